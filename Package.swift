@@ -1,0 +1,65 @@
+// swift-tools-version:6.1
+// Sandpiper: a local KQL engine whose python() plugin runs scripts in sandboxed workers.
+// Targets follow the layers of DESIGN.md; imports point one way:
+// Columnar ◄ KQLSyntax ◄ KQLEngine ◄ Conformance ◄ sandpiper
+// Columnar ◄ SharedTable ◄ PythonHost ◄ sandpiper-worker;  SharedTable ◄ Sandbox ◄ sandpiper
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
+]
+
+let package = Package(
+    name: "Sandpiper",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sandpiper", targets: ["sandpiper"]),
+        .executable(name: "sandpiper-worker", targets: ["sandpiper-worker"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // System libraries (Debian: libpython3-dev, libarchive-dev, libseccomp-dev).
+        .systemLibrary(name: "CPython", path: "Sources/CPython", pkgConfig: "python3-embed",
+                       providers: [.apt(["libpython3-dev"])]),
+        .systemLibrary(name: "CArchive", path: "Sources/CArchive", pkgConfig: "libarchive",
+                       providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(name: "CSeccomp", path: "Sources/CSeccomp", pkgConfig: "libseccomp",
+                       providers: [.apt(["libseccomp-dev"])]),
+
+        .target(name: "Columnar", swiftSettings: swiftSettings),
+        .target(name: "KQLSyntax", dependencies: ["Columnar"], swiftSettings: swiftSettings),
+        .target(name: "KQLEngine",
+                dependencies: ["Columnar", "KQLSyntax", .product(name: "Crypto", package: "swift-crypto")],
+                swiftSettings: swiftSettings),
+        .target(name: "Conformance", dependencies: ["Columnar", "KQLSyntax", "KQLEngine"],
+                swiftSettings: swiftSettings),
+        .target(name: "SharedTable", dependencies: ["Columnar"], swiftSettings: swiftSettings),
+        .target(name: "PythonHost", dependencies: ["Columnar", "SharedTable", "CPython"],
+                swiftSettings: swiftSettings),
+        .target(name: "Sandbox",
+                dependencies: ["Columnar", "SharedTable", "CArchive", "CSeccomp", "TOMLKit",
+                               .product(name: "Crypto", package: "swift-crypto")],
+                swiftSettings: swiftSettings),
+        .executableTarget(name: "sandpiper",
+                          dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "Conformance", "SharedTable", "Sandbox",
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          swiftSettings: swiftSettings),
+        .executableTarget(name: "sandpiper-worker", dependencies: ["PythonHost", "SharedTable", "Sandbox"],
+                          swiftSettings: swiftSettings),
+
+        .testTarget(name: "ColumnarTests", dependencies: ["Columnar"], swiftSettings: swiftSettings),
+        .testTarget(name: "KQLSyntaxTests", dependencies: ["KQLSyntax"], swiftSettings: swiftSettings),
+        .testTarget(name: "KQLEngineTests", dependencies: ["KQLEngine", "KQLSyntax", "Columnar"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "KQLEngine"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "SharedTableTests", dependencies: ["SharedTable", "Columnar"], swiftSettings: swiftSettings),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox"], swiftSettings: swiftSettings),
+        .testTarget(name: "sandpiperTests", dependencies: ["Columnar"], swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A contiguous, 64-byte aligned block of bytes that backs a column.
+///
+/// A buffer either owns memory it allocated, or adopts memory it does not own (a mapped
+/// shared-memory region) together with a `release` action that runs when the last column
+/// using it goes away. Columns treat a buffer as immutable once built; builders write into
+/// it only before handing it over, which is why the class can be `@unchecked Sendable`.
+public final class DataBuffer: @unchecked Sendable {
+    /// Alignment of every buffer, as Arrow recommends and numpy's SIMD kernels like.
+    public static let alignment = 64
+
+    /// The first byte.
+    public let pointer: UnsafeMutableRawPointer
+    /// The number of usable bytes.
+    public let byteCount: Int
+    private let release: (@Sendable (UnsafeMutableRawPointer, Int) -> Void)?
+
+    /// Allocates `byteCount` bytes (at least one), zero-filled when `zeroed` is true.
+    public init(byteCount: Int, zeroed: Bool = false) {
+        let size = max(byteCount, 1)
+        self.pointer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: Self.alignment)
+        if zeroed { pointer.initializeMemory(as: UInt8.self, repeating: 0, count: size) }
+        self.byteCount = byteCount
+        self.release = nil
+    }
+
+    /// Adopts memory the buffer does not own; `release` runs exactly once, when the buffer is freed.
+    public init(adopting pointer: UnsafeMutableRawPointer, byteCount: Int,
+                release: @escaping @Sendable (UnsafeMutableRawPointer, Int) -> Void) {
+        self.pointer = pointer
+        self.byteCount = byteCount
+        self.release = release
+    }
+
+    /// Copies `bytes` into a new owned buffer.
+    public convenience init(copying bytes: UnsafeRawBufferPointer) {
+        self.init(byteCount: bytes.count)
+        if let base = bytes.baseAddress, bytes.count > 0 { pointer.copyMemory(from: base, byteCount: bytes.count) }
+    }
+
+    deinit {
+        if let release { release(pointer, byteCount) } else { pointer.deallocate() }
+    }
+
+    /// A typed view of the first `count` elements.
+    @inlinable
+    public func typed<T>(_ type: T.Type, count: Int) -> UnsafeMutableBufferPointer<T> {
+        UnsafeMutableBufferPointer(start: pointer.assumingMemoryBound(to: T.self), count: count)
+    }
+}

@@ -1,0 +1,104 @@
+extension DateTimeFormat {
+    private static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    /// Parses the datetime forms KQL accepts: ISO 8601 (`2024-01-31`, `2024-01-31 10:00`,
+    /// `2024-01-31T10:00:00.1234567Z`, with `+hh:mm` offsets), RFC 822/1123
+    /// (`Sat, 8 Nov 2014 15:05:02 GMT`) and `yyyy/MM/dd`. Returns nil when nothing matches
+    /// or the instant is outside the representable range.
+    public static func parse(_ text: String) -> Int64? {
+        let s = text.trimmingSpaces
+        guard !s.isEmpty else { return nil }
+        if let v = parseISO(Array(s.utf8)) { return v }
+        return parseRFC(s)
+    }
+
+    private static func parseISO(_ b: [UInt8]) -> Int64? {
+        var i = 0
+        func number(_ minDigits: Int, _ maxDigits: Int) -> Int? {
+            var v = 0, n = 0
+            while i < b.count, n < maxDigits, b[i] >= 0x30, b[i] <= 0x39 { v = v * 10 + Int(b[i] - 0x30); i += 1; n += 1 }
+            return n >= minDigits ? v : nil
+        }
+        func eat(_ c: Character) -> Bool {
+            if i < b.count, b[i] == c.asciiValue! { i += 1; return true }
+            return false
+        }
+        guard let year = number(4, 4) else { return nil }
+        let sep: Character = eat("-") ? "-" : (eat("/") ? "/" : " ")
+        guard sep != " ", let month = number(1, 2), eat(sep), let day = number(1, 2) else { return nil }
+        var c = Civil(year: year, month: month, day: day)
+        var offsetSeconds = 0
+        if i < b.count, b[i] == UInt8(ascii: "T") || b[i] == UInt8(ascii: " ") {
+            i += 1
+            guard let h = number(1, 2), eat(":"), let m = number(1, 2) else { return nil }
+            c.hour = h; c.minute = m
+            if eat(":") {
+                guard let sec = number(1, 2) else { return nil }
+                c.second = sec
+                if eat(".") || eat(",") {
+                    var frac = 0, digits = 0
+                    while i < b.count, b[i] >= 0x30, b[i] <= 0x39 {
+                        if digits < 9 { frac = frac * 10 + Int(b[i] - 0x30); digits += 1 }
+                        i += 1
+                    }
+                    guard digits > 0 else { return nil }
+                    for _ in digits..<9 { frac *= 10 }
+                    c.nanosecond = frac
+                }
+            }
+            while i < b.count, b[i] == 0x20 { i += 1 }
+            if eat("Z") || eat("z") {
+            } else if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
+                let sign = b[i] == UInt8(ascii: "-") ? -1 : 1
+                i += 1
+                guard let oh = number(2, 2) else { return nil }
+                _ = eat(":")
+                let om = number(2, 2) ?? 0
+                offsetSeconds = sign * (oh * 3600 + om * 60)
+            } else if i + 3 <= b.count, String(decoding: b[i..<(i + 3)], as: UTF8.self).uppercased() == "GMT"
+                        || String(decoding: b[i..<min(i + 3, b.count)], as: UTF8.self).uppercased() == "UTC" {
+                i += 3
+            }
+        }
+        guard i == b.count, let v = nanos(c) else { return nil }
+        let (r, o) = v.subtractingReportingOverflow(Int64(offsetSeconds) * nanosPerSecond)
+        return o ? nil : r
+    }
+
+    // RFC 822/1123: "[Sat, ]8 Nov 2014 15:05:02 [GMT|+hhmm]"
+    private static func parseRFC(_ s: String) -> Int64? {
+        var parts = s.replacingCommas.split(separator: " ").map(String.init)
+        if let f = parts.first, Int(f) == nil, f.count == 3, !monthNames.contains(f.lowercased()) { parts.removeFirst() }
+        guard parts.count >= 3, let day = Int(parts[0]),
+              let mi = monthNames.firstIndex(of: parts[1].prefix(3).lowercased()), var year = Int(parts[2]) else { return nil }
+        if year < 100 { year += year < 50 ? 2000 : 1900 }
+        var c = Civil(year: year, month: mi + 1, day: day)
+        var offset = 0
+        if parts.count >= 4 {
+            let t = parts[3].split(separator: ":").compactMap { Int($0) }
+            guard t.count >= 2 else { return nil }
+            c.hour = t[0]; c.minute = t[1]; c.second = t.count > 2 ? t[2] : 0
+        }
+        if parts.count >= 5 {
+            let z = parts[4]
+            if let f = z.first, f == "+" || f == "-", z.count == 5, let hhmm = Int(z.dropFirst()) {
+                offset = (f == "-" ? -1 : 1) * ((hhmm / 100) * 3600 + (hhmm % 100) * 60)
+            } else if !["GMT", "UTC", "Z", "UT"].contains(z.uppercased()) {
+                return nil
+            }
+        }
+        guard parts.count <= 5, let v = nanos(c) else { return nil }
+        return v - Int64(offset) * nanosPerSecond
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+
+    var replacingCommas: String { String(map { $0 == "," ? " " : $0 }) }
+}

@@ -1,0 +1,18 @@
+import Columnar
+import KQLSyntax
+
+/// Where a query's tables come from: the embedded sample database, a folder given with `--db`, or both.
+///
+/// Writes go through management commands; an implementation makes each write atomic.
+public protocol Database: AnyObject, Sendable {
+    /// Table names in a stable order.
+    var tableNames: [String] { get }
+    /// The table's current contents, or nil when there is no such table.
+    func table(named name: String) -> Table?
+    /// Creates an empty table; throws `E_COMMAND` when it exists with another schema or the store is read-only.
+    func createTable(_ name: String, schema: Schema) throws(KQLError)
+    /// Replaces (`replace`) or appends to a table, creating it when absent.
+    func write(_ name: String, table: Table, replace: Bool) throws(KQLError)
+    /// Drops a table.
+    func dropTable(_ name: String) throws(KQLError)
+}

@@ -1,0 +1,47 @@
+import Columnar
+import KQLSyntax
+
+/// The arguments of an `evaluate plugin(...)` call after binding: constants are evaluated,
+/// `typeof(...)` schemas are kept as written.
+public struct PluginArguments: Sendable {
+    public enum Argument: Sendable {
+        case value(Value, ScalarType)
+        case schema(SchemaSyntax)
+    }
+    public var positional: [Argument]
+    public var named: [String: Argument]
+    /// `hint.*` and other options written before the plugin name.
+    public var options: [String: Value]
+    /// True for the seed's `| python(...)` form.
+    public var inlineForm: Bool
+    /// Query-level `set` options in force (e.g. `query_python_debug`).
+    public var queryOptions: [String: Value]
+    /// Where the call is, for errors.
+    public var span: SourceSpan
+
+    public init(positional: [Argument], named: [String: Argument], options: [String: Value], inlineForm: Bool,
+                queryOptions: [String: Value], span: SourceSpan) {
+        self.positional = positional; self.named = named; self.options = options
+        self.inlineForm = inlineForm; self.queryOptions = queryOptions; self.span = span
+    }
+}
+
+/// Output of a plugin run besides the table.
+public struct PluginResult: Sendable {
+    public var table: Table
+    /// Text the plugin wants shown beside the result (the python plugin's captured print output).
+    public var output: String?
+    public init(table: Table, output: String? = nil) { self.table = table; self.output = output }
+}
+
+/// A tabular plugin reached through `evaluate` (and the seed's `| python(...)`).
+///
+/// The engine never imports Python or the sandbox: the CLI registers the python plugin through this protocol.
+public protocol TabularPlugin: Sendable {
+    /// The plugin name as written after `evaluate`.
+    var name: String { get }
+    /// The output schema, when it is known before running (nil: inferred from the result).
+    func outputSchema(input: Schema, arguments: PluginArguments) throws(KQLError) -> Schema?
+    /// Runs the plugin over its whole input.
+    func run(input: Table, arguments: PluginArguments) throws(KQLError) -> PluginResult
+}

@@ -1,0 +1,170 @@
+import Columnar
+
+/// `hint.x = y` / `kind = y` style options written before an operator's arguments.
+public struct OptionSyntax: Sendable {
+    public var name: String
+    public var value: ExpressionSyntax
+    public var span: SourceSpan
+    public init(name: String, value: ExpressionSyntax, span: SourceSpan) { self.name = name; self.value = value; self.span = span }
+}
+
+/// One `order by` / `top` key.
+public struct SortKeySyntax: Sendable {
+    public var value: ExpressionSyntax
+    /// `asc`/`desc` as written; nil means the operator's default (descending for sort and top).
+    public var ascending: Bool?
+    /// `nulls first`/`nulls last` as written; nil means the default for the direction.
+    public var nullsFirst: Bool?
+    public init(value: ExpressionSyntax, ascending: Bool? = nil, nullsFirst: Bool? = nil) {
+        self.value = value; self.ascending = ascending; self.nullsFirst = nullsFirst
+    }
+}
+
+/// A join condition: `col`, or `$left.a == $right.b`.
+public enum JoinConditionSyntax: Sendable {
+    case sameName(NameSyntax)
+    case equality(left: NameSyntax, right: NameSyntax, span: SourceSpan)
+}
+
+/// `mv-expand` target: `col [to typeof(t)]` or `name = expr [to typeof(t)]`.
+public struct MvExpandItemSyntax: Sendable {
+    public var assignment: AssignmentSyntax
+    public var toType: ScalarType?
+    public init(assignment: AssignmentSyntax, toType: ScalarType?) { self.assignment = assignment; self.toType = toType }
+}
+
+/// A column pattern in project-away/keep/reorder: a name, possibly with `*` wildcards.
+public struct ColumnPatternSyntax: Sendable {
+    public var pattern: String
+    /// project-reorder's `asc`/`desc`/`granny-asc`/`granny-desc`, if written.
+    public var order: String?
+    public var span: SourceSpan
+    public init(pattern: String, order: String? = nil, span: SourceSpan) { self.pattern = pattern; self.order = order; self.span = span }
+}
+
+/// One tabular operator after a `|`.
+public struct OperatorSyntax: Sendable {
+    public var kind: Kind
+    /// The whole operator, from its keyword to its last token.
+    public var span: SourceSpan
+    /// The operator keyword's span (for "operator X is not supported" and similar).
+    public var keywordSpan: SourceSpan
+
+    public init(kind: Kind, span: SourceSpan, keywordSpan: SourceSpan) {
+        self.kind = kind; self.span = span; self.keywordSpan = keywordSpan
+    }
+
+    public enum Kind: Sendable {
+        case `as`(name: NameSyntax, options: [OptionSyntax])
+        case count(name: NameSyntax?)
+        case distinct(columns: [ExpressionSyntax], options: [OptionSyntax])
+        /// `evaluate [hints] plugin(args)`, and the seed's `| python(...)` form with `inlineForm` set.
+        case evaluate(EvaluateSyntax)
+        case extend([AssignmentSyntax])
+        case getschema
+        case invoke(function: NameSyntax, arguments: [ArgumentSyntax])
+        case join(JoinSyntax)
+        case lookup(LookupSyntax)
+        case mvExpand(MvExpandSyntax)
+        /// `order by` and `sort by`.
+        case sort(keys: [SortKeySyntax], options: [OptionSyntax])
+        case project([AssignmentSyntax])
+        case projectAway([ColumnPatternSyntax])
+        case projectKeep([ColumnPatternSyntax])
+        /// `new = old` pairs.
+        case projectRename([(new: NameSyntax, old: NameSyntax)])
+        case projectReorder([ColumnPatternSyntax])
+        case render(kind: NameSyntax, properties: [OptionSyntax])
+        case sample(count: ExpressionSyntax)
+        case serialize([AssignmentSyntax])
+        case summarize(SummarizeSyntax)
+        /// `take`/`limit`.
+        case take(count: ExpressionSyntax)
+        case top(count: ExpressionSyntax, key: SortKeySyntax)
+        case union(UnionSyntax)
+        /// `where`/`filter`.
+        case `where`(ExpressionSyntax)
+    }
+}
+
+/// `evaluate python(...)` and friends.
+public struct EvaluateSyntax: Sendable {
+    public var options: [OptionSyntax]
+    public var plugin: NameSyntax
+    public var arguments: [ArgumentSyntax]
+    /// True for the seed document's `| python(...)` form (no `evaluate`, schema inferred).
+    public var inlineForm: Bool
+    /// Script text written after the call between lines of three backticks (seed form only).
+    public var inlineCode: ExpressionSyntax?
+    public init(options: [OptionSyntax], plugin: NameSyntax, arguments: [ArgumentSyntax], inlineForm: Bool = false,
+                inlineCode: ExpressionSyntax? = nil) {
+        self.options = options; self.plugin = plugin; self.arguments = arguments
+        self.inlineForm = inlineForm; self.inlineCode = inlineCode
+    }
+}
+
+public struct JoinSyntax: Sendable {
+    /// `kind=`, `hint.*` and other options as written.
+    public var options: [OptionSyntax]
+    public var right: ExpressionSyntax
+    public var conditions: [JoinConditionSyntax]
+    public init(options: [OptionSyntax], right: ExpressionSyntax, conditions: [JoinConditionSyntax]) {
+        self.options = options; self.right = right; self.conditions = conditions
+    }
+}
+
+public struct LookupSyntax: Sendable {
+    public var options: [OptionSyntax]
+    public var right: ExpressionSyntax
+    public var conditions: [JoinConditionSyntax]
+    public init(options: [OptionSyntax], right: ExpressionSyntax, conditions: [JoinConditionSyntax]) {
+        self.options = options; self.right = right; self.conditions = conditions
+    }
+}
+
+public struct MvExpandSyntax: Sendable {
+    /// `bagexpansion=`, `with_itemindex=` and hints.
+    public var options: [OptionSyntax]
+    public var items: [MvExpandItemSyntax]
+    public var limit: ExpressionSyntax?
+    public init(options: [OptionSyntax], items: [MvExpandItemSyntax], limit: ExpressionSyntax?) {
+        self.options = options; self.items = items; self.limit = limit
+    }
+}
+
+public struct SummarizeSyntax: Sendable {
+    public var options: [OptionSyntax]
+    public var aggregates: [AssignmentSyntax]
+    public var by: [AssignmentSyntax]
+    public init(options: [OptionSyntax], aggregates: [AssignmentSyntax], by: [AssignmentSyntax]) {
+        self.options = options; self.aggregates = aggregates; self.by = by
+    }
+}
+
+public struct UnionSyntax: Sendable {
+    /// `kind=inner|outer`, `withsource=Name`, `isfuzzy=`.
+    public var options: [OptionSyntax]
+    /// Table names (possibly with wildcards as `.name`), or parenthesized tabular expressions.
+    public var tables: [ExpressionSyntax]
+    public init(options: [OptionSyntax], tables: [ExpressionSyntax]) { self.options = options; self.tables = tables }
+}
+
+/// A tabular source that starts a pipeline without naming a table.
+public struct SourceSyntax: Sendable {
+    public var kind: Kind
+    public var span: SourceSpan
+    public init(kind: Kind, span: SourceSpan) { self.kind = kind; self.span = span }
+
+    public enum Kind: Sendable {
+        /// `datatable (a:long, b:string) [1, "x"]`: values row-major.
+        case datatable(columns: [ColumnDeclarationSyntax], values: [ExpressionSyntax])
+        /// `range x from a to b step s`.
+        case range(column: NameSyntax, from: ExpressionSyntax, to: ExpressionSyntax, step: ExpressionSyntax)
+        /// `print a = 1, 2`.
+        case print([AssignmentSyntax])
+        /// `union T1, T2` at the start of a pipeline.
+        case union(UnionSyntax)
+        /// `evaluate plugin(...)` at the start of a pipeline.
+        case evaluate(EvaluateSyntax)
+    }
+}

@@ -1,0 +1,87 @@
+import Columnar
+
+/// A parsed query text: statements separated by `;`.
+public struct ScriptSyntax: Sendable {
+    public var statements: [StatementSyntax]
+    public var source: SourceText
+    public init(statements: [StatementSyntax], source: SourceText) { self.statements = statements; self.source = source }
+}
+
+/// A parameter of a user-defined function: `k:int = 3` or `T:(*)` / `T:(a:long)`.
+public struct ParameterSyntax: Sendable {
+    public var name: NameSyntax
+    public var kind: Kind
+    public var defaultValue: ExpressionSyntax?
+    public init(name: NameSyntax, kind: Kind, defaultValue: ExpressionSyntax?) {
+        self.name = name; self.kind = kind; self.defaultValue = defaultValue
+    }
+
+    public enum Kind: Sendable {
+        case scalar(ScalarType)
+        case tabular(SchemaSyntax)
+    }
+}
+
+/// `(params) { let ...; body }`.
+public struct FunctionDefinitionSyntax: Sendable {
+    public var parameters: [ParameterSyntax]
+    /// `let` statements inside the body, in order.
+    public var lets: [LetSyntax]
+    /// The body's final expression.
+    public var body: ExpressionSyntax
+    public var span: SourceSpan
+    public init(parameters: [ParameterSyntax], lets: [LetSyntax], body: ExpressionSyntax, span: SourceSpan) {
+        self.parameters = parameters; self.lets = lets; self.body = body; self.span = span
+    }
+}
+
+/// `let name = value;`
+public struct LetSyntax: Sendable {
+    public var name: NameSyntax
+    public var value: Value
+    public var span: SourceSpan
+    public init(name: NameSyntax, value: Value, span: SourceSpan) { self.name = name; self.value = value; self.span = span }
+
+    public enum Value: Sendable {
+        /// A scalar or tabular expression (the binder decides which).
+        case expression(ExpressionSyntax)
+        case function(FunctionDefinitionSyntax)
+    }
+}
+
+/// A management command (`.show tables`, `.create table`, ...), kept close to its text.
+public struct CommandSyntax: Sendable {
+    public var kind: Kind
+    public var span: SourceSpan
+    public init(kind: Kind, span: SourceSpan) { self.kind = kind; self.span = span }
+
+    public enum Kind: Sendable {
+        case showTables
+        /// `.show table T schema [as json]`.
+        case showTableSchema(table: NameSyntax, asJSON: Bool)
+        /// `.show functions`.
+        case showFunctions
+        /// `.create table T (a:long, ...)`.
+        case createTable(table: NameSyntax, columns: [ColumnDeclarationSyntax])
+        /// `.drop table T [ifexists]`.
+        case dropTable(table: NameSyntax, ifExists: Bool)
+        /// `.ingest inline into table T [with (format=csv)] <| data`; the data is raw text.
+        case ingestInline(table: NameSyntax, options: [OptionSyntax], data: String)
+        /// `.set T <| query`, `.append T <| query`, `.set-or-append T <| query`, `.set-or-replace T <| query`.
+        case setOrAppend(verb: String, table: NameSyntax, options: [OptionSyntax], query: ExpressionSyntax)
+        /// `.create-or-alter function [with (...)] Name(params) { body }`.
+        case createFunction(name: NameSyntax, definition: FunctionDefinitionSyntax, orAlter: Bool)
+    }
+}
+
+/// One statement of a query text.
+public enum StatementSyntax: Sendable {
+    case `let`(LetSyntax)
+    /// `set name [= value]` (query options such as `query_python_debug`).
+    case set(name: NameSyntax, value: ExpressionSyntax?, span: SourceSpan)
+    /// `declare query_parameters(name:type [= default], ...)`.
+    case declareQueryParameters([ParameterSyntax], span: SourceSpan)
+    /// A tabular expression: each one produces a result table.
+    case query(ExpressionSyntax)
+    case command(CommandSyntax)
+}

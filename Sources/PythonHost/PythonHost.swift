@@ -1,0 +1,1 @@
+// PythonHost: see Sources/README.md.

@@ -1,0 +1,1 @@
+// Sandbox: see Sources/README.md.

@@ -1,0 +1,1 @@
+// SharedTable: see Sources/README.md.

@@ -1,0 +1,1 @@
+print("sandpiper-worker: under construction")
