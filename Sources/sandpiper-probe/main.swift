@@ -1,0 +1,1 @@
+print("sandpiper-probe: under construction")
