@@ -20,7 +20,7 @@ struct RandFunction: ScalarFunction {
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             return z ^ (z >> 31)
         }
-        let n = max(context.rowCount, 1)
+        let n = context.rowCount
         if args.isEmpty {
             var w = FixedColumnWriter<Double>(type: .real, count: n)
             for i in 0..<n { w.set(i, Double(next() >> 11) * 0x1p-53) }
