@@ -101,6 +101,15 @@ import Testing
         #expect(dump(quoted) == "evaluate[inline] python(sandbox='ml', script='result = df')")
     }
 
+    @Test func seedFormWithoutInputTable() throws {
+        let script = try Parser.parse("python()\n```python\nresult = pd.DataFrame({'a': [1]})\n```")
+        guard case .query(.source(let s)) = script.statements[0], case .evaluate(let e) = s.kind else {
+            Issue.record("not an evaluate source"); return
+        }
+        #expect(e.inlineForm)
+        #expect(string(e.inlineCode) == "result = pd.DataFrame({'a': [1]})\n")
+    }
+
     @Test func adxEvaluateForm() throws {
         let text = """
         range x from 1 to 360 step 1

@@ -125,7 +125,13 @@ extension SyntaxParser {
 
     /// `operator X is not supported yet` for KQL operators this engine lacks; otherwise a parse error naming the closest operator.
     func unknownOperator(_ name: String, span: SourceSpan) -> KQLError {
-        if KQLManifest.operators.contains(where: { $0.name == name }) { return unsupportedOperator(name, span: span) }
+        if let entry = KQLManifest.operatorEntry(name) {
+            if entry.status == .implemented {
+                return KQLError(.parse, "'\(name)' starts a query and cannot follow '|'", span: span,
+                                hint: "write it at the start of a statement, or inside union (...) or join (...)")
+            }
+            return unsupportedOperator(name, span: span)
+        }
         if let suggestion = KQLManifest.closestOperator(to: name) {
             return KQLError(.parse, "unknown operator '\(name)'; did you mean '\(suggestion)'?", span: span)
         }

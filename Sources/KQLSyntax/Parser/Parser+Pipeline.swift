@@ -41,6 +41,9 @@ extension SyntaxParser {
         case "evaluate" where next.isIdentifier:
             advance()
             return SourceSyntax(kind: .evaluate(try parseEvaluateBody()), span: span(from: t))
+        case "python" where next.isPunct("("):
+            // The seed document's `[T |] python(...)`: without an input table the script starts from an empty `df`.
+            return SourceSyntax(kind: .evaluate(try parseInlinePython()), span: span(from: t))
         case "find" where next.isIdentifier || next.isString || next.isPunct("("),
              "search" where next.isIdentifier || next.isString || next.isPunct("*"),
              "externaldata" where next.isPunct("("):

@@ -12,6 +12,9 @@ extension SyntaxParser {
             statements.append(statement)
             if case .command(let c) = statement, case .ingestInline = c.kind { break }  // the data ran to the end
             if current.isEnd { break }
+            if isPunct("=") {
+                throw error("unexpected '=' after the statement; use '==' to compare values, or 'name = value' only where a column is defined")
+            }
             guard isPunct(";") else {
                 throw error("unexpected \(current.display) after the statement; expected '|' before the next operator or ';' before the next statement")
             }
