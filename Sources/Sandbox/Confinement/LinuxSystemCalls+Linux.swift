@@ -22,8 +22,10 @@ public struct LinuxSystemCalls: SystemCalls {
     }
 
     public func startNewSession() throws(ConfinementError) {
-        // A process-group leader cannot start a session; a freshly forked child never is one.
-        if setsid() < 0, getsid(0) != getpid() { throw .setup(.newSession, "setsid()", errno: errno) }
+        // A process-group leader (a program started with its own group, like the probe under
+        // Foundation's Process) cannot start a session; it already is out of its parent's group,
+        // and the pid-namespace child starts its own session anyway. A forked worker never is one.
+        if setsid() < 0, getpgrp() != getpid() { throw .setup(.newSession, "setsid()", errno: errno) }
     }
 
     public func setParentDeathSignal() throws(ConfinementError) {

@@ -71,13 +71,13 @@ public enum SandboxDenial {
     }
 
     /// Python run in the child before the script: keeps the last security-relevant audit event in
-    /// `sys._sandpiper_last_event` as `(name, first argument as text)`.
+    /// `sys._sandpiper_last_event` as `(name, arguments as text)` (a socket's own object left out).
     public static let auditHookSource = """
         import sys as _s
         _s._sandpiper_last_event = None
         def _sandpiper_hook(event, args, _watch=('socket.', 'open', 'os.', 'subprocess.', 'ctypes.dlopen', 'shutil.', 'mmap.')):
             if event.startswith(_watch):
-                _s._sandpiper_last_event = (event, str(args[0])[:200] if args else None)
+                _s._sandpiper_last_event = (event, str(args[1:] if event.startswith('socket.') else args)[:200])
         _s.addaudithook(_sandpiper_hook)
         del _sandpiper_hook
         """
