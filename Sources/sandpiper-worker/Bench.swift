@@ -37,6 +37,7 @@ struct Bench {
     }
 
     func measure() throws {
+        try BenchEndToEnd.run(sitePackages: sitePackages, workerPath: workerPath)
         let python = try PythonInterpreter(sitePackages: sitePackages)
         print("python \(python.versions.python), numpy \(python.versions.numpy), pandas \(python.versions.pandas); rows \(rows)")
         let n = rows
