@@ -170,9 +170,20 @@ struct StringDecoder {
             h ^= h >> 29
             i += 8
         }
-        if i < n {
-            var tail: UInt64 = 0
-            for k in i..<n { tail |= UInt64(p.load(fromByteOffset: k, as: UInt8.self)) << (UInt64(k - i) * 8) }
+        let rest = n - i
+        if rest > 0 {
+            // Short tails in at most two loads (overlapping), never past the slice.
+            var tail: UInt64
+            if n >= 8 {
+                tail = p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            } else if rest >= 4 {
+                tail = UInt64(p.loadUnaligned(fromByteOffset: i, as: UInt32.self)) << 32
+                    | UInt64(p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+            } else {
+                tail = UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << 16
+                    | UInt64(p.load(fromByteOffset: i + rest / 2, as: UInt8.self)) << 8
+                    | UInt64(p.load(fromByteOffset: n - 1, as: UInt8.self))
+            }
             h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
         }
         return h ^ (h >> 31)
