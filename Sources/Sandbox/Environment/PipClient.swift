@@ -55,7 +55,7 @@ struct PipClient {
         _ = try run(args) { line in
             if line.hasPrefix("Collecting ") {
                 count += 1
-                progress.update(count, detail: String(line.dropFirst("Collecting ".count).prefix(60)))
+                progress.update(count, detail: String(line.dropFirst("Collecting ".count).prefix { $0 != " " }))
             }
         }
         progress.end("\(wheels.count) wheels")

@@ -18,6 +18,11 @@ public struct SandboxPolicy: Sendable, Hashable, Codable {
     /// ADX: `InitializeOnStartup`, default false.
     public var initializeOnStartup: Bool
 
+    enum CodingKeys: String, CodingKey {
+        case memoryMB = "memory_mb", cpuPercent = "cpu_percent", timeoutSeconds = "timeout_seconds",
+             poolSize = "pool_size", initializeOnStartup = "initialize_on_startup"
+    }
+
     /// Makes a policy; values are checked by `validate()`, not here, so a caller can report every bad field.
     public init(memoryMB: Int = SandboxPolicy.default.memoryMB, cpuPercent: Int = SandboxPolicy.default.cpuPercent,
                 timeoutSeconds: Int = SandboxPolicy.default.timeoutSeconds, poolSize: Int = SandboxPolicy.default.poolSize,
