@@ -57,9 +57,12 @@ public struct SandboxRegistry: Sendable {
         try RegistryFile.read(home).defaultName ?? Self.builtinDefault
     }
 
-    /// Every registered entry, sorted by name.
+    /// Every registered entry, sorted by name. Taken under the lock, so leftovers of killed commands are
+    /// cleaned first.
     public func entries() throws(SandboxError) -> [RegistryEntry] {
-        try RegistryFile.read(home).sandboxes.values.sorted { $0.name < $1.name }
+        try RegistryFile.withLock(home) { (r: inout RegistryFile) throws(SandboxError) in
+            r.sandboxes.values.sorted { $0.name < $1.name }
+        }
     }
 
     /// One registered entry.
