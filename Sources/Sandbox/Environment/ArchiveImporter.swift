@@ -29,6 +29,7 @@ public struct ArchiveImporter {
         let sha = try TreeScanner.sha256(of: archive)
         let work = home.scratchPath("add")
         defer { TreeScanner.remove(work) }
+        do { try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true) } catch { throw .io("cannot create \(work.path)") }
         let tree = work.appendingPathComponent("env")
         let env = home.environment(sha)
         let manifest: SandboxManifest

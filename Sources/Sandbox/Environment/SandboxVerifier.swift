@@ -73,9 +73,11 @@ public struct SandboxVerifier {
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: target.interpreter)
-        process.arguments = ["-I", "-S", "-c", Self.program, argText]
-        process.environment = ["PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1",
-                               "OPENBLAS_NUM_THREADS": "1", "HOME": sandbox.environmentPath.path]
+        // -B: never write __pycache__ into the shared tree (as root its read-only modes do not stop it, and
+        // -I ignores PYTHONDONTWRITEBYTECODE). HOME points nowhere so no library writes caches there either.
+        process.arguments = ["-I", "-S", "-B", "-c", Self.program, argText]
+        process.environment = ["PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8", "OPENBLAS_NUM_THREADS": "1",
+                               "HOME": "/nonexistent", "MPLCONFIGDIR": "/nonexistent"]
         process.currentDirectoryURL = sandbox.environmentPath
         let out = Pipe()
         process.standardOutput = out

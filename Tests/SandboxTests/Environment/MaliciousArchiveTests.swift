@@ -84,7 +84,7 @@ import Testing
         ("truncated.tar.gz", "corrupt or truncated"),
         ("corrupt.tar.zst", "archive"),
         ("garbage.tar.gz", "archive"),
-        ("empty.tar.gz", "manifest"),
+        ("empty.tar.gz", "cannot be opened as an archive"),
         ("wheel-other-abi.zip", "foo-1.0-cp312-cp312-manylinux_2_17_x86_64.whl"),
         ("wheel-other-platform.zip", "win_amd64"),
         ("wheel-musl.zip", "musllinux"),

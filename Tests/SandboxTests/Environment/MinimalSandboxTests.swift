@@ -29,7 +29,7 @@ import Testing
         #expect(resolved.policy.memoryMB == 2048)
         #expect(resolved.manifest.preload == ["numpy", "pandas"])
         #expect(throws: SandboxError.self) { try registry.resolve("no-such-sandbox") }
-        let missingDefault: SandboxError? = { do { _ = try registry.resolve(nil); return nil } catch { return error } }()
+        let missingDefault: SandboxError? = { do { _ = try registry.resolve(nil); return nil } catch { return error as? SandboxError } }()
         #expect(missingDefault?.kind == .notFound && missingDefault?.message.contains(SandboxRegistry.builtinDefault) == true)
     }
 
@@ -39,6 +39,8 @@ import Testing
         #expect(result.fileProblems.isEmpty)
         #expect(result.imports.map(\.module).contains("pandas"))
         #expect(result.passed, "\(result.imports.filter { !$0.ok })")
+        // Importing wrote nothing into the shared tree (no __pycache__).
+        #expect(try report.manifest.differences(from: report.environment).isEmpty)
 
         // A tampered copy of the tree is caught file by file.
         let tmp = TempDir()
@@ -69,7 +71,7 @@ import Testing
             for i in 0..<4 {
                 group.addTask {
                     do { _ = try ArchiveImporter(registry: other.registry).add(report.archive, name: i % 2 == 0 ? "a" : "b"); return nil }
-                    catch { return error.description }
+                    catch { return "\(error)" }
                 }
             }
             return await group.reduce(into: [String]()) { if let e = $1 { $0.append(e) } }

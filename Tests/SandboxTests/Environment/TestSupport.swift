@@ -1,14 +1,22 @@
 import Foundation
 @testable import Sandbox
 
+/// Every directory the tests make lives under this one, removed when the test process exits (the
+/// shared fixtures are static and never deinitialised).
+let testRunRoot: URL = {
+    let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sandpiper-tests-\(getpid())")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    atexit { TreeScanner.remove(testRunRoot) }
+    return url
+}()
+
 /// A fresh state directory under the temporary directory, deleted when the value goes away.
 final class TestHome: @unchecked Sendable {
     let root: URL
     let registry: SandboxRegistry
 
     init(_ label: String = "home", maxBytes: Int64 = 1 << 30) {
-        root = URL(fileURLWithPath: NSTemporaryDirectory())
-            .appendingPathComponent("sandpiper-test-\(getpid())-\(label)-\(UInt32.random(in: 0...UInt32.max))")
+        root = testRunRoot.appendingPathComponent("\(label)-\(UInt32.random(in: 0...UInt32.max))")
         registry = SandboxRegistry(home: SandboxHome(root: root), limits: ExtractionLimits(maxBytes: maxBytes))
     }
 
@@ -30,7 +38,7 @@ final class TestHome: @unchecked Sendable {
 final class TempDir: @unchecked Sendable {
     let url: URL
     init() {
-        url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sandpiper-tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        url = testRunRoot.appendingPathComponent("tmp-\(UInt32.random(in: 0...UInt32.max))")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
     deinit { TreeScanner.remove(url) }
@@ -63,6 +71,6 @@ enum MinimalFixture {
     static let build: Result<BuildReport, SandboxError> = {
         let builder = SandboxBuilder(registry: home.registry, progress: ProgressReporter(style: .quiet))
         let spec = repositoryRoot.appendingPathComponent("sandboxes/minimal.toml")
-        do { return .success(try builder.build(specURL: spec, lockMode: .frozen)) } catch { return .failure(error) }
+        return Result { () throws(SandboxError) in try builder.build(specURL: spec, lockMode: .frozen) }
     }()
 }
