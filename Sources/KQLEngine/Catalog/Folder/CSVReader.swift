@@ -81,8 +81,6 @@ public enum CSVReader {
                     endOfRecord = true
                 }
             }
-            // A delimiter right at the end of the text still ends a field.
-            if i >= b.count, i > 0, b[i - 1] == delimiter { fields.append(CSVField("")) }
             out.append(CSVRecord(fields: fields, line: recordLine))
         }
         return out
