@@ -7,11 +7,15 @@ public enum KQLTestComparison {
         table.schema.fields.map { "\($0.name):\($0.type.rawValue)" }.joined(separator: "\t")
     }
 
-    /// A cell in KQL's `tostring` form; `null` for a null; tabs, newlines and CRs written `\t`, `\n`, `\r`.
+    /// A cell in KQL's `tostring` form, except that a `dynamic` value is always compact JSON (a dynamic
+    /// string keeps its quotes, so it cannot be mistaken for a `string`); `null` for a null; tabs,
+    /// newlines and CRs written `\t`, `\n`, `\r`.
     public static func cell(_ value: Value) -> String {
         if value.isNull { return "null" }
+        let text: String
+        if case .dynamic(let d) = value { text = d.jsonText } else { text = value.text }
         var out = ""
-        for ch in value.text.unicodeScalars {
+        for ch in text.unicodeScalars {
             switch ch {
             case "\t": out += "\\t"
             case "\n": out += "\\n"

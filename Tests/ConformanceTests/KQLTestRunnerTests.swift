@@ -16,6 +16,7 @@ import Testing
         #expect(KQLTestComparison.cell(.datetime(DateTimeFormat.parse("2024-01-01T00:00:00.123Z")!)) == "2024-01-01T00:00:00.1230000Z")
         #expect(KQLTestComparison.cell(.timespan(93_784_000_000_000)) == "1.02:03:04")
         #expect(KQLTestComparison.cell(.guid(UUID(uuidString: "3F2504E0-4F89-11D3-9A0C-0305E82C3301")!)) == "3f2504e0-4f89-11d3-9a0c-0305e82c3301")
+        #expect(KQLTestComparison.cell(.dynamic(.string("v"))) == "\"v\"")
         #expect(KQLTestComparison.cell(.dynamic(.bag(PropertyBag([("a", .long(1)), ("b", .array([.long(1), .long(2)]))])))) == #"{"a":1,"b":[1,2]}"#)
     }
 
