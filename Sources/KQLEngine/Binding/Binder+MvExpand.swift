@@ -12,7 +12,7 @@ extension Binder {
             if case .name(let n) = o.value { text = n.name }
             if case .literal(.string(let s), _, _) = o.value { text = s }
             switch o.name.lowercased() {
-            case "bagexpansion":
+            case "bagexpansion", "kind":
                 guard let t = text?.lowercased(), t == "bag" || t == "array" else {
                     throw KQLError(.argument, "bagexpansion must be bag or array", span: o.span)
                 }

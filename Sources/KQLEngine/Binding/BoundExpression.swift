@@ -9,13 +9,11 @@ public indirect enum BoundExpression: Sendable {
     case constant(Value, ScalarType)
     /// A call of a scalar function (operators such as `+` and `==` included).
     case call(function: any ScalarFunction, arguments: [BoundExpression], type: ScalarType, span: SourceSpan)
-    /// A value computed once per query from the query's context (a `let` bound to `now()`, `rand()`).
-    case perQuery(function: any ScalarFunction, arguments: [BoundExpression], type: ScalarType, span: SourceSpan)
 
     /// The expression's result type.
     public var type: ScalarType {
         switch self {
-        case .column(_, _, let t), .constant(_, let t), .call(_, _, let t, _), .perQuery(_, _, let t, _): return t
+        case .column(_, _, let t), .constant(_, let t), .call(_, _, let t, _): return t
         }
     }
 
@@ -41,7 +39,7 @@ public indirect enum BoundExpression: Sendable {
         switch self {
         case .column: return false
         case .constant: return true
-        case .call(_, let args, _, _), .perQuery(_, let args, _, _): return args.allSatisfy(\.isRowIndependent)
+        case .call(_, let args, _, _): return args.allSatisfy(\.isRowIndependent)
         }
     }
 
@@ -51,7 +49,6 @@ public indirect enum BoundExpression: Sendable {
         case .column(let i, let n, let t): return .column(index: map[i], name: n, type: t)
         case .constant: return self
         case .call(let f, let args, let t, let s): return .call(function: f, arguments: args.map { $0.remapped(map) }, type: t, span: s)
-        case .perQuery(let f, let args, let t, let s): return .perQuery(function: f, arguments: args.map { $0.remapped(map) }, type: t, span: s)
         }
     }
 }
