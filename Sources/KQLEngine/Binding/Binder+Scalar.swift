@@ -56,14 +56,13 @@ extension Binder {
             }
             return try makeCall(f, args, argumentSpans: spans, span: span)
         case .between(let v, let lo, let hi, let negated, let span):
-            guard let f = functions.betweenFunction else { throw unsupported("`between`", span) }
+            guard let f = negated ? functions.notBetweenFunction : functions.betweenFunction else {
+                throw unsupported(negated ? "`!between`" : "`between`", span)
+            }
             let args = [try bindScalar(v, schema: schema, scope: scope, aggregates: aggregates),
                         try bindScalar(lo, schema: schema, scope: scope, aggregates: aggregates),
                         try bindScalar(hi, schema: schema, scope: scope, aggregates: aggregates)]
-            let call = try makeCall(f, args, argumentSpans: [v.span, lo.span, hi.span], span: span)
-            guard negated else { return call }
-            guard let not = functions.scalarFunction(named: "not") else { throw unsupported("`!between`", span) }
-            return try makeCall(not, [call], argumentSpans: [span], span: span)
+            return try makeCall(f, args, argumentSpans: [v.span, lo.span, hi.span], span: span)
         case .member(let base, let name, let span):
             if case .name(let b) = base, b.name == "$left" || b.name == "$right" {
                 throw KQLError(.type, "`\(b.name)` can only be used in a join's `on` clause", span: span)
@@ -171,7 +170,7 @@ extension Binder {
         guard f.isDeterministic, !f.needsSerializedInput, args.allSatisfy({ $0.constantValue != nil }) else { return call }
         let values = args.map { ColumnarValue.scalar($0.constantValue!, $0.type) }
         do {
-            let r = try f.evaluate(values, context: FunctionContext(now: 0, rowCount: 1))
+            let r = try f.evaluate(values, context: FunctionContext(now: now, rowCount: 1))
             switch r {
             case .scalar(let v, _): return .constant(v, type)
             case .column(let c): return c.count == 1 ? .constant(c.value(0), type) : call

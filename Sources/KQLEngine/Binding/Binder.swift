@@ -13,6 +13,8 @@ public final class Binder: @unchecked Sendable {
     let plugins: [String: any TabularPlugin]
     /// `set` options in force, handed to plugins.
     public internal(set) var queryOptions: [String: Value] = [:]
+    /// `now()` of the query, used when constant folding.
+    var now: Int64 = 0
     private var nextMaterializeID = 0
     /// Runs a bound query (for `toscalar`, tabular `in` lists and deferred operators).
     var run: ((BoundQuery) throws(KQLError) -> Table)?

@@ -10,7 +10,7 @@ import KQLSyntax
 /// - `binary(op)`: two arguments, left then right.
 /// - `setMembership(op)`: the left value first, then one argument per list element; a tabular
 ///   list (`x in (T | project c)`) is passed as one constant `dynamic` array.
-/// - `between`: value, low, high; `!between` is `not(between(...))`.
+/// - `between` and `notBetween`: value, low, high.
 /// - `negate`: one argument. `dynamicMember`: the base and a constant string key.
 ///   `dynamicIndex`: the base and the index.
 public protocol FunctionResolver: Sendable {
@@ -19,6 +19,7 @@ public protocol FunctionResolver: Sendable {
     func binaryFunction(_ op: BinaryOperator) -> (any ScalarFunction)?
     func setMembershipFunction(_ op: SetOperator) -> (any ScalarFunction)?
     var betweenFunction: (any ScalarFunction)? { get }
+    var notBetweenFunction: (any ScalarFunction)? { get }
     var negateFunction: (any ScalarFunction)? { get }
     var dynamicMemberFunction: (any ScalarFunction)? { get }
     var dynamicIndexFunction: (any ScalarFunction)? { get }
