@@ -77,7 +77,7 @@ struct JoinOperator {
         }
         var columns: [Column] = []
         for (side, c) in bound.outputs {
-            columns.append(side == .left ? left.columns[c].gather(li) : right.columns[c].gather(ri))
+            columns.append((side == .left ? left.columns[c].gather(li) : right.columns[c].gather(ri)).withEmptyStringsForNulls)
         }
         let n = side0Count(li, ri)
         return Table(schema: Schema(zip(bound.schema.fields, columns).map { Field($0.name, $1.type) }), columns: columns,

@@ -24,7 +24,7 @@ struct UnionOperator {
                 if let c = union.mapping[o][l] { parts.append(t.columns[c]) }
                 else { parts.append(Column(repeating: field.type == .dynamic ? .dynamic(.null) : .null, type: field.type, count: t.rowCount)) }
             }
-            columns.append(UnionOperator.concat(parts, type: field.type, total: total))
+            columns.append(UnionOperator.concat(parts, type: field.type, total: total).withEmptyStringsForNulls)
         }
         return Table(schema: union.schema, columns: columns, rowCount: total)
     }
