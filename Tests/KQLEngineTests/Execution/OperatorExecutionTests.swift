@@ -3,7 +3,7 @@ import KQLSyntax
 import Testing
 @testable import KQLEngine
 
-@Suite struct OperatorTests {
+@Suite struct OperatorExecutionTests {
     @Test func filterExtendProjectKeepOrder() throws {
         let h = TestHarness()
         let q = S.pipe(S.range("x", 1, 6),
