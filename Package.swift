@@ -16,6 +16,7 @@ let package = Package(
     products: [
         .executable(name: "sandpiper", targets: ["sandpiper"]),
         .executable(name: "sandpiper-worker", targets: ["sandpiper-worker"]),
+        .executable(name: "sandpiper-probe", targets: ["sandpiper-probe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -51,6 +52,8 @@ let package = Package(
                           swiftSettings: swiftSettings),
         .executableTarget(name: "sandpiper-worker", dependencies: ["PythonHost", "SharedTable", "Sandbox"],
                           swiftSettings: swiftSettings),
+        // Runs a probe under the confinement layers: used by `sandbox doctor` and the confinement tests.
+        .executableTarget(name: "sandpiper-probe", dependencies: ["Sandbox"], swiftSettings: swiftSettings),
 
         .testTarget(name: "ColumnarTests", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .testTarget(name: "KQLSyntaxTests", dependencies: ["KQLSyntax"], swiftSettings: swiftSettings),

@@ -1,3 +1,37 @@
-// Embedding CPython: the full API, plus numpy-free helpers live in PythonHost.
+// Embedding CPython: the full API, plus small inline helpers for what Swift cannot call
+// directly (macros such as Py_INCREF, Py_None, PyUnicode_DATA).
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <string.h>
+
+static inline void sp_incref(PyObject *o) { Py_INCREF(o); }
+static inline void sp_decref(PyObject *o) { Py_DECREF(o); }
+static inline void sp_xdecref(PyObject *o) { Py_XDECREF(o); }
+static inline PyObject *sp_none(void) { return Py_None; }
+static inline PyObject *sp_true(void) { return Py_True; }
+static inline PyObject *sp_false(void) { return Py_False; }
+static inline int sp_is_unicode(PyObject *o) { return PyUnicode_Check(o); }
+static inline int sp_is_float(PyObject *o) { return PyFloat_Check(o); }
+static inline double sp_float_value(PyObject *o) { return PyFloat_AS_DOUBLE(o); }
+
+/// Drops `n` references to None at once (np.empty(n, dtype=object) holds one per slot).
+static inline void sp_release_nones(Py_ssize_t n) { Py_SET_REFCNT(Py_None, Py_REFCNT(Py_None) - n); }
+
+/// A str from UTF-8 bytes; ASCII (the common case) skips the decoder and copies straight in.
+static inline PyObject *sp_str_from_utf8(const char *p, Py_ssize_t n) {
+    Py_ssize_t i = 0;
+    int ascii = 1;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        if (w & 0x8080808080808080ULL) { ascii = 0; break; }
+    }
+    if (ascii) for (; i < n; i++) if ((unsigned char)p[i] & 0x80) { ascii = 0; break; }
+    if (!ascii) return PyUnicode_DecodeUTF8(p, n, "replace");
+    PyObject *s = PyUnicode_New(n, 127);
+    if (s != NULL && n > 0) memcpy(PyUnicode_DATA(s), p, (size_t)n);
+    return s;
+}
+
+/// The UTF-8 bytes of a str without copying (cached inside the object), or NULL with an error set.
+static inline const char *sp_utf8(PyObject *o, Py_ssize_t *n) { return PyUnicode_AsUTF8AndSize(o, n); }

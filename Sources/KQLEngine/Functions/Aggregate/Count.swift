@@ -1,0 +1,16 @@
+import Columnar
+
+/// `count()`: rows per group (0 for the empty input of a summarize without `by`). Named `count_`.
+struct CountAggregate: AggregateFunction {
+    let name = "count"
+    func outputColumns(_ args: [ArgumentInfo], star: [Field]) throws(FunctionError) -> [Field] {
+        try Signature.count(name, args, 0...1)
+        return [Field("count_", .long)]
+    }
+    func aggregate(_ args: [ColumnarValue], star: [Column], groups: GroupIndex,
+                   context: FunctionContext) throws(FunctionError) -> [Column] {
+        var counts = [Int64](repeating: 0, count: groups.groupCount)
+        groups.groupIDs.withUnsafeBufferPointer { ids in for g in ids { counts[Int(g)] += 1 } }
+        return [Column(int64s: counts)]
+    }
+}

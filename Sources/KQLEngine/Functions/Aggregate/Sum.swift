@@ -1,0 +1,39 @@
+import Columnar
+import Foundation
+
+/// `sum(x)` / `sumif(x, predicate)`: the sum of non-null values per group; 0 for a group with
+/// none. Integers sum as long, reals as real, timespans as timespan. Named `sum_x` / `sumif_x`.
+struct SumAggregate: AggregateFunction {
+    let conditional: Bool
+    var name: String { conditional ? "sumif" : "sum" }
+
+    func resultType(_ t: ScalarType) -> ScalarType { t == .int ? .long : t }
+
+    func outputColumns(_ args: [ArgumentInfo], star: [Field]) throws(FunctionError) -> [Field] {
+        try Signature.check(name, args, conditional ? [.oneOf([.int, .long, .real, .decimal, .timespan], "a number or a timespan"), .bool]
+                                                    : [.oneOf([.int, .long, .real, .decimal, .timespan], "a number or a timespan")])
+        return [Field(AggregateSupport.name(name, args), resultType(args[0].type == .dynamic ? .real : args[0].type))]
+    }
+
+    func aggregate(_ args: [ColumnarValue], star: [Column], groups: GroupIndex,
+                   context: FunctionContext) throws(FunctionError) -> [Column] {
+        let n = AggregateSupport.rows(groups)
+        let mask = conditional ? AggregateSupport.mask(args[1], rows: n) : nil
+        let t = args[0].type == .dynamic ? .real : resultType(args[0].type)
+        switch t {
+        case .long, .timespan:
+            let x = FixedArgument<Int64>(t == .timespan ? args[0] : Numeric.cast(args[0], to: .long, rows: n))
+            var sums = [Int64](repeating: 0, count: groups.groupCount)
+            for (i, g) in groups.groupIDs.enumerated() where !x.isNull(i) && (mask?[i] ?? true) { sums[Int(g)] &+= x[i] }
+            return [Column(type: t, int64s: sums)]
+        case .real:
+            let x = FixedArgument<Double>(Numeric.cast(args[0], to: .real, rows: n))
+            var sums = [Double](repeating: 0, count: groups.groupCount)
+            for (i, g) in groups.groupIDs.enumerated() where !x.isNull(i) && (mask?[i] ?? true) { sums[Int(g)] += x[i] }
+            return [Column(reals: sums)]
+        default:
+            let vals = AggregateSupport.valuesByGroup(args[0], groups, mask: mask)
+            return [AggregateSupport.column(vals.map { .decimal($0.compactMap(Numeric.decimal).reduce(0, +)) }, .decimal)]
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Columnar
+
+/// `hash(x [, mod])`: the xxHash64 of `x` as a long (strings hash their UTF-8 bytes, numbers and
+/// datetimes their 8-byte little-endian value, other values their text); with `mod`, the
+/// non-negative remainder.
+struct HashFunction: ScalarFunction {
+    let name = "hash"
+    func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
+        try Signature.check(name, args, [.any, .integer], arity: 1...2); return .long
+    }
+
+    static func hash(_ v: Value) -> UInt64? {
+        func bytes<T>(_ x: T) -> UInt64 { withUnsafeBytes(of: x) { XXHash64.hash($0) } }
+        switch v {
+        case .null: return nil
+        case .string(let s): return XXHash64.hash(s)
+        case .int(let x): return bytes(Int64(x).littleEndian)
+        case .long(let x), .datetime(let x), .timespan(let x): return bytes(x.littleEndian)
+        case .real(let x): return bytes(x.bitPattern.littleEndian)
+        case .bool(let b): return bytes(Int64(b ? 1 : 0).littleEndian)
+        default: return XXHash64.hash(v.text)
+        }
+    }
+
+    func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
+        try Kernel.boxed(args, out: .long, rows: context.rowCount) { (r: [Value]) -> Value in
+            guard let h = Self.hash(r[0]) else { return .null }
+            if r.count > 1 {
+                guard let m = Numeric.long(r[1]), m > 0 else { return .null }
+                return .long(Int64(h % UInt64(m)))
+            }
+            return .long(Int64(bitPattern: h))
+        }
+    }
+}

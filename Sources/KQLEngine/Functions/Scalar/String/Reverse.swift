@@ -1,0 +1,12 @@
+import Columnar
+
+/// `reverse(s)`: the characters of `s` in reverse order (non-strings are converted with `tostring`).
+struct ReverseFunction: ScalarFunction {
+    let name = "reverse"
+    func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
+        try Signature.count(name, args, 1...1); return .string
+    }
+    func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
+        Kernel.stringMap(args[0], rows: context.rowCount) { String($0.reversed()) }
+    }
+}

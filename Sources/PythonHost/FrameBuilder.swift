@@ -1,0 +1,191 @@
+import CPython
+import Columnar
+import Glibc
+import SharedTable
+
+/// Builds the script's `df` from a table in a privately mapped region.
+///
+/// Numeric, bool, datetime and timespan columns become numpy views of the mapping (no copy; the
+/// mapping is copy-on-write, so in-place changes stay in the child). Nullable `long`/`int`/`bool`
+/// become pandas `Int64`/`Int32`/`boolean` over the same values plus a mask. Strings and guids become
+/// `object` arrays of `str` built here in one pass; dynamics are parsed from their JSON text.
+public struct FrameBuilder {
+    let python: PythonInterpreter
+    public init(python: PythonInterpreter) { self.python = python }
+
+    /// The DataFrame (new reference) for the table described by `header` in `mapping`.
+    public func build(_ header: SharedTableHeader, in mapping: PrivateMapping) throws(PythonHostError) -> PyPtr {
+        guard let mv = PyMemoryView_FromMemory(mapping.base.assumingMemoryBound(to: CChar.self), mapping.length, PyBUF_WRITE) else {
+            throw .environment("cannot view the input mapping: \(PythonInterpreter.pendingError())")
+        }
+        defer { sp_decref(mv) }
+        let n = header.rowCount
+        let names = PyList_New(0)!, arrays = PyList_New(0)!
+        defer { sp_decref(names); sp_decref(arrays) }
+        for e in header.columns {
+            let array = try column(e, rows: n, mv: mv, base: mapping.base)
+            let name = PythonInterpreter.str(e.name)
+            PyList_Append(names, name); PyList_Append(arrays, array)
+            sp_decref(name); sp_decref(array)
+        }
+        let count = PyLong_FromLong(n)!
+        defer { sp_decref(count) }
+        return try python.call("frame", [names, arrays, count])
+    }
+
+    private func column(_ e: ColumnExtent, rows n: Int, mv: PyPtr, base: UnsafeMutableRawPointer) throws(PythonHostError) -> PyPtr {
+        switch e.type {
+        case .string:
+            return try strings(e, rows: n, base: base)
+        case .guid:
+            return try guids(e, rows: n, base: base)
+        case .dynamic:
+            return try dynamics(e, rows: n, base: base)
+        default:
+            let kind = PythonInterpreter.str(e.type.rawValue)
+            let count = PyLong_FromLong(n)!, offset = PyLong_FromLong(e.values.lowerBound)!
+            defer { sp_decref(kind); sp_decref(count); sp_decref(offset) }
+            let values = try python.call("view", [mv, kind, count, offset])
+            guard e.nullCount > 0, let v = e.validity, [.long, .int, .bool].contains(e.type) else { return values }
+            defer { sp_decref(values) }
+            let bitmapOffset = PyLong_FromLong(v.lowerBound)!
+            defer { sp_decref(bitmapOffset) }
+            let mask = try python.call("mask", [mv, count, bitmapOffset])
+            defer { sp_decref(mask) }
+            return try python.call("masked", [kind, values, mask])
+        }
+    }
+
+    /// An object array of `n` slots (all None) and its slot pointer.
+    private func objectArray(_ n: Int) throws(PythonHostError) -> (PyPtr, UnsafeMutablePointer<PyPtr?>) {
+        let count = PyLong_FromLong(n)!
+        defer { sp_decref(count) }
+        let pair = try python.call("empty_objects", [count])
+        defer { sp_decref(pair) }
+        let array = PyTuple_GetItem(pair, 0)!
+        sp_incref(array)
+        let address = PyLong_AsVoidPtr(PyTuple_GetItem(pair, 1))
+        return (array, address!.assumingMemoryBound(to: PyPtr?.self))
+    }
+
+    func strings(_ e: ColumnExtent, rows n: Int, base: UnsafeMutableRawPointer) throws(PythonHostError) -> PyPtr {
+        let (array, slots) = try objectArray(n)
+        let offsets = UnsafePointer<Int64>((base + e.values.lowerBound).assumingMemoryBound(to: Int64.self))
+        let data = UnsafePointer<CChar>((base + (e.data?.lowerBound ?? 0)).assumingMemoryBound(to: CChar.self))
+        let validity = e.nullCount > 0 ? e.validity.map { UnsafeRawPointer(base + $0.lowerBound) } : nil
+        var decoder = StringDecoder(data: data)
+        var replaced = 0
+        for i in 0..<n {
+            if let validity, !Validity.isValid(validity, i) { continue }
+            guard let s = decoder.object(start: Int(offsets[i]), end: Int(offsets[i + 1])) else {
+                sp_release_nones(replaced); sp_decref(array)
+                throw .environment("cannot create a str: \(PythonInterpreter.pendingError())")
+            }
+            slots[i] = s
+            replaced += 1
+        }
+        sp_release_nones(replaced)
+        return array
+    }
+
+    func guids(_ e: ColumnExtent, rows n: Int, base: UnsafeMutableRawPointer) throws(PythonHostError) -> PyPtr {
+        let (array, slots) = try objectArray(n)
+        let bytes = UnsafePointer<UInt8>((base + e.values.lowerBound).assumingMemoryBound(to: UInt8.self))
+        let validity = e.nullCount > 0 ? e.validity.map { UnsafeRawPointer(base + $0.lowerBound) } : nil
+        let hex: [CChar] = Array("0123456789abcdef".utf8).map { CChar(bitPattern: $0) }
+        var text = [CChar](repeating: 45, count: 36) // '-' stays at 8, 13, 18, 23
+        var replaced = 0
+        for i in 0..<n {
+            if let validity, !Validity.isValid(validity, i) { continue }
+            var k = 0
+            for b in 0..<16 {
+                if k == 8 || k == 13 || k == 18 || k == 23 { k += 1 }
+                let v = bytes[i * 16 + b]
+                text[k] = hex[Int(v >> 4)]; text[k + 1] = hex[Int(v & 15)]
+                k += 2
+            }
+            slots[i] = sp_str_from_utf8(text, 36)
+            replaced += 1
+        }
+        sp_release_nones(replaced)
+        return array
+    }
+
+    func dynamics(_ e: ColumnExtent, rows n: Int, base: UnsafeMutableRawPointer) throws(PythonHostError) -> PyPtr {
+        let (array, slots) = try objectArray(n)
+        let offsets = UnsafePointer<Int64>((base + e.values.lowerBound).assumingMemoryBound(to: Int64.self))
+        let data = UnsafePointer<CChar>((base + (e.data?.lowerBound ?? 0)).assumingMemoryBound(to: CChar.self))
+        let validity = e.nullCount > 0 ? e.validity.map { UnsafeRawPointer(base + $0.lowerBound) } : nil
+        var replaced = 0
+        for i in 0..<n {
+            if let validity, !Validity.isValid(validity, i) { continue }
+            guard let text = sp_str_from_utf8(data + Int(offsets[i]), Int(offsets[i + 1] - offsets[i])) else { continue }
+            let value = try? PythonInterpreter.call(python.jsonLoads, [text])
+            sp_decref(text)
+            guard let value else { sp_release_nones(replaced); sp_decref(array); throw .result("dynamic value in row \(i) is not JSON") }
+            slots[i] = value
+            replaced += 1
+        }
+        sp_release_nones(replaced)
+        return array
+    }
+}
+
+/// Creates `str` objects from UTF-8 slices, reusing the object of a recently seen equal slice.
+///
+/// A direct-mapped cache keyed by a hash of the bytes: repeated values (the common case in
+/// columns of names, codes and categories) cost a hash and a compare instead of an allocation.
+struct StringDecoder {
+    let data: UnsafePointer<CChar>
+    private var starts = [Int](repeating: -1, count: 1 << 14)
+    private var lengths = [Int](repeating: 0, count: 1 << 14)
+    private var objects = [PyPtr?](repeating: nil, count: 1 << 14)
+    static let maxCachedLength = 64
+
+    init(data: UnsafePointer<CChar>) { self.data = data }
+
+    /// A new reference to a str equal to bytes `start..<end`, or nil with a Python error set.
+    mutating func object(start: Int, end: Int) -> PyPtr? {
+        let length = end - start
+        let p = data + start
+        guard length <= Self.maxCachedLength else { return sp_str_from_utf8(p, length) }
+        let slot = Int(truncatingIfNeeded: Self.hash(UnsafeRawPointer(p), length) >> 50)
+        if lengths[slot] == length, starts[slot] >= 0, let cached = objects[slot],
+           memcmp(data + starts[slot], p, length) == 0 {
+            sp_incref(cached)
+            return cached
+        }
+        guard let s = sp_str_from_utf8(p, length) else { return nil }
+        // The cache borrows: the object array holds the reference for as long as the build runs.
+        starts[slot] = start; lengths[slot] = length; objects[slot] = s
+        return s
+    }
+
+    @inline(__always)
+    static func hash(_ p: UnsafeRawPointer, _ n: Int) -> UInt64 {
+        var h = UInt64(truncatingIfNeeded: n) &* 0x9E37_79B9_7F4A_7C15
+        var i = 0
+        while i + 8 <= n {
+            h = (h ^ p.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 29
+            i += 8
+        }
+        let rest = n - i
+        if rest > 0 {
+            // Short tails in at most two loads (overlapping), never past the slice.
+            var tail: UInt64
+            if n >= 8 {
+                tail = p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            } else if rest >= 4 {
+                tail = UInt64(p.loadUnaligned(fromByteOffset: i, as: UInt32.self)) << 32
+                    | UInt64(p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+            } else {
+                tail = UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << 16
+                    | UInt64(p.load(fromByteOffset: i + rest / 2, as: UInt8.self)) << 8
+                    | UInt64(p.load(fromByteOffset: n - 1, as: UInt8.self))
+            }
+            h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+        }
+        return h ^ (h >> 31)
+    }
+}

@@ -1,1 +1,0 @@
-// PythonHost: see Sources/README.md.

@@ -1,0 +1,49 @@
+import Columnar
+import SharedTable
+
+/// Why running a script in the host failed.
+public enum PythonHostError: CodedError {
+    /// The script raised (or did not compile): Python's type, message and traceback.
+    case python(WorkerFailure)
+    /// The script ran but `result` is missing or not a DataFrame, or cannot be converted.
+    case result(String)
+    /// The interpreter or the environment could not be set up (for example pandas is missing).
+    case environment(String)
+    /// The shared table could not be read or written.
+    case sharedTable(SharedTableError)
+
+    public var code: ErrorCode {
+        switch self {
+        case .python: return "E_PYTHON"
+        case .result: return "E_RESULT"
+        case .environment: return "E_SANDBOX_ENVIRONMENT"
+        case .sharedTable(let e): return e.code
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .python(let f): return "\(f.type): \(f.message)" + (f.line.map { " (script line \($0))" } ?? "")
+        case .result(let m): return m
+        case .environment(let m): return m
+        case .sharedTable(let e): return e.message
+        }
+    }
+
+    public var hint: String? {
+        switch self {
+        case .python(let f): return f.traceback.isEmpty ? nil : f.traceback
+        case .result: return "assign a pandas DataFrame to `result`, for example `result = df`"
+        case .environment: return "check that the sandbox environment has numpy and pandas for Python 3.11"
+        case .sharedTable(let e): return e.hint
+        }
+    }
+
+    /// The failure as it crosses back to the supervisor.
+    public var failure: WorkerFailure {
+        switch self {
+        case .python(let f): return f
+        default: return WorkerFailure(code: code.rawValue, message: message)
+        }
+    }
+}

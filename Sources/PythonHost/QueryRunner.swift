@@ -1,0 +1,113 @@
+import CPython
+import Glibc
+import SharedTable
+
+/// Runs one query inside a worker child: builds `df`, runs the script, writes `result`.
+///
+/// Called once per forked child, so nothing it creates outlives the query.
+public struct QueryRunner {
+    public let python: PythonInterpreter
+    public init(python: PythonInterpreter) { self.python = python }
+
+    /// Runs `request` over the table in `input` and writes the result into `output`.
+    public func run(_ request: WorkerRequest, input: PrivateMapping, output: SharedRegion) -> WorkerResponse {
+        var timings: [String: Double] = [:]
+        var clock = Clock()
+        do {
+            sp_decref(try python.call("capture", []))
+        } catch {
+            return WorkerResponse(resultBytes: 0, stdout: "", stderr: "", failure: error.failure)
+        }
+        var failure: WorkerFailure? = nil
+        var bytes = 0
+        do {
+            let header: SharedTableHeader
+            do { header = try SharedTableHeader(base: input.base, length: input.length) } catch { throw PythonHostError.sharedTable(error) }
+            let df = try FrameBuilder(python: python).build(header, in: input)
+            timings["df"] = clock.lap()
+            let globals = try globals(df: df, kargs: request.kargsJSON)
+            sp_decref(df)
+            defer { sp_decref(globals) }
+            try execute(request.script, globals)
+            timings["script"] = clock.lap()
+            let pair = try python.call("check_result", [globals])
+            defer { sp_decref(pair) }
+            let result = PyTuple_GetItem(pair, 0)!
+            if result == sp_none() {
+                throw PythonHostError.result(PythonInterpreter.string(PyTuple_GetItem(pair, 1)) ?? "no result")
+            }
+            bytes = try ResultWriter(python: python).write(result, into: output)
+            timings["result"] = clock.lap()
+        } catch let e as PythonHostError {
+            failure = e.failure
+        } catch {
+            failure = WorkerFailure(code: "E_PYTHON", message: "\(error)")
+        }
+        let (out, err) = captured()
+        return WorkerResponse(resultBytes: bytes, stdout: out, stderr: err, failure: failure, timings: timings)
+    }
+
+    private func globals(df: PyPtr, kargs: String) throws(PythonHostError) -> PyPtr {
+        let g = PyDict_New()!
+        PyDict_SetItemString(g, "__builtins__", PyEval_GetBuiltins())
+        let main = PythonInterpreter.str("__main__")
+        PyDict_SetItemString(g, "__name__", main); sp_decref(main)
+        PyDict_SetItemString(g, "np", python.numpy)
+        PyDict_SetItemString(g, "pd", python.pandas)
+        PyDict_SetItemString(g, "df", df)
+        let text = PythonInterpreter.str(kargs.isEmpty ? "{}" : kargs)
+        defer { sp_decref(text) }
+        guard let k = try? PythonInterpreter.call(python.jsonLoads, [text]) else {
+            sp_decref(g)
+            throw .result("kargs is not a JSON object: \(kargs)")
+        }
+        PyDict_SetItemString(g, "kargs", k); sp_decref(k)
+        return g
+    }
+
+    /// Compiles the script as `<script>` (so tracebacks show its own line numbers) and runs it.
+    private func execute(_ script: String, _ globals: PyPtr) throws(PythonHostError) {
+        guard let code = Py_CompileString(script, "<script>", Py_file_input) else { throw .python(pythonFailure()) }
+        defer { sp_decref(code) }
+        guard let r = PyEval_EvalCode(code, globals, globals) else { throw .python(pythonFailure()) }
+        sp_decref(r)
+    }
+
+    /// The pending exception as type, message, traceback and script line.
+    private func pythonFailure() -> WorkerFailure {
+        var type: PyPtr?, value: PyPtr?, tb: PyPtr?
+        PyErr_Fetch(&type, &value, &tb)
+        PyErr_NormalizeException(&type, &value, &tb)
+        defer { sp_xdecref(type); sp_xdecref(value); sp_xdecref(tb) }
+        guard let type, let value else { return WorkerFailure(code: "E_PYTHON", type: "Exception", message: "unknown error") }
+        guard let d = try? python.call("describe", [type, value, tb ?? sp_none()]) else {
+            return WorkerFailure(code: "E_PYTHON", type: "Exception", message: PythonInterpreter.pendingError())
+        }
+        defer { sp_decref(d) }
+        let line = PyTuple_GetItem(d, 3).flatMap { $0 == sp_none() ? nil : PyLong_AsLong($0) }
+        return WorkerFailure(code: "E_PYTHON", type: PythonInterpreter.string(PyTuple_GetItem(d, 0)) ?? "Exception",
+                             message: PythonInterpreter.string(PyTuple_GetItem(d, 1)) ?? "",
+                             traceback: PythonInterpreter.string(PyTuple_GetItem(d, 2)) ?? "", line: line)
+    }
+
+    private func captured() -> (String, String) {
+        guard let pair = try? python.call("captured", []) else { return ("", "") }
+        defer { sp_decref(pair) }
+        return (PythonInterpreter.string(PyTuple_GetItem(pair, 0)) ?? "", PythonInterpreter.string(PyTuple_GetItem(pair, 1)) ?? "")
+    }
+}
+
+/// Milliseconds between laps, from the monotonic clock.
+struct Clock {
+    private var last = Clock.now()
+    static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) * 1000 + Double(t.tv_nsec) / 1e6
+    }
+    mutating func lap() -> Double {
+        let t = Clock.now()
+        defer { last = t }
+        return t - last
+    }
+}

@@ -1,0 +1,121 @@
+import CPython
+import Columnar
+import Glibc
+import SharedTable
+
+/// Writes the script's `result` DataFrame into a shared region as a SharedTable.
+///
+/// The Python helper `result_columns` turns every column into a contiguous numpy array of a wire
+/// type (numbers, bools, datetimes and timedeltas) or an object array of `str` (strings, and
+/// dynamics as JSON); this writer copies numeric arrays with one `memcpy` and string objects'
+/// cached UTF-8 bytes one by one.
+public struct ResultWriter {
+    let python: PythonInterpreter
+    public init(python: PythonInterpreter) { self.python = python }
+
+    private struct Staged {
+        var name: String
+        var type: ScalarType
+        var values: UnsafeRawPointer?
+        var mask: UnsafePointer<Bool>?
+        var nullCount: Int
+        var strings: [(UnsafePointer<CChar>?, Int)] = []
+        var dataBytes = 0
+    }
+
+    /// Writes `result` into `region`; returns the bytes used.
+    public func write(_ result: PyPtr, into region: SharedRegion) throws(PythonHostError) -> Int {
+        let columns = try python.call("result_columns", [result])
+        defer { sp_decref(columns) }
+        let rows = PyObject_Length(result)
+        guard rows >= 0 else { throw .result("cannot count the rows of 'result': \(PythonInterpreter.pendingError())") }
+        var keep: [PyPtr] = [] // UTF-8 re-encodings of strs that had none cached
+        defer { keep.forEach { sp_decref($0) } }
+        var staged: [Staged] = []
+        for i in 0..<PyList_Size(columns) {
+            let t = PyList_GetItem(columns, i)!
+            let name = PythonInterpreter.string(PyTuple_GetItem(t, 0)) ?? "Column\(i + 1)"
+            let kindName = PythonInterpreter.string(PyTuple_GetItem(t, 1)) ?? ""
+            guard let type = ScalarType(rawValue: kindName) else { throw .result("column \(name) has unsupported kind \(kindName)") }
+            let values = PyTuple_GetItem(t, 2)!, mask = PyTuple_GetItem(t, 3)!
+            var s = Staged(name: name, type: type, values: try address(values), mask: nil, nullCount: 0)
+            if mask != sp_none() {
+                let m = try address(mask)!.assumingMemoryBound(to: Bool.self)
+                s.mask = m
+                for r in 0..<rows where m[r] { s.nullCount += 1 }
+            }
+            if type == .string || type == .dynamic {
+                let slots = s.values!.assumingMemoryBound(to: PyPtr?.self)
+                s.strings.reserveCapacity(rows)
+                for r in 0..<rows {
+                    guard let o = slots[r], o != sp_none(), sp_is_unicode(o) != 0 else {
+                        s.strings.append((nil, 0)); s.nullCount += 1; continue
+                    }
+                    var n = 0
+                    if let p = sp_utf8(o, &n) {
+                        s.strings.append((p, n)); s.dataBytes += n
+                    } else {
+                        PyErr_Clear()
+                        guard let bytes = PyUnicode_AsEncodedString(o, "utf-8", "replace") else { throw .result("column \(name) row \(r) is not encodable") }
+                        keep.append(bytes)
+                        n = PyBytes_Size(bytes)
+                        s.strings.append((PyBytes_AsString(bytes).map { UnsafePointer($0) }, n)); s.dataBytes += n
+                    }
+                }
+            }
+            staged.append(s)
+        }
+        let plan = SharedTablePlan(rowCount: rows, sizings: staged.map {
+            ColumnSizing(name: $0.name, type: $0.type, nullCount: $0.nullCount, dataBytes: $0.dataBytes)
+        })
+        do { try region.ensureCapacity(plan.totalBytes) } catch { throw .sharedTable(error) }
+        let base = region.base!
+        plan.writeHeader(at: base)
+        for (s, e) in zip(staged, plan.columns) { fill(s, e, rows: rows, base: base) }
+        return plan.totalBytes
+    }
+
+    private func fill(_ s: Staged, _ e: ColumnExtent, rows: Int, base: UnsafeMutableRawPointer) {
+        if let v = e.validity {
+            let bitmap = base + v.lowerBound
+            bitmap.initializeMemory(as: UInt8.self, repeating: 0, count: v.count)
+            if !s.strings.isEmpty {
+                for r in 0..<rows where s.strings[r].0 != nil { Validity.set(bitmap, r, true) }
+            } else if let m = s.mask {
+                let out = bitmap.assumingMemoryBound(to: UInt8.self)
+                for byte in 0..<(rows / 8) {
+                    var b: UInt8 = 0
+                    for k in 0..<8 where !m[byte * 8 + k] { b |= 1 << UInt8(k) }
+                    out[byte] = b
+                }
+                for r in (rows / 8 * 8)..<rows where !m[r] { Validity.set(bitmap, r, true) }
+            }
+        }
+        let dst = base + e.values.lowerBound
+        if SharedTableLayout.usesStringLayout(e.type) {
+            let offsets = dst.assumingMemoryBound(to: Int64.self)
+            let data = base + (e.data?.lowerBound ?? 0)
+            var cursor = 0
+            offsets[0] = 0
+            for r in 0..<rows {
+                let (p, n) = s.strings[r]
+                if let p, n > 0 { memcpy(data + cursor, p, n); cursor += n }
+                offsets[r + 1] = Int64(cursor)
+            }
+            return
+        }
+        let width = SharedTableLayout.valueWidth(e.type)
+        if rows > 0, let values = s.values { memcpy(dst, values, rows * width) }
+        if e.type == .real, let m = s.mask {
+            let p = dst.assumingMemoryBound(to: Double.self)
+            for r in 0..<rows where m[r] { p[r] = .nan }
+        }
+    }
+
+    /// The data pointer of a numpy array.
+    private func address(_ array: PyPtr) throws(PythonHostError) -> UnsafeRawPointer? {
+        let a = try python.call("address", [array])
+        defer { sp_decref(a) }
+        return PyLong_AsVoidPtr(a).map { UnsafeRawPointer($0) }
+    }
+}

@@ -1,0 +1,65 @@
+import Synchronization
+
+/// A small pool of memfd regions, reused instead of recreated.
+///
+/// New shared memory costs a zeroed page per 4 KiB on first touch (~2.5 µs per page here); a region
+/// that comes back from the pool keeps its resident pages. Idle regions beyond `maxIdle` (or above
+/// `maxIdleBytes` together) are freed, so the pool never holds more than a bounded amount of memory.
+public final class RegionPool: Sendable {
+    private let idle = Mutex<[SharedRegion]>([])
+    public let maxIdle: Int
+    public let maxIdleBytes: Int
+
+    public init(maxIdle: Int = 8, maxIdleBytes: Int = 1 << 30) {
+        self.maxIdle = maxIdle; self.maxIdleBytes = maxIdleBytes
+    }
+
+    /// A region of at least `bytes` bytes: the smallest idle one that fits, else the largest grown, else a new one.
+    public func checkout(minimumBytes bytes: Int) throws(SharedTableError) -> RegionLease {
+        let reused: SharedRegion? = idle.withLock { regions in
+            if let i = regions.indices.filter({ regions[$0].capacity >= bytes }).min(by: { regions[$0].capacity < regions[$1].capacity }) {
+                return regions.remove(at: i)
+            }
+            if let i = regions.indices.max(by: { regions[$0].capacity < regions[$1].capacity }) { return regions.remove(at: i) }
+            return nil
+        }
+        let region: SharedRegion
+        if let reused {
+            try reused.ensureCapacity(bytes)
+            region = reused
+        } else {
+            region = try SharedRegion.create(capacity: bytes)
+        }
+        return RegionLease(region: region, pool: self)
+    }
+
+    fileprivate func checkin(_ region: SharedRegion) {
+        idle.withLock { regions in
+            regions.append(region)
+            regions.sort { $0.capacity > $1.capacity }
+            var total = regions.reduce(0) { $0 + $1.capacity }
+            while regions.count > maxIdle || (total > maxIdleBytes && regions.count > 1) {
+                total -= regions.removeFirst().capacity
+            }
+        }
+    }
+
+    /// Frees every idle region (their memfds are closed).
+    public func drain() { idle.withLock { $0.removeAll() } }
+
+    /// Number of idle regions (for tests and diagnostics).
+    public var idleCount: Int { idle.withLock { $0.count } }
+}
+
+/// A region borrowed from a pool; it goes back when the lease (and every buffer adopting it) is gone.
+public final class RegionLease: Sendable {
+    public let region: SharedRegion
+    private let pool: RegionPool?
+
+    init(region: SharedRegion, pool: RegionPool?) { self.region = region; self.pool = pool }
+
+    /// A lease on a region that belongs to no pool (freed when the lease goes).
+    public convenience init(unpooled region: SharedRegion) { self.init(region: region, pool: nil) }
+
+    deinit { pool?.checkin(region) }
+}

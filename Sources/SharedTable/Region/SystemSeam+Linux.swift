@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Every Linux call the shared-memory layer makes, in one place.
+enum SystemSeam {
+    static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+
+    static func roundToPage(_ n: Int) -> Int { (n + pageSize - 1) / pageSize * pageSize }
+
+    static func failure(_ call: String) -> SharedTableError {
+        let e = errno
+        return SharedTableError(.system(call: call, errno: e), "\(call) failed: \(String(cString: strerror(e)))")
+    }
+
+    /// glibc declares `memfd_create` only under `_GNU_SOURCE`, which Swift's Glibc module does not set;
+    /// resolve the symbol once instead.
+    private typealias MemfdCreate = @convention(c) (UnsafePointer<CChar>, UInt32) -> Int32
+    private static let memfdCreateFunction: MemfdCreate? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "memfd_create") else { return nil }
+        return unsafeBitCast(symbol, to: MemfdCreate.self)
+    }()
+    private static let mfdCloexec: UInt32 = 1, mfdAllowSealing: UInt32 = 2
+
+    static func memfdCreate(_ name: String) throws(SharedTableError) -> Int32 {
+        guard let create = memfdCreateFunction else {
+            throw SharedTableError(.system(call: "memfd_create", errno: ENOSYS), "memfd_create is not available in this C library")
+        }
+        let fd = create(name, mfdCloexec | mfdAllowSealing)
+        guard fd >= 0 else { throw failure("memfd_create") }
+        return fd
+    }
+
+    static func truncate(_ fd: Int32, _ size: Int) throws(SharedTableError) {
+        while ftruncate(fd, off_t(size)) != 0 {
+            if errno != EINTR { throw failure("ftruncate") }
+        }
+    }
+
+    static func size(_ fd: Int32) throws(SharedTableError) -> Int {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw failure("fstat") }
+        return Int(st.st_size)
+    }
+
+    static func mapShared(_ fd: Int32, _ size: Int, writable: Bool, populate: Bool) throws(SharedTableError) -> UnsafeMutableRawPointer {
+        let prot = writable ? PROT_READ | PROT_WRITE : PROT_READ
+        let flags = MAP_SHARED | (populate ? MAP_POPULATE : 0)
+        guard let p = mmap(nil, size, prot, flags, fd, 0), p != MAP_FAILED else { throw failure("mmap") }
+        return p
+    }
+
+    static func mapPrivate(_ fd: Int32, _ size: Int) throws(SharedTableError) -> UnsafeMutableRawPointer {
+        guard let p = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0), p != MAP_FAILED else { throw failure("mmap") }
+        return p
+    }
+
+    static func unmap(_ p: UnsafeMutableRawPointer, _ size: Int) { _ = munmap(p, size) }
+
+    static func close(_ fd: Int32) { _ = Glibc.close(fd) }
+
+    /// A new, read-only open file description of the memfd (a dup would share the write mode).
+    static func reopenReadOnly(_ fd: Int32) throws(SharedTableError) -> Int32 {
+        let r = open("/proc/self/fd/\(fd)", O_RDONLY | O_CLOEXEC)
+        guard r >= 0 else { throw failure("open(/proc/self/fd)") }
+        return r
+    }
+}

@@ -1,1 +1,0 @@
-// SharedTable: see Sources/README.md.

@@ -1,0 +1,62 @@
+import Columnar
+
+/// A parsed and bounds-checked table header.
+///
+/// Every offset is checked against the region before any buffer is touched: the region may have been
+/// written by a worker running untrusted code.
+public struct SharedTableHeader: Sendable {
+    public var rowCount: Int
+    public var totalBytes: Int
+    public var columns: [ColumnExtent]
+
+    /// Parses the header of the table at `base`, a mapping of `length` bytes.
+    public init(base: UnsafeRawPointer, length: Int) throws(SharedTableError) {
+        guard length >= SharedTableLayout.headerBytes else { throw .corrupt("region of \(length) bytes has no header") }
+        guard UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 0, as: UInt32.self)) == SharedTableLayout.magic else {
+            throw .corrupt("bad magic")
+        }
+        let version = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 4, as: UInt32.self))
+        guard version == SharedTableLayout.version else { throw .corrupt("version \(version), expected \(SharedTableLayout.version)") }
+        func int(_ offset: Int) -> Int { Int(base.loadUnaligned(fromByteOffset: offset, as: Int64.self)) }
+        let rows = int(8), columnCount = int(16), total = int(24)
+        guard rows >= 0, columnCount >= 0, columnCount < 1 << 20, total <= length, total >= SharedTableLayout.headerBytes else {
+            throw .corrupt("header counts out of range (rows \(rows), columns \(columnCount), bytes \(total) of \(length))")
+        }
+        guard SharedTableLayout.headerBytes + columnCount * SharedTableLayout.descriptorBytes <= total else {
+            throw .corrupt("descriptors exceed the region")
+        }
+        func range(_ offset: Int, _ count: Int, _ what: String) throws(SharedTableError) -> Range<Int> {
+            guard offset >= 0, count >= 0, offset <= total, count <= total - offset else {
+                throw .corrupt("\(what) [\(offset), +\(count)) outside the region of \(total) bytes")
+            }
+            return offset..<(offset + count)
+        }
+        var extents: [ColumnExtent] = []
+        extents.reserveCapacity(columnCount)
+        for i in 0..<columnCount {
+            let d = SharedTableLayout.headerBytes + i * SharedTableLayout.descriptorBytes
+            let code = base.load(fromByteOffset: d, as: UInt8.self)
+            guard let type = SharedTableLayout.type(ofCode: code) else { throw .corrupt("column \(i) has unknown type code \(code)") }
+            let nameRange = try range(int(d + 8), int(d + 16), "name of column \(i)")
+            let name = String(decoding: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(start: base, count: total)[nameRange]),
+                              as: UTF8.self)
+            let nullCount = int(d + 24)
+            guard nullCount >= 0, nullCount <= rows else { throw .corrupt("column \(name) has \(nullCount) nulls in \(rows) rows") }
+            let validityLength = int(d + 40)
+            let validity = validityLength > 0 ? try range(int(d + 32), validityLength, "validity of \(name)") : nil
+            if let validity, validity.count < Validity.byteCount(for: rows) { throw .corrupt("validity of \(name) too short") }
+            if nullCount > 0, validity == nil { throw .corrupt("column \(name) has nulls but no validity bitmap") }
+            let isString = SharedTableLayout.usesStringLayout(type)
+            let values = try range(int(d + 48), int(d + 56), "values of \(name)")
+            guard values.count >= SharedTableLayout.valueWidth(type) * (rows + (isString ? 1 : 0)) else {
+                throw .corrupt("values of \(name) too short for \(rows) rows")
+            }
+            guard values.lowerBound % 8 == 0 else { throw .corrupt("values of \(name) misaligned") }
+            let data = isString ? try range(int(d + 64), int(d + 72), "data of \(name)") : nil
+            extents.append(ColumnExtent(name: name, type: type, nullCount: nullCount, validity: validity, values: values, data: data))
+        }
+        self.rowCount = rows
+        self.totalBytes = total
+        self.columns = extents
+    }
+}

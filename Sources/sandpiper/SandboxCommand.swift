@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Sandbox
+
+/// `sandpiper sandbox ...`: the Python environments `python()` scripts run in.
+struct SandboxCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sandbox",
+        abstract: "Build, register and inspect the Python environments python() scripts run in.",
+        discussion: "State lives in $SANDPIPER_HOME (default ~/.local/share/sandpiper).",
+        subcommands: [SandboxBuild.self, SandboxLockCommand.self, SandboxAdd.self, SandboxList.self, SandboxShow.self,
+                      SandboxVerify.self, SandboxRemove.self, SandboxGC.self, SandboxDefault.self, SandboxPolicyCommand.self])
+}
+
+/// `--format table|json` of `list` and `show`.
+enum SandboxOutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json
+}
+
+/// Runs a sandbox operation; a `SandboxError` is printed as `CODE: message` (and its hint) and exits 1.
+func runSandbox(_ body: () throws(SandboxError) -> Void) throws {
+    do { try body() } catch {
+        FileHandle.standardError.write(Data((error.description + "\n").utf8))
+        throw ExitCode(1)
+    }
+}
+
+/// Left-aligned text columns separated by two spaces; the last column is not padded.
+func sandboxTable(_ header: [String], _ rows: [[String]]) -> String {
+    let all = [header] + rows
+    var widths = [Int](repeating: 0, count: header.count)
+    for row in all { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
+    return all.map { row in
+        row.enumerated().map { i, cell in
+            i == row.count - 1 ? cell : cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+        }.joined(separator: "  ")
+    }.joined(separator: "\n") + "\n"
+}

@@ -1,0 +1,152 @@
+import Columnar
+import Foundation
+import SharedTable
+import Testing
+@testable import Sandbox
+
+/// The Python environment the end-to-end tests run on: a directory with numpy and pandas for
+/// CPython 3.11 (`python3 -m pip install --target DIR numpy==1.26.4 pandas==2.2.2`).
+let pythonEnvironment = ProcessInfo.processInfo.environment["SANDPIPER_PYTHON_ENV"]
+let haveEnvironment = pythonEnvironment.map { FileManager.default.fileExists(atPath: $0 + "/pandas") } ?? false
+let skipReason: Comment = "set SANDPIPER_PYTHON_ENV to a site-packages directory with numpy and pandas (until the sandbox `minimal` environment lands)"
+
+@Suite(.serialized, .enabled(if: haveEnvironment, skipReason))
+struct SupervisorTests {
+    let supervisor = Supervisor()
+    var env: [String] { [pythonEnvironment!] }
+
+    static let input = Table([
+        ("x", Column(int64s: [1, 2, 3])),
+        ("r", Column(reals: [0.5, 1.5, 2.5], valid: [true, false, true])),
+        ("s", Column(strings: ["a", nil, "héllo"])),
+        ("t", Column(type: .datetime, int64s: [0, 1_700_000_000_000_000_000, 5], valid: [true, true, false])),
+        ("b", Column(bools: [true, false, true], valid: [true, true, false])),
+        ("d", Column(type: .dynamic, values: [.dynamic(.bag(PropertyBag([("k", .long(1))]))), .dynamic(.null), .dynamic(.array([.long(1), .string("z")]))])),
+    ])
+
+    @Test func resultEqualsDfRoundTripsEveryColumn() throws {
+        let out = try supervisor.run(Self.input, ScriptRun(script: "result = df", sitePackages: env))
+        #expect(out.table.schema == Self.input.schema)
+        for (a, b) in zip(out.table.rows, Self.input.rows) { #expect(a == b) }
+    }
+
+    @Test func inPlaceModificationStaysInTheChild() throws {
+        let script = "df['x'] *= 10\ndf.loc[0, 'r'] = 7.0\nresult = df[['x', 'r']]"
+        let out = try supervisor.run(Self.input, ScriptRun(script: script, sitePackages: env))
+        #expect(out.table.columns[0].longs.map { $0 } == [10, 20, 30])
+        #expect(out.table.columns[1].reals[0] == 7.0)
+        #expect(Self.input.columns[0].longs.map { $0 } == [1, 2, 3])
+        #expect(Self.input.columns[1].reals[0] == 0.5)
+    }
+
+    @Test func anExceptionReportsTheScriptLine() throws {
+        let script = "a = 1\nb = 0\n\nc = a / b\nresult = df\n"
+        #expect {
+            try supervisor.run(Self.input, ScriptRun(script: script, sitePackages: env))
+        } throws: { error in
+            guard let e = error as? SupervisorError, case .python(let f) = e.kind else { return false }
+            return e.code == "E_PYTHON" && f.type == "ZeroDivisionError" && f.line == 4 && f.traceback.contains("File \"<script>\", line 4")
+        }
+    }
+
+    @Test func aSyntaxErrorReportsItsLine() throws {
+        #expect {
+            try supervisor.run(Self.input, ScriptRun(script: "x = 1\nresult = df[\n", sitePackages: env))
+        } throws: { error in
+            guard let e = error as? SupervisorError, case .python(let f) = e.kind else { return false }
+            return f.type == "SyntaxError" && f.line == 2
+        }
+    }
+
+    @Test func aMissingOrWrongResultIsE_RESULT() throws {
+        #expect { try supervisor.run(Self.input, ScriptRun(script: "x = 1", sitePackages: env)) } throws: {
+            ($0 as? SupervisorError)?.code == "E_RESULT" && "\($0)".contains("did not assign")
+        }
+        #expect { try supervisor.run(Self.input, ScriptRun(script: "result = 42", sitePackages: env)) } throws: {
+            ($0 as? SupervisorError)?.code == "E_RESULT" && "\($0)".contains("'result' is a int")
+        }
+    }
+
+    @Test func printKargsAndNewColumnsComeBack() throws {
+        let script = """
+        print('rows', len(df))
+        result = pd.DataFrame({'k': [kargs['n']] * 2, 'f': [1.5, None], 'when': pd.to_datetime(['2024-01-01T00:00:00Z', None]),
+                               'obj': [{'a': [1, 2]}, None], 'i': pd.array([1, None], dtype='Int64')})
+        """
+        let out = try supervisor.run(Self.input, ScriptRun(script: script, kargsJSON: #"{"n": 5}"#, sitePackages: env))
+        #expect(out.stdout == "rows 3\n")
+        #expect(out.table.schema == Schema([Field("k", .long), Field("f", .real), Field("when", .datetime), Field("obj", .dynamic), Field("i", .long)]))
+        #expect(out.table.row(0) == [.long(5), .real(1.5), .datetime(1_704_067_200_000_000_000),
+                                     .dynamic(.bag(PropertyBag([("a", .array([.long(1), .long(2)]))]))), .long(1)])
+        #expect(out.table.row(1) == [.long(5), .null, .null, .dynamic(.null), .null])
+    }
+
+    @Test func aScriptOverItsTimeLimitIsKilled() throws {
+        let t0 = Date()
+        #expect { try supervisor.run(Self.input, ScriptRun(script: "import time\ntime.sleep(30)", sitePackages: env, timeoutMilliseconds: 500)) } throws: {
+            ($0 as? SupervisorError)?.code == "E_SANDBOX_TIMEOUT"
+        }
+        #expect(Date().timeIntervalSince(t0) < 10)
+        // The worker still serves the next query.
+        _ = try supervisor.run(Self.input, ScriptRun(script: "result = df", sitePackages: env))
+    }
+
+    @Test func aDeadZygoteIsRestarted() throws {
+        _ = try supervisor.run(Self.input, ScriptRun(script: "result = df", sitePackages: env))
+        let old = supervisor.workerPids
+        #expect(old.count == 1)
+        kill(old[0], SIGKILL)
+        usleep(50_000)
+        let out = try supervisor.run(Self.input, ScriptRun(script: "result = df", sitePackages: env))
+        #expect(out.table.rowCount == 3)
+        #expect(supervisor.workerPids.count == 1 && supervisor.workerPids != old)
+    }
+
+    @Test func partitionsRunInParallelChildren() throws {
+        let big = Table([("x", Column(int64s: Array(0..<1000)))])
+        let outs = try supervisor.run(big, partitions: [0..<512, 512..<1000],
+                                      ScriptRun(script: "import os\nresult = pd.DataFrame({'n': [len(df)], 's': [int(df['x'].sum())], 'pid': [os.getpid()]})", sitePackages: env))
+        #expect(outs.map { $0.table.columns[0].longs[0] } == [512, 488])
+        #expect(outs.map { $0.table.columns[1].longs[0] }.reduce(0, +) == 499_500)
+        #expect(outs[0].table.columns[2].longs[0] != outs[1].table.columns[2].longs[0])
+    }
+
+    @Test func aHundredCallsLeaveNothingBehind() throws {
+        let local = Supervisor()
+        _ = try local.run(Self.input, ScriptRun(script: "result = df", sitePackages: env))
+        let fdsBefore = ProcessResources.openFDs()
+        for i in 0..<100 {
+            let out = try local.run(Self.input, ScriptRun(script: "result = df.assign(i=\(i))", sitePackages: env))
+            #expect(out.table.rowCount == 3)
+        }
+        usleep(100_000)
+        let zygote = local.workerPids[0]
+        #expect(ProcessResources.children(of: zygote).isEmpty)
+        // Only the bounded pool of idle regions may remain open between calls.
+        #expect(ProcessResources.openFDs().count <= fdsBefore.count + local.pool.maxIdle)
+        local.shutdown()
+        #expect(ProcessResources.children(of: getpid()).filter { $0 == zygote }.isEmpty)
+        #expect(ProcessResources.openFDs().filter { $0.contains("memfd:") }.count <= fdsBefore.filter { $0.contains("memfd:") }.count)
+        #expect(kill(zygote, 0) != 0)
+    }
+}
+
+/// What this process holds, read from /proc.
+enum ProcessResources {
+    /// Targets of this process's open fds.
+    static func openFDs() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        return names.compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\($0)") }
+    }
+
+    /// Pids whose parent is `pid`.
+    static func children(of pid: Int32) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { e -> Int32? in
+            guard let p = Int32(e), let stat = try? String(contentsOfFile: "/proc/\(e)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return nil }
+            let fields = stat[stat.index(close, offsetBy: 2)...].split(separator: " ")
+            return fields.count > 1 && Int32(fields[1]) == pid ? p : nil
+        }
+    }
+}
