@@ -86,8 +86,7 @@ extension Binder {
                                                  Field("DataType", .string), Field("ColumnType", .string)]))
         case .invoke(let fn, let args):
             guard case .function(let def, let captured)? = scope[fn.name] else {
-                throw KQLError(.unknownName, "unknown function '\(fn.name)'", span: fn.span,
-                               hint: NameSuggestion.hint(for: fn.name, among: Array(scope.entries.keys)))
+                throw NameSuggestion.unknown("function", fn, among: Array(scope.entries.keys))
             }
             let r = try bindUserFunction(def, captured: captured, name: fn, arguments: args, span: op.span,
                                          rowSchema: Schema([]), callerScope: scope,
@@ -142,9 +141,8 @@ extension Binder {
     }
 
     func unknownColumn(_ n: NameSyntax, _ schema: Schema) -> KQLError {
-        KQLError(.unknownName, "unknown column '\(n.name)'", span: n.span,
-                 hint: NameSuggestion.hint(for: n.name, among: schema.names)
-                     ?? "the columns here are: \(schema.names.joined(separator: ", "))")
+        NameSuggestion.unknown("column", n, among: schema.names,
+                               otherwise: "the columns here are: \(schema.names.joined(separator: ", "))")
     }
 
     func constantCount(_ e: ExpressionSyntax, scope: Scope, what: String) throws(KQLError) -> Int {

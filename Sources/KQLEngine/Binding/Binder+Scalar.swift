@@ -108,9 +108,8 @@ extension Binder {
             throw KQLError(.type, "`\(n.name)` can only be used in a join's `on` clause", span: n.span)
         }
         let candidates = schema.names + scope.scalarNames
-        throw KQLError(.unknownName, "unknown name '\(n.name)'", span: n.span,
-                       hint: NameSuggestion.hint(for: n.name, among: candidates)
-                           ?? (schema.names.isEmpty ? nil : "the columns here are: \(schema.names.joined(separator: ", "))"))
+        throw NameSuggestion.unknown("name", n, among: candidates,
+                                     otherwise: schema.names.isEmpty ? nil : "the columns here are: \(schema.names.joined(separator: ", "))")
     }
 
     private func bindCall(_ name: NameSyntax, _ args: [ArgumentSyntax], span: SourceSpan, schema: Schema, scope: Scope,

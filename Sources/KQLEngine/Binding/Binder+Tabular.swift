@@ -80,9 +80,8 @@ extension Binder {
         if let t = database.table(named: n.name) {
             return BoundQuery(source: .table(name: n.name), schema: t.schema)
         }
-        throw KQLError(.unknownName, "unknown table '\(n.name)'", span: n.span,
-                       hint: NameSuggestion.hint(for: n.name, among: database.tableNames + scope.tabularNames)
-                           ?? "`.show tables` lists the tables")
+        throw NameSuggestion.unknown("table", n, among: database.tableNames + scope.tabularNames,
+                                     otherwise: "`.show tables` lists the tables")
     }
 
     private func bindTabularCall(_ name: NameSyntax, _ args: [ArgumentSyntax], span: SourceSpan,
@@ -102,8 +101,7 @@ extension Binder {
                 if functions.scalarFunction(named: name.name) != nil {
                     throw KQLError(.type, "\(name.name)() returns a scalar value, not a table", span: span)
                 }
-                throw KQLError(.unknownName, "unknown function '\(name.name)'", span: name.span,
-                               hint: NameSuggestion.hint(for: name.name, among: Array(scope.entries.keys)))
+                throw NameSuggestion.unknown("function", name, among: Array(scope.entries.keys))
             }
             let r = try bindUserFunction(def, captured: captured, name: name, arguments: args, span: span,
                                          rowSchema: Schema([]), callerScope: scope)

@@ -41,7 +41,7 @@ extension Binder {
             legs.append(try bindTabular(t, scope: scope))
             if case .name(let n) = Binder.unparenthesized(t) { names.append(n.name) } else { names.append("union_arg\(i + (input == nil ? 0 : 1))") }
         }
-        guard !legs.isEmpty else { throw KQLError(.argument, "union needs at least one table", span: u.tables.first?.span ?? .none) }
+        guard !legs.isEmpty else { throw KQLError(.argument, "union needs at least one table", span: u.tables.first?.span ?? SourceSpan.none) }
         var typesByName: [String: [ScalarType]] = [:]
         for leg in legs {
             for f in leg.schema.fields where !(typesByName[f.name]?.contains(f.type) ?? false) {

@@ -65,6 +65,14 @@ enum NameSuggestion {
         return prev[b.count]
     }
 
+    /// An `E_UNKNOWN_NAME` error; the closest candidate, if one looks like a typo, is named in the message.
+    static func unknown(_ what: String, _ name: NameSyntax, among candidates: [String], otherwise hint: String? = nil) -> KQLError {
+        if let c = closest(to: name.name, among: candidates) {
+            return KQLError(.unknownName, "unknown \(what) '\(name.name)'; did you mean '\(c)'?", span: name.span)
+        }
+        return KQLError(.unknownName, "unknown \(what) '\(name.name)'", span: name.span, hint: hint)
+    }
+
     /// A hint naming the closest candidate, or nil.
     static func hint(for name: String, among candidates: [String]) -> String? {
         closest(to: name, among: candidates).map { "did you mean '\($0)'?" }

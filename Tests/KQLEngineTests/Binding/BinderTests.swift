@@ -11,7 +11,7 @@ import Testing
         let q = S.pipe(S.col("Events"), .where(S.bin(.greater, S.col("Valeu", at: 20), S.long(1))))
         let error = #expect(throws: KQLError.self) { try h.run(q) }
         #expect(error?.code == .unknownName)
-        #expect(error?.hint?.contains("did you mean 'Value'?") == true)
+        #expect(error?.message.contains("did you mean 'Value'?") == true)
         #expect(error?.span == SourceSpan(20, 25))
     }
 
@@ -19,7 +19,7 @@ import Testing
         let h = TestHarness(tables: [("Events", events)])
         let error = #expect(throws: KQLError.self) { try h.run(S.pipe(S.col("Evnets"), .count(name: nil))) }
         #expect(error?.code == .unknownName)
-        #expect(error?.hint == "did you mean 'Events'?")
+        #expect(error?.message.contains("did you mean 'Events'?") == true)
     }
 
     @Test func whereNeedsABoolean() throws {
