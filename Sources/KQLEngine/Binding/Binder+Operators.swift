@@ -1,0 +1,276 @@
+import Foundation
+import Columnar
+import KQLSyntax
+
+extension Binder {
+    /// Binds one operator applied to `q`; `as` adds a name to `scope`.
+    func bindOperator(_ op: OperatorSyntax, input q: BoundQuery, scope: inout Scope) throws(KQLError) -> BoundQuery {
+        if case .deferred(var d)? = q.operators.last {
+            var r = q
+            d.operators.append(op)
+            r.operators[r.operators.count - 1] = .deferred(d)
+            return r
+        }
+        if case .evaluate(let e)? = q.operators.last, e.schema == nil {
+            var r = q
+            r.operators.append(.deferred(DeferredOperators(operators: [op], binder: self, scope: scope)))
+            return r
+        }
+        if case .evaluate(let e) = q.source, e.schema == nil, q.operators.isEmpty {
+            var r = q
+            r.operators.append(.deferred(DeferredOperators(operators: [op], binder: self, scope: scope)))
+            return r
+        }
+        let schema = q.schema
+        func appending(_ b: BoundOperator, _ s: Schema) -> BoundQuery {
+            var r = q; r.operators.append(b); r.schema = s; return r
+        }
+        switch op.kind {
+        case .where(let e):
+            let p = try bindScalar(e, schema: schema, scope: scope)
+            guard p.type == .bool || (p.type == .dynamic) else {
+                throw KQLError(.type, "the `where` condition must be bool, but it is \(p.type.rawValue)", span: e.span)
+            }
+            if case .constant(.bool(true), _) = p { return q }
+            return appending(.where(BoundWhere(predicate: p)), schema)
+        case .extend(let items):
+            let (b, s) = try bindExtend(items, schema: schema, scope: scope)
+            return appending(.extend(b), s)
+        case .serialize(let items):
+            guard !items.isEmpty else { return q }
+            let (b, s) = try bindExtend(items, schema: schema, scope: scope)
+            return appending(.extend(b), s)
+        case .project(let items):
+            let b = try bindProject(items, schema: schema, scope: scope)
+            return appending(.project(b), Schema(b.columns.map { Field($0.name, $0.value.type) }))
+        case .projectAway(let patterns):
+            let drop = try matching(patterns, schema)
+            return projecting(q, schema.fields.indices.filter { !drop.contains($0) })
+        case .projectKeep(let patterns):
+            let keep = try matching(patterns, schema)
+            return projecting(q, schema.fields.indices.filter { keep.contains($0) })
+        case .projectRename(let pairs):
+            var names = schema.names
+            for (new, old) in pairs {
+                guard let i = schema.index(of: old.name) else { throw unknownColumn(old, schema) }
+                names[i] = new.name
+            }
+            guard Set(names).count == names.count else {
+                throw KQLError(.argument, "project-rename would produce two columns with the same name", span: op.span)
+            }
+            return projecting(q, Array(schema.fields.indices), names: names)
+        case .projectReorder(let patterns):
+            return try bindReorder(patterns, q)
+        case .count(let name):
+            let n = name?.name ?? "Count"
+            return appending(.count(name: n), Schema([Field(n, .long)]))
+        case .distinct(let columns, _):
+            var idx: [Int] = []
+            for c in columns {
+                switch c {
+                case .star: idx.append(contentsOf: schema.fields.indices)
+                case .name(let n):
+                    guard let i = schema.index(of: n.name) else { throw unknownColumn(n, schema) }
+                    idx.append(i)
+                default:
+                    throw KQLError(.unsupported, "distinct over expressions is not supported yet; extend the column first",
+                                   span: c.span)
+                }
+            }
+            return appending(.distinct(BoundDistinct(columns: idx)), Schema(idx.map { schema.fields[$0] }))
+        case .evaluate(let ev):
+            let b = try bindEvaluate(ev, input: schema, scope: scope)
+            return appending(.evaluate(b), b.schema ?? schema)
+        case .getschema:
+            return appending(.getschema, Schema([Field("ColumnName", .string), Field("ColumnOrdinal", .int),
+                                                 Field("DataType", .string), Field("ColumnType", .string)]))
+        case .invoke(let fn, let args):
+            guard case .function(let def, let captured)? = scope[fn.name] else {
+                throw NameSuggestion.unknown("function", fn, among: Array(scope.entries.keys))
+            }
+            let r = try bindUserFunction(def, captured: captured, name: fn, arguments: args, span: op.span,
+                                         rowSchema: Schema([]), callerScope: scope,
+                                         input: BoundQuery(source: .input, schema: schema))
+            guard case .tabular(let body) = r else {
+                throw KQLError(.type, "invoke needs a function that returns a table", span: fn.span)
+            }
+            return appending(.invoke(body), body.schema)
+        case .join(let j):
+            let b = try bindJoin(options: j.options, rightSyntax: j.right, conditions: j.conditions, lookup: false,
+                                 left: schema, scope: scope, span: op.keywordSpan)
+            return appending(.join(b), b.schema)
+        case .lookup(let l):
+            let b = try bindJoin(options: l.options, rightSyntax: l.right, conditions: l.conditions, lookup: true,
+                                 left: schema, scope: scope, span: op.keywordSpan)
+            return appending(.join(b), b.schema)
+        case .mvExpand(let m):
+            let (b, s) = try bindMvExpand(m, schema: schema, scope: scope)
+            return appending(.mvExpand(b), s)
+        case .sort(let keys, _):
+            var bound: [BoundSortKey] = []
+            for k in keys { bound.append(try bindSortKey(k, schema: schema, scope: scope)) }
+            return appending(.sort(BoundSort(keys: bound)), schema)
+        case .top(let count, let key):
+            let n = try constantCount(count, scope: scope, what: "top")
+            return appending(.top(BoundTop(count: n, key: try bindSortKey(key, schema: schema, scope: scope))), schema)
+        case .take(let count):
+            return appending(.take(try constantCount(count, scope: scope, what: "take")), schema)
+        case .sample(let count):
+            return appending(.sample(try constantCount(count, scope: scope, what: "sample")), schema)
+        case .render(let kind, let properties):
+            var props: [String: String] = [:]
+            for p in properties {
+                if case .name(let n) = p.value { props[p.name] = n.name; continue }
+                let b = try bindScalar(p.value, schema: Schema([]), scope: scope)
+                guard let v = b.constantValue else {
+                    throw KQLError(.argument, "render property '\(p.name)' must be a constant", span: p.span)
+                }
+                props[p.name] = v.type == .dynamic ? v.asDynamic.jsonText : v.text
+            }
+            return appending(.render(Visualization(kind: kind.name, properties: props)), schema)
+        case .summarize(let s):
+            let b = try bindSummarize(s, schema: schema, scope: scope)
+            return appending(.summarize(b), b.schema)
+        case .union(let u):
+            let b = try bindUnion(u, input: q, scope: scope)
+            return appending(.union(b), b.schema)
+        case .as(let name, _):
+            scope[name.name] = .tabular(q)
+            return q
+        }
+    }
+
+    func unknownColumn(_ n: NameSyntax, _ schema: Schema) -> KQLError {
+        NameSuggestion.unknown("column", n, among: schema.names,
+                               otherwise: "the columns here are: \(schema.names.joined(separator: ", "))")
+    }
+
+    func constantCount(_ e: ExpressionSyntax, scope: Scope, what: String) throws(KQLError) -> Int {
+        let b = try bindScalar(e, schema: Schema([]), scope: scope)
+        switch b.constantValue {
+        case .long(let v)? where v >= 0: return Int(v)
+        case .int(let v)? where v >= 0: return Int(v)
+        default: throw KQLError(.argument, "\(what) needs a non-negative whole number", span: e.span)
+        }
+    }
+
+    func bindSortKey(_ k: SortKeySyntax, schema: Schema, scope: Scope) throws(KQLError) -> BoundSortKey {
+        let asc = k.ascending ?? false
+        return BoundSortKey(value: try bindScalar(k.value, schema: schema, scope: scope), ascending: asc,
+                            nullsFirst: k.nullsFirst ?? asc)
+    }
+
+    /// A projection keeping input columns `indices`, optionally renamed.
+    private func projecting(_ q: BoundQuery, _ indices: [Int], names: [String]? = nil) -> BoundQuery {
+        let cols = indices.map { i in
+            (name: names?[i] ?? q.schema.fields[i].name,
+             value: BoundExpression.column(index: i, name: q.schema.fields[i].name, type: q.schema.fields[i].type))
+        }
+        var r = q
+        r.operators.append(.project(BoundProject(columns: cols)))
+        r.schema = Schema(cols.map { Field($0.name, $0.value.type) })
+        return r
+    }
+
+    /// Input columns matched by any pattern; a pattern without `*` must match a column.
+    private func matching(_ patterns: [ColumnPatternSyntax], _ schema: Schema) throws(KQLError) -> Set<Int> {
+        var out = Set<Int>()
+        for p in patterns {
+            let hits = schema.fields.indices.filter { Wildcard.matches(p.pattern, schema.fields[$0].name) }
+            if hits.isEmpty, !p.pattern.contains("*") {
+                throw unknownColumn(NameSyntax(p.pattern, span: p.span), schema)
+            }
+            out.formUnion(hits)
+        }
+        return out
+    }
+
+    private func bindReorder(_ patterns: [ColumnPatternSyntax], _ q: BoundQuery) throws(KQLError) -> BoundQuery {
+        let schema = q.schema
+        var order: [Int] = [], placed = Set<Int>()
+        for p in patterns {
+            var hits = schema.fields.indices.filter { !placed.contains($0) && Wildcard.matches(p.pattern, schema.fields[$0].name) }
+            if hits.isEmpty, !p.pattern.contains("*") {
+                throw unknownColumn(NameSyntax(p.pattern, span: p.span), schema)
+            }
+            switch p.order?.lowercased() {
+            case "asc"?: hits.sort { schema.fields[$0].name < schema.fields[$1].name }
+            case "desc"?: hits.sort { schema.fields[$0].name > schema.fields[$1].name }
+            case "granny-asc"?: hits.sort { Wildcard.grannyLess(schema.fields[$0].name, schema.fields[$1].name) }
+            case "granny-desc"?: hits.sort { Wildcard.grannyLess(schema.fields[$1].name, schema.fields[$0].name) }
+            default: break
+            }
+            order.append(contentsOf: hits); placed.formUnion(hits)
+        }
+        order.append(contentsOf: schema.fields.indices.filter { !placed.contains($0) })
+        return projecting(q, order)
+    }
+
+    func bindExtend(_ items: [AssignmentSyntax], schema: Schema, scope: Scope) throws(KQLError) -> (BoundExtend, Schema) {
+        var fields = schema.fields
+        var namer = ColumnNamer(existing: schema.names)
+        var cols: [(name: String, value: BoundExpression)] = []
+        // Each item sees the columns the earlier items added (`extend a = 1, b = a + 1`).
+        for item in items {
+            guard item.names.count <= 1 else {
+                throw KQLError(.unsupported, "assigning several names at once is not supported yet", span: item.value.span)
+            }
+            let e = try bindScalar(item.value, schema: Schema(fields), scope: scope)
+            let name = item.names.first?.name ?? ColumnNamer.derivedName(item.value) ?? namer.anonymous()
+            namer.take(name)
+            if let i = fields.firstIndex(where: { $0.name == name }) { fields[i].type = e.type } else { fields.append(Field(name, e.type)) }
+            cols.append((name, e))
+        }
+        return (BoundExtend(columns: cols), Schema(fields))
+    }
+
+    private func bindProject(_ items: [AssignmentSyntax], schema: Schema, scope: Scope) throws(KQLError) -> BoundProject {
+        var namer = ColumnNamer(existing: [])
+        var cols: [(name: String, value: BoundExpression)] = []
+        for item in items {
+            guard item.names.count <= 1 else {
+                throw KQLError(.unsupported, "assigning several names at once is not supported yet", span: item.value.span)
+            }
+            if item.names.isEmpty, case .name(let n) = item.value, n.name.contains("*") {
+                for i in schema.fields.indices where Wildcard.matches(n.name, schema.fields[i].name) {
+                    let f = schema.fields[i]
+                    cols.append((namer.unique(f.name), .column(index: i, name: f.name, type: f.type)))
+                }
+                continue
+            }
+            if item.names.isEmpty, case .name(let n) = item.value, schema.index(of: n.name) == nil {
+                throw unknownColumn(n, schema)
+            }
+            let e = try bindScalar(item.value, schema: schema, scope: scope)
+            let name = item.names.first?.name ?? ColumnNamer.derivedName(item.value) ?? namer.anonymous()
+            if let i = cols.firstIndex(where: { $0.name == name }) {
+                throw KQLError(.argument, "project names column '\(cols[i].name)' twice", span: item.value.span)
+            }
+            namer.take(name)
+            cols.append((name, e))
+        }
+        return BoundProject(columns: cols)
+    }
+}
+
+/// `*` wildcards in column patterns, and project-reorder's "granny" order (numbers compared as numbers).
+enum Wildcard {
+    static func matches(_ pattern: String, _ name: String) -> Bool {
+        guard pattern.contains("*") else { return pattern == name }
+        let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
+        var rest = Substring(name)
+        guard rest.hasPrefix(parts[0]) else { return false }
+        rest = rest.dropFirst(parts[0].count)
+        for (k, part) in parts.enumerated().dropFirst() {
+            if k == parts.count - 1 { return part.isEmpty || rest.hasSuffix(part) }
+            guard !part.isEmpty else { continue }
+            guard let r = rest.range(of: part) else { return false }
+            rest = rest[r.upperBound...]
+        }
+        return true
+    }
+
+    static func grannyLess(_ a: String, _ b: String) -> Bool {
+        a.compare(b, options: [.numeric]) == .orderedAscending
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Columnar
+import KQLSyntax
+
+extension Binder {
+    func bindSource(_ s: SourceSyntax, scope: Scope) throws(KQLError) -> BoundQuery {
+        switch s.kind {
+        case .datatable(let columns, let values):
+            return try bindDatatable(columns, values, span: s.span, scope: scope)
+        case .range(let column, let from, let to, let step):
+            return try bindRange(column, from, to, step, scope: scope)
+        case .print(let items):
+            var out: [(name: String, value: BoundExpression)] = []
+            var names = ColumnNamer(existing: [])
+            for (i, item) in items.enumerated() {
+                let e = try bindScalar(item.value, schema: Schema([]), scope: scope)
+                let name = item.names.first?.name ?? ColumnNamer.derivedName(item.value) ?? "print_\(i)"
+                out.append((names.unique(name), e))
+            }
+            return BoundQuery(source: .print(out), schema: Schema(out.map { Field($0.name, $0.value.type) }))
+        case .union(let u):
+            let b = try bindUnion(u, input: nil, scope: scope)
+            return BoundQuery(source: .union(b), schema: b.schema)
+        case .evaluate(let ev):
+            let b = try bindEvaluate(ev, input: Schema([]), scope: scope)
+            return BoundQuery(source: .evaluate(b), schema: b.schema ?? Schema([]))
+        }
+    }
+
+    private func bindDatatable(_ columns: [ColumnDeclarationSyntax], _ values: [ExpressionSyntax], span: SourceSpan,
+                               scope: Scope) throws(KQLError) -> BoundQuery {
+        guard !columns.isEmpty else { throw KQLError(.argument, "datatable needs at least one column", span: span) }
+        guard values.count % columns.count == 0 else {
+            throw KQLError(.argument, "datatable has \(values.count) values for \(columns.count) columns; the count must be a multiple",
+                           span: span)
+        }
+        var builders = columns.map { ColumnBuilder(type: $0.type, capacity: values.count / columns.count) }
+        for (i, v) in values.enumerated() {
+            let c = i % columns.count
+            let bound = try bindScalar(v, schema: Schema([]), scope: scope)
+            guard let value = bound.constantValue else {
+                throw KQLError(.argument, "datatable values must be constants", span: v.span)
+            }
+            let type = columns[c].type
+            if value.isNull { builders[c].appendNull(); continue }
+            guard let converted = Binder.convert(value, to: type) ?? Binder.parseLiteral(value, type) else {
+                throw KQLError(.type, "column '\(columns[c].name.name)' is \(type.rawValue), the value is \(bound.type.rawValue)",
+                               span: v.span)
+            }
+            builders[c].append(converted)
+        }
+        let table = Table(columns.indices.map { (columns[$0].name.name, builders[$0].finish()) })
+        return BoundQuery(source: .rows(table), schema: table.schema)
+    }
+
+    /// A string literal read as a datetime/timespan/guid column value.
+    static func parseLiteral(_ v: Value, _ t: ScalarType) -> Value? {
+        guard case .string(let s) = v else { return nil }
+        switch t {
+        case .datetime: return DateTimeFormat.parse(s).map { .datetime($0) }
+        case .guid: return UUID(uuidString: s).map { .guid($0) }
+        default: return nil
+        }
+    }
+
+    private func bindRange(_ column: NameSyntax, _ from: ExpressionSyntax, _ to: ExpressionSyntax, _ step: ExpressionSyntax,
+                           scope: Scope) throws(KQLError) -> BoundQuery {
+        func constant(_ e: ExpressionSyntax) throws(KQLError) -> BoundExpression {
+            let b = try bindScalar(e, schema: Schema([]), scope: scope)
+            guard b.constantValue != nil else { throw KQLError(.argument, "range bounds must be constants", span: e.span) }
+            return b
+        }
+        let f = try constant(from), t = try constant(to), s = try constant(step)
+        let type: ScalarType
+        switch (f.type, t.type) {
+        case (.datetime, .datetime):
+            guard s.type == .timespan else { throw KQLError(.type, "a datetime range needs a timespan step", span: step.span) }
+            type = .datetime
+        case (.timespan, .timespan): type = .timespan
+        case (.real, _), (_, .real), (_, _) where s.type == .real: type = .real
+        case (.long, .long), (.int, .long), (.long, .int), (.int, .int): type = .long
+        default:
+            throw KQLError(.type, "range needs numeric, datetime or timespan bounds, got \(f.type.rawValue) and \(t.type.rawValue)",
+                           span: from.span.union(to.span))
+        }
+        let stepType: ScalarType = type == .datetime ? .timespan : type
+        let r = BoundRange(column: column.name, type: type,
+                           from: try coerce(f, to: type, span: from.span).constantValue ?? .null,
+                           to: try coerce(t, to: type, span: to.span).constantValue ?? .null,
+                           step: try coerce(s, to: stepType, span: step.span).constantValue ?? .null)
+        return BoundQuery(source: .range(r), schema: Schema([Field(column.name, type)]))
+    }
+
+    /// Binds `evaluate plugin(...)`: arguments must be constants or `typeof(...)` schemas.
+    func bindEvaluate(_ ev: EvaluateSyntax, input: Schema, scope: Scope) throws(KQLError) -> BoundEvaluate {
+        let pluginName = ev.inlineForm ? "python" : ev.plugin.name
+        guard let plugin = plugins[pluginName] ?? plugins[ev.plugin.name] else {
+            throw KQLError(.unsupported, "plugin '\(ev.plugin.name)' is not available", span: ev.plugin.span,
+                           hint: plugins.isEmpty ? nil : "available plugins: \(plugins.keys.sorted().joined(separator: ", "))")
+        }
+        func argument(_ e: ExpressionSyntax) throws(KQLError) -> PluginArguments.Argument {
+            if case .schema(let s) = e { return .schema(s) }
+            if case .call(let n, let a, _) = e, n.name == "typeof", a.count >= 1, case .schema(let s) = a[0].value { return .schema(s) }
+            let b = try bindScalar(e, schema: Schema([]), scope: scope)
+            guard let v = b.constantValue else { throw KQLError(.argument, "plugin arguments must be constants", span: e.span) }
+            return .value(v, b.type)
+        }
+        var positional: [PluginArguments.Argument] = [], named: [String: PluginArguments.Argument] = [:]
+        for a in ev.arguments {
+            if let n = a.name { named[n.name] = try argument(a.value) } else { positional.append(try argument(a.value)) }
+        }
+        if let code = ev.inlineCode, named["script"] == nil { named["script"] = try argument(code) }
+        var options: [String: Value] = [:]
+        for o in ev.options {
+            let b = try bindScalar(o.value, schema: Schema([]), scope: scope)
+            if let v = b.constantValue { options[o.name] = v }
+            else if case .name(let n) = o.value { options[o.name] = .string(n.name) }
+        }
+        let args = PluginArguments(positional: positional, named: named, options: options, inlineForm: ev.inlineForm,
+                                   queryOptions: queryOptions, span: ev.plugin.span)
+        let schema = try plugin.outputSchema(input: input, arguments: args)
+        return BoundEvaluate(plugin: plugin, arguments: args, schema: schema)
+    }
+}

@@ -1,0 +1,163 @@
+import Columnar
+import KQLSyntax
+
+/// What a user function call produced.
+enum FunctionCallResult {
+    case scalar(BoundExpression)
+    case tabular(BoundQuery)
+}
+
+extension Binder {
+    /// Whether an expression denotes a table (KQL's `let` binds either kind with the same syntax).
+    func isTabular(_ e: ExpressionSyntax, scope: Scope) -> Bool {
+        switch e {
+        case .pipeline, .source: return true
+        case .parenthesized(let inner, _): return isTabular(inner, scope: scope)
+        case .name(let n):
+            switch scope[n.name] {
+            case .tabular?: return true
+            case .scalar?: return false
+            case .function(let def, let captured)? where def.parameters.isEmpty:
+                return bodyIsTabular(def, captured)
+            default: return database.table(named: n.name) != nil
+            }
+        case .call(let name, _, _):
+            if ["materialize", "table", "view"].contains(name.name) { return true }
+            if case .function(let def, let captured)? = scope[name.name] { return bodyIsTabular(def, captured) }
+            return false
+        default: return false
+        }
+    }
+
+    private func bodyIsTabular(_ def: FunctionDefinitionSyntax, _ captured: Scope) -> Bool {
+        var s = captured
+        for p in def.parameters {
+            if case .tabular = p.kind { s[p.name.name] = .tabular(BoundQuery(source: .input, schema: Schema([]))) }
+            else { s[p.name.name] = .scalar(.constant(.null, .long)) }
+        }
+        for l in def.lets {
+            if case .function(let d) = l.value { s[l.name.name] = .function(d, s) }
+            else if case .expression(let x) = l.value {
+                s[l.name.name] = isTabular(x, scope: s) ? .tabular(BoundQuery(source: .input, schema: Schema([])))
+                    : .scalar(.constant(.null, .long))
+            }
+        }
+        return isTabular(def.body, scope: s)
+    }
+
+    /// Binds a tabular expression.
+    public func bindTabular(_ e: ExpressionSyntax, scope: Scope) throws(KQLError) -> BoundQuery {
+        switch e {
+        case .parenthesized(let inner, _):
+            return try bindTabular(inner, scope: scope)
+        case .pipeline(let source, let ops, _):
+            var q = try bindTabular(source, scope: scope)
+            var s = scope
+            for op in ops { q = try bindOperator(op, input: q, scope: &s) }
+            return q
+        case .source(let s):
+            return try bindSource(s, scope: scope)
+        case .name(let n):
+            return try bindTableName(n, scope: scope)
+        case .call(let name, let args, let span):
+            return try bindTabularCall(name, args, span: span, scope: scope)
+        default:
+            throw KQLError(.type, "expected a tabular expression (a table, a `let` name or a pipeline)", span: e.span)
+        }
+    }
+
+    func bindTableName(_ n: NameSyntax, scope: Scope) throws(KQLError) -> BoundQuery {
+        switch scope[n.name] {
+        case .tabular(let q)?: return q.wrapped
+        case .function(let def, let captured)? where def.parameters.isEmpty:
+            if case .tabular(let q) = try bindUserFunction(def, captured: captured, name: n, arguments: [], span: n.span,
+                                                           rowSchema: Schema([]), callerScope: scope) { return q }
+            throw KQLError(.type, "'\(n.name)' is a scalar function, not a table", span: n.span)
+        case .scalar?:
+            throw KQLError(.type, "'\(n.name)' is a scalar value, not a table", span: n.span)
+        default: break
+        }
+        if let t = database.table(named: n.name) {
+            return BoundQuery(source: .table(name: n.name), schema: t.schema)
+        }
+        throw NameSuggestion.unknown("table", n, among: database.tableNames + scope.tabularNames,
+                                     otherwise: "`.show tables` lists the tables")
+    }
+
+    private func bindTabularCall(_ name: NameSyntax, _ args: [ArgumentSyntax], span: SourceSpan,
+                                 scope: Scope) throws(KQLError) -> BoundQuery {
+        switch name.name {
+        case "materialize":
+            guard args.count == 1 else { throw KQLError(.argument, "materialize() takes one tabular expression", span: span) }
+            let q = try bindTabular(args[0].value, scope: scope)
+            return BoundQuery(source: .materialized(id: makeMaterializeID(), q), schema: q.schema)
+        case "table":
+            guard args.count == 1, case .literal(.string(let t), _, let s) = args[0].value else {
+                throw KQLError(.argument, "table() takes a table name as a string literal", span: span)
+            }
+            return try bindTableName(NameSyntax(t, span: s), scope: scope)
+        default:
+            guard case .function(let def, let captured)? = scope[name.name] else {
+                if functions.scalarFunction(named: name.name) != nil {
+                    throw KQLError(.type, "\(name.name)() returns a scalar value, not a table", span: span)
+                }
+                throw NameSuggestion.unknown("function", name, among: Array(scope.entries.keys))
+            }
+            let r = try bindUserFunction(def, captured: captured, name: name, arguments: args, span: span,
+                                         rowSchema: Schema([]), callerScope: scope)
+            guard case .tabular(let q) = r else {
+                throw KQLError(.type, "function '\(name.name)' returns a scalar value, not a table", span: span)
+            }
+            return q
+        }
+    }
+
+    /// Binds a call of a user function: parameters take the arguments (or their defaults), then the body's
+    /// `let`s and the body are bound in the function's own scope.
+    func bindUserFunction(_ def: FunctionDefinitionSyntax, captured: Scope, name: NameSyntax, arguments: [ArgumentSyntax],
+                          span: SourceSpan, rowSchema: Schema, callerScope: Scope,
+                          input: BoundQuery? = nil) throws(KQLError) -> FunctionCallResult {
+        var s = captured
+        var positional = arguments.filter { $0.name == nil }.makeIterator()
+        var inputPending = input
+        for p in def.parameters {
+            var arg = arguments.first { $0.name?.name == p.name.name }
+            if arg == nil {
+                if case .tabular = p.kind, let q = inputPending {
+                    s[p.name.name] = .tabular(q); inputPending = nil; continue
+                }
+                arg = positional.next()
+            }
+            switch p.kind {
+            case .tabular:
+                guard let a = arg else {
+                    throw KQLError(.argument, "function '\(name.name)' needs a table for parameter '\(p.name.name)'", span: span)
+                }
+                s[p.name.name] = .tabular(try bindTabular(a.value, scope: callerScope))
+            case .scalar(let type):
+                let bound: BoundExpression
+                if let a = arg {
+                    bound = try coerce(try bindScalar(a.value, schema: rowSchema, scope: callerScope), to: type, span: a.value.span)
+                } else if let d = p.defaultValue {
+                    bound = try coerce(try bindScalar(d, schema: Schema([]), scope: captured), to: type, span: d.span)
+                } else {
+                    throw KQLError(.argument, "function '\(name.name)' needs a value for parameter '\(p.name.name)'", span: span)
+                }
+                s[p.name.name] = .scalar(bound)
+            }
+        }
+        if positional.next() != nil {
+            throw KQLError(.argument, "function '\(name.name)' takes \(def.parameters.count) argument(s)", span: span)
+        }
+        for l in def.lets { try bindLet(l, scope: &s) }
+        if isTabular(def.body, scope: s) { return .tabular(try bindTabular(def.body, scope: s)) }
+        return .scalar(try bindScalar(def.body, schema: rowSchema, scope: s))
+    }
+}
+
+extension BoundQuery {
+    /// This query as the source of a new pipeline.
+    var wrapped: BoundQuery {
+        operators.isEmpty ? self : BoundQuery(source: .query(self), schema: schema)
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Columnar
+import KQLSyntax
+
+/// Resolves names, columns and types of a parsed query before anything runs.
+///
+/// One binder serves one `Engine.execute` call on one thread (it keeps the query's `set` options and
+/// counts `materialize` calls), which is why it is `@unchecked Sendable`: deferred operators carry it
+/// to the executor of the same query.
+public final class Binder: @unchecked Sendable {
+    let database: any Database
+    let functions: any FunctionResolver
+    let plugins: [String: any TabularPlugin]
+    /// `set` options in force, handed to plugins.
+    public internal(set) var queryOptions: [String: Value] = [:]
+    /// `now()` of the query, used when constant folding.
+    var now: Int64 = 0
+    private var nextMaterializeID = 0
+    /// Runs a bound query (for `toscalar`, tabular `in` lists and deferred operators).
+    var run: ((BoundQuery) throws(KQLError) -> Table)?
+
+    public init(database: any Database, functions: any FunctionResolver, plugins: [any TabularPlugin]) {
+        self.database = database
+        self.functions = functions
+        var byName: [String: any TabularPlugin] = [:]
+        for p in plugins { byName[p.name] = p }
+        self.plugins = byName
+    }
+
+    func makeMaterializeID() -> Int {
+        nextMaterializeID += 1
+        return nextMaterializeID
+    }
+
+    func execute(_ query: BoundQuery, span: SourceSpan) throws(KQLError) -> Table {
+        guard let run else {
+            throw KQLError(.unsupported, "this expression needs a sub-query evaluated while binding, which this binder cannot do", span: span)
+        }
+        return try run(query)
+    }
+
+    // MARK: Statements
+
+    /// Binds a `let` statement into `scope`.
+    public func bindLet(_ l: LetSyntax, scope: inout Scope) throws(KQLError) {
+        switch l.value {
+        case .function(let def):
+            scope[l.name.name] = .function(def, scope)
+        case .expression(let e):
+            if isTabular(e, scope: scope) {
+                scope[l.name.name] = .tabular(try bindTabular(e, scope: scope))
+            } else {
+                scope[l.name.name] = .scalar(try bindScalar(e, schema: Schema([]), scope: scope))
+            }
+        }
+    }
+
+    /// Binds `declare query_parameters(...)`: each parameter takes its default (no values are passed in).
+    public func bindQueryParameters(_ params: [ParameterSyntax], scope: inout Scope) throws(KQLError) {
+        for p in params {
+            guard case .scalar(let type) = p.kind else {
+                throw KQLError(.unsupported, "tabular query parameter '\(p.name.name)' is not supported", span: p.name.span)
+            }
+            guard let d = p.defaultValue else {
+                throw KQLError(.argument, "query parameter '\(p.name.name)' has no value and no default", span: p.name.span,
+                               hint: "give it a default: `declare query_parameters(\(p.name.name):\(type.rawValue) = ...)`")
+            }
+            let bound = try bindScalar(d, schema: Schema([]), scope: scope)
+            scope[p.name.name] = .scalar(try coerce(bound, to: type, span: d.span))
+        }
+    }
+
+    /// Binds `set name [= value]`.
+    public func bindSet(name: NameSyntax, value: ExpressionSyntax?, scope: Scope) throws(KQLError) {
+        guard let value else { queryOptions[name.name] = .bool(true); return }
+        let bound = try bindScalar(value, schema: Schema([]), scope: scope)
+        if let v = bound.constantValue {
+            queryOptions[name.name] = v
+        } else if case .name(let n) = value {
+            queryOptions[name.name] = .string(n.name)
+        } else {
+            throw KQLError(.argument, "the value of option '\(name.name)' must be a constant", span: value.span)
+        }
+    }
+
+    /// A constant of one type converted to another where KQL converts implicitly (long to real, ...).
+    func coerce(_ e: BoundExpression, to type: ScalarType, span: SourceSpan) throws(KQLError) -> BoundExpression {
+        if e.type == type { return e }
+        if case .constant(let v, _) = e {
+            if v.isNull { return .constant(type == .dynamic ? .dynamic(.null) : .null, type) }
+            if let c = Binder.convert(v, to: type) { return .constant(c, type) }
+        }
+        if type == .dynamic || (type.isNumeric && e.type.isNumeric) {
+            if let f = functions.scalarFunction(named: Binder.conversionFunction(type)) {
+                return try makeCall(f, [e], argumentSpans: [span], span: span)
+            }
+        }
+        throw KQLError(.type, "expected a value of type \(type.rawValue), got \(e.type.rawValue)", span: span)
+    }
+
+    static func conversionFunction(_ t: ScalarType) -> String {
+        switch t {
+        case .bool: return "tobool"
+        case .int: return "toint"
+        case .long: return "tolong"
+        case .real: return "toreal"
+        case .decimal: return "todecimal"
+        case .datetime: return "todatetime"
+        case .timespan: return "totimespan"
+        case .guid: return "toguid"
+        case .string: return "tostring"
+        case .dynamic: return "todynamic"
+        }
+    }
+
+    /// Implicit conversions of constants (numeric widening, anything to dynamic).
+    static func convert(_ v: Value, to t: ScalarType) -> Value? {
+        switch (v, t) {
+        case (_, .dynamic): return .dynamic(v.asDynamic)
+        case (.int(let x), .long): return .long(Int64(x))
+        case (.int(let x), .real): return .real(Double(x))
+        case (.long(let x), .real): return .real(Double(x))
+        case (.long(let x), .int): return Int32(exactly: x).map { .int($0) }
+        case (.real(let x), .long): return x.isFinite && x == x.rounded() ? .long(Int64(x)) : nil
+        case (.long(let x), .decimal): return .decimal(Decimal(x))
+        case (.int(let x), .decimal): return .decimal(Decimal(Int(x)))
+        case (.real(let x), .decimal): return .decimal(Decimal(x))
+        case (.dynamic(let d), _): return Binder.fromDynamic(d, t)
+        default: return v.type == t ? v : nil
+        }
+    }
+
+    static func fromDynamic(_ d: Dynamic, _ t: ScalarType) -> Value? {
+        switch (d, t) {
+        case (.bool(let b), .bool): return .bool(b)
+        case (.long(let x), .long): return .long(x)
+        case (.long(let x), .int): return Int32(exactly: x).map { .int($0) }
+        case (.long(let x), .real): return .real(Double(x))
+        case (.real(let x), .real): return .real(x)
+        case (.string(let s), .string): return .string(s)
+        case (.datetime(let x), .datetime): return .datetime(x)
+        case (.timespan(let x), .timespan): return .timespan(x)
+        case (.guid(let g), .guid): return .guid(g)
+        case (.decimal(let x), .decimal): return .decimal(x)
+        default: return nil
+        }
+    }
+}

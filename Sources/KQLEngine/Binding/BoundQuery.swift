@@ -1,0 +1,173 @@
+import Columnar
+import KQLSyntax
+
+/// A tabular expression after binding: a source and the operators applied to it, with the output schema known.
+public struct BoundQuery: Sendable {
+    public var source: BoundSource
+    public var operators: [BoundOperator]
+    /// The schema the query produces (for a query ending in a deferred tail, the schema before it).
+    public var schema: Schema
+
+    public init(source: BoundSource, operators: [BoundOperator] = [], schema: Schema) {
+        self.source = source; self.operators = operators; self.schema = schema
+    }
+}
+
+/// Where a bound query's rows come from.
+public indirect enum BoundSource: Sendable {
+    /// A stored table, read when the query runs.
+    case table(name: String)
+    /// A table whose rows are known at bind time (`datatable`).
+    case rows(Table)
+    case range(BoundRange)
+    case print([(name: String, value: BoundExpression)])
+    case union(BoundUnion)
+    case evaluate(BoundEvaluate)
+    /// Another query (a `let` name, a parenthesized expression, a function body).
+    case query(BoundQuery)
+    /// `materialize(q)`: evaluated once per `execute`, cached under `id`.
+    case materialized(id: Int, BoundQuery)
+    /// The table flowing into `invoke` (and into a function's first tabular parameter).
+    case input
+}
+
+/// One tabular operator after binding.
+public enum BoundOperator: Sendable {
+    case `where`(BoundWhere)
+    case extend(BoundExtend)
+    case project(BoundProject)
+    case count(name: String)
+    case distinct(BoundDistinct)
+    case evaluate(BoundEvaluate)
+    case getschema
+    /// A function body run with the operator's input as its `.input` source.
+    case invoke(BoundQuery)
+    case join(BoundJoin)
+    case mvExpand(BoundMvExpand)
+    case sort(BoundSort)
+    case render(Visualization)
+    case sample(Int)
+    case summarize(BoundSummarize)
+    case take(Int)
+    case top(BoundTop)
+    case union(BoundUnion)
+    /// Operators after a plugin whose output schema is only known once it ran: bound then.
+    case deferred(DeferredOperators)
+}
+
+/// `range column from a to b step s` (inclusive of `b`).
+public struct BoundRange: Sendable {
+    public var column: String
+    public var type: ScalarType
+    public var from: Value
+    public var to: Value
+    public var step: Value
+}
+
+/// `where predicate`: keeps the rows where the predicate is true (null counts as false).
+public struct BoundWhere: Sendable {
+    public var predicate: BoundExpression
+}
+
+/// `extend`: computed columns; a name that already exists is replaced in place.
+public struct BoundExtend: Sendable {
+    public var columns: [(name: String, value: BoundExpression)]
+}
+
+/// `project` and its relatives (away, keep, rename, reorder), all lowered to "these outputs in this order".
+public struct BoundProject: Sendable {
+    public var columns: [(name: String, value: BoundExpression)]
+}
+
+/// `distinct` over the given input columns.
+public struct BoundDistinct: Sendable {
+    public var columns: [Int]
+}
+
+/// A plugin call with its arguments evaluated.
+public struct BoundEvaluate: Sendable {
+    public var plugin: any TabularPlugin
+    public var arguments: PluginArguments
+    /// Known before running, or nil when the plugin infers it.
+    public var schema: Schema?
+}
+
+/// Join kinds of KQL (`lookup` uses leftouter and inner).
+public enum JoinKind: String, Sendable, CaseIterable {
+    case innerunique, inner, leftouter, rightouter, fullouter, leftanti, rightanti, leftsemi, rightsemi
+}
+
+/// `join`/`lookup`: equality on key columns; output columns chosen at bind time.
+public struct BoundJoin: Sendable {
+    public var kind: JoinKind
+    public var right: BoundQuery
+    public var leftKeys: [Int]
+    public var rightKeys: [Int]
+    /// Output columns: which side and which column of it.
+    public var outputs: [(side: JoinSide, column: Int)]
+    public var schema: Schema
+}
+
+public enum JoinSide: Sendable { case left, right }
+
+/// `mv-expand`: each listed column's array (or bag) is expanded to one row per element, zipped.
+public struct BoundMvExpand: Sendable {
+    public struct Item: Sendable {
+        public var name: String
+        public var value: BoundExpression
+        /// Replaces input column `replaces`, or is appended when nil.
+        public var replaces: Int?
+        public var toType: ScalarType
+    }
+    public var items: [Item]
+    public var bagAsArray: Bool
+    public var itemIndex: String?
+    public var limit: Int?
+}
+
+/// One sort key.
+public struct BoundSortKey: Sendable {
+    public var value: BoundExpression
+    public var ascending: Bool
+    public var nullsFirst: Bool
+}
+
+public struct BoundSort: Sendable {
+    public var keys: [BoundSortKey]
+}
+
+public struct BoundTop: Sendable {
+    public var count: Int
+    public var key: BoundSortKey
+}
+
+/// `summarize aggregates by keys`.
+public struct BoundSummarize: Sendable {
+    public var keys: [(name: String, value: BoundExpression)]
+    public var aggregates: [BoundAggregate]
+    /// When some outputs are expressions over aggregates (`sum(x) / count()`): a projection over
+    /// `[keys..., aggregate outputs...]` that produces the final columns.
+    public var post: [(name: String, value: BoundExpression)]?
+    public var schema: Schema
+}
+
+/// `union`: the legs' columns merged by name (and type); `inner` keeps only common columns.
+public struct BoundUnion: Sendable {
+    public var legs: [BoundQuery]
+    /// When `union` is an operator, the pipeline's input is the first leg.
+    public var includesInput: Bool
+    public var inner: Bool
+    /// Names the legs for `withsource=`.
+    public var sourceColumn: String?
+    public var legNames: [String]
+    /// For every output column, the column of each leg feeding it (nil: nulls).
+    public var mapping: [[Int?]]
+    public var schema: Schema
+}
+
+/// Operators bound only after the plugin before them ran.
+public struct DeferredOperators: Sendable {
+    public var operators: [OperatorSyntax]
+    public var binder: Binder
+    public var scope: Scope
+}

@@ -1,0 +1,40 @@
+import Columnar
+import Foundation
+import KQLSyntax
+
+/// The query engine: parses a query text, binds every statement, then runs each tabular statement
+/// and management command against a database, yielding one result table per statement.
+///
+/// An engine holds no per-query state, so one instance can serve concurrent `execute` calls.
+public final class Engine: Sendable {
+    private let database: any Database
+    private let plugins: [any TabularPlugin]
+    private let clock: @Sendable () -> Int64
+
+    /// - Parameters:
+    ///   - database: where table names resolve and management commands write.
+    ///   - plugins: reached through `evaluate name(...)`; the seed's `| python(...)` form reaches `python`.
+    ///   - now: nanoseconds since the epoch for `now()`; read once per `execute` (tests pass a fixed clock).
+    public init(database: any Database, plugins: [any TabularPlugin] = [], now: (@Sendable () -> Int64)? = nil) {
+        self.database = database
+        self.plugins = plugins
+        self.clock = now ?? { Int64(Date().timeIntervalSince1970 * 1_000_000_000) }
+    }
+
+    /// Runs every statement; each tabular statement (and each command) yields one result table.
+    /// Errors carry the query text, so they print `line:column` and a caret.
+    public func execute(_ text: String, sourceName: String? = nil) throws(KQLError) -> QueryResult {
+        let script: ScriptSyntax
+        do {
+            script = try Parser.parse(text, sourceName: sourceName)
+        } catch {
+            throw error.located(in: SourceText(text, name: sourceName))
+        }
+        let runner = ScriptRunner(
+            database: database, functions: StandardFunctions(), plugins: plugins, now: clock(),
+            runCommand: { (command, database, runQuery) throws(KQLError) -> Table in
+                try ManagementCommands.execute(command, in: database, runQuery: runQuery)
+            })
+        return try runner.run(script)
+    }
+}

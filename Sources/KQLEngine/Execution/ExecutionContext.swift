@@ -1,0 +1,24 @@
+import Columnar
+import KQLSyntax
+
+/// State of one `Engine.execute` call shared by its operators: the fixed `now()`, cached
+/// `materialize` results, the table flowing into `invoke`, and captured plugin output.
+final class ExecutionContext {
+    let database: any Database
+    /// `now()` for the whole query, in nanoseconds since the epoch.
+    let now: Int64
+    let randomSeed: UInt64
+    var materialized: [Int: Table] = [:]
+    /// Tables flowing into `invoke` bodies (innermost last).
+    var inputs: [Table] = []
+    /// Text printed by plugins while the current statement ran.
+    var pluginOutput: [String] = []
+
+    init(database: any Database, now: Int64, randomSeed: UInt64 = 0) {
+        self.database = database; self.now = now; self.randomSeed = randomSeed
+    }
+
+    func functionContext(rowCount: Int) -> FunctionContext {
+        FunctionContext(now: now, rowCount: rowCount, randomSeed: randomSeed)
+    }
+}

@@ -1,0 +1,71 @@
+import Columnar
+import KQLSyntax
+
+/// Runs bound queries: evaluates the source, then each operator over the whole table in turn.
+final class Executor {
+    let context: ExecutionContext
+    var evaluator: ExpressionEvaluator { ExpressionEvaluator(context: context) }
+
+    init(context: ExecutionContext) { self.context = context }
+
+    func run(_ q: BoundQuery) throws(KQLError) -> Table {
+        var t = try source(q.source)
+        for op in q.operators { t = try apply(op, to: t) }
+        return t
+    }
+
+    private func source(_ s: BoundSource) throws(KQLError) -> Table {
+        switch s {
+        case .table(let name):
+            guard let t = context.database.table(named: name) else {
+                throw KQLError(.unknownName, "table '\(name)' no longer exists")
+            }
+            return t
+        case .rows(let t): return t
+        case .range(let r): return try RangeOperator(range: r).execute()
+        case .print(let items): return try PrintOperator(items: items).execute(evaluator)
+        case .union(let u): return try UnionOperator(union: u).execute(input: nil, self)
+        case .evaluate(let e): return try EvaluateOperator(evaluate: e).execute(input: Table([]), context)
+        case .query(let q): return try run(q)
+        case .materialized(let id, let q):
+            if let t = context.materialized[id] { return t }
+            let t = try run(q)
+            context.materialized[id] = t
+            return t
+        case .input:
+            guard let t = context.inputs.last else { throw KQLError(.runtime, "invoke body ran without an input table") }
+            return t
+        }
+    }
+
+    func apply(_ op: BoundOperator, to t: Table) throws(KQLError) -> Table {
+        switch op {
+        case .where(let w): return try FilterOperator(bound: w).execute(t, evaluator)
+        case .extend(let e): return try ExtendOperator(bound: e).execute(t, evaluator)
+        case .project(let p): return try ProjectOperator(bound: p).execute(t, evaluator)
+        case .count(let name): return CountOperator(name: name).execute(t)
+        case .distinct(let d): return DistinctOperator(bound: d).execute(t)
+        case .evaluate(let e): return try EvaluateOperator(evaluate: e).execute(input: t, context)
+        case .getschema: return GetSchemaOperator().execute(t)
+        case .invoke(let body):
+            context.inputs.append(t)
+            defer { context.inputs.removeLast() }
+            return try run(body)
+        case .join(let j): return try JoinOperator(bound: j).execute(left: t, right: try run(j.right))
+        case .mvExpand(let m): return try MvExpandOperator(bound: m).execute(t, evaluator)
+        case .sort(let s): return try SortOperator(keys: s.keys).execute(t, evaluator)
+        case .top(let top): return try TopOperator(bound: top).execute(t, evaluator)
+        case .take(let n): return TakeOperator(count: n).execute(t)
+        case .sample(let n): return SampleOperator(count: n, seed: context.randomSeed).execute(t)
+        case .render(let v): return RenderOperator(visualization: v).execute(t)
+        case .summarize(let s): return try SummarizeOperator(bound: s).execute(t, evaluator)
+        case .union(let u): return try UnionOperator(union: u).execute(input: t, self)
+        case .deferred(let d):
+            // The plugin before these operators has run: bind them against the table it produced.
+            var q = BoundQuery(source: .rows(t), schema: t.schema)
+            var scope = d.scope
+            for o in d.operators { q = try d.binder.bindOperator(o, input: q, scope: &scope) }
+            return try run(q)
+        }
+    }
+}

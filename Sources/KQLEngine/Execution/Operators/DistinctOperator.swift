@@ -1,0 +1,17 @@
+import Columnar
+
+/// `distinct`: one row per distinct combination of the columns, in first-seen order.
+struct DistinctOperator {
+    let bound: BoundDistinct
+
+    func execute(_ input: Table) -> Table {
+        let cols = bound.columns.map { input.columns[$0] }
+        let interner = KeyInterner(types: cols.map(\.type), expected: min(input.rowCount, 1 << 16))
+        let ids = interner.intern(cols)
+        var seen = [Bool](repeating: false, count: interner.groupCount)
+        var first: [Int] = []
+        for (i, g) in ids.enumerated() where !seen[Int(g)] { seen[Int(g)] = true; first.append(i) }
+        let schema = Schema(bound.columns.map { input.schema.fields[$0] })
+        return Table(schema: schema, columns: cols.map { $0.gather(first) }, rowCount: first.count)
+    }
+}

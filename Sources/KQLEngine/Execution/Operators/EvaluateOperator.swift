@@ -1,0 +1,23 @@
+import Columnar
+import KQLSyntax
+
+/// `evaluate plugin(...)` (and the seed's `| python(...)`): hands the whole input to a `TabularPlugin`;
+/// its printed output is kept for the statement's result.
+struct EvaluateOperator {
+    let evaluate: BoundEvaluate
+
+    func execute(input: Table, _ context: ExecutionContext) throws(KQLError) -> Table {
+        let result = try evaluate.plugin.run(input: input, arguments: evaluate.arguments)
+        if let out = result.output, !out.isEmpty { context.pluginOutput.append(out) }
+        if let schema = evaluate.schema, result.table.schema.fields.map(\.type) != schema.fields.map(\.type) {
+            throw KQLError("E_RESULT_SCHEMA",
+                           "plugin '\(evaluate.plugin.name)' returned columns \(describe(result.table.schema)), expected \(describe(schema))",
+                           span: evaluate.arguments.span)
+        }
+        return result.table
+    }
+
+    private func describe(_ s: Schema) -> String {
+        "(" + s.fields.map { "\($0.name):\($0.type.rawValue)" }.joined(separator: ", ") + ")"
+    }
+}

@@ -1,0 +1,108 @@
+import Columnar
+import KQLSyntax
+
+/// `join` and `lookup`: hash join on equal keys. The right side is hashed; the left side probes it,
+/// so matches come out in left-row order. Null keys (other than strings) match nothing.
+///
+/// - innerunique: the left side is first reduced to its first row per key, then inner-joined;
+/// - inner / leftouter / rightouter / fullouter: every matching pair, plus unmatched rows padded with nulls
+///   on the other side for the outer kinds;
+/// - leftsemi / leftanti / rightsemi / rightanti: one side's rows that have (or lack) a match.
+struct JoinOperator {
+    let bound: BoundJoin
+
+    func execute(left: Table, right: Table) throws(KQLError) -> Table {
+        var lk = bound.leftKeys.map { left.columns[$0] }
+        var rk = bound.rightKeys.map { right.columns[$0] }
+        for k in lk.indices where lk[k].type != rk[k].type {
+            let t: ScalarType = lk[k].type == .real || rk[k].type == .real ? .real : .long
+            lk[k] = JoinOperator.widen(lk[k], to: t); rk[k] = JoinOperator.widen(rk[k], to: t)
+        }
+        let interner = KeyInterner(types: lk.map(\.type), expected: right.rowCount)
+        let rids = interner.intern(rk)
+        let lids = interner.intern(lk)
+        let groups = interner.groupCount
+        let rNull = KeyInterner.nullRows(rk), lNull = KeyInterner.nullRows(lk)
+
+        var head = [Int32](repeating: -1, count: groups)
+        var next = [Int32](repeating: -1, count: right.rowCount)
+        for r in stride(from: right.rowCount - 1, through: 0, by: -1) where rNull?[r] != true {
+            let g = Int(rids[r])
+            next[r] = head[g]; head[g] = Int32(r)
+        }
+
+        var li: [Int] = [], ri: [Int] = []
+        li.reserveCapacity(left.rowCount); ri.reserveCapacity(left.rowCount)
+        switch bound.kind {
+        case .inner, .innerunique, .leftouter, .rightouter, .fullouter:
+            var seenLeftKey = bound.kind == .innerunique ? [Bool](repeating: false, count: groups) : []
+            var matchedRight = bound.kind == .rightouter || bound.kind == .fullouter
+                ? [Bool](repeating: false, count: right.rowCount) : []
+            let keepUnmatchedLeft = bound.kind == .leftouter || bound.kind == .fullouter
+            for l in 0..<left.rowCount {
+                let g = Int(lids[l])
+                let isNull = lNull?[l] == true
+                if bound.kind == .innerunique {
+                    if isNull || seenLeftKey[g] { continue }
+                    seenLeftKey[g] = true
+                }
+                var r = isNull ? -1 : Int(head[g])
+                if r < 0 {
+                    if keepUnmatchedLeft { li.append(l); ri.append(-1) }
+                    continue
+                }
+                while r >= 0 {
+                    li.append(l); ri.append(r)
+                    if !matchedRight.isEmpty { matchedRight[r] = true }
+                    r = Int(next[r])
+                }
+            }
+            if !matchedRight.isEmpty {
+                for r in 0..<right.rowCount where !matchedRight[r] { li.append(-1); ri.append(r) }
+            }
+        case .leftsemi, .leftanti:
+            let semi = bound.kind == .leftsemi
+            for l in 0..<left.rowCount {
+                let has = lNull?[l] != true && head[Int(lids[l])] >= 0
+                if has == semi { li.append(l) }
+            }
+        case .rightsemi, .rightanti:
+            var leftHas = [Bool](repeating: false, count: groups)
+            for l in 0..<left.rowCount where lNull?[l] != true { leftHas[Int(lids[l])] = true }
+            let semi = bound.kind == .rightsemi
+            for r in 0..<right.rowCount {
+                let has = rNull?[r] != true && leftHas[Int(rids[r])]
+                if has == semi { ri.append(r) }
+            }
+        }
+        var columns: [Column] = []
+        for (side, c) in bound.outputs {
+            columns.append((side == .left ? left.columns[c].gather(li) : right.columns[c].gather(ri)).withEmptyStringsForNulls)
+        }
+        let n = side0Count(li, ri)
+        return Table(schema: Schema(zip(bound.schema.fields, columns).map { Field($0.name, $1.type) }), columns: columns,
+                     rowCount: n)
+    }
+
+    private func side0Count(_ li: [Int], _ ri: [Int]) -> Int {
+        switch bound.kind {
+        case .rightsemi, .rightanti: return ri.count
+        default: return li.count
+        }
+    }
+
+    /// A numeric key column converted so both sides of the join compare in one type.
+    static func widen(_ c: Column, to t: ScalarType) -> Column {
+        if c.type == t { return c }
+        var b = ColumnBuilder(type: t, capacity: c.count)
+        for i in 0..<c.count {
+            switch c.value(i) {
+            case .int(let v): b.append(t == .real ? .real(Double(v)) : .long(Int64(v)))
+            case .long(let v): b.append(t == .real ? .real(Double(v)) : .long(v))
+            case .real(let v): b.append(.real(v))
+            default: b.appendNull()
+            }
+        }
+        return b.finish()
+    }
+}

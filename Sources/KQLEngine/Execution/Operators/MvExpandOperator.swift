@@ -1,0 +1,59 @@
+import Columnar
+import KQLSyntax
+
+/// `mv-expand`: each row becomes one row per element of its arrays (or bag entries), the items expanded
+/// side by side; a null value gives one row, an empty array or bag none. Other columns are repeated.
+struct MvExpandOperator {
+    let bound: BoundMvExpand
+
+    func execute(_ input: Table, _ evaluator: ExpressionEvaluator) throws(KQLError) -> Table {
+        var values: [Column] = []
+        for item in bound.items { values.append(try evaluator.column(item.value, over: input)) }
+        var rowIndex: [Int] = []
+        var builders = bound.items.map { ColumnBuilder(type: $0.toType, capacity: input.rowCount) }
+        var itemIndex = [Int64]()
+        for r in 0..<input.rowCount {
+            let elements = values.map { elementsOf($0.value(r)) }
+            var n = elements.map(\.count).max() ?? 0
+            if let limit = bound.limit { n = min(n, limit) }
+            for k in 0..<n {
+                rowIndex.append(r)
+                itemIndex.append(Int64(k))
+                for j in elements.indices {
+                    let e: Dynamic = k < elements[j].count ? elements[j][k] : .null
+                    append(e, to: &builders[j], type: bound.items[j].toType)
+                }
+            }
+        }
+        let base = input.gather(rowIndex)
+        var fields = base.schema.fields, columns = base.columns
+        for (j, item) in bound.items.enumerated() {
+            let c = builders[j].finish()
+            if let i = item.replaces { fields[i] = Field(item.name, c.type); columns[i] = c }
+            else { fields.append(Field(item.name, c.type)); columns.append(c) }
+        }
+        if let name = bound.itemIndex {
+            fields.append(Field(name, .long)); columns.append(Column(int64s: itemIndex))
+        }
+        return Table(schema: Schema(fields), columns: columns, rowCount: rowIndex.count)
+    }
+
+    private func elementsOf(_ v: Value) -> [Dynamic] {
+        let d = v.asDynamic
+        switch d {
+        case .null: return [.null]
+        case .array(let items): return items
+        case .bag(let bag):
+            return bag.pairs.map { p in
+                bound.bagAsArray ? .array([.string(p.key), p.value]) : .bag(PropertyBag([(p.key, p.value)]))
+            }
+        default: return [d]
+        }
+    }
+
+    /// Cast-only conversion for `to typeof(t)`: an element of another kind becomes null.
+    private func append(_ d: Dynamic, to b: inout ColumnBuilder, type: ScalarType) {
+        if type == .dynamic { b.append(dynamic: d); return }
+        if let v = Binder.fromDynamic(d, type) { b.append(v) } else { b.appendNull() }
+    }
+}

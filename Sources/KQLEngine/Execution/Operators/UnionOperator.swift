@@ -1,0 +1,49 @@
+import Columnar
+import KQLSyntax
+
+/// `union`: the legs' rows one after another, columns matched by name and type (see `BoundUnion`);
+/// a column a leg lacks is null for its rows.
+struct UnionOperator {
+    let union: BoundUnion
+
+    func execute(input: Table?, _ executor: Executor) throws(KQLError) -> Table {
+        var tables: [Table] = []
+        if union.includesInput, let input { tables.append(input) }
+        for leg in union.legs { tables.append(try executor.run(leg)) }
+        let total = tables.reduce(0) { $0 + $1.rowCount }
+        var columns: [Column] = []
+        for (o, field) in union.schema.fields.enumerated() {
+            if o == 0, let _ = union.sourceColumn {
+                var b = ColumnBuilder(type: .string, capacity: total)
+                for (l, t) in tables.enumerated() { for _ in 0..<t.rowCount { b.append(string: union.legNames[l]) } }
+                columns.append(b.finish())
+                continue
+            }
+            var parts: [Column] = []
+            for (l, t) in tables.enumerated() {
+                if let c = union.mapping[o][l] { parts.append(t.columns[c]) }
+                else { parts.append(Column(repeating: field.type == .dynamic ? .dynamic(.null) : .null, type: field.type, count: t.rowCount)) }
+            }
+            columns.append(UnionOperator.concat(parts, type: field.type, total: total).withEmptyStringsForNulls)
+        }
+        return Table(schema: union.schema, columns: columns, rowCount: total)
+    }
+
+    /// Columns one after another; fixed-width types are copied buffer by buffer.
+    static func concat(_ parts: [Column], type: ScalarType, total: Int) -> Column {
+        if parts.count == 1 { return parts[0] }
+        guard let width = type.fixedWidth else { return Column.concat(parts, type: type) }
+        let values = DataBuffer(byteCount: total * width)
+        let anyNull = parts.contains { $0.validity != nil }
+        let validity = anyNull ? DataBuffer(byteCount: Validity.byteCount(for: total), zeroed: true) : nil
+        var offset = 0
+        for p in parts {
+            if p.count > 0, let src = p.values { (values.pointer + offset * width).copyMemory(from: src.pointer, byteCount: p.count * width) }
+            if let validity {
+                for i in 0..<p.count where !p.isNull(i) { Validity.set(validity.pointer, offset + i, true) }
+            }
+            offset += p.count
+        }
+        return Column(type: type, count: total, validity: validity, values: values)
+    }
+}

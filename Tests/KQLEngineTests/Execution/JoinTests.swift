@@ -1,0 +1,81 @@
+import Columnar
+import KQLSyntax
+import Testing
+@testable import KQLEngine
+
+@Suite struct JoinTests {
+    // Left keys: a, b, b, c; right keys: b, c, c, d.
+    let left = S.datatable([("k", .string), ("l", .long)],
+                           [S.str("a"), S.long(1), S.str("b"), S.long(2), S.str("b"), S.long(3), S.str("c"), S.long(4)])
+    let right = S.datatable([("k", .string), ("r", .long)],
+                            [S.str("b"), S.long(10), S.str("c"), S.long(20), S.str("c"), S.long(30), S.str("d"), S.long(40)])
+
+    func join(_ kind: String?) throws -> Table {
+        let options = kind.map { [OptionSyntax(name: "kind", value: S.col($0), span: .none)] } ?? []
+        let h = TestHarness()
+        return try h.run(S.pipe(left, .join(JoinSyntax(options: options, right: right, conditions: [.sameName(S.name("k"))]))))
+    }
+
+    func rows(_ t: Table) -> Set<[String]> { Set(TestHarness.text(t)) }
+
+    @Test func defaultIsInnerUniqueKeepingFirstLeftRowPerKey() throws {
+        let t = try join(nil)
+        #expect(t.schema.names == ["k", "l", "k1", "r"])
+        #expect(rows(t) == [["b", "2", "b", "10"], ["c", "4", "c", "20"], ["c", "4", "c", "30"]])
+    }
+
+    @Test func innerKeepsEveryPair() throws {
+        #expect(rows(try join("inner")) == [["b", "2", "b", "10"], ["b", "3", "b", "10"], ["c", "4", "c", "20"], ["c", "4", "c", "30"]])
+    }
+
+    @Test func outerKindsPadWithNulls() throws {
+        let lo = try join("leftouter")
+        #expect(rows(lo).contains(["a", "1", "", "null"]))
+        #expect(lo.rowCount == 5)
+        let ro = try join("rightouter")
+        #expect(rows(ro).contains(["", "null", "d", "40"]))
+        #expect(ro.rowCount == 5)
+        #expect(try join("fullouter").rowCount == 6)
+    }
+
+    @Test func semiAndAntiKeepOneSide() throws {
+        let ls = try join("leftsemi")
+        #expect(ls.schema.names == ["k", "l"])
+        #expect(rows(ls) == [["b", "2"], ["b", "3"], ["c", "4"]])
+        #expect(rows(try join("leftanti")) == [["a", "1"]])
+        #expect(rows(try join("anti")) == [["a", "1"]])
+        let rs = try join("rightsemi")
+        #expect(rs.schema.names == ["k", "r"])
+        #expect(rows(rs) == [["b", "10"], ["c", "20"], ["c", "30"]])
+        #expect(rows(try join("rightanti")) == [["d", "40"]])
+    }
+
+    @Test func equalityConditionAndLookup() throws {
+        let h = TestHarness()
+        let r2 = S.datatable([("key", .string), ("r", .long)], [S.str("b"), S.long(10)])
+        let t = try h.run(S.pipe(left, .join(JoinSyntax(options: [OptionSyntax(name: "kind", value: S.col("inner"), span: .none)], right: r2,
+                                                        conditions: [.equality(left: S.name("k"), right: S.name("key"), span: .none)]))))
+        #expect(t.schema.names == ["k", "l", "key", "r"])
+        #expect(t.rowCount == 2)
+        let lk = try h.run(S.pipe(left, .lookup(LookupSyntax(options: [], right: right, conditions: [.sameName(S.name("k"))]))))
+        #expect(lk.schema.names == ["k", "l", "r"])
+        #expect(lk.rowCount == 5)
+    }
+
+    @Test func nullKeysDoNotMatch() throws {
+        let h = TestHarness()
+        let l = S.datatable([("k", .long)], [S.null(.long), S.long(1)])
+        let r = S.datatable([("k", .long)], [S.null(.long), S.long(1)])
+        let t = try h.run(S.pipe(l, .join(JoinSyntax(options: [OptionSyntax(name: "kind", value: S.col("inner"), span: .none)], right: r,
+                                                     conditions: [.sameName(S.name("k"))]))))
+        #expect(TestHarness.text(t) == [["1", "1"]])
+    }
+
+    @Test func unknownKeyColumnIsReported() throws {
+        let h = TestHarness()
+        let error = #expect(throws: KQLError.self) {
+            try h.run(S.pipe(left, .join(JoinSyntax(options: [], right: right, conditions: [.sameName(S.name("kk"))]))))
+        }
+        #expect(error?.code == .unknownName)
+    }
+}

@@ -1,0 +1,115 @@
+import Columnar
+import KQLSyntax
+import Testing
+@testable import KQLEngine
+
+@Suite struct OperatorExecutionTests {
+    @Test func filterExtendProjectKeepOrder() throws {
+        let h = TestHarness()
+        let q = S.pipe(S.range("x", 1, 6),
+                       .where(S.bin(.greater, S.col("x"), S.long(2))),
+                       .extend([S.assign("y", S.bin(.multiply, S.col("x"), S.long(10)))]),
+                       .project([S.assign("y", S.col("y")), S.assign("z", S.col("x"))]))
+        let t = try h.run(q)
+        #expect(t.schema.names == ["y", "z"])
+        #expect(TestHarness.text(t) == [["30", "3"], ["40", "4"], ["50", "5"], ["60", "6"]])
+    }
+
+    @Test func summarizeByKeyInFirstSeenOrder() throws {
+        let h = TestHarness()
+        let data = S.datatable([("k", .string), ("v", .long)],
+                               [S.str("b"), S.long(1), S.str("a"), S.long(2), S.str("b"), S.long(3), S.str("a"), S.null(.long)])
+        let q = S.pipe(data, .summarize(SummarizeSyntax(options: [], aggregates: [S.assign(nil, S.call("count")),
+                                                                                 S.assign("total", S.call("sum", S.col("v")))],
+                                                        by: [S.assign(nil, S.col("k"))])))
+        let t = try h.run(q)
+        #expect(t.schema.names == ["k", "count_", "total"])
+        #expect(TestHarness.text(t) == [["b", "2", "4"], ["a", "2", "2"]])
+    }
+
+    @Test func summarizeOverEmptyInput() throws {
+        let h = TestHarness()
+        let empty = S.pipe(S.range("x", 1, 3), .where(S.bin(.greater, S.col("x"), S.long(5))))
+        let noBy = try h.run(S.pipe(empty, .summarize(SummarizeSyntax(options: [], aggregates: [S.assign(nil, S.call("count"))], by: []))))
+        #expect(TestHarness.text(noBy) == [["0"]])
+        let withBy = try h.run(S.pipe(empty, .summarize(SummarizeSyntax(options: [], aggregates: [S.assign(nil, S.call("count"))],
+                                                                         by: [S.assign(nil, S.col("x"))]))))
+        #expect(withBy.rowCount == 0)
+        #expect(withBy.schema.names == ["x", "count_"])
+    }
+
+    @Test func summarizeExpressionOverAggregates() throws {
+        let h = TestHarness()
+        let q = S.pipe(S.range("x", 1, 4), .summarize(SummarizeSyntax(
+            options: [], aggregates: [S.assign("r", S.bin(.add, S.call("sum", S.col("x")), S.call("count")))], by: [])))
+        #expect(TestHarness.text(try h.run(q)) == [["14"]])
+    }
+
+    @Test func sortPlacesNullsByDirection() throws {
+        let h = TestHarness()
+        let data = S.datatable([("v", .long)], [S.long(2), S.null(.long), S.long(1), S.long(3)])
+        let asc = try h.run(S.pipe(data, .sort(keys: [SortKeySyntax(value: S.col("v"), ascending: true)], options: [])))
+        #expect(TestHarness.text(asc).map { $0[0] } == ["null", "1", "2", "3"])
+        let desc = try h.run(S.pipe(data, .sort(keys: [SortKeySyntax(value: S.col("v"))], options: [])))
+        #expect(TestHarness.text(desc).map { $0[0] } == ["3", "2", "1", "null"])
+        let ascLast = try h.run(S.pipe(data, .sort(keys: [SortKeySyntax(value: S.col("v"), ascending: true, nullsFirst: false)], options: [])))
+        #expect(TestHarness.text(ascLast).map { $0[0] } == ["1", "2", "3", "null"])
+    }
+
+    @Test func topTakesTheFirstRowsInKeyOrder() throws {
+        let h = TestHarness()
+        let t = try h.run(S.pipe(S.range("x", 1, 100), .top(count: S.long(3), key: SortKeySyntax(value: S.col("x")))))
+        #expect(TestHarness.text(t).map { $0[0] } == ["100", "99", "98"])
+    }
+
+    @Test func mvExpandZipsArraysAndIndexes() throws {
+        let h = TestHarness()
+        let data = S.datatable([("a", .long), ("b", .dynamic), ("c", .dynamic)],
+                               [S.long(1), S.dyn(#"{"p":"x","q":"y"}"#), S.dyn("[5,4,3]"),
+                                S.long(2), S.dyn("[]"), S.dyn("[]")])
+        let m = MvExpandSyntax(options: [OptionSyntax(name: "with_itemindex", value: S.col("i"), span: .none)],
+                               items: [MvExpandItemSyntax(assignment: S.assign(nil, S.col("b")), toType: nil),
+                                       MvExpandItemSyntax(assignment: S.assign(nil, S.col("c")), toType: .long)],
+                               limit: nil)
+        let t = try h.run(S.pipe(data, .mvExpand(m)))
+        #expect(t.schema.fields.map(\.type) == [.long, .dynamic, .long, .long])
+        #expect(TestHarness.text(t) == [["1", #"{"p":"x"}"#, "5", "0"], ["1", #"{"q":"y"}"#, "4", "1"], ["1", "null", "3", "2"]])
+    }
+
+    @Test func unionMergesColumnsByNameAndType() throws {
+        let h = TestHarness()
+        let a = S.datatable([("x", .long), ("y", .string)], [S.long(1), S.str("a")])
+        let b = S.datatable([("x", .string), ("z", .long)], [S.str("s"), S.long(2)])
+        let u = UnionSyntax(options: [OptionSyntax(name: "withsource", value: S.col("Src"), span: .none)], tables: [b])
+        let t = try h.run(S.pipe(a, .union(u)))
+        #expect(t.schema.names == ["Src", "x_long", "y", "x_string", "z"])
+        #expect(TestHarness.text(t) == [["union_arg0", "1", "a", "", "null"], ["union_arg1", "null", "", "s", "2"]])
+        let inner = try h.run(S.pipe(a, .union(UnionSyntax(options: [OptionSyntax(name: "kind", value: S.col("inner"), span: .none)],
+                                                           tables: [S.datatable([("y", .string)], [S.str("b")])]))))
+        #expect(inner.schema.names == ["y"])
+        #expect(TestHarness.text(inner) == [["a"], ["b"]])
+    }
+
+    @Test func distinctKeepsFirstSeenOrder() throws {
+        let h = TestHarness()
+        let data = S.datatable([("k", .long)], [S.long(3), S.long(1), S.long(3), S.null(.long), S.null(.long)])
+        let t = try h.run(S.pipe(data, .distinct(columns: [S.col("k")], options: [])))
+        #expect(TestHarness.text(t).map { $0[0] } == ["3", "1", "null"])
+    }
+
+    @Test func keyInternerGroupsAcrossCallsAndColumns() {
+        let interner = KeyInterner(types: [.long, .string])
+        let a = interner.intern([Column(int64s: [1, 1, 2]), Column(strings: ["x", "y", "x"])])
+        let b = interner.intern([Column(int64s: [2, 1]), Column(strings: ["x", "x"])])
+        #expect(a == [0, 1, 2])
+        #expect(b == [2, 0])
+        #expect(interner.groupCount == 3)
+    }
+
+    @Test func longKeyTableSurvivesGrowth() {
+        let t = LongKeyTable(expected: 2)
+        for i in 0..<10_000 { #expect(t.intern(UInt64(i * 7919)) == Int32(i)) }
+        #expect(t.find(7919 * 5000) == 5000)
+        #expect(t.find(3) == -1)
+    }
+}
