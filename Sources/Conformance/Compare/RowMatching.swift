@@ -27,7 +27,9 @@ enum RowMatching {
         func augment(_ i: Int, _ seen: inout [Bool]) -> Bool {
             for j in 0..<actual where !seen[j] && m(i, j) {
                 seen[j] = true
-                if ownerOf[j] == nil || augment(ownerOf[j]!, &seen) {
+                let reassigned: Bool
+                if let owner = ownerOf[j] { reassigned = augment(owner, &seen) } else { reassigned = true }
+                if reassigned {
                     ownerOf[j] = i
                     return true
                 }

@@ -6,6 +6,7 @@ public enum ExampleJudge {
     public static func judge(_ example: DocumentExample, sandbox: String?, expectation: Expectation?,
                              runner: any ExampleRunner) -> ExampleResult {
         var result = ExampleResult(example: example, sandbox: sandbox, status: .pass, reason: expectation?.reason)
+        result.expectationOrigin = expectation?.origin
         if let expectation, expectation.kind == .skip {
             result.status = .skipped
             return result

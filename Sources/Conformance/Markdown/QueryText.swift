@@ -14,7 +14,7 @@ public struct QueryText: Sendable {
         let chars = Array(text)
         var code = [Bool](repeating: true, count: chars.count)
         var i = 0
-        func at(_ k: Int) -> Character? { k < chars.count ? chars[k] : nil }
+        func at(_ k: Int) -> Character? { k >= 0 && k < chars.count ? chars[k] : nil }
         func mask(_ from: Int, _ to: Int) { for k in from..<min(to, chars.count) { code[k] = false } }
         while i < chars.count {
             let c = chars[i]

@@ -37,6 +37,11 @@ public struct ExampleResult: Sendable {
     public var ordered: [Bool]
     /// Python print output captured while running.
     public var pythonOutput: [String]
+    /// Where the sidecar entry that applied was written (nil: none applied).
+    public var expectationOrigin: String?
+
+    /// True when the document shows a table for the example or a sidecar says something about it.
+    public var isPinned: Bool { !example.expected.isEmpty || expectationOrigin != nil }
 
     public init(example: DocumentExample, sandbox: String?, status: ExampleStatus, seconds: Double = 0, reason: String? = nil,
                 error: ExampleError? = nil, messages: [String] = [], diffs: [(index: Int, diff: TableDiff)] = [],
