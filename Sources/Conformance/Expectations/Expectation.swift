@@ -46,10 +46,15 @@ public struct Expectation: Sendable, Equatable {
         self.origin = origin
     }
 
-    /// Whether this entry designates `example` (run in `sandbox`, nil for the default).
+    /// Whether this entry designates `example` run in `sandbox` (nil: the default, named `default` in entries).
     public func applies(to example: DocumentExample, sandbox: String?) -> Bool {
-        if let document, !Self.sameDocument(document, example.document) { return false }
         if let sandboxes, !sandboxes.contains(sandbox ?? "default") { return false }
+        return designates(example)
+    }
+
+    /// Whether this entry names `example`, whatever the sandbox (an entry that names none is stale).
+    public func designates(_ example: DocumentExample) -> Bool {
+        if let document, !Self.sameDocument(document, example.document) { return false }
         if let id {
             guard id == example.id else { return false }
         } else if let line {

@@ -81,10 +81,10 @@ public struct ConformanceRun: Sendable {
             }
             let examples = DocumentExamples.extract(from: text, document: document).filter(matchesFilter)
             for example in examples {
+                for e in entries where e.designates(example) { used.insert(e.origin) }
                 let runs: [String?] = example.usesPython && !sandboxes.isEmpty ? sandboxes.map { $0 } : [nil]
                 for sandbox in runs {
                     let expectation = entries.first { $0.applies(to: example, sandbox: sandbox) }
-                    if let expectation { used.insert(expectation.origin) }
                     report.results.append(ExampleJudge.judge(example, sandbox: sandbox, expectation: expectation, runner: runner))
                 }
             }

@@ -42,7 +42,10 @@ public enum TextReport {
             break
         }
         out += "  query:\n" + indent(r.example.runnableQuery, by: 4)
-        if let e = r.error { out += "  error: \(e.code)\n" + indent(e.message, by: 4) }
+        if let e = r.error {
+            // Engine messages start with their code already (`E_PARSE: 1:5: ...`).
+            out += (e.message.hasPrefix(e.code) ? "  error:\n" : "  error: \(e.code)\n") + indent(e.message, by: 4)
+        }
         for m in r.messages { out += "  \(m)\n" }
         for (i, d) in r.diffs { out += render(d, table: i, count: r.tables.count) }
         if !r.pythonOutput.isEmpty { out += "  python output:\n" + indent(r.pythonOutput.joined(separator: "\n"), by: 4) }
