@@ -29,7 +29,8 @@ public final class EngineExampleRunner: ExampleRunner {
             let result = try engine.execute(query, sourceName: nil)
             return .tables(result.tables.map { ExampleTable(table: $0.table, pythonOutput: $0.pluginOutput) })
         } catch {
-            return .error(ExampleError(code: error.code.rawValue, message: error.located(in: SourceText(query)).description))
+            return .error(ExampleError(code: error.code.rawValue, message: error.message + (error.hint.map { "\nhint: \($0)" } ?? ""),
+                                       display: error.located(in: SourceText(query)).description))
         }
     }
 

@@ -20,10 +20,19 @@ public struct ExampleTable: Sendable {
     public init(table: Table, pythonOutput: [String] = []) { self.table = table; self.pythonOutput = pythonOutput }
 }
 
-/// An error a query raised: its stable code (`E_PARSE`, `E_PYTHON`, ...) and the full message
-/// (for `E_PYTHON`, the traceback, where the Python exception's name appears).
+/// An error a query raised: its stable code (`E_PARSE`, `E_PYTHON`, ...), its message (for `E_PYTHON`, the
+/// traceback, where the Python exception's name appears) and how to show it.
 public struct ExampleError: Sendable, Equatable, Error {
     public var code: String
+    /// The error's own text: what expectations match against. It must not echo the query, or a query that
+    /// merely mentions `ValueError` would satisfy an expectation of that exception.
     public var message: String
-    public init(code: String, message: String) { self.code = code; self.message = message }
+    /// The full rendering for the report (with `line:column`, the query line and a caret), when it differs.
+    public var display: String?
+    public init(code: String, message: String, display: String? = nil) {
+        self.code = code; self.message = message; self.display = display
+    }
+
+    /// What the report prints.
+    public var text: String { display ?? message }
 }

@@ -19,7 +19,7 @@ public enum JSONReport {
         bag["query"] = .string(r.example.runnableQuery)
         if let reason = r.reason { bag["reason"] = .string(reason) }
         if let e = r.error {
-            bag["error"] = .bag(PropertyBag([("code", .string(e.code)), ("message", .string(e.message))]))
+            bag["error"] = .bag(PropertyBag([("code", .string(e.code)), ("message", .string(e.text))]))
         }
         if !r.messages.isEmpty { bag["messages"] = .array(r.messages.map { .string($0) }) }
         if !r.diffs.isEmpty { bag["diffs"] = .array(r.diffs.map { diff($0.diff, table: $0.index) }) }

@@ -44,7 +44,7 @@ public enum TextReport {
         out += "  query:\n" + indent(r.example.runnableQuery, by: 4)
         if let e = r.error {
             // Engine messages start with their code already (`E_PARSE: 1:5: ...`).
-            out += (e.message.hasPrefix(e.code) ? "  error:\n" : "  error: \(e.code)\n") + indent(e.message, by: 4)
+            out += (e.text.hasPrefix(e.code) ? "  error:\n" : "  error: \(e.code)\n") + indent(e.text, by: 4)
         }
         for m in r.messages { out += "  \(m)\n" }
         for (i, d) in r.diffs { out += render(d, table: i, count: r.tables.count) }
