@@ -35,7 +35,7 @@ public enum TextReport {
             return out
         case .expectedFail:
             if let e = r.error { out += "  error: \(e.code): \(headline(e))\n" }
-            for m in r.messages { out += "  \(m)\n" }
+            for m in r.messages { out += indent(m, by: 2) }
             for (i, d) in r.diffs { out += render(d, table: i, count: r.tables.count) }
             return out
         default:
@@ -46,7 +46,7 @@ public enum TextReport {
             // Engine messages start with their code already (`E_PARSE: 1:5: ...`).
             out += (e.text.hasPrefix(e.code) ? "  error:\n" : "  error: \(e.code)\n") + indent(e.text, by: 4)
         }
-        for m in r.messages { out += "  \(m)\n" }
+        for m in r.messages { out += indent(m, by: 2) }
         for (i, d) in r.diffs { out += render(d, table: i, count: r.tables.count) }
         if !r.pythonOutput.isEmpty { out += "  python output:\n" + indent(r.pythonOutput.joined(separator: "\n"), by: 4) }
         return out
