@@ -33,3 +33,17 @@ import Testing
         #expect(q.split("|", in: second).count == 2)
     }
 }
+
+@Suite struct QueryTextTests {
+    @Test func rawVerbatimAndTripleQuotedStringsAreMasked() {
+        let q = QueryText("T | python(script=r'''a | b; c''') | where s == @'x\\' | print ```;|```; print 1")
+        #expect(q.statements.count == 2)
+        #expect(q.split("|", in: q.statements[0]).count == 4)
+    }
+
+    @Test func firstWordKeepsHyphensAndCommandDots() {
+        let q = QueryText(".show tables; T | project-away a")
+        #expect(q.firstWord(q.statements[0]) == ".show")
+        #expect(q.firstWord(q.split("|", in: q.statements[1])[1]) == "project-away")
+    }
+}
