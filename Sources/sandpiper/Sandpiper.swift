@@ -11,6 +11,8 @@ struct Sandpiper: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             QueryCommand.self,
+            SandboxCommand.self,
+            ConformanceCommand.self,
         ]
     )
 
