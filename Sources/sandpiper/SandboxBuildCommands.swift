@@ -18,11 +18,17 @@ struct SandboxBuild: ParsableCommand {
     var relock = false
     @Flag(help: "No progress output.")
     var quiet = false
+    @Flag(help: "Do nothing when a sandbox of that name is registered from the same spec and lock.")
+    var ifNeeded = false
 
     func run() throws {
         try runSandbox { () throws(SandboxError) in
             let started = Date()
             let builder = SandboxBuilder(registry: SandboxRegistry(), progress: ProgressReporter(style: quiet ? .quiet : nil))
+            if ifNeeded, let existing = builder.upToDate(specURL: URL(fileURLWithPath: spec), name: name) {
+                print("\(existing.name) is up to date (archive sha256 \(existing.archiveSHA256)); nothing to build")
+                return
+            }
             let report = try builder.build(specURL: URL(fileURLWithPath: spec), name: name,
                                            lockMode: relock ? .relock : frozen ? .frozen : .update)
             print("built \(report.name): \(report.manifest.packages.count) packages, \(ProgressReporter.size(report.manifest.sizeBytes)) "
