@@ -51,6 +51,9 @@ struct BenchEnvironment: Sendable {
     func runPeer(_ script: String, _ arguments: [String], environment: [String: String] = [:]) throws(BenchError) -> [[String: Any]] {
         let path = benchDirectory.appendingPathComponent("peers").appendingPathComponent(script).path
         let run = try BenchProcess.run([python, path] + arguments, environment: environment, passStderr: true)
+        if run.status != 0, let mismatch = run.stdout.split(separator: "\n").first(where: { $0.contains("\"checksum-mismatch\"") }) {
+            throw .checksum("peer \(script) saw a wrong checksum: \(mismatch)")
+        }
         guard run.status == 0 else {
             throw .peer("peer \(script) failed (exit \(run.status))\(run.stderr.isEmpty ? "" : ": " + run.stderr.suffix(2000))")
         }
