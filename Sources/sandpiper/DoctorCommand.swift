@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import Sandbox
+
+/// `sandpiper sandbox doctor`: which confinement layers this machine supports, and (with `--verify`)
+/// whether a confined process really sees them in effect.
+struct DoctorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Show which sandbox confinement layers this kernel supports.",
+        discussion: """
+            Probes seccomp, Landlock, namespaces, cgroups and memfd_noexec. With --verify, also runs \
+            sandpiper-probe under the standard confinement plan and reports what the confined process \
+            observes. Exits with status 1 when a layer python() needs is missing.
+            """)
+
+    /// Output format.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json
+    }
+
+    @Option(help: "Output format: table or json.")
+    var format: Format = .table
+
+    @Flag(help: "Also apply the standard plan in sandpiper-probe and check what is in effect.")
+    var verify = false
+
+    func run() throws {
+        let probe = KernelProbe.current()
+        let verification = verify ? DoctorVerification.run() : nil
+        switch format {
+        case .json: print(DoctorReport.json(probe, verification))
+        case .table: print(DoctorReport.table(probe, verification), terminator: "")
+        }
+        if !probe.allActive || verification.map({ !$0.passed }) == true { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,149 @@
+import Columnar
+@testable import KQLSyntax
+
+/// A compact S-expression of a syntax tree, so tests can state the expected shape in one line.
+func dump(_ e: ExpressionSyntax) -> String {
+    switch e {
+    case .literal(let v, let t, _):
+        if case .null = v { return "\(t.rawValue)(null)" }
+        switch v {
+        case .string(let s): return "'\(s)'"
+        case .dynamic(let d): return "dynamic(\(d.jsonText))"
+        case .long(let x): return "\(x)"
+        default: return "\(t.rawValue)(\(v.text))"
+        }
+    case .name(let n): return n.name
+    case .star: return "*"
+    case .call(let n, let args, _): return "\(n.name)(\(args.map(dump).joined(separator: ", ")))"
+    case .unary(let op, let x, _): return "(\(op.rawValue) \(dump(x)))"
+    case .binary(let op, let l, let r, _): return "(\(op.rawValue) \(dump(l)) \(dump(r)))"
+    case .setMembership(let op, let l, let r, _): return "(\(op.rawValue) \(dump(l)) [\(r.map(dump).joined(separator: ", "))])"
+    case .between(let v, let lo, let hi, let neg, _): return "(\(neg ? "!between" : "between") \(dump(v)) \(dump(lo)) \(dump(hi)))"
+    case .member(let b, let n, _): return "\(dump(b)).\(n.name)"
+    case .index(let b, let i, _): return "\(dump(b))[\(dump(i))]"
+    case .parenthesized(let x, _): return "(\(dump(x)))"
+    case .schema(let s): return "typeof(\(dump(s)))"
+    case .pipeline(let s, let ops, _): return ([dump(s)] + ops.map(dump)).joined(separator: " | ")
+    case .source(let s): return dump(s)
+    }
+}
+
+func dump(_ a: ArgumentSyntax) -> String { (a.name.map { "\($0.name)=" } ?? "") + dump(a.value) }
+
+func dump(_ a: AssignmentSyntax) -> String {
+    switch a.names.count {
+    case 0: return dump(a.value)
+    case 1: return "\(a.names[0].name)=\(dump(a.value))"
+    default: return "(\(a.names.map(\.name).joined(separator: ", ")))=\(dump(a.value))"
+    }
+}
+
+func dump(_ s: SchemaSyntax) -> String {
+    ((s.includesStar ? ["*"] : []) + s.columns.map { $0.name.name.isEmpty ? $0.type.rawValue : "\($0.name.name):\($0.type.rawValue)" })
+        .joined(separator: ", ")
+}
+
+func dump(_ o: OptionSyntax) -> String { "\(o.name)=\(dump(o.value))" }
+
+func dump(_ k: SortKeySyntax) -> String {
+    dump(k.value) + (k.ascending.map { $0 ? " asc" : " desc" } ?? "") + (k.nullsFirst.map { $0 ? " nulls first" : " nulls last" } ?? "")
+}
+
+func dump(_ c: JoinConditionSyntax) -> String {
+    switch c {
+    case .sameName(let n): return n.name
+    case .equality(let l, let r, _): return "$left.\(l.name)==$right.\(r.name)"
+    }
+}
+
+func opts(_ o: [OptionSyntax]) -> String { o.isEmpty ? "" : " " + o.map(dump).joined(separator: " ") }
+func list(_ items: [String]) -> String { items.joined(separator: ", ") }
+
+func dump(_ e: EvaluateSyntax) -> String {
+    "evaluate\(e.inlineForm ? "[inline]" : "")\(opts(e.options)) \(e.plugin.name)(\(list(e.arguments.map(dump))))"
+        + (e.inlineCode.map { " code=" + dump($0) } ?? "")
+}
+
+func dump(_ u: UnionSyntax) -> String { "union\(opts(u.options)) \(list(u.tables.map(dump)))" }
+
+func dump(_ s: SourceSyntax) -> String {
+    switch s.kind {
+    case .datatable(let cols, let values):
+        return "datatable(\(list(cols.map { "\($0.name.name):\($0.type.rawValue)" })))[\(list(values.map(dump)))]"
+    case .range(let c, let f, let t, let st): return "range \(c.name) from \(dump(f)) to \(dump(t)) step \(dump(st))"
+    case .print(let a): return "print \(list(a.map(dump)))"
+    case .union(let u): return dump(u)
+    case .evaluate(let e): return dump(e)
+    }
+}
+
+func dump(_ o: OperatorSyntax) -> String {
+    switch o.kind {
+    case .as(let n, let o): return "as\(opts(o)) \(n.name)"
+    case .count(let n): return "count" + (n.map { " \($0.name)" } ?? "")
+    case .distinct(let c, let o): return "distinct\(opts(o)) \(list(c.map(dump)))"
+    case .evaluate(let e): return dump(e)
+    case .extend(let a): return "extend \(list(a.map(dump)))"
+    case .getschema: return "getschema"
+    case .invoke(let f, let args): return "invoke \(f.name)(\(list(args.map(dump))))"
+    case .join(let j): return "join\(opts(j.options)) (\(dump(j.right))) on \(list(j.conditions.map(dump)))"
+    case .lookup(let j): return "lookup\(opts(j.options)) (\(dump(j.right))) on \(list(j.conditions.map(dump)))"
+    case .mvExpand(let m):
+        let items = m.items.map { dump($0.assignment) + ($0.toType.map { " to \($0.rawValue)" } ?? "") }
+        return "mv-expand\(opts(m.options)) \(list(items))" + (m.limit.map { " limit \(dump($0))" } ?? "")
+    case .sort(let k, let o): return "sort\(opts(o)) by \(list(k.map(dump)))"
+    case .project(let a): return "project \(list(a.map(dump)))"
+    case .projectAway(let p): return "project-away \(list(p.map(\.pattern)))"
+    case .projectKeep(let p): return "project-keep \(list(p.map(\.pattern)))"
+    case .projectRename(let p): return "project-rename \(list(p.map { "\($0.new.name)=\($0.old.name)" }))"
+    case .projectReorder(let p): return "project-reorder \(list(p.map { $0.pattern + ($0.order.map { " " + $0 } ?? "") }))"
+    case .render(let k, let p): return "render \(k.name)" + (p.isEmpty ? "" : " with(\(list(p.map(dump))))")
+    case .sample(let c): return "sample \(dump(c))"
+    case .serialize(let a): return "serialize" + (a.isEmpty ? "" : " " + list(a.map(dump)))
+    case .summarize(let s):
+        return "summarize\(opts(s.options)) \(list(s.aggregates.map(dump)))" + (s.by.isEmpty ? "" : " by \(list(s.by.map(dump)))")
+    case .take(let c): return "take \(dump(c))"
+    case .top(let c, let k): return "top \(dump(c)) by \(dump(k))"
+    case .union(let u): return dump(u)
+    case .where(let e): return "where \(dump(e))"
+    }
+}
+
+/// Parses a one-statement query and dumps it.
+func tree(_ text: String) throws -> String {
+    let script = try Parser.parse(text)
+    return script.statements.map(dump).joined(separator: "; ")
+}
+
+func dump(_ s: StatementSyntax) -> String {
+    switch s {
+    case .let(let l): return dump(l)
+    case .set(let n, let v, _): return "set \(n.name)" + (v.map { "=" + dump($0) } ?? "")
+    case .declareQueryParameters(let p, _): return "declare(\(list(p.map(dump))))"
+    case .query(let e): return dump(e)
+    case .command(let c): return "command \(c.kind)"
+    }
+}
+
+func dump(_ l: LetSyntax) -> String {
+    switch l.value {
+    case .expression(let e): return "let \(l.name.name)=\(dump(e))"
+    case .function(let f): return "let \(l.name.name)=\(dump(f))"
+    }
+}
+
+func dump(_ f: FunctionDefinitionSyntax) -> String {
+    "(\(list(f.parameters.map(dump)))){\((f.lets.map(dump) + [dump(f.body)]).joined(separator: "; "))}"
+}
+
+func dump(_ p: ParameterSyntax) -> String {
+    let type: String
+    switch p.kind {
+    case .scalar(let t): type = t.rawValue
+    case .tabular(let s): type = "(\(dump(s)))"
+    }
+    return "\(p.name.name):\(type)" + (p.defaultValue.map { "=" + dump($0) } ?? "")
+}
+
+/// Parses an expression and dumps it.
+func expr(_ text: String) throws -> String { dump(try Parser.parseExpression(text)) }
