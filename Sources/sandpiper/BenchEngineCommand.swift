@@ -49,11 +49,11 @@ struct BenchEngineCommand: ParsableCommand {
         for (name, kql) in BenchEngineData.queries {
             BenchOutput.err("bench engine: sandpiper \(name)")
             var answer: Table?
-            var failure: KQLError?
+            var failure: (any Error)?
             let stats = BenchStats.measure(runs: common.runs) {
                 do { answer = try engine.execute(kql).tables.last?.table } catch { failure = error }
             }
-            if let failure { throw BenchError.peer("sandpiper failed on \(name): \(failure.description)") }
+            if let failure { throw BenchError.peer("sandpiper failed on \(name): \(failure)") }
             guard let answer, answer.rowCount == 1 else { throw BenchError.checksum("sandpiper's \(name) did not return one row") }
             let checksum = answer.row(0).map(Self.number)
             results.append(BenchEngineResult(method: "sandpiper", benchmark: name, rows: rowsOf(name), threads: 1,

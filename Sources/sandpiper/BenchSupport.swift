@@ -61,7 +61,7 @@ struct BenchStats: Sendable, Codable, Hashable {
     static func measure(runs: Int, _ body: () throws -> Void) rethrows -> BenchStats {
         try body()
         var times: [Double] = []
-        for _ in 0..<max(runs, 1) { times.append(try BenchClock.time(body)) }
+        for _ in 0..<Swift.max(runs, 1) { times.append(try BenchClock.time(body)) }
         return BenchStats(times)
     }
 }
@@ -86,7 +86,8 @@ enum BenchOutput {
     static func seconds(_ s: Double) -> String {
         if s >= 1 { return String(format: "%.2f s", s) }
         if s >= 1e-3 { return String(format: "%.1f ms", s * 1e3) }
-        return String(format: "%.0f µs", s * 1e6)
+        if s >= 1e-6 { return String(format: "%.0f µs", s * 1e6) }
+        return String(format: "%.0f ns", s * 1e9)
     }
 
     /// A rate with an SI prefix: 12.3 M, 456 k.

@@ -70,7 +70,7 @@ enum BenchTransferReport {
         var rows = [["dataset", "rows", "direction", "method", "median", "min", "max", "rows/s", "GB/s", "time/sandpiper", "time/memcpy"]]
         for m in list {
             guard let s = m.stats else {
-                rows.append([m.dataset.name, "\(m.dataset.rows)", m.direction, m.label, "skipped: \(m.skipped ?? "")", "", "", "", "", "", ""])
+                rows.append([m.dataset.name, "\(m.dataset.rows)", m.direction, m.label, "skipped", "", "", "", "", "", ""])
                 continue
             }
             rows.append([m.dataset.name, "\(m.dataset.rows)", m.direction, m.label,
@@ -79,6 +79,10 @@ enum BenchTransferReport {
                          ratioToSandpiper(m, in: list).map { String(format: "%.2f", $0) } ?? "-",
                          ratioToMemcpy(m, in: list).map { String(format: "%.2f", $0) } ?? "-"])
         }
-        return BenchOutput.grid(rows, markdown: format == .markdown, rightAligned: [1, 4, 5, 6, 7, 8, 9, 10])
+        // Why a measurement was skipped, once per distinct reason, under the table.
+        let reasons = list.compactMap { m in m.skipped.map { "\(m.label) \(m.direction): \($0)" } }
+            .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let notes = reasons.isEmpty ? "" : "\n\nskipped:\n" + reasons.map { "- " + $0 }.joined(separator: "\n")
+        return BenchOutput.grid(rows, markdown: format == .markdown, rightAligned: [1, 4, 5, 6, 7, 8, 9, 10]) + notes
     }
 }
