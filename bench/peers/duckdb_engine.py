@@ -1,6 +1,6 @@
 """DuckDB side of `sandpiper bench engine`: the same data and queries, timed in-process.
 
-The data is generated from the same formulas the Swift side uses (see EngineBenchData.swift),
+The data is generated from the same formulas the Swift side uses (see Sources/sandpiper/BenchEngineData.swift, the one documented definition),
 so the checksums of both engines must agree; a fast wrong answer fails the run.
 Prints one JSON object per measurement.
 """
@@ -46,7 +46,9 @@ def main():
     runs = int(sys.argv[3]) if len(sys.argv) > 3 else 5
     threads = int(sys.argv[4]) if len(sys.argv) > 4 else 1
     con = duckdb.connect()
-    con.execute(f"SET threads TO {threads}")
+    if threads > 0:  # 0 keeps DuckDB's default (one thread per core)
+        con.execute(f"SET threads TO {threads}")
+    threads = int(con.execute("SELECT current_setting('threads')").fetchone()[0])
     import pandas as pd
     ev = pd.DataFrame(events(rows))
     con.register("ev_df", ev)

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+/// Smoke tests of `sandpiper bench`: the built binary runs both benchmarks at the smallest size and
+/// prints well-formed JSON whose checksums matched. Timings on CI are noise and are not checked.
+///
+/// The peers need `bench/.venv` (created by `bench/setup-venv` from PyPI); when it cannot be created
+/// the bench exits with E_BENCH_PEER and these tests fail with that message, they never pass silently.
+@Suite(.serialized)
+struct BenchSmokeTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `sandpiper` executable next to the test bundle (swift build puts every product in one folder).
+    static var binaryDirectory: URL? {
+        var candidates: [URL] = []
+        if let exe = CommandLine.arguments.first { candidates.append(URL(fileURLWithPath: exe).resolvingSymlinksInPath().deletingLastPathComponent()) }
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
+        candidates.append(packageRoot.appendingPathComponent(".build/debug"))
+        for dir in candidates {
+            var d = dir
+            for _ in 0..<4 {
+                if FileManager.default.isExecutableFile(atPath: d.appendingPathComponent("sandpiper").path) { return d }
+                d.deleteLastPathComponent()
+            }
+        }
+        return nil
+    }
+
+    static var workerBuilt: Bool {
+        binaryDirectory.map { FileManager.default.isExecutableFile(atPath: $0.appendingPathComponent("sandpiper-worker").path) } ?? false
+    }
+
+    struct Run { var status: Int32; var stdout: String; var stderr: String }
+
+    static func sandpiper(_ arguments: [String]) throws -> Run {
+        let dir = try #require(binaryDirectory, "the sandpiper executable was not built next to the tests")
+        let p = Process()
+        p.executableURL = dir.appendingPathComponent("sandpiper")
+        p.arguments = arguments
+        p.currentDirectoryURL = packageRoot
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out; p.standardError = err
+        try p.run()
+        let errData = ErrorBox()
+        let t = Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
+        t.start()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        while !errData.done { usleep(1000) }
+        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: errData.text)
+    }
+
+    final class ErrorBox: @unchecked Sendable {
+        private let lock = NSLock()
+        private var data = Data(), finished = false
+        func set(_ d: Data) { lock.lock(); data = d; finished = true; lock.unlock() }
+        var done: Bool { lock.lock(); defer { lock.unlock() }; return finished }
+        var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: data, as: UTF8.self) }
+    }
+
+    static func jsonLines(_ text: String) throws -> [[String: Any]] {
+        try text.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not a JSON object: \(line)")
+        }
+    }
+
+    @Test func engineBenchPrintsMatchingChecksums() throws {
+        let run = try Self.sandpiper(["bench", "engine", "--rows", "10000", "--join-rows", "10000", "--runs", "1", "--format", "json"])
+        try #require(run.status == 0, "bench engine failed (exit \(run.status)): \(run.stderr)")
+        let lines = try Self.jsonLines(run.stdout)
+        #expect(lines.count == 6, "sandpiper and DuckDB (1 thread, default threads) for 2 benchmarks")
+        for line in lines {
+            for key in ["method", "benchmark", "rows", "threads", "median_s", "min_s", "max_s", "runs", "checksum"] {
+                #expect(line[key] != nil, "missing \(key) in \(line)")
+            }
+            #expect(line["checksum_match"] as? Bool == true)
+            #expect((line["median_s"] as? Double ?? -1) > 0)
+        }
+        let methods = Set(lines.compactMap { $0["method"] as? String })
+        #expect(methods == ["sandpiper", "duckdb"])
+        let benchmarks = Set(lines.compactMap { $0["benchmark"] as? String })
+        #expect(benchmarks == ["filter-extend-summarize", "join"])
+        // The answers themselves: 10000 rows joined one to one; sum(a + b) = 100 * 49.5 * 100 + 1000 * 4.5 * 10.
+        let join = try #require(lines.first { $0["method"] as? String == "sandpiper" && $0["benchmark"] as? String == "join" })
+        #expect(join["checksum"] as? [Double] == [10000, 540000])
+    }
+
+    @Test(.enabled(if: BenchSmokeTests.workerBuilt, "sandpiper-worker is not built next to sandpiper, so python() cannot run"))
+    func transferBenchPrintsEveryMethodAndDirection() throws {
+        let run = try Self.sandpiper(["bench", "transfer", "--rows", "1000", "--types", "numeric4,string-low,mixed",
+                                      "--runs", "1", "--format", "json"])
+        try #require(run.status == 0, "bench transfer failed (exit \(run.status)): \(run.stderr.suffix(3000))")
+        let lines = try Self.jsonLines(run.stdout)
+        let methods: Set<String> = ["sandpiper", "pyarrow-ipc-memfd", "pyarrow-to-pandas", "duckdb-df", "pickle5-oob-pipe", "csv-pipe", "memcpy"]
+        let directions: Set<String> = ["to-df", "from-df", "round-trip", "call"]
+        for line in lines {
+            for key in ["method", "direction", "dataset", "rows", "bytes", "median_s", "min_s", "max_s", "runs"] {
+                #expect(line.keys.contains(key), "missing \(key) in \(line)")
+            }
+            #expect(methods.contains(line["method"] as? String ?? ""))
+            #expect(directions.contains(line["direction"] as? String ?? ""))
+            if line["skipped"] == nil, line["method"] as? String != "memcpy" {
+                #expect(line["checksum_ok"] as? Bool == true, "\(line)")
+            }
+        }
+        #expect(Set(lines.compactMap { $0["method"] as? String }) == methods)
+        let ours = lines.filter { $0["method"] as? String == "sandpiper" }
+        #expect(Set(ours.compactMap { $0["direction"] as? String }) == directions)
+        // 3 types x 2 null ratios, each to-df, from-df and round-trip; plus warm and cold calls.
+        #expect(ours.count == 3 * 2 * 3 + 2)
+    }
+
+    @Test func transferRejectsAnUnknownType() throws {
+        let run = try Self.sandpiper(["bench", "transfer", "--types", "nope"])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("unknown type 'nope'"))
+    }
+}

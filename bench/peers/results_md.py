@@ -1,0 +1,165 @@
+"""Writes bench/RESULTS.md from the JSON lines of `sandpiper bench engine` and `bench transfer` (see bench/run-all)."""
+import argparse
+import datetime
+import json
+import os
+import platform
+import sys
+
+import duckdb
+import numpy
+import pandas
+import pyarrow
+
+
+def load(path):
+    with open(path) as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def dur(s):
+    if s is None:
+        return "-"
+    if s >= 1:
+        return f"{s:.2f} s"
+    if s >= 1e-3:
+        return f"{s * 1e3:.1f} ms"
+    if s >= 1e-6:
+        return f"{s * 1e6:.0f} µs"
+    return f"{s * 1e9:.0f} ns"
+
+
+def rate(x):
+    for div, suffix in ((1e9, " G"), (1e6, " M"), (1e3, " k")):
+        if x >= div:
+            return f"{x / div:.1f}{suffix}"
+    return f"{x:.0f}"
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def table(header, rows):
+    out = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    out += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
+    return "\n".join(out)
+
+
+def label(m):
+    return m["method"] if m.get("variant", "default") == "default" else f'{m["method"]} ({m["variant"]})'
+
+
+def transfer_rows(ms):
+    order = ["sandpiper", "pyarrow-ipc-memfd", "pyarrow-to-pandas", "duckdb-df", "pickle5-oob-pipe", "csv-pipe", "memcpy"]
+    dirs = ["to-df", "from-df", "round-trip", "call"]
+    ms = sorted(ms, key=lambda m: (m["rows"], m["dataset"], dirs.index(m["direction"]), order.index(m["method"]), m.get("variant", "")))
+    rows = []
+    for m in ms:
+        if m.get("median_s") is None:
+            rows.append([m["dataset"], m["rows"], m["direction"], label(m), "skipped", "", "", "", "", "", ""])
+            continue
+        r2s, r2m = m.get("ratio_to_sandpiper"), m.get("ratio_to_memcpy")
+        rows.append([m["dataset"], m["rows"], m["direction"], label(m), dur(m["median_s"]), dur(m["min_s"]), dur(m["max_s"]),
+                     rate(m["rows"] / m["median_s"]), f'{m["bytes"] / m["median_s"] / 1e9:.2f}',
+                     "-" if r2s is None else f"{r2s:.2f}", "-" if r2m is None else f"{r2m:.2f}"])
+    return table(["dataset", "rows", "direction", "method", "median", "min", "max", "rows/s", "GB/s", "time / sandpiper", "time / memcpy"], rows)
+
+
+def find(ms, method, direction, dataset, rows, variant=None):
+    for m in ms:
+        if (m["method"], m["direction"], m["dataset"], m["rows"]) == (method, direction, dataset, rows) \
+                and (variant is None or m.get("variant") == variant) and m.get("median_s") is not None:
+            return m
+    return None
+
+
+def targets(sweep, types):
+    rows = []
+    big = max((m["rows"] for m in sweep), default=0)
+    ours = find(sweep, "sandpiper", "to-df", "numeric4", big)
+    copy = find(sweep, "memcpy", "to-df", "numeric4", big, "copy")
+    pa_ = find(sweep, "pyarrow-to-pandas", "to-df", "numeric4", big, "default")
+    if ours and copy:
+        share = ours["median_s"] / copy["median_s"]
+        rows.append([f"table → df, {big:,} rows × 4 numeric: under 10% of one memcpy", f"{dur(ours['median_s'])} = {share:.1%} of memcpy ({dur(copy['median_s'])})", "met" if share < 0.10 else "not met"])
+    if ours and pa_:
+        rows.append([f"table → df, {big:,} × 4 numeric: faster than pyarrow `to_pandas()`", f"{dur(ours['median_s'])} vs {dur(pa_['median_s'])}", "met" if ours["median_s"] < pa_["median_s"] else "not met"])
+    s = find(sweep, "sandpiper", "to-df", "string-high", big)
+    if s:
+        per = s["rows"] / s["median_s"]
+        rows.append([f"{big:,} short strings → object column: ≥ 25 M strings/s", f"{per / 1e6:.1f} M strings/s", "met" if per >= 25e6 else "not met"])
+    rt = find(sweep, "sandpiper", "round-trip", "numeric4", big)
+    if rt and copy:
+        bw = copy["median_s"] / rt["median_s"]
+        rows.append([f"`result = df` round trip, {big:,} × 4 numeric: ≥ 0.7× memcpy bandwidth", f"{dur(rt['median_s'])} = {bw:.2f}× memcpy bandwidth", "met" if bw >= 0.7 else "not met"])
+    call = next((m for m in sweep + types if m["method"] == "sandpiper" and m["direction"] == "call" and m.get("variant") == "warm"), None)
+    if call:
+        rows.append(["`python()` on 1 row, warm worker: < 15 ms median", dur(call["median_s"]), "met" if call["median_s"] < 0.015 else "not met"])
+    cold = next((m for m in sweep + types if m["method"] == "sandpiper" and m["direction"] == "call" and m.get("variant") == "cold"), None)
+    if cold:
+        rows.append(["`python()` on 1 row, cold worker (no target)", dur(cold["median_s"]), "-"])
+    return table(["target (issue 3)", "measured", ""], rows)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--engine")
+    ap.add_argument("--sweep")
+    ap.add_argument("--types")
+    ap.add_argument("--swift", default="")
+    ap.add_argument("--command", default="bench/run-all")
+    a = ap.parse_args()
+    engine = load(a.engine) if a.engine else []
+    sweep = load(a.sweep) if a.sweep else []
+    types = load(a.types) if a.types else []
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    p = []
+    p.append("# Sandpiper benchmark results\n")
+    p.append(f"Generated by `{a.command}` on {now}. Do not edit by hand: run the command again.\n")
+    p.append("Every figure is the median of the timed runs after one warm-up run (min and max beside it), and every run "
+             "checked a checksum of what the receiving side saw. **The machine is shared with other jobs and noisy**: "
+             "read ratios, not absolute times, and distrust differences under ~20%.\n")
+    p.append("## Machine and versions\n")
+    p.append(table(["", ""], [
+        ["CPU", cpu_model()], ["cores", os.cpu_count()], ["kernel", platform.release()],
+        ["Swift", a.swift.replace("|", "/")], ["Python (peers)", platform.python_version()],
+        ["numpy", numpy.__version__], ["pandas", pandas.__version__], ["pyarrow", pyarrow.__version__], ["duckdb", duckdb.__version__],
+        ["sandpiper worker", "Debian libpython3.11 with bench/.venv's numpy and pandas"],
+    ]) + "\n")
+    if engine:
+        p.append("## Engine: sandpiper against DuckDB\n")
+        p.append("`sandpiper bench engine`: `events | where flag != 0 | extend v2 = value * 2 | summarize s = sum(v2), c = count() by key "
+                 "| summarize sum(s), sum(c)` and `l | join kind=inner r on k | summarize count(), sum(a + b)`, data from "
+                 "`Sources/sandpiper/BenchEngineData.swift`. Sandpiper runs on one thread; DuckDB once with one thread, once with its default. "
+                 "Both engines' answers agreed.\n")
+        rows = []
+        for m in engine:
+            ours = next(x for x in engine if x["method"] == "sandpiper" and x["benchmark"] == m["benchmark"])
+            rows.append([m["benchmark"], f'{m["rows"]:,}', m["method"], m["threads"], dur(m["median_s"]), dur(m["min_s"]), dur(m["max_s"]),
+                         f'{ours["median_s"] / m["median_s"]:.2f}×'])
+        p.append(table(["benchmark", "rows", "engine", "threads", "median", "min", "max", "sandpiper time / this"], rows) + "\n")
+    if sweep:
+        p.append("## python() transfer: targets\n")
+        p.append(targets(sweep, types) + "\n")
+        p.append("## python() transfer: sweep over rows\n")
+        p.append("`sandpiper bench transfer`; `time / sandpiper` above 1 means sandpiper is faster, `time / memcpy` is how many copies "
+                 "of the same bytes the transfer takes. Sandpiper's `to-df` runs from the engine table to the first line of the script "
+                 "(memfd write, request, fork of the warm worker, mapping, `df`); `from-df` from the script's last line to engine "
+                 "columns; `round-trip` is both. Plot: [transfer.svg](transfer.svg).\n")
+        p.append(transfer_rows(sweep) + "\n")
+    if types:
+        p.append("## python() transfer: every type\n")
+        p.append(transfer_rows(types) + "\n")
+    sys.stdout.write("\n".join(p))
+
+
+if __name__ == "__main__":
+    main()
