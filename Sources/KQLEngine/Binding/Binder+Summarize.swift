@@ -21,7 +21,8 @@ extension Binder {
         for item in s.aggregates {
             if case .call(let name, let args, let span) = Binder.unparenthesized(item.value),
                scope[name.name] == nil, let f = functions.aggregateFunction(named: name.name) {
-                var agg = try bindAggregate(f, args, names: item.names, span: span, schema: schema, scope: scope)
+                var agg = try bindAggregate(f, args, names: item.names, span: span, schema: schema, scope: scope,
+                                            groupKeys: Set(keys.compactMap { $0.value.columnName }))
                 for k in agg.outputs.indices { agg.outputs[k].name = namer.unique(agg.outputs[k].name) }
                 for o in agg.outputs {
                     post.append((o.name, .column(index: keys.count + outputCount, name: o.name, type: o.type)))
