@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "KQLEngine",
                 dependencies: ["Columnar", "KQLSyntax", .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: swiftSettings),
-        .target(name: "Conformance", dependencies: ["Columnar", "KQLSyntax", "KQLEngine"],
+        .target(name: "Conformance", dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "TOMLKit"],
                 swiftSettings: swiftSettings),
         .target(name: "SharedTable", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .target(name: "PythonHost", dependencies: ["Columnar", "SharedTable", "CPython"],
@@ -63,6 +63,7 @@ let package = Package(
                     swiftSettings: swiftSettings),
         .testTarget(name: "SharedTableTests", dependencies: ["SharedTable", "Columnar"], swiftSettings: swiftSettings),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"], swiftSettings: swiftSettings),
-        .testTarget(name: "sandpiperTests", dependencies: ["Columnar"], swiftSettings: swiftSettings),
+        .testTarget(name: "sandpiperTests", dependencies: ["sandpiper", "Columnar", "KQLEngine", "Sandbox"],
+                    swiftSettings: swiftSettings),
     ]
 )

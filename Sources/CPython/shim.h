@@ -1,5 +1,25 @@
 // Embedding CPython: the full API, plus small inline helpers for what Swift cannot call
 // directly (macros such as Py_INCREF, Py_None, PyUnicode_DATA).
+// pyconfig.h defines _GNU_SOURCE/_XOPEN_SOURCE, which changes glibc's declarations (fd_set's
+// member is `fds_bits` under XPG4.2). If glibc's headers were first read here, clang would build a
+// second, different copy of them and clash with the one Dispatch/Foundation import. Reading them
+// through the system modules first, with default macros, keeps a single definition.
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <limits.h>
+#include <unistd.h>
+#include <sys/types.h>
+#include <sys/select.h>
+#include <sys/time.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <wchar.h>
+#include <math.h>
+#include <assert.h>
+#include <stdint.h>
+#include <inttypes.h>
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <string.h>

@@ -1,1 +1,0 @@
-// Conformance: see Sources/README.md.

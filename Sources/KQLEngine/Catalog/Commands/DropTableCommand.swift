@@ -1,0 +1,19 @@
+import Columnar
+import KQLSyntax
+
+/// `.drop table T [ifexists]`: removes the table and answers with the tables that remain
+/// (`TableName, DatabaseName`), as Azure Data Explorer does.
+enum DropTableCommand {
+    static func run(_ name: NameSyntax, ifExists: Bool, _ database: any Database) throws(KQLError) -> Table {
+        if database.table(named: name.name) == nil {
+            if !ifExists { _ = try ManagementCommands.existingTable(name, database) }
+        } else {
+            do {
+                try database.dropTable(name.name)
+            } catch {
+                throw ManagementCommands.pointing(error, at: name.span)
+            }
+        }
+        return ShowTablesCommand.run(database)
+    }
+}

@@ -1,0 +1,47 @@
+import Columnar
+import KQLSyntax
+
+/// `.show table T schema [as json]`: one row, `TableName, Schema, DatabaseName, Folder, DocString`
+/// (all strings), as Azure Data Explorer answers. `Schema` is the CSL form `a:long,b:string`, or with
+/// `as json` the JSON form `{"Name":"T","OrderedColumns":[{"Name":"a","Type":"System.Int64","CslType":"long"}]}`.
+enum ShowTableSchemaCommand {
+    static func run(_ name: NameSyntax, asJSON: Bool, _ database: any Database) throws(KQLError) -> Table {
+        let table = try ManagementCommands.existingTable(name, database)
+        let schema = asJSON ? json(name.name, table.schema) : csl(table.schema)
+        return result(name.name, schema: schema, database)
+    }
+
+    static func result(_ name: String, schema: String, _ database: any Database) -> Table {
+        ManagementCommands.stringTable(["TableName", "Schema", "DatabaseName", "Folder", "DocString"],
+                                       [[name, schema, ManagementCommands.databaseName(database), "", ""]])
+    }
+
+    /// `a:long,b:string`.
+    static func csl(_ schema: Schema) -> String {
+        schema.fields.map { "\($0.name):\($0.type.rawValue)" }.joined(separator: ",")
+    }
+
+    static func json(_ name: String, _ schema: Schema) -> String {
+        let columns = schema.fields.map { f in
+            Dynamic.bag(PropertyBag([("Name", .string(f.name)), ("Type", .string(dotNetName(f.type))),
+                                     ("CslType", .string(f.type.rawValue))]))
+        }
+        return Dynamic.bag(PropertyBag([("Name", .string(name)), ("OrderedColumns", .array(columns))])).jsonText
+    }
+
+    /// The .NET type names Azure Data Explorer reports for each KQL type.
+    static func dotNetName(_ type: ScalarType) -> String {
+        switch type {
+        case .bool: return "System.SByte"
+        case .int: return "System.Int32"
+        case .long: return "System.Int64"
+        case .real: return "System.Double"
+        case .decimal: return "System.Data.SqlTypes.SqlDecimal"
+        case .datetime: return "System.DateTime"
+        case .timespan: return "System.TimeSpan"
+        case .guid: return "System.Guid"
+        case .string: return "System.String"
+        case .dynamic: return "System.Object"
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Columnar
+import Foundation
+
+/// Turns the text of one CSV/TSV cell into a value of a known type, and guesses a column's type
+/// from its cells when the file's header gives none.
+public enum CellParser {
+    /// The value of `text` as `type`, or nil when the text is not a value of that type.
+    ///
+    /// An empty cell is null, except in a `string` column, where it is the empty string (KQL strings
+    /// are never null). `dynamic` accepts JSON; any other text becomes a dynamic string.
+    public static func parse(_ text: String, as type: ScalarType) -> Value? {
+        if text.isEmpty { return type == .string ? .string("") : (type == .dynamic ? .dynamic(.null) : .null) }
+        switch type {
+        case .string: return .string(text)
+        case .bool:
+            switch text.lowercased() {
+            case "true", "1": return .bool(true)
+            case "false", "0": return .bool(false)
+            default: return nil
+            }
+        case .int: return Int32(text).map(Value.int)
+        case .long: return Int64(text).map(Value.long)
+        case .real: return parseReal(text).map(Value.real)
+        case .decimal: return parseDecimal(text).map(Value.decimal)
+        case .datetime: return DateTimeFormat.parse(text).map(Value.datetime)
+        case .timespan: return TimespanFormat.parse(text).map(Value.timespan)
+        case .guid: return UUID(uuidString: text).map(Value.guid)
+        case .dynamic:
+            if let d = try? Dynamic.parseJSON(text) { return .dynamic(d) }
+            return .dynamic(.string(text))
+        }
+    }
+
+    static func parseReal(_ text: String) -> Double? {
+        switch text {
+        case "NaN", "nan": return .nan
+        case "Infinity", "+Infinity", "inf": return .infinity
+        case "-Infinity", "-inf": return -.infinity
+        default:
+            guard text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true else { return nil }
+            return Double(text)
+        }
+    }
+
+    static func parseDecimal(_ text: String) -> Decimal? {
+        guard text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }) else { return nil }
+        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// The narrowest type every non-empty cell parses as, in the order long, real, bool, datetime,
+    /// guid, timespan (only `[d.]hh:mm[:ss]` forms), dynamic (JSON objects and arrays), else string.
+    public static func inferType<S: Sequence>(_ cells: S) -> ScalarType where S.Element == String {
+        var candidates: [ScalarType] = [.long, .real, .bool, .datetime, .guid, .timespan, .dynamic]
+        var sawValue = false
+        for cell in cells where !cell.isEmpty {
+            sawValue = true
+            candidates.removeAll { !fits(cell, $0) }
+            if candidates.isEmpty { return .string }
+        }
+        return sawValue ? candidates[0] : .string
+    }
+
+    private static func fits(_ cell: String, _ type: ScalarType) -> Bool {
+        switch type {
+        case .bool: return cell.lowercased() == "true" || cell.lowercased() == "false"
+        case .timespan: return cell.contains(":") && TimespanFormat.parse(cell) != nil
+        case .dynamic:
+            guard cell.first == "{" || cell.first == "[" else { return false }
+            return (try? Dynamic.parseJSON(cell)) != nil
+        default: return parse(cell, as: type) != nil
+        }
+    }
+
+    /// The text a cell is written as, so that `parse(_:as:)` reads the same value back: datetimes in
+    /// ISO 8601 with seven fraction digits, reals in shortest round-trip form, dynamic as compact JSON.
+    public static func text(_ value: Value) -> String {
+        switch value {
+        case .null: return ""
+        case .datetime(let t): return DateTimeFormat.iso8601(t, fractionDigits: 7)
+        case .dynamic(let d): return d == .null ? "" : d.jsonText
+        default: return value.text
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// The file formats a folder database reads and writes, chosen by file extension.
+public enum FolderFileFormat: String, Sendable, CaseIterable {
+    case csv, tsv, jsonl
+
+    /// The format of a file name's extension (`.csv`, `.tsv`, `.jsonl` or `.ndjson`), or nil.
+    public init?(fileExtension: String) {
+        switch fileExtension.lowercased() {
+        case "csv": self = .csv
+        case "tsv": self = .tsv
+        case "jsonl", "ndjson": self = .jsonl
+        default: return nil
+        }
+    }
+
+    /// The extension new files of this format get.
+    public var fileExtension: String { rawValue }
+
+    /// The field delimiter of the delimited formats.
+    var delimiter: UInt8 { self == .tsv ? UInt8(ascii: "\t") : UInt8(ascii: ",") }
+}

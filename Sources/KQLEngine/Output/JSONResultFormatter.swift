@@ -1,0 +1,54 @@
+import Columnar
+
+/// The JSON output contract: one object per result table, on one line:
+///
+/// `{"columns":[{"name":"x","type":"long"}],"rows":[[1],[null]]}`
+///
+/// Values are encoded as the Kusto REST API v2 does: `bool` as true/false; `int`/`long` as numbers;
+/// `real` as a number (NaN and ±Infinity as the strings `"NaN"`, `"Infinity"`, `"-Infinity"`);
+/// `decimal` as a string; `datetime` as `"2024-01-01T00:00:00.0000000Z"`; `timespan` as
+/// `"[-][d.]hh:mm:ss[.fffffff]"`; `guid` as a lower-case string; `dynamic` as a nested JSON value
+/// (not a string); null as `null`.
+public enum JSONResultFormatter {
+    public static func line(_ table: Table) -> String {
+        var out = "{\"columns\":["
+        for (i, f) in table.schema.fields.enumerated() {
+            if i > 0 { out += "," }
+            out += "{\"name\":"
+            JSONText.quote(f.name, into: &out)
+            out += ",\"type\":\"\(f.type.rawValue)\"}"
+        }
+        out += "],\"rows\":["
+        for r in 0..<table.rowCount {
+            if r > 0 { out += "," }
+            out += "["
+            for (c, column) in table.columns.enumerated() {
+                if c > 0 { out += "," }
+                encode(column.value(r), into: &out)
+            }
+            out += "]"
+        }
+        return out + "]}"
+    }
+
+    /// The record that follows a table whose plugins printed something: `{"python_output":"..."}`.
+    public static func pluginOutputLine(_ text: String) -> String {
+        "{\"python_output\":" + JSONText.quoted(text) + "}"
+    }
+
+    static func encode(_ v: Value, into out: inout String) {
+        switch v {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .int(let x): out += String(x)
+        case .long(let x): out += String(x)
+        case .real(let x): out += RealFormat.json(x)
+        case .decimal(let d): JSONText.quote(d.description, into: &out)
+        case .datetime(let t): JSONText.quote(DateTimeFormat.iso8601(t, fractionDigits: 7), into: &out)
+        case .timespan(let t): JSONText.quote(TimespanFormat.string(t), into: &out)
+        case .guid(let g): JSONText.quote(g.uuidString.lowercased(), into: &out)
+        case .string(let s): JSONText.quote(s, into: &out)
+        case .dynamic(let d): out += d.jsonText
+        }
+    }
+}

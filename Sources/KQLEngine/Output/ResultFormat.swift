@@ -1,0 +1,64 @@
+import Columnar
+
+/// The forms `sandpiper query --format` prints results in.
+public enum ResultFormat: String, Sendable, CaseIterable {
+    /// Aligned columns with a typed header, for people.
+    case table
+    /// RFC 4180 CSV with a header of column names, one block per result table.
+    case csv
+    /// One JSON object per result table and line (the machine-readable contract; see ``JSONResultFormatter``).
+    case json
+    /// A GitHub-flavored markdown table per result table.
+    case markdown
+}
+
+/// One result table to print and the plugin output (the python plugin's prints) that belongs to it.
+public struct PrintableResult: Sendable {
+    public var table: Table
+    public var pluginOutput: [String]
+    public init(table: Table, pluginOutput: [String] = []) { self.table = table; self.pluginOutput = pluginOutput }
+}
+
+/// What to write to standard output and standard error.
+public struct RenderedResult: Sendable, Equatable {
+    public var stdout: String
+    public var stderr: String
+}
+
+
+/// Turns result tables into text in one of the ``ResultFormat``s.
+public enum ResultRenderer {
+    /// The header plugin output is printed under (on standard error) in the table, csv and markdown forms.
+    public static let pluginOutputHeader = "--- python output ---"
+
+    /// Renders every result in order. In the `json` form plugin output is a `{"python_output": ...}` line
+    /// after its table on standard output; in the other forms it goes to standard error under a header.
+    public static func render(_ results: [PrintableResult], format: ResultFormat, maxCellWidth: Int = 48) -> RenderedResult {
+        var out = "", err = ""
+        for (i, result) in results.enumerated() {
+            switch format {
+            case .json:
+                out += JSONResultFormatter.line(result.table) + "\n"
+                if !result.pluginOutput.isEmpty {
+                    out += JSONResultFormatter.pluginOutputLine(result.pluginOutput.joined()) + "\n"
+                }
+                continue
+            case .table:
+                if i > 0 { out += "\n" }
+                out += TextTableFormatter.text(result.table, maxCellWidth: maxCellWidth)
+            case .csv:
+                if i > 0 { out += "\n" }
+                out += CSVResultFormatter.text(result.table)
+            case .markdown:
+                if i > 0 { out += "\n" }
+                out += MarkdownFormatter.text(result.table)
+            }
+            if !result.pluginOutput.isEmpty {
+                var text = result.pluginOutput.joined()
+                if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
+                err += pluginOutputHeader + "\n" + text
+            }
+        }
+        return RenderedResult(stdout: out, stderr: err)
+    }
+}

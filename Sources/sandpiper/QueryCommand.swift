@@ -1,0 +1,85 @@
+import ArgumentParser
+import Columnar
+import Foundation
+import KQLEngine
+import KQLSyntax
+
+extension ResultFormat: ExpressibleByArgument {}
+
+/// `sandpiper query`: runs a KQL query (or a script of statements and management commands) and prints
+/// each result table.
+struct QueryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "Run a KQL query and print its results.",
+        discussion: """
+            The query comes from the argument, from -f FILE, or from standard input. Without --db the \
+            embedded sample database is used (tables Events, StormEvents, Customers, Sales). With --db DIR \
+            each .csv, .tsv or .jsonl file in DIR is a table named after the file, and management commands \
+            (.create table, .set-or-append, ...) write there.
+
+            Exit status: 0 on success, 1 when the query fails (the error, with line:column, is on standard \
+            error), 2 on bad usage.
+            """
+    )
+
+    @Argument(help: "The query text. Omit it to use -f or standard input.")
+    var query: String?
+
+    @Option(name: [.customShort("f"), .customLong("file")], help: ArgumentHelp("Read the query from a file.", valueName: "file"))
+    var file: String?
+
+    @Option(name: .customLong("db"), help: ArgumentHelp("Use a folder of .csv/.tsv/.jsonl files as the database.", valueName: "dir"))
+    var database: String?
+
+    @Option(help: "Output format: table, csv, json (one object per result table and line) or markdown.")
+    var format: ResultFormat = .table
+
+    @Option(help: ArgumentHelp("Fix the current time (ISO 8601), for reproducible ago()/now() and sample data.", valueName: "datetime"))
+    var now: String?
+
+    @Option(help: ArgumentHelp("Widest cell in the table format before it is cut with an ellipsis.", valueName: "n"))
+    var maxWidth: Int = 48
+
+    func validate() throws {
+        if query != nil, file != nil { throw ValidationError("give the query as an argument or with -f, not both") }
+        if let now, DateTimeFormat.parse(now) == nil {
+            throw ValidationError("--now '\(now)' is not a datetime; write e.g. 2024-01-01T00:00:00Z")
+        }
+        if maxWidth < 4 { throw ValidationError("--max-width must be at least 4") }
+    }
+
+    func run() throws {
+        let text = try queryText()
+        let fixedNow = now.flatMap(DateTimeFormat.parse)
+        let anchor = fixedNow ?? Int64(Date().timeIntervalSince1970 * 1e9)
+        do {
+            let db: any Database = try database.map { (path) throws(KQLError) in try FolderDatabase(path: path) }
+                ?? SampleDatabase.make(now: anchor)
+            let engine = Engine(database: db, plugins: Sandpiper.queryPlugins(),
+                                now: fixedNow.map { t in { @Sendable in t } })
+            let result = try engine.execute(text, sourceName: file)
+            let rendered = ResultRenderer.render(result.tables.map { PrintableResult(table: $0.table, pluginOutput: $0.pluginOutput) },
+                                                 format: format, maxCellWidth: maxWidth)
+            FileHandle.standardOutput.write(Data(rendered.stdout.utf8))
+            if !rendered.stderr.isEmpty { FileHandle.standardError.write(Data(rendered.stderr.utf8)) }
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    private func queryText() throws -> String {
+        if let query { return query }
+        if let file {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw ValidationError("cannot read the query file '\(file)'")
+            }
+            return String(decoding: data, as: UTF8.self)
+        }
+        if isatty(STDIN_FILENO) != 0 {
+            throw ValidationError("no query: give it as an argument, with -f FILE, or on standard input")
+        }
+        return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+
+/// The `sandpiper` command-line tool: one root command; each area adds its subcommand type to
+/// `subcommands`.
+@main
+struct Sandpiper: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sandpiper",
+        abstract: "A local Kusto Query Language (KQL) engine whose python() plugin runs scripts in sandboxed workers.",
+        version: "0.1.0",
+        subcommands: [
+            QueryCommand.self,
+            SandboxCommand.self,
+            ConformanceCommand.self,
+        ]
+    )
+
+    /// Runs the command line. Exit status: 0 on success, 1 when a query or command fails (the error
+    /// is on standard error), 2 on bad usage (swift-argument-parser's default would be 64).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}

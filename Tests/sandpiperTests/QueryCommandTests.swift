@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+
+/// The CLI, run as a binary; whole outputs are compared.
+@Suite(.serialized) struct QueryCommandTests {
+    let now = ["--now", "2025-01-01T00:00:00Z"]
+
+    @Test func rootHelp() throws {
+        let r = try SandpiperBinary.run(["--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout == """
+            OVERVIEW: A local Kusto Query Language (KQL) engine whose python() plugin runs
+            scripts in sandboxed workers.
+
+            USAGE: sandpiper <subcommand>
+
+            OPTIONS:
+              --version               Show the version.
+              -h, --help              Show help information.
+
+            SUBCOMMANDS:
+              query                   Run a KQL query and print its results.
+
+              See 'sandpiper help <subcommand>' for detailed help.
+
+            """)
+    }
+
+    @Test func queryHelp() throws {
+        let r = try SandpiperBinary.run(["query", "--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout == """
+            OVERVIEW: Run a KQL query and print its results.
+
+            The query comes from the argument, from -f FILE, or from standard input.
+            Without --db the embedded sample database is used (tables Events, StormEvents,
+            Customers, Sales). With --db DIR each .csv, .tsv or .jsonl file in DIR is a
+            table named after the file, and management commands (.create table,
+            .set-or-append, ...) write there.
+
+            Exit status: 0 on success, 1 when the query fails (the error, with line:column,
+            is on standard error), 2 on bad usage.
+
+            USAGE: sandpiper query [<query>] [--file <file>] [--db <dir>] [--format <format>] [--now <datetime>] [--max-width <n>]
+
+            ARGUMENTS:
+              <query>                 The query text. Omit it to use -f or standard input.
+
+            OPTIONS:
+              -f, --file <file>       Read the query from a file.
+              --db <dir>              Use a folder of .csv/.tsv/.jsonl files as the
+                                      database.
+              --format <format>       Output format: table, csv, json (one object per
+                                      result table and line) or markdown. (values: table,
+                                      csv, json, markdown; default: table)
+              --now <datetime>        Fix the current time (ISO 8601), for reproducible
+                                      ago()/now() and sample data.
+              --max-width <n>         Widest cell in the table format before it is cut with
+                                      an ellipsis. (default: 48)
+              --version               Show the version.
+              -h, --help              Show help information.
+
+
+            """)
+    }
+
+    @Test func badUsageExitsWithTwo() throws {
+        let r = try SandpiperBinary.run(["query", "--format", "xml", "print 1"])
+        #expect(r.status == 2)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.hasPrefix("Error: The value 'xml' is invalid for '--format <format>'."))
+        let both = try SandpiperBinary.run(["query", "-f", "q.kql", "print 1"])
+        #expect(both.status == 2)
+        #expect(both.stderr.hasPrefix("Error: give the query as an argument or with -f, not both"))
+        let unknown = try SandpiperBinary.run(["frobnicate"])
+        #expect(unknown.status == 2)
+    }
+
+    @Test func queryErrorExitsWithOneAndPointsAtTheMistake() throws {
+        let r = try SandpiperBinary.run(["query", "print x = 1\n| wher x > 1"])
+        #expect(r.status == 1)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.hasPrefix("E_"))
+        #expect(r.stderr.contains("2:"))
+        #expect(r.stderr.contains("^"))
+    }
+
+    @Test func jsonContract() throws {
+        let r = try SandpiperBinary.run(["query", "--format", "json"] + now + [
+            #"print n = 1, r = 2.5, s = "a\"b", b = true, t = datetime(2024-01-02 03:04:05), ts = 90m, d = dynamic({"k": [1, null]}), z = long(null); print y = 2"#,
+        ])
+        #expect(r.stderr == "")
+        #expect(r.status == 0)
+        #expect(r.stdout == """
+            {"columns":[{"name":"n","type":"long"},{"name":"r","type":"real"},{"name":"s","type":"string"},{"name":"b","type":"bool"},{"name":"t","type":"datetime"},{"name":"ts","type":"timespan"},{"name":"d","type":"dynamic"},{"name":"z","type":"long"}],"rows":[[1,2.5,"a\\"b",true,"2024-01-02T03:04:05.0000000Z","01:30:00",{"k":[1,null]},null]]}
+            {"columns":[{"name":"y","type":"long"}],"rows":[[2]]}
+
+            """)
+    }
+
+    @Test func tableCSVAndMarkdownForms() throws {
+        let query = "range x from 1 to 3 step 1 | extend s = strcat(\"v\", x)"
+        let table = try SandpiperBinary.run(["query", query])
+        #expect(table.status == 0)
+        #expect(table.stdout == """
+               x  s
+            long  string
+            ----  ------
+               1  v1
+               2  v2
+               3  v3
+            (3 rows)
+
+            """)
+        let csv = try SandpiperBinary.run(["query", "--format", "csv", query])
+        #expect(csv.stdout == "x,s\n1,v1\n2,v2\n3,v3\n")
+        let markdown = try SandpiperBinary.run(["query", "--format", "markdown", query])
+        #expect(markdown.stdout == "| x | s |\n|---:|---|\n| 1 | v1 |\n| 2 | v2 |\n| 3 | v3 |\n")
+    }
+
+    @Test func queryFromStandardInputAndFile() throws {
+        let r = try SandpiperBinary.run(["query", "--format", "csv"], stdin: "print a = 1 + 1\n")
+        #expect(r.stdout == "a\n2\n")
+        let folder = NSTemporaryDirectory() + "sandpiper-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "print b = 3".write(toFile: folder + "/q.kql", atomically: true, encoding: .utf8)
+        let f = try SandpiperBinary.run(["query", "--format", "csv", "-f", folder + "/q.kql"])
+        #expect(f.stdout == "b\n3\n")
+    }
+
+    @Test func sampleDatabaseIsThereByDefault() throws {
+        let r = try SandpiperBinary.run(["query", "--format", "csv"] + now + ["Events | where Timestamp >= ago(14d) | count"])
+        #expect(r.stdout == "Count\n100000\n")
+        let tables = try SandpiperBinary.run(["query", "--format", "csv", ".show tables"])
+        #expect(tables.stdout == "TableName,DatabaseName\nEvents,Sandpiper\nStormEvents,Sandpiper\nCustomers,Sandpiper\nSales,Sandpiper\n")
+    }
+
+    @Test func folderDatabaseWritesSurviveTheProcess() throws {
+        let folder = NSTemporaryDirectory() + "sandpiper-db-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "Id,Name\n1,a\n2,b\n".write(toFile: folder + "/People.csv", atomically: true, encoding: .utf8)
+        let create = try SandpiperBinary.run(["query", "--db", folder, "--format", "csv",
+                                              ".set Big <| People | where Id > 1 | extend When = datetime(2024-01-01)"])
+        #expect(create.status == 0, "\(create.stderr)")
+        #expect(try String(contentsOfFile: folder + "/Big.csv", encoding: .utf8)
+                == "Id:long,Name:string,When:datetime\n2,b,2024-01-01T00:00:00.0000000Z\n")
+        let read = try SandpiperBinary.run(["query", "--db", folder, "--format", "csv", "Big | project Name, When"])
+        #expect(read.stdout == "Name,When\nb,2024-01-01T00:00:00.0000000Z\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["Big.csv", "People.csv"])
+    }
+
+    @Test func badDataFileExitsWithOne() throws {
+        let folder = NSTemporaryDirectory() + "sandpiper-bad-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "a,b\n1\n".write(toFile: folder + "/T.csv", atomically: true, encoding: .utf8)
+        let r = try SandpiperBinary.run(["query", "--db", folder, "T"])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("E_DATA: \(folder)/T.csv:2: the record has 1 fields, the header has 2"))
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Runs the built `sandpiper` executable, as a user would.
+struct SandpiperBinary {
+    struct Output: Equatable {
+        var stdout: String
+        var stderr: String
+        var status: Int32
+    }
+
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The executable next to the test bundle (`swift test` builds both into the same folder), else `.build/debug`.
+    static var path: String {
+        let candidates = [Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("sandpiper").path,
+                          Bundle.main.bundleURL.appendingPathComponent("sandpiper").path,
+                          packageRoot.appendingPathComponent(".build/debug/sandpiper").path]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates.last!
+    }
+
+    static func run(_ arguments: [String], stdin: String? = nil, in directory: String? = nil) throws -> Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        var environment = ProcessInfo.processInfo.environment
+        environment["COLUMNS"] = "80"
+        process.environment = environment
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        // Read both pipes before waiting so a large output cannot block the child.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var errData = Data()
+        DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Output(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+                      status: process.terminationStatus)
+    }
+}
