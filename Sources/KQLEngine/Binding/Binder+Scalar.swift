@@ -145,6 +145,15 @@ extension Binder {
             var bound: [BoundExpression] = [], spans: [SourceSpan] = []
             for a in args {
                 if case .star = a.value { throw KQLError(.type, "\(fname)() does not take `*`", span: a.value.span) }
+                // `typeof(long)` as an argument (extract's result type) is passed as the type's name.
+                if case .schema(let s) = a.value {
+                    guard !s.includesStar, s.columns.count == 1 else {
+                        throw KQLError(.type, "\(fname)() takes a single type here, such as typeof(long)", span: s.span)
+                    }
+                    bound.append(.constant(.string(s.columns[0].type.rawValue), .string))
+                    spans.append(s.span)
+                    continue
+                }
                 bound.append(try bindScalar(a.value, schema: schema, scope: scope, aggregates: aggregates))
                 spans.append(a.value.span)
             }
@@ -186,7 +195,7 @@ extension Binder {
 
     /// Binds an aggregate call against the summarize input; `names` are the user's output names.
     func bindAggregate(_ f: any AggregateFunction, _ args: [ArgumentSyntax], names: [NameSyntax], span: SourceSpan,
-                       schema: Schema, scope: Scope) throws(KQLError) -> BoundAggregate {
+                       schema: Schema, scope: Scope, groupKeys: Set<String> = []) throws(KQLError) -> BoundAggregate {
         var bound: [BoundExpression] = [], spans: [SourceSpan] = [], star: [Int] = []
         var sawStar = false
         for a in args {
@@ -196,7 +205,8 @@ extension Binder {
         }
         var starFields: [Field] = []
         if sawStar {
-            let used = Set(bound.compactMap(\.columnName))
+            // `*` stands for the columns not already in the output: not the arguments, not the `by` keys.
+            let used = Set(bound.compactMap(\.columnName)).union(groupKeys)
             star = schema.fields.indices.filter { !used.contains(schema.fields[$0].name) }
             starFields = star.map { schema.fields[$0] }
         }

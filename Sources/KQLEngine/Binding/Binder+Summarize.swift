@@ -7,6 +7,7 @@ extension Binder {
         var namer = ColumnNamer(existing: [])
         var keys: [(name: String, value: BoundExpression)] = []
         for item in s.by {
+            if let n = item.names.first, namer.used.contains(n.name) { throw duplicateColumn(n) }
             let e = try bindScalar(item.value, schema: schema, scope: scope)
             let name = item.names.first?.name ?? ColumnNamer.derivedName(item.value) ?? namer.anonymous()
             keys.append((namer.unique(name), e))
@@ -21,7 +22,9 @@ extension Binder {
         for item in s.aggregates {
             if case .call(let name, let args, let span) = Binder.unparenthesized(item.value),
                scope[name.name] == nil, let f = functions.aggregateFunction(named: name.name) {
-                var agg = try bindAggregate(f, args, names: item.names, span: span, schema: schema, scope: scope)
+                var agg = try bindAggregate(f, args, names: item.names, span: span, schema: schema, scope: scope,
+                                            groupKeys: Set(keys.compactMap { $0.value.columnName }))
+                for n in item.names where namer.used.contains(n.name) { throw duplicateColumn(n) }
                 for k in agg.outputs.indices { agg.outputs[k].name = namer.unique(agg.outputs[k].name) }
                 for o in agg.outputs {
                     post.append((o.name, .column(index: keys.count + outputCount, name: o.name, type: o.type)))
@@ -38,12 +41,18 @@ extension Binder {
             }
             aggregates.append(contentsOf: collector.aggregates)
             outputCount += collector.outputCount
+            if let n = item.names.first, namer.used.contains(n.name) { throw duplicateColumn(n) }
             let name = item.names.first?.name ?? namer.anonymous()
             post.append((namer.unique(name), e))
             needsPost = true
         }
         return BoundSummarize(keys: keys, aggregates: aggregates, post: needsPost ? post : nil,
                               schema: Schema(post.map { Field($0.name, $0.value.type) }))
+    }
+
+    private func duplicateColumn(_ n: NameSyntax) -> KQLError {
+        KQLError(.argument, "summarize produces two columns named '\(n.name)'", span: n.span,
+                 hint: "give one of them another name")
     }
 
     static func unparenthesized(_ e: ExpressionSyntax) -> ExpressionSyntax {

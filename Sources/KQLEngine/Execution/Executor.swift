@@ -10,7 +10,16 @@ final class Executor {
 
     func run(_ q: BoundQuery) throws(KQLError) -> Table {
         var t = try source(q.source)
-        for op in q.operators { t = try apply(op, to: t) }
+        var ops = q.operators
+        var i = 0
+        while i < ops.count {
+            if case .where = ops[i], let plan = ColumnPruning.plan(input: t.schema, operators: ops[i...]) {
+                t = ColumnPruning.keep(plan.keep, of: t)
+                ops.replaceSubrange(i..<(i + plan.operators.count), with: plan.operators)
+            }
+            t = try apply(ops[i], to: t)
+            i += 1
+        }
         return t
     }
 
