@@ -13,6 +13,7 @@ struct Sandpiper: AsyncParsableCommand {
             QueryCommand.self,
             SandboxCommand.self,
             ConformanceCommand.self,
+            BenchCommand.self,
         ]
     )
 
