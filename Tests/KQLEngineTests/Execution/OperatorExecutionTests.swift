@@ -111,6 +111,8 @@ import Testing
         let input = Schema([Field("a", .long), Field("b", .long), Field("c", .long), Field("d", .long)])
         let plan = ColumnPruning.plan(input: input, operators: q.operators[...])
         #expect(plan?.keep == [0, 1, 2])
+        // `a` is read only by the predicate, so the filter does not copy it.
+        if case .where(let w)? = plan?.operators.first { #expect(w.outputColumns == [1, 2]) } else { Issue.record("no where") }
         #expect(TestHarness.text(try h.executor.run(q)) == [["400", "21"], ["600", "31"]])
         let summarized = S.pipe(.pipeline(source: source, operators: ops, span: .none),
                                 .summarize(SummarizeSyntax(options: [], aggregates: [S.assign("s", S.call("sum", S.col("e")))],
