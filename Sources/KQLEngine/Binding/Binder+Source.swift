@@ -84,6 +84,11 @@ extension Binder {
                            span: from.span.union(to.span))
         }
         let stepType: ScalarType = type == .datetime ? .timespan : type
+        switch s.constantValue {
+        case .long(0)?, .int(0)?, .timespan(0)?, .real(0)?, .null?:
+            throw KQLError(.argument, "range needs a non-zero step", span: step.span)
+        default: break
+        }
         let r = BoundRange(column: column.name, type: type,
                            from: try coerce(f, to: type, span: from.span).constantValue ?? .null,
                            to: try coerce(t, to: type, span: to.span).constantValue ?? .null,

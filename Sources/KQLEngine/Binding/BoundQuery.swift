@@ -67,6 +67,12 @@ public struct BoundRange: Sendable {
 /// `where predicate`: keeps the rows where the predicate is true (null counts as false).
 public struct BoundWhere: Sendable {
     public var predicate: BoundExpression
+    /// The input columns to keep, when later operators read fewer than all (set by column pruning).
+    public var outputColumns: [Int]?
+
+    public init(predicate: BoundExpression, outputColumns: [Int]? = nil) {
+        self.predicate = predicate; self.outputColumns = outputColumns
+    }
 }
 
 /// `extend`: computed columns; a name that already exists is replaced in place.

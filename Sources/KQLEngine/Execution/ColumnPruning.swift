@@ -21,9 +21,12 @@ enum ColumnPruning {
 
         // Backward: the columns each operator needs from its input.
         var need = closingRefs
+        var needAfter: [Int: Set<Int>] = [:]
         for (k, op) in run.enumerated().dropLast().reversed() {
             switch op {
-            case .where(let w): w.predicate.collectColumns(into: &need)
+            case .where(let w):
+                needAfter[k] = need
+                w.predicate.collectColumns(into: &need)
             case .extend(let e):
                 var steps = [schemas[k]]
                 for item in e.columns { steps.append(extended(steps.last!, item.name)) }
@@ -44,7 +47,11 @@ enum ColumnPruning {
             let map = schemas[k].map { names.firstIndex(of: $0) ?? -1 }
             switch op {
             case .where(let w):
-                rewritten.append(.where(BoundWhere(predicate: w.predicate.remapped(map))))
+                let after = schemas[k].indices.filter { needAfter[k]?.contains($0) ?? true }.map { schemas[k][$0] }
+                let outputs = after.compactMap { names.firstIndex(of: $0) }
+                rewritten.append(.where(BoundWhere(predicate: w.predicate.remapped(map),
+                                                   outputColumns: outputs.count < names.count ? outputs : nil)))
+                names = outputs.map { names[$0] }
             case .extend(let e):
                 var old = schemas[k]
                 var cols: [(name: String, value: BoundExpression)] = []

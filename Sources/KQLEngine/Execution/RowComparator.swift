@@ -61,6 +61,33 @@ struct RowComparator {
         return x < y ? -1 : (x > y ? 1 : 0)
     }
 
+    /// One numeric key without nulls: sort (key, row) pairs instead of calling the general comparator.
+    private func sortedBySingleNumericKey(count: Int) -> [Int]? {
+        guard keys.count == 1, let k = keys.first, k.column.validity == nil else { return nil }
+        let c = k.column
+        var pairs: [(Double, Int)] = []
+        var longPairs: [(Int64, Int)] = []
+        switch c.type {
+        case .long, .datetime, .timespan:
+            let v = c.longs
+            longPairs = (0..<count).map { (k.ascending ? v[$0] : ~v[$0], $0) }
+        case .int:
+            let v = c.ints
+            longPairs = (0..<count).map { (k.ascending ? Int64(v[$0]) : ~Int64(v[$0]), $0) }
+        case .real:
+            let v = c.reals
+            guard !v.contains(where: \.isNaN) else { return nil }
+            pairs = (0..<count).map { (k.ascending ? v[$0] : -v[$0], $0) }
+            pairs.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+            return pairs.map(\.1)
+        default:
+            return nil
+        }
+        // `~x` reverses the order of 64-bit integers without overflow, so descending is ascending on `~x`.
+        longPairs.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+        return longPairs.map(\.1)
+    }
+
     /// True when row `a` sorts before row `b`.
     @inline(__always)
     func less(_ a: Int, _ b: Int) -> Bool {
@@ -79,6 +106,7 @@ struct RowComparator {
 
     /// Row indices in sorted order; equal rows keep their input order.
     func sortedIndices(count: Int) -> [Int] {
+        if let fast = sortedBySingleNumericKey(count: count) { return fast }
         var idx = Array(0..<count)
         // Sort by (key, original position) so the result does not depend on the sort's stability.
         idx.sort { a, b in less(a, b) || (!less(b, a) && a < b) }

@@ -56,6 +56,21 @@ import Testing
         #expect(TestHarness.text(ascLast).map { $0[0] } == ["1", "2", "3", "null"])
     }
 
+    @Test func numericSortFastPathMatchesTheGeneralComparator() {
+        let values: [Int64] = [5, -3, Int64.min, 7, 5, Int64.max, 0, -3]
+        let reals: [Double] = [0.5, -0.0, 2, -1e300, 0.5]
+        for asc in [true, false] {
+            let fast = RowComparator(keys: [.init(column: Column(int64s: values), ascending: asc, nullsFirst: asc)])
+            let slow = RowComparator(keys: [.init(column: Column(int64s: values), ascending: asc, nullsFirst: asc),
+                                            .init(column: Column(int64s: values), ascending: asc, nullsFirst: asc)])
+            #expect(fast.sortedIndices(count: values.count) == slow.sortedIndices(count: values.count))
+            let fastReal = RowComparator(keys: [.init(column: Column(reals: reals), ascending: asc, nullsFirst: asc)])
+            let slowReal = RowComparator(keys: [.init(column: Column(reals: reals), ascending: asc, nullsFirst: asc),
+                                                .init(column: Column(reals: reals), ascending: asc, nullsFirst: asc)])
+            #expect(fastReal.sortedIndices(count: reals.count) == slowReal.sortedIndices(count: reals.count))
+        }
+    }
+
     @Test func topTakesTheFirstRowsInKeyOrder() throws {
         let h = TestHarness()
         let t = try h.run(S.pipe(S.range("x", 1, 100), .top(count: S.long(3), key: SortKeySyntax(value: S.col("x")))))
@@ -111,6 +126,8 @@ import Testing
         let input = Schema([Field("a", .long), Field("b", .long), Field("c", .long), Field("d", .long)])
         let plan = ColumnPruning.plan(input: input, operators: q.operators[...])
         #expect(plan?.keep == [0, 1, 2])
+        // `a` is read only by the predicate, so the filter does not copy it.
+        if case .where(let w)? = plan?.operators.first { #expect(w.outputColumns == [1, 2]) } else { Issue.record("no where") }
         #expect(TestHarness.text(try h.executor.run(q)) == [["400", "21"], ["600", "31"]])
         let summarized = S.pipe(.pipeline(source: source, operators: ops, span: .none),
                                 .summarize(SummarizeSyntax(options: [], aggregates: [S.assign("s", S.call("sum", S.col("e")))],

@@ -7,13 +7,15 @@ struct FilterOperator {
 
     func execute(_ input: Table, _ evaluator: ExpressionEvaluator) throws(KQLError) -> Table {
         let value = try evaluator.evaluate(bound.predicate, over: input)
+        // Columns only the predicate reads are not copied.
+        let output = bound.outputColumns.map { ColumnPruning.keep($0, of: input) } ?? input
         switch value {
         case .scalar(let v, _):
             let keep: Bool
             if case .bool(true) = v { keep = true } else if case .dynamic(.bool(true)) = v { keep = true } else { keep = false }
-            return keep ? input : input.gather([])
+            return keep ? output : output.gather([])
         case .column(let c):
-            return input.gather(FilterOperator.selected(c))
+            return output.gather(FilterOperator.selected(c))
         }
     }
 
