@@ -20,6 +20,12 @@ import Testing
 
             SUBCOMMANDS:
               query                   Run a KQL query and print its results.
+              sandbox                 Build, register and inspect the Python environments
+                                      python() scripts run in.
+              conformance             Check the engine against markdown documents and
+                                      .kqltest case files.
+              bench                   Benchmark the engine and the python() transfer
+                                      against their peers.
 
               See 'sandpiper help <subcommand>' for detailed help.
 
