@@ -88,3 +88,8 @@ func systemPython(_ program: String, _ arguments: [String] = [], environment: [S
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
+
+/// Every python() suite runs inside this one, one test at a time: they share one supervisor, and the
+/// leak test counts this process's fds, which a concurrent test would change.
+@Suite(.serialized, .enabled(if: PythonTestEnvironment.available, PythonTestEnvironment.skip))
+struct PythonSuites {}
