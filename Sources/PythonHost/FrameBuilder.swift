@@ -73,7 +73,8 @@ public struct FrameBuilder {
         let offsets = UnsafePointer<Int64>((base + e.values.lowerBound).assumingMemoryBound(to: Int64.self))
         let data = UnsafePointer<CChar>((base + (e.data?.lowerBound ?? 0)).assumingMemoryBound(to: CChar.self))
         let validity = e.nullCount > 0 ? e.validity.map { UnsafeRawPointer(base + $0.lowerBound) } : nil
-        var decoder = StringDecoder(data: data)
+        let decoder = StringDecoder(data: data)
+        defer { decoder.release() }
         var replaced = 0
         for i in 0..<n {
             if let validity, !Validity.isValid(validity, i) { continue }
@@ -135,29 +136,45 @@ public struct FrameBuilder {
 ///
 /// A direct-mapped cache keyed by a hash of the bytes: repeated values (the common case in
 /// columns of names, codes and categories) cost a hash and a compare instead of an allocation.
+/// Each slot keeps the full hash, so a miss (every row of a column of unique values) is decided
+/// without reading the slot's bytes, which sit far back in the column and would cost a cache miss.
 struct StringDecoder {
     let data: UnsafePointer<CChar>
-    private var starts = [Int](repeating: -1, count: 1 << 14)
-    private var lengths = [Int](repeating: 0, count: 1 << 14)
-    private var objects = [PyPtr?](repeating: nil, count: 1 << 14)
+    private struct Slot {
+        var hash: UInt64 = 0
+        var start = -1
+        var length = 0
+        var object: PyPtr? = nil
+    }
+    private let slots: UnsafeMutablePointer<Slot>
+    static let slotBits = 14
     static let maxCachedLength = 64
 
-    init(data: UnsafePointer<CChar>) { self.data = data }
+    init(data: UnsafePointer<CChar>) {
+        self.data = data
+        slots = .allocate(capacity: 1 << Self.slotBits)
+        slots.initialize(repeating: Slot(), count: 1 << Self.slotBits)
+    }
+
+    /// Frees the cache (the objects it points at are owned by the column being built).
+    func release() { slots.deallocate() }
 
     /// A new reference to a str equal to bytes `start..<end`, or nil with a Python error set.
-    mutating func object(start: Int, end: Int) -> PyPtr? {
+    @inline(__always)
+    func object(start: Int, end: Int) -> PyPtr? {
         let length = end - start
         let p = data + start
         guard length <= Self.maxCachedLength else { return sp_str_from_utf8(p, length) }
-        let slot = Int(truncatingIfNeeded: Self.hash(UnsafeRawPointer(p), length) >> 50)
-        if lengths[slot] == length, starts[slot] >= 0, let cached = objects[slot],
-           memcmp(data + starts[slot], p, length) == 0 {
+        let h = Self.hash(UnsafeRawPointer(p), length)
+        let slot = slots + Int(truncatingIfNeeded: h >> UInt64(64 - Self.slotBits))
+        if slot.pointee.hash == h, slot.pointee.length == length, let cached = slot.pointee.object,
+           memcmp(data + slot.pointee.start, p, length) == 0 {
             sp_incref(cached)
             return cached
         }
         guard let s = sp_str_from_utf8(p, length) else { return nil }
         // The cache borrows: the object array holds the reference for as long as the build runs.
-        starts[slot] = start; lengths[slot] = length; objects[slot] = s
+        slot.pointee = Slot(hash: h, start: start, length: length, object: s)
         return s
     }
 

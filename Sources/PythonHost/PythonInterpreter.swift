@@ -49,13 +49,13 @@ public final class PythonInterpreter {
         numpy = np; pandas = pd; jsonLoads = loads
         guard let module = PyModule_New("_sandpiper_host"), let dict = PyModule_GetDict(module),
               PyDict_SetItemString(dict, "__builtins__", PyEval_GetBuiltins()) == 0,
-              let code = Py_CompileString(HostModuleSource.text, "<sandpiper-host>", Py_file_input),
+              let code = Py_CompileString(HostModuleSource.text + "\n" + SandboxUtilsSource.text, "<sandpiper-host>", Py_file_input),
               let ran = PyEval_EvalCode(code, dict, dict) else {
             throw .environment("host helpers failed to load: \(Self.pendingError())")
         }
         sp_decref(ran); sp_decref(code)
         for name in ["view", "mask", "masked", "empty_objects", "frame", "capture", "captured", "describe",
-                     "check_result", "result_columns", "address"] {
+                     "check_result", "result_columns", "address", "workdir_enter", "workdir_leave"] {
             guard let f = PyDict_GetItemString(dict, name) else { throw .environment("host helper \(name) missing") }
             sp_incref(f)
             helpers[name] = f
@@ -65,6 +65,9 @@ public final class PythonInterpreter {
             defer { sp_decref(v) }
             return Self.string(v) ?? "?"
         }
+        // Everything imported so far is moved out of the collector's reach: a forked child never
+        // traverses (and so never copies) the zygote's heap pages in a collection.
+        if PyRun_SimpleString("import gc\ngc.collect()\ngc.freeze()\n") != 0 { PyErr_Clear() }
         versions = (String(cString: Py_GetVersion()).split(separator: " ").first.map(String.init) ?? "?", version(np), version(pd))
     }
 

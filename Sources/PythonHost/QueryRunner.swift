@@ -20,7 +20,13 @@ public struct QueryRunner {
         }
         var failure: WorkerFailure? = nil
         var bytes = 0
+        defer { if let r = try? python.call("workdir_leave", []) { sp_decref(r) } }
         do {
+            let artifacts = PythonInterpreter.str(request.options[WorkerRequest.artifactsOption] ?? "")
+            defer { sp_decref(artifacts) }
+            do { sp_decref(try python.call("workdir_enter", [artifacts])) } catch {
+                throw PythonHostError.environment("cannot prepare the script's working folder: \(error.message)")
+            }
             let header: SharedTableHeader
             do { header = try SharedTableHeader(base: input.base, length: input.length) } catch { throw PythonHostError.sharedTable(error) }
             let df = try FrameBuilder(python: python).build(header, in: input)

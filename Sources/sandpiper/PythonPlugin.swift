@@ -3,53 +3,88 @@ import Foundation
 import KQLEngine
 import KQLSyntax
 import Sandbox
+import SharedTable
+
+/// A sandbox environment resolved for one `python()` call.
+public struct PythonEnvironment: Sendable, Hashable {
+    /// The sandbox's registered name.
+    public var name: String
+    /// Site-packages directories added to the worker's `sys.path`.
+    public var sitePackages: [String]
+    /// Wall-time limit of one script run (the sandbox policy's).
+    public var timeoutMilliseconds: Int
+    /// Memory ceiling of one run in MiB (the sandbox policy's "kickout").
+    public var memoryMB: Int
+
+    public init(name: String, sitePackages: [String], timeoutMilliseconds: Int, memoryMB: Int) {
+        self.name = name; self.sitePackages = sitePackages
+        self.timeoutMilliseconds = timeoutMilliseconds; self.memoryMB = memoryMB
+    }
+}
 
 /// The `python()` plugin: runs a script over its input table in a sandbox worker.
 ///
-/// Two syntaxes reach it. ADX's `evaluate [hint.distribution = per_node] python(typeof(...), script
-/// [, kargs])` declares the output schema (`typeof(*, c:type)` keeps the input's columns and adds
-/// `c`), and every result value is coerced to it. The seed's `T | python(kickout=..., script=...,
-/// sandbox=...)` infers the schema from the result. With `hint.distribution = per_node` the input is
-/// split into one partition per core, each run by its own child in parallel, and the results unioned.
+/// Both syntaxes reach it (see `PythonCall`). With `typeof(...)` the result is coerced to the declared
+/// schema (`typeof(*, c:type)` keeps the input's columns and adds `c`); without it the schema is
+/// inferred from `result`. `hint.distribution = per_node` splits the input into one partition per core,
+/// each run by its own child in parallel, and unions the results. `set query_python_debug;` writes the
+/// input, the parameters and a runnable script into a folder instead of running anything.
 public struct PythonPlugin: TabularPlugin {
     public let name = "python"
     let supervisor: Supervisor
-    /// Site-packages directories of a sandbox by name (nil: the default sandbox).
-    let resolveEnvironment: @Sendable (String?) throws(KQLError) -> [String]
-    /// Wall-time limit of one script, in milliseconds.
-    let timeoutMilliseconds: Int
+    /// The environment of a sandbox by name (nil: the default sandbox).
+    let resolveEnvironment: @Sendable (String?) throws(SandboxError) -> PythonEnvironment
     let cores: Int
 
-    public init(supervisor: Supervisor, timeoutMilliseconds: Int = 600_000,
-                cores: Int = ProcessInfo.processInfo.activeProcessorCount,
-                resolveEnvironment: @escaping @Sendable (String?) throws(KQLError) -> [String]) {
-        self.supervisor = supervisor; self.timeoutMilliseconds = timeoutMilliseconds
+    public init(supervisor: Supervisor, cores: Int = ProcessInfo.processInfo.activeProcessorCount,
+                resolveEnvironment: @escaping @Sendable (String?) throws(SandboxError) -> PythonEnvironment) {
+        self.supervisor = supervisor
         self.cores = max(cores, 1); self.resolveEnvironment = resolveEnvironment
+    }
+
+    /// The plugin over the registered sandboxes of `registry` (`sandpiper sandbox list`).
+    public static func standard(registry: SandboxRegistry = SandboxRegistry(), supervisor: Supervisor = Supervisor()) -> PythonPlugin {
+        PythonPlugin(supervisor: supervisor) { (name: String?) throws(SandboxError) -> PythonEnvironment in
+            let r = try registry.resolve(name)
+            return PythonEnvironment(name: r.name, sitePackages: [r.sitePackages.path],
+                                     timeoutMilliseconds: r.policy.timeoutSeconds * 1000, memoryMB: r.policy.memoryMB)
+        }
     }
 
     public func outputSchema(input: Schema, arguments: PluginArguments) throws(KQLError) -> Schema? {
         let call = try PythonCall(arguments)
+        if PythonDebugDump.isRequested(arguments.queryOptions) { return PythonDebugDump.schema }
         return call.declared.map { Self.schema(declared: $0, input: input) }
     }
 
     public func run(input: Table, arguments: PluginArguments) throws(KQLError) -> PluginResult {
         let call = try PythonCall(arguments)
-        let sitePackages = try resolveEnvironment(call.sandbox)
+        let span = arguments.span
+        if PythonDebugDump.isRequested(arguments.queryOptions) {
+            return try PythonDebugDump.write(input: input, call: call, span: span)
+        }
+        let environment: PythonEnvironment
+        do { environment = try resolveEnvironment(call.sandbox) } catch {
+            throw KQLError(error.code, error.message, span: span,
+                           hint: error.hint ?? "see `sandpiper sandbox list`, or build one with `sandpiper sandbox build`")
+        }
         var options: [String: String] = [:]
-        if let kickout = call.kickout { options["kickout"] = String(kickout) }
-        let run = ScriptRun(script: call.script, kargsJSON: call.kargsJSON, sitePackages: sitePackages,
-                            timeoutMilliseconds: timeoutMilliseconds, options: options)
+        let memory = call.kickout.map { min(Int($0), environment.memoryMB) } ?? environment.memoryMB
+        options[WorkerRequest.memoryOption] = String(memory)
+        if let packed = try PythonArtifacts.pack(call.artifacts, span: span) { options[WorkerRequest.artifactsOption] = packed }
+        let run = ScriptRun(script: call.script, kargsJSON: call.kargsJSON, sitePackages: environment.sitePackages,
+                            timeoutMilliseconds: environment.timeoutMilliseconds, options: options)
         let partitions = call.perNode ? Self.partitions(rows: input.rowCount, count: cores) : [0..<input.rowCount]
         let outputs: [ScriptOutput]
         do { outputs = try supervisor.run(input, partitions: partitions, run) } catch {
-            throw KQLError(error.code, error.message, span: arguments.span, hint: error.hint)
+            throw KQLError(error.code, error.message, span: span, hint: error.hint)
         }
         let target = call.declared.map { Self.schema(declared: $0, input: input.schema) }
         var tables: [Table] = []
         for output in outputs {
-            tables.append(try target.map { schema throws(KQLError) in try PythonResultCoercion.coerce(output.table, to: schema, span: arguments.span) } ?? output.table)
+            if let target { tables.append(try PythonResultCoercion.coerce(output.table, to: target, span: span)) } else { tables.append(output.table) }
         }
-        let table = try Self.union(tables, span: arguments.span)
+        let table = try Self.union(tables, span: span)
         let text = outputs.map { $0.stdout + $0.stderr }.joined()
         return PluginResult(table: table, output: text.isEmpty ? nil : text)
     }
@@ -82,61 +117,4 @@ public struct PythonPlugin: TabularPlugin {
     }
 
     static func describe(_ s: Schema) -> String { "(" + s.fields.map { "\($0.name):\($0.type.rawValue)" }.joined(separator: ", ") + ")" }
-}
-
-/// The arguments of one `python()` call, in either syntax.
-struct PythonCall {
-    var script: String
-    var kargsJSON = "{}"
-    var declared: SchemaSyntax?
-    var sandbox: String?
-    var kickout: Int64?
-    var perNode = false
-
-    init(_ a: PluginArguments) throws(KQLError) {
-        func string(_ arg: PluginArguments.Argument?, _ what: String) throws(KQLError) -> String? {
-            switch arg {
-            case nil: return nil
-            case .value(.string(let s), _)?: return s
-            case .value(.null, _)?: return nil
-            default: throw KQLError("E_ARGUMENT", "python(): \(what) must be a string literal", span: a.span)
-            }
-        }
-        if case .string(let d)? = a.options["hint.distribution"] { perNode = d.lowercased() == "per_node" }
-        if a.inlineForm {
-            let known: Set = ["script", "kickout", "sandbox"]
-            if let bad = a.named.keys.first(where: { !known.contains($0) }) {
-                throw KQLError("E_ARGUMENT", "python(): unknown argument '\(bad)'", span: a.span, hint: "python() takes kickout, script and sandbox")
-            }
-            guard let s = try string(a.named["script"] ?? a.positional.first, "script") else {
-                throw KQLError("E_ARGUMENT", "python(): a script is required", span: a.span, hint: "write python(script=r'''result = df''')")
-            }
-            script = s
-            sandbox = try string(a.named["sandbox"], "sandbox")
-            switch a.named["kickout"] {
-            case nil: break
-            case .value(.long(let k), _)?: kickout = k
-            case .value(.int(let k), _)?: kickout = Int64(k)
-            default: throw KQLError("E_ARGUMENT", "python(): kickout must be an integer", span: a.span)
-            }
-            return
-        }
-        guard a.positional.count >= 2, case .schema(let schema) = a.positional[0] else {
-            throw KQLError("E_ARGUMENT", "python() expects typeof(...) then the script", span: a.span,
-                           hint: "evaluate python(typeof(*), 'result = df')")
-        }
-        declared = schema
-        guard let s = try string(a.positional[1], "the script") else { throw KQLError("E_ARGUMENT", "python(): the script is null", span: a.span) }
-        script = s
-        if a.positional.count > 2 {
-            switch a.positional[2] {
-            case .value(.dynamic(let d), _): kargsJSON = d.jsonText
-            case .value(.null, _): break
-            default: throw KQLError("E_ARGUMENT", "python(): kargs must be a dynamic property bag", span: a.span)
-            }
-        }
-        if a.positional.count > 3 {
-            throw KQLError("E_ARGUMENT", "python() takes at most 3 arguments (schema, script, kargs)", span: a.span)
-        }
-    }
 }

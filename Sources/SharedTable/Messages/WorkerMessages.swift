@@ -18,6 +18,15 @@ public struct WorkerRequest: Codable, Sendable, Hashable {
     }
 }
 
+extension WorkerRequest {
+    /// Option carrying the `external_artifacts`: a JSON object of file name → base64 of the file's bytes.
+    /// The query child writes them into the script's working folder before the script runs (the child
+    /// may be confined to a minimal filesystem, so it cannot read the engine's files itself).
+    public static let artifactsOption = "artifacts"
+    /// Option carrying the memory ceiling of the run in MiB (the sandbox policy, lowered by `kickout`).
+    public static let memoryOption = "memory_mb"
+}
+
 /// The zygote's immediate answer to a request: the pid of the child that runs it.
 public struct WorkerSpawned: Codable, Sendable, Hashable {
     public var pid: Int32
