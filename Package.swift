@@ -63,7 +63,8 @@ let package = Package(
                     swiftSettings: swiftSettings),
         .testTarget(name: "SharedTableTests", dependencies: ["SharedTable", "Columnar"], swiftSettings: swiftSettings),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"], swiftSettings: swiftSettings),
-        .testTarget(name: "sandpiperTests", dependencies: ["sandpiper", "Columnar", "KQLEngine", "Sandbox"],
+        .testTarget(name: "sandpiperTests",
+                    dependencies: ["sandpiper", "Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox"],
                     swiftSettings: swiftSettings),
     ]
 )

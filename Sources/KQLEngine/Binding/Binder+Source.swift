@@ -103,12 +103,23 @@ extension Binder {
             throw KQLError(.unsupported, "plugin '\(ev.plugin.name)' is not available", span: ev.plugin.span,
                            hint: plugins.isEmpty ? nil : "available plugins: \(plugins.keys.sorted().joined(separator: ", "))")
         }
+        // A bare word that names nothing (`sandbox=minimal`, `hint.distribution=per_node`) is the word
+        // itself, as the seed document and ADX write these arguments.
+        func constant(_ e: ExpressionSyntax) throws(KQLError) -> (Value, ScalarType) {
+            do throws(KQLError) {
+                let b = try bindScalar(e, schema: Schema([]), scope: scope)
+                guard let v = b.constantValue else { throw KQLError(.argument, "plugin arguments must be constants", span: e.span) }
+                return (v, b.type)
+            } catch {
+                if error.code == .unknownName, case .name(let n) = e { return (.string(n.name), .string) }
+                throw error
+            }
+        }
         func argument(_ e: ExpressionSyntax) throws(KQLError) -> PluginArguments.Argument {
             if case .schema(let s) = e { return .schema(s) }
             if case .call(let n, let a, _) = e, n.name == "typeof", a.count >= 1, case .schema(let s) = a[0].value { return .schema(s) }
-            let b = try bindScalar(e, schema: Schema([]), scope: scope)
-            guard let v = b.constantValue else { throw KQLError(.argument, "plugin arguments must be constants", span: e.span) }
-            return .value(v, b.type)
+            let (v, t) = try constant(e)
+            return .value(v, t)
         }
         var positional: [PluginArguments.Argument] = [], named: [String: PluginArguments.Argument] = [:]
         for a in ev.arguments {
@@ -116,11 +127,7 @@ extension Binder {
         }
         if let code = ev.inlineCode, named["script"] == nil { named["script"] = try argument(code) }
         var options: [String: Value] = [:]
-        for o in ev.options {
-            let b = try bindScalar(o.value, schema: Schema([]), scope: scope)
-            if let v = b.constantValue { options[o.name] = v }
-            else if case .name(let n) = o.value { options[o.name] = .string(n.name) }
-        }
+        for o in ev.options { options[o.name] = try constant(o.value).0 }
         let args = PluginArguments(positional: positional, named: named, options: options, inlineForm: ev.inlineForm,
                                    queryOptions: queryOptions, span: ev.plugin.span)
         let schema = try plugin.outputSchema(input: input, arguments: args)
