@@ -1,10 +1,10 @@
 /// The `sandbox_utils` module the host provides to scripts, and the per-run working folder.
 ///
-/// Every run gets a fresh working folder (under the child's `/tmp`, private once confined): the
-/// script's current directory, where the `external_artifacts` are written under their names. ADX
-/// keeps artifacts in `.\Temp`; here they sit directly in the working directory (`os.listdir('.')`,
-/// `open('name')`), and `sandbox_utils.ARTIFACTS` names the folder. `Zipackage.install("x.zip")`
-/// installs a zip of wheels (or of package folders) given as an artifact, for this run only.
+/// Every run gets a fresh working folder (under the child's `/tmp`, private once confined) that is the
+/// script's current directory. The `external_artifacts` are written under their names into its `Temp`
+/// folder, as ADX does (`.\Temp`), and linked into the working folder itself so `open('name')` works
+/// too; `sandbox_utils.ARTIFACTS` names the `Temp` folder. `Zipackage.install("x.zip")` installs a zip
+/// of wheels (or of package folders) given as an artifact, for this run only.
 enum SandboxUtilsSource {
     /// Defines `sandbox_utils` in `sys.modules` and the `_workdir_*` helpers in the host module.
     static let text = #"""
@@ -14,7 +14,7 @@ _SANDBOX_UTILS = r'''
 """Helpers for python() scripts, provided by the sandpiper host (as in Azure Data Explorer)."""
 import os, sys, zipfile, importlib
 
-ARTIFACTS = None  # the run's working folder, where external_artifacts are written
+ARTIFACTS = None  # the run's Temp folder, where external_artifacts are written
 
 
 def _find(name):
@@ -79,14 +79,17 @@ def workdir_enter(artifacts_json):
     global _workdir
     import os, tempfile, base64, json as _json
     _workdir = tempfile.mkdtemp(prefix='sandpiper-run-')
+    temp = os.path.join(_workdir, 'Temp')
+    os.mkdir(temp)
     artifacts = _json.loads(artifacts_json) if artifacts_json else {}
     for name, data in artifacts.items():
-        if not name or name in ('.', '..') or '/' in name or '\x00' in name:
+        if not name or name in ('.', '..', 'Temp') or '/' in name or '\x00' in name:
             raise ValueError('bad artifact name %r' % name)
-        with open(os.path.join(_workdir, name), 'wb') as f:
+        with open(os.path.join(temp, name), 'wb') as f:
             f.write(base64.b64decode(data))
+        os.symlink(os.path.join('Temp', name), os.path.join(_workdir, name))
     os.chdir(_workdir)
-    _sandbox_utils.ARTIFACTS = _workdir
+    _sandbox_utils.ARTIFACTS = temp
     return _workdir
 
 def workdir_leave():

@@ -13,10 +13,10 @@ enum PythonTestEnvironment {
         if let env = ProcessInfo.processInfo.environment["SANDPIPER_PYTHON_ENV"], FileManager.default.fileExists(atPath: env + "/pandas") {
             return env
         }
-        return try? SandboxRegistry().resolve("minimal").sitePackages.path
+        return try? TestSandboxes.minimal.get().sitePackages.path
     }()
     static var available: Bool { sitePackages != nil }
-    static let skip: Comment = "set SANDPIPER_PYTHON_ENV to a site-packages directory with numpy and pandas, or build the `minimal` sandbox"
+    static let skip: Comment = "the `minimal` sandbox could not be built (see the failing TestSandboxesTests test for why)"
 
     /// One warm supervisor for every test (its zygote imports pandas once).
     static let supervisor = Supervisor()

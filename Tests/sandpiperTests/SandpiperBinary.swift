@@ -18,13 +18,15 @@ struct SandpiperBinary {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates.last!
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, in directory: String? = nil) throws -> Output {
+    static func run(_ arguments: [String], stdin: String? = nil, in directory: String? = nil,
+                    environment extra: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var environment = ProcessInfo.processInfo.environment
         environment["COLUMNS"] = "80"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out

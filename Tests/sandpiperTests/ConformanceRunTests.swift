@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+
+/// `sandpiper conformance run` on the seed document and on our own documents and python case files,
+/// through the built binary, in the test sandboxes.
+@Suite(.serialized) struct ConformanceRunTests {
+    static let seed = SandpiperBinary.packageRoot.deletingLastPathComponent()
+        .appendingPathComponent("shared/seeds/000_6736e6bdba3218ce.txt").path
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: seed), "the seed document is in ../shared, beside the repository"))
+    func seedDocumentRunsGreenInTheDefaultSandbox() throws {
+        _ = try TestSandboxes.standard.get()
+        let r = try SandpiperBinary.run(["conformance", "run", Self.seed], in: SandpiperBinary.packageRoot.path,
+                                        environment: TestSandboxes.environment)
+        #expect(r.status == 0, "\(r.stdout)\n\(r.stderr)")
+        #expect(r.stdout.contains("3 passed, 0 failed, 1 skipped"), "\(r.stdout)")
+        // The unfitted model's error is shown, not hidden.
+        #expect(r.stdout.contains("NotFittedError"))
+    }
+
+    @Test func pythonCaseFilesAndDocumentsPass() throws {
+        _ = try TestSandboxes.minimal.get()
+        _ = try TestSandboxes.standard.get()
+        let r = try SandpiperBinary.run(["conformance", "run", "conformance/python", "conformance/docs"],
+                                        in: SandpiperBinary.packageRoot.path, environment: TestSandboxes.environment)
+        #expect(r.status == 0, "\(r.stdout)\n\(r.stderr)")
+        #expect(r.stdout.contains(" 0 failed"), "\(r.stdout)")
+    }
+}
