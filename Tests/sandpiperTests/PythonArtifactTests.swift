@@ -11,11 +11,12 @@ extension PythonSuites {
         let plugin = PythonTestEnvironment.plugin()
         let input = Table([("x", Column(int64s: [1, 2]))])
 
+        /// ADX puts artifacts in the working folder's `Temp`; they are also reachable by name from the working folder.
         @Test func artifactsAreInTheScriptsWorkingFolderByName() throws {
             let scratch = PythonScratch()
             try "hello artifact".write(to: scratch.file("a.txt"), atomically: true, encoding: .utf8)
             try Data([0, 1, 2, 255]).write(to: scratch.file("blob.bin"))
-            let script = "import os\nfiles = sorted(f for f in os.listdir('.') if not f.startswith('.'))\n"
+            let script = "import os\nfiles = sorted(os.listdir('Temp'))\n"
                 + "result = pd.DataFrame({'File': files, 'Size': [os.path.getsize(f) for f in files], 'Head': [open(f, 'rb').read(5).hex() for f in files]})"
             let args = Call.adx(Call.schema([("File", .string), ("Size", .long), ("Head", .string)]), script,
                                 artifacts: [("greeting.txt", scratch.file("a.txt").path), ("data.bin", "file://" + scratch.file("blob.bin").path)])

@@ -46,8 +46,10 @@ extension PythonSuites {
             }
             usleep(200_000) // children exit right after answering
             let after = Self.fds()
-            #expect(after.all <= before.all, "fds \(before.all) -> \(after.all)")
-            #expect(after.memfds <= before.memfds, "memfds \(before.memfds) -> \(after.memfds)")
+            // Other suites run in this process at the same time and open pipes, sockets and memfds of their
+            // own, so allow a few; a leak per call would show up as 25 to 100 more.
+            #expect(after.all <= before.all + 6, "fds \(before.all) -> \(after.all)")
+            #expect(after.memfds <= before.memfds + 3, "memfds \(before.memfds) -> \(after.memfds)")
             #expect(PythonTestEnvironment.supervisor.workerPids == zygotes)
             for z in zygotes { #expect(Self.children(of: z).isEmpty, "zygote \(z) still has children") }
             #expect(Self.runFolders().subtracting(folders).isEmpty)
