@@ -75,7 +75,7 @@ public enum SandboxDenial {
     public static let auditHookSource = """
         import sys as _s
         _s._sandpiper_last_event = None
-        def _sandpiper_hook(event, args, _watch=('socket.', 'open', 'os.', 'subprocess.', 'ctypes.dlopen', 'shutil.', 'mmap.')):
+        def _sandpiper_hook(event, args, _watch=('socket.', 'open', 'os.', 'subprocess.', 'ctypes.dlopen', 'ctypes.call_function', 'shutil.', 'mmap.')):
             if event.startswith(_watch):
                 _s._sandpiper_last_event = (event, str(args[1:] if event.startswith('socket.') else args)[:200])
         _s.addaudithook(_sandpiper_hook)
