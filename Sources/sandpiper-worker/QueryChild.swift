@@ -18,6 +18,7 @@ struct QueryChild {
         detachStandardStreams()
         // Past RLIMIT_FSIZE a write fails with EFBIG (a Python exception) instead of killing the child.
         signal(SIGXFSZ, SIG_IGN)
+        let confineStart = Self.milliseconds()
         if var plan = envelope.plan {
             plan.keepFileDescriptors = [0, 1, 2, input, output, reply]
             do {
@@ -29,7 +30,11 @@ struct QueryChild {
                                                failure: WorkerFailure(code: error.code.rawValue, message: error.message)))
             }
         }
+        let confineEnd = Self.milliseconds()
         let request = envelope.request
+        // The script may fork (os.fork, a fork bomb): its copies return through this code too, and only
+        // this process may answer — several writers on one socket would garble the reply.
+        let answering = getpid()
         var response: WorkerResponse
         do {
             _ = try python.evaluate(SandboxDenial.auditHookSource)
@@ -45,10 +50,18 @@ struct QueryChild {
         } catch {
             response = WorkerResponse(resultBytes: 0, stdout: "", stderr: "", failure: WorkerFailure(code: "E_SANDBOX_IO", message: "\(error)"))
         }
+        if getpid() != answering { _exit(0) }
+        response.timings["confine"] = confineEnd - confineStart
         if let failure = response.failure, let denied = DenialReport(python: python).denial(for: failure) {
             response.failure = denied
         }
         answer(channel, response)
+    }
+
+    static func milliseconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) * 1000 + Double(t.tv_nsec) / 1e6
     }
 
     private func answer(_ channel: MessageChannel, _ response: WorkerResponse) -> Never {

@@ -63,9 +63,11 @@ final class RunningQuery: @unchecked Sendable {
                 try output.region.refreshMapping(populate: true)
                 let table = try SharedTableReader.read(output)
                 let peak = guardian.memory().peakBytes
-                return ScriptOutput(table: table, stdout: response.stdout, stderr: response.stderr,
-                                    unconfinedLayers: unconfined, peakMemoryBytes: peak,
-                                    elapsedMilliseconds: Supervisor.now() - startedAt)
+                var output = ScriptOutput(table: table, stdout: response.stdout, stderr: response.stderr,
+                                          unconfinedLayers: unconfined, peakMemoryBytes: peak,
+                                          elapsedMilliseconds: Supervisor.now() - startedAt)
+                output.timings = response.timings
+                return output
             } catch { throw .io(error) }
         case .exit(let exit)?:
             if let kickout = kickout() { throw kickout }

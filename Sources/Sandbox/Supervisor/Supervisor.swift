@@ -21,6 +21,8 @@ public struct ScriptOutput: Sendable {
     public var peakMemoryBytes: UInt64?
     /// Wall time from starting the child to reading its answer.
     public var elapsedMilliseconds: Int
+    /// Milliseconds the child spent per phase (`confine`, `df`, `script`, `result`).
+    public var timings: [String: Double] = [:]
 
     /// An output from its parts.
     public init(table: Table, stdout: String, stderr: String, unconfinedLayers: [String] = [],

@@ -46,4 +46,21 @@ struct ConfinedRunTests {
         #expect(out.unconfinedLayers.isEmpty)
         print(facts)
     }
+
+    @Test func warmOneRowLatency() throws {
+        let run = ScriptRun(script: "result = df", sandbox: try PoolFixture.sandbox())
+        _ = try supervisor.run(PoolFixture.oneRow, run)
+        var times: [Double] = [], confine: [Double] = []
+        for _ in 0..<20 {
+            let t0 = Date()
+            let out = try supervisor.run(PoolFixture.oneRow, run)
+            times.append(Date().timeIntervalSince(t0) * 1000)
+            confine.append(out.timings["confine"] ?? -1)
+        }
+        confine.sort()
+        print("confinement in the child: median \(confine[10]) ms")
+        times.sort()
+        print("warm confined 1-row python() call: median \(times[10]) ms, min \(times[0]) ms, max \(times[19]) ms")
+        #expect(times[10] < 1000)
+    }
 }
