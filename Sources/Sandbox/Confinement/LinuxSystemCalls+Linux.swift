@@ -114,6 +114,9 @@ public struct LinuxSystemCalls: SystemCalls {
 
     public func dropIdentity(_ identity: ConfinementPlan.Identity) throws(ConfinementError) {
         try CapabilityDrop(identity: identity).apply()
+        // A credential change clears the parent-death signal: without this, pid 1 of the namespace
+        // would outlive its waiter (and the zygote), and a killed worker would leave the script running.
+        try setParentDeathSignal()
     }
 
     public func setNoNewPrivileges() throws(ConfinementError) {

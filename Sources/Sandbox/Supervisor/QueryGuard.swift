@@ -45,12 +45,23 @@ final class QueryGuard: Sendable {
 
     /// SIGKILLs every process of the query: the cgroup's members, else the child (whose pid-namespace
     /// init dies with it, taking the namespace along) and its process group.
+    ///
+    /// Everything but `root` dies first: `root` is the pid namespace's waiter, which then reaps the
+    /// namespace's init and exits by itself, and the zygote reaps it. Killing the waiter first would
+    /// hand the dying init to the host's init as a zombie that lingers until that init reaps it.
     func killTree(root: pid_t) {
-        if let cgroup { cgroup.killAll() }
+        for _ in 0..<400 {
+            let others = (cgroup?.processes() ?? Array(RSSWatchdog.tree(of: root).dropFirst())).filter { $0 != root }
+            if others.isEmpty { break }
+            for pid in others { kill(pid, SIGKILL) }
+            usleep(5_000)
+        }
         if root > 0 {
+            for _ in 0..<100 where kill(root, 0) == 0 && !RSSWatchdog.isZombie(root) { usleep(2_000) }
             kill(-root, SIGKILL)
             kill(root, SIGKILL)
         }
+        if let cgroup { cgroup.killAll() }
     }
 
     /// Kills what is left and removes the cgroup (or waits for the watchdog thread to end). Idempotent.

@@ -149,8 +149,8 @@ public final class Supervisor: Sendable {
         if !unconfined.isEmpty && !configuration.allowUnconfined {
             throw SupervisorError(.unavailable, "python() refuses to run: this machine lacks the sandbox layers " + unconfined.joined(separator: ", "))
         }
+        // Each child's clock starts when it is forked: a cold zygote's imports do not count.
         let timeout = run.effectiveTimeout
-        let deadline = Self.now() + timeout
         var started: [(index: Int, query: RunningQuery)] = []
         defer { for s in started { s.query.dispose() } }
         var outputs = [ScriptOutput?](repeating: nil, count: partitions.count)
@@ -174,7 +174,7 @@ public final class Supervisor: Sendable {
             }
             guard let k = started.firstIndex(where: { outputs[$0.index] == nil }) else { break }
             let (index, query) = started[k]
-            outputs[index] = try query.finish(deadline: deadline, timeout: timeout, unconfined: unconfined,
+            outputs[index] = try query.finish(deadline: query.startedAt + timeout, timeout: timeout, unconfined: unconfined,
                                               zygoteAlive: { self.zygoteAlive(settings.environment) })
             active -= 1
         }
