@@ -85,7 +85,11 @@ public struct ScriptRun: Sendable {
 public final class Supervisor: Sendable {
     private let workers = Mutex<[String: WorkerProcess]>([:])
     private let running = Mutex<[Int: RunningQuery]>([:])
-    private let counter = Atomic<Int>(0)
+    /// Numbers queries across every supervisor of the process: cgroup names must never collide.
+    private static let counter = Atomic<Int>(0)
+    private static let serials = Atomic<Int>(0)
+    /// Names of this supervisor's query cgroups start with it: `sandpiper-q-<pid>-s<serial>-`.
+    public let cgroupPrefix: String
     private let gate = PoolGate()
     /// Regions for inputs and results, reused across calls.
     public let pool: RegionPool
@@ -104,6 +108,7 @@ public final class Supervisor: Sendable {
         self.startTimeoutMilliseconds = startTimeoutMilliseconds
         self.configuration = configuration
         self.probe = configuration.probe ?? Self.machineProbe
+        self.cgroupPrefix = "\(QueryGuard.namePrefix)\(getpid())-s\(Self.serials.add(1, ordering: .sequentiallyConsistent).newValue)-"
         if !configuration.useCgroups || configuration.probe.map({ $0.cgroupVersion == nil }) == true {
             self.cgroups = nil
         } else {
@@ -193,13 +198,13 @@ public final class Supervisor: Sendable {
             (ours, theirs) = try MessageChannel.pair()
         } catch { throw .io(error) }
         defer { close(readOnly); theirs.close() }
-        let id = counter.add(1, ordering: .sequentiallyConsistent).newValue
+        let id = Self.counter.add(1, ordering: .sequentiallyConsistent).newValue
         let ceiling = run.ceilingBytes
         var cgroup: QueryCgroup?
         if let cgroups {
             let limits = CgroupLimits(memoryBytes: ceiling, swapBytes: 0, maxProcesses: configuration.maxProcessesPerQuery,
                                       cpuPercent: settings.cgroupCPUPercent)
-            do { cgroup = try cgroups.create(name: "\(QueryGuard.namePrefix)\(getpid())-\(id)", limits: limits) }
+            do { cgroup = try cgroups.create(name: "\(cgroupPrefix)\(id)", limits: limits) }
             catch { ours.close(); throw SupervisorError(.setup, error.message) }
         }
         let guardian = QueryGuard(cgroup: cgroup, limitBytes: ceiling)

@@ -83,7 +83,7 @@ struct ControlsAndLeaksTests {
         usleep(200_000)
         let zygote = try #require(supervisor.workerPids.first)
         #expect(ProcessResources.children(of: zygote).isEmpty, "query processes outlived their query")
-        #expect(LeakCheck.queryCgroups().isEmpty)
+        #expect(LeakCheck.queryCgroups(of: supervisor).isEmpty)
         #expect(LeakCheck.sandboxProcesses().isEmpty, "processes running as nobody: \(LeakCheck.sandboxProcesses().map { (try? String(contentsOfFile: "/proc/\($0)/stat", encoding: .utf8)) ?? "" })")
         #expect(ProcessResources.openFDs().count <= fdsBefore.count + supervisor.pool.maxIdle)
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: PoolFixture.home.scratch.path)) ?? []).isEmpty)
@@ -94,13 +94,17 @@ struct ControlsAndLeaksTests {
 }
 
 extension LeakCheck {
-    /// Processes running as the sandbox's identity (nobody) anywhere on the host.
+    /// Orphaned query processes: worker children running as nobody that lost their waiter and were
+    /// handed to the host's init (running ones of other suites' supervisors still have their waiter).
     static func sandboxProcesses() -> [Int32] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap { e -> Int32? in
             guard let pid = Int32(e), let status = try? String(contentsOfFile: "/proc/\(e)/status", encoding: .utf8) else { return nil }
             let uid = status.split(separator: "\n").first { $0.hasPrefix("Uid:") }?.split(separator: "\t").dropFirst().first
-            return uid == "65534" ? pid : nil
+            let comm = (try? String(contentsOfFile: "/proc/\(e)/comm", encoding: .utf8)) ?? ""
+            let stat = (try? String(contentsOfFile: "/proc/\(e)/stat", encoding: .utf8)) ?? ""
+            let parent = stat.split(separator: ")").last?.split(separator: " ").dropFirst().first
+            return uid == "65534" && comm.hasPrefix("sandpiper-worke") && parent == "1" ? pid : nil
         }
     }
 }

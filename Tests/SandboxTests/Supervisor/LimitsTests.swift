@@ -77,7 +77,7 @@ struct LimitsTests {
         #expect(failure?.code == "E_SANDBOX_TIMEOUT")
         #expect(Date().timeIntervalSince(t0) < 5)
         #expect(supervisor.runningQueryPids.isEmpty)
-        #expect(LeakCheck.queryCgroups().isEmpty)
+        #expect(LeakCheck.queryCgroups(of: supervisor).isEmpty)
         #expect(try run("result = df").table.rowCount == 1)
     }
 
@@ -116,13 +116,15 @@ struct LimitsTests {
         while local.runningQueryPids.isEmpty, Date() < deadline { usleep(20_000) }
         let child = try #require(local.runningQueryPids.first)
         let t0 = Date()
-        Supervisor.shutdownAll()
+        // What the SIGINT/SIGTERM handler runs for every supervisor (`shutdownAll`); only this one
+        // here, since other suites run their own supervisors at the same time.
+        local.shutdown()
         #expect(throws: SupervisorError.self) { try slow.wait() }
         #expect(Date().timeIntervalSince(t0) < 3)
         usleep(100_000)
         #expect(kill(child, 0) != 0)
         #expect(local.workerPids.isEmpty)
-        #expect(LeakCheck.queryCgroups().isEmpty)
+        #expect(LeakCheck.queryCgroups(of: local).isEmpty)
     }
 
     @Test func aKilledZygoteFailsTheQueryInFlightAndIsReplaced() throws {
@@ -140,7 +142,7 @@ struct LimitsTests {
         #expect(failure?.message.contains("died while the query ran") == true, "\(String(describing: failure))")
         #expect(try local.run(PoolFixture.oneRow, ScriptRun(script: "result = df", sandbox: sandbox)).table.rowCount == 1)
         #expect(local.workerPids.first != zygote)
-        #expect(LeakCheck.queryCgroups().isEmpty)
+        #expect(LeakCheck.queryCgroups(of: local).isEmpty)
     }
 
     @Test func withoutTheNetworkLayersPythonRefusesUnlessUnsafeIsAsked() throws {
@@ -199,12 +201,12 @@ final class AsyncResult<T: Sendable>: @unchecked Sendable {
 /// What queries could leave behind, read from the kernel.
 enum LeakCheck {
     /// This process's query cgroups still present, in any hierarchy.
-    static func queryCgroups() -> [String] {
+    static func queryCgroups(of supervisor: Supervisor) -> [String] {
         guard let controller = Supervisor.machineCgroups else { return [] }
         var found: [String] = []
         for parent in Set(controller.parents.values) {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
-            found += names.filter { $0.hasPrefix(QueryGuard.namePrefix + "\(getpid())-") }.map { parent + "/" + $0 }
+            found += names.filter { $0.hasPrefix(supervisor.cgroupPrefix) }.map { parent + "/" + $0 }
         }
         return found
     }

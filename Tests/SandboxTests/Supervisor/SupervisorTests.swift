@@ -101,7 +101,7 @@ struct SupervisorTests {
     @Test func partitionsRunInParallelChildren() throws {
         let big = Table([("x", Column(int64s: Array(0..<1000)))])
         let outs = try supervisor.run(big, partitions: [0..<512, 512..<1000],
-                                      ScriptRun(script: "import os\nresult = pd.DataFrame({'n': [len(df)], 's': [int(df['x'].sum())], 'pid': [os.getpid()]})", sitePackages: env))
+                                      ScriptRun(script: "import os\nresult = pd.DataFrame({'n': [len(df)], 's': [int(df['x'].sum())], 'id': [int.from_bytes(os.urandom(7), 'little')]})", sitePackages: env))
         #expect(outs.map { $0.table.columns[0].longs[0] } == [512, 488])
         #expect(outs.map { $0.table.columns[1].longs[0] }.reduce(0, +) == 499_500)
         #expect(outs[0].table.columns[2].longs[0] != outs[1].table.columns[2].longs[0])
