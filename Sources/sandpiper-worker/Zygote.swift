@@ -1,6 +1,7 @@
 import CPython
 import Glibc
 import PythonHost
+import Sandbox
 import SharedTable
 
 /// The warm worker: starts CPython and imports numpy/pandas once, then forks one child per query.
@@ -26,9 +27,9 @@ struct Zygote {
         let v = python.versions
         do { try channel.send(WorkerReady(pid: getpid(), python: v.python, numpy: v.numpy, pandas: v.pandas)) } catch { exit(1) }
         while true {
-            let request: WorkerRequest, fds: [Int32]
+            let request: ConfinedRequest, fds: [Int32]
             do {
-                (request, fds) = try channel.receive(WorkerRequest.self)
+                (request, fds) = try channel.receive(ConfinedRequest.self)
             } catch {
                 if error.kind == .message { continue }
                 exit(0) // the supervisor went away
@@ -55,26 +56,3 @@ struct Zygote {
     }
 }
 
-/// One query, in its own forked process.
-///
-/// Confinement (namespaces, cgroup, seccomp) will be applied here, first thing, before the input
-/// is even mapped.
-struct QueryChild {
-    let python: PythonInterpreter
-
-    func run(_ request: WorkerRequest, input: Int32, output: Int32, reply: Int32) -> Never {
-        let channel = MessageChannel(fd: reply)
-        let response: WorkerResponse
-        do {
-            let mapping = try PrivateMapping(fd: input, length: request.inputBytes)
-            close(input)
-            let region = try SharedRegion.adopt(fd: output, writable: true)
-            response = QueryRunner(python: python).run(request, input: mapping, output: region)
-        } catch {
-            response = WorkerResponse(resultBytes: 0, stdout: "", stderr: "",
-                                      failure: WorkerFailure(code: error.code.rawValue, message: error.message))
-        }
-        try? channel.send(response)
-        _exit(0)
-    }
-}

@@ -9,21 +9,25 @@ extension ConfinementPlan {
     ///
     /// - Parameters:
     ///   - environment: the unpacked environment directory on the host (bound read-only at
-    ///     `/sandbox/env`), or nil for the system Python only.
+    ///     `environmentTarget`), or nil for the system Python only.
+    ///   - environmentTarget: where the environment appears in the view: `/sandbox/env` by default; the
+    ///     worker passes the host path itself, because its interpreter (forked from a zygote that
+    ///     imported numpy and pandas) holds module paths under it.
     ///   - executables: paths inside the view that may be `execve`d (empty for the embedded-CPython
     ///     worker, which never starts a program; `sandpiper-probe` passes the interpreter it execs).
     ///   - keepFileDescriptors: the worker's socket to the zygote and the query's memfd, plus 0-2.
     ///   - cgroupProcsFiles: from `CgroupController.procsFiles`.
     ///   - scratchBytes: the size of `/tmp`.
-    public static func standard(environment: String? = nil, executables: [String] = [],
+    public static func standard(environment: String? = nil, environmentTarget: String = environmentMountPoint,
+                                executables: [String] = [],
                                 keepFileDescriptors: [Int32] = [0, 1, 2], cgroupProcsFiles: [String] = [],
                                 scratchBytes: UInt64 = 64 << 20, cpuSeconds: UInt64? = nil,
                                 identity: Identity = Identity()) -> ConfinementPlan {
         var binds = FilesystemView.systemBinds
         var readOnly = ["/usr", "/etc", "/bin", "/lib", "/lib64", "/sbin"]
         if let environment {
-            binds.append(FilesystemView.Bind(environment, at: environmentMountPoint))
-            readOnly.append(environmentMountPoint)
+            binds.append(FilesystemView.Bind(environment, at: environmentTarget))
+            readOnly.append(environmentTarget)
         }
         let scratch = [FilesystemView.Scratch(path: "/tmp", sizeBytes: scratchBytes),
                        FilesystemView.Scratch(path: "/dev/shm", sizeBytes: min(scratchBytes, 64 << 20))]

@@ -3,8 +3,14 @@ import Glibc
 
 /// The real confinement steps, made of Linux system calls. Stateless; see `SystemCalls` for each step.
 public struct LinuxSystemCalls: SystemCalls {
+    /// Called in the pid namespace's waiter with the confined child's wait status (see `Confinement.apply`).
+    let waiterReport: ((Int32) -> Void)?
+
     /// The real kernel.
-    public init() {}
+    public init() { waiterReport = nil }
+
+    /// The real kernel, with a report of the confined child's end from the pid namespace's waiter.
+    public init(waiterReport: @escaping (Int32) -> Void) { self.waiterReport = waiterReport }
 
     public func closeFileDescriptors(keeping: [Int32]) throws(ConfinementError) {
         var next: UInt32 = 0
@@ -71,7 +77,7 @@ public struct LinuxSystemCalls: SystemCalls {
     public func enterPIDNamespace() throws(ConfinementError) {
         let child = fork()
         if child < 0 { throw .setup(.enterPIDNamespace, "fork()", errno: errno) }
-        if child > 0 { Self.waitAndMirror(child) }
+        if child > 0 { Self.waitAndMirror(child, report: waiterReport) }
         // Pid 1 of the namespace: die with the waiter, and leave its process group so that a
         // `kill(0, ...)` by the script reaches only the sandbox.
         try setParentDeathSignal()
@@ -79,11 +85,12 @@ public struct LinuxSystemCalls: SystemCalls {
     }
 
     /// The waiter: mirrors the confined child's end (exit code, or death by the same signal).
-    private static func waitAndMirror(_ child: pid_t) -> Never {
+    private static func waitAndMirror(_ child: pid_t, report: ((Int32) -> Void)?) -> Never {
         var status: Int32 = 0
         while waitpid(child, &status, 0) < 0 {
             if errno != EINTR { _exit(125) }
         }
+        report?(status)
         let signal = status & 0x7f
         if signal == 0 { _exit((status >> 8) & 0xff) }
         _ = Kernel.prctl(4 /* PR_SET_DUMPABLE */, 0)   // no core file of the waiter
@@ -107,6 +114,9 @@ public struct LinuxSystemCalls: SystemCalls {
 
     public func dropIdentity(_ identity: ConfinementPlan.Identity) throws(ConfinementError) {
         try CapabilityDrop(identity: identity).apply()
+        // A credential change clears the parent-death signal: without this, pid 1 of the namespace
+        // would outlive its waiter (and the zygote), and a killed worker would leave the script running.
+        try setParentDeathSignal()
     }
 
     public func setNoNewPrivileges() throws(ConfinementError) {

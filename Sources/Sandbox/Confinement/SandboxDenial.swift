@@ -75,9 +75,17 @@ public enum SandboxDenial {
     public static let auditHookSource = """
         import sys as _s
         _s._sandpiper_last_event = None
-        def _sandpiper_hook(event, args, _watch=('socket.', 'open', 'os.', 'subprocess.', 'ctypes.dlopen', 'shutil.', 'mmap.')):
-            if event.startswith(_watch):
-                _s._sandpiper_last_event = (event, str(args[1:] if event.startswith('socket.') else args)[:200])
+        def _sandpiper_hook(event, args, _watch=('socket.', 'open', 'os.', 'subprocess.', 'ctypes.dlopen', 'ctypes.call_function', 'shutil.', 'mmap.'),
+                            _quiet=('traceback', 'linecache', 'tokenize'), _frame=_s._getframe):
+            if not event.startswith(_watch):
+                return
+            # Formatting the traceback opens source files: those events must not hide the script's own.
+            f = _frame(1)
+            while f is not None:
+                if f.f_globals.get('__name__') in _quiet or f.f_code.co_filename == '<sandpiper-host>':
+                    return
+                f = f.f_back
+            _s._sandpiper_last_event = (event, str(args[1:] if event.startswith('socket.') else args)[:200])
         _s.addaudithook(_sandpiper_hook)
         del _sandpiper_hook
         """

@@ -49,6 +49,14 @@ public enum Confinement {
         try apply(plan, using: LinuxSystemCalls())
     }
 
+    /// `apply(_:)`, where the waiter of the pid namespace calls `waiterReport` with the confined
+    /// child's raw wait status before it mirrors it. The worker uses it to tell the supervisor how a
+    /// query ended when the child could not (killed by the OOM killer, by seccomp, by a signal):
+    /// the zygote reaps its children automatically, so no one else ever sees that status.
+    public static func apply(_ plan: ConfinementPlan, waiterReport: @escaping (Int32) -> Void) throws(ConfinementError) {
+        try apply(plan, using: LinuxSystemCalls(waiterReport: waiterReport))
+    }
+
     /// `apply(_:)` through an explicit seam (tests pass a recording fake).
     public static func apply(_ plan: ConfinementPlan, using system: some SystemCalls) throws(ConfinementError) {
         try system.closeFileDescriptors(keeping: plan.keepFileDescriptors)

@@ -14,6 +14,22 @@ public struct ScriptOutput: Sendable {
     public var stdout: String
     /// Captured stderr, warnings included.
     public var stderr: String
+    /// Confinement layers this run went without (only with `allowUnconfined`); empty when fully
+    /// confined. The plugin shows them in the header of the run's python output.
+    public var unconfinedLayers: [String]
+    /// The highest memory use of the query's processes, when measured (bytes).
+    public var peakMemoryBytes: UInt64?
+    /// Wall time from starting the child to reading its answer.
+    public var elapsedMilliseconds: Int
+    /// Milliseconds the child spent per phase (`confine`, `df`, `script`, `result`).
+    public var timings: [String: Double] = [:]
+
+    /// An output from its parts.
+    public init(table: Table, stdout: String, stderr: String, unconfinedLayers: [String] = [],
+                peakMemoryBytes: UInt64? = nil, elapsedMilliseconds: Int = 0) {
+        self.table = table; self.stdout = stdout; self.stderr = stderr; self.unconfinedLayers = unconfinedLayers
+        self.peakMemoryBytes = peakMemoryBytes; self.elapsedMilliseconds = elapsedMilliseconds
+    }
 }
 
 /// One script run to start: its input rows and what to run on them.
@@ -22,68 +38,156 @@ public struct ScriptRun: Sendable {
     public var kargsJSON: String
     /// Site-packages directories of the sandbox environment.
     public var sitePackages: [String]
-    /// Wall-time limit of the run, in milliseconds.
+    /// Wall-time limit of the run, in milliseconds (the sandbox policy's limit applies too: the lower wins).
     public var timeoutMilliseconds: Int
+    /// Passed to the child; `kickout` (MiB) lowers the policy's memory ceiling for this call, never raises it.
     public var options: [String: String]
+    /// The sandbox: name, environment, policy. Nil infers the environment from `sitePackages` and uses
+    /// ADX's default policy.
+    public var sandbox: SandboxSettings?
 
     public init(script: String, kargsJSON: String = "{}", sitePackages: [String], timeoutMilliseconds: Int = 600_000,
                 options: [String: String] = [:]) {
         self.script = script; self.kargsJSON = kargsJSON; self.sitePackages = sitePackages
         self.timeoutMilliseconds = timeoutMilliseconds; self.options = options
     }
+
+    /// A run in a resolved sandbox, under its policy.
+    public init(script: String, kargsJSON: String = "{}", sandbox: SandboxSettings, timeoutMilliseconds: Int = 600_000,
+                options: [String: String] = [:]) {
+        self.init(script: script, kargsJSON: kargsJSON, sitePackages: sandbox.sitePackages,
+                  timeoutMilliseconds: timeoutMilliseconds, options: options)
+        self.sandbox = sandbox
+    }
+
+    /// The memory ceiling: the policy's, or `kickout` MiB when that is lower.
+    var ceilingBytes: UInt64 {
+        let policy = UInt64(max(effectiveSandbox.policy.memoryMB, 1)) << 20
+        guard let text = options["kickout"], let mb = UInt64(text), mb > 0 else { return policy }
+        return min(policy, mb << 20)
+    }
+
+    var effectiveSandbox: SandboxSettings { sandbox ?? .inferred(sitePackages: sitePackages) }
+
+    var effectiveTimeout: Int { min(timeoutMilliseconds, effectiveSandbox.policy.timeoutSeconds * 1000) }
 }
 
 /// Runs `python()` scripts in worker processes.
 ///
-/// Keeps one warm zygote per sandbox environment (numpy and pandas already imported); each run is
-/// a fresh child forked from it, so nothing of one query is visible to the next. Input and result
-/// tables cross in pooled memfds. A dead zygote is noticed and restarted; `shutdown()` (or the
-/// supervisor going away) stops every worker, so no process, fd or memfd is left behind.
+/// Keeps one warm zygote per sandbox environment (numpy and pandas already imported, no user code
+/// ever run); each run is a fresh child forked from it that confines itself before anything else
+/// (`ConfinementPlan.standard`: cgroup, namespaces and a minimal view, nobody, Landlock, seccomp), so
+/// nothing of one query is visible to the next. At most `poolSize` children of a sandbox run at once;
+/// a query waits for a slot up to `throttleWaitMilliseconds`. Memory above the ceiling (cgroup, or the
+/// RSS watchdog) and time above the limit kill the query's whole tree. `shutdown()` — also run by
+/// `Supervisor.installSignalHandlers()` on SIGINT/SIGTERM — stops every child and worker and removes
+/// every cgroup, so no process, fd, memfd or cgroup is left behind.
 public final class Supervisor: Sendable {
     private let workers = Mutex<[String: WorkerProcess]>([:])
+    private let running = Mutex<[Int: RunningQuery]>([:])
+    /// Numbers queries across every supervisor of the process: cgroup names must never collide.
+    private static let counter = Atomic<Int>(0)
+    private static let serials = Atomic<Int>(0)
+    /// Names of this supervisor's query cgroups start with it: `sandpiper-q-<pid>-s<serial>-`.
+    public let cgroupPrefix: String
+    private let gate = PoolGate()
     /// Regions for inputs and results, reused across calls.
     public let pool: RegionPool
     public let workerExecutable: String
     public let startTimeoutMilliseconds: Int
+    public let configuration: SupervisorConfiguration
+    /// The layers of this machine (measured once per process unless the configuration gives them).
+    public let probe: KernelProbe
+    /// Where query cgroups are made; nil uses the RSS watchdog.
+    public let cgroups: CgroupController?
 
-    public init(workerExecutable: String? = nil, pool: RegionPool = RegionPool(), startTimeoutMilliseconds: Int = 60_000) {
+    public init(workerExecutable: String? = nil, pool: RegionPool = RegionPool(), startTimeoutMilliseconds: Int = 60_000,
+                configuration: SupervisorConfiguration = SupervisorConfiguration()) {
         self.workerExecutable = workerExecutable ?? WorkerProcess.defaultExecutable()
         self.pool = pool
         self.startTimeoutMilliseconds = startTimeoutMilliseconds
+        self.configuration = configuration
+        self.probe = configuration.probe ?? Self.machineProbe
+        self.cgroupPrefix = "\(QueryGuard.namePrefix)\(getpid())-s\(Self.serials.add(1, ordering: .sequentiallyConsistent).newValue)-"
+        if !configuration.useCgroups || configuration.probe.map({ $0.cgroupVersion == nil }) == true {
+            self.cgroups = nil
+        } else {
+            self.cgroups = Self.machineCgroups
+        }
+        if let cgroups { QueryGuard.sweepStale(cgroups) }
+        SupervisorRegistry.add(self)
     }
 
     deinit { shutdown() }
+
+    static let machineProbe = KernelProbe.current()
+    static let machineCgroups: CgroupController? = {
+        if case .success(let c) = CgroupController.detect() { return c }
+        return nil
+    }()
+
+    /// Layers `python()` cannot go without, missing here (empty: every one is usable).
+    public var missingLayers: [String] {
+        var missing: [String] = []
+        let ns = ["mount", "net", "pid", "ipc", "uts"].filter { probe.namespaces[$0] != true }
+        if !ns.isEmpty { missing.append("namespaces (" + ns.joined(separator: ", ") + ")") }
+        if !probe.seccomp { missing.append("seccomp") }
+        if !probe.isRoot { missing.append("identity (not root: cannot drop to nobody)") }
+        return missing
+    }
+
+    /// Starts the warm worker of every sandbox whose policy says `initializeOnStartup`.
+    public func prestart(_ sandboxes: [SandboxSettings]) throws(SupervisorError) {
+        for s in sandboxes where s.policy.initializeOnStartup { _ = try worker(for: s) }
+    }
 
     /// Runs `run` over all of `table`.
     public func run(_ table: Table, _ run: ScriptRun) throws(SupervisorError) -> ScriptOutput {
         try self.run(table, partitions: [0..<table.rowCount], run)[0]
     }
 
-    /// Runs `run` once per row range of `table`, the runs in parallel (one child each); outputs in order.
+    /// Runs `run` once per row range of `table`, in parallel children (at most the sandbox's pool size
+    /// at once); outputs in order.
     public func run(_ table: Table, partitions: [Range<Int>], _ run: ScriptRun) throws(SupervisorError) -> [ScriptOutput] {
-        let deadline = Self.now() + run.timeoutMilliseconds
-        var pending: [PendingRun] = []
-        defer { for p in pending where !p.finished { kill(p.pid, SIGKILL); p.reply.close() } }
-        for rows in partitions {
-            pending.append(try start(table, rows: rows, run))
+        let settings = run.effectiveSandbox
+        let unconfined = missingLayers
+        if !unconfined.isEmpty && !configuration.allowUnconfined {
+            throw SupervisorError(.unavailable, "python() refuses to run: this machine lacks the sandbox layers " + unconfined.joined(separator: ", "))
         }
-        var outputs: [ScriptOutput] = []
-        for i in pending.indices {
-            outputs.append(try finish(&pending[i], deadline: deadline, timeout: run.timeoutMilliseconds))
+        // Each child's clock starts when it is forked: a cold zygote's imports do not count.
+        let timeout = run.effectiveTimeout
+        var started: [(index: Int, query: RunningQuery)] = []
+        defer { for s in started { s.query.dispose() } }
+        var outputs = [ScriptOutput?](repeating: nil, count: partitions.count)
+        var next = 0, active = 0
+        while next < partitions.count || active > 0 {
+            if next < partitions.count {
+                // With nothing of ours running, wait for a slot; otherwise take a free one or finish one first.
+                let wait = active == 0 ? configuration.throttleWaitMilliseconds : 0
+                if gate.acquire(settings.environment, limit: settings.policy.poolSize, timeoutMilliseconds: wait) {
+                    let query: RunningQuery
+                    do { query = try start(table, rows: partitions[next], run, settings: settings, unconfined: !unconfined.isEmpty) }
+                    catch { gate.release(settings.environment); throw error }
+                    started.append((next, query))
+                    next += 1; active += 1
+                    continue
+                }
+                if active == 0 {
+                    throw SupervisorError(.throttled(waitedMilliseconds: wait),
+                                          "all \(settings.policy.poolSize) workers of sandbox '\(settings.name)' stayed busy for \(RunningQuery.seconds(wait)); the query was not run")
+                }
+            }
+            guard let k = started.firstIndex(where: { outputs[$0.index] == nil }) else { break }
+            let (index, query) = started[k]
+            outputs[index] = try query.finish(deadline: query.startedAt + timeout, timeout: timeout, unconfined: unconfined,
+                                              zygoteAlive: { self.zygoteAlive(settings.environment) })
+            active -= 1
         }
-        return outputs
+        return outputs.map { $0! }
     }
 
-    /// A started run: its child and the channel its answer comes on.
-    private struct PendingRun {
-        let pid: pid_t
-        let reply: MessageChannel
-        let input: RegionLease
-        let output: RegionLease
-        var finished = false
-    }
-
-    private func start(_ table: Table, rows: Range<Int>, _ run: ScriptRun) throws(SupervisorError) -> PendingRun {
+    private func start(_ table: Table, rows: Range<Int>, _ run: ScriptRun, settings: SandboxSettings,
+                       unconfined: Bool) throws(SupervisorError) -> RunningQuery {
         let input: RegionLease, output: RegionLease, inputBytes: Int
         let readOnly: Int32, ours: MessageChannel, theirs: MessageChannel
         do {
@@ -94,32 +198,83 @@ public final class Supervisor: Sendable {
             (ours, theirs) = try MessageChannel.pair()
         } catch { throw .io(error) }
         defer { close(readOnly); theirs.close() }
+        let id = Self.counter.add(1, ordering: .sequentiallyConsistent).newValue
+        let ceiling = run.ceilingBytes
+        var cgroup: QueryCgroup?
+        if let cgroups {
+            let limits = CgroupLimits(memoryBytes: ceiling, swapBytes: 0, maxProcesses: configuration.maxProcessesPerQuery,
+                                      cpuPercent: settings.cgroupCPUPercent)
+            do { cgroup = try cgroups.create(name: "\(cgroupPrefix)\(id)", limits: limits) }
+            catch { ours.close(); throw SupervisorError(.setup, error.message) }
+        }
+        let guardian = QueryGuard(cgroup: cgroup, limitBytes: ceiling)
+        let plan = self.plan(settings, cgroup: cgroup, unconfined: unconfined)
         let request = WorkerRequest(script: run.script, kargsJSON: run.kargsJSON, inputBytes: inputBytes, options: run.options)
+        let pid: pid_t
         do {
-            let pid = try send(request, fds: [readOnly, output.region.fd, theirs.fd], sitePackages: run.sitePackages)
-            return PendingRun(pid: pid, reply: ours, input: input, output: output)
+            pid = try send(ConfinedRequest(request: request, plan: plan), fds: [readOnly, output.region.fd, theirs.fd], settings: settings)
         } catch {
             ours.close()
+            guardian.dispose(root: 0)
             throw error
         }
+        guardian.startWatchdog(root: pid)
+        let key = settings.environment
+        let query = RunningQuery(id: id, pid: pid, reply: ours, input: input, output: output, guardian: guardian,
+                                 settings: settings, startedAt: Self.now(), release: { [weak self, gate] in
+                                     gate.release(key)
+                                     self?.forget(id)
+                                 })
+        running.withLock { $0[id] = query }
+        return query
+    }
+
+    /// The confinement of one query child.
+    func plan(_ settings: SandboxSettings, cgroup: QueryCgroup?, unconfined: Bool) -> ConfinementPlan {
+        let procs = cgroup?.procsFiles ?? []
+        guard !unconfined else {
+            // Only what this machine has: the cgroup, backstop limits, and seccomp when present.
+            return ConfinementPlan(cgroupProcsFiles: procs, limits: .init(fileSizeBytes: configuration.scratchBytes),
+                                   noNewPrivileges: true, seccomp: probe.seccomp ? .standard(allowExec: false) : nil)
+        }
+        var plan = ConfinementPlan.standard(environment: settings.environment, environmentTarget: settings.environment,
+                                            cgroupProcsFiles: procs, scratchBytes: configuration.scratchBytes)
+        // site-packages outside the environment folder (a bare directory given by a caller) are bound too.
+        for extra in settings.sitePackages where !(extra + "/").hasPrefix(settings.environment + "/") {
+            plan.filesystem?.binds.append(FilesystemView.Bind(extra))
+            plan.landlock?.rules.append(LandlockPolicy.PathRule(extra, .readOnly, optional: true))
+        }
+        if probe.landlockABI == nil { plan.landlock = nil }
+        return plan
+    }
+
+    /// The running zygote of `settings`' environment, started (or restarted) when needed. Call with `workers` unlocked.
+    private func worker(for settings: SandboxSettings) throws(SupervisorError) -> WorkerProcess {
+        let result: Result<WorkerProcess, SupervisorError> = workers.withLock { workers in
+            Result { () throws(SupervisorError) in try self.ensureWorker(settings, in: &workers) }
+        }
+        return try result.get()
+    }
+
+    private func ensureWorker(_ settings: SandboxSettings, in workers: inout [String: WorkerProcess]) throws(SupervisorError) -> WorkerProcess {
+        let key = settings.environment
+        if let w = workers[key], w.isAlive { return w }
+        workers[key]?.stop(.zygote)
+        workers[key] = nil
+        let w = try WorkerProcess.spawn(executable: workerExecutable, sitePackages: settings.sitePackages,
+                                        environment: WorkerProcess.environment(threads: settings.threads),
+                                        startTimeoutMilliseconds: startTimeoutMilliseconds)
+        workers[key] = w
+        return w
     }
 
     /// Sends a request to the environment's zygote (starting or restarting it as needed); returns the child's pid.
-    private func send(_ request: WorkerRequest, fds: [Int32], sitePackages: [String]) throws(SupervisorError) -> pid_t {
-        let key = sitePackages.joined(separator: "\u{0}")
+    private func send(_ request: ConfinedRequest, fds: [Int32], settings: SandboxSettings) throws(SupervisorError) -> pid_t {
+        let key = settings.environment
         let result: Result<pid_t, SupervisorError> = workers.withLock { workers in
             for attempt in 0..<2 {
                 let worker: WorkerProcess
-                if let w = workers[key], w.isAlive {
-                    worker = w
-                } else {
-                    workers[key]?.stop(.zygote)
-                    do throws(SupervisorError) {
-                        worker = try WorkerProcess.spawn(executable: workerExecutable, sitePackages: sitePackages,
-                                                         startTimeoutMilliseconds: startTimeoutMilliseconds)
-                    } catch { return .failure(error) }
-                    workers[key] = worker
-                }
+                do throws(SupervisorError) { worker = try ensureWorker(settings, in: &workers) } catch { return .failure(error) }
                 do throws(SharedTableError) {
                     try worker.control.send(request, fds: fds)
                     let (spawned, extra) = try worker.control.receive(WorkerSpawned.self, timeoutMilliseconds: 10_000)
@@ -138,27 +293,18 @@ public final class Supervisor: Sendable {
         return try result.get()
     }
 
-    private func finish(_ p: inout PendingRun, deadline: Int, timeout: Int) throws(SupervisorError) -> ScriptOutput {
-        p.finished = true
-        defer { p.reply.close() }
-        let response: WorkerResponse
-        do {
-            (response, _) = try p.reply.receive(WorkerResponse.self, timeoutMilliseconds: max(deadline - Self.now(), 0))
-        } catch {
-            kill(p.pid, SIGKILL)
-            if error.kind == .timeout { throw SupervisorError(.timeout(milliseconds: timeout), "the python script exceeded its time limit of \(timeout) ms and was stopped") }
-            throw SupervisorError(.workerCrashed, "the python script's process ended without a result")
-        }
-        if let failure = response.failure { throw .reported(failure) }
-        do {
-            try p.output.region.refreshMapping(populate: true)
-            let table = try SharedTableReader.read(p.output)
-            return ScriptOutput(table: table, stdout: response.stdout, stderr: response.stderr)
-        } catch { throw .io(error) }
+    private func forget(_ id: Int) { running.withLock { $0[id] = nil } }
+
+    private func zygoteAlive(_ key: String) -> Bool {
+        workers.withLock { $0[key]?.isAlive ?? false }
     }
 
-    /// Stops every worker and frees the idle regions.
+    /// Kills every running query (its whole tree, its cgroup removed), stops every worker and frees the
+    /// idle regions. Safe to call from a signal handler's queue while queries run on other threads:
+    /// they fail with `E_SANDBOX_CRASH` at once.
     public func shutdown() {
+        let queries = running.withLock { r -> [RunningQuery] in defer { r.removeAll() }; return Array(r.values) }
+        for q in queries { q.dispose() }
         let all = workers.withLock { w -> [WorkerProcess] in defer { w.removeAll() }; return Array(w.values) }
         for w in all { w.stop(.zygote) }
         pool.drain()
@@ -166,6 +312,9 @@ public final class Supervisor: Sendable {
 
     /// Pids of the running zygotes (for tests and diagnostics).
     public var workerPids: [Int32] { workers.withLock { $0.values.map(\.pid) } }
+
+    /// Query children running now (for tests and diagnostics).
+    public var runningQueryPids: [Int32] { running.withLock { $0.values.map(\.pid) } }
 
     static func now() -> Int {
         var t = timespec()

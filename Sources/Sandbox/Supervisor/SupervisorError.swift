@@ -17,6 +17,16 @@ public struct SupervisorError: CodedError, Equatable {
         case result
         /// Shared memory or the worker socket failed.
         case io
+        /// The query's processes used more memory than its ceiling and were killed.
+        case kickout(limitBytes: UInt64, peakBytes: UInt64?, elapsedMilliseconds: Int)
+        /// Every worker slot of the sandbox stayed busy for longer than the supervisor waits.
+        case throttled(waitedMilliseconds: Int)
+        /// The script failed because the sandbox refused an operation; `hint` says what to do instead.
+        case denied(hint: String)
+        /// A confinement layer `python()` requires is missing here and unconfined runs were not allowed.
+        case unavailable
+        /// A confinement layer could not be applied in the query's child; the script did not run.
+        case setup
     }
 
     public let kind: Kind
@@ -32,6 +42,11 @@ public struct SupervisorError: CodedError, Equatable {
         case .python: return "E_PYTHON"
         case .result: return "E_RESULT"
         case .io: return "E_SANDBOX_IO"
+        case .kickout: return "E_SANDBOX_KICKOUT"
+        case .throttled: return "E_SANDBOX_THROTTLED"
+        case .denied: return "E_SANDBOX_DENIED"
+        case .unavailable: return "E_SANDBOX_UNAVAILABLE"
+        case .setup: return "E_SANDBOX_SETUP"
         }
     }
 
@@ -43,6 +58,11 @@ public struct SupervisorError: CodedError, Equatable {
         case .python(let f): return f.traceback.isEmpty ? nil : f.traceback
         case .result: return "assign a pandas DataFrame to `result`, for example `result = df`"
         case .io: return nil
+        case .kickout: return "filter or project the input before python() (fewer rows, fewer columns), or raise the sandbox's ceiling with `sandpiper sandbox policy NAME --memory-mb N` (kickout=N can only lower it)"
+        case .throttled(let ms): return "all workers of this sandbox were busy for \(ms) ms; run fewer python() calls at once or raise the pool with `sandpiper sandbox policy NAME --pool-size N`"
+        case .denied(let hint): return hint
+        case .unavailable: return "run `sandpiper sandbox doctor` to see which layers are missing; `--unsafe-no-sandbox` runs scripts without them, at your own risk"
+        case .setup: return "run `sandpiper sandbox doctor --verify` to check the confinement layers on this machine"
         }
     }
 
@@ -54,6 +74,8 @@ public struct SupervisorError: CodedError, Equatable {
         case "E_PYTHON": return SupervisorError(.python(f), "\(f.type): \(f.message)" + (f.line.map { " (script line \($0))" } ?? ""))
         case "E_RESULT": return SupervisorError(.result, f.message)
         case "E_SANDBOX_ENVIRONMENT": return SupervisorError(.workerStart, f.message)
+        case "E_SANDBOX_SETUP", "E_SANDBOX_UNAVAILABLE": return SupervisorError(.setup, f.message)
+        case "E_SANDBOX_DENIED": return SupervisorError(.denied(hint: f.traceback), f.message)
         default: return SupervisorError(.io, "\(f.code): \(f.message)")
         }
     }

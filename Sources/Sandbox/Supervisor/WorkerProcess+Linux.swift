@@ -16,7 +16,8 @@ final class WorkerProcess: @unchecked Sendable {
     }
 
     /// Starts a zygote for `sitePackages` and waits until it has imported numpy and pandas.
-    static func spawn(executable: String, sitePackages: [String], startTimeoutMilliseconds: Int) throws(SupervisorError) -> WorkerProcess {
+    static func spawn(executable: String, sitePackages: [String], environment: [String],
+                      startTimeoutMilliseconds: Int) throws(SupervisorError) -> WorkerProcess {
         guard access(executable, X_OK) == 0 else {
             throw SupervisorError(.workerStart, "the worker executable \(executable) is missing or not executable")
         }
@@ -32,8 +33,10 @@ final class WorkerProcess: @unchecked Sendable {
         let args = [executable, "serve"] + sitePackages.flatMap { ["--site-packages", $0] }
         var argv: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
+        defer { envp.forEach { free($0) } }
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, executable, &actions, nil, &argv, environ)
+        let rc = posix_spawn(&pid, executable, &actions, nil, &argv, &envp)
         guard rc == 0 else {
             ours.close()
             throw SupervisorError(.workerStart, "cannot start \(executable): \(String(cString: strerror(rc)))")
@@ -54,6 +57,17 @@ final class WorkerProcess: @unchecked Sendable {
             p.stop(.zygote)
             throw SupervisorError(.workerStart, "the worker did not start: \((error as? SharedTableError)?.message ?? "\(error)")")
         }
+    }
+
+    /// The worker's whole environment: nothing of the caller's (tokens, paths, proxies) reaches a
+    /// script. The BLAS/OpenMP pools are sized here, before numpy is imported, so a child forked from
+    /// the zygote starts (or lazily restarts) a pool of `threads` rather than inheriting a broken one.
+    static func environment(threads: Int) -> [String] {
+        let n = String(max(threads, 1))
+        return ["PATH=/usr/bin:/bin", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "HOME=/tmp", "TMPDIR=/tmp",
+                "PYTHONDONTWRITEBYTECODE=1", "PYTHONHASHSEED=0",
+                "OPENBLAS_NUM_THREADS=" + n, "OMP_NUM_THREADS=" + n, "MKL_NUM_THREADS=" + n,
+                "NUMEXPR_MAX_THREADS=" + n, "OMP_WAIT_POLICY=PASSIVE"]
     }
 
     /// glibc ≥ 2.34 has it, but declares it only under `_GNU_SOURCE`; without it the worker inherits

@@ -4,16 +4,12 @@ import SharedTable
 import Testing
 @testable import Sandbox
 
-/// The Python environment the end-to-end tests run on: a directory with numpy and pandas for
-/// CPython 3.11 (`python3 -m pip install --target DIR numpy==1.26.4 pandas==2.2.2`).
-let pythonEnvironment = ProcessInfo.processInfo.environment["SANDPIPER_PYTHON_ENV"]
-let haveEnvironment = pythonEnvironment.map { FileManager.default.fileExists(atPath: $0 + "/pandas") } ?? false
-let skipReason: Comment = "set SANDPIPER_PYTHON_ENV to a site-packages directory with numpy and pandas (until the sandbox `minimal` environment lands)"
-
-@Suite(.serialized, .enabled(if: haveEnvironment, skipReason))
+/// End to end through the confined worker, on the `minimal` sandbox (see `PoolFixture`).
+@Suite(.serialized, .enabled(if: PoolFixture.available, PoolFixture.unavailableReason),
+       .enabled(if: PoolFixture.canConfine, "confinement needs root and seccomp"))
 struct SupervisorTests {
     let supervisor = Supervisor()
-    var env: [String] { [pythonEnvironment!] }
+    var env: [String] { (try? PoolFixture.minimal.get())?.sitePackages ?? [] }
 
     static let input = Table([
         ("x", Column(int64s: [1, 2, 3])),
@@ -105,7 +101,7 @@ struct SupervisorTests {
     @Test func partitionsRunInParallelChildren() throws {
         let big = Table([("x", Column(int64s: Array(0..<1000)))])
         let outs = try supervisor.run(big, partitions: [0..<512, 512..<1000],
-                                      ScriptRun(script: "import os\nresult = pd.DataFrame({'n': [len(df)], 's': [int(df['x'].sum())], 'pid': [os.getpid()]})", sitePackages: env))
+                                      ScriptRun(script: "import os\nresult = pd.DataFrame({'n': [len(df)], 's': [int(df['x'].sum())], 'id': [int.from_bytes(os.urandom(7), 'little')]})", sitePackages: env))
         #expect(outs.map { $0.table.columns[0].longs[0] } == [512, 488])
         #expect(outs.map { $0.table.columns[1].longs[0] }.reduce(0, +) == 499_500)
         #expect(outs[0].table.columns[2].longs[0] != outs[1].table.columns[2].longs[0])

@@ -1,0 +1,98 @@
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The memory ceiling and the process tree of one query child, seen from the supervisor: its cgroup
+/// (the kernel enforces the ceiling and counts the peak and OOM kills), or where no cgroup can be
+/// created, an RSS watchdog thread. Either way it kills the whole tree and says whether the ceiling
+/// was passed — the verdict comes from these counters, never from an exit code.
+final class QueryGuard: Sendable {
+    let cgroup: QueryCgroup?
+    let limitBytes: UInt64
+    private let watchdogVerdict = Mutex<RSSWatchdog.Verdict?>(nil)
+    private let watchdogDone = DispatchSemaphore(value: 0)
+    private let watching = Atomic<Bool>(false)
+    private let removed = Atomic<Bool>(false)
+
+    init(cgroup: QueryCgroup?, limitBytes: UInt64) {
+        self.cgroup = cgroup; self.limitBytes = limitBytes
+    }
+
+    /// Without a cgroup: watches `root`'s tree on a thread of its own until it is gone.
+    func startWatchdog(root: pid_t) {
+        guard cgroup == nil else { return }
+        watching.store(true, ordering: .sequentiallyConsistent)
+        let watchdog = RSSWatchdog(rootPID: root, limitBytes: limitBytes, intervalMilliseconds: 10)
+        Thread.detachNewThread { [self] in
+            let verdict = watchdog.watch()
+            watchdogVerdict.withLock { $0 = verdict }
+            watchdogDone.signal()
+        }
+    }
+
+    /// Whether the ceiling was passed, and the peak seen (bytes).
+    func memory() -> (exceeded: Bool, peakBytes: UInt64?) {
+        if let cgroup {
+            let v = cgroup.verdict()
+            return (v.oomKilled, v.peakBytes)
+        }
+        awaitWatchdog()
+        guard let v = watchdogVerdict.withLock({ $0 }) else { return (false, nil) }
+        return (v.exceeded, v.peakBytes)
+    }
+
+    /// SIGKILLs every process of the query: the cgroup's members, else the child (whose pid-namespace
+    /// init dies with it, taking the namespace along) and its process group.
+    ///
+    /// Everything but `root` dies first: `root` is the pid namespace's waiter, which then reaps the
+    /// namespace's init and exits by itself, and the zygote reaps it. Killing the waiter first would
+    /// hand the dying init to the host's init as a zombie that lingers until that init reaps it.
+    func killTree(root: pid_t) {
+        for _ in 0..<400 {
+            let others = (cgroup?.processes() ?? Array(RSSWatchdog.tree(of: root).dropFirst())).filter { $0 != root }
+            if others.isEmpty { break }
+            for pid in others { kill(pid, SIGKILL) }
+            usleep(5_000)
+        }
+        if root > 0 {
+            for _ in 0..<100 where kill(root, 0) == 0 && !RSSWatchdog.isZombie(root) { usleep(2_000) }
+            kill(-root, SIGKILL)
+            kill(root, SIGKILL)
+        }
+        if let cgroup { cgroup.killAll() }
+    }
+
+    /// Kills what is left and removes the cgroup (or waits for the watchdog thread to end). Idempotent.
+    func dispose(root: pid_t) {
+        guard !removed.exchange(true, ordering: .sequentiallyConsistent) else { return }
+        killTree(root: root)
+        if let cgroup { try? cgroup.remove() }
+        awaitWatchdog()
+    }
+
+    /// Once the tree is gone (killed or ended), waits for the watchdog thread to store its verdict.
+    private func awaitWatchdog() {
+        guard watching.exchange(false, ordering: .sequentiallyConsistent) else { return }
+        _ = watchdogDone.wait(timeout: .now() + 2)
+    }
+
+    /// Removes query cgroups a supervisor that no longer runs left behind (it was SIGKILLed).
+    static func sweepStale(_ controller: CgroupController) {
+        for parent in Set(controller.parents.values) {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
+            for name in names where name.hasPrefix(namePrefix) {
+                let owner = name.dropFirst(namePrefix.count).split(separator: "-").first.flatMap { pid_t($0) }
+                guard let owner, owner != getpid(), kill(owner, 0) != 0, errno == ESRCH else { continue }
+                var directories: [String: String] = [:]
+                for (controllerName, p) in controller.parents { directories[controllerName] = p + "/" + name }
+                try? QueryCgroup(version: controller.version, directories: directories,
+                                 limits: CgroupLimits(memoryBytes: 0)).remove()
+            }
+        }
+    }
+
+    /// Query cgroups are named `sandpiper-q-<supervisor pid>-<query number>`.
+    static let namePrefix = "sandpiper-q-"
+}

@@ -1,0 +1,66 @@
+import Columnar
+import Foundation
+import Testing
+@testable import Sandbox
+
+/// What a script sees inside the confined child, and the controls that must keep working there.
+@Suite(.serialized, .enabled(if: PoolFixture.available, PoolFixture.unavailableReason),
+       .enabled(if: PoolFixture.canConfine, "confinement needs root and seccomp"))
+struct ConfinedRunTests {
+    let supervisor = Supervisor()
+
+    func run(_ script: String, memoryMB: Int = 256, kargs: String = "{}", options: [String: String] = [:]) throws -> ScriptOutput {
+        try supervisor.run(PoolFixture.oneRow, ScriptRun(script: script, kargsJSON: kargs, sandbox: try PoolFixture.sandbox(memoryMB: memoryMB),
+                                                         timeoutMilliseconds: 60_000, options: options))
+    }
+
+    @Test func theChildRunsConfined() throws {
+        let script = """
+            import os, socket, sys
+            facts = {
+                'uid': os.getuid(), 'pid': os.getpid(), 'host': socket.gethostname(),
+                'sys': os.path.exists('/sys'), 'run': os.path.exists('/run'), 'home': os.path.exists('/root'),
+                'paths': all(os.path.isdir(p) for p in sys.path if p),
+                'bytecode': sys.dont_write_bytecode, 'cwd': os.getcwd(),
+                'fds': sorted(int(f) for f in os.listdir('/proc/self/fd')),
+                'threads': os.environ.get('OPENBLAS_NUM_THREADS'), 'env': sorted(os.environ),
+                'seccomp': [l.split()[1] for l in open('/proc/self/status') if l.startswith('Seccomp:')][0],
+                'nnp': [l.split()[1] for l in open('/proc/self/status') if l.startswith('NoNewPrivs:')][0],
+                'cgroup': open('/proc/self/cgroup').read(),
+            }
+            result = pd.DataFrame({'k': list(facts), 'v': [str(v) for v in facts.values()]})
+            """
+        let out = try run(script)
+        var facts: [String: String] = [:]
+        for r in 0..<out.table.rowCount { facts[out.table.columns[0].string(r) ?? ""] = out.table.columns[1].string(r) }
+        #expect(facts["uid"] == "65534")
+        #expect(facts["pid"] == "1")
+        #expect(facts["host"] == "sandpiper")
+        #expect(facts["sys"] == "False" && facts["run"] == "False" && facts["home"] == "False")
+        #expect(facts["paths"] == "True", "sys.path entries missing in the view")
+        #expect(facts["bytecode"] == "True")
+        #expect(facts["cwd"] == "/tmp")
+        #expect(facts["seccomp"] == "2" && facts["nnp"] == "1")
+        #expect(facts["threads"] == "2")
+        #expect(facts["env"]?.contains("SANDPIPER") == false)
+        #expect(out.unconfinedLayers.isEmpty)
+        print(facts)
+    }
+
+    @Test func warmOneRowLatency() throws {
+        let run = ScriptRun(script: "result = df", sandbox: try PoolFixture.sandbox())
+        _ = try supervisor.run(PoolFixture.oneRow, run)
+        var times: [Double] = [], confine: [Double] = []
+        for _ in 0..<20 {
+            let t0 = Date()
+            let out = try supervisor.run(PoolFixture.oneRow, run)
+            times.append(Date().timeIntervalSince(t0) * 1000)
+            confine.append(out.timings["confine"] ?? -1)
+        }
+        confine.sort()
+        print("confinement in the child: median \(confine[10]) ms")
+        times.sort()
+        print("warm confined 1-row python() call: median \(times[10]) ms, min \(times[0]) ms, max \(times[19]) ms")
+        #expect(times[10] < 1000)
+    }
+}
