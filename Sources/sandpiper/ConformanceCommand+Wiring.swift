@@ -3,15 +3,10 @@ import Foundation
 import KQLEngine
 
 extension ConformanceCommand {
-    /// The tabular plugins for examples run in `sandbox` (nil: the default sandbox), or nil when this build
-    /// cannot bind the python plugin to a named sandbox.
-    ///
-    /// The default sandbox gets the same plugins as `sandpiper query`. A named sandbox needs the python
-    /// plugin constructed for that sandbox; until the plugin offers that, `--sandbox` is refused rather
-    /// than running every column of the matrix in the default sandbox.
-    static func plugins(sandbox: String?) -> [any TabularPlugin]? {
-        guard sandbox == nil else { return nil }
-        return Sandpiper.queryPlugins()
+    /// The tabular plugins for examples run in `sandbox` (nil: the registry's default sandbox). Python calls
+    /// that name no sandbox run in `sandbox`, so the matrix runs each example in every sandbox asked for.
+    static func plugins(sandbox: String?) -> [any TabularPlugin] {
+        Sandpiper.queryPlugins(defaultSandbox: sandbox)
     }
 
     /// Runs `.kqltest` inputs with the case-file runner, a fresh engine over a fresh sample database per file
@@ -32,7 +27,7 @@ struct KQLTestCaseFiles: CaseFileRunner {
         let fixedNow = now
         let report = KQLTestRunner.run(files: [URL(fileURLWithPath: path)]) {
             let anchor = fixedNow ?? Int64(Date().timeIntervalSince1970 * 1e9)
-            return Engine(database: SampleDatabase.make(now: anchor), plugins: ConformanceCommand.plugins(sandbox: nil) ?? [], now: fixedNow.map { t in { @Sendable in t } })
+            return Engine(database: SampleDatabase.make(now: anchor), plugins: ConformanceCommand.plugins(sandbox: nil), now: fixedNow.map { t in { @Sendable in t } })
         }
         return report.outcomes.compactMap { outcome in
             let query = queries[outcome.line] ?? ""

@@ -15,10 +15,20 @@ public struct PythonEnvironment: Sendable, Hashable {
     public var timeoutMilliseconds: Int
     /// Memory ceiling of one run in MiB (the sandbox policy's "kickout").
     public var memoryMB: Int
+    /// The registered sandbox with its whole policy (pool size, CPU, confinement of its environment);
+    /// nil runs the site-packages under the supervisor's default policy.
+    public var settings: SandboxSettings?
 
-    public init(name: String, sitePackages: [String], timeoutMilliseconds: Int, memoryMB: Int) {
+    public init(name: String, sitePackages: [String], timeoutMilliseconds: Int, memoryMB: Int, settings: SandboxSettings? = nil) {
         self.name = name; self.sitePackages = sitePackages
-        self.timeoutMilliseconds = timeoutMilliseconds; self.memoryMB = memoryMB
+        self.timeoutMilliseconds = timeoutMilliseconds; self.memoryMB = memoryMB; self.settings = settings
+    }
+
+    /// A registered sandbox under its own policy.
+    public init(_ resolved: ResolvedSandbox) {
+        self.init(name: resolved.name, sitePackages: [resolved.sitePackages.path],
+                  timeoutMilliseconds: resolved.policy.timeoutSeconds * 1000, memoryMB: resolved.policy.memoryMB,
+                  settings: SandboxSettings(resolved))
     }
 }
 
@@ -45,9 +55,7 @@ public struct PythonPlugin: TabularPlugin {
     /// The plugin over the registered sandboxes of `registry` (`sandpiper sandbox list`).
     public static func standard(registry: SandboxRegistry = SandboxRegistry(), supervisor: Supervisor = Supervisor()) -> PythonPlugin {
         PythonPlugin(supervisor: supervisor) { (name: String?) throws(SandboxError) -> PythonEnvironment in
-            let r = try registry.resolve(name)
-            return PythonEnvironment(name: r.name, sitePackages: [r.sitePackages.path],
-                                     timeoutMilliseconds: r.policy.timeoutSeconds * 1000, memoryMB: r.policy.memoryMB)
+            PythonEnvironment(try registry.resolve(name))
         }
     }
 
@@ -71,9 +79,14 @@ public struct PythonPlugin: TabularPlugin {
         var options: [String: String] = [:]
         let memory = call.kickout.map { min(Int($0), environment.memoryMB) } ?? environment.memoryMB
         options[WorkerRequest.memoryOption] = String(memory)
+        // The supervisor enforces `kickout` as the cgroup ceiling of the call (it only ever lowers the policy's).
+        if let kickout = call.kickout { options["kickout"] = String(kickout) }
         if let packed = try PythonArtifacts.pack(call.artifacts, span: span) { options[WorkerRequest.artifactsOption] = packed }
-        let run = ScriptRun(script: call.script, kargsJSON: call.kargsJSON, sitePackages: environment.sitePackages,
-                            timeoutMilliseconds: environment.timeoutMilliseconds, options: options)
+        let run = environment.settings.map {
+            ScriptRun(script: call.script, kargsJSON: call.kargsJSON, sandbox: $0,
+                      timeoutMilliseconds: environment.timeoutMilliseconds, options: options)
+        } ?? ScriptRun(script: call.script, kargsJSON: call.kargsJSON, sitePackages: environment.sitePackages,
+                       timeoutMilliseconds: environment.timeoutMilliseconds, options: options)
         let partitions = call.perNode ? Self.partitions(rows: input.rowCount, count: cores) : [0..<input.rowCount]
         let outputs: [ScriptOutput]
         do { outputs = try supervisor.run(input, partitions: partitions, run) } catch {
@@ -85,7 +98,11 @@ public struct PythonPlugin: TabularPlugin {
             if let target { tables.append(try PythonResultCoercion.coerce(output.table, to: target, span: span)) } else { tables.append(output.table) }
         }
         let table = try Self.union(tables, span: span)
-        let text = outputs.map { $0.stdout + $0.stderr }.joined()
+        var text = outputs.map { $0.stdout + $0.stderr }.joined()
+        // Running without some confinement layers is only possible when the user asked for it; say so every time.
+        if let missing = outputs.first(where: { !$0.unconfinedLayers.isEmpty })?.unconfinedLayers {
+            text = "WARNING: this script ran WITHOUT these sandbox layers (--unsafe-no-sandbox): \(missing.joined(separator: ", "))\n" + text
+        }
         return PluginResult(table: table, output: text.isEmpty ? nil : text)
     }
 

@@ -2,12 +2,24 @@ import KQLEngine
 import Sandbox
 
 extension Sandpiper {
-    /// One supervisor per CLI process: it keeps a warm worker per sandbox across the queries of a run.
-    static let supervisor = Supervisor()
+    /// Set from `--unsafe-no-sandbox` before the first query runs: lets `python()` run without the
+    /// confinement layers this kernel lacks (every result then says so). Read once, when the supervisor starts.
+    nonisolated(unsafe) static var allowUnconfined = false
 
-    /// The tabular plugins `sandpiper query` and `sandpiper conformance` register with the engine:
-    /// the python plugin, resolving sandboxes by name in `$SANDPIPER_HOME`'s registry.
-    static func queryPlugins() -> [any TabularPlugin] {
-        [PythonPlugin.standard(supervisor: supervisor)]
+    /// One supervisor per CLI process: it keeps a warm worker per sandbox across the queries of a run.
+    static let supervisor = Supervisor(configuration: SupervisorConfiguration(allowUnconfined: allowUnconfined))
+
+    /// The tabular plugins `sandpiper query` and `sandpiper conformance` register with the engine.
+    static func queryPlugins(defaultSandbox: String? = nil) -> [any TabularPlugin] {
+        [pythonPlugin(defaultSandbox: defaultSandbox)]
+    }
+
+    /// The python plugin resolving sandboxes in `$SANDPIPER_HOME`'s registry; a call that names no sandbox
+    /// runs in `defaultSandbox`, or the registry's default when that is nil (the conformance matrix sets it).
+    static func pythonPlugin(defaultSandbox: String? = nil) -> PythonPlugin {
+        let registry = SandboxRegistry()
+        return PythonPlugin(supervisor: supervisor) { (name: String?) throws(SandboxError) -> PythonEnvironment in
+            PythonEnvironment(try registry.resolve(name ?? defaultSandbox))
+        }
     }
 }

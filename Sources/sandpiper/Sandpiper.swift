@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Sandbox
 
 /// The `sandpiper` command-line tool: one root command; each area adds its subcommand type to
 /// `subcommands`.
@@ -20,6 +21,8 @@ struct Sandpiper: AsyncParsableCommand {
     /// Runs the command line. Exit status: 0 on success, 1 when a query or command fails (the error
     /// is on standard error), 2 on bad usage (swift-argument-parser's default would be 64).
     static func main() async {
+        // Ctrl-C or SIGTERM stops a running python() child at once and leaves no process, cgroup or memfd behind.
+        Supervisor.installSignalHandlers()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

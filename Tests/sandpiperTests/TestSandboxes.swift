@@ -5,8 +5,8 @@ import Testing
 /// The sandboxes the CLI and plugin tests run in, built once into a state folder under the package's
 /// `.build/` (so repeated runs reuse them, and a fresh clone builds them from the committed locks).
 enum TestSandboxes {
-    /// `$SANDPIPER_HOME` for the tests.
-    static let home = SandpiperBinary.packageRoot.appendingPathComponent(".build/test-sandpiper-home")
+    /// `$SANDPIPER_HOME` for the tests (the supervisor and escape tests in SandboxTests use the same one).
+    static let home = SandpiperBinary.packageRoot.appendingPathComponent(".build/sandpiper-test-home")
     static let registry = SandboxRegistry(home: SandboxHome(root: home))
 
     static let minimal: Result<ResolvedSandbox, SandboxError> = build("minimal")
