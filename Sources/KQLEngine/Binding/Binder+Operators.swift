@@ -5,6 +5,42 @@ import KQLSyntax
 extension Binder {
     /// Binds one operator applied to `q`; `as` adds a name to `scope`.
     func bindOperator(_ op: OperatorSyntax, input q: BoundQuery, scope: inout Scope) throws(KQLError) -> BoundQuery {
+        var r = try bindOperatorKind(op, input: q, scope: &scope)
+        switch op.kind {
+        case .sort, .top, .serialize, .getschema: r.isSerialized = true
+        case .count, .distinct, .evaluate, .join, .lookup, .mvExpand, .sample, .summarize: r.isSerialized = false
+        case .invoke: break
+        default:
+            if !q.isSerialized, let f = Binder.orderDependentFunction(in: r, after: q) {
+                throw KQLError(.type, "function '\(f.name)' cannot be invoked here: the row set must be serialized",
+                               span: f.span, hint: "add `| serialize` or `| sort by ...` before it")
+            }
+            r.isSerialized = q.isSerialized
+        }
+        return r
+    }
+
+    /// The first call of a window function (`row_number`, `prev`, ...) in the operator `r` added to `q`.
+    static func orderDependentFunction(in r: BoundQuery, after q: BoundQuery) -> (name: String, span: SourceSpan)? {
+        guard r.operators.count == q.operators.count + 1, let last = r.operators.last else { return nil }
+        let exprs: [BoundExpression]
+        switch last {
+        case .where(let w): exprs = [w.predicate]
+        case .extend(let e): exprs = e.columns.map(\.value)
+        case .project(let p): exprs = p.columns.map(\.value)
+        default: return nil
+        }
+        func find(_ e: BoundExpression) -> (String, SourceSpan)? {
+            guard case .call(let f, let args, _, let span) = e else { return nil }
+            if f.needsSerializedInput { return (f.name, span) }
+            for a in args { if let hit = find(a) { return hit } }
+            return nil
+        }
+        for e in exprs { if let hit = find(e) { return hit } }
+        return nil
+    }
+
+    private func bindOperatorKind(_ op: OperatorSyntax, input q: BoundQuery, scope: inout Scope) throws(KQLError) -> BoundQuery {
         if case .deferred(var d)? = q.operators.last {
             var r = q
             d.operators.append(op)
@@ -88,13 +124,16 @@ extension Binder {
             guard case .function(let def, let captured)? = scope[fn.name] else {
                 throw NameSuggestion.unknown("function", fn, among: Array(scope.entries.keys))
             }
+            // The input is materialized and the body becomes the pipeline: the body may read its
+            // table parameter while being bound (`toscalar(T | summarize ...)`), and reads it once.
+            var input = BoundQuery(source: .materialized(id: makeMaterializeID(), q), schema: schema)
+            input.isSerialized = q.isSerialized
             let r = try bindUserFunction(def, captured: captured, name: fn, arguments: args, span: op.span,
-                                         rowSchema: Schema([]), callerScope: scope,
-                                         input: BoundQuery(source: .input, schema: schema))
+                                         rowSchema: Schema([]), callerScope: scope, input: input)
             guard case .tabular(let body) = r else {
                 throw KQLError(.type, "invoke needs a function that returns a table", span: fn.span)
             }
-            return appending(.invoke(body), body.schema)
+            return body
         case .join(let j):
             let b = try bindJoin(options: j.options, rightSyntax: j.right, conditions: j.conditions, lookup: false,
                                  left: schema, scope: scope, span: op.keywordSpan)

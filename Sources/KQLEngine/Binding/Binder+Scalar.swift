@@ -100,6 +100,9 @@ extension Binder {
         case .tabular?:
             throw KQLError(.type, "'\(n.name)' is a tabular expression, not a scalar value", span: n.span,
                            hint: "use toscalar(\(n.name)) for its first value")
+        case .function(let def, _)? where def.parameters.isEmpty:
+            // A function without parameters may be called without parentheses (`let f = () {...}; print f`).
+            return try bindCall(n, [], span: n.span, schema: schema, scope: scope, aggregates: nil)
         case .function?:
             throw KQLError(.type, "'\(n.name)' is a function; call it as \(n.name)(...)", span: n.span)
         case nil: break
@@ -125,6 +128,10 @@ extension Binder {
         }
         if fname == "toscalar" {
             guard let first = args.first else { throw KQLError(.argument, "toscalar() needs a tabular expression", span: span) }
+            if !isTabular(first.value, scope: scope) {
+                // ADX also accepts a scalar expression, evaluated once (`toscalar(rand(10))`).
+                return try bindScalar(first.value, schema: Schema([]), scope: scope)
+            }
             let q = try bindTabular(first.value, scope: scope)
             let t = try execute(q, span: first.value.span)
             guard let c = t.columns.first else { return .constant(.null, .string) }

@@ -17,7 +17,9 @@ extension Binder {
                 let name = item.names.first?.name ?? ColumnNamer.derivedName(item.value) ?? "print_\(i)"
                 out.append((names.unique(name), e))
             }
-            return BoundQuery(source: .print(out), schema: Schema(out.map { Field($0.name, $0.value.type) }))
+            var q = BoundQuery(source: .print(out), schema: Schema(out.map { Field($0.name, $0.value.type) }))
+            q.isSerialized = true
+            return q
         case .union(let u):
             let b = try bindUnion(u, input: nil, scope: scope)
             return BoundQuery(source: .union(b), schema: b.schema)
@@ -93,7 +95,9 @@ extension Binder {
                            from: try coerce(f, to: type, span: from.span).constantValue ?? .null,
                            to: try coerce(t, to: type, span: to.span).constantValue ?? .null,
                            step: try coerce(s, to: stepType, span: step.span).constantValue ?? .null)
-        return BoundQuery(source: .range(r), schema: Schema([Field(column.name, type)]))
+        var q = BoundQuery(source: .range(r), schema: Schema([Field(column.name, type)]))
+        q.isSerialized = true
+        return q
     }
 
     /// Binds `evaluate plugin(...)`: arguments must be constants or `typeof(...)` schemas.

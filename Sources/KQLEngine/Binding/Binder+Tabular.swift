@@ -90,7 +90,9 @@ extension Binder {
         case "materialize":
             guard args.count == 1 else { throw KQLError(.argument, "materialize() takes one tabular expression", span: span) }
             let q = try bindTabular(args[0].value, scope: scope)
-            return BoundQuery(source: .materialized(id: makeMaterializeID(), q), schema: q.schema)
+            var m = BoundQuery(source: .materialized(id: makeMaterializeID(), q), schema: q.schema)
+            m.isSerialized = q.isSerialized
+            return m
         case "table":
             guard args.count == 1, case .literal(.string(let t), _, let s) = args[0].value else {
                 throw KQLError(.argument, "table() takes a table name as a string literal", span: span)
@@ -158,6 +160,9 @@ extension Binder {
 extension BoundQuery {
     /// This query as the source of a new pipeline.
     var wrapped: BoundQuery {
-        operators.isEmpty ? self : BoundQuery(source: .query(self), schema: schema)
+        guard !operators.isEmpty else { return self }
+        var q = BoundQuery(source: .query(self), schema: schema)
+        q.isSerialized = isSerialized
+        return q
     }
 }

@@ -39,7 +39,7 @@ extension Binder {
                 continue
             }
             legs.append(try bindTabular(t, scope: scope))
-            if case .name(let n) = Binder.unparenthesized(t) { names.append(n.name) } else { names.append("union_arg\(i + (input == nil ? 0 : 1))") }
+            names.append(Binder.legName(t) ?? "union_arg\(i + (input == nil ? 0 : 1))")
         }
         guard !legs.isEmpty else { throw KQLError(.argument, "union needs at least one table", span: u.tables.first?.span ?? SourceSpan.none) }
         var typesByName: [String: [ScalarType]] = [:]
@@ -72,5 +72,18 @@ extension Binder {
         }
         return BoundUnion(legs: input == nil ? legs : Array(legs.dropFirst()), includesInput: input != nil, inner: inner,
                           sourceColumn: sourceColumn, legNames: names, mapping: mapping, schema: Schema(fields))
+    }
+}
+
+extension Binder {
+    /// The name `withsource` reports for a union leg: a table name, or the name of a trailing `as`.
+    static func legName(_ t: ExpressionSyntax) -> String? {
+        switch unparenthesized(t) {
+        case .name(let n): return n.name
+        case .pipeline(_, let ops, _):
+            if case .as(let n, _)? = ops.last?.kind { return n.name }
+            return nil
+        default: return nil
+        }
     }
 }

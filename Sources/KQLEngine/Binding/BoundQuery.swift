@@ -7,6 +7,10 @@ public struct BoundQuery: Sendable {
     public var operators: [BoundOperator]
     /// The schema the query produces (for a query ending in a deferred tail, the schema before it).
     public var schema: Schema
+    /// True when the rows are in a defined order, so window functions (`row_number`, `prev`, ...)
+    /// may be used: after `range`, `sort`, `top`, `serialize` and `getschema`, until an operator
+    /// that loses the order (`summarize`, `join`, `distinct`, `mv-expand`, ...).
+    public var isSerialized = false
 
     public init(source: BoundSource, operators: [BoundOperator] = [], schema: Schema) {
         self.source = source; self.operators = operators; self.schema = schema

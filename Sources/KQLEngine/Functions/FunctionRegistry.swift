@@ -16,7 +16,11 @@ public enum FunctionRegistry {
         CaseMapFunction.tolower, CaseMapFunction.toupper, SplitFunction(),
         TrimFunction.trim, TrimFunction.trimStart, TrimFunction.trimEnd,
         ReplaceStringFunction(), ReplaceRegexFunction(), ExtractFunction(), ExtractAllFunction(), IndexofFunction(),
-        ReverseFunction(), CountofFunction(),
+        ReverseFunction(), CountofFunction(), StringExtraFunction.strcmp, StringExtraFunction.strrep,
+        StringExtraFunction.urlEncode, StringExtraFunction.urlEncodeComponent, StringExtraFunction.urlDecode,
+        StringExtraFunction.isascii, StringExtraFunction.isutf8, StringExtraFunction.regexQuote,
+        StringExtraFunction.stringSize, StringExtraFunction.base64Encode, StringExtraFunction.base64Decode,
+        StringExtraFunction.tohex, NewGuidFunction(),
     ]
 
     static let dateTimeFunctions: [any ScalarFunction] = [
@@ -25,7 +29,7 @@ public enum FunctionRegistry {
         StartOfFunction.endofday, StartOfFunction.endofweek, StartOfFunction.endofmonth, StartOfFunction.endofyear,
         DatetimeAddFunction(), DatetimeDiffFunction(), DatetimePartFunction(),
         DayOfFunction.dayofweek, DayOfFunction.dayofmonth, DayOfFunction.dayofyear, DayOfFunction.getyear,
-        DayOfFunction.getmonth, DayOfFunction.hourofday,
+        DayOfFunction.getmonth, DayOfFunction.monthofyear, DayOfFunction.hourofday, BinAtFunction(),
         FormatDatetimeFunction(), FormatTimespanFunction(), MakeDatetimeFunction(), MakeTimespanFunction(),
         UnixtimeFunction.seconds, UnixtimeFunction.milliseconds, UnixtimeFunction.microseconds, UnixtimeFunction.nanoseconds,
     ]
@@ -46,15 +50,24 @@ public enum FunctionRegistry {
         ParseJsonFunction(name: "parse_json"), ParseJsonFunction(name: "todynamic"), BagPackFunction(name: "bag_pack"),
         BagPackFunction(name: "pack"), PackArrayFunction(), ArrayLengthFunction(), ArrayConcatFunction(), ArraySliceFunction(),
         BagKeysFunction(), BagMergeFunction(), SetOperationFunction.setUnion, SetOperationFunction.setIntersect, ZipFunction(),
+        DynamicExtraFunction.arrayReverse, DynamicExtraFunction.arraySum, DynamicExtraFunction.arraySortAsc,
+        DynamicExtraFunction.arraySortDesc, DynamicExtraFunction.arrayIndexOf, DynamicExtraFunction.arrayShiftLeft,
+        DynamicExtraFunction.arrayShiftRight, DynamicExtraFunction.arrayRotateLeft, DynamicExtraFunction.arrayRotateRight,
+        DynamicExtraFunction.setHasElement, DynamicExtraFunction.setDifference, DynamicExtraFunction.bagHasKey,
+        DynamicExtraFunction.bagRemoveKeys, DynamicExtraFunction.bagSetKey, RangeArrayFunction(),
     ]
 
     static let mathFunctions: [any ScalarFunction] = [
         AbsFunction(), RoundFunction(), RealMathFunction.ceiling, PowFunction(), RealMathFunction.sqrt, RealMathFunction.exp,
         RealMathFunction.log, RealMathFunction.log10, RealMathFunction.log2, SignFunction(), RandFunction(),
         ExtremeOfFunction.minOf, ExtremeOfFunction.maxOf, RealTestFunction.isnan, RealTestFunction.isinf,
+        RealMathFunction.cos, RealMathFunction.sin, RealMathFunction.tan, RealMathFunction.acos, RealMathFunction.asin,
+        RealMathFunction.atan, RealMathFunction.cot, RealMathFunction.degrees, RealMathFunction.radians,
+        RealMathFunction.exp2, RealMathFunction.exp10, RealMathFunction.gamma, RealMathFunction.loggamma,
+        RealTestFunction.isfinite, Atan2Function(), PiFunction(),
     ]
 
-    static let hashFunctions: [any ScalarFunction] = [HashFunction(), HashSha256Function()]
+    static let hashFunctions: [any ScalarFunction] = [HashFunction(), HashSha256Function(), HashDigestFunction.md5, HashDigestFunction.sha1]
 
     static let windowFunctions: [any ScalarFunction] = [
         RowNumberFunction(), NeighborFunction(name: "prev"), NeighborFunction(name: "next"), RowCumsumFunction(),

@@ -53,5 +53,10 @@ extension KQLManifest {
     bag_pack pack pack_array array_length array_concat array_slice bag_keys bag_merge set_union set_intersect zip
     abs round ceiling pow sqrt exp log log10 log2 sign rand min_of max_of hash hash_sha256 row_number prev next
     row_cumsum toscalar not strcat_delim gettype typeof
+    strcmp strrep url_encode url_encode_component url_decode isascii isutf8 regex_quote string_size
+    base64_encode_tostring base64_decode_tostring tohex new_guid monthofyear bin_at array_reverse array_sum
+    array_sort_asc array_sort_desc array_index_of array_shift_left array_shift_right array_rotate_left
+    array_rotate_right set_has_element set_difference bag_has_key bag_remove_keys bag_set_key range cos sin tan acos
+    asin atan cot degrees radians exp2 exp10 gamma loggamma isfinite atan2 pi hash_md5 hash_sha1
     """
 }

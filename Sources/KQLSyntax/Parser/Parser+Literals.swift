@@ -5,7 +5,11 @@ import Foundation
 extension SyntaxParser {
     func typedLiteral(type word: String, body raw: String, token: Token) throws(KQLError) -> ExpressionSyntax {
         guard let type = ScalarType(kqlName: word) else { throw error("unknown type '\(word)'", at: token) }
-        let body = raw.trimmingCharacters(in: .whitespaces)
+        var body = raw.trimmingCharacters(in: .whitespaces)
+        // ADX also accepts the body quoted: datetime("2015-01-01"), datetime('2015-01-01').
+        if body.count >= 2, let q = body.first, q == "\"" || q == "'", body.last == q {
+            body = String(body.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+        }
         let span = token.span
         if body.lowercased() == "null" { return .literal(.null, type, span) }
         func bad(_ hint: String) -> KQLError {

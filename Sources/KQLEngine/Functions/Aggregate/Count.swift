@@ -1,11 +1,12 @@
 import Columnar
 
-/// `count()`: rows per group (0 for the empty input of a summarize without `by`). Named `count_`.
+/// `count()`: rows per group (0 for the empty input of a summarize without `by`). Named `count_`,
+/// or `count_x` for `count(x)` over a column (which counts nulls too, as the docs show).
 struct CountAggregate: AggregateFunction {
     let name = "count"
     func outputColumns(_ args: [ArgumentInfo], star: [Field]) throws(FunctionError) -> [Field] {
         try Signature.count(name, args, 0...1)
-        return [Field("count_", .long)]
+        return [Field("count_" + (args.first?.columnName ?? ""), .long)]
     }
     func aggregate(_ args: [ColumnarValue], star: [Column], groups: GroupIndex,
                    context: FunctionContext) throws(FunctionError) -> [Column] {

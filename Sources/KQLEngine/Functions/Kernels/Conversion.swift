@@ -37,7 +37,7 @@ enum Conversion {
         case .guid:
             switch u {
             case .guid: return u
-            case .string(let s): return UUID(uuidString: s.trimmingCharacters(in: .whitespaces)).map(Value.guid) ?? .null
+            case .string(let s): return Conversion.guid(s).map(Value.guid) ?? .null
             default: return .null
             }
         }
@@ -108,5 +108,19 @@ extension ConversionFunction {
             return Numeric.cast(a, to: target, rows: n)
         }
         return try Kernel.boxed([a], out: target, rows: n) { (r: [Value]) -> Value in Conversion.convert(r[0], to: target) }
+    }
+}
+
+extension Conversion {
+    /// A guid from its text: the dashed form, or 32 hex digits with dashes anywhere or none
+    /// (ADX's `toguid("0123456789abcdef0123456789abcdef")` is a guid).
+    static func guid(_ text: String) -> UUID? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if let g = UUID(uuidString: t) { return g }
+        let hex = t.filter { $0 != "-" }
+        guard hex.count == 32, hex.allSatisfy(\.isHexDigit) else { return nil }
+        let a = Array(hex)
+        let dashed = [a[0..<8], a[8..<12], a[12..<16], a[16..<20], a[20..<32]].map { String($0) }.joined(separator: "-")
+        return UUID(uuidString: dashed)
     }
 }

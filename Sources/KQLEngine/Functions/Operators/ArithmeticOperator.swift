@@ -102,7 +102,12 @@ struct ArithmeticOperator: ScalarFunction {
         case .subtract: return a &- b
         case .multiply: return a &* b
         case .divide: return b == 0 ? nil : (b == -1 ? 0 &- a : a / b)
-        case .modulo: return b == 0 ? nil : (b == -1 ? 0 : a % b)
+        case .modulo:
+            // KQL's modulo is never negative: 0 <= N % D < abs(D) (-14 % 12 is 10).
+            guard b != 0 else { return nil }
+            if b == -1 { return 0 }
+            let r = a % b
+            return r < 0 ? (b < 0 ? r &- b : r &+ b) : r
         default: return nil
         }
     }
@@ -114,7 +119,9 @@ struct ArithmeticOperator: ScalarFunction {
         case .subtract: return a - b
         case .multiply: return a * b
         case .divide: return a / b
-        case .modulo: return a.truncatingRemainder(dividingBy: b)
+        case .modulo:
+            let r = a.truncatingRemainder(dividingBy: b)
+            return r < 0 ? r + Swift.abs(b) : r
         default: return nil
         }
     }

@@ -12,6 +12,8 @@ struct DayOfFunction: ScalarFunction {
     static let dayofyear = DayOfFunction(name: "dayofyear", out: .int) { CalendarMath.dayOfYear($0) }
     static let getyear = DayOfFunction(name: "getyear", out: .int) { Int64(DateTimeFormat.civil($0).year) }
     static let getmonth = DayOfFunction(name: "getmonth", out: .int) { Int64(DateTimeFormat.civil($0).month) }
+    /// `monthofyear(d)`: the same as `getmonth`.
+    static let monthofyear = DayOfFunction(name: "monthofyear", out: .int) { Int64(DateTimeFormat.civil($0).month) }
     static let hourofday = DayOfFunction(name: "hourofday", out: .int) { Int64(DateTimeFormat.civil($0).hour) }
 
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {

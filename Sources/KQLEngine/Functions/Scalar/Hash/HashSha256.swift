@@ -10,7 +10,7 @@ struct HashSha256Function: ScalarFunction {
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         try Kernel.boxed(args, out: .string, rows: context.rowCount) { (r: [Value]) -> Value in
             if r[0].isNull && args[0].type != .string { return .string("") }
-            let digest = SHA256.hash(data: Array(r[0].text.utf8))
+            let digest = SHA256.hash(data: Array(r[0].digestText.utf8))
             return .string(digest.map { b in (b < 16 ? "0" : "") + String(b, radix: 16) }.joined())
         }
     }

@@ -2,11 +2,12 @@ import Columnar
 
 /// `indexof(s, lookup [, start [, length [, occurrence]]])`: the zero-based character position of
 /// the `occurrence`-th match of `lookup` searching `length` characters (-1 = to the end) from
-/// `start` (negative counts from the end); -1 when not found.
+/// `start` (negative counts from the end); -1 when not found. Non-string `s`/`lookup` are converted
+/// with `tostring`, as ADX does (`indexof(1234567, 5)` is 4).
 struct IndexofFunction: ScalarFunction {
     let name = "indexof"
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
-        try Signature.check(name, args, [.string, .string, .integer, .integer, .integer], arity: 2...5); return .long
+        try Signature.check(name, args, [.any, .any, .integer, .integer, .integer], arity: 2...5); return .long
     }
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         try Kernel.boxedStrict(args, out: .long, rows: context.rowCount) { (r: [Value]) -> Value in
@@ -17,15 +18,22 @@ struct IndexofFunction: ScalarFunction {
             guard length >= -1, occurrence > 0 else { return .null }
             if start < 0 { start = max(0, Int64(s.count) + start) }
             guard start <= s.count else { return .long(-1) }
-            let end = length == -1 ? s.count : min(s.count, Int(start + length))
-            var found = 0
-            var i = Int(start)
-            while i + lookup.count <= end {
-                if Array(s[i..<(i + lookup.count)]) == lookup {
-                    found += 1
-                    if found == occurrence { return .long(Int64(i)) }
+            // Each further occurrence is searched for in a window of `length` characters starting
+            // just after the previous match (ADX: indexof("abcdefgabcdefg", "cde", 1, 10, 2) is 9).
+            var found: Int64 = 0
+            var from = Int(start)
+            while true {
+                let end = length == -1 ? s.count : min(s.count, from + Int(length))
+                var i = from
+                var hit: Int?
+                while i + lookup.count <= end {
+                    if s[i..<(i + lookup.count)].elementsEqual(lookup) { hit = i; break }
+                    i += 1
                 }
-                i += 1
+                guard let h = hit else { break }
+                found += 1
+                if found == occurrence { return .long(Int64(h)) }
+                from = h + 1
             }
             return .long(-1)
         }
