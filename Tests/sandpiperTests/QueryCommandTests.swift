@@ -47,7 +47,7 @@ import Testing
             Exit status: 0 on success, 1 when the query fails (the error, with line:column,
             is on standard error), 2 on bad usage.
 
-            USAGE: sandpiper query [<query>] [--file <file>] [--db <dir>] [--format <format>] [--now <datetime>] [--max-width <n>]
+            USAGE: sandpiper query [<query>] [--file <file>] [--db <dir>] [--format <format>] [--now <datetime>] [--max-width <n>] [--unsafe-no-sandbox]
 
             ARGUMENTS:
               <query>                 The query text. Omit it to use -f or standard input.
@@ -63,6 +63,9 @@ import Testing
                                       ago()/now() and sample data.
               --max-width <n>         Widest cell in the table format before it is cut with
                                       an ellipsis. (default: 48)
+              --unsafe-no-sandbox     Let python() run without the confinement layers this
+                                      kernel lacks (see `sandpiper sandbox doctor`); every
+                                      result says so.
               --version               Show the version.
               -h, --help              Show help information.
 

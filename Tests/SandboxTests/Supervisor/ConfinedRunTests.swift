@@ -39,7 +39,8 @@ struct ConfinedRunTests {
         #expect(facts["sys"] == "False" && facts["run"] == "False" && facts["home"] == "False")
         #expect(facts["paths"] == "True", "sys.path entries missing in the view")
         #expect(facts["bytecode"] == "True")
-        #expect(facts["cwd"] == "/tmp")
+        // Each run works in a fresh folder of the sandbox's private /tmp (where its external artifacts go).
+        #expect(facts["cwd"]?.hasPrefix("/tmp/sandpiper-run-") == true)
         #expect(facts["seccomp"] == "2" && facts["nnp"] == "1")
         #expect(facts["threads"] == "2")
         #expect(facts["env"]?.contains("SANDPIPER") == false)
