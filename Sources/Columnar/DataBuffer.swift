@@ -17,12 +17,26 @@ public final class DataBuffer: @unchecked Sendable {
     /// The number of usable bytes.
     public let byteCount: Int
     private let release: (@Sendable (UnsafeMutableRawPointer, Int) -> Void)?
+    /// For owned memory: the size it was allocated with, and whether `BufferMemory` mapped it.
+    private let allocatedBytes: Int
+    private let mapped: Bool
 
     /// Allocates `byteCount` bytes (at least one), zero-filled when `zeroed` is true.
     public init(byteCount: Int, zeroed: Bool = false) {
-        let size = max(byteCount, 1)
-        self.pointer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: Self.alignment)
-        if zeroed { pointer.initializeMemory(as: UInt8.self, repeating: 0, count: size) }
+        let block = BufferMemory.allocate(byteCount: byteCount, zeroed: zeroed)
+        self.pointer = block.pointer
+        self.mapped = block.mapped
+        self.allocatedBytes = byteCount
+        self.byteCount = byteCount
+        self.release = nil
+    }
+
+    /// Takes ownership of a block that `BufferMemory.allocate(byteCount: allocatedBytes, ...)` returned,
+    /// of which the first `byteCount` bytes are used.
+    init(owning block: (pointer: UnsafeMutableRawPointer, mapped: Bool), allocatedBytes: Int, byteCount: Int) {
+        self.pointer = block.pointer
+        self.mapped = block.mapped
+        self.allocatedBytes = allocatedBytes
         self.byteCount = byteCount
         self.release = nil
     }
@@ -33,6 +47,8 @@ public final class DataBuffer: @unchecked Sendable {
         self.pointer = pointer
         self.byteCount = byteCount
         self.release = release
+        self.allocatedBytes = 0
+        self.mapped = false
     }
 
     /// Copies `bytes` into a new owned buffer.
@@ -42,7 +58,9 @@ public final class DataBuffer: @unchecked Sendable {
     }
 
     deinit {
-        if let release { release(pointer, byteCount) } else { pointer.deallocate() }
+        if let release { release(pointer, byteCount) } else {
+            BufferMemory.free(pointer, byteCount: allocatedBytes, mapped: mapped)
+        }
     }
 
     /// A typed view of the first `count` elements.

@@ -2,11 +2,14 @@
 struct GrowableBuffer {
     private(set) var pointer: UnsafeMutableRawPointer
     private(set) var capacity: Int
+    private var mapped: Bool
     var count = 0
 
     init(capacity: Int) {
         self.capacity = max(capacity, 64)
-        self.pointer = UnsafeMutableRawPointer.allocate(byteCount: self.capacity, alignment: DataBuffer.alignment)
+        let block = BufferMemory.allocate(byteCount: self.capacity, zeroed: false)
+        self.pointer = block.pointer
+        self.mapped = block.mapped
     }
 
     mutating func reserve(_ extra: Int) {
@@ -14,13 +17,15 @@ struct GrowableBuffer {
         guard needed > capacity else { return }
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
-        let p = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: DataBuffer.alignment)
-        p.copyMemory(from: pointer, byteCount: count)
-        pointer.deallocate()
-        pointer = p
+        let block = BufferMemory.allocate(byteCount: newCapacity, zeroed: false)
+        block.pointer.copyMemory(from: pointer, byteCount: count)
+        BufferMemory.free(pointer, byteCount: capacity, mapped: mapped)
+        pointer = block.pointer
+        mapped = block.mapped
         capacity = newCapacity
     }
 
+    @inline(__always)
     mutating func append<T>(_ value: T) {
         reserve(MemoryLayout<T>.stride)
         (pointer + count).storeBytes(of: value, as: T.self)
@@ -36,9 +41,8 @@ struct GrowableBuffer {
 
     /// Hands the bytes over; the builder must not be used afterwards.
     consuming func finish() -> DataBuffer {
-        let p = pointer
-        return DataBuffer(adopting: p, byteCount: count) { p, _ in p.deallocate() }
+        DataBuffer(owning: (pointer, mapped), allocatedBytes: capacity, byteCount: count)
     }
 
-    func discard() { pointer.deallocate() }
+    func discard() { BufferMemory.free(pointer, byteCount: capacity, mapped: mapped) }
 }
