@@ -17,26 +17,22 @@ public final class DataBuffer: @unchecked Sendable {
     /// The number of usable bytes.
     public let byteCount: Int
     private let release: (@Sendable (UnsafeMutableRawPointer, Int) -> Void)?
-    /// For owned memory: the size it was allocated with, and whether `BufferMemory` mapped it.
-    private let allocatedBytes: Int
-    private let mapped: Bool
+    /// For owned memory: the block to hand back to `BufferMemory`.
+    private let block: BufferMemory.Block?
 
     /// Allocates `byteCount` bytes (at least one), zero-filled when `zeroed` is true.
     public init(byteCount: Int, zeroed: Bool = false) {
         let block = BufferMemory.allocate(byteCount: byteCount, zeroed: zeroed)
         self.pointer = block.pointer
-        self.mapped = block.mapped
-        self.allocatedBytes = byteCount
+        self.block = block
         self.byteCount = byteCount
         self.release = nil
     }
 
-    /// Takes ownership of a block that `BufferMemory.allocate(byteCount: allocatedBytes, ...)` returned,
-    /// of which the first `byteCount` bytes are used.
-    init(owning block: (pointer: UnsafeMutableRawPointer, mapped: Bool), allocatedBytes: Int, byteCount: Int) {
+    /// Takes ownership of a block from `BufferMemory.allocate`, of which the first `byteCount` bytes are used.
+    init(owning block: BufferMemory.Block, byteCount: Int) {
         self.pointer = block.pointer
-        self.mapped = block.mapped
-        self.allocatedBytes = allocatedBytes
+        self.block = block
         self.byteCount = byteCount
         self.release = nil
     }
@@ -47,8 +43,7 @@ public final class DataBuffer: @unchecked Sendable {
         self.pointer = pointer
         self.byteCount = byteCount
         self.release = release
-        self.allocatedBytes = 0
-        self.mapped = false
+        self.block = nil
     }
 
     /// Copies `bytes` into a new owned buffer.
@@ -58,9 +53,7 @@ public final class DataBuffer: @unchecked Sendable {
     }
 
     deinit {
-        if let release { release(pointer, byteCount) } else {
-            BufferMemory.free(pointer, byteCount: allocatedBytes, mapped: mapped)
-        }
+        if let release { release(pointer, byteCount) } else if let block { BufferMemory.free(block) }
     }
 
     /// A typed view of the first `count` elements.

@@ -1,15 +1,13 @@
 /// An aligned byte buffer that doubles as it fills; `finish()` hands the bytes to a `DataBuffer` without copying.
 struct GrowableBuffer {
-    private(set) var pointer: UnsafeMutableRawPointer
+    private var block: BufferMemory.Block
+    var pointer: UnsafeMutableRawPointer { block.pointer }
     private(set) var capacity: Int
-    private var mapped: Bool
     var count = 0
 
     init(capacity: Int) {
         self.capacity = max(capacity, 64)
-        let block = BufferMemory.allocate(byteCount: self.capacity, zeroed: false)
-        self.pointer = block.pointer
-        self.mapped = block.mapped
+        self.block = BufferMemory.allocate(byteCount: self.capacity, zeroed: false)
     }
 
     mutating func reserve(_ extra: Int) {
@@ -17,11 +15,10 @@ struct GrowableBuffer {
         guard needed > capacity else { return }
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
-        let block = BufferMemory.allocate(byteCount: newCapacity, zeroed: false)
-        block.pointer.copyMemory(from: pointer, byteCount: count)
-        BufferMemory.free(pointer, byteCount: capacity, mapped: mapped)
-        pointer = block.pointer
-        mapped = block.mapped
+        let grown = BufferMemory.allocate(byteCount: newCapacity, zeroed: false)
+        grown.pointer.copyMemory(from: pointer, byteCount: count)
+        BufferMemory.free(block)
+        block = grown
         capacity = newCapacity
     }
 
@@ -41,8 +38,8 @@ struct GrowableBuffer {
 
     /// Hands the bytes over; the builder must not be used afterwards.
     consuming func finish() -> DataBuffer {
-        DataBuffer(owning: (pointer, mapped), allocatedBytes: capacity, byteCount: count)
+        DataBuffer(owning: block, byteCount: count)
     }
 
-    func discard() { BufferMemory.free(pointer, byteCount: capacity, mapped: mapped) }
+    func discard() { BufferMemory.free(block) }
 }
