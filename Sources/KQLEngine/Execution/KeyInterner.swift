@@ -55,19 +55,21 @@ final class KeyInterner {
 
     private func internColumn(_ k: Int, _ c: Column) -> [Int32] {
         let n = c.count
+        if case .long(let table) = tables[k], c.type != .real, c.type != .bool, c.type != .int {
+            KeyInterner.considerDirectRange(table, c.longs)
+            if c.validity == nil {
+                // Every id is written by the batch call: no need to zero the array first.
+                let ids = [Int32](unsafeUninitializedCapacity: n) { o, made in
+                    if n > 0 { table.intern(c.longs.baseAddress!, count: n, into: o.baseAddress!) }
+                    made = n
+                }
+                counts[k] = table.count
+                return ids
+            }
+        }
         var out = [Int32](repeating: 0, count: n)
         switch tables[k] {
         case .long(let table):
-            if c.type != .real, c.type != .bool, c.type != .int {
-                KeyInterner.considerDirectRange(table, c.longs)
-                if c.validity == nil {
-                    if n > 0 {
-                        out.withUnsafeMutableBufferPointer { o in table.intern(c.longs.baseAddress!, count: n, into: o.baseAddress!) }
-                    }
-                    counts[k] = table.count
-                    return out
-                }
-            }
             out.withUnsafeMutableBufferPointer { o in
                 let validity = c.validity
                 func run<T>(_ values: UnsafeBufferPointer<T>, _ key: (T) -> UInt64) {

@@ -40,6 +40,17 @@ import Testing
                                         ["7", "5", "7", "20"], ["7", "5", "7", "40"]])
     }
 
+    @Test func oneToOneInnerJoinKeepsBothSidesRows() throws {
+        // Every left row matches exactly one right row (left columns are reused as they are).
+        let l = S.datatable([("k", .long), ("a", .string)], [S.long(3), S.str("x"), S.long(1), S.str("y"), S.long(2), S.str("z")])
+        let r = S.datatable([("k", .long), ("b", .long)], [S.long(1), S.long(10), S.long(2), S.long(20), S.long(3), S.long(30)])
+        let options = [OptionSyntax(name: "kind", value: S.col("inner"), span: .none)]
+        let t = try TestHarness().run(S.pipe(l, .join(JoinSyntax(options: options, right: r, conditions: [.sameName(S.name("k"))]))))
+        #expect(TestHarness.text(t) == [["3", "x", "3", "30"], ["1", "y", "1", "10"], ["2", "z", "2", "20"]])
+        let same = try TestHarness().run(S.pipe(r, .join(JoinSyntax(options: options, right: r, conditions: [.sameName(S.name("k"))]))))
+        #expect(TestHarness.text(same) == [["1", "10", "1", "10"], ["2", "20", "2", "20"], ["3", "30", "3", "30"]])
+    }
+
     @Test func outerKindsPadWithNulls() throws {
         let lo = try join("leftouter")
         #expect(rows(lo).contains(["a", "1", "", "null"]))

@@ -84,9 +84,14 @@ struct JoinOperator {
                 if has == semi { ri.append(r) }
             }
         }
+        // A side whose rows come out exactly once and in order (a key-to-key join where every left
+        // row matches one right row) keeps its columns as they are.
+        let leftAsIs = JoinOperator.isIdentity(li, left.rowCount), rightAsIs = JoinOperator.isIdentity(ri, right.rowCount)
         var columns: [Column] = []
         for (side, c) in bound.outputs {
-            columns.append((side == .left ? left.columns[c].gather(li) : right.columns[c].gather(ri)).withEmptyStringsForNulls)
+            let column = side == .left ? (leftAsIs ? left.columns[c] : left.columns[c].gather(li))
+                                       : (rightAsIs ? right.columns[c] : right.columns[c].gather(ri))
+            columns.append(column.withEmptyStringsForNulls)
         }
         let n = side0Count(li, ri)
         return Table(schema: Schema(zip(bound.schema.fields, columns).map { Field($0.name, $1.type) }), columns: columns,
@@ -107,6 +112,15 @@ struct JoinOperator {
                     }
                 }
             }
+        }
+    }
+
+    /// Whether `indices` is `0..<count` itself.
+    private static func isIdentity(_ indices: [Int], _ count: Int) -> Bool {
+        guard indices.count == count else { return false }
+        return indices.withUnsafeBufferPointer { p in
+            for k in 0..<p.count where p[k] != k { return false }
+            return true
         }
     }
 
