@@ -156,13 +156,45 @@ extension Column {
     public func slice(_ range: Range<Int>) -> Column { gather(Array(range)) }
 
     /// The columns one after the other; all must have the same type.
+    ///
+    /// Fixed-width and string columns without nulls are copied buffer by buffer (string offsets
+    /// shifted); columns with nulls, `decimal` and `dynamic` go row by row through a builder, which
+    /// also normalizes what null slots hold.
     public static func concat(_ columns: [Column], type: ScalarType) -> Column {
         if columns.count == 1 { return columns[0] }
         let total = columns.reduce(0) { $0 + $1.count }
-        var b = ColumnBuilder(type: type, capacity: total)
-        for c in columns {
-            for i in 0..<c.count { b.append(from: c, row: i) }
+        guard type != .decimal, type != .dynamic, columns.allSatisfy({ $0.type == type && $0.validity == nil }) else {
+            var b = ColumnBuilder(type: type, capacity: total)
+            for c in columns {
+                for i in 0..<c.count { b.append(from: c, row: i) }
+            }
+            return b.finish()
         }
-        return b.finish()
+        let bitmap: DataBuffer? = nil
+        if type == .string {
+            let bytes = columns.reduce(0) { $0 + Int($1.offsets.last ?? 0) }
+            let outOffsets = DataBuffer(byteCount: (total + 1) * 8)
+            let outData = DataBuffer(byteCount: bytes)
+            let o = outOffsets.typed(Int64.self, count: total + 1)
+            o[0] = 0
+            var row = 0, pos: Int64 = 0
+            for c in columns where c.count > 0 {
+                let src = c.offsets
+                let len = Int(src[c.count])
+                if len > 0 { (outData.pointer + Int(pos)).copyMemory(from: c.data!.pointer, byteCount: len) }
+                for i in 1...c.count { o[row + i] = pos + src[i] }
+                row += c.count
+                pos += Int64(len)
+            }
+            return Column(type: .string, count: total, validity: bitmap, values: outOffsets, data: outData)
+        }
+        let width = type.fixedWidth!
+        let out = DataBuffer(byteCount: total * width)
+        var at = 0
+        for c in columns where c.count > 0 {
+            out.pointer.advanced(by: at).copyMemory(from: c.values!.pointer, byteCount: c.count * width)
+            at += c.count * width
+        }
+        return Column(type: type, count: total, validity: bitmap, values: out)
     }
 }

@@ -60,3 +60,19 @@ import Testing
         #expect(c.longs[0] == 0 && c.longs[n - 1] == Int64(n - 1) * 3 && c.longs[n / 2] == Int64(n / 2) * 3)
     }
 }
+
+@Suite struct ColumnConcatTests {
+    @Test func concatEqualsRowByRowForEveryType() {
+        for (type, values) in ColumnCompactTests.samples {
+            let withNulls = Column(type: type, values: values)
+            let plain = Column(type: type, values: values.filter { !$0.isNull && $0 != .dynamic(.null) })
+            let empty = Column.empty(type)
+            for parts in [[plain, plain], [plain, empty, plain], [empty, empty], [plain, withNulls, plain], [withNulls, empty]] {
+                let out = Column.concat(parts, type: type)
+                #expect(out.boxedValues == parts.flatMap(\.boxedValues), "\(type)")
+                #expect(out.count == parts.reduce(0) { $0 + $1.count })
+                #expect((out.validity == nil) == (out.nullCount == 0) || type == .dynamic || type == .decimal, "\(type)")
+            }
+        }
+    }
+}
