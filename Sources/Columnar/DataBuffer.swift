@@ -17,12 +17,22 @@ public final class DataBuffer: @unchecked Sendable {
     /// The number of usable bytes.
     public let byteCount: Int
     private let release: (@Sendable (UnsafeMutableRawPointer, Int) -> Void)?
+    /// For owned memory: the block to hand back to `BufferMemory`.
+    private let block: BufferMemory.Block?
 
     /// Allocates `byteCount` bytes (at least one), zero-filled when `zeroed` is true.
     public init(byteCount: Int, zeroed: Bool = false) {
-        let size = max(byteCount, 1)
-        self.pointer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: Self.alignment)
-        if zeroed { pointer.initializeMemory(as: UInt8.self, repeating: 0, count: size) }
+        let block = BufferMemory.allocate(byteCount: byteCount, zeroed: zeroed)
+        self.pointer = block.pointer
+        self.block = block
+        self.byteCount = byteCount
+        self.release = nil
+    }
+
+    /// Takes ownership of a block from `BufferMemory.allocate`, of which the first `byteCount` bytes are used.
+    init(owning block: BufferMemory.Block, byteCount: Int) {
+        self.pointer = block.pointer
+        self.block = block
         self.byteCount = byteCount
         self.release = nil
     }
@@ -33,6 +43,7 @@ public final class DataBuffer: @unchecked Sendable {
         self.pointer = pointer
         self.byteCount = byteCount
         self.release = release
+        self.block = nil
     }
 
     /// Copies `bytes` into a new owned buffer.
@@ -42,7 +53,7 @@ public final class DataBuffer: @unchecked Sendable {
     }
 
     deinit {
-        if let release { release(pointer, byteCount) } else { pointer.deallocate() }
+        if let release { release(pointer, byteCount) } else if let block { BufferMemory.free(block) }
     }
 
     /// A typed view of the first `count` elements.

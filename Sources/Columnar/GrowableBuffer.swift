@@ -1,12 +1,13 @@
 /// An aligned byte buffer that doubles as it fills; `finish()` hands the bytes to a `DataBuffer` without copying.
 struct GrowableBuffer {
-    private(set) var pointer: UnsafeMutableRawPointer
+    private var block: BufferMemory.Block
+    var pointer: UnsafeMutableRawPointer { block.pointer }
     private(set) var capacity: Int
     var count = 0
 
     init(capacity: Int) {
         self.capacity = max(capacity, 64)
-        self.pointer = UnsafeMutableRawPointer.allocate(byteCount: self.capacity, alignment: DataBuffer.alignment)
+        self.block = BufferMemory.allocate(byteCount: self.capacity, zeroed: false)
     }
 
     mutating func reserve(_ extra: Int) {
@@ -14,13 +15,14 @@ struct GrowableBuffer {
         guard needed > capacity else { return }
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
-        let p = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: DataBuffer.alignment)
-        p.copyMemory(from: pointer, byteCount: count)
-        pointer.deallocate()
-        pointer = p
+        let grown = BufferMemory.allocate(byteCount: newCapacity, zeroed: false)
+        grown.pointer.copyMemory(from: pointer, byteCount: count)
+        BufferMemory.free(block)
+        block = grown
         capacity = newCapacity
     }
 
+    @inline(__always)
     mutating func append<T>(_ value: T) {
         reserve(MemoryLayout<T>.stride)
         (pointer + count).storeBytes(of: value, as: T.self)
@@ -36,9 +38,8 @@ struct GrowableBuffer {
 
     /// Hands the bytes over; the builder must not be used afterwards.
     consuming func finish() -> DataBuffer {
-        let p = pointer
-        return DataBuffer(adopting: p, byteCount: count) { p, _ in p.deallocate() }
+        DataBuffer(owning: block, byteCount: count)
     }
 
-    func discard() { pointer.deallocate() }
+    func discard() { BufferMemory.free(block) }
 }

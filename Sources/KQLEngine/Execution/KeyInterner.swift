@@ -55,6 +55,18 @@ final class KeyInterner {
 
     private func internColumn(_ k: Int, _ c: Column) -> [Int32] {
         let n = c.count
+        if case .long(let table) = tables[k], c.type != .real, c.type != .bool, c.type != .int {
+            KeyInterner.considerDirectRange(table, c.longs)
+            if c.validity == nil {
+                // Every id is written by the batch call: no need to zero the array first.
+                let ids = [Int32](unsafeUninitializedCapacity: n) { o, made in
+                    if n > 0 { table.intern(c.longs.baseAddress!, count: n, into: o.baseAddress!) }
+                    made = n
+                }
+                counts[k] = table.count
+                return ids
+            }
+        }
         var out = [Int32](repeating: 0, count: n)
         switch tables[k] {
         case .long(let table):
@@ -110,6 +122,18 @@ final class KeyInterner {
             tables[k] = .boxed(dict)
         }
         return out
+    }
+
+    /// Turns on direct lookup in a still-empty table when the first batch of integer keys spans a small
+    /// range: at most `LongKeyTable.maxDirectSize` values and at most four slots per row (or 64 Ki).
+    /// Null slots (0 in the layout) may widen the range a little; they never reach the table.
+    private static func considerDirectRange(_ table: LongKeyTable, _ values: UnsafeBufferPointer<Int64>) {
+        guard table.count == 0, !table.hasDirectRange, let p = values.baseAddress, values.count > 0 else { return }
+        var lo = p[0], hi = p[0]
+        for i in 0..<values.count { let v = p[i]; lo = Swift.min(lo, v); hi = Swift.max(hi, v) }
+        let (span, overflow) = hi.subtractingReportingOverflow(lo)
+        guard !overflow, span < Int64(Swift.min(LongKeyTable.maxDirectSize, Swift.max(1 << 16, values.count * 4))) else { return }
+        table.useDirectRange(min: lo, max: hi)
     }
 
     /// Rows where any key is null (strings never are): such rows match nothing in a join.

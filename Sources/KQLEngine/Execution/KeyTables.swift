@@ -7,12 +7,22 @@ import Glibc
 ///
 /// The hot loop of grouping and joining: no boxing, no per-row allocation, linear probing over
 /// flat buffers sized to a power of two and kept at most half full.
+///
+/// Integer keys from a small range can instead be looked up directly (`useDirectRange`): an array
+/// indexed by `key - base` holds their ids, so the common `summarize ... by smallIntKey` and joins
+/// on dense ids cost one load per row. Keys outside the range still go through the hash table;
+/// both share one id counter.
 final class LongKeyTable {
     private var keys: UnsafeMutablePointer<UInt64>
     private var ids: UnsafeMutablePointer<Int32>
     private var capacity: Int
     private var shift: UInt64
     private(set) var count = 0
+    private var direct: UnsafeMutablePointer<Int32>?
+    private var directBase: UInt64 = 0
+    private var directSize: UInt64 = 0
+    /// Keys held in the hash table (the direct array's are not), which decides when it grows.
+    private var hashed = 0
 
     init(expected: Int = 16) {
         var c = 16
@@ -24,7 +34,48 @@ final class LongKeyTable {
         ids.initialize(repeating: -1, count: c)
     }
 
-    deinit { keys.deallocate(); ids.deallocate() }
+    deinit { keys.deallocate(); ids.deallocate(); direct?.deallocate() }
+
+    /// Largest direct array, in ids (64 MB).
+    static let maxDirectSize = 1 << 24
+
+    /// Whether direct lookup is on (it can only be turned on before the first key).
+    var hasDirectRange: Bool { direct != nil }
+
+    /// Looks keys `min...max` (signed) up directly from now on; only before any key was interned.
+    func useDirectRange(min: Int64, max: Int64) {
+        precondition(count == 0 && direct == nil && min <= max)
+        let size = Int(UInt64(bitPattern: max &- min) + 1)
+        let d = UnsafeMutablePointer<Int32>.allocate(capacity: size)
+        d.initialize(repeating: -1, count: size)
+        direct = d
+        directBase = UInt64(bitPattern: min)
+        directSize = UInt64(size)
+    }
+
+    /// Ids of `n` signed keys, written to `out`.
+    func intern(_ values: UnsafePointer<Int64>, count n: Int, into out: UnsafeMutablePointer<Int32>) {
+        guard let d = direct else {
+            for i in 0..<n { out[i] = intern(UInt64(bitPattern: values[i])) }
+            return
+        }
+        let base = directBase, size = directSize
+        var next = Int32(count)
+        for i in 0..<n {
+            let k = UInt64(bitPattern: values[i])
+            let off = k &- base
+            if off < size {
+                var id = d[Int(off)]
+                if id < 0 { id = next; d[Int(off)] = id; next += 1 }
+                out[i] = id
+            } else {
+                count = Int(next)
+                out[i] = intern(k)
+                next = Int32(count)
+            }
+        }
+        count = Int(next)
+    }
 
     @inline(__always)
     private func slot(_ k: UInt64) -> Int { Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> shift) }
@@ -32,6 +83,11 @@ final class LongKeyTable {
     /// The id of `k`, assigning the next one when it is new.
     @inline(__always)
     func intern(_ k: UInt64) -> Int32 {
+        if let d = direct, k &- directBase < directSize {
+            let off = Int(k &- directBase)
+            if d[off] < 0 { d[off] = Int32(count); count += 1 }
+            return d[off]
+        }
         let mask = capacity - 1
         var i = slot(k)
         while true {
@@ -40,7 +96,8 @@ final class LongKeyTable {
                 let new = Int32(count)
                 keys[i] = k; ids[i] = new
                 count += 1
-                if count * 2 > capacity { grow() }
+                hashed += 1
+                if hashed * 2 > capacity { grow() }
                 return new
             }
             if keys[i] == k { return id }
@@ -57,6 +114,7 @@ final class LongKeyTable {
     /// The id of `k`, or -1 when it was never interned.
     @inline(__always)
     func find(_ k: UInt64) -> Int32 {
+        if let d = direct, k &- directBase < directSize { return d[Int(k &- directBase)] }
         let mask = capacity - 1
         var i = slot(k)
         while true {

@@ -28,6 +28,29 @@ import Testing
         #expect(rows(try join("inner")) == [["b", "2", "b", "10"], ["b", "3", "b", "10"], ["c", "4", "c", "20"], ["c", "4", "c", "30"]])
     }
 
+    @Test func innerOnLongKeysKeepsLeftOrderThenRightOrder() throws {
+        // Right keys span 5...7 (looked up directly); left keys also fall outside that range.
+        let l = S.datatable([("k", .long), ("l", .long)],
+                            [S.long(7), S.long(1), S.long(-1), S.long(2), S.long(5), S.long(3), S.long(1_000_000), S.long(4), S.long(7), S.long(5)])
+        let r = S.datatable([("k", .long), ("r", .long)],
+                            [S.long(5), S.long(10), S.long(7), S.long(20), S.long(6), S.long(30), S.long(7), S.long(40)])
+        let options = [OptionSyntax(name: "kind", value: S.col("inner"), span: .none)]
+        let t = try TestHarness().run(S.pipe(l, .join(JoinSyntax(options: options, right: r, conditions: [.sameName(S.name("k"))]))))
+        #expect(TestHarness.text(t) == [["7", "1", "7", "20"], ["7", "1", "7", "40"], ["5", "3", "5", "10"],
+                                        ["7", "5", "7", "20"], ["7", "5", "7", "40"]])
+    }
+
+    @Test func oneToOneInnerJoinKeepsBothSidesRows() throws {
+        // Every left row matches exactly one right row (left columns are reused as they are).
+        let l = S.datatable([("k", .long), ("a", .string)], [S.long(3), S.str("x"), S.long(1), S.str("y"), S.long(2), S.str("z")])
+        let r = S.datatable([("k", .long), ("b", .long)], [S.long(1), S.long(10), S.long(2), S.long(20), S.long(3), S.long(30)])
+        let options = [OptionSyntax(name: "kind", value: S.col("inner"), span: .none)]
+        let t = try TestHarness().run(S.pipe(l, .join(JoinSyntax(options: options, right: r, conditions: [.sameName(S.name("k"))]))))
+        #expect(TestHarness.text(t) == [["3", "x", "3", "30"], ["1", "y", "1", "10"], ["2", "z", "2", "20"]])
+        let same = try TestHarness().run(S.pipe(r, .join(JoinSyntax(options: options, right: r, conditions: [.sameName(S.name("k"))]))))
+        #expect(TestHarness.text(same) == [["1", "10", "1", "10"], ["2", "20", "2", "20"], ["3", "30", "3", "30"]])
+    }
+
     @Test func outerKindsPadWithNulls() throws {
         let lo = try join("leftouter")
         #expect(rows(lo).contains(["a", "1", "", "null"]))

@@ -14,8 +14,36 @@ struct FilterOperator {
             let keep: Bool
             if case .bool(true) = v { keep = true } else if case .dynamic(.bool(true)) = v { keep = true } else { keep = false }
             return keep ? output : output.gather([])
+        case .column(let c) where c.type == .bool:
+            return FilterOperator.compact(output, by: c)
         case .column(let c):
             return output.gather(FilterOperator.selected(c))
+        }
+    }
+
+    /// The rows of `table` where a bool column is true (not false, not null), compacted column by
+    /// column straight from the predicate's bytes: no index array is built for fixed-width columns.
+    static func compact(_ table: Table, by c: Column) -> Table {
+        let n = c.count
+        var mask = c.bools
+        var owned: [UInt8] = []
+        if let validity = c.validity {
+            // A null row may hold any byte: fold the bitmap into a mask of our own.
+            let v = validity.pointer
+            owned = [UInt8](unsafeUninitializedCapacity: n) { buf, made in
+                for i in 0..<n { buf[i] = mask[i] != 0 && Validity.isValid(v, i) ? 1 : 0 }
+                made = n
+            }
+        }
+        return owned.withUnsafeBufferPointer { o -> Table in
+            if c.validity != nil { mask = o }
+            var selected = 0
+            for i in 0..<n { selected &+= mask[i] != 0 ? 1 : 0 }
+            if selected == n { return table }
+            var out = Table(schema: table.schema, columns: table.columns.map { $0.compact(mask: mask, selected: selected) },
+                            rowCount: selected)
+            out.visualization = table.visualization
+            return out
         }
     }
 

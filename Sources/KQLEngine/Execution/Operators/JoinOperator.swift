@@ -26,14 +26,23 @@ struct JoinOperator {
 
         var head = [Int32](repeating: -1, count: groups)
         var next = [Int32](repeating: -1, count: right.rowCount)
-        for r in stride(from: right.rowCount - 1, through: 0, by: -1) where rNull?[r] != true {
-            let g = Int(rids[r])
-            next[r] = head[g]; head[g] = Int32(r)
+        head.withUnsafeMutableBufferPointer { h in
+            next.withUnsafeMutableBufferPointer { nx in
+                rids.withUnsafeBufferPointer { ids in
+                    for r in stride(from: right.rowCount - 1, through: 0, by: -1) where rNull?[r] != true {
+                        let g = Int(ids[r])
+                        nx[r] = h[g]; h[g] = Int32(r)
+                    }
+                }
+            }
         }
 
         var li: [Int] = [], ri: [Int] = []
         li.reserveCapacity(left.rowCount); ri.reserveCapacity(left.rowCount)
         switch bound.kind {
+        case .inner where lNull == nil:
+            // The common case without the per-row checks of the outer and unique kinds.
+            JoinOperator.probeInner(lids, head, next, &li, &ri)
         case .inner, .innerunique, .leftouter, .rightouter, .fullouter:
             var seenLeftKey = bound.kind == .innerunique ? [Bool](repeating: false, count: groups) : []
             var matchedRight = bound.kind == .rightouter || bound.kind == .fullouter
@@ -75,13 +84,44 @@ struct JoinOperator {
                 if has == semi { ri.append(r) }
             }
         }
+        // A side whose rows come out exactly once and in order (a key-to-key join where every left
+        // row matches one right row) keeps its columns as they are.
+        let leftAsIs = JoinOperator.isIdentity(li, left.rowCount), rightAsIs = JoinOperator.isIdentity(ri, right.rowCount)
         var columns: [Column] = []
         for (side, c) in bound.outputs {
-            columns.append((side == .left ? left.columns[c].gather(li) : right.columns[c].gather(ri)).withEmptyStringsForNulls)
+            let column = side == .left ? (leftAsIs ? left.columns[c] : left.columns[c].gather(li))
+                                       : (rightAsIs ? right.columns[c] : right.columns[c].gather(ri))
+            columns.append(column.withEmptyStringsForNulls)
         }
         let n = side0Count(li, ri)
         return Table(schema: Schema(zip(bound.schema.fields, columns).map { Field($0.name, $1.type) }), columns: columns,
                      rowCount: n)
+    }
+
+    /// Every (left, right) pair with equal key ids, in left-row order; no left key is null.
+    private static func probeInner(_ lids: [Int32], _ head: [Int32], _ next: [Int32], _ li: inout [Int], _ ri: inout [Int]) {
+        lids.withUnsafeBufferPointer { ids in
+            head.withUnsafeBufferPointer { h in
+                next.withUnsafeBufferPointer { nx in
+                    for l in 0..<ids.count {
+                        var r = Int(h[Int(ids[l])])
+                        while r >= 0 {
+                            li.append(l); ri.append(r)
+                            r = Int(nx[r])
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether `indices` is `0..<count` itself.
+    private static func isIdentity(_ indices: [Int], _ count: Int) -> Bool {
+        guard indices.count == count else { return false }
+        return indices.withUnsafeBufferPointer { p in
+            for k in 0..<p.count where p[k] != k { return false }
+            return true
+        }
     }
 
     private func side0Count(_ li: [Int], _ ri: [Int]) -> Int {

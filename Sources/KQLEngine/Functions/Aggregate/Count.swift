@@ -11,7 +11,13 @@ struct CountAggregate: AggregateFunction {
     func aggregate(_ args: [ColumnarValue], star: [Column], groups: GroupIndex,
                    context: FunctionContext) throws(FunctionError) -> [Column] {
         var counts = [Int64](repeating: 0, count: groups.groupCount)
-        groups.groupIDs.withUnsafeBufferPointer { ids in for g in ids { counts[Int(g)] += 1 } }
+        if groups.groupCount == 1 {
+            counts[0] = Int64(groups.groupIDs.count)
+        } else {
+            groups.groupIDs.withUnsafeBufferPointer { ids in
+                counts.withUnsafeMutableBufferPointer { c in for g in ids { c[Int(g)] &+= 1 } }
+            }
+        }
         return [Column(int64s: counts)]
     }
 }

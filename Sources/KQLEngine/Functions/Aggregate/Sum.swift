@@ -24,16 +24,46 @@ struct SumAggregate: AggregateFunction {
         case .long, .timespan:
             let x = FixedArgument<Int64>(t == .timespan ? args[0] : Numeric.cast(args[0], to: .long, rows: n))
             var sums = [Int64](repeating: 0, count: groups.groupCount)
-            for (i, g) in groups.groupIDs.enumerated() where !x.isNull(i) && (mask?[i] ?? true) { sums[Int(g)] &+= x[i] }
+            if !SumAggregate.addPlain(x, groups, into: &sums, mask) {
+                for (i, g) in groups.groupIDs.enumerated() where !x.isNull(i) && (mask?[i] ?? true) { sums[Int(g)] &+= x[i] }
+            }
             return [Column(type: t, int64s: sums)]
         case .real:
             let x = FixedArgument<Double>(Numeric.cast(args[0], to: .real, rows: n))
             var sums = [Double](repeating: 0, count: groups.groupCount)
-            for (i, g) in groups.groupIDs.enumerated() where !x.isNull(i) && (mask?[i] ?? true) { sums[Int(g)] += x[i] }
+            if !SumAggregate.addPlain(x, groups, into: &sums, mask) {
+                for (i, g) in groups.groupIDs.enumerated() where !x.isNull(i) && (mask?[i] ?? true) { sums[Int(g)] += x[i] }
+            }
             return [Column(reals: sums)]
         default:
             let vals = AggregateSupport.valuesByGroup(args[0], groups, mask: mask)
             return [AggregateSupport.column(vals.map { .decimal($0.compactMap(Numeric.decimal).reduce(0, +)) }, .decimal)]
         }
     }
+
+    /// The common case as a tight loop over the buffers: a column without nulls and no predicate.
+    /// Returns false (having done nothing) otherwise. Rows are added in order, as the general loop does.
+    private static func addPlain<T: FixedValue & WrappingAddable>(_ x: FixedArgument<T>, _ groups: GroupIndex,
+                                                                     into sums: inout [T], _ mask: [Bool]?) -> Bool {
+        guard mask == nil, x.validity == nil, let base = x.base else { return false }
+        let v = base.assumingMemoryBound(to: T.self)
+        groups.groupIDs.withUnsafeBufferPointer { ids in
+            sums.withUnsafeMutableBufferPointer { s in
+                if s.count == 1 {
+                    var total = s[0]
+                    for i in 0..<ids.count { total = total &+! v[i] }
+                    s[0] = total
+                } else {
+                    for i in 0..<ids.count { s[Int(ids[i])] = s[Int(ids[i])] &+! v[i] }
+                }
+            }
+        }
+        return true
+    }
 }
+
+/// Addition that wraps for integers (as the general `sum` loop does with `&+=`) and is plain `+` for reals.
+private protocol WrappingAddable { static func &+! (a: Self, b: Self) -> Self }
+infix operator &+!: AdditionPrecedence
+extension Int64: WrappingAddable { @inline(__always) static func &+! (a: Int64, b: Int64) -> Int64 { a &+ b } }
+extension Double: WrappingAddable { @inline(__always) static func &+! (a: Double, b: Double) -> Double { a + b } }

@@ -38,7 +38,17 @@ enum Kernel {
             return .column(w.finish())
         }
         if x.validity == nil && y.validity == nil {
-            for i in 0..<rows { w.set(i, f(x[i], y[i])) }
+            // Column/constant combinations as separate loops, so each reads its operands straight
+            // from the buffers (the usual `value * 2` or `flag != 0` shape).
+            if let xb = x.base, let yb = y.base {
+                for i in 0..<rows { w.set(i, f(A.load(xb, i), B.load(yb, i))) }
+            } else if let xb = x.base, let d = y.constant {
+                for i in 0..<rows { w.set(i, f(A.load(xb, i), d)) }
+            } else if let yb = y.base, let c = x.constant {
+                for i in 0..<rows { w.set(i, f(c, B.load(yb, i))) }
+            } else {
+                for i in 0..<rows { w.set(i, f(x[i], y[i])) }
+            }
         } else {
             for i in 0..<rows {
                 if x.isNull(i) || y.isNull(i) { w.setNull(i) } else { w.set(i, f(x[i], y[i])) }
