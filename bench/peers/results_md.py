@@ -116,6 +116,7 @@ def main():
     ap.add_argument("--types")
     ap.add_argument("--swift", default="")
     ap.add_argument("--command", default="bench/run-all")
+    ap.add_argument("--note", default="", help="what was measured (branch, commit) when it is not plain main")
     a = ap.parse_args()
     engine = load(a.engine) if a.engine else []
     sweep = load(a.sweep) if a.sweep else []
@@ -127,6 +128,8 @@ def main():
     p.append("Every figure is the median of the timed runs after one warm-up run (min and max beside it), and every run "
              "checked a checksum of what the receiving side saw. **The machine is shared with other jobs and noisy**: "
              "read ratios, not absolute times, and distrust differences under ~20%.\n")
+    if a.note:
+        p.append(f"Note: {a.note}\n")
     p.append("## Machine and versions\n")
     p.append(table(["", ""], [
         ["CPU", cpu_model()], ["cores", os.cpu_count()], ["kernel", platform.release()],
