@@ -53,6 +53,23 @@ import Testing
                 == "T | mv-expand bagexpansion=array with_itemindex=i x=d to long, e limit 10")
     }
 
+    @Test func parseOperator() throws {
+        #expect(try tree(#"T | parse kind=regex flags=Ui s with * "a=" x:long @"\s" y *"#)
+                == #"T | parse kind=regex flags=Ui s with * "a=" x:long "\s" y *"#)
+        #expect(try tree(#"T | parse-where tostring(d) with "k" v | take 1"#)
+                == #"T | parse-where tostring(d) with "k" v | take 1"#)
+        #expect(throws: KQLError.self) { try Parser.parse(#"T | parse s with "only text""#) }
+    }
+
+    @Test func evaluateOutputSchema() throws {
+        let script = try Parser.parse("T | evaluate bag_unpack(d) : (*, a:long)")
+        guard case .query(.pipeline(_, let ops, _)) = script.statements[0], case .evaluate(let e) = ops[0].kind else {
+            Issue.record("expected an evaluate operator"); return
+        }
+        #expect(e.outputSchema?.includesStar == true)
+        #expect(e.outputSchema?.columns.map(\.name.name) == ["a"])
+    }
+
     @Test func unionAndAs() throws {
         #expect(try tree("T | union kind=outer withsource=Src U, (V | take 1), W*")
                 == "T | union kind=outer withsource=Src U, (V | take 1), W*")

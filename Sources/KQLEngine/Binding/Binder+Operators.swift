@@ -145,6 +145,9 @@ extension Binder {
         case .mvExpand(let m):
             let (b, s) = try bindMvExpand(m, schema: schema, scope: scope)
             return appending(.mvExpand(b), s)
+        case .parse(let p):
+            let (b, s) = try bindParse(p, schema: schema, scope: scope)
+            return appending(.parse(b), s)
         case .sort(let keys, _):
             var bound: [BoundSortKey] = []
             for k in keys { bound.append(try bindSortKey(k, schema: schema, scope: scope)) }

@@ -48,6 +48,7 @@ public enum BoundOperator: Sendable {
     case invoke(BoundQuery)
     case join(BoundJoin)
     case mvExpand(BoundMvExpand)
+    case parse(BoundParse)
     case sort(BoundSort)
     case render(Visualization)
     case sample(Int)

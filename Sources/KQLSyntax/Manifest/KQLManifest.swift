@@ -31,7 +31,7 @@ public enum KQLManifest {
         graph-to-table macro-expand
         """,
         implemented: """
-        as count datatable distinct evaluate extend getschema invoke join limit lookup mv-expand order project
+        as count datatable distinct evaluate extend getschema invoke join limit lookup mv-expand order parse parse-where project
         project-away project-keep project-rename project-reorder print range render sample serialize sort summarize
         take top union where
         """,
@@ -69,7 +69,7 @@ public enum KQLManifest {
         narrow new_activity_metrics pivot preview python r rolling_percentile rows_near schema_merge
         sequence_detect session_count sliding_window_counts sql_request
         """,
-        implemented: "python",
+        implemented: "bag_unpack python",
         aliases: [:])
 
     /// The entry for an operator name (aliases included).
