@@ -66,6 +66,7 @@ public struct OperatorSyntax: Sendable {
         case join(JoinSyntax)
         case lookup(LookupSyntax)
         case mvExpand(MvExpandSyntax)
+        case mvApply(MvApplySyntax)
         /// `parse` and `parse-where` (`keepsOnlyMatches`).
         case parse(ParseSyntax)
         /// `order by` and `sort by`.
@@ -145,6 +146,18 @@ public struct ParseSyntax: Sendable {
     public var keepsOnlyMatches: Bool
     public init(options: [OptionSyntax], source: ExpressionSyntax, items: [Item], keepsOnlyMatches: Bool) {
         self.options = options; self.source = source; self.items = items; self.keepsOnlyMatches = keepsOnlyMatches
+    }
+}
+
+/// `mv-apply [with_itemindex=i] items [limit n] on (subquery)`: the subquery's operators run over each row's
+/// expanded subtable (their implicit source).
+public struct MvApplySyntax: Sendable {
+    public var options: [OptionSyntax]
+    public var items: [MvExpandItemSyntax]
+    public var limit: ExpressionSyntax?
+    public var subquery: [OperatorSyntax]
+    public init(options: [OptionSyntax], items: [MvExpandItemSyntax], limit: ExpressionSyntax?, subquery: [OperatorSyntax]) {
+        self.options = options; self.items = items; self.limit = limit; self.subquery = subquery
     }
 }
 

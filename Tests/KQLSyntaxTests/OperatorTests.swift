@@ -53,6 +53,12 @@ import Testing
                 == "T | mv-expand bagexpansion=array with_itemindex=i x=d to long, e limit 10")
     }
 
+    @Test func mvApply() throws {
+        #expect(try tree("T | mv-apply with_itemindex=i x = d to typeof(long), e limit 3 on (top 1 by x | summarize count())")
+                == "T | mv-apply with_itemindex=i x=d to long, e limit 3 on (top 1 by x | summarize count())")
+        #expect(throws: KQLError.self) { try Parser.parse("T | mv-apply bagexpansion=array d on (take 1)") }
+    }
+
     @Test func parseOperator() throws {
         #expect(try tree(#"T | parse kind=regex flags=Ui s with * "a=" x:long @"\s" y *"#)
                 == #"T | parse kind=regex flags=Ui s with * "a=" x:long "\s" y *"#)

@@ -91,6 +91,10 @@ func dump(_ o: OperatorSyntax) -> String {
     case .mvExpand(let m):
         let items = m.items.map { dump($0.assignment) + ($0.toType.map { " to \($0.rawValue)" } ?? "") }
         return "mv-expand\(opts(m.options)) \(list(items))" + (m.limit.map { " limit \(dump($0))" } ?? "")
+    case .mvApply(let m):
+        let items = m.items.map { dump($0.assignment) + ($0.toType.map { " to \($0.rawValue)" } ?? "") }
+        return "mv-apply\(opts(m.options)) \(list(items))" + (m.limit.map { " limit \(dump($0))" } ?? "")
+            + " on (\(m.subquery.map(dump).joined(separator: " | ")))"
     case .parse(let p):
         let items = p.items.map { item -> String in
             switch item {

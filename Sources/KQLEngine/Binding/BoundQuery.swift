@@ -49,6 +49,7 @@ public enum BoundOperator: Sendable {
     case join(BoundJoin)
     case mvExpand(BoundMvExpand)
     case parse(BoundParse)
+    case mvApply(BoundMvApply)
     case sort(BoundSort)
     case render(Visualization)
     case sample(Int)
