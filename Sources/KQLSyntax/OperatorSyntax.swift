@@ -67,6 +67,7 @@ public struct OperatorSyntax: Sendable {
         case lookup(LookupSyntax)
         case mvExpand(MvExpandSyntax)
         case mvApply(MvApplySyntax)
+        case makeSeries(MakeSeriesSyntax)
         /// `parse` and `parse-where` (`keepsOnlyMatches`).
         case parse(ParseSyntax)
         /// `order by` and `sort by`.
@@ -158,6 +159,30 @@ public struct MvApplySyntax: Sendable {
     public var subquery: [OperatorSyntax]
     public init(options: [OptionSyntax], items: [MvExpandItemSyntax], limit: ExpressionSyntax?, subquery: [OperatorSyntax]) {
         self.options = options; self.items = items; self.limit = limit; self.subquery = subquery
+    }
+}
+
+/// `make-series [kind=nonempty] aggs [default=v] on axis [from a] [to b] step s [by keys]`.
+public struct MakeSeriesSyntax: Sendable {
+    /// One aggregation with the value its series holds in bins without data.
+    public struct Aggregate: Sendable {
+        public var assignment: AssignmentSyntax
+        public var defaultValue: ExpressionSyntax?
+        public init(assignment: AssignmentSyntax, defaultValue: ExpressionSyntax?) {
+            self.assignment = assignment; self.defaultValue = defaultValue
+        }
+    }
+    public var options: [OptionSyntax]
+    public var aggregates: [Aggregate]
+    public var axis: ExpressionSyntax
+    public var from: ExpressionSyntax?
+    public var to: ExpressionSyntax?
+    public var step: ExpressionSyntax
+    public var by: [AssignmentSyntax]
+    public init(options: [OptionSyntax], aggregates: [Aggregate], axis: ExpressionSyntax, from: ExpressionSyntax?,
+                to: ExpressionSyntax?, step: ExpressionSyntax, by: [AssignmentSyntax]) {
+        self.options = options; self.aggregates = aggregates; self.axis = axis
+        self.from = from; self.to = to; self.step = step; self.by = by
     }
 }
 

@@ -53,6 +53,13 @@ import Testing
                 == "T | mv-expand bagexpansion=array with_itemindex=i x=d to long, e limit 10")
     }
 
+    @Test func makeSeries() throws {
+        let ms = try tree("T | make-series kind=nonempty a = avg(v) default = 0, count() on t from 0 to 10 step 2 by k")
+        #expect(ms
+                == "T | make-series kind=nonempty a=avg(v) default=0, count() on t from 0 to 10 step 2 by k")
+        #expect(throws: KQLError.self) { try Parser.parse("T | make-series count() on t from 0") }
+    }
+
     @Test func mvApply() throws {
         #expect(try tree("T | mv-apply with_itemindex=i x = d to typeof(long), e limit 3 on (top 1 by x | summarize count())")
                 == "T | mv-apply with_itemindex=i x=d to long, e limit 3 on (top 1 by x | summarize count())")

@@ -91,6 +91,10 @@ func dump(_ o: OperatorSyntax) -> String {
     case .mvExpand(let m):
         let items = m.items.map { dump($0.assignment) + ($0.toType.map { " to \($0.rawValue)" } ?? "") }
         return "mv-expand\(opts(m.options)) \(list(items))" + (m.limit.map { " limit \(dump($0))" } ?? "")
+    case .makeSeries(let m):
+        let aggs = m.aggregates.map { dump($0.assignment) + ($0.defaultValue.map { " default=" + dump($0) } ?? "") }
+        return "make-series\(opts(m.options)) \(list(aggs)) on \(dump(m.axis))" + (m.from.map { " from \(dump($0))" } ?? "")
+            + (m.to.map { " to \(dump($0))" } ?? "") + " step \(dump(m.step))" + (m.by.isEmpty ? "" : " by \(list(m.by.map(dump)))")
     case .mvApply(let m):
         let items = m.items.map { dump($0.assignment) + ($0.toType.map { " to \($0.rawValue)" } ?? "") }
         return "mv-apply\(opts(m.options)) \(list(items))" + (m.limit.map { " limit \(dump($0))" } ?? "")

@@ -50,6 +50,7 @@ public enum BoundOperator: Sendable {
     case mvExpand(BoundMvExpand)
     case parse(BoundParse)
     case mvApply(BoundMvApply)
+    case makeSeries(BoundMakeSeries)
     case sort(BoundSort)
     case render(Visualization)
     case sample(Int)

@@ -62,6 +62,7 @@ final class Executor {
             return try run(body)
         case .join(let j): return try JoinOperator(bound: j).execute(left: t, right: try run(j.right))
         case .mvExpand(let m): return try MvExpandOperator(bound: m).execute(t, evaluator)
+        case .makeSeries(let m): return try MakeSeriesOperator(bound: m).execute(t, self)
         case .mvApply(let m): return try MvApplyOperator(bound: m).execute(t, self)
         case .parse(let p): return try ParseOperator(bound: p).execute(t, evaluator)
         case .sort(let s): return try SortOperator(keys: s.keys).execute(t, evaluator)

@@ -31,7 +31,8 @@ public enum KQLManifest {
         graph-to-table macro-expand
         """,
         implemented: """
-        as count datatable distinct evaluate extend getschema invoke join limit lookup mv-apply mv-expand order parse parse-where project
+        as count datatable distinct evaluate extend getschema invoke join limit lookup make-series mv-apply mv-expand order parse
+        parse-where project
         project-away project-keep project-rename project-reorder print range render sample serialize sort summarize
         take top union where
         """,
