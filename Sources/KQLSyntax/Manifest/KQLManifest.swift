@@ -58,6 +58,7 @@ public enum KQLManifest {
         implemented: """
         count countif sum sumif avg avgif min max minif maxif dcount dcountif make_list make_list_if make_set
         make_set_if make_bag arg_max arg_min percentile percentiles stdev stdevp variance variancep take_any
+        stdevif varianceif make_bag_if make_list_with_nulls
         """,
         aliases: ["any": "take_any", "anyif": "take_anyif"])
 
