@@ -56,7 +56,7 @@ public enum FunctionRegistry {
         DynamicExtraFunction.setHasElement, DynamicExtraFunction.setDifference, DynamicExtraFunction.bagHasKey,
         DynamicExtraFunction.bagRemoveKeys, DynamicExtraFunction.bagSetKey, RangeArrayFunction(),
         ArrayIffFunction(name: "array_iff"), ArrayIffFunction(name: "array_iif"), BagZipFunction(), ArraySplitFunction(),
-        ParseCsvFunction(), ParseUrlFunction(name: "parse_url"), ParseUrlFunction(name: "parseurl"),
+        ParseCsvFunction(), ParseUrlFunction(name: "parse_url"), ParseUrlFunction(name: "parseurl"), ParsePathFunction(),
     ]
 
     static let mathFunctions: [any ScalarFunction] = [
@@ -69,7 +69,7 @@ public enum FunctionRegistry {
         RealTestFunction.isfinite, Atan2Function(), PiFunction(),
     ]
 
-    static let hashFunctions: [any ScalarFunction] = [HashFunction(), HashSha256Function(), HashDigestFunction.md5, HashDigestFunction.sha1]
+    static let hashFunctions: [any ScalarFunction] = [HashFunction(), HashFunction(name: "hash_xxhash64"), HashSha256Function(), HashDigestFunction.md5, HashDigestFunction.sha1]
 
     static let windowFunctions: [any ScalarFunction] = [
         RowNumberFunction(), NeighborFunction(name: "prev"), NeighborFunction(name: "next"), RowCumsumFunction(),
