@@ -66,6 +66,10 @@ public struct OperatorSyntax: Sendable {
         case join(JoinSyntax)
         case lookup(LookupSyntax)
         case mvExpand(MvExpandSyntax)
+        case mvApply(MvApplySyntax)
+        case makeSeries(MakeSeriesSyntax)
+        /// `parse` and `parse-where` (`keepsOnlyMatches`).
+        case parse(ParseSyntax)
         /// `order by` and `sort by`.
         case sort(keys: [SortKeySyntax], options: [OptionSyntax])
         case project([AssignmentSyntax])
@@ -96,10 +100,12 @@ public struct EvaluateSyntax: Sendable {
     public var inlineForm: Bool
     /// Script text written after the call between lines of three backticks (seed form only).
     public var inlineCode: ExpressionSyntax?
+    /// `evaluate plugin(...) : (a:long, ...)`: the output schema written after the call.
+    public var outputSchema: SchemaSyntax?
     public init(options: [OptionSyntax], plugin: NameSyntax, arguments: [ArgumentSyntax], inlineForm: Bool = false,
-                inlineCode: ExpressionSyntax? = nil) {
+                inlineCode: ExpressionSyntax? = nil, outputSchema: SchemaSyntax? = nil) {
         self.options = options; self.plugin = plugin; self.arguments = arguments
-        self.inlineForm = inlineForm; self.inlineCode = inlineCode
+        self.inlineForm = inlineForm; self.inlineCode = inlineCode; self.outputSchema = outputSchema
     }
 }
 
@@ -119,6 +125,64 @@ public struct LookupSyntax: Sendable {
     public var conditions: [JoinConditionSyntax]
     public init(options: [OptionSyntax], right: ExpressionSyntax, conditions: [JoinConditionSyntax]) {
         self.options = options; self.right = right; self.conditions = conditions
+    }
+}
+
+/// `parse [kind=k] [flags=f] expr with * "text" name:type ...` (and `parse-where`).
+public struct ParseSyntax: Sendable {
+    /// One element of the pattern after `with`.
+    public enum Item: Sendable {
+        /// `*`: skip any text.
+        case wildcard(SourceSpan)
+        /// A string constant (a regular expression for `kind=regex`).
+        case text(String, SourceSpan)
+        /// A column to extract, with the type written after `:` (string when nil).
+        case column(NameSyntax, ScalarType?)
+    }
+    /// `kind=` and `flags=`.
+    public var options: [OptionSyntax]
+    public var source: ExpressionSyntax
+    public var items: [Item]
+    /// True for `parse-where`: rows that do not match are dropped.
+    public var keepsOnlyMatches: Bool
+    public init(options: [OptionSyntax], source: ExpressionSyntax, items: [Item], keepsOnlyMatches: Bool) {
+        self.options = options; self.source = source; self.items = items; self.keepsOnlyMatches = keepsOnlyMatches
+    }
+}
+
+/// `mv-apply [with_itemindex=i] items [limit n] on (subquery)`: the subquery's operators run over each row's
+/// expanded subtable (their implicit source).
+public struct MvApplySyntax: Sendable {
+    public var options: [OptionSyntax]
+    public var items: [MvExpandItemSyntax]
+    public var limit: ExpressionSyntax?
+    public var subquery: [OperatorSyntax]
+    public init(options: [OptionSyntax], items: [MvExpandItemSyntax], limit: ExpressionSyntax?, subquery: [OperatorSyntax]) {
+        self.options = options; self.items = items; self.limit = limit; self.subquery = subquery
+    }
+}
+
+/// `make-series [kind=nonempty] aggs [default=v] on axis [from a] [to b] step s [by keys]`.
+public struct MakeSeriesSyntax: Sendable {
+    /// One aggregation with the value its series holds in bins without data.
+    public struct Aggregate: Sendable {
+        public var assignment: AssignmentSyntax
+        public var defaultValue: ExpressionSyntax?
+        public init(assignment: AssignmentSyntax, defaultValue: ExpressionSyntax?) {
+            self.assignment = assignment; self.defaultValue = defaultValue
+        }
+    }
+    public var options: [OptionSyntax]
+    public var aggregates: [Aggregate]
+    public var axis: ExpressionSyntax
+    public var from: ExpressionSyntax?
+    public var to: ExpressionSyntax?
+    public var step: ExpressionSyntax
+    public var by: [AssignmentSyntax]
+    public init(options: [OptionSyntax], aggregates: [Aggregate], axis: ExpressionSyntax, from: ExpressionSyntax?,
+                to: ExpressionSyntax?, step: ExpressionSyntax, by: [AssignmentSyntax]) {
+        self.options = options; self.aggregates = aggregates; self.axis = axis
+        self.from = from; self.to = to; self.step = step; self.by = by
     }
 }
 

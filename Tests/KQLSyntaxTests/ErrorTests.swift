@@ -44,8 +44,8 @@ import Testing
         #expect(e.code == .unsupported)
         #expect(e.message == "operator `scan` is not supported yet")
         #expect(e.span == SourceSpan(4, 8))
-        #expect(failure("T | make-series c = count() on t step 1h")?.message == "operator `make-series` is not supported yet")
-        #expect(failure("T | parse s with * 'a' x")?.code == .unsupported)
+        #expect(failure("T | partition by k (take 1)")?.message == "operator `partition` is not supported yet")
+        #expect(failure("T | parse-kv s as (a:long) with (pair_delimiter=',')")?.code == .unsupported)
         #expect(failure("search 'x'")?.code == .unsupported)
     }
 

@@ -53,6 +53,36 @@ import Testing
                 == "T | mv-expand bagexpansion=array with_itemindex=i x=d to long, e limit 10")
     }
 
+    @Test func makeSeries() throws {
+        let ms = try tree("T | make-series kind=nonempty a = avg(v) default = 0, count() on t from 0 to 10 step 2 by k")
+        #expect(ms
+                == "T | make-series kind=nonempty a=avg(v) default=0, count() on t from 0 to 10 step 2 by k")
+        #expect(throws: KQLError.self) { try Parser.parse("T | make-series count() on t from 0") }
+    }
+
+    @Test func mvApply() throws {
+        #expect(try tree("T | mv-apply with_itemindex=i x = d to typeof(long), e limit 3 on (top 1 by x | summarize count())")
+                == "T | mv-apply with_itemindex=i x=d to long, e limit 3 on (top 1 by x | summarize count())")
+        #expect(throws: KQLError.self) { try Parser.parse("T | mv-apply bagexpansion=array d on (take 1)") }
+    }
+
+    @Test func parseOperator() throws {
+        #expect(try tree(#"T | parse kind=regex flags=Ui s with * "a=" x:long @"\s" y *"#)
+                == #"T | parse kind=regex flags=Ui s with * "a=" x:long "\s" y *"#)
+        #expect(try tree(#"T | parse-where tostring(d) with "k" v | take 1"#)
+                == #"T | parse-where tostring(d) with "k" v | take 1"#)
+        #expect(throws: KQLError.self) { try Parser.parse(#"T | parse s with "only text""#) }
+    }
+
+    @Test func evaluateOutputSchema() throws {
+        let script = try Parser.parse("T | evaluate bag_unpack(d) : (*, a:long)")
+        guard case .query(.pipeline(_, let ops, _)) = script.statements[0], case .evaluate(let e) = ops[0].kind else {
+            Issue.record("expected an evaluate operator"); return
+        }
+        #expect(e.outputSchema?.includesStar == true)
+        #expect(e.outputSchema?.columns.map(\.name.name) == ["a"])
+    }
+
     @Test func unionAndAs() throws {
         #expect(try tree("T | union kind=outer withsource=Src U, (V | take 1), W*")
                 == "T | union kind=outer withsource=Src U, (V | take 1), W*")

@@ -91,6 +91,23 @@ func dump(_ o: OperatorSyntax) -> String {
     case .mvExpand(let m):
         let items = m.items.map { dump($0.assignment) + ($0.toType.map { " to \($0.rawValue)" } ?? "") }
         return "mv-expand\(opts(m.options)) \(list(items))" + (m.limit.map { " limit \(dump($0))" } ?? "")
+    case .makeSeries(let m):
+        let aggs = m.aggregates.map { dump($0.assignment) + ($0.defaultValue.map { " default=" + dump($0) } ?? "") }
+        return "make-series\(opts(m.options)) \(list(aggs)) on \(dump(m.axis))" + (m.from.map { " from \(dump($0))" } ?? "")
+            + (m.to.map { " to \(dump($0))" } ?? "") + " step \(dump(m.step))" + (m.by.isEmpty ? "" : " by \(list(m.by.map(dump)))")
+    case .mvApply(let m):
+        let items = m.items.map { dump($0.assignment) + ($0.toType.map { " to \($0.rawValue)" } ?? "") }
+        return "mv-apply\(opts(m.options)) \(list(items))" + (m.limit.map { " limit \(dump($0))" } ?? "")
+            + " on (\(m.subquery.map(dump).joined(separator: " | ")))"
+    case .parse(let p):
+        let items = p.items.map { item -> String in
+            switch item {
+            case .wildcard: return "*"
+            case .text(let t, _): return "\"\(t)\""
+            case .column(let n, let t): return n.name + (t.map { ":" + $0.rawValue } ?? "")
+            }
+        }
+        return (p.keepsOnlyMatches ? "parse-where" : "parse") + "\(opts(p.options)) \(dump(p.source)) with \(items.joined(separator: " "))"
     case .sort(let k, let o): return "sort\(opts(o)) by \(list(k.map(dump)))"
     case .project(let a): return "project \(list(a.map(dump)))"
     case .projectAway(let p): return "project-away \(list(p.map(\.pattern)))"

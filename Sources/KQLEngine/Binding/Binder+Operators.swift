@@ -8,7 +8,7 @@ extension Binder {
         var r = try bindOperatorKind(op, input: q, scope: &scope)
         switch op.kind {
         case .sort, .top, .serialize, .getschema: r.isSerialized = true
-        case .count, .distinct, .evaluate, .join, .lookup, .mvExpand, .sample, .summarize: r.isSerialized = false
+        case .count, .distinct, .evaluate, .join, .lookup, .mvExpand, .mvApply, .makeSeries, .sample, .summarize: r.isSerialized = false
         case .invoke: break
         default:
             if !q.isSerialized, let f = Binder.orderDependentFunction(in: r, after: q) {
@@ -145,6 +145,15 @@ extension Binder {
         case .mvExpand(let m):
             let (b, s) = try bindMvExpand(m, schema: schema, scope: scope)
             return appending(.mvExpand(b), s)
+        case .makeSeries(let m):
+            let b = try bindMakeSeries(m, schema: schema, scope: scope, span: op.keywordSpan)
+            return appending(.makeSeries(b), b.schema)
+        case .mvApply(let m):
+            let b = try bindMvApply(m, schema: schema, scope: scope)
+            return appending(.mvApply(b), b.schema)
+        case .parse(let p):
+            let (b, s) = try bindParse(p, schema: schema, scope: scope)
+            return appending(.parse(b), s)
         case .sort(let keys, _):
             var bound: [BoundSortKey] = []
             for k in keys { bound.append(try bindSortKey(k, schema: schema, scope: scope)) }

@@ -130,6 +130,13 @@ extension Binder {
             if let n = a.name { named[n.name] = try argument(a.value) } else { positional.append(try argument(a.value)) }
         }
         if let code = ev.inlineCode, named["script"] == nil { named["script"] = try argument(code) }
+        if let s = ev.outputSchema {
+            guard plugin.name == BagUnpackPlugin().name else {
+                throw KQLError(.unsupported, "an output schema after '\(plugin.name)(...)' is not supported; bag_unpack takes one",
+                               span: s.span)
+            }
+            named[BagUnpackPlugin.outputSchemaArgument] = .schema(s)
+        }
         var options: [String: Value] = [:]
         for o in ev.options { options[o.name] = try constant(o.value).0 }
         let args = PluginArguments(positional: positional, named: named, options: options, inlineForm: ev.inlineForm,

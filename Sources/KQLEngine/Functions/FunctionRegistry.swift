@@ -55,6 +55,8 @@ public enum FunctionRegistry {
         DynamicExtraFunction.arrayShiftRight, DynamicExtraFunction.arrayRotateLeft, DynamicExtraFunction.arrayRotateRight,
         DynamicExtraFunction.setHasElement, DynamicExtraFunction.setDifference, DynamicExtraFunction.bagHasKey,
         DynamicExtraFunction.bagRemoveKeys, DynamicExtraFunction.bagSetKey, RangeArrayFunction(),
+        ArrayIffFunction(name: "array_iff"), ArrayIffFunction(name: "array_iif"), BagZipFunction(), ArraySplitFunction(),
+        ParseCsvFunction(), ParseUrlFunction(name: "parse_url"), ParseUrlFunction(name: "parseurl"), ParsePathFunction(),
     ]
 
     static let mathFunctions: [any ScalarFunction] = [
@@ -67,7 +69,7 @@ public enum FunctionRegistry {
         RealTestFunction.isfinite, Atan2Function(), PiFunction(),
     ]
 
-    static let hashFunctions: [any ScalarFunction] = [HashFunction(), HashSha256Function(), HashDigestFunction.md5, HashDigestFunction.sha1]
+    static let hashFunctions: [any ScalarFunction] = [HashFunction(), HashFunction(name: "hash_xxhash64"), HashSha256Function(), HashDigestFunction.md5, HashDigestFunction.sha1]
 
     static let windowFunctions: [any ScalarFunction] = [
         RowNumberFunction(), NeighborFunction(name: "prev"), NeighborFunction(name: "next"), RowCumsumFunction(),
@@ -86,6 +88,10 @@ public enum FunctionRegistry {
         PercentileAggregate(multiple: false), PercentileAggregate(multiple: true),
         VarianceAggregate(kind: .stdev), VarianceAggregate(kind: .stdevp), VarianceAggregate(kind: .variance),
         VarianceAggregate(kind: .variancep), TakeAnyAggregate(),
+        ConditionalAggregate(name: "stdevif", base: VarianceAggregate(kind: .stdev), predicateIndex: 1),
+        ConditionalAggregate(name: "varianceif", base: VarianceAggregate(kind: .variance), predicateIndex: 1),
+        ConditionalAggregate(name: "make_bag_if", base: MakeBagAggregate(), predicateIndex: 1),
+        MakeListWithNullsAggregate(),
     ]
 
     private static let scalarsByName: [String: any ScalarFunction] =

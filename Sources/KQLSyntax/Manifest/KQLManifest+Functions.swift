@@ -58,5 +58,6 @@ extension KQLManifest {
     array_sort_asc array_sort_desc array_index_of array_shift_left array_shift_right array_rotate_left
     array_rotate_right set_has_element set_difference bag_has_key bag_remove_keys bag_set_key range cos sin tan acos
     asin atan cot degrees radians exp2 exp10 gamma loggamma isfinite atan2 pi hash_md5 hash_sha1
+    array_iff array_iif bag_zip array_split parse_csv parse_url parseurl parse_path hash_xxhash64
     """
 }

@@ -31,7 +31,8 @@ public enum KQLManifest {
         graph-to-table macro-expand
         """,
         implemented: """
-        as count datatable distinct evaluate extend getschema invoke join limit lookup mv-expand order project
+        as count datatable distinct evaluate extend getschema invoke join limit lookup make-series mv-apply mv-expand order parse
+        parse-where project
         project-away project-keep project-rename project-reorder print range render sample serialize sort summarize
         take top union where
         """,
@@ -57,6 +58,7 @@ public enum KQLManifest {
         implemented: """
         count countif sum sumif avg avgif min max minif maxif dcount dcountif make_list make_list_if make_set
         make_set_if make_bag arg_max arg_min percentile percentiles stdev stdevp variance variancep take_any
+        stdevif varianceif make_bag_if make_list_with_nulls
         """,
         aliases: ["any": "take_any", "anyif": "take_anyif"])
 
@@ -69,7 +71,7 @@ public enum KQLManifest {
         narrow new_activity_metrics pivot preview python r rolling_percentile rows_near schema_merge
         sequence_detect session_count sliding_window_counts sql_request
         """,
-        implemented: "python",
+        implemented: "bag_unpack python",
         aliases: [:])
 
     /// The entry for an operator name (aliases included).

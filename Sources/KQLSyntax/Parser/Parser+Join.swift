@@ -58,11 +58,12 @@ extension SyntaxParser {
     }
 
     /// `mv-expand [bagexpansion=..] [with_itemindex=..] item [to typeof(t)], ... [limit n]`.
-    func parseMvExpand() throws(KQLError) -> MvExpandSyntax {
-        let options = try parseOptions { ["bagexpansion", "with_itemindex", "kind"].contains($0) || $0.hasPrefix("hint.") }
+    func parseMvExpand(operatorName: String = "'mv-expand'",
+                       allowing: Set<String> = ["bagexpansion", "with_itemindex", "kind"]) throws(KQLError) -> MvExpandSyntax {
+        let options = try parseOptions { allowing.contains($0) || $0.hasPrefix("hint.") }
         var items: [MvExpandItemSyntax] = []
         repeat {
-            let assignment = try parseAssignment(after: items.isEmpty ? "'mv-expand'" : "','")
+            let assignment = try parseAssignment(after: items.isEmpty ? operatorName : "','")
             var toType: ScalarType?
             if eatWord("to") {
                 try expectWord("typeof", after: "'to'")

@@ -81,6 +81,12 @@ extension SyntaxParser {
             kind = .lookup(LookupSyntax(options: options, right: right, conditions: conditions))
         case "mv-expand":
             kind = .mvExpand(try parseMvExpand())
+        case "make-series":
+            kind = .makeSeries(try parseMakeSeries())
+        case "mv-apply":
+            kind = .mvApply(try parseMvApply())
+        case "parse", "parse-where":
+            kind = .parse(try parseParseBody(keepsOnlyMatches: name == "parse-where"))
         default:
             throw unknownOperator(name, span: keywordSpan)
         }

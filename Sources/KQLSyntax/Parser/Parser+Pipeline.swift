@@ -107,7 +107,9 @@ extension SyntaxParser {
         let plugin = try parseName(after: "'evaluate'", what: "a plugin name")
         guard isPunct("(") else { throw expected("'('", after: "the plugin name '\(plugin.name)'") }
         let args = try parseArguments(of: "'\(plugin.name)'")
-        return EvaluateSyntax(options: options, plugin: plugin, arguments: args)
+        var schema: SchemaSyntax?
+        if eatPunct(":") { schema = try parseSchema(allowStar: true, context: "the output schema of '\(plugin.name)'") }
+        return EvaluateSyntax(options: options, plugin: plugin, arguments: args, outputSchema: schema)
     }
 
     /// The seed document's `| python(...)` form, optionally followed by the script between lines of three backticks.

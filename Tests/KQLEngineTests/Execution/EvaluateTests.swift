@@ -48,7 +48,7 @@ struct DoublingPlugin: TabularPlugin {
     }
 
     @Test func unknownPluginIsUnsupported() throws {
-        let ev = EvaluateSyntax(options: [], plugin: S.name("bag_unpack"), arguments: [])
+        let ev = EvaluateSyntax(options: [], plugin: S.name("autocluster"), arguments: [])
         let error = #expect(throws: KQLError.self) {
             try runner().run(ScriptSyntax(statements: [.query(S.pipe(S.range("x", 1, 1), .evaluate(ev)))], source: SourceText("x")))
         }

@@ -2,9 +2,10 @@ import Columnar
 
 /// `hash(x [, mod])`: the xxHash64 of `x` as a long (strings hash their UTF-8 bytes, numbers and
 /// datetimes their 8-byte little-endian value, other values their text); with `mod`, the
-/// non-negative remainder.
+/// non-negative remainder. `hash_xxhash64(x [, mod])` is the same function under its explicit name.
 struct HashFunction: ScalarFunction {
-    let name = "hash"
+    let name: String
+    init(name: String = "hash") { self.name = name }
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
         try Signature.check(name, args, [.any, .integer], arity: 1...2); return .long
     }

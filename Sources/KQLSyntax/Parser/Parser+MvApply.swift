@@ -1,0 +1,18 @@
+import Columnar
+
+extension SyntaxParser {
+    /// `[with_itemindex=i] [name =] expr [to typeof(t)], ... [limit n] on ( op | op ... )`, after `mv-apply`.
+    func parseMvApply() throws(KQLError) -> MvApplySyntax {
+        let head = try parseMvExpand(operatorName: "'mv-apply'", allowing: ["with_itemindex"])
+        try expectWord("on", after: "the expanded columns of 'mv-apply'")
+        let open = try expectPunct("(", after: "'on'")
+        var operators: [OperatorSyntax] = []
+        _ = eatPunct("|")
+        repeat {
+            operators.append(try parseOperator())
+        } while eatPunct("|")
+        guard isPunct(")") else { throw expected("')'", after: "the subquery of 'mv-apply' opened at \(location(open))") }
+        advance()
+        return MvApplySyntax(options: head.options, items: head.items, limit: head.limit, subquery: operators)
+    }
+}
