@@ -124,8 +124,9 @@ extension PythonSuites {
         @Test func perNodeSplitsTheInputAcrossParallelWorkers() throws {
             let plugin4 = PythonTestEnvironment.plugin(cores: 4)
             let t = Table([("x", Column(int64s: (0..<1000).map { Int64($0) }))])
-            let script = "import os\nresult = pd.DataFrame({'n': [len(df)], 's': [int(df['x'].sum())], 'pid': [os.getpid()]})"
-            let args = Call.adx(Call.schema([("n", .long), ("s", .long), ("pid", .long)]), script, options: ["hint.distribution": .string("per_node")])
+            // Every confined child is pid 1 of its own namespace, so a random token tells the processes apart.
+            let script = "import secrets\nresult = pd.DataFrame({'n': [len(df)], 's': [int(df['x'].sum())], 'token': [secrets.token_hex(8)]})"
+            let args = Call.adx(Call.schema([("n", .long), ("s", .long), ("token", .string)]), script, options: ["hint.distribution": .string("per_node")])
             let r = try plugin4.run(input: t, arguments: args)
             #expect(r.table.rowCount == 4)
             #expect(r.table.rows.reduce(Int64(0)) { if case .long(let n) = $1[0] { return $0 + n }; return $0 } == 1000)
