@@ -1,4 +1,5 @@
 import Columnar
+import KQLEngine
 
 /// The canonical text of results, as `.kqltest` files write them, and the comparison of both sides.
 public enum KQLTestComparison {
@@ -12,18 +13,8 @@ public enum KQLTestComparison {
     /// newlines and CRs written `\t`, `\n`, `\r`.
     public static func cell(_ value: Value) -> String {
         if value.isNull { return "null" }
-        let text: String
-        if case .dynamic(let d) = value { text = d.jsonText } else { text = value.text }
-        var out = ""
-        for ch in text.unicodeScalars {
-            switch ch {
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
+        if case .dynamic(let d) = value { return DisplayText.escaped(d.jsonText) }
+        return DisplayText.escaped(value.text)
     }
 
     /// Every row of `table` as tab-separated canonical cells.

@@ -2,14 +2,15 @@ import Columnar
 
 /// The text of one cell for people: KQL's `tostring` form with control characters escaped
 /// (`\t`, `\n`, `\r`) so every row stays on one line; nil for a null value.
-enum DisplayText {
+public enum DisplayText {
     static func cell(_ column: Column, _ row: Int) -> String? {
         let v = column.value(row)
         if v.isNull { return nil }
         return escaped(v.text)
     }
 
-    static func escaped(_ s: String) -> String {
+    /// `s` with tabs, newlines and carriage returns written `\t`, `\n`, `\r`.
+    public static func escaped(_ s: String) -> String {
         guard s.contains(where: { $0.isNewline || $0 == "\t" }) else { return s }
         var out = ""
         for ch in s.unicodeScalars {

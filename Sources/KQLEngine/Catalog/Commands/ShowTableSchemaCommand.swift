@@ -23,25 +23,9 @@ enum ShowTableSchemaCommand {
 
     static func json(_ name: String, _ schema: Schema) -> String {
         let columns = schema.fields.map { f in
-            Dynamic.bag(PropertyBag([("Name", .string(f.name)), ("Type", .string(dotNetName(f.type))),
+            Dynamic.bag(PropertyBag([("Name", .string(f.name)), ("Type", .string(f.type.dotNetName)),
                                      ("CslType", .string(f.type.rawValue))]))
         }
         return Dynamic.bag(PropertyBag([("Name", .string(name)), ("OrderedColumns", .array(columns))])).jsonText
-    }
-
-    /// The .NET type names Azure Data Explorer reports for each KQL type.
-    static func dotNetName(_ type: ScalarType) -> String {
-        switch type {
-        case .bool: return "System.SByte"
-        case .int: return "System.Int32"
-        case .long: return "System.Int64"
-        case .real: return "System.Double"
-        case .decimal: return "System.Data.SqlTypes.SqlDecimal"
-        case .datetime: return "System.DateTime"
-        case .timespan: return "System.TimeSpan"
-        case .guid: return "System.Guid"
-        case .string: return "System.String"
-        case .dynamic: return "System.Object"
-        }
     }
 }
