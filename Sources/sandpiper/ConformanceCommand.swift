@@ -83,6 +83,7 @@ struct ConformanceRunCommand: ParsableCommand {
 
     func run() throws {
         Sandpiper.allowUnconfined = unsafeNoSandbox
+        Sandpiper.prestartSandboxes()
         let sandboxes = sandbox.map(sandboxNames) ?? []
         let fixedNow = now.flatMap(DateTimeFormat.parse)
         let anchor = fixedNow ?? Int64(Date().timeIntervalSince1970 * 1e9)

@@ -55,6 +55,7 @@ struct QueryCommand: ParsableCommand {
 
     func run() throws {
         Sandpiper.allowUnconfined = unsafeNoSandbox
+        Sandpiper.prestartSandboxes()
         let text = try queryText()
         let fixedNow = now.flatMap(DateTimeFormat.parse)
         let anchor = fixedNow ?? Int64(Date().timeIntervalSince1970 * 1e9)

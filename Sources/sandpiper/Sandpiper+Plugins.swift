@@ -1,3 +1,4 @@
+import Foundation
 import KQLEngine
 import Sandbox
 
@@ -21,5 +22,17 @@ extension Sandpiper {
         return PythonPlugin(supervisor: supervisor) { (name: String?) throws(SandboxError) -> PythonEnvironment in
             PythonEnvironment(try registry.resolve(name ?? defaultSandbox))
         }
+    }
+
+    /// Starts, in the background, the warm worker of every sandbox whose policy says
+    /// `initialize-on-startup` (ADX's InitializeOnStartup), so the query's first python() call does not
+    /// wait for CPython, numpy and pandas to load while the engine works on the operators before it.
+    static func prestartSandboxes() {
+        let registry = SandboxRegistry()
+        guard let entries = try? registry.entries() else { return }
+        let eager = entries.compactMap { try? registry.resolve($0.name) }
+            .filter { $0.policy.initializeOnStartup }.map(SandboxSettings.init)
+        guard !eager.isEmpty else { return }
+        Thread.detachNewThread { try? supervisor.prestart(eager) }
     }
 }
