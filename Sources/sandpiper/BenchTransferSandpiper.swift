@@ -100,8 +100,9 @@ struct BenchSandpiperSubject {
     static func sitePackages(sandbox: String?, explicit: [String], env: BenchEnvironment) throws(BenchError) -> [String] {
         if !explicit.isEmpty { return explicit }
         if let sandbox {
-            throw .peer("--sandbox \(sandbox): the sandbox registry is not wired into the bench yet",
-                        hint: "pass --site-packages DIR (a directory with numpy and pandas), or omit both to use bench/.venv")
+            do { return [try SandboxRegistry().resolve(sandbox).sitePackages.path] } catch {
+                throw BenchError(error.code, error.message, hint: error.hint)
+            }
         }
         let run = try BenchProcess.run([env.python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], environment: [:])
         let path = run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
