@@ -6,33 +6,19 @@ import Foundation
 /// `array_shift_right`, `array_rotate_left`, `array_rotate_right`, `set_has_element`,
 /// `set_difference`, `bag_has_key`, `bag_remove_keys`, `bag_set_key`. A non-array (non-bag)
 /// input gives null.
-struct DynamicExtraFunction: ScalarFunction {
-    let name: String
-    let arity: ClosedRange<Int>
-    let kinds: [ArgumentKind]
-    let out: ScalarType
-    let f: @Sendable ([Value]) -> Value
-
-    func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
-        try Signature.check(name, args, kinds, arity: arity); return out
-    }
-    func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
-        let f = self.f
-        return try Kernel.boxed(args, out: out, rows: context.rowCount) { (r: [Value]) -> Value in f(r) }
-    }
-
+enum DynamicExtraFunction {
     static func array(_ v: Value) -> [Dynamic]? {
         if case .dynamic(.array(let a)) = v { return a }
         return nil
     }
 
-    static let arrayReverse = DynamicExtraFunction(name: "array_reverse", arity: 1...1, kinds: [.dynamic], out: .dynamic) { r in
+    static let arrayReverse = RowFunction(name: "array_reverse", arity: 1...1, kinds: [.dynamic], out: .dynamic, strict: false) { r in
         guard let a = array(r[0]) else { return .dynamic(.null) }
         return .dynamic(.array(a.reversed()))
     }
 
     /// The sum of the numeric elements as a real; non-numeric elements are skipped.
-    static let arraySum = DynamicExtraFunction(name: "array_sum", arity: 1...1, kinds: [.dynamic], out: .real) { r in
+    static let arraySum = RowFunction(name: "array_sum", arity: 1...1, kinds: [.dynamic], out: .real, strict: false) { r in
         guard let a = array(r[0]) else { return .null }
         var sum = 0.0
         for x in a { if let d = Numeric.double(ValueOrder.unwrap(.dynamic(x))) { sum += d } }
@@ -43,8 +29,8 @@ struct DynamicExtraFunction: ScalarFunction {
     static let arraySortDesc = sort(name: "array_sort_desc", ascending: false)
 
     /// Sorts one array; nulls go last unless the optional bool says otherwise.
-    static func sort(name: String, ascending: Bool) -> DynamicExtraFunction {
-        DynamicExtraFunction(name: name, arity: 1...2, kinds: [.dynamic, .bool], out: .dynamic) { r in
+    static func sort(name: String, ascending: Bool) -> RowFunction {
+        RowFunction(name: name, arity: 1...2, kinds: [.dynamic, .bool], out: .dynamic, strict: false) { r in
             guard let a = array(r[0]) else { return .dynamic(.null) }
             var nullsLast = true
             if r.count > 1, case .bool(let b) = ValueOrder.unwrap(r[1]) { nullsLast = b }
@@ -59,8 +45,8 @@ struct DynamicExtraFunction: ScalarFunction {
     }
 
     /// `array_index_of(a, v [, start [, length [, occurrence]]])`: the position of `v`, or -1.
-    static let arrayIndexOf = DynamicExtraFunction(name: "array_index_of", arity: 2...5,
-                                                   kinds: [.dynamic, .any, .integer, .integer, .integer], out: .long) { r in
+    static let arrayIndexOf = RowFunction(name: "array_index_of", arity: 2...5,
+                                                   kinds: [.dynamic, .any, .integer, .integer, .integer], out: .long, strict: false) { r in
         guard let a = array(r[0]) else { return .null }
         var start = r.count > 2 ? Int(Numeric.long(r[2]) ?? 0) : 0
         if start < 0 { start = max(0, a.count + start) }
@@ -80,8 +66,8 @@ struct DynamicExtraFunction: ScalarFunction {
     static let arrayShiftRight = shift(name: "array_shift_right", sign: -1)
 
     /// Shifts elements by `n` positions, filling with null or the optional fill value.
-    static func shift(name: String, sign: Int) -> DynamicExtraFunction {
-        DynamicExtraFunction(name: name, arity: 2...3, kinds: [.dynamic, .integer, .any], out: .dynamic) { r in
+    static func shift(name: String, sign: Int) -> RowFunction {
+        RowFunction(name: name, arity: 2...3, kinds: [.dynamic, .integer, .any], out: .dynamic, strict: false) { r in
             guard let a = array(r[0]), let n64 = Numeric.long(r[1]) else { return .dynamic(.null) }
             let fill = r.count > 2 ? r[2].asDynamic : .null
             let n = Int(n64) * sign
@@ -97,8 +83,8 @@ struct DynamicExtraFunction: ScalarFunction {
     static let arrayRotateLeft = rotate(name: "array_rotate_left", sign: 1)
     static let arrayRotateRight = rotate(name: "array_rotate_right", sign: -1)
 
-    static func rotate(name: String, sign: Int) -> DynamicExtraFunction {
-        DynamicExtraFunction(name: name, arity: 2...2, kinds: [.dynamic, .integer], out: .dynamic) { r in
+    static func rotate(name: String, sign: Int) -> RowFunction {
+        RowFunction(name: name, arity: 2...2, kinds: [.dynamic, .integer], out: .dynamic, strict: false) { r in
             guard let a = array(r[0]), let n64 = Numeric.long(r[1]) else { return .dynamic(.null) }
             guard !a.isEmpty else { return .dynamic(.array(a)) }
             let k = ((Int(n64 % Int64(a.count)) * sign) % a.count + a.count) % a.count
@@ -106,13 +92,13 @@ struct DynamicExtraFunction: ScalarFunction {
         }
     }
 
-    static let setHasElement = DynamicExtraFunction(name: "set_has_element", arity: 2...2, kinds: [.dynamic, .any], out: .bool) { r in
+    static let setHasElement = RowFunction(name: "set_has_element", arity: 2...2, kinds: [.dynamic, .any], out: .bool, strict: false) { r in
         guard let a = array(r[0]) else { return .null }
         return .bool(a.contains { ValueOrder.equal(.dynamic($0), r[1]) == true })
     }
 
     /// Distinct elements of the first array that are in none of the others.
-    static let setDifference = DynamicExtraFunction(name: "set_difference", arity: 2...64, kinds: [.dynamic], out: .dynamic) { r in
+    static let setDifference = RowFunction(name: "set_difference", arity: 2...64, kinds: [.dynamic], out: .dynamic, strict: false) { r in
         var arrays: [[Dynamic]] = []
         for v in r {
             guard let a = array(v) else { return .dynamic(.null) }
@@ -124,7 +110,7 @@ struct DynamicExtraFunction: ScalarFunction {
         return .dynamic(.array(out))
     }
 
-    static let bagHasKey = DynamicExtraFunction(name: "bag_has_key", arity: 2...2, kinds: [.dynamic, .string], out: .bool) { r in
+    static let bagHasKey = RowFunction(name: "bag_has_key", arity: 2...2, kinds: [.dynamic, .string], out: .bool, strict: false) { r in
         guard case .dynamic(.bag) = r[0] else { return .null }
         var d: Dynamic = r[0].asDynamic
         for k in path(r[1].text) {
@@ -134,16 +120,16 @@ struct DynamicExtraFunction: ScalarFunction {
         return .bool(true)
     }
 
-    static let bagRemoveKeys = DynamicExtraFunction(name: "bag_remove_keys", arity: 2...2, kinds: [.dynamic, .dynamic],
-                                                    out: .dynamic) { r in
+    static let bagRemoveKeys = RowFunction(name: "bag_remove_keys", arity: 2...2, kinds: [.dynamic, .dynamic],
+                                                    out: .dynamic, strict: false) { r in
         guard case .dynamic(.bag) = r[0], let keys = array(r[1]) else { return .dynamic(.null) }
         var d = r[0].asDynamic
         for k in keys { d = updating(d, path(Value.dynamic(k).text)[...], with: nil) }
         return .dynamic(d)
     }
 
-    static let bagSetKey = DynamicExtraFunction(name: "bag_set_key", arity: 3...3, kinds: [.dynamic, .string, .any],
-                                                out: .dynamic) { r in
+    static let bagSetKey = RowFunction(name: "bag_set_key", arity: 3...3, kinds: [.dynamic, .string, .any],
+                                                out: .dynamic, strict: false) { r in
         guard case .dynamic(.bag) = r[0] else { return .dynamic(.null) }
         return .dynamic(updating(r[0].asDynamic, path(r[1].text)[...], with: r[2].asDynamic))
     }

@@ -4,47 +4,33 @@ import Foundation
 /// Small string functions that each map their arguments row by row: `strcmp`, `strrep`,
 /// `url_encode`, `url_encode_component`, `url_decode`, `isascii`, `isutf8`, `regex_quote`,
 /// `string_size`, `base64_encode_tostring`, `base64_decode_tostring`, `tohex`.
-struct StringExtraFunction: ScalarFunction {
-    let name: String
-    let arity: ClosedRange<Int>
-    let kinds: [ArgumentKind]
-    let out: ScalarType
-    let f: @Sendable ([Value]) -> Value
-
-    func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
-        try Signature.check(name, args, kinds, arity: arity); return out
-    }
-    func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
-        let f = self.f
-        return try Kernel.boxedStrict(args, out: out, rows: context.rowCount) { (r: [Value]) -> Value in f(r) }
-    }
-
+enum StringExtraFunction {
     /// `strcmp(a, b)`: -1, 0 or 1 by ordinal comparison.
-    static let strcmp = StringExtraFunction(name: "strcmp", arity: 2...2, kinds: [.any, .any], out: .int) { r in
+    static let strcmp = RowFunction(name: "strcmp", arity: 2...2, kinds: [.any, .any], out: .int, strict: true) { r in
         let a = r[0].text, b = r[1].text
         return .int(a == b ? 0 : (Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8)) ? -1 : 1))
     }
 
     /// `strrep(value, n [, delimiter])`: `value` repeated `n` times, joined by `delimiter`.
-    static let strrep = StringExtraFunction(name: "strrep", arity: 2...3, kinds: [.any, .integer, .any], out: .string) { r in
+    static let strrep = RowFunction(name: "strrep", arity: 2...3, kinds: [.any, .integer, .any], out: .string, strict: true) { r in
         guard let n = Numeric.long(r[1]), n >= 0, n <= 1024 else { return .null }
         let delimiter = r.count > 2 ? r[2].text : ""
         return .string([String](repeating: r[0].text, count: Int(n)).joined(separator: delimiter))
     }
 
     /// `url_encode(s)`: form encoding (space as `+`, other reserved bytes as lower-case `%xx`).
-    static let urlEncode = StringExtraFunction(name: "url_encode", arity: 1...1, kinds: [.string], out: .string) { r in
+    static let urlEncode = RowFunction(name: "url_encode", arity: 1...1, kinds: [.string], out: .string, strict: true) { r in
         .string(percentEncode(r[0].text, spaceAsPlus: true))
     }
 
     /// `url_encode_component(s)`: like `url_encode`, with space as `%20`.
-    static let urlEncodeComponent = StringExtraFunction(name: "url_encode_component", arity: 1...1, kinds: [.string],
-                                                        out: .string) { r in
+    static let urlEncodeComponent = RowFunction(name: "url_encode_component", arity: 1...1, kinds: [.string],
+                                                out: .string, strict: true) { r in
         .string(percentEncode(r[0].text, spaceAsPlus: false))
     }
 
     /// `url_decode(s)`: `%xx` sequences and `+` decoded; null when the result is not UTF-8.
-    static let urlDecode = StringExtraFunction(name: "url_decode", arity: 1...1, kinds: [.string], out: .string) { r in
+    static let urlDecode = RowFunction(name: "url_decode", arity: 1...1, kinds: [.string], out: .string, strict: true) { r in
         var bytes: [UInt8] = []
         let s = Array(r[0].text.utf8)
         var i = 0
@@ -59,15 +45,15 @@ struct StringExtraFunction: ScalarFunction {
     }
 
     /// `isascii(s)`: every character is 7-bit ASCII.
-    static let isascii = StringExtraFunction(name: "isascii", arity: 1...1, kinds: [.string], out: .bool) { r in
+    static let isascii = RowFunction(name: "isascii", arity: 1...1, kinds: [.string], out: .bool, strict: true) { r in
         .bool(r[0].text.utf8.allSatisfy { $0 < 0x80 })
     }
 
     /// `isutf8(s)`: strings here are always valid UTF-8.
-    static let isutf8 = StringExtraFunction(name: "isutf8", arity: 1...1, kinds: [.string], out: .bool) { _ in .bool(true) }
+    static let isutf8 = RowFunction(name: "isutf8", arity: 1...1, kinds: [.string], out: .bool, strict: true) { _ in .bool(true) }
 
     /// `regex_quote(s)`: `s` with regular-expression metacharacters escaped.
-    static let regexQuote = StringExtraFunction(name: "regex_quote", arity: 1...1, kinds: [.string], out: .string) { r in
+    static let regexQuote = RowFunction(name: "regex_quote", arity: 1...1, kinds: [.string], out: .string, strict: true) { r in
         var out = ""
         for c in r[0].text {
             if "\\^$.|?*+()[]{}".contains(c) { out.append("\\") }
@@ -77,26 +63,26 @@ struct StringExtraFunction: ScalarFunction {
     }
 
     /// `string_size(s)`: the size of `s` in bytes (UTF-8).
-    static let stringSize = StringExtraFunction(name: "string_size", arity: 1...1, kinds: [.string], out: .long) { r in
+    static let stringSize = RowFunction(name: "string_size", arity: 1...1, kinds: [.string], out: .long, strict: true) { r in
         .long(Int64(r[0].text.utf8.count))
     }
 
     /// `base64_encode_tostring(s)`: base64 of the UTF-8 bytes of `s`.
-    static let base64Encode = StringExtraFunction(name: "base64_encode_tostring", arity: 1...1, kinds: [.string],
-                                                  out: .string) { r in
+    static let base64Encode = RowFunction(name: "base64_encode_tostring", arity: 1...1, kinds: [.string],
+                                                  out: .string, strict: true) { r in
         .string(Data(r[0].text.utf8).base64EncodedString())
     }
 
     /// `base64_decode_tostring(s)`: the UTF-8 text of base64 `s`; null when it is not base64 of UTF-8.
-    static let base64Decode = StringExtraFunction(name: "base64_decode_tostring", arity: 1...1, kinds: [.string],
-                                                  out: .string) { r in
+    static let base64Decode = RowFunction(name: "base64_decode_tostring", arity: 1...1, kinds: [.string],
+                                                  out: .string, strict: true) { r in
         guard let d = Data(base64Encoded: r[0].text) else { return .null }
         return String(validating: Array(d), as: UTF8.self).map(Value.string) ?? .null
     }
 
     /// `tohex(n [, minLength])`: two's-complement hex of an int (32 bits) or long (64 bits), lower-case,
     /// padded with zeros to `minLength`.
-    static let tohex = StringExtraFunction(name: "tohex", arity: 1...2, kinds: [.integer, .integer], out: .string) { r in
+    static let tohex = RowFunction(name: "tohex", arity: 1...2, kinds: [.integer, .integer], out: .string, strict: true) { r in
         let digits: String
         switch r[0] {
         case .int(let v): digits = String(UInt32(bitPattern: v), radix: 16)
