@@ -103,13 +103,9 @@ enum DoctorReport {
         return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self)
     }
 
+    /// `sandboxTable`'s columns, indented under the report's heading.
     private static func render(header: [String], rows: [[String]]) -> String {
-        let all = [header] + rows
-        let widths = (0..<header.count).map { column in all.map { $0[column].count }.max() ?? 0 }
-        return all.map { row in
-            "  " + row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
+        sandboxTable(header, rows).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
     }
 }
