@@ -27,12 +27,16 @@ extension Sandpiper {
     /// Starts, in the background, the warm worker of every sandbox whose policy says
     /// `initialize-on-startup` (ADX's InitializeOnStartup), so the query's first python() call does not
     /// wait for CPython, numpy and pandas to load while the engine works on the operators before it.
+    /// Reading the registry happens on that thread too, so a query without python() never waits for it.
     static func prestartSandboxes() {
         let registry = SandboxRegistry()
-        guard let entries = try? registry.entries() else { return }
-        let eager = entries.compactMap { try? registry.resolve($0.name) }
-            .filter { $0.policy.initializeOnStartup }.map(SandboxSettings.init)
-        guard !eager.isEmpty else { return }
-        Thread.detachNewThread { try? supervisor.prestart(eager) }
+        // Nothing was ever registered: nothing to start, and no state folder to create.
+        guard FileManager.default.fileExists(atPath: registry.home.root.path) else { return }
+        Thread.detachNewThread {
+            guard let entries = try? registry.entries() else { return }
+            let eager = entries.filter { $0.policy.initializeOnStartup }
+                .compactMap { try? registry.resolve($0.name) }.map(SandboxSettings.init)
+            if !eager.isEmpty { try? supervisor.prestart(eager) }
+        }
     }
 }
