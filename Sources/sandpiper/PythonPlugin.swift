@@ -13,21 +13,19 @@ public struct PythonEnvironment: Sendable, Hashable {
     public var sitePackages: [String]
     /// Wall-time limit of one script run (the sandbox policy's).
     public var timeoutMilliseconds: Int
-    /// Memory ceiling of one run in MiB (the sandbox policy's "kickout").
-    public var memoryMB: Int
     /// The registered sandbox with its whole policy (pool size, CPU, confinement of its environment);
     /// nil runs the site-packages under the supervisor's default policy.
     public var settings: SandboxSettings?
 
-    public init(name: String, sitePackages: [String], timeoutMilliseconds: Int, memoryMB: Int, settings: SandboxSettings? = nil) {
+    public init(name: String, sitePackages: [String], timeoutMilliseconds: Int, settings: SandboxSettings? = nil) {
         self.name = name; self.sitePackages = sitePackages
-        self.timeoutMilliseconds = timeoutMilliseconds; self.memoryMB = memoryMB; self.settings = settings
+        self.timeoutMilliseconds = timeoutMilliseconds; self.settings = settings
     }
 
     /// A registered sandbox under its own policy.
     public init(_ resolved: ResolvedSandbox) {
         self.init(name: resolved.name, sitePackages: [resolved.sitePackages.path],
-                  timeoutMilliseconds: resolved.policy.timeoutSeconds * 1000, memoryMB: resolved.policy.memoryMB,
+                  timeoutMilliseconds: resolved.policy.timeoutSeconds * 1000,
                   settings: SandboxSettings(resolved))
     }
 }
@@ -77,10 +75,7 @@ public struct PythonPlugin: TabularPlugin {
                            hint: error.hint ?? "see `sandpiper sandbox list`, or build one with `sandpiper sandbox build`")
         }
         var options: [String: String] = [:]
-        let memory = call.kickout.map { min(Int($0), environment.memoryMB) } ?? environment.memoryMB
-        options[WorkerRequest.memoryOption] = String(memory)
-        // The supervisor enforces `kickout` as the cgroup ceiling of the call (it only ever lowers the policy's).
-        if let kickout = call.kickout { options["kickout"] = String(kickout) }
+        if let kickout = call.kickout { options[WorkerRequest.kickoutOption] = String(kickout) }
         if let packed = try PythonArtifacts.pack(call.artifacts, span: span) { options[WorkerRequest.artifactsOption] = packed }
         let run = environment.settings.map {
             ScriptRun(script: call.script, kargsJSON: call.kargsJSON, sandbox: $0,

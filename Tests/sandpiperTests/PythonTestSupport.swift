@@ -27,7 +27,7 @@ enum PythonTestEnvironment {
             guard name == nil || name == "minimal" else { throw SandboxError(.notFound, "no sandbox named '\(name!)' is registered") }
             // Confined like any real sandbox when the test sandbox is there (not with SANDPIPER_PYTHON_ENV).
             let settings = (try? TestSandboxes.minimal.get()).map(SandboxSettings.init)
-            return PythonEnvironment(name: "minimal", sitePackages: [site], timeoutMilliseconds: timeoutMilliseconds, memoryMB: 2048,
+            return PythonEnvironment(name: "minimal", sitePackages: [site], timeoutMilliseconds: timeoutMilliseconds,
                                      settings: settings.map { s in var s = s; s.policy.timeoutSeconds = timeoutMilliseconds / 1000; return s })
         }
     }

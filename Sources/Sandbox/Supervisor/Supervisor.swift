@@ -63,7 +63,7 @@ public struct ScriptRun: Sendable {
     /// The memory ceiling: the policy's, or `kickout` MiB when that is lower.
     var ceilingBytes: UInt64 {
         let policy = UInt64(max(effectiveSandbox.policy.memoryMB, 1)) << 20
-        guard let text = options["kickout"], let mb = UInt64(text), mb > 0 else { return policy }
+        guard let text = options[WorkerRequest.kickoutOption], let mb = UInt64(text), mb > 0 else { return policy }
         return min(policy, mb << 20)
     }
 

@@ -23,8 +23,9 @@ extension WorkerRequest {
     /// The query child writes them into the script's working folder before the script runs (the child
     /// may be confined to a minimal filesystem, so it cannot read the engine's files itself).
     public static let artifactsOption = "artifacts"
-    /// Option carrying the memory ceiling of the run in MiB (the sandbox policy, lowered by `kickout`).
-    public static let memoryOption = "memory_mb"
+    /// Option carrying `kickout` (MiB): it lowers the sandbox policy's memory ceiling for this run, never
+    /// raises it; the supervisor enforces it through the query's cgroup.
+    public static let kickoutOption = "kickout"
 }
 
 /// The zygote's immediate answer to a request: the pid of the child that runs it.
