@@ -1,3 +1,4 @@
+import Columnar
 import Foundation
 
 /// A parsed `.kqltest` case file: records separated by blank lines, `#` comment lines between them.
@@ -16,12 +17,17 @@ import Foundation
 /// T | wher a > 1
 /// ```
 ///
+/// A `now <datetime>` line pins the clock for the whole file (`now()`, `ago()` and the sample data's
+/// timestamps), so expectations that depend on the time hold wherever the file is run.
+///
 /// A query's text runs up to its `----` line (it may contain blank lines, e.g. inside a Python script);
 /// its expected tables follow, each a tab-separated `name:type` header and rows, separated by `----`,
 /// and end at a blank line. A statement's text ends at a blank line.
 public struct KQLTestFile: Sendable {
     public var path: String
     public var records: [KQLTestRecord]
+    /// The file's own clock (`now <datetime>`), nanoseconds since the Unix epoch; nil when it sets none.
+    public var now: Int64?
 
     /// Parses `text`; `path` names the file in errors.
     public init(parsing text: String, path: String) throws(KQLTestFormatError) {
@@ -30,12 +36,14 @@ public struct KQLTestFile: Sendable {
             $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
         }, path: path)
         records = try parser.parse()
+        now = parser.now
     }
 
     private struct Parser {
         let lines: [String]
         let path: String
         var i = 0
+        var now: Int64?
 
         init(lines: [String], path: String) { self.lines = lines; self.path = path }
 
@@ -54,6 +62,12 @@ public struct KQLTestFile: Sendable {
                 let start = i + 1
                 i += 1
                 switch words.first {
+                case "now":
+                    guard now == nil else { throw fail(start, "the file's clock is set twice") }
+                    guard words.count == 2, let t = DateTimeFormat.parse(words[1]) else {
+                        throw fail(start, "write `now 2025-01-01T00:00:00Z` (one ISO 8601 datetime)")
+                    }
+                    now = t
                 case "query":
                     let mode: KQLTestRecord.SortMode
                     switch words.count > 1 ? words[1] : "nosort" {
@@ -76,7 +90,7 @@ public struct KQLTestFile: Sendable {
                     default: throw fail(start, "write `statement ok` or `statement error CODE [text]`")
                     }
                 default:
-                    throw fail(start, "expected a record header (`query nosort|rowsort` or `statement ok|error CODE`), found '\(line)'")
+                    throw fail(start, "expected a record header (`query nosort|rowsort`, `statement ok|error CODE` or `now DATETIME`), found '\(line)'")
                 }
             }
             return records

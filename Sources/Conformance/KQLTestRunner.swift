@@ -6,8 +6,9 @@ import KQLSyntax
 /// Runs `.kqltest` files against an engine: a fresh engine per file, the file's records in order on it
 /// (so a `statement ok` `.create table` is seen by the records after it).
 public enum KQLTestRunner {
-    /// Runs every file; a file that cannot be read or parsed counts as one failed record.
-    public static func run(files: [URL], makeEngine: () -> Engine) -> KQLTestReport {
+    /// Runs every file; a file that cannot be read or parsed counts as one failed record. `makeEngine`
+    /// gets the file's own clock (`now` line), nil when the file sets none.
+    public static func run(files: [URL], makeEngine: (_ fileNow: Int64?) -> Engine) -> KQLTestReport {
         var outcomes: [KQLTestOutcome] = []
         for url in files {
             let path = url.path
@@ -25,7 +26,7 @@ public enum KQLTestRunner {
                 outcomes.append(KQLTestOutcome(path: path, line: error.line, passed: false, detail: "bad case file: \(error.reason)"))
                 continue
             }
-            let engine = makeEngine()
+            let engine = makeEngine(file.now)
             let execute = { (text: String, line: Int) throws(KQLError) -> [Table] in
                 try engine.execute(text, sourceName: "\(path):\(line)").tables.map(\.table)
             }

@@ -25,9 +25,11 @@ struct KQLTestCaseFiles: CaseFileRunner {
         let records = (try? KQLTestFile(parsing: text, path: path).records) ?? []
         let queries = Dictionary(records.map { ($0.line, $0.text) }, uniquingKeysWith: { a, _ in a })
         let fixedNow = now
-        let report = KQLTestRunner.run(files: [URL(fileURLWithPath: path)]) {
-            let anchor = fixedNow ?? Int64(Date().timeIntervalSince1970 * 1e9)
-            return Engine(database: SampleDatabase.make(now: anchor), plugins: ConformanceCommand.plugins(sandbox: nil), now: fixedNow.map { t in { @Sendable in t } })
+        let report = KQLTestRunner.run(files: [URL(fileURLWithPath: path)]) { fileNow in
+            // The file's own clock wins: its expectations were written for it.
+            let clock = fileNow ?? fixedNow
+            let anchor = clock ?? Int64(Date().timeIntervalSince1970 * 1e9)
+            return Engine(database: SampleDatabase.make(now: anchor), plugins: ConformanceCommand.plugins(sandbox: nil), now: clock.map { t in { @Sendable in t } })
         }
         return report.outcomes.compactMap { outcome in
             let query = queries[outcome.line] ?? ""

@@ -24,7 +24,8 @@ import Testing
 
     @Test(arguments: caseFiles)
     func caseFile(_ url: URL) {
-        let report = KQLTestRunner.run(files: [url]) {
+        let report = KQLTestRunner.run(files: [url]) { fileNow in
+            if let fileNow, fileNow != Self.now { return Engine(database: SampleDatabase.make(now: fileNow), now: { fileNow }) }
             let copy = InMemoryDatabase(tables: Self.sample.tableNames.map { ($0, Self.sample.table(named: $0)!) })
             return Engine(database: copy, now: { Self.now })
         }

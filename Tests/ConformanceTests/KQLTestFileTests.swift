@@ -1,3 +1,4 @@
+import Columnar
 import Testing
 @testable import Conformance
 
@@ -54,9 +55,17 @@ import Testing
         #expect(tables.first?.rows == [])
     }
 
+    @Test func fileClock() throws {
+        let file = try KQLTestFile(parsing: "# pinned\nnow 2025-01-01T00:00:00Z\n\nquery nosort\nprint now()\n----\nx:datetime\n", path: "c.kqltest")
+        #expect(file.now == DateTimeFormat.parse("2025-01-01T00:00:00Z"))
+        #expect(file.records.count == 1)
+        #expect(try KQLTestFile(parsing: "query nosort\nprint 1\n----\nx:long\n1\n", path: "d").now == nil)
+    }
+
     @Test func formatErrorsNameTheLine() {
         let cases = [("query sideways\nx\n----\n", 1), ("\n\nnonsense\n", 3), ("query nosort\nprint 1\n", 1),
-                     ("statement error\nx\n", 1), ("statement ok\n", 1)]
+                     ("statement error\nx\n", 1), ("statement ok\n", 1), ("now yesterday\n", 1),
+                     ("now 2025-01-01\nnow 2025-01-02\n", 2)]
         for (text, line) in cases {
             let error = #expect(throws: KQLTestFormatError.self) { try KQLTestFile(parsing: text, path: "f") }
             #expect(error?.line == line, "\(text)")
