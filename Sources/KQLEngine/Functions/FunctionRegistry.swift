@@ -16,11 +16,11 @@ public enum FunctionRegistry {
         CaseMapFunction.tolower, CaseMapFunction.toupper, SplitFunction(),
         TrimFunction.trim, TrimFunction.trimStart, TrimFunction.trimEnd,
         ReplaceStringFunction(), ReplaceRegexFunction(), ExtractFunction(), ExtractAllFunction(), IndexofFunction(),
-        ReverseFunction(), CountofFunction(), StringExtraFunction.strcmp, StringExtraFunction.strrep,
-        StringExtraFunction.urlEncode, StringExtraFunction.urlEncodeComponent, StringExtraFunction.urlDecode,
-        StringExtraFunction.isascii, StringExtraFunction.isutf8, StringExtraFunction.regexQuote,
-        StringExtraFunction.stringSize, StringExtraFunction.base64Encode, StringExtraFunction.base64Decode,
-        StringExtraFunction.tohex, NewGuidFunction(),
+        ReverseFunction(), CountofFunction(), RowFunction.strcmp, RowFunction.strrep,
+        RowFunction.urlEncode, RowFunction.urlEncodeComponent, RowFunction.urlDecode,
+        RowFunction.isascii, RowFunction.isutf8, RowFunction.regexQuote,
+        RowFunction.stringSize, RowFunction.base64Encode, RowFunction.base64Decode,
+        RowFunction.tohex, NewGuidFunction(),
     ]
 
     static let dateTimeFunctions: [any ScalarFunction] = [
@@ -50,11 +50,11 @@ public enum FunctionRegistry {
         ParseJsonFunction(name: "parse_json"), ParseJsonFunction(name: "todynamic"), BagPackFunction(name: "bag_pack"),
         BagPackFunction(name: "pack"), PackArrayFunction(), ArrayLengthFunction(), ArrayConcatFunction(), ArraySliceFunction(),
         BagKeysFunction(), BagMergeFunction(), SetOperationFunction.setUnion, SetOperationFunction.setIntersect, ZipFunction(),
-        DynamicExtraFunction.arrayReverse, DynamicExtraFunction.arraySum, DynamicExtraFunction.arraySortAsc,
-        DynamicExtraFunction.arraySortDesc, DynamicExtraFunction.arrayIndexOf, DynamicExtraFunction.arrayShiftLeft,
-        DynamicExtraFunction.arrayShiftRight, DynamicExtraFunction.arrayRotateLeft, DynamicExtraFunction.arrayRotateRight,
-        DynamicExtraFunction.setHasElement, DynamicExtraFunction.setDifference, DynamicExtraFunction.bagHasKey,
-        DynamicExtraFunction.bagRemoveKeys, DynamicExtraFunction.bagSetKey, RangeArrayFunction(),
+        RowFunction.arrayReverse, RowFunction.arraySum, RowFunction.arraySortAsc,
+        RowFunction.arraySortDesc, RowFunction.arrayIndexOf, RowFunction.arrayShiftLeft,
+        RowFunction.arrayShiftRight, RowFunction.arrayRotateLeft, RowFunction.arrayRotateRight,
+        RowFunction.setHasElement, RowFunction.setDifference, RowFunction.bagHasKey,
+        RowFunction.bagRemoveKeys, RowFunction.bagSetKey, RangeArrayFunction(),
         ArrayIffFunction(name: "array_iff"), ArrayIffFunction(name: "array_iif"), BagZipFunction(), ArraySplitFunction(),
         ParseCsvFunction(), ParseUrlFunction(name: "parse_url"), ParseUrlFunction(name: "parseurl"), ParsePathFunction(),
     ]
