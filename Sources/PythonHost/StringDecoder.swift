@@ -1,0 +1,101 @@
+import CPython
+import Glibc
+
+/// Creates `str` objects from UTF-8 slices, reusing the object of a recently seen equal slice.
+///
+/// A direct-mapped cache keyed by a hash of the bytes: repeated values (the common case in
+/// columns of names, codes and categories) cost a hash and a compare instead of an allocation.
+/// Each slot keeps the full hash, so a miss is decided without reading the slot's bytes, which sit
+/// far back in the column and would cost a cache miss.
+///
+/// The cache only pays when values repeat. On a column of unique values every probe misses and the
+/// hash plus the slot's cache miss are pure overhead, so the decoder watches its hit rate: after a
+/// window of probes that almost all missed it stops probing for a stretch of rows, then probes one
+/// window again (a column can turn repetitive half way through, e.g. when sorted).
+struct StringDecoder {
+    let data: UnsafePointer<CChar>
+    private struct Slot {
+        var hash: UInt64 = 0
+        var start = -1
+        var length = 0
+        var object: PyPtr? = nil
+    }
+    private let slots: UnsafeMutablePointer<Slot>
+    static let slotBits = 14
+    /// Longer slices are rarely repeated and costly to hash and compare: always decoded directly.
+    static let maxCachedLength = 64
+    /// Probes per window whose hit rate decides whether to keep probing.
+    static let window = 4096
+    /// Rows decoded without probing after a window with fewer than 1/16 hits.
+    static let bypassRows = 16 * window
+
+    private var probes = 0
+    private var hits = 0
+    private var bypass = 0
+
+    init(data: UnsafePointer<CChar>) {
+        self.data = data
+        slots = .allocate(capacity: 1 << Self.slotBits)
+        slots.initialize(repeating: Slot(), count: 1 << Self.slotBits)
+    }
+
+    /// Frees the cache (the objects it points at are owned by the column being built).
+    func release() { slots.deallocate() }
+
+    /// A new reference to a str equal to bytes `start..<end`, or nil with a Python error set.
+    @inline(__always)
+    mutating func object(start: Int, end: Int) -> PyPtr? {
+        let length = end - start
+        let p = data + start
+        if bypass > 0 {
+            bypass -= 1
+            return sp_str_from_utf8(p, length)
+        }
+        guard length <= Self.maxCachedLength else { return sp_str_from_utf8(p, length) }
+        probes += 1
+        if probes == Self.window {
+            if hits * 16 < probes { bypass = Self.bypassRows }
+            probes = 0; hits = 0
+        }
+        let h = Self.hash(UnsafeRawPointer(p), length)
+        let slot = slots + Int(truncatingIfNeeded: h >> UInt64(64 - Self.slotBits))
+        if slot.pointee.hash == h, slot.pointee.length == length, let cached = slot.pointee.object,
+           memcmp(data + slot.pointee.start, p, length) == 0 {
+            hits += 1
+            sp_incref(cached)
+            return cached
+        }
+        guard let s = sp_str_from_utf8(p, length) else { return nil }
+        // The cache borrows: the object array holds the reference for as long as the build runs.
+        slot.pointee = Slot(hash: h, start: start, length: length, object: s)
+        return s
+    }
+
+    @inline(__always)
+    static func hash(_ p: UnsafeRawPointer, _ n: Int) -> UInt64 {
+        var h = UInt64(truncatingIfNeeded: n) &* 0x9E37_79B9_7F4A_7C15
+        var i = 0
+        while i + 8 <= n {
+            h = (h ^ p.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 29
+            i += 8
+        }
+        let rest = n - i
+        if rest > 0 {
+            // Short tails in at most two loads (overlapping), never past the slice.
+            var tail: UInt64
+            if n >= 8 {
+                tail = p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            } else if rest >= 4 {
+                tail = UInt64(p.loadUnaligned(fromByteOffset: i, as: UInt32.self)) << 32
+                    | UInt64(p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+            } else {
+                tail = UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << 16
+                    | UInt64(p.load(fromByteOffset: i + rest / 2, as: UInt8.self)) << 8
+                    | UInt64(p.load(fromByteOffset: n - 1, as: UInt8.self))
+            }
+            h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+        }
+        return h ^ (h >> 31)
+    }
+}
