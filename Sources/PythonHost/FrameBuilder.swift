@@ -73,19 +73,13 @@ public struct FrameBuilder {
         let offsets = UnsafePointer<Int64>((base + e.values.lowerBound).assumingMemoryBound(to: Int64.self))
         let data = UnsafePointer<CChar>((base + (e.data?.lowerBound ?? 0)).assumingMemoryBound(to: CChar.self))
         let validity = e.nullCount > 0 ? e.validity.map { UnsafeRawPointer(base + $0.lowerBound) } : nil
-        var decoder = StringDecoder(data: data)
-        defer { decoder.release() }
-        var replaced = 0
-        for i in 0..<n {
-            if let validity, !Validity.isValid(validity, i) { continue }
-            guard let s = decoder.object(start: Int(offsets[i]), end: Int(offsets[i + 1])) else {
-                sp_release_nones(replaced); sp_decref(array)
-                throw .environment("cannot create a str: \(PythonInterpreter.pendingError())")
-            }
-            slots[i] = s
-            replaced += 1
+        let (written, ok) = StringDecoder.fill(slots, rows: n, offsets: offsets, data: data, validity: validity)
+        // The slots written replaced a None each; the array holds one reference per slot.
+        sp_release_nones(written)
+        guard ok else {
+            sp_decref(array)
+            throw .environment("cannot create a str: \(PythonInterpreter.pendingError())")
         }
-        sp_release_nones(replaced)
         return array
     }
 

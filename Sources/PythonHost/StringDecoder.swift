@@ -1,4 +1,5 @@
 import CPython
+import Columnar
 import Glibc
 
 /// Creates `str` objects from UTF-8 slices, reusing the object of a recently seen equal slice.
@@ -41,6 +42,24 @@ struct StringDecoder {
 
     /// Frees the cache (the objects it points at are owned by the column being built).
     func release() { slots.deallocate() }
+
+    /// Stores a new str reference for each valid row of a string column (offsets `n + 1`, UTF-8
+    /// `data`, optional validity bitmap) into `slots`; a null row's slot is left as it is. Returns
+    /// how many slots were written and false if a str could not be made (Python error set; the
+    /// slots written so far hold their references).
+    static func fill(_ slots: UnsafeMutablePointer<PyPtr?>, rows n: Int, offsets: UnsafePointer<Int64>,
+                     data: UnsafePointer<CChar>, validity: UnsafeRawPointer?) -> (written: Int, ok: Bool) {
+        var decoder = StringDecoder(data: data)
+        defer { decoder.release() }
+        var written = 0
+        for i in 0..<n {
+            if let validity, !Validity.isValid(validity, i) { continue }
+            guard let s = decoder.object(start: Int(offsets[i]), end: Int(offsets[i + 1])) else { return (written, false) }
+            slots[i] = s
+            written += 1
+        }
+        return (written, true)
+    }
 
     /// A new reference to a str equal to bytes `start..<end`, or nil with a Python error set.
     @inline(__always)
