@@ -60,7 +60,7 @@ public struct FrameBuilder {
     private func objectArray(_ n: Int) throws(PythonHostError) -> (PyPtr, UnsafeMutablePointer<PyPtr?>) {
         let count = PyLong_FromLong(n)!
         defer { sp_decref(count) }
-        let pair = try python.call("empty_objects", [count])
+        let pair = try NumpyHugePages.around { () throws(PythonHostError) in try python.call("empty_objects", [count]) }
         defer { sp_decref(pair) }
         let array = PyTuple_GetItem(pair, 0)!
         sp_incref(array)
