@@ -50,7 +50,10 @@ static inline PyObject *sp_str_from_utf8(const char *p, Py_ssize_t n) {
     if (ascii) for (; i < n; i++) if ((unsigned char)p[i] & 0x80) { ascii = 0; break; }
     if (!ascii) return PyUnicode_DecodeUTF8(p, n, "replace");
     PyObject *s = PyUnicode_New(n, 127);
-    if (s != NULL && n > 0) memcpy(PyUnicode_DATA(s), p, (size_t)n);
+    /* A compact ASCII str keeps its characters right after the PyASCIIObject header. Computing
+       that address (rather than PyUnicode_DATA reading the new object's state bits back) keeps
+       the loop from waiting on the object's cache line, which is fresh memory on its way in. */
+    if (s != NULL && n > 0) memcpy((char *)s + sizeof(PyASCIIObject), p, (size_t)n);
     return s;
 }
 

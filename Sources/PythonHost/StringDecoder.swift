@@ -12,7 +12,9 @@ import Glibc
 /// The cache only pays when values repeat. On a column of unique values every probe misses and the
 /// hash plus the slot's cache miss are pure overhead, so the decoder watches its hit rate: after a
 /// window of probes that almost all missed it stops probing for a stretch of rows, then probes one
-/// window again (a column can turn repetitive half way through, e.g. when sorted).
+/// window again (a column can turn repetitive half way through, e.g. when sorted). Each further
+/// window without hits doubles the stretch, up to `maxBypassRows`, so a long unique column probes
+/// well under 1% of its rows.
 struct StringDecoder {
     let data: UnsafePointer<CChar>
     private struct Slot {
@@ -27,12 +29,15 @@ struct StringDecoder {
     static let maxCachedLength = 64
     /// Probes per window whose hit rate decides whether to keep probing.
     static let window = 4096
-    /// Rows decoded without probing after a window with fewer than 1/16 hits.
+    /// Rows decoded without probing after a first window with fewer than 1/16 hits.
     static let bypassRows = 16 * window
+    /// The longest stretch without probing (reached after several windows without hits).
+    static let maxBypassRows = 256 * window
 
     private var probes = 0
     private var hits = 0
     private var bypass = 0
+    private var nextBypass = bypassRows
 
     init(data: UnsafePointer<CChar>) {
         self.data = data
@@ -73,7 +78,12 @@ struct StringDecoder {
         guard length <= Self.maxCachedLength else { return sp_str_from_utf8(p, length) }
         probes += 1
         if probes == Self.window {
-            if hits * 16 < probes { bypass = Self.bypassRows }
+            if hits * 16 < probes {
+                bypass = nextBypass
+                nextBypass = min(nextBypass * 2, Self.maxBypassRows)
+            } else {
+                nextBypass = Self.bypassRows
+            }
             probes = 0; hits = 0
         }
         let h = Self.hash(UnsafeRawPointer(p), length)
