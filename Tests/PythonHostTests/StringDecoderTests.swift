@@ -107,6 +107,21 @@ struct StringDecoderTests {
         }
     }
 
+    @Test("non-ASCII bytes decode exactly as CPython's UTF-8 decoder with errors='replace'",
+          arguments: [[0xC3, 0xA9], [0x61, 0xE2, 0x9C, 0x93], [0xF0, 0x9D, 0x84, 0x9E, 0x62], [0xC2, 0x80, 0xDF, 0xBF],
+                      [0xEF, 0xBF, 0xBF], [0xF4, 0x8F, 0xBF, 0xBF], [0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80],
+                      [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80], [0xE2, 0x9C], [0x80, 0x61], [0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0xC3, 0xA9]] as [[UInt8]])
+    func matchesCPython(_ bytes: [UInt8]) throws {
+        try StringColumnFixture(raw: [bytes]).decode { slots in
+            let expected = bytes.withUnsafeBufferPointer { b in
+                b.withMemoryRebound(to: CChar.self) { PyUnicode_DecodeUTF8($0.baseAddress, $0.count, "replace")! }
+            }
+            defer { sp_decref(expected) }
+            #expect(PyUnicode_Compare(slots[0]!, expected) == 0)
+            #expect(text(slots[0]) == text(expected))
+        }
+    }
+
     @Test("repeated values share one object, with one reference per row")
     func repeated() throws {
         let values = (0..<20_000).map { "code\($0 % 7)" }
