@@ -89,7 +89,7 @@ struct StringDecoder {
         let h = Self.hash(UnsafeRawPointer(p), length)
         let slot = slots + Int(truncatingIfNeeded: h >> UInt64(64 - Self.slotBits))
         if slot.pointee.hash == h, slot.pointee.length == length, let cached = slot.pointee.object,
-           memcmp(data + slot.pointee.start, p, length) == 0 {
+           Self.equal(UnsafeRawPointer(data + slot.pointee.start), UnsafeRawPointer(p), length) {
             hits += 1
             sp_incref(cached)
             return cached
@@ -98,6 +98,30 @@ struct StringDecoder {
         // The cache borrows: the object array holds the reference for as long as the build runs.
         slot.pointee = Slot(hash: h, start: start, length: length, object: s)
         return s
+    }
+
+    /// Whether `n` bytes (at most `maxCachedLength`) at `a` and `b` are equal: word loads inline,
+    /// since a call to memcmp costs more than the compare itself at these lengths.
+    @inline(__always)
+    static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
+        if n >= 8 {
+            var i = 0
+            while i + 8 <= n {
+                if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+                i += 8
+            }
+            return i == n || a.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+        }
+        if n >= 4 {
+            return a.loadUnaligned(as: UInt32.self) == b.loadUnaligned(as: UInt32.self)
+                && a.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self) == b.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+        }
+        var i = 0
+        while i < n {
+            if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
+            i += 1
+        }
+        return true
     }
 
     @inline(__always)

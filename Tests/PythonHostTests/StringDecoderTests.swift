@@ -133,6 +133,19 @@ struct StringDecoderTests {
         }
     }
 
+    @Test("the cache's byte compare sees a difference at every position of every cached length")
+    func equalBytes() {
+        let a = (0..<StringDecoder.maxCachedLength).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        for n in 0...StringDecoder.maxCachedLength {
+            #expect(StringDecoder.equal(a, a, n))
+            for k in 0..<n {
+                var b = a
+                b[k] ^= 0x20
+                #expect(!StringDecoder.equal(a, b, n), "length \(n), byte \(k)")
+            }
+        }
+    }
+
     @Test("strings past the cache length are decoded, repeated or not")
     func long() throws {
         let long = String(repeating: "abcdefghij", count: 30) + "é"
