@@ -152,9 +152,9 @@ static void *sp_arena_alloc(void *ctx, size_t size) {
     }
     void **list = &s->free_lists[__builtin_ctzl(size)];
     if (*list != NULL) {
-        void *p = *list;
-        *list = *(void **)p;
-        if (s->kept > 0) s->kept--;
+        void **p = (void **)*list;
+        *list = p[0];
+        if (p[1] != NULL) s->kept--;
         return p;
     }
     if (s->next == NULL || (size_t)(s->end - s->next) < size) {
@@ -180,10 +180,13 @@ static void *sp_arena_alloc(void *ctx, size_t size) {
 static void sp_arena_free(void *ctx, void *p, size_t size) {
     sp_arena_state *s = (sp_arena_state *)ctx;
     if (!sp_arena_tiles(size)) { munmap(p, size); return; }
-    if (s->kept < SP_ARENA_KEEP_RESIDENT) s->kept++;
+    int resident = s->kept < SP_ARENA_KEEP_RESIDENT;
+    if (resident) s->kept++;
     else madvise(p, size, MADV_DONTNEED);
+    /* The block's first two words: the next free block, and whether this one is still resident. */
     void **list = &s->free_lists[__builtin_ctzl(size)];
-    *(void **)p = *list;
+    ((void **)p)[0] = *list;
+    ((void **)p)[1] = resident ? p : NULL;
     *list = p;
 }
 
