@@ -60,7 +60,7 @@ public struct FrameBuilder {
     private func objectArray(_ n: Int) throws(PythonHostError) -> (PyPtr, UnsafeMutablePointer<PyPtr?>) {
         let count = PyLong_FromLong(n)!
         defer { sp_decref(count) }
-        let pair = try python.call("empty_objects", [count])
+        let pair = try NumpyHugePages.around { () throws(PythonHostError) in try python.call("empty_objects", [count]) }
         defer { sp_decref(pair) }
         let array = PyTuple_GetItem(pair, 0)!
         sp_incref(array)
@@ -73,19 +73,13 @@ public struct FrameBuilder {
         let offsets = UnsafePointer<Int64>((base + e.values.lowerBound).assumingMemoryBound(to: Int64.self))
         let data = UnsafePointer<CChar>((base + (e.data?.lowerBound ?? 0)).assumingMemoryBound(to: CChar.self))
         let validity = e.nullCount > 0 ? e.validity.map { UnsafeRawPointer(base + $0.lowerBound) } : nil
-        let decoder = StringDecoder(data: data)
-        defer { decoder.release() }
-        var replaced = 0
-        for i in 0..<n {
-            if let validity, !Validity.isValid(validity, i) { continue }
-            guard let s = decoder.object(start: Int(offsets[i]), end: Int(offsets[i + 1])) else {
-                sp_release_nones(replaced); sp_decref(array)
-                throw .environment("cannot create a str: \(PythonInterpreter.pendingError())")
-            }
-            slots[i] = s
-            replaced += 1
+        let (written, ok) = StringDecoder.fill(slots, rows: n, offsets: offsets, data: data, validity: validity)
+        // The slots written replaced a None each; the array holds one reference per slot.
+        sp_release_nones(written)
+        guard ok else {
+            sp_decref(array)
+            throw .environment("cannot create a str: \(PythonInterpreter.pendingError())")
         }
-        sp_release_nones(replaced)
         return array
     }
 
@@ -129,80 +123,5 @@ public struct FrameBuilder {
         }
         sp_release_nones(replaced)
         return array
-    }
-}
-
-/// Creates `str` objects from UTF-8 slices, reusing the object of a recently seen equal slice.
-///
-/// A direct-mapped cache keyed by a hash of the bytes: repeated values (the common case in
-/// columns of names, codes and categories) cost a hash and a compare instead of an allocation.
-/// Each slot keeps the full hash, so a miss (every row of a column of unique values) is decided
-/// without reading the slot's bytes, which sit far back in the column and would cost a cache miss.
-struct StringDecoder {
-    let data: UnsafePointer<CChar>
-    private struct Slot {
-        var hash: UInt64 = 0
-        var start = -1
-        var length = 0
-        var object: PyPtr? = nil
-    }
-    private let slots: UnsafeMutablePointer<Slot>
-    static let slotBits = 14
-    static let maxCachedLength = 64
-
-    init(data: UnsafePointer<CChar>) {
-        self.data = data
-        slots = .allocate(capacity: 1 << Self.slotBits)
-        slots.initialize(repeating: Slot(), count: 1 << Self.slotBits)
-    }
-
-    /// Frees the cache (the objects it points at are owned by the column being built).
-    func release() { slots.deallocate() }
-
-    /// A new reference to a str equal to bytes `start..<end`, or nil with a Python error set.
-    @inline(__always)
-    func object(start: Int, end: Int) -> PyPtr? {
-        let length = end - start
-        let p = data + start
-        guard length <= Self.maxCachedLength else { return sp_str_from_utf8(p, length) }
-        let h = Self.hash(UnsafeRawPointer(p), length)
-        let slot = slots + Int(truncatingIfNeeded: h >> UInt64(64 - Self.slotBits))
-        if slot.pointee.hash == h, slot.pointee.length == length, let cached = slot.pointee.object,
-           memcmp(data + slot.pointee.start, p, length) == 0 {
-            sp_incref(cached)
-            return cached
-        }
-        guard let s = sp_str_from_utf8(p, length) else { return nil }
-        // The cache borrows: the object array holds the reference for as long as the build runs.
-        slot.pointee = Slot(hash: h, start: start, length: length, object: s)
-        return s
-    }
-
-    @inline(__always)
-    static func hash(_ p: UnsafeRawPointer, _ n: Int) -> UInt64 {
-        var h = UInt64(truncatingIfNeeded: n) &* 0x9E37_79B9_7F4A_7C15
-        var i = 0
-        while i + 8 <= n {
-            h = (h ^ p.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-            h ^= h >> 29
-            i += 8
-        }
-        let rest = n - i
-        if rest > 0 {
-            // Short tails in at most two loads (overlapping), never past the slice.
-            var tail: UInt64
-            if n >= 8 {
-                tail = p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
-            } else if rest >= 4 {
-                tail = UInt64(p.loadUnaligned(fromByteOffset: i, as: UInt32.self)) << 32
-                    | UInt64(p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
-            } else {
-                tail = UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << 16
-                    | UInt64(p.load(fromByteOffset: i + rest / 2, as: UInt8.self)) << 8
-                    | UInt64(p.load(fromByteOffset: n - 1, as: UInt8.self))
-            }
-            h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
-        }
-        return h ^ (h >> 31)
     }
 }
