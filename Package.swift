@@ -62,6 +62,8 @@ let package = Package(
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "KQLEngine"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "SharedTableTests", dependencies: ["SharedTable", "Columnar"], swiftSettings: swiftSettings),
+        .testTarget(name: "PythonHostTests", dependencies: ["PythonHost", "Columnar", "CPython"],
+                    swiftSettings: swiftSettings),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"], swiftSettings: swiftSettings),
         .testTarget(name: "sandpiperTests",
                     dependencies: ["sandpiper", "Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox"],
