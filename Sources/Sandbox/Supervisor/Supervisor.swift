@@ -83,10 +83,13 @@ public struct ScriptRun: Sendable {
 /// `Supervisor.installSignalHandlers()` on SIGINT/SIGTERM — stops every child and worker and removes
 /// every cgroup, so no process, fd, memfd or cgroup is left behind.
 public final class Supervisor: Sendable {
-    private let workers = Mutex<[String: WorkerProcess]>([:])
+    let workers = Mutex<[String: WorkerProcess]>([:])
+    let spares = SparePool()
+    /// Query teardowns finishing in the background (`RunningQuery.finish` with a small result).
+    private let teardowns = DispatchGroup()
     private let running = Mutex<[Int: RunningQuery]>([:])
     /// Numbers queries across every supervisor of the process: cgroup names must never collide.
-    private static let counter = Atomic<Int>(0)
+    static let counter = Atomic<Int>(0)
     private static let serials = Atomic<Int>(0)
     /// Names of this supervisor's query cgroups start with it: `sandpiper-q-<pid>-s<serial>-`.
     public let cgroupPrefix: String
@@ -138,7 +141,11 @@ public final class Supervisor: Sendable {
 
     /// Starts the warm worker of every sandbox whose policy says `initializeOnStartup`.
     public func prestart(_ sandboxes: [SandboxSettings]) throws(SupervisorError) {
-        for s in sandboxes where s.policy.initializeOnStartup { _ = try worker(for: s) }
+        let unconfined = !missingLayers.isEmpty
+        for s in sandboxes where s.policy.initializeOnStartup {
+            _ = try worker(for: s)
+            if configuration.spareChildren && (!unconfined || configuration.allowUnconfined) { prepareSpare(s, unconfined: unconfined) }
+        }
     }
 
     /// Runs `run` over all of `table`.
@@ -188,45 +195,91 @@ public final class Supervisor: Sendable {
 
     private func start(_ table: Table, rows: Range<Int>, _ run: ScriptRun, settings: SandboxSettings,
                        unconfined: Bool) throws(SupervisorError) -> RunningQuery {
-        let input: RegionLease, output: RegionLease, inputBytes: Int
-        let readOnly: Int32, ours: MessageChannel, theirs: MessageChannel
+        let input: RegionLease, output: RegionLease, inputBytes: Int, readOnly: Int32
         do {
             input = try pool.checkout(minimumBytes: 4096)
             inputBytes = try SharedTableWriter.write(table, rows: rows, into: input.region)
             output = try pool.checkout(minimumBytes: inputBytes)
             readOnly = try input.region.readOnlyDuplicate()
-            (ours, theirs) = try MessageChannel.pair()
         } catch { throw .io(error) }
-        defer { close(readOnly); theirs.close() }
-        let id = Self.counter.add(1, ordering: .sequentiallyConsistent).newValue
+        defer { close(readOnly) }
         let ceiling = run.ceilingBytes
-        var cgroup: QueryCgroup?
-        if let cgroups {
-            let limits = CgroupLimits(memoryBytes: ceiling, swapBytes: 0, maxProcesses: configuration.maxProcessesPerQuery,
-                                      cpuPercent: settings.cgroupCPUPercent)
-            do { cgroup = try cgroups.create(name: "\(cgroupPrefix)\(id)", limits: limits) }
-            catch { ours.close(); throw SupervisorError(.setup, error.message) }
-        }
-        let guardian = QueryGuard(cgroup: cgroup, limitBytes: ceiling)
-        let plan = self.plan(settings, cgroup: cgroup, unconfined: unconfined)
         let request = WorkerRequest(script: run.script, kargsJSON: run.kargsJSON, inputBytes: inputBytes, options: run.options)
-        let pid: pid_t
-        do {
-            pid = try send(ConfinedRequest(request: request, plan: plan), fds: [readOnly, output.region.fd, theirs.fd], settings: settings)
-        } catch {
-            ours.close()
-            guardian.dispose(root: 0)
-            throw error
+        let fds = [readOnly, output.region.fd]
+        let t0 = Trace.now()
+        let launch: Launch
+        if let spare = spares.take(settings.environment, fitting: settings, unconfined: unconfined),
+           let handed = handOff(request, fds: fds, ceiling: ceiling, to: spare) {
+            launch = handed
+        } else {
+            launch = try fork(request, fds: fds, ceiling: ceiling, settings: settings, unconfined: unconfined)
         }
-        guardian.startWatchdog(root: pid)
-        let key = settings.environment
-        let query = RunningQuery(id: id, pid: pid, reply: ours, input: input, output: output, guardian: guardian,
-                                 settings: settings, startedAt: Self.now(), release: { [weak self, gate] in
+        Trace.log("start spare=\(launch.reply.fd) \(Trace.now() - t0)")
+        // The next query's child is forked and confined while this one runs.
+        if configuration.spareChildren { prepareSpare(settings, unconfined: unconfined) }
+        launch.guardian.startWatchdog(root: launch.pid)
+        let key = settings.environment, id = launch.id
+        let query = RunningQuery(id: id, pid: launch.pid, reply: launch.reply, input: input, output: output, guardian: launch.guardian,
+                                 settings: settings, startedAt: Self.now(), teardowns: teardowns, release: { [weak self, gate] in
                                      gate.release(key)
                                      self?.forget(id)
                                  })
         running.withLock { $0[id] = query }
         return query
+    }
+
+    /// A started query child: the number in its cgroup's name, its pid, the socket its answer comes on, its guard.
+    struct Launch {
+        let id: Int
+        let pid: pid_t
+        let reply: MessageChannel
+        let guardian: QueryGuard
+    }
+
+    /// Gives `request` (with its fds `[input, output] + extras`) to a spare under the query's ceiling;
+    /// nil (the spare disposed) when the spare cannot take it, and the caller forks a child instead.
+    private func handOff(_ request: WorkerRequest, fds: [Int32], ceiling: UInt64, to spare: SpareChild) -> Launch? {
+        var cgroup = spare.cgroup
+        if let c = cgroup, c.limits.memoryBytes != ceiling {
+            do { cgroup = try c.settingMemoryLimit(ceiling) } catch { spare.dispose(); return nil }
+        }
+        do { try spare.channel.send(ConfinedRequest(request: request, plan: nil), fds: fds) } catch {
+            spare.dispose()
+            return nil
+        }
+        return Launch(id: spare.id, pid: spare.pid, reply: spare.channel, guardian: QueryGuard(cgroup: cgroup, limitBytes: ceiling))
+    }
+
+    /// Has the zygote fork a child for `request` (fds `[input, output] + extras`), which confines itself first.
+    private func fork(_ request: WorkerRequest, fds: [Int32], ceiling: UInt64, settings: SandboxSettings,
+                      unconfined: Bool) throws(SupervisorError) -> Launch {
+        let ours: MessageChannel, theirs: MessageChannel
+        do { (ours, theirs) = try MessageChannel.pair() } catch { throw .io(error) }
+        defer { theirs.close() }
+        let id = Self.counter.add(1, ordering: .sequentiallyConsistent).newValue
+        let cgroup: QueryCgroup?
+        do throws(SupervisorError) { cgroup = try makeCgroup(id: id, ceiling: ceiling, settings: settings) } catch { ours.close(); throw error }
+        let guardian = QueryGuard(cgroup: cgroup, limitBytes: ceiling)
+        let plan = self.plan(settings, cgroup: cgroup, unconfined: unconfined)
+        let allFds = [fds[0], fds[1], theirs.fd] + fds.dropFirst(2)
+        let pid: pid_t
+        do {
+            pid = try send(ConfinedRequest(request: request, plan: plan), fds: allFds, settings: settings)
+        } catch {
+            ours.close()
+            guardian.dispose(root: 0)
+            throw error
+        }
+        return Launch(id: id, pid: pid, reply: ours, guardian: guardian)
+    }
+
+    /// The cgroup of query `id` (nil where cgroups are not used).
+    func makeCgroup(id: Int, ceiling: UInt64, settings: SandboxSettings) throws(SupervisorError) -> QueryCgroup? {
+        guard let cgroups else { return nil }
+        let limits = CgroupLimits(memoryBytes: ceiling, swapBytes: 0, maxProcesses: configuration.maxProcessesPerQuery,
+                                  cpuPercent: settings.cgroupCPUPercent)
+        do { return try cgroups.create(name: "\(cgroupPrefix)\(id)", limits: limits) }
+        catch { throw SupervisorError(.setup, error.message) }
     }
 
     /// The confinement of one query child.
@@ -256,7 +309,7 @@ public final class Supervisor: Sendable {
         return try result.get()
     }
 
-    private func ensureWorker(_ settings: SandboxSettings, in workers: inout [String: WorkerProcess]) throws(SupervisorError) -> WorkerProcess {
+    func ensureWorker(_ settings: SandboxSettings, in workers: inout [String: WorkerProcess]) throws(SupervisorError) -> WorkerProcess {
         let key = settings.environment
         if let w = workers[key], w.isAlive { return w }
         workers[key]?.stop(.zygote)
@@ -303,8 +356,10 @@ public final class Supervisor: Sendable {
     /// idle regions. Safe to call from a signal handler's queue while queries run on other threads:
     /// they fail with `E_SANDBOX_CRASH` at once.
     public func shutdown() {
+        spares.drain()
         let queries = running.withLock { r -> [RunningQuery] in defer { r.removeAll() }; return Array(r.values) }
         for q in queries { q.dispose() }
+        _ = teardowns.wait(timeout: .now() + 30)
         let all = workers.withLock { w -> [WorkerProcess] in defer { w.removeAll() }; return Array(w.values) }
         for w in all { w.stop(.zygote) }
         pool.drain()
@@ -312,6 +367,18 @@ public final class Supervisor: Sendable {
 
     /// Pids of the running zygotes (for tests and diagnostics).
     public var workerPids: [Int32] { workers.withLock { $0.values.map(\.pid) } }
+
+    /// Spare children waiting for a query now (for tests and diagnostics).
+    public var sparePids: [Int32] { spares.pids }
+
+    /// Waits (boundedly) until no query is being torn down in the background and no spare is being made.
+    func settle() {
+        _ = teardowns.wait(timeout: .now() + 30)
+        spares.settle()
+    }
+
+    /// Cgroup directories of the spare children waiting now (for tests).
+    var spareCgroupDirectories: [String] { spares.cgroupDirectories }
 
     /// Query children running now (for tests and diagnostics).
     public var runningQueryPids: [Int32] { running.withLock { $0.values.map(\.pid) } }
