@@ -46,19 +46,20 @@ struct QueryChild {
     func serveAsSpare(plan: ConfinementPlan?, socket: Int32) -> Never {
         let channel = MessageChannel(fd: socket)
         prepareProcess()
+        let confineStart = Self.milliseconds()
         if let plan { confine(plan, keeping: [socket], channel: channel) }
+        let confined = Self.milliseconds() - confineStart
+
         let hook = installAuditHook()
-        let readyAt = Self.milliseconds()
         let envelope: ConfinedRequest, received: [Int32]
         do { (envelope, received) = try channel.receive(ConfinedRequest.self) } catch { _exit(0) }
-        let waitStart = Self.milliseconds()
         guard let request = envelope.request, envelope.plan == nil, received.count >= 2 else {
             received.forEach { close($0) }
             answer(channel, Self.failure("E_SANDBOX_IO", "a spare query child got a request it cannot run (\(received.count) fds, a plan, or no request)"))
         }
         let fds = QueryFds(input: received[0], output: received[1], reply: socket, extra: Array(received.dropFirst(2)))
         execute(request, fds: fds, channel: channel, hookFailure: hook,
-                timings: ["confine": 0, "readyAt": readyAt, "receivedAt": waitStart])
+                timings: ["confine": confined, "spare": 1])
     }
 
     /// Stdio detached; past RLIMIT_FSIZE a write fails with EFBIG (a Python exception) instead of
@@ -91,7 +92,6 @@ struct QueryChild {
         // The script may fork (os.fork, a fork bomb): its copies return through this code too, and only
         // this process may answer — several writers on one socket would garble the reply.
         let answering = getpid()
-        let t0 = Self.milliseconds()
         var response: WorkerResponse
         if let hookFailure {
             response = hookFailure
@@ -114,8 +114,6 @@ struct QueryChild {
         if let failure = response.failure, let denied = DenialReport(python: python).denial(for: failure) {
             response.failure = denied
         }
-        response.timings["childTotal"] = Self.milliseconds() - t0
-        response.timings["answerAt"] = Self.milliseconds()
         answer(channel, response)
     }
 

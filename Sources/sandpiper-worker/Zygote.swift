@@ -9,7 +9,8 @@ import SharedTable
 ///
 /// The zygote itself never runs user code. Each child maps its input privately, runs the script,
 /// writes the result into the memfd the request carried, answers on the request's own socket and
-/// exits; children are reaped automatically (SIGCHLD ignored), so none lingers as a zombie.
+/// exits; children are reaped automatically (SIGCHLD ignored), so none lingers as a zombie. A spare
+/// child gets its request from the supervisor directly, on its own socket; the zygote only forks it.
 struct Zygote {
     let sitePackages: [String]
     let control: Int32

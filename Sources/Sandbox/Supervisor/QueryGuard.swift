@@ -72,7 +72,7 @@ final class QueryGuard: Sendable {
     func dispose(root: pid_t) {
         guard !removed.exchange(true, ordering: .sequentiallyConsistent) else { return }
         killTree(root: root)
-        if let cgroup { do { try cgroup.remove() } catch { Trace.log("remove failed \(error)") } }
+        if let cgroup { try? cgroup.remove() }
         awaitWatchdog()
     }
 

@@ -73,7 +73,6 @@ final class RunningQuery: @unchecked Sendable {
             }
             throw died(nil, zygoteAlive: zygoteAlive)
         }
-        let tReply = Trace.now()
         switch reply {
         case .response(let response)? where response.failure == nil && (1...Self.copyLimitBytes).contains(response.resultBytes):
             // The engine adopts result buffers as columns, so it must never adopt memory a process of the
@@ -90,7 +89,6 @@ final class RunningQuery: @unchecked Sendable {
             }
             let peak = guardian.memory().peakBytes
             disposeInBackground()
-            Trace.log("tReply=\(tReply) copied \(Trace.now() - tReply) timings \(response.timings)")
             var output = ScriptOutput(table: table, stdout: response.stdout, stderr: response.stderr,
                                       unconfinedLayers: unconfined, peakMemoryBytes: peak,
                                       elapsedMilliseconds: Supervisor.now() - startedAt)
@@ -99,7 +97,6 @@ final class RunningQuery: @unchecked Sendable {
         default: break
         }
         guardian.killTree(root: pid)
-        Trace.log("reply-wait \(tReply - Trace.ms(startedAt)) killTree \(Trace.now() - tReply)")
         switch reply {
         case .response(let response)?:
             if let failure = response.failure {
@@ -157,13 +154,6 @@ final class RunningQuery: @unchecked Sendable {
     static func seconds(_ ms: Int) -> String {
         ms < 10_000 ? String(format: "%.2f s", Double(ms) / 1000) : "\(ms / 1000) s"
     }
-}
-
-enum Trace {
-    static let on = getenv("SANDPIPER_TRACE") != nil
-    static func now() -> Double { var t = timespec(); clock_gettime(CLOCK_MONOTONIC, &t); return Double(t.tv_sec) * 1000 + Double(t.tv_nsec) / 1e6 }
-    static func ms(_ i: Int) -> Double { Double(i) }
-    static func log(_ s: String) { if on { let l = "TRACE \(s)\n"; _ = l.withCString { write(2, $0, strlen($0)) } } }
 }
 
 /// A private copy of the first `bytes` bytes of a result region (64-byte aligned, freed with the last

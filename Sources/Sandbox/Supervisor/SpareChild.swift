@@ -69,7 +69,6 @@ final class SparePool: Sendable {
     /// changed), or died (its zygote did), is disposed.
     func take(_ key: String, fitting settings: SandboxSettings, unconfined: Bool) -> SpareChild? {
         guard let spare = state.withLock({ $0.spares.removeValue(forKey: key) }) else { return nil }
-        Trace.log("take id \(spare.id) alive \(spare.isAlive) fits \(spare.fits(settings, unconfined: unconfined))")
         if spare.fits(settings, unconfined: unconfined), spare.isAlive { return spare }
         spare.dispose()
         return nil
@@ -94,7 +93,6 @@ final class SparePool: Sendable {
                 s.spares[key] = made
                 return nil
             }
-            Trace.log("prepared \(String(describing: made?.id)) stale \(String(describing: stale?.id))")
             stale?.dispose()
             inFlight.leave()
         }

@@ -38,7 +38,6 @@ extension Supervisor {
                 return nil
             }
         }
-        Trace.log("makeSpare id \(id) pid \(String(describing: pid))")
         guard let pid else {
             ours.close()
             guardian.dispose(root: 0)

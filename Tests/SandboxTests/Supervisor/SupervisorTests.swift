@@ -110,12 +110,14 @@ struct SupervisorTests {
     @Test func aHundredCallsLeaveNothingBehind() throws {
         let local = Supervisor()
         _ = try local.run(Self.input, ScriptRun(script: "result = df", sitePackages: env))
+        local.settle() // the spare for the next query (one socket) is counted in before
         let fdsBefore = ProcessResources.openFDs()
         for i in 0..<100 {
             let out = try local.run(Self.input, ScriptRun(script: "result = df.assign(i=\(i))", sitePackages: env))
             #expect(out.table.rowCount == 3)
         }
         usleep(100_000)
+        local.settle()
         let zygote = local.workerPids[0]
         // Only the spare child made for the next query remains (one per sandbox).
         let spares = local.sparePids
@@ -158,6 +160,22 @@ struct SupervisorTests {
         for _ in 0..<200 where local.sparePids.isEmpty { usleep(10_000) }
         let out = try local.run(PoolFixture.oneRow, ScriptRun(script: "a = np.ones((160 << 20) // 8)\nresult = df", sandbox: sandbox))
         #expect(out.table.rowCount == 1)
+        #expect(out.timings["spare"] == 1)
+    }
+
+    @Test func aDeadSpareIsReplacedByAForkedChild() throws {
+        let local = Supervisor()
+        defer { local.shutdown() }
+        _ = try local.run(Self.input, ScriptRun(script: "result = df", sitePackages: env))
+        local.settle()
+        let spare = try #require(local.sparePids.first)
+        kill(spare, SIGKILL)
+        usleep(50_000)
+        let out = try local.run(Self.input, ScriptRun(script: "result = df", sitePackages: env))
+        #expect(out.table.rowCount == 3)
+        #expect(out.timings["spare"] == nil)
+        #expect(LeakCheck.queryCgroups(of: local).isEmpty)
+        #expect(!local.sparePids.contains(spare))
     }
 
     @Test func withoutSparesEveryCallForksItsOwnChild() throws {
