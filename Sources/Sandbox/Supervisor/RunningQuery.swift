@@ -31,7 +31,7 @@ final class RunningQuery: @unchecked Sendable {
 
     /// Results up to this size are copied out of the result region as soon as the answer arrives, and
     /// the tree is torn down in the background; larger ones are adopted in place once the tree is dead.
-    static let copyLimitBytes = 16 << 20
+    static let copyLimitBytes = 8 << 20
 
     /// Kills whatever is left of the query and frees its cgroup, socket and slot.
     func dispose() {
