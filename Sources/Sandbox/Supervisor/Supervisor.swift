@@ -384,8 +384,9 @@ public final class Supervisor: Sendable {
     /// Spare children waiting for a query now (for tests and diagnostics).
     public var sparePids: [Int32] { spares.pids }
 
-    /// Waits (boundedly) until no query is being torn down in the background and no spare is being made.
-    func settle() {
+    /// Waits (up to about 45 s) until no query is being torn down in the background and no spare child
+    /// is being made (for tests and diagnostics that count processes, fds and cgroups).
+    public func settle() {
         _ = teardowns.wait(timeout: .now() + 30)
         spares.settle()
     }
