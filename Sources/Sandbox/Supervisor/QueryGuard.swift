@@ -110,14 +110,14 @@ struct ExitWatch {
         if pid > 0, case .success(let fd) = Kernel.call(434 /* pidfd_open */, Int(pid), 0) { self.fd = Int32(fd) } else { fd = -1 }
     }
 
-    /// Returns when the process has exited or after `milliseconds`.
+    /// Returns when the process exits or after `milliseconds`; once it has exited, just sleeps (what
+    /// the caller waits for then is something else: other processes of the tree).
     func wait(milliseconds: Int32) {
-        guard fd >= 0 else { usleep(useconds_t(milliseconds) * 1000); return }
         var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        let ready = poll(&entry, 1, milliseconds)
-        // Readable means exited; the zombie may linger a moment until its parent reaps it, so a caller
-        // polling `isZombie` must not spin.
-        if ready > 0 { usleep(200) }
+        guard fd >= 0, poll(&entry, 1, 0) == 0 else { usleep(useconds_t(milliseconds) * 1000); return }
+        // Readable means exited; its parent reaps it a moment later, so a caller polling for the
+        // zombie to go does not spin.
+        if poll(&entry, 1, milliseconds) > 0 { usleep(200) }
     }
 
     func close() { if fd >= 0 { _ = Glibc.close(fd) } }

@@ -232,60 +232,6 @@ public final class Supervisor: Sendable {
         return query
     }
 
-    /// A started query child: the number in its cgroup's name, its pid, the socket its answer comes on, its guard.
-    struct Launch {
-        let id: Int
-        let pid: pid_t
-        let reply: MessageChannel
-        let guardian: QueryGuard
-    }
-
-    /// Gives `request` (with its fds `[input, output] + extras`) to a spare under the query's ceiling;
-    /// nil (the spare disposed) when the spare cannot take it, and the caller forks a child instead.
-    private func handOff(_ request: WorkerRequest, fds: [Int32], ceiling: UInt64, to spare: SpareChild) -> Launch? {
-        var cgroup = spare.cgroup
-        if let c = cgroup, c.limits.memoryBytes != ceiling {
-            do { cgroup = try c.settingMemoryLimit(ceiling) } catch { spare.dispose(); return nil }
-        }
-        do { try spare.channel.send(ConfinedRequest(request: request, plan: nil), fds: fds) } catch {
-            spare.dispose()
-            return nil
-        }
-        return Launch(id: spare.id, pid: spare.pid, reply: spare.channel, guardian: QueryGuard(cgroup: cgroup, limitBytes: ceiling))
-    }
-
-    /// Has the zygote fork a child for `request` (fds `[input, output] + extras`), which confines itself first.
-    private func fork(_ request: WorkerRequest, fds: [Int32], ceiling: UInt64, settings: SandboxSettings,
-                      unconfined: Bool) throws(SupervisorError) -> Launch {
-        let ours: MessageChannel, theirs: MessageChannel
-        do { (ours, theirs) = try MessageChannel.pair() } catch { throw .io(error) }
-        defer { theirs.close() }
-        let id = Self.counter.add(1, ordering: .sequentiallyConsistent).newValue
-        let cgroup: QueryCgroup?
-        do throws(SupervisorError) { cgroup = try makeCgroup(id: id, ceiling: ceiling, settings: settings) } catch { ours.close(); throw error }
-        let guardian = QueryGuard(cgroup: cgroup, limitBytes: ceiling)
-        let plan = self.plan(settings, cgroup: cgroup, unconfined: unconfined)
-        let allFds = [fds[0], fds[1], theirs.fd] + fds.dropFirst(2)
-        let pid: pid_t
-        do {
-            pid = try send(ConfinedRequest(request: request, plan: plan), fds: allFds, settings: settings)
-        } catch {
-            ours.close()
-            guardian.dispose(root: 0)
-            throw error
-        }
-        return Launch(id: id, pid: pid, reply: ours, guardian: guardian)
-    }
-
-    /// The cgroup of query `id` (nil where cgroups are not used).
-    func makeCgroup(id: Int, ceiling: UInt64, settings: SandboxSettings) throws(SupervisorError) -> QueryCgroup? {
-        guard let cgroups else { return nil }
-        let limits = CgroupLimits(memoryBytes: ceiling, swapBytes: 0, maxProcesses: configuration.maxProcessesPerQuery,
-                                  cpuPercent: settings.cgroupCPUPercent)
-        do { return try cgroups.create(name: "\(cgroupPrefix)\(id)", limits: limits) }
-        catch { throw SupervisorError(.setup, error.message) }
-    }
-
     /// The confinement of one query child.
     func plan(_ settings: SandboxSettings, cgroup: QueryCgroup?, unconfined: Bool) -> ConfinementPlan {
         let procs = cgroup.map(Self.joinFiles) ?? []
@@ -335,7 +281,7 @@ public final class Supervisor: Sendable {
     }
 
     /// Sends a request to the environment's zygote (starting or restarting it as needed); returns the child's pid.
-    private func send(_ request: ConfinedRequest, fds: [Int32], settings: SandboxSettings) throws(SupervisorError) -> pid_t {
+    func send(_ request: ConfinedRequest, fds: [Int32], settings: SandboxSettings) throws(SupervisorError) -> pid_t {
         let key = settings.environment
         let result: Result<pid_t, SupervisorError> = workers.withLock { workers in
             for attempt in 0..<2 {
