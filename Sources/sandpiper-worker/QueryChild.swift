@@ -96,17 +96,13 @@ struct QueryChild {
         if let hookFailure {
             response = hookFailure
         } else {
-            do {
+            do throws(SharedTableError) {
                 let mapping = try PrivateMapping(fd: fds.input, length: request.inputBytes)
                 close(fds.input)
                 let region = try SharedRegion.adopt(fd: fds.output, writable: true)
                 response = QueryRunner(python: python).run(request, input: mapping, output: region)
-            } catch let error as PythonHostError {
-                response = WorkerResponse(resultBytes: 0, stdout: "", stderr: "", failure: error.failure)
-            } catch let error as SharedTableError {
-                response = Self.failure(error.code.rawValue, error.message)
             } catch {
-                response = Self.failure("E_SANDBOX_IO", "\(error)")
+                response = Self.failure(error.code.rawValue, error.message)
             }
         }
         if getpid() != answering { _exit(0) }
