@@ -180,5 +180,26 @@ def result_columns(r):
 
 def address(a):
     return a.__array_interface__['data'][0]
+
+def warm_up():
+    """Builds and drops a small frame with a column of every kind the way the input's `df` is built, and
+    reads it back the way a result is: our own code and data, never a script's. Run in the zygote, it
+    does pandas' lazy initialisation once for every child."""
+    n = 3
+    mv = memoryview(bytearray(64))
+    strings, _ = empty_objects(n)
+    strings[:] = ['a', None, 'b']
+    names = ['l', 'i', 'r', 't', 'd', 'ln', 'in', 'b', 'bn', 's']
+    arrays = [view(mv, 'long', n, 0), view(mv, 'int', n, 0), view(mv, 'real', n, 0), view(mv, 'datetime', n, 0),
+              view(mv, 'timespan', n, 0), masked('long', view(mv, 'long', n, 0), mask(mv, n, 0)),
+              masked('int', view(mv, 'int', n, 0), mask(mv, n, 0)), view(mv, 'bool', n, 0),
+              masked('bool', view(mv, 'bool', n, 0), mask(mv, n, 0)), strings]
+    df = frame(names, arrays, n)
+    r, _ = check_result({'df': df, 'result': df})
+    for _, _, values, m in result_columns(r):
+        address(values)
+        if m is not None:
+            address(m)
+    result_columns(pd.DataFrame({'x': [1, None], 'y': ['a', 'b'], 'z': [1.5, 2.5]}))
 """#
 }

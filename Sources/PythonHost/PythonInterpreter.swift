@@ -57,7 +57,7 @@ public final class PythonInterpreter {
         }
         sp_decref(ran); sp_decref(code)
         for name in ["view", "mask", "masked", "empty_objects", "frame", "capture", "captured", "describe",
-                     "check_result", "result_columns", "address", "workdir_enter", "workdir_leave"] {
+                     "check_result", "result_columns", "address", "workdir_enter", "workdir_leave", "warm_up"] {
             guard let f = PyDict_GetItemString(dict, name) else { throw .environment("host helper \(name) missing") }
             sp_incref(f)
             helpers[name] = f
@@ -67,10 +67,19 @@ public final class PythonInterpreter {
             defer { sp_decref(v) }
             return Self.string(v) ?? "?"
         }
+        versions = (String(cString: Py_GetVersion()).split(separator: " ").first.map(String.init) ?? "?", version(np), version(pd))
+        // pandas initialises much of itself on first use; done here, every child starts with it done.
+        warmUp()
         // Everything imported so far is moved out of the collector's reach: a forked child never
         // traverses (and so never copies) the zygote's heap pages in a collection.
         if PyRun_SimpleString("import gc\ngc.collect()\ngc.freeze()\n") != 0 { PyErr_Clear() }
-        versions = (String(cString: Py_GetVersion()).split(separator: " ").first.map(String.init) ?? "?", version(np), version(pd))
+    }
+
+    /// Builds and drops a small DataFrame of every column kind and reads it back as a result (our own
+    /// code, never a script's), so that pandas' lazy initialisation runs once in the zygote rather than
+    /// in every child. Failures are ignored: the query itself reports anything real.
+    func warmUp() {
+        if let r = try? call("warm_up", []) { sp_decref(r) }
     }
 
     /// Runs `code` in a scratch namespace holding `bindings` and returns `str(out)` (for measurements

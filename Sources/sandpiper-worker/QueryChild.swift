@@ -4,58 +4,117 @@ import PythonHost
 import Sandbox
 import SharedTable
 
+/// The fds a query's request carried: `[input, output, reply] + extra` (the extras, such as input
+/// blocks, reach the child in order).
+struct QueryFds {
+    let input: Int32
+    let output: Int32
+    let reply: Int32
+    let extra: [Int32]
+
+    var all: [Int32] { [input, output, reply] + extra }
+}
+
 /// One query, in its own forked process.
 ///
 /// Before anything of the query is even mapped, the child confines itself (`Confinement.apply`:
 /// descriptors, cgroup, namespaces and view, identity, no_new_privs, Landlock, seccomp). It then
 /// installs the audit hook that lets a refused operation be reported as `E_SANDBOX_DENIED`, runs the
 /// script and answers on the request's own socket.
+///
+/// A spare child (`serveAsSpare`) does the same before it has a query: it confines itself and installs
+/// the hook, then waits on its socket for the one request it will ever run, so that none of that is
+/// on the query's path. It runs no code of any query before that request, and exits after it.
 struct QueryChild {
     let python: PythonInterpreter
 
-    func run(_ envelope: ConfinedRequest, input: Int32, output: Int32, reply: Int32) -> Never {
-        let channel = MessageChannel(fd: reply)
-        detachStandardStreams()
-        // Past RLIMIT_FSIZE a write fails with EFBIG (a Python exception) instead of killing the child.
-        signal(SIGXFSZ, SIG_IGN)
+    func run(_ envelope: ConfinedRequest, fds: QueryFds) -> Never {
+        let channel = MessageChannel(fd: fds.reply)
+        prepareProcess()
         let confineStart = Self.milliseconds()
-        if var plan = envelope.plan {
-            plan.keepFileDescriptors = [0, 1, 2, input, output, reply]
-            do {
-                try Confinement.apply(plan) { status in
-                    try? channel.send(QueryExit(waitStatus: status))
-                }
-            } catch {
-                answer(channel, WorkerResponse(resultBytes: 0, stdout: "", stderr: "",
-                                               failure: WorkerFailure(code: error.code.rawValue, message: error.message)))
-            }
+        if let plan = envelope.plan { confine(plan, keeping: fds.all, channel: channel) }
+        let confined = Self.milliseconds() - confineStart
+        guard let request = envelope.request else {
+            answer(channel, Self.failure("E_SANDBOX_IO", "the worker forked a query child without a request"))
         }
-        let confineEnd = Self.milliseconds()
-        let request = envelope.request
+        let hook = installAuditHook()
+        execute(request, fds: fds, channel: channel, hookFailure: hook, timings: ["confine": confined])
+    }
+
+    /// A spare: confines itself under `plan`, then serves the one request that comes on `socket`
+    /// (its fds `[input, output] + extra`), answering on the same socket. Exits when the socket closes.
+    func serveAsSpare(plan: ConfinementPlan?, socket: Int32) -> Never {
+        let channel = MessageChannel(fd: socket)
+        prepareProcess()
+        let confineStart = Self.milliseconds()
+        if let plan { confine(plan, keeping: [socket], channel: channel) }
+        let confined = Self.milliseconds() - confineStart
+
+        let hook = installAuditHook()
+        let envelope: ConfinedRequest, received: [Int32]
+        do { (envelope, received) = try channel.receive(ConfinedRequest.self) } catch { _exit(0) }
+        guard let request = envelope.request, envelope.plan == nil, received.count >= 2 else {
+            received.forEach { close($0) }
+            answer(channel, Self.failure("E_SANDBOX_IO", "a spare query child got a request it cannot run (\(received.count) fds, a plan, or no request)"))
+        }
+        let fds = QueryFds(input: received[0], output: received[1], reply: socket, extra: Array(received.dropFirst(2)))
+        execute(request, fds: fds, channel: channel, hookFailure: hook,
+                timings: ["confine": confined, "spare": 1])
+    }
+
+    /// Stdio detached; past RLIMIT_FSIZE a write fails with EFBIG (a Python exception) instead of
+    /// killing the child.
+    private func prepareProcess() {
+        detachStandardStreams()
+        signal(SIGXFSZ, SIG_IGN)
+    }
+
+    /// Applies `plan` keeping stdio and `keeping` open; on failure answers with the error and exits.
+    private func confine(_ plan: ConfinementPlan, keeping: [Int32], channel: MessageChannel) {
+        var plan = plan
+        plan.keepFileDescriptors = [0, 1, 2] + keeping
+        do {
+            try Confinement.apply(plan) { status in
+                try? channel.send(QueryExit(waitStatus: status))
+            }
+        } catch {
+            answer(channel, Self.failure(error.code.rawValue, error.message))
+        }
+    }
+
+    private func installAuditHook() -> WorkerResponse? {
+        do { _ = try python.evaluate(SandboxDenial.auditHookSource) } catch { return WorkerResponse(resultBytes: 0, stdout: "", stderr: "", failure: error.failure) }
+        return nil
+    }
+
+    private func execute(_ request: WorkerRequest, fds: QueryFds, channel: MessageChannel, hookFailure: WorkerResponse?,
+                         timings: [String: Double]) -> Never {
         // The script may fork (os.fork, a fork bomb): its copies return through this code too, and only
         // this process may answer — several writers on one socket would garble the reply.
         let answering = getpid()
         var response: WorkerResponse
-        do {
-            _ = try python.evaluate(SandboxDenial.auditHookSource)
-            let mapping = try PrivateMapping(fd: input, length: request.inputBytes)
-            close(input)
-            let region = try SharedRegion.adopt(fd: output, writable: true)
-            response = QueryRunner(python: python).run(request, input: mapping, output: region)
-        } catch let error as PythonHostError {
-            response = WorkerResponse(resultBytes: 0, stdout: "", stderr: "", failure: error.failure)
-        } catch let error as SharedTableError {
-            response = WorkerResponse(resultBytes: 0, stdout: "", stderr: "",
-                                      failure: WorkerFailure(code: error.code.rawValue, message: error.message))
-        } catch {
-            response = WorkerResponse(resultBytes: 0, stdout: "", stderr: "", failure: WorkerFailure(code: "E_SANDBOX_IO", message: "\(error)"))
+        if let hookFailure {
+            response = hookFailure
+        } else {
+            do throws(SharedTableError) {
+                let mapping = try PrivateMapping(fd: fds.input, length: request.inputBytes)
+                close(fds.input)
+                let region = try SharedRegion.adopt(fd: fds.output, writable: true)
+                response = QueryRunner(python: python).run(request, input: mapping, output: region)
+            } catch {
+                response = Self.failure(error.code.rawValue, error.message)
+            }
         }
         if getpid() != answering { _exit(0) }
-        response.timings["confine"] = confineEnd - confineStart
+        for (phase, ms) in timings { response.timings[phase] = ms }
         if let failure = response.failure, let denied = DenialReport(python: python).denial(for: failure) {
             response.failure = denied
         }
         answer(channel, response)
+    }
+
+    private static func failure(_ code: String, _ message: String) -> WorkerResponse {
+        WorkerResponse(resultBytes: 0, stdout: "", stderr: "", failure: WorkerFailure(code: code, message: message))
     }
 
     static func milliseconds() -> Double {

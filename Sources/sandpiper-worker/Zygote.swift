@@ -4,11 +4,13 @@ import PythonHost
 import Sandbox
 import SharedTable
 
-/// The warm worker: starts CPython and imports numpy/pandas once, then forks one child per query.
+/// The warm worker: starts CPython and imports numpy/pandas once, then forks one child per query,
+/// or a spare child the supervisor hands its next query to directly (see `ConfinedRequest`).
 ///
 /// The zygote itself never runs user code. Each child maps its input privately, runs the script,
 /// writes the result into the memfd the request carried, answers on the request's own socket and
-/// exits; children are reaped automatically (SIGCHLD ignored), so none lingers as a zombie.
+/// exits; children are reaped automatically (SIGCHLD ignored), so none lingers as a zombie. A spare
+/// child gets its request from the supervisor directly, on its own socket; the zygote only forks it.
 struct Zygote {
     let sitePackages: [String]
     let control: Int32
@@ -34,9 +36,11 @@ struct Zygote {
                 if error.kind == .message { continue }
                 exit(0) // the supervisor went away
             }
-            guard fds.count == 3 else {
+            // A request carries [input, output, reply] + extras; a spare's order carries only its socket.
+            let needed = request.request == nil ? 1 : 3
+            guard fds.count >= needed else {
                 fds.forEach { close($0) }
-                try? channel.send(WorkerSpawned(pid: -1, error: "request carried \(fds.count) fds, expected 3"))
+                try? channel.send(WorkerSpawned(pid: -1, error: "request carried \(fds.count) fds, expected at least \(needed)"))
                 continue
             }
             PyOS_BeforeFork()
@@ -46,7 +50,12 @@ struct Zygote {
                 close(control)
                 signal(SIGCHLD, SIG_DFL)
                 signal(SIGPIPE, SIG_DFL)
-                QueryChild(python: python).run(request, input: fds[0], output: fds[1], reply: fds[2])
+                let child = QueryChild(python: python)
+                if request.request == nil {
+                    fds.dropFirst().forEach { close($0) }
+                    child.serveAsSpare(plan: request.plan, socket: fds[0])
+                }
+                child.run(request, fds: QueryFds(input: fds[0], output: fds[1], reply: fds[2], extra: Array(fds.dropFirst(3))))
             }
             PyOS_AfterFork_Parent()
             fds.forEach { close($0) }

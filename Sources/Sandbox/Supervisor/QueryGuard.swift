@@ -50,14 +50,18 @@ final class QueryGuard: Sendable {
     /// namespace's init and exits by itself, and the zygote reaps it. Killing the waiter first would
     /// hand the dying init to the host's init as a zombie that lingers until that init reaps it.
     func killTree(root: pid_t) {
+        // Woken by the root's exit (a pidfd) rather than by a fixed sleep: the root ends as soon as the
+        // namespace's init is gone, so most trees are waited for in one round.
+        let exit = ExitWatch(root)
+        defer { exit.close() }
         for _ in 0..<400 {
             let others = (cgroup?.processes() ?? Array(RSSWatchdog.tree(of: root).dropFirst())).filter { $0 != root }
             if others.isEmpty { break }
             for pid in others { kill(pid, SIGKILL) }
-            usleep(5_000)
+            exit.wait(milliseconds: 5)
         }
         if root > 0 {
-            for _ in 0..<100 where kill(root, 0) == 0 && !RSSWatchdog.isZombie(root) { usleep(2_000) }
+            for _ in 0..<100 where kill(root, 0) == 0 && !RSSWatchdog.isZombie(root) { exit.wait(milliseconds: 2) }
             kill(-root, SIGKILL)
             kill(root, SIGKILL)
         }
@@ -95,4 +99,26 @@ final class QueryGuard: Sendable {
 
     /// Query cgroups are named `sandpiper-q-<supervisor pid>-<query number>`.
     static let namePrefix = "sandpiper-q-"
+}
+
+/// Waits for one process to exit through a pidfd (`pidfd_open`); where there is none (no such
+/// process, an old kernel) `wait` just sleeps.
+struct ExitWatch {
+    private let fd: Int32
+
+    init(_ pid: pid_t) {
+        if pid > 0, case .success(let fd) = Kernel.call(434 /* pidfd_open */, Int(pid), 0) { self.fd = Int32(fd) } else { fd = -1 }
+    }
+
+    /// Returns when the process exits or after `milliseconds`; once it has exited, just sleeps (what
+    /// the caller waits for then is something else: other processes of the tree).
+    func wait(milliseconds: Int32) {
+        var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        guard fd >= 0, poll(&entry, 1, 0) == 0 else { usleep(useconds_t(milliseconds) * 1000); return }
+        // Readable means exited; its parent reaps it a moment later, so a caller polling for the
+        // zombie to go does not spin.
+        if poll(&entry, 1, milliseconds) > 0 { usleep(200) }
+    }
+
+    func close() { if fd >= 0 { _ = Glibc.close(fd) } }
 }

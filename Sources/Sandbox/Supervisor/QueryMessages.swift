@@ -1,21 +1,33 @@
 import Foundation
 import SharedTable
 
-/// What the supervisor sends a zygote per query: the request and the confinement its child applies.
+/// What the supervisor sends a zygote, and a spare child, per query.
 ///
-/// Sent with the same three fds as a bare `WorkerRequest` (input memfd, result memfd, reply socket).
-/// The plan's `keepFileDescriptors` is completed by the child, which alone knows the numbers its
-/// three fds received.
+/// To the zygote, with a request: sent with the fds `[input memfd (read-only), result memfd, reply
+/// socket] + extras` (the extras, such as input blocks, pass through to the child in order); the zygote
+/// forks a child that applies `plan` and runs the request.
+///
+/// To the zygote, without a request (`request == nil`): sent with one fd, the spare's socket; the
+/// zygote forks a *spare* child that applies `plan` at once and then waits on that socket for its one
+/// request. The plan's `keepFileDescriptors` is completed by the child, which alone knows the numbers
+/// its fds received.
+///
+/// To a spare, on its socket: a request with `plan == nil` (the spare is confined already) and the
+/// fds `[input memfd (read-only), result memfd] + extras`; the spare answers on the same socket.
 public struct ConfinedRequest: Codable, Sendable {
-    /// The script, its kargs and input size.
-    public var request: WorkerRequest
-    /// The confinement to apply before anything else; nil runs unconfined (only with `allowUnconfined`).
+    /// The script, its kargs and input size; nil asks the zygote for a spare child.
+    public var request: WorkerRequest?
+    /// The confinement to apply before anything else; nil runs unconfined (only with `allowUnconfined`),
+    /// or, sent to a spare, means it is applied already.
     public var plan: ConfinementPlan?
 
     /// A request and its plan.
-    public init(request: WorkerRequest, plan: ConfinementPlan?) {
+    public init(request: WorkerRequest?, plan: ConfinementPlan?) {
         self.request = request; self.plan = plan
     }
+
+    /// A request for a spare child confined by `plan`.
+    public static func spare(_ plan: ConfinementPlan?) -> ConfinedRequest { ConfinedRequest(request: nil, plan: plan) }
 }
 
 /// Sent on the reply socket by the pid namespace's waiter after the confined child ended: its raw wait

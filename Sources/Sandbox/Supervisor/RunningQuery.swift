@@ -19,12 +19,19 @@ final class RunningQuery: @unchecked Sendable {
     let startedAt: Int
     private let release: @Sendable () -> Void
     private let disposed = Atomic<Bool>(false)
+    /// Teardowns finishing in the background; `Supervisor.shutdown()` waits for them.
+    private let teardowns: DispatchGroup
 
     init(id: Int, pid: pid_t, reply: MessageChannel, input: RegionLease, output: RegionLease, guardian: QueryGuard,
-         settings: SandboxSettings, startedAt: Int, release: @escaping @Sendable () -> Void) {
+         settings: SandboxSettings, startedAt: Int, teardowns: DispatchGroup, release: @escaping @Sendable () -> Void) {
         self.id = id; self.pid = pid; self.reply = reply; self.input = input; self.output = output
-        self.guardian = guardian; self.settings = settings; self.startedAt = startedAt; self.release = release
+        self.guardian = guardian; self.settings = settings; self.startedAt = startedAt; self.teardowns = teardowns
+        self.release = release
     }
+
+    /// Results up to this size are copied out of the result region as soon as the answer arrives, and
+    /// the tree is torn down in the background; larger ones are adopted in place once the tree is dead.
+    static let copyLimitBytes = 8 << 20
 
     /// Kills whatever is left of the query and frees its cgroup, socket and slot.
     func dispose() {
@@ -32,6 +39,20 @@ final class RunningQuery: @unchecked Sendable {
         guardian.dispose(root: pid)
         reply.close()
         release()
+    }
+
+    /// `dispose()` on a thread of its own. The regions stay leased (this object holds them) until it
+    /// has run, so no other query gets them while a process of this one may still write into them;
+    /// the pool slot, too, is given back only once the tree is dead.
+    private func disposeInBackground() {
+        guard !disposed.exchange(true, ordering: .sequentiallyConsistent) else { return }
+        teardowns.enter()
+        Thread.detachNewThread { [self, teardowns] in
+            guardian.dispose(root: pid)
+            reply.close()
+            release()
+            teardowns.leave()
+        }
     }
 
     /// Waits for the answer until `deadline` (monotonic ms) and turns what happened into a result or
@@ -51,6 +72,29 @@ final class RunningQuery: @unchecked Sendable {
                                       "the python script exceeded its time limit of \(Self.seconds(timeout)) and was stopped with every process it started")
             }
             throw died(nil, zygoteAlive: zygoteAlive)
+        }
+        switch reply {
+        case .response(let response)? where response.failure == nil && (1...Self.copyLimitBytes).contains(response.resultBytes):
+            // The engine adopts result buffers as columns, so it must never adopt memory a process of the
+            // query can still write: a small result is copied out now (the copy alone is checked and
+            // adopted), and the tree dies in the background; a large one waits for it below.
+            let table: Table
+            do {
+                try output.region.refreshMapping(populate: false)
+                let copy = try ResultCopy(output.region, bytes: response.resultBytes)
+                table = try SharedTableReader.read(base: copy.base, length: copy.length, owner: copy)
+            } catch {
+                dispose()
+                throw .io(error)
+            }
+            let peak = guardian.memory().peakBytes
+            disposeInBackground()
+            var output = ScriptOutput(table: table, stdout: response.stdout, stderr: response.stderr,
+                                      unconfinedLayers: unconfined, peakMemoryBytes: peak,
+                                      elapsedMilliseconds: Supervisor.now() - startedAt)
+            output.timings = response.timings
+            return output
+        default: break
         }
         guardian.killTree(root: pid)
         switch reply {
@@ -110,4 +154,22 @@ final class RunningQuery: @unchecked Sendable {
     static func seconds(_ ms: Int) -> String {
         ms < 10_000 ? String(format: "%.2f s", Double(ms) / 1000) : "\(ms / 1000) s"
     }
+}
+
+/// A private copy of the first `bytes` bytes of a result region (64-byte aligned, freed with the last
+/// column adopting it): no other process can write into it.
+final class ResultCopy: @unchecked Sendable {
+    let base: UnsafeMutableRawPointer
+    let length: Int
+
+    init(_ region: SharedRegion, bytes: Int) throws(SharedTableError) {
+        guard let source = region.base, bytes <= region.capacity else {
+            throw SharedTableError(.corrupt, "the result is \(bytes) bytes but its region holds \(region.base == nil ? 0 : region.capacity)")
+        }
+        length = bytes
+        base = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
+        base.copyMemory(from: source, byteCount: bytes)
+    }
+
+    deinit { base.deallocate() }
 }

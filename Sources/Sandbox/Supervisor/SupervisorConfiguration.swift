@@ -17,13 +17,17 @@ public struct SupervisorConfiguration: Sendable {
     public var maxProcessesPerQuery: Int
     /// Size of the query's `/tmp` (a tmpfs, counted in its memory) and the largest file it may write.
     public var scratchBytes: UInt64
+    /// Keep one spare child per sandbox forked and confined ahead of its query, so a call only hands
+    /// it the request (false forks and confines a child per call; tests of that path).
+    public var spareChildren: Bool
 
     /// Confined, 30 s throttle wait, cgroups where possible.
     public init(allowUnconfined: Bool = false, throttleWaitMilliseconds: Int = 30_000, useCgroups: Bool = true,
-                probe: KernelProbe? = nil, maxProcessesPerQuery: Int = 128, scratchBytes: UInt64 = 64 << 20) {
+                probe: KernelProbe? = nil, maxProcessesPerQuery: Int = 128, scratchBytes: UInt64 = 64 << 20,
+                spareChildren: Bool = true) {
         self.allowUnconfined = allowUnconfined; self.throttleWaitMilliseconds = throttleWaitMilliseconds
         self.useCgroups = useCgroups; self.probe = probe; self.maxProcessesPerQuery = maxProcessesPerQuery
-        self.scratchBytes = scratchBytes
+        self.scratchBytes = scratchBytes; self.spareChildren = spareChildren
     }
 }
 

@@ -2,8 +2,9 @@ import Foundation
 
 /// What the supervisor asks a worker zygote to run.
 ///
-/// Sent with three fds: the input table's memfd (read-only), the memfd to write the result into, and
-/// the socket the query's child answers on. The zygote forks one child per request.
+/// Sent with the fds `[input memfd (read-only), result memfd, reply socket] + extras` (the extras, such
+/// as input blocks, reach the child in order). The zygote forks one child per request, or hands the
+/// request to a spare child (see `ConfinedRequest` in the Sandbox module).
 public struct WorkerRequest: Codable, Sendable, Hashable {
     public var script: String
     /// `kargs` as a JSON object text.

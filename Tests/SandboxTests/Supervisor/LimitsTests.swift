@@ -200,13 +200,16 @@ final class AsyncResult<T: Sendable>: @unchecked Sendable {
 
 /// What queries could leave behind, read from the kernel.
 enum LeakCheck {
-    /// This process's query cgroups still present, in any hierarchy.
+    /// This process's query cgroups still present, in any hierarchy, once the teardowns under way
+    /// are done, but those of the spare child waiting for the next query.
     static func queryCgroups(of supervisor: Supervisor) -> [String] {
         guard let controller = Supervisor.machineCgroups else { return [] }
+        supervisor.settle()
+        let spares = Set(supervisor.spareCgroupDirectories)
         var found: [String] = []
         for parent in Set(controller.parents.values) {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
-            found += names.filter { $0.hasPrefix(supervisor.cgroupPrefix) }.map { parent + "/" + $0 }
+            found += names.filter { $0.hasPrefix(supervisor.cgroupPrefix) }.map { parent + "/" + $0 }.filter { !spares.contains($0) }
         }
         return found
     }

@@ -110,14 +110,20 @@ struct SupervisorTests {
     @Test func aHundredCallsLeaveNothingBehind() throws {
         let local = Supervisor()
         _ = try local.run(Self.input, ScriptRun(script: "result = df", sitePackages: env))
+        local.settle() // the spare for the next query (one socket) is counted in before
         let fdsBefore = ProcessResources.openFDs()
         for i in 0..<100 {
             let out = try local.run(Self.input, ScriptRun(script: "result = df.assign(i=\(i))", sitePackages: env))
             #expect(out.table.rowCount == 3)
         }
         usleep(100_000)
+        local.settle()
         let zygote = local.workerPids[0]
-        #expect(ProcessResources.children(of: zygote).isEmpty)
+        // Only the spare child made for the next query remains (one per sandbox).
+        let spares = local.sparePids
+        #expect(spares.count <= 1)
+        #expect(ProcessResources.children(of: zygote).filter { !spares.contains($0) }.isEmpty)
+        #expect(LeakCheck.queryCgroups(of: local).isEmpty)
         // Only the bounded pool of idle regions may remain open between calls. Other suites run in this
         // process meanwhile and open a few fds and memfds of their own (`concurrent`); a leak per call would
         // show up as 100 more.
@@ -128,6 +134,58 @@ struct SupervisorTests {
         #expect(ProcessResources.openFDs().filter { $0.contains("memfd:") }.count
                 <= fdsBefore.filter { $0.contains("memfd:") }.count + concurrent)
         #expect(kill(zygote, 0) != 0)
+        #expect(spares.allSatisfy { kill($0, 0) != 0 })
+        #expect(local.sparePids.isEmpty)
+        #expect(LeakCheck.queryCgroups(of: local).isEmpty)
+    }
+
+    @Test func aSpareTakesTheNextQueryAndItsCeiling() throws {
+        let local = Supervisor()
+        defer { local.shutdown() }
+        let sandbox = try PoolFixture.sandbox(memoryMB: 256)
+        _ = try local.run(PoolFixture.oneRow, ScriptRun(script: "result = df", sandbox: sandbox))
+        for _ in 0..<200 where local.sparePids.isEmpty { usleep(10_000) }
+        let spare = try #require(local.sparePids.first)
+        // The spare runs the next call, under that call's own (lower) ceiling: 160 MiB passes the
+        // policy's 256 but not the call's kickout of 100.
+        var failure: SupervisorError?
+        do {
+            _ = try local.run(PoolFixture.oneRow, ScriptRun(script: "a = np.ones((160 << 20) // 8)\nresult = df", sandbox: sandbox,
+                                                            options: [WorkerRequest.kickoutOption: "100"]))
+        } catch { failure = error }
+        #expect(failure?.code == "E_SANDBOX_KICKOUT", "\(String(describing: failure))")
+        #expect(!local.sparePids.contains(spare))
+        #expect(kill(spare, 0) != 0 || ProcessResources.isZombie(spare))
+        // The next spare is made under the policy's ceiling again, so the same array now fits.
+        for _ in 0..<200 where local.sparePids.isEmpty { usleep(10_000) }
+        let out = try local.run(PoolFixture.oneRow, ScriptRun(script: "a = np.ones((160 << 20) // 8)\nresult = df", sandbox: sandbox))
+        #expect(out.table.rowCount == 1)
+        #expect(out.timings["spare"] == 1)
+    }
+
+    @Test func aDeadSpareIsReplacedByAForkedChild() throws {
+        let local = Supervisor()
+        defer { local.shutdown() }
+        _ = try local.run(Self.input, ScriptRun(script: "result = df", sitePackages: env))
+        local.settle()
+        let spare = try #require(local.sparePids.first)
+        kill(spare, SIGKILL)
+        usleep(50_000)
+        let out = try local.run(Self.input, ScriptRun(script: "result = df", sitePackages: env))
+        #expect(out.table.rowCount == 3)
+        #expect(out.timings["spare"] == nil)
+        #expect(LeakCheck.queryCgroups(of: local).isEmpty)
+        #expect(!local.sparePids.contains(spare))
+    }
+
+    @Test func withoutSparesEveryCallForksItsOwnChild() throws {
+        let local = Supervisor(configuration: SupervisorConfiguration(spareChildren: false))
+        defer { local.shutdown() }
+        for i in 0..<3 {
+            let out = try local.run(Self.input, ScriptRun(script: "result = df.assign(i=\(i))", sitePackages: env))
+            #expect(out.table.rowCount == 3)
+        }
+        #expect(local.sparePids.isEmpty)
     }
 }
 
@@ -138,6 +196,8 @@ enum ProcessResources {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
         return names.compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\($0)") }
     }
+
+    static func isZombie(_ pid: Int32) -> Bool { RSSWatchdog.isZombie(pid) }
 
     /// Pids whose parent is `pid`.
     static func children(of pid: Int32) -> [Int32] {
