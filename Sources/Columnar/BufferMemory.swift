@@ -6,13 +6,16 @@ import Synchronization
 /// Where the bytes of owned column buffers come from.
 ///
 /// Small blocks come from the allocator. Large blocks (columns of millions of rows) are mapped
-/// directly and marked for transparent huge pages: a fresh 80 MB column otherwise costs ~20,000
-/// page faults. Where the kernel offers no huge pages the mapping simply stays on 4 KB pages.
+/// directly, each from its own memfd: a `python()` child can then be handed exactly the buffers of
+/// its input (an fd each) and view them in place, instead of the engine copying them into shared
+/// memory at the plugin boundary. When a memfd cannot be had (fd limit, old kernel) the block is
+/// anonymous memory marked for transparent huge pages, and the boundary copies it as before.
 ///
-/// Zero-filling fresh pages is then still the largest cost of whole-column operators (`where`,
-/// `extend`, `join` each write new columns), so freed large blocks are kept in a small cache and
-/// handed to the next request that fits, like a malloc arena would for small blocks. The cache
-/// holds at most `cacheLimit` bytes; blocks beyond it are unmapped at once.
+/// Zero-filling fresh pages is the largest cost of whole-column operators (`where`, `extend`,
+/// `join` each write new columns), and shared memory is dearer to fault in than anonymous huge
+/// pages, so freed large blocks are kept in a cache and handed to the next request that fits, like
+/// a malloc arena would for small blocks. The cache holds at most `cacheLimit` bytes; blocks
+/// beyond it are unmapped (and their memfds closed) at once.
 enum BufferMemory {
     /// Blocks at least this large are mapped rather than allocated.
     static let mappedThreshold = 4 << 20
@@ -21,13 +24,15 @@ enum BufferMemory {
     static let cacheLimit = 256 << 20
 
     /// An allocated block; `mappedLength` is 0 for allocator memory, else the length of its mapping.
+    /// `fd` is the memfd behind a shared block (mapped from its offset 0), or -1.
     struct Block {
         var pointer: UnsafeMutableRawPointer
         var mappedLength: Int
+        var fd: Int32 = -1
     }
 
     private struct Cache: ~Copyable {
-        var blocks: [(address: Int, length: Int)] = []
+        var blocks: [(address: Int, length: Int, fd: Int32)] = []
         var bytes = 0
     }
     private static let cache = Mutex(Cache())
@@ -42,6 +47,7 @@ enum BufferMemory {
                 if zeroed { reused.pointer.initializeMemory(as: UInt8.self, repeating: 0, count: size) }
                 return reused
             }
+            if let shared = mapShared(length) { return shared }
             if let p = map(length) { return Block(pointer: p, mappedLength: length) }
         }
         #endif
@@ -56,21 +62,37 @@ enum BufferMemory {
         if block.mappedLength > 0 {
             let kept = cache.withLock { c -> Bool in
                 guard c.bytes + block.mappedLength <= cacheLimit else { return false }
-                c.blocks.append((Int(bitPattern: block.pointer), block.mappedLength))
+                c.blocks.append((Int(bitPattern: block.pointer), block.mappedLength, block.fd))
                 c.bytes += block.mappedLength
                 return true
             }
-            if !kept { munmap(block.pointer, block.mappedLength) }
+            if !kept {
+                munmap(block.pointer, block.mappedLength)
+                if block.fd >= 0 { SharedMemoryFile.close(block.fd) }
+            }
             return
         }
         #endif
         block.pointer.deallocate()
     }
 
+    /// Shortens a shared block's memfd to the first `byteCount` bytes (whole pages), so that a peer
+    /// given the fd sees only this buffer and not what an earlier user of a cached block left past
+    /// it. The mapping keeps its length; `takeCached` grows the file back before the block is reused.
+    static func trim(_ block: Block, to byteCount: Int) {
+        #if canImport(Glibc)
+        guard block.fd >= 0 else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let size = max((byteCount + page - 1) / page * page, page)
+        guard size < block.mappedLength else { return }
+        _ = ftruncate(block.fd, off_t(size))
+        #endif
+    }
+
     /// The smallest cached block of at least `length` bytes, and at most twice that (a larger one
     /// would hold memory the request does not use).
     private static func takeCached(_ length: Int) -> Block? {
-        cache.withLock { c -> Block? in
+        let found = cache.withLock { c -> Block? in
             var best = -1
             for (i, b) in c.blocks.enumerated() where b.length >= length && b.length <= 2 * length {
                 if best < 0 || b.length < c.blocks[best].length { best = i }
@@ -78,8 +100,17 @@ enum BufferMemory {
             guard best >= 0 else { return nil }
             let b = c.blocks.remove(at: best)
             c.bytes -= b.length
-            return Block(pointer: UnsafeMutableRawPointer(bitPattern: b.address)!, mappedLength: b.length)
+            return Block(pointer: UnsafeMutableRawPointer(bitPattern: b.address)!, mappedLength: b.length, fd: b.fd)
         }
+        #if canImport(Glibc)
+        // A trimmed memfd is grown back to the whole mapping (the cut pages return zeroed).
+        if let found, found.fd >= 0, ftruncate(found.fd, off_t(found.mappedLength)) != 0 {
+            munmap(found.pointer, found.mappedLength)
+            SharedMemoryFile.close(found.fd)
+            return nil
+        }
+        #endif
+        return found
     }
 
     private static func mappedLength(_ size: Int) -> Int { (size + hugePage - 1) & ~(hugePage - 1) }
@@ -99,5 +130,65 @@ enum BufferMemory {
         _ = madvise(p, length, 14 /* MADV_HUGEPAGE */)
         return p
     }
+
+    /// A memfd of `length` bytes mapped shared, or nil when no memfd can be created.
+    private static func mapShared(_ length: Int) -> Block? {
+        guard let fd = SharedMemoryFile.create(length: length) else { return nil }
+        guard let p = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0), p != MAP_FAILED else {
+            SharedMemoryFile.close(fd)
+            return nil
+        }
+        // Takes effect where the kernel allows huge pages for shared memory (shmem_enabled=advise).
+        _ = madvise(p, length, 14 /* MADV_HUGEPAGE */)
+        return Block(pointer: p, mappedLength: length, fd: fd)
+    }
     #endif
 }
+
+#if canImport(Glibc)
+/// memfd creation for `BufferMemory`, with the one-time raise of the open-file limit that a process
+/// holding one fd per large buffer needs.
+enum SharedMemoryFile {
+    /// glibc declares `memfd_create` only under `_GNU_SOURCE`, which Swift's Glibc module does not set.
+    private typealias MemfdCreate = @convention(c) (UnsafePointer<CChar>, UInt32) -> Int32
+    private static let memfdCreate: MemfdCreate? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "memfd_create") else { return nil }
+        return unsafeBitCast(symbol, to: MemfdCreate.self)
+    }()
+    /// The most memfds held at once: a quarter of the (raised) open-file limit, so that column
+    /// buffers never starve sockets and files of descriptors.
+    private static let budget: Int = {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 0 }
+        if limit.rlim_cur < limit.rlim_max {
+            var raised = limit
+            raised.rlim_cur = limit.rlim_max
+            if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &raised) == 0 { limit = raised }
+        }
+        return Int(min(limit.rlim_cur, 1 << 20)) / 4
+    }()
+    private static let live = Atomic<Int>(0)
+
+    /// A close-on-exec memfd of `length` bytes, or nil (the caller falls back to anonymous memory).
+    static func create(length: Int) -> Int32? {
+        guard let memfdCreate else { return nil }
+        guard live.add(1, ordering: .relaxed).newValue <= budget else {
+            live.subtract(1, ordering: .relaxed)
+            return nil
+        }
+        let fd = memfdCreate("sandpiper-column", 1 /* MFD_CLOEXEC */)
+        guard fd >= 0, ftruncate(fd, off_t(length)) == 0 else {
+            if fd >= 0 { Glibc.close(fd) }
+            live.subtract(1, ordering: .relaxed)
+            return nil
+        }
+        return fd
+    }
+
+    /// Closes a memfd from `create`.
+    static func close(_ fd: Int32) {
+        Glibc.close(fd)
+        live.subtract(1, ordering: .relaxed)
+    }
+}
+#endif

@@ -13,14 +13,15 @@ import SharedTable
 struct QueryChild {
     let python: PythonInterpreter
 
-    func run(_ envelope: ConfinedRequest, input: Int32, output: Int32, reply: Int32) -> Never {
+    /// `extraFds` are the memfds of the input's referenced column blocks, in block order.
+    func run(_ envelope: ConfinedRequest, input: Int32, output: Int32, reply: Int32, extraFds: [Int32]) -> Never {
         let channel = MessageChannel(fd: reply)
         detachStandardStreams()
         // Past RLIMIT_FSIZE a write fails with EFBIG (a Python exception) instead of killing the child.
         signal(SIGXFSZ, SIG_IGN)
         let confineStart = Self.milliseconds()
         if var plan = envelope.plan {
-            plan.keepFileDescriptors = [0, 1, 2, input, output, reply]
+            plan.keepFileDescriptors = [0, 1, 2, input, output, reply] + extraFds
             do {
                 try Confinement.apply(plan) { status in
                     try? channel.send(QueryExit(waitStatus: status))
@@ -40,8 +41,14 @@ struct QueryChild {
             _ = try python.evaluate(SandboxDenial.auditHookSource)
             let mapping = try PrivateMapping(fd: input, length: request.inputBytes)
             close(input)
+            // Copy-on-write like the input: the script may change `df` in place, the engine never sees it.
+            var blocks: [PrivateMapping] = []
+            for fd in extraFds {
+                blocks.append(try PrivateMapping(wholeFile: fd))
+                close(fd)
+            }
             let region = try SharedRegion.adopt(fd: output, writable: true)
-            response = QueryRunner(python: python).run(request, input: mapping, output: region)
+            response = QueryRunner(python: python).run(request, input: mapping, blocks: blocks, output: region)
         } catch let error as PythonHostError {
             response = WorkerResponse(resultBytes: 0, stdout: "", stderr: "", failure: error.failure)
         } catch let error as SharedTableError {

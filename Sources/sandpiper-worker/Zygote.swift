@@ -34,9 +34,9 @@ struct Zygote {
                 if error.kind == .message { continue }
                 exit(0) // the supervisor went away
             }
-            guard fds.count == 3 else {
+            guard fds.count >= 3 else {
                 fds.forEach { close($0) }
-                try? channel.send(WorkerSpawned(pid: -1, error: "request carried \(fds.count) fds, expected 3"))
+                try? channel.send(WorkerSpawned(pid: -1, error: "request carried \(fds.count) fds, expected at least 3"))
                 continue
             }
             PyOS_BeforeFork()
@@ -46,7 +46,7 @@ struct Zygote {
                 close(control)
                 signal(SIGCHLD, SIG_DFL)
                 signal(SIGPIPE, SIG_DFL)
-                QueryChild(python: python).run(request, input: fds[0], output: fds[1], reply: fds[2])
+                QueryChild(python: python).run(request, input: fds[0], output: fds[1], reply: fds[2], extraFds: Array(fds[3...]))
             }
             PyOS_AfterFork_Parent()
             fds.forEach { close($0) }

@@ -14,15 +14,17 @@ final class RunningQuery: @unchecked Sendable {
     let reply: MessageChannel
     let input: RegionLease
     let output: RegionLease
+    /// The engine buffers the input references: alive until the child is dead, and what result references resolve to.
+    let blocks: SharedBlocks
     let guardian: QueryGuard
     let settings: SandboxSettings
     let startedAt: Int
     private let release: @Sendable () -> Void
     private let disposed = Atomic<Bool>(false)
 
-    init(id: Int, pid: pid_t, reply: MessageChannel, input: RegionLease, output: RegionLease, guardian: QueryGuard,
-         settings: SandboxSettings, startedAt: Int, release: @escaping @Sendable () -> Void) {
-        self.id = id; self.pid = pid; self.reply = reply; self.input = input; self.output = output
+    init(id: Int, pid: pid_t, reply: MessageChannel, input: RegionLease, output: RegionLease, blocks: SharedBlocks,
+         guardian: QueryGuard, settings: SandboxSettings, startedAt: Int, release: @escaping @Sendable () -> Void) {
+        self.id = id; self.pid = pid; self.reply = reply; self.input = input; self.output = output; self.blocks = blocks
         self.guardian = guardian; self.settings = settings; self.startedAt = startedAt; self.release = release
     }
 
@@ -61,7 +63,9 @@ final class RunningQuery: @unchecked Sendable {
             }
             do {
                 try output.region.refreshMapping(populate: true)
-                let table = try SharedTableReader.read(output)
+                let table = try SharedTableReader.read(output, blocks: blocks)
+                // Its columns may travel by reference into a later call, whose child then sees only this result.
+                try output.region.trimFile(to: SharedTableReader.totalBytes(output))
                 let peak = guardian.memory().peakBytes
                 var output = ScriptOutput(table: table, stdout: response.stdout, stderr: response.stderr,
                                           unconfinedLayers: unconfined, peakMemoryBytes: peak,

@@ -189,15 +189,19 @@ public final class Supervisor: Sendable {
     private func start(_ table: Table, rows: Range<Int>, _ run: ScriptRun, settings: SandboxSettings,
                        unconfined: Bool) throws(SupervisorError) -> RunningQuery {
         let input: RegionLease, output: RegionLease, inputBytes: Int
-        let readOnly: Int32, ours: MessageChannel, theirs: MessageChannel
+        let readOnly: Int32, ours: MessageChannel, theirs: MessageChannel, blockFds: [Int32]
+        // Large engine buffers in memfds go by reference (their fds after the request's three), not copied.
+        let blocks = SharedBlocks()
         do {
             input = try pool.checkout(minimumBytes: 4096)
-            inputBytes = try SharedTableWriter.write(table, rows: rows, into: input.region)
-            output = try pool.checkout(minimumBytes: inputBytes)
+            inputBytes = try SharedTableWriter.write(table, rows: rows, into: input.region, blocks: blocks)
+            // A result is usually about as large as its input; one that comes back by reference needs little.
+            output = try pool.checkout(minimumBytes: inputBytes + blocks.referencedBytes)
             readOnly = try input.region.readOnlyDuplicate()
+            blockFds = try blocks.readOnlyDescriptors()
             (ours, theirs) = try MessageChannel.pair()
         } catch { throw .io(error) }
-        defer { close(readOnly); theirs.close() }
+        defer { close(readOnly); blockFds.forEach { close($0) }; theirs.close() }
         let id = Self.counter.add(1, ordering: .sequentiallyConsistent).newValue
         let ceiling = run.ceilingBytes
         var cgroup: QueryCgroup?
@@ -212,7 +216,7 @@ public final class Supervisor: Sendable {
         let request = WorkerRequest(script: run.script, kargsJSON: run.kargsJSON, inputBytes: inputBytes, options: run.options)
         let pid: pid_t
         do {
-            pid = try send(ConfinedRequest(request: request, plan: plan), fds: [readOnly, output.region.fd, theirs.fd], settings: settings)
+            pid = try send(ConfinedRequest(request: request, plan: plan), fds: [readOnly, output.region.fd, theirs.fd] + blockFds, settings: settings)
         } catch {
             ours.close()
             guardian.dispose(root: 0)
@@ -220,7 +224,7 @@ public final class Supervisor: Sendable {
         }
         guardian.startWatchdog(root: pid)
         let key = settings.environment
-        let query = RunningQuery(id: id, pid: pid, reply: ours, input: input, output: output, guardian: guardian,
+        let query = RunningQuery(id: id, pid: pid, reply: ours, input: input, output: output, blocks: blocks, guardian: guardian,
                                  settings: settings, startedAt: Self.now(), release: { [weak self, gate] in
                                      gate.release(key)
                                      self?.forget(id)
