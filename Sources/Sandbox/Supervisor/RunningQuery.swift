@@ -64,8 +64,9 @@ final class RunningQuery: @unchecked Sendable {
             do {
                 try output.region.refreshMapping(populate: true)
                 let table = try SharedTableReader.read(output, blocks: blocks)
-                // Its columns may travel by reference into a later call, whose child then sees only this result.
-                try output.region.trimFile(to: SharedTableReader.totalBytes(output))
+                // Its large columns may travel by reference into a later call, whose child then sees the
+                // region's fd: it must hold only this result, not what earlier users of the region left.
+                if Self.sharesRegion(table, output.region.fd) { try output.region.trimFile(to: SharedTableReader.totalBytes(output)) }
                 let peak = guardian.memory().peakBytes
                 var output = ScriptOutput(table: table, stdout: response.stdout, stderr: response.stderr,
                                           unconfinedLayers: unconfined, peakMemoryBytes: peak,
@@ -78,6 +79,16 @@ final class RunningQuery: @unchecked Sendable {
             throw died(exit, zygoteAlive: zygoteAlive)
         case nil:
             throw SupervisorError(.io, "the query's process sent a message that is not a response")
+        }
+    }
+
+    /// Whether a buffer of `table` adopted from region `fd` is large enough to go by reference later.
+    static func sharesRegion(_ table: Table, _ fd: Int32) -> Bool {
+        table.columns.contains { c in
+            [c.validity, c.values, c.data].contains { b in
+                guard let b, b.byteCount >= SharedTableWriter.minimumReferenceBytes else { return false }
+                return b.sharedLocation()?.fd == fd
+            }
         }
     }
 
