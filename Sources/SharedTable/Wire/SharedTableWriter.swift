@@ -3,8 +3,9 @@ import Foundation
 
 /// Writes a `Table` (or a slice of its rows) into a shared region in the `SharedTableLayout` format.
 ///
-/// Fixed-width buffers are copied with one `memcpy` each; the only per-row work is patching nulls
-/// (NaN / NaT) and re-basing string offsets of a slice.
+/// Large buffers that live in memfds go by reference when a `SharedBlocks` is given (no copy at all);
+/// the rest are copied with one `memcpy` each; the only per-row work is patching nulls (NaN / NaT)
+/// and re-basing string offsets of a copied slice.
 public enum SharedTableWriter {
     /// Buffers smaller than this are copied even when they could be referenced: a copy that small
     /// costs less than the child's mapping of another block.
