@@ -45,7 +45,8 @@ public struct QueryRunner {
             if result == sp_none() {
                 throw PythonHostError.result(PythonInterpreter.string(PyTuple_GetItem(pair, 1)) ?? "no result")
             }
-            bytes = try ResultWriter(python: python).write(result, into: output, inputBlocks: blocks)
+            bytes = try ResultWriter(python: python).write(result, into: output, inputBlocks: blocks,
+                                                           inputBuffers: Self.referencedBuffers(header))
             timings["result"] = clock.lap()
         } catch let e as PythonHostError {
             failure = e.failure
@@ -54,6 +55,17 @@ public struct QueryRunner {
         }
         let (out, err) = captured()
         return WorkerResponse(resultBytes: bytes, stdout: out, stderr: err, failure: failure, timings: timings)
+    }
+
+    /// The input buffers that lie in blocks: what a result column may reference.
+    static func referencedBuffers(_ header: SharedTableHeader) -> [BufferReference] {
+        header.columns.flatMap { e -> [BufferReference] in
+            var out: [BufferReference] = []
+            if let v = e.validity, e.validityBlock != 0 { out.append(BufferReference(block: e.validityBlock, range: v)) }
+            if e.valuesBlock != 0 { out.append(BufferReference(block: e.valuesBlock, range: e.values)) }
+            if let d = e.data, e.dataBlock != 0 { out.append(BufferReference(block: e.dataBlock, range: d)) }
+            return out
+        }
     }
 
     private func globals(df: PyPtr, kargs: String) throws(PythonHostError) -> PyPtr {

@@ -27,8 +27,10 @@ public struct ResultWriter {
     }
 
     /// Writes `result` into `region`; returns the bytes used. `inputBlocks` are the input's blocks
-    /// (block `k` at index `k - 1`), which unmodified columns reference instead of being copied.
-    public func write(_ result: PyPtr, into region: SharedRegion, inputBlocks: [PrivateMapping] = []) throws(PythonHostError) -> Int {
+    /// (block `k` at index `k - 1`) and `inputBuffers` the input buffers placed in them: an unmodified
+    /// column lying inside one of those buffers references it instead of being copied.
+    public func write(_ result: PyPtr, into region: SharedRegion, inputBlocks: [PrivateMapping] = [],
+                      inputBuffers: [BufferReference] = []) throws(PythonHostError) -> Int {
         let columns = try python.call("result_columns", [result])
         defer { sp_decref(columns) }
         let rows = PyObject_Length(result)
@@ -36,7 +38,7 @@ public struct ResultWriter {
         var keep: [PyPtr] = [] // UTF-8 re-encodings of strs that had none cached
         defer { keep.forEach { sp_decref($0) } }
         var staged: [Staged] = []
-        let pages = inputBlocks.isEmpty ? nil : PageMap()
+        let pages = inputBuffers.isEmpty ? nil : PageMap()
         for i in 0..<PyList_Size(columns) {
             let t = PyList_GetItem(columns, i)!
             let name = PythonInterpreter.string(PyTuple_GetItem(t, 0)) ?? "Column\(i + 1)"
@@ -69,7 +71,8 @@ public struct ResultWriter {
                 }
             }
             if let pages, let values = s.values, s.strings.isEmpty, type != .string, type != .dynamic {
-                s.reference = reference(values, count: rows * SharedTableLayout.valueWidth(type), in: inputBlocks, pages: pages)
+                s.reference = reference(values, count: rows * SharedTableLayout.valueWidth(type), in: inputBlocks,
+                                        buffers: inputBuffers, pages: pages)
             }
             staged.append(s)
         }
@@ -127,17 +130,21 @@ public struct ResultWriter {
         }
     }
 
-    /// The block reference of `count` bytes at `values` when they lie in one input block whose pages
-    /// there were never written, else nil. Small arrays are copied (cheaper than the check).
-    private func reference(_ values: UnsafeRawPointer, count: Int, in blocks: [PrivateMapping], pages: PageMap) -> BufferReference? {
+    /// The block reference of `count` bytes at `values` when they lie inside one input buffer whose
+    /// pages there were never written, else nil. Small arrays are copied (cheaper than the check).
+    private func reference(_ values: UnsafeRawPointer, count: Int, in blocks: [PrivateMapping], buffers: [BufferReference],
+                           pages: PageMap) -> BufferReference? {
         guard count >= SharedTableWriter.minimumReferenceBytes else { return nil }
         let address = Int(bitPattern: values)
         for (i, b) in blocks.enumerated() {
             let start = Int(bitPattern: b.base)
             guard address >= start, address + count <= start + b.length else { continue }
-            // The wire wants 8-byte aligned values.
-            guard (address - start) % 8 == 0, pages.unmodified(values, count: count) else { return nil }
-            return BufferReference(block: i + 1, range: (address - start)..<(address - start + count))
+            let range = (address - start)..<(address - start + count)
+            // The wire wants 8-byte aligned values; the engine resolves a reference to one of its buffers.
+            guard range.lowerBound % 8 == 0,
+                  buffers.contains(where: { $0.block == i + 1 && $0.range.lowerBound <= range.lowerBound && range.upperBound <= $0.range.upperBound }),
+                  pages.unmodified(values, count: count) else { return nil }
+            return BufferReference(block: i + 1, range: range)
         }
         return nil
     }
