@@ -8,6 +8,10 @@ import Glibc
 /// shared-memory region) together with a `release` action that runs when the last column
 /// using it goes away. Columns treat a buffer as immutable once built; builders write into
 /// it only before handing it over, which is why the class can be `@unchecked Sendable`.
+///
+/// A buffer whose bytes live in a memfd (large owned buffers, and buffers adopted from a shared
+/// region) says where (`sharedLocation()`), so another process can map the same bytes instead of
+/// receiving a copy.
 public final class DataBuffer: @unchecked Sendable {
     /// Alignment of every buffer, as Arrow recommends and numpy's SIMD kernels like.
     public static let alignment = 64
@@ -19,6 +23,15 @@ public final class DataBuffer: @unchecked Sendable {
     private let release: (@Sendable (UnsafeMutableRawPointer, Int) -> Void)?
     /// For owned memory: the block to hand back to `BufferMemory`.
     private let block: BufferMemory.Block?
+    /// For adopted memory: where it lives in a memfd, if it does.
+    private let adoptedLocation: SharedLocation?
+
+    /// A place in a memfd: the fd (owned by whoever owns the memory) and the byte offset of `pointer` in it.
+    public struct SharedLocation: Sendable, Hashable {
+        public var fd: Int32
+        public var offset: Int
+        public init(fd: Int32, offset: Int) { self.fd = fd; self.offset = offset }
+    }
 
     /// Allocates `byteCount` bytes (at least one), zero-filled when `zeroed` is true.
     public init(byteCount: Int, zeroed: Bool = false) {
@@ -27,6 +40,7 @@ public final class DataBuffer: @unchecked Sendable {
         self.block = block
         self.byteCount = byteCount
         self.release = nil
+        self.adoptedLocation = nil
     }
 
     /// Takes ownership of a block from `BufferMemory.allocate`, of which the first `byteCount` bytes are used.
@@ -35,15 +49,28 @@ public final class DataBuffer: @unchecked Sendable {
         self.block = block
         self.byteCount = byteCount
         self.release = nil
+        self.adoptedLocation = nil
     }
 
     /// Adopts memory the buffer does not own; `release` runs exactly once, when the buffer is freed.
-    public init(adopting pointer: UnsafeMutableRawPointer, byteCount: Int,
+    /// `shared` says where the memory lives in a memfd, whose fd must stay open until `release` runs.
+    public init(adopting pointer: UnsafeMutableRawPointer, byteCount: Int, shared: SharedLocation? = nil,
                 release: @escaping @Sendable (UnsafeMutableRawPointer, Int) -> Void) {
         self.pointer = pointer
         self.byteCount = byteCount
         self.release = release
         self.block = nil
+        self.adoptedLocation = shared
+    }
+
+    /// Where this buffer's bytes live in a memfd, or nil for private memory (which must be copied to
+    /// be shared). For an owned block the memfd is first cut to this buffer's pages, so a process
+    /// given the fd sees nothing an earlier user of the block left past it.
+    public func sharedLocation() -> SharedLocation? {
+        if let adoptedLocation { return adoptedLocation }
+        guard let block, block.fd >= 0 else { return nil }
+        BufferMemory.trim(block, to: byteCount)
+        return SharedLocation(fd: block.fd, offset: pointer - block.pointer)
     }
 
     /// Copies `bytes` into a new owned buffer.

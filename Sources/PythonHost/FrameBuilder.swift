@@ -13,17 +13,17 @@ public struct FrameBuilder {
     let python: PythonInterpreter
     public init(python: PythonInterpreter) { self.python = python }
 
-    /// The DataFrame (new reference) for the table described by `header` in `mapping`.
-    public func build(_ header: SharedTableHeader, in mapping: PrivateMapping) throws(PythonHostError) -> PyPtr {
-        guard let mv = PyMemoryView_FromMemory(mapping.base.assumingMemoryBound(to: CChar.self), mapping.length, PyBUF_WRITE) else {
-            throw .environment("cannot view the input mapping: \(PythonInterpreter.pendingError())")
-        }
-        defer { sp_decref(mv) }
+    /// The DataFrame (new reference) for the table described by `header` in `mapping`, whose
+    /// referenced buffers lie in `blocks` (block `k` at index `k - 1`, mapped copy-on-write too).
+    public func build(_ header: SharedTableHeader, in mapping: PrivateMapping, blocks: [PrivateMapping] = []) throws(PythonHostError) -> PyPtr {
+        let all = [mapping] + blocks
+        var views: [PyPtr?] = Array(repeating: nil, count: all.count)
+        defer { views.forEach { sp_xdecref($0) } }
         let n = header.rowCount
         let names = PyList_New(0)!, arrays = PyList_New(0)!
         defer { sp_decref(names); sp_decref(arrays) }
         for e in header.columns {
-            let array = try column(e, rows: n, mv: mv, base: mapping.base)
+            let array = try column(e, rows: n, all: all, views: &views)
             let name = PythonInterpreter.str(e.name)
             PyList_Append(names, name); PyList_Append(arrays, array)
             sp_decref(name); sp_decref(array)
@@ -33,15 +33,44 @@ public struct FrameBuilder {
         return try python.call("frame", [names, arrays, count])
     }
 
-    private func column(_ e: ColumnExtent, rows n: Int, mv: PyPtr, base: UnsafeMutableRawPointer) throws(PythonHostError) -> PyPtr {
+    /// A memoryview of block `block` (0: the region), made once per build.
+    private func view(_ block: Int, _ all: [PrivateMapping], _ views: inout [PyPtr?]) throws(PythonHostError) -> PyPtr {
+        if let v = views[block] { return v }
+        let m = all[block]
+        guard let mv = PyMemoryView_FromMemory(m.base.assumingMemoryBound(to: CChar.self), m.length, PyBUF_WRITE) else {
+            throw .environment("cannot view the input mapping: \(PythonInterpreter.pendingError())")
+        }
+        views[block] = mv
+        return mv
+    }
+
+    /// `e` with every range made relative to the region's base, wherever its block is mapped: the
+    /// per-row readers then find each buffer at `base + range.lowerBound` whatever its block.
+    static func rebased(_ e: ColumnExtent, _ all: [PrivateMapping]) -> ColumnExtent {
+        let base = Int(bitPattern: all[0].base)
+        func move(_ r: Range<Int>, _ block: Int) -> Range<Int> {
+            let shift = Int(bitPattern: all[block].base) - base
+            return (r.lowerBound + shift)..<(r.upperBound + shift)
+        }
+        var out = e
+        out.validity = e.validity.map { move($0, e.validityBlock) }
+        out.values = move(e.values, e.valuesBlock)
+        out.data = e.data.map { move($0, e.dataBlock) }
+        out.validityBlock = 0; out.valuesBlock = 0; out.dataBlock = 0
+        return out
+    }
+
+    private func column(_ e: ColumnExtent, rows n: Int, all: [PrivateMapping], views: inout [PyPtr?]) throws(PythonHostError) -> PyPtr {
+        let base = all[0].base
         switch e.type {
         case .string:
-            return try strings(e, rows: n, base: base)
+            return try strings(Self.rebased(e, all), rows: n, base: base)
         case .guid:
-            return try guids(e, rows: n, base: base)
+            return try guids(Self.rebased(e, all), rows: n, base: base)
         case .dynamic:
-            return try dynamics(e, rows: n, base: base)
+            return try dynamics(Self.rebased(e, all), rows: n, base: base)
         default:
+            let mv = try view(e.valuesBlock, all, &views)
             let kind = PythonInterpreter.str(e.type.rawValue)
             let count = PyLong_FromLong(n)!, offset = PyLong_FromLong(e.values.lowerBound)!
             defer { sp_decref(kind); sp_decref(count); sp_decref(offset) }
@@ -50,7 +79,7 @@ public struct FrameBuilder {
             defer { sp_decref(values) }
             let bitmapOffset = PyLong_FromLong(v.lowerBound)!
             defer { sp_decref(bitmapOffset) }
-            let mask = try python.call("mask", [mv, count, bitmapOffset])
+            let mask = try python.call("mask", [try view(e.validityBlock, all, &views), count, bitmapOffset])
             defer { sp_decref(mask) }
             return try python.call("masked", [kind, values, mask])
         }

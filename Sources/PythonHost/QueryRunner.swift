@@ -9,8 +9,9 @@ public struct QueryRunner {
     public let python: PythonInterpreter
     public init(python: PythonInterpreter) { self.python = python }
 
-    /// Runs `request` over the table in `input` and writes the result into `output`.
-    public func run(_ request: WorkerRequest, input: PrivateMapping, output: SharedRegion) -> WorkerResponse {
+    /// Runs `request` over the table in `input` (whose referenced buffers are in `blocks`, block `k`
+    /// at index `k - 1`) and writes the result into `output`.
+    public func run(_ request: WorkerRequest, input: PrivateMapping, blocks: [PrivateMapping] = [], output: SharedRegion) -> WorkerResponse {
         var timings: [String: Double] = [:]
         var clock = Clock()
         do {
@@ -28,8 +29,10 @@ public struct QueryRunner {
                 throw PythonHostError.environment("cannot prepare the script's working folder: \(error.message)")
             }
             let header: SharedTableHeader
-            do { header = try SharedTableHeader(base: input.base, length: input.length) } catch { throw PythonHostError.sharedTable(error) }
-            let df = try FrameBuilder(python: python).build(header, in: input)
+            do { header = try SharedTableHeader(base: input.base, length: input.length, blockLengths: blocks.map(\.length)) } catch {
+                throw PythonHostError.sharedTable(error)
+            }
+            let df = try FrameBuilder(python: python).build(header, in: input, blocks: blocks)
             timings["df"] = clock.lap()
             let globals = try globals(df: df, kargs: request.kargsJSON)
             sp_decref(df)
@@ -42,7 +45,8 @@ public struct QueryRunner {
             if result == sp_none() {
                 throw PythonHostError.result(PythonInterpreter.string(PyTuple_GetItem(pair, 1)) ?? "no result")
             }
-            bytes = try ResultWriter(python: python).write(result, into: output)
+            bytes = try ResultWriter(python: python).write(result, into: output, inputBlocks: blocks,
+                                                           inputBuffers: Self.referencedBuffers(header))
             timings["result"] = clock.lap()
         } catch let e as PythonHostError {
             failure = e.failure
@@ -51,6 +55,17 @@ public struct QueryRunner {
         }
         let (out, err) = captured()
         return WorkerResponse(resultBytes: bytes, stdout: out, stderr: err, failure: failure, timings: timings)
+    }
+
+    /// The input buffers that lie in blocks: what a result column may reference.
+    static func referencedBuffers(_ header: SharedTableHeader) -> [BufferReference] {
+        header.columns.flatMap { e -> [BufferReference] in
+            var out: [BufferReference] = []
+            if let v = e.validity, e.validityBlock != 0 { out.append(BufferReference(block: e.validityBlock, range: v)) }
+            if e.valuesBlock != 0 { out.append(BufferReference(block: e.valuesBlock, range: e.values)) }
+            if let d = e.data, e.dataBlock != 0 { out.append(BufferReference(block: e.dataBlock, range: d)) }
+            return out
+        }
     }
 
     private func globals(df: PyPtr, kargs: String) throws(PythonHostError) -> PyPtr {

@@ -8,7 +8,9 @@ import SharedTable
 /// The Python helper `result_columns` turns every column into a contiguous numpy array of a wire
 /// type (numbers, bools, datetimes and timedeltas) or an object array of `str` (strings, and
 /// dynamics as JSON); this writer copies numeric arrays with one `memcpy` and string objects'
-/// cached UTF-8 bytes one by one.
+/// cached UTF-8 bytes one by one. A numeric array that is still exactly a view of an input block
+/// the script did not write (`PageMap`) is not copied: the result references that block, and the
+/// engine takes its own buffer back.
 public struct ResultWriter {
     let python: PythonInterpreter
     public init(python: PythonInterpreter) { self.python = python }
@@ -21,10 +23,14 @@ public struct ResultWriter {
         var nullCount: Int
         var strings: [(UnsafePointer<CChar>?, Int)] = []
         var dataBytes = 0
+        var reference: BufferReference?
     }
 
-    /// Writes `result` into `region`; returns the bytes used.
-    public func write(_ result: PyPtr, into region: SharedRegion) throws(PythonHostError) -> Int {
+    /// Writes `result` into `region`; returns the bytes used. `inputBlocks` are the input's blocks
+    /// (block `k` at index `k - 1`) and `inputBuffers` the input buffers placed in them: an unmodified
+    /// column lying inside one of those buffers references it instead of being copied.
+    public func write(_ result: PyPtr, into region: SharedRegion, inputBlocks: [PrivateMapping] = [],
+                      inputBuffers: [BufferReference] = []) throws(PythonHostError) -> Int {
         let columns = try python.call("result_columns", [result])
         defer { sp_decref(columns) }
         let rows = PyObject_Length(result)
@@ -32,6 +38,7 @@ public struct ResultWriter {
         var keep: [PyPtr] = [] // UTF-8 re-encodings of strs that had none cached
         defer { keep.forEach { sp_decref($0) } }
         var staged: [Staged] = []
+        let pages = inputBuffers.isEmpty ? nil : PageMap()
         for i in 0..<PyList_Size(columns) {
             let t = PyList_GetItem(columns, i)!
             let name = PythonInterpreter.string(PyTuple_GetItem(t, 0)) ?? "Column\(i + 1)"
@@ -63,13 +70,22 @@ public struct ResultWriter {
                     }
                 }
             }
+            if let pages, let values = s.values, s.strings.isEmpty, type != .string, type != .dynamic {
+                s.reference = reference(values, count: rows * SharedTableLayout.valueWidth(type), in: inputBlocks,
+                                        buffers: inputBuffers, pages: pages)
+            }
             staged.append(s)
         }
         let plan = SharedTablePlan(rowCount: rows, sizings: staged.map {
-            ColumnSizing(name: $0.name, type: $0.type, nullCount: $0.nullCount, dataBytes: $0.dataBytes)
+            var sizing = ColumnSizing(name: $0.name, type: $0.type, nullCount: $0.nullCount, dataBytes: $0.dataBytes)
+            sizing.valuesReference = $0.reference
+            return sizing
         })
         do { try region.ensureCapacity(plan.totalBytes) } catch { throw .sharedTable(error) }
         let base = region.base!
+        // The pooled region's pages are resident but not yet in this process's page table: one call
+        // maps them all for writing instead of a fault per 4 KiB page as the copy goes along.
+        if plan.totalBytes >= 1 << 20 { _ = madvise(base, plan.totalBytes, 23 /* MADV_POPULATE_WRITE */) }
         plan.writeHeader(at: base)
         for (s, e) in zip(staged, plan.columns) { fill(s, e, rows: rows, base: base) }
         return plan.totalBytes
@@ -104,12 +120,33 @@ public struct ResultWriter {
             }
             return
         }
+        // A referenced column is the engine's own buffer: nothing to copy, and its nulls are in the bitmap.
+        guard e.valuesBlock == 0 else { return }
         let width = SharedTableLayout.valueWidth(e.type)
         if rows > 0, let values = s.values { memcpy(dst, values, rows * width) }
         if e.type == .real, let m = s.mask {
             let p = dst.assumingMemoryBound(to: Double.self)
             for r in 0..<rows where m[r] { p[r] = .nan }
         }
+    }
+
+    /// The block reference of `count` bytes at `values` when they lie inside one input buffer whose
+    /// pages there were never written, else nil. Small arrays are copied (cheaper than the check).
+    private func reference(_ values: UnsafeRawPointer, count: Int, in blocks: [PrivateMapping], buffers: [BufferReference],
+                           pages: PageMap) -> BufferReference? {
+        guard count >= SharedTableWriter.minimumReferenceBytes else { return nil }
+        let address = Int(bitPattern: values)
+        for (i, b) in blocks.enumerated() {
+            let start = Int(bitPattern: b.base)
+            guard address >= start, address + count <= start + b.length else { continue }
+            let range = (address - start)..<(address - start + count)
+            // The wire wants 8-byte aligned values; the engine resolves a reference to one of its buffers.
+            guard range.lowerBound % 8 == 0,
+                  buffers.contains(where: { $0.block == i + 1 && $0.range.lowerBound <= range.lowerBound && range.upperBound <= $0.range.upperBound }),
+                  pages.unmodified(values, count: count) else { return nil }
+            return BufferReference(block: i + 1, range: range)
+        }
+        return nil
     }
 
     /// The data pointer of a numpy array.

@@ -99,8 +99,15 @@ struct QueryChild {
             do throws(SharedTableError) {
                 let mapping = try PrivateMapping(fd: fds.input, length: request.inputBytes)
                 close(fds.input)
+                // The input's column blocks, copy-on-write like the input: the script may change `df`
+                // in place, the engine never sees it.
+                var blocks: [PrivateMapping] = []
+                for fd in fds.extra {
+                    blocks.append(try PrivateMapping(wholeFile: fd))
+                    close(fd)
+                }
                 let region = try SharedRegion.adopt(fd: fds.output, writable: true)
-                response = QueryRunner(python: python).run(request, input: mapping, output: region)
+                response = QueryRunner(python: python).run(request, input: mapping, blocks: blocks, output: region)
             } catch {
                 response = Self.failure(error.code.rawValue, error.message)
             }

@@ -14,6 +14,8 @@ final class RunningQuery: @unchecked Sendable {
     let reply: MessageChannel
     let input: RegionLease
     let output: RegionLease
+    /// The engine buffers the input references: alive until the child is dead, and what result references resolve to.
+    let blocks: SharedBlocks
     let guardian: QueryGuard
     let settings: SandboxSettings
     let startedAt: Int
@@ -22,9 +24,10 @@ final class RunningQuery: @unchecked Sendable {
     /// Teardowns finishing in the background; `Supervisor.shutdown()` waits for them.
     private let teardowns: DispatchGroup
 
-    init(id: Int, pid: pid_t, reply: MessageChannel, input: RegionLease, output: RegionLease, guardian: QueryGuard,
-         settings: SandboxSettings, startedAt: Int, teardowns: DispatchGroup, release: @escaping @Sendable () -> Void) {
-        self.id = id; self.pid = pid; self.reply = reply; self.input = input; self.output = output
+    init(id: Int, pid: pid_t, reply: MessageChannel, input: RegionLease, output: RegionLease, blocks: SharedBlocks,
+         guardian: QueryGuard, settings: SandboxSettings, startedAt: Int, teardowns: DispatchGroup,
+         release: @escaping @Sendable () -> Void) {
+        self.id = id; self.pid = pid; self.reply = reply; self.input = input; self.output = output; self.blocks = blocks
         self.guardian = guardian; self.settings = settings; self.startedAt = startedAt; self.teardowns = teardowns
         self.release = release
     }
@@ -82,7 +85,7 @@ final class RunningQuery: @unchecked Sendable {
             do {
                 try output.region.refreshMapping(populate: false)
                 let copy = try ResultCopy(output.region, bytes: response.resultBytes)
-                table = try SharedTableReader.read(base: copy.base, length: copy.length, owner: copy)
+                table = try SharedTableReader.read(base: copy.base, length: copy.length, owner: copy, blocks: blocks)
             } catch {
                 dispose()
                 throw .io(error)
@@ -105,7 +108,10 @@ final class RunningQuery: @unchecked Sendable {
             }
             do {
                 try output.region.refreshMapping(populate: true)
-                let table = try SharedTableReader.read(output)
+                let table = try SharedTableReader.read(output, blocks: blocks)
+                // Its large columns may travel by reference into a later call, whose child then sees the
+                // region's fd: it must hold only this result, not what earlier users of the region left.
+                if Self.sharesRegion(table, output.region.fd) { try output.region.trimFile(to: SharedTableReader.totalBytes(output)) }
                 let peak = guardian.memory().peakBytes
                 var output = ScriptOutput(table: table, stdout: response.stdout, stderr: response.stderr,
                                           unconfinedLayers: unconfined, peakMemoryBytes: peak,
@@ -118,6 +124,16 @@ final class RunningQuery: @unchecked Sendable {
             throw died(exit, zygoteAlive: zygoteAlive)
         case nil:
             throw SupervisorError(.io, "the query's process sent a message that is not a response")
+        }
+    }
+
+    /// Whether a buffer of `table` adopted from region `fd` is large enough to go by reference later.
+    static func sharesRegion(_ table: Table, _ fd: Int32) -> Bool {
+        table.columns.contains { c in
+            [c.validity, c.values, c.data].contains { b in
+                guard let b, b.byteCount >= SharedTableWriter.minimumReferenceBytes else { return false }
+                return b.sharedLocation()?.fd == fd
+            }
         }
     }
 

@@ -201,17 +201,21 @@ public final class Supervisor: Sendable {
 
     private func start(_ table: Table, rows: Range<Int>, _ run: ScriptRun, settings: SandboxSettings,
                        unconfined: Bool) throws(SupervisorError) -> RunningQuery {
-        let input: RegionLease, output: RegionLease, inputBytes: Int, readOnly: Int32
+        let input: RegionLease, output: RegionLease, inputBytes: Int, readOnly: Int32, blockFds: [Int32]
+        // Large engine buffers in memfds go by reference (their fds after the input and output), not copied.
+        let blocks = SharedBlocks()
         do {
             input = try pool.checkout(minimumBytes: 4096)
-            inputBytes = try SharedTableWriter.write(table, rows: rows, into: input.region)
-            output = try pool.checkout(minimumBytes: inputBytes)
+            inputBytes = try SharedTableWriter.write(table, rows: rows, into: input.region, blocks: blocks)
+            // A result is usually about as large as its input; one that comes back by reference needs little.
+            output = try pool.checkout(minimumBytes: inputBytes + blocks.referencedBytes)
             readOnly = try input.region.readOnlyDuplicate()
+            blockFds = try blocks.readOnlyDescriptors()
         } catch { throw .io(error) }
-        defer { close(readOnly) }
+        defer { close(readOnly); blockFds.forEach { close($0) } }
         let ceiling = run.ceilingBytes
         let request = WorkerRequest(script: run.script, kargsJSON: run.kargsJSON, inputBytes: inputBytes, options: run.options)
-        let fds = [readOnly, output.region.fd]
+        let fds = [readOnly, output.region.fd] + blockFds
         let launch: Launch
         if let spare = spares.take(settings.environment, fitting: settings, unconfined: unconfined),
            let handed = handOff(request, fds: fds, ceiling: ceiling, to: spare) {
@@ -223,7 +227,7 @@ public final class Supervisor: Sendable {
         if configuration.spareChildren { prepareSpare(settings, unconfined: unconfined) }
         launch.guardian.startWatchdog(root: launch.pid)
         let key = settings.environment, id = launch.id
-        let query = RunningQuery(id: id, pid: launch.pid, reply: launch.reply, input: input, output: output, guardian: launch.guardian,
+        let query = RunningQuery(id: id, pid: launch.pid, reply: launch.reply, input: input, output: output, blocks: blocks, guardian: launch.guardian,
                                  settings: settings, startedAt: Self.now(), teardowns: teardowns, release: { [weak self, gate] in
                                      gate.release(key)
                                      self?.forget(id)

@@ -12,7 +12,8 @@ public struct MessageChannel: Sendable, Hashable {
 
     /// Largest frame accepted, so a corrupt length cannot make the reader allocate without bound.
     public static let maxFrameBytes = 1 << 30
-    static let maxFDs = 8
+    /// The kernel's SCM_MAX_FD: a request carries its three fds and one per referenced column block.
+    static let maxFDs = 253
 
     /// A connected pair of close-on-exec stream sockets.
     public static func pair() throws(SharedTableError) -> (MessageChannel, MessageChannel) {

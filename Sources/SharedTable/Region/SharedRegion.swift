@@ -13,6 +13,8 @@ public final class SharedRegion: @unchecked Sendable {
     /// Bytes mapped (and the memfd's size as last seen).
     public private(set) var capacity: Int
     private let writable: Bool
+    /// The memfd's size when `trimFile` made it shorter than the mapping, else nil.
+    private var trimmedSize: Int?
 
     /// Creates a new memfd of `capacity` bytes (rounded up to pages) and maps it, pre-faulted.
     public static func create(name: String = "sandpiper", capacity: Int) throws(SharedTableError) -> SharedRegion {
@@ -42,14 +44,32 @@ public final class SharedRegion: @unchecked Sendable {
 
     /// Makes the region at least `bytes` long (whole pages), growing the memfd and the mapping.
     public func ensureCapacity(_ bytes: Int) throws(SharedTableError) {
+        try untrim()
         guard bytes > capacity || base == nil else { return }
         let size = max(SystemSeam.roundToPage(bytes), capacity)
         try SystemSeam.truncate(fd, size)
         try remap(size, populate: true)
     }
 
+    /// Cuts the memfd to its first `bytes` (whole pages), keeping the mapping: a process later given
+    /// the fd (buffers adopted from the region travel by reference) then sees only what is there now,
+    /// not what earlier users of a pooled region left past it. `ensureCapacity` grows it back.
+    public func trimFile(to bytes: Int) throws(SharedTableError) {
+        let size = max(SystemSeam.roundToPage(bytes), SystemSeam.pageSize)
+        guard base != nil, size < (trimmedSize ?? capacity) else { return }
+        try SystemSeam.truncate(fd, size)
+        trimmedSize = size
+    }
+
+    private func untrim() throws(SharedTableError) {
+        guard trimmedSize != nil else { return }
+        if base != nil { try SystemSeam.truncate(fd, capacity) }
+        trimmedSize = nil
+    }
+
     /// Re-reads the memfd's size (another process may have grown it) and maps all of it.
     public func refreshMapping(populate: Bool) throws(SharedTableError) {
+        try untrim()
         let size = try SystemSeam.size(fd)
         guard size != capacity || base == nil else { return }
         try remap(size, populate: populate)
@@ -81,6 +101,11 @@ public final class PrivateMapping: @unchecked Sendable {
     public init(fd: Int32, length: Int) throws(SharedTableError) {
         self.length = max(length, 1)
         self.base = try SystemSeam.mapPrivate(fd, self.length)
+    }
+
+    /// Maps all of `fd` (its size now) privately; the fd can be closed afterwards.
+    public convenience init(wholeFile fd: Int32) throws(SharedTableError) {
+        try self.init(fd: fd, length: try SystemSeam.size(fd))
     }
 
     deinit { SystemSeam.unmap(base, length) }

@@ -9,8 +9,9 @@ public struct SharedTableHeader: Sendable {
     public var totalBytes: Int
     public var columns: [ColumnExtent]
 
-    /// Parses the header of the table at `base`, a mapping of `length` bytes.
-    public init(base: UnsafeRawPointer, length: Int) throws(SharedTableError) {
+    /// Parses the header of the table at `base`, a mapping of `length` bytes, whose buffers may also
+    /// lie in blocks of `blockLengths` bytes (block `k` is `blockLengths[k - 1]`).
+    public init(base: UnsafeRawPointer, length: Int, blockLengths: [Int] = []) throws(SharedTableError) {
         guard length >= SharedTableLayout.headerBytes else { throw .corrupt("region of \(length) bytes has no header") }
         guard UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 0, as: UInt32.self)) == SharedTableLayout.magic else {
             throw .corrupt("bad magic")
@@ -25,12 +26,15 @@ public struct SharedTableHeader: Sendable {
         guard SharedTableLayout.headerBytes + columnCount * SharedTableLayout.descriptorBytes <= total else {
             throw .corrupt("descriptors exceed the region")
         }
-        func range(_ offset: Int, _ count: Int, _ what: String) throws(SharedTableError) -> Range<Int> {
-            guard offset >= 0, count >= 0, offset <= total, count <= total - offset else {
-                throw .corrupt("\(what) [\(offset), +\(count)) outside the region of \(total) bytes")
+        func range(_ offset: Int, _ count: Int, _ what: String, block: Int = 0) throws(SharedTableError) -> Range<Int> {
+            guard block >= 0, block <= blockLengths.count else { throw .corrupt("\(what) lies in block \(block) of \(blockLengths.count)") }
+            let limit = block == 0 ? total : blockLengths[block - 1]
+            guard offset >= 0, count >= 0, offset <= limit, count <= limit - offset else {
+                throw .corrupt("\(what) [\(offset), +\(count)) outside \(block == 0 ? "the region" : "block \(block)") of \(limit) bytes")
             }
             return offset..<(offset + count)
         }
+        func block(_ offset: Int) -> Int { Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self))) }
         var extents: [ColumnExtent] = []
         extents.reserveCapacity(columnCount)
         for i in 0..<columnCount {
@@ -42,18 +46,23 @@ public struct SharedTableHeader: Sendable {
                               as: UTF8.self)
             let nullCount = int(d + 24)
             guard nullCount >= 0, nullCount <= rows else { throw .corrupt("column \(name) has \(nullCount) nulls in \(rows) rows") }
+            let blocks = (validity: block(d + 80), values: block(d + 84), data: block(d + 88))
             let validityLength = int(d + 40)
-            let validity = validityLength > 0 ? try range(int(d + 32), validityLength, "validity of \(name)") : nil
+            let validity = validityLength > 0 ? try range(int(d + 32), validityLength, "validity of \(name)", block: blocks.validity) : nil
             if let validity, validity.count < Validity.byteCount(for: rows) { throw .corrupt("validity of \(name) too short") }
             if nullCount > 0, validity == nil { throw .corrupt("column \(name) has nulls but no validity bitmap") }
             let isString = SharedTableLayout.usesStringLayout(type)
-            let values = try range(int(d + 48), int(d + 56), "values of \(name)")
+            let values = try range(int(d + 48), int(d + 56), "values of \(name)", block: blocks.values)
             guard values.count >= SharedTableLayout.valueWidth(type) * (rows + (isString ? 1 : 0)) else {
                 throw .corrupt("values of \(name) too short for \(rows) rows")
             }
             guard values.lowerBound % 8 == 0 else { throw .corrupt("values of \(name) misaligned") }
-            let data = isString ? try range(int(d + 64), int(d + 72), "data of \(name)") : nil
-            extents.append(ColumnExtent(name: name, type: type, nullCount: nullCount, validity: validity, values: values, data: data))
+            let data = isString ? try range(int(d + 64), int(d + 72), "data of \(name)", block: blocks.data) : nil
+            var extent = ColumnExtent(name: name, type: type, nullCount: nullCount, validity: validity, values: values, data: data)
+            extent.validityBlock = validity == nil ? 0 : blocks.validity
+            extent.valuesBlock = blocks.values
+            extent.dataBlock = data == nil ? 0 : blocks.data
+            extents.append(extent)
         }
         self.rowCount = rows
         self.totalBytes = total

@@ -1,24 +1,32 @@
 import Columnar
 
-/// The byte layout of a table in one shared-memory region (version 1).
+/// The byte layout of a table in one shared-memory region (version 2).
 ///
 /// ```
 /// 0    header (64 bytes): magic "SPT1", version, row count, column count, total bytes
 /// 64   one 96-byte descriptor per column: wire type, name offset/length, null count,
-///      validity/values/data offset+length (offset 0 and length 0 when absent)
+///      validity/values/data offset+length (offset 0 and length 0 when absent),
+///      then (at 80, 84, 88) the UInt32 block of each of those three buffers
 /// ...  column names (UTF-8), then every buffer, each starting on a 64-byte boundary
 /// ```
+/// A buffer's block is 0 when it lies in the region itself, and `k` when it lies in the `k`-th
+/// block that travels with the region (a memfd of the engine's own column buffers, sent after the
+/// request's three fds): large buffers go by reference instead of being copied. Its offset and
+/// length are then inside that block. A result may reference its input's blocks the same way, for
+/// columns the script returned unmodified.
 /// Buffers follow Arrow's layouts so numpy and pyarrow can view them without copying:
 /// - validity: Arrow's LSB-first bitmap, omitted when the column has no null;
 /// - `bool` 1 byte per value (0 or 1), `int` Int32, `long` Int64, `real` Float64 with NaN at nulls,
 ///   `datetime`/`timespan` Int64 nanoseconds with Int64.min (numpy's NaT) at nulls, `guid` 16 bytes;
 /// - `string`: `rows + 1` Int64 offsets (values) and UTF-8 bytes (data), Arrow's `large_string`;
+///   offsets start at 0, except for a referenced slice of a longer column, whose offsets index
+///   the whole referenced data buffer;
 /// - `decimal`: Float64 like `real` — numpy has no decimal type and pandas users get floats anyway,
 ///   so a decimal loses digits beyond ~15 significant ones when it crosses;
 /// - `dynamic`: compact JSON text per row in the string layout; a dynamic null is a validity 0.
 public enum SharedTableLayout {
     public static let magic: UInt32 = 0x3154_5053 // "SPT1" little-endian
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
     public static let headerBytes = 64
     public static let descriptorBytes = 96
     public static let alignment = 64
@@ -84,11 +92,20 @@ public struct ColumnExtent: Sendable, Hashable {
     public var validity: Range<Int>?
     public var values: Range<Int>
     public var data: Range<Int>?
+    /// The block each buffer lies in (0: the region; see `SharedTableLayout`).
+    public var validityBlock = 0, valuesBlock = 0, dataBlock = 0
 
     public init(name: String, type: ScalarType, nullCount: Int, validity: Range<Int>?, values: Range<Int>, data: Range<Int>?) {
         self.name = name; self.type = type; self.nullCount = nullCount
         self.validity = validity; self.values = values; self.data = data
     }
+}
+
+/// A buffer placed by reference: its block (1 or more) and its bytes in that block.
+public struct BufferReference: Sendable, Hashable {
+    public var block: Int
+    public var range: Range<Int>
+    public init(block: Int, range: Range<Int>) { self.block = block; self.range = range }
 }
 
 /// What a writer needs to know about one column before placing it.
@@ -98,6 +115,8 @@ public struct ColumnSizing: Sendable {
     public var nullCount: Int
     /// UTF-8 bytes of a string-layout column; 0 otherwise.
     public var dataBytes: Int
+    /// Buffers that are not copied into the region but referenced in a block.
+    public var validityReference: BufferReference?, valuesReference: BufferReference?, dataReference: BufferReference?
     public init(name: String, type: ScalarType, nullCount: Int, dataBytes: Int = 0) {
         self.name = name; self.type = type; self.nullCount = nullCount; self.dataBytes = dataBytes
     }
@@ -123,12 +142,15 @@ public struct SharedTablePlan: Sendable {
             return cursor..<(cursor + n)
         }
         for s in sizings {
-            let validity = s.nullCount > 0 ? take(Validity.byteCount(for: rowCount)) : nil
+            let validity = s.nullCount > 0 ? s.validityReference?.range ?? take(Validity.byteCount(for: rowCount)) : nil
             let isString = SharedTableLayout.usesStringLayout(s.type)
-            let values = take(SharedTableLayout.valueWidth(s.type) * (rowCount + (isString ? 1 : 0)))
-            let data = isString ? take(s.dataBytes) : nil
-            extents.append(ColumnExtent(name: s.name, type: s.type, nullCount: s.nullCount,
-                                        validity: validity, values: values, data: data))
+            let values = s.valuesReference?.range ?? take(SharedTableLayout.valueWidth(s.type) * (rowCount + (isString ? 1 : 0)))
+            let data = isString ? s.dataReference?.range ?? take(s.dataBytes) : nil
+            var e = ColumnExtent(name: s.name, type: s.type, nullCount: s.nullCount, validity: validity, values: values, data: data)
+            if s.nullCount > 0 { e.validityBlock = s.validityReference?.block ?? 0 }
+            e.valuesBlock = s.valuesReference?.block ?? 0
+            if isString { e.dataBlock = s.dataReference?.block ?? 0 }
+            extents.append(e)
         }
         self.columns = extents
         self.totalBytes = SharedTableLayout.aligned(cursor)
@@ -157,6 +179,9 @@ public struct SharedTablePlan: Sendable {
                                  c.values.lowerBound, c.values.count,
                                  c.data?.lowerBound ?? 0, c.data?.count ?? 0]
             for (k, v) in fields.enumerated() { d.storeBytes(of: Int64(v), toByteOffset: 8 + 8 * k, as: Int64.self) }
+            for (k, b) in [c.validityBlock, c.valuesBlock, c.dataBlock].enumerated() {
+                d.storeBytes(of: UInt32(b).littleEndian, toByteOffset: 80 + 4 * k, as: UInt32.self)
+            }
             nameCursor += nameLength
         }
     }

@@ -4,36 +4,77 @@ import Foundation
 /// Reads a table from a shared region, adopting its buffers as column storage without copying.
 ///
 /// Every adopted buffer keeps `owner` (a `RegionLease` or the region itself) alive; the mapping is
-/// released (or the region returned to its pool) when the last column using it goes away.
+/// released (or the region returned to its pool) when the last column using it goes away. A buffer
+/// the table references in a block of `blocks` (a result column the script left unmodified) is the
+/// engine's own buffer again. Adopted buffers say where they live in the region's memfd, so a later
+/// `python()` call can pass them on by reference too.
 /// `decimal` (Float64 on the wire) and `dynamic` (JSON text) are converted into boxed storage.
 public enum SharedTableReader {
-    /// Reads the table in `lease`'s region.
-    public static func read(_ lease: RegionLease) throws(SharedTableError) -> Table {
-        try read(base: lease.region.base, length: lease.region.base == nil ? 0 : lease.region.capacity, owner: lease)
+    /// Reads the table in `lease`'s region, whose references point into `blocks`.
+    public static func read(_ lease: RegionLease, blocks: SharedBlocks? = nil) throws(SharedTableError) -> Table {
+        try read(base: lease.region.base, length: lease.region.base == nil ? 0 : lease.region.capacity, owner: lease,
+                 fd: lease.region.fd, blocks: blocks)
     }
 
     /// Reads the table in `region`, which the columns keep alive.
     public static func read(_ region: SharedRegion) throws(SharedTableError) -> Table {
-        try read(base: region.base, length: region.base == nil ? 0 : region.capacity, owner: region)
+        try read(base: region.base, length: region.base == nil ? 0 : region.capacity, owner: region, fd: region.fd)
     }
 
-    /// Reads the table at `base` (a mapping of `length` bytes) kept alive by `owner`.
-    public static func read(base: UnsafeMutableRawPointer?, length: Int, owner: AnyObject & Sendable) throws(SharedTableError) -> Table {
+    /// The bytes the table in `lease`'s region spans (after `read` checked it: every buffer lies within).
+    public static func totalBytes(_ lease: RegionLease) -> Int {
+        guard let base = lease.region.base, lease.region.capacity >= SharedTableLayout.headerBytes else { return 0 }
+        return max(0, min(Int(base.loadUnaligned(fromByteOffset: 24, as: Int64.self)), lease.region.capacity))
+    }
+
+    /// Reads the table at `base` (a mapping of `length` bytes, of memfd `fd` when given) kept alive by
+    /// `owner`; references point into `blocks`.
+    public static func read(base: UnsafeMutableRawPointer?, length: Int, owner: AnyObject & Sendable, fd: Int32? = nil,
+                            blocks: SharedBlocks? = nil) throws(SharedTableError) -> Table {
         guard let base else { throw SharedTableError.corrupt("region is empty") }
-        let header = try SharedTableHeader(base: base, length: length)
+        let header = try SharedTableHeader(base: base, length: length, blockLengths: blocks?.blockLengths ?? [])
         let n = header.rowCount
         var fields: [Field] = []
         var columns: [Column] = []
         for e in header.columns {
-            func adopt(_ r: Range<Int>) -> DataBuffer {
-                DataBuffer(adopting: base + r.lowerBound, byteCount: r.count) { _, _ in withExtendedLifetime(owner) {} }
+            func adopt(_ r: Range<Int>, _ block: Int) throws(SharedTableError) -> DataBuffer {
+                if block != 0 {
+                    guard let b = blocks?.buffer(block: block, range: r) else {
+                        throw .corrupt("column \(e.name) references bytes \(r) of block \(block), which hold no input buffer")
+                    }
+                    return b
+                }
+                return DataBuffer(adopting: base + r.lowerBound, byteCount: r.count,
+                                  shared: fd.map { DataBuffer.SharedLocation(fd: $0, offset: r.lowerBound) }) { _, _ in
+                    withExtendedLifetime(owner) {}
+                }
             }
-            let validity = e.nullCount > 0 ? e.validity.map(adopt) : nil
+            let validity = e.nullCount > 0 ? try e.validity.map { r throws(SharedTableError) in try adopt(r, e.validityBlock) } : nil
             let column: Column
+            if e.valuesBlock != 0 || e.dataBlock != 0 {
+                // Only fixed-width values come back by reference (strings are new Python objects).
+                guard !SharedTableLayout.usesStringLayout(e.type), e.type != .decimal else {
+                    throw .corrupt("column \(e.name) of type \(e.type.rawValue) references an input block")
+                }
+                var values = try adopt(e.values, e.valuesBlock)
+                if e.type == .bool {
+                    // The engine's bytes are 0 or 1; anything else is normalized in a copy, never in place.
+                    let p = values.pointer.assumingMemoryBound(to: UInt8.self)
+                    if (0..<n).contains(where: { p[$0] > 1 }) {
+                        let copy = DataBuffer(copying: UnsafeRawBufferPointer(start: values.pointer, count: n))
+                        let q = copy.pointer.assumingMemoryBound(to: UInt8.self)
+                        for i in 0..<n where q[i] > 1 { q[i] = 1 }
+                        values = copy
+                    }
+                }
+                fields.append(Field(e.name, e.type))
+                columns.append(Column(type: e.type, count: n, validity: validity, values: values))
+                continue
+            }
             switch e.type {
             case .string:
                 try checkOffsets(base, e, rows: n)
-                column = Column(type: .string, count: n, validity: validity, values: adopt(e.values), data: adopt(e.data ?? 0..<0))
+                column = Column(type: .string, count: n, validity: validity, values: try adopt(e.values, 0), data: try adopt(e.data ?? 0..<0, 0))
             case .dynamic:
                 try checkOffsets(base, e, rows: n)
                 column = try dynamics(base, e, rows: n)
@@ -48,9 +89,9 @@ public enum SharedTableReader {
                 // Any non-zero byte is true on the wire; the engine expects exactly 0 or 1.
                 let p = (base + e.values.lowerBound).assumingMemoryBound(to: UInt8.self)
                 for i in 0..<n where p[i] > 1 { p[i] = 1 }
-                column = Column(type: .bool, count: n, validity: validity, values: adopt(e.values))
+                column = Column(type: .bool, count: n, validity: validity, values: try adopt(e.values, 0))
             default:
-                column = Column(type: e.type, count: n, validity: validity, values: adopt(e.values))
+                column = Column(type: e.type, count: n, validity: validity, values: try adopt(e.values, 0))
             }
             fields.append(Field(e.name, e.type))
             columns.append(column)

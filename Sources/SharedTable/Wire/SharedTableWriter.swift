@@ -3,25 +3,40 @@ import Foundation
 
 /// Writes a `Table` (or a slice of its rows) into a shared region in the `SharedTableLayout` format.
 ///
-/// Fixed-width buffers are copied with one `memcpy` each; the only per-row work is patching nulls
-/// (NaN / NaT) and re-basing string offsets of a slice.
+/// Large buffers that live in memfds go by reference when a `SharedBlocks` is given (no copy at all);
+/// the rest are copied with one `memcpy` each; the only per-row work is patching nulls (NaN / NaT)
+/// and re-basing string offsets of a copied slice.
 public enum SharedTableWriter {
+    /// Buffers smaller than this are copied even when they could be referenced: a copy that small
+    /// costs less than the child's mapping of another block.
+    public static let minimumReferenceBytes = 64 << 10
+
     /// Writes rows `rows` (all by default) of `table` into `region`, growing it as needed; returns the bytes used.
+    ///
+    /// With `blocks`, large buffers that live in memfds are not copied: the region references them
+    /// (see `SharedTableLayout`), `blocks` numbers their memfds and keeps them alive, and the reader
+    /// needs those memfds too.
     @discardableResult
-    public static func write(_ table: Table, rows: Range<Int>? = nil, into region: SharedRegion) throws(SharedTableError) -> Int {
+    public static func write(_ table: Table, rows: Range<Int>? = nil, into region: SharedRegion,
+                             blocks: SharedBlocks? = nil) throws(SharedTableError) -> Int {
         let rows = rows ?? 0..<table.rowCount
         precondition(rows.lowerBound >= 0 && rows.upperBound <= table.rowCount, "row range outside the table")
         // Boxed types become the string/real layouts first; everything else is copied straight from the column.
         let staged: [Column] = table.columns.map { stage($0, rows) }
-        let sizings = zip(table.schema.fields, staged).map { field, column -> ColumnSizing in
-            let nulls = nullCount(column, field.type == .dynamic || field.type == .decimal ? 0..<column.count : rows)
+        var sizings: [ColumnSizing] = []
+        sizings.reserveCapacity(staged.count)
+        for (field, column) in zip(table.schema.fields, staged) {
+            // Staged (boxed) columns already hold exactly the slice.
+            let r = column.count == rows.count && (field.type == .decimal || field.type == .dynamic) ? 0..<column.count : rows
+            let nulls = nullCount(column, r)
             var dataBytes = 0
             if SharedTableLayout.usesStringLayout(field.type) {
-                let r = column.type == field.type && field.type == .string ? rows : 0..<column.count
                 let o = column.offsets
                 dataBytes = r.isEmpty ? 0 : Int(o[r.upperBound] - o[r.lowerBound])
             }
-            return ColumnSizing(name: field.name, type: field.type, nullCount: nulls, dataBytes: dataBytes)
+            var sizing = ColumnSizing(name: field.name, type: field.type, nullCount: nulls, dataBytes: dataBytes)
+            if let blocks { reference(column, rows: r, nullCount: nulls, into: &sizing, blocks: blocks) }
+            sizings.append(sizing)
         }
         let plan = SharedTablePlan(rowCount: rows.count, sizings: sizings)
         try region.ensureCapacity(plan.totalBytes)
@@ -29,11 +44,43 @@ public enum SharedTableWriter {
         plan.writeHeader(at: base)
         for (i, extent) in plan.columns.enumerated() {
             let column = staged[i]
-            // Staged (boxed) columns already hold exactly the slice.
             let r = column.count == rows.count && (extent.type == .decimal || extent.type == .dynamic) ? 0..<column.count : rows
             writeColumn(column, rows: r, extent: extent, base: base)
         }
         return plan.totalBytes
+    }
+
+    /// Sets the references of the buffers of `column`'s rows `r` that can go by reference: they
+    /// live in a memfd, are large, are laid out as on the wire, and need no patching (a `real` or
+    /// temporal column with nulls carries NaN/NaT at them on the wire, which the engine's buffer lacks).
+    static func reference(_ column: Column, rows r: Range<Int>, nullCount: Int, into sizing: inout ColumnSizing, blocks: SharedBlocks) {
+        let n = r.count
+        guard n > 0 else { return }
+        func place(_ buffer: DataBuffer?, _ offset: Int, _ count: Int, alignment: Int) -> (DataBuffer, Int, Int)? {
+            guard let buffer, count >= minimumReferenceBytes, offset + count <= buffer.byteCount,
+                  let location = buffer.sharedLocation(), (location.offset + offset) % alignment == 0 else { return nil }
+            return (buffer, offset, count)
+        }
+        if nullCount > 0, r.lowerBound % 8 == 0,
+           let v = place(column.validity, r.lowerBound / 8, Validity.byteCount(for: n), alignment: 1) {
+            sizing.validityReference = blocks.reference(v.0, byteOffset: v.1, count: v.2)
+        }
+        if SharedTableLayout.usesStringLayout(sizing.type) {
+            // Offsets and bytes go together: the referenced offsets index the whole data buffer.
+            guard column.type == .string, let o = place(column.values, r.lowerBound * 8, (n + 1) * 8, alignment: 8),
+                  let data = column.data, data.sharedLocation() != nil,
+                  let valuesReference = blocks.reference(o.0, byteOffset: o.1, count: o.2),
+                  let dataReference = blocks.reference(data, count: data.byteCount) else { return }
+            sizing.valuesReference = valuesReference
+            sizing.dataReference = dataReference
+            return
+        }
+        let patched: Set<ScalarType> = [.real, .decimal, .datetime, .timespan]
+        guard nullCount == 0 || !patched.contains(sizing.type), column.type == sizing.type else { return }
+        let width = SharedTableLayout.valueWidth(sizing.type)
+        if let v = place(column.values, r.lowerBound * width, n * width, alignment: 8) {
+            sizing.valuesReference = blocks.reference(v.0, byteOffset: v.1, count: v.2)
+        }
     }
 
     /// Decimal and dynamic columns have no flat layout in memory; give them the wire's.
@@ -70,9 +117,11 @@ public enum SharedTableWriter {
 
     static func writeColumn(_ column: Column, rows: Range<Int>, extent: ColumnExtent, base: UnsafeMutableRawPointer) {
         let n = rows.count
-        if let v = extent.validity, let src = column.validity {
+        if let v = extent.validity, extent.validityBlock == 0, let src = column.validity {
             copyBits(from: src.pointer, start: rows.lowerBound, count: n, to: base + v.lowerBound)
         }
+        // Referenced buffers are already where the reader looks.
+        guard extent.valuesBlock == 0 else { return }
         let dst = base + extent.values.lowerBound
         if SharedTableLayout.usesStringLayout(extent.type) {
             let o = column.offsets
