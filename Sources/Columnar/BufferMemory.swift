@@ -125,6 +125,8 @@ enum BufferMemory {
         guard block.fd >= 0 else { return }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         let size = max((byteCount + page - 1) / page * page, page)
+        // The rest of the last page may hold bytes of an earlier user of the block: zero it too.
+        if size > byteCount, size <= block.mappedLength { memset(block.pointer + byteCount, 0, size - byteCount) }
         guard size < block.mappedLength else { return }
         _ = ftruncate(block.fd, off_t(size))
         #endif

@@ -85,7 +85,7 @@ final class RunningQuery: @unchecked Sendable {
             do {
                 try output.region.refreshMapping(populate: false)
                 let copy = try ResultCopy(output.region, bytes: response.resultBytes)
-                table = try SharedTableReader.read(base: copy.base, length: copy.length, owner: copy, blocks: blocks)
+                table = try SharedTableReader.read(base: copy.base, length: copy.length, owner: copy, fd: copy.fd, blocks: blocks)
             } catch {
                 dispose()
                 throw .io(error)
@@ -172,20 +172,23 @@ final class RunningQuery: @unchecked Sendable {
     }
 }
 
-/// A private copy of the first `bytes` bytes of a result region (64-byte aligned, freed with the last
-/// column adopting it): no other process can write into it.
+/// A private copy of the first `bytes` bytes of a result region (freed with the last column adopting
+/// it): no other process can write into it. It is an engine buffer like any other, so a large one
+/// lives in a memfd of its own and can go by reference into a later `python()` call.
 final class ResultCopy: @unchecked Sendable {
-    let base: UnsafeMutableRawPointer
-    let length: Int
+    let buffer: DataBuffer
+    var base: UnsafeMutableRawPointer { buffer.pointer }
+    var length: Int { buffer.byteCount }
+    /// The copy's memfd when it has one (the copy starts at its offset 0).
+    let fd: Int32?
 
     init(_ region: SharedRegion, bytes: Int) throws(SharedTableError) {
         guard let source = region.base, bytes <= region.capacity else {
             throw SharedTableError(.corrupt, "the result is \(bytes) bytes but its region holds \(region.base == nil ? 0 : region.capacity)")
         }
-        length = bytes
-        base = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
-        base.copyMemory(from: source, byteCount: bytes)
+        buffer = DataBuffer(byteCount: bytes)
+        buffer.pointer.copyMemory(from: source, byteCount: bytes)
+        let location = bytes >= SharedTableWriter.minimumReferenceBytes ? buffer.sharedLocation() : nil
+        fd = location?.offset == 0 ? location?.fd : nil
     }
-
-    deinit { base.deallocate() }
 }

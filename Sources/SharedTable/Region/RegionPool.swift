@@ -9,9 +9,14 @@ public final class RegionPool: Sendable {
     private let idle = Mutex<[SharedRegion]>([])
     public let maxIdle: Int
     public let maxIdleBytes: Int
+    /// The name its regions' memfds carry (`/proc/PID/fd` shows `memfd:NAME`): unique per pool, so
+    /// what one pool leaves open can be told from another's.
+    public let name: String
+    private static let serials = Atomic<Int>(0)
 
     public init(maxIdle: Int = 8, maxIdleBytes: Int = 1 << 30) {
         self.maxIdle = maxIdle; self.maxIdleBytes = maxIdleBytes
+        name = "sandpiper-pool-\(Self.serials.add(1, ordering: .relaxed).newValue)"
     }
 
     /// A region of at least `bytes` bytes: the smallest idle one that fits, else the largest grown, else a new one.
@@ -28,7 +33,7 @@ public final class RegionPool: Sendable {
             try reused.ensureCapacity(bytes)
             region = reused
         } else {
-            region = try SharedRegion.create(capacity: bytes)
+            region = try SharedRegion.create(name: name, capacity: bytes)
         }
         return RegionLease(region: region, pool: self)
     }
