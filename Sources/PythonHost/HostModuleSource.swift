@@ -107,11 +107,13 @@ def _datetimes(s):
     if isinstance(s.dtype, pd.DatetimeTZDtype):
         s = s.dt.tz_convert('UTC').dt.tz_localize(None)
     v = s.to_numpy(dtype='datetime64[ns]')
-    return _contiguous(v.view(np.int64), np.int64), (np.isnat(v) if np.isnat(v).any() else None)
+    n = np.isnat(v)
+    return _contiguous(v.view(np.int64), np.int64), (n if n.any() else None)
 
 def _timedeltas(s):
     v = s.to_numpy(dtype='timedelta64[ns]')
-    return _contiguous(v.view(np.int64), np.int64), (np.isnat(v) if np.isnat(v).any() else None)
+    n = np.isnat(v)
+    return _contiguous(v.view(np.int64), np.int64), (n if n.any() else None)
 
 def column(s):
     """(kind, values, null mask or None) of one result column.
@@ -140,9 +142,8 @@ def column(s):
             return 'int', _contiguous(s.to_numpy(), np.int32), None
         return 'long', _contiguous(s.to_numpy(), np.int64), None
     if dt.kind == 'f':
-        v = _contiguous(s.to_numpy(), np.float64)
-        n = np.isnan(v)
-        return 'real', v, (n if n.any() else None)
+        # NaN rows become nulls: the writer finds them in one pass while it reads the values anyway.
+        return 'real', _contiguous(s.to_numpy(), np.float64), None
     if dt.kind == 'c':
         return 'dynamic', _dynamic([None if _is_null(x) else [x.real, x.imag] for x in s]), None
     values = s.to_numpy(dtype=object)

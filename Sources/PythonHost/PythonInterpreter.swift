@@ -78,7 +78,7 @@ public final class PythonInterpreter {
     /// Builds and drops a small DataFrame of every column kind and reads it back as a result (our own
     /// code, never a script's), so that pandas' lazy initialisation runs once in the zygote rather than
     /// in every child. Failures are ignored: the query itself reports anything real.
-    func warmUp() {
+    public func warmUp() {
         if let r = try? call("warm_up", []) { sp_decref(r) }
     }
 

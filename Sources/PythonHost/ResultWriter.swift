@@ -38,6 +38,8 @@ public struct ResultWriter {
         var keep: [PyPtr] = [] // UTF-8 re-encodings of strs that had none cached
         defer { keep.forEach { sp_decref($0) } }
         var staged: [Staged] = []
+        var nanMasks: [UnsafeMutablePointer<Bool>] = []
+        defer { nanMasks.forEach { $0.deallocate() } }
         let pages = inputBuffers.isEmpty ? nil : PageMap()
         for i in 0..<PyList_Size(columns) {
             let t = PyList_GetItem(columns, i)!
@@ -49,6 +51,10 @@ public struct ResultWriter {
             if mask != sp_none() {
                 let m = try address(mask)!.assumingMemoryBound(to: Bool.self)
                 s.mask = m
+                for r in 0..<rows where m[r] { s.nullCount += 1 }
+            } else if type == .real, let v = s.values, let m = Self.nanRows(v, rows: rows) {
+                nanMasks.append(m)
+                s.mask = UnsafePointer(m)
                 for r in 0..<rows where m[r] { s.nullCount += 1 }
             }
             if type == .string || type == .dynamic {
@@ -128,6 +134,25 @@ public struct ResultWriter {
             let p = dst.assumingMemoryBound(to: Double.self)
             for r in 0..<rows where m[r] { p[r] = .nan }
         }
+    }
+
+    /// The rows of a float64 array that hold NaN (nulls in KQL), or nil when none does. The common
+    /// case, no NaN, is one branch-free pass over the values; the mask is made only past the first NaN.
+    static func nanRows(_ values: UnsafeRawPointer, rows: Int) -> UnsafeMutablePointer<Bool>? {
+        let p = values.assumingMemoryBound(to: Double.self)
+        var first = -1, start = 0
+        while start < rows {
+            let end = min(start + 4096, rows)
+            var seen: UInt8 = 0
+            for k in start..<end { seen |= p[k] != p[k] ? 1 : 0 }
+            if seen != 0 { first = start; break }
+            start = end
+        }
+        guard first >= 0 else { return nil }
+        let m = UnsafeMutablePointer<Bool>.allocate(capacity: rows)
+        m.initialize(repeating: false, count: rows)
+        for k in first..<rows where p[k].isNaN { m[k] = true }
+        return m
     }
 
     /// The block reference of `count` bytes at `values` when they lie inside one input buffer whose

@@ -77,8 +77,16 @@ _workdir = None
 def workdir_enter(artifacts_json):
     """Makes the run's working folder, writes the artifacts into it and makes it the current directory."""
     global _workdir
-    import os, tempfile, base64, json as _json
-    _workdir = tempfile.mkdtemp(prefix='sandpiper-run-')
+    import os, base64, json as _json
+    # One run per process: a name from the pid is unique, and os.mkdir refuses one that exists (a
+    # leftover, or a link planted in a shared /tmp without the sandbox), falling back to mkdtemp.
+    # That saves tempfile's probing of candidate folders on every call.
+    try:
+        _workdir = os.path.join(os.environ.get('TMPDIR') or '/tmp', 'sandpiper-run-%d' % os.getpid())
+        os.mkdir(_workdir, 0o700)
+    except OSError:
+        import tempfile
+        _workdir = tempfile.mkdtemp(prefix='sandpiper-run-')
     temp = os.path.join(_workdir, 'Temp')
     os.mkdir(temp)
     artifacts = _json.loads(artifacts_json) if artifacts_json else {}

@@ -51,6 +51,9 @@ struct QueryChild {
         let confined = Self.milliseconds() - confineStart
 
         let hook = installAuditHook()
+        // Our own warm-up again, now in this process: the pages `df` and `result` will touch are copied
+        // (copy-on-write after the fork) here, before the query, not while it waits (df 1.1 -> 0.4 ms).
+        python.warmUp()
         let envelope: ConfinedRequest, received: [Int32]
         do { (envelope, received) = try channel.receive(ConfinedRequest.self) } catch { _exit(0) }
         guard let request = envelope.request, envelope.plan == nil, received.count >= 2 else {

@@ -14,7 +14,7 @@ struct BenchTransferCommand: ParsableCommand {
             bench/peers/transfer.py repeats them). Every run checks a checksum of what the receiving side saw; \
             a wrong transfer fails the run (exit 1, E_BENCH_CHECKSUM). Directions: to-df (table → df visible \
             to the script), from-df (result → engine columns), round-trip, call (a whole python() call on \
-            1 row, warm and cold worker). memcpy is one copy of the dataset's bytes (variant read-once: reading \
+            1 row: warm worker back to back, warm 100 ms apart, cold worker). memcpy is one copy of the dataset's bytes (variant read-once: reading \
             them once), the physical limit every ratio is taken against.
             """
     )
@@ -129,6 +129,7 @@ struct BenchTransferCommand: ParsableCommand {
             let call = try subject.measureCall(runs: common.runs)
             let one = BenchDataset(type: "long", kinds: [.long], nullsText: "0", rows: 1)
             results.append(.init(method: "sandpiper", variant: "warm", direction: "call", dataset: one, bytes: 8, stats: call.warm))
+            results.append(.init(method: "sandpiper", variant: "warm-spaced", direction: "call", dataset: one, bytes: 8, stats: call.spaced))
             results.append(.init(method: "sandpiper", variant: "cold", direction: "call", dataset: one, bytes: 8, stats: call.cold))
         }
         results += try peers(env, expected: expected, bytes: bytes)

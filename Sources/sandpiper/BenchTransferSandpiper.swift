@@ -7,13 +7,14 @@ import Sandbox
 ///
 /// Each run is one supervisor call whose script stamps the clock first thing (so `df` exists) and
 /// last thing (after `result = df`); the bench stamps it just before the call and just after it returns:
-/// - `to-df` = script start − call start: the engine table written into a pooled memfd, the request,
-///   the fork of the warm zygote, the private mapping and `df` built over it;
-/// - `from-df` = call return − script end: `result` written into a memfd, the answer, and the
-///   buffers adopted as engine columns;
+/// - `to-df` = script start − call start: the header and small buffers written into a pooled memfd
+///   (large buffers go by reference as their own memfds), the request handed to the ready spare
+///   child (or a fork of the warm zygote), the private mappings and `df` built over them;
+/// - `from-df` = call return − script end: `result` written into a memfd (unmodified columns as
+///   references to the input), the answer, and the buffers adopted as engine columns;
 /// - `round-trip` = both (the call less the script's own checksum work).
-/// `call` is the whole `python()` call on a 1-row table, with a warm worker and a cold one (every
-/// worker stopped first, so the call starts CPython and imports numpy and pandas).
+/// `call` is the whole `python()` call on a 1-row table: warm back to back, warm with pauses, and
+/// cold (every worker stopped first, so the call starts CPython and imports numpy and pandas).
 struct BenchSandpiperSubject {
     let supervisor: Supervisor
     let sitePackages: [String]
@@ -22,12 +23,16 @@ struct BenchSandpiperSubject {
 
     static let marker = "SANDPIPER_BENCH"
 
+    /// The checksum helper travels in `kargs` and is compiled after the first stamp: compiling the
+    /// bench's own helper is not part of handing `df` over (the peers' timings leave it out too).
+    var kargsJSON: String { Dynamic.bag(PropertyBag([("checksum_source", .string(checksumSource))])).jsonText }
+
     func script(kinds: [BenchColumnKind]) -> String {
         let list = kinds.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
         return """
             import time as _bench_time
             _bench_t0 = _bench_time.monotonic_ns()
-            \(checksumSource)
+            exec(kargs["checksum_source"])
             print("\(Self.marker)", _bench_t0, table_checksum(df, [\(list)]))
             result = df
             print("\(Self.marker)_END", _bench_time.monotonic_ns())
@@ -41,7 +46,7 @@ struct BenchSandpiperSubject {
         let text = script(kinds: kinds)
         let t0 = BenchClock.nanoseconds()
         let output: ScriptOutput
-        do { output = try supervisor.run(table, ScriptRun(script: text, sitePackages: sitePackages)) } catch {
+        do { output = try supervisor.run(table, ScriptRun(script: text, kargsJSON: kargsJSON, sitePackages: sitePackages)) } catch {
             throw .peer("sandpiper's python() call failed: \(error.description)")
         }
         let t3 = BenchClock.nanoseconds()
@@ -70,8 +75,10 @@ struct BenchSandpiperSubject {
                 ("round-trip", BenchStats(all.map(\.roundTrip)))]
     }
 
-    /// The whole `python()` call on a 1-row table: warm worker, then cold (all workers stopped before each run).
-    func measureCall(runs: Int) throws(BenchError) -> (warm: BenchStats, cold: BenchStats) {
+    /// The whole `python()` call on a 1-row table: warm worker back to back (each call also waits for
+    /// the spare child the previous one started), warm worker 100 ms apart (the spare is ready), then
+    /// cold (all workers stopped before each run).
+    func measureCall(runs: Int) throws(BenchError) -> (warm: BenchStats, spaced: BenchStats, cold: BenchStats) {
         let table = Table([("x", Column(int64s: [42]))])
         func once() throws(BenchError) -> Double {
             let t0 = BenchClock.nanoseconds()
@@ -88,12 +95,18 @@ struct BenchSandpiperSubject {
         _ = try once()
         var warm: [Double] = []
         for _ in 0..<runs { warm.append(try once()) }
+        // A call that finds its spare child ready (as calls a person types do); the pause is not timed.
+        var spaced: [Double] = []
+        for _ in 0..<runs {
+            usleep(100_000)
+            spaced.append(try once())
+        }
         var cold: [Double] = []
         for _ in 0..<runs {
             supervisor.shutdown()
             cold.append(try once())
         }
-        return (BenchStats(warm), BenchStats(cold))
+        return (BenchStats(warm), BenchStats(spaced), BenchStats(cold))
     }
 
     /// The site-packages the worker runs with: a named sandbox's, or the bench venv's (pinned numpy and pandas).

@@ -106,8 +106,9 @@ struct BenchSmokeTests {
         #expect(Set(lines.compactMap { $0["method"] as? String }) == methods)
         let ours = lines.filter { $0["method"] as? String == "sandpiper" }
         #expect(Set(ours.compactMap { $0["direction"] as? String }) == directions)
-        // 3 types x 2 null ratios, each to-df, from-df and round-trip; plus warm and cold calls.
-        #expect(ours.count == 3 * 2 * 3 + 2)
+        // 3 types x 2 null ratios, each to-df, from-df and round-trip; plus warm (back to back and
+        // spaced) and cold calls.
+        #expect(ours.count == 3 * 2 * 3 + 3)
     }
 
     @Test func transferRejectsAnUnknownType() throws {
