@@ -30,7 +30,10 @@ struct Sandpiper: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+            Supervisor.endIfStopped()
         } catch {
+            // A query stopped by Ctrl-C has reported E_CANCELLED: end with the signal, as shells expect.
+            Supervisor.endIfStopped()
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(2)

@@ -6,6 +6,8 @@ struct SandpiperBinary {
         var stdout: String
         var stderr: String
         var status: Int32
+        /// The signal that ended the process, or nil when it exited.
+        var signal: Int32? = nil
     }
 
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -18,8 +20,9 @@ struct SandpiperBinary {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates.last!
     }
 
+    /// Runs the binary to its end. `whileRunning` gets its pid once it started (e.g. to signal it).
     static func run(_ arguments: [String], stdin: String? = nil, in directory: String? = nil,
-                    environment extra: [String: String] = [:]) throws -> Output {
+                    environment extra: [String: String] = [:], whileRunning: (@Sendable (Int32) -> Void)? = nil) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -35,6 +38,10 @@ struct SandpiperBinary {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
+        if let whileRunning {
+            let pid = process.processIdentifier
+            DispatchQueue.global().async { whileRunning(pid) }
+        }
         // Read both pipes before waiting so a large output cannot block the child.
         let group = DispatchGroup()
         nonisolated(unsafe) var errData = Data()
@@ -43,6 +50,7 @@ struct SandpiperBinary {
         group.wait()
         process.waitUntilExit()
         return Output(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-                      status: process.terminationStatus)
+                      status: process.terminationStatus,
+                      signal: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil)
     }
 }

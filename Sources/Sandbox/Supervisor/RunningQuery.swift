@@ -69,6 +69,7 @@ final class RunningQuery: @unchecked Sendable {
             reply = QueryReply.decode(payload)
         } catch {
             guardian.killTree(root: pid)
+            if let cancelled = Supervisor.cancellation() { throw cancelled }
             if let kickout = kickout() { throw kickout }
             if error.kind == .timeout {
                 throw SupervisorError(.timeout(milliseconds: timeout),
@@ -120,6 +121,7 @@ final class RunningQuery: @unchecked Sendable {
                 return output
             } catch { throw .io(error) }
         case .exit(let exit)?:
+            if let cancelled = Supervisor.cancellation() { throw cancelled }
             if let kickout = kickout() { throw kickout }
             throw died(exit, zygoteAlive: zygoteAlive)
         case nil:

@@ -27,6 +27,8 @@ public struct SupervisorError: CodedError, Equatable {
         case unavailable
         /// A confinement layer could not be applied in the query's child; the script did not run.
         case setup
+        /// The process was told to stop (Ctrl-C, SIGTERM) while the script ran; it was stopped too.
+        case cancelled(signal: Int32)
     }
 
     public let kind: Kind
@@ -47,6 +49,7 @@ public struct SupervisorError: CodedError, Equatable {
         case .denied: return "E_SANDBOX_DENIED"
         case .unavailable: return "E_SANDBOX_UNAVAILABLE"
         case .setup: return "E_SANDBOX_SETUP"
+        case .cancelled: return "E_CANCELLED"
         }
     }
 
@@ -63,6 +66,7 @@ public struct SupervisorError: CodedError, Equatable {
         case .denied(let hint): return hint
         case .unavailable: return "run `sandpiper sandbox doctor` to see which layers are missing; `--unsafe-no-sandbox` runs scripts without them, at your own risk"
         case .setup: return "run `sandpiper sandbox doctor --verify` to check the confinement layers on this machine"
+        case .cancelled: return nil
         }
     }
 

@@ -20,15 +20,45 @@ enum SupervisorRegistry {
 }
 
 extension Supervisor {
+    /// The signal that stopped this process's queries (0: none), so a query that sees its child
+    /// killed says why (`E_CANCELLED`) instead of reporting a crash.
+    static let stoppingSignal = Atomic<Int32>(0)
+
     /// Stops every running query child (its whole tree, its cgroup removed) and every worker of every
-    /// supervisor in this process. Queries in flight fail at once with `E_SANDBOX_CRASH`.
-    public static func shutdownAll() {
+    /// supervisor in this process. Queries in flight fail at once: with `E_CANCELLED` when `signal`
+    /// is given, else with `E_SANDBOX_CRASH`.
+    public static func shutdownAll(signal: Int32 = 0) {
+        if signal != 0 { stoppingSignal.store(signal, ordering: .sequentiallyConsistent) }
         for supervisor in SupervisorRegistry.live { supervisor.shutdown() }
+    }
+
+    /// When a signal stopped this process's queries, ends the process with that signal (the status a
+    /// shell expects of Ctrl-C); call after reporting the query's error. Otherwise returns.
+    public static func endIfStopped() {
+        let number = stoppingSignal.load(ordering: .sequentiallyConsistent)
+        guard number != 0 else { return }
+        signal(number, SIG_DFL)
+        // The signal may be blocked in this thread (a launcher's mask): unblock it, then raise it here.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, number)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        raise(number)
+        _exit(128 + number)
+    }
+
+    /// `E_CANCELLED` when a signal stopped the process's queries, else nil.
+    static func cancellation() -> SupervisorError? {
+        let number = stoppingSignal.load(ordering: .sequentiallyConsistent)
+        guard number != 0 else { return nil }
+        let name = number == SIGINT ? "SIGINT (Ctrl-C)" : SignalName.describe(number)
+        return SupervisorError(.cancelled(signal: number), "the query was stopped by \(name); the python script and every process it started were stopped too")
     }
 
     /// For the CLI: on SIGINT or SIGTERM, run `shutdownAll()` and then end the process with the
     /// signal's conventional status (the default action re-raised), so Ctrl-C stops a running
-    /// `python()` child at once and leaves nothing behind. Call once, early in `main`; the handlers
+    /// `python()` child at once and leaves nothing behind. With a query in flight, that query
+    /// first fails with `E_CANCELLED` for the CLI to report, and `endIfStopped()` ends the process. Call once, early in `main`; the handlers
     /// live for the rest of the process. Returns the installed sources (keep them alive).
     @discardableResult
     public static func installSignalHandlers(_ signals: [Int32] = [SIGINT, SIGTERM]) -> [any DispatchSourceSignal] {
@@ -36,9 +66,12 @@ extension Supervisor {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global(qos: .userInitiated))
             source.setEventHandler {
-                shutdownAll()
-                signal(number, SIG_DFL)
-                kill(getpid(), number)
+                let busy = SupervisorRegistry.live.contains { !$0.runningQueryPids.isEmpty }
+                shutdownAll(signal: number)
+                let end: @Sendable () -> Void = { endIfStopped() }
+                // A query in flight reports E_CANCELLED first and the CLI then ends with the signal
+                // (`endIfStopped`); should nothing get there, the process ends here a moment later.
+                if busy { DispatchQueue.global().asyncAfter(deadline: .now() + 2, execute: end) } else { end() }
             }
             source.resume()
             SignalSources.keep(source)
