@@ -30,6 +30,13 @@ struct FilesystemBuilder {
 
         try mount("sandpiper", stage, "tmpfs", MountFlag.noSUID | MountFlag.noDev, "the view's root tmpfs",
                   data: "size=4m,mode=0755")
+        // Scratch first: a bind below a scratch path (an environment under /tmp) then lands on top of
+        // the scratch tmpfs instead of being hidden by it.
+        for scratch in view.scratch {
+            try makeDirectory(scratch.path)
+            try mount("scratch", stage + scratch.path, "tmpfs", MountFlag.noSUID | MountFlag.noDev | MountFlag.noExec,
+                      "scratch \(scratch.path)", data: "size=\(scratch.sizeBytes),mode=1777")
+        }
         for (bind, source) in sources {
             try place(source, at: bind.target,
                       flags: MountFlag.readOnly | MountFlag.noSUID | MountFlag.noDev)
@@ -45,11 +52,6 @@ struct FilesystemBuilder {
         for (link, target) in [("fd", "/proc/self/fd"), ("stdin", "/proc/self/fd/0"),
                                ("stdout", "/proc/self/fd/1"), ("stderr", "/proc/self/fd/2")] {
             _ = symlink(target, stage + "/dev/" + link)
-        }
-        for scratch in view.scratch {
-            try makeDirectory(scratch.path)
-            try mount("scratch", stage + scratch.path, "tmpfs", MountFlag.noSUID | MountFlag.noDev | MountFlag.noExec,
-                      "scratch \(scratch.path)", data: "size=\(scratch.sizeBytes),mode=1777")
         }
         if view.mountProc { try mountProc() }
         try makeDirectory(view.workingDirectory)
