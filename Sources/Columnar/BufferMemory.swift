@@ -200,11 +200,13 @@ enum BufferMemory {
 
 #if canImport(Glibc)
 /// memfd creation for `BufferMemory`, with the one-time raise of the open-file limit that a process
-/// holding one fd per large buffer needs.
-enum SharedMemoryFile {
-    /// glibc declares `memfd_create` only under `_GNU_SOURCE`, which Swift's Glibc module does not set.
-    private typealias MemfdCreate = @convention(c) (UnsafePointer<CChar>, UInt32) -> Int32
-    private static let memfdCreate: MemfdCreate? = {
+/// holding one fd per large buffer needs. `memfdCreate` also serves SharedTable's regions.
+public enum SharedMemoryFile {
+    /// `memfd_create(name, flags)`.
+    public typealias MemfdCreate = @convention(c) (UnsafePointer<CChar>, UInt32) -> Int32
+    /// glibc declares `memfd_create` only under `_GNU_SOURCE`, which Swift's Glibc module does not set:
+    /// the symbol is resolved once instead; nil when this C library has none.
+    public static let memfdCreate: MemfdCreate? = {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "memfd_create") else { return nil }
         return unsafeBitCast(symbol, to: MemfdCreate.self)
     }()

@@ -77,13 +77,10 @@ struct ConformanceRunCommand: ParsableCommand {
         if let sandbox, sandboxNames(sandbox).isEmpty { throw ValidationError("--sandbox needs at least one name") }
     }
 
-    @Flag(name: .customLong("unsafe-no-sandbox"),
-          help: "Let python() run without the confinement layers this kernel lacks (see `sandpiper sandbox doctor`); every result says so.")
-    var unsafeNoSandbox = false
+    @OptionGroup var python: PythonRunOptions
 
     func run() throws {
-        Sandpiper.allowUnconfined = unsafeNoSandbox
-        Sandpiper.prestartSandboxes()
+        python.activate()
         let sandboxes = sandbox.map(sandboxNames) ?? []
         let fixedNow = now.flatMap(DateTimeFormat.parse)
         let anchor = fixedNow ?? Int64(Date().timeIntervalSince1970 * 1e9)

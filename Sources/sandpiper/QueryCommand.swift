@@ -49,13 +49,10 @@ struct QueryCommand: ParsableCommand {
         if maxWidth < 4 { throw ValidationError("--max-width must be at least 4") }
     }
 
-    @Flag(name: .customLong("unsafe-no-sandbox"),
-          help: "Let python() run without the confinement layers this kernel lacks (see `sandpiper sandbox doctor`); every result says so.")
-    var unsafeNoSandbox = false
+    @OptionGroup var python: PythonRunOptions
 
     func run() throws {
-        Sandpiper.allowUnconfined = unsafeNoSandbox
-        Sandpiper.prestartSandboxes()
+        python.activate()
         let text = try queryText()
         let fixedNow = now.flatMap(DateTimeFormat.parse)
         let anchor = fixedNow ?? Int64(Date().timeIntervalSince1970 * 1e9)

@@ -1,3 +1,4 @@
+import Columnar
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,17 +14,10 @@ enum SystemSeam {
         return SharedTableError(.system(call: call, errno: e), "\(call) failed: \(String(cString: strerror(e)))")
     }
 
-    /// glibc declares `memfd_create` only under `_GNU_SOURCE`, which Swift's Glibc module does not set;
-    /// resolve the symbol once instead.
-    private typealias MemfdCreate = @convention(c) (UnsafePointer<CChar>, UInt32) -> Int32
-    private static let memfdCreateFunction: MemfdCreate? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "memfd_create") else { return nil }
-        return unsafeBitCast(symbol, to: MemfdCreate.self)
-    }()
     private static let mfdCloexec: UInt32 = 1, mfdAllowSealing: UInt32 = 2
 
     static func memfdCreate(_ name: String) throws(SharedTableError) -> Int32 {
-        guard let create = memfdCreateFunction else {
+        guard let create = SharedMemoryFile.memfdCreate else {
             throw SharedTableError(.system(call: "memfd_create", errno: ENOSYS), "memfd_create is not available in this C library")
         }
         let fd = create(name, mfdCloexec | mfdAllowSealing)

@@ -13,25 +13,18 @@ struct FormatTimespanFunction: ScalarFunction {
         let mag = t.magnitude
         let totalSeconds = Int(mag / 1_000_000_000), nanos = Int(mag % 1_000_000_000)
         let days = totalSeconds / 86_400, h = totalSeconds / 3600 % 24, m = totalSeconds / 60 % 60, s = totalSeconds % 60
-        let chars = Array(format)
-        var out = t < 0 ? "-" : ""
-        var i = 0
-        while i < chars.count {
-            let ch = chars[i]
-            var run = 1
-            while i + run < chars.count && chars[i + run] == ch { run += 1 }
+        let pad = FormatSpecifiers.pad
+        return FormatSpecifiers.render(format, prefix: t < 0 ? "-" : "") { ch, run in
             switch ch {
-            case "d": out += FormatDatetimeFunction.pad(days, run)
-            case "h", "H": out += FormatDatetimeFunction.pad(h, min(run, 2))
-            case "m": out += FormatDatetimeFunction.pad(m, min(run, 2))
-            case "s": out += FormatDatetimeFunction.pad(s, min(run, 2))
-            case "f": out += FormatDatetimeFunction.fraction(nanos, run, trim: false)
-            case "F": out += FormatDatetimeFunction.fraction(nanos, run, trim: true)
-            default: out += String(repeating: ch, count: run)
+            case "d": return pad(days, run)
+            case "h", "H": return pad(h, min(run, 2))
+            case "m": return pad(m, min(run, 2))
+            case "s": return pad(s, min(run, 2))
+            case "f": return FormatSpecifiers.fraction(nanos, run, trim: false)
+            case "F": return FormatSpecifiers.fraction(nanos, run, trim: true)
+            default: return nil
             }
-            i += run
         }
-        return out
     }
 
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
