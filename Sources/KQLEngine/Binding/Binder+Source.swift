@@ -79,7 +79,8 @@ extension Binder {
             guard s.type == .timespan else { throw KQLError(.type, "a datetime range needs a timespan step", span: step.span) }
             type = .datetime
         case (.timespan, .timespan): type = .timespan
-        case (.real, _), (_, .real), (_, _) where s.type == .real: type = .real
+        case (.real, _), (_, .real): type = .real
+        case _ where s.type == .real: type = .real // integer bounds with a real step
         case (.long, .long), (.int, .long), (.long, .int), (.int, .int): type = .long
         default:
             throw KQLError(.type, "range needs numeric, datetime or timespan bounds, got \(f.type.rawValue) and \(t.type.rawValue)",

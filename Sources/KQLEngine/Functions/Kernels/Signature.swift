@@ -51,7 +51,7 @@ enum Signature {
                       arity: ClosedRange<Int>? = nil) throws(FunctionError) {
         let range = arity ?? kinds.count...kinds.count
         try count(name, args, range)
-        for (i, a) in args.enumerated() {
+        for i in args.indices {
             guard !kinds.isEmpty else { break }
             let kind = i < kinds.count ? kinds[i] : kinds[kinds.count - 1]
             try expect(name, args, i, kind)

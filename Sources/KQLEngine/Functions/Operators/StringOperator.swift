@@ -87,7 +87,7 @@ struct StringOperator: ScalarFunction {
             fixedNeedle ?? Array((cs ? pat.string(i) : pat.string(i).lowercased()).utf8)
         }
         if hay.isConstant && pat.isConstant { return .scalar(.bool(check(hay.constant, needle(0))), .bool) }
-        var w = FixedColumnWriter<Bool>(type: .bool, count: n)
+        let w = FixedColumnWriter<Bool>(type: .bool, count: n)
         for i in 0..<n { w.set(i, check(hay.string(i), needle(i))) }
         return .column(w.finish())
     }

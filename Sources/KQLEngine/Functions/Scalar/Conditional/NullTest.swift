@@ -21,7 +21,7 @@ struct NullTestFunction: ScalarFunction {
         }
         if case .scalar(let v, _) = a { return .scalar(.bool(Self.empty(v) != negated), .bool) }
         guard case .column(let c) = a else { return .scalar(.null, .bool) }
-        var w = FixedColumnWriter<Bool>(type: .bool, count: n)
+        let w = FixedColumnWriter<Bool>(type: .bool, count: n)
         if c.type == .dynamic {
             for i in 0..<n { w.set(i, Self.empty(c.value(i)) != negated) }
         } else {

@@ -22,7 +22,7 @@ struct RandFunction: ScalarFunction {
         }
         let n = context.rowCount
         if args.isEmpty {
-            var w = FixedColumnWriter<Double>(type: .real, count: n)
+            let w = FixedColumnWriter<Double>(type: .real, count: n)
             for i in 0..<n { w.set(i, Double(next() >> 11) * 0x1p-53) }
             return .column(w.finish())
         }

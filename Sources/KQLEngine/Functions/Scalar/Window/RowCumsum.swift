@@ -20,7 +20,7 @@ struct RowCumsumFunction: ScalarFunction {
         switch out {
         case .long, .timespan:
             let x = FixedArgument<Int64>(out == .timespan ? args[0] : Numeric.cast(args[0], to: .long, rows: n))
-            var w = FixedColumnWriter<Int64>(type: out, count: n)
+            let w = FixedColumnWriter<Int64>(type: out, count: n)
             var s: Int64 = 0
             for i in 0..<n {
                 if restart?.get(i) == true { s = 0 }
@@ -30,7 +30,7 @@ struct RowCumsumFunction: ScalarFunction {
             return .column(w.finish())
         case .real:
             let x = FixedArgument<Double>(Numeric.cast(args[0], to: .real, rows: n))
-            var w = FixedColumnWriter<Double>(type: .real, count: n)
+            let w = FixedColumnWriter<Double>(type: .real, count: n)
             var s = 0.0
             for i in 0..<n {
                 if restart?.get(i) == true { s = 0 }

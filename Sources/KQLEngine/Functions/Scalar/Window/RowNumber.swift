@@ -13,7 +13,7 @@ struct RowNumberFunction: ScalarFunction {
         let n = context.rowCount
         let start = args.isEmpty ? 1 : (Numeric.long(args[0].value(0)) ?? 1)
         let restart = args.count > 1 ? BoolView(args[1]) : nil
-        var w = FixedColumnWriter<Int64>(type: .long, count: n)
+        let w = FixedColumnWriter<Int64>(type: .long, count: n)
         var k = start
         for i in 0..<n {
             if i > 0 { k = restart?.get(i) == true ? start : k + 1 }
