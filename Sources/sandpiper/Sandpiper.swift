@@ -18,6 +18,14 @@ struct Sandpiper: AsyncParsableCommand {
         ]
     )
 
+    /// Stops the warm workers and the spare children waiting for a next query (removing their cgroups)
+    /// before the process ends, so no sandbox process outlives the command; after a query stopped by
+    /// Ctrl-C (which reported E_CANCELLED), ends with that signal, as shells expect.
+    private static func finish() {
+        Supervisor.shutdownAll()
+        Supervisor.endIfStopped()
+    }
+
     /// Runs the command line. Exit status: 0 on success, 1 when a query or command fails (the error
     /// is on standard error), 2 on bad usage (swift-argument-parser's default would be 64).
     static func main() async {
@@ -30,10 +38,9 @@ struct Sandpiper: AsyncParsableCommand {
             } else {
                 try command.run()
             }
-            Supervisor.endIfStopped()
+            finish()
         } catch {
-            // A query stopped by Ctrl-C has reported E_CANCELLED: end with the signal, as shells expect.
-            Supervisor.endIfStopped()
+            finish()
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(2)
