@@ -90,8 +90,13 @@ struct ControlsAndLeaksTests {
         #expect(spares.count <= 1)
         #expect(ProcessResources.children(of: zygote).filter { !spares.contains($0) }.isEmpty, "query processes outlived their query")
         #expect(LeakCheck.queryCgroups(of: supervisor).isEmpty)
-        #expect(LeakCheck.sandboxProcesses().isEmpty, "processes running as nobody: \(LeakCheck.sandboxProcesses().map { (try? String(contentsOfFile: "/proc/\($0)/stat", encoding: .utf8)) ?? "" })")
-        #expect(ProcessResources.openFDs().count <= fdsBefore.count + supervisor.pool.maxIdle)
+        // Both are process- or machine-wide, and suites running beside this one start and stop their own
+        // queries, spares and sockets meanwhile: wait (up to 10 s) for a moment where the bound holds; a
+        // leak of this supervisor's never goes away, so it still fails.
+        let orphans = LeakCheck.settled { LeakCheck.sandboxProcesses() } until: { $0.isEmpty }
+        #expect(orphans.isEmpty, "processes running as nobody: \(orphans.map { (try? String(contentsOfFile: "/proc/\($0)/stat", encoding: .utf8)) ?? "" })")
+        let fdsAfter = LeakCheck.settled { ProcessResources.openFDs() } until: { $0.count <= fdsBefore.count + supervisor.pool.maxIdle }
+        #expect(fdsAfter.count <= fdsBefore.count + supervisor.pool.maxIdle)
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: PoolFixture.home.scratch.path)) ?? []).isEmpty)
         supervisor.shutdown()
         #expect(kill(zygote, 0) != 0)
@@ -102,6 +107,17 @@ struct ControlsAndLeaksTests {
 }
 
 extension LeakCheck {
+    /// `measure()` once `done` holds for it, or its last value after 10 s.
+    static func settled<T>(_ measure: () -> T, until done: (T) -> Bool) -> T {
+        let deadline = Date().addingTimeInterval(10)
+        var value = measure()
+        while !done(value), Date() < deadline {
+            usleep(100_000)
+            value = measure()
+        }
+        return value
+    }
+
     /// Orphaned query processes: worker children running as nobody that lost their waiter and were
     /// handed to the host's init (running ones of other suites' supervisors still have their waiter).
     static func sandboxProcesses() -> [Int32] {
