@@ -67,3 +67,24 @@ import Testing
         #expect(pentagon.children(resolution: 1)?.count == 6)
     }
 }
+
+@Suite struct H3PolyfillTests {
+    @Test func documentedPolygon() {
+        let ring = [(-3.659, 40.553), (-3.913, 40.409), (-3.729, 40.273), (-3.524, 40.440), (-3.659, 40.553)].map {
+            GeoPoint(longitude: $0.0, latitude: $0.1)
+        }
+        // The documented set (ADX lists it in an order of its own).
+        let cells = H3Polyfill.cells([[ring]], resolution: 6)?.map(\.string)
+        #expect(cells?.count == 13)
+        #expect(Set(cells ?? []) == ["86390cb57ffffff", "86390cb0fffffff", "86390ca27ffffff", "86390cb87ffffff", "86390cb07ffffff",
+                          "86390ca2fffffff", "86390ca37ffffff", "86390cb17ffffff", "86390cb1fffffff", "86390cb8fffffff",
+                          "86390cba7ffffff", "86390ca07ffffff", "86390cbafffffff"])
+        #expect(H3Polyfill.cells([[ring]], resolution: 16) == nil)
+    }
+
+    @Test func tooManyCellsIsNil() {
+        let ring = [(0.0, 0.0), (0.0, 50.0), (100.0, 50.0), (0.0, 0.0)].map { GeoPoint(longitude: $0.0, latitude: $0.1) }
+        #expect(H3Polyfill.cells([[ring]], resolution: 10) == nil)
+        #expect(H3Polyfill.cells([[ring]], resolution: 15) == nil)
+    }
+}
