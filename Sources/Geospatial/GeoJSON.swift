@@ -7,6 +7,10 @@
 /// constructors, because which ones apply depends on the function. Anything else is nil: ADX answers
 /// null for invalid input rather than failing the query.
 public enum GeoJSON {
+    /// Collections nested deeper than this are rejected (nil): a `Geometry` that deep could not be
+    /// written or even freed without deep recursion, and no real shape needs it.
+    public static let maxCollectionNesting = 64
+
     /// The geometry a GeoJSON value describes, or nil when it is not a valid geometry.
     /// A `Feature` is not a geometry; collections nest without recursion on the call stack.
     public static func geometry<N: GeoJSONNode>(from node: N) -> Geometry? {
@@ -41,7 +45,8 @@ public enum GeoJSON {
             let item = stack[top].items[stack[top].next]
             stack[top].next += 1
             if item.geoJSONMember("type")?.geoJSONString == "GeometryCollection" {
-                guard let inner = item.geoJSONMember("geometries")?.geoJSONElements else { return nil }
+                guard stack.count < maxCollectionNesting,
+                      let inner = item.geoJSONMember("geometries")?.geoJSONElements else { return nil }
                 stack.append(Frame(items: inner, next: 0, done: []))
             } else {
                 guard let g = geometry(from: item) else { return nil }
@@ -90,7 +95,7 @@ public enum GeoJSON {
         case .polygon(let rs): return object("Polygon", rings(rs))
         case .multiPolygon(let ps): return object("MultiPolygon", .geoJSON(array: ps.map(rings)))
         case .geometryCollection(let gs):
-            // Collections come from the library's own results, which nest one level at most.
+            // Nesting is bounded by `maxCollectionNesting` for read geometries and is one level in results.
             return .geoJSON(object: [("type", .geoJSON(string: "GeometryCollection")),
                                      ("geometries", .geoJSON(array: gs.map { node(of: $0) }))])
         }
