@@ -14,6 +14,7 @@ public enum Densify {
     /// an edge whose longitudes differ by more than 180° is kept as the long way round (across the
     /// map), otherwise it is taken across the antimeridian.
     public static func line(_ points: [GeoPoint], tolerance: Double, preserveCrossing: Bool = false) -> [GeoPoint]? {
+        guard tolerance > 0, tolerance.isFinite, points.allSatisfy(\.isValid) else { return nil }
         guard let first = points.first else { return [] }
         var out = [first]
         var buffer = [Double](repeating: 0, count: 2 * 4096)

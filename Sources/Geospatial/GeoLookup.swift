@@ -29,7 +29,8 @@ public final class GeoLookup: @unchecked Sendable {
     /// `geo_distance_point_to_polygon`/`_line` measures it, the boundary included), ascending.
     public func matches(_ point: GeoPoint, radius: Double? = nil) -> [Int] {
         var small = [Int32](repeating: 0, count: 8)
-        let r = radius ?? -1
+        guard point.isValid, radius.map({ !$0.isNaN }) ?? true else { return [] }
+        let r = radius.map { max($0, 0) } ?? -1
         var n = small.withUnsafeMutableBufferPointer { cs2_lookup_query(handle, point.longitude, point.latitude, r, $0.baseAddress, 8) }
         if n > 8 {
             small = [Int32](repeating: 0, count: Int(n))

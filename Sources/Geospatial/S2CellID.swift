@@ -41,14 +41,18 @@ public struct S2CellID: Sendable, Hashable, Comparable {
         self.init(raw: value)
     }
 
-    /// The token: the id in lowercase hex with trailing zeros removed (at most 16 characters, so a
-    /// Swift small string that needs no allocation).
+    /// The token: the id in lowercase hex with trailing zeros removed (at most 16 characters; up to
+    /// level 28 at most 15, a Swift small string that needs no allocation).
     public var token: String {
         if raw == 0 { return "X" }
         let digits = 16 - raw.trailingZeroBitCount / 4
-        var text = String(raw, radix: 16)
-        text = String(repeating: "0", count: 16 - text.count) + text
-        return String(text.prefix(digits))
+        return String(unsafeUninitializedCapacity: digits) { buffer in
+            for i in 0..<digits {
+                let nibble = Int((raw >> UInt64(60 - 4 * i)) & 0xF)
+                buffer[i] = nibble < 10 ? UInt8(ascii: "0") + UInt8(nibble) : UInt8(ascii: "a") + UInt8(nibble - 10)
+            }
+            return digits
+        }
     }
 
     /// The cell's level, 0…30.

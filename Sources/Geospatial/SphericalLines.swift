@@ -61,6 +61,7 @@ public final class SphericalLines: @unchecked Sendable {
 
     /// The point at `fraction` (clamped to 0…1) of the first line's length.
     public func interpolate(fraction: Double) -> GeoPoint {
+        let fraction = fraction.isNaN ? 0 : min(max(fraction, 0), 1)
         var lng = 0.0, lat = 0.0
         cs2_line_interpolate(handle, fraction, &lng, &lat)
         return GeoPoint(longitude: lng, latitude: lat)
@@ -91,6 +92,7 @@ public final class SphericalLines: @unchecked Sendable {
 
     /// The union of line sets: shared stretches merged, joined into maximal lines.
     public static func union(_ lines: [SphericalLines]) -> Geometry? {
+        guard !lines.isEmpty else { return nil }
         let handles: [OpaquePointer?] = lines.map { $0.handle }
         return withExtendedLifetime(lines) {
             handles.withUnsafeBufferPointer { Geometry(s2: cs2_lines_union($0.baseAddress, Int32($0.count))) }
@@ -98,16 +100,21 @@ public final class SphericalLines: @unchecked Sendable {
     }
 
     /// Lines with vertices closer than `tolerance` meters merged; nil when they vanish.
-    public func simplify(tolerance: Double) -> Geometry? { Geometry(s2: cs2_lines_simplify(handle, tolerance)) }
+    public func simplify(tolerance: Double) -> Geometry? {
+        guard tolerance >= 0, tolerance.isFinite else { return nil }
+        return Geometry(s2: cs2_lines_simplify(handle, tolerance))
+    }
 
     /// The region within `radius` meters of the lines (round end caps).
     public func buffer(radius: Double, errorFraction: Double) -> Geometry? {
-        Geometry(s2: cs2_lines_buffer(handle, radius, errorFraction))
+        guard let fraction = BufferParameters.fraction(radius: radius, errorFraction: errorFraction) else { return nil }
+        return Geometry(s2: cs2_lines_buffer(handle, radius, fraction))
     }
 
     /// The level-`level` S2 cells covering the lines grown by `radius` meters, nil when more than
     /// `maxCells` are needed.
     public func s2Covering(level: Int, radius: Double = 0, maxCells: Int) -> [S2CellID]? {
+        guard S2CellID.levels.contains(level), radius >= 0, radius.isFinite, maxCells > 0 else { return nil }
         var out: UnsafeMutablePointer<UInt64>?
         let n = cs2_lines_covering(handle, Int32(level), radius, Int32(maxCells), &out)
         return S2CellID.adopt(out, count: n)

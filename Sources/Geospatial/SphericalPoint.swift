@@ -60,6 +60,21 @@ public enum SphericalPoint {
     /// The polygon of points within `radius` meters of `center`, its boundary within `errorFraction`
     /// × radius of the circle (S2BufferOperation).
     public static func buffer(_ center: GeoPoint, radius: Double, errorFraction: Double) -> Geometry? {
-        Geometry(s2: cs2_point_buffer(center.longitude, center.latitude, radius, errorFraction))
+        guard center.isValid, let fraction = BufferParameters.fraction(radius: radius, errorFraction: errorFraction) else { return nil }
+        return Geometry(s2: cs2_point_buffer(center.longitude, center.latitude, radius, fraction))
+    }
+}
+
+/// The limits S2BufferOperation accepts, applied before it sees the numbers (it asserts on others).
+enum BufferParameters {
+    /// S2's error fraction range: at least 1e-6 of the radius (ADX: "no lower than 0.0001% of the
+    /// radius"), at most the radius itself (ADX: a larger tolerance is lowered below the radius).
+    static let fractions: ClosedRange<Double> = 1e-6...1
+
+    /// The error fraction to use, nil when the radius is not a positive finite number or the fraction
+    /// is not a number.
+    static func fraction(radius: Double, errorFraction: Double) -> Double? {
+        guard radius > 0, radius.isFinite, !errorFraction.isNaN else { return nil }
+        return min(max(errorFraction, fractions.lowerBound), fractions.upperBound)
     }
 }

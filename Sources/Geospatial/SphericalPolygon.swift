@@ -93,23 +93,27 @@ public final class SphericalPolygon: @unchecked Sendable {
 
     /// The union of polygons.
     public static func union(_ polygons: [SphericalPolygon]) -> Geometry? {
-        withHandles(polygons) { Geometry(s2: cs2_polygons_union($0.baseAddress, Int32($0.count))) }
+        guard !polygons.isEmpty else { return nil }
+        return withHandles(polygons) { Geometry(s2: cs2_polygons_union($0.baseAddress, Int32($0.count))) }
     }
 
     /// Simplified polygons: vertices closer than `tolerance` meters merged and nearly straight chains
     /// replaced by one edge, shared borders simplified alike; nil when everything vanishes.
     public static func simplify(_ polygons: [SphericalPolygon], tolerance: Double) -> Geometry? {
-        withHandles(polygons) { Geometry(s2: cs2_polygons_simplify($0.baseAddress, Int32($0.count), tolerance)) }
+        guard tolerance >= 0, tolerance.isFinite, !polygons.isEmpty else { return nil }
+        return withHandles(polygons) { Geometry(s2: cs2_polygons_simplify($0.baseAddress, Int32($0.count), tolerance)) }
     }
 
     /// The region within `radius` meters of the polygon, its boundary within `errorFraction` × radius.
     public func buffer(radius: Double, errorFraction: Double) -> Geometry? {
-        Geometry(s2: cs2_polygon_buffer(handle, radius, errorFraction))
+        guard let fraction = BufferParameters.fraction(radius: radius, errorFraction: errorFraction) else { return nil }
+        return Geometry(s2: cs2_polygon_buffer(handle, radius, fraction))
     }
 
     /// The level-`level` S2 cells covering the polygon grown by `radius` meters, nil when more than
     /// `maxCells` are needed.
     public func s2Covering(level: Int, radius: Double = 0, maxCells: Int) -> [S2CellID]? {
+        guard S2CellID.levels.contains(level), radius >= 0, radius.isFinite, maxCells > 0 else { return nil }
         var out: UnsafeMutablePointer<UInt64>?
         let n = cs2_polygon_covering(handle, Int32(level), radius, Int32(maxCells), &out)
         return S2CellID.adopt(out, count: n)

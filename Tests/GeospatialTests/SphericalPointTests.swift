@@ -57,4 +57,20 @@ import Testing
         #expect(dense.count == expected.count)
         for (p, e) in zip(dense, expected) { #expect(close(p, e.0, e.1, digits: 14)) }
     }
+
+    @Test func badParametersGiveNilNotACrash() {
+        let p = GeoPoint(longitude: 10, latitude: 10)
+        #expect(SphericalPoint.buffer(p, radius: -1, errorFraction: 0.01) == nil)
+        #expect(SphericalPoint.buffer(p, radius: .nan, errorFraction: 0.01) == nil)
+        #expect(SphericalPoint.buffer(GeoPoint(longitude: 200, latitude: 1), radius: 0.1, errorFraction: 0.01) == nil)
+        #expect(SphericalPoint.buffer(p, radius: 100, errorFraction: 1e-12) != nil)  // lowered to S2's minimum
+        #expect(SphericalPoint.buffer(p, radius: 100, errorFraction: 50) != nil)     // lowered below the radius
+        let square = sphericalPolygon(#"{"type":"Polygon","coordinates":[[[10,10],[0,10],[0,0],[10,10]]]}"#)!
+        #expect(square.buffer(radius: 0, errorFraction: 0.1) == nil)
+        #expect(square.s2Covering(level: 31, maxCells: 10) == nil)
+        #expect(square.s2Covering(level: 5, radius: -1, maxCells: 10) == nil)
+        #expect(SphericalPolygon.simplify([square], tolerance: -0.1) == nil)
+        #expect(Densify.line([p, GeoPoint(longitude: 11, latitude: 11)], tolerance: 0) == nil)
+        #expect(Densify.line([GeoPoint(longitude: 300, latitude: 1), p], tolerance: 10) == nil)
+    }
 }
