@@ -78,13 +78,16 @@ public struct S2CellID: Sendable, Hashable, Comparable {
         return .polygon([[v[0], v[1], v[2], v[3], v[0]]])
     }
 
-    /// The cells of the same level sharing an edge or a vertex with this one (8, or 7 at a cube corner),
+    /// The cells of the same level sharing an edge or a vertex with this one (8; 7 at a cube corner; the 4
+    /// adjacent faces at level 0),
     /// in S2's order (`AppendAllNeighbors`). `geo_s2cell_neighbors` returns the same set; its documented
     /// example lists it in another order that follows no geometric rule (see docs/geospatial.md).
     public var neighbors: [S2CellID] {
         var out = [UInt64](repeating: 0, count: 16)
         let count = out.withUnsafeMutableBufferPointer { cs2_cell_all_neighbors(raw, $0.baseAddress, 16) }
-        return out.prefix(Int(count)).map { S2CellID(unchecked: $0) }
+        // At level 0 S2 lists a face's neighbours more than once (edge and vertex neighbours coincide).
+        var seen = Set<UInt64>()
+        return out.prefix(Int(count)).filter { seen.insert($0).inserted }.map { S2CellID(unchecked: $0) }
     }
 
     @usableFromInline init(unchecked raw: UInt64) { self.raw = raw }

@@ -46,12 +46,15 @@ import Testing
                                                                   "872a1072cffffff", "872a1072dffffff", "872a1072effffff"])
         #expect(cell.children(resolution: 9)?.count == 343)
         #expect(cell.children(resolution: 5) == nil)
+        #expect(H3Cell(containing: GeoPoint(longitude: 1, latitude: 1), resolution: 9)!.children(resolution: 15) == nil)  // > 5 levels
+        #expect(H3Cell(string: "861f8894fffffff")!.rings(150) == nil)
+        #expect(H3Cell(string: "861f8894fffffff")!.rings(-1) == nil)
     }
 
     @Test func neighborsAndRings() {
         #expect(H3Cell(string: "862a1072fffffff")!.neighbors.map(\.string)
             == ["862a10727ffffff", "862a10707ffffff", "862a1070fffffff", "862a10777ffffff", "862a100dfffffff", "862a100d7ffffff"])
-        let rings = H3Cell(string: "861f8894fffffff")!.rings(2).map { $0.map(\.string) }
+        let rings = H3Cell(string: "861f8894fffffff")!.rings(2)?.map { $0.map(\.string) }
         #expect(rings == [["861f8894fffffff"],
                           ["861f88947ffffff", "861f8895fffffff", "861f88867ffffff", "861f8d497ffffff", "861f8d4b7ffffff", "861f8896fffffff"],
                           ["861f88967ffffff", "861f88977ffffff", "861f88957ffffff", "861f8882fffffff", "861f88877ffffff", "861f88847ffffff",

@@ -48,6 +48,14 @@ import Testing
         }
     }
 
+    @Test func faceCellsHaveNeighborsToo() {
+        for face in 0..<6 {
+            let cell = S2CellID(raw: (UInt64(face) << 61) | (1 << 60))!
+            #expect(cell.level == 0)
+            #expect(cell.neighbors.count == 4)
+        }
+    }
+
     @Test func neighbors() {
         // The documented set; ADX lists it in an order of its own, so the comparison is by set.
         let tokens = S2CellID(token: "89c259")!.neighbors.map(\.token)

@@ -43,6 +43,8 @@ import Testing
         #expect(sphericalPolygon(#"{"type":"Polygon"}"#) == nil)
         #expect(sphericalPolygon(#"{"type":"p"}"#) == nil)
         #expect(sphericalPolygon(#"{"type":"Polygon","coordinates":[[[10,900],[11,10],[11,11],[10,11],[10,10]]]}"#) == nil)
+        // A hole crossing its shell.
+        #expect(sphericalPolygon(#"{"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]],[[5,5],[15,5],[15,6],[5,6],[5,5]]]}"#) == nil)
         // A bow tie crosses itself.
         #expect(sphericalPolygon(#"{"type":"Polygon","coordinates":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]}"#) == nil)
     }

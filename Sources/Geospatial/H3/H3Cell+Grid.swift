@@ -79,17 +79,20 @@ extension H3Cell {
     /// Walk order of a ring: first step out along i, then around through j, jk, k, ik, i, ij.
     static let ringDirections = [2, 3, 1, 5, 4, 6]
 
+    /// ADX's largest ring distance (`geo_h3cell_rings`).
+    public static let maxRingDistance = 142
+
     /// Cells within `k` steps, grouped by distance (ring 0 is the cell itself), in H3's spiral order
     /// when no pentagon is met, otherwise by a breadth-first search (pentagon distortion may leave a
-    /// ring shorter, as ADX's `geo_h3cell_rings` notes).
-    public func rings(_ k: Int) -> [[H3Cell]] {
-        guard k >= 0 else { return [] }
+    /// ring shorter, as ADX's `geo_h3cell_rings` notes); nil for k outside 0…`maxRingDistance`.
+    public func rings(_ k: Int) -> [[H3Cell]]? {
+        guard k >= 0, k <= H3Cell.maxRingDistance else { return nil }
         if let spiral = spiralRings(k) { return spiral }
         return searchRings(k)
     }
 
     /// The cells at distance 1 (`geo_h3cell_neighbors`).
-    public var neighbors: [H3Cell] { rings(1).dropFirst().first ?? [] }
+    public var neighbors: [H3Cell] { rings(1)?.dropFirst().first ?? [] }
 
     private func spiralRings(_ k: Int) -> [[H3Cell]]? {
         var out: [[H3Cell]] = [[self]]

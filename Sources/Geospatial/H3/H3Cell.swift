@@ -260,10 +260,13 @@ public struct H3Cell: Sendable, Hashable {
         return H3Cell(unchecked: h)
     }
 
+    /// ADX's limit on how many levels below a cell `geo_h3cell_children` may go (up to 16807 cells).
+    public static let maxChildLevels = 5
+
     /// The descendants at `res` (7 per level, 6 under a pentagon's centre), in index order; nil when
-    /// `res` is coarser than this cell or beyond 15.
+    /// `res` is coarser than this cell, beyond 15, or more than `maxChildLevels` below it.
     public func children(resolution res: Int) -> [H3Cell]? {
-        guard res >= resolution, res <= 15 else { return nil }
+        guard res >= resolution, res <= 15, res - resolution <= H3Cell.maxChildLevels else { return nil }
         var cells = [self]
         for r in stride(from: resolution + 1, through: res, by: 1) {
             var next: [H3Cell] = []

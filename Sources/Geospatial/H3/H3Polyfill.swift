@@ -184,7 +184,7 @@ public enum H3Polyfill {
         while !search.isEmpty {
             var found: [UInt64] = []
             for cell in search {
-                for candidate in H3Cell(unchecked: cell).rings(1).joined() {
+                for candidate in (H3Cell(unchecked: cell).rings(1) ?? []).joined() {
                     let c = candidate.raw
                     if out.contains(c) { continue }
                     let center = candidate.center
