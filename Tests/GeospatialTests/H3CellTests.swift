@@ -61,6 +61,15 @@ import Testing
                            "861f8886fffffff", "861f8d49fffffff", "861f8d487ffffff", "861f8d4a7ffffff", "861f8d59fffffff", "861f8d597ffffff"]])
     }
 
+    /// The 122 resolution-0 cells tile the sphere: their areas add up to 4πR² (H3's radius).
+    @Test func resolution0CellsTileTheSphere() {
+        let cells = (0..<122).map { H3Cell(raw: H3Cell.withBaseCell(H3Cell.initial(res: 0), $0))! }
+        let total = cells.reduce(0) { $0 + $1.area }
+        let r = H3Cell.earthRadiusKm * 1000
+        #expect(abs(total - 4 * Double.pi * r * r) / (4 * Double.pi * r * r) < 1e-9)
+        #expect(cells.filter(\.isPentagon).count == 12)
+    }
+
     @Test func pentagonNeighborsAreFive() {
         // Base cell 4 is a pentagon: its resolution-0 cell has five neighbours.
         let pentagon = H3Cell(raw: H3Cell.withBaseCell(H3Cell.initial(res: 0), 4))!
