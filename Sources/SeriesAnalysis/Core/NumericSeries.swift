@@ -150,4 +150,26 @@ public struct NumericSeries: Sendable, Hashable {
 
     /// The largest magnitude below which every integer is exactly a double.
     static let exactDoubleLimit: UInt64 = 1 << 53
+
+    /// Equal when every element is: same kind and value (a NaN real equals a NaN real, as elements).
+    public static func == (a: NumericSeries, b: NumericSeries) -> Bool {
+        guard a.count == b.count, a.kinds == b.kinds else { return false }
+        for i in 0..<a.count {
+            switch a.kinds[i] {
+            case .missing: continue
+            case .long: if a.long(at: i) != b.long(at: i) { return false }
+            case .real:
+                let x = a.values[i], y = b.values[i]
+                if x != y && !(x.isNaN && y.isNaN) { return false }
+            }
+        }
+        return true
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kinds)
+        for i in 0..<count where kinds[i] != .missing {
+            hasher.combine(values[i].isNaN ? Double.nan.bitPattern : values[i].bitPattern)
+        }
+    }
 }

@@ -8,11 +8,15 @@
 /// extended over them (the line is extrapolated, the phases continue): that is the forecast.
 ///
 /// Auto-detection runs `series_periods_detect`'s search over periods 4…n/2 of the learning part
-/// and takes the best period whose score reaches the threshold (0.6 by default). With a `linefit`
-/// trend it searches the linearly detrended series — a choice of this implementation, not a rule of
-/// the page: a trend raises the autocorrelation at every short lag and would hide the period, and
-/// the page's example with a trend finds the weekly period. Missing points are left out of every
-/// median, average and fit; their residual is missing.
+/// minus its least-squares line, and takes the best period whose score reaches the threshold (0.6 by
+/// default). With a `linefit` trend the phase medians are also taken of the detrended series; steps
+/// (2)–(5) are as the page says. Both are choices of this implementation, for series with a trend:
+/// a trend raises the autocorrelation at every short lag and hides the period, and phase medians of
+/// a rising series pick up the level of its middle period, leaving a sawtooth of ± half a period's
+/// rise in the residual. The pages' trend examples need neither to happen: with `avg` the weekly
+/// baseline is found but "doesn't contain the trend", so some inserted outliers are missed; with
+/// `linefit` and threshold 2.5 "only the outliers you inserted" are flagged. Missing points are left
+/// out of every median, average and fit; their residual is missing.
 public struct SeriesDecomposition: Sendable, Hashable {
     /// How the seasonal component is found.
     public enum Seasonality: Sendable, Hashable {
@@ -79,15 +83,19 @@ public struct SeriesDecomposition: Sendable, Hashable {
         let values = series.values
         let missing = series.isMissing
 
-        // 1. Seasonal component.
+        // 1. Seasonal component: the period is searched in the linearly detrended learning part; the
+        // phase medians are taken of the detrended series when the trend is a line.
+        var detrended = values
+        if seasonality != .none {
+            SeriesDecomposition.detrend(&detrended, count: learn, missing: missing)
+        }
+        let seasonSource = trend == .lineFit ? detrended : values
         var period = 0
         switch seasonality {
         case .none: period = 0
         case .period(let p): period = p
         case .detect(let threshold):
-            var searched = values
-            if trend == .lineFit { SeriesDecomposition.detrend(&searched, count: learn, missing: missing) }
-            let part = Array(searched.prefix(learn))
+            let part = Array(detrended.prefix(learn))
             let missingInPart = series.missingCount == 0 ? 0 : (0..<learn).filter(missing).count
             if let found = SeriesPeriods.strongest(part, missing: missing, missingCount: missingInPart),
                found.score >= threshold {
@@ -96,7 +104,7 @@ public struct SeriesDecomposition: Sendable, Hashable {
         }
         var seasonal = [Double](repeating: 0, count: n)
         if period > 0 {
-            let medians = SeasonalComponent.phaseMedians(values, count: learn, period: period, missing: missing)
+            let medians = SeasonalComponent.phaseMedians(seasonSource, count: learn, period: period, missing: missing)
             for i in 0..<n {
                 let m = medians[i % period]
                 seasonal[i] = m.isNaN ? 0 : m
