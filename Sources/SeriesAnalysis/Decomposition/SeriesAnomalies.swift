@@ -27,7 +27,7 @@ public struct SeriesAnomalies: Sendable, Hashable {
         let residual = decomposition.residual
         var scores = [Double](repeating: 0, count: n)
         SeriesOutliers.score(residual.values, count: n, reference: max(0, n - testPoints),
-                             excluded: residual.isMissing, method: method, into: &scores)
+                             excluded: MissingMask(residual), method: method, into: &scores)
         var flags = [Int64](repeating: 0, count: n)
         for i in 0..<n {
             if scores[i] > threshold { flags[i] = 1 } else if scores[i] < -threshold { flags[i] = -1 }

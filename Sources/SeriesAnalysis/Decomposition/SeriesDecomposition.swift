@@ -81,7 +81,7 @@ public struct SeriesDecomposition: Sendable, Hashable {
         let n = series.count
         let learn = max(0, n - testPoints)
         let values = series.values
-        let missing = series.isMissing
+        let missing = MissingMask(series)
 
         // 1. Seasonal component: the period is searched in the linearly detrended learning part; the
         // phase medians are taken of the detrended series when the trend is a line.
@@ -96,8 +96,7 @@ public struct SeriesDecomposition: Sendable, Hashable {
         case .period(let p): period = p
         case .detect(let threshold):
             let part = Array(detrended.prefix(learn))
-            let missingInPart = series.missingCount == 0 ? 0 : (0..<learn).filter(missing).count
-            if let found = SeriesPeriods.strongest(part, missing: missing, missingCount: missingInPart),
+            if let found = SeriesPeriods.strongest(part, missing: missing),
                found.score >= threshold {
                 period = found.period
             }
@@ -146,27 +145,27 @@ public struct SeriesDecomposition: Sendable, Hashable {
 
     /// The least-squares line through `values − minus` over the first `count` points (x = i + 1);
     /// a flat line at the mean for a single point, 0 for none.
-    static func line(_ values: [Double], minus offset: [Double], count: Int,
-                     missing: (Int) -> Bool) -> (slope: Double, intercept: Double) {
+    static func line(_ values: [Double], minus offset: [Double]?, count: Int,
+                     missing: MissingMask) -> (slope: Double, intercept: Double) {
         var m = 0
         var sx = 0.0, sy = 0.0
-        for i in 0..<count where !missing(i) { m += 1; sx += Double(i + 1); sy += values[i] - offset[i] }
+        @inline(__always) func y(_ i: Int) -> Double { offset.map { values[i] - $0[i] } ?? values[i] }
+        for i in 0..<count where !missing(i) { m += 1; sx += Double(i + 1); sy += y(i) }
         guard m > 0 else { return (0, 0) }
         let mx = sx / Double(m), my = sy / Double(m)
         var sxx = 0.0, sxy = 0.0
         for i in 0..<count where !missing(i) {
             let dx = Double(i + 1) - mx
             sxx += dx * dx
-            sxy += dx * (values[i] - offset[i] - my)
+            sxy += dx * (y(i) - my)
         }
         let slope = sxx > 0 ? sxy / sxx : 0
         return (slope, my - slope * mx)
     }
 
     /// Removes the least-squares line from the first `count` values in place.
-    static func detrend(_ values: inout [Double], count: Int, missing: (Int) -> Bool) {
-        let zero = [Double](repeating: 0, count: values.count)
-        let fit = line(values, minus: zero, count: count, missing: missing)
+    static func detrend(_ values: inout [Double], count: Int, missing: MissingMask) {
+        let fit = line(values, minus: nil, count: count, missing: missing)
         for i in 0..<count where !missing(i) { values[i] -= fit.slope * Double(i + 1) + fit.intercept }
     }
 }

@@ -41,8 +41,9 @@ public enum SeriesOutliers {
                               ignoreValue: Double? = nil) throws(SeriesAnalysisError) -> NumericSeries {
         try method.validate()
         let n = series.count
-        let excluded: (Int) -> Bool = { i in
-            series.isMissing(i) || (ignoreValue.map { series.values[i] == $0 } ?? false)
+        var excluded = MissingMask(series)
+        if let ignoreValue {
+            excluded = MissingMask(excluded: (0..<n).map { series.isMissing($0) || series.values[$0] == ignoreValue })
         }
         var out = [Double](repeating: 0, count: n)
         score(series.values, count: n, reference: n, excluded: excluded, method: method, into: &out)
@@ -51,7 +52,7 @@ public enum SeriesOutliers {
 
     /// Scores `values[0..<count]` into `out`, with percentiles taken over the first `reference`
     /// values (the training part of a decomposition); excluded points score 0.
-    static func score(_ values: [Double], count: Int, reference: Int, excluded: (Int) -> Bool,
+    static func score(_ values: [Double], count: Int, reference: Int, excluded: MissingMask,
                       method: Method, into out: inout [Double]) {
         var sorted = [Double]()
         sorted.reserveCapacity(reference)
@@ -60,11 +61,8 @@ public enum SeriesOutliers {
             for i in 0..<count { out[i] = 0 }
             return
         }
-        sorted.sort()
         let (lowP, highP) = method.bounds
-        let (low, high) = sorted.withUnsafeBufferPointer { s in
-            (Quantiles.percentile(sorted: s, lowP), Quantiles.percentile(sorted: s, highP))
-        }
+        let (low, high) = Quantiles.percentiles(&sorted, lowP, highP)
         let range = high - low
         values.withUnsafeBufferPointer { x in
             for i in 0..<count {

@@ -47,41 +47,47 @@ public enum FourierTransform {
     /// Iterative radix-2 Cooley–Tukey for a power-of-two length.
     static func radix2(_ re: inout [Double], _ im: inout [Double], inverse: Bool) {
         let n = re.count
+        let twiddles = FourierPlans.shared.twiddles(n)
         let sign = inverse ? 1.0 : -1.0
-        // Twiddles e^(sign·2πi·k/n) for k < n/2, computed directly (no recurrence error build-up).
-        var cosTable = [Double](repeating: 0, count: n / 2)
-        var sinTable = [Double](repeating: 0, count: n / 2)
-        for k in 0..<(n / 2) {
-            let angle = 2 * Double.pi * Double(k) / Double(n)
-            cosTable[k] = cos(angle)
-            sinTable[k] = sign * sin(angle)
-        }
         re.withUnsafeMutableBufferPointer { xr in
             im.withUnsafeMutableBufferPointer { xi in
-                // Bit-reversal permutation.
-                var j = 0
-                for i in 1..<n {
-                    var bit = n >> 1
-                    while j & bit != 0 { j ^= bit; bit >>= 1 }
-                    j |= bit
-                    if i < j { xr.swapAt(i, j); xi.swapAt(i, j) }
-                }
-                var size = 2
-                while size <= n {
-                    let half = size / 2, step = n / size
-                    var start = 0
-                    while start < n {
-                        for k in 0..<half {
-                            let wr = cosTable[k * step], wi = sinTable[k * step]
-                            let a = start + k, b = a + half
-                            let tr = xr[b] * wr - xi[b] * wi
-                            let ti = xr[b] * wi + xi[b] * wr
-                            xr[b] = xr[a] - tr; xi[b] = xi[a] - ti
-                            xr[a] += tr; xi[a] += ti
+                twiddles.cos.withUnsafeBufferPointer { cosTable in
+                    twiddles.sin.withUnsafeBufferPointer { sinTable in
+                        // Bit-reversal permutation.
+                        var j = 0
+                        for i in 1..<n {
+                            var bit = n >> 1
+                            while j & bit != 0 { j ^= bit; bit >>= 1 }
+                            j |= bit
+                            if i < j { xr.swapAt(i, j); xi.swapAt(i, j) }
                         }
-                        start += size
+                        // Stage 1 (size 2) has only the twiddle 1: plain sums and differences.
+                        var a = 0
+                        while a + 1 < n {
+                            let tr = xr[a + 1], ti = xi[a + 1]
+                            xr[a + 1] = xr[a] - tr; xi[a + 1] = xi[a] - ti
+                            xr[a] += tr; xi[a] += ti
+                            a += 2
+                        }
+                        var size = 4
+                        while size <= n {
+                            let half = size / 2, step = n / size
+                            // Twiddle outermost, loaded once for every block of the stage.
+                            for k in 0..<half {
+                                let wr = cosTable[k * step], wi = sign * sinTable[k * step]
+                                var a = k
+                                while a < n {
+                                    let b = a + half
+                                    let tr = xr[b] * wr - xi[b] * wi
+                                    let ti = xr[b] * wi + xi[b] * wr
+                                    xr[b] = xr[a] - tr; xi[b] = xi[a] - ti
+                                    xr[a] += tr; xi[a] += ti
+                                    a += size
+                                }
+                            }
+                            size *= 2
+                        }
                     }
-                    size *= 2
                 }
             }
         }
@@ -91,40 +97,25 @@ public enum FourierTransform {
     /// transforms of a power of two ≥ 2n − 1.
     static func bluestein(_ re: inout [Double], _ im: inout [Double], inverse: Bool) {
         let n = re.count
-        var m = 1
-        while m < 2 * n - 1 { m <<= 1 }
-        let sign = inverse ? 1.0 : -1.0
-        // Chirp w[k] = e^(sign·πi·k²/n); k² is reduced mod 2n first so the angle stays small and exact.
-        var wr = [Double](repeating: 0, count: n), wi = [Double](repeating: 0, count: n)
-        for k in 0..<n {
-            let k2 = (k * k) % (2 * n)
-            let angle = Double.pi * Double(k2) / Double(n)
-            wr[k] = cos(angle); wi[k] = sign * sin(angle)
-        }
+        let plan = FourierPlans.shared.chirp(n, inverse: inverse)
+        let m = plan.size
         var ar = [Double](repeating: 0, count: m), ai = [Double](repeating: 0, count: m)
         for k in 0..<n {
-            ar[k] = re[k] * wr[k] - im[k] * wi[k]
-            ai[k] = re[k] * wi[k] + im[k] * wr[k]
-        }
-        var br = [Double](repeating: 0, count: m), bi = [Double](repeating: 0, count: m)
-        br[0] = wr[0]; bi[0] = -wi[0]
-        for k in 1..<n {
-            br[k] = wr[k]; bi[k] = -wi[k]
-            br[m - k] = wr[k]; bi[m - k] = -wi[k]
+            ar[k] = re[k] * plan.wr[k] - im[k] * plan.wi[k]
+            ai[k] = re[k] * plan.wi[k] + im[k] * plan.wr[k]
         }
         radix2(&ar, &ai, inverse: false)
-        radix2(&br, &bi, inverse: false)
         for k in 0..<m {
-            let r = ar[k] * br[k] - ai[k] * bi[k]
-            let i = ar[k] * bi[k] + ai[k] * br[k]
+            let r = ar[k] * plan.br[k] - ai[k] * plan.bi[k]
+            let i = ar[k] * plan.bi[k] + ai[k] * plan.br[k]
             ar[k] = r; ai[k] = i
         }
         radix2(&ar, &ai, inverse: true)
         let scale = 1 / Double(m)
         for k in 0..<n {
             let cr = ar[k] * scale, ci = ai[k] * scale
-            re[k] = cr * wr[k] - ci * wi[k]
-            im[k] = cr * wi[k] + ci * wr[k]
+            re[k] = cr * plan.wr[k] - ci * plan.wi[k]
+            im[k] = cr * plan.wi[k] + ci * plan.wr[k]
         }
     }
 }

@@ -16,15 +16,14 @@ public enum SeasonalComponent {
         let chosen: Int
         if let period {
             chosen = period
-        } else if let found = SeriesPeriods.strongest(series.values, missing: series.isMissing,
-                                                      missingCount: series.missingCount),
+        } else if let found = SeriesPeriods.strongest(series.values, missing: MissingMask(series)),
                   found.score >= detectionThreshold {
             chosen = found.period
         } else {
             chosen = 0
         }
         guard chosen >= 1 else { return NumericSeries(reals: [Double](repeating: 0, count: n)) }
-        let medians = phaseMedians(series.values, count: n, period: chosen, missing: series.isMissing)
+        let medians = phaseMedians(series.values, count: n, period: chosen, missing: MissingMask(series))
         var out = [Double](repeating: 0, count: n)
         var anyMissing = false
         for i in 0..<n {
@@ -36,7 +35,7 @@ public enum SeasonalComponent {
 
     /// The median of `values[phase], values[phase + period], …` over the first `count` values, for
     /// each phase; NaN for a phase with no present value.
-    static func phaseMedians(_ values: [Double], count: Int, period: Int, missing: (Int) -> Bool) -> [Double] {
+    static func phaseMedians(_ values: [Double], count: Int, period: Int, missing: MissingMask) -> [Double] {
         var medians = [Double](repeating: .nan, count: period)
         var scratch = [Double]()
         scratch.reserveCapacity(count / max(period, 1) + 1)

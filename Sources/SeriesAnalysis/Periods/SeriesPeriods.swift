@@ -32,7 +32,7 @@ public enum SeriesPeriods {
         guard minPeriod.isFinite, maxPeriod.isFinite else {
             throw .argument("series_periods_detect's min_period and max_period must be finite numbers")
         }
-        let found = candidates(Autocorrelation(series), values: series.values, missing: series.isMissing,
+        let found = candidates(Autocorrelation(series), values: series.values, missing: MissingMask(series),
                                minPeriod: minPeriod, maxPeriod: maxPeriod)
         var periods = found.prefix(count).map { Double($0.period) }
         var scores = found.prefix(count).map(\.score)
@@ -59,14 +59,14 @@ public enum SeriesPeriods {
     }
 
     /// The top period and its score, as decomposition's auto-detection uses it.
-    static func strongest(_ values: [Double], missing: (Int) -> Bool, missingCount: Int) -> (period: Int, score: Double)? {
-        let acf = Autocorrelation(values, missing: missing, missingCount: missingCount)
+    static func strongest(_ values: [Double], missing: MissingMask) -> (period: Int, score: Double)? {
+        let acf = Autocorrelation(values, missing: missing)
         return candidates(acf, values: values, missing: missing, minPeriod: minimumPeriod,
                           maxPeriod: Double(values.count) / 2).first
     }
 
     /// Every candidate period with a positive score, best first.
-    static func candidates(_ acf: Autocorrelation, values: [Double], missing: (Int) -> Bool,
+    static func candidates(_ acf: Autocorrelation, values: [Double], missing: MissingMask,
                            minPeriod: Double, maxPeriod: Double) -> [(period: Int, score: Double)] {
         let n = values.count
         let low = max(minPeriod, minimumPeriod)
@@ -76,12 +76,12 @@ public enum SeriesPeriods {
         var mean = 0.0, present = 0
         for i in 0..<n where !missing(i) { mean += values[i]; present += 1 }
         mean /= Double(present)
-        var re = [Double](repeating: 0, count: n), im = [Double](repeating: 0, count: n)
-        for i in 0..<n where !missing(i) { re[i] = values[i] - mean }
-        FourierTransform.dft(&re, &im, inverse: false)
+        var centred = [Double](repeating: 0, count: n)
+        for i in 0..<n where !missing(i) { centred[i] = values[i] - mean }
+        let spectrum = RealFourierTransform.spectrum(centred)
         let half = n / 2
         var power = [Double](repeating: 0, count: half + 2)
-        for k in 1...half { power[k] = re[k] * re[k] + im[k] * im[k] }
+        for k in 1...half { power[k] = spectrum.re[k] * spectrum.re[k] + spectrum.im[k] * spectrum.im[k] }
         var best: [Int: Double] = [:]
         for k in 1...half {
             let left = k > 1 ? power[k - 1] : -1

@@ -83,6 +83,22 @@ import SeriesAnalysis
         #expect(worst <= 4 * sigma, "level \(level): worst \(worst) vs σ \(sigma)")
     }
 
+    /// Just past the exact limit (registers mostly empty) the estimate is better than σ, not worse.
+    @Test(arguments: [(0, 600), (0, 2_000), (1, 1_200), (1, 5_000), (2, 9_000)])
+    func justPastTheExactLimit(level: Int, cardinality: Int) throws {
+        var rng = SplitMix64(seed: UInt64(200 + cardinality))
+        let accuracy = try #require(HyperLogLog.Accuracy(rawValue: level))
+        var squares = 0.0
+        for _ in 0..<40 {
+            var h = HyperLogLog(accuracy: accuracy)
+            for _ in 0..<cardinality { h.add(hash: rng.next()) }
+            #expect(!h.isExact)
+            let error = Double(h.estimate) / Double(cardinality) - 1
+            squares += error * error
+        }
+        #expect((squares / 40).squareRoot() <= accuracy.documentedError / 100)
+    }
+
     /// The same bound holds with the real hash of consecutive longs (not random hashes).
     @Test func consecutiveLongs() {
         var h = HyperLogLog()
