@@ -166,6 +166,7 @@ public struct NumericSeries: Sendable, Hashable {
         return true
     }
 
+    /// Hashes what `==` compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(kinds)
         for i in 0..<count where kinds[i] != .missing {

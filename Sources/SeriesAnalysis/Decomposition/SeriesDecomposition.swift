@@ -62,7 +62,9 @@ public struct SeriesDecomposition: Sendable, Hashable {
 
     /// seasonal + trend.
     public var baseline: [Double]
+    /// The per-phase medians, repeated; 0 without seasonality.
     public var seasonal: [Double]
+    /// The trend component; 0 with `none`.
     public var trend: [Double]
     /// x − baseline; nil where x is missing.
     public var residual: NumericSeries

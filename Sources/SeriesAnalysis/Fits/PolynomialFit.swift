@@ -5,6 +5,7 @@
 /// is solved by Householder QR. Points where x or y is missing are left out; `polyFit` is computed
 /// wherever x is present. Variances are divided by n − 1, as in `series_fit_line`.
 public struct PolynomialFit: Sendable, Hashable {
+    /// 1 − residual sum of squares / total sum of squares.
     public var rsquare: Double
     /// The coefficients, highest power first.
     public var coefficients: [Double]

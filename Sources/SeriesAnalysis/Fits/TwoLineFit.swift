@@ -9,19 +9,31 @@
 public struct TwoLineFit: Sendable, Hashable {
     /// The fit of one side of the split.
     public struct Side: Sendable, Hashable {
+        /// The side's own r-square.
         public var rsquare: Double
+        /// a of y = a·x + b, x = 1…n over the whole series.
         public var slope: Double
+        /// b of y = a·x + b.
         public var interception: Double
+        /// The sample variance of the side's points.
         public var variance: Double
+        /// The side's residual sum of squares divided by its count − 1.
         public var rvariance: Double
     }
 
+    /// 1 − (SSR_left + SSR_right) / SST.
     public var rsquare: Double
+    /// The zero-based index of the first point of the right part.
     public var splitIndex: Int
+    /// The sample variance of the whole series.
     public var variance: Double
+    /// The two lines' residual sum of squares divided by n − 1.
     public var rvariance: Double
+    /// The two lines' value at every position.
     public var lineFit: [Double]
+    /// The line before the split.
     public var left: Side
+    /// The line from the split on.
     public var right: Side
 
     /// Fits two lines to `series`; nil when it has fewer than four present points.

@@ -34,9 +34,10 @@ public enum SeasonalComponent {
     }
 
     /// The median of `values[phase], values[phase + period], …` over the first `count` values, for
-    /// each phase; NaN for a phase with no present value.
+    /// each phase below `min(period, values.count)` (the phases a series of that length reaches, so a
+    /// huge period allocates nothing huge); NaN for a phase with no present value.
     static func phaseMedians(_ values: [Double], count: Int, period: Int, missing: MissingMask) -> [Double] {
-        var medians = [Double](repeating: .nan, count: period)
+        var medians = [Double](repeating: .nan, count: min(period, values.count))
         var scratch = [Double]()
         scratch.reserveCapacity(count / max(period, 1) + 1)
         for phase in 0..<min(period, count) {

@@ -16,19 +16,25 @@
 public enum SeriesPeriods {
     /// Periods with their scores, in matching positions.
     public struct Result: Sendable, Hashable {
+        /// Periods in bins, best first; 0 pads the unused positions.
         public var periods: [Double]
+        /// Each period's score in [0, 1].
         public var scores: [Double]
     }
 
     /// The shortest period the algorithm considers, in bins.
     public static let minimumPeriod = 4.0
+    /// The longest output `series_periods_detect` produces (a series has at most n/2 periods).
+    public static let maximumDetectedPeriods = 10_000
     /// At most this many periods can be validated at once.
     public static let maximumValidatedPeriods = 16
 
     /// The `count` most significant periods between `minPeriod` and `maxPeriod` bins.
     public static func detect(_ series: NumericSeries, minPeriod: Double, maxPeriod: Double,
                               count: Int) throws(SeriesAnalysisError) -> Result {
-        guard count >= 0 else { throw .argument("series_periods_detect's num_periods must not be negative, not \(count)") }
+        guard count >= 0, count <= maximumDetectedPeriods else {
+            throw .argument("series_periods_detect's num_periods must be between 0 and \(maximumDetectedPeriods), not \(count)")
+        }
         guard minPeriod.isFinite, maxPeriod.isFinite else {
             throw .argument("series_periods_detect's min_period and max_period must be finite numbers")
         }

@@ -16,6 +16,7 @@ extension HyperLogLog {
         /// The registers of an estimating sketch; nil while exact.
         public var registers: [UInt8]?
 
+        /// The parts as read from a dynamic value.
         public init(format: Int64 = HyperLogLog.formatTag, precision: Int, hashes: [Int64], registers: [UInt8]?) {
             self.format = format; self.precision = precision; self.hashes = hashes; self.registers = registers
         }

@@ -32,6 +32,7 @@ public struct HyperLogLog: Sendable, Hashable {
     /// The accuracy `hll()` and `dcount()` use when none is given.
     public static let defaultAccuracy = Accuracy.balanced
 
+    /// The accuracy level the sketch was made with.
     public let accuracy: Accuracy
     /// The distinct hashes, while the sketch is exact.
     private var hashes: Set<UInt64>

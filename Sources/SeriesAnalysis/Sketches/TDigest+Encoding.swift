@@ -8,11 +8,14 @@
 extension TDigest {
     /// The parts of a serialised digest (the wrapper adds the type code).
     public struct Encoded: Sendable, Hashable {
+        /// The values (centroid means).
         public var means: [Double]
+        /// Each value's weight.
         public var weights: [Int64]
         /// The exact extremes of an estimating digest; nil for an exact one.
         public var bounds: [Double]?
 
+        /// The parts as read from a dynamic value.
         public init(means: [Double], weights: [Int64], bounds: [Double]? = nil) {
             self.means = means; self.weights = weights; self.bounds = bounds
         }

@@ -32,7 +32,7 @@ extension TDigest {
         if value >= maximum { return Double(totalWeight) }
         if s.exact {
             var cumulative: Int64 = 0
-            for i in 0..<s.means.count where s.means[i] <= value { cumulative &+= s.weights[i] }
+            for i in 0..<s.means.count where s.means[i] <= value { cumulative = TDigest.saturatingSum(cumulative, s.weights[i]) }
             return Double(cumulative)
         }
         return TDigest.interpolatedRank(of: value, s.means, s.weights, minimum: minimum, maximum: maximum)
@@ -57,7 +57,7 @@ extension TDigest {
         }
         var centre = firstCentre
         for i in 0..<(n - 1) {
-            let step = Double(weights[i] + weights[i + 1]) / 2
+            let step = (Double(weights[i]) + Double(weights[i + 1])) / 2
             if centre + step >= target {
                 if weights[i] == 1, target - centre < 0.5 { return means[i] }
                 if weights[i + 1] == 1, centre + step - target <= 0.5 { return means[i + 1] }
@@ -81,7 +81,7 @@ extension TDigest {
         }
         var centre = firstCentre
         for i in 0..<(n - 1) {
-            let step = Double(weights[i] + weights[i + 1]) / 2
+            let step = (Double(weights[i]) + Double(weights[i + 1])) / 2
             if value < means[i + 1] {
                 if means[i + 1] == means[i] { return centre }
                 return centre + step * (value - means[i]) / (means[i + 1] - means[i])

@@ -31,8 +31,9 @@ public struct TDigest: Sendable, Hashable {
     public private(set) var isExact = true
     /// The sum of the weights added.
     public private(set) var totalWeight: Int64 = 0
-    /// The smallest and largest values added.
+    /// The smallest value added.
     public private(set) var minimum = Double.infinity
+    /// The largest value added.
     public private(set) var maximum = -Double.infinity
 
     /// How many points wait before a compaction.
@@ -57,7 +58,7 @@ public struct TDigest: Sendable, Hashable {
         guard weight > 0, !value.isNaN else { return }
         pendingValues.append(value)
         pendingWeights.append(weight)
-        totalWeight &+= weight
+        totalWeight = TDigest.saturatingSum(totalWeight, weight)
         if value < minimum { minimum = value }
         if value > maximum { maximum = value }
         if pendingValues.count >= TDigest.pendingCapacity { compact() }
@@ -71,7 +72,7 @@ public struct TDigest: Sendable, Hashable {
         let combined = TDigest.mergeSorted(means, weights, o.means, o.weights)
         means = combined.means
         weights = combined.weights
-        totalWeight &+= other.totalWeight
+        totalWeight = TDigest.saturatingSum(totalWeight, other.totalWeight)
         minimum = Swift.min(minimum, other.minimum)
         maximum = Swift.max(maximum, other.maximum)
         isExact = isExact && other.isExact
@@ -109,7 +110,7 @@ public struct TDigest: Sendable, Hashable {
             var m: [Double] = [], w: [Int64] = []
             m.reserveCapacity(means.count); w.reserveCapacity(means.count)
             for i in 0..<means.count {
-                if let last = m.last, last == means[i] { w[w.count - 1] &+= weights[i] } else { m.append(means[i]); w.append(weights[i]) }
+                if let last = m.last, last == means[i] { w[w.count - 1] = TDigest.saturatingSum(w[w.count - 1], weights[i]) } else { m.append(means[i]); w.append(weights[i]) }
             }
             means = m; weights = w
             if means.count <= TDigest.exactCapacity { return }
@@ -120,7 +121,7 @@ public struct TDigest: Sendable, Hashable {
 
     /// One merging pass: neighbours fuse while the centroid spans at most one unit of k₁.
     private mutating func compress() {
-        let total = Double(weights.reduce(0, &+))
+        let total = weights.reduce(0.0) { $0 + Double($1) }
         guard means.count > 1, total > 0 else { return }
         var outMeans: [Double] = [], outWeights: [Int64] = []
         var currentMean = means[0], currentWeight = weights[0]
@@ -128,8 +129,8 @@ public struct TDigest: Sendable, Hashable {
         var limit = total * TDigest.kInverse(TDigest.k(0) + 1)
         for i in 1..<means.count {
             let w = weights[i]
-            if doneWeight + Double(currentWeight + w) <= limit {
-                let fused = currentWeight + w
+            if doneWeight + Double(currentWeight) + Double(w) <= limit {
+                let fused = TDigest.saturatingSum(currentWeight, w)
                 currentMean += (means[i] - currentMean) * Double(w) / Double(fused)
                 currentWeight = fused
             } else {
@@ -141,6 +142,12 @@ public struct TDigest: Sendable, Hashable {
         }
         outMeans.append(currentMean); outWeights.append(currentWeight)
         means = outMeans; weights = outWeights
+    }
+
+    /// a + b, held at Int64.max instead of overflowing (weights are user data: `percentilesw`).
+    static func saturatingSum(_ a: Int64, _ b: Int64) -> Int64 {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? .max : sum
     }
 
     /// k₁(q) = δ/(2π)·asin(2q − 1).

@@ -5,15 +5,21 @@
 /// positions in the whole series. Variance and stdev are the sample ones (the page's example:
 /// 812.457 for 15 values is Σ(x − mean)² / 14); a single value has variance 0.
 public struct SeriesStatistics: Sendable, Hashable {
+    /// The smallest value.
     public var min: Double?
     /// The first position of the minimum.
     public var minIndex: Int?
+    /// The largest value.
     public var max: Double?
     /// The first position of the maximum.
     public var maxIndex: Int?
+    /// The mean.
     public var avg: Double?
+    /// The sample variance (divided by count − 1).
     public var variance: Double?
+    /// The sample standard deviation.
     public var stdev: Double?
+    /// The sum.
     public var sum: Double?
     /// How many values the statistics are over (`len` of `series_stats_dynamic`); nil when null.
     public var count: Int?

@@ -76,6 +76,12 @@ import SeriesAnalysis
         expectClose(forecast, (1...30).map { 2 * Double($0) + 1 })
     }
 
+    @Test func hugePeriodAndTestPoints() throws {
+        let y = series([1, 2, 3, 4])
+        #expect(try SeriesDecomposition(y, seasonality: .period(Int(Int32.max)), trend: .none).seasonal == [1, 2, 3, 4])
+        #expect(try SeriesAnomalies.forecast(y, points: Int.max, seasonality: .none) == [0, 0, 0, 0])
+    }
+
     @Test func arguments() throws {
         #expect(try SeriesDecomposition.Seasonality(argument: -1) == .detect(threshold: 0.6))
         #expect(try SeriesDecomposition.Seasonality(argument: 0) == .none)

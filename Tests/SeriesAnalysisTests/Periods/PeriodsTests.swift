@@ -39,5 +39,15 @@ import SeriesAnalysis
         #expect(SeasonalComponent.compute(series([1, 3, 5, 2, 4, 6, 1, 3, 5, 2, 4, 6]), period: 3).values
                 == [1.5, 3.5, 5.5, 1.5, 3.5, 5.5, 1.5, 3.5, 5.5, 1.5, 3.5, 5.5])
         #expect(SeasonalComponent.compute(series([1, 2, 3]), period: 0).values == [0, 0, 0])
+        // A period longer than the series: every point is its own phase.
+        #expect(SeasonalComponent.compute(series([1, 2, 3]), period: Int(Int32.max)).values == [1, 2, 3])
+    }
+
+    /// Bad arguments are coded errors, not crashes or huge allocations.
+    @Test func detectArguments() throws {
+        #expect(throws: SeriesAnalysisError.self) { try SeriesPeriods.detect(traffic, minPeriod: 0, maxPeriod: 50, count: Int.max) }
+        #expect(throws: SeriesAnalysisError.self) { try SeriesPeriods.detect(traffic, minPeriod: .nan, maxPeriod: 50, count: 1) }
+        #expect(try SeriesPeriods.detect(series([1, 2, 3]), minPeriod: 0, maxPeriod: 50, count: 2).periods == [0, 0])
+        #expect(try SeriesPeriods.detect(traffic, minPeriod: 1e300, maxPeriod: -5, count: 1).periods == [0])
     }
 }

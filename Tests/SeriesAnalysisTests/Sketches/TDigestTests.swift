@@ -29,6 +29,15 @@ import SeriesAnalysis
         #expect(d.percentile(68.5) == 685)
     }
 
+    /// Weights near Int64.max saturate instead of trapping.
+    @Test func hugeWeights() {
+        var d = TDigest()
+        d.add(1, weight: .max)
+        d.add(2, weight: .max)
+        #expect(d.totalWeight == .max)
+        #expect(d.percentile(50) == 1 && d.percentile(100) == 2)
+    }
+
     @Test func mergeAndEncoding() throws {
         var a = TDigest(), b = TDigest()
         for x in 1...10 { a.add(Double(x)) }
