@@ -1,5 +1,4 @@
 import Columnar
-import Foundation
 import KQLSyntax
 
 /// `parse` / `parse-where` after binding: the pattern compiled to one anchored regular expression whose
@@ -59,12 +58,10 @@ extension Binder {
                 pattern += any
             case .text(let t, let span):
                 if isRegex {
-                    guard (try? NSRegularExpression(pattern: t)) != nil else {
-                        throw KQLError(.argument, "'\(t)' is not a valid regular expression", span: span)
-                    }
+                    do { _ = try RegexCache.shared.regex(t) } catch { throw KQLError(.regex, error.message, span: span) }
                     pattern += "(?:\(t))"
                 } else {
-                    pattern += NSRegularExpression.escapedPattern(for: t)
+                    pattern += RegexDialect.quote(t)
                 }
             case .column(let name, let written):
                 let type = written ?? .string
