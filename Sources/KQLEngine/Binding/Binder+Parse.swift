@@ -15,6 +15,8 @@ public struct BoundParse: Sendable {
     public var caseInsensitive: Bool
     public var dotMatchesNewlines: Bool
     public var multiline: Bool
+    /// `flags=U`: greedy and lazy repetitions swap meanings in the whole pattern.
+    public var ungreedy: Bool
     public var columns: [Column]
     /// `kind=relaxed`: a value that does not convert to its column's type is null on its own; otherwise
     /// the whole row counts as unmatched.
@@ -46,9 +48,11 @@ extension Binder {
                            span: p.options.first { $0.name.lowercased() == "flags" }?.span)
         }
         let isRegex = kind == "regex"
-        // Regex mode is greedy like RE2 (U makes it lazy); the simple kinds take the shortest text before
-        // the next delimiter.
-        let any = isRegex && !flags.contains("U") ? ".*" : ".*?"
+        let ungreedy = flags.contains("U")
+        // Regex mode is greedy like RE2, and flag U (passed to RE2 with the others) makes `*` and string
+        // columns lazy along with the user's own repetitions; the simple kinds take the shortest text
+        // before the next delimiter.
+        let any = isRegex ? ".*" : ".*?"
         var pattern = ""
         var columns: [BoundParse.Column] = []
         var fields = schema.fields
@@ -65,7 +69,8 @@ extension Binder {
                 }
             case .column(let name, let written):
                 let type = written ?? .string
-                let shape = Binder.parseShape(type) ?? any
+                // A typed column takes its whole number (or bool) whatever U says.
+                let shape = Binder.parseShape(type).map { ungreedy ? "(?-U:\($0))" : $0 } ?? any
                 let group = kind == "relaxed" && shape != any ? "\(shape)|\(any)" : shape
                 pattern += "(?<p\(columns.count)>\(group))"
                 if let dup = columns.firstIndex(where: { $0.name == name.name }) {
@@ -78,7 +83,7 @@ extension Binder {
         }
         let source = try bindScalar(p.source, schema: schema, scope: scope)
         let bound = BoundParse(source: source, pattern: "\\A(?:\(pattern))\\z", caseInsensitive: flags.contains("i"),
-                               dotMatchesNewlines: !isRegex || flags.contains("s"), multiline: flags.contains("m"),
+                               dotMatchesNewlines: !isRegex || flags.contains("s"), multiline: flags.contains("m"), ungreedy: ungreedy,
                                columns: columns, relaxed: kind == "relaxed", keepsOnlyMatches: p.keepsOnlyMatches)
         return (bound, Schema(fields))
     }

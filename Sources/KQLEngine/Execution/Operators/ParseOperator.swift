@@ -11,6 +11,7 @@ struct ParseOperator {
         if bound.caseInsensitive { flags.insert(.caseInsensitive) }
         if bound.dotMatchesNewlines { flags.insert(.dotMatchesNewline) }
         if bound.multiline { flags.insert(.multiline) }
+        if bound.ungreedy { flags.insert(.ungreedy) }
         let regex: CompiledRegex
         do { regex = try RegexCache.shared.regex(bound.pattern, flags: flags) } catch {
             throw KQLError(.regex, "the parse pattern does not compile: \(error.message)")
