@@ -16,6 +16,10 @@ public final class Binder: @unchecked Sendable {
     /// `now()` of the query, used when constant folding.
     var now: Int64 = 0
     private var nextMaterializeID = 0
+    /// User functions being expanded, and calls already bound (see `FunctionExpansions`).
+    var expansions = FunctionExpansions()
+    /// Whether each function definition's body is tabular, by the definition's span.
+    var tabularBodies: [SourceSpan: Bool] = [:]
     /// Runs a bound query (for `toscalar`, tabular `in` lists and deferred operators).
     var run: ((BoundQuery) throws(KQLError) -> Table)?
 
