@@ -10,7 +10,7 @@ import Darwin
 public enum DeepStack {
     /// Bytes of stack of the thread `run` uses. Only touched pages cost memory; the deepest query
     /// `QueryLimits` admits uses a few MiB of it in a debug build (docs/limits.md has the measurements).
-    public static let stackSize = 64 << 20
+    public static let stackSize = 256 << 20
 
     /// Runs `body` on a thread with `stackSize` bytes of stack and returns what it returned or threw.
     /// The caller waits; when it already is on such a thread, `body` runs right there.

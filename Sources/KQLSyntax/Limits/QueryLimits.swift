@@ -18,11 +18,11 @@ public enum QueryLimits {
     public static let maxExpressionSize = 1_000_000
 
     /// Operators in one bound tabular expression once `let`s and user functions are expanded.
-    public static let maxPlanSize = 1_000_000
+    public static let maxPlanSize = 250_000
 
     /// User-function bodies bound for one query (a call whose arguments bind to what an earlier call of the
     /// same function in the same place had reuses that binding, so only distinct expansions count).
-    public static let maxFunctionExpansions = 100_000
+    public static let maxFunctionExpansions = 50_000
 
     /// `E_QUERY_TOO_COMPLEX` at `span`, the deepest point of what nests too deeply.
     public static func tooDeep(_ what: String, span: SourceSpan?) -> KQLError {

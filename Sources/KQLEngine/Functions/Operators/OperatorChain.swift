@@ -31,18 +31,21 @@ struct OperatorChain: ScalarFunction {
 
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         do {
-            return try evaluateSteps(args, context: context)
+            return try evaluateSteps(context: context) { (i: Int) throws(KQLError) -> ColumnarValue in args[i] }
         } catch {
             throw FunctionError(error.code, error.message)
         }
     }
 
-    /// Applies the steps in order; an error names the step's operator and points at its span.
-    func evaluateSteps(_ args: [ColumnarValue], context: FunctionContext) throws(KQLError) -> ColumnarValue {
-        var running = args[0]
+    /// Applies the steps in order, asking for each operand only when its step comes (so a long chain holds
+    /// two columns at a time, as the nested form did); an error names the step's operator and points at its span.
+    func evaluateSteps(context: FunctionContext,
+                       operand: (Int) throws(KQLError) -> ColumnarValue) throws(KQLError) -> ColumnarValue {
+        var running = try operand(0)
         for (i, step) in steps.enumerated() {
+            let right = try operand(i + 1)
             do {
-                running = try step.function.evaluate([running, args[i + 1]], context: context)
+                running = try step.function.evaluate([running, right], context: context)
             } catch {
                 throw KQLError(error.code, "\(step.function.name)(): \(error.message)", span: step.span)
             }
