@@ -57,6 +57,7 @@ import Testing
         // Runs stacked on one another add up: 30 parentheses, each followed by a run of 40 members.
         "print " + String(repeating: "(", count: 30) + "d" + String(repeating: ")" + String(repeating: ".a", count: 40), count: 30),
         "let f = () { " + String(repeating: "let g = () { ", count: 1_500),
+        "T" + String(repeating: " | mv-apply d on (", count: 1_500),
     ])
     func runsAndBodiesCountTowardsTheLimit(_ text: String) throws {
         #expect(parseError(text)?.code == .queryTooComplex, "\(text.prefix(60))")
