@@ -7,6 +7,8 @@ public enum Parser {
     /// Errors are `E_PARSE` (or `E_UNSUPPORTED` for KQL this engine does not have) with the offending span,
     /// located in the text so they print `line:column` and a caret; nesting past `QueryLimits.maxNestingDepth`
     /// is `E_QUERY_TOO_COMPLEX`. The parser recurses once per level of nesting, so it runs on `DeepStack`.
+    /// Releasing the returned tree recurses too, about 100 bytes a level: a caller on a small stack should
+    /// let it go on `DeepStack` (as `Engine.execute` does) when the query may be near the limit.
     public static func parse(_ text: String, sourceName: String? = nil) throws(KQLError) -> ScriptSyntax {
         try DeepStack.run { () throws(KQLError) -> ScriptSyntax in
             let source = SourceText(text, name: sourceName)
