@@ -61,8 +61,7 @@ extension DateTimeFormat {
             }
         }
         guard i == b.count, let v = nanos(c) else { return nil }
-        let (r, o) = v.subtractingReportingOverflow(Int64(offsetSeconds) * nanosPerSecond)
-        return o ? nil : r
+        return CheckedMath.subtract(v, Int64(offsetSeconds) * nanosPerSecond)
     }
 
     // RFC 822/1123: "[Sat, ]8 Nov 2014 15:05:02 [GMT|+hhmm]"
@@ -88,7 +87,7 @@ extension DateTimeFormat {
             }
         }
         guard parts.count <= 5, let v = nanos(c) else { return nil }
-        return v - Int64(offset) * nanosPerSecond
+        return CheckedMath.subtract(v, Int64(offset) * nanosPerSecond)
     }
 }
 

@@ -37,7 +37,7 @@ extension Int64: FixedValue {
         switch type {
         case .datetime: return .datetime(self)
         case .timespan: return .timespan(self)
-        case .int: return .int(Int32(truncatingIfNeeded: self))
+        case .int: return Int32(exactly: self).map(Value.int) ?? .null
         default: return .long(self)
         }
     }

@@ -23,7 +23,7 @@ struct IndexofFunction: ScalarFunction {
             var found: Int64 = 0
             var from = Int(start)
             while true {
-                let end = length == -1 ? s.count : min(s.count, from + Int(length))
+                let end = length == -1 || Int(length) >= s.count - from ? s.count : from + Int(length)
                 var i = from
                 var hit: Int?
                 while i + lookup.count <= end {
