@@ -27,6 +27,12 @@ public enum CheckedMath {
     /// `x` rounded to the nearest whole number (halves away from zero), or nil when that does not fit.
     @inlinable public static func rounded(_ x: Double) -> Int64? { Int64(exactly: x.rounded()) }
 
+    /// `x / m` rounded toward negative infinity, for `m > 0` (never overflows).
+    @inlinable public static func floorDiv(_ x: Int64, _ m: Int64) -> Int64 {
+        let q = x / m
+        return x % m < 0 ? q - 1 : q
+    }
+
     /// `x` modulo `m` in `0..<m`, for `m > 0` (the remainder of floor division; never overflows).
     @inlinable public static func floorMod(_ x: Int64, _ m: Int64) -> Int64 {
         let r = x % m
