@@ -3,6 +3,7 @@
 // Targets follow the layers of DESIGN.md; imports point one way:
 // Columnar ◄ KQLSyntax ◄ KQLEngine ◄ Conformance ◄ sandpiper
 // Columnar ◄ SharedTable ◄ PythonHost ◄ sandpiper-worker;  SharedTable ◄ Sandbox ◄ sandpiper
+// Geospatial (S2, H3, geohash, GeoJSON; over the CS2/CGeographicLib shims and CGEOS) stands alone.
 import PackageDescription
 
 // Release builds keep Swift's overflow and bounds checks (no -Ounchecked): a query must never turn an
@@ -25,18 +26,31 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
-        // System libraries (Debian: libpython3-dev, libarchive-dev, libseccomp-dev).
+        // System libraries (Debian: libpython3-dev, libarchive-dev, libseccomp-dev, libre2-dev).
         .systemLibrary(name: "CPython", path: "Sources/CPython", pkgConfig: "python3-embed",
                        providers: [.apt(["libpython3-dev"])]),
         .systemLibrary(name: "CArchive", path: "Sources/CArchive", pkgConfig: "libarchive",
                        providers: [.apt(["libarchive-dev"])]),
         .systemLibrary(name: "CSeccomp", path: "Sources/CSeccomp", pkgConfig: "libseccomp",
                        providers: [.apt(["libseccomp-dev"])]),
+        // KQL's regular expressions: a C API over RE2 (Debian: libre2-dev), linear time by construction.
+        .target(name: "CRE2", linkerSettings: [.linkedLibrary("re2")]),
+
+        .systemLibrary(name: "CGEOS", path: "Sources/CGEOS", pkgConfig: "geos",
+                       providers: [.apt(["libgeos-dev"])]),
+        // C++ shims with a C API over Debian's libs2-dev (Google S2) and libgeographiclib-dev.
+        .target(name: "CS2", path: "Sources/CS2",
+                cxxSettings: [.unsafeFlags(["-Wno-deprecated-declarations"])],
+                linkerSettings: [.linkedLibrary("s2"), .linkedLibrary("absl_log_severity"),
+                                 .linkedLibrary("absl_raw_logging_internal"), .linkedLibrary("stdc++")]),
+        .target(name: "CGeographicLib", path: "Sources/CGeographicLib",
+                linkerSettings: [.linkedLibrary("GeographicLib"), .linkedLibrary("stdc++")]),
 
         .target(name: "Columnar", swiftSettings: swiftSettings),
+        .target(name: "Geospatial", dependencies: ["CS2", "CGeographicLib", "CGEOS"], swiftSettings: swiftSettings),
         .target(name: "KQLSyntax", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .target(name: "KQLEngine",
-                dependencies: ["Columnar", "KQLSyntax", .product(name: "Crypto", package: "swift-crypto")],
+                dependencies: ["Columnar", "KQLSyntax", "CRE2", .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: swiftSettings),
         .target(name: "Conformance", dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "TOMLKit"],
                 swiftSettings: swiftSettings),
@@ -56,7 +70,10 @@ let package = Package(
         // Runs a probe under the confinement layers: used by `sandbox doctor` and the confinement tests.
         .executableTarget(name: "sandpiper-probe", dependencies: ["Sandbox"], swiftSettings: swiftSettings),
 
+        .testTarget(name: "CRE2Tests", dependencies: ["CRE2"], swiftSettings: swiftSettings),
         .testTarget(name: "ColumnarTests", dependencies: ["Columnar"], swiftSettings: swiftSettings),
+        .testTarget(name: "GeospatialTests", dependencies: ["Geospatial", "Columnar"],
+                    resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .testTarget(name: "KQLSyntaxTests", dependencies: ["KQLSyntax"], swiftSettings: swiftSettings),
         .testTarget(name: "KQLEngineTests", dependencies: ["KQLEngine", "KQLSyntax", "Columnar"],
                     swiftSettings: swiftSettings),
@@ -69,5 +86,6 @@ let package = Package(
         .testTarget(name: "sandpiperTests",
                     dependencies: ["sandpiper", "Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox"],
                     swiftSettings: swiftSettings),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )
