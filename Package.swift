@@ -7,9 +7,10 @@
 // SeriesAnalysis (the series_* algorithms, HyperLogLog, t-digest) uses only Columnar's error protocol.
 import PackageDescription
 
+// Release builds keep Swift's overflow and bounds checks (no -Ounchecked): a query must never turn an
+// overflow into a wrapped value or an out-of-bounds read. Hot loops that drop a check say why it holds.
 let swiftSettings: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
-    .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
 ]
 
 let package = Package(

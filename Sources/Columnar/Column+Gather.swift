@@ -146,6 +146,9 @@ extension Column {
         guard let s = fixed(T.self).baseAddress else { return }
         let d = out.pointer.assumingMemoryBound(to: T.self)
         var k = 0
+        // Branch-free: every row is written to slot k, which only advances past selected rows, so
+        // k <= i <= last: it cannot wrap, and (the caller sizes `out` for the selected rows up to
+        // `last`, the last selected one) each write lands inside `out`.
         for i in 0...last {
             d[k] = s[i]
             k &+= m[i] != 0 ? 1 : 0

@@ -54,7 +54,11 @@ public struct ColumnBuilder {
     /// Appends to a `long`, `datetime` or `timespan` column.
     public mutating func append(long v: Int64) { values.append(v); markValid(true) }
     public mutating func append(real v: Double) { values.append(v); markValid(true) }
-    public mutating func append(decimal v: Decimal) { decimals.append(v); markValid(true) }
+    /// Appends a decimal; Foundation's NaN (what an overflowing decimal operation gives) is null in KQL.
+    public mutating func append(decimal v: Decimal) {
+        if v.isNaN { appendNull(); return }
+        decimals.append(v); markValid(true)
+    }
     public mutating func append(dynamic v: Dynamic) { dynamics.append(v); markValid(v != .null) }
 
     public mutating func append(guid v: UUID) {
@@ -100,7 +104,9 @@ public struct ColumnBuilder {
         switch (type, value) {
         case (.bool, .bool(let b)): append(bool: b)
         case (.int, .int(let v)): append(int: v)
-        case (.int, .long(let v)): append(int: Int32(truncatingIfNeeded: v))
+        case (.int, .long(let v)):
+            // A long that does not fit an int is null, never its low 32 bits.
+            if let x = Int32(exactly: v) { append(int: x) } else { appendNull() }
         case (.long, .long(let v)): append(long: v)
         case (.long, .int(let v)): append(long: Int64(v))
         case (.real, .real(let v)): append(real: v)

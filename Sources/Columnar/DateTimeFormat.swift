@@ -52,15 +52,27 @@ public enum DateTimeFormat {
     }
 
     /// Nanoseconds since the epoch, or nil when the fields are invalid or outside the representable range.
-    public static func nanos(_ c: Civil) -> Int64? {
-        guard (1...12).contains(c.month), c.day >= 1, c.day <= daysInMonth(year: c.year, month: c.month),
+    public static func nanos(_ c: Civil) -> Int64? { nanos(c, offsetSeconds: 0) }
+
+    /// Nanoseconds since the epoch of `c` read in a zone `offsetSeconds` east of UTC, or nil when the
+    /// fields are invalid or the instant is outside the representable range.
+    public static func nanos(_ c: Civil, offsetSeconds: Int) -> Int64? {
+        // KQL's calendar spans years 1 to 9999; checking that first keeps the day arithmetic small.
+        guard (1...9999).contains(c.year), (1...12).contains(c.month), c.day >= 1,
+              c.day <= daysInMonth(year: c.year, month: c.month),
               (0...23).contains(c.hour), (0...59).contains(c.minute), (0...60).contains(c.second),
               (0..<1_000_000_000).contains(c.nanosecond) else { return nil }
-        let day = Int64(days(year: c.year, month: c.month, day: c.day))
-        let secs = Int64(c.hour * 3600 + c.minute * 60 + c.second)
-        let (a, o1) = day.multipliedReportingOverflow(by: nanosPerDay)
-        let (b, o2) = a.addingReportingOverflow(secs * nanosPerSecond + Int64(c.nanosecond))
-        return o1 || o2 ? nil : b
+        var day = Int64(days(year: c.year, month: c.month, day: c.day))
+        guard (-400_000...400_000).contains(offsetSeconds) else { return nil }
+        var within = Int64(c.hour * 3600 + c.minute * 60 + c.second - offsetSeconds) * nanosPerSecond + Int64(c.nanosecond)
+        // The offset may move the instant to a neighbouring day; the time of day is kept in 0..<1 day.
+        day += CheckedMath.floorDiv(within, nanosPerDay)
+        within = CheckedMath.floorMod(within, nanosPerDay)
+        // The earliest representable day (1677-09-21) starts before Int64.min: take its midnight from
+        // the next day so that only instants that really do not fit overflow.
+        if day < 0 { day += 1; within -= nanosPerDay }
+        guard let midnight = CheckedMath.multiply(day, nanosPerDay) else { return nil }
+        return CheckedMath.add(midnight, within)
     }
 
     public static func isLeapYear(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }

@@ -60,9 +60,8 @@ extension DateTimeFormat {
                 i += 3
             }
         }
-        guard i == b.count, let v = nanos(c) else { return nil }
-        let (r, o) = v.subtractingReportingOverflow(Int64(offsetSeconds) * nanosPerSecond)
-        return o ? nil : r
+        guard i == b.count else { return nil }
+        return nanos(c, offsetSeconds: offsetSeconds)
     }
 
     // RFC 822/1123: "[Sat, ]8 Nov 2014 15:05:02 [GMT|+hhmm]"
@@ -87,8 +86,8 @@ extension DateTimeFormat {
                 return nil
             }
         }
-        guard parts.count <= 5, let v = nanos(c) else { return nil }
-        return v - Int64(offset) * nanosPerSecond
+        guard parts.count <= 5 else { return nil }
+        return nanos(c, offsetSeconds: offset)
     }
 }
 

@@ -49,7 +49,7 @@ public enum TimespanFormat {
             var rest = s
             let colon = s.firstIndex(of: ":")!
             if let dot = s[..<colon].firstIndex(of: ".") {
-                guard let d = Int64(s[..<dot]) else { return nil }
+                guard let d = Int64(s[..<dot]), d >= 0 else { return nil }
                 days = d
                 rest = s[s.index(after: dot)...]
             }
@@ -60,17 +60,21 @@ public enum TimespanFormat {
             if fields.count == 3 {
                 let sec = fields[2]
                 let parts = sec.split(separator: ".", omittingEmptySubsequences: false)
-                guard parts.count <= 2, let whole = Int64(parts[0]), whole < 60 else { return nil }
+                guard parts.count <= 2, let whole = Int64(parts[0]), whole >= 0, whole < 60 else { return nil }
                 secNanos = whole * 1_000_000_000
                 if parts.count == 2 {
                     let digits = parts[1].prefix(9)
-                    guard !digits.isEmpty, let f = Int64(digits) else { return nil }
+                    guard !digits.isEmpty, digits.allSatisfy({ ("0"..."9").contains($0) }), let f = Int64(digits) else { return nil }
                     var scale: Int64 = 1
                     for _ in digits.count..<9 { scale *= 10 }
                     secNanos += f * scale
                 }
             }
-            let total = ((days * 24 + h) * 60 + m) * 60_000_000_000 + secNanos
+            // Every field is non-negative, so the only failure is a total past Int64.max (null, not a trap).
+            guard let hours = CheckedMath.multiply(days, 24).flatMap({ CheckedMath.add($0, h) }),
+                  let minutes = CheckedMath.multiply(hours, 60).flatMap({ CheckedMath.add($0, m) }),
+                  let total = CheckedMath.multiply(minutes, 60_000_000_000).flatMap({ CheckedMath.add($0, secNanos) })
+            else { return nil }
             return sign * total
         }
         var numberEnd = s.startIndex
@@ -78,9 +82,14 @@ public enum TimespanFormat {
         guard numberEnd > s.startIndex, let value = Double(s[..<numberEnd]) else { return nil }
         let unit = s[numberEnd...].trimmingCharacters()
         guard let perUnit = unitNanos(unit.isEmpty ? "d" : unit) else { return nil }
-        let result = value * Double(perUnit)
-        guard result.magnitude < 9.2e18 else { return nil }
-        return sign * Int64(result.rounded())
+        return nanos(value, perUnit: perUnit).flatMap { CheckedMath.multiply(sign, $0) }
+    }
+
+    /// `value` units of `perUnit` nanoseconds, rounded to a nanosecond; nil when it does not fit.
+    /// Whole values multiply exactly; fractions go through `Double`.
+    public static func nanos(_ value: Double, perUnit: Int64) -> Int64? {
+        if let whole = Int64(exactly: value) { return CheckedMath.multiply(whole, perUnit) }
+        return CheckedMath.rounded(value * Double(perUnit))
     }
 }
 

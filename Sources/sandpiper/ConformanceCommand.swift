@@ -72,7 +72,7 @@ struct ConformanceRunCommand: ParsableCommand {
 
     func validate() throws {
         if let now, DateTimeFormat.parse(now) == nil {
-            throw ValidationError("--now '\(now)' is not a datetime; write e.g. 2024-01-01T00:00:00Z")
+            throw ValidationError("--now '\(now)' is not a datetime from 1677-09-21T00:12:44Z to 2262-04-11T23:47:16Z; write e.g. 2024-01-01T00:00:00Z")
         }
         if let sandbox, sandboxNames(sandbox).isEmpty { throw ValidationError("--sandbox needs at least one name") }
     }

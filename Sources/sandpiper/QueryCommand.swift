@@ -44,7 +44,7 @@ struct QueryCommand: ParsableCommand {
     func validate() throws {
         if query != nil, file != nil { throw ValidationError("give the query as an argument or with -f, not both") }
         if let now, DateTimeFormat.parse(now) == nil {
-            throw ValidationError("--now '\(now)' is not a datetime; write e.g. 2024-01-01T00:00:00Z")
+            throw ValidationError("--now '\(now)' is not a datetime from 1677-09-21T00:12:44Z to 2262-04-11T23:47:16Z; write e.g. 2024-01-01T00:00:00Z")
         }
         if maxWidth < 4 { throw ValidationError("--max-width must be at least 4") }
     }

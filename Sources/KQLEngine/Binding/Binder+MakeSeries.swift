@@ -19,6 +19,8 @@ public struct BoundMakeSeries: Sendable {
     /// `kind=nonempty`: an input without rows (and no `by`) still gives one row of default-filled series.
     public var nonEmpty: Bool
     public var schema: Schema
+    /// The operator in the query, where a series length it cannot serve is reported.
+    public var span: SourceSpan?
 }
 
 extension Binder {
@@ -87,7 +89,7 @@ extension Binder {
         fields += aggFields.map { Field($0.name, .dynamic) }
         fields.append(Field(axisName, .dynamic))
         return BoundMakeSeries(prelude: prelude, keyCount: keyCount, defaults: defaults, start: start, end: end, step: step,
-                               axisType: axis.type, nonEmpty: nonEmpty, schema: Schema(fields))
+                               axisType: axis.type, nonEmpty: nonEmpty, schema: Schema(fields), span: span)
     }
 }
 

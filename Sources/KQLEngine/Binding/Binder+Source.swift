@@ -8,7 +8,7 @@ extension Binder {
         case .datatable(let columns, let values):
             return try bindDatatable(columns, values, span: s.span, scope: scope)
         case .range(let column, let from, let to, let step):
-            return try bindRange(column, from, to, step, scope: scope)
+            return try bindRange(column, from, to, step, span: s.span, scope: scope)
         case .print(let items):
             var out: [(name: String, value: BoundExpression)] = []
             var names = ColumnNamer(existing: [])
@@ -66,7 +66,7 @@ extension Binder {
     }
 
     private func bindRange(_ column: NameSyntax, _ from: ExpressionSyntax, _ to: ExpressionSyntax, _ step: ExpressionSyntax,
-                           scope: Scope) throws(KQLError) -> BoundQuery {
+                           span: SourceSpan, scope: Scope) throws(KQLError) -> BoundQuery {
         func constant(_ e: ExpressionSyntax) throws(KQLError) -> BoundExpression {
             let b = try bindScalar(e, schema: Schema([]), scope: scope)
             guard b.constantValue != nil else { throw KQLError(.argument, "range bounds must be constants", span: e.span) }
@@ -95,7 +95,7 @@ extension Binder {
         let r = BoundRange(column: column.name, type: type,
                            from: try coerce(f, to: type, span: from.span).constantValue ?? .null,
                            to: try coerce(t, to: type, span: to.span).constantValue ?? .null,
-                           step: try coerce(s, to: stepType, span: step.span).constantValue ?? .null)
+                           step: try coerce(s, to: stepType, span: step.span).constantValue ?? .null, span: span)
         var q = BoundQuery(source: .range(r), schema: Schema([Field(column.name, type)]))
         q.isSerialized = true
         return q

@@ -129,10 +129,10 @@ public final class Binder: @unchecked Sendable {
         case (.int(let x), .real): return .real(Double(x))
         case (.long(let x), .real): return .real(Double(x))
         case (.long(let x), .int): return Int32(exactly: x).map { .int($0) }
-        case (.real(let x), .long): return x.isFinite && x == x.rounded() ? .long(Int64(x)) : nil
+        case (.real(let x), .long): return Int64(exactly: x).map { .long($0) }
         case (.long(let x), .decimal): return .decimal(Decimal(x))
         case (.int(let x), .decimal): return .decimal(Decimal(Int(x)))
-        case (.real(let x), .decimal): return .decimal(Decimal(x))
+        case (.real(let x), .decimal): return Numeric.decimal(x).map { .decimal($0) }
         case (.dynamic(let d), _): return Binder.fromDynamic(d, t)
         default: return v.type == t ? v : nil
         }

@@ -116,6 +116,8 @@ public struct BoundRange: Sendable {
     public var from: Value
     public var to: Value
     public var step: Value
+    /// The `range` source in the query, where a row count it cannot serve is reported.
+    public var span: SourceSpan?
 }
 
 /// `where predicate`: keeps the rows where the predicate is true (null counts as false).

@@ -41,9 +41,12 @@ extension Lexer {
             guard let perUnit = TimespanFormat.unitNanos(unit), let value = Double(number) else {
                 return .error("invalid number '\(text(start, index))': '\(unit)' is not a timespan unit")
             }
-            let nanos = value * Double(perUnit)
-            guard nanos.magnitude < 9.2e18 else { return .error("timespan literal '\(text(start, index))' is out of range") }
-            return .timespan(Int64(nanos.rounded()))
+            // Whole counts multiply exactly (`106751d` is in range, 106752d is not).
+            let whole = isReal ? nil : Int64(number)
+            guard let nanos = whole.map({ CheckedMath.multiply($0, perUnit) }) ?? TimespanFormat.nanos(value, perUnit: perUnit) else {
+                return .error("timespan literal '\(text(start, index))' is out of range (about ±106,751 days)")
+            }
+            return .timespan(nanos)
         }
         if isReal {
             guard let v = Double(number) else { return .error("invalid real literal '\(number)'") }

@@ -45,7 +45,7 @@ extension SyntaxParser {
             guard let v = SyntaxParser.real(body) else { throw bad("write a number, real(nan), real(+inf) or real(-inf)") }
             return .literal(.real(v), .real, span)
         case .decimal:
-            guard SyntaxParser.isDecimalText(body), let d = Decimal(string: body, locale: Locale(identifier: "en_US_POSIX")) else {
+            guard SyntaxParser.isDecimalText(body), let d = Decimal(string: body, locale: Locale(identifier: "en_US_POSIX")), !d.isNaN else {
                 throw bad("write a number such as decimal(1.5)")
             }
             return .literal(.decimal(d), .decimal, span)
@@ -61,7 +61,8 @@ extension SyntaxParser {
         let v: Int64?
         if t.hasPrefix("0x") || t.hasPrefix("0X") { v = Int64(t.dropFirst(2), radix: 16) } else { v = Int64(t) }
         guard let v else { return negative && t == "9223372036854775808" ? Int64.min : nil }
-        return negative ? -v : v
+        // `--9223372036854775808` reads as -(Int64.min), which does not fit.
+        return negative ? CheckedMath.negate(v) : v
     }
 
     static func real(_ s: String) -> Double? {

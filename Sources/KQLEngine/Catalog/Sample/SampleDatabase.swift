@@ -16,11 +16,20 @@ public enum SampleDatabase {
     /// Builds the sample tables; `now` (nanoseconds since the Unix epoch) anchors the time columns
     /// that are relative to the present, so `ago(7d)` finds rows.
     public static func make(now: Int64) -> InMemoryDatabase {
-        InMemoryDatabase(tables: [
-            ("Events", SampleEvents.make(now: now)),
+        let anchor = anchor(now)
+        return InMemoryDatabase(tables: [
+            ("Events", SampleEvents.make(now: anchor)),
             ("StormEvents", SampleStormEvents.make()),
             ("Customers", SampleSales.makeCustomers()),
-            ("Sales", SampleSales.makeSales(now: now)),
+            ("Sales", SampleSales.makeSales(now: anchor)),
         ])
+    }
+
+    /// `now`, moved inside the datetime range far enough that every sample timestamp fits: the tables
+    /// reach 90 days before the anchor (Sales) and an hour after it (Sales' jitter). A clock within
+    /// that distance of 1677-09-21 or 2262-04-11 gets data near the range's end instead of wrapped data.
+    static func anchor(_ now: Int64) -> Int64 {
+        let day = DateTimeFormat.nanosPerDay
+        return min(max(now, Int64.min + 91 * day), Int64.max - day)
     }
 }

@@ -38,6 +38,7 @@ struct FilterOperator {
         return owned.withUnsafeBufferPointer { o -> Table in
             if c.validity != nil { mask = o }
             var selected = 0
+            // At most n, an Int: `&+=` keeps the loop branch-free and cannot wrap.
             for i in 0..<n { selected &+= mask[i] != 0 ? 1 : 0 }
             if selected == n { return table }
             var out = Table(schema: table.schema, columns: table.columns.map { $0.compact(mask: mask, selected: selected) },

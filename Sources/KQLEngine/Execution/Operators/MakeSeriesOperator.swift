@@ -11,7 +11,7 @@ struct MakeSeriesOperator {
     func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table {
         var t = input
         for op in bound.prelude { t = try executor.apply(op, to: t) }
-        let n = bound.keyCount, binColumn = n, aggCount = bound.defaults.count
+        let n = bound.keyCount, binColumn = n
         var groupIndex: [[Value]: Int] = [:]
         var groups: [[Value]] = []
         var rowGroup: [Int] = []
@@ -31,29 +31,36 @@ struct MakeSeriesOperator {
         // Datetimes do not fit a Double exactly: whole axes keep their start as a whole number.
         let wholeBins = bins.compactMap(MakeSeriesAxis.whole)
         let startWhole: Int64? = whole ? (bound.start.flatMap(MakeSeriesAxis.whole) ?? wholeBins.min()) : nil
-        let endNumber = bound.end.flatMap(MakeSeriesAxis.number) ?? ((data.max() ?? startNumber) + stepNumber)
-        var count = 0
-        if endNumber > startNumber {
-            if let s = startWhole, let st = MakeSeriesAxis.whole(bound.step),
-               let e = bound.end.flatMap(MakeSeriesAxis.whole) ?? wholeBins.max().map({ $0 + st }) {
-                count = Int((e - s + st - 1) / st)
+        let count: Int
+        let indices: [Int?]
+        if let s = startWhole, let st = MakeSeriesAxis.whole(bound.step) {
+            // Bins and bounds may lie anywhere in the long range: distances are taken as UInt64, where
+            // every one fits, and never as differences that could overflow.
+            let steps: UInt64
+            if let e = bound.end.flatMap(MakeSeriesAxis.whole) {
+                steps = e > s ? (CheckedMath.distance(from: s, to: e) - 1) / st.magnitude + 1 : 0
+            } else if let last = wholeBins.max() {
+                steps = last >= s ? CheckedMath.distance(from: s, to: last) / st.magnitude + 1 : 0
             } else {
-                count = Int(((endNumber - startNumber) / stepNumber).rounded(.up))
+                steps = 1  // a start without data: one step from it
+            }
+            count = try binCount(steps < UInt64(MakeSeriesOperator.maxBins) ? Int(steps) : nil, about: Double(steps))
+            indices = bins.map { b in
+                guard let x = MakeSeriesAxis.whole(b), x >= s else { return nil }
+                let k = CheckedMath.distance(from: s, to: x) / st.magnitude
+                return k < UInt64(count) ? Int(k) : nil
+            }
+        } else {
+            let endNumber = bound.end.flatMap(MakeSeriesAxis.number) ?? ((data.max() ?? startNumber) + stepNumber)
+            // Infinite when the bounds are far apart and the step tiny: refused, never converted.
+            let steps = endNumber > startNumber ? ((endNumber - startNumber) / stepNumber).rounded(.up) : 0
+            count = try binCount(steps < Double(MakeSeriesOperator.maxBins) ? Int(steps) : nil, about: steps)
+            indices = bins.map { b in
+                guard let x = MakeSeriesAxis.number(b) else { return nil }
+                let k = ((x - startNumber) / stepNumber).rounded(.down)
+                return k >= 0 && k < Double(count) ? Int(k) : nil
             }
         }
-        guard count <= MakeSeriesOperator.maxBins else {
-            throw KQLError(.argument, "make-series would build \(count) bins per series; use a larger step or a narrower range")
-        }
-        let indices: [Int?] = bins.map { b in
-            guard let x = MakeSeriesAxis.number(b) else { return nil }
-            if let s = startWhole, let xi = MakeSeriesAxis.whole(b), let st = MakeSeriesAxis.whole(bound.step) {
-                let d = xi - s
-                return d < 0 ? nil : Int(d / st)
-            }
-            let k = ((x - startNumber) / stepNumber).rounded(.down)
-            return k >= 0 && k < Double(count) ? Int(k) : nil
-        }
-        _ = aggCount
         return try layout(groups: groups.isEmpty && bound.nonEmpty && n == 0 ? [[]] : groups, start: startNumber,
                           startWhole: startWhole, count: count,
                           t: t, rowGroup: rowGroup, bins: indices)
@@ -76,9 +83,20 @@ struct MakeSeriesOperator {
         return Table(schema: bound.schema, columns: builders.indices.map { builders[$0].finish() }, rowCount: groups.count)
     }
 
+    /// The bin count, or `E_LIMIT` for one past `maxBins` (`steps` nil).
+    private func binCount(_ steps: Int?, about: Double) throws(KQLError) -> Int {
+        guard let steps else {
+            throw KQLError(.limit, "make-series would build \(about.isFinite ? "about " + RealFormat.string(about) : "more than 1.7E+308") bins per series, more than the limit of \(MakeSeriesOperator.maxBins)",
+                           span: bound.span, hint: "use a larger step or a narrower range (from ... to ...)")
+        }
+        return steps
+    }
+
     private func axisValue(_ start: Double, _ startWhole: Int64?, _ i: Int) -> Dynamic {
         if let st = MakeSeriesAxis.whole(bound.step), let s = startWhole {
-            let x = s + Int64(i) * st
+            // s + i·st lies between the start and the last bin (or the end), so it fits an Int64, while
+            // i·st alone may not (a range wider than 2^63): summed modulo 2^64, the result is exact.
+            let x = Int64(bitPattern: UInt64(bitPattern: s) &+ UInt64(i) &* UInt64(bitPattern: st))
             switch bound.axisType {
             case .datetime: return .datetime(x)
             case .timespan: return .timespan(x)

@@ -2,7 +2,8 @@ import Columnar
 import KQLSyntax
 
 /// `range x from a to b step s`: the values a, a+s, ... up to and including b (none when the step
-/// points away from b).
+/// points away from b). The row count is worked out without overflow, whatever the bounds: one past
+/// `maxRows` (or one that no integer can hold) is `E_LIMIT` at the range's span.
 struct RangeOperator {
     let range: BoundRange
     /// Refuses ranges larger than this (a typo in a bound should not exhaust memory).
@@ -19,31 +20,49 @@ struct RangeOperator {
         let column: Column
         if range.type == .real {
             guard case .real(let a) = range.from, case .real(let b) = range.to, case .real(let s) = range.step else {
-                throw KQLError(.argument, "range bounds and step must not be null")
+                throw KQLError(.argument, "range bounds and step must not be null", span: range.span)
             }
-            guard s != 0, a.isFinite, b.isFinite else { throw KQLError(.argument, "range step must not be zero") }
-            let count = (b - a) / s < 0 ? 0 : Int(((b - a) / s).rounded(.down)) + 1
-            guard count <= RangeOperator.maxRows else { throw tooLarge(count) }
+            guard a.isFinite, b.isFinite, s.isFinite, s != 0 else {
+                throw KQLError(.argument, "range bounds and step must be finite, and the step not zero", span: range.span)
+            }
+            // Steps to the last value; infinite when b - a overflows a double, huge for a tiny step.
+            let steps = (b - a) / s
+            guard steps < Double(RangeOperator.maxRows) else {
+                throw tooLarge(steps.isFinite ? "about " + RealFormat.string(steps.rounded(.down) + 1) : "more than 1.7E+308")
+            }
+            let count = steps < 0 ? 0 : Int(steps.rounded(.down)) + 1
             column = Column(reals: (0..<count).map { a + Double($0) * s })
         } else {
             guard let a = int64(range.from), let b = int64(range.to), let s = int64(range.step) else {
-                throw KQLError(.argument, "range bounds and step must not be null")
+                throw KQLError(.argument, "range bounds and step must not be null", span: range.span)
             }
-            guard s != 0 else { throw KQLError(.argument, "range step must not be zero") }
-            let span = b.subtractingReportingOverflow(a)
-            let count = span.overflow || (span.partialValue != 0 && (span.partialValue < 0) != (s < 0)) ? 0
-                : Int(span.partialValue / s) + 1
-            guard count <= RangeOperator.maxRows else { throw tooLarge(count) }
+            guard s != 0 else { throw KQLError(.argument, "range step must not be zero", span: range.span) }
+            let count: Int
+            if s > 0 ? b < a : b > a {
+                count = 0
+            } else {
+                // The distance between any two longs fits a UInt64 (min to max included).
+                let steps = (s > 0 ? CheckedMath.distance(from: a, to: b) : CheckedMath.distance(from: b, to: a)) / s.magnitude
+                guard steps < UInt64(RangeOperator.maxRows) else {
+                    throw tooLarge(steps == .max ? "18446744073709551616" : String(steps + 1))
+                }
+                count = Int(steps) + 1
+            }
             let buffer = DataBuffer(byteCount: count * 8)
             let p = buffer.typed(Int64.self, count: count)
-            var v = a
-            for i in 0..<count { p[i] = v; v &+= s }
+            if count > 0 {
+                var v = a
+                p[0] = v
+                // Every value up to the last lies between a and b, so the checked `+=` never overflows.
+                for i in 1..<count { v += s; p[i] = v }
+            }
             column = Column(type: range.type, count: count, validity: nil, values: buffer)
         }
         return Table([(range.column, column)])
     }
 
-    private func tooLarge(_ n: Int) -> KQLError {
-        KQLError(.limit, "range would produce \(n) rows, more than the limit of \(RangeOperator.maxRows)")
+    private func tooLarge(_ rows: String) -> KQLError {
+        KQLError(.limit, "range would produce \(rows) rows, more than the limit of \(RangeOperator.maxRows)", span: range.span,
+                 hint: "use a larger step or narrower bounds")
     }
 }

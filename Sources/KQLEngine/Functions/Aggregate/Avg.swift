@@ -35,8 +35,11 @@ struct AvgAggregate: AggregateFunction {
         }
         let valid = counts.map { $0 > 0 }
         if t == .timespan {
-            return [Column(type: .timespan, int64s: zip(sums, counts).map { s, c in c > 0 ? Int64((s / Double(c)).rounded()) : 0 },
-                           valid: valid)]
+            // The mean of timespans is a timespan; only the real sum's rounding can put it a hair past
+            // the range (the mean of max and max reads 2^63), so it is clamped back rather than lost.
+            return [Column(type: .timespan, int64s: zip(sums, counts).map { s, c in
+                c > 0 ? CheckedMath.rounded(s / Double(c)) ?? (s < 0 ? .min : .max) : 0
+            }, valid: valid)]
         }
         return [Column(reals: zip(sums, counts).map { s, c in c > 0 ? s / Double(c) : .nan }, valid: valid)]
     }

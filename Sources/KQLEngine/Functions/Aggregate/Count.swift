@@ -14,6 +14,8 @@ struct CountAggregate: AggregateFunction {
         if groups.groupCount == 1 {
             counts[0] = Int64(groups.groupIDs.count)
         } else {
+            // A count is at most the row count, an Int, so `&+=` never wraps; ids are dense in
+            // 0..<groupCount, so the unchecked buffer access stays in bounds.
             groups.groupIDs.withUnsafeBufferPointer { ids in
                 counts.withUnsafeMutableBufferPointer { c in for g in ids { c[Int(g)] &+= 1 } }
             }

@@ -38,33 +38,30 @@ enum CalendarMath {
         }
     }
 
-    /// `t` plus `months` calendar months, the day clamped to the target month's length.
-    static func addMonths(_ t: Int64, _ months: Int64) -> Int64? {
+    /// `t` plus `months` calendar months, the day clamped to the target month's length; nil outside
+    /// the datetime range. `toFirstDay` (and `toFirstMonth`) first move `t` to midnight of the first
+    /// day of its month (year), so `startofmonth(d, k)` never passes through an instant before 1677.
+    static func addMonths(_ t: Int64, _ months: Int64, toFirstDay: Bool = false, toFirstMonth: Bool = false) -> Int64? {
         var c = DateTimeFormat.civil(t)
-        let total = Int64(c.year) * 12 + Int64(c.month - 1) + months
-        guard total > 0, total < 12 * 10_000 else { return nil }
+        if toFirstMonth { c.month = 1 }
+        if toFirstDay { c = DateTimeFormat.Civil(year: c.year, month: c.month, day: 1) }
+        // The civil year of a representable instant is within 1677...2262, so only `months` can overflow.
+        guard let total = CheckedMath.add(Int64(c.year) * 12 + Int64(c.month - 1), months),
+              total > 0, total < 12 * 10_000 else { return nil }
         c.year = Int(total / 12); c.month = Int(total % 12) + 1
         c.day = min(c.day, DateTimeFormat.daysInMonth(year: c.year, month: c.month))
         return DateTimeFormat.nanos(c)
     }
 
-    static func startOfDay(_ t: Int64) -> Int64 { floorDiv(t, day) * day }
-
-    /// Sunday 00:00 of `t`'s week (1970-01-01 was a Thursday).
-    static func startOfWeek(_ t: Int64) -> Int64 {
-        let d = floorDiv(t, day)
-        let weekday = ((d + 4) % 7 + 7) % 7  // 0 = Sunday
-        return (d - weekday) * day
+    /// Midnight of the day `days` days after `t`'s day; nil outside the datetime range (the first
+    /// representable day, 1677-09-21, has no representable midnight).
+    static func startOfDay(_ t: Int64, plusDays days: Int64 = 0) -> Int64? {
+        CheckedMath.add(floorDiv(t, day), days).flatMap { CheckedMath.multiply($0, day) }
     }
 
-    static func startOfMonth(_ t: Int64) -> Int64? {
-        let c = DateTimeFormat.civil(t)
-        return DateTimeFormat.nanos(.init(year: c.year, month: c.month, day: 1))
-    }
-
-    static func startOfYear(_ t: Int64) -> Int64? {
-        DateTimeFormat.nanos(.init(year: DateTimeFormat.civil(t).year, month: 1, day: 1))
-    }
+    /// The day number (days since 1970-01-01) of the Sunday that starts `t`'s week; always fits,
+    /// even when that Sunday's midnight precedes the datetime range.
+    static func weekStartDay(_ t: Int64) -> Int64 { floorDiv(t, day) - weekday(t) }
 
     /// Days since Sunday (0-6).
     static func weekday(_ t: Int64) -> Int64 { ((floorDiv(t, day) + 4) % 7 + 7) % 7 }

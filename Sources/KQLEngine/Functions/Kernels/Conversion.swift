@@ -30,8 +30,9 @@ enum Conversion {
             switch u {
             case .timespan: return u
             case .string(let s): return TimespanFormat.parse(s).map(Value.timespan) ?? .null
-            case .int, .long: return Numeric.long(u).map { .timespan($0 &* 100) } ?? .null
-            case .real(let x): return x.isFinite && abs(x) < 9e16 ? .timespan(Int64((x * 100).rounded())) : .null
+            // A number is a count of 100-ns ticks, as in Kusto; one past the nanosecond range is null.
+            case .int, .long: return Numeric.long(u).flatMap { CheckedMath.multiply($0, 100) }.map(Value.timespan) ?? .null
+            case .real(let x): return CheckedMath.rounded(x * 100).map(Value.timespan) ?? .null
             default: return .null
             }
         case .guid:

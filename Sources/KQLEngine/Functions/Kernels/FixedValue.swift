@@ -17,6 +17,8 @@ protocol FixedValue: Sendable {
     func box(_ type: ScalarType) -> Value
 }
 
+// The loads and stores below compute byte offsets with `&*`: `i` indexes a buffer that exists, so
+// `i * width` is below its byte count, an Int, and cannot wrap.
 extension Int64: FixedValue {
     @inline(__always) static func load(_ base: UnsafeRawPointer, _ i: Int) -> Int64 {
         base.load(fromByteOffset: i &* 8, as: Int64.self)
@@ -37,7 +39,7 @@ extension Int64: FixedValue {
         switch type {
         case .datetime: return .datetime(self)
         case .timespan: return .timespan(self)
-        case .int: return .int(Int32(truncatingIfNeeded: self))
+        case .int: return Int32(exactly: self).map(Value.int) ?? .null
         default: return .long(self)
         }
     }

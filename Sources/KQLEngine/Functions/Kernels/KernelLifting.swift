@@ -63,7 +63,9 @@ enum Kernel {
         _ args: [ColumnarValue], out: ScalarType, rows: Int, _ f: ([Value]) throws(FunctionError) -> Value
     ) throws(FunctionError) -> ColumnarValue {
         if args.allSatisfy({ if case .scalar = $0 { return true } else { return false } }) {
-            return .scalar(try f(args.map { $0.value(0) }), out)
+            // Normalized as the column path's rows are, so a constant and a column agree (a long too
+            // big for an int column is null in both).
+            return .scalar(BoxedResult.normalize(try f(args.map { $0.value(0) }), to: out), out)
         }
         var b = ColumnBuilder(type: out, capacity: rows)
         var row = [Value](repeating: .null, count: args.count)
@@ -96,9 +98,11 @@ enum BoxedResult {
     static func normalize(_ v: Value, to type: ScalarType) -> Value {
         if v.isNull { return type == .dynamic ? .dynamic(.null) : .null }
         switch (type, v) {
+        case (.int, .long(let x)): return Int32(exactly: x).map(Value.int) ?? .null
+        case (.decimal, .decimal(let d)) where d.isNaN: return .null
         case (.bool, .bool), (.int, .int), (.long, .long), (.long, .int), (.real, .real), (.real, .int), (.real, .long),
              (.decimal, _), (.datetime, .datetime), (.timespan, .timespan), (.guid, .guid), (.string, .string),
-             (.dynamic, _), (.int, .long):
+             (.dynamic, _):
             if type == .decimal, v.type?.isNumeric != true { return .null }
             return v
         case (.string, _): return .string(v.text)

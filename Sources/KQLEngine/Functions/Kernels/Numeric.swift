@@ -16,7 +16,12 @@ enum Numeric {
 
     static func double(_ d: Decimal) -> Double { NSDecimalNumber(decimal: d).doubleValue }
 
-    static func decimal(_ d: Double) -> Decimal? { d.isFinite ? Decimal(d) : nil }
+    /// A real as a decimal; nil for NaN, infinities and magnitudes Foundation's `Decimal` cannot hold.
+    static func decimal(_ d: Double) -> Decimal? {
+        guard d.isFinite else { return nil }
+        let x = Decimal(d)
+        return x.isNaN ? nil : x
+    }
 
     /// A boxed number as `Double` (nil for null and non-numbers).
     static func double(_ v: Value) -> Double? {
@@ -37,7 +42,7 @@ enum Numeric {
         switch v {
         case .int(let x): return Int64(x)
         case .long(let x): return x
-        case .real(let x): return Int64(exactly: x.rounded(.towardZero)) ?? (x.isFinite && x.magnitude < 9.2e18 ? Int64(x) : nil)
+        case .real(let x): return CheckedMath.truncated(x)
         case .decimal(let d): return long(.real(double(d)))
         case .dynamic(.long(let x)): return x
         case .dynamic(.real(let x)): return long(.real(x))
@@ -63,7 +68,7 @@ enum Numeric {
         case (.int, .long): return Kernel.unary(v, Int32.self, out: .long, rows: rows) { Int64($0) }
         case (.int, .real): return Kernel.unary(v, Int32.self, out: .real, rows: rows) { Double($0) }
         case (.long, .real): return Kernel.unary(v, Int64.self, out: .real, rows: rows) { Double($0) }
-        case (.long, .int): return Kernel.unary(v, Int64.self, out: .int, rows: rows) { Int32(truncatingIfNeeded: $0) }
+        case (.long, .int): return Kernel.unary(v, Int64.self, out: .int, rows: rows) { Int32(exactly: $0) }
         case (.real, .long): return Kernel.unary(v, Double.self, out: .long, rows: rows) { long(.real($0)) }
         case (.bool, .long): return Kernel.unary(v, Bool.self, out: .long, rows: rows) { Int64($0 ? 1 : 0) }
         case (.bool, .real): return Kernel.unary(v, Bool.self, out: .real, rows: rows) { $0 ? 1.0 : 0.0 }
@@ -79,7 +84,7 @@ enum Numeric {
     static func convert(_ v: Value, to type: ScalarType) -> Value {
         if v.isNull { return .null }
         switch type {
-        case .int: return long(v).map { .int(Int32(truncatingIfNeeded: $0)) } ?? .null
+        case .int: return long(v).flatMap { Int32(exactly: $0) }.map { .int($0) } ?? .null
         case .long: return long(v).map { .long($0) } ?? .null
         case .real: return double(v).map { .real($0) } ?? .null
         case .decimal:

@@ -6,7 +6,9 @@ import KQLSyntax
 ///
 /// Integer division truncates toward zero; integer division or modulo by zero gives null, real
 /// division follows IEEE (inf/nan). Datetime − datetime is a timespan, datetime ± timespan a datetime,
-/// timespan × number a timespan, timespan / timespan a real. Any null operand gives null.
+/// timespan × number a timespan, timespan / timespan a real. Any null operand gives null, and so does
+/// a result its type cannot hold (a long past ±2^63, a datetime past 2262-04-11 or before 1677-09-21,
+/// a decimal past Foundation's 38 digits): never a wrapped value.
 struct ArithmeticOperator: ScalarFunction {
     let op: BinaryOperator
     var name: String { op.rawValue }
@@ -85,29 +87,34 @@ struct ArithmeticOperator: ScalarFunction {
         if t == .int || t == .long {
             let k = Numeric.cast(number, to: .long, rows: rows)
             return Kernel.binary(span, k, Int64.self, Int64.self, out: .timespan, rows: rows) { s, k in
-                divide ? (k == 0 ? nil : s / k) : s &* k
+                divide ? Self.integer(.divide, s, k) : CheckedMath.multiply(s, k)
             }
         }
         let k = Numeric.cast(number, to: .real, rows: rows)
         return Kernel.binary(span, k, Int64.self, Double.self, out: .timespan, rows: rows) { s, k in
-            let r = divide ? Double(s) / k : Double(s) * k
-            return r.isFinite && r.magnitude < 9.2e18 ? Int64(r.rounded()) : nil
+            CheckedMath.rounded(divide ? Double(s) / k : Double(s) * k)
         }
     }
 
+    /// Integer `+ - * / %` of ints, longs, datetimes and timespans; nil (null) for a zero divisor and
+    /// for a result that does not fit `T` (`Int64.min / -1` included).
     @inline(__always)
     static func integer<T: FixedWidthInteger>(_ op: BinaryOperator, _ a: T, _ b: T) -> T? {
         switch op {
-        case .add: return a &+ b
-        case .subtract: return a &- b
-        case .multiply: return a &* b
-        case .divide: return b == 0 ? nil : (b == -1 ? 0 &- a : a / b)
+        case .add: let (r, o) = a.addingReportingOverflow(b); return o ? nil : r
+        case .subtract: let (r, o) = a.subtractingReportingOverflow(b); return o ? nil : r
+        case .multiply: let (r, o) = a.multipliedReportingOverflow(by: b); return o ? nil : r
+        case .divide:
+            guard b != 0 else { return nil }
+            let (r, o) = a.dividedReportingOverflow(by: b)
+            return o ? nil : r
         case .modulo:
             // KQL's modulo is never negative: 0 <= N % D < abs(D) (-14 % 12 is 10).
             guard b != 0 else { return nil }
             if b == -1 { return 0 }
             let r = a % b
-            return r < 0 ? (b < 0 ? r &- b : r &+ b) : r
+            // r is in (-|b|, |b|): moving a negative r up by |b| stays in range.
+            return r < 0 ? (b < 0 ? r - b : r + b) : r
         default: return nil
         }
     }
@@ -126,7 +133,13 @@ struct ArithmeticOperator: ScalarFunction {
         }
     }
 
+    /// Decimal arithmetic; Foundation's overflow result (NaN) becomes null.
     static func decimal(_ op: BinaryOperator, _ a: Decimal, _ b: Decimal) -> Decimal? {
+        let r = decimalOrNaN(op, a, b)
+        return r?.isNaN == true ? nil : r
+    }
+
+    private static func decimalOrNaN(_ op: BinaryOperator, _ a: Decimal, _ b: Decimal) -> Decimal? {
         switch op {
         case .add: return a + b
         case .subtract: return a - b

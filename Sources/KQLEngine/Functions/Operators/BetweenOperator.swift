@@ -22,7 +22,11 @@ struct BetweenOperator: ScalarFunction {
         let n = context.rowCount
         var (x, lo, hi) = (args[0], args[1], args[2])
         if x.type == .datetime && hi.type == .timespan {
-            hi = try ArithmeticOperator(op: .add).evaluate([lo, hi], context: context)
+            // `low + span` past the datetime range is still a bound: every datetime lies on one side of
+            // it, so the sum saturates instead of becoming null.
+            hi = Kernel.binary(lo, hi, Int64.self, Int64.self, out: .datetime, rows: n) { l, s in
+                CheckedMath.add(l, s) ?? (s > 0 ? .max : .min)
+            }
         }
         let neg = negated
         if let t1 = Numeric.common(x.type, lo.type), let t = Numeric.common(t1, hi.type),

@@ -1,6 +1,6 @@
 import Columnar
 
-/// `ago(span)`: the query's start time minus `span`.
+/// `ago(span)`: the query's start time minus `span` (null when that is outside the datetime range).
 struct AgoFunction: ScalarFunction {
     let name = "ago"
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
@@ -8,6 +8,6 @@ struct AgoFunction: ScalarFunction {
     }
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         let now = ColumnarValue.scalar(.datetime(context.now), .datetime)
-        return Kernel.binary(now, args[0], Int64.self, Int64.self, out: .datetime, rows: context.rowCount) { $0 &- $1 }
+        return Kernel.binary(now, args[0], Int64.self, Int64.self, out: .datetime, rows: context.rowCount) { CheckedMath.subtract($0, $1) }
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 
 /// `bin(value, size)` / `floor(value, size)`: `value` rounded down to a multiple of `size`.
 /// Numbers keep their type; datetimes bin by a timespan aligned to the Unix epoch; timespans by a
-/// timespan. A null, zero or negative size gives null.
+/// timespan. A null, zero or negative size gives null, and so does a bin that starts before the
+/// type's minimum (`bin(long_min, 3)`).
 struct BinFunction: ScalarFunction {
     let name: String
 
@@ -25,12 +26,12 @@ struct BinFunction: ScalarFunction {
         switch out {
         case .datetime, .timespan:
             return Kernel.binary(args[0], args[1], Int64.self, Int64.self, out: out, rows: n) { v, s in
-                s > 0 ? CalendarMath.floorDiv(v, s) &* s : nil
+                s > 0 ? CheckedMath.floor(v, step: s) : nil
             }
         case .long:
             return Kernel.binary(Numeric.cast(args[0], to: .long, rows: n), Numeric.cast(args[1], to: .long, rows: n),
                                  Int64.self, Int64.self, out: .long, rows: n) { v, s in
-                s > 0 ? CalendarMath.floorDiv(v, s) &* s : nil
+                s > 0 ? CheckedMath.floor(v, step: s) : nil
             }
         case .real:
             return Kernel.binary(Numeric.cast(args[0], to: .real, rows: n), Numeric.cast(args[1], to: .real, rows: n),

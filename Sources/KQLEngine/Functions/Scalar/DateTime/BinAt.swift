@@ -1,7 +1,8 @@
 import Columnar
 
 /// `bin_at(value, size, fixed_point)`: `value` rounded down to a multiple of `size` counted from
-/// `fixed_point` (numbers, or datetimes/timespans with a timespan size).
+/// `fixed_point` (numbers, or datetimes/timespans with a timespan size). The fixed point may lie
+/// anywhere in the type's range; a bin that would start before the minimum is null.
 struct BinAtFunction: ScalarFunction {
     let name = "bin_at"
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
@@ -20,14 +21,14 @@ struct BinAtFunction: ScalarFunction {
             switch (v, size, at) {
             case (.datetime(let x), .timespan(let s), .datetime(let f)):
                 guard s > 0 else { return .null }
-                return .datetime(f + CalendarMath.floorDiv(x - f, s) * s)
+                return CheckedMath.floor(x, step: s, origin: f).map(Value.datetime) ?? .null
             case (.timespan(let x), .timespan(let s), .timespan(let f)):
                 guard s > 0 else { return .null }
-                return .timespan(f + CalendarMath.floorDiv(x - f, s) * s)
+                return CheckedMath.floor(x, step: s, origin: f).map(Value.timespan) ?? .null
             default:
                 if out == .long, let x = Numeric.long(v), let s = Numeric.long(size), let f = Numeric.long(at) {
                     guard s > 0 else { return .null }
-                    return .long(f + CalendarMath.floorDiv(x - f, s) * s)
+                    return CheckedMath.floor(x, step: s, origin: f).map(Value.long) ?? .null
                 }
                 guard let x = Numeric.double(v), let s = Numeric.double(size), let f = Numeric.double(at), s > 0 else { return .null }
                 return .real(f + ((x - f) / s).rounded(.down) * s)

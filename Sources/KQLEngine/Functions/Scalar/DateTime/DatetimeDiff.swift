@@ -2,7 +2,7 @@ import Columnar
 
 /// `datetime_diff(part, date1, date2)`: `date1 - date2` counted in whole `part` boundaries crossed
 /// (both dates truncated to the unit first; weeks start on Sunday; years, quarters and months
-/// count calendar boundaries).
+/// count calendar boundaries). Null when the count does not fit a long (nanoseconds across 1677–2262).
 struct DatetimeDiffFunction: ScalarFunction {
     let name = "datetime_diff"
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
@@ -20,10 +20,11 @@ struct DatetimeDiffFunction: ScalarFunction {
             return CalendarMath.floorDiv(ma, m) - CalendarMath.floorDiv(mb, m)
         }
         if part.lowercased() == "week" {
-            return (CalendarMath.startOfWeek(a) - CalendarMath.startOfWeek(b)) / (7 * CalendarMath.day)
+            // Counted in days, where nothing overflows (the week's Sunday may precede the datetime range).
+            return (CalendarMath.weekStartDay(a) - CalendarMath.weekStartDay(b)) / 7
         }
         guard let u = CalendarMath.fixedUnit(part) else { return nil }
-        return CalendarMath.floorDiv(a, u) - CalendarMath.floorDiv(b, u)
+        return CheckedMath.subtract(CalendarMath.floorDiv(a, u), CalendarMath.floorDiv(b, u))
     }
 
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {

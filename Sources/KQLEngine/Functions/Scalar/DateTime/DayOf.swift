@@ -22,7 +22,7 @@ struct DayOfFunction: ScalarFunction {
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         let f = self.f
         let a = args[0].type == .datetime ? args[0] : try ToDatetimeHelper.cast(args[0], rows: context.rowCount)
-        if out == .int { return Kernel.unary(a, Int64.self, out: .int, rows: context.rowCount) { Int32(truncatingIfNeeded: f($0)) } }
+        if out == .int { return Kernel.unary(a, Int64.self, out: .int, rows: context.rowCount) { Int32(exactly: f($0)) } }
         return Kernel.unary(a, Int64.self, out: out, rows: context.rowCount) { f($0) }
     }
 }

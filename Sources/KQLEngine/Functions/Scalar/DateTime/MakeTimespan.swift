@@ -19,8 +19,8 @@ struct MakeTimespanFunction: ScalarFunction {
             default: (days, h, m, s) = (p[0], p[1], p[2], p[3])
             }
             let total = ((days * 24 + h) * 60 + m) * 60 + s
-            let ns = (total * 1e7).rounded() * 100
-            return ns.magnitude < 9.2e18 ? .timespan(Int64(ns)) : .null
+            // Rounded to a tick, as Kusto's timespans are; null past the nanosecond range.
+            return CheckedMath.rounded(total * 1e7).flatMap { CheckedMath.multiply($0, 100) }.map(Value.timespan) ?? .null
         }
     }
 }

@@ -1,7 +1,8 @@
 import Columnar
 
 /// `startofday/week/month/year(date [, offset])` and `endof...`: the first (last, to the 100-ns
-/// tick) instant of the day, week (Sunday-based), month or year of `date`, moved by `offset` units.
+/// tick) instant of the day, week (Sunday-based), month or year of `date`, moved by `offset` units;
+/// null when that instant is outside the datetime range.
 struct StartOfFunction: ScalarFunction {
     enum Unit { case day, week, month, year }
     let name: String
@@ -24,10 +25,12 @@ struct StartOfFunction: ScalarFunction {
     /// The start of the unit `offset` units after the one holding `t`.
     func start(_ t: Int64, _ offset: Int64) -> Int64? {
         switch unit {
-        case .day: return CalendarMath.startOfDay(t) &+ offset &* CalendarMath.day
-        case .week: return CalendarMath.startOfWeek(t) &+ offset &* 7 &* CalendarMath.day
-        case .month: return CalendarMath.startOfMonth(t).flatMap { CalendarMath.addMonths($0, offset) }
-        case .year: return CalendarMath.startOfYear(t).flatMap { CalendarMath.addMonths($0, offset &* 12) }
+        case .day: return CalendarMath.startOfDay(t, plusDays: offset)
+        case .week:
+            return CheckedMath.multiply(offset, 7).flatMap { CheckedMath.subtract($0, CalendarMath.weekday(t)) }
+                .flatMap { CalendarMath.startOfDay(t, plusDays: $0) }
+        case .month: return CalendarMath.addMonths(t, offset, toFirstDay: true)
+        case .year: return CheckedMath.multiply(offset, 12).flatMap { CalendarMath.addMonths(t, $0, toFirstDay: true, toFirstMonth: true) }
         }
     }
 
@@ -36,7 +39,9 @@ struct StartOfFunction: ScalarFunction {
         let offset = args.count > 1 ? Numeric.cast(args[1], to: .long, rows: n) : .scalar(.long(0), .long)
         let end = self.end
         return Kernel.binary(args[0], offset, Int64.self, Int64.self, out: .datetime, rows: n) { t, k in
-            end ? self.start(t, k &+ 1).map { $0 - CalendarMath.tick } : self.start(t, k)
+            // The end of a unit is one tick before the start of the next.
+            end ? CheckedMath.add(k, 1).flatMap { self.start(t, $0) }.flatMap { CheckedMath.subtract($0, CalendarMath.tick) }
+                : self.start(t, k)
         }
     }
 }

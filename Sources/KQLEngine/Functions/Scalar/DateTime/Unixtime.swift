@@ -17,13 +17,11 @@ struct UnixtimeFunction: ScalarFunction {
         let n = context.rowCount, unit = self.unit
         if args[0].type == .real || args[0].type == .decimal || args[0].type == .dynamic {
             return Kernel.unary(Numeric.cast(args[0], to: .real, rows: n), Double.self, out: .datetime, rows: n) { x in
-                let v = (x * Double(unit)).rounded()
-                return v.isFinite && v.magnitude < 9.2e18 ? Int64(v) : nil
+                CheckedMath.rounded(x * Double(unit))
             }
         }
         return Kernel.unary(Numeric.cast(args[0], to: .long, rows: n), Int64.self, out: .datetime, rows: n) { x in
-            let (v, o) = x.multipliedReportingOverflow(by: unit)
-            return o ? nil : v
+            CheckedMath.multiply(x, unit)
         }
     }
 }

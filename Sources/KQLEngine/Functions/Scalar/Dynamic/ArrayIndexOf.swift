@@ -10,7 +10,8 @@ extension RowFunction {
         let length = r.count > 3 ? Int(Numeric.long(r[3]) ?? -1) : -1
         let occurrence = r.count > 4 ? Int(Numeric.long(r[4]) ?? 1) : 1
         guard start <= a.count, occurrence > 0 else { return .long(-1) }
-        let end = length < 0 ? a.count : min(a.count, start + length)
+        // start <= a.count here, so comparing with what is left avoids forming start + length.
+        let end = length < 0 || length >= a.count - start ? a.count : start + length
         var seen = 0
         for i in start..<end where ValueOrder.equal(.dynamic(a[i]), r[1]) == true {
             seen += 1

@@ -10,7 +10,8 @@ extension RowFunction {
         RowFunction(name: name, arity: 2...3, kinds: [.dynamic, .integer, .any], out: .dynamic, strict: false) { r in
             guard let a = array(r[0]), let n64 = Numeric.long(r[1]) else { return .dynamic(.null) }
             let fill = r.count > 2 ? r[2].asDynamic : .null
-            let n = Int(n64) * sign
+            // A shift of the array's length or more empties it: clamping keeps `i + n` in range.
+            let n = Int(max(-Int64(a.count), min(Int64(a.count), n64))) * sign
             var out = [Dynamic](repeating: fill, count: a.count)
             for i in a.indices {
                 let j = i + n

@@ -2,7 +2,8 @@ import Columnar
 import Foundation
 
 /// `round(x [, precision])`: `x` rounded half away from zero to `precision` decimal digits
-/// (default 0; negative rounds to tens, hundreds...). Integers stay integers.
+/// (default 0; negative rounds to tens, hundreds...). Integers stay integers, rounded exactly (not
+/// through a real); one that rounds past the type's range is null.
 struct RoundFunction: ScalarFunction {
     let name = "round"
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
@@ -18,6 +19,21 @@ struct RoundFunction: ScalarFunction {
         return (x / scale).rounded(.toNearestOrAwayFromZero) * scale
     }
 
+    /// `v` rounded half away from zero to a multiple of 10^-digits (for digits < 0), exactly.
+    static func round(_ v: Int64, _ digits: Int64) -> Int64? {
+        guard digits < 0 else { return v }
+        // |v| < 10^19, so rounding to 10^19 or more gives 0, or 10^19 (null) from 5·10^18 up when digits is -19.
+        guard digits > -19 else {
+            return digits == -19 && v.magnitude >= 5_000_000_000_000_000_000 ? nil : 0
+        }
+        var p: Int64 = 1
+        for _ in 0..<(-digits) { p *= 10 }  // at most 10^18: fits
+        let q = v / p, r = v % p
+        // r.magnitude < p <= 10^18, so doubling it cannot overflow.
+        let away = r.magnitude * 2 >= p.magnitude ? (v < 0 ? q - 1 : q + 1) : q
+        return CheckedMath.multiply(away, p)
+    }
+
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         let n = context.rowCount
         let t = try returnType(args.map { ArgumentInfo(type: $0.type) })
@@ -25,9 +41,7 @@ struct RoundFunction: ScalarFunction {
         switch t {
         case .int, .long:
             let x = Numeric.cast(args[0], to: .long, rows: n)
-            let r = Kernel.binary(x, digits, Int64.self, Int64.self, out: .long, rows: n) { v, d -> Int64? in
-                d >= 0 ? v : Int64(exactly: Self.round(Double(v), d))
-            }
+            let r = Kernel.binary(x, digits, Int64.self, Int64.self, out: .long, rows: n) { Self.round($0, $1) }
             return Numeric.cast(r, to: t, rows: n)
         case .decimal:
             return try Kernel.boxed([args[0], digits], out: .decimal, rows: n) { (r: [Value]) -> Value in

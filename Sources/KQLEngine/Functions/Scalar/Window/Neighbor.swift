@@ -15,7 +15,9 @@ struct NeighborFunction: ScalarFunction {
         let n = context.rowCount
         let out = try returnType(args.map { ArgumentInfo(type: $0.type) })
         let offset = args.count > 1 ? (Numeric.long(args[1].value(0)) ?? 1) : 1
-        let step = name == "prev" ? -Int(offset) : Int(offset)
+        // Any offset beyond the row count lands past the edge; clamping keeps `i + step` in range.
+        let clamped = Int(max(-Int64(n) - 1, min(Int64(n) + 1, offset)))
+        let step = name == "prev" ? -clamped : clamped
         let col = args[0].column(count: n)
         if args.count < 3 && out == col.type {
             let idx = (0..<n).map { i in (0..<n).contains(i + step) ? i + step : -1 }

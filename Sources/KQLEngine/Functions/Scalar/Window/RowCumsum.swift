@@ -2,7 +2,9 @@ import Foundation
 import Columnar
 
 /// `row_cumsum(term [, restart])`: the running sum of `term` over the serialized input (nulls add
-/// nothing), starting again from zero on rows where `restart` is true.
+/// nothing), starting again from zero on rows where `restart` is true. A long or timespan running sum
+/// that does not fit its type is null on that row; the sum stays exact, so it is a value again once
+/// later terms bring it back into range.
 struct RowCumsumFunction: ScalarFunction {
     let name = "row_cumsum"
     var needsSerializedInput: Bool { true }
@@ -20,12 +22,12 @@ struct RowCumsumFunction: ScalarFunction {
         switch out {
         case .long, .timespan:
             let x = FixedArgument<Int64>(out == .timespan ? args[0] : Numeric.cast(args[0], to: .long, rows: n))
-            let w = FixedColumnWriter<Int64>(type: out, count: n)
-            var s: Int64 = 0
+            var w = FixedColumnWriter<Int64>(type: out, count: n)
+            var s = ExactSum()
             for i in 0..<n {
-                if restart?.get(i) == true { s = 0 }
-                if !x.isNull(i) { s &+= x[i] }
-                w.set(i, s)
+                if restart?.get(i) == true { s = ExactSum() }
+                if !x.isNull(i) { s.add(x[i]) }
+                w.set(i, s.value)
             }
             return .column(w.finish())
         case .real:

@@ -1,7 +1,8 @@
 import Columnar
 
 /// `row_number([start [, restart]])`: the row's position in the serialized input, from `start`
-/// (default 1); the count restarts at `start` on rows where `restart` is true.
+/// (default 1); the count restarts at `start` on rows where `restart` is true. A number past the
+/// long range is null.
 struct RowNumberFunction: ScalarFunction {
     let name = "row_number"
     var needsSerializedInput: Bool { true }
@@ -13,10 +14,10 @@ struct RowNumberFunction: ScalarFunction {
         let n = context.rowCount
         let start = args.isEmpty ? 1 : (Numeric.long(args[0].value(0)) ?? 1)
         let restart = args.count > 1 ? BoolView(args[1]) : nil
-        let w = FixedColumnWriter<Int64>(type: .long, count: n)
-        var k = start
+        var w = FixedColumnWriter<Int64>(type: .long, count: n)
+        var k: Int64? = start
         for i in 0..<n {
-            if i > 0 { k = restart?.get(i) == true ? start : k + 1 }
+            if i > 0 { k = restart?.get(i) == true ? start : k.flatMap { CheckedMath.add($0, 1) } }
             w.set(i, k)
         }
         return .column(w.finish())
