@@ -15,6 +15,8 @@ public final class Binder: @unchecked Sendable {
     public internal(set) var queryOptions: [String: Value] = [:]
     /// `now()` of the query, used when constant folding.
     var now: Int64 = 0
+    /// The budget constant folding charges (the statement's, set as each statement is bound).
+    var budget: QueryBudget = .unlimited
     private var nextMaterializeID = 0
     /// Runs a bound query (for `toscalar`, tabular `in` lists and deferred operators).
     var run: ((BoundQuery) throws(KQLError) -> Table)?

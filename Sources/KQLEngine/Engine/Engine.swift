@@ -25,7 +25,14 @@ public final class Engine: Sendable {
 
     /// Runs every statement; each tabular statement (and each command) yields one result table.
     /// Errors carry the query text, so they print `line:column` and a caret.
-    public func execute(_ text: String, sourceName: String? = nil) throws(KQLError) -> QueryResult {
+    ///
+    /// `properties` are the client's request properties (the CLI's limit flags); `set` statements in
+    /// the text refine them for the statements after them. Each statement runs under the resulting
+    /// ``QueryLimits``: its results are truncated, its operators held to the memory budget, and the
+    /// whole request to the time limit, which starts now.
+    public func execute(_ text: String, sourceName: String? = nil,
+                        properties: RequestProperties = RequestProperties()) throws(KQLError) -> QueryResult {
+        let start = ContinuousClock.now
         let script: ScriptSyntax
         do {
             script = try Parser.parse(text, sourceName: sourceName)
@@ -34,6 +41,7 @@ public final class Engine: Sendable {
         }
         let runner = ScriptRunner(
             database: database, functions: StandardFunctions(), plugins: plugins, now: clock(),
+            properties: properties, start: start,
             runCommand: { (command, database, runQuery) throws(KQLError) -> Table in
                 try ManagementCommands.execute(command, in: database, runQuery: runQuery)
             })

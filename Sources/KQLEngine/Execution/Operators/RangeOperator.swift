@@ -8,7 +8,7 @@ struct RangeOperator {
     /// Refuses ranges larger than this (a typo in a bound should not exhaust memory).
     static let maxRows = 500_000_000
 
-    func execute() throws(KQLError) -> Table {
+    func execute(_ budget: QueryBudget) throws(KQLError) -> Table {
         func int64(_ v: Value) -> Int64? {
             switch v {
             case .long(let x), .datetime(let x), .timespan(let x): return x
@@ -24,6 +24,7 @@ struct RangeOperator {
             guard s != 0, a.isFinite, b.isFinite else { throw KQLError(.argument, "range step must not be zero") }
             let count = (b - a) / s < 0 ? 0 : Int(((b - a) / s).rounded(.down)) + 1
             guard count <= RangeOperator.maxRows else { throw tooLarge(count) }
+            try budget.charge(count: count, bytesEach: 8)
             column = Column(reals: (0..<count).map { a + Double($0) * s })
         } else {
             guard let a = int64(range.from), let b = int64(range.to), let s = int64(range.step) else {
@@ -34,6 +35,7 @@ struct RangeOperator {
             let count = span.overflow || (span.partialValue != 0 && (span.partialValue < 0) != (s < 0)) ? 0
                 : Int(span.partialValue / s) + 1
             guard count <= RangeOperator.maxRows else { throw tooLarge(count) }
+            try budget.charge(count: count, bytesEach: 8)
             let buffer = DataBuffer(byteCount: count * 8)
             let p = buffer.typed(Int64.self, count: count)
             var v = a

@@ -16,7 +16,7 @@ struct NeighborFunction: ScalarFunction {
         let out = try returnType(args.map { ArgumentInfo(type: $0.type) })
         let offset = args.count > 1 ? (Numeric.long(args[1].value(0)) ?? 1) : 1
         let step = name == "prev" ? -Int(offset) : Int(offset)
-        let col = args[0].column(count: n)
+        let col = try args[0].column(count: n, charging: context.budget)
         if args.count < 3 && out == col.type {
             let idx = (0..<n).map { i in (0..<n).contains(i + step) ? i + step : -1 }
             return .column(col.gather(idx))
