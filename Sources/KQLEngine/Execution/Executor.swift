@@ -87,7 +87,7 @@ final class Executor {
         case .extend(let e): return try ExtendOperator(bound: e).execute(t, evaluator)
         case .project(let p): return try ProjectOperator(bound: p).execute(t, evaluator)
         case .count(let name): return CountOperator(name: name).execute(t)
-        case .distinct(let d): return DistinctOperator(bound: d).execute(t)
+        case .distinct(let d): return try DistinctOperator(bound: d).execute(t, context.budget)
         case .evaluate(let e): return try EvaluateOperator(evaluate: e).execute(input: t, context)
         case .getschema: return GetSchemaOperator().execute(t)
         case .invoke(let body):

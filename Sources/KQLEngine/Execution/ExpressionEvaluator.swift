@@ -16,6 +16,8 @@ struct ExpressionEvaluator {
             var values: [ColumnarValue] = []
             values.reserveCapacity(args.count)
             for a in args { values.append(try evaluate(a, over: table)) }
+            // Each call is one batch of work over the whole column: the deadline is checked between them.
+            try context.budget.checkDeadline()
             let result: ColumnarValue
             do {
                 result = try f.evaluate(values, context: context.functionContext(rowCount: table.rowCount))

@@ -50,14 +50,33 @@ public enum CellParser {
     /// The narrowest type every non-empty cell parses as, in the order long, real, bool, datetime,
     /// guid, timespan (only `[d.]hh:mm[:ss]` forms), dynamic (JSON objects and arrays), else string.
     public static func inferType<S: Sequence>(_ cells: S) -> ScalarType where S.Element == String {
-        var candidates: [ScalarType] = [.long, .real, .bool, .datetime, .guid, .timespan, .dynamic]
-        var sawValue = false
-        for cell in cells where !cell.isEmpty {
+        var inference = TypeInference()
+        for cell in cells {
+            inference.add(cell)
+            if inference.isSettled { break }
+        }
+        return inference.type
+    }
+
+    /// ``inferType(_:)`` one cell at a time, so a reader streaming a file keeps no cells.
+    public struct TypeInference: Sendable {
+        private var candidates: [ScalarType] = [.long, .real, .bool, .datetime, .guid, .timespan, .dynamic]
+        private var sawValue = false
+
+        public init() {}
+
+        /// True once no cell can change the answer (it is `string`).
+        public var isSettled: Bool { candidates.isEmpty }
+
+        /// The type so far.
+        public var type: ScalarType { sawValue && !candidates.isEmpty ? candidates[0] : .string }
+
+        public mutating func add(_ cell: String) {
+            guard !cell.isEmpty, !candidates.isEmpty else { return }
             sawValue = true
             candidates.removeAll { !fits(cell, $0) }
-            if candidates.isEmpty { return .string }
         }
-        return sawValue ? candidates[0] : .string
+
     }
 
     private static func fits(_ cell: String, _ type: ScalarType) -> Bool {

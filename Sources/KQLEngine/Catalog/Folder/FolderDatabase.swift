@@ -52,17 +52,11 @@ public final class FolderDatabase: Database {
         state = Mutex(entries)
     }
 
+    /// Reads a table file, streaming (memory follows the table, not the file's text).
     static func load(_ file: String, format: FolderFileFormat) throws(KQLError) -> Table {
-        let text: String
-        do {
-            text = try String(contentsOfFile: file, encoding: .utf8)
-        } catch {
-            throw KQLError(.data, "cannot read \(file) as UTF-8 text: \(error.localizedDescription)",
-                           hint: "save the file as UTF-8, or move it out of the database folder")
-        }
         switch format {
-        case .csv, .tsv: return try TableTextReader.readDelimited(text, format: format, source: file)
-        case .jsonl: return try JSONLinesReader.read(text, source: file)
+        case .csv, .tsv: return try TableTextReader.readDelimited(file: file, format: format)
+        case .jsonl: return try JSONLinesReader.read(file: file)
         }
     }
 

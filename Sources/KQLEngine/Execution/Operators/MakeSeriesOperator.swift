@@ -16,6 +16,7 @@ struct MakeSeriesOperator {
         var groups: [[Value]] = []
         var rowGroup: [Int] = []
         for r in 0..<t.rowCount {
+            if r % 65536 == 65535 { try executor.context.budget.checkDeadline() }
             let key = (0..<n).map { t.columns[$0].value(r) }
             if let g = groupIndex[key] { rowGroup.append(g) } else {
                 groupIndex[key] = groups.count; rowGroup.append(groups.count); groups.append(key)
