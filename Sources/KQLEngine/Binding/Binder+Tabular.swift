@@ -19,7 +19,7 @@ extension Binder {
             case .scalar?: return false
             case .function(let def, let captured)? where def.parameters.isEmpty:
                 return bodyIsTabular(def, captured)
-            default: return database.table(named: n.name) != nil
+            default: return database.table(named: n.name) != nil || database.unavailableReason(forTable: n.name) != nil
             }
         case .call(let name, _, _):
             if ["materialize", "table", "view"].contains(name.name) { return true }
@@ -79,6 +79,11 @@ extension Binder {
         }
         if let t = database.table(named: n.name) {
             return BoundQuery(source: .table(name: n.name), schema: t.schema)
+        }
+        if let reason = database.unavailableReason(forTable: n.name) {
+            var e = reason
+            e.span = n.span
+            throw e
         }
         throw NameSuggestion.unknown("table", n, among: database.tableNames + scope.tabularNames,
                                      otherwise: "`.show tables` lists the tables")

@@ -105,10 +105,14 @@ struct CSVScanner {
         try sink.endRecord(line: recordLine)
     }
 
-    private mutating func scan<S: CSVSink>(_ bytes: Slice<UnsafeRawBufferPointer>, into sink: inout S) throws(S.Failure) {
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            let b = bytes[i]
+    private mutating func scan<S: CSVSink>(_ chunk: Slice<UnsafeRawBufferPointer>, into sink: inout S) throws(S.Failure) {
+        guard let base = chunk.base.baseAddress, !chunk.isEmpty else { return }
+        // Plain pointer reads: every index below is checked against `n` first.
+        let p = (base + chunk.startIndex).assumingMemoryBound(to: UInt8.self)
+        let n = chunk.count
+        var i = 0
+        while i < n {
+            let b = p[i]
             if pendingCR {
                 pendingCR = false
                 if b == Self.lf {
@@ -143,11 +147,11 @@ struct CSVScanner {
             case .unquoted:
                 // The common case: copy a run of plain bytes at once.
                 var j = i
-                while j < bytes.endIndex, bytes[j] != delimiter, bytes[j] != Self.lf, bytes[j] != Self.cr { j += 1 }
-                if j > i { field.append(contentsOf: bytes[i..<j]) }
+                while j < n, p[j] != delimiter, p[j] != Self.lf, p[j] != Self.cr { j += 1 }
+                if j > i { field.append(contentsOf: UnsafeBufferPointer(start: p + i, count: j - i)) }
                 offset += j - i; i = j
-                guard i < bytes.endIndex else { break }
-                let c = bytes[i]
+                if i == n { continue }
+                let c = p[i]
                 i += 1; offset += 1
                 if c == delimiter {
                     try endField(into: &sink); state = .fieldStart
@@ -158,11 +162,11 @@ struct CSVScanner {
                 }
             case .quoted:
                 var j = i
-                while j < bytes.endIndex, bytes[j] != Self.quote, bytes[j] != Self.lf { j += 1 }
-                if j > i { field.append(contentsOf: bytes[i..<j]) }
+                while j < n, p[j] != Self.quote, p[j] != Self.lf { j += 1 }
+                if j > i { field.append(contentsOf: UnsafeBufferPointer(start: p + i, count: j - i)) }
                 offset += j - i; i = j
-                guard i < bytes.endIndex else { break }
-                let c = bytes[i]
+                if i == n { continue }
+                let c = p[i]
                 i += 1; offset += 1
                 if c == Self.lf { field.append(c); line += 1; lineStart = offset } else { state = .quoteInQuoted }
             case .quoteInQuoted:

@@ -60,28 +60,34 @@ public enum CellParser {
 
     /// ``inferType(_:)`` one cell at a time, so a reader streaming a file keeps no cells.
     public struct TypeInference: Sendable {
-        private var candidates: [ScalarType] = [.long, .real, .bool, .datetime, .guid, .timespan, .dynamic]
+        private static let order: [ScalarType] = [.long, .real, .bool, .datetime, .guid, .timespan, .dynamic]
+        /// Bit `k` set: `order[k]` still fits every cell (a bitmask, as a file may have millions of columns).
+        private var candidates: UInt8 = 0b111_1111
         private var sawValue = false
 
         public init() {}
 
         /// True once no cell can change the answer (it is `string`).
-        public var isSettled: Bool { candidates.isEmpty }
+        public var isSettled: Bool { candidates == 0 }
 
         /// The type so far.
-        public var type: ScalarType { sawValue && !candidates.isEmpty ? candidates[0] : .string }
-
-        public mutating func add(_ cell: String) {
-            guard !cell.isEmpty, !candidates.isEmpty else { return }
-            sawValue = true
-            candidates.removeAll { !fits(cell, $0) }
+        public var type: ScalarType {
+            guard sawValue, candidates != 0 else { return .string }
+            return Self.order[candidates.trailingZeroBitCount]
         }
 
+        public mutating func add(_ cell: String) {
+            guard !cell.isEmpty, candidates != 0 else { return }
+            sawValue = true
+            for (k, t) in Self.order.enumerated() where candidates & (1 << k) != 0 && !fits(cell, t) {
+                candidates &= ~(1 << k)
+            }
+        }
     }
 
     private static func fits(_ cell: String, _ type: ScalarType) -> Bool {
         switch type {
-        case .bool: return cell.lowercased() == "true" || cell.lowercased() == "false"
+        case .bool: return cell.utf8.count <= 5 && (cell.lowercased() == "true" || cell.lowercased() == "false")
         case .timespan: return cell.contains(":") && TimespanFormat.parse(cell) != nil
         case .dynamic:
             guard cell.first == "{" || cell.first == "[" else { return false }

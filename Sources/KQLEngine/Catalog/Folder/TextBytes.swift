@@ -63,9 +63,13 @@ final class TextBytes {
 
     /// Whether `bytes` are valid UTF-8 (ASCII is checked without a copy).
     static func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let p = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return true }
+        // Eight bytes at a time: any high bit means non-ASCII (the tail is read byte by byte).
         var i = 0
-        while i < bytes.count, bytes[i] < 0x80 { i += 1 }
-        if i == bytes.count { return true }
+        let n = bytes.count
+        while i + 8 <= n, UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+        while i < n, p[i] < 0x80 { i += 1 }
+        if i == n { return true }
         return String(validating: bytes, as: UTF8.self) != nil
     }
 }
