@@ -57,7 +57,7 @@ public final class QueryBudget: Sendable {
             let a = stack.count > 1 ? stack.removeLast() : stack[0]
             return (a, max(a.charged, outputBytes) > maxMemoryPerOperator)
         }
-        if over { throw memoryError(subject: "operator '\(account.name)'", needed: max(account.charged, outputBytes)) }
+        if over { throw memoryError("operator '\(account.name)' needs about \(Self.describe(bytes: max(account.charged, outputBytes)))") }
     }
 
     /// Closes the current account after an error (nothing is settled).
@@ -71,18 +71,23 @@ public final class QueryBudget: Sendable {
     /// deadline has passed. `operatorName` names the allocation in the error when it is not the operator
     /// whose account is open (a plugin's result, say).
     public func charge(_ bytes: Int, for operatorName: String? = nil) throws(KQLError) {
-        try charge(bytes, subject: operatorName.map { "operator '\($0)'" })
+        try charge(bytes, subject: nil, operatorName: operatorName)
     }
 
-    /// `charge`, with the error's subject written out ("this call"); nil names the open account's operator.
-    private func charge(_ bytes: Int, subject: String?) throws(KQLError) {
+    /// `charge`, with the error's subject written out ("this call") when a part of the operator asks.
+    private func charge(_ bytes: Int, subject: String?, operatorName: String? = nil) throws(KQLError) {
         try checkDeadline()
         let (account, total) = accounts.withLock { (stack) -> (Account, Int) in
             let i = stack.count - 1
             stack[i].charged = MemorySize.sum(stack[i].charged, max(bytes, 0))
             return (stack[i], stack[i].charged)
         }
-        if total > maxMemoryPerOperator { throw memoryError(subject: subject ?? "operator '\(account.name)'", needed: total) }
+        guard total > maxMemoryPerOperator else { return }
+        let name = operatorName ?? account.name
+        guard let subject else { throw memoryError("operator '\(name)' needs about \(Self.describe(bytes: total))") }
+        // The account may hold more than this charge: say whose memory it would take past the budget.
+        let holder = account.name == "query" ? "the query's constants" : "operator '\(name)'"
+        throw memoryError("\(subject) would take \(holder) to about \(Self.describe(bytes: total))")
     }
 
     /// Charges `count` items of `bytesEach` (overflow counts as too much).
@@ -110,17 +115,12 @@ public final class QueryBudget: Sendable {
                            + "`set servertimeout = 30m;` or `sandpiper query --timeout 30m`")
     }
 
-    /// For a scalar function's row loop: the deadline check as a `FunctionError`.
-    public func checkDeadlineInFunction() throws(FunctionError) {
-        do { try checkDeadline() } catch { throw FunctionError(error.code, error.message, hint: error.hint) }
-    }
-
-    private func memoryError(subject: String, needed: Int) -> KQLError {
+    private func memoryError(_ what: String) -> KQLError {
         KQLError(.queryMemory,
-                        "\(subject) needs about \(Self.describe(bytes: needed)), more than the memory budget of "
-                            + "\(Self.describe(bytes: maxMemoryPerOperator)) per operator (maxmemoryconsumptionperiterator)",
-                        hint: "reduce its input first (where, project, summarize, take), or raise the budget with "
-                            + "`set maxmemoryconsumptionperiterator = N;` (bytes) or `sandpiper query --max-memory SIZE`")
+                 "\(what), more than the memory budget of \(Self.describe(bytes: maxMemoryPerOperator)) per operator "
+                     + "(maxmemoryconsumptionperiterator)",
+                 hint: "reduce its input first (where, project, summarize, take), or raise the budget with "
+                     + "`set maxmemoryconsumptionperiterator = N;` (bytes) or `sandpiper query --max-memory SIZE`")
     }
 
     /// `1536` as "1.5 KB", `3 << 30` as "3.0 GB" (binary multiples, as ADX writes 64 MB for 2^26 bytes).
