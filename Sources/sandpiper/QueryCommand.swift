@@ -20,8 +20,9 @@ struct QueryCommand: ParsableCommand {
 
             Each statement runs under ADX's query limits (docs/limits.md): results are truncated at 500000 \
             records or 64 MB with a partial-result notice on standard error (E_QUERY_RESULT_SET_TOO_LARGE), \
-            each operator may use half of physical memory (E_QUERY_MEMORY), and the query may run 10 \
-            minutes (E_QUERY_TIMEOUT). The flags below and `set` statements in the query change them.
+            each operator may use 5 GB or a quarter of physical memory, whichever is less (E_QUERY_MEMORY), \
+            and the query may run 10 minutes (E_QUERY_TIMEOUT). The flags below and `set` statements in the \
+            query change them; when both give a limit, the lower value applies.
 
             Exit status: 0 on success (also for a truncated result), 1 when the query fails (the error, with \
             line:column, is on standard error), 2 on bad usage.

@@ -14,11 +14,11 @@ struct QueryLimitOptions: ParsableArguments {
     var truncationMaxRecords: Int?
 
     @Option(name: .customLong("truncation-max-size"),
-            help: ArgumentHelp("Truncate results past this much data, e.g. 64MB (default; `set truncationmaxsize`).", valueName: "size"))
+            help: ArgumentHelp("Truncate results past this much data (default 64MB; `set truncationmaxsize`).", valueName: "size"))
     var truncationMaxSize: String?
 
     @Option(name: .customLong("max-memory"),
-            help: ArgumentHelp("Memory one operator may use, e.g. 4GB (default: half of physical memory; `set maxmemoryconsumptionperiterator`).",
+            help: ArgumentHelp("Memory one operator may use, e.g. 2GB (default: 5GB or a quarter of physical memory; `set maxmemoryconsumptionperiterator`).",
                                valueName: "size"))
     var maxMemory: String?
 

@@ -80,11 +80,8 @@ extension Binder {
         if let t = database.table(named: n.name) {
             return BoundQuery(source: .table(name: n.name), schema: t.schema)
         }
-        if let reason = database.unavailableReason(forTable: n.name) {
-            var e = reason
-            e.span = n.span
-            throw e
-        }
+        // The file's own location (file:line) says where the problem is; the query is not at fault.
+        if let reason = database.unavailableReason(forTable: n.name) { throw reason }
         throw NameSuggestion.unknown("table", n, among: database.tableNames + scope.tabularNames,
                                      otherwise: "`.show tables` lists the tables")
     }
