@@ -38,8 +38,9 @@ public final class QueryBudget: Sendable {
     /// The nanoseconds left before the deadline (zero once it passed).
     public var remainingNanoseconds: Int64 {
         let left = ContinuousClock.now.duration(to: deadline).components
-        if left.seconds < 0 { return 0 }
-        return left.seconds.multipliedReportingOverflow(by: 1_000_000_000).partialValue + left.attoseconds / 1_000_000_000
+        let (seconds, overflow) = left.seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        if overflow { return left.seconds < 0 ? 0 : .max }
+        return max(0, seconds.addingReportingOverflow(left.attoseconds / 1_000_000_000).partialValue)
     }
 
     // MARK: Accounts
