@@ -63,10 +63,10 @@ struct ScriptRunner {
         binder.budget = current.budget
         context.budget = current.budget
 
-        func execute(_ p: Planned, scope: Scope, _ limited: Limited) throws(KQLError) {
+        func execute(_ p: Planned, scope: Scope, _ statement: Limited) throws(KQLError) {
             context.pluginOutput = []
-            context.budget = limited.budget
-            binder.budget = limited.budget
+            context.budget = statement.budget
+            binder.budget = statement.budget
             let table: Table
             switch p {
             case .query(let q):
@@ -77,7 +77,7 @@ struct ScriptRunner {
                     try executor.run(try binder.bindTabular(e, scope: s))
                 }
             }
-            let (kept, notice) = ResultTruncation.apply(limited.limits, to: table)
+            let (kept, notice) = ResultTruncation.apply(statement.limits, to: table)
             results.append(ResultTable(table: kept, pluginOutput: context.pluginOutput, truncation: notice))
         }
 

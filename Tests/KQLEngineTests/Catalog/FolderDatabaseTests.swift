@@ -150,6 +150,17 @@ final class TemporaryFolder {
         }
     }
 
+    @Test func twoFilesForOneTableMakeOnlyThatTableUnavailable() throws {
+        let folder = TemporaryFolder()
+        folder.write("T.csv", "a:long\n1\n")
+        folder.write("T.tsv", "a:long\n2\n")
+        folder.write("U.csv", "b:long\n3\n")
+        let db = try FolderDatabase(path: folder.path)
+        #expect(db.table(named: "T") == nil)
+        #expect(db.unavailableReason(forTable: "T")?.message.hasPrefix("two files hold table 'T'") == true)
+        #expect(db.table(named: "U")?.row(0) == [.long(3)])
+    }
+
     @Test func missingFolderIsACommandError() {
         let error = #expect(throws: KQLError.self) { try FolderDatabase(path: "/nonexistent/sandpiper-db") }
         #expect(error?.code == .command)

@@ -48,8 +48,10 @@ public final class FolderDatabase: Database {
             guard let (name, format) = FolderNames.table(ofFile: file) else { continue }
             let full = path + "/" + file
             if let other = entries[name]?.file ?? broken[name]?.file {
-                throw KQLError(.data, "two files hold table '\(name)': \(other) and \(full)",
-                               hint: "rename or remove one of them")
+                entries[name] = nil
+                broken[name] = (full, KQLError(.data, "two files hold table '\(name)': \(other) and \(full)",
+                                               hint: "rename or remove one of them"))
+                continue
             }
             do {
                 entries[name] = Entry(table: try Self.load(full, format: format), file: full, format: format)
