@@ -30,14 +30,14 @@ public struct RequestProperties: Sendable, Equatable {
     }
 
     /// The limits in force: these properties over the defaults.
-    public var limits: QueryLimits {
-        var l = QueryLimits()
+    public var limits: RequestLimits {
+        var l = RequestLimits()
         let refined = truncationMaxRecords != nil || truncationMaxSize != nil || takeMaxRecords != nil
         if noTruncation && !refined {
             l.truncation = nil
         } else {
-            l.truncation = QueryLimits.Truncation(maxRecords: truncationMaxRecords ?? QueryLimits.defaultTruncationMaxRecords,
-                                                  maxSize: truncationMaxSize ?? QueryLimits.defaultTruncationMaxSize)
+            l.truncation = RequestLimits.Truncation(maxRecords: truncationMaxRecords ?? RequestLimits.defaultTruncationMaxRecords,
+                                                  maxSize: truncationMaxSize ?? RequestLimits.defaultTruncationMaxSize)
         }
         l.takeMaxRecords = takeMaxRecords
         if let m = maxMemoryConsumptionPerIterator { l.maxMemoryPerOperator = m }
@@ -61,8 +61,8 @@ public struct RequestProperties: Sendable, Equatable {
             takeMaxRecords = Self.lower(takeMaxRecords, try Self.count(name, value, minimum: 0, span))
         case Name.maxMemoryConsumptionPerIterator:
             let bytes = try Self.count(name, value, minimum: 1, span)
-            guard bytes <= QueryLimits.maximumMaxMemoryPerOperator else {
-                throw KQLError(.argument, "option '\(name)' may be at most \(QueryLimits.maximumMaxMemoryPerOperator) bytes "
+            guard bytes <= RequestLimits.maximumMaxMemoryPerOperator else {
+                throw KQLError(.argument, "option '\(name)' may be at most \(RequestLimits.maximumMaxMemoryPerOperator) bytes "
                                    + "(30 GB or half of this machine's memory, whichever is less), not \(bytes)", span: span,
                                hint: "one operator cannot use more memory than that; reduce the data it holds instead")
             }

@@ -42,7 +42,7 @@ public struct TruncationNotice: CodedError, Equatable {
 /// A record's size counts each cell's data: fixed-width values their width, strings their UTF-8 bytes,
 /// dynamic values their estimated size in memory.
 enum ResultTruncation {
-    static func apply(_ limits: QueryLimits, to table: Table) -> (Table, TruncationNotice?) {
+    static func apply(_ limits: RequestLimits, to table: Table) -> (Table, TruncationNotice?) {
         var t = table
         if let take = limits.takeMaxRecords, t.rowCount > take { t = TakeOperator(count: take).execute(t) }
         guard let truncation = limits.truncation else { return (t, nil) }

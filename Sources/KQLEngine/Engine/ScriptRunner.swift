@@ -33,7 +33,7 @@ struct ScriptRunner {
 
     /// What a statement runs under: its limits and the budget its operators charge.
     private struct Limited {
-        var limits: QueryLimits
+        var limits: RequestLimits
         var budget: QueryBudget
     }
 
@@ -55,7 +55,7 @@ struct ScriptRunner {
         let hasCommands = script.statements.contains { if case .command = $0 { return true } else { return false } }
         var results: [ResultTable] = []
         var properties = self.properties
-        func limited(_ limits: QueryLimits) -> Limited {
+        func limited(_ limits: RequestLimits) -> Limited {
             Limited(limits: limits, budget: QueryBudget(maxMemoryPerOperator: limits.maxMemoryPerOperator,
                                                         timeoutNanoseconds: limits.timeoutNanoseconds, start: start))
         }
@@ -76,6 +76,7 @@ struct ScriptRunner {
                 table = try runCommand(c, database) { (e: ExpressionSyntax) throws(KQLError) -> Table in
                     try executor.run(try binder.bindTabular(e, scope: s))
                 }
+                binder.databaseChanged()
             }
             let (kept, notice) = ResultTruncation.apply(statement.limits, to: table)
             results.append(ResultTable(table: kept, pluginOutput: context.pluginOutput, truncation: notice))

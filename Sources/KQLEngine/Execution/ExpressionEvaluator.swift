@@ -12,7 +12,12 @@ struct ExpressionEvaluator {
             return .column(table.columns[i])
         case .constant(let v, let t):
             return .scalar(v, t)
-        case .call(let f, let args, let type, let span):
+        case .call(let f, let args, let type, let span, _):
+            if let chain = f as? OperatorChain {
+                return try chain.evaluateSteps(context: context.functionContext(rowCount: table.rowCount)) {
+                    (i: Int) throws(KQLError) -> ColumnarValue in try evaluate(args[i], over: table)
+                }
+            }
             var values: [ColumnarValue] = []
             values.reserveCapacity(args.count)
             for a in args { values.append(try evaluate(a, over: table)) }
@@ -42,7 +47,7 @@ struct ExpressionEvaluator {
         do { return try v.column(count: table.rowCount, charging: context.budget) } catch {
             // A constant repeated on every row: the charge is the operator's, no call is at fault.
             var span: SourceSpan?
-            if case .call(_, _, _, let s) = e { span = s }
+            if case .call(_, _, _, let s, _) = e { span = s }
             throw KQLError(error.code, error.message, span: span, hint: error.hint)
         }
     }

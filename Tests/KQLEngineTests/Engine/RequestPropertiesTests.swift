@@ -6,11 +6,11 @@ import Testing
 @Suite struct RequestPropertiesTests {
     @Test func defaultsAreADXs() {
         let l = RequestProperties().limits
-        #expect(l.truncation == QueryLimits.Truncation(maxRecords: 500_000, maxSize: 67_108_864))
+        #expect(l.truncation == RequestLimits.Truncation(maxRecords: 500_000, maxSize: 67_108_864))
         #expect(l.takeMaxRecords == nil)
         #expect(l.timeoutNanoseconds == 600_000_000_000)
-        #expect(l.maxMemoryPerOperator == QueryLimits.defaultMaxMemoryPerOperator)
-        #expect(QueryLimits.defaultMaxMemoryPerOperator <= 5 << 30)
+        #expect(l.maxMemoryPerOperator == RequestLimits.defaultMaxMemoryPerOperator)
+        #expect(RequestLimits.defaultMaxMemoryPerOperator <= 5 << 30)
     }
 
     @Test func aLimitGivenTwiceTakesTheLowerValue() throws {
@@ -32,7 +32,7 @@ import Testing
         #expect(p.limits.truncation == nil)
         var q = p
         try q.set("truncationmaxsize", .long(1000))
-        #expect(q.limits.truncation == QueryLimits.Truncation(maxRecords: 500_000, maxSize: 1000))
+        #expect(q.limits.truncation == RequestLimits.Truncation(maxRecords: 500_000, maxSize: 1000))
         var r = p
         try r.set("query_take_max_records", .long(5))
         #expect(r.limits.truncation != nil && r.limits.takeMaxRecords == 5)

@@ -2,7 +2,7 @@ import Foundation
 
 /// The limits one statement runs under, resolved from ``RequestProperties`` (the CLI's flags and the
 /// query's `set` statements) and the defaults, which are Azure Data Explorer's where it has one.
-public struct QueryLimits: Sendable, Equatable {
+public struct RequestLimits: Sendable, Equatable {
     /// ADX's default record limit of a result (`truncationmaxrecords`).
     public static let defaultTruncationMaxRecords = 500_000
     /// ADX's default data-size limit of a result, 64 MB (`truncationmaxsize`).
@@ -24,14 +24,14 @@ public struct QueryLimits: Sendable, Equatable {
     public struct Truncation: Sendable, Equatable {
         public var maxRecords: Int
         public var maxSize: Int
-        public init(maxRecords: Int = QueryLimits.defaultTruncationMaxRecords, maxSize: Int = QueryLimits.defaultTruncationMaxSize) {
+        public init(maxRecords: Int = RequestLimits.defaultTruncationMaxRecords, maxSize: Int = RequestLimits.defaultTruncationMaxSize) {
             self.maxRecords = maxRecords; self.maxSize = maxSize
         }
     }
 
     public init(truncation: Truncation? = Truncation(), takeMaxRecords: Int? = nil,
-                maxMemoryPerOperator: Int = QueryLimits.defaultMaxMemoryPerOperator,
-                timeoutNanoseconds: Int64 = QueryLimits.defaultTimeoutNanoseconds) {
+                maxMemoryPerOperator: Int = RequestLimits.defaultMaxMemoryPerOperator,
+                timeoutNanoseconds: Int64 = RequestLimits.defaultTimeoutNanoseconds) {
         self.truncation = truncation; self.takeMaxRecords = takeMaxRecords
         self.maxMemoryPerOperator = maxMemoryPerOperator; self.timeoutNanoseconds = timeoutNanoseconds
     }
