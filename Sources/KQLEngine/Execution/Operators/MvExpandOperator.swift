@@ -13,8 +13,9 @@ struct MvExpandOperator {
         for item in bound.items { values.append(try evaluator.column(item.value, over: input)) }
         let budget = evaluator.context.budget
         var rows = 0
+        let counted = values.map(elementCounts)
         for r in 0..<input.rowCount {
-            var n = values.map { elementCount($0.value(r)) }.max() ?? 0
+            var n = counted.map { $0?[r] ?? 1 }.max() ?? 0
             if let limit = bound.limit { n = min(n, limit) }
             rows = MemorySize.sum(rows, n)
         }
@@ -51,12 +52,16 @@ struct MvExpandOperator {
         return Table(schema: Schema(fields), columns: columns, rowCount: rowIndex.count)
     }
 
-    /// How many rows `elementsOf(v)` gives, without building them.
-    private func elementCount(_ v: Value) -> Int {
-        switch v.asDynamic {
-        case .array(let items): return items.count
-        case .bag(let bag): return bag.count
-        default: return 1
+    /// How many rows `elementsOf` gives for each row of a dynamic column, read without boxing; nil for a
+    /// column of another type, whose every row gives one.
+    private func elementCounts(_ column: Column) -> [Int]? {
+        guard case .dynamics(let d)? = column.objects else { return nil }
+        return d.map { v in
+            switch v {
+            case .array(let items): return items.count
+            case .bag(let bag): return bag.count
+            default: return 1
+            }
         }
     }
 
