@@ -74,19 +74,29 @@ public struct PythonPlugin: TabularPlugin {
             throw KQLError(error.code, error.message, span: span,
                            hint: error.hint ?? "see `sandpiper sandbox list`, or build one with `sandpiper sandbox build`")
         }
+        let budget = arguments.budget
+        try budget.checkDeadline()
+        // The script may not outlive the query: its wall-time limit is the sandbox's or what is left of
+        // the query's, whichever is lower.
+        let remaining = Int(clamping: budget.remainingNanoseconds / 1_000_000)
+        let timeout = max(1, min(environment.timeoutMilliseconds, remaining))
         var options: [String: String] = [:]
         if let kickout = call.kickout { options[WorkerRequest.kickoutOption] = String(kickout) }
         if let packed = try PythonArtifacts.pack(call.artifacts, span: span) { options[WorkerRequest.artifactsOption] = packed }
         let run = environment.settings.map {
             ScriptRun(script: call.script, kargsJSON: call.kargsJSON, sandbox: $0,
-                      timeoutMilliseconds: environment.timeoutMilliseconds, options: options)
+                      timeoutMilliseconds: timeout, options: options)
         } ?? ScriptRun(script: call.script, kargsJSON: call.kargsJSON, sitePackages: environment.sitePackages,
-                       timeoutMilliseconds: environment.timeoutMilliseconds, options: options)
+                       timeoutMilliseconds: timeout, options: options)
         let partitions = call.perNode ? Self.partitions(rows: input.rowCount, count: cores) : [0..<input.rowCount]
         let outputs: [ScriptOutput]
         do { outputs = try supervisor.run(input, partitions: partitions, run) } catch {
+            // A script stopped because the query's time ran out reports the query's limit.
+            if timeout < environment.timeoutMilliseconds { try budget.checkDeadline() }
             throw KQLError(error.code, error.message, span: span, hint: error.hint)
         }
+        // The results are mapped, not yet copied: charge them before coercion and the union copy them.
+        try budget.charge(outputs.map(\.table), for: "python")
         let target = call.declared.map { Self.schema(declared: $0, input: input.schema) }
         var tables: [Table] = []
         for output in outputs {

@@ -18,8 +18,14 @@ struct QueryCommand: ParsableCommand {
             each .csv, .tsv or .jsonl file in DIR is a table named after the file, and management commands \
             (.create table, .set-or-append, ...) write there.
 
-            Exit status: 0 on success, 1 when the query fails (the error, with line:column, is on standard \
-            error), 2 on bad usage.
+            Each statement runs under ADX's query limits (docs/limits.md): results are truncated at 500000 \
+            records or 64 MB with a partial-result notice on standard error (E_QUERY_RESULT_SET_TOO_LARGE), \
+            each operator may use 5 GB or a quarter of physical memory, whichever is less (E_QUERY_MEMORY), \
+            and the query may run 10 minutes (E_QUERY_TIMEOUT). The flags below and `set` statements in the \
+            query change them; when both give a limit, the lower value applies.
+
+            Exit status: 0 on success (also for a truncated result), 1 when the query fails (the error, with \
+            line:column, is on standard error), 2 on bad usage.
             """
     )
 
@@ -49,6 +55,8 @@ struct QueryCommand: ParsableCommand {
         if maxWidth < 4 { throw ValidationError("--max-width must be at least 4") }
     }
 
+    @OptionGroup var limits: QueryLimitOptions
+
     @OptionGroup var python: PythonRunOptions
 
     func run() throws {
@@ -56,13 +64,14 @@ struct QueryCommand: ParsableCommand {
         let text = try queryText()
         let fixedNow = now.flatMap(DateTimeFormat.parse)
         let anchor = fixedNow ?? Int64(Date().timeIntervalSince1970 * 1e9)
+        let properties = try limits.properties()
         do {
             let db: any Database = try database.map { (path) throws(KQLError) in try FolderDatabase(path: path) }
                 ?? SampleDatabase.make(now: anchor)
             let engine = Engine(database: db, plugins: Sandpiper.queryPlugins(),
                                 now: fixedNow.map { t in { @Sendable in t } })
-            let result = try engine.execute(text, sourceName: file)
-            let rendered = ResultRenderer.render(result.tables.map { PrintableResult(table: $0.table, pluginOutput: $0.pluginOutput) },
+            let result = try engine.execute(text, sourceName: file, properties: properties)
+            let rendered = ResultRenderer.render(result.tables.map { PrintableResult(table: $0.table, pluginOutput: $0.pluginOutput, truncation: $0.truncation) },
                                                  format: format, maxCellWidth: maxWidth)
             FileHandle.standardOutput.write(Data(rendered.stdout.utf8))
             if !rendered.stderr.isEmpty { FileHandle.standardError.write(Data(rendered.stderr.utf8)) }

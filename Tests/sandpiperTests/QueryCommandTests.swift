@@ -44,10 +44,17 @@ import Testing
             table named after the file, and management commands (.create table,
             .set-or-append, ...) write there.
 
-            Exit status: 0 on success, 1 when the query fails (the error, with line:column,
-            is on standard error), 2 on bad usage.
+            Each statement runs under ADX's query limits (docs/limits.md): results are
+            truncated at 500000 records or 64 MB with a partial-result notice on standard
+            error (E_QUERY_RESULT_SET_TOO_LARGE), each operator may use 5 GB or a quarter
+            of physical memory, whichever is less (E_QUERY_MEMORY), and the query may run
+            10 minutes (E_QUERY_TIMEOUT). The flags below and `set` statements in the query
+            change them; when both give a limit, the lower value applies.
 
-            USAGE: sandpiper query [<query>] [--file <file>] [--db <dir>] [--format <format>] [--now <datetime>] [--max-width <n>] [--unsafe-no-sandbox]
+            Exit status: 0 on success (also for a truncated result), 1 when the query fails
+            (the error, with line:column, is on standard error), 2 on bad usage.
+
+            USAGE: sandpiper query [<query>] [--file <file>] [--db <dir>] [--format <format>] [--now <datetime>] [--max-width <n>] [--no-truncation] [--truncation-max-records <n>] [--truncation-max-size <size>] [--max-memory <size>] [--timeout <timespan>] [--unsafe-no-sandbox]
 
             ARGUMENTS:
               <query>                 The query text. Omit it to use -f or standard input.
@@ -63,6 +70,18 @@ import Testing
                                       ago()/now() and sample data.
               --max-width <n>         Widest cell in the table format before it is cut with
                                       an ellipsis. (default: 48)
+              --no-truncation         Return every record (`set notruncation;`).
+              --truncation-max-records <n>
+                                      Truncate results after this many records (default
+                                      500000; `set truncationmaxrecords`).
+              --truncation-max-size <size>
+                                      Truncate results past this much data (default 64MB;
+                                      `set truncationmaxsize`).
+              --max-memory <size>     Memory one operator may use, e.g. 2GB (default: 5GB
+                                      or a quarter of physical memory; `set
+                                      maxmemoryconsumptionperiterator`).
+              --timeout <timespan>    Stop the query after this long, e.g. 90s, 30m or
+                                      01:00:00 (default 10m; `set servertimeout`).
               --unsafe-no-sandbox     Let python() run without the confinement layers this
                                       kernel lacks (see `sandpiper sandbox doctor`); every
                                       result says so.

@@ -204,7 +204,7 @@ extension Binder {
         guard f.isDeterministic, !f.needsSerializedInput, args.allSatisfy({ $0.constantValue != nil }) else { return call }
         let values = args.map { ColumnarValue.scalar($0.constantValue!, $0.type) }
         do {
-            let r = try f.evaluate(values, context: FunctionContext(now: now, rowCount: 1))
+            let r = try f.evaluate(values, context: FunctionContext(now: now, rowCount: 1, budget: budget))
             switch r {
             case .scalar(let v, _): return .constant(v, type)
             case .column(let c): return c.count == 1 ? .constant(c.value(0), type) : call
@@ -216,7 +216,7 @@ extension Binder {
 
     func located(_ e: FunctionError, argumentSpans: [SourceSpan], span: SourceSpan, function: String) -> KQLError {
         let where_ = e.argument.flatMap { argumentSpans.indices.contains($0) ? argumentSpans[$0] : nil } ?? span
-        return KQLError(e.code, "\(function)(): \(e.message)", span: where_)
+        return KQLError(e.code, "\(function)(): \(e.message)", span: where_, hint: e.hint)
     }
 
     /// Binds an aggregate call against the summarize input; `names` are the user's output names.

@@ -22,7 +22,7 @@ extension Binder {
             case .scalar?: return false
             case .function(let def, let captured)? where def.parameters.isEmpty:
                 return bodyIsTabular(def, captured, depth: depth)
-            default: return database.table(named: n.name) != nil
+            default: return database.table(named: n.name) != nil || database.unavailableReason(forTable: n.name) != nil
             }
         case .call(let name, _, _):
             if ["materialize", "table", "view"].contains(name.name) { return true }
@@ -111,6 +111,8 @@ extension Binder {
         if let t = database.table(named: n.name) {
             return BoundQuery(source: .table(name: n.name), schema: t.schema)
         }
+        // The file's own location (file:line) says where the problem is; the query is not at fault.
+        if let reason = database.unavailableReason(forTable: n.name) { throw reason }
         if let e = recursion(n) { throw e }
         throw NameSuggestion.unknown("table", n, among: database.tableNames + scope.tabularNames,
                                      otherwise: "`.show tables` lists the tables")

@@ -15,6 +15,8 @@ public final class Binder: @unchecked Sendable {
     public internal(set) var queryOptions: [String: Value] = [:]
     /// `now()` of the query, used when constant folding.
     var now: Int64 = 0
+    /// The budget constant folding charges (the statement's, set as each statement is bound).
+    var budget: QueryBudget = .unlimited
     private var nextMaterializeID = 0
     /// User functions being expanded, and calls already bound (see `FunctionExpansions`).
     var expansions = FunctionExpansions()

@@ -15,4 +15,11 @@ public protocol Database: AnyObject, Sendable {
     func write(_ name: String, table: Table, replace: Bool) throws(KQLError)
     /// Drops a table.
     func dropTable(_ name: String) throws(KQLError)
+    /// Why the store holds a table by this name that cannot be read (a malformed file), or nil: a query
+    /// that names it fails with this error, while the other tables stay usable.
+    func unavailableReason(forTable name: String) -> KQLError?
+}
+
+extension Database {
+    public func unavailableReason(forTable name: String) -> KQLError? { nil }
 }

@@ -26,14 +26,24 @@ public final class Engine: Sendable {
     /// Runs every statement; each tabular statement (and each command) yields one result table.
     /// Errors carry the query text, so they print `line:column` and a caret.
     ///
+    /// `properties` are the client's request properties (the CLI's limit flags); `set` statements in
+    /// the text refine them for the statements after them. Each statement runs under the resulting
+    /// ``RequestLimits``: its results are truncated, its operators held to the memory budget, and the
+    /// whole request to the time limit, which starts now.
+    ///
     /// Parsing, binding and executing recurse once per level of the query's nesting, so they run on
     /// `DeepStack`'s thread (the caller waits), whose stack `QueryLimits` is sized for; the query's trees
     /// are released there too.
-    public func execute(_ text: String, sourceName: String? = nil) throws(KQLError) -> QueryResult {
-        try DeepStack.run { () throws(KQLError) -> QueryResult in try executeOnDeepStack(text, sourceName: sourceName) }
+    public func execute(_ text: String, sourceName: String? = nil,
+                        properties: RequestProperties = RequestProperties()) throws(KQLError) -> QueryResult {
+        let start = ContinuousClock.now
+        return try DeepStack.run { () throws(KQLError) -> QueryResult in
+            try executeOnDeepStack(text, sourceName: sourceName, properties: properties, start: start)
+        }
     }
 
-    private func executeOnDeepStack(_ text: String, sourceName: String?) throws(KQLError) -> QueryResult {
+    private func executeOnDeepStack(_ text: String, sourceName: String?, properties: RequestProperties,
+                                    start: ContinuousClock.Instant) throws(KQLError) -> QueryResult {
         let script: ScriptSyntax
         do {
             script = try Parser.parse(text, sourceName: sourceName)
@@ -42,6 +52,7 @@ public final class Engine: Sendable {
         }
         let runner = ScriptRunner(
             database: database, functions: StandardFunctions(), plugins: plugins, now: clock(),
+            properties: properties, start: start,
             runCommand: { (command, database, runQuery) throws(KQLError) -> Table in
                 try ManagementCommands.execute(command, in: database, runQuery: runQuery)
             })

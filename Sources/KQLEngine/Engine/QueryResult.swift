@@ -6,11 +6,15 @@ public struct QueryResult: Sendable {
     public init(tables: [ResultTable]) { self.tables = tables }
 }
 
-/// One result table and what plugins printed while producing it.
+/// One result table, what plugins printed while producing it, and whether it was truncated.
 public struct ResultTable: Sendable {
     /// The rows; `table.visualization` is set when the query ended in `render`.
     public var table: Table
     /// Captured print output of the plugins (python scripts) that ran for this table.
     public var pluginOutput: [String]
-    public init(table: Table, pluginOutput: [String] = []) { self.table = table; self.pluginOutput = pluginOutput }
+    /// Set when the rows were cut at the truncation limits (a partial result).
+    public var truncation: TruncationNotice?
+    public init(table: Table, pluginOutput: [String] = [], truncation: TruncationNotice? = nil) {
+        self.table = table; self.pluginOutput = pluginOutput; self.truncation = truncation
+    }
 }

@@ -4,6 +4,11 @@ import KQLSyntax
 /// Runs a parsed script: binds its statements in order (lets, `set`, query parameters), then executes
 /// each tabular statement and command, each yielding one result table.
 ///
+/// `set` statements that name a limit (``RequestProperties``) apply to the statements after them, as in
+/// ADX: each statement is planned with the limits in force where it stands, and runs with a budget of
+/// its own (``QueryBudget``) whose deadline counts from the start of the request. Its result is then
+/// truncated (``ResultTruncation``); the data a command writes is not.
+///
 /// A script without management commands is bound completely before anything runs, so a mistake in
 /// its last statement is reported before the first one runs. A script with commands runs statement
 /// by statement, because a command can create the table a later statement reads.
@@ -15,11 +20,21 @@ struct ScriptRunner {
     let functions: any FunctionResolver
     let plugins: [any TabularPlugin]
     let now: Int64
+    /// The client's request properties, refined by `set` statements as they come.
+    var properties = RequestProperties()
+    /// When the request started: every statement's deadline counts from here.
+    var start: ContinuousClock.Instant = .now
     let runCommand: CommandRunner
 
     private enum Planned {
         case query(BoundQuery)
         case command(CommandSyntax)
+    }
+
+    /// What a statement runs under: its limits and the budget its operators charge.
+    private struct Limited {
+        var limits: RequestLimits
+        var budget: QueryBudget
     }
 
     func run(_ script: ScriptSyntax) throws(KQLError) -> QueryResult {
@@ -39,9 +54,19 @@ struct ScriptRunner {
         var scope = Scope()
         let hasCommands = script.statements.contains { if case .command = $0 { return true } else { return false } }
         var results: [ResultTable] = []
+        var properties = self.properties
+        func limited(_ limits: RequestLimits) -> Limited {
+            Limited(limits: limits, budget: QueryBudget(maxMemoryPerOperator: limits.maxMemoryPerOperator,
+                                                        timeoutNanoseconds: limits.timeoutNanoseconds, start: start))
+        }
+        var current = limited(properties.limits)
+        binder.budget = current.budget
+        context.budget = current.budget
 
-        func execute(_ p: Planned, scope: Scope) throws(KQLError) {
+        func execute(_ p: Planned, scope: Scope, _ statement: Limited) throws(KQLError) {
             context.pluginOutput = []
+            context.budget = statement.budget
+            binder.budget = statement.budget
             let table: Table
             switch p {
             case .query(let q):
@@ -53,23 +78,30 @@ struct ScriptRunner {
                 }
                 binder.databaseChanged()
             }
-            results.append(ResultTable(table: table, pluginOutput: context.pluginOutput))
+            let (kept, notice) = ResultTruncation.apply(statement.limits, to: table)
+            results.append(ResultTable(table: kept, pluginOutput: context.pluginOutput, truncation: notice))
         }
 
-        var planned: [(Planned, Scope)] = []
+        var planned: [(Planned, Scope, Limited)] = []
         for statement in script.statements {
             var p: Planned?
             switch statement {
             case .let(let l): try binder.bindLet(l, scope: &scope)
-            case .set(let name, let value, _): try binder.bindSet(name: name, value: value, scope: scope)
+            case .set(let name, let value, let span):
+                try binder.bindSet(name: name, value: value, scope: scope)
+                if let v = binder.queryOptions[name.name], try properties.set(name.name, v, span: value?.span ?? span) {
+                    current = limited(properties.limits)
+                    binder.budget = current.budget
+                    context.budget = current.budget
+                }
             case .declareQueryParameters(let params, _): try binder.bindQueryParameters(params, scope: &scope)
             case .query(let e): p = .query(try binder.bindTabular(e, scope: scope))
             case .command(let c): p = .command(c)
             }
             guard let p else { continue }
-            if hasCommands { try execute(p, scope: scope) } else { planned.append((p, scope)) }
+            if hasCommands { try execute(p, scope: scope, current) } else { planned.append((p, scope, current)) }
         }
-        for (p, s) in planned { try execute(p, scope: s) }
+        for (p, s, l) in planned { try execute(p, scope: s, l) }
         return QueryResult(tables: results)
     }
 }

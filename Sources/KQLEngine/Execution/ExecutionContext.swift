@@ -2,7 +2,8 @@ import Columnar
 import KQLSyntax
 
 /// State of one `Engine.execute` call shared by its operators: the fixed `now()`, cached
-/// `materialize` results, the table flowing into `invoke`, and captured plugin output.
+/// `materialize` results, the table flowing into `invoke`, captured plugin output, and the budget of
+/// memory and time the current statement runs under.
 final class ExecutionContext {
     let database: any Database
     /// `now()` for the whole query, in nanoseconds since the epoch.
@@ -13,12 +14,14 @@ final class ExecutionContext {
     var inputs: [Table] = []
     /// Text printed by plugins while the current statement ran.
     var pluginOutput: [String] = []
+    /// The current statement's budget (each statement gets its own, since `set` can change the limits).
+    var budget: QueryBudget = .unlimited
 
     init(database: any Database, now: Int64, randomSeed: UInt64 = 0) {
         self.database = database; self.now = now; self.randomSeed = randomSeed
     }
 
     func functionContext(rowCount: Int) -> FunctionContext {
-        FunctionContext(now: now, rowCount: rowCount, randomSeed: randomSeed)
+        FunctionContext(now: now, rowCount: rowCount, randomSeed: randomSeed, budget: budget)
     }
 }

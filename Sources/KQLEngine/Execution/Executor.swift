@@ -2,6 +2,10 @@ import Columnar
 import KQLSyntax
 
 /// Runs bound queries: evaluates the source, then each operator over the whole table in turn.
+///
+/// Each source and operator runs in an account of the statement's ``QueryBudget``: the deadline is
+/// checked before it starts, and what its output holds beyond its input is settled against the memory
+/// budget when it ends (operators that know their size in advance charge before they allocate).
 final class Executor {
     let context: ExecutionContext
     var evaluator: ExpressionEvaluator { ExpressionEvaluator(context: context) }
@@ -45,13 +49,33 @@ final class Executor {
 
     private func source(_ s: BoundSource) throws(KQLError) -> Table {
         switch s {
+        case .rows, .range, .print, .union, .evaluate:
+            return try accounted(s.operatorName, input: nil) { () throws(KQLError) -> Table in try unaccountedSource(s) }
+        default:
+            return try unaccountedSource(s)
+        }
+    }
+
+    /// Runs `body` in a budget account named `name` and settles it against the output.
+    private func accounted(_ name: String, input: Table?, _ body: () throws(KQLError) -> Table) throws(KQLError) -> Table {
+        let budget = context.budget
+        try budget.checkDeadline()
+        budget.enter(name)
+        let output: Table
+        do { output = try body() } catch { budget.abandon(); throw error }
+        try budget.exit(settling: MemorySize.added(by: output, beyond: input))
+        return output
+    }
+
+    private func unaccountedSource(_ s: BoundSource) throws(KQLError) -> Table {
+        switch s {
         case .table(let name):
             guard let t = context.database.table(named: name) else {
                 throw KQLError(.unknownName, "table '\(name)' no longer exists")
             }
             return t
         case .rows(let t): return t
-        case .range(let r): return try RangeOperator(range: r).execute()
+        case .range(let r): return try RangeOperator(range: r).execute(context.budget)
         case .print(let items): return try PrintOperator(items: items).execute(evaluator)
         case .union(let u): return try UnionOperator(union: u).execute(input: nil, self)
         case .evaluate(let e): return try EvaluateOperator(evaluate: e).execute(input: Table([]), context)
@@ -69,18 +93,28 @@ final class Executor {
 
     func apply(_ op: BoundOperator, to t: Table) throws(KQLError) -> Table {
         switch op {
+        case .invoke, .deferred:
+            // Their bodies' operators are accounted one by one.
+            return try unaccounted(op, to: t)
+        default:
+            return try accounted(op.operatorName, input: t) { () throws(KQLError) -> Table in try unaccounted(op, to: t) }
+        }
+    }
+
+    private func unaccounted(_ op: BoundOperator, to t: Table) throws(KQLError) -> Table {
+        switch op {
         case .where(let w): return try FilterOperator(bound: w).execute(t, evaluator)
         case .extend(let e): return try ExtendOperator(bound: e).execute(t, evaluator)
         case .project(let p): return try ProjectOperator(bound: p).execute(t, evaluator)
         case .count(let name): return CountOperator(name: name).execute(t)
-        case .distinct(let d): return DistinctOperator(bound: d).execute(t)
+        case .distinct(let d): return try DistinctOperator(bound: d).execute(t, context.budget)
         case .evaluate(let e): return try EvaluateOperator(evaluate: e).execute(input: t, context)
         case .getschema: return GetSchemaOperator().execute(t)
         case .invoke(let body):
             context.inputs.append(t)
             defer { context.inputs.removeLast() }
             return try run(body)
-        case .join(let j): return try JoinOperator(bound: j).execute(left: t, right: try run(j.right))
+        case .join(let j): return try JoinOperator(bound: j).execute(left: t, right: try run(j.right), context.budget)
         case .mvExpand(let m): return try MvExpandOperator(bound: m).execute(t, evaluator)
         case .makeSeries(let m): return try MakeSeriesOperator(bound: m).execute(t, self)
         case .mvApply(let m): return try MvApplyOperator(bound: m).execute(t, self)

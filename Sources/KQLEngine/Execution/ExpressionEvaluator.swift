@@ -21,11 +21,13 @@ struct ExpressionEvaluator {
             var values: [ColumnarValue] = []
             values.reserveCapacity(args.count)
             for a in args { values.append(try evaluate(a, over: table)) }
+            // Each call is one batch of work over the whole column: the deadline is checked between them.
+            try context.budget.checkDeadline()
             let result: ColumnarValue
             do {
                 result = try f.evaluate(values, context: context.functionContext(rowCount: table.rowCount))
             } catch {
-                throw KQLError(error.code, "\(f.name)(): \(error.message)", span: span)
+                throw KQLError(error.code, "\(f.name)(): \(error.message)", span: span, hint: error.hint)
             }
             if result.type != type {
                 throw KQLError(.runtime, "\(f.name)() returned \(result.type.rawValue) where \(type.rawValue) was announced",
@@ -42,6 +44,11 @@ struct ExpressionEvaluator {
         if case .column(let c) = v {
             throw KQLError(.runtime, "an expression produced \(c.count) rows for \(table.rowCount)")
         }
-        return v.column(count: table.rowCount)
+        do { return try v.column(count: table.rowCount, charging: context.budget) } catch {
+            // A constant repeated on every row: the charge is the operator's, no call is at fault.
+            var span: SourceSpan?
+            if case .call(_, _, _, let s, _) = e { span = s }
+            throw KQLError(error.code, error.message, span: span, hint: error.hint)
+        }
     }
 }

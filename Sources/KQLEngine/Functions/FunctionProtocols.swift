@@ -30,6 +30,21 @@ public enum ColumnarValue: Sendable {
         case .scalar(let v, let t): return Column(repeating: v, type: t, count: count)
         }
     }
+
+    /// The value as a column of `count` rows, a constant's copies charged to `budget` before they are made
+    /// (a large constant repeated over many rows is the one allocation no function call charged).
+    public func column(count: Int, charging budget: QueryBudget) throws(FunctionError) -> Column {
+        if case .scalar(let v, let t) = self {
+            let perRow: Int
+            switch t {
+            case .string: perRow = MemorySize.sum(8, MemorySize.of(v))
+            case .dynamic, .decimal: perRow = MemoryLayout<Dynamic>.stride
+            default: perRow = t.fixedWidth ?? 8
+            }
+            try budget.chargeValue(MemorySize.product(perRow, count), for: "a constant repeated on \(count) rows")
+        }
+        return column(count: count)
+    }
 }
 
 /// What a function call can see besides its arguments.
@@ -40,9 +55,11 @@ public struct FunctionContext: Sendable {
     public var rowCount: Int
     /// Seed for `rand()`; fixed per query so a re-run of the same batch is reproducible.
     public var randomSeed: UInt64
+    /// The statement's memory and time budget: functions that build large values charge it first.
+    public var budget: QueryBudget
 
-    public init(now: Int64, rowCount: Int, randomSeed: UInt64 = 0) {
-        self.now = now; self.rowCount = rowCount; self.randomSeed = randomSeed
+    public init(now: Int64, rowCount: Int, randomSeed: UInt64 = 0, budget: QueryBudget = .unlimited) {
+        self.now = now; self.rowCount = rowCount; self.randomSeed = randomSeed; self.budget = budget
     }
 }
 
@@ -52,8 +69,10 @@ public struct FunctionError: Error, Sendable {
     public var message: String
     /// Which argument (0-based) is at fault, when one is.
     public var argument: Int?
-    public init(_ code: ErrorCode = .type, _ message: String, argument: Int? = nil) {
-        self.code = code; self.message = message; self.argument = argument
+    /// What to do about it, when the message alone does not say.
+    public var hint: String?
+    public init(_ code: ErrorCode = .type, _ message: String, argument: Int? = nil, hint: String? = nil) {
+        self.code = code; self.message = message; self.argument = argument; self.hint = hint
     }
 }
 

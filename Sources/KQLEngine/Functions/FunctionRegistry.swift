@@ -17,11 +17,11 @@ public enum FunctionRegistry {
         TrimFunction.trim, TrimFunction.trimStart, TrimFunction.trimEnd,
         ReplaceStringFunction(), ReplaceRegexFunction(), ExtractFunction(), ExtractAllFunction(), IndexofFunction(),
         IndexofRegexFunction(),
-        ReverseFunction(), CountofFunction(), RowFunction.strcmp, RowFunction.strrep,
+        ReverseFunction(), CountofFunction(), RowFunction.strcmp, StrrepFunction(),
         RowFunction.urlEncode, RowFunction.urlEncodeComponent, RowFunction.urlDecode,
         RowFunction.isascii, RowFunction.isutf8, RowFunction.regexQuote,
         RowFunction.stringSize, RowFunction.base64Encode, RowFunction.base64Decode,
-        RowFunction.tohex, NewGuidFunction(),
+        TohexFunction(), NewGuidFunction(),
     ]
 
     static let dateTimeFunctions: [any ScalarFunction] = [

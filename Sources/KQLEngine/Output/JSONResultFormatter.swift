@@ -9,8 +9,12 @@ import Columnar
 /// `decimal` as a string; `datetime` as `"2024-01-01T00:00:00.0000000Z"`; `timespan` as
 /// `"[-][d.]hh:mm:ss[.fffffff]"`; `guid` as a lower-case string; `dynamic` as a nested JSON value
 /// (not a string); null as `null`.
+///
+/// A truncated table's object ends with `"truncation":{"code":"E_QUERY_RESULT_SET_TOO_LARGE",
+/// "limit":"truncationmaxrecords","maximum":500000,"rows":500000,"total_rows":600000,"message":"..."}`
+/// (`limit` is the request property that cut it; `maximum` its value, in records or bytes).
 public enum JSONResultFormatter {
-    public static func line(_ table: Table) -> String {
+    public static func line(_ table: Table, truncation: TruncationNotice? = nil) -> String {
         var out = "{\"columns\":["
         for (i, f) in table.schema.fields.enumerated() {
             if i > 0 { out += "," }
@@ -28,7 +32,17 @@ public enum JSONResultFormatter {
             }
             out += "]"
         }
-        return out + "]}"
+        out += "]"
+        if let t = truncation {
+            out += ",\"truncation\":{\"code\":"
+            JSONText.quote(t.code.rawValue, into: &out)
+            out += ",\"limit\":"
+            JSONText.quote(t.limit.rawValue, into: &out)
+            out += ",\"maximum\":\(t.maximum),\"rows\":\(t.keptRows),\"total_rows\":\(t.totalRows),\"message\":"
+            JSONText.quote(t.message, into: &out)
+            out += "}"
+        }
+        return out + "}"
     }
 
     /// The record that follows a table whose plugins printed something: `{"python_output":"..."}`.

@@ -12,11 +12,15 @@ public enum ResultFormat: String, Sendable, CaseIterable {
     case markdown
 }
 
-/// One result table to print and the plugin output (the python plugin's prints) that belongs to it.
+/// One result table to print, the plugin output (the python plugin's prints) that belongs to it, and
+/// its partial-result notice when it was truncated.
 public struct PrintableResult: Sendable {
     public var table: Table
     public var pluginOutput: [String]
-    public init(table: Table, pluginOutput: [String] = []) { self.table = table; self.pluginOutput = pluginOutput }
+    public var truncation: TruncationNotice?
+    public init(table: Table, pluginOutput: [String] = [], truncation: TruncationNotice? = nil) {
+        self.table = table; self.pluginOutput = pluginOutput; self.truncation = truncation
+    }
 }
 
 /// What to write to standard output and standard error.
@@ -33,12 +37,17 @@ public enum ResultRenderer {
 
     /// Renders every result in order. In the `json` form plugin output is a `{"python_output": ...}` line
     /// after its table on standard output; in the other forms it goes to standard error under a header.
+    /// A truncated table's notice goes to standard error in every form (naming the table when there are
+    /// several), and in the `json` form also into the table's object as `truncation`.
     public static func render(_ results: [PrintableResult], format: ResultFormat, maxCellWidth: Int = 48) -> RenderedResult {
         var out = "", err = ""
         for (i, result) in results.enumerated() {
+            if let notice = result.truncation {
+                err += (results.count > 1 ? "result \(i + 1): " : "") + notice.description + "\n"
+            }
             switch format {
             case .json:
-                out += JSONResultFormatter.line(result.table) + "\n"
+                out += JSONResultFormatter.line(result.table, truncation: result.truncation) + "\n"
                 if !result.pluginOutput.isEmpty {
                     out += JSONResultFormatter.pluginOutputLine(result.pluginOutput.joined()) + "\n"
                 }

@@ -18,6 +18,9 @@ public struct PluginArguments: Sendable {
     public var queryOptions: [String: Value]
     /// Where the call is, for errors.
     public var span: SourceSpan
+    /// The running statement's memory and time budget, set when the plugin runs: a plugin charges what
+    /// it brings into the engine and stops by the deadline.
+    public var budget: QueryBudget = .unlimited
 
     public init(positional: [Argument], named: [String: Argument], options: [String: Value], inlineForm: Bool,
                 queryOptions: [String: Value], span: SourceSpan) {

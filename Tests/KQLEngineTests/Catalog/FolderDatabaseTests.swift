@@ -134,11 +134,31 @@ final class TemporaryFolder {
         for (name, text, location) in cases {
             let folder = TemporaryFolder()
             folder.write(name, text)
-            let error = #expect(throws: KQLError.self) { try FolderDatabase(path: folder.path) }
+            folder.write("Good.csv", "x:long\n1\n")
+            // The folder opens; the bad file's table is unavailable with its error, the others work.
+            let db = try FolderDatabase(path: folder.path)
+            let table = String(name.split(separator: ".")[0])
+            #expect(db.table(named: table) == nil)
+            let error = db.unavailableReason(forTable: table)
             #expect(error?.code == .data, "\(name)")
             #expect(error?.message.contains(location) == true, "\(name): \(error?.message ?? "")")
             #expect(error?.hint != nil)
+            let engine = Engine(database: db)
+            #expect(try engine.execute("Good | count").tables[0].table.row(0) == [.long(1)])
+            let queried = #expect(throws: KQLError.self) { try engine.execute("\(table) | count") }
+            #expect(queried?.code == .data && queried?.message.contains(location) == true, "\(name)")
         }
+    }
+
+    @Test func twoFilesForOneTableMakeOnlyThatTableUnavailable() throws {
+        let folder = TemporaryFolder()
+        folder.write("T.csv", "a:long\n1\n")
+        folder.write("T.tsv", "a:long\n2\n")
+        folder.write("U.csv", "b:long\n3\n")
+        let db = try FolderDatabase(path: folder.path)
+        #expect(db.table(named: "T") == nil)
+        #expect(db.unavailableReason(forTable: "T")?.message.hasPrefix("two files hold table 'T'") == true)
+        #expect(db.table(named: "U")?.row(0) == [.long(3)])
     }
 
     @Test func missingFolderIsACommandError() {

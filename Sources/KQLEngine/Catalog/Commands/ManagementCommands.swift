@@ -43,6 +43,7 @@ public enum ManagementCommands {
 
     /// The table `name` or an `E_UNKNOWN_NAME` error pointing at it.
     static func existingTable(_ name: NameSyntax, _ database: any Database) throws(KQLError) -> Table {
+        if database.table(named: name.name) == nil, let reason = database.unavailableReason(forTable: name.name) { throw reason }
         guard let table = database.table(named: name.name) else {
             throw KQLError(.unknownName, "there is no table '\(name.name)'", span: name.span,
                            hint: "create it with `.create table \(name.name) (Column:type, ...)`; `.show tables` lists the tables")

@@ -27,62 +27,31 @@ public struct CSVError: Error, Sendable, CustomStringConvertible {
 /// unquoted field is kept as text; text after a closing quote, or a quote that never closes, is an error.
 public enum CSVReader {
     public static func records(_ text: String, delimiter: UInt8 = UInt8(ascii: ",")) throws(CSVError) -> [CSVRecord] {
-        var bytes = Array(text.utf8)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        return try records(bytes: bytes, delimiter: delimiter)
+        var scanner = CSVScanner(delimiter: delimiter)
+        var sink = Collector()
+        let bytes = Array(text.utf8)
+        let outcome: Result<Void, CSVError> = bytes.withUnsafeBytes { b in
+            do throws(CSVError) { try scanner.feed(b, into: &sink); return .success(()) } catch { return .failure(error) }
+        }
+        try outcome.get()
+        try scanner.finish(into: &sink)
+        return sink.records
     }
 
-    static func records(bytes b: [UInt8], delimiter: UInt8) throws(CSVError) -> [CSVRecord] {
-        let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-        var out: [CSVRecord] = []
-        var i = 0, line = 1, lineStart = 0
-        while i < b.count {
-            // Skip empty lines between records.
-            if b[i] == lf { i += 1; line += 1; lineStart = i; continue }
-            if b[i] == cr, i + 1 < b.count, b[i + 1] == lf { i += 2; line += 1; lineStart = i; continue }
-            let recordLine = line
-            var fields: [CSVField] = []
-            var endOfRecord = false
-            while !endOfRecord {
-                if i < b.count, b[i] == quote {
-                    let openLine = line, openColumn = i - lineStart + 1
-                    i += 1
-                    var field: [UInt8] = []
-                    var closed = false
-                    while i < b.count {
-                        let c = b[i]
-                        if c == quote {
-                            if i + 1 < b.count, b[i + 1] == quote { field.append(quote); i += 2; continue }
-                            i += 1; closed = true; break
-                        }
-                        if c == lf { line += 1; lineStart = i + 1 }
-                        field.append(c); i += 1
-                    }
-                    guard closed else {
-                        throw CSVError(line: openLine, column: openColumn, reason: "a quoted field is never closed")
-                    }
-                    fields.append(CSVField(String(decoding: field, as: UTF8.self), quoted: true))
-                    if i < b.count, b[i] != delimiter, b[i] != lf, !(b[i] == cr && i + 1 < b.count && b[i + 1] == lf) {
-                        throw CSVError(line: line, column: i - lineStart + 1,
-                                       reason: "unexpected text after a closing quote (a quote inside a field must be doubled: \"\")")
-                    }
-                } else {
-                    let start = i
-                    while i < b.count, b[i] != delimiter, b[i] != lf, !(b[i] == cr && i + 1 < b.count && b[i + 1] == lf) { i += 1 }
-                    fields.append(CSVField(String(decoding: b[start..<i], as: UTF8.self)))
-                }
-                if i >= b.count {
-                    endOfRecord = true
-                } else if b[i] == delimiter {
-                    i += 1
-                } else {
-                    i += b[i] == cr ? 2 : 1
-                    line += 1; lineStart = i
-                    endOfRecord = true
-                }
-            }
-            out.append(CSVRecord(fields: fields, line: recordLine))
+    /// Keeps every record (for inline data, which is in memory already; files are read field by field).
+    private struct Collector: CSVSink {
+        var records: [CSVRecord] = []
+        var fields: [CSVField] = []
+
+        mutating func field(_ bytes: UnsafeRawBufferPointer, quoted: Bool, line: Int) throws(CSVError) {
+            fields.append(CSVField(String(decoding: bytes, as: UTF8.self), quoted: quoted))
         }
-        return out
+
+        mutating func endRecord(line: Int) throws(CSVError) {
+            records.append(CSVRecord(fields: fields, line: line))
+            fields = []
+        }
+
+        func failure(_ error: CSVError) -> CSVError { error }
     }
 }

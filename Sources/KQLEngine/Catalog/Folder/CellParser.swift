@@ -50,19 +50,44 @@ public enum CellParser {
     /// The narrowest type every non-empty cell parses as, in the order long, real, bool, datetime,
     /// guid, timespan (only `[d.]hh:mm[:ss]` forms), dynamic (JSON objects and arrays), else string.
     public static func inferType<S: Sequence>(_ cells: S) -> ScalarType where S.Element == String {
-        var candidates: [ScalarType] = [.long, .real, .bool, .datetime, .guid, .timespan, .dynamic]
-        var sawValue = false
-        for cell in cells where !cell.isEmpty {
-            sawValue = true
-            candidates.removeAll { !fits(cell, $0) }
-            if candidates.isEmpty { return .string }
+        var inference = TypeInference()
+        for cell in cells {
+            inference.add(cell)
+            if inference.isSettled { break }
         }
-        return sawValue ? candidates[0] : .string
+        return inference.type
+    }
+
+    /// ``inferType(_:)`` one cell at a time, so a reader streaming a file keeps no cells.
+    public struct TypeInference: Sendable {
+        private static let order: [ScalarType] = [.long, .real, .bool, .datetime, .guid, .timespan, .dynamic]
+        /// Bit `k` set: `order[k]` still fits every cell (a bitmask, as a file may have millions of columns).
+        private var candidates: UInt8 = 0b111_1111
+        private var sawValue = false
+
+        public init() {}
+
+        /// True once no cell can change the answer (it is `string`).
+        public var isSettled: Bool { candidates == 0 }
+
+        /// The type so far.
+        public var type: ScalarType {
+            guard sawValue, candidates != 0 else { return .string }
+            return Self.order[candidates.trailingZeroBitCount]
+        }
+
+        public mutating func add(_ cell: String) {
+            guard !cell.isEmpty, candidates != 0 else { return }
+            sawValue = true
+            for (k, t) in Self.order.enumerated() where candidates & (1 << k) != 0 && !fits(cell, t) {
+                candidates &= ~(1 << k)
+            }
+        }
     }
 
     private static func fits(_ cell: String, _ type: ScalarType) -> Bool {
         switch type {
-        case .bool: return cell.lowercased() == "true" || cell.lowercased() == "false"
+        case .bool: return cell.utf8.count <= 5 && (cell.lowercased() == "true" || cell.lowercased() == "false")
         case .timespan: return cell.contains(":") && TimespanFormat.parse(cell) != nil
         case .dynamic:
             guard cell.first == "{" || cell.first == "[" else { return false }

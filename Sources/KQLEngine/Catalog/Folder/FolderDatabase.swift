@@ -6,7 +6,10 @@ import Synchronization
 /// A folder used as a database (`--db DIR`): each `.csv`, `.tsv` or `.jsonl` file is a table named
 /// after the file (without its extension).
 ///
-/// Opening reads every table, so a malformed file is reported at once (`E_DATA` with file:line).
+/// Opening reads every table (streaming: memory follows the tables, not the files' text). A malformed
+/// file does not stop the folder from opening: its table is unavailable, and a query that names it
+/// fails with the file's `E_DATA` error (file:line); other queries run. Writes refuse names the files
+/// could not give back (``FolderNames``), so the folder's own writes never leave such a file.
 /// Column types come from a typed header (`Id:long,Name:string`) or are inferred from the cells.
 /// Writes replace a table's file atomically (``AtomicFile``): a crash leaves the old or the new
 /// contents, never a torn file. New tables are written as CSV with a typed header, so they read back
@@ -15,6 +18,8 @@ public final class FolderDatabase: Database {
     /// The folder's path.
     public let path: String
     private let state: Mutex<[String: Entry]>
+    /// Tables whose files could not be read, with the reason.
+    private let unreadable: Mutex<[String: (file: String, error: KQLError)]>
 
     struct Entry: Sendable {
         var table: Table
@@ -38,31 +43,31 @@ public final class FolderDatabase: Database {
                            hint: "check the folder's permissions")
         }
         var entries: [String: Entry] = [:]
-        for file in files where !file.hasPrefix(".") {
-            let url = URL(fileURLWithPath: file)
-            guard let format = FolderFileFormat(fileExtension: url.pathExtension) else { continue }
-            let name = url.deletingPathExtension().lastPathComponent
+        var broken: [String: (file: String, error: KQLError)] = [:]
+        for file in files {
+            guard let (name, format) = FolderNames.table(ofFile: file) else { continue }
             let full = path + "/" + file
-            if let other = entries[name] {
-                throw KQLError(.data, "two files hold table '\(name)': \(other.file) and \(full)",
-                               hint: "rename or remove one of them")
+            if let other = entries[name]?.file ?? broken[name]?.file {
+                entries[name] = nil
+                broken[name] = (full, KQLError(.data, "two files hold table '\(name)': \(other) and \(full)",
+                                               hint: "rename or remove one of them"))
+                continue
             }
-            entries[name] = Entry(table: try Self.load(full, format: format), file: full, format: format)
+            do {
+                entries[name] = Entry(table: try Self.load(full, format: format), file: full, format: format)
+            } catch {
+                broken[name] = (full, error)
+            }
         }
         state = Mutex(entries)
+        unreadable = Mutex(broken)
     }
 
+    /// Reads a table file, streaming (memory follows the table, not the file's text).
     static func load(_ file: String, format: FolderFileFormat) throws(KQLError) -> Table {
-        let text: String
-        do {
-            text = try String(contentsOfFile: file, encoding: .utf8)
-        } catch {
-            throw KQLError(.data, "cannot read \(file) as UTF-8 text: \(error.localizedDescription)",
-                           hint: "save the file as UTF-8, or move it out of the database folder")
-        }
         switch format {
-        case .csv, .tsv: return try TableTextReader.readDelimited(text, format: format, source: file)
-        case .jsonl: return try JSONLinesReader.read(text, source: file)
+        case .csv, .tsv: return try TableTextReader.readDelimited(file: file, format: format)
+        case .jsonl: return try JSONLinesReader.read(file: file)
         }
     }
 
@@ -70,8 +75,17 @@ public final class FolderDatabase: Database {
 
     public func table(named name: String) -> Table? { state.withLock { $0[name]?.table } }
 
+    public func unavailableReason(forTable name: String) -> KQLError? { unreadable.withLock { $0[name]?.error } }
+
+    /// A write to a table whose file could not be read would replace data the user may want back.
+    private func refuseIfUnreadable(_ name: String) throws(KQLError) {
+        guard let (file, error) = unreadable.withLock({ $0[name] }) else { return }
+        throw KQLError(.data, "table '\(name)' cannot be written: its file \(file) could not be read (\(error.message))",
+                       hint: "fix or remove the file, or `.drop table \(name)` to delete it")
+    }
+
     public func createTable(_ name: String, schema: Schema) throws(KQLError) {
-        try Self.validate(name)
+        try refuseIfUnreadable(name)
         try state.withLock { (entries) throws(KQLError) in
             if let existing = entries[name] {
                 guard existing.table.schema == schema else {
@@ -85,7 +99,7 @@ public final class FolderDatabase: Database {
     }
 
     public func write(_ name: String, table: Table, replace: Bool) throws(KQLError) {
-        try Self.validate(name)
+        try refuseIfUnreadable(name)
         try state.withLock { (entries) throws(KQLError) in
             let existing = entries[name]
             var result = table
@@ -97,6 +111,11 @@ public final class FolderDatabase: Database {
     }
 
     public func dropTable(_ name: String) throws(KQLError) {
+        if let (file, _) = unreadable.withLock({ $0[name] }) {
+            try AtomicFile.remove(file)
+            unreadable.withLock { $0[name] = nil }
+            return
+        }
         try state.withLock { (entries) throws(KQLError) in
             guard let entry = entries[name] else {
                 throw KQLError(.unknownName, "there is no table '\(name)'", hint: "`.show tables` lists the tables")
@@ -108,16 +127,10 @@ public final class FolderDatabase: Database {
 
     private func store(_ name: String, _ table: Table, entry: Entry?, into entries: inout [String: Entry]) throws(KQLError) {
         let format = entry?.format ?? .csv
+        try FolderNames.checkTable(name, format: format)
+        try FolderNames.checkColumns(table.schema, table: name, format: format)
         let file = entry?.file ?? path + "/" + name + "." + format.fileExtension
         try AtomicFile.write(TableTextWriter.text(of: table, format: format), to: file)
         entries[name] = Entry(table: table, file: file, format: format)
-    }
-
-    /// Table names become file names: refuse the ones that would escape the folder or be hidden.
-    static func validate(_ name: String) throws(KQLError) {
-        guard !name.isEmpty, !name.hasPrefix("."), !name.contains("/"), !name.contains("\0"), name.utf8.count <= 200 else {
-            throw KQLError(.command, "'\(name)' cannot be a table name in a folder database",
-                           hint: "use a name without '/', not starting with '.', at most 200 bytes")
-        }
     }
 }

@@ -15,11 +15,24 @@ public enum TableTextWriter {
     }
 
     static func delimited(_ table: Table, delimiter: Character) -> String {
-        var out = CSVWriter.line(table.schema.fields.map { "\($0.name):\($0.type.rawValue)" }, delimiter: delimiter)
+        var out = header(table.schema, delimiter: delimiter)
         for r in 0..<table.rowCount {
             out += CSVWriter.line(table.columns.map { CellParser.text($0.value(r)) }, delimiter: delimiter)
         }
         return out
+    }
+
+    /// The typed header line. A field the reader would change if left unquoted (it trims unquoted header
+    /// fields, and skips a byte-order mark at the start of the file) is quoted, so every name reads back.
+    static func header(_ schema: Schema, delimiter: Character) -> String {
+        let fields = schema.fields.enumerated().map { (i, f) -> String in
+            let text = "\(f.name):\(f.type.rawValue)"
+            if CSVWriter.needsQuotes(text, delimiter: delimiter) { return CSVWriter.quoted(text) }
+            let (name, type) = TableTextReader.splitHeaderField(text)
+            let bom = i == 0 && text.utf8.starts(with: [0xEF, 0xBB, 0xBF])
+            return name != f.name || type != f.type || bom ? CSVWriter.quoted(text) : text
+        }
+        return fields.joined(separator: String(delimiter)) + "\n"
     }
 
     static func jsonLines(_ table: Table) -> String {

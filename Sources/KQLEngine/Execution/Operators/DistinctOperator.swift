@@ -1,11 +1,14 @@
 import Columnar
+import KQLSyntax
 
 /// `distinct`: one row per distinct combination of the columns, in first-seen order.
 struct DistinctOperator {
     let bound: BoundDistinct
 
-    func execute(_ input: Table) -> Table {
+    func execute(_ input: Table, _ budget: QueryBudget) throws(KQLError) -> Table {
         let cols = bound.columns.map { input.columns[$0] }
+        // The group id of every row and the interner's table of distinct keys (at most one per row).
+        try budget.charge(count: input.rowCount, bytesEach: MemorySize.sum(12, cols.reduce(0) { MemorySize.sum($0, MemorySize.perRow($1)) }))
         let interner = KeyInterner(types: cols.map(\.type), expected: min(input.rowCount, 1 << 16))
         let ids = interner.intern(cols)
         var seen = [Bool](repeating: false, count: interner.groupCount)

@@ -7,7 +7,9 @@ struct EvaluateOperator {
     let evaluate: BoundEvaluate
 
     func execute(input: Table, _ context: ExecutionContext) throws(KQLError) -> Table {
-        let result = try evaluate.plugin.run(input: input, arguments: evaluate.arguments)
+        var arguments = evaluate.arguments
+        arguments.budget = context.budget
+        let result = try evaluate.plugin.run(input: input, arguments: arguments)
         if let out = result.output, !out.isEmpty { context.pluginOutput.append(out) }
         if let schema = evaluate.schema, result.table.schema.fields.map(\.type) != schema.fields.map(\.type) {
             throw KQLError("E_RESULT_SCHEMA",

@@ -8,10 +8,14 @@ import KQLSyntax
 /// - inner / leftouter / rightouter / fullouter: every matching pair, plus unmatched rows padded with nulls
 ///   on the other side for the outer kinds;
 /// - leftsemi / leftanti / rightsemi / rightanti: one side's rows that have (or lack) a match.
+///
+/// The number of output rows is counted from the hashed keys before any pair is collected, and the
+/// output charged to the budget first, so a join that would explode (every key equal on two large
+/// sides) fails with `E_QUERY_MEMORY` before it allocates.
 struct JoinOperator {
     let bound: BoundJoin
 
-    func execute(left: Table, right: Table) throws(KQLError) -> Table {
+    func execute(left: Table, right: Table, _ budget: QueryBudget) throws(KQLError) -> Table {
         var lk = bound.leftKeys.map { left.columns[$0] }
         var rk = bound.rightKeys.map { right.columns[$0] }
         for k in lk.indices where lk[k].type != rk[k].type {
@@ -23,6 +27,13 @@ struct JoinOperator {
         let lids = interner.intern(lk)
         let groups = interner.groupCount
         let rNull = KeyInterner.nullRows(rk), lNull = KeyInterner.nullRows(lk)
+        try budget.charge(count: groups + right.rowCount + left.rowCount + right.rowCount, bytesEach: 4)
+        let rows = outputRows(lids: lids, rids: rids, groups: groups, lNull: lNull, rNull: rNull, right: right.rowCount)
+        var rowBytes = 16
+        for (side, c) in bound.outputs {
+            rowBytes = MemorySize.sum(rowBytes, MemorySize.perRow(side == .left ? left.columns[c] : right.columns[c]))
+        }
+        try budget.charge(count: rows, bytesEach: rowBytes)
 
         var head = [Int32](repeating: -1, count: groups)
         var next = [Int32](repeating: -1, count: right.rowCount)
@@ -96,6 +107,31 @@ struct JoinOperator {
         let n = side0Count(li, ri)
         return Table(schema: Schema(zip(bound.schema.fields, columns).map { Field($0.name, $1.type) }), columns: columns,
                      rowCount: n)
+    }
+
+    /// The rows the join produces (an upper bound for the outer kinds' unmatched right rows), counted
+    /// from how many right rows share each key, without collecting pairs.
+    private func outputRows(lids: [Int32], rids: [Int32], groups: Int, lNull: [Bool]?, rNull: [Bool]?, right: Int) -> Int {
+        switch bound.kind {
+        case .leftsemi, .leftanti: return lids.count
+        case .rightsemi, .rightanti: return right
+        default: break
+        }
+        var perKey = [Int](repeating: 0, count: groups)
+        for r in 0..<rids.count where rNull?[r] != true { perKey[Int(rids[r])] += 1 }
+        var seen = bound.kind == .innerunique ? [Bool](repeating: false, count: groups) : []
+        let keepUnmatchedLeft = bound.kind == .leftouter || bound.kind == .fullouter
+        var total = 0
+        for l in 0..<lids.count {
+            let g = Int(lids[l])
+            let matches = lNull?[l] == true ? 0 : perKey[g]
+            if bound.kind == .innerunique {
+                if lNull?[l] == true || seen[g] { continue }
+                seen[g] = true
+            }
+            total = MemorySize.sum(total, keepUnmatchedLeft ? max(matches, 1) : matches)
+        }
+        return bound.kind == .rightouter || bound.kind == .fullouter ? MemorySize.sum(total, right) : total
     }
 
     /// Every (left, right) pair with equal key ids, in left-row order; no left key is null.

@@ -16,6 +16,7 @@ struct MakeSeriesOperator {
         var groups: [[Value]] = []
         var rowGroup: [Int] = []
         for r in 0..<t.rowCount {
+            if r % 65536 == 65535 { try executor.context.budget.checkDeadline() }
             let key = (0..<n).map { t.columns[$0].value(r) }
             if let g = groupIndex[key] { rowGroup.append(g) } else {
                 groupIndex[key] = groups.count; rowGroup.append(groups.count); groups.append(key)
@@ -25,7 +26,8 @@ struct MakeSeriesOperator {
         let whole = MakeSeriesAxis.whole(bound.step) != nil && [.datetime, .timespan, .long, .int].contains(bound.axisType)
         let data = bins.compactMap(MakeSeriesAxis.number)
         guard let startNumber = bound.start.flatMap(MakeSeriesAxis.number) ?? data.min() else {
-            return try layout(groups: bound.nonEmpty && n == 0 ? [[]] : groups, start: 0, startWhole: nil, count: 0, t: t, rowGroup: rowGroup, bins: [])
+            return try layout(groups: bound.nonEmpty && n == 0 ? [[]] : groups, start: 0, startWhole: nil, count: 0, t: t, rowGroup: rowGroup, bins: [],
+                              budget: executor.context.budget)
         }
         let stepNumber = MakeSeriesAxis.number(bound.step) ?? 1
         // Datetimes do not fit a Double exactly: whole axes keep their start as a whole number.
@@ -63,11 +65,15 @@ struct MakeSeriesOperator {
         }
         return try layout(groups: groups.isEmpty && bound.nonEmpty && n == 0 ? [[]] : groups, start: startNumber,
                           startWhole: startWhole, count: count,
-                          t: t, rowGroup: rowGroup, bins: indices)
+                          t: t, rowGroup: rowGroup, bins: indices, budget: executor.context.budget)
     }
 
-    private func layout(groups: [[Value]], start: Double, startWhole: Int64?, count: Int, t: Table, rowGroup: [Int], bins: [Int?]) throws(KQLError) -> Table {
+    private func layout(groups: [[Value]], start: Double, startWhole: Int64?, count: Int, t: Table, rowGroup: [Int], bins: [Int?],
+                        budget: QueryBudget) throws(KQLError) -> Table {
         let n = bound.keyCount
+        // Every series holds `count` boxed values, one series per group and aggregate, plus the axis.
+        let seriesCount = MemorySize.sum(MemorySize.product(groups.count, bound.defaults.count), 1)
+        try budget.charge(count: MemorySize.product(seriesCount, count), bytesEach: MemoryLayout<Dynamic>.stride + MemorySize.dynamicBox)
         var series: [[[Dynamic]]] = groups.map { _ in bound.defaults.map { [Dynamic](repeating: $0.asDynamic, count: count) } }
         for r in 0..<rowGroup.count {
             guard let b = bins[r], b < count else { continue }

@@ -3,16 +3,30 @@ import KQLSyntax
 
 /// `mv-expand`: each row becomes one row per element of its arrays (or bag entries), the items expanded
 /// side by side; a null value gives one row, an empty array or bag none. Other columns are repeated.
+///
+/// The output rows are counted first and charged to the budget before any is built.
 struct MvExpandOperator {
     let bound: BoundMvExpand
 
     func execute(_ input: Table, _ evaluator: ExpressionEvaluator) throws(KQLError) -> Table {
         var values: [Column] = []
         for item in bound.items { values.append(try evaluator.column(item.value, over: input)) }
+        let budget = evaluator.context.budget
+        var rows = 0
+        let counted = values.map(elementCounts)
+        for r in 0..<input.rowCount {
+            var n = counted.map { $0?[r] ?? 1 }.max() ?? 0
+            if let limit = bound.limit { n = min(n, limit) }
+            rows = MemorySize.sum(rows, n)
+        }
+        // Per output row: the repeated input row, its index, the item index and one slot per item.
+        let rowBytes = MemorySize.sum(MemorySize.perRow(input), 16 + 8 * bound.items.count)
+        try budget.charge(count: rows, bytesEach: rowBytes)
         var rowIndex: [Int] = []
         var builders = bound.items.map { ColumnBuilder(type: $0.toType, capacity: input.rowCount) }
         var itemIndex = [Int64]()
         for r in 0..<input.rowCount {
+            if r % 4096 == 4095 { try budget.checkDeadline() }
             let elements = values.map { elementsOf($0.value(r)) }
             var n = elements.map(\.count).max() ?? 0
             if let limit = bound.limit { n = min(n, limit) }
@@ -36,6 +50,19 @@ struct MvExpandOperator {
             fields.append(Field(name, .long)); columns.append(Column(int64s: itemIndex))
         }
         return Table(schema: Schema(fields), columns: columns, rowCount: rowIndex.count)
+    }
+
+    /// How many rows `elementsOf` gives for each row of a dynamic column, read without boxing; nil for a
+    /// column of another type, whose every row gives one.
+    private func elementCounts(_ column: Column) -> [Int]? {
+        guard case .dynamics(let d)? = column.objects else { return nil }
+        return d.map { v in
+            switch v {
+            case .array(let items): return items.count
+            case .bag(let bag): return bag.count
+            default: return 1
+            }
+        }
     }
 
     private func elementsOf(_ v: Value) -> [Dynamic] {

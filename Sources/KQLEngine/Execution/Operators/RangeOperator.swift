@@ -9,7 +9,7 @@ struct RangeOperator {
     /// Refuses ranges larger than this (a typo in a bound should not exhaust memory).
     static let maxRows = 500_000_000
 
-    func execute() throws(KQLError) -> Table {
+    func execute(_ budget: QueryBudget) throws(KQLError) -> Table {
         func int64(_ v: Value) -> Int64? {
             switch v {
             case .long(let x), .datetime(let x), .timespan(let x): return x
@@ -31,6 +31,7 @@ struct RangeOperator {
                 throw tooLarge(steps.isFinite ? "about " + RealFormat.string(steps.rounded(.down) + 1) : "more than 1.7E+308")
             }
             let count = steps < 0 ? 0 : Int(steps.rounded(.down)) + 1
+            try budget.charge(count: count, bytesEach: 8)
             column = Column(reals: (0..<count).map { a + Double($0) * s })
         } else {
             guard let a = int64(range.from), let b = int64(range.to), let s = int64(range.step) else {
@@ -48,6 +49,7 @@ struct RangeOperator {
                 }
                 count = Int(steps) + 1
             }
+            try budget.charge(count: count, bytesEach: 8)
             let buffer = DataBuffer(byteCount: count * 8)
             let p = buffer.typed(Int64.self, count: count)
             if count > 0 {

@@ -16,6 +16,8 @@ struct SortOperator {
 
     func execute(_ input: Table, _ evaluator: ExpressionEvaluator) throws(KQLError) -> Table {
         let cmp = try comparator(input, evaluator)
+        // The permutation, then the rows copied in its order.
+        try evaluator.context.budget.charge(count: input.rowCount, bytesEach: MemorySize.sum(8, MemorySize.perRow(input)))
         return input.gather(cmp.sortedIndices(count: input.rowCount))
     }
 }

@@ -15,6 +15,9 @@ struct SummarizeOperator {
         if keyColumns.isEmpty {
             groups = GroupIndex.single(rowCount: input.rowCount)
         } else {
+            // The group id of every row, and the interner's table of distinct keys (at most one per row).
+            try evaluator.context.budget.charge(count: input.rowCount,
+                                                bytesEach: MemorySize.sum(12, keyColumns.reduce(0) { MemorySize.sum($0, MemorySize.perRow($1)) }))
             let interner = KeyInterner(types: keyColumns.map(\.type), expected: 1024)
             let ids = interner.intern(keyColumns)
             groups = GroupIndex(groupIDs: ids, groupCount: interner.groupCount)
@@ -37,7 +40,7 @@ struct SummarizeOperator {
             do {
                 cols = try agg.function.aggregate(args, star: star, groups: groups, context: fctx)
             } catch {
-                throw KQLError(error.code, "\(agg.function.name)(): \(error.message)", span: agg.span)
+                throw KQLError(error.code, "\(agg.function.name)(): \(error.message)", span: agg.span, hint: error.hint)
             }
             guard cols.count == agg.outputs.count, cols.allSatisfy({ $0.count == groups.groupCount }) else {
                 throw KQLError(.runtime, "\(agg.function.name)() returned a result of the wrong shape", span: agg.span)

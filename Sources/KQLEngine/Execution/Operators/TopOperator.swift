@@ -8,6 +8,8 @@ struct TopOperator {
     func execute(_ input: Table, _ evaluator: ExpressionEvaluator) throws(KQLError) -> Table {
         let cmp = try SortOperator(keys: [bound.key]).comparator(input, evaluator)
         let n = min(bound.count, input.rowCount)
+        // At most a permutation of every row, then the `n` rows copied out.
+        try evaluator.context.budget.charge(MemorySize.sum(MemorySize.product(input.rowCount, 8), MemorySize.product(n, MemorySize.perRow(input))))
         if n == 0 { return input.gather([]) }
         if n * 8 >= input.rowCount {
             return input.gather(Array(cmp.sortedIndices(count: input.rowCount).prefix(n)))

@@ -11,6 +11,8 @@ struct UnionOperator {
         if union.includesInput, let input { tables.append(input) }
         for leg in union.legs { tables.append(try executor.run(leg)) }
         let total = tables.reduce(0) { $0 + $1.rowCount }
+        // The legs' rows are copied into one table.
+        try executor.context.budget.charge(tables.reduce(0) { MemorySize.sum($0, MemorySize.of($1)) })
         var columns: [Column] = []
         for (o, field) in union.schema.fields.enumerated() {
             if o == 0, let _ = union.sourceColumn {

@@ -61,7 +61,8 @@ struct ArgExtremeAggregate: AggregateFunction {
             }
         }
         let rows = zip(best, first).map { $0 >= 0 ? $0 : $1 }
-        var out = args.map { $0.column(count: n).gather(rows) }
+        var out: [Column] = []
+        for a in args { out.append(try a.column(count: n, charging: context.budget).gather(rows)) }
         out += star.map { $0.gather(rows) }
         return out
     }

@@ -36,7 +36,8 @@ struct ConditionalAggregate: AggregateFunction {
         }
         let subset = GroupIndex(groupIDs: kept.map { groups.groupIDs[$0] }, groupCount: groups.groupCount)
         return try base.aggregate(narrowed, star: star.map { $0.gather(kept) }, groups: subset,
-                                  context: FunctionContext(now: context.now, rowCount: kept.count, randomSeed: context.randomSeed))
+                                  context: FunctionContext(now: context.now, rowCount: kept.count, randomSeed: context.randomSeed,
+                                                           budget: context.budget))
     }
 }
 

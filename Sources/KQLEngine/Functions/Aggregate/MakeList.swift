@@ -28,6 +28,9 @@ struct MakeListAggregate: AggregateFunction {
             guard m > 0 else { throw FunctionError(.argument, "\(name)() max size must be positive, got \(m)", argument: maxIndex) }
             limit = Int(min(m, Int64(limit)))
         }
+        // Each input row may become one boxed element (and, for the set forms, one entry of the seen-set).
+        let perRow = MemoryLayout<Value>.stride + MemoryLayout<Dynamic>.stride + MemorySize.dynamicBox + (distinct ? 16 : 0)
+        try context.budget.chargeValue(MemorySize.product(n, perRow))
         let vals = AggregateSupport.valuesByGroup(args[0], groups, mask: mask)
         let distinct = self.distinct
         let lists: [Value] = vals.map { v in

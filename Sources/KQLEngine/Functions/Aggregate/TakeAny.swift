@@ -13,7 +13,7 @@ struct TakeAnyAggregate: AggregateFunction {
     func aggregate(_ args: [ColumnarValue], star: [Column], groups: GroupIndex,
                    context: FunctionContext) throws(FunctionError) -> [Column] {
         var first = [Int](repeating: -1, count: groups.groupCount)
-        let col = args[0].column(count: AggregateSupport.rows(groups))
+        let col = try args[0].column(count: AggregateSupport.rows(groups), charging: context.budget)
         for (i, g) in groups.groupIDs.enumerated() where first[Int(g)] < 0 && !col.isNull(i) { first[Int(g)] = i }
         return [col.gather(first)]
     }

@@ -33,7 +33,7 @@ struct OperatorChain: ScalarFunction {
         do {
             return try evaluateSteps(context: context) { (i: Int) throws(KQLError) -> ColumnarValue in args[i] }
         } catch {
-            throw FunctionError(error.code, error.message)
+            throw FunctionError(error.code, error.message, hint: error.hint)
         }
     }
 
@@ -47,7 +47,7 @@ struct OperatorChain: ScalarFunction {
             do {
                 running = try step.function.evaluate([running, right], context: context)
             } catch {
-                throw KQLError(error.code, "\(step.function.name)(): \(error.message)", span: step.span)
+                throw KQLError(error.code, "\(step.function.name)(): \(error.message)", span: step.span, hint: error.hint)
             }
             if running.type != step.type {
                 throw KQLError(.runtime, "\(step.function.name)() returned \(running.type.rawValue) where \(step.type.rawValue) was announced",

@@ -2,6 +2,8 @@ import Columnar
 
 /// `range(start, stop [, step])`: the array start, start+step, ... up to and including stop.
 /// Numbers step by 1 by default, datetimes and timespans by one hour; at most 2^20 elements.
+/// Each array is charged to the query's memory budget as it is made (one array is at most 2^20
+/// elements, so a query of many rows fails with `E_QUERY_MEMORY` after at most one array too many).
 struct RangeArrayFunction: ScalarFunction {
     let name = "range"
     static let limit = 1 << 20
@@ -12,7 +14,8 @@ struct RangeArrayFunction: ScalarFunction {
         return .dynamic
     }
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
-        try Kernel.boxedStrict(args, out: .dynamic, rows: context.rowCount) { (r: [Value]) -> Value in
+        var meter = BudgetMeter(context)
+        let result = try Kernel.boxedStrict(args, out: .dynamic, rows: context.rowCount) { (r: [Value]) throws(FunctionError) -> Value in
             let start = ValueOrder.unwrap(r[0]), stop = ValueOrder.unwrap(r[1])
             let step = r.count > 2 ? ValueOrder.unwrap(r[2]) : nil
             var out: [Dynamic] = []
@@ -52,7 +55,10 @@ struct RangeArrayFunction: ScalarFunction {
                     }
                 }
             }
+            try meter.add(MemorySize.shallow(.array(out)) + out.count * MemorySize.dynamicBox)
             return .dynamic(.array(out))
         }
+        try meter.flush()
+        return result
     }
 }

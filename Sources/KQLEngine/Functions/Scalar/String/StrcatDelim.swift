@@ -9,8 +9,13 @@ struct StrcatDelimFunction: ScalarFunction {
         return .string
     }
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
-        try Kernel.boxed(args, out: .string, rows: context.rowCount) { (r: [Value]) -> Value in
-            .string(r.dropFirst().map(\.text).joined(separator: r[0].text))
+        var meter = BudgetMeter(context)
+        let result = try Kernel.boxed(args, out: .string, rows: context.rowCount) { (r: [Value]) throws(FunctionError) -> Value in
+            let delimiters = MemorySize.product(BudgetMeter.textLength(r[0]), r.count - 2)
+            try meter.add(r.dropFirst().reduce(delimiters) { MemorySize.sum($0, BudgetMeter.textLength($1)) })
+            return .string(r.dropFirst().map(\.text).joined(separator: r[0].text))
         }
+        try meter.flush()
+        return result
     }
 }

@@ -18,7 +18,7 @@ struct NeighborFunction: ScalarFunction {
         // Any offset beyond the row count lands past the edge; clamping keeps `i + step` in range.
         let clamped = Int(max(-Int64(n) - 1, min(Int64(n) + 1, offset)))
         let step = name == "prev" ? -clamped : clamped
-        let col = args[0].column(count: n)
+        let col = try args[0].column(count: n, charging: context.budget)
         if args.count < 3 && out == col.type {
             let idx = (0..<n).map { i in (0..<n).contains(i + step) ? i + step : -1 }
             return .column(col.gather(idx))
