@@ -41,20 +41,16 @@ extension Binder {
     }
 
     private func bindOperatorKind(_ op: OperatorSyntax, input q: BoundQuery, scope: inout Scope) throws(KQLError) -> BoundQuery {
-        if case .deferred(var d)? = q.operators.last {
+        // After a plugin whose output is inferred, the rest of the pipeline is bound against the table
+        // it actually produced, when it has run (never against a placeholder schema).
+        if q.schemaIsDeferred {
             var r = q
-            d.operators.append(op)
-            r.operators[r.operators.count - 1] = .deferred(d)
-            return r
-        }
-        if case .evaluate(let e)? = q.operators.last, e.schema == nil {
-            var r = q
-            r.operators.append(.deferred(DeferredOperators(operators: [op], binder: self, scope: scope)))
-            return r
-        }
-        if case .evaluate(let e) = q.source, e.schema == nil, q.operators.isEmpty {
-            var r = q
-            r.operators.append(.deferred(DeferredOperators(operators: [op], binder: self, scope: scope)))
+            if case .deferred(var d)? = q.operators.last {
+                d.operators.append(op)
+                r.operators[r.operators.count - 1] = .deferred(d)
+            } else {
+                r.operators.append(.deferred(DeferredOperators(operators: [op], binder: self, scope: scope)))
+            }
             return r
         }
         let schema = q.schema
@@ -135,13 +131,11 @@ extension Binder {
             }
             return body
         case .join(let j):
-            let b = try bindJoin(options: j.options, rightSyntax: j.right, conditions: j.conditions, lookup: false,
-                                 left: schema, scope: scope, span: op.keywordSpan)
-            return appending(.join(b), b.schema)
+            return try joining(q, options: j.options, rightSyntax: j.right, conditions: j.conditions, lookup: false,
+                               scope: scope, span: op.keywordSpan)
         case .lookup(let l):
-            let b = try bindJoin(options: l.options, rightSyntax: l.right, conditions: l.conditions, lookup: true,
-                                 left: schema, scope: scope, span: op.keywordSpan)
-            return appending(.join(b), b.schema)
+            return try joining(q, options: l.options, rightSyntax: l.right, conditions: l.conditions, lookup: true,
+                               scope: scope, span: op.keywordSpan)
         case .mvExpand(let m):
             let (b, s) = try bindMvExpand(m, schema: schema, scope: scope)
             return appending(.mvExpand(b), s)
@@ -186,6 +180,23 @@ extension Binder {
             scope[name.name] = .tabular(q)
             return q
         }
+    }
+
+    /// `q` joined with the right side; when that side's schema is known only once it ran, the join is
+    /// bound then (`DeferredJoin`), against its real table.
+    private func joining(_ q: BoundQuery, options: [OptionSyntax], rightSyntax: ExpressionSyntax, conditions: [JoinConditionSyntax],
+                         lookup: Bool, scope: Scope, span: SourceSpan) throws(KQLError) -> BoundQuery {
+        let right = try bindTabular(rightSyntax, scope: scope)
+        var r = q
+        if right.schemaIsDeferred {
+            r.operators.append(.deferredJoin(DeferredJoin(options: options, conditions: conditions, lookup: lookup, span: span,
+                                                          right: right, binder: self)))
+            return r
+        }
+        let b = try bindJoin(options: options, right: right, conditions: conditions, lookup: lookup, left: q.schema, span: span)
+        r.operators.append(.join(b))
+        r.schema = b.schema
+        return r
     }
 
     func unknownColumn(_ n: NameSyntax, _ schema: Schema) -> KQLError {
