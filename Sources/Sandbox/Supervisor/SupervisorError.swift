@@ -49,7 +49,7 @@ public struct SupervisorError: CodedError, Equatable {
         case .io: return "E_SANDBOX_IO"
         case .kickout: return "E_SANDBOX_KICKOUT"
         case .throttled: return "E_SANDBOX_THROTTLED"
-        case .denied: return "E_SANDBOX_DENIED"
+        case .denied: return .sandboxDenied
         case .unavailable: return "E_SANDBOX_UNAVAILABLE"
         case .setup: return "E_SANDBOX_SETUP"
         case .cancelled: return "E_CANCELLED"
@@ -83,7 +83,7 @@ public struct SupervisorError: CodedError, Equatable {
         case ErrorCode.result.rawValue: return SupervisorError(.result, f.message)
         case "E_SANDBOX_ENVIRONMENT": return SupervisorError(.workerStart, f.message)
         case "E_SANDBOX_SETUP", "E_SANDBOX_UNAVAILABLE": return SupervisorError(.setup, f.message)
-        case "E_SANDBOX_DENIED": return SupervisorError(.denied(hint: f.traceback), f.message)
+        case ErrorCode.sandboxDenied.rawValue: return SupervisorError(.denied(hint: f.traceback), f.message)
         default: return SupervisorError(.io, "\(f.code): \(f.message)")
         }
     }
