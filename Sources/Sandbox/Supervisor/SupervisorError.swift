@@ -76,15 +76,18 @@ public struct SupervisorError: CodedError, Equatable {
 
     static func io(_ e: SharedTableError) -> SupervisorError { SupervisorError(.io, e.message) }
 
-    /// The failure a worker child reported.
+    /// The failure a worker child reported. Its texts come from the script's process, which may have
+    /// written the report itself: an empty one still makes a message that says what happened.
     static func reported(_ f: WorkerFailure) -> SupervisorError {
+        let message = f.message.isEmpty ? "the python script's process reported \(f.code.isEmpty ? "a failure" : f.code) without a message" : f.message
         switch f.code {
-        case "E_PYTHON": return SupervisorError(.python(f), "\(f.type): \(f.message)" + (f.line.map { " (script line \($0))" } ?? ""))
-        case ErrorCode.result.rawValue: return SupervisorError(.result, f.message)
-        case "E_SANDBOX_ENVIRONMENT": return SupervisorError(.workerStart, f.message)
-        case "E_SANDBOX_SETUP", "E_SANDBOX_UNAVAILABLE": return SupervisorError(.setup, f.message)
-        case ErrorCode.sandboxDenied.rawValue: return SupervisorError(.denied(hint: f.traceback), f.message)
-        default: return SupervisorError(.io, "\(f.code): \(f.message)")
+        case "E_PYTHON":
+            return SupervisorError(.python(f), (f.type.isEmpty ? "" : "\(f.type): ") + message + (f.line.map { " (script line \($0))" } ?? ""))
+        case ErrorCode.result.rawValue: return SupervisorError(.result, message)
+        case "E_SANDBOX_ENVIRONMENT": return SupervisorError(.workerStart, message)
+        case "E_SANDBOX_SETUP", "E_SANDBOX_UNAVAILABLE": return SupervisorError(.setup, message)
+        case ErrorCode.sandboxDenied.rawValue: return SupervisorError(.denied(hint: f.traceback), message)
+        default: return SupervisorError(.io, "\(f.code): \(message)")
         }
     }
 }
