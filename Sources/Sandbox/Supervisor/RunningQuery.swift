@@ -45,6 +45,9 @@ final class RunningQuery: @unchecked Sendable {
     /// Bytes at the start of the result region that the engine read (they stay in the region, which is
     /// cut to them when the tree is gone); 0 when nothing was read.
     private var keptResultBytes = 0
+    /// Whether the engine copied the result out (nothing adopts the region): it is then zeroed at once,
+    /// in the teardown, rather than by the next query that takes it from the pool.
+    private var resultCopied = false
 
     /// Kills whatever is left of the query and frees its cgroup, socket and slot.
     func dispose() {
@@ -72,7 +75,7 @@ final class RunningQuery: @unchecked Sendable {
     /// read (anything the script wrote or added past that goes); a region a process may still hold is
     /// never lent again.
     private func reclaimRegions(gone: Bool) {
-        if gone, (try? output.region.reclaim(keeping: keptResultBytes)) != nil { return }
+        if gone, (try? output.region.reclaim(keeping: keptResultBytes, clearing: resultCopied)) != nil { return }
         output.discard()
     }
 
@@ -141,6 +144,7 @@ final class RunningQuery: @unchecked Sendable {
             throw Self.unreadable(error)
         }
         keptResultBytes = response.resultBytes
+        resultCopied = true
         let peak = guardian.memory().peakBytes
         disposeInBackground()
         return output(table, response, unconfined: unconfined, peak: peak)

@@ -70,15 +70,22 @@ public final class SharedRegion: @unchecked Sendable {
 
     /// Takes the region back from a peer that can no longer touch it (its processes are gone): the memfd
     /// is cut to the first `bytes` bytes (whole pages; what the peer added or wrote past them goes, what
-    /// it cut comes back zeroed), which count as written. The mapping stays; `ensureCapacity` or
-    /// `prepareForReuse` gives the memfd its size back. Until then a process later given the fd (buffers
-    /// adopted from the region travel by reference) sees only those bytes.
-    public func reclaim(keeping bytes: Int) throws(SharedTableError) {
+    /// it cut comes back zeroed). With `clearing`, those bytes are zeroed now (the caller copied what it
+    /// needed, and this may run off the query's path); without, they count as written and are zeroed
+    /// before the next user. The mapping stays; `ensureCapacity` or `prepareForReuse` gives the memfd its
+    /// size back. Until then a process later given the fd (buffers adopted from the region travel by
+    /// reference) sees only those bytes.
+    public func reclaim(keeping bytes: Int, clearing: Bool = false) throws(SharedTableError) {
         let size = max(SystemSeam.roundToPage(min(max(bytes, 0), capacity)), SystemSeam.pageSize)
         try SystemSeam.truncate(fd, size)
         trimmedSize = size < capacity ? size : nil
-        dirtyBytes = max(dirtyBytes, min(size, capacity))
         lentWritable = false
+        if clearing, let base {
+            base.initializeMemory(as: UInt8.self, repeating: 0, count: min(size, capacity))
+            dirtyBytes = 0
+        } else {
+            dirtyBytes = max(dirtyBytes, min(size, capacity))
+        }
     }
 
     /// Zeroes every byte an earlier user may have left, and gives the memfd the mapping's size again,
