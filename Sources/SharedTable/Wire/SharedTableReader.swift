@@ -22,12 +22,6 @@ public enum SharedTableReader {
         try read(base: region.base, length: region.base == nil ? 0 : region.capacity, owner: region, fd: region.fd)
     }
 
-    /// The bytes the table in `lease`'s region spans (after `read` checked it: every buffer lies within).
-    public static func totalBytes(_ lease: RegionLease) -> Int {
-        guard let base = lease.region.base, lease.region.capacity >= SharedTableLayout.headerBytes else { return 0 }
-        return max(0, min(Int(base.loadUnaligned(fromByteOffset: 24, as: Int64.self)), lease.region.capacity))
-    }
-
     /// Reads the table at `base` (a mapping of `length` bytes, of memfd `fd` when given) kept alive by
     /// `owner`; references point into `blocks`.
     public static func read(base: UnsafeMutableRawPointer?, length: Int, owner: AnyObject & Sendable, fd: Int32? = nil,
