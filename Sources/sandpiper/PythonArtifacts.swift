@@ -112,6 +112,7 @@ public struct ArtifactRoots: Sendable {
     /// No folder: every artifact is refused.
     public static let none = ArtifactRoots([])
 
+    /// The allowed folders among `folders` (relative ones taken from the current folder).
     public init(_ folders: [String]) {
         var entries: [(given: [String], canonical: [String])] = []
         for folder in folders {

@@ -31,11 +31,16 @@ extension BoundQuery {
 /// A `join` or `lookup` whose right side's schema is known only once it has run: its keys and output
 /// columns are bound then, against the right side's real table.
 public struct DeferredJoin: Sendable {
+    /// The join's options (`kind=...`), as written.
     public var options: [OptionSyntax]
+    /// The `on` clause, as written.
     public var conditions: [JoinConditionSyntax]
+    /// `lookup` rather than `join`.
     public var lookup: Bool
+    /// Where the operator is, for errors.
     public var span: SourceSpan
     /// The right side, bound; it runs first.
     public var right: BoundQuery
+    /// The query's binder, which binds the join once the right side ran.
     public var binder: Binder
 }
