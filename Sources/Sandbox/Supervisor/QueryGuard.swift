@@ -60,7 +60,9 @@ final class QueryGuard: Sendable {
         let exit = ExitWatch(root)
         defer { exit.close() }
         for _ in 0..<400 {
-            let others = (cgroup?.processes() ?? Array(RSSWatchdog.tree(of: root).dropFirst())).filter { $0 != root }
+            // Without a cgroup the tree is found from the root's pid: once the root is gone that pid may
+            // name another process (it is reused), whose children are none of ours.
+            let others = (cgroup?.processes() ?? (exit.hasExited == true ? [] : Array(RSSWatchdog.tree(of: root).dropFirst()))).filter { $0 != root }
             if others.isEmpty { break }
             for pid in others { kill(pid, SIGKILL) }
             exit.wait(milliseconds: 5)
@@ -68,7 +70,7 @@ final class QueryGuard: Sendable {
         if root > 0 {
             for _ in 0..<100 where !Self.isGone(root, exit) { exit.wait(milliseconds: 2) }
             kill(-root, SIGKILL)
-            kill(root, SIGKILL)
+            exit.send(SIGKILL)
         }
         if let cgroup { cgroup.killAll() }
         // A process killed in the middle of a system call finishes it before it exits: wait until the
@@ -79,7 +81,7 @@ final class QueryGuard: Sendable {
             let rootGone = root <= 0 || Self.isGone(root, exit)
             if rootGone && others.isEmpty { return true }
             for pid in others { kill(pid, SIGKILL) }
-            if !rootGone { kill(root, SIGKILL) }
+            if !rootGone { exit.send(SIGKILL) }
             exit.wait(milliseconds: 5)
         }
         return false
@@ -131,9 +133,22 @@ final class QueryGuard: Sendable {
 /// process, an old kernel) `wait` just sleeps.
 struct ExitWatch {
     private let fd: Int32
+    private let pid: pid_t
+    /// The process was already gone when the watch was made (`pidfd_open` said ESRCH).
+    private let goneAtStart: Bool
 
     init(_ pid: pid_t) {
-        if pid > 0, case .success(let fd) = Kernel.call(434 /* pidfd_open */, Int(pid), 0) { self.fd = Int32(fd) } else { fd = -1 }
+        self.pid = pid
+        var gone = false
+        if pid > 0 {
+            switch Kernel.call(434 /* pidfd_open */, Int(pid), 0) {
+            case .success(let fd): self.fd = Int32(fd)
+            case .failure(let e): fd = -1; gone = e.value == ESRCH
+            }
+        } else {
+            fd = -1
+        }
+        goneAtStart = gone
     }
 
     /// Returns when the process exits or after `milliseconds`; once it has exited, just sleeps (what
@@ -146,11 +161,21 @@ struct ExitWatch {
         if poll(&entry, 1, milliseconds) > 0 { usleep(200) }
     }
 
-    /// Whether the process has exited, from its pidfd; nil when there is no pidfd to ask.
+    /// Whether the process has exited, from its pidfd (or because it was gone before the watch began);
+    /// nil when there is no pidfd to ask (a kernel without `pidfd_open`).
     var hasExited: Bool? {
+        if goneAtStart { return true }
         guard fd >= 0 else { return nil }
         var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
         return poll(&entry, 1, 0) > 0
+    }
+
+    /// Sends `signal` to the watched process through its pidfd, so a pid the system reused for another
+    /// process (pid_max may be 32768) is never signalled; by pid only where there is no pidfd to use.
+    func send(_ signal: Int32) {
+        if goneAtStart { return }
+        if fd >= 0 { _ = Kernel.call(424 /* pidfd_send_signal */, Int(fd), Int(signal), 0, 0); return }
+        kill(pid, signal)
     }
 
     func close() { if fd >= 0 { _ = Glibc.close(fd) } }
