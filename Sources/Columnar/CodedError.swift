@@ -6,6 +6,13 @@ public struct ErrorCode: RawRepresentable, Sendable, Hashable, CustomStringConve
     public var description: String { rawValue }
 }
 
+extension ErrorCode {
+    /// A `python()` result the engine cannot accept: `result` is missing or not a DataFrame, or the
+    /// script's process handed back a result region or reply that is not well-formed. Declared here,
+    /// below every layer that reports it (the worker, the supervisor, the plugin).
+    public static let result: ErrorCode = "E_RESULT"
+}
+
 /// An error a user can cause: a stable code, what went wrong, and what to do about it.
 ///
 /// Every layer's error type conforms; callers switch on the typed error or compare `code`, never the text.

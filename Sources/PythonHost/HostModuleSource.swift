@@ -41,8 +41,30 @@ def frame(names, arrays, count):
         return df
     return pd.DataFrame(dict(zip(names, arrays)), copy=False)
 
+_CAPTURE_LIMIT = 1 << 20      # characters of print output (and of stderr) kept per run
+_TRACEBACK_LIMIT = 1 << 16    # characters of an error's message and of its traceback
+
 class _Capture(io.StringIO):
-    pass
+    """Captured output, kept to its first _CAPTURE_LIMIT characters: it travels back in one reply,
+    which the engine refuses past a fixed size."""
+    def __init__(self):
+        super().__init__()
+        self.dropped = 0
+    def write(self, s):
+        if not isinstance(s, str):
+            raise TypeError('write() argument must be str, not %s' % type(s).__name__)
+        room = _CAPTURE_LIMIT - self.tell()
+        if len(s) <= room:
+            return super().write(s)
+        if room > 0:
+            super().write(s[:room])
+        self.dropped += len(s) - max(room, 0)
+        return len(s)
+    def text(self):
+        t = self.getvalue()
+        if self.dropped:
+            t += '\n[sandpiper: %d more characters of output were dropped; at most %d are kept]\n' % (self.dropped, _CAPTURE_LIMIT)
+        return t
 
 def capture():
     sys.stdout = _Capture()
@@ -51,9 +73,15 @@ def capture():
     warnings.simplefilter('default')
 
 def captured():
-    out = sys.stdout.getvalue() if isinstance(sys.stdout, _Capture) else ''
-    err = sys.stderr.getvalue() if isinstance(sys.stderr, _Capture) else ''
+    out = sys.stdout.text() if isinstance(sys.stdout, _Capture) else ''
+    err = sys.stderr.text() if isinstance(sys.stderr, _Capture) else ''
     return out, err
+
+def _clip(text, keep_end=False):
+    if len(text) <= _TRACEBACK_LIMIT:
+        return text
+    cut = '[... %d characters cut ...]' % (len(text) - _TRACEBACK_LIMIT)
+    return cut + text[-_TRACEBACK_LIMIT:] if keep_end else text[:_TRACEBACK_LIMIT] + cut
 
 def describe(etype, value, tb):
     """(type name, message, traceback text, line in the user's script or None)."""
@@ -66,7 +94,12 @@ def describe(etype, value, tb):
     if isinstance(value, SyntaxError) and value.filename == '<script>':
         line = value.lineno
     text = ''.join(traceback.format_exception(etype, value, tb))
-    return etype.__name__, str(value), text, line
+    try:
+        message = str(value)
+    except Exception:
+        message = '<the exception cannot be shown as text>'
+    # The end of a traceback says where it failed: a long one keeps its end.
+    return _clip(etype.__name__), _clip(message), _clip(text, keep_end=True), line
 
 def check_result(g):
     """The result DataFrame, or the error message saying what was found instead."""

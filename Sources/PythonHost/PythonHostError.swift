@@ -15,7 +15,7 @@ public enum PythonHostError: CodedError {
     public var code: ErrorCode {
         switch self {
         case .python: return "E_PYTHON"
-        case .result: return "E_RESULT"
+        case .result: return .result
         case .environment: return "E_SANDBOX_ENVIRONMENT"
         case .sharedTable(let e): return e.code
         }

@@ -35,5 +35,6 @@ public struct SharedTableError: CodedError, Equatable {
 
     public init(_ kind: Kind, _ message: String) { self.kind = kind; self.message = message }
 
-    static func corrupt(_ what: String) -> SharedTableError { SharedTableError(.corrupt, "shared table is corrupt: \(what)") }
+    /// A region that does not hold a well-formed table; `what` says which part.
+    public static func corrupt(_ what: String) -> SharedTableError { SharedTableError(.corrupt, "shared table is corrupt: \(what)") }
 }

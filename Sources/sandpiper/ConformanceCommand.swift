@@ -79,6 +79,14 @@ struct ConformanceRunCommand: ParsableCommand {
 
     @OptionGroup var python: PythonRunOptions
 
+    /// A path's folder: itself when it is one, else the folder it is in.
+    static func folder(_ path: String) -> String {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { return path }
+        let parent = (path as NSString).deletingLastPathComponent
+        return parent.isEmpty ? "." : parent
+    }
+
     func run() throws {
         python.activate()
         let sandboxes = sandbox.map(sandboxNames) ?? []
@@ -88,26 +96,28 @@ struct ConformanceRunCommand: ParsableCommand {
         do {
             db = try database.map { (path) throws(KQLError) in try FolderDatabase(path: path) } ?? SampleDatabase.make(now: anchor)
         } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            FileHandle.standardError.write(Data((DisplayText.forTerminal(error.description) + "\n").utf8))
             throw ExitCode(1)
         }
-        let runner = EngineExampleRunner(database: db, plugins: { ConformanceCommand.plugins(sandbox: $0) },
+        // A document's (or case file's) folder is where its examples' artifacts lie, as a query file's is.
+        let roots = python.artifactRoots(paths.map(Self.folder) + [database])
+        let runner = EngineExampleRunner(database: db, plugins: { ConformanceCommand.plugins(sandbox: $0, artifactRoots: roots) },
                                          now: fixedNow.map { t in { @Sendable in t } })
         let run = ConformanceRun(paths: paths, sandboxes: sandboxes, filter: filter, expectationFiles: expectations)
-        let report = run.run(runner: runner, caseFiles: ConformanceCommand.caseFileRunner(now: fixedNow))
+        let report = run.run(runner: runner, caseFiles: ConformanceCommand.caseFileRunner(now: fixedNow, artifactRoots: roots))
 
         switch format {
         case .table:
-            FileHandle.standardOutput.write(Data(TextReport.render(report).utf8))
+            FileHandle.standardOutput.write(Data(DisplayText.forTerminal(TextReport.render(report)).utf8))
         case .json:
             FileHandle.standardOutput.write(Data(JSONReport.render(report).utf8))
             let problems = report.problems.map { "problem: \($0)\n" }.joined()
-            FileHandle.standardError.write(Data((problems + report.summaryLine + "\n").utf8))
+            FileHandle.standardError.write(Data(DisplayText.forTerminal(problems + report.summaryLine + "\n").utf8))
         }
         var failed = !report.succeeded
         if let junit {
             do { try CaseFileWriter.write(JUnitReport.render(report), to: junit) } catch {
-                FileHandle.standardError.write(Data((error.description + "\n").utf8)); failed = true
+                FileHandle.standardError.write(Data((DisplayText.forTerminal(error.description) + "\n").utf8)); failed = true
             }
         }
         if complete {
@@ -135,7 +145,7 @@ struct ConformanceRunCommand: ParsableCommand {
                 try CaseFileWriter.write(CaseFileWriter.render(document: document, results: results), to: path)
                 FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
             } catch {
-                FileHandle.standardError.write(Data((error.description + "\n").utf8)); ok = false
+                FileHandle.standardError.write(Data((DisplayText.forTerminal(error.description) + "\n").utf8)); ok = false
             }
         }
         return ok

@@ -43,16 +43,20 @@ public struct PythonPlugin: TabularPlugin {
     /// The environment of a sandbox by name (nil: the default sandbox).
     let resolveEnvironment: @Sendable (String?) throws(SandboxError) -> PythonEnvironment
     let cores: Int
+    /// The folders `external_artifacts` may be read from.
+    let artifactRoots: ArtifactRoots
 
-    public init(supervisor: Supervisor, cores: Int = ProcessInfo.processInfo.activeProcessorCount,
+    public init(supervisor: Supervisor, cores: Int = ProcessInfo.processInfo.activeProcessorCount, artifactRoots: ArtifactRoots = .none,
                 resolveEnvironment: @escaping @Sendable (String?) throws(SandboxError) -> PythonEnvironment) {
         self.supervisor = supervisor
         self.cores = max(cores, 1); self.resolveEnvironment = resolveEnvironment
+        self.artifactRoots = artifactRoots
     }
 
     /// The plugin over the registered sandboxes of `registry` (`sandpiper sandbox list`).
-    public static func standard(registry: SandboxRegistry = SandboxRegistry(), supervisor: Supervisor = Supervisor()) -> PythonPlugin {
-        PythonPlugin(supervisor: supervisor) { (name: String?) throws(SandboxError) -> PythonEnvironment in
+    public static func standard(registry: SandboxRegistry = SandboxRegistry(), supervisor: Supervisor = Supervisor(),
+                                artifactRoots: ArtifactRoots = .none) -> PythonPlugin {
+        PythonPlugin(supervisor: supervisor, artifactRoots: artifactRoots) { (name: String?) throws(SandboxError) -> PythonEnvironment in
             PythonEnvironment(try registry.resolve(name))
         }
     }
@@ -82,7 +86,7 @@ public struct PythonPlugin: TabularPlugin {
         let timeout = max(1, min(environment.timeoutMilliseconds, remaining))
         var options: [String: String] = [:]
         if let kickout = call.kickout { options[WorkerRequest.kickoutOption] = String(kickout) }
-        if let packed = try PythonArtifacts.pack(call.artifacts, span: span) { options[WorkerRequest.artifactsOption] = packed }
+        if let packed = try PythonArtifacts.pack(call.artifacts, roots: artifactRoots, span: span) { options[WorkerRequest.artifactsOption] = packed }
         let run = environment.settings.map {
             ScriptRun(script: call.script, kargsJSON: call.kargsJSON, sandbox: $0,
                       timeoutMilliseconds: timeout, options: options)

@@ -68,7 +68,9 @@ struct QueryCommand: ParsableCommand {
         do {
             let db: any Database = try database.map { (path) throws(KQLError) in try FolderDatabase(path: path) }
                 ?? SampleDatabase.make(now: anchor)
-            let engine = Engine(database: db, plugins: Sandpiper.queryPlugins(),
+            let roots = python.artifactRoots([file.map { ($0 as NSString).deletingLastPathComponent.isEmpty ? "." : ($0 as NSString).deletingLastPathComponent },
+                                              database])
+            let engine = Engine(database: db, plugins: Sandpiper.queryPlugins(artifactRoots: roots),
                                 now: fixedNow.map { t in { @Sendable in t } })
             let result = try engine.execute(text, sourceName: file, properties: properties)
             let rendered = ResultRenderer.render(result.tables.map { PrintableResult(table: $0.table, pluginOutput: $0.pluginOutput, truncation: $0.truncation) },
@@ -76,7 +78,7 @@ struct QueryCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(rendered.stdout.utf8))
             if !rendered.stderr.isEmpty { FileHandle.standardError.write(Data(rendered.stderr.utf8)) }
         } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            FileHandle.standardError.write(Data((DisplayText.forTerminal(error.description) + "\n").utf8))
             throw ExitCode(1)
         }
     }

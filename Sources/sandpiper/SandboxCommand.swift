@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KQLEngine
 import Sandbox
 
 /// `sandpiper sandbox ...`: the Python environments `python()` scripts run in.
@@ -20,7 +21,7 @@ enum SandboxOutputFormat: String, ExpressibleByArgument, CaseIterable {
 /// Runs a sandbox operation; a `SandboxError` is printed as `CODE: message` (and its hint) and exits 1.
 func runSandbox(_ body: () throws(SandboxError) -> Void) throws {
     do { try body() } catch {
-        FileHandle.standardError.write(Data((error.description + "\n").utf8))
+        FileHandle.standardError.write(Data((DisplayText.forTerminal(error.description) + "\n").utf8))
         throw ExitCode(1)
     }
 }

@@ -10,16 +10,17 @@ extension Sandpiper {
     /// One supervisor per CLI process: it keeps a warm worker per sandbox across the queries of a run.
     static let supervisor = Supervisor(configuration: SupervisorConfiguration(allowUnconfined: allowUnconfined))
 
-    /// The tabular plugins `sandpiper query` and `sandpiper conformance` register with the engine.
-    static func queryPlugins(defaultSandbox: String? = nil) -> [any TabularPlugin] {
-        [pythonPlugin(defaultSandbox: defaultSandbox)]
+    /// The tabular plugins `sandpiper query` and `sandpiper conformance` register with the engine;
+    /// `external_artifacts` are read only from `artifactRoots`.
+    static func queryPlugins(defaultSandbox: String? = nil, artifactRoots: ArtifactRoots = .none) -> [any TabularPlugin] {
+        [pythonPlugin(defaultSandbox: defaultSandbox, artifactRoots: artifactRoots)]
     }
 
     /// The python plugin resolving sandboxes in `$SANDPIPER_HOME`'s registry; a call that names no sandbox
     /// runs in `defaultSandbox`, or the registry's default when that is nil (the conformance matrix sets it).
-    static func pythonPlugin(defaultSandbox: String? = nil) -> PythonPlugin {
+    static func pythonPlugin(defaultSandbox: String? = nil, artifactRoots: ArtifactRoots = .none) -> PythonPlugin {
         let registry = SandboxRegistry()
-        return PythonPlugin(supervisor: supervisor) { (name: String?) throws(SandboxError) -> PythonEnvironment in
+        return PythonPlugin(supervisor: supervisor, artifactRoots: artifactRoots) { (name: String?) throws(SandboxError) -> PythonEnvironment in
             PythonEnvironment(try registry.resolve(name ?? defaultSandbox))
         }
     }

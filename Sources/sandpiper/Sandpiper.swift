@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KQLEngine
 import Sandbox
 
 /// The `sandpiper` command-line tool: one root command; each area adds its subcommand type to
@@ -42,7 +43,7 @@ struct Sandpiper: AsyncParsableCommand {
         } catch {
             finish()
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                FileHandle.standardError.write(Data((DisplayText.forTerminal(fullMessage(for: error)) + "\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)

@@ -101,7 +101,7 @@ import Testing
 
     @Test func aTrimmedRegionGrowsBackWhenReused() throws {
         let region = try SharedRegion.create(capacity: 1 << 20)
-        try region.trimFile(to: 100)
+        try region.reclaim(keeping: 100)
         #expect(try SystemSeam.size(region.fd) == SystemSeam.pageSize)
         try region.ensureCapacity(1 << 20)
         region.base!.storeBytes(of: UInt8(1), toByteOffset: (1 << 20) - 1, as: UInt8.self)

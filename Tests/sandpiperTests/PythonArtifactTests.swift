@@ -20,7 +20,7 @@ extension PythonSuites {
                 + "result = pd.DataFrame({'File': files, 'Size': [os.path.getsize(f) for f in files], 'Head': [open(f, 'rb').read(5).hex() for f in files]})"
             let args = Call.adx(Call.schema([("File", .string), ("Size", .long), ("Head", .string)]), script,
                                 artifacts: [("greeting.txt", scratch.file("a.txt").path), ("data.bin", "file://" + scratch.file("blob.bin").path)])
-            let r = try plugin.run(input: input, arguments: args)
+            let r = try PythonTestEnvironment.plugin(artifactRoots: ArtifactRoots([scratch.url.path])).run(input: input, arguments: args)
             #expect(r.table.rows == [[.string("data.bin"), .long(4), .string("000102ff")], [.string("greeting.txt"), .long(14), .string("68656c6c6f")]])
         }
 
@@ -31,8 +31,55 @@ extension PythonSuites {
             #expect(e?.hint?.contains("local path") == true)
             let escape = Call.adx(Call.schema(star: true, []), "result = df", artifacts: [("../x", "/etc/hostname")])
             #expect(errorOf { _ = try plugin.run(input: input, arguments: escape) }?.code == "E_ARGUMENT")
-            let missing = Call.adx(Call.schema(star: true, []), "result = df", artifacts: [("x", "/nonexistent/file")])
-            #expect(errorOf { _ = try plugin.run(input: input, arguments: missing) }?.message.contains("no file") == true)
+            let scratch = PythonScratch()
+            let missing = Call.adx(Call.schema(star: true, []), "result = df", artifacts: [("x", scratch.file("nonexistent").path)])
+            let inScratch = PythonTestEnvironment.plugin(artifactRoots: ArtifactRoots([scratch.url.path]))
+            #expect(errorOf { _ = try inScratch.run(input: input, arguments: missing) }?.message.contains("no file") == true)
+        }
+
+        /// The engine may run as root: it reads no file for a script but regular files beneath the allowed
+        /// folders, never through a link, never from /proc, /sys or /dev, and checks the size before reading.
+        @Test func theEngineReadsNothingOutsideTheAllowedFolders() throws {
+            let scratch = PythonScratch()
+            let root = scratch.url.path
+            try "ok".write(to: scratch.file("fine.txt"), atomically: true, encoding: .utf8)
+            try FileManager.default.createSymbolicLink(atPath: scratch.file("hostname-link").path, withDestinationPath: "/etc/hostname")
+            try FileManager.default.createSymbolicLink(atPath: scratch.file("etc-link").path, withDestinationPath: "/etc")
+            try FileManager.default.createDirectory(at: scratch.file("folder"), withIntermediateDirectories: true)
+            #expect(mkfifo(scratch.file("fifo").path, 0o600) == 0)
+            // A terabyte that holds nothing: refused by its size, before a byte is read.
+            let huge = open(scratch.file("huge").path, O_CREAT | O_WRONLY, 0o600)
+            #expect(huge >= 0 && ftruncate(huge, 1 << 40) == 0)
+            close(huge)
+            let plugin = PythonTestEnvironment.plugin(artifactRoots: ArtifactRoots([root, "/proc", "/dev", "/"]))
+            func code(_ location: String) -> (ErrorCode?, String) {
+                let e = errorOf { _ = try plugin.run(input: input, arguments: Call.adx(Call.schema(star: true, []), "result = df", artifacts: [("a", location)])) }
+                return (e?.code, e?.message ?? "")
+            }
+            let cases: [(String, ErrorCode, String)] = [
+                ("/etc/shadow", "E_SANDBOX_DENIED", "outside the folders"),
+                ("/proc/self/environ", "E_SANDBOX_DENIED", "outside the folders"),
+                ("/proc/self/maps", "E_SANDBOX_DENIED", "outside the folders"),
+                ("/dev/zero", "E_SANDBOX_DENIED", "outside the folders"),
+                ("file:///etc/passwd", "E_SANDBOX_DENIED", "outside the folders"),
+                (root + "/hostname-link", "E_SANDBOX_DENIED", "symbolic link"),
+                (root + "/etc-link/shadow", "E_SANDBOX_DENIED", "symbolic link"),
+                (root + "/../../etc/shadow", "E_ARGUMENT", "'..'"),
+                (root + "/fifo", "E_ARGUMENT", "a FIFO"),
+                (root + "/folder", "E_ARGUMENT", "a folder"),
+                (root + "/huge", "E_ARGUMENT", "1099511627776 bytes"),
+            ]
+            let start = Date()
+            for (location, expected, text) in cases {
+                let (got, message) = code(location)
+                #expect(got == expected && message.contains(text), "\(location): \(String(describing: got)) \(message)")
+            }
+            #expect(Date().timeIntervalSince(start) < 10, "refusing took \(Date().timeIntervalSince(start)) s (a FIFO or the huge file was read?)")
+            // /proc, /dev and / are never allowed folders, even when named; the allowed file itself is read.
+            #expect(ArtifactRoots([root, "/proc", "/dev", "/"]).folders.count == 1)
+            let ok = try plugin.run(input: input, arguments: Call.adx(Call.schema([("t", .string)]), "result = pd.DataFrame({'t': [open('a').read()]})",
+                                                                       artifacts: [("a", root + "/fine.txt")]))
+            #expect(ok.table.rows == [[.string("ok")]])
         }
 
         @Test func zipackageInstallsAZipOfWheelsForTheRun() throws {
@@ -60,7 +107,7 @@ extension PythonSuites {
             result['Name'] = [greet(i) for i in df['x']]
             """
             let args = Call.adx(Call.schema(star: true, [("Name", .string)]), script, artifacts: [("TinyPkg.zip", scratch.file("TinyPkg.zip").path)])
-            let r = try plugin.run(input: input, arguments: args)
+            let r = try PythonTestEnvironment.plugin(artifactRoots: ArtifactRoots([scratch.url.path])).run(input: input, arguments: args)
             #expect(r.table.rows.map { $0[1] } == [.string("hi 1"), .string("hi 2")])
             // Installed for that run only: the next run does not see it.
             let e = errorOf { _ = try plugin.run(input: input, arguments: Call.seed(script: "import tinypkg\nresult = df")) }

@@ -21,9 +21,9 @@ enum PythonTestEnvironment {
     /// One warm supervisor for every test (its zygote imports pandas once).
     static let supervisor = Supervisor()
 
-    static func plugin(cores: Int = 2, timeoutMilliseconds: Int = 60_000) -> PythonPlugin {
+    static func plugin(cores: Int = 2, timeoutMilliseconds: Int = 60_000, artifactRoots: ArtifactRoots = .none) -> PythonPlugin {
         let site = sitePackages ?? "/nonexistent"
-        return PythonPlugin(supervisor: supervisor, cores: cores) { (name: String?) throws(SandboxError) -> PythonEnvironment in
+        return PythonPlugin(supervisor: supervisor, cores: cores, artifactRoots: artifactRoots) { (name: String?) throws(SandboxError) -> PythonEnvironment in
             guard name == nil || name == "minimal" else { throw SandboxError(.notFound, "no sandbox named '\(name!)' is registered") }
             // Confined like any real sandbox when the test sandbox is there (not with SANDPIPER_PYTHON_ENV).
             let settings = (try? TestSandboxes.minimal.get()).map(SandboxSettings.init)

@@ -3,9 +3,9 @@ import KQLSyntax
 
 extension Binder {
     /// Binds `join` (innerunique by default) or `lookup` (leftouter by default; the right side's key
-    /// columns are not repeated in the output).
-    func bindJoin(options: [OptionSyntax], rightSyntax: ExpressionSyntax, conditions: [JoinConditionSyntax], lookup: Bool,
-                  left: Schema, scope: Scope, span: SourceSpan) throws(KQLError) -> BoundJoin {
+    /// columns are not repeated in the output). `right` is the right side, bound.
+    func bindJoin(options: [OptionSyntax], right: BoundQuery, conditions: [JoinConditionSyntax], lookup: Bool,
+                  left: Schema, span: SourceSpan) throws(KQLError) -> BoundJoin {
         var kind: JoinKind = lookup ? .leftouter : .innerunique
         for o in options where o.name.lowercased() == "kind" {
             let text: String
@@ -28,7 +28,6 @@ extension Binder {
                 throw KQLError(.argument, "lookup supports kind=leftouter and kind=inner only", span: o.span)
             }
         }
-        let right = try bindTabular(rightSyntax, scope: scope)
         guard !conditions.isEmpty else {
             throw KQLError(.argument, "\(lookup ? "lookup" : "join") needs an `on` clause naming the key columns", span: span)
         }

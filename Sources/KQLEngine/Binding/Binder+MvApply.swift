@@ -24,7 +24,7 @@ extension Binder {
         sub.isSerialized = true
         var subScope = scope
         for op in m.subquery { sub = try bindOperator(op, input: sub, scope: &subScope) }
-        if case .deferred? = sub.operators.last {
+        if sub.schemaIsDeferred {
             throw KQLError(.unsupported, "an mv-apply subquery must have a known schema; a plugin whose output is inferred cannot end it",
                            span: m.subquery.last?.span)
         }

@@ -61,16 +61,15 @@ extension Binder {
     }
 
     private func bindOperatorKind(_ op: OperatorSyntax, input q: BoundQuery, scope: inout Scope) throws(KQLError) -> OperatorBinding {
-        if case .deferred(var d)? = q.operators.last {
-            var r = q
-            d.operators.append(op)
-            r.operators[r.operators.count - 1] = .deferred(d)
-            return .replaced(r)
-        }
-        if case .evaluate(let e)? = q.operators.last, e.schema == nil {
-            return .appended(.deferred(DeferredOperators(operators: [op], binder: self, scope: scope)), q.schema)
-        }
-        if case .evaluate(let e) = q.source, e.schema == nil, q.operators.isEmpty {
+        // After a plugin whose output is inferred, the rest of the pipeline is bound against the table
+        // it actually produced, when it has run (never against a placeholder schema).
+        if q.schemaIsDeferred {
+            if case .deferred(var d)? = q.operators.last {
+                var r = q
+                d.operators.append(op)
+                r.operators[r.operators.count - 1] = .deferred(d)
+                return .replaced(r)
+            }
             return .appended(.deferred(DeferredOperators(operators: [op], binder: self, scope: scope)), q.schema)
         }
         let schema = q.schema
@@ -149,13 +148,11 @@ extension Binder {
             }
             return .replaced(body)
         case .join(let j):
-            let b = try bindJoin(options: j.options, rightSyntax: j.right, conditions: j.conditions, lookup: false,
-                                 left: schema, scope: scope, span: op.keywordSpan)
-            return appending(.join(b), b.schema)
+            return try joining(q, options: j.options, rightSyntax: j.right, conditions: j.conditions, lookup: false,
+                               scope: scope, span: op.keywordSpan)
         case .lookup(let l):
-            let b = try bindJoin(options: l.options, rightSyntax: l.right, conditions: l.conditions, lookup: true,
-                                 left: schema, scope: scope, span: op.keywordSpan)
-            return appending(.join(b), b.schema)
+            return try joining(q, options: l.options, rightSyntax: l.right, conditions: l.conditions, lookup: true,
+                               scope: scope, span: op.keywordSpan)
         case .mvExpand(let m):
             let (b, s) = try bindMvExpand(m, schema: schema, scope: scope)
             return appending(.mvExpand(b), s)
@@ -200,6 +197,19 @@ extension Binder {
             scope[name.name] = .tabular(q)
             return .replaced(q)
         }
+    }
+
+    /// `q` joined with the right side; when that side's schema is known only once it ran, the join is
+    /// bound then (`DeferredJoin`), against its real table.
+    private func joining(_ q: BoundQuery, options: [OptionSyntax], rightSyntax: ExpressionSyntax, conditions: [JoinConditionSyntax],
+                         lookup: Bool, scope: Scope, span: SourceSpan) throws(KQLError) -> OperatorBinding {
+        let right = try bindTabular(rightSyntax, scope: scope)
+        if right.schemaIsDeferred {
+            return .appended(.deferredJoin(DeferredJoin(options: options, conditions: conditions, lookup: lookup, span: span,
+                                                        right: right, binder: self)), q.schema)
+        }
+        let b = try bindJoin(options: options, right: right, conditions: conditions, lookup: lookup, left: q.schema, span: span)
+        return .appended(.join(b), b.schema)
     }
 
     func unknownColumn(_ n: NameSyntax, _ schema: Schema) -> KQLError {

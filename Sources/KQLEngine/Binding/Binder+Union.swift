@@ -42,21 +42,37 @@ extension Binder {
             names.append(Binder.legName(t) ?? "union_arg\(i + (input == nil ? 0 : 1))")
         }
         guard !legs.isEmpty else { throw KQLError(.argument, "union needs at least one table", span: u.tables.first?.span ?? SourceSpan.none) }
+        // A leg whose schema is known only once it ran (a `python()` without `typeof`) is laid out
+        // then, from the real tables; until then the layout below is a placeholder.
+        let resolvesAtRun = legs.contains { $0.schemaIsDeferred }
+        let (fields, mapping) = BoundUnion.layout(legs.map(\.schema), inner: inner, sourceColumn: sourceColumn)
+        var bound = BoundUnion(legs: input == nil ? legs : Array(legs.dropFirst()), includesInput: input != nil, inner: inner,
+                               sourceColumn: sourceColumn, legNames: names, mapping: mapping, schema: Schema(fields))
+        bound.resolvesAtRun = resolvesAtRun
+        return bound
+    }
+}
+
+extension BoundUnion {
+    /// The output columns of a union of legs with `schemas`, and for each the column of every leg
+    /// feeding it (nil: nulls). A name that appears with several types becomes one column per type,
+    /// named `name_type`; `inner` keeps only the columns every leg has; `sourceColumn` comes first.
+    public static func layout(_ schemas: [Schema], inner: Bool, sourceColumn: String?) -> (fields: [Field], mapping: [[Int?]]) {
         var typesByName: [String: [ScalarType]] = [:]
-        for leg in legs {
-            for f in leg.schema.fields where !(typesByName[f.name]?.contains(f.type) ?? false) {
+        for schema in schemas {
+            for f in schema.fields where !(typesByName[f.name]?.contains(f.type) ?? false) {
                 typesByName[f.name, default: []].append(f.type)
             }
         }
         var fields: [Field] = [], mapping: [[Int?]] = []
         var position: [String: Int] = [:]
-        for (l, leg) in legs.enumerated() {
-            for (ci, f) in leg.schema.fields.enumerated() {
+        for (l, schema) in schemas.enumerated() {
+            for (ci, f) in schema.fields.enumerated() {
                 let name = (typesByName[f.name]?.count ?? 1) > 1 ? "\(f.name)_\(f.type.rawValue)" : f.name
                 if position[name] == nil {
                     position[name] = fields.count
                     fields.append(Field(name, f.type))
-                    mapping.append([Int?](repeating: nil, count: legs.count))
+                    mapping.append([Int?](repeating: nil, count: schemas.count))
                 }
                 mapping[position[name]!][l] = ci
             }
@@ -68,10 +84,9 @@ extension Binder {
         }
         if let sourceColumn {
             fields.insert(Field(sourceColumn, .string), at: 0)
-            mapping.insert([Int?](repeating: nil, count: legs.count), at: 0)
+            mapping.insert([Int?](repeating: nil, count: schemas.count), at: 0)
         }
-        return BoundUnion(legs: input == nil ? legs : Array(legs.dropFirst()), includesInput: input != nil, inner: inner,
-                          sourceColumn: sourceColumn, legNames: names, mapping: mapping, schema: Schema(fields))
+        return (fields, mapping)
     }
 }
 

@@ -107,6 +107,8 @@ public enum BoundOperator: Sendable {
     case union(BoundUnion)
     /// Operators after a plugin whose output schema is only known once it ran: bound then.
     case deferred(DeferredOperators)
+    /// A `join`/`lookup` whose right side's schema is only known once it ran: bound then.
+    case deferredJoin(DeferredJoin)
 }
 
 /// `range column from a to b step s` (inclusive of `b`).
@@ -225,6 +227,9 @@ public struct BoundUnion: Sendable {
     /// For every output column, the column of each leg feeding it (nil: nulls).
     public var mapping: [[Int?]]
     public var schema: Schema
+    /// True when a leg's schema is known only once it has run (a `python()` without `typeof`):
+    /// `mapping` and `schema` are then laid out from the legs' real tables when the union runs.
+    public var resolvesAtRun = false
 }
 
 /// Operators bound only after the plugin before them ran.

@@ -132,6 +132,12 @@ final class Executor {
             var scope = d.scope
             for o in d.operators { q = try d.binder.bindOperator(o, input: q, scope: &scope) }
             return try run(q)
+        case .deferredJoin(let d):
+            // The right side runs first; the keys and output columns are bound against both real tables.
+            let right = try run(d.right)
+            let bound = try d.binder.bindJoin(options: d.options, right: BoundQuery(source: .rows(right), schema: right.schema),
+                                              conditions: d.conditions, lookup: d.lookup, left: t.schema, span: d.span)
+            return try JoinOperator(bound: bound).execute(left: t, right: right)
         }
     }
 }

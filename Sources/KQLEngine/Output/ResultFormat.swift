@@ -36,7 +36,8 @@ public enum ResultRenderer {
     public static let pluginOutputHeader = "--- python output ---"
 
     /// Renders every result in order. In the `json` form plugin output is a `{"python_output": ...}` line
-    /// after its table on standard output; in the other forms it goes to standard error under a header.
+    /// after its table on standard output, exact; in the other forms it goes to standard error under a
+    /// header, with control characters other than line breaks and tabs escaped (`DisplayText.forTerminal`).
     /// A truncated table's notice goes to standard error in every form (naming the table when there are
     /// several), and in the `json` form also into the table's object as `truncation`.
     public static func render(_ results: [PrintableResult], format: ResultFormat, maxCellWidth: Int = 48) -> RenderedResult {
@@ -63,7 +64,8 @@ public enum ResultRenderer {
                 out += MarkdownFormatter.text(result.table)
             }
             if !result.pluginOutput.isEmpty {
-                var text = result.pluginOutput.joined()
+                // A script's print output reaches a terminal: no escape sequence of it does.
+                var text = DisplayText.forTerminal(result.pluginOutput.joined())
                 if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
                 err += pluginOutputHeader + "\n" + text
             }

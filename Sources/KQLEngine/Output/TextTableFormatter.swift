@@ -17,7 +17,9 @@ public enum TextTableFormatter {
     public static func text(_ table: Table, maxCellWidth: Int = 48) -> String {
         let fields = table.schema.fields
         var cells: [[String]] = Array(repeating: [], count: fields.count)
-        var widths = fields.map { max($0.name.count, $0.type.rawValue.count) }
+        // Column names come from data too (a CSV header, a script's result): escaped like cells.
+        let names = fields.map { DisplayText.escaped($0.name) }
+        var widths = fields.indices.map { max(names[$0].count, fields[$0].type.rawValue.count) }
         for (c, column) in table.columns.enumerated() {
             cells[c].reserveCapacity(table.rowCount)
             for r in 0..<table.rowCount {
@@ -36,7 +38,7 @@ public enum TextTableFormatter {
         }
         let left = Array(repeating: false, count: fields.count)
         let numeric = fields.map { DisplayText.isNumeric($0.type) }
-        var out = line(fields.map(\.name), rightAligned: numeric)
+        var out = line(names, rightAligned: numeric)
         out += line(fields.map(\.type.rawValue), rightAligned: numeric)
         out += line(widths.map { String(repeating: "-", count: $0) }, rightAligned: left)
         for r in 0..<table.rowCount {

@@ -26,7 +26,14 @@ struct FilesystemBuilder {
         for name in view.devices {
             if let source = try open("/dev/" + name, optional: true) { devices.append((name, source)) }
         }
-        defer { for case .descriptor(let fd) in sources.map(\.1) + devices.map(\.1) { close(fd) } }
+        defer {
+            for source in sources.map(\.1) + devices.map(\.1) {
+                switch source {
+                case .descriptor(let fd), .directory(let fd): close(fd)
+                case .link: break
+                }
+            }
+        }
 
         try mount("sandpiper", stage, "tmpfs", MountFlag.noSUID | MountFlag.noDev, "the view's root tmpfs",
                   data: "size=4m,mode=0755")

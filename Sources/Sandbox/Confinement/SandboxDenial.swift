@@ -1,3 +1,5 @@
+import Columnar
+
 /// Turns a refusal the script met (an `OSError` with EPERM/EACCES/EROFS/ENOSYS) into
 /// `E_SANDBOX_DENIED`, saying what the sandbox refused.
 ///
@@ -54,7 +56,7 @@ public enum SandboxDenial {
         guard let kind = kind(of: event, errno: errno) else { return nil }
         let what = argument.map { "\(event)(\($0))" } ?? event
         let reason = errno.map { " (\(ErrnoName.describe($0)))" } ?? ""
-        return ConfinementError(code: "E_SANDBOX_DENIED",
+        return ConfinementError(code: .sandboxDenied,
                                 message: "the sandbox refused \(kind.rawValue): \(what)\(reason)",
                                 hint: hint(for: kind), errno: errno)
     }
@@ -89,4 +91,9 @@ public enum SandboxDenial {
         _s.addaudithook(_sandpiper_hook)
         del _sandpiper_hook
         """
+}
+
+extension ErrorCode {
+    /// Something the sandbox refused: an operation of a script, or a file the engine would read for it.
+    public static let sandboxDenied: ErrorCode = "E_SANDBOX_DENIED"
 }

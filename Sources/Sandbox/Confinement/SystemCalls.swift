@@ -39,7 +39,8 @@ public protocol SystemCalls {
 public enum Confinement {
     /// Applies `plan` to this process, step by step, in the order of DESIGN.md:
     /// descriptors, session and parent-death signal, cgroup, rlimits, namespaces (forking into the new
-    /// pid namespace), filesystem view, identity, no-new-privs, Landlock, and seccomp last.
+    /// pid namespace), filesystem view (and the descriptors again, once the new root is in place),
+    /// identity, no-new-privs, Landlock, and seccomp last.
     ///
     /// Call it in the freshly forked, single-threaded worker child before any user code. With a pid
     /// namespace, the calling process becomes a waiter that never returns (it exits with the confined
@@ -74,6 +75,9 @@ public enum Confinement {
                 throw ConfinementError.setup(.filesystem, "a filesystem view needs a private mount namespace")
             }
             try system.buildFilesystem(view)
+            // Building the view opens descriptors of host folders to bind them; none may reach the script,
+            // whatever the builder left open (Landlock, which would stop them, is optional on older kernels).
+            try system.closeFileDescriptors(keeping: plan.keepFileDescriptors)
         }
         if let identity = plan.identity { try system.dropIdentity(identity) }
         if plan.noNewPrivileges { try system.setNoNewPrivileges() }

@@ -15,6 +15,8 @@ final class QueryGuard: Sendable {
     private let watchdogDone = DispatchSemaphore(value: 0)
     private let watching = Atomic<Bool>(false)
     private let removed = Atomic<Bool>(false)
+    /// What the first `dispose` found: whether every process of the query was confirmed gone.
+    private let disposedGone = Atomic<Bool>(false)
 
     init(cgroup: QueryCgroup?, limitBytes: UInt64) {
         self.cgroup = cgroup; self.limitBytes = limitBytes
@@ -44,36 +46,62 @@ final class QueryGuard: Sendable {
     }
 
     /// SIGKILLs every process of the query: the cgroup's members, else the child (whose pid-namespace
-    /// init dies with it, taking the namespace along) and its process group.
+    /// init dies with it, taking the namespace along) and its process group. Returns whether every one
+    /// is confirmed gone (within about 5 s): only then can none of them write into, or resize, the
+    /// query's regions any more, so only then may the engine read a result through its mapping.
     ///
     /// Everything but `root` dies first: `root` is the pid namespace's waiter, which then reaps the
     /// namespace's init and exits by itself, and the zygote reaps it. Killing the waiter first would
     /// hand the dying init to the host's init as a zombie that lingers until that init reaps it.
-    func killTree(root: pid_t) {
+    @discardableResult
+    func killTree(root: pid_t) -> Bool {
         // Woken by the root's exit (a pidfd) rather than by a fixed sleep: the root ends as soon as the
         // namespace's init is gone, so most trees are waited for in one round.
         let exit = ExitWatch(root)
         defer { exit.close() }
         for _ in 0..<400 {
-            let others = (cgroup?.processes() ?? Array(RSSWatchdog.tree(of: root).dropFirst())).filter { $0 != root }
+            // Without a cgroup the tree is found from the root's pid: once the root is gone that pid may
+            // name another process (it is reused), whose children are none of ours.
+            let others = (cgroup?.processes() ?? (exit.hasExited == true ? [] : Array(RSSWatchdog.tree(of: root).dropFirst()))).filter { $0 != root }
             if others.isEmpty { break }
             for pid in others { kill(pid, SIGKILL) }
             exit.wait(milliseconds: 5)
         }
         if root > 0 {
-            for _ in 0..<100 where kill(root, 0) == 0 && !RSSWatchdog.isZombie(root) { exit.wait(milliseconds: 2) }
+            for _ in 0..<100 where !Self.isGone(root, exit) { exit.wait(milliseconds: 2) }
             kill(-root, SIGKILL)
-            kill(root, SIGKILL)
+            exit.send(SIGKILL)
         }
         if let cgroup { cgroup.killAll() }
+        // A process killed in the middle of a system call finishes it before it exits: wait until the
+        // root (after which, with a pid namespace, nothing of the namespace is left) and every member of
+        // the cgroup are gone. An exited process has closed its fds, even while it waits as a zombie.
+        for _ in 0..<1000 {
+            let others = cgroup?.processes() ?? []
+            let rootGone = root <= 0 || Self.isGone(root, exit)
+            if rootGone && others.isEmpty { return true }
+            for pid in others { kill(pid, SIGKILL) }
+            if !rootGone { exit.send(SIGKILL) }
+            exit.wait(milliseconds: 5)
+        }
+        return false
     }
 
-    /// Kills what is left and removes the cgroup (or waits for the watchdog thread to end). Idempotent.
-    func dispose(root: pid_t) {
-        guard !removed.exchange(true, ordering: .sequentiallyConsistent) else { return }
-        killTree(root: root)
+    /// Whether `pid` has exited (its pidfd says so, or it is no more, or a zombie).
+    private static func isGone(_ pid: pid_t, _ exit: ExitWatch) -> Bool {
+        exit.hasExited ?? (kill(pid, 0) != 0 || RSSWatchdog.isZombie(pid))
+    }
+
+    /// Kills what is left and removes the cgroup (or waits for the watchdog thread to end). Idempotent;
+    /// returns whether every process of the query was confirmed gone (see `killTree`).
+    @discardableResult
+    func dispose(root: pid_t) -> Bool {
+        guard !removed.exchange(true, ordering: .sequentiallyConsistent) else { return disposedGone.load(ordering: .sequentiallyConsistent) }
+        let gone = killTree(root: root)
+        disposedGone.store(gone, ordering: .sequentiallyConsistent)
         if let cgroup { try? cgroup.remove() }
         awaitWatchdog()
+        return gone
     }
 
     /// Once the tree is gone (killed or ended), waits for the watchdog thread to store its verdict.
@@ -105,9 +133,22 @@ final class QueryGuard: Sendable {
 /// process, an old kernel) `wait` just sleeps.
 struct ExitWatch {
     private let fd: Int32
+    private let pid: pid_t
+    /// The process was already gone when the watch was made (`pidfd_open` said ESRCH).
+    private let goneAtStart: Bool
 
     init(_ pid: pid_t) {
-        if pid > 0, case .success(let fd) = Kernel.call(434 /* pidfd_open */, Int(pid), 0) { self.fd = Int32(fd) } else { fd = -1 }
+        self.pid = pid
+        var gone = false
+        if pid > 0 {
+            switch Kernel.call(434 /* pidfd_open */, Int(pid), 0) {
+            case .success(let fd): self.fd = Int32(fd)
+            case .failure(let e): fd = -1; gone = e.value == ESRCH
+            }
+        } else {
+            fd = -1
+        }
+        goneAtStart = gone
     }
 
     /// Returns when the process exits or after `milliseconds`; once it has exited, just sleeps (what
@@ -118,6 +159,23 @@ struct ExitWatch {
         // Readable means exited; its parent reaps it a moment later, so a caller polling for the
         // zombie to go does not spin.
         if poll(&entry, 1, milliseconds) > 0 { usleep(200) }
+    }
+
+    /// Whether the process has exited, from its pidfd (or because it was gone before the watch began);
+    /// nil when there is no pidfd to ask (a kernel without `pidfd_open`).
+    var hasExited: Bool? {
+        if goneAtStart { return true }
+        guard fd >= 0 else { return nil }
+        var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&entry, 1, 0) > 0
+    }
+
+    /// Sends `signal` to the watched process through its pidfd, so a pid the system reused for another
+    /// process (pid_max may be 32768) is never signalled; by pid only where there is no pidfd to use.
+    func send(_ signal: Int32) {
+        if goneAtStart { return }
+        if fd >= 0 { _ = Kernel.call(424 /* pidfd_send_signal */, Int(fd), Int(signal), 0, 0); return }
+        kill(pid, signal)
     }
 
     func close() { if fd >= 0 { _ = Glibc.close(fd) } }

@@ -36,10 +36,23 @@ final class RunningQuery: @unchecked Sendable {
     /// the tree is torn down in the background; larger ones are adopted in place once the tree is dead.
     static let copyLimitBytes = 8 << 20
 
+    /// Largest reply frame accepted. The child keeps what it captured of `print` and stderr to 1 MiB
+    /// each, and a traceback to 64 KiB (`HostModuleSource`); JSON may spell a character in up to six
+    /// bytes. A longer frame was not written by the host's own code: it is refused before anything is
+    /// allocated for it, so a script cannot make the engine allocate more than this per query.
+    static let maxReplyBytes = 16 << 20
+
+    /// Bytes at the start of the result region that the engine read (they stay in the region, which is
+    /// cut to them when the tree is gone); 0 when nothing was read.
+    private var keptResultBytes = 0
+    /// Whether the engine copied the result out (nothing adopts the region): it is then zeroed at once,
+    /// in the teardown, rather than by the next query that takes it from the pool.
+    private var resultCopied = false
+
     /// Kills whatever is left of the query and frees its cgroup, socket and slot.
     func dispose() {
         guard !disposed.exchange(true, ordering: .sequentiallyConsistent) else { return }
-        guardian.dispose(root: pid)
+        reclaimRegions(gone: guardian.dispose(root: pid))
         reply.close()
         release()
     }
@@ -51,20 +64,33 @@ final class RunningQuery: @unchecked Sendable {
         guard !disposed.exchange(true, ordering: .sequentiallyConsistent) else { return }
         teardowns.enter()
         Thread.detachNewThread { [self, teardowns] in
-            guardian.dispose(root: pid)
+            reclaimRegions(gone: guardian.dispose(root: pid))
             reply.close()
             release()
             teardowns.leave()
         }
     }
 
+    /// Once no process of the query can touch the result region any more, it is cut to what the engine
+    /// read (anything the script wrote or added past that goes); a region a process may still hold is
+    /// never lent again.
+    private func reclaimRegions(gone: Bool) {
+        if gone, (try? output.region.reclaim(keeping: keptResultBytes, clearing: resultCopied)) != nil { return }
+        output.discard()
+    }
+
     /// Waits for the answer until `deadline` (monotonic ms) and turns what happened into a result or
     /// a typed error. `zygoteAlive` tells a crashed worker from a killed query.
+    ///
+    /// Everything the query's processes sent or wrote is untrusted: the reply is one bounded frame read
+    /// before one deadline, its numbers are checked, and the region is read with `pread` while they may
+    /// still run, or through the mapping only once they are confirmed gone (a process that cuts the
+    /// memfd under a mapping would make the engine's read a SIGBUS).
     func finish(deadline: Int, timeout: Int, unconfined: [String], zygoteAlive: () -> Bool) throws(SupervisorError) -> ScriptOutput {
         defer { dispose() }
         let reply: QueryReply?
         do {
-            let (payload, fds) = try self.reply.receive(timeoutMilliseconds: max(deadline - Supervisor.now(), 0))
+            let (payload, fds) = try self.reply.receive(timeoutMilliseconds: max(deadline - Supervisor.now(), 0), maxBytes: Self.maxReplyBytes)
             fds.forEach { close($0) }
             reply = QueryReply.decode(payload)
         } catch {
@@ -75,68 +101,92 @@ final class RunningQuery: @unchecked Sendable {
                 throw SupervisorError(.timeout(milliseconds: timeout),
                                       "the python script exceeded its time limit of \(Self.seconds(timeout)) and was stopped with every process it started")
             }
+            if error.kind == .message { throw Self.malformed("its reply: \(error.message)") }
             throw died(nil, zygoteAlive: zygoteAlive)
         }
-        switch reply {
-        case .response(let response)? where response.failure == nil && (1...Self.copyLimitBytes).contains(response.resultBytes):
-            // The engine adopts result buffers as columns, so it must never adopt memory a process of the
-            // query can still write: a small result is copied out now (the copy alone is checked and
-            // adopted), and the tree dies in the background; a large one waits for it below.
-            let table: Table
-            do {
-                try output.region.refreshMapping(populate: false)
-                let copy = try ResultCopy(output.region, bytes: response.resultBytes)
-                table = try SharedTableReader.read(base: copy.base, length: copy.length, owner: copy, fd: copy.fd, blocks: blocks)
-            } catch {
-                dispose()
-                throw .io(error)
+        if case .response(let response)? = reply, response.failure == nil {
+            // A result holds at least a header and at most what the query's processes may allocate.
+            let limit = Int(clamping: guardian.limitBytes)
+            guard response.resultBytes >= SharedTableLayout.headerBytes, response.resultBytes <= max(limit, Self.copyLimitBytes) else {
+                guardian.killTree(root: pid)
+                throw Self.malformed("its reply says the result is \(response.resultBytes) bytes (the query may use \(ByteCount.describe(guardian.limitBytes)))")
             }
-            let peak = guardian.memory().peakBytes
-            disposeInBackground()
-            var output = ScriptOutput(table: table, stdout: response.stdout, stderr: response.stderr,
-                                      unconfinedLayers: unconfined, peakMemoryBytes: peak,
-                                      elapsedMilliseconds: Supervisor.now() - startedAt)
-            output.timings = response.timings
-            return output
-        default: break
+            if response.resultBytes <= Self.copyLimitBytes { return try copiedResult(response, unconfined: unconfined) }
         }
-        guardian.killTree(root: pid)
+        guard guardian.killTree(root: pid) else {
+            throw SupervisorError(.workerCrashed, "the python script's processes could not be stopped within 5 s; its result is not read")
+        }
         switch reply {
         case .response(let response)?:
             if let failure = response.failure {
                 if let kickout = kickout() { throw kickout }
                 throw .reported(failure)
             }
-            do {
-                try output.region.refreshMapping(populate: true)
-                let table = try SharedTableReader.read(output, blocks: blocks)
-                // Its large columns may travel by reference into a later call, whose child then sees the
-                // region's fd: it must hold only this result, not what earlier users of the region left.
-                if Self.sharesRegion(table, output.region.fd) { try output.region.trimFile(to: SharedTableReader.totalBytes(output)) }
-                let peak = guardian.memory().peakBytes
-                var output = ScriptOutput(table: table, stdout: response.stdout, stderr: response.stderr,
-                                          unconfinedLayers: unconfined, peakMemoryBytes: peak,
-                                          elapsedMilliseconds: Supervisor.now() - startedAt)
-                output.timings = response.timings
-                return output
-            } catch { throw .io(error) }
+            return try adoptedResult(response, unconfined: unconfined)
         case .exit(let exit)?:
             if let cancelled = Supervisor.cancellation() { throw cancelled }
             if let kickout = kickout() { throw kickout }
             throw died(exit, zygoteAlive: zygoteAlive)
         case nil:
-            throw SupervisorError(.io, "the query's process sent a message that is not a response")
+            throw Self.malformed("it sent a reply that is neither a response nor an exit report")
         }
     }
 
-    /// Whether a buffer of `table` adopted from region `fd` is large enough to go by reference later.
-    static func sharesRegion(_ table: Table, _ fd: Int32) -> Bool {
-        table.columns.contains { c in
-            [c.validity, c.values, c.data].contains { b in
-                guard let b, b.byteCount >= SharedTableWriter.minimumReferenceBytes else { return false }
-                return b.sharedLocation()?.fd == fd
-            }
+    /// A small result, copied out with `pread` as soon as the answer arrives (the copy alone is checked
+    /// and adopted, no process of the query can write into it); the tree dies in the background.
+    private func copiedResult(_ response: WorkerResponse, unconfined: [String]) throws(SupervisorError) -> ScriptOutput {
+        let table: Table
+        do {
+            let copy = try ResultCopy(output.region, bytes: response.resultBytes)
+            table = try SharedTableReader.read(base: copy.base, length: copy.length, owner: copy, fd: copy.fd, blocks: blocks)
+        } catch {
+            dispose()
+            throw Self.unreadable(error)
         }
+        keptResultBytes = response.resultBytes
+        resultCopied = true
+        let peak = guardian.memory().peakBytes
+        disposeInBackground()
+        return output(table, response, unconfined: unconfined, peak: peak)
+    }
+
+    /// A large result, adopted in place once the tree is confirmed gone: the memfd is given exactly the
+    /// result's size first (nothing a dead process added past it is mapped, nothing it cut is read), and
+    /// must hold memory for all of it.
+    private func adoptedResult(_ response: WorkerResponse, unconfined: [String]) throws(SupervisorError) -> ScriptOutput {
+        do throws(SharedTableError) {
+            let file = try output.region.fileSize()
+            guard file.size >= response.resultBytes else {
+                throw SharedTableError.corrupt("the result region holds \(file.size) bytes, fewer than the \(response.resultBytes) its reply says")
+            }
+            // Every page of a table the worker wrote holds some of it; pages never written are holes the
+            // engine's mapping would allocate (charged to the engine, not the query) just to read zeros.
+            guard file.allocated >= response.resultBytes / SharedTableLayout.pageBytes * SharedTableLayout.pageBytes else {
+                throw SharedTableError.corrupt("the result region was never written: it holds \(file.allocated) bytes of memory for a result of \(response.resultBytes)")
+            }
+            try output.region.remapExactly(response.resultBytes, populate: true)
+            let table = try SharedTableReader.read(output, length: response.resultBytes, blocks: blocks)
+            keptResultBytes = response.resultBytes
+            return output(table, response, unconfined: unconfined, peak: guardian.memory().peakBytes)
+        } catch { throw Self.unreadable(error) }
+    }
+
+    private func output(_ table: Table, _ response: WorkerResponse, unconfined: [String], peak: UInt64?) -> ScriptOutput {
+        var output = ScriptOutput(table: table, stdout: response.stdout, stderr: response.stderr,
+                                  unconfinedLayers: unconfined, peakMemoryBytes: peak,
+                                  elapsedMilliseconds: Supervisor.now() - startedAt)
+        output.timings = response.timings
+        return output
+    }
+
+    /// `E_RESULT` for a result region that is not a well-formed table, else the I/O failure it was.
+    private static func unreadable(_ error: SharedTableError) -> SupervisorError {
+        error.kind == .corrupt ? malformed("its result: \(error.message)") : .io(error)
+    }
+
+    /// `E_RESULT`: the query's processes handed back something the engine refuses (`what`).
+    static func malformed(_ what: String) -> SupervisorError {
+        SupervisorError(.malformedResult, "the python script's process returned something the engine cannot accept, in \(what)")
     }
 
     /// `E_SANDBOX_KICKOUT` when the guard saw the ceiling passed.
@@ -175,8 +225,10 @@ final class RunningQuery: @unchecked Sendable {
 }
 
 /// A private copy of the first `bytes` bytes of a result region (freed with the last column adopting
-/// it): no other process can write into it. It is an engine buffer like any other, so a large one
-/// lives in a memfd of its own and can go by reference into a later `python()` call.
+/// it): no other process can write into it. It is read with `pread`, never through the mapping, so a
+/// process that cuts the memfd meanwhile makes it a short read (an error), not a SIGBUS. It is an engine
+/// buffer like any other, so a large one lives in a memfd of its own and can go by reference into a
+/// later `python()` call.
 final class ResultCopy: @unchecked Sendable {
     let buffer: DataBuffer
     var base: UnsafeMutableRawPointer { buffer.pointer }
@@ -185,11 +237,8 @@ final class ResultCopy: @unchecked Sendable {
     let fd: Int32?
 
     init(_ region: SharedRegion, bytes: Int) throws(SharedTableError) {
-        guard let source = region.base, bytes <= region.capacity else {
-            throw SharedTableError(.corrupt, "the result is \(bytes) bytes but its region holds \(region.base == nil ? 0 : region.capacity)")
-        }
         buffer = DataBuffer(byteCount: bytes)
-        buffer.pointer.copyMemory(from: source, byteCount: bytes)
+        try region.read(bytes, into: buffer.pointer)
         let location = bytes >= SharedTableWriter.minimumReferenceBytes ? buffer.sharedLocation() : nil
         fd = location?.offset == 0 ? location?.fd : nil
     }

@@ -212,6 +212,9 @@ public final class Supervisor: Sendable {
             readOnly = try input.region.readOnlyDuplicate()
             blockFds = try blocks.readOnlyDescriptors()
         } catch { throw .io(error) }
+        // From here a child may hold a writable fd of the result region: until the query's teardown
+        // reclaims it (its processes confirmed gone), all of it counts as written.
+        output.region.lendWritable()
         defer { close(readOnly); blockFds.forEach { close($0) } }
         let ceiling = run.ceilingBytes
         let request = WorkerRequest(script: run.script, kargsJSON: run.kargsJSON, inputBytes: inputBytes, options: run.options)

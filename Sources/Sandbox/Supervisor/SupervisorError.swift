@@ -15,6 +15,9 @@ public struct SupervisorError: CodedError, Equatable {
         case python(WorkerFailure)
         /// The script's `result` is missing or not a DataFrame.
         case result
+        /// The query's processes handed back a result region or a reply the engine refuses (a header out
+        /// of range, a forged or oversized reply): what a script that writes them itself gets.
+        case malformedResult
         /// Shared memory or the worker socket failed.
         case io
         /// The query's processes used more memory than its ceiling and were killed.
@@ -42,11 +45,11 @@ public struct SupervisorError: CodedError, Equatable {
         case .workerStart: return "E_SANDBOX_START"
         case .workerCrashed: return "E_SANDBOX_CRASH"
         case .python: return "E_PYTHON"
-        case .result: return "E_RESULT"
+        case .result, .malformedResult: return .result
         case .io: return "E_SANDBOX_IO"
         case .kickout: return "E_SANDBOX_KICKOUT"
         case .throttled: return "E_SANDBOX_THROTTLED"
-        case .denied: return "E_SANDBOX_DENIED"
+        case .denied: return .sandboxDenied
         case .unavailable: return "E_SANDBOX_UNAVAILABLE"
         case .setup: return "E_SANDBOX_SETUP"
         case .cancelled: return "E_CANCELLED"
@@ -60,6 +63,7 @@ public struct SupervisorError: CodedError, Equatable {
         case .workerCrashed: return "the script's process died (out of memory, a crash in a native library, or killed)"
         case .python(let f): return f.traceback.isEmpty ? nil : f.traceback
         case .result: return "assign a pandas DataFrame to `result`, for example `result = df`"
+        case .malformedResult: return "the script (or a library it called) wrote into the result's shared memory or the reply socket itself; the query was stopped, and only this query failed"
         case .io: return nil
         case .kickout: return "filter or project the input before python() (fewer rows, fewer columns), or raise the sandbox's ceiling with `sandpiper sandbox policy NAME --memory-mb N` (kickout=N can only lower it)"
         case .throttled(let ms): return "all workers of this sandbox were busy for \(ms) ms; run fewer python() calls at once or raise the pool with `sandpiper sandbox policy NAME --pool-size N`"
@@ -72,15 +76,18 @@ public struct SupervisorError: CodedError, Equatable {
 
     static func io(_ e: SharedTableError) -> SupervisorError { SupervisorError(.io, e.message) }
 
-    /// The failure a worker child reported.
+    /// The failure a worker child reported. Its texts come from the script's process, which may have
+    /// written the report itself: an empty one still makes a message that says what happened.
     static func reported(_ f: WorkerFailure) -> SupervisorError {
+        let message = f.message.isEmpty ? "the python script's process reported \(f.code.isEmpty ? "a failure" : f.code) without a message" : f.message
         switch f.code {
-        case "E_PYTHON": return SupervisorError(.python(f), "\(f.type): \(f.message)" + (f.line.map { " (script line \($0))" } ?? ""))
-        case "E_RESULT": return SupervisorError(.result, f.message)
-        case "E_SANDBOX_ENVIRONMENT": return SupervisorError(.workerStart, f.message)
-        case "E_SANDBOX_SETUP", "E_SANDBOX_UNAVAILABLE": return SupervisorError(.setup, f.message)
-        case "E_SANDBOX_DENIED": return SupervisorError(.denied(hint: f.traceback), f.message)
-        default: return SupervisorError(.io, "\(f.code): \(f.message)")
+        case "E_PYTHON":
+            return SupervisorError(.python(f), (f.type.isEmpty ? "" : "\(f.type): ") + message + (f.line.map { " (script line \($0))" } ?? ""))
+        case ErrorCode.result.rawValue: return SupervisorError(.result, message)
+        case "E_SANDBOX_ENVIRONMENT": return SupervisorError(.workerStart, message)
+        case "E_SANDBOX_SETUP", "E_SANDBOX_UNAVAILABLE": return SupervisorError(.setup, message)
+        case ErrorCode.sandboxDenied.rawValue: return SupervisorError(.denied(hint: f.traceback), message)
+        default: return SupervisorError(.io, "\(f.code): \(message)")
         }
     }
 }

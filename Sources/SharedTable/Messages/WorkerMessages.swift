@@ -91,9 +91,10 @@ extension MessageChannel {
         try send([UInt8](data), fds: fds)
     }
 
-    /// Receives one JSON message of type `T` and its fds.
-    public func receive<T: Decodable>(_ type: T.Type, timeoutMilliseconds: Int? = nil) throws(SharedTableError) -> (T, [Int32]) {
-        let (payload, fds) = try receive(timeoutMilliseconds: timeoutMilliseconds)
+    /// Receives one JSON message of type `T` (at most `maxBytes` long) and its fds.
+    public func receive<T: Decodable>(_ type: T.Type, timeoutMilliseconds: Int? = nil,
+                                      maxBytes: Int = MessageChannel.maxFrameBytes) throws(SharedTableError) -> (T, [Int32]) {
+        let (payload, fds) = try receive(timeoutMilliseconds: timeoutMilliseconds, maxBytes: maxBytes)
         do {
             return (try JSONDecoder().decode(T.self, from: Data(payload)), fds)
         } catch {

@@ -28,14 +28,11 @@ public final class RegionPool: Sendable {
             if let i = regions.indices.max(by: { regions[$0].capacity < regions[$1].capacity }) { return regions.remove(at: i) }
             return nil
         }
-        let region: SharedRegion
-        if let reused {
-            try reused.ensureCapacity(bytes)
-            region = reused
-        } else {
-            region = try SharedRegion.create(name: name, capacity: bytes)
+        // A reused region is cleared of what its last user left; one that cannot be is dropped.
+        if let reused, (try? reused.prepareForReuse()) != nil, (try? reused.ensureCapacity(bytes)) != nil {
+            return RegionLease(region: reused, pool: self)
         }
-        return RegionLease(region: region, pool: self)
+        return RegionLease(region: try SharedRegion.create(name: name, capacity: bytes), pool: self)
     }
 
     fileprivate func checkin(_ region: SharedRegion) {
@@ -60,11 +57,16 @@ public final class RegionPool: Sendable {
 public final class RegionLease: Sendable {
     public let region: SharedRegion
     private let pool: RegionPool?
+    private let discarded = Atomic<Bool>(false)
 
     init(region: SharedRegion, pool: RegionPool?) { self.region = region; self.pool = pool }
 
     /// A lease on a region that belongs to no pool (freed when the lease goes).
     public convenience init(unpooled region: SharedRegion) { self.init(region: region, pool: nil) }
 
-    deinit { pool?.checkin(region) }
+    /// Keeps the region out of the pool: it is freed when the lease goes (for a region a process that
+    /// could not be confirmed gone may still change).
+    public func discard() { discarded.store(true, ordering: .sequentiallyConsistent) }
+
+    deinit { if !discarded.load(ordering: .sequentiallyConsistent) { pool?.checkin(region) } }
 }

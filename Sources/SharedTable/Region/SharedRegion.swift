@@ -4,6 +4,11 @@
 /// shared memory costs a page fault and a zeroed page per 4 KiB; a reused region's pages are
 /// already resident. The mapping is `MAP_SHARED`: what one process writes, the other reads.
 ///
+/// A reused region must not show its next user anything of an earlier one: the region keeps the extent
+/// that may hold data (what the engine wrote, and what a peer given a writable fd may have written), and
+/// `prepareForReuse` zeroes that much and gives the memfd back its size. Its memfd cannot be sealed (it
+/// is made without `MFD_ALLOW_SEALING`), so a peer cannot freeze it for every later user.
+///
 /// Not thread-safe: one owner at a time (the pool hands a region to one user).
 public final class SharedRegion: @unchecked Sendable {
     /// The memfd. Closed when the region is freed.
@@ -13,8 +18,13 @@ public final class SharedRegion: @unchecked Sendable {
     /// Bytes mapped (and the memfd's size as last seen).
     public private(set) var capacity: Int
     private let writable: Bool
-    /// The memfd's size when `trimFile` made it shorter than the mapping, else nil.
+    /// The memfd's size when `reclaim` made it shorter than the mapping, else nil.
     private var trimmedSize: Int?
+    /// Bytes from the start that may hold data since the region was last cleared.
+    private var dirtyBytes = 0
+    /// Set while a peer holds (or may still hold) a writable fd of the memfd: it may have written
+    /// anywhere in the file, at any size it gave the file.
+    private var lentWritable = false
 
     /// Creates a new memfd of `capacity` bytes (rounded up to pages) and maps it, pre-faulted.
     public static func create(name: String = "sandpiper", capacity: Int) throws(SharedTableError) -> SharedRegion {
@@ -51,14 +61,48 @@ public final class SharedRegion: @unchecked Sendable {
         try remap(size, populate: true)
     }
 
-    /// Cuts the memfd to its first `bytes` (whole pages), keeping the mapping: a process later given
-    /// the fd (buffers adopted from the region travel by reference) then sees only what is there now,
-    /// not what earlier users of a pooled region left past it. `ensureCapacity` grows it back.
-    public func trimFile(to bytes: Int) throws(SharedTableError) {
-        let size = max(SystemSeam.roundToPage(bytes), SystemSeam.pageSize)
-        guard base != nil, size < (trimmedSize ?? capacity) else { return }
+    /// Notes that the first `bytes` bytes were written (by the engine): they are zeroed before reuse.
+    public func noteWritten(_ bytes: Int) { dirtyBytes = max(dirtyBytes, min(bytes, capacity)) }
+
+    /// Notes that a peer process is given a writable fd of the memfd: until `reclaim`, everything the
+    /// file holds counts as written.
+    public func lendWritable() { lentWritable = true }
+
+    /// Takes the region back from a peer that can no longer touch it (its processes are gone): the memfd
+    /// is cut to the first `bytes` bytes (whole pages; what the peer added or wrote past them goes, what
+    /// it cut comes back zeroed). With `clearing`, those bytes are zeroed now (the caller copied what it
+    /// needed, and this may run off the query's path); without, they count as written and are zeroed
+    /// before the next user. The mapping stays; `ensureCapacity` or `prepareForReuse` gives the memfd its
+    /// size back. Until then a process later given the fd (buffers adopted from the region travel by
+    /// reference) sees only those bytes.
+    public func reclaim(keeping bytes: Int, clearing: Bool = false) throws(SharedTableError) {
+        let size = max(SystemSeam.roundToPage(min(max(bytes, 0), capacity)), SystemSeam.pageSize)
         try SystemSeam.truncate(fd, size)
-        trimmedSize = size
+        trimmedSize = size < capacity ? size : nil
+        lentWritable = false
+        if clearing, let base {
+            base.initializeMemory(as: UInt8.self, repeating: 0, count: min(size, capacity))
+            dirtyBytes = 0
+        } else {
+            dirtyBytes = max(dirtyBytes, min(size, capacity))
+        }
+    }
+
+    /// Zeroes every byte an earlier user may have left, and gives the memfd the mapping's size again,
+    /// so the next user (and any process it hands the fd to) sees only zeros. Costs one pass over the
+    /// bytes written since the last clear, not over the whole region.
+    public func prepareForReuse() throws(SharedTableError) {
+        guard let base else { return }
+        var dirty = dirtyBytes
+        // Never reclaimed: a peer may have written anywhere in the file, so everything mapped counts.
+        if lentWritable { dirty = capacity }
+        // Back to the mapping's size first: the pages a peer cut are mapped again (zeroed), and what it
+        // added past the mapping goes, before anything here touches the mapping.
+        try SystemSeam.truncate(fd, capacity)
+        trimmedSize = nil
+        if dirty > 0 { base.initializeMemory(as: UInt8.self, repeating: 0, count: min(dirty, capacity)) }
+        dirtyBytes = 0
+        lentWritable = false
     }
 
     private func untrim() throws(SharedTableError) {
@@ -75,15 +119,37 @@ public final class SharedRegion: @unchecked Sendable {
         try remap(size, populate: populate)
     }
 
+    /// The memfd's size now (a peer with a writable fd may have changed it), and the bytes of memory it
+    /// holds: a hole (a size given by `ftruncate` and never written) holds none, and would be
+    /// allocated by whoever maps and reads it.
+    public func fileSize() throws(SharedTableError) -> (size: Int, allocated: Int) { try SystemSeam.sizes(fd) }
+
+    /// Maps the memfd at `bytes` (whole pages), setting its size to that first: what a peer added past
+    /// it goes, what it cut comes back zeroed. Only once no peer can change the size any more (its
+    /// processes are gone): the mapping then never reaches past the end of the file.
+    public func remapExactly(_ bytes: Int, populate: Bool) throws(SharedTableError) {
+        let size = max(SystemSeam.roundToPage(bytes), SystemSeam.pageSize)
+        try SystemSeam.truncate(fd, size)
+        trimmedSize = nil
+        if size != capacity || base == nil { try remap(size, populate: populate) }
+    }
+
     private func remap(_ size: Int, populate: Bool) throws(SharedTableError) {
         if let base { SystemSeam.unmap(base, capacity); self.base = nil; capacity = 0 }
         guard size > 0 else { return }
         base = try SystemSeam.mapShared(fd, size, writable: writable, populate: populate)
         capacity = size
+        dirtyBytes = min(dirtyBytes, size)
     }
 
     /// A read-only fd for the same memory, for a peer that must not write into it.
     public func readOnlyDuplicate() throws(SharedTableError) -> Int32 { try SystemSeam.reopenReadOnly(fd) }
+
+    /// Reads the first `bytes` bytes of the memfd into `destination` with `pread`, never through the
+    /// mapping: a peer that cuts the file meanwhile makes this a short read (an error), not a SIGBUS.
+    public func read(_ bytes: Int, into destination: UnsafeMutableRawPointer) throws(SharedTableError) {
+        try SystemSeam.readExactly(fd, bytes, into: destination)
+    }
 
     /// The whole mapping as raw bytes.
     public var bytes: UnsafeMutableRawBufferPointer { UnsafeMutableRawBufferPointer(start: base, count: base == nil ? 0 : capacity) }

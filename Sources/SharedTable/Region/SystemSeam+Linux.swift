@@ -14,13 +14,16 @@ enum SystemSeam {
         return SharedTableError(.system(call: call, errno: e), "\(call) failed: \(String(cString: strerror(e)))")
     }
 
-    private static let mfdCloexec: UInt32 = 1, mfdAllowSealing: UInt32 = 2
+    private static let mfdCloexec: UInt32 = 1
 
+    /// A close-on-exec memfd that can never be sealed (without `MFD_ALLOW_SEALING` the kernel sets
+    /// `F_SEAL_SEAL` at once): a peer given a writable fd cannot freeze the size or contents for
+    /// every later user of a pooled region.
     static func memfdCreate(_ name: String) throws(SharedTableError) -> Int32 {
         guard let create = SharedMemoryFile.memfdCreate else {
             throw SharedTableError(.system(call: "memfd_create", errno: ENOSYS), "memfd_create is not available in this C library")
         }
-        let fd = create(name, mfdCloexec | mfdAllowSealing)
+        let fd = create(name, mfdCloexec)
         guard fd >= 0 else { throw failure("memfd_create") }
         return fd
     }
@@ -32,9 +35,14 @@ enum SystemSeam {
     }
 
     static func size(_ fd: Int32) throws(SharedTableError) -> Int {
+        try sizes(fd).size
+    }
+
+    /// The file's size and the bytes of memory it holds (its holes hold none).
+    static func sizes(_ fd: Int32) throws(SharedTableError) -> (size: Int, allocated: Int) {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw failure("fstat") }
-        return Int(st.st_size)
+        return (Int(st.st_size), Int(st.st_blocks) * 512)
     }
 
     static func mapShared(_ fd: Int32, _ size: Int, writable: Bool, populate: Bool) throws(SharedTableError) -> UnsafeMutableRawPointer {
@@ -50,6 +58,20 @@ enum SystemSeam {
     }
 
     static func unmap(_ p: UnsafeMutableRawPointer, _ size: Int) { _ = munmap(p, size) }
+
+    /// `pread`s `count` bytes from offset 0 of `fd`; a file shorter than that is an error.
+    static func readExactly(_ fd: Int32, _ count: Int, into destination: UnsafeMutableRawPointer) throws(SharedTableError) {
+        var done = 0
+        while done < count {
+            let r = pread(fd, destination + done, count - done, off_t(done))
+            if r < 0 {
+                if errno == EINTR { continue }
+                throw failure("pread")
+            }
+            if r == 0 { throw .corrupt("the region holds \(done) bytes, fewer than the \(count) its user said it wrote") }
+            done += r
+        }
+    }
 
     static func close(_ fd: Int32) { _ = Glibc.close(fd) }
 

@@ -32,6 +32,14 @@ public enum SharedTableLayout {
     public static let alignment = 64
     /// The value numpy reads as NaT in a datetime64/timedelta64 array.
     public static let nat = Int64.min
+    /// Most rows a table on the wire may have. A result whose header claims more is refused: a
+    /// DataFrame with no columns can claim any number of rows at no cost, and every count must leave
+    /// room for the reader's arithmetic (`rows + 1` offsets of 16 bytes at most).
+    public static let maxRows = Int(Int32.max)
+    /// The page size regions are sized in.
+    public static let pageBytes = SystemSeam.pageSize
+    /// Most columns a table on the wire may have.
+    public static let maxColumns = (1 << 20) - 1
 
     /// Rounds `n` up to the buffer alignment.
     @inlinable

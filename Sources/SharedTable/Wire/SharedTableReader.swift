@@ -10,21 +10,16 @@ import Foundation
 /// `python()` call can pass them on by reference too.
 /// `decimal` (Float64 on the wire) and `dynamic` (JSON text) are converted into boxed storage.
 public enum SharedTableReader {
-    /// Reads the table in `lease`'s region, whose references point into `blocks`.
-    public static func read(_ lease: RegionLease, blocks: SharedBlocks? = nil) throws(SharedTableError) -> Table {
-        try read(base: lease.region.base, length: lease.region.base == nil ? 0 : lease.region.capacity, owner: lease,
-                 fd: lease.region.fd, blocks: blocks)
+    /// Reads the table in the first `length` bytes (all of it by default) of `lease`'s region, whose
+    /// references point into `blocks`.
+    public static func read(_ lease: RegionLease, length: Int? = nil, blocks: SharedBlocks? = nil) throws(SharedTableError) -> Table {
+        let mapped = lease.region.base == nil ? 0 : lease.region.capacity
+        return try read(base: lease.region.base, length: min(length ?? mapped, mapped), owner: lease, fd: lease.region.fd, blocks: blocks)
     }
 
     /// Reads the table in `region`, which the columns keep alive.
     public static func read(_ region: SharedRegion) throws(SharedTableError) -> Table {
         try read(base: region.base, length: region.base == nil ? 0 : region.capacity, owner: region, fd: region.fd)
-    }
-
-    /// The bytes the table in `lease`'s region spans (after `read` checked it: every buffer lies within).
-    public static func totalBytes(_ lease: RegionLease) -> Int {
-        guard let base = lease.region.base, lease.region.capacity >= SharedTableLayout.headerBytes else { return 0 }
-        return max(0, min(Int(base.loadUnaligned(fromByteOffset: 24, as: Int64.self)), lease.region.capacity))
     }
 
     /// Reads the table at `base` (a mapping of `length` bytes, of memfd `fd` when given) kept alive by
@@ -82,7 +77,9 @@ public enum SharedTableReader {
                 let p = (base + e.values.lowerBound).assumingMemoryBound(to: Double.self)
                 var b = ColumnBuilder(type: .decimal, capacity: n)
                 for i in 0..<n {
-                    if let v = e.validity, !Validity.isValid(base + v.lowerBound, i) { b.appendNull() } else { b.append(decimal: Decimal(p[i])) }
+                    // NaN and the infinities have no decimal form: they read as null.
+                    if let v = e.validity, !Validity.isValid(base + v.lowerBound, i) { b.appendNull() }
+                    else if p[i].isFinite { b.append(decimal: Decimal(p[i])) } else { b.appendNull() }
                 }
                 column = b.finish()
             case .bool:
@@ -99,15 +96,23 @@ public enum SharedTableReader {
         return Table(schema: Schema(fields), columns: columns, rowCount: n)
     }
 
-    /// String offsets must be non-decreasing and inside the data buffer, or a reader could run off the mapping.
+    /// String offsets must start at 0, never decrease, stay inside the data buffer and fall on character
+    /// boundaries, and the data must be UTF-8, or a reader could run off the mapping or build a string
+    /// the engine's text functions do not expect.
     static func checkOffsets(_ base: UnsafeMutableRawPointer, _ e: ColumnExtent, rows n: Int) throws(SharedTableError) {
         let o = (base + e.values.lowerBound).assumingMemoryBound(to: Int64.self)
-        let limit = Int64(e.data?.count ?? 0)
+        let count = e.data?.count ?? 0
+        let data = UnsafePointer((base + (e.data?.lowerBound ?? 0)).assumingMemoryBound(to: UInt8.self))
         guard o[0] == 0 else { throw .corrupt("offsets of \(e.name) do not start at 0") }
+        guard UTF8Check.isValid(data, count: count) else { throw .corrupt("the text of column \(e.name) is not UTF-8") }
+        let limit = Int64(count)
         var previous: Int64 = 0
         for i in 1...max(n, 1) where i <= n {
             let v = o[i]
-            guard v >= previous, v <= limit else { throw .corrupt("offset \(i) of \(e.name) is \(v), outside 0...\(limit)") }
+            guard v >= previous, v <= limit else { throw .corrupt("offset \(i) of \(e.name) is \(v), outside \(previous)...\(limit)") }
+            guard UTF8Check.isBoundary(data, count: count, at: Int(v)) else {
+                throw .corrupt("offset \(i) of \(e.name) cuts a character in two")
+            }
             previous = v
         }
     }

@@ -41,6 +41,7 @@ public enum SharedTableWriter {
         let plan = SharedTablePlan(rowCount: rows.count, sizings: sizings)
         try region.ensureCapacity(plan.totalBytes)
         guard let base = region.base else { throw SharedTableError(.system(call: "mmap", errno: 0), "region is not mapped") }
+        region.noteWritten(plan.totalBytes)
         plan.writeHeader(at: base)
         for (i, extent) in plan.columns.enumerated() {
             let column = staged[i]

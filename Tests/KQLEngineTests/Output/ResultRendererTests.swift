@@ -68,4 +68,25 @@ import Testing
         #expect(csv.stdout == "x\n1\n")
         #expect(csv.stderr == "--- python output ---\nhi\n")
     }
+
+    /// ESC, BEL, DEL and C1's CSI are what terminals act on: in the forms for people they are written
+    /// `\xHH`, in names and cells and in plugin output on standard error; JSON and CSV keep them exact.
+    @Test func controlCharactersNeverReachATerminalRaw() {
+        let hostile = "\u{1b}]52;c;eA==\u{07}\u{1b}[2J\u{7f}\u{9b}1m\r!"
+        let t = Table([("n\u{1b}[1m", Column(strings: [hostile]))])
+        #expect(TextTableFormatter.text(t, maxCellWidth: 200) == """
+            n\\x1b[1m
+            string
+            --------------------------------------
+            \\x1b]52;c;eA==\\x07\\x1b[2J\\x7f\\x9b1m\\r!
+            (1 row)
+
+            """)
+        #expect(MarkdownFormatter.text(t).contains("| \\x1b]52;c;eA==\\x07"))
+        let rendered = ResultRenderer.render([PrintableResult(table: t, pluginOutput: ["a\u{1b}[2Jb\r\nc\rd\te\n"])], format: .table)
+        #expect(rendered.stderr == "--- python output ---\na\\x1b[2Jb\r\nc\\x0dd\te\n")
+        #expect(CSVResultFormatter.text(t).contains(hostile))
+        #expect(JSONResultFormatter.line(t).contains("\\u001b]52;c;eA==\\u0007"))
+        #expect(DisplayText.forTerminal("line\nnext\ttab") == "line\nnext\ttab")
+    }
 }

@@ -36,7 +36,7 @@ struct ConfinementOrderTests {
         let fake = RecordingSystemCalls()
         try Confinement.apply(.standard(cgroupProcsFiles: ["/sys/fs/cgroup/memory/q/cgroup.procs"]), using: fake)
         #expect(fake.steps == [.closeFileDescriptors, .newSession, .parentDeathSignal, .joinCgroup, .resourceLimits,
-                               .unshareNamespaces, .enterPIDNamespace, .hostName, .filesystem, .dropIdentity,
+                               .unshareNamespaces, .enterPIDNamespace, .hostName, .filesystem, .closeFileDescriptors, .dropIdentity,
                                .noNewPrivileges, .landlock, .seccomp])
     }
 

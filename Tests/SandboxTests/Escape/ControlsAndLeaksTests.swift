@@ -61,7 +61,10 @@ struct ControlsAndLeaksTests {
             ("import socket\nsocket.create_connection(('1.1.1.1', 80), timeout=1)", "E_SANDBOX_DENIED"),
             ("import subprocess\nsubprocess.run(['/bin/sh', '-c', 'true'])", "E_SANDBOX_DENIED"),
             ("open('/tmp/x', 'wb').write(b'x' * (1 << 20))\nimport os\nos.fork()\nimport time\ntime.sleep(10)", "E_SANDBOX_TIMEOUT"),
-            ("a = np.ones((400 << 20) // 8)", "E_SANDBOX_KICKOUT"),
+            // Zeroing 256 MiB before the ceiling stops it takes well under the 2 s limit, unless the machine is
+            // loaded enough that the full suite beside it starves it of CPU (LimitsTests checks the kickout
+            // itself): either way the tree is stopped, which is what this test counts.
+            ("a = np.ones((400 << 20) // 8)", "E_SANDBOX_KICKOUT|E_SANDBOX_TIMEOUT"),
             // A fork bomb meets the pids limit (an exception), the memory ceiling its copies add up to, or,
             // starved of CPU by them, the time limit: each stops it, and which comes first depends on load.
             ("import os\nwhile True:\n    os.fork()", "E_PYTHON|E_SANDBOX_TIMEOUT|E_SANDBOX_KICKOUT"),

@@ -2,7 +2,8 @@ import Columnar
 import KQLSyntax
 
 /// `union`: the legs' rows one after another, columns matched by name and type (see `BoundUnion`);
-/// a column a leg lacks is null for its rows.
+/// a column a leg lacks is null for its rows. A union over a leg whose schema is known only once it
+/// ran (`BoundUnion.resolvesAtRun`) is laid out from the legs' real tables.
 struct UnionOperator {
     let union: BoundUnion
 
@@ -10,6 +11,23 @@ struct UnionOperator {
         var tables: [Table] = []
         if union.includesInput, let input { tables.append(input) }
         for leg in union.legs { tables.append(try executor.run(leg)) }
+        var union = self.union
+        if union.resolvesAtRun {
+            let (fields, mapping) = BoundUnion.layout(tables.map(\.schema), inner: union.inner, sourceColumn: union.sourceColumn)
+            union.schema = Schema(fields)
+            union.mapping = mapping
+        }
+        // The layout was bound against each leg's schema; a leg that produced other columns would be
+        // read out of bounds, so it is refused rather than trusted.
+        for (o, field) in union.schema.fields.enumerated() {
+            for (l, t) in tables.enumerated() {
+                guard let c = union.mapping[o][l] else { continue }
+                guard c < t.columns.count, t.schema.fields[c].type == field.type else {
+                    throw KQLError(.runtime, "union leg \(l + 1) produced columns \(t.schema.names.joined(separator: ", ")), not those it was bound with",
+                                   hint: "this is a bug in sandpiper; please report the query")
+                }
+            }
+        }
         let total = tables.reduce(0) { $0 + $1.rowCount }
         // The legs' rows are copied into one table.
         try executor.context.budget.charge(tables.reduce(0) { MemorySize.sum($0, MemorySize.of($1)) })
