@@ -14,7 +14,8 @@ struct NeighborFunction: ScalarFunction {
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         let n = context.rowCount
         let out = try returnType(args.map { ArgumentInfo(type: $0.type) })
-        let offset = args.count > 1 ? (Numeric.long(args[1].value(0)) ?? 1) : 1
+        // The offset is read from the first row; with no rows there is none to read (and nothing to compute).
+        let offset = args.count > 1 && n > 0 ? (Numeric.long(args[1].value(0)) ?? 1) : 1
         let step = name == "prev" ? -Int(offset) : Int(offset)
         let col = args[0].column(count: n)
         if args.count < 3 && out == col.type {
