@@ -75,6 +75,8 @@ public struct ArchiveExtractor {
 
         var result = ExtractionResult()
         var written = Set<String>()
+        /// Symlinks written (routed path, name in the archive), checked again once every entry is on disk.
+        var links: [(String, String)] = []
         var entries = 0
         var buffer: UnsafeRawPointer?
         var size = 0
@@ -112,6 +114,7 @@ public struct ArchiveExtractor {
                 guard ArchivePath.symlinkStaysInside(entry: routed.split(separator: "/").map(String.init), target: link) else {
                     throw .archive("\(name): symlink '\(rawPath)' points outside the tree ('\(link)')")
                 }
+                links.append((routed, rawPath))
             } else if type != Self.regular && type != Self.directory {
                 throw .archive("\(name): entry '\(rawPath)' is a device, FIFO or socket", hint: "environments hold only files, directories and links")
             }
@@ -154,6 +157,15 @@ public struct ArchiveExtractor {
             }
             guard archive_write_finish_entry(disk) >= ARCHIVE_WARN else {
                 throw .io("finishing '\(routed)' failed: \(Self.message(disk))")
+            }
+        }
+        // Each link stayed inside on its own; together they may not (a later link can turn an earlier one's
+        // `..` into a step out of the tree). Nothing was written through a link (SECURE_SYMLINKS), so
+        // checking the final tree suffices.
+        for (routed, rawPath) in links {
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: root + "/" + routed) else { continue }
+            guard ArchivePath.linkStaysInside(root: root, entry: routed.split(separator: "/").map(String.init), target: target) else {
+                throw .archive("\(name): symlink '\(rawPath)' points outside the tree through another link ('\(target)')")
             }
         }
         return result
