@@ -3,6 +3,7 @@
 // Targets follow the layers of DESIGN.md; imports point one way:
 // Columnar ◄ KQLSyntax ◄ KQLEngine ◄ Conformance ◄ sandpiper
 // Columnar ◄ SharedTable ◄ PythonHost ◄ sandpiper-worker;  SharedTable ◄ Sandbox ◄ sandpiper
+// Geospatial (S2, H3, geohash, GeoJSON; over the CS2/CGeographicLib shims and CGEOS) stands alone.
 // KQLEngine, Conformance, SharedTable, Sandbox ◄ Fuzzing ◄ sandpiper-fuzz
 import PackageDescription
 
@@ -33,7 +34,18 @@ let package = Package(
         .systemLibrary(name: "CSeccomp", path: "Sources/CSeccomp", pkgConfig: "libseccomp",
                        providers: [.apt(["libseccomp-dev"])]),
 
+        .systemLibrary(name: "CGEOS", path: "Sources/CGEOS", pkgConfig: "geos",
+                       providers: [.apt(["libgeos-dev"])]),
+        // C++ shims with a C API over Debian's libs2-dev (Google S2) and libgeographiclib-dev.
+        .target(name: "CS2", path: "Sources/CS2",
+                cxxSettings: [.unsafeFlags(["-Wno-deprecated-declarations"])],
+                linkerSettings: [.linkedLibrary("s2"), .linkedLibrary("absl_log_severity"),
+                                 .linkedLibrary("absl_raw_logging_internal"), .linkedLibrary("stdc++")]),
+        .target(name: "CGeographicLib", path: "Sources/CGeographicLib",
+                linkerSettings: [.linkedLibrary("GeographicLib"), .linkedLibrary("stdc++")]),
+
         .target(name: "Columnar", swiftSettings: swiftSettings),
+        .target(name: "Geospatial", dependencies: ["CS2", "CGeographicLib", "CGEOS"], swiftSettings: swiftSettings),
         .target(name: "KQLSyntax", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .target(name: "KQLEngine",
                 dependencies: ["Columnar", "KQLSyntax", .product(name: "Crypto", package: "swift-crypto")],
@@ -63,6 +75,8 @@ let package = Package(
         .executableTarget(name: "sandpiper-fuzz", dependencies: ["Fuzzing"], swiftSettings: swiftSettings),
 
         .testTarget(name: "ColumnarTests", dependencies: ["Columnar"], swiftSettings: swiftSettings),
+        .testTarget(name: "GeospatialTests", dependencies: ["Geospatial", "Columnar"],
+                    resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .testTarget(name: "KQLSyntaxTests", dependencies: ["KQLSyntax"], swiftSettings: swiftSettings),
         .testTarget(name: "KQLEngineTests", dependencies: ["KQLEngine", "KQLSyntax", "Columnar"],
                     swiftSettings: swiftSettings),
@@ -77,5 +91,6 @@ let package = Package(
         .testTarget(name: "sandpiperTests",
                     dependencies: ["sandpiper", "Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox"],
                     swiftSettings: swiftSettings),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

@@ -156,6 +156,12 @@ public struct KQLTestRecord: Sendable {
         case tables([ExpectedTable], SortMode)
         case success
         case error(code: String, messageContains: String?)
+
+        /// False for `statement ok`, which states no result to compare.
+        public var isCompared: Bool {
+            if case .success = self { return false }
+            return true
+        }
     }
 }
 

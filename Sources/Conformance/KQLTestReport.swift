@@ -4,11 +4,14 @@ public struct KQLTestOutcome: Sendable {
     /// 1-based line of the record's header.
     public var line: Int
     public var passed: Bool
+    /// True when the record states a result (tables or an error) that was compared; false for `statement ok`,
+    /// which only has to run.
+    public var compared: Bool
     /// Why it failed (a diff or the unexpected error); nil when it passed.
     public var detail: String?
 
-    public init(path: String, line: Int, passed: Bool, detail: String?) {
-        self.path = path; self.line = line; self.passed = passed; self.detail = detail
+    public init(path: String, line: Int, passed: Bool, compared: Bool = true, detail: String?) {
+        self.path = path; self.line = line; self.passed = passed; self.compared = compared; self.detail = detail
     }
 
     func judged(_ failure: String?) -> KQLTestOutcome {

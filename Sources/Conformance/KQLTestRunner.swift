@@ -38,7 +38,8 @@ public enum KQLTestRunner {
     /// Runs the records of one parsed file with `execute` (text and record line → result tables).
     public static func run(_ file: KQLTestFile, execute: (String, Int) throws(KQLError) -> [Table]) -> [KQLTestOutcome] {
         file.records.map { record in
-            KQLTestOutcome(path: file.path, line: record.line, passed: false, detail: nil)
+            KQLTestOutcome(path: file.path, line: record.line, passed: false, compared: record.expectation.isCompared,
+                           detail: nil)
                 .judged(check(record, execute: execute))
         }
     }

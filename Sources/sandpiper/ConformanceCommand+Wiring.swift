@@ -39,7 +39,7 @@ struct KQLTestCaseFiles: CaseFileRunner {
                 let f = filter.lowercased()
                 guard example.location.lowercased().contains(f) || query.lowercased().contains(f) else { return nil }
             }
-            return ExampleResult(example: example, sandbox: nil, status: outcome.passed ? .pass : .fail,
+            return ExampleResult(example: example, sandbox: nil, status: !outcome.passed ? .fail : outcome.compared ? .matched : .ran,
                                  messages: outcome.detail.map { [$0] } ?? [])
         }
     }

@@ -69,6 +69,8 @@ import Testing
         }
         #expect(outcomes.map(\.passed) == [true, false, false, true, false, false])
         #expect(outcomes.map(\.line) == [1, 8, 14, 17, 20, 23])
+        // Only `statement ok` states no result to compare: the conformance report counts it as "ran".
+        #expect(outcomes.map(\.compared) == [true, true, false, true, true, true])
         #expect(outcomes[1].detail?.contains("header differs") == true)
         #expect(outcomes[2].detail?.contains("E_PARSE: unknown operator 'wher'") == true)
         #expect(outcomes[4].detail?.hasPrefix("expected error E_TYPE") == true)

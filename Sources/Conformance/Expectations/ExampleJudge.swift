@@ -5,7 +5,7 @@ public enum ExampleJudge {
     /// Runs `example` in `sandbox` with `runner` unless the expectation skips it, and judges the outcome.
     public static func judge(_ example: DocumentExample, sandbox: String?, expectation: Expectation?,
                              runner: any ExampleRunner) -> ExampleResult {
-        var result = ExampleResult(example: example, sandbox: sandbox, status: .pass, reason: expectation?.reason)
+        var result = ExampleResult(example: example, sandbox: sandbox, status: .ran, reason: expectation?.reason)
         result.expectationOrigin = expectation?.origin
         if let expectation, expectation.kind == .skip {
             result.status = .skipped
@@ -71,7 +71,7 @@ public enum ExampleJudge {
                     result.status = .expectedFail
                 }
             } else {
-                result.status = matched ? .pass : .fail
+                result.status = !matched ? .fail : example.expected.isEmpty ? .ran : .matched
             }
             result.messages += messages
         }

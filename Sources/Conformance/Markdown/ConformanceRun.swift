@@ -127,12 +127,17 @@ public struct RunReport: Sendable {
 
     public func count(_ status: ExampleStatus) -> Int { results.filter { $0.status == status }.count }
 
-    /// `N passed, N failed` (`, N skipped` when any). Expected failures count as passed: they are what
-    /// their sidecar says; errors count as failed.
+    /// `N passed, N failed` (`, N skipped` when any), then what "passed" was made of: examples compared with
+    /// a documented table (matched), examples that only ran because the document shows no table (ran), and
+    /// expected failures (what their sidecar says). Errors count as failed.
     public var summaryLine: String {
-        let passed = count(.pass) + count(.expectedFail)
+        let passed = results.filter(\.status.isPassing).count
         let failed = count(.fail) + count(.error)
         let skipped = count(.skipped)
+        var breakdown = ["\(count(.matched)) matched", "\(count(.ran)) ran"]
+        let expected = count(.expectedFail)
+        if expected > 0 { breakdown.append("\(expected) expected failure\(expected == 1 ? "" : "s")") }
         return "\(passed) passed, \(failed) failed" + (skipped > 0 ? ", \(skipped) skipped" : "")
+            + " (" + breakdown.joined(separator: ", ") + ")"
     }
 }

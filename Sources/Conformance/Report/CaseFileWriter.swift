@@ -12,7 +12,7 @@ public enum CaseFileWriter {
         for r in results {
             if r.isPinned { continue }
             out += "\n# \(r.example.location) (\(r.example.id))" + (r.sandbox.map { " in sandbox \($0)" } ?? "") + "\n"
-            guard r.status == .pass else {
+            guard r.status == .ran else {
                 out += "# not recorded: \(r.status.rawValue)" + (r.error.map { " with \($0.code)" } ?? "") + "\n"
                 continue
             }

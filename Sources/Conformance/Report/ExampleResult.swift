@@ -2,8 +2,10 @@ import Columnar
 
 /// The verdict on one example in one sandbox.
 public enum ExampleStatus: String, Sendable, Equatable, CaseIterable {
-    /// Ran, and matched the document (or ran without error when the document shows no table).
-    case pass
+    /// Ran, and its result was compared with a table the document shows and matched it.
+    case matched
+    /// Ran without error, but the document shows no table to compare it with: nothing was checked beyond that.
+    case ran
     /// Ran, but the result differs from the document, or an expected failure did not happen as described.
     case fail
     /// Failed the way its sidecar expectation says.
@@ -15,6 +17,9 @@ public enum ExampleStatus: String, Sendable, Equatable, CaseIterable {
 
     /// True for the outcomes that make the run exit with status 1.
     public var isUnexpected: Bool { self == .fail || self == .error }
+
+    /// True for the outcomes the summary counts as passed: matched, ran, and expected failures.
+    public var isPassing: Bool { self == .matched || self == .ran || self == .expectedFail }
 }
 
 /// Everything the report needs about one example run.

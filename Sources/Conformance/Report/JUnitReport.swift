@@ -26,9 +26,11 @@ public enum JUnitReport {
                 out += "    <testcase classname=\"\(escape(document))\" name=\"\(escape(name))\" time=\"\(String(format: "%.3f", r.seconds))\""
                 let body = TextReport.details(r, matrix: report.sandboxes.count > 1)
                 switch r.status {
-                case .pass:
+                case .matched:
                     out += "/>\n"
                     continue
+                case .ran:
+                    out += ">\n      <system-out>ran without error; the document shows no table to compare with</system-out>\n"
                 case .fail:
                     out += ">\n      <failure message=\"\(escape(r.messages.first ?? "result differs from the document"))\">\(escape(body))</failure>\n"
                 case .error:

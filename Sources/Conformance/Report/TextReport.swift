@@ -10,7 +10,7 @@ public enum TextReport {
         let rows = report.results.map { r in [matrix ? r.name : r.example.location, r.status.rawValue, String(format: "%.2fs", r.seconds)] }
         out += TextTable.render(header: ["EXAMPLE", "STATUS", "TIME"], rows: rows)
 
-        for r in report.results where r.status != .pass {
+        for r in report.results where r.status != .matched && r.status != .ran {
             out += "\n" + details(r, matrix: matrix)
         }
         if matrix {

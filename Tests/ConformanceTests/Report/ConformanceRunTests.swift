@@ -84,12 +84,12 @@ import Testing
         try withFolder { dir in
             let report = ConformanceRun(paths: [dir], workingDirectory: dir).run(runner: Self.runner())
             let statuses = report.results.map(\.status)
-            #expect(statuses == [.pass, .fail, .pass, .expectedFail, .skipped])
+            #expect(statuses == [.matched, .fail, .ran, .expectedFail, .skipped])
             #expect(report.problems.isEmpty)
-            #expect(report.summaryLine == "3 passed, 1 failed, 1 skipped")
+            #expect(report.summaryLine == "3 passed, 1 failed, 1 skipped (1 matched, 1 ran, 1 expected failure)")
             #expect(!report.succeeded)
             let text = TextReport.render(report)
-            #expect(text.hasSuffix("\n3 passed, 1 failed, 1 skipped\n"))
+            #expect(text.hasSuffix("\n3 passed, 1 failed, 1 skipped (1 matched, 1 ran, 1 expected failure)\n"))
             #expect(text.contains("row 1, column y: expected 3, got 2"))
             #expect(text.contains("error: E_PYTHON: sklearn.exceptions.NotFittedError: not fitted yet"))
             #expect(text.contains("reason: the model was never fitted"))
@@ -105,7 +105,7 @@ import Testing
             let matrix = SandboxMatrix.render(report)
             #expect(matrix.contains("new"))
             let row = matrix.split(separator: "\n").first { $0.contains(":21") }
-            #expect(row.map { $0.contains("pass") && $0.contains("error") } == true)
+            #expect(row.map { $0.contains("ran") && $0.contains("error") } == true)
             #expect(TextReport.render(report).contains("Sandbox compatibility"))
         }
     }

@@ -81,9 +81,9 @@ import Testing
         let expectation = Expectation(id: "e-1", kind: .fail, error: "ValueError", reason: "demo")
         let unrelated = ExampleError(code: "E_UNSUPPORTED", message: "plugin 'python' is not available",
                                      display: "E_UNSUPPORTED: 1:20: plugin 'python' is not available\n  print 1 | evaluate python(typeof(*), 'raise ValueError(1)')")
-        let judged = ExampleJudge.judge(.error(unrelated), into: ExampleResult(example: ex, sandbox: nil, status: .pass), expectation: expectation)
+        let judged = ExampleJudge.judge(.error(unrelated), into: ExampleResult(example: ex, sandbox: nil, status: .ran), expectation: expectation)
         #expect(judged.status == .fail)
         let real = ExampleError(code: "E_PYTHON", message: "Traceback (most recent call last):\nValueError: 1")
-        #expect(ExampleJudge.judge(.error(real), into: ExampleResult(example: ex, sandbox: nil, status: .pass), expectation: expectation).status == .expectedFail)
+        #expect(ExampleJudge.judge(.error(real), into: ExampleResult(example: ex, sandbox: nil, status: .ran), expectation: expectation).status == .expectedFail)
     }
 }

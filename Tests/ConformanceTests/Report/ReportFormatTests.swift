@@ -9,7 +9,7 @@ import Testing
     }
 
     static let report = RunReport(results: [
-        ExampleResult(example: example(3), sandbox: nil, status: .pass, seconds: 0.25,
+        ExampleResult(example: example(3), sandbox: nil, status: .matched, seconds: 0.25,
                       tables: [Table([("x", Column(type: .long, int64s: [1]))])], ordered: [true]),
         ExampleResult(example: example(9, query: "print a = \"<&>\""), sandbox: nil, status: .fail, seconds: 0.5,
                       messages: ["expected 1 row, got 2"],
@@ -21,27 +21,27 @@ import Testing
     ])
 
     @Test func summaryLineCountsExpectedFailuresAsPassedAndErrorsAsFailed() {
-        #expect(Self.report.summaryLine == "2 passed, 2 failed, 1 skipped")
-        #expect(RunReport(results: [Self.report.results[0]]).summaryLine == "1 passed, 0 failed")
+        #expect(Self.report.summaryLine == "2 passed, 2 failed, 1 skipped (1 matched, 0 ran, 1 expected failure)")
+        #expect(RunReport(results: [Self.report.results[0]]).summaryLine == "1 passed, 0 failed (1 matched, 0 ran)")
     }
 
     @Test func textReportHasOneLinePerExampleAndDetailsForTheRest() {
         let text = TextReport.render(Self.report)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first == "EXAMPLE  STATUS         TIME")
-        #expect(lines[1] == "d.md:3   pass           0.25s")
+        #expect(lines[1] == "d.md:3   matched        0.25s")
         #expect(text.contains("FAIL d.md:9 (s-9)\n  query:\n    print a = \"<&>\"\n"))
         #expect(text.contains("  row 1, column a: expected x, got y\n"))
         #expect(text.contains("ERROR d.md:12"))
         #expect(text.contains("EXPECTED-FAIL d.md:18 (s-18)\n  reason: not fitted\n  error: E_PYTHON: NotFittedError: nope\n"))
-        #expect(lines.filter { $0 == "2 passed, 2 failed, 1 skipped" }.count == 1)
+        #expect(lines.filter { $0 == "2 passed, 2 failed, 1 skipped (1 matched, 0 ran, 1 expected failure)" }.count == 1)
     }
 
     @Test func jsonIsOneParsableObjectPerExample() throws {
         let lines = JSONReport.render(Self.report).split(separator: "\n")
         #expect(lines.count == 5)
         let objects = try lines.map { try Dynamic.parseJSON(String($0)) }
-        #expect(objects.map { $0[key: "status"] } == ["pass", "fail", "error", "skipped", "expected-fail"].map { .string($0) })
+        #expect(objects.map { $0[key: "status"] } == ["matched", "fail", "error", "skipped", "expected-fail"].map { .string($0) })
         #expect(objects[1][key: "diffs"]?[index: 0]?[key: "rows"]?[index: 0]?[key: "cells"]?[index: 0]?[key: "actual"] == .string("y"))
         #expect(objects[4][key: "error"]?[key: "code"] == .string("E_PYTHON"))
     }
@@ -58,10 +58,10 @@ import Testing
 
     @Test func caseFileRecordsUnpinnedPassingExamples() {
         let pinned = ExampleResult(example: Self.example(1, expected: [MarkdownTable(header: ["x"], rows: [["1"]], line: 2)]),
-                                   sandbox: nil, status: .pass)
+                                   sandbox: nil, status: .matched)
         let table = Table([("x", Column(type: .long, int64s: [1, 2])), ("s", Column(strings: ["a\tb", ""]))])
         let free = ExampleResult(example: Self.example(5, query: "range x from 1 to 2 step 1\n\n| extend s = 'a'"), sandbox: nil,
-                                 status: .pass, tables: [table], ordered: [true])
+                                 status: .ran, tables: [table], ordered: [true])
         let broken = ExampleResult(example: Self.example(9), sandbox: nil, status: .error, error: ExampleError(code: "E_PARSE", message: "x"))
         let text = CaseFileWriter.render(document: "d.md", results: [pinned, free, broken])
         #expect(!text.contains("d.md:1 "))
