@@ -1,6 +1,7 @@
 /// A target's dictionary in libFuzzer's `-dict` format: one quoted token per line, bytes outside
 /// printable ASCII (and the quote and backslash) escaped as `\xNN`.
 public enum FuzzDictionary {
+    /// The dictionary file's text for `tokens` (empty tokens left out).
     public static func text(_ tokens: [String]) -> String {
         tokens.filter { !$0.isEmpty }.map { token in
             "\"" + token.utf8.map { b -> String in
