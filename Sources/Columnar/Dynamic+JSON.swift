@@ -9,7 +9,13 @@ public struct JSONParseError: Error, Sendable, CustomStringConvertible {
 }
 
 extension Dynamic {
-    /// Parses JSON text. Integers that fit in 64 bits become `long`, other numbers `real`.
+    /// Deepest nesting of arrays and property bags a JSON text or a `dynamic(...)` literal may have; deeper
+    /// input is an error (and `parse_json` gives the text back as a string), so no value read from text
+    /// nests deeper than this.
+    public static let maxNesting = 512
+
+    /// Parses JSON text. Integers that fit in 64 bits become `long`, other numbers `real`. Nesting deeper
+    /// than `maxNesting` is an error.
     public static func parseJSON(_ text: String) throws(JSONParseError) -> Dynamic {
         var parser = JSONReader(bytes: Array(text.utf8))
         parser.skipSpace()
@@ -28,33 +34,43 @@ extension Dynamic {
         return out
     }
 
+    /// Writes with an explicit stack rather than recursion: values built by a long pipeline
+    /// (`| extend d = pack_array(d)` repeated) may nest deeper than any parsed text can.
     func writeJSON(into out: inout String) {
-        switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .long(let v): out += String(v)
-        case .real(let v): out += RealFormat.json(v)
-        case .decimal(let d): out += d.description
-        case .string(let s): JSONText.quote(s, into: &out)
-        case .datetime(let t): JSONText.quote(DateTimeFormat.iso8601(t, fractionDigits: 7), into: &out)
-        case .timespan(let t): JSONText.quote(TimespanFormat.string(t), into: &out)
-        case .guid(let g): JSONText.quote(g.uuidString.lowercased(), into: &out)
-        case .array(let items):
-            out += "["
-            for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                item.writeJSON(into: &out)
+        enum Pending { case value(Dynamic), text(String), key(String) }
+        var stack: [Pending] = [.value(self)]
+        while let next = stack.popLast() {
+            switch next {
+            case .text(let t): out += t
+            case .key(let k): JSONText.quote(k, into: &out); out += ":"
+            case .value(let v):
+                switch v {
+                case .null: out += "null"
+                case .bool(let b): out += b ? "true" : "false"
+                case .long(let v): out += String(v)
+                case .real(let v): out += RealFormat.json(v)
+                case .decimal(let d): out += d.description
+                case .string(let s): JSONText.quote(s, into: &out)
+                case .datetime(let t): JSONText.quote(DateTimeFormat.iso8601(t, fractionDigits: 7), into: &out)
+                case .timespan(let t): JSONText.quote(TimespanFormat.string(t), into: &out)
+                case .guid(let g): JSONText.quote(g.uuidString.lowercased(), into: &out)
+                case .array(let items):
+                    out += "["
+                    stack.append(.text("]"))
+                    for (i, item) in items.enumerated().reversed() {
+                        stack.append(.value(item))
+                        if i > 0 { stack.append(.text(",")) }
+                    }
+                case .bag(let bag):
+                    out += "{"
+                    stack.append(.text("}"))
+                    for (i, pair) in bag.pairs.enumerated().reversed() {
+                        stack.append(.value(pair.value))
+                        stack.append(.key(pair.key))
+                        if i > 0 { stack.append(.text(",")) }
+                    }
+                }
             }
-            out += "]"
-        case .bag(let bag):
-            out += "{"
-            for (i, pair) in bag.pairs.enumerated() {
-                if i > 0 { out += "," }
-                JSONText.quote(pair.key, into: &out)
-                out += ":"
-                pair.value.writeJSON(into: &out)
-            }
-            out += "}"
         }
     }
 }
@@ -101,7 +117,7 @@ private struct JSONReader {
     func fail(_ reason: String) -> JSONParseError { JSONParseError(offset: index, reason: reason) }
 
     mutating func readValue(depth: Int) throws(JSONParseError) -> Dynamic {
-        guard depth < 512 else { throw fail("nesting deeper than 512 levels") }
+        guard depth < Dynamic.maxNesting else { throw fail("nesting deeper than \(Dynamic.maxNesting) levels") }
         guard index < bytes.count else { throw fail("unexpected end of input") }
         switch bytes[index] {
         case UInt8(ascii: "{"):

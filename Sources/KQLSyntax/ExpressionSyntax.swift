@@ -75,6 +75,10 @@ public indirect enum ExpressionSyntax: Sendable {
     case call(name: NameSyntax, arguments: [ArgumentSyntax], span: SourceSpan)
     case unary(op: UnaryOperator, operand: ExpressionSyntax, span: SourceSpan)
     case binary(op: BinaryOperator, left: ExpressionSyntax, right: ExpressionSyntax, span: SourceSpan)
+    /// Three or more operands of one precedence level, applied from the left: `a + b - c` is `(a + b) - c`.
+    /// A list rather than nested `.binary` nodes, so that no walk of a long chain (`x == 1 or x == 2 or …`)
+    /// recurses once per operand.
+    case chain(first: ExpressionSyntax, links: [ChainLinkSyntax], span: SourceSpan)
     /// `x in (a, b)`, `x !in~ (T | project c)`, `s has_any ("a", "b")`.
     case setMembership(op: SetOperator, left: ExpressionSyntax, right: [ExpressionSyntax], span: SourceSpan)
     /// `x between (low .. high)`; `negated` for `!between`.
@@ -97,13 +101,20 @@ public indirect enum ExpressionSyntax: Sendable {
         switch self {
         case .literal(_, _, let s), .star(let s), .parenthesized(_, let s): return s
         case .name(let n): return n.span
-        case .call(_, _, let s), .unary(_, _, let s), .binary(_, _, _, let s), .setMembership(_, _, _, let s),
+        case .call(_, _, let s), .unary(_, _, let s), .binary(_, _, _, let s), .chain(_, _, let s), .setMembership(_, _, _, let s),
              .between(_, _, _, _, let s), .member(_, _, let s), .index(_, _, let s), .pipeline(_, _, let s):
             return s
         case .schema(let s): return s.span
         case .source(let s): return s.span
         }
     }
+}
+
+/// One step of a `.chain`: the operator and its right operand.
+public struct ChainLinkSyntax: Sendable {
+    public var op: BinaryOperator
+    public var operand: ExpressionSyntax
+    public init(op: BinaryOperator, operand: ExpressionSyntax) { self.op = op; self.operand = operand }
 }
 
 public enum UnaryOperator: String, Sendable {

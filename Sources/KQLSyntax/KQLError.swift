@@ -48,5 +48,9 @@ extension ErrorCode {
     public static let argument: ErrorCode = "E_ARGUMENT"
     public static let runtime: ErrorCode = "E_RUNTIME"
     public static let limit: ErrorCode = "E_LIMIT"
+    /// The query nests or expands past one of `QueryLimits` (see docs/limits.md).
+    public static let queryTooComplex: ErrorCode = "E_QUERY_TOO_COMPLEX"
+    /// A user function calls itself, directly or through another function; KQL has no recursion.
+    public static let recursiveFunction: ErrorCode = "E_RECURSIVE_FUNCTION"
     public static let command: ErrorCode = "E_COMMAND"
 }

@@ -17,6 +17,9 @@ func dump(_ e: ExpressionSyntax) -> String {
     case .call(let n, let args, _): return "\(n.name)(\(args.map(dump).joined(separator: ", ")))"
     case .unary(let op, let x, _): return "(\(op.rawValue) \(dump(x)))"
     case .binary(let op, let l, let r, _): return "(\(op.rawValue) \(dump(l)) \(dump(r)))"
+    case .chain(let first, let links, _):
+        // Shown as the nested binary operators it stands for: `a + b + c` is `(+ (+ a b) c)`.
+        return links.reduce(dump(first)) { "(\($1.op.rawValue) \($0) \(dump($1.operand)))" }
     case .setMembership(let op, let l, let r, _): return "(\(op.rawValue) \(dump(l)) [\(r.map(dump).joined(separator: ", "))])"
     case .between(let v, let lo, let hi, let neg, _): return "(\(neg ? "!between" : "between") \(dump(v)) \(dump(lo)) \(dump(hi)))"
     case .member(let b, let n, _): return "\(dump(b)).\(n.name)"

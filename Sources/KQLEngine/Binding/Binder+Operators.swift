@@ -3,26 +3,46 @@ import Columnar
 import KQLSyntax
 
 extension Binder {
-    /// Binds one operator applied to `q`; `as` adds a name to `scope`.
-    func bindOperator(_ op: OperatorSyntax, input q: BoundQuery, scope: inout Scope) throws(KQLError) -> BoundQuery {
-        var r = try bindOperatorKind(op, input: q, scope: &scope)
+    /// Binds one operator applied to `input`; `as` adds a name to `scope`.
+    ///
+    /// Takes `input` over (callers pass `consume q`), so binding a pipeline appends each operator in place
+    /// instead of copying the list so far: a pipeline of many operators binds in linear time.
+    func bindOperator(_ op: OperatorSyntax, input: consuming BoundQuery, scope: inout Scope) throws(KQLError) -> BoundQuery {
+        var q = consume input
+        let inputCount = q.operators.count, inputSerialized = q.isSerialized
+        switch try bindOperatorKind(op, input: q, scope: &scope) {
+        case .appended(let b, let schema):
+            q.operators.append(b)
+            q.schema = schema
+        case .replaced(let r):
+            q = r
+        }
         switch op.kind {
-        case .sort, .top, .serialize, .getschema: r.isSerialized = true
-        case .count, .distinct, .evaluate, .join, .lookup, .mvExpand, .mvApply, .makeSeries, .sample, .summarize: r.isSerialized = false
+        case .sort, .top, .serialize, .getschema: q.isSerialized = true
+        case .count, .distinct, .evaluate, .join, .lookup, .mvExpand, .mvApply, .makeSeries, .sample, .summarize: q.isSerialized = false
         case .invoke: break
         default:
-            if !q.isSerialized, let f = Binder.orderDependentFunction(in: r, after: q) {
+            if !inputSerialized, let f = Binder.orderDependentFunction(in: q, afterCount: inputCount) {
                 throw KQLError(.type, "function '\(f.name)' cannot be invoked here: the row set must be serialized",
                                span: f.span, hint: "add `| serialize` or `| sort by ...` before it")
             }
-            r.isSerialized = q.isSerialized
+            q.isSerialized = inputSerialized
         }
-        return r
+        return q
     }
 
-    /// The first call of a window function (`row_number`, `prev`, ...) in the operator `r` added to `q`.
-    static func orderDependentFunction(in r: BoundQuery, after q: BoundQuery) -> (name: String, span: SourceSpan)? {
-        guard r.operators.count == q.operators.count + 1, let last = r.operators.last else { return nil }
+    /// What binding one operator did to its input.
+    private enum OperatorBinding {
+        /// Appended an operator producing `schema`.
+        case appended(BoundOperator, Schema)
+        /// Made another query (`as`, `invoke`, a deferred tail, a `where true` dropped).
+        case replaced(BoundQuery)
+    }
+
+    /// The first call of a window function (`row_number`, `prev`, ...) in the operator `r` added to a query
+    /// of `count` operators.
+    static func orderDependentFunction(in r: BoundQuery, afterCount count: Int) -> (name: String, span: SourceSpan)? {
+        guard r.operators.count == count + 1, let last = r.operators.last else { return nil }
         let exprs: [BoundExpression]
         switch last {
         case .where(let w): exprs = [w.predicate]
@@ -31,7 +51,7 @@ extension Binder {
         default: return nil
         }
         func find(_ e: BoundExpression) -> (String, SourceSpan)? {
-            guard case .call(let f, let args, _, let span) = e else { return nil }
+            guard case .call(let f, let args, _, let span, _) = e else { return nil }
             if f.needsSerializedInput { return (f.name, span) }
             for a in args { if let hit = find(a) { return hit } }
             return nil
@@ -40,40 +60,34 @@ extension Binder {
         return nil
     }
 
-    private func bindOperatorKind(_ op: OperatorSyntax, input q: BoundQuery, scope: inout Scope) throws(KQLError) -> BoundQuery {
+    private func bindOperatorKind(_ op: OperatorSyntax, input q: BoundQuery, scope: inout Scope) throws(KQLError) -> OperatorBinding {
         if case .deferred(var d)? = q.operators.last {
             var r = q
             d.operators.append(op)
             r.operators[r.operators.count - 1] = .deferred(d)
-            return r
+            return .replaced(r)
         }
         if case .evaluate(let e)? = q.operators.last, e.schema == nil {
-            var r = q
-            r.operators.append(.deferred(DeferredOperators(operators: [op], binder: self, scope: scope)))
-            return r
+            return .appended(.deferred(DeferredOperators(operators: [op], binder: self, scope: scope)), q.schema)
         }
         if case .evaluate(let e) = q.source, e.schema == nil, q.operators.isEmpty {
-            var r = q
-            r.operators.append(.deferred(DeferredOperators(operators: [op], binder: self, scope: scope)))
-            return r
+            return .appended(.deferred(DeferredOperators(operators: [op], binder: self, scope: scope)), q.schema)
         }
         let schema = q.schema
-        func appending(_ b: BoundOperator, _ s: Schema) -> BoundQuery {
-            var r = q; r.operators.append(b); r.schema = s; return r
-        }
+        func appending(_ b: BoundOperator, _ s: Schema) -> OperatorBinding { .appended(b, s) }
         switch op.kind {
         case .where(let e):
             let p = try bindScalar(e, schema: schema, scope: scope)
             guard p.type == .bool || (p.type == .dynamic) else {
                 throw KQLError(.type, "the `where` condition must be bool, but it is \(p.type.rawValue)", span: e.span)
             }
-            if case .constant(.bool(true), _) = p { return q }
+            if case .constant(.bool(true), _) = p { return .replaced(q) }
             return appending(.where(BoundWhere(predicate: p)), schema)
         case .extend(let items):
             let (b, s) = try bindExtend(items, schema: schema, scope: scope)
             return appending(.extend(b), s)
         case .serialize(let items):
-            guard !items.isEmpty else { return q }
+            guard !items.isEmpty else { return .replaced(q) }
             let (b, s) = try bindExtend(items, schema: schema, scope: scope)
             return appending(.extend(b), s)
         case .project(let items):
@@ -133,7 +147,7 @@ extension Binder {
             guard case .tabular(let body) = r else {
                 throw KQLError(.type, "invoke needs a function that returns a table", span: fn.span)
             }
-            return body
+            return .replaced(body)
         case .join(let j):
             let b = try bindJoin(options: j.options, rightSyntax: j.right, conditions: j.conditions, lookup: false,
                                  left: schema, scope: scope, span: op.keywordSpan)
@@ -184,7 +198,7 @@ extension Binder {
             return appending(.union(b), b.schema)
         case .as(let name, _):
             scope[name.name] = .tabular(q)
-            return q
+            return .replaced(q)
         }
     }
 
@@ -209,15 +223,12 @@ extension Binder {
     }
 
     /// A projection keeping input columns `indices`, optionally renamed.
-    private func projecting(_ q: BoundQuery, _ indices: [Int], names: [String]? = nil) -> BoundQuery {
+    private func projecting(_ q: BoundQuery, _ indices: [Int], names: [String]? = nil) -> OperatorBinding {
         let cols = indices.map { i in
             (name: names?[i] ?? q.schema.fields[i].name,
              value: BoundExpression.column(index: i, name: q.schema.fields[i].name, type: q.schema.fields[i].type))
         }
-        var r = q
-        r.operators.append(.project(BoundProject(columns: cols)))
-        r.schema = Schema(cols.map { Field($0.name, $0.value.type) })
-        return r
+        return .appended(.project(BoundProject(columns: cols)), Schema(cols.map { Field($0.name, $0.value.type) }))
     }
 
     /// Input columns matched by any pattern; a pattern without `*` must match a column.
@@ -233,7 +244,7 @@ extension Binder {
         return out
     }
 
-    private func bindReorder(_ patterns: [ColumnPatternSyntax], _ q: BoundQuery) throws(KQLError) -> BoundQuery {
+    private func bindReorder(_ patterns: [ColumnPatternSyntax], _ q: BoundQuery) throws(KQLError) -> OperatorBinding {
         let schema = q.schema
         var order: [Int] = [], placed = Set<Int>()
         for p in patterns {

@@ -31,6 +31,8 @@ extension Binder {
             if op == .plus { return x }
             guard let f = functions.negateFunction else { throw unsupported("unary minus", span) }
             return try makeCall(f, [x], argumentSpans: [operand.span], span: span)
+        case .chain(let first, let links, let span):
+            return try bindChain(first, links, span: span, schema: schema, scope: scope, aggregates: aggregates)
         case .binary(let op, let l, let r, let span):
             guard op != .like, op != .notLike, let f = functions.binaryFunction(op) else {
                 throw unsupported("operator `\(op.rawValue)`", span)
@@ -110,6 +112,7 @@ extension Binder {
         if n.name == "$left" || n.name == "$right" {
             throw KQLError(.type, "`\(n.name)` can only be used in a join's `on` clause", span: n.span)
         }
+        if let e = recursion(n) { throw e }
         let candidates = schema.names + scope.scalarNames
         throw NameSuggestion.unknown("name", n, among: candidates,
                                      otherwise: schema.names.isEmpty ? nil : "the columns here are: \(schema.names.joined(separator: ", "))")
@@ -169,19 +172,35 @@ extension Binder {
         if functions.aggregateFunction(named: fname) != nil {
             throw KQLError(.type, "aggregate function \(fname)() can only be used in summarize", span: span)
         }
+        if let e = recursion(name) { throw e }
         throw KQLError(.unknownName, "unknown function '\(fname)'", span: name.span)
     }
 
     /// A call with its result type checked; folded to a constant when every argument is constant.
+    ///
+    /// `applications` is how many functions the call applies (an operator chain applies one per step).
+    /// Past `QueryLimits`' depth or size the query is `E_QUERY_TOO_COMPLEX`: a `let` or user function
+    /// is bound into every place that uses it, so this is where nesting and doubling through them show.
     func makeCall(_ f: any ScalarFunction, _ args: [BoundExpression], argumentSpans: [SourceSpan],
-                  span: SourceSpan) throws(KQLError) -> BoundExpression {
+                  span: SourceSpan, applications: Int = 1) throws(KQLError) -> BoundExpression {
         let type: ScalarType
         do {
             type = try f.returnType(args.map(\.argumentInfo))
         } catch {
             throw located(error, argumentSpans: argumentSpans, span: span, function: f.name)
         }
-        let call = BoundExpression.call(function: f, arguments: args, type: type, span: span)
+        let extent = ExpressionExtent.call(applying: applications, to: args)
+        guard extent.depth <= QueryLimits.maxNestingDepth else {
+            throw QueryLimits.tooDeep("function calls and operators (with every `let` and user function expanded)", span: span)
+        }
+        guard extent.size <= QueryLimits.maxExpressionSize else {
+            throw KQLError(.queryTooComplex,
+                           "the expression applies more than \(QueryLimits.maxExpressionSize) functions and operators once every `let` and user function in it is expanded",
+                           span: span,
+                           hint: "a user function is expanded wherever it is called, so calls that double at each level grow exponentially; "
+                               + "compute the shared part once with `extend` or `let`; see docs/limits.md")
+        }
+        let call = BoundExpression.call(function: f, arguments: args, type: type, span: span, extent: extent)
         guard f.isDeterministic, !f.needsSerializedInput, args.allSatisfy({ $0.constantValue != nil }) else { return call }
         let values = args.map { ColumnarValue.scalar($0.constantValue!, $0.type) }
         do {

@@ -9,27 +9,43 @@ enum FunctionCallResult {
 
 extension Binder {
     /// Whether an expression denotes a table (KQL's `let` binds either kind with the same syntax).
-    func isTabular(_ e: ExpressionSyntax, scope: Scope) -> Bool {
+    ///
+    /// Looks through functions that call functions; past `QueryLimits.maxNestingDepth` of them it answers
+    /// false, and binding then reports the depth.
+    func isTabular(_ e: ExpressionSyntax, scope: Scope, depth: Int = 0) -> Bool {
         switch e {
         case .pipeline, .source: return true
-        case .parenthesized(let inner, _): return isTabular(inner, scope: scope)
+        case .parenthesized(let inner, _): return isTabular(inner, scope: scope, depth: depth)
         case .name(let n):
             switch scope[n.name] {
             case .tabular?: return true
             case .scalar?: return false
             case .function(let def, let captured)? where def.parameters.isEmpty:
-                return bodyIsTabular(def, captured)
+                return bodyIsTabular(def, captured, depth: depth)
             default: return database.table(named: n.name) != nil
             }
         case .call(let name, _, _):
             if ["materialize", "table", "view"].contains(name.name) { return true }
-            if case .function(let def, let captured)? = scope[name.name] { return bodyIsTabular(def, captured) }
+            if case .function(let def, let captured)? = scope[name.name] { return bodyIsTabular(def, captured, depth: depth) }
             return false
         default: return false
         }
     }
 
-    private func bodyIsTabular(_ def: FunctionDefinitionSyntax, _ captured: Scope) -> Bool {
+    /// Whether a function's body is tabular. The answer depends only on the definition's text (the names it
+    /// sees are the same kinds wherever it is bound), so it is worked out once per definition: a body that
+    /// mentions the previous function twice would otherwise double the work at every level.
+    private func bodyIsTabular(_ def: FunctionDefinitionSyntax, _ captured: Scope, depth: Int) -> Bool {
+        if let known = tabularBodies[def.span] { return known }
+        // So deep a chain cannot be bound either: binding follows the same names and reports the depth,
+        // which ends the script, so an answer cached past this point is never used.
+        guard depth < QueryLimits.maxNestingDepth else { return false }
+        let answer = bodyIsTabularUncached(def, captured, depth: depth + 1)
+        tabularBodies[def.span] = answer
+        return answer
+    }
+
+    private func bodyIsTabularUncached(_ def: FunctionDefinitionSyntax, _ captured: Scope, depth: Int) -> Bool {
         var s = captured
         for p in def.parameters {
             if case .tabular = p.kind { s[p.name.name] = .tabular(BoundQuery(source: .input, schema: Schema([]))) }
@@ -38,22 +54,37 @@ extension Binder {
         for l in def.lets {
             if case .function(let d) = l.value { s[l.name.name] = .function(d, s) }
             else if case .expression(let x) = l.value {
-                s[l.name.name] = isTabular(x, scope: s) ? .tabular(BoundQuery(source: .input, schema: Schema([])))
+                s[l.name.name] = isTabular(x, scope: s, depth: depth) ? .tabular(BoundQuery(source: .input, schema: Schema([])))
                     : .scalar(.constant(.null, .long))
             }
         }
-        return isTabular(def.body, scope: s)
+        return isTabular(def.body, scope: s, depth: depth)
     }
 
-    /// Binds a tabular expression.
+    /// Binds a tabular expression; one that nests or expands past `QueryLimits` is `E_QUERY_TOO_COMPLEX`.
     public func bindTabular(_ e: ExpressionSyntax, scope: Scope) throws(KQLError) -> BoundQuery {
+        let q = try bindTabularUnchecked(e, scope: scope)
+        guard q.depth <= QueryLimits.maxNestingDepth else {
+            throw QueryLimits.tooDeep("subqueries (`union` legs, `join` sides, `materialize`, `invoke`, `mv-apply`, "
+                                      + "with every `let` and function expanded)", span: e.span)
+        }
+        guard q.size <= QueryLimits.maxPlanSize else {
+            throw KQLError(.queryTooComplex,
+                           "the tabular expression has more than \(QueryLimits.maxPlanSize) operators once every `let` and user function in it is expanded",
+                           span: e.span,
+                           hint: "a `let` or function is expanded wherever it is used; use materialize() to compute a shared part once; see docs/limits.md")
+        }
+        return q
+    }
+
+    private func bindTabularUnchecked(_ e: ExpressionSyntax, scope: Scope) throws(KQLError) -> BoundQuery {
         switch e {
         case .parenthesized(let inner, _):
             return try bindTabular(inner, scope: scope)
         case .pipeline(let source, let ops, _):
             var q = try bindTabular(source, scope: scope)
             var s = scope
-            for op in ops { q = try bindOperator(op, input: q, scope: &s) }
+            for op in ops { q = try bindOperator(op, input: consume q, scope: &s) }
             return q
         case .source(let s):
             return try bindSource(s, scope: scope)
@@ -80,6 +111,7 @@ extension Binder {
         if let t = database.table(named: n.name) {
             return BoundQuery(source: .table(name: n.name), schema: t.schema)
         }
+        if let e = recursion(n) { throw e }
         throw NameSuggestion.unknown("table", n, among: database.tableNames + scope.tabularNames,
                                      otherwise: "`.show tables` lists the tables")
     }
@@ -103,6 +135,7 @@ extension Binder {
                 if functions.scalarFunction(named: name.name) != nil {
                     throw KQLError(.type, "\(name.name)() returns a scalar value, not a table", span: span)
                 }
+                if let e = recursion(name) { throw e }
                 throw NameSuggestion.unknown("function", name, among: Array(scope.entries.keys))
             }
             let r = try bindUserFunction(def, captured: captured, name: name, arguments: args, span: span,
@@ -122,6 +155,8 @@ extension Binder {
         var s = captured
         var positional = arguments.filter { $0.name == nil }.makeIterator()
         var inputPending = input
+        // The bound arguments, to recognize a repeated call; nil once a table is among them.
+        var parameters: [BoundExpression]? = input == nil ? [] : nil
         for p in def.parameters {
             var arg = arguments.first { $0.name?.name == p.name.name }
             if arg == nil {
@@ -136,6 +171,7 @@ extension Binder {
                     throw KQLError(.argument, "function '\(name.name)' needs a table for parameter '\(p.name.name)'", span: span)
                 }
                 s[p.name.name] = .tabular(try bindTabular(a.value, scope: callerScope))
+                parameters = nil
             case .scalar(let type):
                 let bound: BoundExpression
                 if let a = arg {
@@ -146,14 +182,20 @@ extension Binder {
                     throw KQLError(.argument, "function '\(name.name)' needs a value for parameter '\(p.name.name)'", span: span)
                 }
                 s[p.name.name] = .scalar(bound)
+                parameters?.append(bound)
             }
         }
         if positional.next() != nil {
             throw KQLError(.argument, "function '\(name.name)' takes \(def.parameters.count) argument(s)", span: span)
         }
-        for l in def.lets { try bindLet(l, scope: &s) }
-        if isTabular(def.body, scope: s) { return .tabular(try bindTabular(def.body, scope: s)) }
-        return .scalar(try bindScalar(def.body, schema: rowSchema, scope: s))
+        let scope = s
+        return try expandUserFunction(def, name: name, span: span, rowSchema: rowSchema, parameters: parameters) {
+            () throws(KQLError) -> FunctionCallResult in
+            var s = scope
+            for l in def.lets { try bindLet(l, scope: &s) }
+            if isTabular(def.body, scope: s) { return .tabular(try bindTabular(def.body, scope: s)) }
+            return .scalar(try bindScalar(def.body, schema: rowSchema, scope: s))
+        }
     }
 }
 

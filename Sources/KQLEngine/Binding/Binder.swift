@@ -16,6 +16,11 @@ public final class Binder: @unchecked Sendable {
     /// `now()` of the query, used when constant folding.
     var now: Int64 = 0
     private var nextMaterializeID = 0
+    /// User functions being expanded, and calls already bound (see `FunctionExpansions`).
+    var expansions = FunctionExpansions()
+    /// Whether each function definition's body is tabular, by the definition's span (the names it sees
+    /// are of the same kinds wherever it is bound; only a command changing the tables changes an answer).
+    var tabularBodies: [SourceSpan: Bool] = [:]
     /// Runs a bound query (for `toscalar`, tabular `in` lists and deferred operators).
     var run: ((BoundQuery) throws(KQLError) -> Table)?
 
@@ -26,6 +31,9 @@ public final class Binder: @unchecked Sendable {
         for p in plugins { byName[p.name] = p }
         self.plugins = byName
     }
+
+    /// Forgets what was worked out from the database's tables: a command may have created or dropped one.
+    func databaseChanged() { tabularBodies = [:] }
 
     func makeMaterializeID() -> Int {
         nextMaterializeID += 1

@@ -3,8 +3,11 @@ import KQLSyntax
 
 /// A tabular expression after binding: a source and the operators applied to it, with the output schema known.
 public struct BoundQuery: Sendable {
-    public var source: BoundSource
-    public var operators: [BoundOperator]
+    public var source: BoundSource { didSet { measure(from: 0) } }
+    public var operators: [BoundOperator] {
+        // Appending (how pipelines are bound) only measures the new operators.
+        didSet { measure(from: operators.count > measuredOperators ? measuredOperators : 0) }
+    }
     /// The schema the query produces (for a query ending in a deferred tail, the schema before it).
     public var schema: Schema
     /// True when the rows are in a defined order, so window functions (`row_number`, `prev`, ...)
@@ -12,8 +15,52 @@ public struct BoundQuery: Sendable {
     /// that loses the order (`summarize`, `join`, `distinct`, `mv-expand`, ...).
     public var isSerialized = false
 
+    /// Levels of subqueries the executor recurses through on the deepest path (`union` legs, `join`'s
+    /// right side, `materialize`, `invoke` and `mv-apply` bodies). A `let` or parenthesized query used as a
+    /// source adds none: the executor runs such a chain in a loop.
+    public private(set) var depth = 1
+    /// Sources and operators in the query with every `let` and function expanded (a query used in two
+    /// places counts twice); saturates rather than overflows.
+    public private(set) var size = 1
+    private var measuredOperators = 0
+
     public init(source: BoundSource, operators: [BoundOperator] = [], schema: Schema) {
         self.source = source; self.operators = operators; self.schema = schema
+        measure(from: 0)
+    }
+
+    /// Updates `depth` and `size` from the source and operators from index `first` on (0: all).
+    private mutating func measure(from first: Int) {
+        if first == 0 {
+            (depth, size) = (1, 1)
+            switch source {
+            case .query(let q): include(q, nested: false)
+            case .materialized(_, let q): include(q, nested: true)
+            case .union(let u): for leg in u.legs { include(leg, nested: true) }
+            case .table, .rows, .range, .print, .evaluate, .input: break
+            }
+        }
+        for op in operators[first...] {
+            size = BoundQuery.adding(size, 1)
+            switch op {
+            case .invoke(let q): include(q, nested: true)
+            case .join(let j): include(j.right, nested: true)
+            case .union(let u): for leg in u.legs { include(leg, nested: true) }
+            case .mvApply(let m): include(m.subquery, nested: true)
+            default: break
+            }
+        }
+        measuredOperators = operators.count
+    }
+
+    private mutating func include(_ q: BoundQuery, nested: Bool) {
+        depth = max(depth, q.depth + (nested ? 1 : 0))
+        size = BoundQuery.adding(size, q.size)
+    }
+
+    private static func adding(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? Int.max : sum
     }
 }
 

@@ -3,7 +3,10 @@ import KQLSyntax
 
 /// The names a query can see besides columns: `let` bindings, query parameters and user functions.
 ///
-/// A value type: a function body or a `let` adds names to a copy, so outer scopes never change.
+/// A value type: a function body or a `let` adds names to a copy, so outer scopes never change. Every
+/// user function keeps the scope it was defined in, so copies are many; they share one append-only log of
+/// bindings and differ only in how much of it they see, which makes a copy free and a lookup a binary
+/// search — a script of many functions costs linear memory, not one dictionary per function.
 public struct Scope: Sendable {
     /// What a name stands for.
     public indirect enum Entry: Sendable {
@@ -13,13 +16,45 @@ public struct Scope: Sendable {
         case function(FunctionDefinitionSyntax, Scope)
     }
 
-    public private(set) var entries: [String: Entry] = [:]
+    /// The bindings this scope sees: `log`'s first `visible`, then its parent's as the log saw them.
+    private var log: ScopeLog?
+    private var visible = 0
 
     public init() {}
 
     public subscript(name: String) -> Entry? {
-        get { entries[name] }
-        set { entries[name] = newValue }
+        get {
+            var log = self.log, visible = self.visible
+            while let l = log {
+                if let versions = l.versions[name], let entry = ScopeLog.latest(versions, before: visible) { return entry }
+                (log, visible) = (l.parent, l.parentVisible)
+            }
+            return nil
+        }
+        set {
+            guard let newValue else { return }  // a binder only ever adds names
+            // Append to the shared log while this scope is its newest version; a copy that fell behind
+            // (another copy appended first) starts a log of its own on top.
+            if log == nil || log!.count != visible {
+                log = ScopeLog(parent: log, parentVisible: visible)
+                visible = 0
+            }
+            log!.append(name, newValue)
+            visible = log!.count
+        }
+    }
+
+    /// Every visible name and what it stands for, for suggestions in error messages.
+    public var entries: [String: Entry] {
+        var out: [String: Entry] = [:]
+        var log = self.log, visible = self.visible
+        while let l = log {
+            for (name, versions) in l.versions where out[name] == nil {
+                if let entry = ScopeLog.latest(versions, before: visible) { out[name] = entry }
+            }
+            (log, visible) = (l.parent, l.parentVisible)
+        }
+        return out
     }
 
     /// Names of one kind, for "did you mean" suggestions.
@@ -28,6 +63,35 @@ public struct Scope: Sendable {
     }
     var scalarNames: [String] {
         entries.compactMap { if case .scalar = $0.value { return $0.key } else { return nil } }
+    }
+}
+
+/// The append-only bindings shared by copies of a `Scope`. Only the binder of one query touches it, on
+/// one thread (the executor binds deferred operators on that thread too).
+final class ScopeLog: @unchecked Sendable {
+    let parent: ScopeLog?
+    /// How many of the parent's bindings this log's scopes see.
+    let parentVisible: Int
+    /// Every binding of each name, by position in the log, oldest first.
+    private(set) var versions: [String: [(position: Int, entry: Scope.Entry)]] = [:]
+    private(set) var count = 0
+
+    init(parent: ScopeLog?, parentVisible: Int) { self.parent = parent; self.parentVisible = parentVisible }
+
+    func append(_ name: String, _ entry: Scope.Entry) {
+        versions[name, default: []].append((count, entry))
+        count += 1
+    }
+
+    /// The newest of `versions` among the first `visible` bindings.
+    static func latest(_ versions: [(position: Int, entry: Scope.Entry)], before visible: Int) -> Scope.Entry? {
+        if let last = versions.last, last.position < visible { return last.entry }
+        var lo = 0, hi = versions.count  // first position >= visible
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if versions[mid].position < visible { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > 0 ? versions[lo - 1].entry : nil
     }
 }
 

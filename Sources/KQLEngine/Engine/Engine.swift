@@ -25,7 +25,15 @@ public final class Engine: Sendable {
 
     /// Runs every statement; each tabular statement (and each command) yields one result table.
     /// Errors carry the query text, so they print `line:column` and a caret.
+    ///
+    /// Parsing, binding and executing recurse once per level of the query's nesting, so they run on
+    /// `DeepStack`'s thread (the caller waits), whose stack `QueryLimits` is sized for; the query's trees
+    /// are released there too.
     public func execute(_ text: String, sourceName: String? = nil) throws(KQLError) -> QueryResult {
+        try DeepStack.run { () throws(KQLError) -> QueryResult in try executeOnDeepStack(text, sourceName: sourceName) }
+    }
+
+    private func executeOnDeepStack(_ text: String, sourceName: String?) throws(KQLError) -> QueryResult {
         let script: ScriptSyntax
         do {
             script = try Parser.parse(text, sourceName: sourceName)

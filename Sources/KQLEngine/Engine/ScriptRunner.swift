@@ -51,6 +51,7 @@ struct ScriptRunner {
                 table = try runCommand(c, database) { (e: ExpressionSyntax) throws(KQLError) -> Table in
                     try executor.run(try binder.bindTabular(e, scope: s))
                 }
+                binder.databaseChanged()
             }
             results.append(ResultTable(table: table, pluginOutput: context.pluginOutput))
         }

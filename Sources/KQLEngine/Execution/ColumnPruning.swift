@@ -10,8 +10,7 @@ import Columnar
 enum ColumnPruning {
     /// The input columns to keep and the run's operators rewritten for them; nil when nothing can be dropped.
     static func plan(input: Schema, operators ops: ArraySlice<BoundOperator>) -> (keep: [Int], operators: [BoundOperator])? {
-        var end = ops.startIndex
-        while end < ops.endIndex, isRunOperator(ops[end]) { end += 1 }
+        let end = ops.startIndex + runLength(ops)
         guard end < ops.endIndex, end > ops.startIndex, let closingRefs = references(ofClosing: ops[end]) else { return nil }
         let run = Array(ops[ops.startIndex...end])
 
@@ -78,6 +77,13 @@ enum ColumnPruning {
         return (keep, rewritten)
     }
 
+    /// How many operators from the start of `ops` are `where`/`extend`, the run a plan rewrites.
+    static func runLength(_ ops: ArraySlice<BoundOperator>) -> Int {
+        var end = ops.startIndex
+        while end < ops.endIndex, isRunOperator(ops[end]) { end += 1 }
+        return end - ops.startIndex
+    }
+
     /// Columns `keep` of `t`, without copying them.
     static func keep(_ keep: [Int], of t: Table) -> Table {
         var out = Table(schema: Schema(keep.map { t.schema.fields[$0] }), columns: keep.map { t.columns[$0] }, rowCount: t.rowCount)
@@ -126,7 +132,7 @@ extension BoundExpression {
         switch self {
         case .column(let i, _, _): set.insert(i)
         case .constant: break
-        case .call(_, let args, _, _): for a in args { a.collectColumns(into: &set) }
+        case .call(_, let args, _, _, _): for a in args { a.collectColumns(into: &set) }
         }
     }
 }

@@ -8,14 +8,34 @@ final class Executor {
 
     init(context: ExecutionContext) { self.context = context }
 
+    /// Runs a query. A chain of queries used as sources (`let`s that build on each other) runs in a loop,
+    /// innermost first, so its length costs no stack.
     func run(_ q: BoundQuery) throws(KQLError) -> Table {
-        var t = try source(q.source)
-        var ops = q.operators
+        var stages = [q.operators]
+        var base = q.source
+        while case .query(let inner) = base {
+            stages.append(inner.operators)
+            base = inner.source
+        }
+        var t = try source(base)
+        for operators in stages.reversed() { t = try apply(operators, to: t) }
+        return t
+    }
+
+    private func apply(_ operators: [BoundOperator], to input: Table) throws(KQLError) -> Table {
+        var t = input
+        var ops = operators
         var i = 0
+        // A plan covers the whole run of `where`/`extend` it starts; planning again inside it would find
+        // nothing more to drop and make a long run of filters quadratic.
+        var plannedUntil = 0
         while i < ops.count {
-            if case .where = ops[i], let plan = ColumnPruning.plan(input: t.schema, operators: ops[i...]) {
-                t = ColumnPruning.keep(plan.keep, of: t)
-                ops.replaceSubrange(i..<(i + plan.operators.count), with: plan.operators)
+            if i >= plannedUntil, case .where = ops[i] {
+                plannedUntil = i + ColumnPruning.runLength(ops[i...])
+                if let plan = ColumnPruning.plan(input: t.schema, operators: ops[i...]) {
+                    t = ColumnPruning.keep(plan.keep, of: t)
+                    ops.replaceSubrange(i..<(i + plan.operators.count), with: plan.operators)
+                }
             }
             t = try apply(ops[i], to: t)
             i += 1
@@ -35,7 +55,7 @@ final class Executor {
         case .print(let items): return try PrintOperator(items: items).execute(evaluator)
         case .union(let u): return try UnionOperator(union: u).execute(input: nil, self)
         case .evaluate(let e): return try EvaluateOperator(evaluate: e).execute(input: Table([]), context)
-        case .query(let q): return try run(q)
+        case .query(let q): return try run(q)  // reached only through `run`'s loop, which unwinds these
         case .materialized(let id, let q):
             if let t = context.materialized[id] { return t }
             let t = try run(q)

@@ -12,7 +12,12 @@ struct ExpressionEvaluator {
             return .column(table.columns[i])
         case .constant(let v, let t):
             return .scalar(v, t)
-        case .call(let f, let args, let type, let span):
+        case .call(let f, let args, let type, let span, _):
+            if let chain = f as? OperatorChain {
+                return try chain.evaluateSteps(context: context.functionContext(rowCount: table.rowCount)) {
+                    (i: Int) throws(KQLError) -> ColumnarValue in try evaluate(args[i], over: table)
+                }
+            }
             var values: [ColumnarValue] = []
             values.reserveCapacity(args.count)
             for a in args { values.append(try evaluate(a, over: table)) }

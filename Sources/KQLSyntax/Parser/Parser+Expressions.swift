@@ -2,50 +2,75 @@ import Columnar
 
 /// Scalar expressions, lowest precedence first: `or`, `and`, comparisons and string operators, `+ -`, `* / %`,
 /// unary `-`, then postfix `.member`, `[index]` and calls.
+///
+/// Operands of one precedence level are collected in a loop into one `.chain` (or `.binary` for two), so a
+/// long chain costs neither recursion nor depth; only `nested` adds a level.
 extension SyntaxParser {
-    func parseExpression() throws(KQLError) -> ExpressionSyntax { try parseOr() }
+    func parseExpression() throws(KQLError) -> ExpressionSyntax { try nested { () throws(KQLError) in try parseOr() } }
 
     func parseOr() throws(KQLError) -> ExpressionSyntax {
-        var left = try parseAnd()
+        let first = try parseAnd()
+        var links: [ChainLinkSyntax] = []
         while isWord("or") {
             advance()
-            let right = try parseAnd()
-            left = .binary(op: .or, left: left, right: right, span: left.span.union(right.span))
+            links.append(ChainLinkSyntax(op: .or, operand: try parseAnd()))
         }
-        return left
+        return SyntaxParser.chain(first, links)
     }
 
     func parseAnd() throws(KQLError) -> ExpressionSyntax {
-        var left = try parseComparison()
+        let first = try parseComparison()
+        var links: [ChainLinkSyntax] = []
         while isWord("and") {
             advance()
-            let right = try parseComparison()
-            left = .binary(op: .and, left: left, right: right, span: left.span.union(right.span))
+            links.append(ChainLinkSyntax(op: .and, operand: try parseComparison()))
         }
-        return left
+        return SyntaxParser.chain(first, links)
     }
 
+    /// `first` followed by `links`: `first` alone, a `.binary` for one link, a `.chain` for more.
+    static func chain(_ first: ExpressionSyntax, _ links: [ChainLinkSyntax]) -> ExpressionSyntax {
+        guard let last = links.last else { return first }
+        let span = first.span.union(last.operand.span)
+        if links.count == 1 { return .binary(op: last.op, left: first, right: last.operand, span: span) }
+        return .chain(first: first, links: links, span: span)
+    }
+
+    /// Comparisons; an `in` or `between` test takes everything before it as its left side, so a run of
+    /// them stacks up (measured, see `grew`).
     func parseComparison() throws(KQLError) -> ExpressionSyntax {
-        var left = try parseAdditive()
+        var (first, height) = try measured { () throws(KQLError) in try parseAdditive() }
+        var links: [ChainLinkSyntax] = []
         while let op = try comparisonOperator() {
             switch op {
             case .binary(let b):
-                let right = try parseAdditive()
-                left = .binary(op: b, left: left, right: right, span: left.span.union(right.span))
+                let (operand, h) = try measured { () throws(KQLError) in try parseAdditive() }
+                links.append(ChainLinkSyntax(op: b, operand: operand))
+                height = max(height, h)
             case .set(let s):
-                let (items, end) = try parseSetOperand(s.rawValue)
-                left = .setMembership(op: s, left: left, right: items, span: SourceSpan(left.span.start, end))
+                let left = SyntaxParser.chain(first, links)
+                let ((items, end), h) = try measured { () throws(KQLError) in try parseSetOperand(s.rawValue) }
+                first = .setMembership(op: s, left: left, right: items, span: SourceSpan(left.span.start, end))
+                height = max(height + (links.isEmpty ? 0 : 1), h) + 1
+                links = []
+                try grew(to: height)
             case .between(let negated):
+                let left = SyntaxParser.chain(first, links)
                 let open = try expectPunct("(", after: negated ? "'!between'" : "'between'")
-                let low = try parseAdditive()
-                try expectPunct("..", after: "the lower bound of 'between'")
-                let high = try parseAdditive()
+                let ((low, high), h) = try measured { () throws(KQLError) -> (ExpressionSyntax, ExpressionSyntax) in
+                    let low = try parseAdditive()
+                    try expectPunct("..", after: "the lower bound of 'between'")
+                    return (low, try parseAdditive())
+                }
                 guard isPunct(")") else { throw expected("')'", after: "the range of 'between' (opened at \(location(open)))") }
                 let close = advance()
-                left = .between(value: left, low: low, high: high, negated: negated, span: SourceSpan(left.span.start, close.span.end))
+                first = .between(value: left, low: low, high: high, negated: negated, span: SourceSpan(left.span.start, close.span.end))
+                height = max(height + (links.isEmpty ? 0 : 1), h) + 1
+                links = []
+                try grew(to: height)
             }
         }
-        return left
+        return SyntaxParser.chain(first, links)
     }
 
     enum ComparisonOperator { case binary(BinaryOperator), set(SetOperator), between(negated: Bool) }
@@ -116,50 +141,55 @@ extension SyntaxParser {
     }
 
     func parseAdditive() throws(KQLError) -> ExpressionSyntax {
-        var left = try parseMultiplicative()
+        let first = try parseMultiplicative()
+        var links: [ChainLinkSyntax] = []
         while current.kind == .punct, let op = ["+": BinaryOperator.add, "-": .subtract][current.text] {
             advance()
-            let right = try parseMultiplicative()
-            left = .binary(op: op, left: left, right: right, span: left.span.union(right.span))
+            links.append(ChainLinkSyntax(op: op, operand: try parseMultiplicative()))
         }
-        return left
+        return SyntaxParser.chain(first, links)
     }
 
     func parseMultiplicative() throws(KQLError) -> ExpressionSyntax {
-        var left = try parseUnary()
+        let first = try parseUnary()
+        var links: [ChainLinkSyntax] = []
         while current.kind == .punct, let op = ["*": BinaryOperator.multiply, "/": .divide, "%": .modulo][current.text] {
             advance()
-            let right = try parseUnary()
-            left = .binary(op: op, left: left, right: right, span: left.span.union(right.span))
+            links.append(ChainLinkSyntax(op: op, operand: try parseUnary()))
         }
-        return left
+        return SyntaxParser.chain(first, links)
     }
 
     func parseUnary() throws(KQLError) -> ExpressionSyntax {
         if isPunct("-") || isPunct("+") {
             let t = advance()
-            let operand = try parseUnary()
+            let operand = try nested { () throws(KQLError) in try parseUnary() }
             return .unary(op: t.text == "-" ? .negate : .plus, operand: operand, span: t.span.union(operand.span))
         }
         return try parsePostfix()
     }
 
+    /// A primary expression and the `.member` / `[index]` steps after it; each step stacks one node onto the
+    /// tree (measured, see `grew`).
     func parsePostfix() throws(KQLError) -> ExpressionSyntax {
-        var e = try parsePrimary()
+        var (e, height) = try measured { () throws(KQLError) in try parsePrimary() }
         while true {
             if isPunct("."), peek(1).isIdentifier || isPunct("[", 1) {
                 advance()
                 let name = try parseName(after: "'.'")
                 e = .member(base: e, name: name, span: e.span.union(name.span))
+                height += 1
             } else if isPunct("[") {
                 let open = advance()
-                let index = try parseExpression()
+                let (index, h) = try measured { () throws(KQLError) in try parseExpression() }
                 guard isPunct("]") else { throw expected("']'", after: "the index opened at \(location(open))") }
                 let close = advance()
                 e = .index(base: e, index: index, span: SourceSpan(e.span.start, close.span.end))
+                height = max(height, h) + 1
             } else {
                 return e
             }
+            try grew(to: height)
         }
     }
 

@@ -36,6 +36,9 @@ extension SyntaxParser {
         case .binary(.and, let l, let r, _):
             try appendConditions(l, to: &conditions)
             try appendConditions(r, to: &conditions)
+        case .chain(let first, let links, _) where links.allSatisfy({ $0.op == .and }):
+            try appendConditions(first, to: &conditions)
+            for link in links { try appendConditions(link.operand, to: &conditions) }
         case .parenthesized(let inner, _):
             try appendConditions(inner, to: &conditions)
         case .name(let n):

@@ -80,20 +80,24 @@ extension SyntaxParser {
     }
 
     /// `dynamic(...)`: JSON with KQL's additions (single-quoted strings, typed literals such as `datetime(...)`).
-    func parseDynamicLiteral() throws(KQLError) -> ExpressionSyntax {
+    /// `depth` is the nesting of the value this literal sits in (`dynamic([dynamic([1])])` nests two levels).
+    func parseDynamicLiteral(depth: Int = 0) throws(KQLError) -> ExpressionSyntax {
         let start = advance()
         let open = try expectPunct("(", after: "'dynamic'")
         if isWord("null"), isPunct(")", 1) {
             advance()
             return .literal(.null, .dynamic, SourceSpan(start.span.start, advance().span.end))
         }
-        let value = try parseDynamicValue(depth: 0)
+        let value = try parseDynamicValue(depth: depth)
         guard isPunct(")") else { throw expected("')'", after: "the dynamic value (opened at \(location(open)))") }
         return .literal(.dynamic(value), .dynamic, SourceSpan(start.span.start, advance().span.end))
     }
 
     func parseDynamicValue(depth: Int) throws(KQLError) -> Dynamic {
-        guard depth < 256 else { throw error("dynamic literal is nested too deeply") }
+        guard depth < Dynamic.maxNesting else {
+            throw KQLError(.queryTooComplex, "the dynamic literal nests more than \(Dynamic.maxNesting) arrays and property bags",
+                           span: current.span, hint: "see docs/limits.md")
+        }
         let t = current
         switch t.kind {
         case .punct where t.text == "[":
@@ -153,7 +157,7 @@ extension SyntaxParser {
             case "true": advance(); return .bool(true)
             case "false": advance(); return .bool(false)
             case "dynamic" where isPunct("(", 1):
-                if case .literal(let v, _, _) = try parseDynamicLiteral() { return v.asDynamic }
+                if case .literal(let v, _, _) = try parseDynamicLiteral(depth: depth + 1) { return v.asDynamic }
                 return .null
             default: break
             }

@@ -4,18 +4,20 @@ import Foundation
 /// Tabular expressions: a source (a name, `datatable`, `range`, `print`, `union`, `evaluate`, `(...)`, a call)
 /// followed by `| operator` steps.
 extension SyntaxParser {
-    /// A scalar or tabular expression; a `|` after it makes it a pipeline.
+    /// A scalar or tabular expression, one level deeper; a `|` after it makes it a pipeline.
     func parseTabular() throws(KQLError) -> ExpressionSyntax {
-        let start = current
-        let source: ExpressionSyntax
-        if let s = try parseSourceIfPresent() { source = .source(s) } else { source = try parseExpression() }
-        guard isPunct("|") else { return source }
-        var operators: [OperatorSyntax] = []
-        while isPunct("|") {
-            advance()
-            operators.append(try parseOperator())
+        try nested { () throws(KQLError) -> ExpressionSyntax in
+            let start = current
+            let source: ExpressionSyntax
+            if let s = try parseSourceIfPresent() { source = .source(s) } else { source = try parseOr() }
+            guard isPunct("|") else { return source }
+            var operators: [OperatorSyntax] = []
+            while isPunct("|") {
+                advance()
+                operators.append(try parseOperator())
+            }
+            return .pipeline(source: source, operators: operators, span: span(from: start))
         }
-        return .pipeline(source: source, operators: operators, span: span(from: start))
     }
 
     /// Sources that begin with a keyword; nil when the current token does not start one.

@@ -65,8 +65,12 @@ extension SyntaxParser {
         return false
     }
 
-    /// `(params) { let ...; body }`; the `(` must be current.
+    /// `(params) { let ...; body }`; the `(` must be current. A body is one level deeper than its `let`.
     func parseFunctionDefinition() throws(KQLError) -> FunctionDefinitionSyntax {
+        try nested { () throws(KQLError) in try parseFunctionDefinitionBody() }
+    }
+
+    private func parseFunctionDefinitionBody() throws(KQLError) -> FunctionDefinitionSyntax {
         let start = current
         let parameters = try parseParameters(context: "the function's parameters")
         let open = try expectPunct("{", after: "the function's parameters")

@@ -5,6 +5,9 @@ extension RowFunction {
     static let bagSetKey = RowFunction(name: "bag_set_key", arity: 3...3, kinds: [.dynamic, .string, .any],
                                                 out: .dynamic, strict: false) { r in
         guard case .dynamic(.bag) = r[0] else { return .dynamic(.null) }
-        return .dynamic(updating(r[0].asDynamic, path(r[1].text)[...], with: r[2].asDynamic))
+        let keys = path(r[1].text)
+        // A path longer than any value may nest would build one deeper than parsing ever yields.
+        guard keys.count <= Dynamic.maxNesting else { return .dynamic(.null) }
+        return .dynamic(updating(r[0].asDynamic, keys[...], with: r[2].asDynamic))
     }
 }
