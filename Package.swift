@@ -5,6 +5,7 @@
 // Columnar ◄ SharedTable ◄ PythonHost ◄ sandpiper-worker;  SharedTable ◄ Sandbox ◄ sandpiper
 // Geospatial (S2, H3, geohash, GeoJSON; over the CS2/CGeographicLib shims and CGEOS) stands alone.
 // SeriesAnalysis (the series_* algorithms, HyperLogLog, t-digest) uses only Columnar's error protocol.
+// KQLEngine, Conformance, SharedTable, Sandbox ◄ Fuzzing ◄ sandpiper-fuzz
 import PackageDescription
 
 // Release builds keep Swift's overflow and bounds checks (no -Ounchecked): a query must never turn an
@@ -71,6 +72,12 @@ let package = Package(
                           swiftSettings: swiftSettings),
         // Runs a probe under the confinement layers: used by `sandbox doctor` and the confinement tests.
         .executableTarget(name: "sandpiper-probe", dependencies: ["Sandbox"], swiftSettings: swiftSettings),
+        // Fuzz targets over everything that reads untrusted input, and the drivers that run them
+        // (libFuzzer in the build scripts/fuzz makes; a replay driver in every build, for the tests).
+        .target(name: "Fuzzing",
+                dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "Conformance", "SharedTable", "Sandbox", "CArchive"],
+                swiftSettings: swiftSettings),
+        .executableTarget(name: "sandpiper-fuzz", dependencies: ["Fuzzing"], swiftSettings: swiftSettings),
 
         .testTarget(name: "CRE2Tests", dependencies: ["CRE2"], swiftSettings: swiftSettings),
         .testTarget(name: "ColumnarTests", dependencies: ["Columnar"], swiftSettings: swiftSettings),
@@ -86,6 +93,8 @@ let package = Package(
         .testTarget(name: "PythonHostTests", dependencies: ["PythonHost", "Columnar", "CPython"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"], swiftSettings: swiftSettings),
+        .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "sandpiper-fuzz", "Columnar", "KQLSyntax"],
+                    swiftSettings: swiftSettings),
         .testTarget(name: "sandpiperTests",
                     dependencies: ["sandpiper", "Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox"],
                     swiftSettings: swiftSettings),

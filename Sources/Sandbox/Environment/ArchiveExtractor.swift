@@ -21,11 +21,11 @@ public struct ExtractionLimits: Sendable, Hashable {
 }
 
 /// What an extraction wrote.
-struct ExtractionResult {
+public struct ExtractionResult: Sendable {
     /// Destination-relative paths of regular files written, in archive order.
-    var files: [String] = []
+    public var files: [String] = []
     /// Bytes of file content written.
-    var bytes: Int64 = 0
+    public var bytes: Int64 = 0
 }
 
 /// Unpacks tar (any libarchive filter) and zip archives into a directory, refusing anything unsafe.
@@ -36,10 +36,11 @@ struct ExtractionResult {
 /// `SECURE_NOABSOLUTEPATHS`, cannot be set: absolute entry names are refused by the lexical check instead.
 /// Owners are never applied (no `ARCHIVE_EXTRACT_OWNER`); modes are reduced to 0644/0755, so set-id bits,
 /// sticky bits and odd permissions never reach the disk. Device nodes, FIFOs and sockets are refused.
-struct ArchiveExtractor {
+/// Public for the archive fuzz target, which feeds it hostile archives.
+public struct ArchiveExtractor {
     /// Where entries go; must exist.
-    var destination: URL
-    var limits: ExtractionLimits
+    public var destination: URL
+    public var limits: ExtractionLimits
     /// Refuse a second regular file at a path already written (true for our archives; false for wheels,
     /// where a later wheel may replace a file of an earlier one, as pip does).
     var rejectDuplicates = true
@@ -48,12 +49,15 @@ struct ArchiveExtractor {
     /// Called with the bytes written so far.
     var onBytes: (Int64) -> Void = { _ in }
 
+    /// An extractor into `destination` (which must exist) within `limits`.
+    public init(destination: URL, limits: ExtractionLimits) { self.destination = destination; self.limits = limits }
+
     static let fileTypeMask: UInt32 = 0o170000
     static let regular: UInt32 = 0o100000, directory: UInt32 = 0o040000, symlink: UInt32 = 0o120000
 
     /// Unpacks `archive`; on error the destination may hold a partial tree, which the caller removes.
     @discardableResult
-    func extract(_ archive: URL, displayName: String? = nil) throws(SandboxError) -> ExtractionResult {
+    public func extract(_ archive: URL, displayName: String? = nil) throws(SandboxError) -> ExtractionResult {
         let name = displayName ?? archive.lastPathComponent
         guard let reader = archive_read_new() else { throw .io("libarchive could not allocate a reader") }
         defer { archive_read_free(reader) }
@@ -71,6 +75,8 @@ struct ArchiveExtractor {
 
         var result = ExtractionResult()
         var written = Set<String>()
+        /// Symlinks written (routed path, name in the archive), checked again once every entry is on disk.
+        var links: [(String, String)] = []
         var entries = 0
         var buffer: UnsafeRawPointer?
         var size = 0
@@ -108,6 +114,7 @@ struct ArchiveExtractor {
                 guard ArchivePath.symlinkStaysInside(entry: routed.split(separator: "/").map(String.init), target: link) else {
                     throw .archive("\(name): symlink '\(rawPath)' points outside the tree ('\(link)')")
                 }
+                links.append((routed, rawPath))
             } else if type != Self.regular && type != Self.directory {
                 throw .archive("\(name): entry '\(rawPath)' is a device, FIFO or socket", hint: "environments hold only files, directories and links")
             }
@@ -150,6 +157,15 @@ struct ArchiveExtractor {
             }
             guard archive_write_finish_entry(disk) >= ARCHIVE_WARN else {
                 throw .io("finishing '\(routed)' failed: \(Self.message(disk))")
+            }
+        }
+        // Each link stayed inside on its own; together they may not (a later link can turn an earlier one's
+        // `..` into a step out of the tree). Nothing was written through a link (SECURE_SYMLINKS), so
+        // checking the final tree suffices.
+        for (routed, rawPath) in links {
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: root + "/" + routed) else { continue }
+            guard ArchivePath.linkStaysInside(root: root, entry: routed.split(separator: "/").map(String.init), target: target) else {
+                throw .archive("\(name): symlink '\(rawPath)' points outside the tree through another link ('\(target)')")
             }
         }
         return result

@@ -23,6 +23,10 @@ import Testing
     tar("absolute.tar.gz", [f("/tmp/sandpiper-evil.txt")])
     tar("symlink-absolute.tar.gz", [link("site-packages/etc", "/etc", tarfile.SYMTYPE)])
     tar("symlink-escape.tar.gz", [link("site-packages/up", "../../..", tarfile.SYMTYPE)])
+    # Each link stays inside on its own; followed together, the second leads out (found by the archive fuzz target).
+    tar("symlink-chain-escape.tar.gz", [link("site-packages/up", "..", tarfile.SYMTYPE),
+                                        link("out", "site-packages/up/..", tarfile.SYMTYPE)])
+    tar("symlink-chain-escape-late.tar.gz", [link("out", "a/b/../..", tarfile.SYMTYPE), link("a/b", "..", tarfile.SYMTYPE)])
     tar("write-through-symlink.tar.gz", [link("sp", "site-packages", tarfile.SYMTYPE), f("sp/x.py")])
     tar("hardlink-absolute.tar.gz", [link("site-packages/passwd", "/etc/passwd", tarfile.LNKTYPE)])
     tar("hardlink-escape.tar.gz", [link("site-packages/x", "../outside", tarfile.LNKTYPE)])
@@ -70,6 +74,8 @@ import Testing
         ("absolute.tar.gz", "absolute path"),
         ("symlink-absolute.tar.gz", "points outside the tree"),
         ("symlink-escape.tar.gz", "points outside the tree"),
+        ("symlink-chain-escape.tar.gz", "points outside the tree"),
+        ("symlink-chain-escape-late.tar.gz", "points outside the tree"),
         ("write-through-symlink.tar.gz", "cannot be written"),
         ("hardlink-absolute.tar.gz", "absolute path"),
         ("hardlink-escape.tar.gz", "'..'"),

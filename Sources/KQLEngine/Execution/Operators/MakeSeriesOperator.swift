@@ -26,7 +26,9 @@ struct MakeSeriesOperator {
         let whole = MakeSeriesAxis.whole(bound.step) != nil && [.datetime, .timespan, .long, .int].contains(bound.axisType)
         let data = bins.compactMap(MakeSeriesAxis.number)
         guard let startNumber = bound.start.flatMap(MakeSeriesAxis.number) ?? data.min() else {
-            return try layout(groups: bound.nonEmpty && n == 0 ? [[]] : groups, start: 0, startWhole: nil, count: 0, t: t, rowGroup: rowGroup, bins: [],
+            // No start and no axis value: no bins, and no row falls in one (there may be rows, all with a null axis).
+            return try layout(groups: bound.nonEmpty && n == 0 ? [[]] : groups, start: 0, startWhole: nil, count: 0, t: t,
+                              rowGroup: rowGroup, bins: [Int?](repeating: nil, count: rowGroup.count),
                               budget: executor.context.budget)
         }
         let stepNumber = MakeSeriesAxis.number(bound.step) ?? 1

@@ -14,7 +14,8 @@ struct NeighborFunction: ScalarFunction {
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         let n = context.rowCount
         let out = try returnType(args.map { ArgumentInfo(type: $0.type) })
-        let offset = args.count > 1 ? (Numeric.long(args[1].value(0)) ?? 1) : 1
+        // The offset is read from the first row; with no rows there is none to read (and nothing to compute).
+        let offset = args.count > 1 && n > 0 ? (Numeric.long(args[1].value(0)) ?? 1) : 1
         // Any offset beyond the row count lands past the edge; clamping keeps `i + step` in range.
         let clamped = Int(max(-Int64(n) - 1, min(Int64(n) + 1, offset)))
         let step = name == "prev" ? -clamped : clamped

@@ -12,7 +12,8 @@ struct RowNumberFunction: ScalarFunction {
     }
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         let n = context.rowCount
-        let start = args.isEmpty ? 1 : (Numeric.long(args[0].value(0)) ?? 1)
+        // `start` is read from the first row; with no rows there is none to read.
+        let start = args.isEmpty || n == 0 ? 1 : (Numeric.long(args[0].value(0)) ?? 1)
         let restart = args.count > 1 ? BoolView(args[1]) : nil
         var w = FixedColumnWriter<Int64>(type: .long, count: n)
         var k: Int64? = start
