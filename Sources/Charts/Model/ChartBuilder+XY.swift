@@ -84,16 +84,28 @@ extension ChartBuilder {
     func xyContent(x: Int, y: [Int], series: [Int], anomalies: [Int]) -> XYChart {
         let kind = request.kind
         let xShape = shapes[x]
+        // Columns and bars over numbers stand side by side as categories, in ascending order (bins of a
+        // histogram, sizes of a benchmark); over time they keep a time axis, where gaps mean something.
+        let numberCategories = (kind == .columnchart || kind == .barchart) && xShape == .number
         let xValues: AxisValues
         switch xShape.element {
-        case .number: xValues = .number
+        case .number: xValues = numberCategories ? .category : .number
         case .datetime: xValues = .datetime
         case .timespan: xValues = .timespan
         default: xValues = .category
         }
         var categories: [String] = [], categoryIndex: [String: Int] = [:]
-        var keys: [[String]] = [], keyIndex: [[String]: Int] = [:], samples: [[Sample]] = []
         let xc = table.columns[x]
+        var numberIndex: [Double: Int] = [:]
+        if numberCategories {
+            var values = Set<Double>()
+            for row in 0..<table.rowCount { if let v = ChartValues.continuous(xc, row) { values.insert(v) } }
+            for v in values.sorted() {
+                numberIndex[v] = categories.count
+                categories.append(v == v.rounded() && v.magnitude < 1e15 ? NumberText.grouped(v, decimals: 0) : NumberText.plain(v))
+            }
+        }
+        var keys: [[String]] = [], keyIndex: [[String]: Int] = [:], samples: [[Sample]] = []
         for row in 0..<table.rowCount {
             let k = key(series, row)
             let s: Int
@@ -111,7 +123,10 @@ extension ChartBuilder {
                 }
             } else {
                 let xv: Double
-                if xValues == .category {
+                if numberCategories {
+                    guard let v = ChartValues.continuous(xc, row), let c = numberIndex[v] else { continue }
+                    xv = Double(c)
+                } else if xValues == .category {
                     let label = ChartValues.label(xc, row)
                     if let c = categoryIndex[label] { xv = Double(c) } else {
                         xv = Double(categories.count); categoryIndex[label] = categories.count; categories.append(label)
@@ -140,7 +155,10 @@ extension ChartBuilder {
                 }
             }
             for (j, yc) in y.enumerated() {
-                let name = k.isEmpty ? names[yc] : (y.count == 1 ? k.joined(separator: ", ") : k.joined(separator: ", ") + ": " + names[yc])
+                // The y column is in the name only when nothing else tells the series apart: panels and
+                // axes split by column already name it, and a series then keeps one colour across them.
+                let columnShown = y.count > 1 && !(request.ySplit != .none && groups.byColumn)
+                let name = k.isEmpty ? names[yc] : (columnShown ? k.joined(separator: ", ") + ": " + names[yc] : k.joined(separator: ", "))
                 let points = rows.map { ChartPoint(x: $0.x, y: $0.ys[j]) }
                 // Anomaly marks sit on the first measured column of the series, where the flag is not zero.
                 let marks: [AnomalyMark] = j == 0 ? rows.compactMap { r in

@@ -38,7 +38,8 @@ struct ContinuousAxis {
             }
         }
         let length = abs(end - start)
-        var count = max(2, Int(length / (horizontal ? 90 : 45)))
+        // Stacked labels need a line each; a log axis's decades are worth the denser spacing.
+        var count = max(2, Int(length / (horizontal ? 90 : self.log ? 30 : 45)))
         for _ in 0..<12 {
             self.lo = lo; self.hi = hi
             layout(count: count, nice: nice && fixedMin == nil && fixedMax == nil)

@@ -15,7 +15,7 @@ struct MapRenderer {
         let legend = model.request.legend == .visible ? named.map { LegendEntry(label: $0, color: color($0), shape: chart.mark == .pie ? .box : .dot) } : []
         var frame = ChartFrame(style: style, title: model.request.title, label: "map of \(chart.places.count) points", legend: legend)
         let body = frame.body
-        let room = Rect(x: body.x + 44, y: body.y + 4, width: body.width - 52, height: body.height - 42)
+        let room = Rect(x: body.x + 62, y: body.y + 4, width: body.width - 70, height: body.height - 42)
         var lonLo = chart.places.map(\.longitude).min() ?? -180, lonHi = chart.places.map(\.longitude).max() ?? 180
         var latLo = chart.places.map(\.latitude).min() ?? -90, latHi = chart.places.map(\.latitude).max() ?? 90
         // A margin of a tenth (at least a degree) around the points.
@@ -41,6 +41,8 @@ struct MapRenderer {
                                                        labels: degrees(latAxis.ticks, east: "N", west: "S")),
                          side: .left, plot: plot, grid: true, className: "y latitude")
         AxisPainter.title(&frame.svg, model.request.xTitle ?? "longitude", side: .bottom, plot: plot, distance: 32)
+        let latWidth = latAxis.ticks.map { TextMetrics.width($0.label + "°N", size: 11) }.max() ?? 30
+        AxisPainter.title(&frame.svg, model.request.yTitle ?? "latitude", side: .left, plot: plot, distance: latWidth + 14)
         func at(_ p: MapChart.Place) -> (Double, Double)? {
             guard let x = lonAxis.position(p.longitude), let y = latAxis.position(p.latitude) else { return nil }
             return (x, y)

@@ -14,7 +14,7 @@ enum NumberTicks {
         guard raw > 0, raw.isFinite else { return 1 }
         let power = pow(10, floor(log10(raw)))
         let f = raw / power
-        let nice: Double = f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10
+        let nice: Double = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10
         return nice * power
     }
 

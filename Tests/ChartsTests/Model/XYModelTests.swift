@@ -100,6 +100,27 @@ import Testing
         #expect(xy(try model(t, .barchart)).mark == .bar)
     }
 
+    @Test func columnsOverNumbersAreCategoriesInOrder() throws {
+        let t = T.table(("rows", T.longs([1_000_000, 1000, 10_000])), ("gbps", T.reals([3, 1, 2])))
+        let c = xy(try model(t, .columnchart))
+        #expect(c.xValues == .category && c.categories == ["1,000", "10,000", "1,000,000"])
+        #expect(c.series[0].points == [ChartPoint(x: 2, y: 3), ChartPoint(x: 0, y: 1), ChartPoint(x: 1, y: 2)])
+        // Lines over numbers keep a number axis.
+        #expect(xy(try model(t, .linechart)).xValues == .number)
+    }
+
+    @Test func splitByColumnNamesSeriesByTheirKeyAlone() throws {
+        // One panel per measured column: the panel names the column, a series keeps its name (and colour) across panels.
+        let t = T.table(("rows", T.longs([1, 2, 1, 2])), ("method", T.strings(["a", "a", "b", "b"])),
+                        ("to_df", T.reals([1, 2, 3, 4])), ("from_df", T.reals([5, 6, 7, 8])))
+        let split = xy(try model(t, .linechart) { $0.ySplit = .panels })
+        #expect(split.series.map(\.name) == ["a", "a", "b", "b"])
+        #expect(split.series.map(\.panel) == [0, 1, 0, 1])
+        #expect(split.panels == ["to_df", "from_df"])
+        let one = xy(try model(t, .linechart))
+        #expect(one.series.map(\.name) == ["a: to_df", "a: from_df", "b: to_df", "b: from_df"])
+    }
+
     @Test func stackedBarchartSeriesAreTheOtherStringColumn() throws {
         // barchart.md: `summarize EventCount = count() by EventType, State | render barchart with (kind=stacked)`.
         let t = T.table(("EventType", T.strings(["Hail", "Hail", "Flood"])), ("State", T.strings(["TEXAS", "FLORIDA", "TEXAS"])),
