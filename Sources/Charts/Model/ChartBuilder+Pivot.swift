@@ -41,7 +41,9 @@ extension ChartBuilder {
             if series.isEmpty {
                 for (j, yc) in y.enumerated() { add(j, ChartValues.continuous(table.columns[yc], row)) }
             } else {
-                let k = key(series, row).joined(separator: ", ")
+                var k = key(series, row).joined(separator: ", ")
+                // The table keeps a bounded width: series values past the first ones add up in "(other)".
+                if columnIndex[k] == nil, columnLabels.count >= PivotChart.maxColumns - 1 { k = PivotChart.otherColumn }
                 let c: Int
                 if let found = columnIndex[k] { c = found } else {
                     c = columnLabels.count; columnIndex[k] = c; columnLabels.append(k)

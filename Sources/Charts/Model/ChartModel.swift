@@ -214,6 +214,10 @@ public struct TimePivotChart: Sendable {
 /// The content of a pivot chart: sums of each measured column by the row dimension (and, with a
 /// series, by the column dimension), shown as a table and as columns.
 public struct PivotChart: Sendable {
+    /// At most this many columns: series values past the first `maxColumns - 1` are added up in one.
+    public static let maxColumns = 50
+    public static let otherColumn = "(other)"
+
     /// The row dimension's values, in order of appearance.
     public var rowLabels: [String]
     /// The column headers: series values, or the measured columns without a series.

@@ -70,6 +70,14 @@ enum ChartValues {
         return s
     }
 
+    /// `d` as an Int64 nanosecond count, held inside the range (a Double of Int64.max rounds up past it,
+    /// and axis padding can step beyond the last representable datetime).
+    static func nanos(_ d: Double) -> Int64 {
+        guard d.isFinite else { return 0 }
+        let limit = 9_223_372_036_854_774_784.0  // the largest Double below 2^63
+        return Int64(min(max(d, -limit), limit))
+    }
+
     static func pad(_ v: Int, _ width: Int) -> String {
         let s = String(v)
         return String(repeating: "0", count: max(0, width - s.count)) + s

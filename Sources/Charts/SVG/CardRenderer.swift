@@ -25,10 +25,13 @@ struct CardRenderer {
                             fill: Palette.mutedText, className: "card-value")
             return frame.svg.finish()
         }
-        let perRow = min(chart.fields.count, 4)
-        let rows = (chart.fields.count + perRow - 1) / perRow
-        let cellW = body.width / Double(perRow), cellH = body.height / Double(rows)
-        for (k, f) in chart.fields.enumerated() {
+        // A card is a few numbers: past twelve, the first are shown and the rest counted.
+        let fields = Array(chart.fields.prefix(12))
+        if fields.count < chart.fields.count { frame.note("\(chart.fields.count - fields.count) more values are not shown") }
+        let perRow = min(fields.count, 4)
+        let rows = (fields.count + perRow - 1) / perRow
+        let cellW = body.width / Double(perRow), cellH = (body.height - (fields.count < chart.fields.count ? 12 : 0)) / Double(rows)
+        for (k, f) in fields.enumerated() {
             let cx = body.x + (Double(k % perRow) + 0.5) * cellW
             let top = body.y + Double(k / perRow) * cellH
             let value = CardRenderer.text(f.value)

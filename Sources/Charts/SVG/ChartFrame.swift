@@ -37,7 +37,8 @@ struct ChartFrame {
         var right = style.width - 12
         if !legend.isEmpty {
             let widest = legend.map { TextMetrics.width($0.label, size: 11) }.max() ?? 0
-            let w = min(ChartFrame.legendMaxWidth, widest + 34)
+            // The label's own width plus the swatch, the gaps, and a little slack for rounding.
+            let w = min(ChartFrame.legendMaxWidth, widest + 38)
             right -= w
             ChartFrame.drawLegend(&svg, legend, at: Rect(x: right + 10, y: top, width: w - 10, height: h - top - 12))
         }

@@ -10,12 +10,14 @@ public struct ChartStyle: Sendable {
     public var seriesColors: [String: String]
     /// Series drawn with a dashed line, by legend name.
     public var dashedSeries: Set<String>
+    /// Lines also mark each of their points with a dot (when a line has at most 200 points).
+    public var pointMarkers: Bool
 
     public init(width: Double = 800, height: Double = 450, palette: [String] = Palette.okabeIto,
-                seriesColors: [String: String] = [:], dashedSeries: Set<String> = []) {
+                seriesColors: [String: String] = [:], dashedSeries: Set<String> = [], pointMarkers: Bool = false) {
         self.width = max(200, width); self.height = max(150, height)
         self.palette = palette.isEmpty ? Palette.okabeIto : palette
-        self.seriesColors = seriesColors; self.dashedSeries = dashedSeries
+        self.seriesColors = seriesColors; self.dashedSeries = dashedSeries; self.pointMarkers = pointMarkers
     }
 }
 

@@ -84,7 +84,10 @@ struct ContinuousAxis {
         } else {
             t = (v - lo) / (hi - lo)
         }
-        return start + t * (end - start)
+        // Far outside the axis (past ymin/ymax) a point is held a little beyond the plot, where the
+        // clip hides it: pixel coordinates stay small numbers.
+        let length = end - start
+        return start + min(max(t, -2), 3) * length
     }
 
     /// The position of `v` clamped to the axis (bars and areas that run past `ymin`/`ymax`).

@@ -40,12 +40,24 @@ struct LaneRenderer {
         if !xTitle.isEmpty { AxisPainter.title(&frame.svg, xTitle, side: .bottom, plot: plot, distance: 36) }
         frame.svg.open("g", ["class": "plot"])
         let thickness = max(1, min(14, laneH * 0.7))
-        for b in bars {
+        // Events of a lane that touch on screen are drawn as one mark (thousands of events stay small).
+        var merged: [(lane: Int, a: Double, e: Double, color: String, title: String, count: Int)] = []
+        var open: [Int: Int] = [:]
+        for b in bars.sorted(by: { ($0.lane, $0.start) < ($1.lane, $1.start) }) {
             guard let a = axis.position(b.start) else { continue }
-            let e = b.end.flatMap { axis.position($0) } ?? a
-            let w = max(2, e - a)
-            frame.svg.rect(a - (e - a < 2 ? 1 : 0), center(b.lane) - thickness / 2, w, thickness, fill: b.color,
-                           opacity: b.end == nil ? 0.8 : nil, className: "interval", title: b.title)
+            var e = b.end.flatMap { axis.position($0) } ?? a
+            var start = a
+            if e - start < 2 { start -= 1; e = start + 2 }
+            if let m = open[b.lane], merged[m].e + 1 >= start, merged[m].color == b.color {
+                merged[m].e = max(merged[m].e, e); merged[m].count += 1
+                continue
+            }
+            open[b.lane] = merged.count
+            merged.append((b.lane, start, e, b.color, b.title, 1))
+        }
+        for m in merged {
+            frame.svg.rect(m.a, center(m.lane) - thickness / 2, m.e - m.a, thickness, fill: m.color, className: "interval",
+                           title: m.count > 1 ? "\(m.title) (\(m.count))" : m.title)
         }
         frame.svg.close("g")
         if let note { frame.note(note) }
@@ -59,18 +71,23 @@ struct LadderRenderer {
     let chart: LadderChart
     let style: ChartStyle
 
+    static let maxRungs = 500
+
     func render() -> String {
         let index = Dictionary(uniqueKeysWithValues: chart.seriesNames.enumerated().map { ($1, $0) })
         func color(_ s: String) -> String {
             style.seriesColors[s] ?? Palette.color(index[s] ?? 0, palette: style.palette)
         }
         let legend = model.request.legend == .visible ? chart.seriesNames.map { LegendEntry(label: $0, color: color($0), shape: .box) } : []
-        let bars = chart.rungs.enumerated().map { k, r in
+        let rungs = Array(chart.rungs.prefix(LadderRenderer.maxRungs))
+        let bars = rungs.enumerated().map { k, r in
             LaneRenderer.Bar(lane: k, start: r.start, end: r.end, color: color(r.series), title: r.label)
         }
+        let hidden = chart.rungs.count - rungs.count
         return LaneRenderer(style: style, title: model.request.title, label: "ladder chart", legend: legend,
-                            lanes: chart.rungs.map(\.label), bars: bars, xValues: chart.xValues,
-                            xTitle: model.request.xTitle ?? "\(chart.startColumn) – \(chart.endColumn)").render()
+                            lanes: rungs.map(\.label), bars: bars, xValues: chart.xValues,
+                            xTitle: model.request.xTitle ?? "\(chart.startColumn) – \(chart.endColumn)")
+            .render(note: hidden > 0 ? "the first \(rungs.count) of \(chart.rungs.count) rows are shown" : nil)
     }
 }
 

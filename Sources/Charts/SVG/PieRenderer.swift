@@ -7,15 +7,25 @@ struct PieRenderer {
     let chart: PieChart
     let style: ChartStyle
 
-    /// Slice colours by label, shared by every pie so that a label keeps its colour.
-    var labels: [String] {
-        var seen = Set<String>(), out: [String] = []
-        for pie in chart.pies { for s in pie.slices where seen.insert(s.label).inserted { out.append(s.label) } }
+    /// Past this many slices, the smallest are drawn together as one "other" slice.
+    static let maxSlices = 40
+
+    /// A pie as drawn: its largest slices in row order, then one slice for the rest.
+    static func shown(_ pie: PieChart.Pie) -> PieChart.Pie {
+        guard pie.slices.count > maxSlices else { return pie }
+        let keep = Set(pie.slices.indices.sorted { pie.slices[$0].value > pie.slices[$1].value }.prefix(maxSlices - 1))
+        var out = pie
+        out.slices = pie.slices.indices.filter { keep.contains($0) }.map { pie.slices[$0] }
+        let rest = pie.slices.indices.filter { !keep.contains($0) }
+        out.slices.append(PieChart.Slice(label: "other (\(rest.count) slices)", value: rest.reduce(0) { $0 + pie.slices[$1].value }))
         return out
     }
 
     func render() -> String {
-        let all = labels
+        let chart = PieChart(pies: self.chart.pies.map(PieRenderer.shown))
+        var all: [String] = []
+        var seen = Set<String>()
+        for pie in chart.pies { for s in pie.slices where seen.insert(s.label).inserted { all.append(s.label) } }
         let index = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1, $0) })
         func color(_ label: String) -> String {
             style.seriesColors[label] ?? Palette.color(index[label] ?? 0, palette: style.palette)

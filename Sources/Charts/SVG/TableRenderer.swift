@@ -8,10 +8,17 @@ struct TableRenderer {
     static let rowHeight = 20.0
     static let maxColumnWidth = 260.0
 
+    static let maxColumns = 30
+
     func render() -> String {
+        // Past `maxColumns` columns, the first ones are drawn and the rest counted.
+        let columnCount = min(chart.columns.count, TableRenderer.maxColumns)
+        let chart = TableChart(columns: Array(self.chart.columns.prefix(columnCount)),
+                               rows: self.chart.rows.map { Array($0.prefix(columnCount)) }, totalRows: self.chart.totalRows)
+        let hiddenColumns = self.chart.columns.count - columnCount
         let rows = chart.rows.count
         let titleRoom = model.request.title == nil ? 12.0 : 42
-        let noteRoom = chart.totalRows > rows ? 18.0 : 0
+        let noteRoom = chart.totalRows > rows || hiddenColumns > 0 ? 18.0 : 0
         let height = titleRoom + TableRenderer.rowHeight * Double(rows + 1) + noteRoom + 12
         let headers = chart.columns.map(\.name)
         var widths = headers.indices.map { c in
@@ -49,9 +56,10 @@ struct TableRenderer {
             }
         }
         frame.svg.close("g")
-        if chart.totalRows > rows {
-            frame.note("showing \(rows) of \(chart.totalRows) rows")
-        }
+        var notes: [String] = []
+        if chart.totalRows > rows { notes.append("showing \(rows) of \(chart.totalRows) rows") }
+        if hiddenColumns > 0 { notes.append("\(hiddenColumns) more columns are not shown") }
+        if !notes.isEmpty { frame.note(notes.joined(separator: "; ")) }
         return frame.svg.finish()
     }
 }

@@ -9,7 +9,7 @@ enum TextMetrics {
         return em * size
     }
 
-    private static func advance(_ c: Unicode.Scalar) -> Double {
+    static func advance(_ c: Unicode.Scalar) -> Double {
         switch c {
         case " ": return 0.32
         case "i", "j", "l", "!", "|", ".", ",", ":", ";", "'", "`": return 0.28
@@ -23,11 +23,21 @@ enum TextMetrics {
         }
     }
 
-    /// `text` cut to fit `maxWidth`, ending in an ellipsis when cut.
+    /// `text` cut to fit `maxWidth`, ending in an ellipsis when cut (one pass: labels may be long).
     static func fit(_ text: String, size: Double, maxWidth: Double) -> String {
-        if width(text, size: size) <= maxWidth { return text }
-        var chars = Array(text)
-        while !chars.isEmpty, width(String(chars) + "…", size: size) > maxWidth { chars.removeLast() }
-        return chars.isEmpty ? "…" : String(chars) + "…"
+        let room = maxWidth / size
+        var used = 0.0, fits = 0, whole = true
+        let ellipsis = advance("…")
+        var scalars = 0
+        for c in text.unicodeScalars {
+            used += advance(c)
+            if used > room { whole = false; break }
+            scalars += 1
+            if used + ellipsis <= room { fits = scalars }
+        }
+        if whole { return text }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: text.unicodeScalars.prefix(fits))
+        return String(out) + "…"
     }
 }

@@ -48,11 +48,11 @@ enum TimeTicks {
     }
 
     static func ticks(lo: Double, hi: Double, interval: Interval) -> [Tick] {
-        let values = instants(lo: Int64(lo.rounded(.down)), hi: Int64(hi.rounded(.up)), interval: interval)
+        let values = instants(lo: ChartValues.nanos(lo.rounded(.down)), hi: ChartValues.nanos(hi.rounded(.up)), interval: interval)
         var ticks = values.map { Tick(value: Double($0), label: label($0)) }
         // Give the first tick the date and year the others leave out: `Jan 5, 2007 18:00`, `Jan 2, 2007`, `Feb 2007`.
         if let first = ticks.first {
-            let c = DateTimeFormat.civil(Int64(first.value))
+            let c = DateTimeFormat.civil(ChartValues.nanos(first.value))
             let isTime = first.label.contains(":")
             let hasDate = ticks.contains { !$0.label.contains(":") }
             let hasYear = ticks.contains { $0.label.count == 4 && Int($0.label) != nil }
@@ -86,19 +86,34 @@ enum TimeTicks {
     /// The instants in [lo, hi] on whole `interval`s.
     static func instants(lo: Int64, hi: Int64, interval: Interval) -> [Int64] {
         let day = DateTimeFormat.nanosPerDay
+        // A year inside the representable range at either end, so that aligning down and stepping
+        // cannot overflow (the range is 1677 to 2262; ticks at its very edge are no loss).
+        let margin = 400 * day
+        let lo = max(lo, Int64.min + margin), hi = min(hi, Int64.max - margin)
+        guard lo <= hi else { return [] }
         var out: [Int64] = []
         switch interval.unit {
         case .millisecond, .second, .minute, .hour, .day:
             let step = Int64(interval.nanos)
             var t = floorDiv(lo, step) * step
-            if t < lo { t += step }
-            while t <= hi, out.count < 1000 { out.append(t); t += step }
+            if t < lo { t = t.addingReportingOverflow(step).partialValue }
+            while t <= hi, t >= lo, out.count < 1000 {
+                out.append(t)
+                let (next, overflow) = t.addingReportingOverflow(step)
+                if overflow { break }
+                t = next
+            }
         case .week:
             // Weeks start on Monday: 1970-01-05 is day 4 of the epoch.
             let step = 7 * day, monday = 4 * day
             var t = floorDiv(lo - monday, step) * step + monday
             if t < lo { t += step }
-            while t <= hi, out.count < 1000 { out.append(t); t += step }
+            while t <= hi, t >= lo, out.count < 1000 {
+                out.append(t)
+                let (next, overflow) = t.addingReportingOverflow(step)
+                if overflow { break }
+                t = next
+            }
         case .month, .year:
             let months = interval.unit == .month ? interval.count : 12 * interval.count
             let c = DateTimeFormat.civil(lo)
@@ -137,7 +152,7 @@ enum DurationTicks {
         let first = (lo / step).rounded(.up), last = (hi / step).rounded(.down)
         guard last - first < 1000, last >= first else { return [] }
         return stride(from: first, through: last, by: 1).map {
-            Tick(value: $0 * step, label: TimespanFormat.string(Int64($0 * step)))
+            Tick(value: $0 * step, label: TimespanFormat.string(ChartValues.nanos($0 * step)))
         }
     }
 }

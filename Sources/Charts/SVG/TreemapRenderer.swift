@@ -59,6 +59,9 @@ struct TreemapRenderer {
         var group: String
     }
 
+    /// At most this many rectangles side by side in one parent.
+    static let maxChildren = 150
+
     /// The nested rectangles, parents before children. Work items rather than recursion: the depth is
     /// the number of series columns.
     static func layout(_ chart: TreemapChart, in area: Rect) -> [Node] {
@@ -77,13 +80,25 @@ struct TreemapRenderer {
                 totals[name, default: 0] += chart.leaves[l].value
             }
             order.sort { (totals[$0]!, $1) > (totals[$1]!, $0) }
+            // Past `maxChildren`, the smallest are one rectangle (a leaf): thousands would be specks.
+            var folded: String?
+            if order.count > maxChildren {
+                let rest = order[(maxChildren - 1)...]
+                let name = "other (\(rest.count))"
+                totals[name] = rest.reduce(0) { $0 + totals[$1]! }
+                members[name] = rest.flatMap { members[$0]! }
+                order = Array(order.prefix(maxChildren - 1)) + [name]
+                folded = name
+            }
             let rects = squarify(order.map { totals[$0]! }, in: item.rect)
             for (k, name) in order.enumerated() {
                 let r = rects[k]
+                // A rectangle smaller than a pixel shows nothing, and neither would its members.
+                if r.width * r.height < 1 { continue }
                 let top = item.level == 0 ? k : item.top
                 let group = item.level == 0 ? name : item.group
-                let path = chart.leaves[members[name]![0]].path.prefix(item.level + 1).joined(separator: " / ")
-                let leaf = item.level == depth - 1
+                let path = name == folded ? name : chart.leaves[members[name]![0]].path.prefix(item.level + 1).joined(separator: " / ")
+                let leaf = item.level == depth - 1 || name == folded
                 let header = !leaf && r.height > 40 && r.width > 40
                 out.append(Node(rect: r, name: name, path: path, level: item.level, value: totals[name]!, isLeaf: leaf,
                                 top: top, sibling: k, hasHeader: header, group: group))
@@ -116,18 +131,18 @@ struct TreemapRenderer {
         while i < values.count {
             let side = min(free.width, free.height)
             var row: [Int] = [i], sum = values[i] * scale
-            func worst(_ members: [Int], _ s: Double) -> Double {
-                let thickness = s / side
-                return members.map { m in
-                    let length = values[m] * scale / thickness
-                    return max(length / thickness, thickness / length)
-                }.max() ?? .infinity
+            var largest = values[i] * scale, smallest = values[i] * scale
+            // The worst aspect ratio of a row depends only on its sum and its largest and smallest areas.
+            func worst(_ s: Double, _ big: Double, _ small: Double) -> Double {
+                guard s > 0, small > 0 else { return .infinity }
+                return max(side * side * big / (s * s), s * s / (side * side * small))
             }
             var j = i + 1
             while j < values.count {
-                let next = sum + values[j] * scale
-                if worst(row + [j], next) > worst(row, sum) { break }
-                row.append(j); sum = next; j += 1
+                let a = values[j] * scale
+                let next = sum + a
+                if worst(next, max(largest, a), min(smallest, a)) > worst(sum, largest, smallest) { break }
+                row.append(j); sum = next; largest = max(largest, a); smallest = min(smallest, a); j += 1
             }
             // Lay the row along the shorter side of what is left.
             let thickness = side > 0 ? sum / side : 0

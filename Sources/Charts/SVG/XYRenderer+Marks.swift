@@ -56,15 +56,15 @@ extension XYRenderer {
     func drawLine(_ svg: inout SVGWriter, _ i: Int, x: XPositions, v: ContinuousAxis) -> Int {
         let (runs, omitted) = self.runs(i, x: x, v: v)
         let c = color(i)
-        for run in runs {
-            if run.count == 1 {
-                // A value between two gaps has no line: a dot shows it.
-                svg.circle(run[0].0, run[0].1, r: 2.5, fill: c)
-                continue
-            }
+        // A value between two gaps has no line: a dot shows it.
+        for p in Decimation.points(runs.filter { $0.count == 1 }.map { $0[0] }) { svg.circle(p.0, p.1, r: 2.5, fill: c) }
+        for run in runs where run.count > 1 {
             var markup = "<path d=\"" + XYRenderer.path(Decimation.line(run)) + "\" fill=\"none\" stroke=\"\(c)\" stroke-width=\"2\" stroke-linejoin=\"round\""
             if let d = dash(i) { markup += " stroke-dasharray=\"\(d)\"" }
             svg.raw(markup + "/>\n")
+            if style.pointMarkers, run.count <= 200 {
+                for p in run { svg.circle(p.0, p.1, r: 2.5, fill: c) }
+            }
         }
         return omitted
     }
@@ -133,29 +133,52 @@ extension XYRenderer {
         let shift = stacked ? -full / 2 : -full / 2 + Double(slot) * width
         var omitted = 0
         let s = chart.series[i]
+        // Bars thinner than a pixel: of those in one pixel column, the longest (the same pixels drawn).
+        let thin = width < 1
+        var columns: [Int: (u: Double, a: Double, b: Double, label: String)] = [:], order: [Int] = []
         for span in spans[i] {
             guard let span, let u = x.position(span.x) else { continue }
             guard let hi = v.clamped(span.hi) else { omitted += 1; continue }
             let lo = stacked ? (v.clamped(span.lo) ?? v.baseline) : v.baseline
-            let a = min(lo, hi), length = abs(hi - lo)
             let label = "\(s.name): \(NumberText.plain(span.hi - span.lo))"
-            if barsAcross {
-                svg.rect(a, u + shift, length, width, fill: c, title: label)
-            } else {
-                svg.rect(u + shift, a, width, length, fill: c, title: label)
+            if thin {
+                let k = Int((u + shift).rounded(.down))
+                if let old = columns[k] {
+                    columns[k] = (old.u, min(old.a, lo, hi), max(old.b, lo, hi), old.label)
+                } else {
+                    columns[k] = (u, min(lo, hi), max(lo, hi), label); order.append(k)
+                }
+                continue
             }
+            drawBar(&svg, u: u + shift, width: width, from: min(lo, hi), to: max(lo, hi), color: c, label: label)
+        }
+        for k in order {
+            let b = columns[k]!
+            drawBar(&svg, u: b.u + shift, width: 1, from: b.a, to: b.b, color: c, label: b.label)
         }
         return omitted
+    }
+
+    func drawBar(_ svg: inout SVGWriter, u: Double, width: Double, from a: Double, to b: Double, color: String, label: String) {
+        if barsAcross {
+            svg.rect(a, u, b - a, width, fill: color, title: label)
+        } else {
+            svg.rect(u, a, width, b - a, fill: color, title: label)
+        }
     }
 
     func drawAnomalies(_ svg: inout SVGWriter, _ i: Int, x: XPositions, v: ContinuousAxis) {
         let marks = chart.series[i].anomalies
         guard !marks.isEmpty else { return }
         svg.open("g", ["class": "anomalies"])
-        for m in marks {
-            guard let u = x.position(m.x), let p = v.position(m.y) else { continue }
-            let (px, py) = pixel(u, p)
-            svg.raw(Marks.triangle(x: px, y: py, up: m.direction > 0, fill: Palette.anomaly, size: 6) + "\n")
+        for up in [true, false] {
+            let points = marks.filter { ($0.direction > 0) == up }.compactMap { m -> (Double, Double)? in
+                guard let u = x.position(m.x), let p = v.position(m.y) else { return nil }
+                return pixel(u, p)
+            }
+            for p in Decimation.points(points) {
+                svg.raw(Marks.triangle(x: p.0, y: p.1, up: up, fill: Palette.anomaly, size: 6) + "\n")
+            }
         }
         svg.close("g")
     }

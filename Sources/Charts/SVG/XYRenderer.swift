@@ -57,6 +57,20 @@ struct XYRenderer {
         return entries
     }
 
+    /// An id prefix for this chart's clip paths: a hash of what is drawn, so that charts inlined in one
+    /// page do not share ids unless they are the same chart.
+    var clipPrefix: String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ s: String) { for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 } }
+        mix(request.kind.rawValue); mix(request.title ?? ""); mix("\(style.width)x\(style.height)")
+        for s in chart.series {
+            mix(s.name); mix(s.yColumn); mix(String(s.points.count))
+            if let first = s.points.first { mix("\(first.x),\(first.y ?? 0)") }
+            if let last = s.points.last { mix("\(last.x),\(last.y ?? 0)") }
+        }
+        return "clip" + String(h, radix: 36)
+    }
+
     // MARK: Domains
 
     /// All x values drawn (positive ones only on a log x axis).
@@ -93,8 +107,10 @@ struct XYRenderer {
     }
 
     func valueAxis(panel: Int, axis: Int, start: Double, end: Double) -> ContinuousAxis {
-        let range = valueRange(panel: panel, axis: axis)
+        var range = valueRange(panel: panel, axis: axis)
         let grows = chart.mark == .column || chart.mark == .bar || chart.mark == .area
+        // Bars grow from the bottom of a log axis: the smallest one must not sit on it with no length.
+        if grows, request.yAxis == .log, let r = range { range = (r.0 * 0.99, r.1) }
         return ContinuousAxis(values: .number, log: request.yAxis == .log, dataLo: range?.0, dataHi: range?.1,
                               start: start, end: end, horizontal: barsAcross, nice: true, includeZero: grows,
                               fixedMin: chart.stacking == .stacked100 ? 0 : request.yMin,
@@ -209,7 +225,10 @@ struct XYRenderer {
                 let shown = p == panels - 1 ? xMarks : AxisPainter.Marks(positions: xMarks.positions, labels: xMarks.labels.map { _ in "" })
                 AxisPainter.draw(&svg, shown, side: .bottom, plot: r, grid: chart.xValues != .category, className: "x")
             }
-            svg.open("g", ["class": "plot", "clip-path": "none"])
+            // Marks past ymin/ymax (or a fixed x range) are clipped to the panel.
+            let clip = "\(clipPrefix)-\(p)"
+            svg.raw("<clipPath id=\"\(clip)\"><rect x=\"\(SVGWriter.num(r.x - 2))\" y=\"\(SVGWriter.num(r.y - 2))\" width=\"\(SVGWriter.num(r.width + 4))\" height=\"\(SVGWriter.num(r.height + 4))\"/></clipPath>\n")
+            svg.open("g", ["class": "plot", "clip-path": "url(#\(clip))"])
             for a in 0..<axes {
                 omittedLog += drawSeries(&svg, panel: p, axis: a, x: x, v: vAxes[a], plot: r)
             }
@@ -223,6 +242,7 @@ struct XYRenderer {
             }
         }
         frame.svg = svg
+        if !chart.series.contains(where: { $0.points.contains { $0.y != nil } }) { frame.note("no values to draw") }
         if omittedLog > 0 { frame.note("\(omittedLog) values of zero or less are not shown on the log axis") }
         return frame.svg.finish()
     }

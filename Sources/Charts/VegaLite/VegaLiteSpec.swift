@@ -56,7 +56,7 @@ struct VegaLiteSpec {
     /// A value of an axis as data: ISO text for datetimes (Vega-Lite parses it), seconds for timespans.
     func axisValue(_ v: Double, _ kind: AxisValues, categories: [String] = []) -> Dynamic {
         switch kind {
-        case .datetime: return .string(DateTimeFormat.iso8601(Int64(v)))
+        case .datetime: return .string(DateTimeFormat.iso8601(ChartValues.nanos(v)))
         case .timespan: return num(v / 1e9)
         case .number: return num(v)
         case .category:
