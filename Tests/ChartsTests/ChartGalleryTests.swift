@@ -34,6 +34,9 @@ import Testing
             Entry(name: "timechart", table: s.dailyCountByState(type: nil),
                   request: request(.timechart) { $0.title = "Storm events per day"; $0.yTitle = "Events" }),
             Entry(name: "timechart-panels", table: s.dailyCountByState(type: nil), request: request(.timechart) { $0.ySplit = .panels }),
+            Entry(name: "timechart-axes", table: s.dailyCountByState(type: nil), request: request(.timechart) {
+                $0.ySplit = .axes; $0.accumulate = true; $0.title = "Events so far, one axis per state"
+            }),
             Entry(name: "timechart-decomposition", table: SeriesFixture.make(), request: request(.timechart) {
                 $0.title = "Web app. traffic over a month, decomposition"; $0.yColumns = ["num", "baseline"]
             }),
@@ -57,6 +60,7 @@ import Testing
             Entry(name: "barchart", table: s.countByState(), request: request(.barchart) {
                 $0.title = "Storm count by state"; $0.yTitle = "Storm count"; $0.xTitle = "State"; $0.legend = .hidden
             }),
+            Entry(name: "barchart-panels", table: s.weeklyInjuriesAndDeaths(), request: request(.barchart) { $0.ySplit = .panels }),
             Entry(name: "barchart-stacked", table: s.countByTypeAndState(), request: request(.barchart) { $0.variant = .stacked }),
             Entry(name: "barchart-stacked100", table: s.countByTypeAndState(), request: request(.barchart) { $0.variant = .stacked100 }),
             Entry(name: "piechart", table: s.countByState(), request: request(.piechart) { $0.title = "Storm Events by State" }),
@@ -74,6 +78,12 @@ import Testing
             Entry(name: "ladderchart", table: s.rainSpansByState(), request: request(.ladderchart)),
             Entry(name: "timepivot", table: s.floods(), request: request(.timepivot) { $0.series = ["State"] }),
             Entry(name: "pivotchart", table: sales, request: request(.pivotchart)),
+            Entry(name: "timechart-dense-gap", table: ChartGalleryTests.dense(), request: request(.timechart) {
+                $0.title = "A day of seconds, with an hour missing"
+            }),
+            Entry(name: "linechart-many-series", table: ChartGalleryTests.manySeries(), request: request(.linechart) {
+                $0.title = "60 series"
+            }),
             Entry(name: "treemap", table: s.countByTypeAndState(states: StormFixture.states.prefix(6).map(\.0)),
                   request: request(.treemap) { $0.title = "Storm Events by EventType and State" }),
         ]
@@ -91,6 +101,32 @@ import Testing
         let parts = keys.map { $0.split(separator: "|").map(String.init) }
         return T.table(("point", T.dynamics(parts.map { T.point(Double($0[0])!, Double($0[1])!) })),
                        ("EventType", T.strings(parts.map { $0[2] })), ("count_", T.longs(keys.map { counts[$0] })))
+    }
+
+    /// 86,400 seconds of two random walks, null from 10:00 to 11:00.
+    static func dense() -> Table {
+        let n = 86_400, start = T.nanos("2024-03-01")
+        var rng = Rng(3)
+        var a = 100.0, b = 60.0
+        var ts: [Int64] = [], va: [Double?] = [], vb: [Double?] = []
+        for i in 0..<n {
+            a += rng.normal() * 0.5; b += rng.normal() * 0.3
+            ts.append(start + Int64(i) * 1_000_000_000)
+            let gap = (36_000..<39_600).contains(i)
+            va.append(gap ? nil : a); vb.append(gap ? nil : b)
+        }
+        return T.table(("Timestamp", Column(type: .datetime, int64s: ts)), ("cpu", T.reals(va)), ("memory", T.reals(vb)))
+    }
+
+    /// 60 series of 24 points.
+    static func manySeries() -> Table {
+        var rng = Rng(4)
+        var x: [Int64?] = [], s: [String?] = [], y: [Double?] = []
+        for k in 0..<60 {
+            var v = Double(k)
+            for h in 0..<24 { v += rng.normal(); x.append(Int64(h)); s.append("host-\(k)"); y.append(v) }
+        }
+        return T.table(("hour", T.longs(x)), ("host", T.strings(s)), ("load", T.reals(y)))
     }
 
     static func firstEvents(_ s: StormFixture) -> Table {

@@ -6,11 +6,17 @@ import Columnar
 extension VegaLiteSpec {
     func xy(_ chart: XYChart) -> [(String, Dynamic)] {
         var rows: [Dynamic] = []
+        var total = 0, kept = 0
         for s in chart.series {
-            for p in s.points {
-                rows.append(obj(("x", axisValue(p.x, chart.xValues, categories: chart.categories)), ("value", num(p.y)),
-                                ("series", str(s.name)), ("column", str(s.yColumn)),
-                                ("panel", str(chart.panels[s.panel])), ("axis", str(chart.axes[s.axis]))))
+            let thinnable = (chart.mark == .line || chart.mark == .area) && chart.xValues != .category && chart.stacking == .none
+            let points = thinnable ? VegaLiteSpec.thin(s.points) : s.points
+            total += s.points.count; kept += points.count
+            for p in points {
+                var row: [(String, Dynamic)] = [("x", axisValue(p.x, chart.xValues, categories: chart.categories)), ("value", num(p.y)),
+                                                ("series", str(s.name))]
+                if chart.panels.count > 1 { row.append(("panel", str(chart.panels[s.panel]))) }
+                if chart.axes.count > 1 { row.append(("axis", str(chart.axes[s.axis]))) }
+                rows.append(obj(row))
             }
         }
         let names = uniqueNames(chart)
@@ -45,14 +51,45 @@ extension VegaLiteSpec {
         if layers.count == 1, case .bag(let bag) = layers[0] { inner = bag.pairs.map { ($0.key, $0.value) } } else {
             inner = [("layer", .array(layers))] + independent
         }
+        let description: [(String, Dynamic)] = kept < total
+            ? [("description", str("\(total) points thinned to \(kept): the first, lowest, highest and last of each of \(VegaLiteSpec.thinBuckets) x intervals of each series"))]
+            : []
         if chart.panels.count > 1 {
             let facet = obj((chart.mark == .bar ? "column" : "row",
                              obj(("field", str("panel")), ("type", str("nominal")), ("title", .null),
                                  ("sort", .array(chart.panels.map(str))))))
-            return [("data", values(rows)), ("facet", facet), ("spec", obj(size + inner)),
+            return description + [("data", values(rows)), ("facet", facet), ("spec", obj(size + inner)),
                     ("resolve", obj(("scale", obj((chart.mark == .bar ? "x" : "y", str("independent"))))))]
         }
-        return [("data", values(rows))] + size + inner
+        return description + [("data", values(rows))] + size + inner
+    }
+
+    static let thinBuckets = 1000
+
+    /// A long line (past four points per interval) as the first, lowest, highest and last point of each
+    /// of `thinBuckets` equal x intervals: what it looks like at any width up to that many pixels. Gaps stay.
+    static func thin(_ points: [ChartPoint]) -> [ChartPoint] {
+        guard points.count > 4 * thinBuckets, let lo = points.first?.x, let hi = points.last?.x, hi > lo else { return points }
+        var out: [ChartPoint] = []
+        var bucket = -1, members: [Int] = []
+        func flush() {
+            guard !members.isEmpty else { return }
+            let valued = members.filter { points[$0].y != nil }
+            var keep = Set([members[0], members[members.count - 1]])
+            if let a = valued.min(by: { points[$0].y! < points[$1].y! }) { keep.insert(a) }
+            if let b = valued.max(by: { points[$0].y! < points[$1].y! }) { keep.insert(b) }
+            // A null inside the interval keeps the line broken there.
+            if let gap = members.first(where: { points[$0].y == nil }) { keep.insert(gap) }
+            out += keep.sorted().map { points[$0] }
+            members.removeAll(keepingCapacity: true)
+        }
+        for (i, p) in points.enumerated() {
+            let b = min(thinBuckets - 1, Int((p.x - lo) / (hi - lo) * Double(thinBuckets)))
+            if b != bucket { flush(); bucket = b }
+            members.append(i)
+        }
+        flush()
+        return out
     }
 
     func uniqueNames(_ chart: XYChart) -> [String] {

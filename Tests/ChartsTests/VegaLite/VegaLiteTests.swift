@@ -101,6 +101,18 @@ import Testing
         #expect(fields(layers[1]).contains("direction"))
     }
 
+    @Test func longLinesAreThinnedAndSaySo() throws {
+        let t = ChartGalleryTests.dense()
+        let s = try spec(t, .timechart)
+        let data = rows(s)
+        #expect(data.count <= 2 * 4 * VegaLiteSpec.thinBuckets && data.count > 2 * VegaLiteSpec.thinBuckets)
+        #expect((s["description"] as? String)?.hasPrefix("172800 points thinned to") == true)
+        // The missing hour is still missing.
+        #expect(data.contains { $0["value"] is NSNull })
+        let short = try spec(storms.dailyCountByState(), .timechart)
+        #expect(short["description"] == nil)
+    }
+
     @Test func everyOtherKind() throws {
         let pie = try spec(storms.countByState(), .piechart)
         #expect(pie["layer"] != nil && fields(pie).isSuperset(of: ["value", "label"]))
