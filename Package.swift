@@ -26,13 +26,15 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
-        // System libraries (Debian: libpython3-dev, libarchive-dev, libseccomp-dev).
+        // System libraries (Debian: libpython3-dev, libarchive-dev, libseccomp-dev, libre2-dev).
         .systemLibrary(name: "CPython", path: "Sources/CPython", pkgConfig: "python3-embed",
                        providers: [.apt(["libpython3-dev"])]),
         .systemLibrary(name: "CArchive", path: "Sources/CArchive", pkgConfig: "libarchive",
                        providers: [.apt(["libarchive-dev"])]),
         .systemLibrary(name: "CSeccomp", path: "Sources/CSeccomp", pkgConfig: "libseccomp",
                        providers: [.apt(["libseccomp-dev"])]),
+        // KQL's regular expressions: a C API over RE2 (Debian: libre2-dev), linear time by construction.
+        .target(name: "CRE2", linkerSettings: [.linkedLibrary("re2")]),
 
         .systemLibrary(name: "CGEOS", path: "Sources/CGEOS", pkgConfig: "geos",
                        providers: [.apt(["libgeos-dev"])]),
@@ -49,7 +51,7 @@ let package = Package(
         .target(name: "Geospatial", dependencies: ["CS2", "CGeographicLib", "CGEOS"], swiftSettings: swiftSettings),
         .target(name: "KQLSyntax", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .target(name: "KQLEngine",
-                dependencies: ["Columnar", "KQLSyntax", .product(name: "Crypto", package: "swift-crypto")],
+                dependencies: ["Columnar", "KQLSyntax", "CRE2", .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: swiftSettings),
         .target(name: "Conformance", dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "TOMLKit"],
                 swiftSettings: swiftSettings),
@@ -69,6 +71,7 @@ let package = Package(
         // Runs a probe under the confinement layers: used by `sandbox doctor` and the confinement tests.
         .executableTarget(name: "sandpiper-probe", dependencies: ["Sandbox"], swiftSettings: swiftSettings),
 
+        .testTarget(name: "CRE2Tests", dependencies: ["CRE2"], swiftSettings: swiftSettings),
         .testTarget(name: "ColumnarTests", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Columnar"], swiftSettings: swiftSettings),
         .testTarget(name: "GeospatialTests", dependencies: ["Geospatial", "Columnar"],

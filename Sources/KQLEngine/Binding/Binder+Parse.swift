@@ -1,5 +1,4 @@
 import Columnar
-import Foundation
 import KQLSyntax
 
 /// `parse` / `parse-where` after binding: the pattern compiled to one anchored regular expression whose
@@ -16,6 +15,8 @@ public struct BoundParse: Sendable {
     public var caseInsensitive: Bool
     public var dotMatchesNewlines: Bool
     public var multiline: Bool
+    /// `flags=U`: greedy and lazy repetitions swap meanings in the whole pattern.
+    public var ungreedy: Bool
     public var columns: [Column]
     /// `kind=relaxed`: a value that does not convert to its column's type is null on its own; otherwise
     /// the whole row counts as unmatched.
@@ -47,9 +48,11 @@ extension Binder {
                            span: p.options.first { $0.name.lowercased() == "flags" }?.span)
         }
         let isRegex = kind == "regex"
-        // Regex mode is greedy like RE2 (U makes it lazy); the simple kinds take the shortest text before
-        // the next delimiter.
-        let any = isRegex && !flags.contains("U") ? ".*" : ".*?"
+        let ungreedy = flags.contains("U")
+        // Regex mode is greedy like RE2, and flag U (passed to RE2 with the others) makes `*` and string
+        // columns lazy along with the user's own repetitions; the simple kinds take the shortest text
+        // before the next delimiter.
+        let any = isRegex ? ".*" : ".*?"
         var pattern = ""
         var columns: [BoundParse.Column] = []
         var fields = schema.fields
@@ -59,16 +62,15 @@ extension Binder {
                 pattern += any
             case .text(let t, let span):
                 if isRegex {
-                    guard (try? NSRegularExpression(pattern: t)) != nil else {
-                        throw KQLError(.argument, "'\(t)' is not a valid regular expression", span: span)
-                    }
+                    do { _ = try RegexCache.shared.regex(t) } catch { throw KQLError(.regex, error.message, span: span) }
                     pattern += "(?:\(t))"
                 } else {
-                    pattern += NSRegularExpression.escapedPattern(for: t)
+                    pattern += RegexDialect.quote(t)
                 }
             case .column(let name, let written):
                 let type = written ?? .string
-                let shape = Binder.parseShape(type) ?? any
+                // A typed column takes its whole number (or bool) whatever U says.
+                let shape = Binder.parseShape(type).map { ungreedy ? "(?-U:\($0))" : $0 } ?? any
                 let group = kind == "relaxed" && shape != any ? "\(shape)|\(any)" : shape
                 pattern += "(?<p\(columns.count)>\(group))"
                 if let dup = columns.firstIndex(where: { $0.name == name.name }) {
@@ -81,7 +83,7 @@ extension Binder {
         }
         let source = try bindScalar(p.source, schema: schema, scope: scope)
         let bound = BoundParse(source: source, pattern: "\\A(?:\(pattern))\\z", caseInsensitive: flags.contains("i"),
-                               dotMatchesNewlines: !isRegex || flags.contains("s"), multiline: flags.contains("m"),
+                               dotMatchesNewlines: !isRegex || flags.contains("s"), multiline: flags.contains("m"), ungreedy: ungreedy,
                                columns: columns, relaxed: kind == "relaxed", keepsOnlyMatches: p.keepsOnlyMatches)
         return (bound, Schema(fields))
     }

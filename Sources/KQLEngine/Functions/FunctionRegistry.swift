@@ -16,6 +16,7 @@ public enum FunctionRegistry {
         CaseMapFunction.tolower, CaseMapFunction.toupper, SplitFunction(),
         TrimFunction.trim, TrimFunction.trimStart, TrimFunction.trimEnd,
         ReplaceStringFunction(), ReplaceRegexFunction(), ExtractFunction(), ExtractAllFunction(), IndexofFunction(),
+        IndexofRegexFunction(),
         ReverseFunction(), CountofFunction(), RowFunction.strcmp, RowFunction.strrep,
         RowFunction.urlEncode, RowFunction.urlEncodeComponent, RowFunction.urlDecode,
         RowFunction.isascii, RowFunction.isutf8, RowFunction.regexQuote,

@@ -44,7 +44,7 @@ extension KQLManifest {
     /// The scalar functions the engine's function library implements.
     static let implementedScalarFunctions = """
     strlen substring strcat strcat_array tolower toupper split trim trim_start trim_end replace_string replace_regex
-    extract extract_all indexof reverse countof parse_json now ago bin floor startofday startofweek startofmonth
+    extract extract_all indexof indexof_regex reverse countof parse_json now ago bin floor startofday startofweek startofmonth
     startofyear endofday endofweek endofmonth endofyear datetime_add datetime_diff datetime_part dayofweek
     dayofmonth dayofyear getyear getmonth hourofday format_datetime format_timespan make_datetime make_timespan
     todatetime totimespan unixtime_seconds_todatetime unixtime_milliseconds_todatetime

@@ -11,6 +11,7 @@ import KQLSyntax
 public enum JSONLinesReader {
     public static func read(_ text: String, source: String, schema: Schema? = nil) throws(KQLError) -> Table {
         var names: [String] = schema?.names ?? []
+        var seen = Set(names)
         var rows: [(line: Int, bag: PropertyBag)] = []
         var lineNumber = 0
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -28,7 +29,7 @@ public enum JSONLinesReader {
                 throw KQLError(.data, "\(source):\(lineNumber): the line is a JSON \(value.typeName), not an object",
                                hint: "each line must be one JSON object, e.g. {\"Id\": 1, \"Name\": \"a\"}")
             }
-            if schema == nil { for key in bag.keys where !names.contains(key) { names.append(key) } }
+            if schema == nil { for key in bag.keys where seen.insert(key).inserted { names.append(key) } }
             rows.append((lineNumber, bag))
         }
         var fields: [Field] = [], columns: [Column] = []

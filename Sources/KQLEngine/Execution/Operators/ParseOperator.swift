@@ -1,5 +1,4 @@
 import Columnar
-import Foundation
 import KQLSyntax
 
 /// `parse` / `parse-where`: matches each row's text against the compiled pattern and extracts typed columns.
@@ -8,19 +7,22 @@ struct ParseOperator {
     let bound: BoundParse
 
     func execute(_ input: Table, _ evaluator: ExpressionEvaluator) throws(KQLError) -> Table {
-        var options: NSRegularExpression.Options = []
-        if bound.caseInsensitive { options.insert(.caseInsensitive) }
-        if bound.dotMatchesNewlines { options.insert(.dotMatchesLineSeparators) }
-        if bound.multiline { options.insert(.anchorsMatchLines) }
-        let regex: NSRegularExpression
-        do { regex = try NSRegularExpression(pattern: bound.pattern, options: options) } catch {
-            throw KQLError(.argument, "the parse pattern is not a valid regular expression: \(bound.pattern)")
+        var flags: RegexFlags = []
+        if bound.caseInsensitive { flags.insert(.caseInsensitive) }
+        if bound.dotMatchesNewlines { flags.insert(.dotMatchesNewline) }
+        if bound.multiline { flags.insert(.multiline) }
+        if bound.ungreedy { flags.insert(.ungreedy) }
+        let regex: CompiledRegex
+        do { regex = try RegexCache.shared.regex(bound.pattern, flags: flags) } catch {
+            throw KQLError(.regex, "the parse pattern does not compile: \(error.message)")
         }
+        // Column j is captured by the group the binder named `p<j>`.
+        let groups = bound.columns.indices.map { regex.group(named: "p\($0)") }
         let text = try evaluator.column(bound.source, over: input)
         var builders = bound.columns.map { ColumnBuilder(type: $0.type, capacity: input.rowCount) }
         var kept: [Int] = []
         for r in 0..<input.rowCount {
-            let values = extract(text.value(r), regex)
+            let values = extract(text.value(r), regex, groups)
             if bound.keepsOnlyMatches {
                 guard let values else { continue }
                 kept.append(r)
@@ -43,21 +45,21 @@ struct ParseOperator {
 
     /// The extracted values of one row, or nil when the row does not match (or, except in relaxed mode,
     /// a captured text does not convert to its column's type).
-    private func extract(_ v: Value, _ regex: NSRegularExpression) -> [Value]? {
+    private func extract(_ v: Value, _ regex: CompiledRegex, _ groups: [Int?]) -> [Value]? {
         if v.isNull { return nil }
-        let s: String
+        var s: String
         if case .string(let t) = v { s = t } else { s = v.text }
-        let ns = s as NSString
-        guard let m = regex.firstMatch(in: s, range: NSRange(location: 0, length: ns.length)) else { return nil }
-        var out: [Value] = []
-        for (j, c) in bound.columns.enumerated() {
-            let range = m.range(withName: "p\(j)")
-            let piece = range.location == NSNotFound ? "" : ns.substring(with: range)
-            var value = c.type == .string ? Value.string(piece) : Conversion.convert(.string(piece), to: c.type)
-            if value.isNull, c.type == .datetime, let t = SlashDateText.parse(piece) { value = .datetime(t) }
-            if value.isNull, c.type != .string, !bound.relaxed { return nil }
-            out.append(value)
+        return s.withUTF8 { t -> [Value]? in
+            guard let m = regex.firstMatch(in: t, groups: regex.groupCount + 1) else { return nil }
+            var out: [Value] = []
+            for (j, c) in bound.columns.enumerated() {
+                let piece = groups[j].flatMap { m.range($0) }.map { CompiledRegex.text(t, $0) } ?? ""
+                var value = c.type == .string ? Value.string(piece) : Conversion.convert(.string(piece), to: c.type)
+                if value.isNull, c.type == .datetime, let t = SlashDateText.parse(piece) { value = .datetime(t) }
+                if value.isNull, c.type != .string, !bound.relaxed { return nil }
+                out.append(value)
+            }
+            return out
         }
-        return out
     }
 }

@@ -48,6 +48,8 @@ struct StringOperator: ScalarFunction {
         for (i, a) in args.enumerated() where a.type != .string && a.type != .dynamic {
             throw FunctionError(.type, "operator '\(name)' expects string operands, got \(a.type.rawValue)", argument: i)
         }
+        // A constant pattern is compiled while binding, so its errors point at the literal.
+        if shape.0 == .regex, let p = args[1].constant { _ = try RegexCache.shared.regex(p.text, argument: 1) }
         return .bool
     }
 
@@ -57,10 +59,12 @@ struct StringOperator: ScalarFunction {
         if test == .regex {
             let cache = RegexCache.shared
             let y = StringArgument(args[1])
-            if y.isConstant { _ = try cache.regex(y.constant, function: name) }
+            let fixed = y.isConstant ? try cache.regex(y.constant, argument: 1) : nil
             var failure: FunctionError?
             let r = Kernel.string2(args[0], args[1], out: .bool, rows: n) { (s, p) -> Bool? in
-                do throws(FunctionError) { return try cache.regex(p, function: name).matches(in: s) } catch { failure = error; return nil }
+                if failure != nil { return nil }
+                if let fixed { return fixed.matches(s) }
+                do throws(FunctionError) { return try cache.regex(p, argument: 1).matches(s) } catch { failure = error; return nil }
             }
             if let failure { throw failure }
             return r

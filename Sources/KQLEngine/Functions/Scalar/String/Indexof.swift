@@ -19,23 +19,25 @@ struct IndexofFunction: ScalarFunction {
             if start < 0 { start = max(0, Int64(s.count) + start) }
             guard start <= s.count else { return .long(-1) }
             // Each further occurrence is searched for in a window of `length` characters starting
-            // just after the previous match (ADX: indexof("abcdefgabcdefg", "cde", 1, 10, 2) is 9).
+            // just after the previous match (ADX: indexof("abcdefgabcdefg", "cde", 1, 10, 2) is 9). The
+            // first occurrence after a position is the next one of a single left-to-right pass, so one
+            // linear pass answers for every occurrence.
+            if lookup.isEmpty {
+                // The empty text occurs at every position: the n-th time at start + n - 1.
+                return .long(occurrence - 1 <= Int64(s.count) - start ? start + occurrence - 1 : -1)
+            }
             var found: Int64 = 0
             var from = Int(start)
-            while true {
-                let end = length == -1 ? s.count : min(s.count, from + Int(length))
-                var i = from
-                var hit: Int?
-                while i + lookup.count <= end {
-                    if s[i..<(i + lookup.count)].elementsEqual(lookup) { hit = i; break }
-                    i += 1
-                }
-                guard let h = hit else { break }
+            var answer: Int64 = -1
+            _ = PatternTable(lookup).anyMatch(s, from: from) { h in
+                let end = length == -1 || Int(length) >= s.count - from ? s.count : from + Int(length)
+                if h + lookup.count > end { return true }
                 found += 1
-                if found == occurrence { return .long(Int64(h)) }
+                if found == occurrence { answer = Int64(h); return true }
                 from = h + 1
+                return false
             }
-            return .long(-1)
+            return .long(answer)
         }
     }
 }

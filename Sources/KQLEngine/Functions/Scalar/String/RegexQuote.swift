@@ -3,11 +3,6 @@ import Columnar
 extension RowFunction {
     /// `regex_quote(s)`: `s` with regular-expression metacharacters escaped.
     static let regexQuote = RowFunction(name: "regex_quote", arity: 1...1, kinds: [.string], out: .string, strict: true) { r in
-        var out = ""
-        for c in r[0].text {
-            if "\\^$.|?*+()[]{}".contains(c) { out.append("\\") }
-            out.append(c)
-        }
-        return .string(out)
+        .string(RegexDialect.quote(r[0].text))
     }
 }

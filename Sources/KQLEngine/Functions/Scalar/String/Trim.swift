@@ -10,22 +10,39 @@ struct TrimFunction: ScalarFunction {
     static let trimEnd = TrimFunction(name: "trim_end", start: false, end: true)
 
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
-        try Signature.check(name, args, [.string, .string]); return .string
+        try Signature.check(name, args, [.string, .string])
+        if let p = args[0].constant { _ = try Self.compiled(p.text, start: start, end: end) }
+        return .string
     }
+
+    /// The patterns for the leading and trailing runs of `p`'s matches. An error in `p` itself is
+    /// reported on `p`, not on the pattern built around it.
+    static func compiled(_ p: String, start: Bool, end: Bool) throws(FunctionError) -> (CompiledRegex?, CompiledRegex?) {
+        let cache = RegexCache.shared
+        do {
+            return (start ? try cache.regex("^(?:" + p + ")+") : nil, end ? try cache.regex("(?:" + p + ")+$") : nil)
+        } catch {
+            _ = try cache.regex(p, argument: 0)
+            throw error.functionError(argument: 0)
+        }
+    }
+
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
-        let (start, end, name) = (self.start, self.end, self.name)
+        let (start, end) = (self.start, self.end)
         return try Kernel.boxedStrict(args, out: .string, rows: context.rowCount) { (r: [Value]) throws(FunctionError) -> Value in
-            let p = r[0].text
+            let (leading, trailing) = try Self.compiled(r[0].text, start: start, end: end)
             var s = r[1].text
-            if start {
-                let re = try RegexCache.shared.regex("^(?:" + p + ")+", function: name)
-                if let m = re.firstMatch(in: s), let whole = m[0] { s = String(s[whole.upperBound...]) }
+            let trimmed = s.withUTF8 { t -> String in
+                var lower = 0, upper = t.count
+                if let leading, let m = leading.firstMatch(in: t, groups: 1), let whole = m.range(0) { lower = whole.upperBound }
+                // The trailing run is looked for in what the leading one left, so the two never overlap.
+                if let trailing {
+                    let rest = UnsafeBufferPointer(rebasing: t[lower..<upper])
+                    if let m = trailing.firstMatch(in: rest, groups: 1), let whole = m.range(0) { upper = lower + whole.lowerBound }
+                }
+                return CompiledRegex.text(t, lower..<upper)
             }
-            if end {
-                let re = try RegexCache.shared.regex("(?:" + p + ")+$", function: name)
-                if let m = re.firstMatch(in: s), let whole = m[0] { s = String(s[..<whole.lowerBound]) }
-            }
-            return .string(s)
+            return .string(trimmed)
         }
     }
 }
