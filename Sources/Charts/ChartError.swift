@@ -6,6 +6,7 @@ public struct ChartError: CodedError, Equatable {
     public let message: String
     public let hint: String?
 
+    /// An error with one of the chart codes below.
     public init(_ code: ErrorCode, _ message: String, hint: String? = nil) {
         self.code = code; self.message = message; self.hint = hint
     }

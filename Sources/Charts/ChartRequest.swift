@@ -34,6 +34,7 @@ public struct ChartRequest: Sendable, Hashable {
     /// The properties given that this kind does not use (ADX's user agents ignore them; a caller may warn).
     public var givenProperties: Set<ChartProperty>
 
+    /// A request with the given properties; `givenProperties` defaults to those that differ from the defaults.
     public init(kind: ChartKind, title: String? = nil, xColumn: String? = nil, yColumns: [String] = [],
                 series: [String] = [], xTitle: String? = nil, yTitle: String? = nil,
                 xAxis: AxisScale = .linear, yAxis: AxisScale = .linear, yMin: Double? = nil, yMax: Double? = nil,

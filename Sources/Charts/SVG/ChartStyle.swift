@@ -13,6 +13,7 @@ public struct ChartStyle: Sendable {
     /// Lines also mark each of their points with a dot (when a line has at most 200 points).
     public var pointMarkers: Bool
 
+    /// A style; sizes below 200×150 are raised to it, and an empty palette is the default one.
     public init(width: Double = 800, height: Double = 450, palette: [String] = Palette.okabeIto,
                 seriesColors: [String: String] = [:], dashedSeries: Set<String> = [], pointMarkers: Bool = false) {
         self.width = max(200, width); self.height = max(150, height)
