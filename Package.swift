@@ -5,6 +5,7 @@
 // Columnar ◄ SharedTable ◄ PythonHost ◄ sandpiper-worker;  SharedTable ◄ Sandbox ◄ sandpiper
 // Columnar ◄ Charts (the chart model, SVG and Vega-Lite from a result table and a `render` request)
 // Geospatial (S2, H3, geohash, GeoJSON; over the CS2/CGeographicLib shims and CGEOS) stands alone.
+// SeriesAnalysis (the series_* algorithms, HyperLogLog, t-digest) uses only Columnar's error protocol.
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
@@ -49,6 +50,7 @@ let package = Package(
         .target(name: "Columnar", swiftSettings: swiftSettings),
         .target(name: "Charts", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .target(name: "Geospatial", dependencies: ["CS2", "CGeographicLib", "CGEOS"], swiftSettings: swiftSettings),
+        .target(name: "SeriesAnalysis", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .target(name: "KQLSyntax", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .target(name: "KQLEngine",
                 dependencies: ["Columnar", "KQLSyntax", "CRE2", .product(name: "Crypto", package: "swift-crypto")],
@@ -76,6 +78,7 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Columnar"], swiftSettings: swiftSettings),
         .testTarget(name: "GeospatialTests", dependencies: ["Geospatial", "Columnar"],
                     resources: [.copy("Resources")], swiftSettings: swiftSettings),
+        .testTarget(name: "SeriesAnalysisTests", dependencies: ["SeriesAnalysis"], swiftSettings: swiftSettings),
         .testTarget(name: "KQLSyntaxTests", dependencies: ["KQLSyntax"], swiftSettings: swiftSettings),
         .testTarget(name: "KQLEngineTests", dependencies: ["KQLEngine", "KQLSyntax", "Columnar"],
                     swiftSettings: swiftSettings),
