@@ -3,6 +3,7 @@
 // Targets follow the layers of DESIGN.md; imports point one way:
 // Columnar ◄ KQLSyntax ◄ KQLEngine ◄ Conformance ◄ sandpiper
 // Columnar ◄ SharedTable ◄ PythonHost ◄ sandpiper-worker;  SharedTable ◄ Sandbox ◄ sandpiper
+// Columnar ◄ Charts (the chart model, SVG and Vega-Lite from a result table and a `render` request)
 // Geospatial (S2, H3, geohash, GeoJSON; over the CS2/CGeographicLib shims and CGEOS) stands alone.
 // SeriesAnalysis (the series_* algorithms, HyperLogLog, t-digest) uses only Columnar's error protocol.
 // KQLEngine, Conformance, SharedTable, Sandbox ◄ Fuzzing ◄ sandpiper-fuzz
@@ -49,6 +50,7 @@ let package = Package(
                 linkerSettings: [.linkedLibrary("GeographicLib"), .linkedLibrary("stdc++")]),
 
         .target(name: "Columnar", swiftSettings: swiftSettings),
+        .target(name: "Charts", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .target(name: "Geospatial", dependencies: ["CS2", "CGeographicLib", "CGEOS"], swiftSettings: swiftSettings),
         .target(name: "SeriesAnalysis", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .target(name: "KQLSyntax", dependencies: ["Columnar"], swiftSettings: swiftSettings),
@@ -81,6 +83,7 @@ let package = Package(
 
         .testTarget(name: "CRE2Tests", dependencies: ["CRE2"], swiftSettings: swiftSettings),
         .testTarget(name: "ColumnarTests", dependencies: ["Columnar"], swiftSettings: swiftSettings),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Columnar"], swiftSettings: swiftSettings),
         .testTarget(name: "GeospatialTests", dependencies: ["Geospatial", "Columnar"],
                     resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .testTarget(name: "SeriesAnalysisTests", dependencies: ["SeriesAnalysis"], swiftSettings: swiftSettings),
