@@ -1,11 +1,12 @@
 // swift-tools-version:6.1
 // Sandpiper: a local KQL engine whose python() plugin runs scripts in sandboxed workers.
 // Targets follow the layers of DESIGN.md; imports point one way:
-// Columnar ◄ KQLSyntax ◄ KQLEngine ◄ Conformance ◄ sandpiper
+// Columnar ◄ KQLSyntax ◄ KQLEngine ◄ Conformance ◄ sandpiper;  SeriesAnalysis ◄ KQLEngine
 // Columnar ◄ SharedTable ◄ PythonHost ◄ sandpiper-worker;  SharedTable ◄ Sandbox ◄ sandpiper
 // Columnar ◄ Charts (the chart model, SVG and Vega-Lite from a result table and a `render` request)
 // Geospatial (S2, H3, geohash, GeoJSON; over the CS2/CGeographicLib shims and CGEOS) stands alone.
-// SeriesAnalysis (the series_* algorithms, HyperLogLog, t-digest) uses only Columnar's error protocol.
+// SeriesAnalysis (the series_* algorithms, HyperLogLog, t-digest) uses only Columnar's error protocol;
+// KQLEngine's series_* functions and sketches wrap it.
 // KQLEngine, Conformance, SharedTable, Sandbox ◄ Fuzzing ◄ sandpiper-fuzz
 import PackageDescription
 
@@ -55,7 +56,7 @@ let package = Package(
         .target(name: "SeriesAnalysis", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .target(name: "KQLSyntax", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .target(name: "KQLEngine",
-                dependencies: ["Columnar", "KQLSyntax", "CRE2", .product(name: "Crypto", package: "swift-crypto")],
+                dependencies: ["Columnar", "KQLSyntax", "SeriesAnalysis", "CRE2", .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: swiftSettings),
         .target(name: "Conformance", dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "TOMLKit"],
                 swiftSettings: swiftSettings),

@@ -10,9 +10,9 @@ import Testing
         #expect(KQLManifest.plugins.first { $0.name == "python" }?.status == .implemented)
         #expect(KQLManifest.scalarFunctions.first { $0.name == "strlen" }?.status == .implemented)
         #expect(KQLManifest.scalarFunctions.first { $0.name == "bag_pack" }?.status == .implemented)
-        #expect(KQLManifest.scalarFunctions.first { $0.name == "series_fft" }?.status == .notYet)
+        #expect(KQLManifest.scalarFunctions.first { $0.name == "current_cluster_endpoint" }?.status == .notYet)
         #expect(KQLManifest.aggregateFunctions.first { $0.name == "take_any" }?.status == .implemented)
-        #expect(KQLManifest.aggregateFunctions.first { $0.name == "hll" }?.status == .notYet)
+        #expect(KQLManifest.aggregateFunctions.first { $0.name == "buildschema" }?.status == .notYet)
     }
 
     @Test func namesAreUnique() {

@@ -10,7 +10,9 @@ public enum MarkdownTableCells {
         var escaped = false
         for ch in row.trimmed {
             if escaped {
-                if ch != "|" { current.append("\\") }
+                // `\|` is a pipe in the cell; `\_` and `\*` are markdown escapes (the ADX pages write column
+                // names such as `series\_periods\_detect\_y\_periods`); anything else keeps its backslash.
+                if ch != "|", ch != "_", ch != "*" { current.append("\\") }
                 current.append(ch)
                 escaped = false
             } else if ch == "\\" {
@@ -30,9 +32,10 @@ public enum MarkdownTableCells {
         return cells.map { normalize($0) }
     }
 
-    /// A cell's text as the reader sees it: trimmed, one surrounding code span or bold marker removed.
+    /// A cell's text as the reader sees it: trimmed, one surrounding code span or bold marker removed, and
+    /// `<br>` (the only line break a pipe table can hold, which the pages use inside long JSON) read as a space.
     public static func normalize(_ cell: String) -> String {
-        var s = cell.trimmed
+        var s = cell.contains("<br>") ? cell.replacingOccurrences(of: "<br>", with: " ").trimmed : cell.trimmed
         for marker in ["**", "`"] where s.count >= 2 * marker.count && s.hasPrefix(marker) && s.hasSuffix(marker) {
             let inner = s.dropFirst(marker.count).dropLast(marker.count)
             if !inner.contains(marker) { s = String(inner).trimmed }

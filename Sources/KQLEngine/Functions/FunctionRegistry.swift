@@ -10,6 +10,7 @@ public enum FunctionRegistry {
     /// Every scalar function, aliases included.
     static let scalarFunctions: [any ScalarFunction] = stringFunctions + dateTimeFunctions + conversionFunctions
         + conditionalFunctions + dynamicFunctions + mathFunctions + hashFunctions + windowFunctions
+        + SeriesFunctions.all + SketchFunctions.all
 
     static let stringFunctions: [any ScalarFunction] = [
         StrlenFunction(), SubstringFunction(), StrcatFunction(), StrcatArrayFunction(), StrcatDelimFunction(),
@@ -51,8 +52,7 @@ public enum FunctionRegistry {
         ParseJsonFunction(name: "parse_json"), ParseJsonFunction(name: "todynamic"), BagPackFunction(name: "bag_pack"),
         BagPackFunction(name: "pack"), PackArrayFunction(), ArrayLengthFunction(), ArrayConcatFunction(), ArraySliceFunction(),
         BagKeysFunction(), BagMergeFunction(), SetOperationFunction.setUnion, SetOperationFunction.setIntersect, ZipFunction(),
-        RowFunction.arrayReverse, RowFunction.arraySum, RowFunction.arraySortAsc,
-        RowFunction.arraySortDesc, RowFunction.arrayIndexOf, RowFunction.arrayShiftLeft,
+        RowFunction.arrayReverse, RowFunction.arraySum, RowFunction.arrayIndexOf, RowFunction.arrayShiftLeft,
         RowFunction.arrayShiftRight, RowFunction.arrayRotateLeft, RowFunction.arrayRotateRight,
         RowFunction.setHasElement, RowFunction.setDifference, RowFunction.bagHasKey,
         RowFunction.bagRemoveKeys, RowFunction.bagSetKey, RangeArrayFunction(),
@@ -82,18 +82,16 @@ public enum FunctionRegistry {
         AvgAggregate(conditional: false), AvgAggregate(conditional: true),
         ExtremeAggregate(isMax: false, conditional: false), ExtremeAggregate(isMax: true, conditional: false),
         ExtremeAggregate(isMax: false, conditional: true), ExtremeAggregate(isMax: true, conditional: true),
-        DcountAggregate(conditional: false), DcountAggregate(conditional: true),
         MakeListAggregate(distinct: false, conditional: false), MakeListAggregate(distinct: false, conditional: true),
         MakeListAggregate(distinct: true, conditional: false), MakeListAggregate(distinct: true, conditional: true),
         MakeBagAggregate(), ArgExtremeAggregate(isMax: true), ArgExtremeAggregate(isMax: false),
-        PercentileAggregate(multiple: false), PercentileAggregate(multiple: true),
         VarianceAggregate(kind: .stdev), VarianceAggregate(kind: .stdevp), VarianceAggregate(kind: .variance),
         VarianceAggregate(kind: .variancep), TakeAnyAggregate(),
         ConditionalAggregate(name: "stdevif", base: VarianceAggregate(kind: .stdev), predicateIndex: 1),
         ConditionalAggregate(name: "varianceif", base: VarianceAggregate(kind: .variance), predicateIndex: 1),
         ConditionalAggregate(name: "make_bag_if", base: MakeBagAggregate(), predicateIndex: 1),
         MakeListWithNullsAggregate(),
-    ]
+    ] + SketchAggregates.all
 
     private static let scalarsByName: [String: any ScalarFunction] =
         Dictionary(scalarFunctions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })

@@ -58,6 +58,17 @@ extension KQLManifest {
     array_sort_asc array_sort_desc array_index_of array_shift_left array_shift_right array_rotate_left
     array_rotate_right set_has_element set_difference bag_has_key bag_remove_keys bag_set_key range cos sin tan acos
     asin atan cot degrees radians exp2 exp10 gamma loggamma isfinite atan2 pi hash_md5 hash_sha1
+    series_add series_subtract series_multiply series_divide series_pow series_equals series_not_equals
+    series_greater series_greater_equals series_less series_less_equals series_abs series_sign series_ceiling
+    series_floor series_exp series_log series_sin series_cos series_tan series_asin series_acos series_atan
+    series_sum series_product series_magnitude series_dot_product series_pearson_correlation
+    series_cosine_similarity series_fill_forward series_fill_backward series_fill_const series_fill_linear
+    series_fir series_iir series_fit_line series_fit_line_dynamic series_fit_2lines series_fit_2lines_dynamic
+    series_fit_poly series_stats series_stats_dynamic series_periods_detect series_periods_validate
+    series_seasonal series_decompose series_decompose_anomalies series_decompose_forecast series_outliers
+    series_fft series_ifft
+    dcount_hll hll_merge merge_tdigest tdigest_merge percentile_tdigest percentiles_array_tdigest
+    percentile_array_tdigest rank_tdigest percentrank_tdigest
     array_iff array_iif bag_zip array_split parse_csv parse_url parseurl parse_path hash_xxhash64
     """
 }

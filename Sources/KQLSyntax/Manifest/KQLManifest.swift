@@ -59,6 +59,8 @@ public enum KQLManifest {
         count countif sum sumif avg avgif min max minif maxif dcount dcountif make_list make_list_if make_set
         make_set_if make_bag arg_max arg_min percentile percentiles stdev stdevp variance variancep take_any
         stdevif varianceif make_bag_if make_list_with_nulls
+        hll hll_if hll_merge tdigest tdigest_merge merge_tdigest percentiles_array percentilew percentilesw
+        percentilesw_array
         """,
         aliases: ["any": "take_any", "anyif": "take_anyif"])
 
@@ -71,7 +73,7 @@ public enum KQLManifest {
         narrow new_activity_metrics pivot preview python r rolling_percentile rows_near schema_merge
         sequence_detect session_count sliding_window_counts sql_request
         """,
-        implemented: "bag_unpack python",
+        implemented: "bag_unpack python activity_counts_metrics sliding_window_counts dcount_intersect narrow rolling_percentile active_users_count",
         aliases: [:])
 
     /// The entry for an operator name (aliases included).
