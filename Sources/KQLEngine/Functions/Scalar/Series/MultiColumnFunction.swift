@@ -72,3 +72,12 @@ struct ColumnComponent: ScalarFunction {
         }
     }
 }
+
+extension FunctionRegistry {
+    /// True for a function that returns several columns and so is never an argument of another call
+    /// (`series_fit_line`); a query generator writes it only alone in `extend`/`project`.
+    public static func returnsSeveralColumns(_ name: String) -> Bool {
+        guard let f = scalar(named: name) as? MultiColumnFunction else { return false }
+        return !(f is ArraySortFunction)
+    }
+}
