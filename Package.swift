@@ -82,7 +82,8 @@ let package = Package(
         // Fuzz targets over everything that reads untrusted input, and the drivers that run them
         // (libFuzzer in the build scripts/fuzz makes; a replay driver in every build, for the tests).
         .target(name: "Fuzzing",
-                dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "Conformance", "SharedTable", "Sandbox", "CArchive"],
+                dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "Conformance", "SharedTable", "Sandbox", "SystemCalls",
+                               "CArchive"],
                 swiftSettings: swiftSettings),
         .executableTarget(name: "sandpiper-fuzz", dependencies: ["Fuzzing"], swiftSettings: swiftSettings),
 

@@ -20,10 +20,10 @@ final class PageMap {
 
     init?() {
         var fd: Int32?
-        do { fd = try Descriptors.openReadOnly("/proc/self/pagemap") } catch {
+        do { fd = try Descriptors.open("/proc/self/pagemap") } catch {
             if error.errno == EACCES, (try? Kernel.prctl(3 /* PR_GET_DUMPABLE */)) == 0,
                (try? Kernel.prctl(4 /* PR_SET_DUMPABLE */, 1)) != nil {
-                fd = try? Descriptors.openReadOnly("/proc/self/pagemap")
+                fd = try? Descriptors.open("/proc/self/pagemap")
                 _ = try? Kernel.prctl(4 /* PR_SET_DUMPABLE */, 0)
             }
         }

@@ -7,9 +7,9 @@ package enum Descriptors {
     /// there is nothing for a caller to retry or report.
     package static func close(_ fd: Int32) { _ = Glibc.close(fd) }
 
-    /// Opens `path` read-only and close-on-exec.
-    package static func openReadOnly(_ path: String) throws(SystemCallError) -> Int32 {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// Opens the existing file `path`, read-only or read-write, close-on-exec.
+    package static func open(_ path: String, writable: Bool = false) throws(SystemCallError) -> Int32 {
+        let fd = Glibc.open(path, (writable ? O_RDWR : O_RDONLY) | O_CLOEXEC)
         guard fd >= 0 else { throw .last("open(\(path))") }
         return fd
     }
@@ -43,7 +43,7 @@ package enum Descriptors {
 
     /// Points stdin, stdout and stderr at `/dev/null` (left as they are when it cannot be opened).
     package static func detachStandardStreams() {
-        let null = open("/dev/null", O_RDWR)
+        let null = Glibc.open("/dev/null", O_RDWR)
         guard null >= 0 else { return }
         for fd: Int32 in 0...2 where fd != null { dup2(null, fd) }
         if null > 2 { Glibc.close(null) }

@@ -21,8 +21,10 @@ package enum Sockets {
     }
 
     /// One `sendmsg` of `bytes` with `descriptors` attached (they stay open here; the peer gets
-    /// duplicates), retried when interrupted; returns the bytes sent. Never raises SIGPIPE.
-    package static func send(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, descriptors: [Int32]) throws(SystemCallError) -> Int {
+    /// duplicates), retried when interrupted; returns the bytes sent. Never raises SIGPIPE. With
+    /// `nonBlocking`, a full socket is an error (EAGAIN) instead of a wait.
+    package static func send(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, descriptors: [Int32],
+                             nonBlocking: Bool = false) throws(SystemCallError) -> Int {
         precondition(descriptors.count <= maxDescriptors)
         let controlBytes = descriptors.isEmpty ? 0 : controlSpace(descriptors.count)
         let control = UnsafeMutableRawPointer.allocate(byteCount: max(controlBytes, 1), alignment: 8)
@@ -41,7 +43,8 @@ package enum Sockets {
             msg.msg_iovlen = 1
             if !descriptors.isEmpty { msg.msg_control = control; msg.msg_controllen = controlBytes }
             var r: Int
-            repeat { r = sendmsg(fd, &msg, Int32(MSG_NOSIGNAL)) } while r < 0 && errno == EINTR
+            let flags = Int32(MSG_NOSIGNAL) | (nonBlocking ? Int32(MSG_DONTWAIT) : 0)
+            repeat { r = sendmsg(fd, &msg, flags) } while r < 0 && errno == EINTR
             return r
         }
         if sent < 0 { throw .last("sendmsg") }
