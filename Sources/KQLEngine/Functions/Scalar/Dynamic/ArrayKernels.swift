@@ -3,6 +3,15 @@ import Columnar
 /// The array and set functions of the dynamic family whose whole logic is one row kernel.
 extension DynamicFunctions {
     static let arrayKernels: [FunctionDeclaration] = [
+        .row("pack_array", arity: 1...64, [.any], out: .dynamic, strict: false, "A dynamic array of its arguments.",
+             example: "print pack_array(1, 'a', 2.5)") { r in
+            .dynamic(.array(r.map(\.asDynamic)))
+        },
+        .row("array_length", arity: 1...1, [.dynamic], out: .long, strict: false,
+             "The number of elements of an array (null for a non-array).",
+             example: "print array_length(dynamic([1, 2, 3]))") { r in
+            array(r[0]).map { .long(Int64($0.count)) } ?? .null
+        },
         .row("array_reverse", arity: 1...1, [.dynamic], out: .dynamic, strict: false,
              "An array's elements in reverse order.", example: "print array_reverse(dynamic([1, 2, 3]))") { r in
             guard let a = array(r[0]) else { return .dynamic(.null) }

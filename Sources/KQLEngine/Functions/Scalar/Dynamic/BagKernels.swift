@@ -4,6 +4,11 @@ import Foundation
 /// The bag functions of the dynamic family whose whole logic is one row kernel over a key or `$.a.b` path.
 extension DynamicFunctions {
     static let bagKernels: [FunctionDeclaration] = [
+        .row("bag_keys", arity: 1...1, [.dynamic], out: .dynamic, strict: false, "The keys of a property bag, as an array.",
+             example: "print bag_keys(dynamic({'a': 1, 'b': 2}))") { r in
+            guard case .dynamic(.bag(let b)) = r[0] else { return .dynamic(.null) }
+            return .dynamic(.array(b.keys.map { .string($0) }))
+        },
         .row("bag_has_key", arity: 2...2, [.dynamic, .string], out: .bool, strict: false,
              "Whether a bag has a key (or a `$.a.b` path).", example: "print bag_has_key(dynamic({'a': {'b': 1}}), '$.a.b')") { r in
             guard case .dynamic(.bag) = r[0] else { return .null }

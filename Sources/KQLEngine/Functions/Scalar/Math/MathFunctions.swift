@@ -9,7 +9,9 @@ enum MathFunctions {
         .scalar(RoundFunction(), "A number rounded to a given count of decimal digits (0 by default).",
                 example: "print round(2.567, 2)"),
         .scalar(PowFunction(), "A base raised to an exponent, as a real.", example: "print pow(2, 10)"),
-        .scalar(SignFunction(), "-1, 0 or 1 by the sign of a number.", example: "print sign(-3.5)"),
+        .real("sign", "-1, 0 or 1 by the sign of a number, as a real (NaN stays NaN).", example: "print sign(-3.5)") { x in
+            x.isNaN ? x : (x > 0 ? 1 : (x < 0 ? -1 : 0))
+        },
         .scalar(RandFunction(), "A random real in [0, 1), or a random integer below N when N is given.",
                 example: "print rand(10)"),
         .scalar(ExtremeOfFunction.minOf, "The smallest of its arguments, ignoring nulls.", example: "print min_of(3, 1, 2)"),
