@@ -10,7 +10,7 @@ extension BoundOperator {
         case .evaluate(let e): return e.plugin.name
         case .getschema: return "getschema"
         case .invoke: return "invoke"
-        case .join: return "join"
+        case .join, .deferredJoin: return "join"
         case .mvExpand: return "mv-expand"
         case .parse: return "parse"
         case .mvApply: return "mv-apply"

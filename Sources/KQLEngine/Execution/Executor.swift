@@ -137,7 +137,7 @@ final class Executor {
             let right = try run(d.right)
             let bound = try d.binder.bindJoin(options: d.options, right: BoundQuery(source: .rows(right), schema: right.schema),
                                               conditions: d.conditions, lookup: d.lookup, left: t.schema, span: d.span)
-            return try JoinOperator(bound: bound).execute(left: t, right: right)
+            return try JoinOperator(bound: bound).execute(left: t, right: right, context.budget)
         }
     }
 }
