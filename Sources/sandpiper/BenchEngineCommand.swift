@@ -34,7 +34,7 @@ struct BenchEngineCommand: ParsableCommand {
         do {
             let results = try EngineBenchmark(rows: rows, joinRows: joinRows, runs: common.runs, benchDirectory: common.benchDir).measure()
             BenchOutput.out(BenchEngineReport.render(results, format: format))
-        } catch let error as BenchError {
+        } catch {
             BenchOutput.err(error.description)
             throw ExitCode(1)
         }
