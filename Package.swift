@@ -108,7 +108,7 @@ let package = Package(
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "KQLEngine"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "SharedTableTests", dependencies: ["SharedTable", "Columnar"], swiftSettings: swiftSettings),
-        .testTarget(name: "PythonHostTests", dependencies: ["PythonHost", "Columnar", "CPython", "Sandbox"],
+        .testTarget(name: "PythonHostTests", dependencies: ["PythonHost", "Columnar", "CPython", "SharedTable", "Sandbox"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"], swiftSettings: swiftSettings),
         .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "sandpiper-fuzz", "Columnar", "KQLSyntax"],

@@ -7,16 +7,11 @@ import Testing
 /// outside a sandbox (sandbox_utils with the stdlib alone; the host helpers with the `minimal` test
 /// sandbox's numpy and pandas on `sys.path`).
 @Suite struct PythonSourceFilesTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let folder = packageRoot.appendingPathComponent("Sources/PythonHost/Python")
+    static let folder = HostTestEnvironment.packageRoot.appendingPathComponent("Sources/PythonHost/Python")
 
     static func source(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
-    /// The `minimal` test sandbox's site-packages, when `scripts/test` (or the plugin tests) built it.
-    static let sitePackages: String? = {
-        let registry = SandboxRegistry(home: SandboxHome(root: packageRoot.appendingPathComponent(".build/sandpiper-test-home")))
-        return try? registry.resolve("minimal").sitePackages.path
-    }()
+    static var sitePackages: String? { HostTestEnvironment.sitePackages }
 
     /// Runs Debian's python3 on `program` with `arguments`; status and output (stdout and stderr together).
     static func python(_ program: String, _ arguments: [String] = []) throws -> (status: Int32, output: String) {
