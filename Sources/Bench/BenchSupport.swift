@@ -1,5 +1,6 @@
 import Columnar
 import Foundation
+import SystemCalls
 
 /// A benchmark failure: a wrong checksum, a peer that could not run, a missing environment.
 ///
@@ -24,11 +25,7 @@ public struct BenchError: CodedError {
 /// Wall-clock timing on the monotonic clock (the one the worker and the peer processes read too).
 public enum BenchClock {
     /// Nanoseconds of CLOCK_MONOTONIC: comparable across processes of this machine.
-    public static func nanoseconds() -> UInt64 {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
-    }
+    public static func nanoseconds() -> UInt64 { MonotonicClock.nanoseconds() }
 
     /// Seconds `body` took.
     public static func time(_ body: () throws -> Void) rethrows -> Double {
@@ -41,11 +38,7 @@ public enum BenchClock {
     public static func milliseconds() -> Double { Double(nanoseconds()) / 1e6 }
 
     /// CPU time of this process (user + system) in milliseconds: steadier than wall time on a shared machine.
-    public static func processCPUMilliseconds() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
-        return Double(t.tv_sec) * 1000 + Double(t.tv_nsec) / 1e6
-    }
+    public static func processCPUMilliseconds() -> Double { Double(MonotonicClock.processCPUNanoseconds()) / 1e6 }
 
     /// The fastest of `repeats` runs of `body`, in milliseconds (for in-process steps whose best case is the cost).
     public static func fastestMilliseconds(of repeats: Int = 3, _ body: () throws -> Void) rethrows -> Double {

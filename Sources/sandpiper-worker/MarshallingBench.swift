@@ -4,6 +4,7 @@ import Columnar
 import Glibc
 import PythonHost
 import SharedTable
+import SystemCalls
 
 /// In-process measurements of the marshalling core (`sandpiper-worker bench`): engine table → region,
 /// region → `df`, `result = df` → region → engine columns, and strings, each against `memcpy` of the
@@ -52,7 +53,7 @@ struct MarshallingBench {
 
         let ro = try lease.region.readOnlyDuplicate()
         let mapping = try PrivateMapping(fd: ro, length: used)
-        close(ro)
+        Descriptors.close(ro)
         let header = try SharedTableHeader(base: mapping.base, length: mapping.length)
         var df: PyPtr? = nil
         let dfMs = try BenchClock.fastestMilliseconds(of: 5) {
@@ -93,7 +94,7 @@ struct MarshallingBench {
             let sb = try SharedTableWriter.write(strings, into: sl.region)
             let sfd = try sl.region.readOnlyDuplicate()
             let sm = try PrivateMapping(fd: sfd, length: sb)
-            close(sfd)
+            Descriptors.close(sfd)
             let sh = try SharedTableHeader(base: sm.base, length: sm.length)
             var sdf: PyPtr? = nil
             var cpu = Double.infinity
