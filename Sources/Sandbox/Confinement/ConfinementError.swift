@@ -1,4 +1,5 @@
 import Columnar
+import SharedTable
 
 /// One confinement step, in the order `Confinement.apply` runs them; errors name the step that failed.
 public enum ConfinementStep: String, Sendable, Codable, Hashable, CaseIterable {
@@ -89,4 +90,14 @@ public enum ErrnoName {
         24: "EMFILE", 27: "EFBIG", 28: "ENOSPC", 30: "EROFS", 38: "ENOSYS", 95: "EOPNOTSUPP",
         97: "EAFNOSUPPORT", 101: "ENETUNREACH", 111: "ECONNREFUSED",
     ]
+}
+
+extension ConfinementError {
+    /// The failure code a query child reports when confining itself failed with this error: a layer
+    /// missing on this kernel, a refused operation, or (anything else) a layer that could not be applied.
+    public var workerFailureCode: WorkerFailure.Code {
+        if code == WorkerFailure.Code.unavailable.errorCode { return .unavailable }
+        if code == WorkerFailure.Code.denied.errorCode { return .denied }
+        return .setup
+    }
 }

@@ -79,15 +79,15 @@ public struct SupervisorError: CodedError, Equatable {
     /// The failure a worker child reported. Its texts come from the script's process, which may have
     /// written the report itself: an empty one still makes a message that says what happened.
     static func reported(_ f: WorkerFailure) -> SupervisorError {
-        let message = f.message.isEmpty ? "the python script's process reported \(f.code.isEmpty ? "a failure" : f.code) without a message" : f.message
+        let message = f.message.isEmpty ? "the python script's process reported \(f.code.rawValue) without a message" : f.message
         switch f.code {
-        case "E_PYTHON":
+        case .python:
             return SupervisorError(.python(f), (f.type.isEmpty ? "" : "\(f.type): ") + message + (f.line.map { " (script line \($0))" } ?? ""))
-        case ErrorCode.result.rawValue: return SupervisorError(.result, message)
-        case "E_SANDBOX_ENVIRONMENT": return SupervisorError(.workerStart, message)
-        case "E_SANDBOX_SETUP", "E_SANDBOX_UNAVAILABLE": return SupervisorError(.setup, message)
-        case ErrorCode.sandboxDenied.rawValue: return SupervisorError(.denied(hint: f.traceback), message)
-        default: return SupervisorError(.io, "\(f.code): \(message)")
+        case .result: return SupervisorError(.result, message)
+        case .environment: return SupervisorError(.workerStart, message)
+        case .setup, .unavailable: return SupervisorError(.setup, message)
+        case .denied: return SupervisorError(.denied(hint: f.traceback), message)
+        case .sharedTable, .sharedMemory, .io: return SupervisorError(.io, "\(f.code.rawValue): \(message)")
         }
     }
 }

@@ -13,9 +13,8 @@ struct LimitsTests {
     func run(_ script: String, policyMB: Int = 1024, kickoutMB: Int? = nil, timeoutSeconds: Int = 30,
              on supervisor: Supervisor? = nil) throws(SupervisorError) -> ScriptOutput {
         let sandbox = (try? PoolFixture.sandbox(memoryMB: policyMB, timeoutSeconds: timeoutSeconds)) ?? .inferred(sitePackages: [])
-        var options: [String: String] = [:]
-        if let kickoutMB { options["kickout"] = String(kickoutMB) }
-        return try (supervisor ?? self.supervisor).run(PoolFixture.oneRow, ScriptRun(script: script, sandbox: sandbox, options: options))
+        return try (supervisor ?? self.supervisor).run(PoolFixture.oneRow, ScriptRun(script: script, sandbox: sandbox,
+                                                                                      kickoutMiB: kickoutMB.map { UInt64($0) }))
     }
 
     func expectKickout(_ script: String, kickoutMB: Int, _ what: String) throws -> SupervisorError {

@@ -152,7 +152,7 @@ struct SupervisorTests {
         var failure: SupervisorError?
         do {
             _ = try local.run(PoolFixture.oneRow, ScriptRun(script: "a = np.ones((160 << 20) // 8)\nresult = df", sandbox: sandbox,
-                                                            options: [WorkerRequest.kickoutOption: "100"]))
+                                                            kickoutMiB: 100))
         } catch { failure = error }
         #expect(failure?.code == "E_SANDBOX_KICKOUT", "\(String(describing: failure))")
         #expect(!local.sparePids.contains(spare))

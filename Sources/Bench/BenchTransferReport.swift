@@ -1,29 +1,35 @@
 import Foundation
 
 /// One timed (or skipped) transfer: who moved which dataset in which direction.
-struct BenchTransferMeasurement: Sendable {
+public struct BenchTransferMeasurement: Sendable {
     /// The peers `transfer.py` runs, in report order.
-    static let peerMethods = ["pyarrow-ipc-memfd", "pyarrow-to-pandas", "duckdb-df", "pickle5-oob-pipe", "csv-pipe"]
-    static let methodOrder = ["sandpiper"] + peerMethods + ["memcpy"]
-    static let directionOrder = ["to-df", "from-df", "round-trip", "call"]
+    public static let peerMethods = ["pyarrow-ipc-memfd", "pyarrow-to-pandas", "duckdb-df", "pickle5-oob-pipe", "csv-pipe"]
+    public static let methodOrder = ["sandpiper"] + peerMethods + ["memcpy"]
+    public static let directionOrder = ["to-df", "from-df", "round-trip", "call"]
 
-    var method: String
-    var variant: String
-    var direction: String
-    var dataset: BenchDataset
-    var bytes: Int
-    var stats: BenchStats?
-    var skipped: String?
+    public var method: String
+    public var variant: String
+    public var direction: String
+    public var dataset: BenchDataset
+    public var bytes: Int
+    public var stats: BenchStats?
+    public var skipped: String?
 
-    var label: String { variant == "default" ? method : "\(method) (\(variant))" }
-    var rowsPerSecond: Double { stats.map { Double(dataset.rows) / $0.median } ?? .nan }
-    var gigabytesPerSecond: Double { stats.map { Double(bytes) / $0.median / 1e9 } ?? .nan }
+    public init(method: String, variant: String, direction: String, dataset: BenchDataset, bytes: Int, stats: BenchStats?,
+                skipped: String? = nil) {
+        self.method = method; self.variant = variant; self.direction = direction; self.dataset = dataset
+        self.bytes = bytes; self.stats = stats; self.skipped = skipped
+    }
+
+    public var label: String { variant == "default" ? method : "\(method) (\(variant))" }
+    public var rowsPerSecond: Double { stats.map { Double(dataset.rows) / $0.median } ?? .nan }
+    public var gigabytesPerSecond: Double { stats.map { Double(bytes) / $0.median / 1e9 } ?? .nan }
 }
 
 /// Renders transfer measurements with their ratios to sandpiper and to memcpy.
-enum BenchTransferReport {
+public enum BenchTransferReport {
     /// This measurement's median over sandpiper's (same dataset and direction): above 1, sandpiper is faster.
-    static func ratioToSandpiper(_ m: BenchTransferMeasurement, in all: [BenchTransferMeasurement]) -> Double? {
+    public static func ratioToSandpiper(_ m: BenchTransferMeasurement, in all: [BenchTransferMeasurement]) -> Double? {
         guard let s = m.stats,
               let ours = all.first(where: { $0.method == "sandpiper" && $0.direction == m.direction && $0.dataset == m.dataset })?.stats
         else { return nil }
@@ -31,14 +37,14 @@ enum BenchTransferReport {
     }
 
     /// This measurement's median over one memcpy of the same bytes: how many copies' time it takes.
-    static func ratioToMemcpy(_ m: BenchTransferMeasurement, in all: [BenchTransferMeasurement]) -> Double? {
+    public static func ratioToMemcpy(_ m: BenchTransferMeasurement, in all: [BenchTransferMeasurement]) -> Double? {
         guard let s = m.stats, m.direction != "call",
               let copy = all.first(where: { $0.method == "memcpy" && $0.variant == "copy" && $0.dataset == m.dataset })?.stats
         else { return nil }
         return s.median / copy.median
     }
 
-    static func sorted(_ all: [BenchTransferMeasurement]) -> [BenchTransferMeasurement] {
+    public static func sorted(_ all: [BenchTransferMeasurement]) -> [BenchTransferMeasurement] {
         func rank(_ list: [String], _ x: String) -> Int { list.firstIndex(of: x) ?? list.count }
         let datasetOrder = all.reduce(into: [String]()) { if !$0.contains($1.dataset.key) { $0.append($1.dataset.key) } }
         return all.sorted {
@@ -49,7 +55,7 @@ enum BenchTransferReport {
         }
     }
 
-    static func render(_ all: [BenchTransferMeasurement], format: BenchFormat) -> String {
+    public static func render(_ all: [BenchTransferMeasurement], format: BenchFormat) -> String {
         let list = sorted(all)
         if format == .json {
             return list.map { m -> String in

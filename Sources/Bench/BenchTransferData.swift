@@ -17,12 +17,12 @@ import Columnar
 /// | string-low | `"s" + String((i + c) % 16)` (16 distinct values) |
 /// | string-high | `"v" + String(i * 3 + c)` (all distinct) |
 /// | dynamic | `{"k":(i + c) % 1000,"s":"d" + String(i % 7)}` |
-enum BenchColumnKind: String, Sendable, CaseIterable {
+public enum BenchColumnKind: String, Sendable, CaseIterable {
     case long, int, real, bool, datetime, timespan
     case stringLow = "string-low", stringHigh = "string-high"
     case dynamic
 
-    var scalarType: ScalarType {
+    public var scalarType: ScalarType {
         switch self {
         case .long: .long
         case .int: .int
@@ -37,31 +37,37 @@ enum BenchColumnKind: String, Sendable, CaseIterable {
 }
 
 /// One dataset: a type (its column kinds), a null ratio and a row count.
-struct BenchDataset: Sendable, Hashable {
+public struct BenchDataset: Sendable, Hashable {
     /// Dataset types and their columns (named c0, c1, ...); `transfer.py`'s DATASETS is the same list.
-    static let types: [(name: String, kinds: [BenchColumnKind])] = [
+    public static let types: [(name: String, kinds: [BenchColumnKind])] = [
         ("long", [.long]), ("int", [.int]), ("real", [.real]), ("bool", [.bool]), ("datetime", [.datetime]),
         ("timespan", [.timespan]), ("string-low", [.stringLow]), ("string-high", [.stringHigh]), ("dynamic", [.dynamic]),
         ("numeric4", [.long, .real, .long, .real]),
         ("mixed", [.long, .real, .bool, .datetime, .stringLow]),
     ]
 
-    var type: String
-    var kinds: [BenchColumnKind]
+    public var type: String
+    public var kinds: [BenchColumnKind]
     /// The null ratio as the user wrote it (the peer script builds the same name from the same text).
-    var nullsText: String
-    var rows: Int
+    public var nullsText: String
+    public var rows: Int
 
-    var permille: Int { Int(((Double(nullsText) ?? 0) * 1000).rounded()) }
+    public init(type: String, kinds: [BenchColumnKind], nullsText: String, rows: Int) {
+        self.type = type; self.kinds = kinds; self.nullsText = nullsText; self.rows = rows
+    }
+
+    public var permille: Int { Int(((Double(nullsText) ?? 0) * 1000).rounded()) }
     /// `numeric4`, or `numeric4+nulls0.1` with nulls.
-    var name: String { permille == 0 ? type : "\(type)+nulls\(nullsText)" }
+    public var name: String { permille == 0 ? type : "\(type)+nulls\(nullsText)" }
+    /// Name and rows: what identifies a dataset across the two generators.
+    public var key: String { "\(name)@\(rows)" }
 
-    static let datetimeBase: Int64 = 1_577_836_800_000_000_000
+    public static let datetimeBase: Int64 = 1_577_836_800_000_000_000
 
-    func isNull(_ i: Int64, _ c: Int64) -> Bool { (i &* 7 &+ c &* 3) % 1000 < Int64(permille) }
+    public func isNull(_ i: Int64, _ c: Int64) -> Bool { (i &* 7 &+ c &* 3) % 1000 < Int64(permille) }
 
     /// The dataset as an engine table.
-    func table() -> Table {
+    public func table() -> Table {
         Table(kinds.enumerated().map { c, kind in ("c\(c)", column(kind, Int64(c))) })
     }
 
@@ -87,7 +93,7 @@ struct BenchDataset: Sendable, Hashable {
 
     /// Bytes the table takes in the Arrow-like wire layout: validity (when a column has nulls),
     /// values, string offsets and UTF-8 bytes (dynamic as its JSON text). The base of GB/s figures.
-    static func bytes(of table: Table) -> Int {
+    public static func bytes(of table: Table) -> Int {
         var total = 0
         for column in table.columns {
             let n = column.count
@@ -108,7 +114,7 @@ struct BenchDataset: Sendable, Hashable {
     }
 
     /// The checksum `transfer_checksum.py` computes, here from an engine table (what came back from Python).
-    static func checksum(of table: Table, kinds: [BenchColumnKind]) -> String {
+    public static func checksum(of table: Table, kinds: [BenchColumnKind]) -> String {
         guard table.columns.count == kinds.count else { return "columns:\(table.columns.count)!=\(kinds.count)" }
         return zip(kinds, table.columns).map { kind, column in
             var count = 0, total: Int64 = 0

@@ -1,29 +1,29 @@
 import Foundation
-import Sandbox
 
 /// The result of running `sandpiper-probe --standard --self-check`.
-struct DoctorVerification: Codable {
+public struct DoctorVerification: Codable, Sendable {
     /// Each check: what was expected and what the confined process saw.
-    struct Check: Codable {
-        var name: String
-        var expected: String
-        var observed: String
-        var passed: Bool
+    public struct Check: Codable, Sendable {
+        public var name: String
+        public var expected: String
+        public var observed: String
+        public var passed: Bool
     }
 
-    var probePath: String
-    var checks: [Check]
-    var error: String?
-    var passed: Bool { error == nil && checks.allSatisfy(\.passed) }
+    public var probePath: String
+    public var checks: [Check]
+    public var error: String?
+    public var passed: Bool { error == nil && checks.allSatisfy(\.passed) }
 
     /// `sandpiper-probe` next to this executable, or `$SANDPIPER_PROBE`.
-    static var probePath: String {
+    public static var probePath: String {
         if let explicit = ProcessInfo.processInfo.environment["SANDPIPER_PROBE"] { return explicit }
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("sandpiper-probe").path
     }
 
-    static func run() -> DoctorVerification {
+    /// Runs the probe under the standard plan and checks what it saw.
+    public static func run() -> DoctorVerification {
         let path = probePath
         var result = DoctorVerification(probePath: path, checks: [])
         let process = Process()
@@ -68,8 +68,9 @@ struct DoctorVerification: Codable {
 }
 
 /// Renders the doctor's findings.
-enum DoctorReport {
-    static func table(_ probe: KernelProbe, _ verification: DoctorVerification?) -> String {
+public enum DoctorReport {
+    /// The layers and the self-check as aligned text (`sandpiper sandbox doctor`).
+    public static func table(_ probe: KernelProbe, _ verification: DoctorVerification?) -> String {
         var rows = probe.layers.map { [$0.name, $0.active ? "active" : "missing", $0.detail] }
         var text = "Sandbox layers on Linux \(probe.kernelRelease)" + (probe.isRoot ? " (root)" : "") + "\n\n"
         text += render(header: ["LAYER", "STATUS", "DETAIL"], rows: rows)
@@ -87,7 +88,8 @@ enum DoctorReport {
         return text
     }
 
-    static func json(_ probe: KernelProbe, _ verification: DoctorVerification?) -> String {
+    /// The layers and the self-check as one JSON document (`--format json`).
+    public static func json(_ probe: KernelProbe, _ verification: DoctorVerification?) -> String {
         struct Document: Encodable {
             var kernel: String
             var root: Bool

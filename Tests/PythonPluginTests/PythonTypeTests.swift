@@ -2,7 +2,7 @@ import Columnar
 import Foundation
 import KQLEngine
 import Testing
-@testable import sandpiper
+@testable import PythonPlugin
 
 /// Every KQL type into `df` and every pandas dtype back, with and without nulls.
 extension PythonSuites {

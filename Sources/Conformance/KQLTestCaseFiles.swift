@@ -1,37 +1,30 @@
-import Conformance
 import Foundation
 import KQLEngine
 
-extension ConformanceCommand {
-    /// The tabular plugins for examples run in `sandbox` (nil: the registry's default sandbox). Python calls
-    /// that name no sandbox run in `sandbox`, so the matrix runs each example in every sandbox asked for.
-    /// `external_artifacts` are read only from `artifactRoots`.
-    static func plugins(sandbox: String?, artifactRoots: ArtifactRoots) -> [any TabularPlugin] {
-        Sandpiper.queryPlugins(defaultSandbox: sandbox, artifactRoots: artifactRoots)
-    }
-
-    /// Runs `.kqltest` inputs with the case-file runner, a fresh engine over a fresh sample database per file
-    /// (never the `--db` folder: case files create and drop tables).
-    static func caseFileRunner(now: Int64?, artifactRoots: ArtifactRoots) -> any CaseFileRunner {
-        KQLTestCaseFiles(now: now, artifactRoots: artifactRoots)
-    }
-}
-
 /// Adapts `KQLTestRunner` (the `.kqltest` runner) to the conformance run: each record becomes one result.
-struct KQLTestCaseFiles: CaseFileRunner {
-    var now: Int64?
-    var artifactRoots: ArtifactRoots
+///
+/// Every file runs on a fresh engine over a fresh sample database (never the `--db` folder: case files
+/// create and drop tables), with the tabular plugins `plugins` makes for the default sandbox.
+public struct KQLTestCaseFiles: CaseFileRunner {
+    /// The fixed current time, for files that do not set their own (nil: the clock).
+    public var now: Int64?
+    /// The tabular plugins for a sandbox name (nil: the default sandbox); the CLI passes the python plugin.
+    public var plugins: @Sendable (String?) -> [any TabularPlugin]
 
-    func run(caseFile path: String, filter: String?) -> [ExampleResult] {
+    public init(now: Int64?, plugins: @escaping @Sendable (String?) -> [any TabularPlugin]) {
+        self.now = now; self.plugins = plugins
+    }
+
+    public func run(caseFile path: String, filter: String?) -> [ExampleResult] {
         let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         let records = (try? KQLTestFile(parsing: text, path: path).records) ?? []
         let queries = Dictionary(records.map { ($0.line, $0.text) }, uniquingKeysWith: { a, _ in a })
-        let fixedNow = now, roots = artifactRoots
+        let fixedNow = now, plugins = plugins
         let report = KQLTestRunner.run(files: [URL(fileURLWithPath: path)]) { fileNow in
             // The file's own clock wins: its expectations were written for it.
             let clock = fileNow ?? fixedNow
             let anchor = clock ?? Int64(Date().timeIntervalSince1970 * 1e9)
-            return Engine(database: SampleDatabase.make(now: anchor), plugins: ConformanceCommand.plugins(sandbox: nil, artifactRoots: roots), now: clock.map { t in { @Sendable in t } })
+            return Engine(database: SampleDatabase.make(now: anchor), plugins: plugins(nil), now: clock.map { t in { @Sendable in t } })
         }
         return report.outcomes.compactMap { outcome in
             let query = queries[outcome.line] ?? ""

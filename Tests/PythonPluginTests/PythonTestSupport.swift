@@ -4,7 +4,7 @@ import KQLEngine
 import KQLSyntax
 import Sandbox
 import Testing
-@testable import sandpiper
+@testable import PythonPlugin
 
 /// The Python environment the plugin tests run on: `SANDPIPER_PYTHON_ENV` (a site-packages directory with
 /// numpy 1.26 and pandas 2.2 for CPython 3.11), else the registered `minimal` sandbox.

@@ -3,7 +3,7 @@ import Foundation
 import KQLEngine
 import KQLSyntax
 import Testing
-@testable import sandpiper
+@testable import PythonPlugin
 
 /// The query limits reach `python()`: a script never outlives its query's time limit, and its result is
 /// charged to the memory budget before the engine copies it.

@@ -4,15 +4,15 @@ import Foundation
 ///
 /// Peers run with the interpreter of `bench/.venv`, which `bench/setup-venv` creates from the pinned
 /// `bench/requirements.txt`, so every machine compares against the same DuckDB, pyarrow and pandas.
-struct BenchEnvironment: Sendable {
+public struct BenchEnvironment: Sendable {
     /// The `bench/` folder.
-    let benchDirectory: URL
+    public let benchDirectory: URL
     /// The venv's python.
-    let python: String
+    public let python: String
 
     /// Finds `bench/` (from `explicit`, the current directory or the executable's, upwards) and makes
     /// sure its venv exists, creating it with `bench/setup-venv` (which needs PyPI) when it does not.
-    static func prepare(explicit: String?) throws(BenchError) -> BenchEnvironment {
+    public static func prepare(explicit: String?) throws(BenchError) -> BenchEnvironment {
         let dir = try locate(explicit: explicit)
         let setup = dir.appendingPathComponent("setup-venv").path
         let run = try BenchProcess.run([setup], environment: [:])
@@ -24,7 +24,7 @@ struct BenchEnvironment: Sendable {
         return BenchEnvironment(benchDirectory: dir, python: python)
     }
 
-    static func locate(explicit: String?) throws(BenchError) -> URL {
+    public static func locate(explicit: String?) throws(BenchError) -> URL {
         let fm = FileManager.default
         if let explicit {
             let url = URL(fileURLWithPath: explicit)
@@ -48,7 +48,7 @@ struct BenchEnvironment: Sendable {
     }
 
     /// Runs `bench/peers/<script>` with the venv's python and returns the JSON objects it printed, one per line.
-    func runPeer(_ script: String, _ arguments: [String], environment: [String: String] = [:]) throws(BenchError) -> [[String: Any]] {
+    public func runPeer(_ script: String, _ arguments: [String], environment: [String: String] = [:]) throws(BenchError) -> [[String: Any]] {
         let path = benchDirectory.appendingPathComponent("peers").appendingPathComponent(script).path
         let run = try BenchProcess.run([python, path] + arguments, environment: environment, passStderr: true)
         if run.status != 0, let mismatch = run.stdout.split(separator: "\n").first(where: { $0.contains("\"checksum-mismatch\"") }) {
@@ -69,11 +69,11 @@ struct BenchEnvironment: Sendable {
 }
 
 /// A child process whose output is collected; it never outlives the call.
-enum BenchProcess {
-    struct Result { var status: Int32; var stdout: String; var stderr: String }
+public enum BenchProcess {
+    public struct Result { public var status: Int32; public var stdout: String; public var stderr: String }
 
     /// Runs `argv` to completion. With `passStderr`, the child's standard error goes to ours (progress lines).
-    static func run(_ argv: [String], environment: [String: String], passStderr: Bool = false) throws(BenchError) -> Result {
+    public static func run(_ argv: [String], environment: [String: String], passStderr: Bool = false) throws(BenchError) -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: argv[0])
         process.arguments = Array(argv.dropFirst())

@@ -3,7 +3,7 @@ import Foundation
 import KQLEngine
 import KQLSyntax
 import Testing
-@testable import sandpiper
+@testable import PythonPlugin
 
 /// The `python()` plugin through its `TabularPlugin` interface: both syntaxes, schemas, errors, output.
 extension PythonSuites {

@@ -7,10 +7,10 @@ import Glibc
 /// Both buffers are written before timing, so page faults are not counted (a reused region is
 /// resident, and the peers' buffers are too). The read sums 64-bit words so the loads cannot be
 /// optimised away; the sum is checked against the pattern written.
-enum BenchMemcpy {
-    struct Result { var copy: BenchStats; var read: BenchStats }
+public enum BenchMemcpy {
+    public struct Result { public var copy: BenchStats; public var read: BenchStats }
 
-    static func measure(bytes: Int, runs: Int) throws(BenchError) -> Result {
+    public static func measure(bytes: Int, runs: Int) throws(BenchError) -> Result {
         let words = max(bytes / 8, 1)
         let src = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
         let dst = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
@@ -30,7 +30,7 @@ enum BenchMemcpy {
 
     /// Sums the words with four accumulators (enough independent adds for the loads to dominate).
     @inline(never)
-    static func readOnce(_ p: UnsafePointer<UInt64>, _ n: Int) -> UInt64 {
+    public static func readOnce(_ p: UnsafePointer<UInt64>, _ n: Int) -> UInt64 {
         var a: UInt64 = 0, b: UInt64 = 0, c: UInt64 = 0, d: UInt64 = 0
         var k = 0
         while k + 4 <= n {

@@ -17,22 +17,18 @@ enum PythonArtifacts {
     /// Largest total size sent with one call.
     static let maxTotalBytes = 256 << 20
 
-    /// The request option value (JSON object name → base64), or nil when there are no artifacts.
-    static func pack(_ artifacts: [(name: String, location: String)], roots: ArtifactRoots, span: SourceSpan) throws(KQLError) -> String? {
-        guard !artifacts.isEmpty else { return nil }
-        var encoded: [String: String] = [:]
+    /// The artifacts with their bytes, as the request carries them (in the order the call names them).
+    static func pack(_ artifacts: [(name: String, location: String)], roots: ArtifactRoots, span: SourceSpan) throws(KQLError) -> [WorkerArtifact] {
+        var packed: [WorkerArtifact] = []
         var total = 0
         for (name, location) in artifacts {
             try checkName(name, span: span)
             let path = try localPath(location, name: name, span: span)
             let data = try read(path, name: name, roots: roots, limit: maxTotalBytes - total, span: span)
             total += data.count
-            encoded[name] = data.base64EncodedString()
+            packed.append(WorkerArtifact(name: name, contents: data))
         }
-        guard let json = try? JSONSerialization.data(withJSONObject: encoded, options: [.sortedKeys]) else {
-            throw KQLError(.argument, "external artifacts cannot be encoded", span: span)
-        }
-        return String(decoding: json, as: UTF8.self)
+        return packed
     }
 
     /// The bytes of the file at `path` (absolute), when it lies beneath one of `roots`.

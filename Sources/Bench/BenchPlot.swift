@@ -2,11 +2,11 @@ import Foundation
 
 /// An SVG of throughput (GB/s, log scale) against rows (log scale), one panel per direction and one
 /// line per method, for the first dataset type and null ratio of the run.
-enum BenchPlot {
-    static let colors = ["sandpiper": "#d62728", "pyarrow-ipc-memfd": "#1f77b4", "pyarrow-to-pandas": "#2ca02c",
+public enum BenchPlot {
+    public static let colors = ["sandpiper": "#d62728", "pyarrow-ipc-memfd": "#1f77b4", "pyarrow-to-pandas": "#2ca02c",
                          "duckdb-df": "#ff7f0e", "pickle5-oob-pipe": "#9467bd", "csv-pipe": "#8c564b", "memcpy": "#444444"]
 
-    static func svg(_ all: [BenchTransferMeasurement]) -> String {
+    public static func svg(_ all: [BenchTransferMeasurement]) -> String {
         let timed = all.filter { $0.stats != nil && $0.direction != "call" && $0.gigabytesPerSecond > 0 }
         guard let first = timed.first(where: { $0.method != "memcpy" }) ?? timed.first else {
             return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" height=\"60\"><text x=\"10\" y=\"30\">no measurements</text></svg>\n"
@@ -71,11 +71,11 @@ enum BenchPlot {
         return s + "</svg>\n"
     }
 
-    static func axisLabel(_ e: Int) -> String {
+    public static func axisLabel(_ e: Int) -> String {
         e >= 0 ? String(format: "%.0f", pow(10, Double(e))) : String(format: "%g", pow(10, Double(e)))
     }
 
-    static func escape(_ t: String) -> String {
+    public static func escape(_ t: String) -> String {
         t.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 }

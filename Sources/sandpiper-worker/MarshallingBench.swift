@@ -1,3 +1,4 @@
+import Bench
 import CPython
 import Columnar
 import Glibc
@@ -8,7 +9,7 @@ import SystemCalls
 /// In-process measurements of the marshalling core (`sandpiper-worker bench`): engine table → region,
 /// region → `df`, `result = df` → region → engine columns, and strings, each against `memcpy` of the
 /// same bytes and pyarrow's `to_pandas()`. Every step checks its answer.
-struct Bench {
+struct MarshallingBench {
     let sitePackages: [String]
     let rows: Int
     let workerPath: String
@@ -20,21 +21,6 @@ struct Bench {
         }
         exit(0)
     }
-
-    static func best(_ repeats: Int = 3, _ body: () throws -> Void) rethrows -> Double {
-        var best = Double.infinity
-        for _ in 0..<repeats {
-            let t0 = now()
-            try body()
-            best = min(best, now() - t0)
-        }
-        return best
-    }
-
-    /// CPU time of this process (user + system) in milliseconds: steadier than wall time on a shared machine.
-    static func cpuNow() -> Double { Double(MonotonicClock.processCPUNanoseconds()) / 1e6 }
-
-    static func now() -> Double { Double(MonotonicClock.nanoseconds()) / 1e6 }
 
     func measure() throws {
         try BenchEndToEnd.run(sitePackages: sitePackages, workerPath: workerPath)
@@ -53,7 +39,7 @@ struct Bench {
         // memcpy baseline over the same bytes, destination pre-faulted.
         let dst = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
         memset(dst, 1, bytes)
-        let memcpyMs = Bench.best {
+        let memcpyMs = BenchClock.fastestMilliseconds {
             for (k, c) in table.columns.enumerated() { memcpy(dst + k * n * 8, c.values!.pointer, n * 8) }
         }
         dst.deallocate()
@@ -62,7 +48,7 @@ struct Bench {
         let pool = RegionPool()
         let lease = try pool.checkout(minimumBytes: bytes + 4096)
         var used = 0
-        let writeMs = try Bench.best { used = try SharedTableWriter.write(table, into: lease.region) }
+        let writeMs = try BenchClock.fastestMilliseconds { used = try SharedTableWriter.write(table, into: lease.region) }
         print(String(format: "engine table -> memfd (reused, pre-faulted): %.2f ms (%.2fx memcpy)", writeMs, writeMs / memcpyMs))
 
         let ro = try lease.region.readOnlyDuplicate()
@@ -70,7 +56,7 @@ struct Bench {
         Descriptors.close(ro)
         let header = try SharedTableHeader(base: mapping.base, length: mapping.length)
         var df: PyPtr? = nil
-        let dfMs = try Bench.best(5) {
+        let dfMs = try BenchClock.fastestMilliseconds(of: 5) {
             if let d = df { sp_decref(d) }
             df = try FrameBuilder(python: python).build(header, in: mapping)
         }
@@ -92,9 +78,9 @@ struct Bench {
 
         let out = try pool.checkout(minimumBytes: bytes + 4096)
         var resultBytes = 0
-        let resultMs = try Bench.best { resultBytes = try ResultWriter(python: python).write(df!, into: out.region) }
+        let resultMs = try BenchClock.fastestMilliseconds { resultBytes = try ResultWriter(python: python).write(df!, into: out.region) }
         var back: Table? = nil
-        let readMs = try Bench.best { back = try SharedTableReader.read(out) }
+        let readMs = try BenchClock.fastestMilliseconds { back = try SharedTableReader.read(out) }
         let ok = back!.columns[0].longs[n - 1] == Int64(n - 1) && back!.columns[3].reals[n - 1] == Double(n - 1) * 0.5
         print(String(format: "result = df -> memfd: %.2f ms (%.2fx memcpy bandwidth); -> engine columns (adopted): %.3f ms; %d bytes; check %@",
                      resultMs, memcpyMs / resultMs, readMs, resultBytes, ok ? "ok" : "WRONG"))
@@ -112,17 +98,17 @@ struct Bench {
             let sh = try SharedTableHeader(base: sm.base, length: sm.length)
             var sdf: PyPtr? = nil
             var cpu = Double.infinity
-            let ms = try Bench.best(2) {
+            let ms = try BenchClock.fastestMilliseconds(of: 2) {
                 if let d = sdf { sp_decref(d) }
-                let c0 = Bench.cpuNow()
+                let c0 = BenchClock.processCPUMilliseconds()
                 sdf = try FrameBuilder(python: python).build(sh, in: sm)
-                cpu = min(cpu, Bench.cpuNow() - c0)
+                cpu = min(cpu, BenchClock.processCPUMilliseconds() - c0)
             }
             let c = try python.evaluate("out = (df['s'].iloc[-1], df['s'].dtype)", bindings: ["df": sdf!])
             print(String(format: "%d short strings (%@) -> object column: %.1f ms = %.1f M strings/s (CPU time %.1f ms = %.1f M strings/s); check %@",
                          n, label, ms, Double(n) / ms / 1000, cpu, Double(n) / cpu / 1000, c))
             let sout = try pool.checkout(minimumBytes: sb)
-            let wms = try Bench.best(2) { _ = try ResultWriter(python: python).write(sdf!, into: sout.region) }
+            let wms = try BenchClock.fastestMilliseconds(of: 2) { _ = try ResultWriter(python: python).write(sdf!, into: sout.region) }
             print(String(format: "  and back (object column -> memfd): %.1f ms = %.1f M strings/s", wms, Double(n) / wms / 1000))
             sp_decref(sdf!)
         }

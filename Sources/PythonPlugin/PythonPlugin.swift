@@ -84,14 +84,13 @@ public struct PythonPlugin: TabularPlugin {
         // the query's, whichever is lower.
         let remaining = Int(clamping: budget.remainingNanoseconds / 1_000_000)
         let timeout = max(1, min(environment.timeoutMilliseconds, remaining))
-        var options: [String: String] = [:]
-        if let kickout = call.kickout { options[WorkerRequest.kickoutOption] = String(kickout) }
-        if let packed = try PythonArtifacts.pack(call.artifacts, roots: artifactRoots, span: span) { options[WorkerRequest.artifactsOption] = packed }
+        let kickout = call.kickout.map { UInt64($0) }
+        let artifacts = try PythonArtifacts.pack(call.artifacts, roots: artifactRoots, span: span)
         let run = environment.settings.map {
             ScriptRun(script: call.script, kargsJSON: call.kargsJSON, sandbox: $0,
-                      timeoutMilliseconds: timeout, options: options)
+                      timeoutMilliseconds: timeout, kickoutMiB: kickout, artifacts: artifacts)
         } ?? ScriptRun(script: call.script, kargsJSON: call.kargsJSON, sitePackages: environment.sitePackages,
-                       timeoutMilliseconds: timeout, options: options)
+                       timeoutMilliseconds: timeout, kickoutMiB: kickout, artifacts: artifacts)
         let partitions = call.perNode ? Self.partitions(rows: input.rowCount, count: cores) : [0..<input.rowCount]
         let outputs: [ScriptOutput]
         do { outputs = try supervisor.run(input, partitions: partitions, run) } catch {

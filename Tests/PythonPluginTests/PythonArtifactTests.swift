@@ -2,7 +2,7 @@ import Columnar
 import Foundation
 import KQLEngine
 import Testing
-@testable import sandpiper
+@testable import PythonPlugin
 
 /// `external_artifacts`, `sandbox_utils.Zipackage` and `set query_python_debug;`.
 extension PythonSuites {

@@ -2,7 +2,7 @@ import Columnar
 import Foundation
 import KQLEngine
 import Testing
-@testable import sandpiper
+@testable import PythonPlugin
 
 /// Many calls leave nothing behind: no process, no fd, no memfd, no working folder.
 extension PythonSuites {
