@@ -70,7 +70,7 @@ let package = Package(
                           dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "Conformance", "SharedTable", "Sandbox",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: swiftSettings),
-        .executableTarget(name: "sandpiper-worker", dependencies: ["PythonHost", "SharedTable", "Sandbox"],
+        .executableTarget(name: "sandpiper-worker", dependencies: ["Columnar", "PythonHost", "SharedTable", "Sandbox"],
                           swiftSettings: swiftSettings),
         // Runs a probe under the confinement layers: used by `sandbox doctor` and the confinement tests.
         .executableTarget(name: "sandpiper-probe", dependencies: ["Sandbox"], swiftSettings: swiftSettings),

@@ -1,4 +1,5 @@
 import CPython
+import Columnar
 import Glibc
 import SharedTable
 
@@ -51,7 +52,7 @@ public struct QueryRunner {
         } catch let e as PythonHostError {
             failure = e.failure
         } catch {
-            failure = WorkerFailure(code: "E_PYTHON", message: "\(error)")
+            failure = WorkerFailure(code: ErrorCode.python.rawValue, message: "\(error)")
         }
         let (out, err) = captured()
         return WorkerResponse(resultBytes: bytes, stdout: out, stderr: err, failure: failure, timings: timings)
@@ -100,13 +101,13 @@ public struct QueryRunner {
         PyErr_Fetch(&type, &value, &tb)
         PyErr_NormalizeException(&type, &value, &tb)
         defer { sp_xdecref(type); sp_xdecref(value); sp_xdecref(tb) }
-        guard let type, let value else { return WorkerFailure(code: "E_PYTHON", type: "Exception", message: "unknown error") }
+        guard let type, let value else { return WorkerFailure(code: ErrorCode.python.rawValue, type: "Exception", message: "unknown error") }
         guard let d = try? python.call("describe", [type, value, tb ?? sp_none()]) else {
-            return WorkerFailure(code: "E_PYTHON", type: "Exception", message: PythonInterpreter.pendingError())
+            return WorkerFailure(code: ErrorCode.python.rawValue, type: "Exception", message: PythonInterpreter.pendingError())
         }
         defer { sp_decref(d) }
         let line = PyTuple_GetItem(d, 3).flatMap { $0 == sp_none() ? nil : PyLong_AsLong($0) }
-        return WorkerFailure(code: "E_PYTHON", type: PythonInterpreter.string(PyTuple_GetItem(d, 0)) ?? "Exception",
+        return WorkerFailure(code: ErrorCode.python.rawValue, type: PythonInterpreter.string(PyTuple_GetItem(d, 0)) ?? "Exception",
                              message: PythonInterpreter.string(PyTuple_GetItem(d, 1)) ?? "",
                              traceback: PythonInterpreter.string(PyTuple_GetItem(d, 2)) ?? "", line: line)
     }

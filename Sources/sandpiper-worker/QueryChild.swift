@@ -1,4 +1,5 @@
 import CPython
+import Columnar
 import Glibc
 import PythonHost
 import Sandbox
@@ -35,7 +36,7 @@ struct QueryChild {
         if let plan = envelope.plan { confine(plan, keeping: fds.all, channel: channel) }
         let confined = Self.milliseconds() - confineStart
         guard let request = envelope.request else {
-            answer(channel, Self.failure("E_SANDBOX_IO", "the worker forked a query child without a request"))
+            answer(channel, Self.failure(.sandboxIO, "the worker forked a query child without a request"))
         }
         let hook = installAuditHook()
         execute(request, fds: fds, channel: channel, hookFailure: hook, timings: ["confine": confined])
@@ -58,7 +59,7 @@ struct QueryChild {
         do { (envelope, received) = try channel.receive(ConfinedRequest.self) } catch { _exit(0) }
         guard let request = envelope.request, envelope.plan == nil, received.count >= 2 else {
             received.forEach { close($0) }
-            answer(channel, Self.failure("E_SANDBOX_IO", "a spare query child got a request it cannot run (\(received.count) fds, a plan, or no request)"))
+            answer(channel, Self.failure(.sandboxIO, "a spare query child got a request it cannot run (\(received.count) fds, a plan, or no request)"))
         }
         let fds = QueryFds(input: received[0], output: received[1], reply: socket, extra: Array(received.dropFirst(2)))
         execute(request, fds: fds, channel: channel, hookFailure: hook,
@@ -81,7 +82,7 @@ struct QueryChild {
                 try? channel.send(QueryExit(waitStatus: status))
             }
         } catch {
-            answer(channel, Self.failure(error.code.rawValue, error.message))
+            answer(channel, Self.failure(error.code, error.message))
         }
     }
 
@@ -112,7 +113,7 @@ struct QueryChild {
                 let region = try SharedRegion.adopt(fd: fds.output, writable: true)
                 response = QueryRunner(python: python).run(request, input: mapping, blocks: blocks, output: region)
             } catch {
-                response = Self.failure(error.code.rawValue, error.message)
+                response = Self.failure(error.code, error.message)
             }
         }
         if getpid() != answering { _exit(0) }
@@ -123,8 +124,8 @@ struct QueryChild {
         answer(channel, response)
     }
 
-    private static func failure(_ code: String, _ message: String) -> WorkerResponse {
-        WorkerResponse(resultBytes: 0, stdout: "", stderr: "", failure: WorkerFailure(code: code, message: message))
+    private static func failure(_ code: ErrorCode, _ message: String) -> WorkerResponse {
+        WorkerResponse(resultBytes: 0, stdout: "", stderr: "", failure: WorkerFailure(code: code.rawValue, message: message))
     }
 
     static func milliseconds() -> Double {
@@ -155,7 +156,7 @@ struct DenialReport {
     let python: PythonInterpreter
 
     func denial(for failure: WorkerFailure) -> WorkerFailure? {
-        guard failure.code == "E_PYTHON" else { return nil }
+        guard ErrorCode.named(failure.code) == .python else { return nil }
         let errno = Self.errno(inMessage: failure.message)
         let recorded = (try? python.evaluate("""
             import sys
