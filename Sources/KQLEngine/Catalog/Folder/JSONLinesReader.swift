@@ -73,7 +73,7 @@ public enum JSONLinesReader {
             do throws(JSONParseError) {
                 value = try Dynamic.parseJSON(text)
             } catch {
-                throw KQLError(.data, "\(source):\(number):\(error.column): \(error.reason)",
+                throw KQLError(.data, "\(source):\(number): invalid JSON at column \(error.column): \(error.reason)",
                                hint: "each line must be one complete JSON object, e.g. {\"Id\": 1, \"Name\": \"a\"}", cause: error)
             }
             guard case .bag(let bag) = value else {
