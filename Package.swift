@@ -89,7 +89,7 @@ let package = Package(
                                          "SystemCalls", "PythonPlugin", "Bench", "Benchmarks",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: swiftSettings),
-        .executableTarget(name: "sandpiper-worker", dependencies: ["PythonHost", "SharedTable", "Sandbox", "SystemCalls", "Bench"],
+        .executableTarget(name: "sandpiper-worker", dependencies: ["Columnar", "PythonHost", "SharedTable", "Sandbox", "SystemCalls", "Bench"],
                           swiftSettings: swiftSettings),
         // Runs a probe under the confinement layers: used by `sandbox doctor` and the confinement tests.
         .executableTarget(name: "sandpiper-probe", dependencies: ["Sandbox"], swiftSettings: swiftSettings),

@@ -16,10 +16,10 @@ public struct BenchError: CodedError {
     }
 
     public static func checksum(_ message: String) -> BenchError {
-        BenchError("E_BENCH_CHECKSUM", message, hint: "a fast wrong answer is not a result: fix the transfer or the engine before reading any timing")
+        BenchError(.benchChecksum, message, hint: "a fast wrong answer is not a result: fix the transfer or the engine before reading any timing")
     }
 
-    public static func peer(_ message: String, hint: String? = nil) -> BenchError { BenchError("E_BENCH_PEER", message, hint: hint) }
+    public static func peer(_ message: String, hint: String? = nil) -> BenchError { BenchError(.benchPeer, message, hint: hint) }
 }
 
 /// Wall-clock timing on the monotonic clock (the one the worker and the peer processes read too).

@@ -14,9 +14,9 @@ public enum PythonHostError: CodedError {
 
     public var code: ErrorCode {
         switch self {
-        case .python: return "E_PYTHON"
+        case .python: return .python
         case .result: return .result
-        case .environment: return "E_SANDBOX_ENVIRONMENT"
+        case .environment: return .sandboxEnvironment
         case .sharedTable(let e): return e.code
         }
     }

@@ -30,7 +30,7 @@ struct PythonCall {
 
     init(_ a: PluginArguments) throws(KQLError) {
         func fail(_ message: String, _ hint: String? = nil) -> KQLError {
-            KQLError("E_ARGUMENT", "python(): " + message, span: a.span, hint: hint)
+            KQLError(.argument, "python(): " + message, span: a.span, hint: hint)
         }
         try Self.checkHints(a)
         perNode = (a.options["hint.distribution"].flatMap(Self.text)?.lowercased() == "per_node")
@@ -109,10 +109,10 @@ struct PythonCall {
         let allowed = ["hint.distribution": ["single", "per_node"], "hint.remote": ["auto", "local"]]
         for (name, value) in a.options {
             guard let values = allowed[name.lowercased()] else {
-                throw KQLError("E_ARGUMENT", "python(): unknown hint '\(name)'", span: a.span, hint: "python() takes hint.distribution and hint.remote")
+                throw KQLError(.argument, "python(): unknown hint '\(name)'", span: a.span, hint: "python() takes hint.distribution and hint.remote")
             }
             guard let v = text(value)?.lowercased(), values.contains(v) else {
-                throw KQLError("E_ARGUMENT", "python(): \(name) must be \(values.joined(separator: " or "))", span: a.span)
+                throw KQLError(.argument, "python(): \(name) must be \(values.joined(separator: " or "))", span: a.span)
             }
         }
     }

@@ -30,7 +30,7 @@ enum PythonDebugDump {
     static func write(input: Table, call: PythonCall, span: SourceSpan) throws(KQLError) -> PluginResult {
         var template = Array((NSTemporaryDirectory() + "/sandpiper-python-debug-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else {
-            throw KQLError("E_IO", "cannot make a folder for the python debug files: \(String(cString: strerror(errno)))", span: span)
+            throw KQLError(.io, "cannot make a folder for the python debug files: \(String(cString: strerror(errno)))", span: span)
         }
         let folder = URL(fileURLWithPath: String(cString: made)).standardizedFileURL
         do {
@@ -47,7 +47,7 @@ enum PythonDebugDump {
             throw e
         } catch {
             try? FileManager.default.removeItem(at: folder)
-            throw KQLError("E_IO", "cannot write the python debug files: \(error.localizedDescription)", span: span)
+            throw KQLError(.io, "cannot write the python debug files: \(error.localizedDescription)", span: span, cause: error)
         }
         var b = ColumnBuilder(type: .string, capacity: 1)
         b.append(string: folder.path)

@@ -76,7 +76,8 @@ public struct PythonPlugin: TabularPlugin {
         let environment: PythonEnvironment
         do { environment = try resolveEnvironment(call.sandbox) } catch {
             throw KQLError(error.code, error.message, span: span,
-                           hint: error.hint ?? "see `sandpiper sandbox list`, or build one with `sandpiper sandbox build`")
+                           hint: error.hint ?? "see `sandpiper sandbox list`, or build one with `sandpiper sandbox build`",
+                           cause: error.cause)
         }
         let budget = arguments.budget
         try budget.checkDeadline()
@@ -96,7 +97,7 @@ public struct PythonPlugin: TabularPlugin {
         do { outputs = try supervisor.run(input, partitions: partitions, run) } catch {
             // A script stopped because the query's time ran out reports the query's limit.
             if timeout < environment.timeoutMilliseconds { try budget.checkDeadline() }
-            throw KQLError(error.code, error.message, span: span, hint: error.hint)
+            throw KQLError(error.code, error.message, span: span, hint: error.hint, cause: error.cause)
         }
         // The results are mapped, not yet copied: charge them before coercion and the union copy them.
         try budget.charge(outputs.map(\.table), for: "python")
@@ -134,7 +135,7 @@ public struct PythonPlugin: TabularPlugin {
         guard let first = tables.first else { return Table.empty(Schema([])) }
         if tables.count == 1 { return first }
         for (k, t) in tables.enumerated() where t.schema != first.schema {
-            throw KQLError("E_RESULT_SCHEMA", "partition \(k + 1) returned columns \(describe(t.schema)) but partition 1 returned \(describe(first.schema))",
+            throw KQLError(.resultSchema, "partition \(k + 1) returned columns \(describe(t.schema)) but partition 1 returned \(describe(first.schema))",
                            span: span, hint: "declare the output schema with typeof(...) so every partition is coerced to it")
         }
         let columns = first.schema.fields.indices.map { i in Column.concat(tables.map { $0.columns[i] }, type: first.schema.fields[i].type) }

@@ -12,7 +12,7 @@ enum PythonResultCoercion {
         var columns: [Column] = []
         for field in schema.fields {
             guard let i = table.schema.index(of: field.name) else {
-                throw KQLError("E_RESULT_SCHEMA", "the python result has no column '\(field.name)' declared in typeof(...); it has \(table.schema.names.joined(separator: ", "))",
+                throw KQLError(.resultSchema, "the python result has no column '\(field.name)' declared in typeof(...); it has \(table.schema.names.joined(separator: ", "))",
                                span: span, hint: "add the column to `result`, or remove it from typeof(...)")
             }
             let column = table.columns[i]
@@ -21,7 +21,7 @@ enum PythonResultCoercion {
             for row in 0..<column.count {
                 let v = column.value(row)
                 guard let c = convert(v, to: field.type) else {
-                    throw KQLError("E_RESULT_SCHEMA", "column '\(field.name)' row \(row): the value \(v.text) (\(column.type.rawValue)) cannot be converted to \(field.type.rawValue)",
+                    throw KQLError(.resultSchema, "column '\(field.name)' row \(row): the value \(v.text) (\(column.type.rawValue)) cannot be converted to \(field.type.rawValue)",
                                    span: span, hint: "declare the column as \(column.type.rawValue) in typeof(...), or convert it in the script")
                 }
                 b.append(c)

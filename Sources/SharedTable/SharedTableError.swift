@@ -28,8 +28,8 @@ public struct SharedTableError: CodedError, Equatable {
 
     public var code: ErrorCode {
         switch kind {
-        case .corrupt, .message: return "E_SHARED_TABLE"
-        case .system, .closed, .timeout: return "E_SHARED_MEMORY"
+        case .corrupt, .message: return .sharedTable
+        case .system, .closed, .timeout: return .sharedMemory
         }
     }
 

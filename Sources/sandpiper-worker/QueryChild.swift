@@ -1,4 +1,5 @@
 import CPython
+import Columnar
 import Glibc
 import PythonHost
 import Sandbox

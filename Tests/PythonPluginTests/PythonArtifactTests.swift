@@ -27,10 +27,10 @@ extension PythonSuites {
         @Test func networkURLsAndBadNamesAreRefused() {
             let https = Call.adx(Call.schema(star: true, []), "result = df", artifacts: [("f.zip", "https://example.com/f.zip")])
             let e = errorOf { _ = try plugin.run(input: input, arguments: https) }
-            #expect(e?.code == "E_SANDBOX_DENIED")
+            #expect(e?.code.rawValue == "E_SANDBOX_DENIED")
             #expect(e?.hint?.contains("local path") == true)
             let escape = Call.adx(Call.schema(star: true, []), "result = df", artifacts: [("../x", "/etc/hostname")])
-            #expect(errorOf { _ = try plugin.run(input: input, arguments: escape) }?.code == "E_ARGUMENT")
+            #expect(errorOf { _ = try plugin.run(input: input, arguments: escape) }?.code.rawValue == "E_ARGUMENT")
             let scratch = PythonScratch()
             let missing = Call.adx(Call.schema(star: true, []), "result = df", artifacts: [("x", scratch.file("nonexistent").path)])
             let inScratch = PythonTestEnvironment.plugin(artifactRoots: ArtifactRoots([scratch.url.path]))
@@ -52,11 +52,11 @@ extension PythonSuites {
             #expect(huge >= 0 && ftruncate(huge, 1 << 40) == 0)
             close(huge)
             let plugin = PythonTestEnvironment.plugin(artifactRoots: ArtifactRoots([root, "/proc", "/dev", "/"]))
-            func code(_ location: String) -> (ErrorCode?, String) {
+            func code(_ location: String) -> (String?, String) {
                 let e = errorOf { _ = try plugin.run(input: input, arguments: Call.adx(Call.schema(star: true, []), "result = df", artifacts: [("a", location)])) }
-                return (e?.code, e?.message ?? "")
+                return (e?.code.rawValue, e?.message ?? "")
             }
-            let cases: [(String, ErrorCode, String)] = [
+            let cases: [(String, String, String)] = [
                 ("/etc/shadow", "E_SANDBOX_DENIED", "outside the folders"),
                 ("/proc/self/environ", "E_SANDBOX_DENIED", "outside the folders"),
                 ("/proc/self/maps", "E_SANDBOX_DENIED", "outside the folders"),

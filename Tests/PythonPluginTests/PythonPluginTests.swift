@@ -49,18 +49,18 @@ extension PythonSuites {
         }
 
         @Test func badArgumentsAreRefusedBeforeRunning() {
-            #expect(errorOf { _ = try plugin.outputSchema(input: input.schema, arguments: Call.seed()) }?.code == "E_ARGUMENT")
-            #expect(errorOf { _ = try plugin.outputSchema(input: input.schema, arguments: Call.seed(script: "result = df", extra: ["bogus": .value(.long(1), .long)])) }?.code == "E_ARGUMENT")
+            #expect(errorOf { _ = try plugin.outputSchema(input: input.schema, arguments: Call.seed()) }?.code.rawValue == "E_ARGUMENT")
+            #expect(errorOf { _ = try plugin.outputSchema(input: input.schema, arguments: Call.seed(script: "result = df", extra: ["bogus": .value(.long(1), .long)])) }?.code.rawValue == "E_ARGUMENT")
             let noSchema = PluginArguments(positional: [.value(.string("result = df"), .string)], named: [:], options: [:], inlineForm: false, queryOptions: [:], span: .none)
-            #expect(errorOf { _ = try plugin.outputSchema(input: input.schema, arguments: noSchema) }?.code == "E_ARGUMENT")
+            #expect(errorOf { _ = try plugin.outputSchema(input: input.schema, arguments: noSchema) }?.code.rawValue == "E_ARGUMENT")
             let badHint = Call.adx(Call.schema(star: true, []), "result = df", options: ["hint.distribution": .string("everywhere")])
-            #expect(errorOf { _ = try plugin.outputSchema(input: input.schema, arguments: badHint) }?.code == "E_ARGUMENT")
-            #expect(errorOf { _ = try plugin.outputSchema(input: input.schema, arguments: Call.seed(script: "result = df", kickout: -5)) }?.code == "E_ARGUMENT")
+            #expect(errorOf { _ = try plugin.outputSchema(input: input.schema, arguments: badHint) }?.code.rawValue == "E_ARGUMENT")
+            #expect(errorOf { _ = try plugin.outputSchema(input: input.schema, arguments: Call.seed(script: "result = df", kickout: -5)) }?.code.rawValue == "E_ARGUMENT")
         }
 
         @Test func anUnknownSandboxSaysHowToFindOne() {
             let e = errorOf { _ = try plugin.run(input: input, arguments: Call.seed(script: "result = df", sandbox: "nope")) }
-            #expect(e?.code == "E_SANDBOX_NOT_FOUND")
+            #expect(e?.code.rawValue == "E_SANDBOX_NOT_FOUND")
             #expect(e?.hint?.contains("sandpiper sandbox") == true)
         }
 
@@ -68,7 +68,7 @@ extension PythonSuites {
             let scratch = PythonScratch()
             let standard = PythonPlugin.standard(registry: .init(home: .init(root: scratch.url)), supervisor: PythonTestEnvironment.supervisor)
             let e = errorOf { _ = try standard.run(input: input, arguments: Call.seed(script: "result = df", sandbox: "ghost")) }
-            #expect(e?.code == "E_SANDBOX_NOT_FOUND")
+            #expect(e?.code.rawValue == "E_SANDBOX_NOT_FOUND")
             #expect(e?.message.contains("ghost") == true)
             #expect(e?.hint?.contains("sandpiper sandbox list") == true)
         }
@@ -82,26 +82,26 @@ extension PythonSuites {
 
         @Test func anExceptionIsEPythonWithTheScriptLine() {
             let e = errorOf { _ = try plugin.run(input: input, arguments: Call.seed(script: "a = 1\n\nb = a / 0\nresult = df")) }
-            #expect(e?.code == "E_PYTHON")
+            #expect(e?.code.rawValue == "E_PYTHON")
             #expect(e?.message.contains("ZeroDivisionError") == true)
             #expect(e?.message.contains("line 3") == true)
             #expect(e?.hint?.contains("File \"<script>\", line 3") == true)
         }
 
         @Test func missingOrWrongResultIsEResult() {
-            #expect(errorOf { _ = try plugin.run(input: input, arguments: Call.seed(script: "x = 1")) }?.code == "E_RESULT")
+            #expect(errorOf { _ = try plugin.run(input: input, arguments: Call.seed(script: "x = 1")) }?.code.rawValue == "E_RESULT")
             let e = errorOf { _ = try plugin.run(input: input, arguments: Call.seed(script: "result = 42")) }
-            #expect(e?.code == "E_RESULT")
+            #expect(e?.code.rawValue == "E_RESULT")
             #expect(e?.message.contains("int") == true)
         }
 
         @Test func aValueThatCannotBeCoercedNamesColumnRowAndValue() {
             let args = Call.adx(Call.schema([("n", .long)]), "result = pd.DataFrame({'n': ['1', '2', 'three']})")
             let e = errorOf { _ = try plugin.run(input: input, arguments: args) }
-            #expect(e?.code == "E_RESULT_SCHEMA")
+            #expect(e?.code.rawValue == "E_RESULT_SCHEMA")
             #expect(e?.message.contains("'n'") == true && e?.message.contains("row 2") == true && e?.message.contains("three") == true)
             let missing = Call.adx(Call.schema([("zz", .long)]), "result = df")
-            #expect(errorOf { _ = try plugin.run(input: input, arguments: missing) }?.code == "E_RESULT_SCHEMA")
+            #expect(errorOf { _ = try plugin.run(input: input, arguments: missing) }?.code.rawValue == "E_RESULT_SCHEMA")
         }
 
         @Test func coercionConvertsWhatKQLWouldConvert() throws {

@@ -61,7 +61,7 @@ enum Call {
 
 /// Runs `body` and returns the KQLError code it threw (nil when it did not throw).
 func errorOf(_ body: () throws -> Void) -> KQLError? {
-    do { try body(); return nil } catch let e as KQLError { return e } catch { return KQLError("E_OTHER", "\(error)") }
+    do { try body(); return nil } catch let e as KQLError { return e } catch { Issue.record("not a KQLError: \(error)"); return nil }
 }
 
 /// A scratch directory, removed when the value goes away.

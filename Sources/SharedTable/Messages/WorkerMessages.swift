@@ -77,8 +77,21 @@ public struct WorkerFailure: Codable, Sendable, Hashable {
         /// The child could not run the request it got (`E_SANDBOX_IO`).
         case io = "E_SANDBOX_IO"
 
-        /// The stable error code users see for this failure.
-        public var errorCode: ErrorCode { ErrorCode(rawValue: rawValue) }
+        /// The catalogued error code users see for this failure (the raw value is only its name on the
+        /// wire; `WorkerMessagesTests` checks that the two agree).
+        public var errorCode: ErrorCode {
+            switch self {
+            case .python: return .python
+            case .result: return .result
+            case .environment: return .sandboxEnvironment
+            case .setup: return .sandboxSetup
+            case .unavailable: return .sandboxUnavailable
+            case .denied: return .sandboxDenied
+            case .sharedTable: return .sharedTable
+            case .sharedMemory: return .sharedMemory
+            case .io: return .sandboxIO
+            }
+        }
     }
 
     public var code: Code

@@ -73,8 +73,8 @@ public enum JSONLinesReader {
             do throws(JSONParseError) {
                 value = try Dynamic.parseJSON(text)
             } catch {
-                throw KQLError(.data, "\(source):\(number): \(error.description)",
-                               hint: "each line must be one complete JSON object, e.g. {\"Id\": 1, \"Name\": \"a\"}")
+                throw KQLError(.data, "\(source):\(number): invalid JSON at column \(error.column): \(error.reason)",
+                               hint: "each line must be one complete JSON object, e.g. {\"Id\": 1, \"Name\": \"a\"}", cause: error)
             }
             guard case .bag(let bag) = value else {
                 throw KQLError(.data, "\(source):\(number): the line is a JSON \(value.typeName), not an object",

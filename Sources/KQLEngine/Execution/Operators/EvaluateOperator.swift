@@ -12,7 +12,7 @@ struct EvaluateOperator {
         let result = try evaluate.plugin.run(input: input, arguments: arguments)
         if let out = result.output, !out.isEmpty { context.pluginOutput.append(out) }
         if let schema = evaluate.schema, result.table.schema.fields.map(\.type) != schema.fields.map(\.type) {
-            throw KQLError("E_RESULT_SCHEMA",
+            throw KQLError(.resultSchema,
                            "plugin '\(evaluate.plugin.name)' returned columns \(describe(result.table.schema)), expected \(describe(schema))",
                            span: evaluate.arguments.span)
         }
