@@ -68,7 +68,7 @@ extension ErrorCode {
         hint: "See docs/support.md for what is implemented; nothing is approximated silently.")
     /// An argument of the right type but an unusable value or count.
     public static let argument = ErrorCode(
-        "E_ARGUMENT", raisedBy: ["KQLEngine", "sandpiper"],
+        "E_ARGUMENT", raisedBy: ["KQLEngine", "PythonPlugin"],
         meaning: "An argument has an unusable value, or a call has the wrong number of arguments.",
         hint: "Read the function's or plugin's page in the KQL reference for the arguments it takes.")
     /// A failure while evaluating that is neither a type nor an argument problem.
@@ -136,12 +136,12 @@ extension ErrorCode {
         hint: "Assign a pandas DataFrame to `result`, for example `result = df`.")
     /// A `python()` or `evaluate` result whose columns disagree with the declared schema.
     public static let resultSchema = ErrorCode(
-        "E_RESULT_SCHEMA", raisedBy: ["KQLEngine", "sandpiper"],
+        "E_RESULT_SCHEMA", raisedBy: ["KQLEngine", "PythonPlugin"],
         meaning: "A plugin's result does not have the columns or types its declared output schema says.",
         hint: "Make the script produce the columns of typeof(...), or change the declared schema.")
     /// A file the plugin itself reads or writes (debug files, artifacts) could not be.
     public static let io = ErrorCode(
-        "E_IO", raisedBy: ["Sandbox", "sandpiper"],
+        "E_IO", raisedBy: ["Sandbox", "PythonPlugin"],
         meaning: "A file or folder Sandpiper reads or writes for you (sandbox state, debug files) could not be read or written.",
         hint: "The cause line names the system's reason; check the path's permissions and free space.")
 
@@ -174,7 +174,7 @@ extension ErrorCode {
         hint: "See `sandpiper sandbox policy --help` for the ranges.")
     /// Something the sandbox refused.
     public static let sandboxDenied = ErrorCode(
-        "E_SANDBOX_DENIED", raisedBy: ["Sandbox", "sandpiper"],
+        "E_SANDBOX_DENIED", raisedBy: ["Sandbox", "PythonPlugin"],
         meaning: "The sandbox refused an operation of the script (network, processes, files), or a file the engine would read for it.",
         hint: "Do the work in KQL or pass the data in `df`; the hint of the error says what is allowed instead.")
     /// The script ran longer than the time limit.
@@ -199,7 +199,7 @@ extension ErrorCode {
         hint: "Run the script outside Sandpiper to see the crash; only this query failed.")
     /// Shared memory or the worker socket failed.
     public static let sandboxIO = ErrorCode(
-        "E_SANDBOX_IO", raisedBy: ["Sandbox", "sandpiper-worker"],
+        "E_SANDBOX_IO", raisedBy: ["Sandbox"],
         meaning: "Talking to the worker failed: its socket or shared memory broke, or it got a request it cannot run.",
         hint: "Run the query again; if it repeats, run `sandpiper sandbox doctor` and report it.")
     /// The query's processes used more memory than the ceiling.
@@ -304,12 +304,12 @@ extension ErrorCode {
 
     /// A benchmark's answer differs from the expected checksum.
     public static let benchChecksum = ErrorCode(
-        "E_BENCH_CHECKSUM", raisedBy: ["sandpiper"],
+        "E_BENCH_CHECKSUM", raisedBy: ["Bench"],
         meaning: "A benchmark produced a different answer than expected, so its timing means nothing.",
         hint: "Fix the transfer or the engine before reading any timing.")
     /// A benchmark peer script or the bench environment failed.
     public static let benchPeer = ErrorCode(
-        "E_BENCH_PEER", raisedBy: ["sandpiper"],
+        "E_BENCH_PEER", raisedBy: ["Bench"],
         meaning: "A benchmark peer script or the bench environment failed.",
         hint: "The message names the peer and what it printed; run that peer alone to see it fail.")
 

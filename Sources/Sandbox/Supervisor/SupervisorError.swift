@@ -86,7 +86,7 @@ public struct SupervisorError: CodedError, Equatable {
     /// The failure a worker child reported. Its texts come from the script's process, which may have
     /// written the report itself: an empty one still makes a message that says what happened.
     static func reported(_ f: WorkerFailure) -> SupervisorError {
-        let message = f.message.isEmpty ? "the python script's process reported \(f.code.rawValue) without a message" : f.message
+        let message = f.message.isEmpty ? "the python script's process reported \(f.code.errorCode.rawValue) without a message" : f.message
         switch f.code {
         case .python:
             return SupervisorError(.python(f), (f.type.isEmpty ? "" : "\(f.type): ") + message + (f.line.map { " (script line \($0))" } ?? ""))
@@ -94,7 +94,7 @@ public struct SupervisorError: CodedError, Equatable {
         case .environment: return SupervisorError(.workerStart, message)
         case .setup, .unavailable: return SupervisorError(.setup, message)
         case .denied: return SupervisorError(.denied(hint: f.traceback), message)
-        case .sharedTable, .sharedMemory, .io: return SupervisorError(.io, "\(f.code.rawValue): \(message)")
+        case .sharedTable, .sharedMemory, .io: return SupervisorError(.io, "\(f.code.errorCode.rawValue): \(message)")
         }
     }
 }

@@ -57,28 +57,27 @@ public struct WorkerReady: Codable, Sendable, Hashable {
 public struct WorkerFailure: Codable, Sendable, Hashable {
     /// What kind of failure: a closed set, so the engine switches on it and never parses a code from text.
     /// A reply with any other value does not decode, and the engine refuses it as a malformed reply.
-    public enum Code: String, Codable, Sendable, Hashable, CaseIterable {
+    public enum Code: Codable, Sendable, Hashable, CaseIterable {
         /// The script raised, or did not compile (`E_PYTHON`).
-        case python = "E_PYTHON"
+        case python
         /// `result` is missing, not a DataFrame, or cannot be written (`E_RESULT`).
-        case result = "E_RESULT"
+        case result
         /// The interpreter or the environment could not be set up, e.g. pandas is missing (`E_SANDBOX_ENVIRONMENT`).
-        case environment = "E_SANDBOX_ENVIRONMENT"
+        case environment
         /// A confinement layer could not be applied in the child; the script did not run (`E_SANDBOX_SETUP`).
-        case setup = "E_SANDBOX_SETUP"
+        case setup
         /// A confinement layer the plan requires is missing on this kernel (`E_SANDBOX_UNAVAILABLE`).
-        case unavailable = "E_SANDBOX_UNAVAILABLE"
+        case unavailable
         /// The script failed because the sandbox refused an operation (`E_SANDBOX_DENIED`); the traceback holds the hint.
-        case denied = "E_SANDBOX_DENIED"
+        case denied
         /// The shared table could not be read or written (`E_SHARED_TABLE`).
-        case sharedTable = "E_SHARED_TABLE"
+        case sharedTable
         /// Shared memory or the child's socket failed (`E_SHARED_MEMORY`).
-        case sharedMemory = "E_SHARED_MEMORY"
+        case sharedMemory
         /// The child could not run the request it got (`E_SANDBOX_IO`).
-        case io = "E_SANDBOX_IO"
+        case io
 
-        /// The catalogued error code users see for this failure (the raw value is only its name on the
-        /// wire; `WorkerMessagesTests` checks that the two agree).
+        /// The catalogued error code users see for this failure; on the wire it travels as that code's name.
         public var errorCode: ErrorCode {
             switch self {
             case .python: return .python
@@ -91,6 +90,26 @@ public struct WorkerFailure: Codable, Sendable, Hashable {
             case .sharedMemory: return .sharedMemory
             case .io: return .sandboxIO
             }
+        }
+
+        /// The failure whose catalogued code is `code`, if the worker may report it.
+        public init?(_ code: ErrorCode) {
+            guard let match = Self.allCases.first(where: { $0.errorCode == code }) else { return nil }
+            self = match
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let name = try decoder.singleValueContainer().decode(String.self)
+            guard let code = ErrorCode.named(name).flatMap(Code.init) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                        debugDescription: "\(name) is not a failure a worker reports"))
+            }
+            self = code
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(errorCode.rawValue)
         }
     }
 
