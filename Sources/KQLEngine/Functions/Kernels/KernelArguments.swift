@@ -73,3 +73,25 @@ struct FixedColumnWriter<T: FixedValue> {
         Column(type: type, count: count, validity: hasNull ? validity : nil, values: values)
     }
 }
+
+/// Reads a string argument row by row; a `dynamic` argument reads as its `tostring` text and a
+/// null reads as the empty string (KQL strings have no null).
+struct StringArgument {
+    let column: Column?
+    let constant: String
+
+    init(_ v: ColumnarValue) {
+        switch v {
+        case .column(let c): column = c; constant = ""
+        case .scalar(let v, _): column = nil; constant = v.text
+        }
+    }
+
+    var isConstant: Bool { column == nil }
+
+    @inline(__always) func string(_ i: Int) -> String {
+        guard let column else { return constant }
+        if column.type == .string { return column.string(i) }
+        return column.value(i).text
+    }
+}

@@ -1,10 +1,35 @@
 import Foundation
 import Columnar
 
-/// Generic helpers that lift a per-row kernel over column and constant arguments and nulls.
+/// The one set of helpers that lift a per-row kernel over column and constant arguments and nulls; every
+/// function's `evaluate` uses one of them rather than looping itself.
 ///
-/// Every helper computes a constant once when all arguments are constants, and otherwise loops
-/// over the typed buffers. A null input row gives a null output row unless the helper says otherwise.
+/// Every helper computes a constant once when all arguments are constants, and otherwise loops over the
+/// typed buffers (`FixedArgument`, `StringArgument`, `FixedColumnWriter` in `KernelArguments.swift`). A null
+/// input row gives a null output row unless the helper says otherwise. Pick by argument and result types:
+///
+/// | kernel shape                         | helper                  |
+/// | ------------------------------------ | ----------------------- |
+/// | fixed-width → fixed-width            | `unary`, `binary`       |
+/// | string → fixed-width / string        | `string`, `string2`, `stringMap` |
+/// | row index → bool                     | `rows`                  |
+/// | boxed values (dynamic, decimal, ...) | `boxed`, `boxedStrict`  |
+///
+/// A function that is nothing but its kernel is declared in its family's list instead (`.real`, `.row`
+/// in `FunctionDeclaration`), which wraps these helpers. A function with its own type, for example:
+///
+/// ```swift
+/// /// `dayofmonth(d)`: the day of the month of a datetime.
+/// struct DayOfMonthFunction: ScalarFunction {
+///     let name = "dayofmonth"
+///     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
+///         try Signature.check(name, args, [.datetime]); return .int
+///     }
+///     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
+///         Kernel.unary(args[0], Int64.self, out: .int, rows: context.rowCount) { Int32(DateTimeFormat.civil($0).day) }
+///     }
+/// }
+/// ```
 enum Kernel {
     /// `f` applied to each non-null row of a fixed-width argument; `f` returning nil yields null.
     static func unary<A: FixedValue, R: FixedValue>(
@@ -89,6 +114,49 @@ enum Kernel {
             }
             return try f(r)
         }
+    }
+
+    /// A fixed-width result per string row.
+    static func string<R: FixedValue>(_ a: ColumnarValue, out: ScalarType, rows: Int,
+                                      _ f: (String) -> R?) -> ColumnarValue {
+        let s = StringArgument(a)
+        if s.isConstant {
+            guard let r = f(s.constant) else { return .scalar(.null, out) }
+            return .scalar(r.box(out), out)
+        }
+        var w = FixedColumnWriter<R>(type: out, count: rows)
+        for i in 0..<rows { w.set(i, f(s.string(i))) }
+        return .column(w.finish())
+    }
+
+    /// A string result per string row; nil gives the empty string.
+    static func stringMap(_ a: ColumnarValue, rows: Int, _ f: (String) -> String?) -> ColumnarValue {
+        let s = StringArgument(a)
+        if s.isConstant { return .scalar(.string(f(s.constant) ?? ""), .string) }
+        var b = ColumnBuilder(type: .string, capacity: rows)
+        for i in 0..<rows { b.append(string: f(s.string(i)) ?? "") }
+        return .column(b.finish())
+    }
+
+    /// A fixed-width result per pair of string rows.
+    static func string2<R: FixedValue>(_ a: ColumnarValue, _ b: ColumnarValue, out: ScalarType, rows: Int,
+                                       _ f: (String, String) -> R?) -> ColumnarValue {
+        let x = StringArgument(a), y = StringArgument(b)
+        if x.isConstant && y.isConstant {
+            guard let r = f(x.constant, y.constant) else { return .scalar(.null, out) }
+            return .scalar(r.box(out), out)
+        }
+        var w = FixedColumnWriter<R>(type: out, count: rows)
+        for i in 0..<rows { w.set(i, f(x.string(i), y.string(i))) }
+        return .column(w.finish())
+    }
+
+    /// A bool per row from `f(row)`; a constant when every input is constant.
+    static func rows(allConstant: Bool, rows: Int, _ f: (Int) -> Bool?) -> ColumnarValue {
+        if allConstant { return .scalar(f(0).map(Value.bool) ?? .null, .bool) }
+        var w = FixedColumnWriter<Bool>(type: .bool, count: rows)
+        for i in 0..<rows { w.set(i, f(i)) }
+        return .column(w.finish())
     }
 }
 
