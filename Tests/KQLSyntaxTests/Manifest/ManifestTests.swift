@@ -45,6 +45,7 @@ import Testing
     /// docs/support.md is generated; run with SANDPIPER_REGENERATE=1 to rewrite it.
     @Test func supportDocumentIsUpToDate() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let file = root.appendingPathComponent("docs/support.md")
         let generated = KQLManifest.markdownSupportTable()
         if ProcessInfo.processInfo.environment["SANDPIPER_REGENERATE"] == "1" {
