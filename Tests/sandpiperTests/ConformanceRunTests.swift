@@ -4,11 +4,10 @@ import Testing
 /// `sandpiper conformance run` on the seed document and on our own documents and python case files,
 /// through the built binary, in the test sandboxes.
 @Suite(.serialized) struct ConformanceRunTests {
-    static let seed = SandpiperBinary.packageRoot.deletingLastPathComponent()
-        .appendingPathComponent("shared/seeds/000_6736e6bdba3218ce.txt").path
+    /// The project's seed document, kept in the repository beside its sidecar.
+    static let seed = SandpiperBinary.packageRoot.appendingPathComponent("conformance/seed/000_6736e6bdba3218ce.txt").path
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: seed), "the seed document is in ../shared, beside the repository"))
-    func seedDocumentRunsGreenInTheDefaultSandbox() throws {
+    @Test func seedDocumentRunsGreenInTheDefaultSandbox() throws {
         _ = try TestSandboxes.standard.get()
         let r = try SandpiperBinary.run(["conformance", "run", Self.seed], in: SandpiperBinary.packageRoot.path,
                                         environment: TestSandboxes.environment)

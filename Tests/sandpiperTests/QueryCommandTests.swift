@@ -54,7 +54,7 @@ import Testing
             Exit status: 0 on success (also for a truncated result), 1 when the query fails
             (the error, with line:column, is on standard error), 2 on bad usage.
 
-            USAGE: sandpiper query [<query>] [--file <file>] [--db <dir>] [--format <format>] [--now <datetime>] [--max-width <n>] [--no-truncation] [--truncation-max-records <n>] [--truncation-max-size <size>] [--max-memory <size>] [--timeout <timespan>] [--unsafe-no-sandbox] [--artifacts <dir> ...]
+            USAGE: sandpiper query [<options>] [<query>]
 
             ARGUMENTS:
               <query>                 The query text. Omit it to use -f or standard input.
