@@ -12,7 +12,7 @@ struct PhysicalPlan: Sendable {
     var operators: [PlanNode]
 
     /// The schema the plan produces, or nil when it is known only once it has run.
-    var schema: Schema? { operators.last?.schema ?? source.schema }
+    var schema: Schema? { operators.last.map(\.schema) ?? source.schema }
 
     /// A plan that yields a table already in hand.
     static func rows(_ t: Table) -> PhysicalPlan {
