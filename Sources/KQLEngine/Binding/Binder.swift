@@ -5,9 +5,9 @@ import KQLSyntax
 /// Resolves names, columns and types of a parsed query before anything runs.
 ///
 /// One binder serves one `Engine.execute` call on one thread (it keeps the query's `set` options and
-/// counts `materialize` calls), which is why it is `@unchecked Sendable`: deferred operators carry it
-/// to the executor of the same query.
-public final class Binder: @unchecked Sendable {
+/// counts `materialize` calls). Nothing it makes refers back to it: operators bound only once a plugin
+/// ran reach it through the execution context of the same query (``DeferredOperator``).
+public final class Binder {
     let database: any Database
     let functions: any FunctionResolver
     let plugins: [String: any TabularPlugin]

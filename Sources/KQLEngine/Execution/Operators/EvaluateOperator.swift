@@ -23,3 +23,10 @@ struct EvaluateOperator {
         "(" + s.fields.map { "\($0.name):\($0.type.rawValue)" }.joined(separator: ", ") + ")"
     }
 }
+
+extension EvaluateOperator: PhysicalOperator {
+    var name: String { evaluate.plugin.name }
+    /// A plugin sees its whole input at once and may return anything.
+    var traits: OperatorTraits { [] }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table { try execute(input: input, executor.context) }
+}

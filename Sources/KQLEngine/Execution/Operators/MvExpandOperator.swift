@@ -84,3 +84,10 @@ struct MvExpandOperator {
         if let v = Cast.value(.dynamic(d), to: type, mode: .implicit), !v.isNull { b.append(v) } else { b.appendNull() }
     }
 }
+
+extension MvExpandOperator: PhysicalOperator {
+    var name: String { "mv-expand" }
+    /// Each row expands on its own, its elements in place of it.
+    var traits: OperatorTraits { .rowWise }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table { try execute(input, executor.evaluator) }
+}

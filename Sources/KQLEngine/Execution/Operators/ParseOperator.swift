@@ -63,3 +63,9 @@ struct ParseOperator {
         }
     }
 }
+
+extension ParseOperator: PhysicalOperator {
+    var name: String { "parse" }
+    var traits: OperatorTraits { .rowWise }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table { try execute(input, executor.evaluator) }
+}

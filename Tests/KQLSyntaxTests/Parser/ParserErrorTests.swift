@@ -1,7 +1,7 @@
 import Testing
 @testable import KQLSyntax
 
-@Suite struct ErrorTests {
+@Suite struct ParserErrorTests {
     func failure(_ text: String) -> KQLError? {
         do {
             _ = try Parser.parse(text)

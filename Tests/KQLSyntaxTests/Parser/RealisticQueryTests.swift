@@ -28,10 +28,4 @@ import Testing
     func parses(_ text: String, _ expected: String) throws {
         #expect(try tree(text) == expected)
     }
-
-    @Test func lexerJoinsHyphenatedOperatorNamesOnlyWhenAdjacent() throws {
-        #expect(try tree("T | project-away a") == "T | project-away a")
-        #expect(try tree("T | extend x = a-b") == "T | extend x=(- a b)")
-        #expect(try tree("T | where x > -1") == "T | where (> x (- 1))")
-    }
 }

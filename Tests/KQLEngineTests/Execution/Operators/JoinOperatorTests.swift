@@ -3,7 +3,7 @@ import KQLSyntax
 import Testing
 @testable import KQLEngine
 
-@Suite struct JoinTests {
+@Suite struct JoinOperatorTests {
     // Left keys: a, b, b, c; right keys: b, c, c, d.
     let left = S.datatable([("k", .string), ("l", .long)],
                            [S.str("a"), S.long(1), S.str("b"), S.long(2), S.str("b"), S.long(3), S.str("c"), S.long(4)])

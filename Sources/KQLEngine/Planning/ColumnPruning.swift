@@ -4,7 +4,8 @@ import Columnar
 /// the filter copies the surviving rows of every column.
 ///
 /// The rows a filter keeps are gathered column by column, so each unread column costs a full copy.
-/// The rewrite is decided from the bound operators alone: the closing operator's references, plus those
+/// The planner applies it to each such run (``Planner/pipeline(_:input:)``), putting a
+/// ``KeepColumnsOperator`` before it. The rewrite is decided from the bound operators alone: the closing operator's references, plus those
 /// of every predicate and computed column in between, are the columns kept. Indices in the rewritten
 /// operators are remapped by column name, which is unique within every intermediate schema.
 enum ColumnPruning {

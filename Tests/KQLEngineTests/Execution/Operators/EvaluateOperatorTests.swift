@@ -18,7 +18,7 @@ struct DoublingPlugin: TabularPlugin {
     }
 }
 
-@Suite struct EvaluateTests {
+@Suite struct EvaluateOperatorTests {
     func runner() -> ScriptRunner {
         ScriptRunner(database: InMemoryDatabase(), functions: TestFunctions(), plugins: [DoublingPlugin()], now: 0,
                      runCommand: { (_, _, _) throws(KQLError) -> Table in throw KQLError(.unsupported, "no commands in this test") })
@@ -57,45 +57,3 @@ struct DoublingPlugin: TabularPlugin {
 }
 
 /// Counts its runs, to check that `materialize` evaluates its query once per execution.
-final class CountingPlugin: TabularPlugin, @unchecked Sendable {
-    var runs = 0
-    var name: String { "counter" }
-    func outputSchema(input: Schema, arguments: PluginArguments) throws(KQLError) -> Schema? { Schema([Field("n", .long)]) }
-    func run(input: Table, arguments: PluginArguments) throws(KQLError) -> PluginResult {
-        runs += 1
-        return PluginResult(table: Table([("n", Column(int64s: [Int64(runs)]))]))
-    }
-}
-
-@Suite struct MaterializeTests {
-    @Test func materializedQueryRunsOncePerExecution() throws {
-        let plugin = CountingPlugin()
-        let runner = ScriptRunner(database: InMemoryDatabase(), functions: TestFunctions(), plugins: [plugin], now: 0,
-                                  runCommand: { (_, _, _) throws(KQLError) -> Table in throw KQLError(.unsupported, "none") })
-        let source = ExpressionSyntax.source(SourceSyntax(kind: .evaluate(EvaluateSyntax(options: [], plugin: S.name("counter"), arguments: [])),
-                                                          span: .none))
-        let letT = LetSyntax(name: S.name("T"), value: .expression(S.call("materialize", source)), span: .none)
-        let union = ExpressionSyntax.source(SourceSyntax(kind: .union(UnionSyntax(options: [], tables: [S.col("T"), S.col("T")])), span: .none))
-        let result = try runner.run(ScriptSyntax(statements: [.let(letT), .query(union)], source: SourceText("x")))
-        #expect(TestHarness.text(result.tables[0].table) == [["1"], ["1"]])
-        #expect(plugin.runs == 1)
-    }
-
-    @Test func toscalarTakesTheFirstCell() throws {
-        let h = TestHarness()
-        let e = try h.binder.bindScalar(S.call("toscalar", S.pipe(S.range("x", 5, 9), .count(name: nil))), schema: Schema([]), scope: Scope())
-        guard case .constant(.long(5), .long) = e else { Issue.record("got \(e)"); return }
-    }
-
-    @Test func queryParameterDefaultsAreConvertedToTheDeclaredType() throws {
-        let h = TestHarness()
-        var scope = Scope()
-        try h.binder.bindQueryParameters([ParameterSyntax(name: S.name("p"), kind: .scalar(.real), defaultValue: S.long(2))], scope: &scope)
-        guard case .scalar(.constant(.real(2), .real))? = scope["p"] else { Issue.record("got \(String(describing: scope["p"]))"); return }
-        let error = #expect(throws: KQLError.self) {
-            var s = Scope()
-            try h.binder.bindQueryParameters([ParameterSyntax(name: S.name("q"), kind: .scalar(.long), defaultValue: nil)], scope: &s)
-        }
-        #expect(error?.code == .argument)
-    }
-}
