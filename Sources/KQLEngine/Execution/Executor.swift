@@ -78,7 +78,8 @@ final class Executor {
         case .range(let r): return try RangeOperator(range: r).execute(context.budget)
         case .print(let items): return try PrintOperator(items: items).execute(evaluator)
         case .union(let u): return try UnionOperator(union: u).execute(input: nil, self)
-        case .evaluate(let e): return try EvaluateOperator(evaluate: e).execute(input: Table([]), context)
+        case .evaluate(let e):
+            return try EvaluateOperator(evaluate: e).execute(input: Table([]), context) { (q) throws(KQLError) -> Table in try run(q) }
         case .query(let q): return try run(q)  // reached only through `run`'s loop, which unwinds these
         case .materialized(let id, let q):
             if let t = context.materialized[id] { return t }
@@ -108,7 +109,8 @@ final class Executor {
         case .project(let p): return try ProjectOperator(bound: p).execute(t, evaluator)
         case .count(let name): return CountOperator(name: name).execute(t)
         case .distinct(let d): return try DistinctOperator(bound: d).execute(t, context.budget)
-        case .evaluate(let e): return try EvaluateOperator(evaluate: e).execute(input: t, context)
+        case .evaluate(let e):
+            return try EvaluateOperator(evaluate: e).execute(input: t, context) { (q) throws(KQLError) -> Table in try run(q) }
         case .getschema: return GetSchemaOperator().execute(t)
         case .invoke(let body):
             context.inputs.append(t)

@@ -10,6 +10,7 @@ public enum FunctionRegistry {
     /// Every scalar function, aliases included.
     static let scalarFunctions: [any ScalarFunction] = stringFunctions + dateTimeFunctions + conversionFunctions
         + conditionalFunctions + dynamicFunctions + mathFunctions + hashFunctions + windowFunctions
+        + GeoFunctions.all
 
     static let stringFunctions: [any ScalarFunction] = [
         StrlenFunction(), SubstringFunction(), StrcatFunction(), StrcatArrayFunction(), StrcatDelimFunction(),
