@@ -1,8 +1,8 @@
 // swift-tools-version:6.1
 // Sandpiper: a local KQL engine whose python() plugin runs scripts in sandboxed workers.
-// Targets follow the layers of DESIGN.md; imports point one way:
+// Targets follow the layers of docs/architecture.md; imports point one way:
 // Columnar ◄ KQLSyntax ◄ KQLEngine ◄ Conformance ◄ sandpiper
-// Columnar ◄ SharedTable ◄ PythonHost ◄ sandpiper-worker;  SharedTable ◄ Sandbox ◄ sandpiper
+// Columnar ◄ SharedTable ◄ PythonHost ◄ sandpiper-worker;  SharedTable ◄ Sandbox ◄ sandpiper, sandpiper-probe
 // Columnar ◄ Charts (the chart model, SVG and Vega-Lite from a result table and a `render` request)
 // Geospatial (S2, H3, geohash, GeoJSON; over the CS2/CGeographicLib shims and CGEOS) ◄ KQLEngine (the geo_* functions).
 // SeriesAnalysis (the series_* algorithms, HyperLogLog, t-digest) uses only Columnar's error protocol.
@@ -24,9 +24,9 @@ let package = Package(
         .executable(name: "sandpiper-probe", targets: ["sandpiper-probe"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // System libraries (Debian: libpython3-dev, libarchive-dev, libseccomp-dev, libre2-dev).
