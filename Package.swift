@@ -1,6 +1,8 @@
 // swift-tools-version:6.1
 // Sandpiper: a local KQL engine whose python() plugin runs scripts in sandboxed workers.
 // Targets follow the layers of docs/architecture.md; imports point one way:
+// SystemCalls (the one seam over Linux: every libc/syscall the layers make) ◄ Columnar, and ◄ every other target
+// that talks to the kernel (SharedTable, PythonHost, Sandbox, the executables).
 // Columnar ◄ KQLSyntax ◄ KQLEngine ◄ Conformance ◄ sandpiper
 // Columnar ◄ SharedTable ◄ PythonHost ◄ sandpiper-worker;  SharedTable ◄ Sandbox ◄ sandpiper, sandpiper-probe
 // Columnar ◄ Charts (the chart model, SVG and Vega-Lite from a result table and a `render` request)
@@ -49,7 +51,9 @@ let package = Package(
         .target(name: "CGeographicLib", path: "Sources/CGeographicLib",
                 linkerSettings: [.linkedLibrary("GeographicLib"), .linkedLibrary("stdc++")]),
 
-        .target(name: "Columnar", swiftSettings: swiftSettings),
+        // The one system-call seam: every Linux call of the layers above, one error shape, one clock.
+        .target(name: "SystemCalls", swiftSettings: swiftSettings),
+        .target(name: "Columnar", dependencies: ["SystemCalls"], swiftSettings: swiftSettings),
         .target(name: "Charts", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .target(name: "Geospatial", dependencies: ["CS2", "CGeographicLib", "CGEOS"], swiftSettings: swiftSettings),
         .target(name: "SeriesAnalysis", dependencies: ["Columnar"], swiftSettings: swiftSettings),
@@ -59,29 +63,32 @@ let package = Package(
                 swiftSettings: swiftSettings),
         .target(name: "Conformance", dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "TOMLKit"],
                 swiftSettings: swiftSettings),
-        .target(name: "SharedTable", dependencies: ["Columnar"], swiftSettings: swiftSettings),
-        .target(name: "PythonHost", dependencies: ["Columnar", "SharedTable", "CPython"],
+        .target(name: "SharedTable", dependencies: ["Columnar", "SystemCalls"], swiftSettings: swiftSettings),
+        .target(name: "PythonHost", dependencies: ["Columnar", "SharedTable", "SystemCalls", "CPython"],
                 swiftSettings: swiftSettings),
         .target(name: "Sandbox",
-                dependencies: ["Columnar", "SharedTable", "CArchive", "CSeccomp", "TOMLKit",
+                dependencies: ["Columnar", "SharedTable", "SystemCalls", "CArchive", "CSeccomp", "TOMLKit",
                                .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: swiftSettings),
         .executableTarget(name: "sandpiper",
                           dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "Conformance", "SharedTable", "Sandbox",
+                                         "SystemCalls",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: swiftSettings),
-        .executableTarget(name: "sandpiper-worker", dependencies: ["PythonHost", "SharedTable", "Sandbox"],
+        .executableTarget(name: "sandpiper-worker", dependencies: ["PythonHost", "SharedTable", "Sandbox", "SystemCalls"],
                           swiftSettings: swiftSettings),
         // Runs a probe under the confinement layers: used by `sandbox doctor` and the confinement tests.
         .executableTarget(name: "sandpiper-probe", dependencies: ["Sandbox"], swiftSettings: swiftSettings),
         // Fuzz targets over everything that reads untrusted input, and the drivers that run them
         // (libFuzzer in the build scripts/fuzz makes; a replay driver in every build, for the tests).
         .target(name: "Fuzzing",
-                dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "Conformance", "SharedTable", "Sandbox", "CArchive"],
+                dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "Conformance", "SharedTable", "Sandbox", "SystemCalls",
+                               "CArchive"],
                 swiftSettings: swiftSettings),
         .executableTarget(name: "sandpiper-fuzz", dependencies: ["Fuzzing"], swiftSettings: swiftSettings),
 
         .testTarget(name: "CRE2Tests", dependencies: ["CRE2"], swiftSettings: swiftSettings),
+        .testTarget(name: "SystemCallsTests", dependencies: ["SystemCalls"], swiftSettings: swiftSettings),
         .testTarget(name: "ColumnarTests", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Columnar"], swiftSettings: swiftSettings),
         .testTarget(name: "GeospatialTests", dependencies: ["Geospatial", "Columnar", "KQLEngine"],
@@ -92,10 +99,10 @@ let package = Package(
                     swiftSettings: swiftSettings),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "KQLEngine"],
                     swiftSettings: swiftSettings),
-        .testTarget(name: "SharedTableTests", dependencies: ["SharedTable", "Columnar"], swiftSettings: swiftSettings),
+        .testTarget(name: "SharedTableTests", dependencies: ["SharedTable", "Columnar", "SystemCalls"], swiftSettings: swiftSettings),
         .testTarget(name: "PythonHostTests", dependencies: ["PythonHost", "Columnar", "CPython"],
                     swiftSettings: swiftSettings),
-        .testTarget(name: "SandboxTests", dependencies: ["Sandbox"], swiftSettings: swiftSettings),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "SystemCalls"], swiftSettings: swiftSettings),
         .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "sandpiper-fuzz", "Columnar", "KQLSyntax"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "sandpiperTests",

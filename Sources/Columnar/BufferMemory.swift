@@ -1,8 +1,6 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Dispatch
 import Synchronization
+import SystemCalls
 
 /// Where the bytes of owned column buffers come from.
 ///
@@ -99,7 +97,7 @@ enum BufferMemory {
         collapser.asyncAfter(deadline: .now() + .milliseconds(delay)) {
             mappedShared.withLock { live in
                 guard live.contains(address) else { return }
-                _ = madvise(UnsafeMutableRawPointer(bitPattern: address), length, 25 /* MADV_COLLAPSE */)
+                try? SharedMemory.advise(UnsafeMutableRawPointer(bitPattern: address)!, length, .collapse)
             }
         }
     }
@@ -109,11 +107,11 @@ enum BufferMemory {
         if block.fd >= 0 {
             mappedShared.withLock { live in
                 live.remove(Int(bitPattern: block.pointer))
-                munmap(block.pointer, block.mappedLength)
+                SharedMemory.unmap(block.pointer, block.mappedLength)
             }
             SharedMemoryFile.close(block.fd)
         } else {
-            munmap(block.pointer, block.mappedLength)
+            SharedMemory.unmap(block.pointer, block.mappedLength)
         }
     }
 
@@ -123,12 +121,14 @@ enum BufferMemory {
     static func trim(_ block: Block, to byteCount: Int) {
         #if canImport(Glibc)
         guard block.fd >= 0 else { return }
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let size = max((byteCount + page - 1) / page * page, page)
+        let page = SharedMemory.pageSize
+        let size = max(SharedMemory.roundToPage(byteCount), page)
         // The rest of the last page may hold bytes of an earlier user of the block: zero it too.
-        if size > byteCount, size <= block.mappedLength { memset(block.pointer + byteCount, 0, size - byteCount) }
+        if size > byteCount, size <= block.mappedLength {
+            (block.pointer + byteCount).initializeMemory(as: UInt8.self, repeating: 0, count: size - byteCount)
+        }
         guard size < block.mappedLength else { return }
-        _ = ftruncate(block.fd, off_t(size))
+        try? SharedMemory.truncate(block.fd, size)
         #endif
     }
 
@@ -147,9 +147,11 @@ enum BufferMemory {
         }
         #if canImport(Glibc)
         // A trimmed memfd is grown back to the whole mapping (the cut pages return zeroed).
-        if let found, found.fd >= 0, ftruncate(found.fd, off_t(found.mappedLength)) != 0 {
-            unmap(found)
-            return nil
+        if let found, found.fd >= 0 {
+            do { try SharedMemory.truncate(found.fd, found.mappedLength) } catch {
+                unmap(found)
+                return nil
+            }
         }
         #endif
         return found
@@ -160,16 +162,8 @@ enum BufferMemory {
     #if canImport(Glibc)
     /// A huge-page-aligned anonymous mapping of `length` bytes; the slack used to align it is unmapped.
     private static func map(_ length: Int) -> UnsafeMutableRawPointer? {
-        guard let raw = mmap(nil, length + hugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
-              raw != MAP_FAILED else { return nil }
-        let start = Int(bitPattern: raw)
-        let aligned = (start + hugePage - 1) & ~(hugePage - 1)
-        let head = aligned - start
-        if head > 0 { munmap(raw, head) }
-        let tail = hugePage - head
-        if tail > 0 { munmap(UnsafeMutableRawPointer(bitPattern: aligned + length), tail) }
-        let p = UnsafeMutableRawPointer(bitPattern: aligned)!
-        _ = madvise(p, length, 14 /* MADV_HUGEPAGE */)
+        guard let p = try? SharedMemory.mapAnonymous(length, alignment: hugePage) else { return nil }
+        try? SharedMemory.advise(p, length, .hugePages)
         return p
     }
 
@@ -183,12 +177,12 @@ enum BufferMemory {
         guard let fd = SharedMemoryFile.create(length: length) else { return nil }
         // Reserve an aligned range (anonymous), then put the memfd over it.
         guard let p = map(length) else { SharedMemoryFile.close(fd); return nil }
-        guard mmap(p, length, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0) == p else {
-            munmap(p, length)
+        do { try SharedMemory.mapShared(fd, over: p, length) } catch {
+            SharedMemory.unmap(p, length)
             SharedMemoryFile.close(fd)
             return nil
         }
-        _ = madvise(p, length, 14 /* MADV_HUGEPAGE */)
+        try? SharedMemory.advise(p, length, .hugePages)
         let block = Block(pointer: p, mappedLength: length, fd: fd)
         mappedShared.withLock { _ = $0.insert(Int(bitPattern: p)) }
         // A fresh block is being filled now; by the time it is scanned again its pages are there to collapse.
@@ -200,49 +194,32 @@ enum BufferMemory {
 
 #if canImport(Glibc)
 /// memfd creation for `BufferMemory`, with the one-time raise of the open-file limit that a process
-/// holding one fd per large buffer needs. `memfdCreate` also serves SharedTable's regions.
-public enum SharedMemoryFile {
-    /// `memfd_create(name, flags)`.
-    public typealias MemfdCreate = @convention(c) (UnsafePointer<CChar>, UInt32) -> Int32
-    /// glibc declares `memfd_create` only under `_GNU_SOURCE`, which Swift's Glibc module does not set:
-    /// the symbol is resolved once instead; nil when this C library has none.
-    public static let memfdCreate: MemfdCreate? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "memfd_create") else { return nil }
-        return unsafeBitCast(symbol, to: MemfdCreate.self)
-    }()
+/// holding one fd per large buffer needs.
+enum SharedMemoryFile {
     /// The most memfds held at once: a quarter of the (raised) open-file limit, so that column
     /// buffers never starve sockets and files of descriptors.
-    private static let budget: Int = {
-        var limit = rlimit()
-        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 0 }
-        if limit.rlim_cur < limit.rlim_max {
-            var raised = limit
-            raised.rlim_cur = limit.rlim_max
-            if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &raised) == 0 { limit = raised }
-        }
-        return Int(min(limit.rlim_cur, 1 << 20)) / 4
-    }()
+    private static let budget = Descriptors.raiseOpenFileLimit() / 4
     private static let live = Atomic<Int>(0)
 
     /// A close-on-exec memfd of `length` bytes, or nil (the caller falls back to anonymous memory).
     static func create(length: Int) -> Int32? {
-        guard let memfdCreate else { return nil }
         guard live.add(1, ordering: .relaxed).newValue <= budget else {
             live.subtract(1, ordering: .relaxed)
             return nil
         }
-        let fd = memfdCreate("sandpiper-column", 1 /* MFD_CLOEXEC */)
-        guard fd >= 0, ftruncate(fd, off_t(length)) == 0 else {
-            if fd >= 0 { Glibc.close(fd) }
+        do {
+            let fd = try SharedMemory.createFile("sandpiper-column")
+            do { try SharedMemory.truncate(fd, length) } catch { Descriptors.close(fd); throw error }
+            return fd
+        } catch {
             live.subtract(1, ordering: .relaxed)
             return nil
         }
-        return fd
     }
 
     /// Closes a memfd from `create`.
     static func close(_ fd: Int32) {
-        Glibc.close(fd)
+        Descriptors.close(fd)
         live.subtract(1, ordering: .relaxed)
     }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import SystemCalls
 
 /// Tells whether a range of a private file mapping still holds the file's bytes, from
 /// `/proc/self/pagemap` (one 64-bit entry per page of this process).
@@ -15,29 +16,22 @@ import Glibc
 /// callers copy.
 final class PageMap {
     private let fd: Int32
-    private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+    private static let pageSize = SharedMemory.pageSize
 
     init?() {
-        var fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC)
-        if fd < 0, errno == EACCES, let prctl = Self.prctl {
-            let was = prctl(3 /* PR_GET_DUMPABLE */, 0, 0, 0, 0)
-            if was == 0, prctl(4 /* PR_SET_DUMPABLE */, 1, 0, 0, 0) == 0 {
-                fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC)
-                _ = prctl(4 /* PR_SET_DUMPABLE */, 0, 0, 0, 0)
+        var fd: Int32?
+        do { fd = try Descriptors.open("/proc/self/pagemap") } catch {
+            if error.errno == EACCES, (try? Kernel.prctl(3 /* PR_GET_DUMPABLE */)) == 0,
+               (try? Kernel.prctl(4 /* PR_SET_DUMPABLE */, 1)) != nil {
+                fd = try? Descriptors.open("/proc/self/pagemap")
+                _ = try? Kernel.prctl(4 /* PR_SET_DUMPABLE */, 0)
             }
         }
-        guard fd >= 0 else { return nil }
+        guard let fd else { return nil }
         self.fd = fd
     }
 
-    /// glibc's `prctl` is variadic, which Swift cannot call; its integer arguments pass the same way.
-    private typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
-    private static let prctl: Prctl? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "prctl") else { return nil }
-        return unsafeBitCast(symbol, to: Prctl.self)
-    }()
-
-    deinit { close(fd) }
+    deinit { Descriptors.close(fd) }
 
     /// Whether no page of `count` bytes at `pointer` has been written since it was mapped.
     func unmodified(_ pointer: UnsafeRawPointer, count: Int) -> Bool {
@@ -50,7 +44,7 @@ final class PageMap {
         while page <= last {
             let n = min(chunk, last - page + 1)
             let wanted = n * 8
-            let got = entries.withUnsafeMutableBytes { pread(fd, $0.baseAddress, wanted, off_t(page * 8)) }
+            let got = entries.withUnsafeMutableBytes { try? Descriptors.read(fd, wanted, at: page * 8, into: $0.baseAddress!) }
             guard got == wanted else { return false }
             for i in 0..<n {
                 let e = entries[i]

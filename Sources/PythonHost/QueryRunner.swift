@@ -1,6 +1,7 @@
 import CPython
 import Glibc
 import SharedTable
+import SystemCalls
 
 /// Runs one query inside a worker child: builds `df`, runs the script, writes `result`.
 ///
@@ -121,11 +122,7 @@ public struct QueryRunner {
 /// Milliseconds between laps, from the monotonic clock.
 struct Clock {
     private var last = Clock.now()
-    static func now() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return Double(t.tv_sec) * 1000 + Double(t.tv_nsec) / 1e6
-    }
+    static func now() -> Double { Double(MonotonicClock.nanoseconds()) / 1e6 }
     mutating func lap() -> Double {
         let t = Clock.now()
         defer { last = t }

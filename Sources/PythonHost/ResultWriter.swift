@@ -2,6 +2,7 @@ import CPython
 import Columnar
 import Glibc
 import SharedTable
+import SystemCalls
 
 /// Writes the script's `result` DataFrame into a shared region as a SharedTable.
 ///
@@ -91,7 +92,7 @@ public struct ResultWriter {
         let base = region.base!
         // The pooled region's pages are resident but not yet in this process's page table: one call
         // maps them all for writing instead of a fault per 4 KiB page as the copy goes along.
-        if plan.totalBytes >= 1 << 20 { _ = madvise(base, plan.totalBytes, 23 /* MADV_POPULATE_WRITE */) }
+        if plan.totalBytes >= 1 << 20 { try? SharedMemory.advise(base, plan.totalBytes, .populateWrite) }
         plan.writeHeader(at: base)
         for (s, e) in zip(staged, plan.columns) { fill(s, e, rows: rows, base: base) }
         return plan.totalBytes

@@ -3,6 +3,7 @@ import Columnar
 import Glibc
 import PythonHost
 import SharedTable
+import SystemCalls
 
 /// In-process measurements of the marshalling core (`sandpiper-worker bench`): engine table → region,
 /// region → `df`, `result = df` → region → engine columns, and strings, each against `memcpy` of the
@@ -31,17 +32,9 @@ struct Bench {
     }
 
     /// CPU time of this process (user + system) in milliseconds: steadier than wall time on a shared machine.
-    static func cpuNow() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
-        return Double(t.tv_sec) * 1000 + Double(t.tv_nsec) / 1e6
-    }
+    static func cpuNow() -> Double { Double(MonotonicClock.processCPUNanoseconds()) / 1e6 }
 
-    static func now() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return Double(t.tv_sec) * 1000 + Double(t.tv_nsec) / 1e6
-    }
+    static func now() -> Double { Double(MonotonicClock.nanoseconds()) / 1e6 }
 
     func measure() throws {
         try BenchEndToEnd.run(sitePackages: sitePackages, workerPath: workerPath)
@@ -74,7 +67,7 @@ struct Bench {
 
         let ro = try lease.region.readOnlyDuplicate()
         let mapping = try PrivateMapping(fd: ro, length: used)
-        close(ro)
+        Descriptors.close(ro)
         let header = try SharedTableHeader(base: mapping.base, length: mapping.length)
         var df: PyPtr? = nil
         let dfMs = try Bench.best(5) {
@@ -115,7 +108,7 @@ struct Bench {
             let sb = try SharedTableWriter.write(strings, into: sl.region)
             let sfd = try sl.region.readOnlyDuplicate()
             let sm = try PrivateMapping(fd: sfd, length: sb)
-            close(sfd)
+            Descriptors.close(sfd)
             let sh = try SharedTableHeader(base: sm.base, length: sm.length)
             var sdf: PyPtr? = nil
             var cpu = Double.infinity

@@ -3,6 +3,7 @@ import Glibc
 import PythonHost
 import Sandbox
 import SharedTable
+import SystemCalls
 
 /// The fds a query's request carried: `[input, output, reply] + extra` (the extras, such as input
 /// blocks, reach the child in order).
@@ -55,9 +56,9 @@ struct QueryChild {
         // (copy-on-write after the fork) here, before the query, not while it waits (df 1.1 -> 0.4 ms).
         python.warmUp()
         let envelope: ConfinedRequest, received: [Int32]
-        do { (envelope, received) = try channel.receive(ConfinedRequest.self) } catch { _exit(0) }
+        do { (envelope, received) = try channel.receive(ConfinedRequest.self) } catch { Processes.exitImmediately(0) }
         guard let request = envelope.request, envelope.plan == nil, received.count >= 2 else {
-            received.forEach { close($0) }
+            received.forEach { Descriptors.close($0) }
             answer(channel, Self.failure("E_SANDBOX_IO", "a spare query child got a request it cannot run (\(received.count) fds, a plan, or no request)"))
         }
         let fds = QueryFds(input: received[0], output: received[1], reply: socket, extra: Array(received.dropFirst(2)))
@@ -69,7 +70,7 @@ struct QueryChild {
     /// killing the child.
     private func prepareProcess() {
         detachStandardStreams()
-        signal(SIGXFSZ, SIG_IGN)
+        Processes.setDisposition(SIGXFSZ, .ignore)
     }
 
     /// Applies `plan` keeping stdio and `keeping` open; on failure answers with the error and exits.
@@ -94,20 +95,20 @@ struct QueryChild {
                          timings: [String: Double]) -> Never {
         // The script may fork (os.fork, a fork bomb): its copies return through this code too, and only
         // this process may answer — several writers on one socket would garble the reply.
-        let answering = getpid()
+        let answering = Processes.current
         var response: WorkerResponse
         if let hookFailure {
             response = hookFailure
         } else {
             do throws(SharedTableError) {
                 let mapping = try PrivateMapping(fd: fds.input, length: request.inputBytes)
-                close(fds.input)
+                Descriptors.close(fds.input)
                 // The input's column blocks, copy-on-write like the input: the script may change `df`
                 // in place, the engine never sees it.
                 var blocks: [PrivateMapping] = []
                 for fd in fds.extra {
                     blocks.append(try PrivateMapping(wholeFile: fd))
-                    close(fd)
+                    Descriptors.close(fd)
                 }
                 let region = try SharedRegion.adopt(fd: fds.output, writable: true)
                 response = QueryRunner(python: python).run(request, input: mapping, blocks: blocks, output: region)
@@ -115,7 +116,7 @@ struct QueryChild {
                 response = Self.failure(error.code.rawValue, error.message)
             }
         }
-        if getpid() != answering { _exit(0) }
+        if Processes.current != answering { Processes.exitImmediately(0) }
         for (phase, ms) in timings { response.timings[phase] = ms }
         if let failure = response.failure, let denied = DenialReport(python: python).denial(for: failure) {
             response.failure = denied
@@ -127,25 +128,16 @@ struct QueryChild {
         WorkerResponse(resultBytes: 0, stdout: "", stderr: "", failure: WorkerFailure(code: code, message: message))
     }
 
-    static func milliseconds() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return Double(t.tv_sec) * 1000 + Double(t.tv_nsec) / 1e6
-    }
+    static func milliseconds() -> Double { Double(MonotonicClock.nanoseconds()) / 1e6 }
 
     private func answer(_ channel: MessageChannel, _ response: WorkerResponse) -> Never {
         try? channel.send(response)
-        _exit(0)
+        Processes.exitImmediately(0)
     }
 
     /// Stdin, stdout and stderr become `/dev/null`: the zygote's are the host's terminal or log, which
     /// a script must not read, write or `ioctl` (TIOCSTI). `print` is captured in Python anyway.
-    private func detachStandardStreams() {
-        let null = open("/dev/null", O_RDWR)
-        guard null >= 0 else { return }
-        for fd: Int32 in 0...2 where fd != null { dup2(null, fd) }
-        if null > 2 { close(null) }
-    }
+    private func detachStandardStreams() { Descriptors.detachStandardStreams() }
 }
 
 /// Turns a script's failure into `E_SANDBOX_DENIED` when it was an operation the sandbox refused:

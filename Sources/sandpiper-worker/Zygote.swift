@@ -3,6 +3,7 @@ import Glibc
 import PythonHost
 import Sandbox
 import SharedTable
+import SystemCalls
 
 /// The warm worker: starts CPython and imports numpy/pandas once, then forks one child per query,
 /// or a spare child the supervisor hands its next query to directly (see `ConfinedRequest`).
@@ -16,18 +17,18 @@ struct Zygote {
     let control: Int32
 
     func run() -> Never {
-        signal(SIGPIPE, SIG_IGN)
-        signal(SIGCHLD, SIG_IGN)
+        Processes.setDisposition(SIGPIPE, .ignore)
+        Processes.setDisposition(SIGCHLD, .ignore)
         let channel = MessageChannel(fd: control)
         let python: PythonInterpreter
         do {
             python = try PythonInterpreter(sitePackages: sitePackages)
         } catch {
-            try? channel.send(WorkerReady(pid: getpid(), python: "", numpy: "", pandas: "", error: error.description))
+            try? channel.send(WorkerReady(pid: Processes.current, python: "", numpy: "", pandas: "", error: error.description))
             exit(1)
         }
         let v = python.versions
-        do { try channel.send(WorkerReady(pid: getpid(), python: v.python, numpy: v.numpy, pandas: v.pandas)) } catch { exit(1) }
+        do { try channel.send(WorkerReady(pid: Processes.current, python: v.python, numpy: v.numpy, pandas: v.pandas)) } catch { exit(1) }
         while true {
             let request: ConfinedRequest, fds: [Int32]
             do {
@@ -39,27 +40,31 @@ struct Zygote {
             // A request carries [input, output, reply] + extras; a spare's order carries only its socket.
             let needed = request.request == nil ? 1 : 3
             guard fds.count >= needed else {
-                fds.forEach { close($0) }
+                fds.forEach { Descriptors.close($0) }
                 try? channel.send(WorkerSpawned(pid: -1, error: "request carried \(fds.count) fds, expected at least \(needed)"))
                 continue
             }
             PyOS_BeforeFork()
-            let pid = fork()
-            if pid == 0 {
+            let forked = Result { () throws(SystemCallError) in try Processes.fork() }
+            if case .success(0) = forked {
                 PyOS_AfterFork_Child()
-                close(control)
-                signal(SIGCHLD, SIG_DFL)
-                signal(SIGPIPE, SIG_DFL)
+                Descriptors.close(control)
+                Processes.setDisposition(SIGCHLD, .standard)
+                Processes.setDisposition(SIGPIPE, .standard)
                 let child = QueryChild(python: python)
                 if request.request == nil {
-                    fds.dropFirst().forEach { close($0) }
+                    fds.dropFirst().forEach { Descriptors.close($0) }
                     child.serveAsSpare(plan: request.plan, socket: fds[0])
                 }
                 child.run(request, fds: QueryFds(input: fds[0], output: fds[1], reply: fds[2], extra: Array(fds.dropFirst(3))))
             }
             PyOS_AfterFork_Parent()
-            fds.forEach { close($0) }
-            let reply = pid > 0 ? WorkerSpawned(pid: pid) : WorkerSpawned(pid: -1, error: "fork failed: \(String(cString: strerror(errno)))")
+            fds.forEach { Descriptors.close($0) }
+            let reply: WorkerSpawned
+            switch forked {
+            case .success(let pid): reply = WorkerSpawned(pid: pid)
+            case .failure(let error): reply = WorkerSpawned(pid: -1, error: "fork failed: \(error.reason)")
+            }
             do { try channel.send(reply) } catch { exit(0) }
         }
     }

@@ -1,5 +1,6 @@
 import Columnar
 import Foundation
+import SystemCalls
 
 /// A benchmark failure: a wrong checksum, a peer that could not run, a missing environment.
 ///
@@ -24,11 +25,7 @@ struct BenchError: CodedError {
 /// Wall-clock timing on the monotonic clock (the one the worker and the peer processes read too).
 enum BenchClock {
     /// Nanoseconds of CLOCK_MONOTONIC: comparable across processes of this machine.
-    static func nanoseconds() -> UInt64 {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
-    }
+    static func nanoseconds() -> UInt64 { MonotonicClock.nanoseconds() }
 
     /// Seconds `body` took.
     static func time(_ body: () throws -> Void) rethrows -> Double {

@@ -2,6 +2,7 @@ import Columnar
 import Foundation
 import Testing
 @testable import SharedTable
+import SystemCalls
 
 /// The reader, the regions and the channel against a peer that writes what it likes (the worker side of
 /// a python() query runs untrusted code): forged counts, strings that are not UTF-8, random mutations
@@ -100,11 +101,11 @@ import Testing
             #expect(fcntl(fd, 1033, 0x1 | 0x2 | 0x4 | 0x8) == -1 && errno == EPERM)
             lease.region.lendWritable()
             lease.region.base!.initializeMemory(as: UInt8.self, repeating: 0xAB, count: 1 << 20)
-            try SystemSeam.truncate(fd, 8192)            // a peer cuts it ...
+            try SharedMemory.truncate(fd, 8192)            // a peer cuts it ...
         }
         let again = try pool.checkout(minimumBytes: 1 << 20)
         #expect(again.region.fd == fd)
-        #expect(try SystemSeam.size(fd) == again.region.capacity)   // ... and it is whole again
+        #expect(try SharedMemory.sizes(fd).size == again.region.capacity)   // ... and it is whole again
         #expect(!again.region.bytes.contains { $0 != 0 })
     }
 

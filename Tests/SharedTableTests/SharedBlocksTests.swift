@@ -2,6 +2,7 @@ import Columnar
 import Foundation
 import Testing
 @testable import SharedTable
+import SystemCalls
 
 /// Large buffers travel by reference: the region holds the header and small buffers, blocks hold the rest.
 @Suite struct SharedBlocksTests {
@@ -102,9 +103,9 @@ import Testing
     @Test func aTrimmedRegionGrowsBackWhenReused() throws {
         let region = try SharedRegion.create(capacity: 1 << 20)
         try region.reclaim(keeping: 100)
-        #expect(try SystemSeam.size(region.fd) == SystemSeam.pageSize)
+        #expect(try SharedMemory.sizes(region.fd).size == SharedMemory.pageSize)
         try region.ensureCapacity(1 << 20)
         region.base!.storeBytes(of: UInt8(1), toByteOffset: (1 << 20) - 1, as: UInt8.self)
-        #expect(try SystemSeam.size(region.fd) == 1 << 20)
+        #expect(try SharedMemory.sizes(region.fd).size == 1 << 20)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SystemCalls
 
 /// The child side of the replay driver: runs the sequence of inputs, recording each in the state file.
 extension ReplayDriver {
@@ -6,13 +7,15 @@ extension ReplayDriver {
     /// runs; the first `options.skip` inputs of the sequence are generated but not run. Prints the
     /// target's statistics at the end.
     public static func runChild(_ target: any FuzzTarget, options: Options, statePath: String) -> Int32 {
-        let fd = open(statePath, O_RDWR)
-        guard fd >= 0, let map = mmap(nil, stateHeader + maxStateInput, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0),
-              map != MAP_FAILED else {
-            FileHandle.standardError.write(Data("cannot map the state file \(statePath)\n".utf8))
+        let map: UnsafeMutableRawPointer
+        do {
+            let fd = try Descriptors.open(statePath, writable: true)
+            defer { Descriptors.close(fd) }
+            map = try SharedMemory.map(fd, stateHeader + maxStateInput, writable: true)
+        } catch {
+            FileHandle.standardError.write(Data("cannot map the state file \(statePath): \(error)\n".utf8))
             return 2
         }
-        close(fd)
         var index = 0
         func run(_ input: [UInt8]) {
             defer {

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import SystemCalls
 
 /// Runs a target without libFuzzer, in any build: every input of the given files and folders once,
 /// then random mutations of them (no coverage feedback) for a number of runs or seconds. This is
@@ -57,7 +58,7 @@ public enum ReplayDriver {
     /// Runs the child for `target` and watches it, starting it again past known findings. `executable` is this program.
     public static func supervise(_ target: any FuzzTarget, options: Options, executable: String) -> Outcome {
         try? FileManager.default.createDirectory(atPath: options.artifacts, withIntermediateDirectories: true)
-        let statePath = options.artifacts + "/.replay-state-\(getpid())"
+        let statePath = options.artifacts + "/.replay-state-\(Processes.current)"
         defer { try? FileManager.default.removeItem(atPath: statePath) }
         var outcome = Outcome(executions: 0)
         var skip = 0
@@ -121,10 +122,10 @@ public enum ReplayDriver {
             }
             if failure != nil {
                 // SIGABRT first, so the backtracer shows where it was; then for certain.
-                kill(process.processIdentifier, SIGABRT)
+                try? Processes.signal(process.processIdentifier, SIGABRT)
                 let deadline = Date().addingTimeInterval(20)
                 while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+                if process.isRunning { try? Processes.signal(process.processIdentifier, SIGKILL) }
                 break
             }
         }

@@ -2,6 +2,7 @@ import Columnar
 import Foundation
 import KQLEngine
 import SharedTable
+import SystemCalls
 
 /// What the engine reads from a worker, as a hostile script could write it: a result region (a real
 /// layout with forged header fields, or raw bytes), and reply frames on the worker's socket. The
@@ -90,14 +91,14 @@ struct SharedTableFuzzTarget: FuzzTarget {
         bytes.withUnsafeBytes { p in
             var done = 0
             while done < p.count {
-                let r = send(workerSide.fd, p.baseAddress! + done, p.count - done, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT))
-                if r <= 0 { break }
+                let rest = UnsafeRawBufferPointer(rebasing: p[done...])
+                guard let r = try? Sockets.send(workerSide.fd, rest, descriptors: [], nonBlocking: true), r > 0 else { break }
                 done += r
             }
         }
         workerSide.close()
         while let (payload, fds) = try? engineSide.receive(timeoutMilliseconds: 50) {
-            fds.forEach { close($0) }
+            fds.forEach { Descriptors.close($0) }
             _ = try? JSONDecoder().decode(WorkerResponse.self, from: Data(payload))
             _ = try? JSONDecoder().decode(WorkerReady.self, from: Data(payload))
         }

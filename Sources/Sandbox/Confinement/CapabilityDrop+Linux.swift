@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import SystemCalls
 
 /// Becomes an unprivileged user with no capability left anywhere: the bounding and ambient sets
 /// are emptied and securebits locked while still root, then groups, gid and uid are switched
@@ -12,34 +13,36 @@ struct CapabilityDrop {
         let lastCap = Kernel.readFile("/proc/sys/kernel/cap_last_cap")
             .flatMap { Int($0.split(separator: "\n").first ?? "") } ?? 40
         for cap in 0...lastCap {
-            if case .failure(let e) = Kernel.prctl(24 /* PR_CAPBSET_DROP */, cap), e.value != EINVAL {
-                throw .setup(.dropIdentity, "prctl(PR_CAPBSET_DROP, \(cap))", errno: e.value)
+            do { try Kernel.prctl(24 /* PR_CAPBSET_DROP */, cap) } catch {
+                if error.errno != EINVAL { throw .setup(.dropIdentity, "prctl(PR_CAPBSET_DROP, \(cap))", errno: error.errno) }
             }
         }
-        if case .failure(let e) = Kernel.prctl(47 /* PR_CAP_AMBIENT */, 4 /* CLEAR_ALL */) {
-            throw .setup(.dropIdentity, "prctl(PR_CAP_AMBIENT_CLEAR_ALL)", errno: e.value)
+        do { try Kernel.prctl(47 /* PR_CAP_AMBIENT */, 4 /* CLEAR_ALL */) } catch {
+            throw .setup(.dropIdentity, "prctl(PR_CAP_AMBIENT_CLEAR_ALL)", errno: error.errno)
         }
         // NOROOT + locked, NO_SETUID_FIXUP locked off, KEEP_CAPS locked off, NO_CAP_AMBIENT_RAISE + locked.
-        if case .failure(let e) = Kernel.prctl(28 /* PR_SET_SECUREBITS */, 0x01 | 0x02 | 0x08 | 0x20 | 0x40 | 0x80) {
-            throw .setup(.dropIdentity, "prctl(PR_SET_SECUREBITS)", errno: e.value)
+        do { try Kernel.prctl(28 /* PR_SET_SECUREBITS */, 0x01 | 0x02 | 0x08 | 0x20 | 0x40 | 0x80) } catch {
+            throw .setup(.dropIdentity, "prctl(PR_SET_SECUREBITS)", errno: error.errno)
         }
-        if case .failure(let e) = Kernel.call(Kernel.Number.setgroups, 0, 0) {
-            throw .setup(.dropIdentity, "setgroups(0)", errno: e.value)
+        do { try Kernel.call(Kernel.Number.setgroups, 0, 0) } catch {
+            throw .setup(.dropIdentity, "setgroups(0)", errno: error.errno)
         }
         let gid = Int(identity.gid), uid = Int(identity.uid)
-        if case .failure(let e) = Kernel.call(Kernel.Number.setresgid, gid, gid, gid) {
-            throw .setup(.dropIdentity, "setresgid(\(gid))", errno: e.value)
+        do { try Kernel.call(Kernel.Number.setresgid, gid, gid, gid) } catch {
+            throw .setup(.dropIdentity, "setresgid(\(gid))", errno: error.errno)
         }
-        if case .failure(let e) = Kernel.call(Kernel.Number.setresuid, uid, uid, uid) {
-            throw .setup(.dropIdentity, "setresuid(\(uid))", errno: e.value)
+        do { try Kernel.call(Kernel.Number.setresuid, uid, uid, uid) } catch {
+            throw .setup(.dropIdentity, "setresuid(\(uid))", errno: error.errno)
         }
         // _LINUX_CAPABILITY_VERSION_3: a header and two 32-bit data triples, all zero.
         var header: (UInt32, Int32) = (0x2008_0522, 0)
         var data = [UInt32](repeating: 0, count: 6)
         let result = withUnsafeMutablePointer(to: &header) { h in
-            data.withUnsafeMutableBytes { Kernel.call(Kernel.Number.capset, Int(bitPattern: h), Int(bitPattern: $0.baseAddress)) }
+            data.withUnsafeMutableBytes { d in
+                Result { () throws(SystemCallError) in try Kernel.call(Kernel.Number.capset, Int(bitPattern: h), Int(bitPattern: d.baseAddress)) }
+            }
         }
-        if case .failure(let e) = result { throw .setup(.dropIdentity, "capset(0)", errno: e.value) }
+        if case .failure(let e) = result { throw .setup(.dropIdentity, "capset(0)", errno: e.errno) }
         try verify()
     }
 
@@ -51,7 +54,7 @@ struct CapabilityDrop {
         }
         guard let status = Kernel.readFile("/proc/self/status") else { return }
         for line in status.split(separator: "\n") where line.hasPrefix("Cap") {
-            let value = line.split(separator: ":").last?.trimmingCharacters() ?? ""
+            let value = line.split(separator: ":").last?.trimmingBlanks() ?? ""
             if !value.allSatisfy({ $0 == "0" }) {
                 throw .setup(.dropIdentity, "a capability set is not empty after the drop (\(line))")
             }

@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import SystemCalls
 
 extension CgroupController {
     /// Finds where this process may create query cgroups: v2 when the unified hierarchy delegates
@@ -81,9 +82,10 @@ extension QueryCgroup {
     }
 
     private func write(_ path: String, _ value: String, optional: Bool = false) throws(ConfinementError) {
-        guard let e = Kernel.writeFile(path, value) else { return }
-        if optional, e.value == ENOENT { return }
-        throw .setup(.joinCgroup, "writing \(value) to \(path)", errno: e.value)
+        do { try Kernel.writeFile(path, value) } catch {
+            if optional, error.errno == ENOENT { return }
+            throw .setup(.joinCgroup, "writing \(value) to \(path)", errno: error.errno)
+        }
     }
 
     /// Reads the verdict from the cgroup's own counters.
@@ -122,12 +124,12 @@ extension QueryCgroup {
     /// whether it is empty. Processes forked meanwhile are caught by the next round.
     @discardableResult
     public func killAll() -> Bool {
-        if version == .v2, let dir = directories["unified"] { _ = Kernel.writeFile(dir + "/cgroup.kill", "1") }
+        if version == .v2, let dir = directories["unified"] { try? Kernel.writeFile(dir + "/cgroup.kill", "1") }
         for _ in 0..<200 {
             let pids = processes()
             if pids.isEmpty { return true }
-            for pid in pids { kill(pid, SIGKILL) }
-            usleep(10_000)
+            for pid in pids { try? Processes.signal(pid, SIGKILL) }
+            Processes.sleep(milliseconds: 10)
         }
         return processes().isEmpty
     }
@@ -144,7 +146,7 @@ extension QueryCgroup {
                 guard failure == EBUSY, attempts < 200 else {
                     throw .setup(.joinCgroup, "rmdir \(dir)", errno: failure)
                 }
-                usleep(10_000)
+                Processes.sleep(milliseconds: 10)
             }
         }
     }

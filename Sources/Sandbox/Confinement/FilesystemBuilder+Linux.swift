@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import SystemCalls
 
 /// Builds a `FilesystemView` in the (already private) mount namespace and `pivot_root`s into it.
 ///
@@ -50,7 +51,7 @@ struct FilesystemBuilder {
         }
         for (path, text) in view.generatedFiles.sorted(by: { $0.key < $1.key }) {
             try makeParent(of: path)
-            if let e = Kernel.createFile(stage + path, text) { throw .setup(.filesystem, "writing \(path)", errno: e.value) }
+            do { try Kernel.createFile(stage + path, text) } catch { throw .setup(.filesystem, "writing \(path)", errno: error.errno) }
         }
         try makeDirectory("/dev")
         for (name, source) in devices {
@@ -99,7 +100,7 @@ struct FilesystemBuilder {
             if mkdir(stage + target, 0o755) != 0, errno != EEXIST { throw .setup(.filesystem, "mkdir \(target)", errno: errno) }
             fd = d
         case .descriptor(let d):
-            if let e = Kernel.createFile(stage + target, "") { throw .setup(.filesystem, "creating \(target)", errno: e.value) }
+            do { try Kernel.createFile(stage + target, "") } catch { throw .setup(.filesystem, "creating \(target)", errno: error.errno) }
             fd = d
         }
         try mount("/proc/self/fd/\(fd)", stage + target, nil, MountFlag.bind | MountFlag.recursive, "binding \(target)")
@@ -109,8 +110,10 @@ struct FilesystemBuilder {
     private func mountProc() throws(ConfinementError) {
         try makeDirectory("/proc")
         try mount("proc", stage + "/proc", "proc", MountFlag.noSUID | MountFlag.noDev | MountFlag.noExec, "a fresh /proc")
-        if view.memfdNoExec, let e = Kernel.writeFile(stage + "/proc/sys/vm/memfd_noexec", "2\n"), e.value != ENOENT {
-            throw .setup(.filesystem, "vm.memfd_noexec=2", errno: e.value)
+        if view.memfdNoExec {
+            do { try Kernel.writeFile(stage + "/proc/sys/vm/memfd_noexec", "2\n") } catch {
+                if error.errno != ENOENT { throw .setup(.filesystem, "vm.memfd_noexec=2", errno: error.errno) }
+            }
         }
         let sys = stage + "/proc/sys"
         try mount(sys, sys, nil, MountFlag.bind, "binding /proc/sys")
@@ -124,12 +127,12 @@ struct FilesystemBuilder {
         guard oldRoot >= 0 else { throw .setup(.filesystem, "open(/)", errno: errno) }
         defer { close(oldRoot) }
         if chdir(stage) != 0 { throw .setup(.filesystem, "chdir(\(stage))", errno: errno) }
-        if case .failure(let e) = Kernel.withPath(".", { Kernel.call(Kernel.Number.pivotRoot, $0, $0) }) {
-            throw .setup(.filesystem, "pivot_root", errno: e.value)
+        let dot = Kernel.withPath(".") { p in Result { () throws(SystemCallError) in try Kernel.call(Kernel.Number.pivotRoot, p, p) } }
+        if case .failure(let e) = dot { throw .setup(.filesystem, "pivot_root", errno: e.errno) }
+        let detached = Kernel.withPath(".") { p in
+            Result { () throws(SystemCallError) in try Kernel.call(Kernel.Number.umount2, p, 2 /* MNT_DETACH */) }
         }
-        if case .failure(let e) = Kernel.withPath(".", { Kernel.call(Kernel.Number.umount2, $0, 2 /* MNT_DETACH */) }) {
-            throw .setup(.filesystem, "detaching the old root", errno: e.value)
-        }
+        if case .failure(let e) = detached { throw .setup(.filesystem, "detaching the old root", errno: e.errno) }
         if chdir("/") != 0 { throw .setup(.filesystem, "chdir(/)", errno: errno) }
     }
 
@@ -139,7 +142,7 @@ struct FilesystemBuilder {
     }
 
     private func makeDirectory(_ path: String) throws(ConfinementError) {
-        if let e = Kernel.makeDirectories(stage + path) { throw .setup(.filesystem, "mkdir \(path)", errno: e.value) }
+        do { try Kernel.makeDirectories(stage + path) } catch { throw .setup(.filesystem, "mkdir \(path)", errno: error.errno) }
     }
 
     private func mount(_ source: String?, _ target: String, _ type: String?, _ flags: Int, _ what: String,
@@ -147,11 +150,13 @@ struct FilesystemBuilder {
         let result = withOptionalCString(source) { s in
             Kernel.withPath(target) { t in
                 withOptionalCString(type) { ty in
-                    withOptionalCString(data) { d in Kernel.call(Kernel.Number.mount, s, t, ty, flags, d) }
+                    withOptionalCString(data) { d in
+                        Result { () throws(SystemCallError) in try Kernel.call(Kernel.Number.mount, s, t, ty, flags, d) }
+                    }
                 }
             }
         }
-        if case .failure(let e) = result { throw .setup(.filesystem, what, errno: e.value) }
+        if case .failure(let e) = result { throw .setup(.filesystem, what, errno: e.errno) }
     }
 
     private func withOptionalCString<T>(_ text: String?, _ body: (Int) -> T) -> T {

@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import SystemCalls
 
 /// Creates a Landlock ruleset from a `LandlockPolicy` and restricts the calling process with it.
 struct LandlockRuleset {
@@ -8,10 +9,8 @@ struct LandlockRuleset {
     /// The kernel's Landlock ABI version, or nil when Landlock is missing or disabled.
     static func abiVersion() -> Int? {
         // LANDLOCK_CREATE_RULESET_VERSION = 1 << 0
-        if case .success(let version) = Kernel.call(Kernel.Number.landlockCreateRuleset, 0, 0, 1), version > 0 {
-            return version
-        }
-        return nil
+        guard let version = try? Kernel.call(Kernel.Number.landlockCreateRuleset, 0, 0, 1), version > 0 else { return nil }
+        return version
     }
 
     func enforce() throws(ConfinementError) {
@@ -28,16 +27,18 @@ struct LandlockRuleset {
             if policy.scopeSignals { attr.2 |= 2 }
         }
         let size = abi >= 6 ? 24 : abi >= 4 ? 16 : 8
-        let created = withUnsafePointer(to: &attr) { Kernel.call(Kernel.Number.landlockCreateRuleset, Int(bitPattern: $0), size, 0) }
+        let created = withUnsafePointer(to: &attr) { p in
+            Result { () throws(SystemCallError) in try Kernel.call(Kernel.Number.landlockCreateRuleset, Int(bitPattern: p), size, 0) }
+        }
         let ruleset: Int32
         switch created {
         case .success(let fd): ruleset = Int32(fd)
-        case .failure(let e): throw .setup(.landlock, "landlock_create_ruleset(ABI \(abi))", errno: e.value)
+        case .failure(let e): throw .setup(.landlock, "landlock_create_ruleset(ABI \(abi))", errno: e.errno)
         }
         defer { close(ruleset) }
         for rule in policy.rules { try add(rule, to: ruleset, handled: handledFS) }
-        if case .failure(let e) = Kernel.call(Kernel.Number.landlockRestrictSelf, Int(ruleset), 0) {
-            throw .setup(.landlock, "landlock_restrict_self", errno: e.value)
+        do { try Kernel.call(Kernel.Number.landlockRestrictSelf, Int(ruleset), 0) } catch {
+            throw .setup(.landlock, "landlock_restrict_self", errno: error.errno)
         }
     }
 
@@ -58,11 +59,13 @@ struct LandlockRuleset {
         var bytes = [UInt8](repeating: 0, count: 12)
         withUnsafeBytes(of: access.rawValue.littleEndian) { bytes.replaceSubrange(0..<8, with: $0) }
         withUnsafeBytes(of: fd.littleEndian) { bytes.replaceSubrange(8..<12, with: $0) }
-        let result = bytes.withUnsafeBytes {
-            Kernel.call(Kernel.Number.landlockAddRule, Int(ruleset), 1 /* LANDLOCK_RULE_PATH_BENEATH */,
-                        Int(bitPattern: $0.baseAddress), 0)
+        let result = bytes.withUnsafeBytes { p in
+            Result { () throws(SystemCallError) in
+                try Kernel.call(Kernel.Number.landlockAddRule, Int(ruleset), 1 /* LANDLOCK_RULE_PATH_BENEATH */,
+                                Int(bitPattern: p.baseAddress), 0)
+            }
         }
-        if case .failure(let e) = result { throw .setup(.landlock, "landlock_add_rule(\(rule.path))", errno: e.value) }
+        if case .failure(let e) = result { throw .setup(.landlock, "landlock_add_rule(\(rule.path))", errno: e.errno) }
     }
 }
 #endif

@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import SystemCalls
 
 extension RSSWatchdog {
     /// Samples until the root process is gone (or a zombie) or the ceiling is passed; in the latter
@@ -12,10 +13,10 @@ extension RSSWatchdog {
             let total = tree.reduce(UInt64(0)) { $0 + Self.residentBytes(of: $1) }
             peak = max(peak, total)
             if total > limitBytes {
-                for pid in tree.reversed() { kill(pid, SIGKILL) }
+                for pid in tree.reversed() { try? Processes.signal(pid, SIGKILL) }
                 return Verdict(exceeded: true, peakBytes: peak, limitBytes: limitBytes)
             }
-            usleep(useconds_t(intervalMilliseconds * 1000))
+            Processes.sleep(milliseconds: intervalMilliseconds)
         }
     }
 

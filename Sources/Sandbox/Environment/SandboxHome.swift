@@ -1,4 +1,5 @@
 import Foundation
+import SystemCalls
 
 /// The state directory: `$SANDPIPER_HOME`, by default `~/.local/share/sandpiper`.
 ///
@@ -49,7 +50,7 @@ public struct SandboxHome: Sendable, Hashable {
 
     /// A fresh scratch path `<kind>-<pid>-<random>` (not created).
     func scratchPath(_ kind: String) -> URL {
-        scratch.appendingPathComponent("\(kind)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        scratch.appendingPathComponent("\(kind)-\(Processes.current)-\(UInt32.random(in: 0...UInt32.max))")
     }
 
     /// Removes scratch items and half-written temporary files whose process is gone (killed mid-build or
@@ -58,7 +59,7 @@ public struct SandboxHome: Sendable, Hashable {
         for dir in [scratch, archives, wheels] {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { continue }
             for name in names {
-                guard let pid = Self.ownerPID(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+                guard let pid = Self.ownerPID(name), pid != Processes.current, Processes.isGone(pid) else { continue }
                 TreeScanner.remove(dir.appendingPathComponent(name))
             }
         }
@@ -74,7 +75,7 @@ public struct SandboxHome: Sendable, Hashable {
 
     /// Writes `data` to `url` through a temporary name in the same directory, fsyncs, renames into place.
     static func writeAtomically(_ data: Data, to url: URL) throws(SandboxError) {
-        let tmp = url.deletingLastPathComponent().appendingPathComponent(".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let tmp = url.deletingLastPathComponent().appendingPathComponent(".tmp-\(Processes.current)-\(UInt32.random(in: 0...UInt32.max))")
         let fd = open(tmp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io("cannot write \(tmp.path): \(String(cString: strerror(errno)))") }
         let ok = data.withUnsafeBytes { buf -> Bool in

@@ -2,9 +2,7 @@ import Columnar
 import Foundation
 import SharedTable
 import Synchronization
-#if canImport(Glibc)
-import Glibc
-#endif
+import SystemCalls
 
 /// One started query child: its pid, the socket its answer comes on, its regions, its guard and its
 /// pool slot. `dispose()` (idempotent) kills its tree, removes its cgroup and gives the slot back.
@@ -49,12 +47,16 @@ final class RunningQuery: @unchecked Sendable {
     /// in the teardown, rather than by the next query that takes it from the pool.
     private var resultCopied = false
 
-    /// Kills whatever is left of the query and frees its cgroup, socket and slot.
+    /// Kills whatever is left of the query and frees its cgroup, regions, socket and slot, in the order
+    /// of `QueryTeardown.query`.
     func dispose() {
         guard !disposed.exchange(true, ordering: .sequentiallyConsistent) else { return }
-        reclaimRegions(gone: guardian.dispose(root: pid))
-        reply.close()
-        release()
+        tearDown()
+    }
+
+    private func tearDown() {
+        QueryTeardown.query.run(on: QueryTree(root: pid, guardian: guardian, reclaimRegions: { self.reclaimRegions(gone: $0) },
+                                              closeChannel: { self.reply.close() }, releaseSlot: release))
     }
 
     /// `dispose()` on a thread of its own. The regions stay leased (this object holds them) until it
@@ -64,9 +66,7 @@ final class RunningQuery: @unchecked Sendable {
         guard !disposed.exchange(true, ordering: .sequentiallyConsistent) else { return }
         teardowns.enter()
         Thread.detachNewThread { [self, teardowns] in
-            reclaimRegions(gone: guardian.dispose(root: pid))
-            reply.close()
-            release()
+            tearDown()
             teardowns.leave()
         }
     }
@@ -90,8 +90,8 @@ final class RunningQuery: @unchecked Sendable {
         defer { dispose() }
         let reply: QueryReply?
         do {
-            let (payload, fds) = try self.reply.receive(timeoutMilliseconds: max(deadline - Supervisor.now(), 0), maxBytes: Self.maxReplyBytes)
-            fds.forEach { close($0) }
+            let (payload, fds) = try self.reply.receive(timeoutMilliseconds: max(deadline - MonotonicClock.milliseconds(), 0), maxBytes: Self.maxReplyBytes)
+            fds.forEach { Descriptors.close($0) }
             reply = QueryReply.decode(payload)
         } catch {
             guardian.killTree(root: pid)
@@ -174,7 +174,7 @@ final class RunningQuery: @unchecked Sendable {
     private func output(_ table: Table, _ response: WorkerResponse, unconfined: [String], peak: UInt64?) -> ScriptOutput {
         var output = ScriptOutput(table: table, stdout: response.stdout, stderr: response.stderr,
                                   unconfinedLayers: unconfined, peakMemoryBytes: peak,
-                                  elapsedMilliseconds: Supervisor.now() - startedAt)
+                                  elapsedMilliseconds: MonotonicClock.milliseconds() - startedAt)
         output.timings = response.timings
         return output
     }
@@ -193,7 +193,7 @@ final class RunningQuery: @unchecked Sendable {
     private func kickout() -> SupervisorError? {
         let memory = guardian.memory()
         guard memory.exceeded else { return nil }
-        let elapsed = Supervisor.now() - startedAt
+        let elapsed = MonotonicClock.milliseconds() - startedAt
         let limit = ByteCount.describe(guardian.limitBytes)
         let peak = memory.peakBytes.map { ByteCount.describe($0) } ?? "unknown"
         let how = guardian.cgroup == nil ? " (measured by the RSS watchdog: no cgroup can be created here, so the peak is sampled)" : ""

@@ -1,9 +1,7 @@
 import Foundation
 import SharedTable
 import Synchronization
-#if canImport(Glibc)
-import Glibc
-#endif
+import SystemCalls
 
 /// A query child forked and confined ahead of its query: it waits on `channel` for the one request
 /// it will ever run, and answers on the same socket.
@@ -34,13 +32,13 @@ final class SpareChild: Sendable {
     }
 
     /// Whether its process is still there (not killed, not a zombie).
-    var isAlive: Bool { kill(pid, 0) == 0 && !RSSWatchdog.isZombie(pid) }
+    var isAlive: Bool { Processes.exists(pid) && !RSSWatchdog.isZombie(pid) }
 
     /// Kills its tree, removes its cgroup and closes its socket. Idempotent.
     func dispose() {
         guard !disposed.exchange(true, ordering: .sequentiallyConsistent) else { return }
-        QueryGuard(cgroup: cgroup, limitBytes: cgroup?.limits.memoryBytes ?? 0).dispose(root: pid)
-        channel.close()
+        let guardian = QueryGuard(cgroup: cgroup, limitBytes: cgroup?.limits.memoryBytes ?? 0)
+        QueryTeardown.spare.run(on: QueryTree(root: pid, guardian: guardian, closeChannel: { self.channel.close() }))
     }
 
     private static func confinementKey(_ settings: SandboxSettings) -> SandboxSettings {
@@ -139,9 +137,10 @@ extension QueryCgroup {
             writes = [(dir + "/memory.max", String(bytes), false)]
         }
         for (path, value, optional) in writes {
-            guard let e = Kernel.writeFile(path, value) else { continue }
-            if optional, e.value == ENOENT { continue }
-            throw .setup(.joinCgroup, "writing \(value) to \(path)", errno: e.value)
+            do { try Kernel.writeFile(path, value) } catch {
+                if optional, error.errno == ENOENT { continue }
+                throw .setup(.joinCgroup, "writing \(value) to \(path)", errno: error.errno)
+            }
         }
         return updated
     }

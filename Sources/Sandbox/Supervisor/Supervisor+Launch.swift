@@ -1,8 +1,6 @@
 import Foundation
 import SharedTable
-#if canImport(Glibc)
-import Glibc
-#endif
+import SystemCalls
 
 /// How a query's child is started: handed to a spare, or forked by the zygote; and how spares are made.
 extension Supervisor {
@@ -84,7 +82,7 @@ extension Supervisor {
             do throws(SharedTableError) {
                 try worker.control.send(request, fds: [theirs.fd])
                 let (spawned, extra) = try worker.control.receive(WorkerSpawned.self, timeoutMilliseconds: 10_000)
-                extra.forEach { close($0) }
+                extra.forEach { Descriptors.close($0) }
                 return spawned.error == nil && spawned.pid > 0 ? spawned.pid : nil
             } catch {
                 // The zygote died or hung: the next query replaces it.

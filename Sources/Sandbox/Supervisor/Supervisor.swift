@@ -2,9 +2,7 @@ import Columnar
 import Foundation
 import SharedTable
 import Synchronization
-#if canImport(Glibc)
-import Glibc
-#endif
+import SystemCalls
 
 /// What one script run produced.
 public struct ScriptOutput: Sendable {
@@ -117,7 +115,7 @@ public final class Supervisor: Sendable {
         self.startTimeoutMilliseconds = startTimeoutMilliseconds
         self.configuration = configuration
         self.probe = configuration.probe ?? Self.machineProbe
-        self.cgroupPrefix = "\(QueryGuard.namePrefix)\(getpid())-s\(Self.serials.add(1, ordering: .sequentiallyConsistent).newValue)-"
+        self.cgroupPrefix = "\(QueryGuard.namePrefix)\(Processes.current)-s\(Self.serials.add(1, ordering: .sequentiallyConsistent).newValue)-"
         if !configuration.useCgroups || configuration.probe.map({ $0.cgroupVersion == nil }) == true {
             self.cgroups = nil
         } else {
@@ -215,7 +213,7 @@ public final class Supervisor: Sendable {
         // From here a child may hold a writable fd of the result region: until the query's teardown
         // reclaims it (its processes confirmed gone), all of it counts as written.
         output.region.lendWritable()
-        defer { close(readOnly); blockFds.forEach { close($0) } }
+        defer { Descriptors.close(readOnly); blockFds.forEach { Descriptors.close($0) } }
         let ceiling = run.ceilingBytes
         let request = WorkerRequest(script: run.script, kargsJSON: run.kargsJSON, inputBytes: inputBytes, options: run.options)
         let fds = [readOnly, output.region.fd] + blockFds
@@ -231,7 +229,7 @@ public final class Supervisor: Sendable {
         launch.guardian.startWatchdog(root: launch.pid)
         let key = settings.environment, id = launch.id
         let query = RunningQuery(id: id, pid: launch.pid, reply: launch.reply, input: input, output: output, blocks: blocks, guardian: launch.guardian,
-                                 settings: settings, startedAt: Self.now(), teardowns: teardowns, release: { [weak self, gate] in
+                                 settings: settings, startedAt: MonotonicClock.milliseconds(), teardowns: teardowns, release: { [weak self, gate] in
                                      gate.release(key)
                                      self?.forget(id)
                                  })
@@ -297,7 +295,7 @@ public final class Supervisor: Sendable {
                 do throws(SharedTableError) {
                     try worker.control.send(request, fds: fds)
                     let (spawned, extra) = try worker.control.receive(WorkerSpawned.self, timeoutMilliseconds: 10_000)
-                    extra.forEach { close($0) }
+                    extra.forEach { Descriptors.close($0) }
                     if let error = spawned.error { return .failure(SupervisorError(.workerCrashed, "the worker could not start the query: \(error)")) }
                     return .success(spawned.pid)
                 } catch {
@@ -349,10 +347,4 @@ public final class Supervisor: Sendable {
 
     /// Query children running now (for tests and diagnostics).
     public var runningQueryPids: [Int32] { running.withLock { $0.values.map(\.pid) } }
-
-    static func now() -> Int {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return Int(t.tv_sec) * 1000 + Int(t.tv_nsec) / 1_000_000
-    }
 }

@@ -1,8 +1,6 @@
 import Foundation
 import Synchronization
-#if canImport(Glibc)
-import Glibc
-#endif
+import SystemCalls
 
 /// Every live supervisor of the process, so a signal can stop all their queries and workers.
 enum SupervisorRegistry {
@@ -37,14 +35,7 @@ extension Supervisor {
     public static func endIfStopped() {
         let number = stoppingSignal.load(ordering: .sequentiallyConsistent)
         guard number != 0 else { return }
-        signal(number, SIG_DFL)
-        // The signal may be blocked in this thread (a launcher's mask): unblock it, then raise it here.
-        var set = sigset_t()
-        sigemptyset(&set)
-        sigaddset(&set, number)
-        pthread_sigmask(SIG_UNBLOCK, &set, nil)
-        raise(number)
-        _exit(128 + number)
+        Processes.end(bySignal: number)
     }
 
     /// `E_CANCELLED` when a signal stopped the process's queries, else nil.
@@ -63,7 +54,7 @@ extension Supervisor {
     @discardableResult
     public static func installSignalHandlers(_ signals: [Int32] = [SIGINT, SIGTERM]) -> [any DispatchSourceSignal] {
         signals.map { number in
-            signal(number, SIG_IGN)
+            Processes.setDisposition(number, .ignore)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global(qos: .userInitiated))
             source.setEventHandler {
                 let busy = SupervisorRegistry.live.contains { !$0.runningQueryPids.isEmpty }

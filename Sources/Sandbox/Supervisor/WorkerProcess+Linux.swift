@@ -1,50 +1,41 @@
-import Foundation
-import SharedTable
 #if canImport(Glibc)
+import Foundation
 import Glibc
-#endif
+import SharedTable
+import SystemCalls
 
 /// A running `sandpiper-worker serve` zygote: its pid and the supervisor's end of its control socket.
 final class WorkerProcess: @unchecked Sendable {
     let pid: pid_t
     let control: MessageChannel
     let ready: WorkerReady
+    private let lifecycle: any ProcessLifecycle
     private var reaped = false
 
-    private init(pid: pid_t, control: MessageChannel, ready: WorkerReady) {
-        self.pid = pid; self.control = control; self.ready = ready
+    private init(pid: pid_t, control: MessageChannel, ready: WorkerReady, lifecycle: any ProcessLifecycle) {
+        self.pid = pid; self.control = control; self.ready = ready; self.lifecycle = lifecycle
     }
 
     /// Starts a zygote for `sitePackages` and waits until it has imported numpy and pandas.
-    static func spawn(executable: String, sitePackages: [String], environment: [String],
-                      startTimeoutMilliseconds: Int) throws(SupervisorError) -> WorkerProcess {
-        guard access(executable, X_OK) == 0 else {
+    static func spawn(executable: String, sitePackages: [String], environment: [String], startTimeoutMilliseconds: Int,
+                      lifecycle: any ProcessLifecycle = LinuxProcessLifecycle()) throws(SupervisorError) -> WorkerProcess {
+        guard Processes.isExecutable(executable) else {
             throw SupervisorError(.workerStart, "the worker executable \(executable) is missing or not executable")
         }
         let ours: MessageChannel, theirs: MessageChannel
         do { (ours, theirs) = try MessageChannel.pair() } catch { throw .io(error) }
         defer { theirs.close() }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, theirs.fd, 3)
         // Nothing but stdio and the control socket crosses into the worker.
-        if let closeFrom = Self.addCloseFrom { _ = closeFrom(&actions, 4) }
         let args = [executable, "serve"] + sitePackages.flatMap { ["--site-packages", $0] }
-        var argv: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
-        defer { envp.forEach { free($0) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, executable, &actions, nil, &argv, &envp)
-        guard rc == 0 else {
+        let pid: pid_t
+        do { pid = try lifecycle.spawn(executable, arguments: args, environment: environment, control: theirs.fd) } catch {
             ours.close()
-            throw SupervisorError(.workerStart, "cannot start \(executable): \(String(cString: strerror(rc)))")
+            throw SupervisorError(.workerStart, "cannot start \(executable): \(error.reason)")
         }
         do {
             let (ready, fds) = try ours.receive(WorkerReady.self, timeoutMilliseconds: startTimeoutMilliseconds)
-            fds.forEach { close($0) }
-            let process = WorkerProcess(pid: pid, control: ours, ready: ready)
+            fds.forEach { Descriptors.close($0) }
+            let process = WorkerProcess(pid: pid, control: ours, ready: ready, lifecycle: lifecycle)
             if let error = ready.error {
                 process.stop(.zygote)
                 throw SupervisorError(.workerStart, "the sandbox environment failed to load: \(error)")
@@ -53,7 +44,8 @@ final class WorkerProcess: @unchecked Sendable {
         } catch let e as SupervisorError {
             throw e
         } catch {
-            let p = WorkerProcess(pid: pid, control: ours, ready: WorkerReady(pid: pid, python: "", numpy: "", pandas: ""))
+            let p = WorkerProcess(pid: pid, control: ours, ready: WorkerReady(pid: pid, python: "", numpy: "", pandas: ""),
+                                  lifecycle: lifecycle)
             p.stop(.zygote)
             throw SupervisorError(.workerStart, "the worker did not start: \((error as? SharedTableError)?.message ?? "\(error)")")
         }
@@ -70,47 +62,17 @@ final class WorkerProcess: @unchecked Sendable {
                 "NUMEXPR_MAX_THREADS=" + n, "OMP_WAIT_POLICY=PASSIVE"]
     }
 
-    /// glibc ≥ 2.34 has it, but declares it only under `_GNU_SOURCE`; without it the worker inherits
-    /// only close-on-exec-free fds, which this process does not create.
-    private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-    private static let addCloseFrom: AddCloseFrom? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
-        return unsafeBitCast(symbol, to: AddCloseFrom.self)
-    }()
-
     /// False once the zygote has exited (it is reaped here).
     var isAlive: Bool {
         if reaped { return false }
-        var status: Int32 = 0
-        let r = waitpid(pid, &status, WNOHANG)
-        if r == pid || (r < 0 && errno == ECHILD) { reaped = true; return false }
+        if lifecycle.reap(pid) { reaped = true; return false }
         return true
     }
 
-    /// Runs `teardown` until the process is gone; always reaps it and closes the control socket.
+    /// Runs `teardown` until the process is gone; always reaps it (`Teardown.run`) and closes the control socket.
     func stop(_ teardown: Teardown) {
-        var closed = false
-        for step in teardown.steps {
-            if !isAlive { break }
-            switch step {
-            case .closeControl: control.close(); closed = true
-            case .signal(let s): kill(pid, s)
-            case .wait(let ms): Self.waitForExit(pid, milliseconds: ms, reaped: &reaped)
-            }
-        }
-        if isAlive { kill(pid, SIGKILL); Self.waitForExit(pid, milliseconds: 10_000, reaped: &reaped) }
-        if !closed { control.close() }
-    }
-
-    static func waitForExit(_ pid: pid_t, milliseconds: Int, reaped: inout Bool) {
-        var waited = 0
-        while waited <= milliseconds {
-            var status: Int32 = 0
-            let r = waitpid(pid, &status, WNOHANG)
-            if r == pid || (r < 0 && errno == ECHILD) { reaped = true; return }
-            usleep(2_000)
-            waited += 2
-        }
+        guard !reaped else { control.close(); return }
+        reaped = teardown.run(on: pid, closeControl: { control.close() }, using: lifecycle)
     }
 
     /// The worker executable next to the running program (`sandpiper`, or a test bundle in the same build folder).
@@ -122,3 +84,4 @@ final class WorkerProcess: @unchecked Sendable {
         return (exe as NSString).deletingLastPathComponent + "/sandpiper-worker"
     }
 }
+#endif

@@ -1,3 +1,5 @@
+import SystemCalls
+
 /// A shared-memory region: one memfd and its current mapping.
 ///
 /// The region grows (never shrinks while in use) and is reused through `RegionPool`, because fresh
@@ -28,7 +30,7 @@ public final class SharedRegion: @unchecked Sendable {
 
     /// Creates a new memfd of `capacity` bytes (rounded up to pages) and maps it, pre-faulted.
     public static func create(name: String = "sandpiper", capacity: Int) throws(SharedTableError) -> SharedRegion {
-        let fd = try SystemSeam.memfdCreate(name)
+        let fd = try system(SharedMemory.createFile(name))
         let region = SharedRegion(fd: fd, capacity: 0, writable: true)
         try region.ensureCapacity(max(capacity, 1))
         return region
@@ -48,16 +50,16 @@ public final class SharedRegion: @unchecked Sendable {
     }
 
     deinit {
-        if let base { SystemSeam.unmap(base, capacity) }
-        SystemSeam.close(fd)
+        if let base { SharedMemory.unmap(base, capacity) }
+        Descriptors.close(fd)
     }
 
     /// Makes the region at least `bytes` long (whole pages), growing the memfd and the mapping.
     public func ensureCapacity(_ bytes: Int) throws(SharedTableError) {
         try untrim()
         guard bytes > capacity || base == nil else { return }
-        let size = max(SystemSeam.roundToPage(bytes), capacity)
-        try SystemSeam.truncate(fd, size)
+        let size = max(SharedMemory.roundToPage(bytes), capacity)
+        try system(SharedMemory.truncate(fd, size))
         try remap(size, populate: true)
     }
 
@@ -76,8 +78,8 @@ public final class SharedRegion: @unchecked Sendable {
     /// size back. Until then a process later given the fd (buffers adopted from the region travel by
     /// reference) sees only those bytes.
     public func reclaim(keeping bytes: Int, clearing: Bool = false) throws(SharedTableError) {
-        let size = max(SystemSeam.roundToPage(min(max(bytes, 0), capacity)), SystemSeam.pageSize)
-        try SystemSeam.truncate(fd, size)
+        let size = max(SharedMemory.roundToPage(min(max(bytes, 0), capacity)), SharedMemory.pageSize)
+        try system(SharedMemory.truncate(fd, size))
         trimmedSize = size < capacity ? size : nil
         lentWritable = false
         if clearing, let base {
@@ -98,7 +100,7 @@ public final class SharedRegion: @unchecked Sendable {
         if lentWritable { dirty = capacity }
         // Back to the mapping's size first: the pages a peer cut are mapped again (zeroed), and what it
         // added past the mapping goes, before anything here touches the mapping.
-        try SystemSeam.truncate(fd, capacity)
+        try system(SharedMemory.truncate(fd, capacity))
         trimmedSize = nil
         if dirty > 0 { base.initializeMemory(as: UInt8.self, repeating: 0, count: min(dirty, capacity)) }
         dirtyBytes = 0
@@ -107,14 +109,14 @@ public final class SharedRegion: @unchecked Sendable {
 
     private func untrim() throws(SharedTableError) {
         guard trimmedSize != nil else { return }
-        if base != nil { try SystemSeam.truncate(fd, capacity) }
+        if base != nil { try system(SharedMemory.truncate(fd, capacity)) }
         trimmedSize = nil
     }
 
     /// Re-reads the memfd's size (another process may have grown it) and maps all of it.
     public func refreshMapping(populate: Bool) throws(SharedTableError) {
         try untrim()
-        let size = try SystemSeam.size(fd)
+        let size = try system(SharedMemory.sizes(fd).size)
         guard size != capacity || base == nil else { return }
         try remap(size, populate: populate)
     }
@@ -122,33 +124,34 @@ public final class SharedRegion: @unchecked Sendable {
     /// The memfd's size now (a peer with a writable fd may have changed it), and the bytes of memory it
     /// holds: a hole (a size given by `ftruncate` and never written) holds none, and would be
     /// allocated by whoever maps and reads it.
-    public func fileSize() throws(SharedTableError) -> (size: Int, allocated: Int) { try SystemSeam.sizes(fd) }
+    public func fileSize() throws(SharedTableError) -> (size: Int, allocated: Int) { try system(SharedMemory.sizes(fd)) }
 
     /// Maps the memfd at `bytes` (whole pages), setting its size to that first: what a peer added past
     /// it goes, what it cut comes back zeroed. Only once no peer can change the size any more (its
     /// processes are gone): the mapping then never reaches past the end of the file.
     public func remapExactly(_ bytes: Int, populate: Bool) throws(SharedTableError) {
-        let size = max(SystemSeam.roundToPage(bytes), SystemSeam.pageSize)
-        try SystemSeam.truncate(fd, size)
+        let size = max(SharedMemory.roundToPage(bytes), SharedMemory.pageSize)
+        try system(SharedMemory.truncate(fd, size))
         trimmedSize = nil
         if size != capacity || base == nil { try remap(size, populate: populate) }
     }
 
     private func remap(_ size: Int, populate: Bool) throws(SharedTableError) {
-        if let base { SystemSeam.unmap(base, capacity); self.base = nil; capacity = 0 }
+        if let base { SharedMemory.unmap(base, capacity); self.base = nil; capacity = 0 }
         guard size > 0 else { return }
-        base = try SystemSeam.mapShared(fd, size, writable: writable, populate: populate)
+        base = try system(SharedMemory.map(fd, size, writable: writable, populate: populate))
         capacity = size
         dirtyBytes = min(dirtyBytes, size)
     }
 
     /// A read-only fd for the same memory, for a peer that must not write into it.
-    public func readOnlyDuplicate() throws(SharedTableError) -> Int32 { try SystemSeam.reopenReadOnly(fd) }
+    public func readOnlyDuplicate() throws(SharedTableError) -> Int32 { try system(SharedMemory.reopenReadOnly(fd)) }
 
     /// Reads the first `bytes` bytes of the memfd into `destination` with `pread`, never through the
     /// mapping: a peer that cuts the file meanwhile makes this a short read (an error), not a SIGBUS.
     public func read(_ bytes: Int, into destination: UnsafeMutableRawPointer) throws(SharedTableError) {
-        try SystemSeam.readExactly(fd, bytes, into: destination)
+        let done = try system(Descriptors.read(fd, bytes, into: destination))
+        if done < bytes { throw .corrupt("the region holds \(done) bytes, fewer than the \(bytes) its user said it wrote") }
     }
 
     /// The whole mapping as raw bytes.
@@ -166,13 +169,13 @@ public final class PrivateMapping: @unchecked Sendable {
     /// Maps `length` bytes of `fd` privately; the fd can be closed afterwards.
     public init(fd: Int32, length: Int) throws(SharedTableError) {
         self.length = max(length, 1)
-        self.base = try SystemSeam.mapPrivate(fd, self.length)
+        self.base = try system(SharedMemory.map(fd, self.length, writable: true, shared: false))
     }
 
     /// Maps all of `fd` (its size now) privately; the fd can be closed afterwards.
     public convenience init(wholeFile fd: Int32) throws(SharedTableError) {
-        try self.init(fd: fd, length: try SystemSeam.size(fd))
+        try self.init(fd: fd, length: try system(SharedMemory.sizes(fd).size))
     }
 
-    deinit { SystemSeam.unmap(base, length) }
+    deinit { SharedMemory.unmap(base, length) }
 }

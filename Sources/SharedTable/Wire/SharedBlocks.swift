@@ -1,4 +1,5 @@
 import Columnar
+import SystemCalls
 
 /// The engine buffers a table was written by reference to, numbered as the blocks that travel with it.
 ///
@@ -73,8 +74,8 @@ public final class SharedBlocks: @unchecked Sendable {
     public func readOnlyDescriptors() throws(SharedTableError) -> [Int32] {
         var out: [Int32] = []
         for fd in fds {
-            do { out.append(try SystemSeam.reopenReadOnly(fd)) } catch {
-                out.forEach { SystemSeam.close($0) }
+            do { out.append(try system(SharedMemory.reopenReadOnly(fd))) } catch {
+                out.forEach { Descriptors.close($0) }
                 throw error
             }
         }

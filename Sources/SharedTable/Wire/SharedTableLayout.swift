@@ -1,4 +1,5 @@
 import Columnar
+import SystemCalls
 
 /// The byte layout of a table in one shared-memory region (version 2).
 ///
@@ -37,7 +38,7 @@ public enum SharedTableLayout {
     /// room for the reader's arithmetic (`rows + 1` offsets of 16 bytes at most).
     public static let maxRows = Int(Int32.max)
     /// The page size regions are sized in.
-    public static let pageBytes = SystemSeam.pageSize
+    public static let pageBytes = SharedMemory.pageSize
     /// Most columns a table on the wire may have.
     public static let maxColumns = (1 << 20) - 1
 

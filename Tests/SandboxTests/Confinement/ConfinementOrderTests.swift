@@ -3,7 +3,7 @@ import Testing
 @testable import Sandbox
 
 /// A seam that records the steps instead of making system calls.
-final class RecordingSystemCalls: SystemCalls {
+final class RecordingConfinementSteps: ConfinementSteps {
     var steps: [ConfinementStep] = []
     var failing: ConfinementStep?
     var threads = 1
@@ -33,7 +33,7 @@ final class RecordingSystemCalls: SystemCalls {
 struct ConfinementOrderTests {
     @Test("the standard plan applies every step in DESIGN.md's order, seccomp last")
     func standardOrder() throws {
-        let fake = RecordingSystemCalls()
+        let fake = RecordingConfinementSteps()
         try Confinement.apply(.standard(cgroupProcsFiles: ["/sys/fs/cgroup/memory/q/cgroup.procs"]), using: fake)
         #expect(fake.steps == [.closeFileDescriptors, .newSession, .parentDeathSignal, .joinCgroup, .resourceLimits,
                                .unshareNamespaces, .enterPIDNamespace, .hostName, .filesystem, .closeFileDescriptors, .dropIdentity,
@@ -42,7 +42,7 @@ struct ConfinementOrderTests {
 
     @Test("a failing layer stops everything after it", arguments: [ConfinementStep.joinCgroup, .filesystem, .landlock])
     func failureStops(_ step: ConfinementStep) throws {
-        let fake = RecordingSystemCalls()
+        let fake = RecordingConfinementSteps()
         fake.failing = step
         #expect(throws: ConfinementError.self) {
             try Confinement.apply(.standard(cgroupProcsFiles: ["x"]), using: fake)
@@ -53,7 +53,7 @@ struct ConfinementOrderTests {
 
     @Test("the error names the failed step with E_SANDBOX_SETUP")
     func errorShape() {
-        let fake = RecordingSystemCalls()
+        let fake = RecordingConfinementSteps()
         fake.failing = .landlock
         do {
             try Confinement.apply(.standard(), using: fake)
@@ -66,7 +66,7 @@ struct ConfinementOrderTests {
 
     @Test("seccomp is refused in a multi-threaded process")
     func seccompNeedsOneThread() {
-        let fake = RecordingSystemCalls()
+        let fake = RecordingConfinementSteps()
         fake.threads = 3
         #expect(throws: ConfinementError.self) { try Confinement.apply(.standard(), using: fake) }
         #expect(fake.steps.last == .landlock)
@@ -74,12 +74,12 @@ struct ConfinementOrderTests {
 
     @Test("absent parts are skipped; a view without a mount namespace is an error")
     func optionalSteps() throws {
-        let fake = RecordingSystemCalls()
+        let fake = RecordingConfinementSteps()
         try Confinement.apply(ConfinementPlan(seccomp: .standard(allowExec: true)), using: fake)
         #expect(fake.steps == [.closeFileDescriptors, .newSession, .parentDeathSignal, .resourceLimits, .noNewPrivileges, .seccomp])
         var plan = ConfinementPlan.standard()
         plan.namespaces = nil
-        let second = RecordingSystemCalls()
+        let second = RecordingConfinementSteps()
         #expect(throws: ConfinementError.self) { try Confinement.apply(plan, using: second) }
         #expect(!second.steps.contains(.filesystem))
     }

@@ -1,8 +1,9 @@
 #if canImport(Glibc)
 import Glibc
+import SystemCalls
 
-/// The real confinement steps, made of Linux system calls. Stateless; see `SystemCalls` for each step.
-public struct LinuxSystemCalls: SystemCalls {
+/// The real confinement steps, made of Linux system calls. Stateless; see `ConfinementSteps` for each step.
+public struct LinuxConfinementSteps: ConfinementSteps {
     /// Called in the pid namespace's waiter with the confined child's wait status (see `Confinement.apply`).
     let waiterReport: ((Int32) -> Void)?
 
@@ -22,8 +23,8 @@ public struct LinuxSystemCalls: SystemCalls {
     }
 
     private func closeRange(_ first: UInt32, _ last: UInt32) throws(ConfinementError) {
-        if case .failure(let e) = Kernel.call(Kernel.Number.closeRange, Int(first), Int(last), 0) {
-            throw .setup(.closeFileDescriptors, "close_range(\(first), \(last))", errno: e.value)
+        do { try Kernel.call(Kernel.Number.closeRange, Int(first), Int(last), 0) } catch {
+            throw .setup(.closeFileDescriptors, "close_range(\(first), \(last))", errno: error.errno)
         }
     }
 
@@ -31,19 +32,21 @@ public struct LinuxSystemCalls: SystemCalls {
         // A process-group leader (a program started with its own group, like the probe under
         // Foundation's Process) cannot start a session; it already is out of its parent's group,
         // and the pid-namespace child starts its own session anyway. A forked worker never is one.
-        if setsid() < 0, getpgrp() != getpid() { throw .setup(.newSession, "setsid()", errno: errno) }
+        do { try Processes.startSession() } catch {
+            if !Processes.leadsProcessGroup { throw .setup(.newSession, "setsid()", errno: error.errno) }
+        }
     }
 
     public func setParentDeathSignal() throws(ConfinementError) {
-        if case .failure(let e) = Kernel.prctl(1 /* PR_SET_PDEATHSIG */, Int(SIGKILL)) {
-            throw .setup(.parentDeathSignal, "prctl(PR_SET_PDEATHSIG, SIGKILL)", errno: e.value)
+        do { try Kernel.prctl(1 /* PR_SET_PDEATHSIG */, Int(SIGKILL)) } catch {
+            throw .setup(.parentDeathSignal, "prctl(PR_SET_PDEATHSIG, SIGKILL)", errno: error.errno)
         }
     }
 
     public func joinCgroups(procsFiles: [String]) throws(ConfinementError) {
         for file in procsFiles {
             // "0" means the writing process, in both v1 and v2.
-            if let e = Kernel.writeFile(file, "0\n") { throw .setup(.joinCgroup, "writing to \(file)", errno: e.value) }
+            do { try Kernel.writeFile(file, "0\n") } catch { throw .setup(.joinCgroup, "writing to \(file)", errno: error.errno) }
         }
     }
 
@@ -55,10 +58,10 @@ public struct LinuxSystemCalls: SystemCalls {
         for (resource, name, value) in wanted {
             guard let value else { continue }
             var pair: (UInt64, UInt64) = (value, value)
-            let result = withUnsafeMutablePointer(to: &pair) {
-                Kernel.call(Kernel.Number.prlimit64, 0, resource, Int(bitPattern: $0), 0)
+            let result = withUnsafeMutablePointer(to: &pair) { p in
+                Result { () throws(SystemCallError) in try Kernel.call(Kernel.Number.prlimit64, 0, resource, Int(bitPattern: p), 0) }
             }
-            if case .failure(let e) = result { throw .setup(.resourceLimits, "\(name) = \(value)", errno: e.value) }
+            if case .failure(let e) = result { throw .setup(.resourceLimits, "\(name) = \(value)", errno: e.errno) }
         }
     }
 
@@ -69,43 +72,43 @@ public struct LinuxSystemCalls: SystemCalls {
         if namespaces.ipc { flags |= 0x0800_0000 }
         if namespaces.pid { flags |= 0x2000_0000 }
         if namespaces.network { flags |= 0x4000_0000 }
-        if case .failure(let e) = Kernel.call(Kernel.Number.unshare, flags) {
-            throw .setup(.unshareNamespaces, "unshare(0x\(String(flags, radix: 16)))", errno: e.value)
+        do { try Kernel.call(Kernel.Number.unshare, flags) } catch {
+            throw .setup(.unshareNamespaces, "unshare(0x\(String(flags, radix: 16)))", errno: error.errno)
         }
     }
 
     public func enterPIDNamespace() throws(ConfinementError) {
-        let child = fork()
-        if child < 0 { throw .setup(.enterPIDNamespace, "fork()", errno: errno) }
+        let child: Int32
+        do { child = try Processes.fork() } catch { throw .setup(.enterPIDNamespace, "fork()", errno: error.errno) }
         if child > 0 { Self.waitAndMirror(child, report: waiterReport) }
         // Pid 1 of the namespace: die with the waiter, and leave its process group so that a
         // `kill(0, ...)` by the script reaches only the sandbox.
         try setParentDeathSignal()
-        if setsid() < 0 { throw .setup(.enterPIDNamespace, "setsid() in the namespace", errno: errno) }
+        do { try Processes.startSession() } catch {
+            throw .setup(.enterPIDNamespace, "setsid() in the namespace", errno: error.errno)
+        }
     }
 
     /// The waiter: mirrors the confined child's end (exit code, or death by the same signal).
     private static func waitAndMirror(_ child: pid_t, report: ((Int32) -> Void)?) -> Never {
-        var status: Int32 = 0
-        while waitpid(child, &status, 0) < 0 {
-            if errno != EINTR { _exit(125) }
-        }
+        let status: Int32
+        do { status = try Processes.waitForExit(child) } catch { Processes.exitImmediately(125) }
         report?(status)
         let signal = status & 0x7f
-        if signal == 0 { _exit((status >> 8) & 0xff) }
-        _ = Kernel.prctl(4 /* PR_SET_DUMPABLE */, 0)   // no core file of the waiter
-        var none = sigset_t()
-        sigemptyset(&none)
-        sigprocmask(SIG_SETMASK, &none, nil)
-        Glibc.signal(signal, SIG_DFL)
-        kill(getpid(), signal)
-        _exit(128 + signal)
+        if signal == 0 { Processes.exitImmediately((status >> 8) & 0xff) }
+        _ = try? Kernel.prctl(4 /* PR_SET_DUMPABLE */, 0)   // no core file of the waiter
+        Processes.unblockAllSignals()
+        Processes.setDisposition(signal, .standard)
+        try? Processes.signal(Processes.current, signal)
+        Processes.exitImmediately(128 + signal)
     }
 
     public func setHostName(_ name: String) throws(ConfinementError) {
         let bytes = Array(name.utf8)
-        let result = bytes.withUnsafeBytes { Kernel.call(Kernel.Number.sethostname, Int(bitPattern: $0.baseAddress), $0.count) }
-        if case .failure(let e) = result { throw .setup(.hostName, "sethostname(\(name))", errno: e.value) }
+        let result = bytes.withUnsafeBytes { p in
+            Result { () throws(SystemCallError) in try Kernel.call(Kernel.Number.sethostname, Int(bitPattern: p.baseAddress), p.count) }
+        }
+        if case .failure(let e) = result { throw .setup(.hostName, "sethostname(\(name))", errno: e.errno) }
     }
 
     public func buildFilesystem(_ view: FilesystemView) throws(ConfinementError) {
@@ -120,8 +123,8 @@ public struct LinuxSystemCalls: SystemCalls {
     }
 
     public func setNoNewPrivileges() throws(ConfinementError) {
-        if case .failure(let e) = Kernel.prctl(38 /* PR_SET_NO_NEW_PRIVS */, 1) {
-            throw .setup(.noNewPrivileges, "prctl(PR_SET_NO_NEW_PRIVS, 1)", errno: e.value)
+        do { try Kernel.prctl(38 /* PR_SET_NO_NEW_PRIVS */, 1) } catch {
+            throw .setup(.noNewPrivileges, "prctl(PR_SET_NO_NEW_PRIVS, 1)", errno: error.errno)
         }
     }
 

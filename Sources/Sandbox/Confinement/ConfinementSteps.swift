@@ -1,9 +1,9 @@
-/// The seam between the order of confinement steps (`Confinement.apply`) and the Linux calls that
-/// carry them out (`LinuxSystemCalls`, in `*+Linux.swift`). A test passes a recording fake to check
-/// the order; everything else uses the real thing.
+/// The seam between the order of confinement steps (`Confinement.apply`) and the steps themselves
+/// (`LinuxConfinementSteps`, in `*+Linux.swift`, made of calls of the `SystemCalls` target). A test
+/// passes a recording fake to check the order; everything else uses the real thing.
 ///
 /// Each method is one step; it throws `ConfinementError` naming itself when the kernel refuses.
-public protocol SystemCalls {
+public protocol ConfinementSteps {
     /// Closes every descriptor except `keeping` (`close_range`).
     func closeFileDescriptors(keeping: [Int32]) throws(ConfinementError)
     /// `setsid`: leaves the zygote's session and process group.
@@ -47,7 +47,7 @@ public enum Confinement {
     /// child's status, or dies of the same signal); the call returns in the confined child, which is
     /// pid 1 of the namespace. On error nothing later is applied: the caller must exit, never run code.
     public static func apply(_ plan: ConfinementPlan) throws(ConfinementError) {
-        try apply(plan, using: LinuxSystemCalls())
+        try apply(plan, using: LinuxConfinementSteps())
     }
 
     /// `apply(_:)`, where the waiter of the pid namespace calls `waiterReport` with the confined
@@ -55,11 +55,11 @@ public enum Confinement {
     /// query ended when the child could not (killed by the OOM killer, by seccomp, by a signal):
     /// the zygote reaps its children automatically, so no one else ever sees that status.
     public static func apply(_ plan: ConfinementPlan, waiterReport: @escaping (Int32) -> Void) throws(ConfinementError) {
-        try apply(plan, using: LinuxSystemCalls(waiterReport: waiterReport))
+        try apply(plan, using: LinuxConfinementSteps(waiterReport: waiterReport))
     }
 
     /// `apply(_:)` through an explicit seam (tests pass a recording fake).
-    public static func apply(_ plan: ConfinementPlan, using system: some SystemCalls) throws(ConfinementError) {
+    public static func apply(_ plan: ConfinementPlan, using system: some ConfinementSteps) throws(ConfinementError) {
         try system.closeFileDescriptors(keeping: plan.keepFileDescriptors)
         try system.startNewSession()
         try system.setParentDeathSignal()

@@ -5,7 +5,8 @@ import Glibc
 ///
 /// glibc's `syscall` is variadic, which Swift cannot call; on x86-64 its integer-register calling
 /// convention is the same as a fixed seven-argument function, so it is bound once through `dlsym`.
-enum Kernel {
+/// Confinement makes most of its calls here; the process and shared-memory calls have their own files.
+package enum Kernel {
     private typealias RawSyscall = @convention(c) (Int, Int, Int, Int, Int, Int, Int) -> Int
 
     private static let raw: RawSyscall? = {
@@ -14,64 +15,65 @@ enum Kernel {
     }()
 
     /// `O_PATH` (glibc hides it behind `_GNU_SOURCE`).
-    static let openPath: Int32 = 0o10000000
+    package static let openPath: Int32 = 0o10000000
 
-    /// x86-64 system call numbers used by confinement.
-    enum Number {
-        static let setgroups = 116, setresuid = 117, setresgid = 119, capget = 125, capset = 126
-        static let pivotRoot = 155, prctl = 157, sethostname = 170, mount = 165, umount2 = 166
-        static let unshare = 272, prlimit64 = 302, ioUringSetup = 425, closeRange = 436
-        static let landlockCreateRuleset = 444, landlockAddRule = 445, landlockRestrictSelf = 446
+    /// x86-64 system call numbers used by confinement and process control.
+    package enum Number {
+        package static let setgroups = 116, setresuid = 117, setresgid = 119, capget = 125, capset = 126
+        package static let pivotRoot = 155, prctl = 157, sethostname = 170, mount = 165, umount2 = 166
+        package static let unshare = 272, prlimit64 = 302, ioUringSetup = 425, closeRange = 436
+        package static let pidfdSendSignal = 424, pidfdOpen = 434
+        package static let landlockCreateRuleset = 444, landlockAddRule = 445, landlockRestrictSelf = 446
     }
 
-    /// Calls system call `number`; returns the result, or `-errno` as a negative `Int32` in `.failure`.
-    static func call(_ number: Int, _ a: Int = 0, _ b: Int = 0, _ c: Int = 0, _ d: Int = 0, _ e: Int = 0,
-                     _ f: Int = 0) -> Result<Int, Errno> {
-        guard let raw else { return .failure(Errno(ENOSYS)) }
+    /// Calls system call `number` and returns its result.
+    @discardableResult
+    package static func call(_ number: Int, _ a: Int = 0, _ b: Int = 0, _ c: Int = 0, _ d: Int = 0, _ e: Int = 0,
+                             _ f: Int = 0) throws(SystemCallError) -> Int {
+        guard let raw else { throw SystemCallError("syscall \(number)", errno: ENOSYS) }
         errno = 0
         let result = raw(number, a, b, c, d, e, f)
-        return result == -1 ? .failure(Errno(errno)) : .success(result)
+        if result == -1 { throw .last("syscall \(number)") }
+        return result
     }
 
     /// `prctl(option, a, b, c, d)`.
-    static func prctl(_ option: Int32, _ a: Int = 0, _ b: Int = 0, _ c: Int = 0, _ d: Int = 0) -> Result<Int, Errno> {
-        call(Number.prctl, Int(option), a, b, c, d)
-    }
-
-    /// An errno value, as a typed failure.
-    struct Errno: Error, Equatable {
-        let value: Int32
-        init(_ value: Int32) { self.value = value }
+    @discardableResult
+    package static func prctl(_ option: Int32, _ a: Int = 0, _ b: Int = 0, _ c: Int = 0, _ d: Int = 0) throws(SystemCallError) -> Int {
+        try call(Number.prctl, Int(option), a, b, c, d)
     }
 
     /// The address of a C string for the duration of `body`.
-    static func withPath<T>(_ path: String, _ body: (Int) -> T) -> T {
+    package static func withPath<T>(_ path: String, _ body: (Int) -> T) -> T {
         path.withCString { body(Int(bitPattern: $0)) }
     }
 
     /// Writes `text` to an existing file (`cgroup.procs`, `/proc/sys/...`).
-    static func writeFile(_ path: String, _ text: String) -> Errno? {
+    package static func writeFile(_ path: String, _ text: String) throws(SystemCallError) {
         let fd = open(path, O_WRONLY | O_CLOEXEC)
-        guard fd >= 0 else { return Errno(errno) }
+        guard fd >= 0 else { throw .last("open(\(path))") }
         defer { close(fd) }
+        try writeAll(fd, text, path)
+    }
+
+    private static func writeAll(_ fd: Int32, _ text: String, _ path: String) throws(SystemCallError) {
         let bytes = Array(text.utf8)
+        guard !bytes.isEmpty else { return }
         let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        return written == bytes.count ? nil : Errno(written < 0 ? errno : EIO)
+        if written < 0 { throw .last("write(\(path))") }
+        if written != bytes.count { throw SystemCallError("write(\(path))", errno: EIO) }
     }
 
     /// Creates (or truncates) `path` with `text`, mode 0644.
-    static func createFile(_ path: String, _ text: String) -> Errno? {
+    package static func createFile(_ path: String, _ text: String) throws(SystemCallError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return Errno(errno) }
+        guard fd >= 0 else { throw .last("open(\(path))") }
         defer { close(fd) }
-        let bytes = Array(text.utf8)
-        guard !bytes.isEmpty else { return nil }
-        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        return written == bytes.count ? nil : Errno(written < 0 ? errno : EIO)
+        try writeAll(fd, text, path)
     }
 
     /// The whole content of a small file (`/proc`, `/sys`), or nil.
-    static func readFile(_ path: String, limit: Int = 1 << 20) -> String? {
+    package static func readFile(_ path: String, limit: Int = 1 << 20) -> String? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -87,27 +89,26 @@ enum Kernel {
     }
 
     /// `mkdir -p` with mode 0755; existing directories are fine.
-    static func makeDirectories(_ path: String) -> Errno? {
+    package static func makeDirectories(_ path: String) throws(SystemCallError) {
         var current = ""
         for component in path.split(separator: "/") {
             current += "/" + component
-            if mkdir(current, 0o755) != 0, errno != EEXIST { return Errno(errno) }
+            if mkdir(current, 0o755) != 0, errno != EEXIST { throw .last("mkdir(\(current))") }
         }
-        return nil
     }
 
     /// The file type bits of `lstat(path)`, or nil when it does not exist.
-    static func fileType(_ path: String) -> mode_t? {
+    package static func fileType(_ path: String) -> mode_t? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
         return info.st_mode & S_IFMT
     }
 
     /// The number of threads of this process, from `/proc/self/status`.
-    static func threadCount() -> Int {
+    package static func threadCount() -> Int {
         guard let status = readFile("/proc/self/status") else { return -1 }
         for line in status.split(separator: "\n") where line.hasPrefix("Threads:") {
-            return Int(line.dropFirst("Threads:".count).trimmingCharacters()) ?? -1
+            return Int(line.dropFirst("Threads:".count).trimmingBlanks()) ?? -1
         }
         return -1
     }
@@ -115,7 +116,7 @@ enum Kernel {
 
 extension Substring {
     /// Without leading and trailing blanks (no Foundation in the confinement path).
-    func trimmingCharacters() -> Substring {
+    package func trimmingBlanks() -> Substring {
         var s = self
         while let c = s.first, c == " " || c == "\t" { s = s.dropFirst() }
         while let c = s.last, c == " " || c == "\t" || c == "\n" { s = s.dropLast() }
