@@ -97,7 +97,7 @@ extension Binder {
         return q
     }
 
-    /// Binds `evaluate plugin(...)`: arguments must be constants or `typeof(...)` schemas.
+    /// Binds `evaluate plugin(...)`: arguments must be constants, `typeof(...)` schemas or tabular expressions.
     func bindEvaluate(_ ev: EvaluateSyntax, input: Schema, scope: Scope) throws(KQLError) -> BoundEvaluate {
         let pluginName = ev.inlineForm ? "python" : ev.plugin.name
         guard let plugin = plugins[pluginName] ?? plugins[ev.plugin.name] else {
@@ -118,6 +118,7 @@ extension Binder {
         }
         func argument(_ e: ExpressionSyntax) throws(KQLError) -> PluginArguments.Argument {
             if case .schema(let s) = e { return .schema(s) }
+            if isTabular(e, scope: scope) { return .query(try bindTabular(e, scope: scope)) }
             if case .call(let n, let a, _) = e, n.name == "typeof", a.count >= 1, case .schema(let s) = a[0].value { return .schema(s) }
             let (v, t) = try constant(e)
             return .value(v, t)

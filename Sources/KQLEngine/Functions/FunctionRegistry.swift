@@ -20,6 +20,7 @@ public enum FunctionRegistry {
         HashFunctions.all,
         WindowFunctions.all,
         SpecialFunctions.all,
+        GeoFunctions.all,
         AggregateFunctions.all,
     ]
 

@@ -37,9 +37,17 @@ extension KQLManifest {
     series_greater series_greater_equals series_ifft series_iir series_less series_less_equals series_multiply
     series_not_equals series_outliers series_pearson_correlation series_periods_detect series_periods_validate
     series_pow series_seasonal series_stats series_stats_dynamic series_subtract
-    geo_distance_2points geo_distance_point_to_line geo_point_in_circle geo_point_in_polygon geo_point_to_geohash
-    geo_geohash_to_central_point geo_geohash_to_polygon geo_point_to_s2cell geo_s2cell_to_central_point
-    geo_s2cell_to_polygon geo_point_to_h3cell geo_h3cell_to_central_point geo_h3cell_to_polygon
-    geo_polygon_to_s2cells geo_line_densify geo_polygon_densify
+    geo_angle geo_azimuth geo_closest_point_on_line geo_closest_point_on_polygon geo_distance_2points
+    geo_distance_point_to_line geo_distance_point_to_polygon geo_from_wkt geo_geohash_neighbors
+    geo_geohash_to_central_point geo_geohash_to_polygon geo_h3cell_children geo_h3cell_level geo_h3cell_neighbors
+    geo_h3cell_parent geo_h3cell_rings geo_h3cell_to_central_point geo_h3cell_to_polygon geo_info_from_ip_address
+    geo_intersection_2lines geo_intersection_2polygons geo_intersection_line_with_polygon geo_intersects_2lines
+    geo_intersects_2polygons geo_intersects_line_with_polygon geo_line_buffer geo_line_centroid geo_line_densify
+    geo_line_interpolate_point geo_line_length geo_line_locate_point geo_line_simplify geo_line_to_s2cells
+    geo_point_buffer geo_point_in_circle geo_point_in_polygon geo_point_to_geohash geo_point_to_h3cell
+    geo_point_to_s2cell geo_polygon_area geo_polygon_buffer geo_polygon_centroid geo_polygon_densify
+    geo_polygon_perimeter geo_polygon_simplify geo_polygon_to_h3cells geo_polygon_to_s2cells geo_s2cell_neighbors
+    geo_s2cell_to_central_point geo_s2cell_to_polygon geo_simplify_polygons_array geo_union_lines_array
+    geo_union_polygons_array
     """
 }

@@ -71,11 +71,12 @@ public enum KQLManifest {
         names: """
         active_users_count activity_counts_metrics activity_engagement activity_metrics autocluster
         azure_digital_twins_query_request bag_unpack basket cosmosdb_sql_request dcount_intersect diffpatterns
-        diffpatterns_text funnel_sequence funnel_sequence_completion infer_storage_schema ipv4_lookup mysql_request
+        diffpatterns_text funnel_sequence funnel_sequence_completion geo_line_lookup geo_polygon_lookup
+        infer_storage_schema ipv4_lookup mysql_request
         narrow new_activity_metrics pivot preview python r rolling_percentile rows_near schema_merge
         sequence_detect session_count sliding_window_counts sql_request
         """,
-        implemented: "bag_unpack python",
+        implemented: "bag_unpack geo_line_lookup geo_polygon_lookup python",
         aliases: [:])
 
     /// The entry for an operator name (aliases included).
