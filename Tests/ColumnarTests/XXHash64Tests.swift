@@ -1,5 +1,5 @@
 import Testing
-import SeriesAnalysis
+import Columnar
 
 /// XXH64 against the reference values of the xxHash specification and ADX's `hll()` output.
 @Suite struct XXHash64Tests {

@@ -1,4 +1,5 @@
-/// XXH64 (seed 0), the 64-bit hash of Yann Collet's xxHash specification.
+/// XXH64, the 64-bit hash of Yann Collet's xxHash specification: the one implementation behind KQL's
+/// `hash()` and the HyperLogLog sketches.
 ///
 /// ADX's `hll()` results list the hashes of the values they hold; the page's StormEvents example
 /// shows `3803688792395291579` (0x34C96ACDCADB1BBB) for a bin whose damage is the long 0, which is
