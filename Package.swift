@@ -5,10 +5,12 @@
 // that talks to the kernel (SharedTable, PythonHost, Sandbox, the executables).
 // Columnar ◄ KQLSyntax ◄ KQLEngine ◄ Conformance ◄ sandpiper;  SeriesAnalysis ◄ KQLEngine
 // Columnar ◄ SharedTable ◄ PythonHost ◄ sandpiper-worker;  SharedTable ◄ Sandbox ◄ sandpiper, sandpiper-probe
+// KQLEngine, Sandbox ◄ PythonPlugin (the python() plugin and "an engine with its plugins") ◄ sandpiper
+// Columnar, SystemCalls ◄ Bench (clock, runs, reports) ◄ sandpiper-worker;  Bench, KQLEngine, Sandbox ◄ Benchmarks ◄ sandpiper
 // Columnar ◄ Charts (the chart model, SVG and Vega-Lite from a result table and a `render` request)
-// Geospatial (S2, H3, geohash, GeoJSON; over the CS2/CGeographicLib shims and CGEOS) stands alone.
-// SeriesAnalysis (the series_* algorithms, HyperLogLog, t-digest) uses only Columnar's error protocol;
-// KQLEngine's series_* functions and sketches wrap it.
+// Geospatial (S2, H3, geohash, GeoJSON; over the CS2/CGeographicLib shims and CGEOS) ◄ KQLEngine (the geo_* functions).
+// SeriesAnalysis (the series_* algorithms, HyperLogLog, t-digest) uses only Columnar's error protocol ◄ KQLEngine
+// (the series_* functions and the sketches).
 // KQLEngine, Conformance, SharedTable, Sandbox ◄ Fuzzing ◄ sandpiper-fuzz
 import PackageDescription
 
@@ -60,23 +62,35 @@ let package = Package(
         .target(name: "SeriesAnalysis", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .target(name: "KQLSyntax", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .target(name: "KQLEngine",
-                dependencies: ["Columnar", "KQLSyntax", "SeriesAnalysis", "CRE2", .product(name: "Crypto", package: "swift-crypto")],
+                dependencies: ["Columnar", "KQLSyntax", "CRE2", "Geospatial", "SeriesAnalysis", .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: swiftSettings),
         .target(name: "Conformance", dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "TOMLKit"],
                 swiftSettings: swiftSettings),
         .target(name: "SharedTable", dependencies: ["Columnar", "SystemCalls"], swiftSettings: swiftSettings),
-        .target(name: "PythonHost", dependencies: ["Columnar", "SharedTable", "SystemCalls", "CPython"],
+        // The C the host needs beyond libpython's API (UTF-8 decoder, huge-page arenas, numpy allocator).
+        .target(name: "CPythonSupport", dependencies: ["CPython"]),
+        // Its Python (the host helpers, sandbox_utils) is in .py files embedded at build time, so the
+        // worker binary stays self-contained.
+        .target(name: "PythonHost", dependencies: ["Columnar", "SharedTable", "SystemCalls", "CPython", "CPythonSupport"],
+                resources: [.embedInCode("Python/host_module.py"), .embedInCode("Python/sandbox_utils.py")],
                 swiftSettings: swiftSettings),
         .target(name: "Sandbox",
                 dependencies: ["Columnar", "SharedTable", "SystemCalls", "CArchive", "CSeccomp", "TOMLKit",
                                .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: swiftSettings),
+        .target(name: "PythonPlugin",
+                dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox"],
+                swiftSettings: swiftSettings),
+        // The benchmark harness (clock, runs, medians, checksums, reports, plot): the worker links only this;
+        // the measurements that need the engine or the supervisor are in Benchmarks.
+        .target(name: "Bench", dependencies: ["Columnar", "SystemCalls"], swiftSettings: swiftSettings),
+        .target(name: "Benchmarks", dependencies: ["Bench", "Columnar", "KQLEngine", "Sandbox"], swiftSettings: swiftSettings),
         .executableTarget(name: "sandpiper",
                           dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "Conformance", "SharedTable", "Sandbox",
-                                         "SystemCalls",
+                                         "SystemCalls", "PythonPlugin", "Bench", "Benchmarks",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: swiftSettings),
-        .executableTarget(name: "sandpiper-worker", dependencies: ["PythonHost", "SharedTable", "Sandbox", "SystemCalls"],
+        .executableTarget(name: "sandpiper-worker", dependencies: ["Columnar", "PythonHost", "SharedTable", "Sandbox", "SystemCalls", "Bench"],
                           swiftSettings: swiftSettings),
         // Runs a probe under the confinement layers: used by `sandbox doctor` and the confinement tests.
         .executableTarget(name: "sandpiper-probe", dependencies: ["Sandbox"], swiftSettings: swiftSettings),
@@ -92,7 +106,7 @@ let package = Package(
         .testTarget(name: "SystemCallsTests", dependencies: ["SystemCalls"], swiftSettings: swiftSettings),
         .testTarget(name: "ColumnarTests", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Columnar"], swiftSettings: swiftSettings),
-        .testTarget(name: "GeospatialTests", dependencies: ["Geospatial", "Columnar"],
+        .testTarget(name: "GeospatialTests", dependencies: ["Geospatial", "Columnar", "KQLEngine"],
                     resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .testTarget(name: "SeriesAnalysisTests", dependencies: ["SeriesAnalysis"], swiftSettings: swiftSettings),
         .testTarget(name: "KQLSyntaxTests", dependencies: ["KQLSyntax"], swiftSettings: swiftSettings),
@@ -101,10 +115,13 @@ let package = Package(
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "KQLEngine"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "SharedTableTests", dependencies: ["SharedTable", "Columnar", "SystemCalls"], swiftSettings: swiftSettings),
-        .testTarget(name: "PythonHostTests", dependencies: ["PythonHost", "Columnar", "CPython"],
+        .testTarget(name: "PythonHostTests", dependencies: ["PythonHost", "Columnar", "CPython", "SharedTable", "SystemCalls", "Sandbox"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "SystemCalls"], swiftSettings: swiftSettings),
         .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "sandpiper-fuzz", "Columnar", "KQLSyntax"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "PythonPluginTests",
+                    dependencies: ["PythonPlugin", "Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "sandpiperTests",
                     dependencies: ["sandpiper", "Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox"],

@@ -123,8 +123,24 @@ extern "C" int32_t cs2_tessellate_planar_edge(double a_lng, double a_lat, double
     int32_t interior = static_cast<int32_t>(vertices.size()) - 2;
     if (interior < 0) return 0;
     if (interior > cap) return -1;
+    // The tessellator splits the planar edge at dyadic fractions of its length (midpoints of
+    // midpoints) and returns their points on the sphere. Projecting those back costs the last bits
+    // (50.25 comes back as 50.25000000000001), so each vertex's fraction is recovered, snapped to the
+    // dyadic fraction it came from, and the planar point recomputed as the projection interpolates it.
+    const R2Point pa(a_lng, a_lat), pb(b_lng, b_lat);
+    const double dx = b_lng - a_lng, dy = b_lat - a_lat;
     for (int32_t i = 0; i < interior; ++i) {
         R2Point p = projection.Project(vertices[i + 1]);
+        double t = std::fabs(dx) >= std::fabs(dy) ? (p.x() - a_lng) / dx : (p.y() - a_lat) / dy;
+        for (int m = 1; m <= 30; ++m) {
+            double scale = std::ldexp(1.0, m), k = std::round(t * scale);
+            if (std::fabs(t - k / scale) < 1e-12) {
+                R2Point snapped = projection.Interpolate(k / scale, pa, pb);
+                // Only where it is the same point (an edge across the antimeridian comes back 360° away).
+                if (std::fabs(snapped.x() - p.x()) < 1e-9 && std::fabs(snapped.y() - p.y()) < 1e-9) p = snapped;
+                break;
+            }
+        }
         out[2 * i] = p.x();
         out[2 * i + 1] = p.y();
     }

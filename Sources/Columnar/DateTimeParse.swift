@@ -64,10 +64,20 @@ extension DateTimeFormat {
         return nanos(c, offsetSeconds: offsetSeconds)
     }
 
-    // RFC 822/1123: "[Sat, ]8 Nov 2014 15:05:02 [GMT|+hhmm]"
+    private static let weekdayNames: Set<String> = [
+        "sun", "mon", "tue", "wed", "thu", "fri", "sat",
+        "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    ]
+
+    // RFC 822/1123: "[Sat, ]8 Nov 2014 15:05:02 [GMT|+hhmm]"; RFC 850: "[Saturday, ]08-Nov-14 15:05[:02] [GMT]".
     private static func parseRFC(_ s: String) -> Int64? {
         var parts = s.replacingCommas.split(separator: " ").map(String.init)
-        if let f = parts.first, Int(f) == nil, f.count == 3, !monthNames.contains(f.lowercased()) { parts.removeFirst() }
+        if let f = parts.first, weekdayNames.contains(f.lowercased()) { parts.removeFirst() }
+        if let f = parts.first, f.contains("-") {
+            let date = f.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+            guard date.count == 3 else { return nil }
+            parts.replaceSubrange(0..<1, with: date)
+        }
         guard parts.count >= 3, let day = Int(parts[0]),
               let mi = monthNames.firstIndex(of: parts[1].prefix(3).lowercased()), var year = Int(parts[2]) else { return nil }
         if year < 100 { year += year < 50 ? 2000 : 1900 }

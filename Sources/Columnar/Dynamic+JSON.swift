@@ -1,11 +1,30 @@
 import Foundation
 
-/// Why a JSON text could not be read as a `dynamic` value.
-public struct JSONParseError: Error, Sendable, CustomStringConvertible {
+/// Why a JSON text could not be read as a `dynamic` value, and where (`E_JSON`).
+public struct JSONParseError: CodedError {
     /// Byte offset of the problem in the input.
     public let offset: Int
+    /// 1-based line and column (in bytes) of `offset`; filled in by `Dynamic.parseJSON`.
+    public var line = 1, column = 1
     public let reason: String
-    public var description: String { "invalid JSON at offset \(offset): \(reason)" }
+
+    init(offset: Int, reason: String) { self.offset = offset; self.reason = reason }
+
+    public var code: ErrorCode { .json }
+    public var message: String { "invalid JSON at \(line):\(column): \(reason)" }
+    public var hint: String? { nil }
+    public var description: String { message }
+
+    /// The same error with its line and column worked out from the text's bytes.
+    func located(in bytes: [UInt8]) -> JSONParseError {
+        var e = self
+        let end = min(offset, bytes.count)
+        var lineStart = 0
+        e.line = 1
+        for i in 0..<end where bytes[i] == 0x0A { e.line += 1; lineStart = i + 1 }
+        e.column = end - lineStart + 1
+        return e
+    }
 }
 
 extension Dynamic {
@@ -18,13 +37,17 @@ extension Dynamic {
     /// than `maxNesting` is an error.
     public static func parseJSON(_ text: String) throws(JSONParseError) -> Dynamic {
         var parser = JSONReader(bytes: Array(text.utf8))
-        parser.skipSpace()
-        let value = try parser.readValue(depth: 0)
-        parser.skipSpace()
-        guard parser.index == parser.bytes.count else {
-            throw JSONParseError(offset: parser.index, reason: "unexpected text after the value")
+        do throws(JSONParseError) {
+            parser.skipSpace()
+            let value = try parser.readValue(depth: 0)
+            parser.skipSpace()
+            guard parser.index == parser.bytes.count else {
+                throw JSONParseError(offset: parser.index, reason: "unexpected text after the value")
+            }
+            return value
+        } catch {
+            throw error.located(in: parser.bytes)
         }
-        return value
     }
 
     /// Compact JSON, as KQL prints dynamic values (`{"a":1,"b":[1,2]}`).

@@ -85,8 +85,11 @@ public struct KQLTestFile: Sendable {
                     case "ok": records.append(KQLTestRecord(line: start, text: text, expectation: .success))
                     case "error":
                         guard words.count >= 3 else { throw fail(start, "`statement error` needs an error code, e.g. E_PARSE") }
+                        guard let code = ErrorCode.named(words[2]) else {
+                            throw fail(start, "'\(words[2])' is not a Sandpiper error code (docs/errors.md lists them)")
+                        }
                         let message = words.count > 3 ? words[3...].joined(separator: " ") : nil
-                        records.append(KQLTestRecord(line: start, text: text, expectation: .error(code: words[2], messageContains: message)))
+                        records.append(KQLTestRecord(line: start, text: text, expectation: .error(code: code, messageContains: message)))
                     default: throw fail(start, "write `statement ok` or `statement error CODE [text]`")
                     }
                 default:
@@ -155,7 +158,7 @@ public struct KQLTestRecord: Sendable {
     public enum Expectation: Sendable {
         case tables([ExpectedTable], SortMode)
         case success
-        case error(code: String, messageContains: String?)
+        case error(code: ErrorCode, messageContains: String?)
 
         /// False for `statement ok`, which states no result to compare.
         public var isCompared: Bool {
@@ -166,9 +169,12 @@ public struct KQLTestRecord: Sendable {
 }
 
 /// A `.kqltest` file that does not follow the format.
-public struct KQLTestFormatError: Error, Sendable, CustomStringConvertible {
+public struct KQLTestFormatError: CodedError {
     public var path: String
     public var line: Int
     public var reason: String
-    public var description: String { "\(path):\(line): \(reason)" }
+    public var code: ErrorCode { .caseFileFormat }
+    /// `path:line: reason`, the place first so editors can jump to it.
+    public var message: String { "\(path):\(line): \(reason)" }
+    public var hint: String? { "docs/conformance.md describes the .kqltest format" }
 }

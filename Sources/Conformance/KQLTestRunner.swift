@@ -60,7 +60,7 @@ public enum KQLTestRunner {
         case (.error(let code, let text), .success):
             return "expected error \(code)\(text.map { " containing '\($0)'" } ?? ""), but the statement succeeded"
         case (.error(let code, let text), .failure(let e)):
-            if e.code.rawValue != code {
+            if e.code != code {
                 return "expected error \(code), got:\n\(e.description)"
             }
             if let text, !e.message.contains(text), !e.description.contains(text) {

@@ -11,9 +11,12 @@ public struct KQLError: CodedError {
     public var span: SourceSpan?
     /// The query text, attached by whoever knows it, so the error can print line:column.
     public var source: SourceText?
+    /// The error this one wraps (a data reader's, a sandbox's), printed on a `cause:` line.
+    public var cause: (any Error & Sendable)?
 
-    public init(_ code: ErrorCode, _ message: String, span: SourceSpan? = nil, hint: String? = nil) {
-        self.code = code; self.message = message; self.span = span; self.hint = hint
+    public init(_ code: ErrorCode, _ message: String, span: SourceSpan? = nil, hint: String? = nil,
+                cause: (any Error & Sendable)? = nil) {
+        self.code = code; self.message = message; self.span = span; self.hint = hint; self.cause = cause
     }
 
     /// The same error, located in `source`.
@@ -36,21 +39,6 @@ public struct KQLError: CodedError {
             out += message
         }
         if let hint { out += "\nhint: \(hint)" }
-        return out
+        return out + causeLine
     }
-}
-
-extension ErrorCode {
-    public static let parse: ErrorCode = "E_PARSE"
-    public static let unknownName: ErrorCode = "E_UNKNOWN_NAME"
-    public static let type: ErrorCode = "E_TYPE"
-    public static let unsupported: ErrorCode = "E_UNSUPPORTED"
-    public static let argument: ErrorCode = "E_ARGUMENT"
-    public static let runtime: ErrorCode = "E_RUNTIME"
-    public static let limit: ErrorCode = "E_LIMIT"
-    /// The query nests or expands past one of `QueryLimits` (see docs/limits.md).
-    public static let queryTooComplex: ErrorCode = "E_QUERY_TOO_COMPLEX"
-    /// A user function calls itself, directly or through another function; KQL has no recursion.
-    public static let recursiveFunction: ErrorCode = "E_RECURSIVE_FUNCTION"
-    public static let command: ErrorCode = "E_COMMAND"
 }

@@ -14,9 +14,9 @@ public enum PythonHostError: CodedError {
 
     public var code: ErrorCode {
         switch self {
-        case .python: return "E_PYTHON"
+        case .python: return .python
         case .result: return .result
-        case .environment: return "E_SANDBOX_ENVIRONMENT"
+        case .environment: return .sandboxEnvironment
         case .sharedTable(let e): return e.code
         }
     }
@@ -43,7 +43,9 @@ public enum PythonHostError: CodedError {
     public var failure: WorkerFailure {
         switch self {
         case .python(let f): return f
-        default: return WorkerFailure(code: code.rawValue, message: message)
+        case .result: return WorkerFailure(code: .result, message: message)
+        case .environment: return WorkerFailure(code: .environment, message: message)
+        case .sharedTable(let e): return WorkerFailure(code: e.workerFailureCode, message: message)
         }
     }
 }

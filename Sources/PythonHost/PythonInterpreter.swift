@@ -38,7 +38,7 @@ public final class PythonInterpreter {
             let status = PyWideStringList_Append(&config.module_search_paths, &wide)
             if PyStatus_Exception(status) != 0 { throw .environment("cannot set sys.path: \(Self.text(status))") }
         }
-        // Before the first arena: the query child's objects then fault in huge pages (see shim.h).
+        // Before the first arena: the query child's objects then fault in huge pages (see CPythonSupport's arena_allocator.c).
         _ = sp_install_arena_allocator()
         let status = Py_InitializeFromConfig(&config)
         if PyStatus_Exception(status) != 0 { throw .environment("Python failed to start: \(Self.text(status))") }

@@ -1,4 +1,5 @@
 import CPython
+import Columnar
 import Glibc
 import SharedTable
 import SystemCalls
@@ -24,7 +25,9 @@ public struct QueryRunner {
         var bytes = 0
         defer { if let r = try? python.call("workdir_leave", []) { sp_decref(r) } }
         do {
-            let artifacts = PythonInterpreter.str(request.options[WorkerRequest.artifactsOption] ?? "")
+            guard let artifacts = Self.artifactList(request.artifacts) else {
+                throw PythonHostError.environment("cannot pass the external artifacts to Python: \(PythonInterpreter.pendingError())")
+            }
             defer { sp_decref(artifacts) }
             do { sp_decref(try python.call("workdir_enter", [artifacts])) } catch {
                 throw PythonHostError.environment("cannot prepare the script's working folder: \(error.message)")
@@ -52,10 +55,31 @@ public struct QueryRunner {
         } catch let e as PythonHostError {
             failure = e.failure
         } catch {
-            failure = WorkerFailure(code: "E_PYTHON", message: "\(error)")
+            failure = WorkerFailure(code: .python, message: "\(error)")
         }
         let (out, err) = captured()
         return WorkerResponse(resultBytes: bytes, stdout: out, stderr: err, failure: failure, timings: timings)
+    }
+
+    /// The artifacts as a Python list of `(name, bytes)` pairs, what `workdir_enter` writes into the
+    /// script's folder; nil (with the Python error set) when memory ran out.
+    static func artifactList(_ artifacts: [WorkerArtifact]) -> PyPtr? {
+        guard let list = PyList_New(artifacts.count) else { return nil }
+        for (k, artifact) in artifacts.enumerated() {
+            let name = PythonInterpreter.str(artifact.name)
+            let bytes = artifact.contents.withUnsafeBytes { raw in
+                PyBytes_FromStringAndSize(raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count)
+            }
+            guard let bytes, let pair = PyTuple_New(2) else {
+                sp_decref(name); sp_xdecref(bytes); sp_decref(list)
+                return nil
+            }
+            // PyTuple_SetItem and PyList_SetItem take over the reference they are given.
+            PyTuple_SetItem(pair, 0, name)
+            PyTuple_SetItem(pair, 1, bytes)
+            PyList_SetItem(list, k, pair)
+        }
+        return list
     }
 
     /// The input buffers that lie in blocks: what a result column may reference.
@@ -101,15 +125,16 @@ public struct QueryRunner {
         PyErr_Fetch(&type, &value, &tb)
         PyErr_NormalizeException(&type, &value, &tb)
         defer { sp_xdecref(type); sp_xdecref(value); sp_xdecref(tb) }
-        guard let type, let value else { return WorkerFailure(code: "E_PYTHON", type: "Exception", message: "unknown error") }
+        guard let type, let value else { return WorkerFailure(code: .python, type: "Exception", message: "unknown error") }
         guard let d = try? python.call("describe", [type, value, tb ?? sp_none()]) else {
-            return WorkerFailure(code: "E_PYTHON", type: "Exception", message: PythonInterpreter.pendingError())
+            return WorkerFailure(code: .python, type: "Exception", message: PythonInterpreter.pendingError())
         }
         defer { sp_decref(d) }
         let line = PyTuple_GetItem(d, 3).flatMap { $0 == sp_none() ? nil : PyLong_AsLong($0) }
-        return WorkerFailure(code: "E_PYTHON", type: PythonInterpreter.string(PyTuple_GetItem(d, 0)) ?? "Exception",
+        let errno = PyTuple_GetItem(d, 4).flatMap { $0 == sp_none() ? nil : Int32(exactly: PyLong_AsLong($0)) }
+        return WorkerFailure(code: .python, type: PythonInterpreter.string(PyTuple_GetItem(d, 0)) ?? "Exception",
                              message: PythonInterpreter.string(PyTuple_GetItem(d, 1)) ?? "",
-                             traceback: PythonInterpreter.string(PyTuple_GetItem(d, 2)) ?? "", line: line)
+                             traceback: PythonInterpreter.string(PyTuple_GetItem(d, 2)) ?? "", line: line, errno: errno)
     }
 
     private func captured() -> (String, String) {

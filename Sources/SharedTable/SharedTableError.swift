@@ -28,8 +28,8 @@ public struct SharedTableError: CodedError, Equatable {
 
     public var code: ErrorCode {
         switch kind {
-        case .corrupt, .message: return "E_SHARED_TABLE"
-        case .system, .closed, .timeout: return "E_SHARED_MEMORY"
+        case .corrupt, .message: return .sharedTable
+        case .system, .closed, .timeout: return .sharedMemory
         }
     }
 
@@ -37,4 +37,14 @@ public struct SharedTableError: CodedError, Equatable {
 
     /// A region that does not hold a well-formed table; `what` says which part.
     public static func corrupt(_ what: String) -> SharedTableError { SharedTableError(.corrupt, "shared table is corrupt: \(what)") }
+}
+
+extension SharedTableError {
+    /// The failure code a worker child reports for this error.
+    public var workerFailureCode: WorkerFailure.Code {
+        switch kind {
+        case .corrupt, .message: return .sharedTable
+        case .system, .closed, .timeout: return .sharedMemory
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import CPython
+import Columnar
 import Glibc
 import PythonHost
 import Sandbox
@@ -36,7 +37,7 @@ struct QueryChild {
         if let plan = envelope.plan { confine(plan, keeping: fds.all, channel: channel) }
         let confined = Self.milliseconds() - confineStart
         guard let request = envelope.request else {
-            answer(channel, Self.failure("E_SANDBOX_IO", "the worker forked a query child without a request"))
+            answer(channel, Self.failure(.io, "the worker forked a query child without a request"))
         }
         let hook = installAuditHook()
         execute(request, fds: fds, channel: channel, hookFailure: hook, timings: ["confine": confined])
@@ -59,7 +60,7 @@ struct QueryChild {
         do { (envelope, received) = try channel.receive(ConfinedRequest.self) } catch { Processes.exitImmediately(0) }
         guard let request = envelope.request, envelope.plan == nil, received.count >= 2 else {
             received.forEach { Descriptors.close($0) }
-            answer(channel, Self.failure("E_SANDBOX_IO", "a spare query child got a request it cannot run (\(received.count) fds, a plan, or no request)"))
+            answer(channel, Self.failure(.io, "a spare query child got a request it cannot run (\(received.count) fds, a plan, or no request)"))
         }
         let fds = QueryFds(input: received[0], output: received[1], reply: socket, extra: Array(received.dropFirst(2)))
         execute(request, fds: fds, channel: channel, hookFailure: hook,
@@ -82,7 +83,7 @@ struct QueryChild {
                 try? channel.send(QueryExit(waitStatus: status))
             }
         } catch {
-            answer(channel, Self.failure(error.code.rawValue, error.message))
+            answer(channel, Self.failure(error.workerFailureCode, error.message))
         }
     }
 
@@ -113,7 +114,7 @@ struct QueryChild {
                 let region = try SharedRegion.adopt(fd: fds.output, writable: true)
                 response = QueryRunner(python: python).run(request, input: mapping, blocks: blocks, output: region)
             } catch {
-                response = Self.failure(error.code.rawValue, error.message)
+                response = Self.failure(error.workerFailureCode, error.message)
             }
         }
         if Processes.current != answering { Processes.exitImmediately(0) }
@@ -124,7 +125,7 @@ struct QueryChild {
         answer(channel, response)
     }
 
-    private static func failure(_ code: String, _ message: String) -> WorkerResponse {
+    private static func failure(_ code: WorkerFailure.Code, _ message: String) -> WorkerResponse {
         WorkerResponse(resultBytes: 0, stdout: "", stderr: "", failure: WorkerFailure(code: code, message: message))
     }
 
@@ -141,14 +142,13 @@ struct QueryChild {
 }
 
 /// Turns a script's failure into `E_SANDBOX_DENIED` when it was an operation the sandbox refused:
-/// the errno of the `OSError` the script died of, and the last security-relevant audit event
+/// the errno of the `OSError` the script died of (a typed field of the failure), and the last security-relevant audit event
 /// (recorded by `SandboxDenial.auditHookSource`), decided by `SandboxDenial`.
 struct DenialReport {
     let python: PythonInterpreter
 
     func denial(for failure: WorkerFailure) -> WorkerFailure? {
-        guard failure.code == "E_PYTHON" else { return nil }
-        let errno = Self.errno(inMessage: failure.message)
+        guard failure.code == .python else { return nil }
         let recorded = (try? python.evaluate("""
             import sys
             e = getattr(sys, '_sandpiper_last_event', None)
@@ -156,15 +156,9 @@ struct DenialReport {
             """)) ?? ""
         guard !recorded.isEmpty else { return nil }
         let parts = recorded.split(separator: "\u{1f}", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        guard let error = SandboxDenial.error(errno: errno, event: parts[0], argument: parts.count > 1 ? parts[1] : nil) else { return nil }
+        guard let error = SandboxDenial.error(errno: failure.errno, event: parts[0], argument: parts.count > 1 ? parts[1] : nil) else { return nil }
         let detail = (error.hint.map { $0 + "\n\n" } ?? "") + failure.traceback
-        return WorkerFailure(code: error.code.rawValue, type: failure.type, message: error.message + " — \(failure.type): \(failure.message)",
-                             traceback: detail, line: failure.line)
-    }
-
-    /// The errno of an `OSError` from its text, which CPython always formats as `[Errno N] ...`.
-    static func errno(inMessage message: String) -> Int32? {
-        guard message.hasPrefix("[Errno "), let end = message.firstIndex(of: "]") else { return nil }
-        return Int32(message[message.index(message.startIndex, offsetBy: 7)..<end])
+        return WorkerFailure(code: .denied, type: failure.type, message: error.message + " — \(failure.type): \(failure.message)",
+                             traceback: detail, line: failure.line, errno: failure.errno)
     }
 }

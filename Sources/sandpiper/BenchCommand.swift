@@ -1,4 +1,5 @@
 import ArgumentParser
+import Bench
 
 /// `sandpiper bench`: measures the engine against DuckDB, and the table ↔ DataFrame transfer of the
 /// python() plugin against pyarrow, DuckDB, pickle, CSV and memcpy, in one run, as ratios.

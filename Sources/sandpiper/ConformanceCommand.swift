@@ -4,6 +4,7 @@ import Conformance
 import Foundation
 import KQLEngine
 import KQLSyntax
+import PythonPlugin
 
 /// `sandpiper conformance`: checks the engine against documents and case files.
 struct ConformanceCommand: ParsableCommand {
@@ -88,7 +89,8 @@ struct ConformanceRunCommand: ParsableCommand {
     }
 
     func run() throws {
-        python.activate()
+        let plugins = python.enginePlugins()
+        defer { plugins.shutdown() }
         let sandboxes = sandbox.map(sandboxNames) ?? []
         let fixedNow = now.flatMap(DateTimeFormat.parse)
         let anchor = fixedNow ?? Int64(Date().timeIntervalSince1970 * 1e9)
@@ -101,10 +103,11 @@ struct ConformanceRunCommand: ParsableCommand {
         }
         // A document's (or case file's) folder is where its examples' artifacts lie, as a query file's is.
         let roots = python.artifactRoots(paths.map(Self.folder) + [database])
-        let runner = EngineExampleRunner(database: db, plugins: { ConformanceCommand.plugins(sandbox: $0, artifactRoots: roots) },
-                                         now: fixedNow.map { t in { @Sendable in t } })
+        // Python calls that name no sandbox run in the one asked for, so the matrix runs each example in every sandbox.
+        let pluginsFor: @Sendable (String?) -> [any TabularPlugin] = { plugins.plugins(defaultSandbox: $0, artifactRoots: roots) }
+        let runner = EngineExampleRunner(database: db, plugins: pluginsFor, now: fixedNow.map { t in { @Sendable in t } })
         let run = ConformanceRun(paths: paths, sandboxes: sandboxes, filter: filter, expectationFiles: expectations)
-        let report = run.run(runner: runner, caseFiles: ConformanceCommand.caseFileRunner(now: fixedNow, artifactRoots: roots))
+        let report = run.run(runner: runner, caseFiles: KQLTestCaseFiles(now: fixedNow, plugins: pluginsFor))
 
         switch format {
         case .table:

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PythonPlugin
 
 /// The options every command that runs `python()` shares (`query`, `conformance run`).
 struct PythonRunOptions: ParsableArguments {
@@ -17,9 +18,11 @@ struct PythonRunOptions: ParsableArguments {
         ArtifactRoots(folders.compactMap { $0 } + artifactFolders)
     }
 
-    /// Applies the options before the first query, and starts the warm workers of eager sandboxes.
-    func activate() {
-        Sandpiper.allowUnconfined = unsafeNoSandbox
-        Sandpiper.prestartSandboxes()
+    /// The engine's plugins as the flags configure them, with the warm workers of eager sandboxes
+    /// starting; the command calls `shutdown()` on them before it returns.
+    func enginePlugins() -> EnginePlugins {
+        let plugins = EnginePlugins(PythonPluginConfiguration(allowUnconfined: unsafeNoSandbox))
+        plugins.prestartSandboxes()
+        return plugins
     }
 }

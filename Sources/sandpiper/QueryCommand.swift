@@ -3,6 +3,7 @@ import Columnar
 import Foundation
 import KQLEngine
 import KQLSyntax
+import PythonPlugin
 
 extension ResultFormat: ExpressibleByArgument {}
 
@@ -60,7 +61,8 @@ struct QueryCommand: ParsableCommand {
     @OptionGroup var python: PythonRunOptions
 
     func run() throws {
-        python.activate()
+        let plugins = python.enginePlugins()
+        defer { plugins.shutdown() }
         let text = try queryText()
         let fixedNow = now.flatMap(DateTimeFormat.parse)
         let anchor = fixedNow ?? Int64(Date().timeIntervalSince1970 * 1e9)
@@ -70,8 +72,7 @@ struct QueryCommand: ParsableCommand {
                 ?? SampleDatabase.make(now: anchor)
             let roots = python.artifactRoots([file.map { ($0 as NSString).deletingLastPathComponent.isEmpty ? "." : ($0 as NSString).deletingLastPathComponent },
                                               database])
-            let engine = Engine(database: db, plugins: Sandpiper.queryPlugins(artifactRoots: roots),
-                                now: fixedNow.map { t in { @Sendable in t } })
+            let engine = plugins.engine(database: db, artifactRoots: roots, now: fixedNow.map { t in { @Sendable in t } })
             let result = try engine.execute(text, sourceName: file, properties: properties)
             let rendered = ResultRenderer.render(result.tables.map { PrintableResult(table: $0.table, pluginOutput: $0.pluginOutput, truncation: $0.truncation) },
                                                  format: format, maxCellWidth: maxWidth)

@@ -25,15 +25,3 @@ func runSandbox(_ body: () throws(SandboxError) -> Void) throws {
         throw ExitCode(1)
     }
 }
-
-/// Left-aligned text columns separated by two spaces; the last column is not padded.
-func sandboxTable(_ header: [String], _ rows: [[String]]) -> String {
-    let all = [header] + rows
-    var widths = [Int](repeating: 0, count: header.count)
-    for row in all { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
-    return all.map { row in
-        row.enumerated().map { i, cell in
-            i == row.count - 1 ? cell : cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
-        }.joined(separator: "  ")
-    }.joined(separator: "\n") + "\n"
-}

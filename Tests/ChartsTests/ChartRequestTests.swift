@@ -21,9 +21,9 @@ import Testing
     }
 
     @Test func undrawnKindsAreUnsupportedAndOthersUnknown() {
-        #expect(error("3Dchart")?.code == .chartUnsupported)
+        #expect(error("3Dchart")?.code == .unsupported)
         #expect(error("3Dchart")?.code.rawValue == "E_UNSUPPORTED")
-        #expect(error("plotly")?.code == .chartUnsupported)
+        #expect(error("plotly")?.code == .unsupported)
         #expect(error("piechart3")?.code == .chartKind)
         #expect(error("piechart3")?.hint?.contains("timechart") == true)
     }

@@ -38,7 +38,7 @@ import Testing
         #expect(two.map(\.rows) == [["1", "2"], ["3"]])
         guard case .success = file.records[2].expectation else { Issue.record("not statement ok"); return }
         guard case .error(let code, let text) = file.records[3].expectation else { Issue.record("not statement error"); return }
-        #expect(code == "E_PARSE" && text == "expected an operator")
+        #expect(code.rawValue == "E_PARSE" && text == "expected an operator")
         #expect(file.records[3].text == "T | wher a > 1")
     }
 
@@ -70,5 +70,16 @@ import Testing
             let error = #expect(throws: KQLTestFormatError.self) { try KQLTestFile(parsing: text, path: "f") }
             #expect(error?.line == line, "\(text)")
         }
+    }
+
+    /// A `statement error` code is read through the catalogue: a misspelt code is a format error, not a
+    /// test that can never pass.
+    @Test func statementErrorCodesMustBeCatalogued() throws {
+        let error = #expect(throws: KQLTestFormatError.self) { try KQLTestFile(parsing: "\nstatement error E_PRASE\nT | wher a\n", path: "f") }
+        #expect(error?.line == 2 && error?.reason.contains("'E_PRASE' is not a Sandpiper error code") == true)
+        #expect(error?.code == .caseFileFormat)
+        let file = try KQLTestFile(parsing: "statement error E_UNKNOWN_NAME\nT\n", path: "g")
+        guard case .error(let code, nil) = file.records[0].expectation else { Issue.record("not statement error"); return }
+        #expect(code == .unknownName)
     }
 }

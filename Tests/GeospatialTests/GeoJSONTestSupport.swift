@@ -1,37 +1,8 @@
 import Columnar
 import Foundation
 import Geospatial
-
-/// The conformance the engine's wrappers will use: Columnar's `Dynamic` as a GeoJSON value.
-extension Dynamic: GeoJSONNode {
-    public func geoJSONMember(_ key: String) -> Dynamic? {
-        guard case .bag(let bag) = self else { return nil }
-        return bag[key]
-    }
-
-    public var geoJSONElements: [Dynamic]? {
-        guard case .array(let items) = self else { return nil }
-        return items
-    }
-
-    public var geoJSONNumber: Double? {
-        switch self {
-        case .long(let v): Double(v)
-        case .real(let v): v
-        default: nil
-        }
-    }
-
-    public var geoJSONString: String? {
-        guard case .string(let s) = self else { return nil }
-        return s
-    }
-
-    public static func geoJSON(number: Double) -> Dynamic { .real(number) }
-    public static func geoJSON(string: String) -> Dynamic { .string(string) }
-    public static func geoJSON(array: [Dynamic]) -> Dynamic { .array(array) }
-    public static func geoJSON(object: [(String, Dynamic)]) -> Dynamic { .bag(PropertyBag(object)) }
-}
+// Dynamic's GeoJSONNode conformance lives in the engine (Functions/Scalar/Geo/Dynamic+GeoJSONNode.swift).
+import KQLEngine
 
 /// Parses GeoJSON text from a documentation example.
 func geometry(_ json: String) -> Geometry? {

@@ -1,6 +1,7 @@
 import Columnar
 import Testing
 @testable import Geospatial
+import KQLEngine
 
 /// GeoJSON reading and writing as ADX's pages define them.
 @Suite struct GeoJSONTests {

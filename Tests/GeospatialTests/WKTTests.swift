@@ -1,6 +1,7 @@
 import Columnar
 import Testing
 @testable import Geospatial
+import KQLEngine
 
 /// Expected GeoJSON comes from ADX's geo_from_wkt page.
 @Suite struct WKTTests {

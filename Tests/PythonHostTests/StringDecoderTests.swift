@@ -3,18 +3,25 @@ import Columnar
 import Testing
 @testable import PythonHost
 
-/// A bare interpreter (no numpy needed) with the worker's huge-page arena allocator, started once
-/// per test process; each test runs its Python work holding the GIL.
+/// The interpreter of the test process, started once with the worker's huge-page arena allocator;
+/// each test runs its Python work holding the GIL. It is the worker's own `PythonInterpreter` (numpy,
+/// pandas and the host helpers loaded) when the `minimal` test sandbox is built, else a bare one, which
+/// is all the string decoder needs.
 enum BarePython {
     nonisolated(unsafe) private static var started = false
+    nonisolated(unsafe) private static var host: PythonInterpreter?
     private static let lock = Mutex()
 
     static func run<T>(_ body: () throws -> T) rethrows -> T {
         lock.withLock {
             if !started {
                 if Py_IsInitialized() == 0 {
-                    _ = sp_install_arena_allocator()
-                    Py_InitializeEx(0)
+                    if let site = HostTestEnvironment.sitePackages, let python = try? PythonInterpreter(sitePackages: [site]) {
+                        host = python
+                    } else {
+                        _ = sp_install_arena_allocator()
+                        Py_InitializeEx(0)
+                    }
                     _ = PyEval_SaveThread()
                 }
                 started = true
@@ -23,6 +30,11 @@ enum BarePython {
         let gil = PyGILState_Ensure()
         defer { PyGILState_Release(gil) }
         return try body()
+    }
+
+    /// Runs `body` with the worker's interpreter (holding the GIL); nil when the test sandbox is not built.
+    static func withHost<T>(_ body: (PythonInterpreter) throws -> T) throws -> T? {
+        try run { try host.map(body) }
     }
 
     final class Mutex: @unchecked Sendable {

@@ -1,6 +1,6 @@
 """DuckDB side of `sandpiper bench engine`: the same data and queries, timed in-process.
 
-The data is generated from the same formulas the Swift side uses (see Sources/sandpiper/BenchEngineData.swift, the one documented definition),
+The data is generated from the same formulas the Swift side uses (see Sources/Benchmarks/BenchEngineData.swift, the one documented definition),
 so the checksums of both engines must agree; a fast wrong answer fails the run.
 Prints one JSON object per measurement.
 """

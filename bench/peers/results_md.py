@@ -143,7 +143,7 @@ def main():
         p.append("## Engine: sandpiper against DuckDB\n")
         p.append("`sandpiper bench engine`: `events | where flag != 0 | extend v2 = value * 2 | summarize s = sum(v2), c = count() by key "
                  "| summarize sum(s), sum(c)` and `l | join kind=inner r on k | summarize count(), sum(a + b)`, data from "
-                 "`Sources/sandpiper/BenchEngineData.swift`. Sandpiper runs on one thread; DuckDB once with one thread, once with its default. "
+                 "`Sources/Benchmarks/BenchEngineData.swift`. Sandpiper runs on one thread; DuckDB once with one thread, once with its default. "
                  "Both engines' answers agreed.\n")
         rows = []
         for m in engine:

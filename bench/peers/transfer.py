@@ -14,7 +14,7 @@ consumer), `from-df` (DataFrame -> table of the source side) and `round-trip` (b
 
 Two-process times run from the sender's clock before it starts to the receiver's clock once the
 DataFrame (or table) exists; both read CLOCK_MONOTONIC. Checksums are computed after the clock
-stops. The data is generated from the formulas in Sources/sandpiper/BenchTransferData.swift.
+stops. The data is generated from the formulas in Sources/Bench/BenchTransferData.swift.
 
 Prints one JSON object per line: `{"kind": "dataset", ...}` with the generator's checksum (the
 Swift side compares it with its own), then `{"kind": "measurement", "method", "direction",

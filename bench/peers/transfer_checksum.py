@@ -2,7 +2,7 @@
 
 Used by every peer's receiving side and pasted into the script sandpiper's python() runs, so it
 needs only numpy and pandas. A column's checksum is `count:sum` of its non-null values, with sums
-chosen to be exact integers in every language (see Sources/sandpiper/BenchTransferData.swift):
+chosen to be exact integers in every language (see Sources/Bench/BenchTransferData.swift):
 
 - long, int: sum of the values
 - real: sum of value * 8 (the values are multiples of 1/8)

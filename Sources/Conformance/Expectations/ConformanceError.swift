@@ -6,14 +6,9 @@ public struct ConformanceError: CodedError {
     public let code: ErrorCode
     public let message: String
     public let hint: String?
-    public init(_ code: ErrorCode, _ message: String, hint: String? = nil) {
-        self.code = code; self.message = message; self.hint = hint
+    /// The error this one wraps (a file system or TOML error), or nil.
+    public let cause: (any Error & Sendable)?
+    public init(_ code: ErrorCode, _ message: String, hint: String? = nil, cause: (any Error & Sendable)? = nil) {
+        self.code = code; self.message = message; self.hint = hint; self.cause = cause
     }
-}
-
-extension ErrorCode {
-    /// A sidecar expectations file is unreadable or invalid.
-    public static let expectations: ErrorCode = "E_EXPECTATIONS"
-    /// An input path of `conformance run` is missing or unreadable.
-    public static let conformanceInput: ErrorCode = "E_CONFORMANCE_INPUT"
 }

@@ -1,3 +1,4 @@
+import Columnar
 import Foundation
 import TOMLKit
 
@@ -32,7 +33,7 @@ public struct ExpectationFile: Sendable {
     public static func load(path: String) throws(ConformanceError) -> ExpectationFile {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw ConformanceError(.expectations, "cannot read the expectations file \(path): \(error.localizedDescription)")
+            throw ConformanceError(.expectations, "cannot read the expectations file \(path): \(error.localizedDescription)", cause: error)
         }
         return try parse(text, path: path)
     }
@@ -41,7 +42,7 @@ public struct ExpectationFile: Sendable {
     public static func parse(_ text: String, path: String) throws(ConformanceError) -> ExpectationFile {
         let root: TOMLTable
         do { root = try TOMLTable(string: text) } catch let e as TOMLParseError {
-            throw ConformanceError(.expectations, "\(path):\(e.source.begin.line):\(e.source.begin.column): \(e.description)")
+            throw ConformanceError(.expectations, "\(path):\(e.source.begin.line):\(e.source.begin.column): \(e.description)", cause: e)
         } catch {
             throw ConformanceError(.expectations, "\(path): \(error)")
         }
@@ -124,6 +125,10 @@ public struct ExpectationFile: Sendable {
         }
         if e.kind != .fail, e.error != nil || e.message != nil {
             throw ConformanceError(.expectations, "\(origin): 'error' and 'message' only make sense with expect = \"fail\"")
+        }
+        if let code = e.error, code.hasPrefix("E_"), ErrorCode.named(code) == nil {
+            throw ConformanceError(.expectations, "\(origin): 'error' names \(code), which is not a Sandpiper error code",
+                                   hint: "docs/errors.md lists the codes; name a Python exception without the E_ prefix")
         }
         return e
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Cell-level text rules of pipe tables.
 public enum MarkdownTableCells {
     /// Splits a table row on unescaped pipes, dropping the optional outer pipes and trimming each cell.
@@ -32,10 +34,19 @@ public enum MarkdownTableCells {
         return cells.map { normalize($0) }
     }
 
-    /// A cell's text as the reader sees it: trimmed, one surrounding code span or bold marker removed, and
-    /// `<br>` (the only line break a pipe table can hold, which the pages use inside long JSON) read as a space.
+    /// A cell's text as the reader sees it: trimmed, a link reduced to its text, one surrounding code span or
+    /// bold marker removed, and HTML line breaks (`<br>`, how a pipe table writes a multi-line value such as
+    /// indented JSON) read as the line breaks they show.
     public static func normalize(_ cell: String) -> String {
-        var s = cell.contains("<br>") ? cell.replacingOccurrences(of: "<br>", with: " ").trimmed : cell.trimmed
+        var s = cell
+        for br in ["<br>", "<br/>", "<br />"] where s.contains(br) { s = s.replacingOccurrences(of: br, with: "\n") }
+        s = s.trimmed
+        // A cell that is one link, `[text](target)`, shows its text.
+        if s.hasPrefix("["), s.hasSuffix(")"), let close = s.range(of: "](") {
+            let text = s[s.index(after: s.startIndex)..<close.lowerBound]
+            let target = s[close.upperBound..<s.index(before: s.endIndex)]
+            if !text.contains("]"), !target.contains(where: { $0 == "(" || $0 == ")" || $0.isWhitespace }) { s = String(text) }
+        }
         for marker in ["**", "`"] where s.count >= 2 * marker.count && s.hasPrefix(marker) && s.hasSuffix(marker) {
             let inner = s.dropFirst(marker.count).dropLast(marker.count)
             if !inner.contains(marker) { s = String(inner).trimmed }

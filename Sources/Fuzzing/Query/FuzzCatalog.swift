@@ -121,9 +121,9 @@ struct FuzzCatalog: Sendable {
         negatable = types.filter { (try? FunctionRegistry.negate.returnType(info([$0], constant: false))) != nil }
 
         let registered = Set(FunctionRegistry.scalarNames + FunctionRegistry.aggregateNames)
-        specialFunctions = KQLManifest.scalarFunctions
+        specialFunctions = FunctionRegistry.scalarCatalogue
             .filter { $0.status == .implemented && !registered.contains($0.name) }.map(\.name)
-        unsupportedFunctions = (KQLManifest.scalarFunctions + KQLManifest.aggregateFunctions)
+        unsupportedFunctions = (FunctionRegistry.scalarCatalogue + FunctionRegistry.aggregateCatalogue)
             .filter { $0.status != .implemented }.map(\.name)
         implementedOperators = KQLManifest.operators.filter { $0.status == .implemented }.map(\.name)
         unsupportedOperators = KQLManifest.operators.filter { $0.status != .implemented }.map(\.name)

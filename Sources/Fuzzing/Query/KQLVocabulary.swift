@@ -17,8 +17,8 @@ enum KQLVocabulary {
 
     /// Every entry, one token each.
     static var words: [String] {
-        let manifest = (KQLManifest.operators + KQLManifest.scalarFunctions + KQLManifest.aggregateFunctions + KQLManifest.plugins)
-            .map(\.name)
+        let manifest = (KQLManifest.operators + KQLManifest.plugins).map(\.name)
+            + (KQLManifest.scalarFunctions + KQLManifest.aggregateFunctions).map(\.name)
         let operators = BinaryOperator.allCases.map(\.rawValue) + SetOperator.allCases.map(\.rawValue) + ["between", "!between"]
         let types = ScalarType.allCases.map(\.rawValue) + ["boolean", "double", "date", "time", "int64", "int32", "uniqueid"]
         let literals = ScalarType.allCases.flatMap { LiteralCatalog.literals($0) }

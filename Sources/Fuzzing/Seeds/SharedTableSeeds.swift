@@ -21,7 +21,7 @@ extension SharedTableFuzzTarget {
         for k in 0..<6 { seeds.append(("forged-\(k)", [2] + (0..<200).map { _ in UInt8(truncatingIfNeeded: random.next()) })) }
         let replies: [(String, any Encodable)] = [
             ("reply-response", WorkerResponse(resultBytes: 4096, stdout: "hello\n", stderr: "", timings: ["script": 1.5])),
-            ("reply-failure", WorkerResponse(resultBytes: 0, stdout: "", stderr: "", failure: WorkerFailure(code: "E_PYTHON", type: "ValueError", message: "bad", traceback: "Traceback", line: 3))),
+            ("reply-failure", WorkerResponse(resultBytes: 0, stdout: "", stderr: "", failure: WorkerFailure(code: .python, type: "ValueError", message: "bad", traceback: "Traceback", line: 3))),
         ]
         for (name, message) in replies {
             guard let json = try? JSONEncoder().encode(message) else { continue }

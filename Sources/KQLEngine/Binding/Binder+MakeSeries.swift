@@ -41,7 +41,7 @@ extension Binder {
             guard let e else { return nil }
             let b = try bindScalar(e, schema: Schema([]), scope: scope)
             guard let v = b.constantValue, !v.isNull else { throw KQLError(.argument, "the make-series \(what) must be a constant", span: e.span) }
-            guard let c = Binder.convert(v, to: axis.type) ?? (axis.type == .real ? nil : Binder.convert(v, to: .long).flatMap { Binder.convert($0, to: axis.type) }) else {
+            guard let c = Cast.value(v, to: axis.type, mode: .implicit) else {
                 throw KQLError(.type, "the make-series \(what) must be a \(axis.type.rawValue) like the axis", span: e.span)
             }
             return c

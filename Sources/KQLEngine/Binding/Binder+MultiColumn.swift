@@ -137,7 +137,7 @@ extension Binder {
     private func component(_ k: Int, _ type: ScalarType, of source: BoundExpression, span: SourceSpan) -> BoundExpression {
         if case .constant(.dynamic(.array(let items)), _) = source {
             let v: Value = k < items.count ? .dynamic(items[k]) : .null
-            let typed = type == .dynamic ? v : Conversion.convert(v, to: type)
+            let typed = type == .dynamic ? v : Cast.explicit(v, to: type)
             return .constant(type == .dynamic && typed.isNull ? .dynamic(.null) : typed, type)
         }
         return .call(function: ColumnComponent(index: k, type: type), arguments: [source], type: type, span: span,

@@ -12,8 +12,7 @@ extension Binder {
         let inputCount = q.operators.count, inputSerialized = q.isSerialized
         switch try bindOperatorKind(op, input: q, scope: &scope) {
         case .appended(let b, let schema):
-            q.operators.append(b)
-            q.schema = schema
+            q.append(b, producing: schema)
         case .replaced(let r):
             q = r
         }
@@ -70,7 +69,7 @@ extension Binder {
                 r.operators[r.operators.count - 1] = .deferred(d)
                 return .replaced(r)
             }
-            return .appended(.deferred(DeferredOperators(operators: [op], binder: self, scope: scope)), q.schema)
+            return .appended(.deferred(DeferredOperators(operators: [op], scope: scope)), q.schema)
         }
         let schema = q.schema
         func appending(_ b: BoundOperator, _ s: Schema) -> OperatorBinding { .appended(b, s) }
@@ -208,7 +207,7 @@ extension Binder {
         let right = try bindTabular(rightSyntax, scope: scope)
         if right.schemaIsDeferred {
             return .appended(.deferredJoin(DeferredJoin(options: options, conditions: conditions, lookup: lookup, span: span,
-                                                        right: right, binder: self)), q.schema)
+                                                        right: right)), q.schema)
         }
         let b = try bindJoin(options: options, right: right, conditions: conditions, lookup: lookup, left: q.schema, span: span)
         return .appended(.join(b), b.schema)

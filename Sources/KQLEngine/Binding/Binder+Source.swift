@@ -49,7 +49,7 @@ extension Binder {
             }
             let type = columns[c].type
             if value.isNull { builders[c].appendNull(); continue }
-            guard let converted = Binder.convert(value, to: type) ?? Binder.parseLiteral(value, type) else {
+            guard let converted = Cast.value(value, to: type, mode: .implicit) ?? Binder.parseLiteral(value, type) else {
                 throw KQLError(.type, "column '\(columns[c].name.name)' is \(type.rawValue), the value is \(bound.type.rawValue)",
                                span: v.span)
             }
@@ -59,14 +59,10 @@ extension Binder {
         return BoundQuery(source: .rows(table), schema: table.schema)
     }
 
-    /// A string literal read as a datetime/timespan/guid column value.
+    /// A string literal read as a datetime or guid column value, as a file's cell would be.
     static func parseLiteral(_ v: Value, _ t: ScalarType) -> Value? {
-        guard case .string(let s) = v else { return nil }
-        switch t {
-        case .datetime: return DateTimeFormat.parse(s).map { .datetime($0) }
-        case .guid: return UUID(uuidString: s).map { .guid($0) }
-        default: return nil
-        }
+        guard case .string = v, t == .datetime || t == .guid else { return nil }
+        return Cast.value(v, to: t, mode: .ingest)
     }
 
     private func bindRange(_ column: NameSyntax, _ from: ExpressionSyntax, _ to: ExpressionSyntax, _ step: ExpressionSyntax,
@@ -105,7 +101,7 @@ extension Binder {
         return q
     }
 
-    /// Binds `evaluate plugin(...)`: arguments must be constants or `typeof(...)` schemas.
+    /// Binds `evaluate plugin(...)`: arguments must be constants, `typeof(...)` schemas or tabular expressions.
     func bindEvaluate(_ ev: EvaluateSyntax, input: Schema, scope: Scope) throws(KQLError) -> BoundEvaluate {
         let pluginName = ev.inlineForm ? "python" : ev.plugin.name
         guard let plugin = plugins[pluginName] ?? plugins[ev.plugin.name] else {
@@ -126,6 +122,7 @@ extension Binder {
         }
         func argument(_ e: ExpressionSyntax) throws(KQLError) -> PluginArguments.Argument {
             if case .schema(let s) = e { return .schema(s) }
+            if isTabular(e, scope: scope) { return .query(try bindTabular(e, scope: scope)) }
             if case .call(let n, let a, _) = e, n.name == "typeof", a.count >= 1, case .schema(let s) = a[0].value { return .schema(s) }
             let (v, t) = try constant(e)
             return .value(v, t)

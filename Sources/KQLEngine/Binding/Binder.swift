@@ -5,9 +5,9 @@ import KQLSyntax
 /// Resolves names, columns and types of a parsed query before anything runs.
 ///
 /// One binder serves one `Engine.execute` call on one thread (it keeps the query's `set` options and
-/// counts `materialize` calls), which is why it is `@unchecked Sendable`: deferred operators carry it
-/// to the executor of the same query.
-public final class Binder: @unchecked Sendable {
+/// counts `materialize` calls). Nothing it makes refers back to it: operators bound only once a plugin
+/// ran reach it through the execution context of the same query (``DeferredOperator``).
+public final class Binder {
     let database: any Database
     let functions: any FunctionResolver
     let plugins: [String: any TabularPlugin]
@@ -93,12 +93,13 @@ public final class Binder: @unchecked Sendable {
         }
     }
 
-    /// A constant of one type converted to another where KQL converts implicitly (long to real, ...).
+    /// A constant of one type converted to another where KQL converts implicitly (long to real, ...),
+    /// by the implicit mode of the one cast table; a column converts through its `to*` function.
     func coerce(_ e: BoundExpression, to type: ScalarType, span: SourceSpan) throws(KQLError) -> BoundExpression {
         if e.type == type { return e }
         if case .constant(let v, _) = e {
             if v.isNull { return .constant(type == .dynamic ? .dynamic(.null) : .null, type) }
-            if let c = Binder.convert(v, to: type) { return .constant(c, type) }
+            if let c = Cast.value(v, to: type, mode: .implicit) { return .constant(c, type) }
         }
         if type == .dynamic || (type.isNumeric && e.type.isNumeric) {
             if let f = functions.scalarFunction(named: Binder.conversionFunction(type)) {
@@ -120,39 +121,6 @@ public final class Binder: @unchecked Sendable {
         case .guid: return "toguid"
         case .string: return "tostring"
         case .dynamic: return "todynamic"
-        }
-    }
-
-    /// Implicit conversions of constants (numeric widening, anything to dynamic).
-    static func convert(_ v: Value, to t: ScalarType) -> Value? {
-        switch (v, t) {
-        case (_, .dynamic): return .dynamic(v.asDynamic)
-        case (.int(let x), .long): return .long(Int64(x))
-        case (.int(let x), .real): return .real(Double(x))
-        case (.long(let x), .real): return .real(Double(x))
-        case (.long(let x), .int): return Int32(exactly: x).map { .int($0) }
-        case (.real(let x), .long): return Int64(exactly: x).map { .long($0) }
-        case (.long(let x), .decimal): return .decimal(Decimal(x))
-        case (.int(let x), .decimal): return .decimal(Decimal(Int(x)))
-        case (.real(let x), .decimal): return Numeric.decimal(x).map { .decimal($0) }
-        case (.dynamic(let d), _): return Binder.fromDynamic(d, t)
-        default: return v.type == t ? v : nil
-        }
-    }
-
-    static func fromDynamic(_ d: Dynamic, _ t: ScalarType) -> Value? {
-        switch (d, t) {
-        case (.bool(let b), .bool): return .bool(b)
-        case (.long(let x), .long): return .long(x)
-        case (.long(let x), .int): return Int32(exactly: x).map { .int($0) }
-        case (.long(let x), .real): return .real(Double(x))
-        case (.real(let x), .real): return .real(x)
-        case (.string(let s), .string): return .string(s)
-        case (.datetime(let x), .datetime): return .datetime(x)
-        case (.timespan(let x), .timespan): return .timespan(x)
-        case (.guid(let g), .guid): return .guid(g)
-        case (.decimal(let x), .decimal): return .decimal(x)
-        default: return nil
         }
     }
 }

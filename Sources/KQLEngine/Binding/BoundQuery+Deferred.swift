@@ -41,6 +41,4 @@ public struct DeferredJoin: Sendable {
     public var span: SourceSpan
     /// The right side, bound; it runs first.
     public var right: BoundQuery
-    /// The query's binder, which binds the join once the right side ran.
-    public var binder: Binder
 }

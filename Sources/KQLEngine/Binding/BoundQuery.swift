@@ -4,19 +4,24 @@ import KQLSyntax
 /// A tabular expression after binding: a source and the operators applied to it, with the output schema known.
 public struct BoundQuery: Sendable {
     public var source: BoundSource { didSet { measure(from: 0) } }
-    public var operators: [BoundOperator] {
+    public internal(set) var operators: [BoundOperator] {
         // Appending (how pipelines are bound) only measures the new operators.
         didSet { measure(from: operators.count > measuredOperators ? measuredOperators : 0) }
     }
     /// The schema the query produces (for a query ending in a deferred tail, the schema before it).
     public var schema: Schema
+    /// The schema `source` produces, as the query was made.
+    public let sourceSchema: Schema
+    /// The schema each operator produced when it was bound (`operatorSchemas[i]` for `operators[i]`),
+    /// so the planner never works a schema out again; a placeholder where it is known only once it ran.
+    public internal(set) var operatorSchemas: [Schema] = []
     /// True when the rows are in a defined order, so window functions (`row_number`, `prev`, ...)
     /// may be used: after `range`, `sort`, `top`, `serialize` and `getschema`, until an operator
     /// that loses the order (`summarize`, `join`, `distinct`, `mv-expand`, ...).
     public var isSerialized = false
 
     /// Levels of subqueries the executor recurses through on the deepest path (`union` legs, `join`'s
-    /// right side, `materialize`, `invoke` and `mv-apply` bodies). A `let` or parenthesized query used as a
+    /// right side, `materialize` (which an `invoke` input is) and `mv-apply` bodies). A `let` or parenthesized query used as a
     /// source adds none: the executor runs such a chain in a loop.
     public private(set) var depth = 1
     /// Sources and operators in the query with every `let` and function expanded (a query used in two
@@ -24,9 +29,17 @@ public struct BoundQuery: Sendable {
     public private(set) var size = 1
     private var measuredOperators = 0
 
-    public init(source: BoundSource, operators: [BoundOperator] = [], schema: Schema) {
-        self.source = source; self.operators = operators; self.schema = schema
+    /// A query reading `source`, which produces `schema`.
+    public init(source: BoundSource, schema: Schema) {
+        self.source = source; self.operators = []; self.schema = schema; self.sourceSchema = schema
         measure(from: 0)
+    }
+
+    /// Appends an operator that produces `schema`.
+    mutating func append(_ op: BoundOperator, producing schema: Schema) {
+        operators.append(op)
+        operatorSchemas.append(schema)
+        self.schema = schema
     }
 
     /// Updates `depth` and `size` from the source and operators from index `first` on (0: all).
@@ -43,7 +56,6 @@ public struct BoundQuery: Sendable {
         for op in operators[first...] {
             size = BoundQuery.adding(size, 1)
             switch op {
-            case .invoke(let q): include(q, nested: true)
             case .join(let j): include(j.right, nested: true)
             case .union(let u): for leg in u.legs { include(leg, nested: true) }
             case .mvApply(let m): include(m.subquery, nested: true)
@@ -78,7 +90,7 @@ public indirect enum BoundSource: Sendable {
     case query(BoundQuery)
     /// `materialize(q)`: evaluated once per `execute`, cached under `id`.
     case materialized(id: Int, BoundQuery)
-    /// The table flowing into `invoke` (and into a function's first tabular parameter).
+    /// The table flowing into an `mv-apply` subquery.
     case input
 }
 
@@ -91,8 +103,6 @@ public enum BoundOperator: Sendable {
     case distinct(BoundDistinct)
     case evaluate(BoundEvaluate)
     case getschema
-    /// A function body run with the operator's input as its `.input` source.
-    case invoke(BoundQuery)
     case join(BoundJoin)
     case mvExpand(BoundMvExpand)
     case parse(BoundParse)
@@ -232,9 +242,12 @@ public struct BoundUnion: Sendable {
     public var resolvesAtRun = false
 }
 
-/// Operators bound only after the plugin before them ran.
+/// Operators bound only after the plugin before them ran: their syntax and the names they see, as
+/// plain values, so the plan can carry them to where the plugin's table is known.
 public struct DeferredOperators: Sendable {
+    /// The operators, as written.
     public var operators: [OperatorSyntax]
-    public var binder: Binder
+    /// The `let` names, parameters and functions in scope where they stand (a snapshot: later
+    /// bindings are not visible in it).
     public var scope: Scope
 }

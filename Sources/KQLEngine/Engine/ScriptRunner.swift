@@ -27,7 +27,7 @@ struct ScriptRunner {
     let runCommand: CommandRunner
 
     private enum Planned {
-        case query(BoundQuery)
+        case query(PhysicalPlan)
         case command(CommandSyntax)
     }
 
@@ -51,6 +51,7 @@ struct ScriptRunner {
         let context = ExecutionContext(database: database, now: now, randomSeed: UInt64(bitPattern: now))
         let executor = Executor(context: context)
         binder.run = { (q: BoundQuery) throws(KQLError) -> Table in try executor.run(q) }
+        context.binder = binder
         var scope = Scope()
         let hasCommands = script.statements.contains { if case .command = $0 { return true } else { return false } }
         var results: [ResultTable] = []
@@ -69,8 +70,8 @@ struct ScriptRunner {
             binder.budget = statement.budget
             let table: Table
             switch p {
-            case .query(let q):
-                table = try executor.run(q)
+            case .query(let plan):
+                table = try executor.run(plan)
             case .command(let c):
                 let s = scope
                 table = try runCommand(c, database) { (e: ExpressionSyntax) throws(KQLError) -> Table in
@@ -95,7 +96,7 @@ struct ScriptRunner {
                     context.budget = current.budget
                 }
             case .declareQueryParameters(let params, _): try binder.bindQueryParameters(params, scope: &scope)
-            case .query(let e): p = .query(try binder.bindTabular(e, scope: scope))
+            case .query(let e): p = .query(Planner.plan(try binder.bindTabular(e, scope: scope)))
             case .command(let c): p = .command(c)
             }
             guard let p else { continue }

@@ -64,7 +64,7 @@ public struct FunctionContext: Sendable {
 }
 
 /// A user-caused failure inside a function: bad argument type or value. The binder adds the call's span.
-public struct FunctionError: Error, Sendable {
+public struct FunctionError: CodedError {
     public var code: ErrorCode
     public var message: String
     /// Which argument (0-based) is at fault, when one is.

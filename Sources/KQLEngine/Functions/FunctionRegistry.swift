@@ -4,99 +4,45 @@ import KQLSyntax
 /// The function library: every scalar and aggregate function by its KQL name (case-sensitive),
 /// and the operator kernels the binder uses for expressions.
 ///
-/// The lists below are the single source of what is implemented; `scalarNames` and
-/// `aggregateNames` are derived from them.
+/// The families below are the single source of what is implemented: each family's list lives beside its
+/// functions (`Scalar/Math/MathFunctions.swift`, ...), and the names, the manifest's "implemented" statuses
+/// and `docs/support.md` are derived from them. A new family folder adds its list here in one line.
 public enum FunctionRegistry {
-    /// Every scalar function, aliases included.
-    static let scalarFunctions: [any ScalarFunction] = stringFunctions + dateTimeFunctions + conversionFunctions
-        + conditionalFunctions + dynamicFunctions + mathFunctions + hashFunctions + windowFunctions
-        + SeriesFunctions.all + SketchFunctions.all
-
-    static let stringFunctions: [any ScalarFunction] = [
-        StrlenFunction(), SubstringFunction(), StrcatFunction(), StrcatArrayFunction(), StrcatDelimFunction(),
-        CaseMapFunction.tolower, CaseMapFunction.toupper, SplitFunction(),
-        TrimFunction.trim, TrimFunction.trimStart, TrimFunction.trimEnd,
-        ReplaceStringFunction(), ReplaceRegexFunction(), ExtractFunction(), ExtractAllFunction(), IndexofFunction(),
-        IndexofRegexFunction(),
-        ReverseFunction(), CountofFunction(), RowFunction.strcmp, StrrepFunction(),
-        RowFunction.urlEncode, RowFunction.urlEncodeComponent, RowFunction.urlDecode,
-        RowFunction.isascii, RowFunction.isutf8, RowFunction.regexQuote,
-        RowFunction.stringSize, RowFunction.base64Encode, RowFunction.base64Decode,
-        TohexFunction(), NewGuidFunction(),
+    /// Every family, one line each.
+    static let families: [FunctionFamily] = [
+        StringFunctions.all,
+        EncodingFunctions.all,
+        DateTimeFunctions.all,
+        ConversionFunctions.all,
+        ConditionalFunctions.all,
+        DynamicFunctions.all,
+        MathFunctions.all,
+        HashFunctions.all,
+        WindowFunctions.all,
+        SpecialFunctions.all,
+        GeoFunctions.all,
+        SeriesFunctions.all,
+        SketchFunctions.all,
+        AggregateFunctions.all,
+        SketchAggregates.all,
     ]
 
-    static let dateTimeFunctions: [any ScalarFunction] = [
-        NowFunction(), AgoFunction(), BinFunction(name: "bin"), BinFunction(name: "floor"),
-        StartOfFunction.startofday, StartOfFunction.startofweek, StartOfFunction.startofmonth, StartOfFunction.startofyear,
-        StartOfFunction.endofday, StartOfFunction.endofweek, StartOfFunction.endofmonth, StartOfFunction.endofyear,
-        DatetimeAddFunction(), DatetimeDiffFunction(), DatetimePartFunction(),
-        DayOfFunction.dayofweek, DayOfFunction.dayofmonth, DayOfFunction.dayofyear, DayOfFunction.getyear,
-        DayOfFunction.getmonth, DayOfFunction.monthofyear, DayOfFunction.hourofday, BinAtFunction(),
-        FormatDatetimeFunction(), FormatTimespanFunction(), MakeDatetimeFunction(), MakeTimespanFunction(),
-        UnixtimeFunction.seconds, UnixtimeFunction.milliseconds, UnixtimeFunction.microseconds, UnixtimeFunction.nanoseconds,
-    ]
+    /// Every declared function, aliases included, in family order.
+    public static let declarations: [FunctionDeclaration] = families.flatMap(\.declarations)
 
-    static let conversionFunctions: [any ScalarFunction] = [
-        ToboolFunction(name: "tobool"), ToboolFunction(name: "toboolean"), ToNumberFunction.toint, ToNumberFunction.tolong,
-        ToNumberFunction.toreal, ToNumberFunction.todouble, ToNumberFunction.todecimal, TostringFunction(), ToguidFunction(),
-        TodatetimeFunction(), TotimespanFunction(),
-    ]
+    // A name may be both a scalar and an aggregate (`hll_merge`, `tdigest_merge`): ADX resolves it by where the
+    // call stands, so the two kinds have a table each.
+    private static let declarationsByName: [String: FunctionDeclaration] =
+        Dictionary(declarations.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    private static let scalarsByName: [String: any ScalarFunction] = Dictionary(declarations.compactMap {
+        if case .scalar(let f) = $0.implementation { return ($0.name, f) } else { return nil }
+    }, uniquingKeysWith: { a, _ in a })
+    private static let aggregatesByName: [String: any AggregateFunction] = Dictionary(declarations.compactMap {
+        if case .aggregate(let f) = $0.implementation { return ($0.name, f) } else { return nil }
+    }, uniquingKeysWith: { a, _ in a })
 
-    static let conditionalFunctions: [any ScalarFunction] = [
-        IffFunction(name: "iff"), IffFunction(name: "iif"), CaseFunction(), CoalesceFunction(),
-        NullTestFunction.isnull, NullTestFunction.isnotnull, NullTestFunction.isempty, NullTestFunction.isnotempty,
-        NotFunction(), GettypeFunction(),
-    ]
-
-    static let dynamicFunctions: [any ScalarFunction] = [
-        ParseJsonFunction(name: "parse_json"), ParseJsonFunction(name: "todynamic"), BagPackFunction(name: "bag_pack"),
-        BagPackFunction(name: "pack"), PackArrayFunction(), ArrayLengthFunction(), ArrayConcatFunction(), ArraySliceFunction(),
-        BagKeysFunction(), BagMergeFunction(), SetOperationFunction.setUnion, SetOperationFunction.setIntersect, ZipFunction(),
-        RowFunction.arrayReverse, RowFunction.arraySum, RowFunction.arrayIndexOf, RowFunction.arrayShiftLeft,
-        RowFunction.arrayShiftRight, RowFunction.arrayRotateLeft, RowFunction.arrayRotateRight,
-        RowFunction.setHasElement, RowFunction.setDifference, RowFunction.bagHasKey,
-        RowFunction.bagRemoveKeys, RowFunction.bagSetKey, RangeArrayFunction(),
-        ArrayIffFunction(name: "array_iff"), ArrayIffFunction(name: "array_iif"), BagZipFunction(), ArraySplitFunction(),
-        ParseCsvFunction(), ParseUrlFunction(name: "parse_url"), ParseUrlFunction(name: "parseurl"), ParsePathFunction(),
-    ]
-
-    static let mathFunctions: [any ScalarFunction] = [
-        AbsFunction(), RoundFunction(), RealMathFunction.ceiling, PowFunction(), RealMathFunction.sqrt, RealMathFunction.exp,
-        RealMathFunction.log, RealMathFunction.log10, RealMathFunction.log2, SignFunction(), RandFunction(),
-        ExtremeOfFunction.minOf, ExtremeOfFunction.maxOf, RealTestFunction.isnan, RealTestFunction.isinf,
-        RealMathFunction.cos, RealMathFunction.sin, RealMathFunction.tan, RealMathFunction.acos, RealMathFunction.asin,
-        RealMathFunction.atan, RealMathFunction.cot, RealMathFunction.degrees, RealMathFunction.radians,
-        RealMathFunction.exp2, RealMathFunction.exp10, RealMathFunction.gamma, RealMathFunction.loggamma,
-        RealTestFunction.isfinite, Atan2Function(), PiFunction(),
-    ]
-
-    static let hashFunctions: [any ScalarFunction] = [HashFunction(), HashFunction(name: "hash_xxhash64"), HashSha256Function(), HashDigestFunction.md5, HashDigestFunction.sha1]
-
-    static let windowFunctions: [any ScalarFunction] = [
-        RowNumberFunction(), NeighborFunction(name: "prev"), NeighborFunction(name: "next"), RowCumsumFunction(),
-    ]
-
-    /// Every aggregate function, aliases included.
-    static let aggregateFunctions: [any AggregateFunction] = [
-        CountAggregate(), CountifAggregate(), SumAggregate(conditional: false), SumAggregate(conditional: true),
-        AvgAggregate(conditional: false), AvgAggregate(conditional: true),
-        ExtremeAggregate(isMax: false, conditional: false), ExtremeAggregate(isMax: true, conditional: false),
-        ExtremeAggregate(isMax: false, conditional: true), ExtremeAggregate(isMax: true, conditional: true),
-        MakeListAggregate(distinct: false, conditional: false), MakeListAggregate(distinct: false, conditional: true),
-        MakeListAggregate(distinct: true, conditional: false), MakeListAggregate(distinct: true, conditional: true),
-        MakeBagAggregate(), ArgExtremeAggregate(isMax: true), ArgExtremeAggregate(isMax: false),
-        VarianceAggregate(kind: .stdev), VarianceAggregate(kind: .stdevp), VarianceAggregate(kind: .variance),
-        VarianceAggregate(kind: .variancep), TakeAnyAggregate(),
-        ConditionalAggregate(name: "stdevif", base: VarianceAggregate(kind: .stdev), predicateIndex: 1),
-        ConditionalAggregate(name: "varianceif", base: VarianceAggregate(kind: .variance), predicateIndex: 1),
-        ConditionalAggregate(name: "make_bag_if", base: MakeBagAggregate(), predicateIndex: 1),
-        MakeListWithNullsAggregate(),
-    ] + SketchAggregates.all
-
-    private static let scalarsByName: [String: any ScalarFunction] =
-        Dictionary(scalarFunctions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-    private static let aggregatesByName: [String: any AggregateFunction] =
-        Dictionary(aggregateFunctions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    /// The declaration of the function called `named` (scalar, aggregate or bound by the binder), or nil.
+    public static func declaration(named: String) -> FunctionDeclaration? { declarationsByName[named] }
 
     /// The scalar function called `named` (KQL names are case-sensitive), or nil.
     public static func scalar(named: String) -> (any ScalarFunction)? { scalarsByName[named] }
@@ -104,11 +50,14 @@ public enum FunctionRegistry {
     /// The aggregate function called `named`, or nil.
     public static func aggregate(named: String) -> (any AggregateFunction)? { aggregatesByName[named] }
 
-    /// Names of every scalar function, sorted.
+    /// Names of every scalar function with a kernel, sorted.
     public static var scalarNames: [String] { scalarsByName.keys.sorted() }
 
     /// Names of every aggregate function, sorted.
     public static var aggregateNames: [String] { aggregatesByName.keys.sorted() }
+
+    /// Every implemented function name: kernels, aggregates and the binder's own (`toscalar`, `typeof`).
+    public static var implementedNames: Set<String> { Set(declarationsByName.keys) }
 }
 
 extension FunctionRegistry {

@@ -111,8 +111,7 @@ struct BagUnpackPlugin: TabularPlugin {
     /// A slot value as a declared column type: the same kind as is, text converted, otherwise null.
     static func value(_ d: Dynamic, _ t: ScalarType) -> Value? {
         if d == .null { return nil }
-        if let v = Binder.fromDynamic(d, t) { return v }
-        let v = Conversion.convert(.dynamic(d), to: t)
+        let v = Cast.explicit(.dynamic(d), to: t)
         return v.isNull ? nil : v
     }
 

@@ -7,6 +7,11 @@ public struct PluginArguments: Sendable {
     public enum Argument: Sendable {
         case value(Value, ScalarType)
         case schema(SchemaSyntax)
+        /// A tabular argument (a table, a `let` name, a parenthesized pipeline) as bound; the engine runs
+        /// it and hands the plugin `.table` instead.
+        case query(BoundQuery)
+        /// A tabular argument's rows, as a plugin sees them in `run` (`geo_polygon_lookup(Polygons, ...)`).
+        case table(Table)
     }
     public var positional: [Argument]
     public var named: [String: Argument]

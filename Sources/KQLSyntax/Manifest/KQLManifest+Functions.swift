@@ -1,9 +1,11 @@
 extension KQLManifest {
-    /// Scalar, window and special functions from the KQL reference's table of contents.
-    static let scalarFunctionNames = """
-    abs acos ago around array_concat array_iif array_index_of array_length array_reverse array_rotate_left
+    /// Scalar, window and special functions from the KQL reference's table of contents (aliases are in
+    /// `functionAliases`). Which of them Sandpiper implements is not written here: the engine's function
+    /// registry is the one list of that.
+    static let scalarFunctionText = """
+    abs acos ago around array_concat array_iff array_index_of array_length array_reverse array_rotate_left
     array_rotate_right array_shift_left array_shift_right array_slice array_sort_asc array_sort_desc array_split
-    array_sum asin assert atan atan2 bag_keys bag_merge bag_pack bag_remove_keys base64_decode_toarray
+    array_sum asin assert atan atan2 bag_has_key bag_keys bag_merge bag_pack bag_remove_keys bag_set_key bag_zip base64_decode_toarray
     base64_decode_tostring base64_decode_toguid base64_encode_fromarray base64_encode_tostring
     base64_encode_fromguid beta_cdf beta_inv beta_pdf bin bin_at bin_auto binary_and binary_not binary_or
     binary_shift_left binary_shift_right binary_xor bitset_count_ones case ceiling coalesce column_ifexists cos cot
@@ -13,62 +15,42 @@ extension KQLManifest {
     endofyear estimate_data_size exp exp10 exp2 extent_id extent_tags extract extract_all extractjson floor
     format_bytes format_datetime format_ipv4 format_ipv4_mask format_timespan gamma getmonth gettype getyear
     gzip_compress_to_base64_string gzip_decompress_from_base64_string has_any_index has_any_ipv4 has_ipv4
-    has_any_ipv4_prefix has_ipv4_prefix hash hash_combine hash_many hash_md5 hash_sha1 hash_sha256 hll_merge
+    has_any_ipv4_prefix has_ipv4_prefix hash hash_combine hash_many hash_md5 hash_sha1 hash_sha256 hash_xxhash64 hll_merge
     hourofday iff iif indexof indexof_regex ingestion_time ipv4_compare ipv4_is_in_range ipv4_is_match
     ipv4_is_private ipv4_netmask_suffix ipv6_compare ipv6_is_match isascii isempty isfinite isinf isnan isnotempty
     isnotnull isnull isutf8 log log10 log2 loggamma make_datetime make_string make_timespan max_of min_of
     monthofyear new_guid not now pack pack_all pack_array pack_dictionary parse_command_line parse_csv parse_ipv4
-    parse_ipv4_mask parse_ipv6 parse_ipv6_mask parse_path parse_url parse_urlquery parse_user_agent parse_version
+    parse_ipv4_mask parse_ipv6 parse_ipv6_mask parse_json parse_path parse_url parse_urlquery parse_user_agent parse_version
     parse_xml percentile_tdigest percentile_array_tdigest percentrank_tdigest pi pow radians rand range
     rank_tdigest regex_quote repeat replace_regex replace_string reverse round set_difference set_has_element
     set_intersect set_union sign sin split sqrt startofday startofmonth startofweek startofyear strcat strcat_array
     strcat_delim strcmp string_size strlen strrep substring tan tdigest_merge to_utf8 tobool todatetime todecimal
-    todouble todynamic toguid tohex toint tolong tolower tostring totimespan toupper translate treepath trim
+    todouble toguid tohex toint tolong tolower tostring totimespan toupper translate treepath trim
     trim_end trim_start unixtime_microseconds_todatetime unixtime_milliseconds_todatetime
     unixtime_nanoseconds_todatetime unixtime_seconds_todatetime url_decode url_encode url_encode_component
     weekofyear welch_test zip zlib_compress_to_base64_string zlib_decompress_from_base64_string
     next prev row_cumsum row_number row_rank row_window_session
     cluster database external_table materialize materialized_view table toscalar typeof
+    series_abs series_acos series_asin series_atan series_ceiling series_cos series_cosine_similarity
+    series_dot_product series_exp series_floor series_log series_magnitude series_product series_sign series_sin
+    series_sum series_tan merge_tdigest percentiles_array_tdigest
     series_add series_decompose series_decompose_anomalies series_decompose_forecast series_divide series_equals
     series_fft series_fill_backward series_fill_const series_fill_forward series_fill_linear series_fir
     series_fit_2lines series_fit_2lines_dynamic series_fit_line series_fit_line_dynamic series_fit_poly
     series_greater series_greater_equals series_ifft series_iir series_less series_less_equals series_multiply
     series_not_equals series_outliers series_pearson_correlation series_periods_detect series_periods_validate
     series_pow series_seasonal series_stats series_stats_dynamic series_subtract
-    geo_distance_2points geo_distance_point_to_line geo_point_in_circle geo_point_in_polygon geo_point_to_geohash
-    geo_geohash_to_central_point geo_geohash_to_polygon geo_point_to_s2cell geo_s2cell_to_central_point
-    geo_s2cell_to_polygon geo_point_to_h3cell geo_h3cell_to_central_point geo_h3cell_to_polygon
-    geo_polygon_to_s2cells geo_line_densify geo_polygon_densify
-    """
-
-    /// The scalar functions the engine's function library implements.
-    static let implementedScalarFunctions = """
-    strlen substring strcat strcat_array tolower toupper split trim trim_start trim_end replace_string replace_regex
-    extract extract_all indexof indexof_regex reverse countof parse_json now ago bin floor startofday startofweek startofmonth
-    startofyear endofday endofweek endofmonth endofyear datetime_add datetime_diff datetime_part dayofweek
-    dayofmonth dayofyear getyear getmonth hourofday format_datetime format_timespan make_datetime make_timespan
-    todatetime totimespan unixtime_seconds_todatetime unixtime_milliseconds_todatetime
-    unixtime_microseconds_todatetime unixtime_nanoseconds_todatetime tobool toboolean toint tolong toreal todouble
-    todecimal tostring toguid todynamic iff iif case coalesce isnull isnotnull isempty isnotempty isnan isinf
-    bag_pack pack pack_array array_length array_concat array_slice bag_keys bag_merge set_union set_intersect zip
-    abs round ceiling pow sqrt exp log log10 log2 sign rand min_of max_of hash hash_sha256 row_number prev next
-    row_cumsum toscalar not strcat_delim gettype typeof
-    strcmp strrep url_encode url_encode_component url_decode isascii isutf8 regex_quote string_size
-    base64_encode_tostring base64_decode_tostring tohex new_guid monthofyear bin_at array_reverse array_sum
-    array_sort_asc array_sort_desc array_index_of array_shift_left array_shift_right array_rotate_left
-    array_rotate_right set_has_element set_difference bag_has_key bag_remove_keys bag_set_key range cos sin tan acos
-    asin atan cot degrees radians exp2 exp10 gamma loggamma isfinite atan2 pi hash_md5 hash_sha1
-    series_add series_subtract series_multiply series_divide series_pow series_equals series_not_equals
-    series_greater series_greater_equals series_less series_less_equals series_abs series_sign series_ceiling
-    series_floor series_exp series_log series_sin series_cos series_tan series_asin series_acos series_atan
-    series_sum series_product series_magnitude series_dot_product series_pearson_correlation
-    series_cosine_similarity series_fill_forward series_fill_backward series_fill_const series_fill_linear
-    series_fir series_iir series_fit_line series_fit_line_dynamic series_fit_2lines series_fit_2lines_dynamic
-    series_fit_poly series_stats series_stats_dynamic series_periods_detect series_periods_validate
-    series_seasonal series_decompose series_decompose_anomalies series_decompose_forecast series_outliers
-    series_fft series_ifft
-    dcount_hll hll_merge merge_tdigest tdigest_merge percentile_tdigest percentiles_array_tdigest
-    percentile_array_tdigest rank_tdigest percentrank_tdigest
-    array_iff array_iif bag_zip array_split parse_csv parse_url parseurl parse_path hash_xxhash64
+    geo_angle geo_azimuth geo_closest_point_on_line geo_closest_point_on_polygon geo_distance_2points
+    geo_distance_point_to_line geo_distance_point_to_polygon geo_from_wkt geo_geohash_neighbors
+    geo_geohash_to_central_point geo_geohash_to_polygon geo_h3cell_children geo_h3cell_level geo_h3cell_neighbors
+    geo_h3cell_parent geo_h3cell_rings geo_h3cell_to_central_point geo_h3cell_to_polygon geo_info_from_ip_address
+    geo_intersection_2lines geo_intersection_2polygons geo_intersection_line_with_polygon geo_intersects_2lines
+    geo_intersects_2polygons geo_intersects_line_with_polygon geo_line_buffer geo_line_centroid geo_line_densify
+    geo_line_interpolate_point geo_line_length geo_line_locate_point geo_line_simplify geo_line_to_s2cells
+    geo_point_buffer geo_point_in_circle geo_point_in_polygon geo_point_to_geohash geo_point_to_h3cell
+    geo_point_to_s2cell geo_polygon_area geo_polygon_buffer geo_polygon_centroid geo_polygon_densify
+    geo_polygon_perimeter geo_polygon_simplify geo_polygon_to_h3cells geo_polygon_to_s2cells geo_s2cell_neighbors
+    geo_s2cell_to_central_point geo_s2cell_to_polygon geo_simplify_polygons_array geo_union_lines_array
+    geo_union_polygons_array
     """
 }

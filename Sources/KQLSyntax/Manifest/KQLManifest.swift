@@ -15,11 +15,21 @@ public struct ManifestEntry: Sendable, Hashable {
     }
 }
 
+/// A function KQL's reference catalogues: its name and, for an alias, the name it stands for. Whether Sandpiper
+/// implements it is the engine's function registry's to say (`FunctionRegistry`), not the manifest's.
+public struct CatalogueEntry: Sendable, Hashable {
+    public var name: String
+    /// For an alias (`iif`, `toreal`), the documented function it stands for.
+    public var aliasOf: String?
+    public init(name: String, aliasOf: String? = nil) { self.name = name; self.aliasOf = aliasOf }
+}
+
 /// The catalogue of KQL's tabular operators, scalar functions, aggregation functions and plugins, taken from the
-/// tables of contents of the Azure Data Explorer KQL reference, each with its status in Sandpiper.
+/// tables of contents of the Azure Data Explorer KQL reference; operators and plugins with their status in
+/// Sandpiper, which the parser needs.
 ///
-/// This is the one list: the parser's "not supported yet" errors, the function registry's reconciliation and
-/// `docs/support.md` are all derived from it.
+/// The parser's "not supported yet" errors come from the operator list; the functions' statuses and
+/// `docs/support.md` are derived in the engine from this catalogue and the function registry.
 public enum KQLManifest {
     /// Tabular operators (and the statement-level sources `datatable`, `print`, `range`, `union`, `evaluate`).
     public static let operators: [ManifestEntry] = entries(
@@ -39,15 +49,14 @@ public enum KQLManifest {
         aliases: ["filter": "where"])
 
     /// Scalar functions, including window functions, special functions (`materialize`, `toscalar`) and aliases.
-    public static let scalarFunctions: [ManifestEntry] = entries(
-        names: KQLManifest.scalarFunctionNames,
-        implemented: KQLManifest.implementedScalarFunctions,
-        aliases: ["notempty": "isnotempty", "notnull": "isnotnull", "toreal": "todouble", "parse_json": "todynamic",
-                  "toobject": "todynamic", "parsejson": "todynamic", "iif": "iff", "pack": "bag_pack",
-                  "toboolean": "tobool", "replace": "replace_regex"])
+    public static let scalarFunctions: [CatalogueEntry] = catalogue(
+        names: KQLManifest.scalarFunctionText,
+        aliases: ["notempty": "isnotempty", "notnull": "isnotnull", "toreal": "todouble", "todynamic": "parse_json",
+                  "toobject": "parse_json", "parsejson": "parse_json", "iif": "iff", "pack": "bag_pack",
+                  "toboolean": "tobool", "replace": "replace_regex", "parseurl": "parse_url", "array_iif": "array_iff"])
 
     /// Aggregation functions (used in `summarize`).
-    public static let aggregateFunctions: [ManifestEntry] = entries(
+    public static let aggregateFunctions: [CatalogueEntry] = catalogue(
         names: """
         arg_max arg_min avg avgif binary_all_and binary_all_or binary_all_xor buildschema count count_distinct
         count_distinctif countif dcount dcountif hll hll_if hll_merge make_bag make_bag_if make_list make_list_if
@@ -55,25 +64,22 @@ public enum KQLManifest {
         percentilew percentilesw percentilesw_array stdev stdevif stdevp sum sumif take_any take_anyif tdigest
         tdigest_merge variance varianceif variancep
         """,
-        implemented: """
-        count countif sum sumif avg avgif min max minif maxif dcount dcountif make_list make_list_if make_set
-        make_set_if make_bag arg_max arg_min percentile percentiles stdev stdevp variance variancep take_any
-        stdevif varianceif make_bag_if make_list_with_nulls
-        hll hll_if hll_merge tdigest tdigest_merge merge_tdigest percentiles_array percentilew percentilesw
-        percentilesw_array
-        """,
-        aliases: ["any": "take_any", "anyif": "take_anyif"])
+        aliases: ["any": "take_any", "anyif": "take_anyif", "merge_tdigest": "tdigest_merge"])
 
     /// Plugins reached through `evaluate` (and the seed document's `| python(...)`).
     public static let plugins: [ManifestEntry] = entries(
         names: """
         active_users_count activity_counts_metrics activity_engagement activity_metrics autocluster
         azure_digital_twins_query_request bag_unpack basket cosmosdb_sql_request dcount_intersect diffpatterns
-        diffpatterns_text funnel_sequence funnel_sequence_completion infer_storage_schema ipv4_lookup mysql_request
+        diffpatterns_text funnel_sequence funnel_sequence_completion geo_line_lookup geo_polygon_lookup
+        infer_storage_schema ipv4_lookup mysql_request
         narrow new_activity_metrics pivot preview python r rolling_percentile rows_near schema_merge
         sequence_detect session_count sliding_window_counts sql_request
         """,
-        implemented: "bag_unpack python activity_counts_metrics sliding_window_counts dcount_intersect narrow rolling_percentile active_users_count",
+        implemented: """
+        bag_unpack geo_line_lookup geo_polygon_lookup python activity_counts_metrics sliding_window_counts
+        dcount_intersect narrow rolling_percentile active_users_count
+        """,
         aliases: [:])
 
     /// The entry for an operator name (aliases included).
@@ -98,6 +104,13 @@ public enum KQLManifest {
             list.removeAll { $0.name == alias }
             list.append(ManifestEntry(name: alias, status: status, aliasOf: target))
         }
+        return list.sorted { $0.name < $1.name }
+    }
+
+    static func catalogue(names: String, aliases: [String: String]) -> [CatalogueEntry] {
+        var list = names.split(whereSeparator: \.isWhitespace).map { CatalogueEntry(name: String($0)) }
+        list.removeAll { aliases[$0.name] != nil }
+        list += aliases.map { CatalogueEntry(name: $0.key, aliasOf: $0.value) }
         return list.sorted { $0.name < $1.name }
     }
 

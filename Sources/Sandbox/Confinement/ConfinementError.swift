@@ -1,4 +1,5 @@
 import Columnar
+import SharedTable
 
 /// One confinement step, in the order `Confinement.apply` runs them; errors name the step that failed.
 public enum ConfinementStep: String, Sendable, Codable, Hashable, CaseIterable {
@@ -43,7 +44,7 @@ public struct ConfinementError: CodedError, Hashable {
     /// `E_SANDBOX_SETUP`: `step` failed; `what` names the call and its argument.
     public static func setup(_ step: ConfinementStep, _ what: String, errno: Int32? = nil) -> ConfinementError {
         let reason = errno.map { " (\(ErrnoName.describe($0)))" } ?? ""
-        return ConfinementError(code: "E_SANDBOX_SETUP",
+        return ConfinementError(code: .sandboxSetup,
                                 message: "could not apply the sandbox layer \(step.rawValue): \(what)\(reason)",
                                 hint: "run `sandpiper sandbox doctor` to see which layers this kernel supports",
                                 step: step, errno: errno)
@@ -51,7 +52,7 @@ public struct ConfinementError: CodedError, Hashable {
 
     /// `E_SANDBOX_UNAVAILABLE`: the kernel has no `feature`, which the plan requires.
     public static func unavailable(_ step: ConfinementStep, _ feature: String) -> ConfinementError {
-        ConfinementError(code: "E_SANDBOX_UNAVAILABLE",
+        ConfinementError(code: .sandboxUnavailable,
                          message: "this kernel has no \(feature), which the sandbox requires",
                          hint: "run `sandpiper sandbox doctor`; running python() unconfined must be asked for explicitly",
                          step: step)
@@ -60,7 +61,7 @@ public struct ConfinementError: CodedError, Hashable {
     /// `E_SANDBOX_KICKOUT`: the cgroup's memory ceiling was hit.
     public static func kickout(limitBytes: UInt64, peakBytes: UInt64?) -> ConfinementError {
         let peak = peakBytes.map { ", peak \(ByteCount.describe($0))" } ?? ""
-        return ConfinementError(code: "E_SANDBOX_KICKOUT",
+        return ConfinementError(code: .sandboxKickout,
                                 message: "the script used more memory than the sandbox allows (limit \(ByteCount.describe(limitBytes))\(peak)) and was stopped",
                                 hint: "process less data per call (filter or summarize first) or raise the sandbox policy's memory limit")
     }
@@ -89,4 +90,14 @@ public enum ErrnoName {
         24: "EMFILE", 27: "EFBIG", 28: "ENOSPC", 30: "EROFS", 38: "ENOSYS", 95: "EOPNOTSUPP",
         97: "EAFNOSUPPORT", 101: "ENETUNREACH", 111: "ECONNREFUSED",
     ]
+}
+
+extension ConfinementError {
+    /// The failure code a query child reports when confining itself failed with this error: a layer
+    /// missing on this kernel, a refused operation, or (anything else) a layer that could not be applied.
+    public var workerFailureCode: WorkerFailure.Code {
+        if code == WorkerFailure.Code.unavailable.errorCode { return .unavailable }
+        if code == WorkerFailure.Code.denied.errorCode { return .denied }
+        return .setup
+    }
 }

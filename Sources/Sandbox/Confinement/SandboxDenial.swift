@@ -92,8 +92,3 @@ public enum SandboxDenial {
         del _sandpiper_hook
         """
 }
-
-extension ErrorCode {
-    /// Something the sandbox refused: an operation of a script, or a file the engine would read for it.
-    public static let sandboxDenied: ErrorCode = "E_SANDBOX_DENIED"
-}

@@ -44,7 +44,7 @@ public struct ArchiveImporter {
         guard SandboxName.isValid(finalName) else { throw .archive("name '\(finalName)' " + SandboxName.rule, hint: "pass --name") }
         // Copy (not move) the user's file; the copy lands in archives/ under the lock, by rename.
         let copy = work.appendingPathComponent("archive")
-        do { try FileManager.default.copyItem(at: archive, to: copy) } catch { throw .io("cannot copy \(archive.path): \(error.localizedDescription)") }
+        do { try FileManager.default.copyItem(at: archive, to: copy) } catch { throw .io("cannot copy \(archive.path): \(error.localizedDescription)", cause: error) }
         guard try TreeScanner.sha256(of: copy) == sha else { throw .archive("\(archive.lastPathComponent) changed while it was being added") }
         let entry = RegistryEntry(name: finalName, archiveSHA256: sha, archiveFile: "\(sha).\(ext)", source: archive.path, policy: manifest.policy)
         try registry.register(entry, tree: unpacked, archive: copy)

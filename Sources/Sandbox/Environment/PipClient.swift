@@ -76,7 +76,7 @@ struct PipClient {
         process.standardInput = FileHandle.nullDevice
         do { try process.run() } catch {
             throw SandboxError(.build, "cannot run \(python) -m pip: \(error.localizedDescription)",
-                               hint: "install pip for a Python 3 on PATH, or set SANDPIPER_PIP_PYTHON to one that has it")
+                               hint: "install pip for a Python 3 on PATH, or set SANDPIPER_PIP_PYTHON to one that has it", cause: error)
         }
         var tail: [String] = []
         var pending = Data()

@@ -40,7 +40,7 @@ struct RegistryFile: Sendable, Hashable, Codable {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             let data: Data
-            do { data = try encoder.encode(registry) } catch { throw .io("cannot encode the registry: \(error)") }
+            do { data = try encoder.encode(registry) } catch { throw .io("cannot encode the registry: \(error)", cause: error) }
             try SandboxHome.writeAtomically(data, to: home.registryFile)
         }
         return result
@@ -51,7 +51,7 @@ struct RegistryFile: Sendable, Hashable, Codable {
         guard let data = FileManager.default.contents(atPath: home.registryFile.path) else { return RegistryFile() }
         do { return try JSONDecoder().decode(RegistryFile.self, from: data) } catch {
             throw .io("\(home.registryFile.path) is not a valid registry: \(error)",
-                      hint: "move it aside and re-register the sandboxes with `sandpiper sandbox add`")
+                      hint: "move it aside and re-register the sandboxes with `sandpiper sandbox add`", cause: error)
         }
     }
 }

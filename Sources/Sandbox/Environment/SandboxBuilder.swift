@@ -126,7 +126,7 @@ public struct SandboxBuilder {
             for dir in ["site-packages", "bin", "data", "include"] {
                 try FileManager.default.createDirectory(at: installer.root.appendingPathComponent(dir), withIntermediateDirectories: true)
             }
-        } catch { throw .io("cannot create \(installer.root.path): \(error.localizedDescription)") }
+        } catch { throw .io("cannot create \(installer.root.path): \(error.localizedDescription)", cause: error) }
         let total = wheels.reduce(Int64(0)) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.0.path)[.size] as? NSNumber)?.int64Value ?? 0) }
         progress.begin("unpack", total: total, bytes: true)
         var packages: [ManifestPackage] = []

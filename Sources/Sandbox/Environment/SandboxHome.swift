@@ -43,7 +43,7 @@ public struct SandboxHome: Sendable, Hashable {
     func prepare() throws(SandboxError) {
         for dir in [root, archives, envs, wheels, scratch] {
             do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
-                throw .io("cannot create \(dir.path): \(error.localizedDescription)", hint: "set SANDPIPER_HOME to a writable directory")
+                throw .io("cannot create \(dir.path): \(error.localizedDescription)", hint: "set SANDPIPER_HOME to a writable directory", cause: error)
             }
         }
     }

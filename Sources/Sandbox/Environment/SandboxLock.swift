@@ -38,11 +38,11 @@ public struct SandboxLock: Sendable, Hashable {
     public init(contentsOf url: URL) throws(SandboxError) {
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw .spec("cannot read lock \(url.path): \(error.localizedDescription)")
+            throw .spec("cannot read lock \(url.path): \(error.localizedDescription)", cause: error)
         }
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch { throw .spec("\(url.lastPathComponent) is not valid TOML: \(error)",
-                                                                        hint: "delete it and run `sandpiper sandbox lock` again") }
+                                                                        hint: "delete it and run `sandpiper sandbox lock` again", cause: error) }
         guard table["version"]?.int == 1, let spec = table["spec"]?.string, let key = table["resolution-key"]?.string else {
             throw .spec("\(url.lastPathComponent) lacks version = 1, spec or resolution-key",
                         hint: "delete it and run `sandpiper sandbox lock` again")

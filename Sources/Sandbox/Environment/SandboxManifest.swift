@@ -70,7 +70,7 @@ public struct SandboxManifest: Sendable, Hashable, Codable {
             throw .archive("the environment has no readable \(fileName)", hint: "only archives made by `sandpiper sandbox build` (or a zip of wheels) can be added")
         }
         do { return try JSONDecoder().decode(SandboxManifest.self, from: data) } catch {
-            throw .archive("\(fileName) is not a valid sandpiper manifest: \(error)")
+            throw .archive("\(fileName) is not a valid sandpiper manifest: \(error)", cause: error)
         }
     }
 
@@ -78,7 +78,7 @@ public struct SandboxManifest: Sendable, Hashable, Codable {
     public func encoded() throws(SandboxError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        do { return try encoder.encode(self) } catch { throw .io("cannot encode the manifest: \(error)") }
+        do { return try encoder.encode(self) } catch { throw .io("cannot encode the manifest: \(error)", cause: error) }
     }
 
     /// Lists and hashes every file under `root` (except the manifest) for the `files` field.

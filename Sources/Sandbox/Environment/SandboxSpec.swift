@@ -81,7 +81,7 @@ public struct SandboxSpec: Sendable, Hashable {
     public init(contentsOf url: URL) throws(SandboxError) {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw .spec("cannot read spec \(url.path): \(error.localizedDescription)")
+            throw .spec("cannot read spec \(url.path): \(error.localizedDescription)", cause: error)
         }
         try self.init(data: data, source: url.lastPathComponent)
     }
@@ -91,8 +91,8 @@ public struct SandboxSpec: Sendable, Hashable {
         guard let text = String(data: data, encoding: .utf8) else { throw .spec("\(source) is not UTF-8 text") }
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
-            throw .spec("\(source): \(error.description) at line \(error.source.begin.line), column \(error.source.begin.column)")
-        } catch { throw .spec("\(source): \(error)") }
+            throw .spec("\(source): \(error.description) at line \(error.source.begin.line), column \(error.source.begin.column)", cause: error)
+        } catch { throw .spec("\(source): \(error)", cause: error) }
 
         for key in table.keys where !Self.topKeys.contains(key) {
             throw .spec("\(source): unknown key '\(key)'", hint: "allowed keys: \(Self.topKeys.sorted().joined(separator: ", "))")

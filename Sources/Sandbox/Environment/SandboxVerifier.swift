@@ -83,7 +83,7 @@ public struct SandboxVerifier {
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { throw .io("cannot run \(target.interpreter): \(error.localizedDescription)") }
+        do { try process.run() } catch { throw .io("cannot run \(target.interpreter): \(error.localizedDescription)", cause: error) }
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         var results: [String: ImportCheck] = [:]

@@ -22,7 +22,7 @@ enum TreeScanner {
     private static func walk(_ absolute: String, relative: String, into items: inout [TreeItem]) throws(SandboxError) {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: absolute) } catch {
-            throw .io("cannot list \(absolute): \(error.localizedDescription)")
+            throw .io("cannot list \(absolute): \(error.localizedDescription)", cause: error)
         }
         for name in names {
             let path = absolute + "/" + name
@@ -52,7 +52,7 @@ enum TreeScanner {
         while true {
             let chunk: Data
             do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
-                throw .io("cannot read \(url.path): \(error.localizedDescription)")
+                throw .io("cannot read \(url.path): \(error.localizedDescription)", cause: error)
             }
             if chunk.isEmpty { break }
             hasher.update(data: chunk)

@@ -57,7 +57,7 @@ struct WheelInstaller {
         if var data = try? Data(contentsOf: url), data.starts(with: Array("#!python".utf8)) {
             let newline = data.firstIndex(of: 0x0A) ?? data.endIndex
             data.replaceSubrange(data.startIndex..<newline, with: Array("#!\(target.interpreter)".utf8))
-            do { try data.write(to: url) } catch { throw .io("cannot rewrite script \(url.lastPathComponent): \(error)") }
+            do { try data.write(to: url) } catch { throw .io("cannot rewrite script \(url.lastPathComponent): \(error)", cause: error) }
         }
         chmod(url.path, 0o755)
     }

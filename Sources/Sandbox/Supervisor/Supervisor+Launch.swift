@@ -55,7 +55,7 @@ extension Supervisor {
         let limits = CgroupLimits(memoryBytes: ceiling, swapBytes: 0, maxProcesses: configuration.maxProcessesPerQuery,
                                   cpuPercent: settings.cgroupCPUPercent)
         do { return try cgroups.create(name: "\(cgroupPrefix)\(id)", limits: limits) }
-        catch { throw SupervisorError(.setup, error.message) }
+        catch { throw SupervisorError(.setup, error.message, cause: error) }
     }
 
     /// Has the zygote of `settings` fork a spare child for the next query, in the background: it gets

@@ -39,30 +39,34 @@ public struct ScriptRun: Sendable {
     public var sitePackages: [String]
     /// Wall-time limit of the run, in milliseconds (the sandbox policy's limit applies too: the lower wins).
     public var timeoutMilliseconds: Int
-    /// Passed to the child; `kickout` (MiB) lowers the policy's memory ceiling for this call, never raises it.
-    public var options: [String: String]
+    /// The call's `kickout` in MiB: it lowers the policy's memory ceiling for this call, never raises it
+    /// (the supervisor enforces it through the query's cgroup).
+    public var kickoutMiB: UInt64?
+    /// The call's `external_artifacts`, which the child writes into the script's working folder.
+    public var artifacts: [WorkerArtifact]
     /// The sandbox: name, environment, policy. Nil infers the environment from `sitePackages` and uses
     /// ADX's default policy.
     public var sandbox: SandboxSettings?
 
     public init(script: String, kargsJSON: String = "{}", sitePackages: [String], timeoutMilliseconds: Int = 600_000,
-                options: [String: String] = [:]) {
+                kickoutMiB: UInt64? = nil, artifacts: [WorkerArtifact] = []) {
         self.script = script; self.kargsJSON = kargsJSON; self.sitePackages = sitePackages
-        self.timeoutMilliseconds = timeoutMilliseconds; self.options = options
+        self.timeoutMilliseconds = timeoutMilliseconds; self.kickoutMiB = kickoutMiB; self.artifacts = artifacts
     }
 
     /// A run in a resolved sandbox, under its policy.
     public init(script: String, kargsJSON: String = "{}", sandbox: SandboxSettings, timeoutMilliseconds: Int = 600_000,
-                options: [String: String] = [:]) {
+                kickoutMiB: UInt64? = nil, artifacts: [WorkerArtifact] = []) {
         self.init(script: script, kargsJSON: kargsJSON, sitePackages: sandbox.sitePackages,
-                  timeoutMilliseconds: timeoutMilliseconds, options: options)
+                  timeoutMilliseconds: timeoutMilliseconds, kickoutMiB: kickoutMiB, artifacts: artifacts)
         self.sandbox = sandbox
     }
 
     /// The memory ceiling: the policy's, or `kickout` MiB when that is lower.
     var ceilingBytes: UInt64 {
         let policy = UInt64(max(effectiveSandbox.policy.memoryMB, 1)) << 20
-        guard let text = options[WorkerRequest.kickoutOption], let mb = UInt64(text), mb > 0 else { return policy }
+        // Past 2^44 MiB the shift would overflow; such a kickout is above any policy anyway.
+        guard let mb = kickoutMiB, mb > 0, mb < 1 << 44 else { return policy }
         return min(policy, mb << 20)
     }
 
@@ -215,7 +219,7 @@ public final class Supervisor: Sendable {
         output.region.lendWritable()
         defer { Descriptors.close(readOnly); blockFds.forEach { Descriptors.close($0) } }
         let ceiling = run.ceilingBytes
-        let request = WorkerRequest(script: run.script, kargsJSON: run.kargsJSON, inputBytes: inputBytes, options: run.options)
+        let request = WorkerRequest(script: run.script, kargsJSON: run.kargsJSON, inputBytes: inputBytes, artifacts: run.artifacts)
         let fds = [readOnly, output.region.fd] + blockFds
         let launch: Launch
         if let spare = spares.take(settings.environment, fitting: settings, unconfined: unconfined),

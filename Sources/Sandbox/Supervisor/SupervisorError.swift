@@ -36,23 +36,30 @@ public struct SupervisorError: CodedError, Equatable {
 
     public let kind: Kind
     public let message: String
+    /// The error this one wraps (a shared-memory or socket failure, a confinement step's), or nil.
+    public let cause: (any Error & Sendable)?
 
-    public init(_ kind: Kind, _ message: String) { self.kind = kind; self.message = message }
+    public init(_ kind: Kind, _ message: String, cause: (any Error & Sendable)? = nil) {
+        self.kind = kind; self.message = message; self.cause = cause
+    }
+
+    /// Equal when kind and message are: the cause is context, not identity.
+    public static func == (a: SupervisorError, b: SupervisorError) -> Bool { a.kind == b.kind && a.message == b.message }
 
     public var code: ErrorCode {
         switch kind {
-        case .timeout: return "E_SANDBOX_TIMEOUT"
-        case .workerStart: return "E_SANDBOX_START"
-        case .workerCrashed: return "E_SANDBOX_CRASH"
-        case .python: return "E_PYTHON"
+        case .timeout: return .sandboxTimeout
+        case .workerStart: return .sandboxStart
+        case .workerCrashed: return .sandboxCrash
+        case .python: return .python
         case .result, .malformedResult: return .result
-        case .io: return "E_SANDBOX_IO"
-        case .kickout: return "E_SANDBOX_KICKOUT"
-        case .throttled: return "E_SANDBOX_THROTTLED"
+        case .io: return .sandboxIO
+        case .kickout: return .sandboxKickout
+        case .throttled: return .sandboxThrottled
         case .denied: return .sandboxDenied
-        case .unavailable: return "E_SANDBOX_UNAVAILABLE"
-        case .setup: return "E_SANDBOX_SETUP"
-        case .cancelled: return "E_CANCELLED"
+        case .unavailable: return .sandboxUnavailable
+        case .setup: return .sandboxSetup
+        case .cancelled: return .cancelled
         }
     }
 
@@ -74,20 +81,20 @@ public struct SupervisorError: CodedError, Equatable {
         }
     }
 
-    static func io(_ e: SharedTableError) -> SupervisorError { SupervisorError(.io, e.message) }
+    static func io(_ e: SharedTableError) -> SupervisorError { SupervisorError(.io, e.message, cause: e) }
 
     /// The failure a worker child reported. Its texts come from the script's process, which may have
     /// written the report itself: an empty one still makes a message that says what happened.
     static func reported(_ f: WorkerFailure) -> SupervisorError {
-        let message = f.message.isEmpty ? "the python script's process reported \(f.code.isEmpty ? "a failure" : f.code) without a message" : f.message
+        let message = f.message.isEmpty ? "the python script's process reported \(f.code.errorCode.rawValue) without a message" : f.message
         switch f.code {
-        case "E_PYTHON":
+        case .python:
             return SupervisorError(.python(f), (f.type.isEmpty ? "" : "\(f.type): ") + message + (f.line.map { " (script line \($0))" } ?? ""))
-        case ErrorCode.result.rawValue: return SupervisorError(.result, message)
-        case "E_SANDBOX_ENVIRONMENT": return SupervisorError(.workerStart, message)
-        case "E_SANDBOX_SETUP", "E_SANDBOX_UNAVAILABLE": return SupervisorError(.setup, message)
-        case ErrorCode.sandboxDenied.rawValue: return SupervisorError(.denied(hint: f.traceback), message)
-        default: return SupervisorError(.io, "\(f.code): \(message)")
+        case .result: return SupervisorError(.result, message)
+        case .environment: return SupervisorError(.workerStart, message)
+        case .setup, .unavailable: return SupervisorError(.setup, message)
+        case .denied: return SupervisorError(.denied(hint: f.traceback), message)
+        case .sharedTable, .sharedMemory, .io: return SupervisorError(.io, "\(f.code.errorCode.rawValue): \(message)")
         }
     }
 }

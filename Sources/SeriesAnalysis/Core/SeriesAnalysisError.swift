@@ -17,16 +17,6 @@ public struct SeriesAnalysisError: CodedError, Equatable {
     }
 }
 
-extension ErrorCode {
-    /// An argument of a series function is outside what the function accepts
-    /// (a percentile outside [2, 98], a zero leading IIR denominator, an unknown outlier kind, ...).
-    public static let seriesArgument: ErrorCode = "E_SERIES_ARGUMENT"
-    /// A value given as an `hll()` or `tdigest()` result is not one.
-    public static let sketchFormat: ErrorCode = "E_SKETCH_FORMAT"
-    /// Two sketches that cannot be combined (HyperLogLogs of different accuracy).
-    public static let sketchMismatch: ErrorCode = "E_SKETCH_MISMATCH"
-}
-
 extension SeriesAnalysisError {
     static func argument(_ message: String, hint: String? = nil) -> SeriesAnalysisError {
         SeriesAnalysisError(.seriesArgument, message, hint: hint)

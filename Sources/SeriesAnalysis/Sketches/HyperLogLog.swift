@@ -1,3 +1,4 @@
+import Columnar
 import Foundation
 
 /// The sketch behind `dcount()`, `hll()`, `hll_merge()` and `dcount_hll()`.

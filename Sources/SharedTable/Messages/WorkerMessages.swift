@@ -1,32 +1,35 @@
+import Columnar
 import Foundation
 
 /// What the supervisor asks a worker zygote to run.
 ///
 /// Sent with the fds `[input memfd (read-only), result memfd, reply socket] + extras` (the extras, such
 /// as input blocks, reach the child in order). The zygote forks one child per request, or hands the
-/// request to a spare child (see `ConfinedRequest` in the Sandbox module).
+/// request to a spare child (see `ConfinedRequest` in the Sandbox module). Every option of the call
+/// is a typed field: nothing is packed into strings for the other side to parse.
 public struct WorkerRequest: Codable, Sendable, Hashable {
     public var script: String
     /// `kargs` as a JSON object text.
     public var kargsJSON: String
     /// Bytes of the input table in its memfd.
     public var inputBytes: Int
-    /// Free-form options (for example `"query_python_debug"`), passed to the child as they are.
-    public var options: [String: String]
+    /// The call's `external_artifacts`, read by the engine: the query child writes them into the
+    /// script's working folder before the script runs (the child may be confined to a minimal
+    /// filesystem, so it cannot read the engine's files itself).
+    public var artifacts: [WorkerArtifact]
 
-    public init(script: String, kargsJSON: String = "{}", inputBytes: Int, options: [String: String] = [:]) {
-        self.script = script; self.kargsJSON = kargsJSON; self.inputBytes = inputBytes; self.options = options
+    public init(script: String, kargsJSON: String = "{}", inputBytes: Int, artifacts: [WorkerArtifact] = []) {
+        self.script = script; self.kargsJSON = kargsJSON; self.inputBytes = inputBytes; self.artifacts = artifacts
     }
 }
 
-extension WorkerRequest {
-    /// Option carrying the `external_artifacts`: a JSON object of file name → base64 of the file's bytes.
-    /// The query child writes them into the script's working folder before the script runs (the child
-    /// may be confined to a minimal filesystem, so it cannot read the engine's files itself).
-    public static let artifactsOption = "artifacts"
-    /// Option carrying `kickout` (MiB): it lowers the sandbox policy's memory ceiling for this run, never
-    /// raises it; the supervisor enforces it through the query's cgroup.
-    public static let kickoutOption = "kickout"
+/// One `external_artifacts` file: its name in the script's folder and its bytes.
+public struct WorkerArtifact: Codable, Sendable, Hashable {
+    /// A plain file name (the engine checked it: no `/`, NUL, `.` or `..`).
+    public var name: String
+    public var contents: Data
+
+    public init(name: String, contents: Data) { self.name = name; self.contents = contents }
 }
 
 /// The zygote's immediate answer to a request: the pid of the child that runs it.
@@ -52,8 +55,65 @@ public struct WorkerReady: Codable, Sendable, Hashable {
 
 /// Why a script failed, as the child saw it.
 public struct WorkerFailure: Codable, Sendable, Hashable {
-    /// Stable error code (`E_PYTHON`, `E_RESULT`, ...).
-    public var code: String
+    /// What kind of failure: a closed set, so the engine switches on it and never parses a code from text.
+    /// A reply with any other value does not decode, and the engine refuses it as a malformed reply.
+    public enum Code: Codable, Sendable, Hashable, CaseIterable {
+        /// The script raised, or did not compile (`E_PYTHON`).
+        case python
+        /// `result` is missing, not a DataFrame, or cannot be written (`E_RESULT`).
+        case result
+        /// The interpreter or the environment could not be set up, e.g. pandas is missing (`E_SANDBOX_ENVIRONMENT`).
+        case environment
+        /// A confinement layer could not be applied in the child; the script did not run (`E_SANDBOX_SETUP`).
+        case setup
+        /// A confinement layer the plan requires is missing on this kernel (`E_SANDBOX_UNAVAILABLE`).
+        case unavailable
+        /// The script failed because the sandbox refused an operation (`E_SANDBOX_DENIED`); the traceback holds the hint.
+        case denied
+        /// The shared table could not be read or written (`E_SHARED_TABLE`).
+        case sharedTable
+        /// Shared memory or the child's socket failed (`E_SHARED_MEMORY`).
+        case sharedMemory
+        /// The child could not run the request it got (`E_SANDBOX_IO`).
+        case io
+
+        /// The catalogued error code users see for this failure; on the wire it travels as that code's name.
+        public var errorCode: ErrorCode {
+            switch self {
+            case .python: return .python
+            case .result: return .result
+            case .environment: return .sandboxEnvironment
+            case .setup: return .sandboxSetup
+            case .unavailable: return .sandboxUnavailable
+            case .denied: return .sandboxDenied
+            case .sharedTable: return .sharedTable
+            case .sharedMemory: return .sharedMemory
+            case .io: return .sandboxIO
+            }
+        }
+
+        /// The failure whose catalogued code is `code`, if the worker may report it.
+        public init?(_ code: ErrorCode) {
+            guard let match = Self.allCases.first(where: { $0.errorCode == code }) else { return nil }
+            self = match
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let name = try decoder.singleValueContainer().decode(String.self)
+            guard let code = ErrorCode.named(name).flatMap(Code.init) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                        debugDescription: "\(name) is not a failure a worker reports"))
+            }
+            self = code
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(errorCode.rawValue)
+        }
+    }
+
+    public var code: Code
     /// Python exception type (`ZeroDivisionError`), empty for non-Python failures.
     public var type: String
     public var message: String
@@ -61,9 +121,12 @@ public struct WorkerFailure: Codable, Sendable, Hashable {
     public var traceback: String
     /// Line in the user's script where the error was raised, when known.
     public var line: Int?
+    /// The errno of the `OSError` the script died of, when it was one (what tells a refused operation).
+    public var errno: Int32?
 
-    public init(code: String, type: String = "", message: String, traceback: String = "", line: Int? = nil) {
+    public init(code: Code, type: String = "", message: String, traceback: String = "", line: Int? = nil, errno: Int32? = nil) {
         self.code = code; self.type = type; self.message = message; self.traceback = traceback; self.line = line
+        self.errno = errno
     }
 }
 

@@ -39,6 +39,7 @@ import Testing
         ("[[example]]\nexpect = \"pass\"\n", "says nothing about which example"),
         ("[[example]]\nid = \"a\"\nexpect = \"maybe\"\nreason = \"r\"\n", "must be pass, fail or skip"),
         ("[[example]]\nid = \"a\"\nerror = \"E_X\"\n", "only make sense with expect = \"fail\""),
+        ("[[example]]\nid = \"a\"\nexpect = \"fail\"\nreason = \"r\"\nerror = \"E_NO_SUCH_CODE\"\n", "E_NO_SUCH_CODE, which is not a Sandpiper error code"),
         ("[[example]\n", "x.toml:1:"),
         ("title = \"x\"\n", "unknown top-level key 'title'"),
     ])

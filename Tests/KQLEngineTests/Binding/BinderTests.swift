@@ -75,4 +75,22 @@ import Testing
         #expect(NameSuggestion.distance(Array("Valeu"), Array("Value")) == 1)
         #expect(NameSuggestion.closest(to: "xyz", among: ["Value", "Name"]) == nil)
     }
+
+    @Test func toscalarTakesTheFirstCell() throws {
+        let h = TestHarness()
+        let e = try h.binder.bindScalar(S.call("toscalar", S.pipe(S.range("x", 5, 9), .count(name: nil))), schema: Schema([]), scope: Scope())
+        guard case .constant(.long(5), .long) = e else { Issue.record("got \(e)"); return }
+    }
+
+    @Test func queryParameterDefaultsAreConvertedToTheDeclaredType() throws {
+        let h = TestHarness()
+        var scope = Scope()
+        try h.binder.bindQueryParameters([ParameterSyntax(name: S.name("p"), kind: .scalar(.real), defaultValue: S.long(2))], scope: &scope)
+        guard case .scalar(.constant(.real(2), .real))? = scope["p"] else { Issue.record("got \(String(describing: scope["p"]))"); return }
+        let error = #expect(throws: KQLError.self) {
+            var s = Scope()
+            try h.binder.bindQueryParameters([ParameterSyntax(name: S.name("q"), kind: .scalar(.long), defaultValue: nil)], scope: &s)
+        }
+        #expect(error?.code == .argument)
+    }
 }

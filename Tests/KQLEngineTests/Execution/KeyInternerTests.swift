@@ -55,4 +55,13 @@ import Testing
         #expect(t.find(51) == -1)
         #expect(t.count == 3)
     }
+
+    @Test func keyInternerGroupsAcrossCallsAndColumns() {
+        let interner = KeyInterner(types: [.long, .string])
+        let a = interner.intern([Column(int64s: [1, 1, 2]), Column(strings: ["x", "y", "x"])])
+        let b = interner.intern([Column(int64s: [2, 1]), Column(strings: ["x", "x"])])
+        #expect(a == [0, 1, 2])
+        #expect(b == [2, 0])
+        #expect(interner.groupCount == 3)
+    }
 }

@@ -45,6 +45,7 @@ struct TestHarness {
         executor = Executor(context: ExecutionContext(database: database, now: 0))
         let e = executor
         binder.run = { (q: BoundQuery) throws(KQLError) -> Table in try e.run(q) }
+        e.context.binder = binder
     }
 
     func run(_ e: ExpressionSyntax, scope: Scope = Scope()) throws(KQLError) -> Table {

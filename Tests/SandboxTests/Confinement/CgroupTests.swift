@@ -41,7 +41,7 @@ struct CgroupTests {
             #expect(verdict.oomKilled && verdict.oomKillCount >= 1, "\(verdict)")
             let peak = try #require(verdict.peakBytes)
             #expect(Double(peak) >= Double(Self.ceiling) * 0.95 && Double(peak) <= Double(Self.ceiling) * 1.05, "peak \(peak)")
-            #expect(verdict.kickout?.code == "E_SANDBOX_KICKOUT")
+            #expect(verdict.kickout?.code.rawValue == "E_SANDBOX_KICKOUT")
             #expect(cgroup.processes().isEmpty)
         }
     }
@@ -114,7 +114,7 @@ struct RSSWatchdogTests {
         process.waitUntilExit()
         #expect(verdict.exceeded && verdict.peakBytes > 150 << 20, "\(verdict)")
         #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
-        #expect(verdict.kickout?.code == "E_SANDBOX_KICKOUT")
+        #expect(verdict.kickout?.code.rawValue == "E_SANDBOX_KICKOUT")
     }
 
     @Test("returns quietly when the process ends below the ceiling")

@@ -59,7 +59,7 @@ struct ConfinementOrderTests {
             try Confinement.apply(.standard(), using: fake)
             Issue.record("apply succeeded")
         } catch {
-            #expect(error.code == "E_SANDBOX_SETUP" && error.step == .landlock && error.errno == 1)
+            #expect(error.code.rawValue == "E_SANDBOX_SETUP" && error.step == .landlock && error.errno == 1)
             #expect(error.description.contains("landlock"))
         }
     }
@@ -101,7 +101,7 @@ struct SandboxDenialTests {
     @Test("refusals become E_SANDBOX_DENIED saying what was refused")
     func refusals() throws {
         let network = try #require(SandboxDenial.error(errno: 1, event: "socket.__new__", argument: "(2, 1, 0)"))
-        #expect(network.code == "E_SANDBOX_DENIED" && network.message.contains("network access"))
+        #expect(network.code.rawValue == "E_SANDBOX_DENIED" && network.message.contains("network access"))
         #expect(SandboxDenial.kind(of: "open", errno: 30) == .fileWrite)
         #expect(SandboxDenial.kind(of: "open", errno: 13) == .fileRead)
         #expect(SandboxDenial.kind(of: "subprocess.Popen", errno: 13) == .execute)

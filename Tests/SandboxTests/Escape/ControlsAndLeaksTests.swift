@@ -98,8 +98,13 @@ struct ControlsAndLeaksTests {
         // leak of this supervisor's never goes away, so it still fails.
         let orphans = LeakCheck.settled { LeakCheck.sandboxProcesses() } until: { $0.isEmpty }
         #expect(orphans.isEmpty, "processes running as nobody: \(orphans.map { (try? String(contentsOfFile: "/proc/\($0)/stat", encoding: .utf8)) ?? "" })")
-        let fdsAfter = LeakCheck.settled { ProcessResources.openFDs() } until: { $0.count <= fdsBefore.count + supervisor.pool.maxIdle }
-        #expect(fdsAfter.count <= fdsBefore.count + supervisor.pool.maxIdle)
+        // The descriptor count is the whole test process's: suites that start their own long-lived
+        // supervisors meanwhile keep their zygote sockets and pooled regions open (seen: 10-20 more at a
+        // load of 25). A leak of one descriptor per query, even per failing query only, is 66 or more here,
+        // so a margin of 32 for other suites still catches it.
+        let bound = fdsBefore.count + supervisor.pool.maxIdle + 32
+        let fdsAfter = LeakCheck.settled { ProcessResources.openFDs() } until: { $0.count <= bound }
+        #expect(fdsAfter.count <= bound)
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: PoolFixture.home.scratch.path)) ?? []).isEmpty)
         supervisor.shutdown()
         #expect(kill(zygote, 0) != 0)

@@ -105,9 +105,9 @@ struct EscapeTests {
         do { _ = try attempt(code, kargs: kargs) } catch { failure = error }
         let error = try #require(failure, "\(name) was not refused: the script completed")
         switch expect {
-        case .denied: #expect(error.code == "E_SANDBOX_DENIED", "\(name): \(error.code) \(error.message) \(error.hint ?? "")")
-        case .failsInScript: #expect(["E_PYTHON", "E_SANDBOX_DENIED"].contains(error.code), "\(name): \(error.code) \(error.message)")
-        case .stopped: #expect(["E_PYTHON", "E_SANDBOX_DENIED", "E_SANDBOX_KICKOUT"].contains(error.code), "\(name): \(error.code) \(error.message)")
+        case .denied: #expect(error.code.rawValue == "E_SANDBOX_DENIED", "\(name): \(error.code) \(error.message) \(error.hint ?? "")")
+        case .failsInScript: #expect(["E_PYTHON", "E_SANDBOX_DENIED"].contains(error.code.rawValue), "\(name): \(error.code) \(error.message)")
+        case .stopped: #expect(["E_PYTHON", "E_SANDBOX_DENIED", "E_SANDBOX_KICKOUT"].contains(error.code.rawValue), "\(name): \(error.code) \(error.message)")
         }
         let zygotes = supervisor.workerPids
         let control = try supervisor.run(PoolFixture.oneRow, ScriptRun(script: "result = df", sandbox: try PoolFixture.sandbox()))

@@ -9,9 +9,9 @@ import Testing
 struct ConfinedRunTests {
     let supervisor = Supervisor()
 
-    func run(_ script: String, memoryMB: Int = 256, kargs: String = "{}", options: [String: String] = [:]) throws -> ScriptOutput {
+    func run(_ script: String, memoryMB: Int = 256, kargs: String = "{}") throws -> ScriptOutput {
         try supervisor.run(PoolFixture.oneRow, ScriptRun(script: script, kargsJSON: kargs, sandbox: try PoolFixture.sandbox(memoryMB: memoryMB),
-                                                         timeoutMilliseconds: 60_000, options: options))
+                                                         timeoutMilliseconds: 60_000))
     }
 
     @Test func theChildRunsConfined() throws {

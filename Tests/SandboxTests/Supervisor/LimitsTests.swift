@@ -13,16 +13,15 @@ struct LimitsTests {
     func run(_ script: String, policyMB: Int = 1024, kickoutMB: Int? = nil, timeoutSeconds: Int = 30,
              on supervisor: Supervisor? = nil) throws(SupervisorError) -> ScriptOutput {
         let sandbox = (try? PoolFixture.sandbox(memoryMB: policyMB, timeoutSeconds: timeoutSeconds)) ?? .inferred(sitePackages: [])
-        var options: [String: String] = [:]
-        if let kickoutMB { options["kickout"] = String(kickoutMB) }
-        return try (supervisor ?? self.supervisor).run(PoolFixture.oneRow, ScriptRun(script: script, sandbox: sandbox, options: options))
+        return try (supervisor ?? self.supervisor).run(PoolFixture.oneRow, ScriptRun(script: script, sandbox: sandbox,
+                                                                                      kickoutMiB: kickoutMB.map { UInt64($0) }))
     }
 
     func expectKickout(_ script: String, kickoutMB: Int, _ what: String) throws -> SupervisorError {
         var failure: SupervisorError?
         do { _ = try run(script, kickoutMB: kickoutMB) } catch { failure = error }
         let error = try #require(failure, "\(what) was not stopped")
-        #expect(error.code == "E_SANDBOX_KICKOUT", "\(what): \(error.code) \(error.message)")
+        #expect(error.code.rawValue == "E_SANDBOX_KICKOUT", "\(what): \(error.code) \(error.message)")
         #expect(error.message.contains("\(kickoutMB) MiB") && error.message.contains("peak") && error.message.contains(" s)"))
         #expect(error.hint?.contains("sandpiper sandbox policy") == true)
         return error
@@ -53,7 +52,7 @@ struct LimitsTests {
         _ = try expectKickout("a = np.ones((300 << 20) // 8)\nresult = df", kickoutMB: 256, "300 MiB under 256")
         var failure: SupervisorError?
         do { _ = try run("a = np.ones((300 << 20) // 8)\nresult = df", policyMB: 256, kickoutMB: 4096) } catch { failure = error }
-        #expect(failure?.code == "E_SANDBOX_KICKOUT")
+        #expect(failure?.code.rawValue == "E_SANDBOX_KICKOUT")
         #expect(failure?.message.contains("256 MiB") == true)
     }
 
@@ -74,7 +73,7 @@ struct LimitsTests {
         do {
             _ = try run("import os, time\nif os.fork() == 0:\n    time.sleep(60)\ntime.sleep(60)\nresult = df", timeoutSeconds: 1)
         } catch { failure = error }
-        #expect(failure?.code == "E_SANDBOX_TIMEOUT")
+        #expect(failure?.code.rawValue == "E_SANDBOX_TIMEOUT")
         #expect(Date().timeIntervalSince(t0) < 5)
         #expect(supervisor.runningQueryPids.isEmpty)
         #expect(LeakCheck.queryCgroups(of: supervisor).isEmpty)
@@ -90,7 +89,7 @@ struct LimitsTests {
         usleep(500_000)
         var failure: SupervisorError?
         do { _ = try local.run(PoolFixture.oneRow, ScriptRun(script: "result = df", sandbox: sandbox)) } catch { failure = error }
-        #expect(failure?.code == "E_SANDBOX_THROTTLED", "\(String(describing: failure))")
+        #expect(failure?.code.rawValue == "E_SANDBOX_THROTTLED", "\(String(describing: failure))")
         #expect(failure?.message.contains("minimal") == true)
         #expect((try slow.wait()).table.rowCount == 1)
         // With the slot free again, the next query runs.
@@ -138,7 +137,7 @@ struct LimitsTests {
         kill(zygote, SIGKILL)
         var failure: SupervisorError?
         do { _ = try slow.wait() } catch { failure = error as? SupervisorError }
-        #expect(failure?.code == "E_SANDBOX_CRASH")
+        #expect(failure?.code.rawValue == "E_SANDBOX_CRASH")
         #expect(failure?.message.contains("died while the query ran") == true, "\(String(describing: failure))")
         #expect(try local.run(PoolFixture.oneRow, ScriptRun(script: "result = df", sandbox: sandbox)).table.rowCount == 1)
         #expect(local.workerPids.first != zygote)
@@ -154,7 +153,7 @@ struct LimitsTests {
         defer { strict.shutdown() }
         var failure: SupervisorError?
         do { _ = try strict.run(PoolFixture.oneRow, ScriptRun(script: "result = df", sandbox: sandbox)) } catch { failure = error }
-        #expect(failure?.code == "E_SANDBOX_UNAVAILABLE")
+        #expect(failure?.code.rawValue == "E_SANDBOX_UNAVAILABLE")
         #expect(failure?.message.contains("seccomp") == true && failure?.hint?.contains("--unsafe-no-sandbox") == true)
         #expect(strict.workerPids.isEmpty, "no worker may start when python() refuses")
 
@@ -170,7 +169,7 @@ struct LimitsTests {
         defer { local.shutdown() }
         var failure: SupervisorError?
         do { _ = try run("a = np.ones((1024 << 20) // 8)\nimport time\ntime.sleep(2)\nresult = df", kickoutMB: 256, on: local) } catch { failure = error }
-        #expect(failure?.code == "E_SANDBOX_KICKOUT")
+        #expect(failure?.code.rawValue == "E_SANDBOX_KICKOUT")
         #expect(failure?.message.contains("RSS watchdog") == true)
         #expect(try run("result = df", on: local).table.rowCount == 1)
     }

@@ -41,7 +41,7 @@ struct SupervisorTests {
             try supervisor.run(Self.input, ScriptRun(script: script, sitePackages: env))
         } throws: { error in
             guard let e = error as? SupervisorError, case .python(let f) = e.kind else { return false }
-            return e.code == "E_PYTHON" && f.type == "ZeroDivisionError" && f.line == 4 && f.traceback.contains("File \"<script>\", line 4")
+            return e.code.rawValue == "E_PYTHON" && f.type == "ZeroDivisionError" && f.line == 4 && f.traceback.contains("File \"<script>\", line 4")
         }
     }
 
@@ -56,10 +56,10 @@ struct SupervisorTests {
 
     @Test func aMissingOrWrongResultIsE_RESULT() throws {
         #expect { try supervisor.run(Self.input, ScriptRun(script: "x = 1", sitePackages: env)) } throws: {
-            ($0 as? SupervisorError)?.code == "E_RESULT" && "\($0)".contains("did not assign")
+            ($0 as? SupervisorError)?.code.rawValue == "E_RESULT" && "\($0)".contains("did not assign")
         }
         #expect { try supervisor.run(Self.input, ScriptRun(script: "result = 42", sitePackages: env)) } throws: {
-            ($0 as? SupervisorError)?.code == "E_RESULT" && "\($0)".contains("'result' is a int")
+            ($0 as? SupervisorError)?.code.rawValue == "E_RESULT" && "\($0)".contains("'result' is a int")
         }
     }
 
@@ -80,7 +80,7 @@ struct SupervisorTests {
     @Test func aScriptOverItsTimeLimitIsKilled() throws {
         let t0 = Date()
         #expect { try supervisor.run(Self.input, ScriptRun(script: "import time\ntime.sleep(30)", sitePackages: env, timeoutMilliseconds: 500)) } throws: {
-            ($0 as? SupervisorError)?.code == "E_SANDBOX_TIMEOUT"
+            ($0 as? SupervisorError)?.code.rawValue == "E_SANDBOX_TIMEOUT"
         }
         // Far below the 30 s sleep, with room for a loaded machine (14 s seen at load 30).
         #expect(Date().timeIntervalSince(t0) < 25)
@@ -152,9 +152,9 @@ struct SupervisorTests {
         var failure: SupervisorError?
         do {
             _ = try local.run(PoolFixture.oneRow, ScriptRun(script: "a = np.ones((160 << 20) // 8)\nresult = df", sandbox: sandbox,
-                                                            options: [WorkerRequest.kickoutOption: "100"]))
+                                                            kickoutMiB: 100))
         } catch { failure = error }
-        #expect(failure?.code == "E_SANDBOX_KICKOUT", "\(String(describing: failure))")
+        #expect(failure?.code.rawValue == "E_SANDBOX_KICKOUT", "\(String(describing: failure))")
         #expect(!local.sparePids.contains(spare))
         #expect(kill(spare, 0) != 0 || ProcessResources.isZombie(spare))
         // The next spare is made under the policy's ceiling again, so the same array now fits.

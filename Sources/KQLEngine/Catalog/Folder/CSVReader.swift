@@ -1,3 +1,5 @@
+import Columnar
+
 /// One field of a CSV record: its text (quotes removed, doubled quotes undone) and whether it was quoted.
 public struct CSVField: Sendable, Hashable {
     public var text: String
@@ -11,12 +13,15 @@ public struct CSVRecord: Sendable {
     public var line: Int
 }
 
-/// Why a CSV text could not be read, and where.
-public struct CSVError: Error, Sendable, CustomStringConvertible {
+/// Why a CSV text could not be read, and where (`E_DATA`).
+public struct CSVError: CodedError {
     public var line: Int
     public var column: Int
     public var reason: String
-    public var description: String { "\(line):\(column): \(reason)" }
+    public var code: ErrorCode { .data }
+    public var message: String { "\(line):\(column): \(reason)" }
+    public var hint: String? { "fix the quoting at that line (RFC 4180: a quoted field ends at a lone quote)" }
+    public var description: String { message }
 }
 
 /// Reads RFC 4180 CSV (or the same rules with another delimiter, such as a tab for TSV).

@@ -4,47 +4,14 @@ import Foundation
 /// Turns the text of one CSV/TSV cell into a value of a known type, and guesses a column's type
 /// from its cells when the file's header gives none.
 public enum CellParser {
-    /// The value of `text` as `type`, or nil when the text is not a value of that type.
+    /// The value of `text` as `type`, or nil when the text is not a value of that type: the ingest
+    /// mode of the one cast table (`Cast`).
     ///
-    /// An empty cell is null, except in a `string` column, where it is the empty string (KQL strings
-    /// are never null). `dynamic` accepts JSON; any other text becomes a dynamic string.
+    /// Surrounding whitespace is ignored; an empty cell is null, except in a `string` column, where it
+    /// is the empty string (KQL strings are never null; `null-values.md`). `dynamic` accepts JSON; any
+    /// other text becomes a dynamic string.
     public static func parse(_ text: String, as type: ScalarType) -> Value? {
-        if text.isEmpty { return type == .string ? .string("") : (type == .dynamic ? .dynamic(.null) : .null) }
-        switch type {
-        case .string: return .string(text)
-        case .bool:
-            switch text.lowercased() {
-            case "true", "1": return .bool(true)
-            case "false", "0": return .bool(false)
-            default: return nil
-            }
-        case .int: return Int32(text).map(Value.int)
-        case .long: return Int64(text).map(Value.long)
-        case .real: return parseReal(text).map(Value.real)
-        case .decimal: return parseDecimal(text).map(Value.decimal)
-        case .datetime: return DateTimeFormat.parse(text).map(Value.datetime)
-        case .timespan: return TimespanFormat.parse(text).map(Value.timespan)
-        case .guid: return UUID(uuidString: text).map(Value.guid)
-        case .dynamic:
-            if let d = try? Dynamic.parseJSON(text) { return .dynamic(d) }
-            return .dynamic(.string(text))
-        }
-    }
-
-    static func parseReal(_ text: String) -> Double? {
-        switch text {
-        case "NaN", "nan": return .nan
-        case "Infinity", "+Infinity", "inf": return .infinity
-        case "-Infinity", "-inf": return -.infinity
-        default:
-            guard text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true else { return nil }
-            return Double(text)
-        }
-    }
-
-    static func parseDecimal(_ text: String) -> Decimal? {
-        guard text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }) else { return nil }
-        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        Cast.value(.string(text), to: type, mode: .ingest)
     }
 
     /// The narrowest type every non-empty cell parses as, in the order long, real, bool, datetime,

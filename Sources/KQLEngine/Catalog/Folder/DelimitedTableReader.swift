@@ -38,7 +38,7 @@ enum DelimitedTableReader {
 
     static func syntaxError(_ e: CSVError, source: String, format: FolderFileFormat) -> KQLError {
         KQLError(.data, "\(source):\(e.line):\(e.column): \(e.reason)",
-                 hint: "fix the \(format.rawValue.uppercased()) text at that line (RFC 4180 quoting)")
+                 hint: "fix the \(format.rawValue.uppercased()) text at that line (RFC 4180 quoting)", cause: e)
     }
 
     static func notUTF8(source: String, line: Int) -> KQLError {

@@ -73,8 +73,8 @@ public enum JSONLinesReader {
             do throws(JSONParseError) {
                 value = try Dynamic.parseJSON(text)
             } catch {
-                throw KQLError(.data, "\(source):\(number): \(error.description)",
-                               hint: "each line must be one complete JSON object, e.g. {\"Id\": 1, \"Name\": \"a\"}")
+                throw KQLError(.data, "\(source):\(number): invalid JSON at column \(error.column): \(error.reason)",
+                               hint: "each line must be one complete JSON object, e.g. {\"Id\": 1, \"Name\": \"a\"}", cause: error)
             }
             guard case .bag(let bag) = value else {
                 throw KQLError(.data, "\(source):\(number): the line is a JSON \(value.typeName), not an object",
@@ -174,22 +174,9 @@ public enum JSONLinesReader {
         }
     }
 
-    /// A JSON value as `type`, or nil when it cannot be one.
+    /// A JSON value as `type`, or nil when it cannot be one: the ingest mode of the one cast table
+    /// (a value of the column's type or one that widens losslessly; a JSON string is read as a cell).
     static func convert(_ v: Dynamic, to type: ScalarType) -> Value? {
-        if case .null = v { return type == .dynamic ? .dynamic(.null) : .null }
-        switch (type, v) {
-        case (.dynamic, _): return .dynamic(v)
-        case (.string, .string(let s)): return .string(s)
-        case (.string, _): return .string(v.jsonText)
-        case (.long, .long(let x)): return .long(x)
-        case (.int, .long(let x)): return Int32(exactly: x).map(Value.int)
-        case (.real, .long(let x)): return .real(Double(x))
-        case (.real, .real(let x)): return .real(x)
-        case (.decimal, .long(let x)): return .decimal(Decimal(x))
-        case (.decimal, .real(let x)): return .decimal(Decimal(x))
-        case (.bool, .bool(let b)): return .bool(b)
-        case (_, .string(let s)): return CellParser.parse(s, as: type)
-        default: return nil
-        }
+        Cast.value(.dynamic(v), to: type, mode: .ingest)
     }
 }

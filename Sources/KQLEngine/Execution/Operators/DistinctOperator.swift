@@ -18,3 +18,10 @@ struct DistinctOperator {
         return Table(schema: schema, columns: cols.map { $0.gather(first) }, rowCount: first.count)
     }
 }
+
+extension DistinctOperator: PhysicalOperator {
+    var name: String { "distinct" }
+    /// First occurrences come out in input order; finding them needs the whole input.
+    var traits: OperatorTraits { .preservesOrder }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table { try execute(input, executor.context.budget) }
+}

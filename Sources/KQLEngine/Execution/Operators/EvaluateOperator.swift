@@ -6,13 +6,21 @@ import KQLSyntax
 struct EvaluateOperator {
     let evaluate: BoundEvaluate
 
-    func execute(input: Table, _ context: ExecutionContext) throws(KQLError) -> Table {
+    /// Runs the plugin; `run` evaluates its tabular arguments first.
+    func execute(input: Table, _ context: ExecutionContext,
+                 run: (BoundQuery) throws(KQLError) -> Table) throws(KQLError) -> Table {
         var arguments = evaluate.arguments
         arguments.budget = context.budget
+        for i in arguments.positional.indices {
+            if case .query(let q) = arguments.positional[i] { arguments.positional[i] = .table(try run(q)) }
+        }
+        for (name, a) in arguments.named {
+            if case .query(let q) = a { arguments.named[name] = .table(try run(q)) }
+        }
         let result = try evaluate.plugin.run(input: input, arguments: arguments)
         if let out = result.output, !out.isEmpty { context.pluginOutput.append(out) }
         if let schema = evaluate.schema, result.table.schema.fields.map(\.type) != schema.fields.map(\.type) {
-            throw KQLError("E_RESULT_SCHEMA",
+            throw KQLError(.resultSchema,
                            "plugin '\(evaluate.plugin.name)' returned columns \(describe(result.table.schema)), expected \(describe(schema))",
                            span: evaluate.arguments.span)
         }
@@ -21,5 +29,15 @@ struct EvaluateOperator {
 
     private func describe(_ s: Schema) -> String {
         "(" + s.fields.map { "\($0.name):\($0.type.rawValue)" }.joined(separator: ", ") + ")"
+    }
+}
+
+extension EvaluateOperator: PhysicalOperator {
+    var name: String { evaluate.plugin.name }
+    /// A plugin sees its whole input at once and may return anything.
+    var traits: OperatorTraits { [] }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table {
+        // Tabular arguments (a lookup plugin's polygons) are planned and run when the plugin runs.
+        try execute(input: input, executor.context) { (q) throws(KQLError) -> Table in try executor.run(q) }
     }
 }

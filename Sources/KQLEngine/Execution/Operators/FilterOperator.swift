@@ -69,3 +69,10 @@ struct FilterOperator {
         return idx
     }
 }
+
+extension FilterOperator: PhysicalOperator {
+    var name: String { "where" }
+    /// Row by row unless the predicate reads neighbouring rows (`row_number`, `prev`, ...).
+    var traits: OperatorTraits { bound.predicate.readsOnlyItsRow ? .rowWise : .preservesOrder }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table { try execute(input, executor.evaluator) }
+}

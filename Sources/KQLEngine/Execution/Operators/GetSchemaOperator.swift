@@ -1,4 +1,5 @@
 import Columnar
+import KQLSyntax
 
 /// `getschema`: one row per input column with its name, position, .NET type name and KQL type name.
 struct GetSchemaOperator {
@@ -11,4 +12,10 @@ struct GetSchemaOperator {
             ("ColumnType", Column(strings: fields.map { $0.type.rawValue })),
         ])
     }
+}
+
+extension GetSchemaOperator: PhysicalOperator {
+    var name: String { "getschema" }
+    var traits: OperatorTraits { [] }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table { execute(input) }
 }

@@ -14,6 +14,8 @@ import KQLSyntax
 /// sides) fails with `E_QUERY_MEMORY` before it allocates.
 struct JoinOperator {
     let bound: BoundJoin
+    /// The right side, run (inside the join's budget account) before the left side probes it.
+    let right: PhysicalPlan
 
     func execute(left: Table, right: Table, _ budget: QueryBudget) throws(KQLError) -> Table {
         var lk = bound.leftKeys.map { left.columns[$0] }
@@ -180,5 +182,14 @@ struct JoinOperator {
             }
         }
         return b.finish()
+    }
+}
+
+extension JoinOperator: PhysicalOperator {
+    var name: String { "join" }
+    /// The right side is hashed whole; kinds that keep unmatched right rows need every probe done.
+    var traits: OperatorTraits { [] }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table {
+        try execute(left: input, right: try executor.run(right), executor.context.budget)
     }
 }

@@ -5,12 +5,14 @@ import KQLSyntax
 /// start to end (exclusive), filling bins without data with the aggregate's default.
 struct MakeSeriesOperator {
     let bound: BoundMakeSeries
+    /// `bound.prelude` as plan nodes, each accounted on its own.
+    let prelude: [PlanNode]
     /// A series longer than this is a mistake in the step (and would exhaust memory).
     static let maxBins = 10_000_000
 
     func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table {
         var t = input
-        for op in bound.prelude { t = try executor.apply(op, to: t) }
+        for node in prelude { t = try executor.run(node, input: t) }
         let n = bound.keyCount, binColumn = n
         var groupIndex: [[Value]: Int] = [:]
         var groups: [[Value]] = []
@@ -115,4 +117,9 @@ struct MakeSeriesOperator {
         let x = start + Double(i) * (MakeSeriesAxis.number(bound.step) ?? 1)
         return .real(x)
     }
+}
+
+extension MakeSeriesOperator: PhysicalOperator {
+    var name: String { "make-series" }
+    var traits: OperatorTraits { [] }
 }

@@ -5,6 +5,8 @@ import KQLSyntax
 /// the row's non-expanded columns the subquery dropped are repeated beside every row it returns.
 struct MvApplyOperator {
     let bound: BoundMvApply
+    /// `bound.subquery`, planned once and run for every row.
+    let subquery: PhysicalPlan
 
     func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table {
         // Expand all rows at once, carrying each row's number to split the result into per-row subtables.
@@ -27,7 +29,7 @@ struct MvApplyOperator {
             let sub = Table(schema: subSchema, columns: subColumns.map { expanded.columns[$0].gather(indices) }, rowCount: indices.count)
             executor.context.inputs.append(sub)
             let result: Table
-            do { result = try executor.run(bound.subquery) } catch {
+            do { result = try executor.run(subquery) } catch {
                 executor.context.inputs.removeLast()
                 throw error
             }
@@ -41,4 +43,10 @@ struct MvApplyOperator {
         let columns = bound.kept.map { repeated.columns[$0] } + builders.indices.map { builders[$0].finish() }
         return Table(schema: bound.schema, columns: columns, rowCount: outRows.count)
     }
+}
+
+extension MvApplyOperator: PhysicalOperator {
+    var name: String { "mv-apply" }
+    /// Each row's subtable is worked on its own, and its results stand where the row stood.
+    var traits: OperatorTraits { .rowWise }
 }

@@ -81,6 +81,13 @@ struct MvExpandOperator {
     /// Cast-only conversion for `to typeof(t)`: an element of another kind becomes null.
     private func append(_ d: Dynamic, to b: inout ColumnBuilder, type: ScalarType) {
         if type == .dynamic { b.append(dynamic: d); return }
-        if let v = Binder.fromDynamic(d, type) { b.append(v) } else { b.appendNull() }
+        if let v = Cast.value(.dynamic(d), to: type, mode: .implicit), !v.isNull { b.append(v) } else { b.appendNull() }
     }
+}
+
+extension MvExpandOperator: PhysicalOperator {
+    var name: String { "mv-expand" }
+    /// Each row expands on its own, its elements in place of it.
+    var traits: OperatorTraits { .rowWise }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table { try execute(input, executor.evaluator) }
 }

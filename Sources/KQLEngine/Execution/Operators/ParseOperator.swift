@@ -54,7 +54,7 @@ struct ParseOperator {
             var out: [Value] = []
             for (j, c) in bound.columns.enumerated() {
                 let piece = groups[j].flatMap { m.range($0) }.map { CompiledRegex.text(t, $0) } ?? ""
-                var value = c.type == .string ? Value.string(piece) : Conversion.convert(.string(piece), to: c.type)
+                var value = c.type == .string ? Value.string(piece) : Cast.explicit(.string(piece), to: c.type)
                 if value.isNull, c.type == .datetime, let t = SlashDateText.parse(piece) { value = .datetime(t) }
                 if value.isNull, c.type != .string, !bound.relaxed { return nil }
                 out.append(value)
@@ -62,4 +62,10 @@ struct ParseOperator {
             return out
         }
     }
+}
+
+extension ParseOperator: PhysicalOperator {
+    var name: String { "parse" }
+    var traits: OperatorTraits { .rowWise }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table { try execute(input, executor.evaluator) }
 }

@@ -12,3 +12,9 @@ struct PrintOperator {
         return Table(schema: Schema(cols.map { Field($0.0, $0.1.type) }), columns: cols.map(\.1), rowCount: 1)
     }
 }
+
+extension PrintOperator: PhysicalOperator {
+    var name: String { "print" }
+    var traits: OperatorTraits { [] }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table { try execute(executor.evaluator) }
+}

@@ -68,3 +68,10 @@ struct RangeOperator {
                  hint: "use a larger step or narrower bounds")
     }
 }
+
+extension RangeOperator: PhysicalOperator {
+    var name: String { "range" }
+    /// A source of ascending (or descending) values, which slices of the range could produce apart.
+    var traits: OperatorTraits { .rowWise }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table { try execute(executor.context.budget) }
+}

@@ -1,4 +1,5 @@
 import Columnar
+import KQLSyntax
 
 /// `render`: records the requested chart on the table; nothing is drawn.
 struct RenderOperator {
@@ -9,4 +10,10 @@ struct RenderOperator {
         t.visualization = visualization
         return t
     }
+}
+
+extension RenderOperator: PhysicalOperator {
+    var name: String { "render" }
+    var traits: OperatorTraits { .rowWise }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table { execute(input) }
 }

@@ -1,9 +1,9 @@
 import Columnar
+import KQLSyntax
 
 /// `sample n`: up to `n` rows picked uniformly at random, without repetition.
 struct SampleOperator {
     let count: Int
-    let seed: UInt64
 
     func execute(_ input: Table) -> Table {
         guard input.rowCount > count else { return input }
@@ -16,4 +16,10 @@ struct SampleOperator {
         }
         return input.gather(Array(indices[0..<count]))
     }
+}
+
+extension SampleOperator: PhysicalOperator {
+    var name: String { "sample" }
+    var traits: OperatorTraits { [] }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table { execute(input) }
 }

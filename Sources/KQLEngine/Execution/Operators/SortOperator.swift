@@ -21,3 +21,10 @@ struct SortOperator {
         return input.gather(cmp.sortedIndices(count: input.rowCount))
     }
 }
+
+extension SortOperator: PhysicalOperator {
+    var name: String { "sort" }
+    /// Makes an order of its own from the whole input.
+    var traits: OperatorTraits { [] }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table { try execute(input, executor.evaluator) }
+}

@@ -54,3 +54,9 @@ struct SummarizeOperator {
         return try ProjectOperator(bound: BoundProject(columns: post)).execute(intermediate, evaluator)
     }
 }
+
+extension SummarizeOperator: PhysicalOperator {
+    var name: String { "summarize" }
+    var traits: OperatorTraits { [] }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table { try execute(input, executor.evaluator) }
+}

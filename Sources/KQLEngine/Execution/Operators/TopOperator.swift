@@ -28,3 +28,9 @@ struct TopOperator {
         return input.gather(best)
     }
 }
+
+extension TopOperator: PhysicalOperator {
+    var name: String { "top" }
+    var traits: OperatorTraits { [] }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table { try execute(input, executor.evaluator) }
+}

@@ -6,11 +6,13 @@ import KQLSyntax
 /// ran (`BoundUnion.resolvesAtRun`) is laid out from the legs' real tables.
 struct UnionOperator {
     let union: BoundUnion
+    /// `union.legs`, planned.
+    let legs: [PhysicalPlan]
 
-    func execute(input: Table?, _ executor: Executor) throws(KQLError) -> Table {
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table {
         var tables: [Table] = []
-        if union.includesInput, let input { tables.append(input) }
-        for leg in union.legs { tables.append(try executor.run(leg)) }
+        if union.includesInput { tables.append(input) }
+        for leg in legs { tables.append(try executor.run(leg)) }
         var union = self.union
         if union.resolvesAtRun {
             let (fields, mapping) = BoundUnion.layout(tables.map(\.schema), inner: union.inner, sourceColumn: union.sourceColumn)
@@ -66,4 +68,10 @@ struct UnionOperator {
         }
         return Column(type: type, count: total, validity: validity, values: values)
     }
+}
+
+extension UnionOperator: PhysicalOperator {
+    var name: String { "union" }
+    /// The input's rows come first, in order, then each leg's.
+    var traits: OperatorTraits { .preservesOrder }
 }

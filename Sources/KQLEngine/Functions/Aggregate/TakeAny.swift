@@ -3,7 +3,7 @@ import Columnar
 /// `take_any(x)`: some non-null value of the group (here: the first in input order), or null.
 /// Named `any_x`, as Kusto names it.
 struct TakeAnyAggregate: AggregateFunction {
-    let name = "take_any"
+    var name = "take_any"
 
     func outputColumns(_ args: [ArgumentInfo], star: [Field]) throws(FunctionError) -> [Field] {
         try Signature.count(name, args, 1...1)

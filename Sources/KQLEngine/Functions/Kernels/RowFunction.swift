@@ -1,8 +1,16 @@
 import Columnar
 
 /// A scalar function whose kernel maps one row of boxed arguments to a boxed result: the shape of the
-/// small string, array and bag functions (`strcmp`, `url_encode`, `array_reverse`, `bag_set_key`, ...),
-/// which are defined as values of this type in their families' files.
+/// small string, array and bag functions (`strcmp`, `url_encode`, `array_reverse`, `bag_set_key`, ...).
+///
+/// They are declared with `.row` in their family's list, kernel included:
+///
+/// ```swift
+/// .row("isascii", arity: 1...1, [.string], out: .bool, strict: true,
+///      "Whether every character of a string is 7-bit ASCII.", example: "print isascii('abc')") { r in
+///     .bool(r[0].text.utf8.allSatisfy { $0 < 0x80 })
+/// },
+/// ```
 struct RowFunction: ScalarFunction {
     let name: String
     let arity: ClosedRange<Int>

@@ -4,22 +4,9 @@ import Foundation
 /// Ordering and equality of boxed values across KQL types (the slow path for dynamic, guid and
 /// decimal values, and for aggregates such as `min` over strings).
 enum ValueOrder {
-    /// A dynamic scalar unwrapped to the plain value it holds; arrays and bags stay dynamic.
-    static func unwrap(_ v: Value) -> Value {
-        guard case .dynamic(let d) = v else { return v }
-        switch d {
-        case .null: return .null
-        case .bool(let b): return .bool(b)
-        case .long(let x): return .long(x)
-        case .real(let x): return .real(x)
-        case .decimal(let x): return .decimal(x)
-        case .string(let s): return .string(s)
-        case .datetime(let x): return .datetime(x)
-        case .timespan(let x): return .timespan(x)
-        case .guid(let g): return .guid(g)
-        case .array, .bag: return v
-        }
-    }
+    /// A dynamic scalar unwrapped to the plain value it holds; arrays and bags stay dynamic (the cast
+    /// table's rule, so ordering and conversion never disagree on what a dynamic holds).
+    static func unwrap(_ v: Value) -> Value { Cast.unwrap(v) }
 
     /// -1, 0 or 1, or nil when either side is null or the two cannot be compared.
     static func compare(_ a: Value, _ b: Value) -> Int? {

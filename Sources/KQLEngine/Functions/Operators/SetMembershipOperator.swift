@@ -77,13 +77,3 @@ struct SetMembershipOperator: ScalarFunction {
         }
     }
 }
-
-extension Kernel {
-    /// A bool per row from `f(row)`; a constant when every input is constant.
-    static func rows(allConstant: Bool, rows: Int, _ f: (Int) -> Bool?) -> ColumnarValue {
-        if allConstant { return .scalar(f(0).map(Value.bool) ?? .null, .bool) }
-        var w = FixedColumnWriter<Bool>(type: .bool, count: rows)
-        for i in 0..<rows { w.set(i, f(i)) }
-        return .column(w.finish())
-    }
-}

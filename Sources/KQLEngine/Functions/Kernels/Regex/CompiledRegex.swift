@@ -143,8 +143,3 @@ final class CompiledRegex: @unchecked Sendable {
         return j
     }
 }
-
-extension ErrorCode {
-    /// A regular expression that RE2 cannot compile, or a construct of KQL's dialect it does not support.
-    public static let regex: ErrorCode = "E_REGEX"
-}

@@ -30,6 +30,6 @@ struct DayOfFunction: ScalarFunction {
 /// Dynamic arguments of datetime functions converted to datetime.
 enum ToDatetimeHelper {
     static func cast(_ v: ColumnarValue, rows: Int) throws(FunctionError) -> ColumnarValue {
-        try Kernel.boxed([v], out: .datetime, rows: rows) { (r: [Value]) -> Value in Conversion.convert(r[0], to: .datetime) }
+        try Kernel.boxed([v], out: .datetime, rows: rows) { (r: [Value]) -> Value in Cast.explicit(r[0], to: .datetime) }
     }
 }

@@ -14,12 +14,12 @@ struct HashFunction: ScalarFunction {
         func bytes<T>(_ x: T) -> UInt64 { withUnsafeBytes(of: x) { XXHash64.hash($0) } }
         switch v {
         case .null: return nil
-        case .string(let s): return XXHash64.hash(s)
+        case .string(let s): return XXHash64.hash(string: s)
         case .int(let x): return bytes(Int64(x).littleEndian)
         case .long(let x), .datetime(let x), .timespan(let x): return bytes(x.littleEndian)
         case .real(let x): return bytes(x.bitPattern.littleEndian)
         case .bool(let b): return bytes(Int64(b ? 1 : 0).littleEndian)
-        default: return XXHash64.hash(v.text)
+        default: return XXHash64.hash(string: v.text)
         }
     }
 

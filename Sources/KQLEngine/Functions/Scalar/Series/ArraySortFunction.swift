@@ -6,9 +6,12 @@ import KQLSyntax
 /// false), the other arrays reordered to match. One array gives one array; several, alone in extend or project, give
 /// one column each, named `<array>_sorted` (the page's `array1_sorted`), and inside an expression an array of the
 /// sorted arrays. An array whose length differs from the first's is null.
-struct ArraySortFunction: MultiColumnFunction {
+struct ArraySortFunction: MultiColumnFunction, SummarizedFunction {
     let name: String
     let ascending: Bool
+    var summary: String {
+        ascending ? "The array sorted ascending; arrays after it reordered to match." : "The array sorted descending; arrays after it reordered to match."
+    }
 
     static let asc = ArraySortFunction(name: "array_sort_asc", ascending: true)
     static let desc = ArraySortFunction(name: "array_sort_desc", ascending: false)

@@ -68,7 +68,7 @@ struct ColumnComponent: ScalarFunction {
         let index = self.index, type = self.type
         return try Kernel.boxed(arguments, out: type, rows: context.rowCount) { (r: [Value]) -> Value in
             guard case .dynamic(.array(let items)) = r[0], index < items.count else { return .null }
-            return type == .dynamic ? .dynamic(items[index]) : Conversion.convert(.dynamic(items[index]), to: type)
+            return type == .dynamic ? .dynamic(items[index]) : Cast.explicit(.dynamic(items[index]), to: type)
         }
     }
 }

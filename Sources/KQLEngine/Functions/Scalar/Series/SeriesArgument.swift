@@ -109,7 +109,7 @@ struct SeriesRow {
 
 /// A `series_*` function evaluated row by row over boxed values: the shape of every series wrapper,
 /// whose work per row (a whole array) dwarfs the boxing.
-struct SeriesFunction: ScalarFunction {
+struct SeriesFunction: SummarizedFunction {
     let name: String
     /// One sentence on what the function computes, for the function list.
     let summary: String
@@ -137,7 +137,7 @@ struct SeriesFunction: ScalarFunction {
 }
 
 /// A multi-column `series_*` function (`series_fit_line`, `series_stats`, ...) evaluated row by row.
-struct SeriesMultiFunction: MultiColumnFunction {
+struct SeriesMultiFunction: MultiColumnFunction, SummarizedFunction {
     let name: String
     /// One sentence on what the function computes, for the function list.
     let summary: String

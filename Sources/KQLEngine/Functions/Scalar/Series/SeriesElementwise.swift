@@ -9,7 +9,7 @@ import SeriesAnalysis
 /// non-numeric or absent (shorter array) element gives null. Either argument may be a number, which is
 /// broadcast; a row where neither argument is an array gives null.
 enum SeriesElementwise {
-    static let arithmetic: [any ScalarFunction] = [
+    static let arithmetic: [SeriesFunction] = [
         binary("series_add", "Element-wise sum of two series.", .add),
         binary("series_subtract", "Element-wise difference of two series.", .subtract),
         binary("series_multiply", "Element-wise product of two series.", .multiply),
@@ -17,7 +17,7 @@ enum SeriesElementwise {
         binary("series_pow", "Element-wise power of two series, always real.", .power),
     ]
 
-    static let comparisons: [any ScalarFunction] = [
+    static let comparisons: [SeriesFunction] = [
         compare("series_equals", "Element-wise `==` of two series.", .equals),
         compare("series_not_equals", "Element-wise `!=` of two series.", .notEquals),
         compare("series_greater", "Element-wise `>` of two series.", .greater),
@@ -26,7 +26,7 @@ enum SeriesElementwise {
         compare("series_less_equals", "Element-wise `<=` of two series.", .lessOrEqual),
     ]
 
-    static let math: [any ScalarFunction] = [
+    static let math: [SeriesFunction] = [
         unary("series_abs", "Absolute value of every element.", .abs),
         unary("series_sign", "Sign (-1, 0, 1) of every element.", .sign),
         unary("series_ceiling", "Ceiling of every element.", .ceiling),

@@ -6,7 +6,7 @@ import SeriesAnalysis
 /// the longer series is truncated) and `series_pearson_correlation` (null unless both series are complete
 /// and of the same length).
 enum SeriesReductionFunctions {
-    static let all: [any ScalarFunction] = [
+    static let all: [SeriesFunction] = [
         SeriesFunction("series_sum", "Sum of the elements of a series.", arity: 1...1, kinds: [.dynamic], out: .real) { r in
             SeriesArgument.real(SeriesArgument.series(r[0]).flatMap(SeriesReductions.sum))
         },

@@ -5,7 +5,23 @@ import SeriesAnalysis
 /// (`tdigest_merge`), `percentile_tdigest`, `percentiles_array_tdigest`, `rank_tdigest` and
 /// `percentrank_tdigest`. A value that is not a sketch is `E_SKETCH_FORMAT`; a null sketch gives null.
 enum SketchFunctions {
-    static let all: [any ScalarFunction] = [
+    static let all = FunctionFamily("sketch", functions.map { .scalar($0, example: examples[$0.name] ?? "") })
+
+    private static let examples: [String: String] = [
+        "dcount_hll": "range x from 1 to 100 step 1 | summarize h = hll(x) | project dcount_hll(h)",
+        "hll_merge": "range x from 1 to 100 step 1 | summarize a = hll_if(x, x < 60), b = hll_if(x, x > 40) | project hll_merge(a, b)",
+        "merge_tdigest": "range x from 1 to 100 step 1 | summarize a = tdigest(x), b = tdigest(x * 2) | project merge_tdigest(a, b)",
+        "tdigest_merge": "range x from 1 to 100 step 1 | summarize a = tdigest(x), b = tdigest(x * 2) | project tdigest_merge(a, b)",
+        "percentile_tdigest": "range x from 1 to 100 step 1 | summarize t = tdigest(x) | project percentile_tdigest(t, 90)",
+        "percentiles_array_tdigest":
+            "range x from 1 to 100 step 1 | summarize t = tdigest(x) | project percentiles_array_tdigest(t, 25, 75)",
+        "percentile_array_tdigest":
+            "range x from 1 to 100 step 1 | summarize t = tdigest(x) | project percentile_array_tdigest(t, 25, 75)",
+        "rank_tdigest": "range x from 1 to 100 step 1 | summarize t = tdigest(x) | project rank_tdigest(t, 50)",
+        "percentrank_tdigest": "range x from 1 to 100 step 1 | summarize t = tdigest(x) | project percentrank_tdigest(t, 50)",
+    ]
+
+    private static let functions: [SeriesFunction] = [
         SeriesFunction("dcount_hll", "Distinct count estimated from an hll() value.", arity: 1...1, kinds: [.dynamic],
                        out: .long) { (r: SeriesRow) throws(FunctionError) -> Value in
             try SketchCodec.hll(r[0]).map { .long($0.estimate) } ?? .null

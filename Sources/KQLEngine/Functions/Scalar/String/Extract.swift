@@ -40,7 +40,7 @@ struct ExtractFunction: ScalarFunction {
             var s = r[2].text
             let found = s.withUTF8 { t in re.firstMatch(in: t, groups: g + 1)?.range(g).map { CompiledRegex.text(t, $0) } }
             guard let text = found else { return target == .string ? .string("") : .null }
-            return target == .string ? .string(text) : Conversion.convert(.string(text), to: target)
+            return target == .string ? .string(text) : Cast.explicit(.string(text), to: target)
         }
     }
 }

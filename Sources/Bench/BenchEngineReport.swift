@@ -1,0 +1,57 @@
+import Foundation
+
+/// One engine's timing of one benchmark of `bench engine`, with its answer.
+public struct BenchEngineResult: Sendable {
+    public var method: String
+    public var benchmark: String
+    public var rows: Int
+    public var threads: Int
+    public var stats: BenchStats
+    public var checksum: [Double]
+
+    public init(method: String, benchmark: String, rows: Int, threads: Int, stats: BenchStats, checksum: [Double]) {
+        self.method = method; self.benchmark = benchmark; self.rows = rows; self.threads = threads
+        self.stats = stats; self.checksum = checksum
+    }
+
+    /// Every engine's checksum of a benchmark equals sandpiper's (reals to 1e-9 relative: summation order differs).
+    public static func checkAgreement(_ results: [BenchEngineResult]) throws(BenchError) {
+        for ours in results where ours.method == "sandpiper" {
+            let peers = results.filter { $0.method != "sandpiper" && $0.benchmark == ours.benchmark }
+            guard !peers.isEmpty else { throw .peer("no DuckDB result for \(ours.benchmark)") }
+            for peer in peers {
+                let same = ours.checksum.count == peer.checksum.count && zip(ours.checksum, peer.checksum).allSatisfy { a, b in
+                    abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1)
+                }
+                guard same else {
+                    throw .checksum("\(ours.benchmark): sandpiper answered \(ours.checksum), duckdb (\(peer.threads) threads) \(peer.checksum)")
+                }
+            }
+        }
+    }
+}
+
+/// Renders engine results as an aligned table, markdown, or JSON lines.
+public enum BenchEngineReport {
+    public static func render(_ results: [BenchEngineResult], format: BenchFormat) -> String {
+        func ours(_ r: BenchEngineResult) -> BenchEngineResult? {
+            results.first { $0.method == "sandpiper" && $0.benchmark == r.benchmark }
+        }
+        if format == .json {
+            return results.map { r -> String in
+                var o: [String: Any] = ["method": r.method, "benchmark": r.benchmark, "rows": r.rows, "threads": r.threads,
+                                        "median_s": r.stats.median, "min_s": r.stats.min, "max_s": r.stats.max,
+                                        "runs": r.stats.runs, "checksum": r.checksum, "checksum_match": true]
+                if r.method != "sandpiper", let s = ours(r) { o["ratio_sandpiper_to_this"] = s.stats.median / r.stats.median }
+                return BenchOutput.jsonLine(o)
+            }.joined(separator: "\n")
+        }
+        var rows = [["benchmark", "rows", "engine", "threads", "median", "min", "max", "sandpiper / this"]]
+        for r in results {
+            let ratio = ours(r).map { String(format: "%.2f×", $0.stats.median / r.stats.median) } ?? "-"
+            rows.append([r.benchmark, "\(r.rows)", r.method, "\(r.threads)", BenchOutput.seconds(r.stats.median),
+                         BenchOutput.seconds(r.stats.min), BenchOutput.seconds(r.stats.max), r.method == "sandpiper" ? "1.00×" : ratio])
+        }
+        return BenchOutput.grid(rows, markdown: format == .markdown, rightAligned: [1, 3, 4, 5, 6, 7])
+    }
+}

@@ -1,0 +1,43 @@
+import Testing
+@testable import KQLSyntax
+
+@Suite struct ManifestTests {
+    @Test func statuses() {
+        #expect(KQLManifest.operatorEntry("where")?.status == .implemented)
+        #expect(KQLManifest.operatorEntry("filter")?.aliasOf == "where")
+        #expect(KQLManifest.operatorEntry("scan")?.status == .notYet)
+        #expect(KQLManifest.plugins.first { $0.name == "python" }?.status == .implemented)
+        // Functions' statuses are derived from the engine's registry: FunctionRegistryTests checks them.
+        #expect(KQLManifest.scalarFunctions.first { $0.name == "iif" }?.aliasOf == "iff")
+    }
+
+    @Test func namesAreUnique() {
+        for list in [KQLManifest.operators, KQLManifest.plugins] {
+            #expect(Set(list.map(\.name)).count == list.count)
+        }
+        for list in [KQLManifest.scalarFunctions, KQLManifest.aggregateFunctions] {
+            #expect(Set(list.map(\.name)).count == list.count)
+        }
+    }
+
+    /// Every implemented operator in the manifest is one the parser accepts after `|` (or as a source).
+    @Test func implementedOperatorsParse() throws {
+        let samples: [String: String] = [
+            "as": "T | as X", "count": "T | count", "datatable": "datatable(a:long)[1]", "distinct": "T | distinct a",
+            "evaluate": "T | evaluate bag_unpack(d)", "extend": "T | extend a = 1", "getschema": "T | getschema",
+            "invoke": "T | invoke f()", "join": "T | join U on k", "limit": "T | limit 1", "lookup": "T | lookup U on k",
+            "mv-expand": "T | mv-expand d", "order": "T | order by a", "project": "T | project a",
+            "project-away": "T | project-away a", "project-keep": "T | project-keep a", "project-rename": "T | project-rename b = a",
+            "project-reorder": "T | project-reorder a", "print": "print 1", "range": "range x from 1 to 2 step 1",
+            "render": "T | render table", "sample": "T | sample 1", "serialize": "T | serialize", "sort": "T | sort by a",
+            "summarize": "T | summarize count()", "take": "T | take 1", "top": "T | top 1 by a", "union": "T | union U",
+            "where": "T | where a", "filter": "T | filter a", "parse": "T | parse s with \"a\" x",
+            "parse-where": "T | parse-where s with * \"a\" x:long *", "mv-apply": "T | mv-apply d on (take 1)",
+            "make-series": "T | make-series count() on t step 1h",
+        ]
+        for entry in KQLManifest.operators where entry.status == .implemented {
+            let query = try #require(samples[entry.name], "no sample for \(entry.name)")
+            _ = try Parser.parse(query)
+        }
+    }
+}
