@@ -84,6 +84,7 @@ public struct OperatorSyntax: Sendable {
         /// `new = old` pairs.
         case projectRename([(new: NameSyntax, old: NameSyntax)])
         case projectReorder([ColumnPatternSyntax])
+        case reduce(ReduceSyntax)
         case render(kind: NameSyntax, properties: [OptionSyntax])
         case sample(count: ExpressionSyntax)
         /// `sample-distinct N of Column`.

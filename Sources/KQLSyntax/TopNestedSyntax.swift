@@ -32,3 +32,14 @@ public struct TopHittersSyntax: Sendable {
         self.count = count; self.value = value; self.summing = summing
     }
 }
+
+/// `reduce [kind=source] by Expr [with [threshold=T] [, characters=C]]`.
+public struct ReduceSyntax: Sendable {
+    public var options: [OptionSyntax]
+    public var value: ExpressionSyntax
+    /// `threshold=` and `characters=` after `with`.
+    public var properties: [OptionSyntax]
+    public init(options: [OptionSyntax], value: ExpressionSyntax, properties: [OptionSyntax]) {
+        self.options = options; self.value = value; self.properties = properties
+    }
+}

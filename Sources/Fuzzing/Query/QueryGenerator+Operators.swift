@@ -12,7 +12,7 @@ extension QueryGenerator {
         "make-series", "mv-apply", "mv-expand", "order", "parse", "parse-where", "project", "project-away",
         "project-keep", "project-rename", "project-reorder", "render", "sample", "serialize", "sort", "summarize",
         "take", "top", "union", "where", "filter",
-        "consume", "facet", "fork", "parse-kv", "partition", "sample-distinct", "scan", "top-hitters", "top-nested",
+        "consume", "facet", "fork", "parse-kv", "partition", "reduce", "sample-distinct", "scan", "top-hitters", "top-nested",
     ]
 
     /// One operator after `| `, and the columns it yields.
@@ -100,6 +100,7 @@ extension QueryGenerator {
         case "make-series": return makeSeries(scope, depth: d)
         case "scan": return scan(scope, depth: d)
         case "parse-kv": return parseKv(scope, depth: d)
+        case "reduce": return reduce(scope, depth: d)
         case "partition": return partition(scope, depth: d)
         case "top-nested": return topNested(scope, depth: d)
         case "top-hitters": return topHitters(scope, depth: d)

@@ -89,3 +89,12 @@ extension QueryGenerator {
         return ("parse-kv \(source) as (\(keys.joined(separator: ", ")))\(with)", fields)
     }
 }
+
+extension QueryGenerator {
+    mutating func reduce(_ scope: [Field], depth: Int) -> (text: String, fields: [Field]) {
+        let source = column(scope, .string).map { Self.reference($0.name) } ?? expression(.string, scope, depth: depth).text
+        let with = input.pick(["", " with threshold=0.5", " with characters='-_'", " with threshold=0.01, characters=' '", " with threshold=2"])
+        if input.chance(30) { return ("reduce kind=source by \(source)\(with)", scope + [Field("Pattern", .string)]) }
+        return ("reduce by \(source)\(with)", [Field("Pattern", .string), Field("Count", .long), Field("Representative", .string)])
+    }
+}

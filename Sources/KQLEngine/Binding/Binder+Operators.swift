@@ -19,7 +19,7 @@ extension Binder {
         switch op.kind {
         case .sort, .top, .serialize, .getschema, .topHitters: q.isSerialized = true
         case .count, .distinct, .evaluate, .join, .lookup, .mvExpand, .mvApply, .makeSeries, .sample, .summarize: q.isSerialized = false
-        case .partition, .sampleDistinct, .topNested: q.isSerialized = false
+        case .partition, .sampleDistinct, .topNested, .reduce: q.isSerialized = false
         case .invoke: break
         default:
             if !inputSerialized, let f = Binder.orderDependentFunction(in: q, afterCount: inputCount) {
@@ -199,6 +199,9 @@ extension Binder {
         case .scan(let s):
             let b = try bindScan(s, schema: schema, scope: scope)
             return appending(.scan(b), b.schema)
+        case .reduce(let r):
+            let b = try bindReduce(r, schema: schema, scope: scope)
+            return appending(.reduce(b), b.schema)
         case .parseKv(let p):
             let b = try bindParseKv(p, schema: schema, scope: scope)
             return appending(.parseKv(b), b.schema)

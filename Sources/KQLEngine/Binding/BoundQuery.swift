@@ -111,6 +111,7 @@ public enum BoundOperator: Sendable {
     case mvApply(BoundMvApply)
     case makeSeries(BoundMakeSeries)
     case sort(BoundSort)
+    case reduce(BoundReduce)
     case render(Visualization)
     case sample(Int)
     case scan(BoundScan)

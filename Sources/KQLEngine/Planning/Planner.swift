@@ -76,6 +76,7 @@ enum Planner {
         case .parseKv(let p): return ParseKvOperator(bound: p)
         case .partition(let p): return PartitionOperator(bound: p)
         case .scan(let s): return ScanOperator(bound: s)
+        case .reduce(let r): return ReduceOperator(bound: r)
         case .topNested(let t): return TopNestedOperator(bound: t)
         case .mvApply(let m): return MvApplyOperator(bound: m, subquery: plan(m.subquery))
         case .makeSeries(let m): return MakeSeriesOperator(bound: m, prelude: prelude(of: m, input: input))

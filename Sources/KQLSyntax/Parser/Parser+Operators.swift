@@ -107,6 +107,8 @@ extension SyntaxParser {
             kind = .topHitters(try parseTopHitters())
         case "top-nested":
             kind = .topNested(try parseTopNested(start: start))
+        case "reduce":
+            kind = .reduce(try parseReduce())
         default:
             throw unknownOperator(name, span: keywordSpan)
         }

@@ -42,3 +42,24 @@ extension SyntaxParser {
         return TopHittersSyntax(count: count, value: value, summing: summing)
     }
 }
+
+extension SyntaxParser {
+    /// `[kind=source] by Expr [with [threshold=T] [, characters=C]]`, after `reduce`.
+    func parseReduce() throws(KQLError) -> ReduceSyntax {
+        let options = try parseOptions { $0 == "kind" }
+        try expectWord("by", after: "'reduce'")
+        let value = try parseExpression(expecting: "a string expression", after: "'by'")
+        var properties: [OptionSyntax] = []
+        if eatWord("with") {
+            repeat {
+                let start = current
+                guard current.isIdentifier, isPunct("=", 1) else { throw expected("'threshold =' or 'characters ='", after: properties.isEmpty ? "'with'" : "','") }
+                let name = advance().text
+                advance()
+                let v = try parseExpression(expecting: "a value", after: "'\(name) ='")
+                properties.append(OptionSyntax(name: name, value: v, span: span(from: start)))
+            } while eatPunct(",")
+        }
+        return ReduceSyntax(options: options, value: value, properties: properties)
+    }
+}

@@ -6,7 +6,7 @@ import Testing
         #expect(KQLManifest.operatorEntry("where")?.status == .implemented)
         #expect(KQLManifest.operatorEntry("filter")?.aliasOf == "where")
         #expect(KQLManifest.operatorEntry("scan")?.status == .implemented)
-        #expect(KQLManifest.operatorEntry("reduce")?.status == .notYet)
+        #expect(KQLManifest.operatorEntry("reduce")?.status == .implemented)
         #expect(KQLManifest.plugins.first { $0.name == "python" }?.status == .implemented)
         // Functions' statuses are derived from the engine's registry: FunctionRegistryTests checks them.
         #expect(KQLManifest.scalarFunctions.first { $0.name == "iif" }?.aliasOf == "iff")
@@ -38,7 +38,7 @@ import Testing
             "scan": "T | scan with (step s: true;)", "partition": "T | partition by k (take 1)", "fork": "T | fork (take 1) (count)",
             "facet": "T | facet by a", "consume": "T | consume", "sample-distinct": "T | sample-distinct 1 of a",
             "top-hitters": "T | top-hitters 1 of a", "top-nested": "T | top-nested 1 of a by count()",
-            "parse-kv": "T | parse-kv s as (a:long)",
+            "parse-kv": "T | parse-kv s as (a:long)", "reduce": "T | reduce by s with threshold=0.5",
         ]
         for entry in KQLManifest.operators where entry.status == .implemented {
             let query = try #require(samples[entry.name], "no sample for \(entry.name)")

@@ -43,6 +43,13 @@ import Testing
         #expect(throws: KQLError.self) { try tree("T | parse-kv s (a:long)") }
     }
 
+    @Test func reduce() throws {
+        #expect(try tree("T | reduce by s with threshold=0.001 , characters = 'X'") == "T | reduce by s with threshold=real(0.001), characters='X'")
+        #expect(try tree("T | reduce kind=source by s") == "T | reduce kind=source by s")
+        #expect(throws: KQLError.self) { try tree("T | reduce s") }
+        #expect(throws: KQLError.self) { try tree("T | reduce by s with 0.5") }
+    }
+
     @Test func picking() throws {
         #expect(try tree("T | top-nested 2 of a by sum(x), top-nested of b with others='o' by n = count() asc")
                 == "T | top-nested 2 of a by sum(x), top-nested of b with others='o' by n=count() asc")

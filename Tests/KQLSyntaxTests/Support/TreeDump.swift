@@ -135,6 +135,7 @@ func dump(_ o: OperatorSyntax) -> String {
                 + " by \(dump(l.aggregate))" + (l.ascending ? " asc" : "")
         })
     case .scan(let s): return dump(s)
+    case .reduce(let r): return "reduce\(opts(r.options)) by \(dump(r.value))" + (r.properties.isEmpty ? "" : " with \(list(r.properties.map(dump)))")
     case .parseKv(let p):
         return "parse-kv \(dump(p.source)) as (\(list(p.keys.map { "\($0.name.name):\($0.type.rawValue)" })))"
             + (p.properties.isEmpty ? "" : " with(\(list(p.properties.map(dump))))")
