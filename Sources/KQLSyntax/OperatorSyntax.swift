@@ -56,11 +56,15 @@ public struct OperatorSyntax: Sendable {
 
     public enum Kind: Sendable {
         case `as`(name: NameSyntax, options: [OptionSyntax])
+        /// `consume [decodeblocks=b]`: reads its input and returns no rows.
+        case consume(options: [OptionSyntax])
         case count(name: NameSyntax?)
         case distinct(columns: [ExpressionSyntax], options: [OptionSyntax])
         /// `evaluate [hints] plugin(args)`, and the seed's `| python(...)` form with `inlineForm` set.
         case evaluate(EvaluateSyntax)
         case extend([AssignmentSyntax])
+        case facet(FacetSyntax)
+        case fork(ForkSyntax)
         case getschema
         case invoke(function: NameSyntax, arguments: [ArgumentSyntax])
         case join(JoinSyntax)
@@ -70,6 +74,8 @@ public struct OperatorSyntax: Sendable {
         case makeSeries(MakeSeriesSyntax)
         /// `parse` and `parse-where` (`keepsOnlyMatches`).
         case parse(ParseSyntax)
+        case parseKv(ParseKvSyntax)
+        case partition(PartitionSyntax)
         /// `order by` and `sort by`.
         case sort(keys: [SortKeySyntax], options: [OptionSyntax])
         case project([AssignmentSyntax])
@@ -78,13 +84,19 @@ public struct OperatorSyntax: Sendable {
         /// `new = old` pairs.
         case projectRename([(new: NameSyntax, old: NameSyntax)])
         case projectReorder([ColumnPatternSyntax])
+        case reduce(ReduceSyntax)
         case render(kind: NameSyntax, properties: [OptionSyntax])
         case sample(count: ExpressionSyntax)
+        /// `sample-distinct N of Column`.
+        case sampleDistinct(count: ExpressionSyntax, column: NameSyntax)
+        case scan(ScanSyntax)
         case serialize([AssignmentSyntax])
         case summarize(SummarizeSyntax)
         /// `take`/`limit`.
         case take(count: ExpressionSyntax)
         case top(count: ExpressionSyntax, key: SortKeySyntax)
+        case topHitters(TopHittersSyntax)
+        case topNested(TopNestedSyntax)
         case union(UnionSyntax)
         /// `where`/`filter`.
         case `where`(ExpressionSyntax)

@@ -12,6 +12,7 @@ extension QueryGenerator {
         "make-series", "mv-apply", "mv-expand", "order", "parse", "parse-where", "project", "project-away",
         "project-keep", "project-rename", "project-reorder", "render", "sample", "serialize", "sort", "summarize",
         "take", "top", "union", "where", "filter",
+        "consume", "facet", "fork", "parse-kv", "partition", "reduce", "sample-distinct", "scan", "top-hitters", "top-nested",
     ]
 
     /// One operator after `| `, and the columns it yields.
@@ -97,6 +98,15 @@ extension QueryGenerator {
         case "mv-apply": return mvApply(scope, depth: d)
         case "parse", "parse-where": return parse(name, scope, depth: d)
         case "make-series": return makeSeries(scope, depth: d)
+        case "scan": return scan(scope, depth: d)
+        case "parse-kv": return parseKv(scope, depth: d)
+        case "reduce": return reduce(scope, depth: d)
+        case "partition": return partition(scope, depth: d)
+        case "top-nested": return topNested(scope, depth: d)
+        case "top-hitters": return topHitters(scope, depth: d)
+        case "sample-distinct": return sampleDistinct(scope)
+        case "fork", "facet": return forkOrFacet(name, scope, depth: d)
+        case "consume": return (input.chance(20) ? "consume decodeblocks=true" : "consume", scope)
         case "evaluate":
             if let c = column(scope, .dynamic), input.chance(80) {
                 return ("evaluate bag_unpack(\(Self.reference(c.name))\(input.chance(30) ? ", \"p_\"" : ""))",

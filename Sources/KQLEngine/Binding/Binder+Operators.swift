@@ -17,8 +17,9 @@ extension Binder {
             q = r
         }
         switch op.kind {
-        case .sort, .top, .serialize, .getschema: q.isSerialized = true
+        case .sort, .top, .serialize, .getschema, .topHitters: q.isSerialized = true
         case .count, .distinct, .evaluate, .join, .lookup, .mvExpand, .mvApply, .makeSeries, .sample, .summarize: q.isSerialized = false
+        case .partition, .sampleDistinct, .topNested, .reduce: q.isSerialized = false
         case .invoke: break
         default:
             if !inputSerialized, let f = Binder.orderDependentFunction(in: q, afterCount: inputCount) {
@@ -197,6 +198,32 @@ extension Binder {
         case .as(let name, _):
             scope[name.name] = .tabular(q)
             return .replaced(q)
+        case .scan(let s):
+            let b = try bindScan(s, schema: schema, scope: scope)
+            return appending(.scan(b), b.schema)
+        case .reduce(let r):
+            let b = try bindReduce(r, schema: schema, scope: scope)
+            return appending(.reduce(b), b.schema)
+        case .parseKv(let p):
+            let b = try bindParseKv(p, schema: schema, scope: scope)
+            return appending(.parseKv(b), b.schema)
+        case .partition(let p):
+            let b = try bindPartition(p, schema: schema, scope: scope, span: op.keywordSpan)
+            return appending(.partition(b), b.schema)
+        case .topNested(let t):
+            let b = try bindTopNested(t, schema: schema, scope: scope)
+            return appending(.topNested(b), b.schema)
+        case .consume(let options):
+            try bindConsumeOptions(options, scope: scope)
+            return appending(.take(0), schema)
+        case .sampleDistinct(let count, let column):
+            return .replaced(try bindSampleDistinct(q, count: count, column: column, scope: scope))
+        case .topHitters(let t):
+            return .replaced(try bindTopHitters(q, t, scope: scope))
+        case .fork:
+            throw Binder.notLastOperator("fork", op.keywordSpan)
+        case .facet:
+            throw Binder.notLastOperator("facet", op.keywordSpan)
         }
     }
 

@@ -69,6 +69,10 @@ extension Binder {
             if case .name(let b) = base, b.name == "$left" || b.name == "$right" {
                 throw KQLError(.type, "`\(b.name)` can only be used in a join's `on` clause", span: span)
             }
+            // `step.column` in a scan step: the scan binds its state as columns named that way.
+            if case .name(let b) = base, let i = schema.index(of: "\(b.name).\(name.name)") {
+                return .column(index: i, name: schema.fields[i].name, type: schema.fields[i].type)
+            }
             let x = try bindScalar(base, schema: schema, scope: scope, aggregates: aggregates)
             guard x.type == .dynamic else {
                 throw KQLError(.type, "`.\(name.name)` needs a dynamic value, but the expression is \(x.type.rawValue)", span: span)

@@ -86,7 +86,7 @@ struct ScriptRunner {
 
         var planned: [(Planned, Scope, Limited)] = []
         for statement in script.statements {
-            var p: Planned?
+            var p: [Planned] = []
             switch statement {
             case .let(let l): try binder.bindLet(l, scope: &scope)
             case .set(let name, let value, let span):
@@ -97,11 +97,13 @@ struct ScriptRunner {
                     context.budget = current.budget
                 }
             case .declareQueryParameters(let params, _): try binder.bindQueryParameters(params, scope: &scope)
-            case .query(let e): p = .query(Planner.plan(try binder.bindTabular(e, scope: scope)))
-            case .command(let c): p = .command(c)
+            // A statement ending in `fork` or `facet` yields several tables.
+            case .query(let e): p = try binder.bindResults(e, scope: scope).map { .query(Planner.plan($0)) }
+            case .command(let c): p = [.command(c)]
             }
-            guard let p else { continue }
-            if hasCommands { try execute(p, scope: scope, current) } else { planned.append((p, scope, current)) }
+            for p in p {
+                if hasCommands { try execute(p, scope: scope, current) } else { planned.append((p, scope, current)) }
+            }
         }
         for (p, s, l) in planned { try execute(p, scope: s, l) }
         return QueryResult(tables: results)

@@ -45,6 +45,7 @@ public enum KQLManifest {
         parse-where project
         project-away project-keep project-rename project-reorder print range render sample serialize sort summarize
         take top union where
+        consume facet fork parse-kv partition reduce sample-distinct scan top-hitters top-nested
         """,
         aliases: ["filter": "where"])
 

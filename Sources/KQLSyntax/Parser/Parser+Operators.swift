@@ -87,6 +87,28 @@ extension SyntaxParser {
             kind = .mvApply(try parseMvApply())
         case "parse", "parse-where":
             kind = .parse(try parseParseBody(keepsOnlyMatches: name == "parse-where"))
+        case "scan":
+            kind = .scan(try parseScan())
+        case "parse-kv":
+            kind = .parseKv(try parseParseKv(start: start))
+        case "partition":
+            kind = .partition(try parsePartition())
+        case "fork":
+            kind = .fork(try parseFork())
+        case "facet":
+            kind = .facet(try parseFacet())
+        case "consume":
+            kind = .consume(options: try parseOptions { $0 == "decodeblocks" })
+        case "sample-distinct":
+            let count = try parseExpression(expecting: "a number of values", after: after)
+            try expectWord("of", after: "the number of values of 'sample-distinct'")
+            kind = .sampleDistinct(count: count, column: try parseName(after: "'of'", what: "a column name"))
+        case "top-hitters":
+            kind = .topHitters(try parseTopHitters())
+        case "top-nested":
+            kind = .topNested(try parseTopNested(start: start))
+        case "reduce":
+            kind = .reduce(try parseReduce())
         default:
             throw unknownOperator(name, span: keywordSpan)
         }

@@ -5,7 +5,8 @@ import Testing
     @Test func statuses() {
         #expect(KQLManifest.operatorEntry("where")?.status == .implemented)
         #expect(KQLManifest.operatorEntry("filter")?.aliasOf == "where")
-        #expect(KQLManifest.operatorEntry("scan")?.status == .notYet)
+        #expect(KQLManifest.operatorEntry("scan")?.status == .implemented)
+        #expect(KQLManifest.operatorEntry("reduce")?.status == .implemented)
         #expect(KQLManifest.plugins.first { $0.name == "python" }?.status == .implemented)
         // Functions' statuses are derived from the engine's registry: FunctionRegistryTests checks them.
         #expect(KQLManifest.scalarFunctions.first { $0.name == "iif" }?.aliasOf == "iff")
@@ -34,6 +35,10 @@ import Testing
             "where": "T | where a", "filter": "T | filter a", "parse": "T | parse s with \"a\" x",
             "parse-where": "T | parse-where s with * \"a\" x:long *", "mv-apply": "T | mv-apply d on (take 1)",
             "make-series": "T | make-series count() on t step 1h",
+            "scan": "T | scan with (step s: true;)", "partition": "T | partition by k (take 1)", "fork": "T | fork (take 1) (count)",
+            "facet": "T | facet by a", "consume": "T | consume", "sample-distinct": "T | sample-distinct 1 of a",
+            "top-hitters": "T | top-hitters 1 of a", "top-nested": "T | top-nested 1 of a by count()",
+            "parse-kv": "T | parse-kv s as (a:long)", "reduce": "T | reduce by s with threshold=0.5",
         ]
         for entry in KQLManifest.operators where entry.status == .implemented {
             let query = try #require(samples[entry.name], "no sample for \(entry.name)")

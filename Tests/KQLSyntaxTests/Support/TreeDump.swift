@@ -126,7 +126,42 @@ func dump(_ o: OperatorSyntax) -> String {
     case .top(let c, let k): return "top \(dump(c)) by \(dump(k))"
     case .union(let u): return dump(u)
     case .where(let e): return "where \(dump(e))"
+    case .consume(let o): return "consume\(opts(o))"
+    case .sampleDistinct(let c, let n): return "sample-distinct \(dump(c)) of \(n.name)"
+    case .topHitters(let t): return "top-hitters \(dump(t.count)) of \(dump(t.value))" + (t.summing.map { " by \(dump($0))" } ?? "")
+    case .topNested(let t):
+        return list(t.levels.map { l in
+            "top-nested" + (l.count.map { " \(dump($0))" } ?? "") + " of \(dump(l.value))" + (l.others.map { " with others=\(dump($0))" } ?? "")
+                + " by \(dump(l.aggregate))" + (l.ascending ? " asc" : "")
+        })
+    case .scan(let s): return dump(s)
+    case .reduce(let r): return "reduce\(opts(r.options)) by \(dump(r.value))" + (r.properties.isEmpty ? "" : " with \(list(r.properties.map(dump)))")
+    case .parseKv(let p):
+        return "parse-kv \(dump(p.source)) as (\(list(p.keys.map { "\($0.name.name):\($0.type.rawValue)" })))"
+            + (p.properties.isEmpty ? "" : " with(\(list(p.properties.map(dump))))")
+    case .partition(let p):
+        let body: String
+        switch p.body {
+        case .operators(let ops): body = "(\(ops.map(dump).joined(separator: " | ")))"
+        case .query(let q): body = "{\(dump(q))}"
+        }
+        return "partition\(opts(p.options)) by \(p.key.name) \(body)"
+    case .fork(let f):
+        return "fork " + f.branches.map { b in (b.name.map { "\($0.name)=" } ?? "") + "(\(b.operators.map(dump).joined(separator: " | ")))" }
+            .joined(separator: " ")
+    case .facet(let f):
+        return "facet by \(list(f.columns.map(\.name)))" + (f.with.map { " with (\($0.map(dump).joined(separator: " | ")))" } ?? "")
     }
+}
+
+func dump(_ s: ScanSyntax) -> String {
+    let head = (s.matchIdColumn.map { " with_match_id=\($0.name)" } ?? "")
+        + (s.declarations.isEmpty ? "" : " declare(\(list(s.declarations.map { "\($0.name.name):\($0.type.rawValue)" + ($0.defaultValue.map { "=" + dump($0) } ?? "") })))")
+    let steps = s.steps.map { st in
+        "step \(st.name.name) output=\(st.output.rawValue): \(dump(st.condition))"
+            + (st.assignments.isEmpty ? "" : " => \(list(st.assignments.map(dump)))") + ";"
+    }
+    return "scan\(head) with(\(steps.joined(separator: " ")))"
 }
 
 /// Parses a one-statement query and dumps it.

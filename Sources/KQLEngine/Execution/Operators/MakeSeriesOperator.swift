@@ -46,7 +46,9 @@ struct MakeSeriesOperator {
             if let e = bound.end.flatMap(MakeSeriesAxis.whole) {
                 steps = e > s ? (CheckedMath.distance(from: s, to: e) - 1) / st.magnitude + 1 : 0
             } else if let last = wholeBins.max() {
-                steps = last >= s ? CheckedMath.distance(from: s, to: last) / st.magnitude + 1 : 0
+                // The whole long range in steps of 1 is one more step than UInt64 holds: saturate (it is refused below).
+                let q = last >= s ? CheckedMath.distance(from: s, to: last) / st.magnitude : 0
+                steps = last >= s ? (q == UInt64.max ? q : q + 1) : 0
             } else {
                 steps = 1  // a start without data: one step from it
             }

@@ -1,0 +1,47 @@
+import Columnar
+import KQLSyntax
+
+/// `fork` and `facet`, which end a query statement with several result tables: the pipeline before them
+/// is materialized once, and each table is an ordinary query over it.
+extension Binder {
+    /// The queries a tabular statement yields: one, or one per `fork` branch or `facet` table when the
+    /// statement ends in one of them.
+    public func bindResults(_ e: ExpressionSyntax, scope: Scope) throws(KQLError) -> [BoundQuery] {
+        guard case .pipeline(let source, let ops, let span) = e, let last = ops.last else { return [try bindTabular(e, scope: scope)] }
+        let branches: [[OperatorSyntax]]
+        switch last.kind {
+        case .fork(let f):
+            branches = f.branches.map(\.operators)
+        case .facet(let f):
+            branches = (f.with.map { [$0] } ?? []) + f.columns.map { [Binder.facetCount($0, span: last.keywordSpan)] }
+        default:
+            return [try bindTabular(e, scope: scope)]
+        }
+        let before = ops.dropLast()
+        let prefix = try bindTabular(before.isEmpty ? source : .pipeline(source: source, operators: Array(before), span: span),
+                                     scope: scope)
+        var input = BoundQuery(source: .materialized(id: makeMaterializeID(), prefix), schema: prefix.schema)
+        input.isSerialized = prefix.isSerialized
+        var results: [BoundQuery] = []
+        for branch in branches {
+            var q = input
+            var s = scope
+            for op in branch { q = try bindOperator(op, input: q, scope: &s) }
+            results.append(q)
+        }
+        return results
+    }
+
+    /// `summarize count_c = count() by c`, the table `facet` makes for column `c`.
+    static func facetCount(_ c: NameSyntax, span: SourceSpan) -> OperatorSyntax {
+        let count = ExpressionSyntax.call(name: NameSyntax("count", span: c.span), arguments: [], span: c.span)
+        let s = SummarizeSyntax(options: [], aggregates: [AssignmentSyntax(names: [NameSyntax("count_\(c.name)", span: c.span)], value: count)],
+                                by: [AssignmentSyntax(value: .name(c))])
+        return OperatorSyntax(kind: .summarize(s), span: c.span, keywordSpan: span)
+    }
+
+    static func notLastOperator(_ name: String, _ span: SourceSpan) -> KQLError {
+        KQLError(.argument, "'\(name)' must be the last operator of a query statement", span: span,
+                 hint: "its results are tables of their own: they cannot flow into another operator, a let or a subquery")
+    }
+}
