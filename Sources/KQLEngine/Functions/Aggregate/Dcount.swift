@@ -4,15 +4,20 @@ import Columnar
 /// non-null values per group. Computed exactly here (a hash set), not estimated with HyperLogLog as
 /// Kusto does, so results on large inputs can differ from Kusto's by its estimation error; the
 /// accuracy argument is accepted and ignored. Named `dcount_x` / `dcountif_x`.
+///
+/// With `exact`, the same count under the names `count_distinct(x)` / `count_distinctif(x, predicate)`,
+/// which the reference defines as exact and which take no accuracy.
 struct DcountAggregate: AggregateFunction {
     let conditional: Bool
-    var name: String { conditional ? "dcountif" : "dcount" }
+    var exact = false
+    var name: String { (exact ? "count_distinct" : "dcount") + (conditional ? "if" : "") }
 
     func outputColumns(_ args: [ArgumentInfo], star: [Field]) throws(FunctionError) -> [Field] {
+        let accuracy = exact ? 0 : 1
         if conditional {
-            try Signature.check(name, args, [.any, .bool, .integer], arity: 2...3)
+            try Signature.check(name, args, [.any, .bool, .integer], arity: 2...(2 + accuracy))
         } else {
-            try Signature.check(name, args, [.any, .integer], arity: 1...2)
+            try Signature.check(name, args, [.any, .integer], arity: 1...(1 + accuracy))
         }
         return [Field(AggregateSupport.name(name, args), .long)]
     }
