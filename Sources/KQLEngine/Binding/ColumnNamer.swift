@@ -20,7 +20,7 @@ struct ColumnNamer {
             if case .literal(let v, _, _) = i { return "\(b)_\(v.text)" }
             return nil
         case .call(let name, let args, _):
-            guard ["bin", "floor", "bin_at", "startofday", "startofweek", "startofmonth", "startofyear"].contains(name.name),
+            guard ["bin", "floor", "bin_at", "bin_auto", "startofday", "startofweek", "startofmonth", "startofyear"].contains(name.name),
                   let first = args.first else { return nil }
             if case .name(let n) = first.value { return n.name }
             return nil

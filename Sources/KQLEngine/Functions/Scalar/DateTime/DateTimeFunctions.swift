@@ -10,6 +10,8 @@ enum DateTimeFunctions {
         .scalar(BinFunction(name: "floor"), "Alias of bin().", example: "print floor(7.5, 1)"),
         .scalar(BinAtFunction(), "A value rounded down into bins of a size aligned to a fixed point.",
                 example: "print bin_at(datetime(2024-01-01 10:17), 1h, datetime(2024-01-01 00:30))"),
+        .binder("bin_auto", "A value rounded down into bins whose size and fixed point the script set beforehand.",
+                example: "set query_bin_auto_size=5; print bin_auto(7)"),
         .scalar(StartOfFunction.startofday, "The start of the day holding a datetime, optionally offset by days.",
                 example: "print startofday(datetime(2024-03-05 10:30))"),
         .scalar(StartOfFunction.startofweek, "The start of the week (Sunday) holding a datetime, optionally offset.",
