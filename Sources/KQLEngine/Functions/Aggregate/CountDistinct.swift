@@ -1,23 +1,18 @@
 import Columnar
 
-/// `dcount(x [, accuracy])` / `dcountif(x, predicate [, accuracy])`: the number of distinct
-/// non-null values per group. Computed exactly here (a hash set), not estimated with HyperLogLog as
-/// Kusto does, so results on large inputs can differ from Kusto's by its estimation error; the
-/// accuracy argument is accepted and ignored. Named `dcount_x` / `dcountif_x`.
-///
-/// With `exact`, the same count under the names `count_distinct(x)` / `count_distinctif(x, predicate)`,
-/// which the reference defines as exact and which take no accuracy.
-struct DcountAggregate: AggregateFunction {
+/// `count_distinct(x)` / `count_distinctif(x, predicate)`: the exact number of distinct non-null values per
+/// group (a hash set; the reference defines these as exact, unlike `dcount`'s estimate). 0 for a group
+/// without values, as the summarize page's table of defaults says. Named `count_distinct_x` /
+/// `count_distinctif_x`.
+struct CountDistinctAggregate: AggregateFunction {
     let conditional: Bool
-    var exact = false
-    var name: String { (exact ? "count_distinct" : "dcount") + (conditional ? "if" : "") }
+    var name: String { conditional ? "count_distinctif" : "count_distinct" }
 
     func outputColumns(_ args: [ArgumentInfo], star: [Field]) throws(FunctionError) -> [Field] {
-        let accuracy = exact ? 0 : 1
         if conditional {
-            try Signature.check(name, args, [.any, .bool, .integer], arity: 2...(2 + accuracy))
+            try Signature.check(name, args, [.any, .bool])
         } else {
-            try Signature.check(name, args, [.any, .integer], arity: 1...(1 + accuracy))
+            try Signature.check(name, args, [.any])
         }
         return [Field(AggregateSupport.name(name, args), .long)]
     }
