@@ -3,13 +3,35 @@ extension DateTimeFormat {
 
     /// Parses the datetime forms KQL accepts: ISO 8601 (`2024-01-31`, `2024-01-31 10:00`,
     /// `2024-01-31T10:00:00.1234567Z`, with `+hh:mm` offsets), RFC 822/1123
-    /// (`Sat, 8 Nov 2014 15:05:02 GMT`) and `yyyy/MM/dd`. Returns nil when nothing matches
+    /// (`Sat, 8 Nov 2014 15:05:02 GMT`), `yyyy/MM/dd` and month-first `MM-dd-yyyy`. Returns nil when nothing matches
     /// or the instant is outside the representable range.
     public static func parse(_ text: String) -> Int64? {
         let s = text.trimmingSpaces
         guard !s.isEmpty else { return nil }
         if let v = parseISO(Array(s.utf8)) { return v }
+        if let v = parseMonthFirst(Array(s.utf8)) { return v }
         return parseRFC(s)
+    }
+
+    /// `MM-dd-yyyy` and `MM/dd/yyyy`, optionally followed by a time as in ISO 8601: the month-first order of
+    /// .NET's invariant culture, which the reference's examples use (`todatetime('12-02-2022')` is
+    /// 2022-12-02). Read by moving the year to the front.
+    private static func parseMonthFirst(_ b: [UInt8]) -> Int64? {
+        func digits(from i: Int) -> Int {
+            var j = i
+            while j < b.count, b[j] >= 0x30, b[j] <= 0x39 { j += 1 }
+            return j - i
+        }
+        let m = digits(from: 0)
+        guard (1...2).contains(m), m < b.count, b[m] == UInt8(ascii: "-") || b[m] == UInt8(ascii: "/") else { return nil }
+        let sep = b[m]
+        let d = digits(from: m + 1)
+        guard (1...2).contains(d), m + 1 + d < b.count, b[m + 1 + d] == sep else { return nil }
+        let yearStart = m + 2 + d
+        guard digits(from: yearStart) == 4 else { return nil }
+        let iso = Array(b[yearStart..<(yearStart + 4)]) + [sep] + Array(b[0..<m]) + [sep] + Array(b[(m + 1)..<(m + 1 + d)])
+            + Array(b[(yearStart + 4)...])
+        return parseISO(iso)
     }
 
     private static func parseISO(_ b: [UInt8]) -> Int64? {

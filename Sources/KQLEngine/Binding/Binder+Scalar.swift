@@ -145,6 +145,7 @@ extension Binder {
             let v = t.rowCount > 0 ? c.value(0) : (c.type == .dynamic ? .dynamic(.null) : .null)
             return .constant(v, c.type)
         }
+        if fname == "bin_auto" { return try bindBinAuto(args, span: span, schema: schema, scope: scope, aggregates: aggregates) }
         if let collector = aggregates, let agg = functions.aggregateFunction(named: fname) {
             let bound = try bindAggregate(agg, args, names: [], span: span, schema: collector.inputSchema, scope: scope)
             guard bound.outputs.count == 1 else {
@@ -248,5 +249,29 @@ extension Binder {
         }
         for (i, n) in names.enumerated() where i < outputs.count { outputs[i].name = n.name }
         return BoundAggregate(function: f, arguments: bound, star: star, outputs: outputs, span: span)
+    }
+}
+
+extension Binder {
+    /// `bin_auto(x)`: `bin_at(x, size, at)` with the size and fixed point the script set beforehand
+    /// (`set query_bin_auto_size=1h; set query_bin_auto_at=...;`, the point 0 by default).
+    func bindBinAuto(_ args: [ArgumentSyntax], span: SourceSpan, schema: Schema, scope: Scope,
+                     aggregates: AggregateCollector?) throws(KQLError) -> BoundExpression {
+        guard args.count == 1 else { throw KQLError(.type, "bin_auto() expects 1 argument, got \(args.count)", span: span) }
+        guard let size = queryOptions["query_bin_auto_size"] else {
+            throw KQLError(.argument, "bin_auto() needs the bin size set before the query", span: span,
+                           hint: "add `set query_bin_auto_size=1h;` (a number or timespan) before the query")
+        }
+        let value = try bindScalar(args[0].value, schema: schema, scope: scope, aggregates: aggregates)
+        let sizeType = size.type ?? .long
+        var bound = [value, .constant(size, sizeType)]
+        var f = "bin"
+        if let at = queryOptions["query_bin_auto_at"] {
+            bound.append(.constant(at, at.type ?? .long)); f = "bin_at"
+        }
+        guard let kernel = functions.scalarFunction(named: f) else {
+            throw KQLError(.unknownName, "unknown function '\(f)'", span: span)
+        }
+        return try makeCall(kernel, bound, argumentSpans: Array(repeating: span, count: bound.count), span: span)
     }
 }

@@ -25,7 +25,7 @@ struct ColumnNamer {
             if let prefix = sketchReaderNames[name.name], let first = args.first, case .name(let n) = first.value {
                 return "\(prefix)_\(n.name)"
             }
-            guard ["bin", "floor", "bin_at", "startofday", "startofweek", "startofmonth", "startofyear"].contains(name.name),
+            guard ["bin", "floor", "bin_at", "bin_auto", "startofday", "startofweek", "startofmonth", "startofyear"].contains(name.name),
                   let first = args.first else { return nil }
             if case .name(let n) = first.value { return n.name }
             return nil

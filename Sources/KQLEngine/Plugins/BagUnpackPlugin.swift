@@ -40,6 +40,9 @@ struct BagUnpackPlugin: TabularPlugin {
         var fields = kept.map { input.schema.fields[$0] }
         var columns = kept.map { input.columns[$0] }
         let slots: [(slot: String, name: String, type: ScalarType)]
+        // With columnsConflict='replace_source', a slot's column takes the place of the input column it
+        // replaces (the reference's example keeps `Name` first).
+        var replacing: [String: Int] = [:]
         if let declared = o.declared {
             if !declared.includesStar { fields = []; columns = [] }
             slots = declared.columns.map { c in
@@ -47,7 +50,7 @@ struct BagUnpackPlugin: TabularPlugin {
                 return (o.prefix.isEmpty || !n.hasPrefix(o.prefix) ? n : String(n.dropFirst(o.prefix.count)), n, c.type)
             }
         } else {
-            slots = try inferredSlots(bags, o, existing: &fields, columns: &columns, span: arguments.span)
+            slots = try inferredSlots(bags, o, existing: fields, replacing: &replacing, span: arguments.span)
         }
         for s in slots {
             var b = ColumnBuilder(type: s.type, capacity: input.rowCount)
@@ -55,13 +58,18 @@ struct BagUnpackPlugin: TabularPlugin {
                 let d = bag?[s.slot] ?? .null
                 if s.type == .dynamic { b.append(dynamic: d) } else if let v = BagUnpackPlugin.value(d, s.type) { b.append(v) } else if s.type == .string { b.append(.string("")) } else { b.appendNull() }
             }
-            fields.append(Field(s.name, s.type)); columns.append(b.finish())
+            if let at = replacing[s.name] {
+                fields[at] = Field(s.name, s.type); columns[at] = b.finish()
+            } else {
+                fields.append(Field(s.name, s.type)); columns.append(b.finish())
+            }
         }
         return PluginResult(table: Table(schema: Schema(fields), columns: columns, rowCount: input.rowCount))
     }
 
-    /// Slots in name order with their agreed types; resolves clashes with input columns per `columnsConflict`.
-    private func inferredSlots(_ bags: [PropertyBag?], _ o: Options, existing fields: inout [Field], columns: inout [Column],
+    /// Slots in name order with their agreed types; resolves clashes with input columns per `columnsConflict`
+    /// (`replacing` maps a slot's column name to the position of the input column it replaces).
+    private func inferredSlots(_ bags: [PropertyBag?], _ o: Options, existing fields: [Field], replacing: inout [String: Int],
                                span: SourceSpan) throws(KQLError) -> [(slot: String, name: String, type: ScalarType)] {
         var types: [String: ScalarType?] = [:]
         for bag in bags {
@@ -80,7 +88,7 @@ struct BagUnpackPlugin: TabularPlugin {
             let name = o.prefix + slot
             if let clash = fields.firstIndex(where: { $0.name == name }) {
                 switch o.conflict {
-                case "replace_source": fields.remove(at: clash); columns.remove(at: clash)
+                case "replace_source": replacing[name] = clash
                 case "keep_source": continue
                 default:
                     throw KQLError(.argument, "bag_unpack: slot '\(slot)' clashes with the input column '\(name)'", span: span,

@@ -11,7 +11,7 @@ extension KQLManifest {
     binary_shift_left binary_shift_right binary_xor bitset_count_ones case ceiling coalesce column_ifexists cos cot
     countof current_cluster_endpoint current_cursor current_database current_principal current_principal_details
     current_principal_is_member_of cursor_after cursor_before_or_at cursor_current datetime_add datetime_diff
-    datetime_part dayofmonth dayofweek dayofyear dcount_hll degrees dynamic_to_json endofday endofmonth endofweek
+    datetime_local_to_utc datetime_part datetime_utc_to_local dayofmonth dayofweek dayofyear dcount_hll degrees dynamic_to_json endofday endofmonth endofweek
     endofyear estimate_data_size exp exp10 exp2 extent_id extent_tags extract extract_all extractjson floor
     format_bytes format_datetime format_ipv4 format_ipv4_mask format_timespan gamma getmonth gettype getyear
     gzip_compress_to_base64_string gzip_decompress_from_base64_string has_any_index has_any_ipv4 has_ipv4
@@ -28,8 +28,8 @@ extension KQLManifest {
     todouble toguid tohex toint tolong tolower tostring totimespan toupper translate treepath trim
     trim_end trim_start unixtime_microseconds_todatetime unixtime_milliseconds_todatetime
     unixtime_nanoseconds_todatetime unixtime_seconds_todatetime url_decode url_encode url_encode_component
-    weekofyear welch_test zip zlib_compress_to_base64_string zlib_decompress_from_base64_string
-    next prev row_cumsum row_number row_rank row_window_session
+    week_of_year weekofyear welch_test zip zlib_compress_to_base64_string zlib_decompress_from_base64_string
+    next prev row_cumsum row_number row_rank_dense row_rank_min row_window_session
     cluster database external_table materialize materialized_view table toscalar typeof
     series_abs series_acos series_asin series_atan series_ceiling series_cos series_cosine_similarity
     series_dot_product series_exp series_floor series_log series_magnitude series_product series_sign series_sin

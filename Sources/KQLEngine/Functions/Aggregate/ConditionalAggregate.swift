@@ -7,6 +7,10 @@ struct ConditionalAggregate: AggregateFunction {
     let name: String
     let base: any AggregateFunction
     let predicateIndex: Int
+    /// The prefix of the base's result names to replace, when it is not the base's name (`take_any`
+    /// names its result `any_x`, so `take_anyif` names its `anyif_x`).
+    var basePrefix: String? = nil
+    var prefix: String? = nil
 
     func outputColumns(_ args: [ArgumentInfo], star: [Field]) throws(FunctionError) -> [Field] {
         guard args.count > predicateIndex else {
@@ -17,8 +21,9 @@ struct ConditionalAggregate: AggregateFunction {
         rest.remove(at: predicateIndex)
         var fields = try base.outputColumns(rest, star: star)
         // stdevif(x, p) is named stdevif_x where stdev(x) is stdev_x.
-        for k in fields.indices where fields[k].name.hasPrefix(base.name + "_") {
-            fields[k].name = name + fields[k].name.dropFirst(base.name.count)
+        let from = basePrefix ?? base.name, to = prefix ?? name
+        for k in fields.indices where fields[k].name.hasPrefix(from + "_") {
+            fields[k].name = to + fields[k].name.dropFirst(from.count)
         }
         return fields
     }

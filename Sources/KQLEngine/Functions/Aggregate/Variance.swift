@@ -3,7 +3,9 @@ import Foundation
 
 /// `variance(x)`, `variancep(x)`, `stdev(x)`, `stdevp(x)`: sample (n − 1) or population (n)
 /// variance and standard deviation of the group's non-null values, as real; a single value has
-/// sample variance 0; an empty group gives null. Named `variance_x`, `stdev_x`, ...
+/// sample variance 0. With no values, the sample forms (`variance`, `stdev`, and so `varianceif`,
+/// `stdevif`) give 0 and the population forms null, as the summarize page's table of default values says.
+/// Named `variance_x`, `stdev_x`, ...
 struct VarianceAggregate: AggregateFunction {
     enum Kind: String, Sendable { case stdev, stdevp, variance, variancep }
     let kind: Kind
@@ -32,10 +34,10 @@ struct VarianceAggregate: AggregateFunction {
         let root = kind == .stdev || kind == .stdevp
         let values: [Double] = (0..<groups.groupCount).map { g in
             let c = count[g]
-            guard c > 0 else { return .nan }
+            guard c > 0 else { return population ? .nan : 0 }
             let v = population ? m2[g] / c : (c > 1 ? m2[g] / (c - 1) : 0)
             return root ? sqrt(v) : v
         }
-        return [Column(reals: values, valid: count.map { $0 > 0 })]
+        return [Column(reals: values, valid: count.map { population ? $0 > 0 : true })]
     }
 }

@@ -73,12 +73,17 @@ enum CalendarMath {
     }
 
     /// ISO 8601 week number (weeks start Monday; week 1 holds the year's first Thursday).
-    static func isoWeek(_ t: Int64) -> Int64 {
+    static func isoWeek(_ t: Int64) -> Int64 { weekNumber(t, anchor: 3) }
+
+    /// The number of the Monday-to-Sunday week holding `t`, where week 1 of a year is the week holding its
+    /// first day `anchor` days after Monday (3, Thursday, for ISO 8601; 2, Wednesday, for `weekofyear`):
+    /// a week belongs to the year of its anchor day.
+    static func weekNumber(_ t: Int64, anchor: Int64) -> Int64 {
         let d = floorDiv(t, day)
-        let isoWeekday = ((d + 3) % 7 + 7) % 7  // 0 = Monday
-        let thursday = d - isoWeekday + 3
-        let year = DateTimeFormat.date(days: Int(thursday)).year
+        let weekday = ((d + 3) % 7 + 7) % 7  // 0 = Monday (1970-01-01 was a Thursday)
+        let anchorDay = d - weekday + anchor
+        let year = DateTimeFormat.date(days: Int(anchorDay)).year
         let jan1 = Int64(DateTimeFormat.days(year: year, month: 1, day: 1))
-        return (thursday - jan1) / 7 + 1
+        return (anchorDay - jan1) / 7 + 1
     }
 }

@@ -1,7 +1,7 @@
 import Columnar
 
 /// `dayofweek(d)` (a timespan: days since the preceding Sunday), `dayofmonth(d)`, `dayofyear(d)`,
-/// `getyear(d)`, `getmonth(d)`, `hourofday(d)` (ints).
+/// `getyear(d)`, `getmonth(d)`, `hourofday(d)`, `week_of_year(d)`, `weekofyear(d)` (ints).
 struct DayOfFunction: ScalarFunction {
     let name: String
     let out: ScalarType
@@ -14,6 +14,10 @@ struct DayOfFunction: ScalarFunction {
     static let getmonth = DayOfFunction(name: "getmonth", out: .int) { Int64(DateTimeFormat.civil($0).month) }
     /// `monthofyear(d)`: the same as `getmonth`.
     static let monthofyear = DayOfFunction(name: "monthofyear", out: .int) { Int64(DateTimeFormat.civil($0).month) }
+    /// `week_of_year(d)`: the ISO 8601 week number (week 1 holds the year's first Thursday).
+    static let week_of_year = DayOfFunction(name: "week_of_year", out: .int) { CalendarMath.isoWeek($0) }
+    /// `weekofyear(d)`: the reference's obsolete variant, whose week 1 holds the year's first Wednesday.
+    static let weekofyear = DayOfFunction(name: "weekofyear", out: .int) { CalendarMath.weekNumber($0, anchor: 2) }
     static let hourofday = DayOfFunction(name: "hourofday", out: .int) { Int64(DateTimeFormat.civil($0).hour) }
 
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {

@@ -53,6 +53,27 @@ enum MathFunctions {
             guard let y = Numeric.double(r[0]), let x = Numeric.double(r[1]) else { return .null }
             return .real(Foundation.atan2(y, x))
         },
+        .scalar(BitwiseFunction.and, "The bitwise AND of two longs.", example: "print binary_and(6, 3)"),
+        .scalar(BitwiseFunction.or, "The bitwise OR of two longs.", example: "print binary_or(6, 3)"),
+        .scalar(BitwiseFunction.xor, "The bitwise XOR of two longs.", example: "print binary_xor(1, 2)"),
+        .scalar(BitwiseFunction.not, "The bitwise complement of a long.", example: "print binary_not(100)"),
+        .scalar(BitwiseFunction.shiftLeft, "A long shifted left by a bit count modulo 64 (null for a negative count).",
+                example: "print binary_shift_left(1, 2)"),
+        .scalar(BitwiseFunction.shiftRight, "A long shifted right, keeping its sign, by a bit count modulo 64.",
+                example: "print binary_shift_right(16, 2)"),
+        .scalar(BitwiseFunction.countOnes, "The number of set bits of a long.", example: "print bitset_count_ones(42)"),
+        .scalar(BetaFunction.cdf, "The beta distribution's cumulative probability at x for parameters alpha and beta.",
+                example: "print beta_cdf(0.9, 10, 20)"),
+        .scalar(BetaFunction.pdf, "The beta distribution's probability density at x for parameters alpha and beta.",
+                example: "print beta_pdf(0.5, 10, 20)"),
+        .scalar(BetaFunction.inverse, "The x at which the beta distribution's cumulative probability is p.",
+                example: "print beta_inv(0.1, 10, 20)"),
+        .scalar(WelchTestFunction(), "The two-sided p-value of Welch's t-test from two samples' means, variances and counts.",
+                example: "print welch_test(20.8, 7.9, 15, 22.9, 3.8, 15)"),
+        .scalar(AroundFunction(), "Whether a value lies within a delta of a center, bounds included.",
+                example: "print around(5, 3, 2)"),
+        .scalar(FormatBytesFunction(), "A byte count as text in Bytes, KB, MB, ... with a chosen precision.",
+                example: "print format_bytes(20010332, 2)"),
         .row("pi", arity: 0...0, [], out: .real, strict: true, "The constant π.", example: "print pi()") { _ in
             .real(Double.pi)
         },
