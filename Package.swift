@@ -123,7 +123,7 @@ let package = Package(
                     dependencies: ["PythonPlugin", "Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "sandpiperTests",
-                    dependencies: ["sandpiper", "Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox"],
+                    dependencies: ["sandpiper", "Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox", "Bench"],
                     swiftSettings: swiftSettings),
     ],
     cxxLanguageStandard: .cxx17
