@@ -3,10 +3,10 @@
 // Targets follow the layers of docs/architecture.md; imports point one way:
 // SystemCalls (the one seam over Linux: every libc/syscall the layers make) ◄ Columnar, and ◄ every other target
 // that talks to the kernel (SharedTable, PythonHost, Sandbox, the executables).
-// Columnar ◄ KQLSyntax ◄ KQLEngine ◄ Conformance ◄ sandpiper;  SeriesAnalysis ◄ KQLEngine
+// Columnar ◄ KQLSyntax ◄ KQLEngine ◄ Conformance ◄ sandpiper;  SeriesAnalysis ◄ KQLEngine;  Charts ◄ KQLEngine (render is checked and reported)
 // Columnar ◄ SharedTable ◄ PythonHost ◄ sandpiper-worker;  SharedTable ◄ Sandbox ◄ sandpiper, sandpiper-probe
 // KQLEngine, Sandbox ◄ PythonPlugin (the python() plugin and "an engine with its plugins") ◄ sandpiper
-// Columnar, SystemCalls ◄ Bench (clock, runs, reports) ◄ sandpiper-worker;  Bench, KQLEngine, Sandbox ◄ Benchmarks ◄ sandpiper
+// Columnar, SystemCalls, Charts ◄ Bench (clock, runs, reports, its plot drawn by Charts) ◄ sandpiper-worker;  Bench, KQLEngine, Sandbox ◄ Benchmarks ◄ sandpiper
 // Columnar ◄ Charts (the chart model, SVG and Vega-Lite from a result table and a `render` request)
 // Geospatial (S2, H3, geohash, GeoJSON; over the CS2/CGeographicLib shims and CGEOS) ◄ KQLEngine (the geo_* functions).
 // SeriesAnalysis (the series_* algorithms, HyperLogLog, t-digest) uses only Columnar's error protocol ◄ KQLEngine
@@ -62,9 +62,10 @@ let package = Package(
         .target(name: "SeriesAnalysis", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .target(name: "KQLSyntax", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .target(name: "KQLEngine",
-                dependencies: ["Columnar", "KQLSyntax", "SystemCalls", "CRE2", "Geospatial", "SeriesAnalysis", .product(name: "Crypto", package: "swift-crypto")],
+                dependencies: ["Columnar", "KQLSyntax", "SystemCalls", "Charts", "CRE2", "Geospatial", "SeriesAnalysis",
+                               .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: swiftSettings),
-        .target(name: "Conformance", dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "TOMLKit"],
+        .target(name: "Conformance", dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "Charts", "TOMLKit"],
                 swiftSettings: swiftSettings),
         .target(name: "SharedTable", dependencies: ["Columnar", "SystemCalls"], swiftSettings: swiftSettings),
         // The C the host needs beyond libpython's API (UTF-8 decoder, huge-page arenas, numpy allocator).
@@ -83,11 +84,11 @@ let package = Package(
                 resources: [.embedInCode("Python/debug_loader.py")], swiftSettings: swiftSettings),
         // The benchmark harness (clock, runs, medians, checksums, reports, plot): the worker links only this;
         // the measurements that need the engine or the supervisor are in Benchmarks.
-        .target(name: "Bench", dependencies: ["Columnar", "SystemCalls"], swiftSettings: swiftSettings),
+        .target(name: "Bench", dependencies: ["Columnar", "SystemCalls", "Charts"], swiftSettings: swiftSettings),
         .target(name: "Benchmarks", dependencies: ["Bench", "Columnar", "KQLEngine", "Sandbox"], swiftSettings: swiftSettings),
         .executableTarget(name: "sandpiper",
                           dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "Conformance", "SharedTable", "Sandbox",
-                                         "SystemCalls", "PythonPlugin", "Bench", "Benchmarks",
+                                         "SystemCalls", "Charts", "PythonPlugin", "Bench", "Benchmarks",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: swiftSettings),
         .executableTarget(name: "sandpiper-worker", dependencies: ["Columnar", "PythonHost", "SharedTable", "Sandbox", "SystemCalls", "Bench"],
@@ -110,7 +111,7 @@ let package = Package(
                     resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .testTarget(name: "SeriesAnalysisTests", dependencies: ["SeriesAnalysis"], swiftSettings: swiftSettings),
         .testTarget(name: "KQLSyntaxTests", dependencies: ["KQLSyntax"], swiftSettings: swiftSettings),
-        .testTarget(name: "KQLEngineTests", dependencies: ["KQLEngine", "KQLSyntax", "Columnar", "SystemCalls"],
+        .testTarget(name: "KQLEngineTests", dependencies: ["KQLEngine", "KQLSyntax", "Columnar", "SystemCalls", "Charts"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "KQLEngine"],
                     swiftSettings: swiftSettings),
@@ -124,7 +125,7 @@ let package = Package(
                     dependencies: ["PythonPlugin", "Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "sandpiperTests",
-                    dependencies: ["sandpiper", "Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox"],
+                    dependencies: ["sandpiper", "Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox", "Bench"],
                     swiftSettings: swiftSettings),
     ],
     cxxLanguageStandard: .cxx17

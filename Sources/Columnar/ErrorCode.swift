@@ -268,7 +268,7 @@ extension ErrorCode {
         hint: "Use one of the kinds on the render operator's page (timechart, barchart, piechart, ...).")
     /// A `with (...)` property that `render` does not have, or a value it cannot take.
     public static let chartProperty = ErrorCode(
-        "E_CHART_PROPERTY", raisedBy: ["Charts"],
+        "E_CHART_PROPERTY", raisedBy: ["Charts", "KQLEngine"],
         meaning: "A render property is unknown, or has a value it cannot take (yaxis=cubic).",
         hint: "See the render operator's page for its properties and their values.")
     /// A property names a column the result does not have.
@@ -281,6 +281,11 @@ extension ErrorCode {
         "E_CHART_COLUMN_TYPE", raisedBy: ["Charts"],
         meaning: "The result lacks a column of the type the visualization needs (a datetime x, a numeric y), or a named column has the wrong type.",
         hint: "Convert the column in the query (todatetime, todouble) before render.")
+    /// A chart file cannot be written: an unknown extension, an unwritable path, or no rasteriser for PNG.
+    public static let chartOutput = ErrorCode(
+        "E_CHART_OUTPUT", raisedBy: ["Charts"],
+        meaning: "A chart file cannot be written: its extension is not .svg, .png, .html or .vl.json, the path is not writable, or no PNG rasteriser is installed.",
+        hint: "Name a writable .svg, .png, .html or .vl.json file; for PNG install librsvg2-bin (scripts/install-deps).")
 
     // MARK: Conformance
 
@@ -324,7 +329,7 @@ extension ErrorCode {
         sandboxUnavailable, sandboxSetup, cancelled,
         sharedTable, sharedMemory,
         seriesArgument, sketchFormat, sketchMismatch,
-        chartKind, chartProperty, chartColumn, chartColumnType,
+        chartKind, chartProperty, chartColumn, chartColumnType, chartOutput,
         expectations, conformanceInput, caseFileFormat,
         benchChecksum, benchPeer,
     ]

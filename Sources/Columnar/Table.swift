@@ -63,7 +63,13 @@ public struct Table: Sendable {
 
 /// What `render` recorded: the chart kind and its `with (...)` properties.
 public struct Visualization: Sendable, Hashable, Codable {
+    /// The visualization as the query names it (`timechart`).
     public var kind: String
+    /// The `with (...)` properties as text; column lists comma-delimited (`ycolumns` = `a,b`).
     public var properties: [String: String]
-    public init(kind: String, properties: [String: String] = [:]) { self.kind = kind; self.properties = properties }
+    /// Whether the rows reach `render` in an order the query gave them (`sort`, `top`): ADX's `IsQuerySorted`.
+    public var isQuerySorted: Bool
+    public init(kind: String, properties: [String: String] = [:], isQuerySorted: Bool = false) {
+        self.kind = kind; self.properties = properties; self.isQuerySorted = isQuerySorted
+    }
 }

@@ -5,7 +5,11 @@ public struct OptionSyntax: Sendable {
     public var name: String
     public var value: ExpressionSyntax
     public var span: SourceSpan
-    public init(name: String, value: ExpressionSyntax, span: SourceSpan) { self.name = name; self.value = value; self.span = span }
+    /// The further names of a comma-delimited list value (`render ... with (ycolumns=a, b, c)`: `b`, `c`).
+    public var moreNames: [NameSyntax]
+    public init(name: String, value: ExpressionSyntax, span: SourceSpan, moreNames: [NameSyntax] = []) {
+        self.name = name; self.value = value; self.span = span; self.moreNames = moreNames
+    }
 }
 
 /// One `order by` / `top` key.

@@ -17,7 +17,7 @@ struct ConformanceCommand: ParsableCommand {
 
 /// Report formats of `conformance run`.
 enum ConformanceFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json
+    case table, json, html
 }
 
 /// `sandpiper conformance run PATH...`
@@ -53,7 +53,8 @@ struct ConformanceRunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write a JUnit XML report to this file.", valueName: "file"))
     var junit: String?
 
-    @Option(help: "Report format: table, or json (one object per example and line).")
+    @Option(name: [.customLong("format"), .customLong("report")],
+            help: "Report format: table, json (one object per example and line), or html (one page, with the charts of render examples).")
     var format: ConformanceFormat = .table
 
     @Flag(help: "Write the actual results of examples without an expected table or expectation into .kqltest files.")
@@ -112,8 +113,8 @@ struct ConformanceRunCommand: ParsableCommand {
         switch format {
         case .table:
             FileHandle.standardOutput.write(Data(DisplayText.forTerminal(TextReport.render(report)).utf8))
-        case .json:
-            FileHandle.standardOutput.write(Data(JSONReport.render(report).utf8))
+        case .json, .html:
+            FileHandle.standardOutput.write(Data((format == .json ? JSONReport.render(report) : HTMLReport.render(report)).utf8))
             let problems = report.problems.map { "problem: \($0)\n" }.joined()
             FileHandle.standardError.write(Data(DisplayText.forTerminal(problems + report.summaryLine + "\n").utf8))
         }

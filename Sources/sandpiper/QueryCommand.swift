@@ -1,4 +1,5 @@
 import ArgumentParser
+import Charts
 import Columnar
 import Foundation
 import KQLEngine
@@ -48,12 +49,19 @@ struct QueryCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Widest cell in the table format before it is cut with an ellipsis.", valueName: "n"))
     var maxWidth: Int = 48
 
+    @Option(help: ArgumentHelp("Write the chart of a result that ends in render to this .svg, .png, .html or .vl.json file (further charts: FILE-2.svg, ...).",
+                               valueName: "file"))
+    var chart: String?
+
     func validate() throws {
         if query != nil, file != nil { throw ValidationError("give the query as an argument or with -f, not both") }
         if let now, DateTimeFormat.parse(now) == nil {
             throw ValidationError("--now '\(now)' is not a datetime from 1677-09-21T00:12:44Z to 2262-04-11T23:47:16Z; write e.g. 2024-01-01T00:00:00Z")
         }
         if maxWidth < 4 { throw ValidationError("--max-width must be at least 4") }
+        if let chart {
+            do { _ = try ChartFormat(path: chart) } catch { throw ValidationError("--chart: \(error.message); \(error.hint ?? "")") }
+        }
     }
 
     @OptionGroup var limits: QueryLimitOptions
@@ -67,6 +75,7 @@ struct QueryCommand: ParsableCommand {
         let fixedNow = now.flatMap(DateTimeFormat.parse)
         let anchor = fixedNow ?? Int64(Date().timeIntervalSince1970 * 1e9)
         let properties = try limits.properties()
+        var chartFailed = false
         do {
             let db: any Database = try database.map { (path) throws(KQLError) in try FolderDatabase(path: path) }
                 ?? SampleDatabase.make(now: anchor)
@@ -74,14 +83,31 @@ struct QueryCommand: ParsableCommand {
                                               database])
             let engine = plugins.engine(database: db, artifactRoots: roots, now: fixedNow.map { t in { @Sendable in t } })
             let result = try engine.execute(text, sourceName: file, properties: properties)
-            let rendered = ResultRenderer.render(result.tables.map { PrintableResult(table: $0.table, pluginOutput: $0.pluginOutput, truncation: $0.truncation) },
-                                                 format: format, maxCellWidth: maxWidth)
+            var printable = result.tables.map { PrintableResult(table: $0.table, pluginOutput: $0.pluginOutput, truncation: $0.truncation) }
+            // Charts are drawn before anything is printed, so a chart that cannot be drawn fails the command
+            // with the tables still printed and no half-written file.
+            var chartError: ChartError?
+            if let chart {
+                let charted = printable.indices.filter { printable[$0].table.visualization != nil }
+                for (i, path) in zip(charted, ChartFile.paths(chart, count: charted.count)) where chartError == nil {
+                    do { try ChartFile.write(printable[i].table, to: path); printable[i].chartFile = path } catch { chartError = error }
+                }
+                if charted.isEmpty {
+                    FileHandle.standardError.write(Data("--chart: no result ends in render; no chart was written\n".utf8))
+                }
+            }
+            let rendered = ResultRenderer.render(printable, format: format, maxCellWidth: maxWidth)
             FileHandle.standardOutput.write(Data(rendered.stdout.utf8))
             if !rendered.stderr.isEmpty { FileHandle.standardError.write(Data(rendered.stderr.utf8)) }
+            if let chartError {
+                FileHandle.standardError.write(Data((DisplayText.forTerminal(chartError.description) + "\n").utf8))
+                chartFailed = true
+            }
         } catch {
             FileHandle.standardError.write(Data((DisplayText.forTerminal(error.description) + "\n").utf8))
             throw ExitCode(1)
         }
+        if chartFailed { throw ExitCode(1) }
     }
 
     private func queryText() throws -> String {

@@ -70,6 +70,9 @@ import Testing
                                       ago()/now() and sample data.
               --max-width <n>         Widest cell in the table format before it is cut with
                                       an ellipsis. (default: 48)
+              --chart <file>          Write the chart of a result that ends in render to
+                                      this .svg, .png, .html or .vl.json file (further
+                                      charts: FILE-2.svg, ...).
               --no-truncation         Return every record (`set notruncation;`).
               --truncation-max-records <n>
                                       Truncate results after this many records (default

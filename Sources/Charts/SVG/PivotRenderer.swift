@@ -16,8 +16,10 @@ struct PivotRenderer {
         // The table takes what its columns need, at most 45% of the width.
         let headers = [model.xColumn ?? ""] + chart.columnLabels
         let texts = rows.indices.map { r in [rows[r]] + chart.cells[r].map { $0.map(NumberText.plain) ?? "" } }
+        // Headers are bold: about a tenth wider than the metrics of regular text say.
+        let bold = 1.12
         var widths = headers.indices.map { c in
-            min(160, max(TextMetrics.width(headers[c], size: 11), texts.map { TextMetrics.width($0[c], size: 11) }.max() ?? 0) + 14)
+            min(160, max(TextMetrics.width(headers[c], size: 11) * bold, texts.map { TextMetrics.width($0[c], size: 11) }.max() ?? 0) + 14)
         }
         let natural = widths.reduce(0, +), limit = body.width * 0.45
         if natural > limit { widths = widths.map { $0 * limit / natural } }
@@ -29,7 +31,7 @@ struct PivotRenderer {
             var x = body.x
             for c in headers.indices {
                 let text = r < 0 ? headers[c] : texts[r][c]
-                let fitted = TextMetrics.fit(text, size: 11, maxWidth: widths[c] - 8)
+                let fitted = TextMetrics.fit(text, size: 11, maxWidth: (widths[c] - 8) / (r < 0 ? bold : 1))
                 if c == 0 {
                     frame.svg.label(fitted, x: x + 4, y: y + rowH * 0.7, weight: r < 0 ? "bold" : nil, className: r < 0 ? "header" : "cell")
                 } else {

@@ -23,7 +23,7 @@ struct TableRenderer {
         let headers = chart.columns.map(\.name)
         var widths = headers.indices.map { c in
             let cells = chart.rows.map { TextMetrics.width($0[c], size: 11) }
-            return min(TableRenderer.maxColumnWidth, max(TextMetrics.width(headers[c], size: 11) + 4, cells.max() ?? 0) + 16)
+            return min(TableRenderer.maxColumnWidth, max(TextMetrics.width(headers[c], size: 11) * 1.12 + 4, cells.max() ?? 0) + 16)
         }
         let natural = widths.reduce(0, +)
         let width = max(style.width, min(natural + 24, 2400))
@@ -38,7 +38,8 @@ struct TableRenderer {
         let total = widths.reduce(0, +)
         frame.svg.rect(x0, y0, total, TableRenderer.rowHeight, fill: "#F0F0F0")
         for (c, h) in headers.enumerated() {
-            let text = TextMetrics.fit(h, size: 11, maxWidth: widths[c] - 12)
+            // Bold headers run about a tenth wider than regular text's metrics.
+            let text = TextMetrics.fit(h, size: 11, maxWidth: (widths[c] - 12) / 1.12)
             frame.svg.label(text, x: numeric[c] ? x + widths[c] - 6 : x + 6, y: y0 + 14, anchor: numeric[c] ? "end" : "start",
                             weight: "bold", className: "header")
             x += widths[c]

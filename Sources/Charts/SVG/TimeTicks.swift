@@ -29,7 +29,7 @@ enum TimeTicks {
     static let intervals: [Interval] = {
         let steps: [(Unit, [Int])] = [
             (.millisecond, [1, 10, 100, 250, 500]), (.second, [1, 5, 15, 30]), (.minute, [1, 5, 15, 30]),
-            (.hour, [1, 3, 6, 12]), (.day, [1, 2]), (.week, [1]), (.month, [1, 3, 6]), (.year, [1, 2, 5, 10, 25, 50, 100]),
+            (.hour, [1, 3, 6, 12]), (.day, [1, 2]), (.week, [1, 2]), (.month, [1, 3, 6]), (.year, [1, 2, 5, 10, 25, 50, 100]),
         ]
         var out: [Interval] = []
         for (unit, counts) in steps { for c in counts { out.append(Interval(unit: unit, count: c)) } }
@@ -105,7 +105,7 @@ enum TimeTicks {
             }
         case .week:
             // Weeks start on Monday: 1970-01-05 is day 4 of the epoch.
-            let step = 7 * day, monday = 4 * day
+            let step = Int64(7 * interval.count) * day, monday = 4 * day
             var t = floorDiv(lo - monday, step) * step + monday
             if t < lo { t += step }
             while t <= hi, t >= lo, out.count < 1000 {

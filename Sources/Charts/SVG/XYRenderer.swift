@@ -127,8 +127,10 @@ struct XYRenderer {
         if chart.mark == .column || chart.mark == .bar, let l = lo, let h = hi {
             lo = l - xSlot / 2; hi = h + xSlot / 2
         }
+        // Points over numbers get whole ticks at both ends, so no dot sits half outside the plot on its edge.
+        let nice = chart.mark == .point && chart.xValues == .number
         return .continuous(ContinuousAxis(values: chart.xValues, log: request.xAxis == .log, dataLo: lo, dataHi: hi,
-                                          start: start, end: end, horizontal: !barsAcross, nice: false))
+                                          start: start, end: end, horizontal: !barsAcross, nice: nice))
     }
 
     // MARK: Drawing

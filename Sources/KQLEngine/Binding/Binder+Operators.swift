@@ -179,16 +179,7 @@ extension Binder {
         case .sample(let count):
             return appending(.sample(try constantCount(count, scope: scope, what: "sample")), schema)
         case .render(let kind, let properties):
-            var props: [String: String] = [:]
-            for p in properties {
-                if case .name(let n) = p.value { props[p.name] = n.name; continue }
-                let b = try bindScalar(p.value, schema: Schema([]), scope: scope)
-                guard let v = b.constantValue else {
-                    throw KQLError(.argument, "render property '\(p.name)' must be a constant", span: p.span)
-                }
-                props[p.name] = v.type == .dynamic ? v.asDynamic.jsonText : v.text
-            }
-            return appending(.render(Visualization(kind: kind.name, properties: props)), schema)
+            return appending(.render(try bindRender(kind: kind, properties: properties, input: q, scope: scope)), schema)
         case .summarize(let s):
             let b = try bindSummarize(s, schema: schema, scope: scope)
             return appending(.summarize(b), b.schema)

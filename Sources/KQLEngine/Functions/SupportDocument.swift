@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 import KQLSyntax
 
@@ -48,6 +49,13 @@ extension FunctionRegistry {
                 }
             }
         }
+        // The visualizations `render` can name: drawn by Charts (`query --chart`), or refused with E_UNSUPPORTED.
+        let kinds = (ChartKind.allCases.map { ($0.rawValue, true) } + ChartKind.undrawn.map { ($0, false) })
+            .sorted { $0.0.lowercased() < $1.0.lowercased() }
+        out += "\n## Visualizations of render (\(ChartKind.allCases.count) of \(kinds.count) drawn)\n\n"
+        out += "Drawn by `sandpiper query --chart FILE` (see `docs/charts.md`); the others fail with `E_UNSUPPORTED`.\n\n"
+        out += "| name | status |\n| --- | --- |\n"
+        for (name, drawn) in kinds { out += "| `\(name)` | \(drawn ? "drawn" : "not yet") |\n" }
         return out
     }
 

@@ -1,3 +1,4 @@
+import Charts
 import Columnar
 
 /// The JSON output contract: one object per result table, on one line:
@@ -13,6 +14,7 @@ import Columnar
 /// A truncated table's object ends with `"truncation":{"code":"E_QUERY_RESULT_SET_TOO_LARGE",
 /// "limit":"truncationmaxrecords","maximum":500000,"rows":500000,"total_rows":600000,"message":"..."}`
 /// (`limit` is the request property that cut it; `maximum` its value, in records or bytes).
+/// A table that ends in `render` is followed by a `{"visualization":{...}}` line (`visualizationLine`).
 public enum JSONResultFormatter {
     public static func line(_ table: Table, truncation: TruncationNotice? = nil) -> String {
         var out = "{\"columns\":["
@@ -43,6 +45,12 @@ public enum JSONResultFormatter {
             out += "}"
         }
         return out + "}"
+    }
+
+    /// The record that follows a table that ends in `render`: `{"visualization":{"Visualization":"timechart",...}}`,
+    /// ADX's Visualization property bag (`Visualization.adxPropertyBag`, as the REST API's `@ExtendedProperties`).
+    public static func visualizationLine(_ visualization: Visualization) -> String {
+        "{\"visualization\":" + visualization.adxPropertyBagJSON + "}"
     }
 
     /// The record that follows a table whose plugins printed something: `{"python_output":"..."}`.

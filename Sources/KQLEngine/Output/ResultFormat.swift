@@ -12,14 +12,16 @@ public enum ResultFormat: String, Sendable, CaseIterable {
     case markdown
 }
 
-/// One result table to print, the plugin output (the python plugin's prints) that belongs to it, and
-/// its partial-result notice when it was truncated.
+/// One result table to print, the plugin output (the python plugin's prints) that belongs to it, its
+/// partial-result notice when it was truncated, and where its chart was written when it ends in `render`.
 public struct PrintableResult: Sendable {
     public var table: Table
     public var pluginOutput: [String]
     public var truncation: TruncationNotice?
-    public init(table: Table, pluginOutput: [String] = [], truncation: TruncationNotice? = nil) {
-        self.table = table; self.pluginOutput = pluginOutput; self.truncation = truncation
+    /// The file the `render` chart was written to (`sandpiper query --chart`), or nil when none was.
+    public var chartFile: String?
+    public init(table: Table, pluginOutput: [String] = [], truncation: TruncationNotice? = nil, chartFile: String? = nil) {
+        self.table = table; self.pluginOutput = pluginOutput; self.truncation = truncation; self.chartFile = chartFile
     }
 }
 
@@ -40,6 +42,9 @@ public enum ResultRenderer {
     /// header, with control characters other than line breaks and tabs escaped (`DisplayText.forTerminal`).
     /// A truncated table's notice goes to standard error in every form (naming the table when there are
     /// several), and in the `json` form also into the table's object as `truncation`.
+    /// A table that ends in `render` is followed, in the `json` form, by a `{"visualization": {...}}` line
+    /// with ADX's Visualization properties, and in the `table` form by a line saying where its chart was
+    /// written or how to draw it.
     public static func render(_ results: [PrintableResult], format: ResultFormat, maxCellWidth: Int = 48) -> RenderedResult {
         var out = "", err = ""
         for (i, result) in results.enumerated() {
@@ -49,6 +54,9 @@ public enum ResultRenderer {
             switch format {
             case .json:
                 out += JSONResultFormatter.line(result.table, truncation: result.truncation) + "\n"
+                if let visualization = result.table.visualization {
+                    out += JSONResultFormatter.visualizationLine(visualization) + "\n"
+                }
                 if !result.pluginOutput.isEmpty {
                     out += JSONResultFormatter.pluginOutputLine(result.pluginOutput.joined()) + "\n"
                 }
@@ -56,6 +64,9 @@ public enum ResultRenderer {
             case .table:
                 if i > 0 { out += "\n" }
                 out += TextTableFormatter.text(result.table, maxCellWidth: maxCellWidth)
+                if let visualization = result.table.visualization {
+                    out += chartLine(visualization, file: result.chartFile) + "\n"
+                }
             case .csv:
                 if i > 0 { out += "\n" }
                 out += CSVResultFormatter.text(result.table)
@@ -71,5 +82,12 @@ public enum ResultRenderer {
             }
         }
         return RenderedResult(stdout: out, stderr: err)
+    }
+
+    /// The table form's line under a result that ends in `render`.
+    public static func chartLine(_ visualization: Visualization, file: String?) -> String {
+        let kind = DisplayText.forTerminal(visualization.kind)
+        if let file { return "render \(kind): chart written to \(DisplayText.forTerminal(file))" }
+        return "render \(kind): draw it with --chart FILE.svg (or .png, .html, .vl.json)"
     }
 }

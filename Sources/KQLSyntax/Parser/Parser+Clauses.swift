@@ -39,7 +39,9 @@ extension SyntaxParser {
     }
 
     /// `with (name = value, ...)` as in `render` and commands; the `with` word must be current.
-    func parseWithProperties() throws(KQLError) -> [OptionSyntax] {
+    /// A property named in `lists` takes a comma-delimited list of names (`render ... with (ycolumns=a, b)`):
+    /// a name after a comma that is not followed by `=` belongs to the list, not to a new property.
+    func parseWithProperties(lists: Set<String> = []) throws(KQLError) -> [OptionSyntax] {
         advance()
         let open = try expectPunct("(", after: "'with'")
         var options: [OptionSyntax] = []
@@ -50,7 +52,15 @@ extension SyntaxParser {
                 position += length
                 try expectPunct("=", after: "the property name '\(name)'")
                 let value = try parseOptionValue(after: "'\(name)='")
-                options.append(OptionSyntax(name: name, value: value, span: span(from: start)))
+                var more: [NameSyntax] = []
+                if case .name = value, lists.contains(name.lowercased()) {
+                    while isPunct(","), peek(1).isIdentifier, !isPunct("=", 2) {
+                        advance()
+                        let t = advance()
+                        more.append(NameSyntax(t.text, span: t.span))
+                    }
+                }
+                options.append(OptionSyntax(name: name, value: value, span: span(from: start), moreNames: more))
             } while eatPunct(",")
         }
         guard isPunct(")") else { throw expected("',' or ')'", after: "the properties opened at \(location(open))") }

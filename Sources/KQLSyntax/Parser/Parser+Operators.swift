@@ -64,8 +64,17 @@ extension SyntaxParser {
             let function = try parseName(after: after, what: "a function name")
             kind = .invoke(function: function, arguments: try parseArguments(of: "'\(function.name)'"))
         case "render":
-            let visual = try parseName(after: after, what: "a visualization kind (table, timechart, barchart, ...)")
-            kind = .render(kind: visual, properties: isWord("with") ? try parseWithProperties() : [])
+            // `3Dchart` starts like a number: the lexer reads it as a number with a bad unit.
+            let visual: NameSyntax
+            if case .error = current.kind, current.text.lowercased() == "3dchart" {
+                let t = advance()
+                visual = NameSyntax(t.text, span: t.span)
+            } else {
+                visual = try parseName(after: after, what: "a visualization kind (table, timechart, barchart, ...)")
+            }
+            // ycolumns, series and anomalycolumns are comma-delimited column lists.
+            let lists: Set<String> = ["ycolumns", "series", "anomalycolumns"]
+            kind = .render(kind: visual, properties: isWord("with") ? try parseWithProperties(lists: lists) : [])
         case "union":
             kind = .union(try parseUnionBody())
         case "evaluate":
