@@ -16,8 +16,9 @@ struct QueryCommand: ParsableCommand {
         discussion: """
             The query comes from the argument, from -f FILE, or from standard input. Without --db the \
             embedded sample database is used (tables Events, StormEvents, Customers, Sales). With --db DIR \
-            each .csv, .tsv or .jsonl file in DIR is a table named after the file, and management commands \
-            (.create table, .set-or-append, ...) write there.
+            each .csv, .tsv or .jsonl file in DIR is a table named after the file, each DIR/functions/NAME.kql \
+            a stored function, and management commands (.create table, .set-or-append, .create function, ...) \
+            write there; without --db, what they write lasts for this command only.
 
             Each statement runs under ADX's query limits (docs/limits.md): results are truncated at 500000 \
             records or 64 MB with a partial-result notice on standard error (E_QUERY_RESULT_SET_TOO_LARGE), \
@@ -78,6 +79,7 @@ struct QueryCommand: ParsableCommand {
                                                  format: format, maxCellWidth: maxWidth)
             FileHandle.standardOutput.write(Data(rendered.stdout.utf8))
             if !rendered.stderr.isEmpty { FileHandle.standardError.write(Data(rendered.stderr.utf8)) }
+            if let notice = StoredFunctionNotice.text(db) { FileHandle.standardError.write(Data(notice.utf8)) }
         } catch {
             FileHandle.standardError.write(Data((DisplayText.forTerminal(error.description) + "\n").utf8))
             throw ExitCode(1)

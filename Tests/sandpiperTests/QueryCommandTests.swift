@@ -41,8 +41,9 @@ import Testing
             The query comes from the argument, from -f FILE, or from standard input.
             Without --db the embedded sample database is used (tables Events, StormEvents,
             Customers, Sales). With --db DIR each .csv, .tsv or .jsonl file in DIR is a
-            table named after the file, and management commands (.create table,
-            .set-or-append, ...) write there.
+            table named after the file, each DIR/functions/NAME.kql a stored function, and
+            management commands (.create table, .set-or-append, .create function, ...)
+            write there; without --db, what they write lasts for this command only.
 
             Each statement runs under ADX's query limits (docs/limits.md): results are
             truncated at 500000 records or 64 MB with a partial-result notice on standard

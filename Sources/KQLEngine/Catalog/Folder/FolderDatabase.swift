@@ -4,7 +4,8 @@ import KQLSyntax
 import Synchronization
 
 /// A folder used as a database (`--db DIR`): each `.csv`, `.tsv` or `.jsonl` file is a table named
-/// after the file (without its extension).
+/// after the file (without its extension), and each `functions/<Name>.kql` file a stored function
+/// (``FolderFunctionStore``).
 ///
 /// Opening reads every table (streaming: memory follows the tables, not the files' text). A malformed
 /// file does not stop the folder from opening: its table is unavailable, and a query that names it
@@ -20,6 +21,8 @@ public final class FolderDatabase: Database {
     private let state: Mutex<[String: Entry]>
     /// Tables whose files could not be read, with the reason.
     private let unreadable: Mutex<[String: (file: String, error: KQLError)]>
+    /// The stored functions, in `functions/`.
+    private let functions: FolderFunctionStore
 
     struct Entry: Sendable {
         var table: Table
@@ -61,6 +64,7 @@ public final class FolderDatabase: Database {
         }
         state = Mutex(entries)
         unreadable = Mutex(broken)
+        functions = FolderFunctionStore(database: path)
     }
 
     /// Reads a table file, streaming (memory follows the table, not the file's text).
@@ -124,6 +128,18 @@ public final class FolderDatabase: Database {
             entries[name] = nil
         }
     }
+
+    public var isPersistent: Bool { true }
+
+    public var functionNames: [String] { functions.names }
+
+    public func function(named name: String) -> StoredFunction? { functions.function(named: name) }
+
+    public func storeFunction(_ function: StoredFunction) throws(KQLError) { try functions.store(function) }
+
+    public func dropFunction(_ name: String) throws(KQLError) { try functions.drop(name) }
+
+    public func unavailableReason(forFunction name: String) -> KQLError? { functions.unavailableReason(name) }
 
     private func store(_ name: String, _ table: Table, entry: Entry?, into entries: inout [String: Entry]) throws(KQLError) {
         let format = entry?.format ?? .csv
