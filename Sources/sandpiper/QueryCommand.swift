@@ -37,7 +37,7 @@ struct QueryCommand: ParsableCommand {
     @Option(name: [.customShort("f"), .customLong("file")], help: ArgumentHelp("Read the query from a file.", valueName: "file"))
     var file: String?
 
-    @Option(name: .customLong("db"), help: ArgumentHelp("Use a folder of .csv/.tsv/.jsonl files as the database.", valueName: "dir"))
+    @Option(name: .customLong("db"), help: ArgumentHelp("Use a folder of .csv/.tsv/.jsonl files (or one such file) as the database.", valueName: "dir"))
     var database: String?
 
     @Option(help: "Output format: table, csv, json (one object per result table and line) or markdown.")
@@ -59,6 +59,8 @@ struct QueryCommand: ParsableCommand {
 
     @OptionGroup var limits: QueryLimitOptions
 
+    @OptionGroup var databaseReading: DatabaseReadOptions
+
     @OptionGroup var python: PythonRunOptions
 
     func run() throws {
@@ -69,7 +71,7 @@ struct QueryCommand: ParsableCommand {
         let anchor = fixedNow ?? Int64(Date().timeIntervalSince1970 * 1e9)
         let properties = try limits.properties()
         do {
-            let db: any Database = try database.map { (path) throws(KQLError) in try FolderDatabase(path: path) }
+            let db: any Database = try database.map { (path) throws(KQLError) in try databaseReading.open(path) }
                 ?? SampleDatabase.make(now: anchor)
             let roots = python.artifactRoots([file.map { ($0 as NSString).deletingLastPathComponent.isEmpty ? "." : ($0 as NSString).deletingLastPathComponent },
                                               database])
@@ -80,6 +82,7 @@ struct QueryCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(rendered.stdout.utf8))
             if !rendered.stderr.isEmpty { FileHandle.standardError.write(Data(rendered.stderr.utf8)) }
             if let notice = StoredFunctionNotice.text(db) { FileHandle.standardError.write(Data(notice.utf8)) }
+            FileHandle.standardError.write(Data(DatabaseReadOptions.notices(db).utf8))
         } catch {
             FileHandle.standardError.write(Data((DisplayText.forTerminal(error.description) + "\n").utf8))
             throw ExitCode(1)

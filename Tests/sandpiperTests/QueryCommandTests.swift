@@ -62,8 +62,8 @@ import Testing
 
             OPTIONS:
               -f, --file <file>       Read the query from a file.
-              --db <dir>              Use a folder of .csv/.tsv/.jsonl files as the
-                                      database.
+              --db <dir>              Use a folder of .csv/.tsv/.jsonl files (or one such
+                                      file) as the database.
               --format <format>       Output format: table, csv, json (one object per
                                       result table and line) or markdown. (values: table,
                                       csv, json, markdown; default: table)
@@ -83,6 +83,9 @@ import Testing
                                       maxmemoryconsumptionperiterator`).
               --timeout <timespan>    Stop the query after this long, e.g. 90s, 30m or
                                       01:00:00 (default 10m; `set servertimeout`).
+              --skip-bad-rows         Leave out CSV/TSV records that do not fit (wrong
+                                      field count, not UTF-8, a value of the wrong type)
+                                      and report how many, instead of refusing the file.
               --unsafe-no-sandbox     Let python() run without the confinement layers this
                                       kernel lacks (see `sandpiper sandbox doctor`); every
                                       result says so.

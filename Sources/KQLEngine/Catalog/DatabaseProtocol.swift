@@ -31,10 +31,14 @@ public protocol Database: AnyObject, Sendable {
     func unavailableReason(forFunction name: String) -> KQLError?
     /// Whether what commands write outlives this process (a folder), rather than the engine's memory.
     var isPersistent: Bool { get }
+    /// Entries `.show tables` lists besides the tables, with why they are not tables: files that could
+    /// not be read and files of unknown formats.
+    var notes: [(name: String, note: String)] { get }
 }
 
 extension Database {
     public func unavailableReason(forTable name: String) -> KQLError? { nil }
     public func unavailableReason(forFunction name: String) -> KQLError? { nil }
     public var isPersistent: Bool { false }
+    public var notes: [(name: String, note: String)] { [] }
 }

@@ -12,16 +12,19 @@ import Synchronization
 final class FolderFunctionStore: Sendable {
     /// The folder of function files.
     let directory: String
+    /// Functions are kept in memory only (a database opened from one file has no folder of its own).
+    let inMemory: Bool
     private let functions: Mutex<[String: StoredFunction]>
     private let unreadable: Mutex<[String: KQLError]>
 
     static let fileExtension = "kql"
 
-    init(database path: String) {
+    init(database path: String, inMemory: Bool = false) {
         directory = path + "/functions"
+        self.inMemory = inMemory
         var loaded: [String: StoredFunction] = [:]
         var broken: [String: KQLError] = [:]
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+        let files = inMemory ? [] : ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
         for file in files where !file.hasPrefix(".") && file.hasSuffix("." + Self.fileExtension) {
             let name = String(file.dropLast(Self.fileExtension.count + 1))
             let full = directory + "/" + file
@@ -55,6 +58,7 @@ final class FolderFunctionStore: Sendable {
 
     func store(_ function: StoredFunction) throws(KQLError) {
         let name = function.name
+        if inMemory { functions.withLock { $0[name] = function }; return }
         let fits = !name.isEmpty && !name.hasPrefix(".") && !name.contains("/") && !name.contains("\0") && name.utf8.count <= 200
         guard fits else {
             throw KQLError(.command, "'\(name.prefix(60))' cannot be a function name in a folder database",
@@ -80,7 +84,7 @@ final class FolderFunctionStore: Sendable {
         guard present else {
             throw KQLError(.unknownName, "there is no function '\(name)'", hint: "`.show functions` lists the stored functions")
         }
-        try AtomicFile.remove(directory + "/" + name + "." + Self.fileExtension)
+        if !inMemory { try AtomicFile.remove(directory + "/" + name + "." + Self.fileExtension) }
         functions.withLock { $0[name] = nil }
         unreadable.withLock { $0[name] = nil }
     }
