@@ -46,15 +46,17 @@ struct QueryCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Fix the current time (ISO 8601), for reproducible ago()/now() and sample data.", valueName: "datetime"))
     var now: String?
 
-    @Option(help: ArgumentHelp("Widest cell in the table format before it is cut with an ellipsis.", valueName: "n"))
+    @Option(help: ArgumentHelp("Widest cell in the table format before it is cut with an ellipsis (0: no limit).", valueName: "n"))
     var maxWidth: Int = 48
+
+    @OptionGroup var terminal: TerminalOutputOptions
 
     func validate() throws {
         if query != nil, file != nil { throw ValidationError("give the query as an argument or with -f, not both") }
         if let now, DateTimeFormat.parse(now) == nil {
             throw ValidationError("--now '\(now)' is not a datetime from 1677-09-21T00:12:44Z to 2262-04-11T23:47:16Z; write e.g. 2024-01-01T00:00:00Z")
         }
-        if maxWidth < 4 { throw ValidationError("--max-width must be at least 4") }
+        if maxWidth != 0, maxWidth < 4 { throw ValidationError("--max-width must be 0 (no limit) or at least 4") }
     }
 
     @OptionGroup var limits: QueryLimitOptions
@@ -76,10 +78,14 @@ struct QueryCommand: ParsableCommand {
             let roots = python.artifactRoots([file.map { ($0 as NSString).deletingLastPathComponent.isEmpty ? "." : ($0 as NSString).deletingLastPathComponent },
                                               database])
             let engine = plugins.engine(database: db, artifactRoots: roots, now: fixedNow.map { t in { @Sendable in t } })
+            let started = ContinuousClock.now
             let result = try engine.execute(text, sourceName: file, properties: properties)
+            let elapsed = ContinuousClock.now - started
             let rendered = ResultRenderer.render(result.tables.map { PrintableResult(table: $0.table, pluginOutput: $0.pluginOutput, truncation: $0.truncation) },
-                                                 format: format, maxCellWidth: maxWidth)
+                                                 format: format, maxCellWidth: maxWidth,
+                                                 maxRows: format == .table ? terminal.maxRows : 0)
             FileHandle.standardOutput.write(Data(rendered.stdout.utf8))
+            if format == .table { FileHandle.standardOutput.write(Data(TerminalOutputOptions.elapsedFooter(elapsed).utf8)) }
             if !rendered.stderr.isEmpty { FileHandle.standardError.write(Data(rendered.stderr.utf8)) }
             if let notice = StoredFunctionNotice.text(db) { FileHandle.standardError.write(Data(notice.utf8)) }
             FileHandle.standardError.write(Data(DatabaseReadOptions.notices(db).utf8))

@@ -70,7 +70,9 @@ import Testing
               --now <datetime>        Fix the current time (ISO 8601), for reproducible
                                       ago()/now() and sample data.
               --max-width <n>         Widest cell in the table format before it is cut with
-                                      an ellipsis. (default: 48)
+                                      an ellipsis (0: no limit). (default: 48)
+              --max-rows <n>          Rows the table format prints of each result; the rest
+                                      are counted (0: all). (default: 40)
               --no-truncation         Return every record (`set notruncation;`).
               --truncation-max-records <n>
                                       Truncate results after this many records (default

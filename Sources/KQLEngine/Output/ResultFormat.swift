@@ -40,7 +40,9 @@ public enum ResultRenderer {
     /// header, with control characters other than line breaks and tabs escaped (`DisplayText.forTerminal`).
     /// A truncated table's notice goes to standard error in every form (naming the table when there are
     /// several), and in the `json` form also into the table's object as `truncation`.
-    public static func render(_ results: [PrintableResult], format: ResultFormat, maxCellWidth: Int = 48) -> RenderedResult {
+    /// `maxRows` caps the rows of the table format (0: all of them).
+    public static func render(_ results: [PrintableResult], format: ResultFormat, maxCellWidth: Int = 48,
+                              maxRows: Int = 0) -> RenderedResult {
         var out = "", err = ""
         for (i, result) in results.enumerated() {
             if let notice = result.truncation {
@@ -55,7 +57,7 @@ public enum ResultRenderer {
                 continue
             case .table:
                 if i > 0 { out += "\n" }
-                out += TextTableFormatter.text(result.table, maxCellWidth: maxCellWidth)
+                out += TextTableFormatter.text(result.table, maxCellWidth: maxCellWidth, maxRows: maxRows)
             case .csv:
                 if i > 0 { out += "\n" }
                 out += CSVResultFormatter.text(result.table)
