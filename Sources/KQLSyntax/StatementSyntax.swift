@@ -30,8 +30,12 @@ public struct FunctionDefinitionSyntax: Sendable {
     /// The body's final expression.
     public var body: ExpressionSyntax
     public var span: SourceSpan
-    public init(parameters: [ParameterSyntax], lets: [LetSyntax], body: ExpressionSyntax, span: SourceSpan) {
-        self.parameters = parameters; self.lets = lets; self.body = body; self.span = span
+    /// The text the definition was parsed from: the query's, or a stored function's own. Spans inside the
+    /// definition point into it, so errors in a stored function's body show where in that function.
+    public var source: SourceText?
+    public init(parameters: [ParameterSyntax], lets: [LetSyntax], body: ExpressionSyntax, span: SourceSpan,
+                source: SourceText? = nil) {
+        self.parameters = parameters; self.lets = lets; self.body = body; self.span = span; self.source = source
     }
 }
 
@@ -61,6 +65,8 @@ public struct CommandSyntax: Sendable {
         case showTableSchema(table: NameSyntax, asJSON: Bool)
         /// `.show functions`.
         case showFunctions
+        /// `.show function F`.
+        case showFunction(name: NameSyntax)
         /// `.create table T (a:long, ...)`.
         case createTable(table: NameSyntax, columns: [ColumnDeclarationSyntax])
         /// `.drop table T [ifexists]`.
@@ -69,8 +75,32 @@ public struct CommandSyntax: Sendable {
         case ingestInline(table: NameSyntax, options: [OptionSyntax], data: String)
         /// `.set T <| query`, `.append T <| query`, `.set-or-append T <| query`, `.set-or-replace T <| query`.
         case setOrAppend(verb: String, table: NameSyntax, options: [OptionSyntax], query: ExpressionSyntax)
-        /// `.create-or-alter function [with (...)] Name(params) { body }`.
-        case createFunction(name: NameSyntax, definition: FunctionDefinitionSyntax, orAlter: Bool)
+        /// `.create function`, `.create-or-alter function` or `.alter function`.
+        case createFunction(FunctionCommandSyntax)
+        /// `.drop function F [ifexists]` (one name) or `.drop functions (F, G) [ifexists]` (`several`).
+        case dropFunctions(names: [NameSyntax], several: Bool, ifExists: Bool)
+    }
+}
+
+/// `.create [ifnotexists]` / `.create-or-alter` / `.alter` `function [with (...)] Name(params) { body }`.
+public struct FunctionCommandSyntax: Sendable {
+    public enum Verb: String, Sendable {
+        case create = "create", createOrAlter = "create-or-alter", alter = "alter"
+    }
+    public var verb: Verb
+    public var ifNotExists: Bool
+    public var name: NameSyntax
+    /// The `with (...)` properties (`folder`, `docstring`, `skipvalidation`, `view`).
+    public var properties: [OptionSyntax]
+    public var definition: FunctionDefinitionSyntax
+    /// The parameter list as written, `(a:long, T:(*))`: what `.show functions` reports.
+    public var parametersText: String
+    /// The body as written, braces included.
+    public var bodyText: String
+    public init(verb: Verb, ifNotExists: Bool, name: NameSyntax, properties: [OptionSyntax],
+                definition: FunctionDefinitionSyntax, parametersText: String, bodyText: String) {
+        self.verb = verb; self.ifNotExists = ifNotExists; self.name = name; self.properties = properties
+        self.definition = definition; self.parametersText = parametersText; self.bodyText = bodyText
     }
 }
 

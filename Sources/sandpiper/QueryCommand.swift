@@ -17,8 +17,9 @@ struct QueryCommand: ParsableCommand {
         discussion: """
             The query comes from the argument, from -f FILE, or from standard input. Without --db the \
             embedded sample database is used (tables Events, StormEvents, Customers, Sales). With --db DIR \
-            each .csv, .tsv or .jsonl file in DIR is a table named after the file, and management commands \
-            (.create table, .set-or-append, ...) write there.
+            each .csv, .tsv or .jsonl file in DIR is a table named after the file, each DIR/functions/NAME.kql \
+            a stored function, and management commands (.create table, .set-or-append, .create function, ...) \
+            write there; without --db, what they write lasts for this command only.
 
             Each statement runs under ADX's query limits (docs/limits.md): results are truncated at 500000 \
             records or 64 MB with a partial-result notice on standard error (E_QUERY_RESULT_SET_TOO_LARGE), \
@@ -37,7 +38,7 @@ struct QueryCommand: ParsableCommand {
     @Option(name: [.customShort("f"), .customLong("file")], help: ArgumentHelp("Read the query from a file.", valueName: "file"))
     var file: String?
 
-    @Option(name: .customLong("db"), help: ArgumentHelp("Use a folder of .csv/.tsv/.jsonl files as the database.", valueName: "dir"))
+    @Option(name: .customLong("db"), help: ArgumentHelp("Use a folder of .csv/.tsv/.jsonl files (or one such file) as the database.", valueName: "dir"))
     var database: String?
 
     @Option(help: "Output format: table, csv, json (one object per result table and line) or markdown.")
@@ -46,25 +47,29 @@ struct QueryCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Fix the current time (ISO 8601), for reproducible ago()/now() and sample data.", valueName: "datetime"))
     var now: String?
 
-    @Option(help: ArgumentHelp("Widest cell in the table format before it is cut with an ellipsis.", valueName: "n"))
+    @Option(help: ArgumentHelp("Widest cell in the table format before it is cut with an ellipsis (0: no limit).", valueName: "n"))
     var maxWidth: Int = 48
 
     @Option(help: ArgumentHelp("Write the chart of a result that ends in render to this .svg, .png, .html or .vl.json file (further charts: FILE-2.svg, ...).",
                                valueName: "file"))
     var chart: String?
 
+    @OptionGroup var terminal: TerminalOutputOptions
+
     func validate() throws {
         if query != nil, file != nil { throw ValidationError("give the query as an argument or with -f, not both") }
         if let now, DateTimeFormat.parse(now) == nil {
             throw ValidationError("--now '\(now)' is not a datetime from 1677-09-21T00:12:44Z to 2262-04-11T23:47:16Z; write e.g. 2024-01-01T00:00:00Z")
         }
-        if maxWidth < 4 { throw ValidationError("--max-width must be at least 4") }
+        if maxWidth != 0, maxWidth < 4 { throw ValidationError("--max-width must be 0 (no limit) or at least 4") }
         if let chart {
             do { _ = try ChartFormat(path: chart) } catch { throw ValidationError("--chart: \(error.message); \(error.hint ?? "")") }
         }
     }
 
     @OptionGroup var limits: QueryLimitOptions
+
+    @OptionGroup var databaseReading: DatabaseReadOptions
 
     @OptionGroup var python: PythonRunOptions
 
@@ -77,11 +82,12 @@ struct QueryCommand: ParsableCommand {
         let properties = try limits.properties()
         var chartFailed = false
         do {
-            let db: any Database = try database.map { (path) throws(KQLError) in try FolderDatabase(path: path) }
+            let db: any Database = try database.map { (path) throws(KQLError) in try databaseReading.open(path) }
                 ?? SampleDatabase.make(now: anchor)
             let roots = python.artifactRoots([file.map { ($0 as NSString).deletingLastPathComponent.isEmpty ? "." : ($0 as NSString).deletingLastPathComponent },
                                               database])
             let engine = plugins.engine(database: db, artifactRoots: roots, now: fixedNow.map { t in { @Sendable in t } })
+            let started = ContinuousClock.now
             let result = try engine.execute(text, sourceName: file, properties: properties)
             var printable = result.tables.map { PrintableResult(table: $0.table, pluginOutput: $0.pluginOutput, truncation: $0.truncation) }
             // Charts are drawn before anything is printed, so a chart that cannot be drawn fails the command
@@ -96,13 +102,18 @@ struct QueryCommand: ParsableCommand {
                     FileHandle.standardError.write(Data("--chart: no result ends in render; no chart was written\n".utf8))
                 }
             }
-            let rendered = ResultRenderer.render(printable, format: format, maxCellWidth: maxWidth)
+            let elapsed = ContinuousClock.now - started
+            let rendered = ResultRenderer.render(printable, format: format, maxCellWidth: maxWidth,
+                                                 maxRows: format == .table ? terminal.maxRows : 0)
             FileHandle.standardOutput.write(Data(rendered.stdout.utf8))
+            if format == .table { FileHandle.standardOutput.write(Data(TerminalOutputOptions.elapsedFooter(elapsed).utf8)) }
             if !rendered.stderr.isEmpty { FileHandle.standardError.write(Data(rendered.stderr.utf8)) }
             if let chartError {
                 FileHandle.standardError.write(Data((DisplayText.forTerminal(chartError.description) + "\n").utf8))
                 chartFailed = true
             }
+            if let notice = StoredFunctionNotice.text(db) { FileHandle.standardError.write(Data(notice.utf8)) }
+            FileHandle.standardError.write(Data(DatabaseReadOptions.notices(db).utf8))
         } catch {
             FileHandle.standardError.write(Data((DisplayText.forTerminal(error.description) + "\n").utf8))
             throw ExitCode(1)

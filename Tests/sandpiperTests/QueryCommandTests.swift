@@ -41,8 +41,9 @@ import Testing
             The query comes from the argument, from -f FILE, or from standard input.
             Without --db the embedded sample database is used (tables Events, StormEvents,
             Customers, Sales). With --db DIR each .csv, .tsv or .jsonl file in DIR is a
-            table named after the file, and management commands (.create table,
-            .set-or-append, ...) write there.
+            table named after the file, each DIR/functions/NAME.kql a stored function, and
+            management commands (.create table, .set-or-append, .create function, ...)
+            write there; without --db, what they write lasts for this command only.
 
             Each statement runs under ADX's query limits (docs/limits.md): results are
             truncated at 500000 records or 64 MB with a partial-result notice on standard
@@ -61,18 +62,20 @@ import Testing
 
             OPTIONS:
               -f, --file <file>       Read the query from a file.
-              --db <dir>              Use a folder of .csv/.tsv/.jsonl files as the
-                                      database.
+              --db <dir>              Use a folder of .csv/.tsv/.jsonl files (or one such
+                                      file) as the database.
               --format <format>       Output format: table, csv, json (one object per
                                       result table and line) or markdown. (values: table,
                                       csv, json, markdown; default: table)
               --now <datetime>        Fix the current time (ISO 8601), for reproducible
                                       ago()/now() and sample data.
               --max-width <n>         Widest cell in the table format before it is cut with
-                                      an ellipsis. (default: 48)
+                                      an ellipsis (0: no limit). (default: 48)
               --chart <file>          Write the chart of a result that ends in render to
                                       this .svg, .png, .html or .vl.json file (further
                                       charts: FILE-2.svg, ...).
+              --max-rows <n>          Rows the table format prints of each result; the rest
+                                      are counted (0: all). (default: 40)
               --no-truncation         Return every record (`set notruncation;`).
               --truncation-max-records <n>
                                       Truncate results after this many records (default
@@ -85,6 +88,9 @@ import Testing
                                       maxmemoryconsumptionperiterator`).
               --timeout <timespan>    Stop the query after this long, e.g. 90s, 30m or
                                       01:00:00 (default 10m; `set servertimeout`).
+              --skip-bad-rows         Leave out CSV/TSV records that do not fit (wrong
+                                      field count, not UTF-8, a value of the wrong type)
+                                      and report how many, instead of refusing the file.
               --unsafe-no-sandbox     Let python() run without the confinement layers this
                                       kernel lacks (see `sandpiper sandbox doctor`); every
                                       result says so.

@@ -20,7 +20,7 @@ struct FunctionExpansions {
 /// Identifies a call within one body: which definition, over which row schema, with which arguments.
 struct FunctionCallKey: Hashable {
     var name: String
-    var definition: SourceSpan
+    var definition: DefinitionKey
     var rowSchema: Schema
     var arguments: [BoundExpressionKey]
 }
@@ -66,7 +66,7 @@ extension Binder {
                 arguments.append(k)
             }
             if arguments.count == parameters.count {
-                key = FunctionCallKey(name: name.name, definition: def.span, rowSchema: rowSchema, arguments: arguments)
+                key = FunctionCallKey(name: name.name, definition: def.key, rowSchema: rowSchema, arguments: arguments)
             }
         }
         if let key, let earlier = expansions.reused[expansions.reused.count - 1][key] { return earlier }

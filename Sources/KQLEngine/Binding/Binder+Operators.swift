@@ -136,8 +136,9 @@ extension Binder {
             return appending(.getschema, Schema([Field("ColumnName", .string), Field("ColumnOrdinal", .int),
                                                  Field("DataType", .string), Field("ColumnType", .string)]))
         case .invoke(let fn, let args):
-            guard case .function(let def, let captured)? = scope[fn.name] else {
-                throw NameSuggestion.unknown("function", fn, among: Array(scope.entries.keys))
+            guard case .function(let def, let captured)? = entry(fn.name, in: scope) else {
+                if let reason = unavailableFunction(fn) { throw reason }
+                throw NameSuggestion.unknown("function", fn, among: functionCandidates(scope))
             }
             // The input is materialized and the body becomes the pipeline: the body may read its
             // table parameter while being bound (`toscalar(T | summarize ...)`), and reads it once.

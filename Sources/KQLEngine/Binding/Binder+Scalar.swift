@@ -101,7 +101,7 @@ extension Binder {
 
     private func bindName(_ n: NameSyntax, schema: Schema, scope: Scope) throws(KQLError) -> BoundExpression {
         if let i = schema.index(of: n.name) { return .column(index: i, name: n.name, type: schema.fields[i].type) }
-        switch scope[n.name] {
+        switch entry(n.name, in: scope) {
         case .scalar(let e)?: return e
         case .tabular?:
             throw KQLError(.type, "'\(n.name)' is a tabular expression, not a scalar value", span: n.span,
@@ -116,6 +116,7 @@ extension Binder {
         if n.name == "$left" || n.name == "$right" {
             throw KQLError(.type, "`\(n.name)` can only be used in a join's `on` clause", span: n.span)
         }
+        if let reason = unavailableFunction(n) { throw reason }
         if let e = recursion(n) { throw e }
         let candidates = schema.names + scope.scalarNames
         throw NameSuggestion.unknown("name", n, among: candidates,
@@ -125,7 +126,7 @@ extension Binder {
     private func bindCall(_ name: NameSyntax, _ args: [ArgumentSyntax], span: SourceSpan, schema: Schema, scope: Scope,
                           aggregates: AggregateCollector?) throws(KQLError) -> BoundExpression {
         let fname = name.name
-        if case .function(let def, let captured)? = scope[fname] {
+        if case .function(let def, let captured)? = entry(fname, in: scope) {
             let result = try bindUserFunction(def, captured: captured, name: name, arguments: args, span: span,
                                               rowSchema: schema, callerScope: scope)
             guard case .scalar(let e) = result else {
@@ -177,8 +178,9 @@ extension Binder {
         if functions.aggregateFunction(named: fname) != nil {
             throw KQLError(.type, "aggregate function \(fname)() can only be used in summarize", span: span)
         }
+        if let reason = unavailableFunction(name) { throw reason }
         if let e = recursion(name) { throw e }
-        throw KQLError(.unknownName, "unknown function '\(fname)'", span: name.span)
+        throw NameSuggestion.unknown("function", name, among: functions.scalarFunctionNames + functionCandidates(scope))
     }
 
     /// A call with its result type checked; folded to a constant when every argument is constant.

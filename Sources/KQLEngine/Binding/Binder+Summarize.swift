@@ -21,7 +21,7 @@ extension Binder {
         var needsPost = false
         for item in s.aggregates {
             if case .call(let name, let args, let span) = Binder.unparenthesized(item.value),
-               scope[name.name] == nil, let f = functions.aggregateFunction(named: name.name) {
+               entry(name.name, in: scope) == nil, let f = functions.aggregateFunction(named: name.name) {
                 var agg = try bindAggregate(f, args, names: item.names, span: span, schema: schema, scope: scope,
                                             groupKeys: Set(keys.compactMap { $0.value.columnName }))
                 for n in item.names where namer.used.contains(n.name) { throw duplicateColumn(n) }

@@ -17,7 +17,7 @@ extension Binder {
         case .pipeline, .source: return true
         case .parenthesized(let inner, _): return isTabular(inner, scope: scope, depth: depth)
         case .name(let n):
-            switch scope[n.name] {
+            switch entry(n.name, in: scope) {
             case .tabular?: return true
             case .scalar?: return false
             case .function(let def, let captured)? where def.parameters.isEmpty:
@@ -26,7 +26,7 @@ extension Binder {
             }
         case .call(let name, _, _):
             if ["materialize", "table", "view"].contains(name.name) { return true }
-            if case .function(let def, let captured)? = scope[name.name] { return bodyIsTabular(def, captured, depth: depth) }
+            if case .function(let def, let captured)? = entry(name.name, in: scope) { return bodyIsTabular(def, captured, depth: depth) }
             return false
         default: return false
         }
@@ -36,12 +36,12 @@ extension Binder {
     /// sees are the same kinds wherever it is bound), so it is worked out once per definition: a body that
     /// mentions the previous function twice would otherwise double the work at every level.
     private func bodyIsTabular(_ def: FunctionDefinitionSyntax, _ captured: Scope, depth: Int) -> Bool {
-        if let known = tabularBodies[def.span] { return known }
+        if let known = tabularBodies[def.key] { return known }
         // So deep a chain cannot be bound either: binding follows the same names and reports the depth,
         // which ends the script, so an answer cached past this point is never used.
         guard depth < QueryLimits.maxNestingDepth else { return false }
         let answer = bodyIsTabularUncached(def, captured, depth: depth + 1)
-        tabularBodies[def.span] = answer
+        tabularBodies[def.key] = answer
         return answer
     }
 
@@ -98,7 +98,7 @@ extension Binder {
     }
 
     func bindTableName(_ n: NameSyntax, scope: Scope) throws(KQLError) -> BoundQuery {
-        switch scope[n.name] {
+        switch entry(n.name, in: scope) {
         case .tabular(let q)?: return q.wrapped
         case .function(let def, let captured)? where def.parameters.isEmpty:
             if case .tabular(let q) = try bindUserFunction(def, captured: captured, name: n, arguments: [], span: n.span,
@@ -113,6 +113,7 @@ extension Binder {
         }
         // The file's own location (file:line) says where the problem is; the query is not at fault.
         if let reason = database.unavailableReason(forTable: n.name) { throw reason }
+        if let reason = unavailableFunction(n) { throw reason }
         if let e = recursion(n) { throw e }
         throw NameSuggestion.unknown("table", n, among: database.tableNames + scope.tabularNames,
                                      otherwise: "`.show tables` lists the tables")
@@ -133,12 +134,14 @@ extension Binder {
             }
             return try bindTableName(NameSyntax(t, span: s), scope: scope)
         default:
-            guard case .function(let def, let captured)? = scope[name.name] else {
+            guard case .function(let def, let captured)? = entry(name.name, in: scope) else {
                 if functions.scalarFunction(named: name.name) != nil {
                     throw KQLError(.type, "\(name.name)() returns a scalar value, not a table", span: span)
                 }
+                if let reason = unavailableFunction(name) { throw reason }
                 if let e = recursion(name) { throw e }
-                throw NameSuggestion.unknown("function", name, among: Array(scope.entries.keys))
+                throw NameSuggestion.unknown("function", name, among: functionCandidates(scope),
+                                             otherwise: "`.show functions` lists the stored functions")
             }
             let r = try bindUserFunction(def, captured: captured, name: name, arguments: args, span: span,
                                          rowSchema: Schema([]), callerScope: scope)
@@ -193,10 +196,15 @@ extension Binder {
         let scope = s
         return try expandUserFunction(def, name: name, span: span, rowSchema: rowSchema, parameters: parameters) {
             () throws(KQLError) -> FunctionCallResult in
-            var s = scope
-            for l in def.lets { try bindLet(l, scope: &s) }
-            if isTabular(def.body, scope: s) { return .tabular(try bindTabular(def.body, scope: s)) }
-            return .scalar(try bindScalar(def.body, schema: rowSchema, scope: s))
+            // The body's spans point into the definition's own text (a stored function's, or the query's).
+            do throws(KQLError) {
+                var s = scope
+                for l in def.lets { try bindLet(l, scope: &s) }
+                if isTabular(def.body, scope: s) { return .tabular(try bindTabular(def.body, scope: s)) }
+                return .scalar(try bindScalar(def.body, schema: rowSchema, scope: s))
+            } catch {
+                throw def.source.map { error.located(in: $0) } ?? error
+            }
         }
     }
 }

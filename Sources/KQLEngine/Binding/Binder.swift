@@ -22,7 +22,7 @@ public final class Binder {
     var expansions = FunctionExpansions()
     /// Whether each function definition's body is tabular, by the definition's span (the names it sees
     /// are of the same kinds wherever it is bound; only a command changing the tables changes an answer).
-    var tabularBodies: [SourceSpan: Bool] = [:]
+    var tabularBodies: [DefinitionKey: Bool] = [:]
     /// Runs a bound query (for `toscalar`, tabular `in` lists and deferred operators).
     var run: ((BoundQuery) throws(KQLError) -> Table)?
 
@@ -34,8 +34,12 @@ public final class Binder {
         self.plugins = byName
     }
 
-    /// Forgets what was worked out from the database's tables: a command may have created or dropped one.
-    func databaseChanged() { tabularBodies = [:] }
+    /// Forgets what was worked out from the database's tables and stored functions: a command may have
+    /// created, altered or dropped one.
+    func databaseChanged() {
+        tabularBodies = [:]
+        expansions.reused = [[:]]
+    }
 
     func makeMaterializeID() -> Int {
         nextMaterializeID += 1

@@ -23,4 +23,10 @@ public protocol FunctionResolver: Sendable {
     var negateFunction: (any ScalarFunction)? { get }
     var dynamicMemberFunction: (any ScalarFunction)? { get }
     var dynamicIndexFunction: (any ScalarFunction)? { get }
+    /// The names of the scalar functions, for "did you mean" when a call names none of them.
+    var scalarFunctionNames: [String] { get }
+}
+
+extension FunctionResolver {
+    public var scalarFunctionNames: [String] { [] }
 }

@@ -13,4 +13,5 @@ public struct StandardFunctions: FunctionResolver {
     public var negateFunction: (any ScalarFunction)? { FunctionRegistry.negate }
     public var dynamicMemberFunction: (any ScalarFunction)? { FunctionRegistry.dynamicMember }
     public var dynamicIndexFunction: (any ScalarFunction)? { FunctionRegistry.dynamicIndex }
+    public var scalarFunctionNames: [String] { FunctionRegistry.scalarNames }
 }

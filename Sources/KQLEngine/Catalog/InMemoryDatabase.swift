@@ -3,9 +3,11 @@ import KQLSyntax
 import Synchronization
 
 /// A database held in memory: the embedded sample data, tests, and the working copy of a folder database.
+/// Its stored functions last as long as it does (one command of the CLI without `--db`).
 public final class InMemoryDatabase: Database {
     private let tables: Mutex<[String: Table]>
     private let order: Mutex<[String]>
+    private let functions = Mutex<[String: StoredFunction]>([:])
 
     public init(tables: [(String, Table)] = []) {
         self.tables = Mutex(Dictionary(tables, uniquingKeysWith: { _, b in b }))
@@ -44,6 +46,18 @@ public final class InMemoryDatabase: Database {
         }
         tables.withLock { _ = $0.removeValue(forKey: name) }
         order.withLock { $0.removeAll { $0 == name } }
+    }
+
+    public var functionNames: [String] { functions.withLock { $0.keys.sorted() } }
+
+    public func function(named name: String) -> StoredFunction? { functions.withLock { $0[name] } }
+
+    public func storeFunction(_ function: StoredFunction) throws(KQLError) { functions.withLock { $0[function.name] = function } }
+
+    public func dropFunction(_ name: String) throws(KQLError) {
+        guard functions.withLock({ $0.removeValue(forKey: name) }) != nil else {
+            throw KQLError(.unknownName, "there is no function '\(name)'", hint: "`.show functions` lists the stored functions")
+        }
     }
 
     private func put(_ name: String, _ table: Table) {

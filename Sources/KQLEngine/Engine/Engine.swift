@@ -55,8 +55,8 @@ public final class Engine: Sendable {
         let runner = ScriptRunner(
             database: database, functions: StandardFunctions(), plugins: plugins, now: clock(),
             properties: properties, start: start,
-            runCommand: { (command, database, runQuery) throws(KQLError) -> Table in
-                try ManagementCommands.execute(command, in: database, runQuery: runQuery)
+            runCommand: { (command, database, runQuery, validate) throws(KQLError) -> Table in
+                try ManagementCommands.execute(command, in: database, runQuery: runQuery, validateFunction: validate)
             })
         return try runner.run(script)
     }

@@ -14,8 +14,10 @@ import SystemCalls
 /// its last statement is reported before the first one runs. A script with commands runs statement
 /// by statement, because a command can create the table a later statement reads.
 struct ScriptRunner {
-    /// Runs a management command; `runQuery` evaluates a tabular expression in the script's scope.
-    typealias CommandRunner = (CommandSyntax, any Database, (ExpressionSyntax) throws(KQLError) -> Table) throws(KQLError) -> Table
+    /// Runs a management command; `runQuery` evaluates a tabular expression in the script's scope, and
+    /// `validate` binds a function definition for `.create function`.
+    typealias CommandRunner = (CommandSyntax, any Database, (ExpressionSyntax) throws(KQLError) -> Table,
+                               (FunctionDefinitionSyntax, String) throws(KQLError) -> Void) throws(KQLError) -> Table
 
     let database: any Database
     let functions: any FunctionResolver
@@ -75,9 +77,11 @@ struct ScriptRunner {
                 table = try executor.run(plan)
             case .command(let c):
                 let s = scope
-                table = try runCommand(c, database) { (e: ExpressionSyntax) throws(KQLError) -> Table in
+                table = try runCommand(c, database, { (e: ExpressionSyntax) throws(KQLError) -> Table in
                     try executor.run(try binder.bindTabular(e, scope: s))
-                }
+                }, { (definition: FunctionDefinitionSyntax, name: String) throws(KQLError) in
+                    try binder.validateStoredFunction(definition, name: name)
+                })
                 binder.databaseChanged()
             }
             let (kept, notice) = ResultTruncation.apply(statement.limits, to: table)

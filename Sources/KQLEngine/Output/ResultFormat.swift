@@ -44,8 +44,9 @@ public enum ResultRenderer {
     /// several), and in the `json` form also into the table's object as `truncation`.
     /// A table that ends in `render` is followed, in the `json` form, by a `{"visualization": {...}}` line
     /// with ADX's Visualization properties, and in the `table` form by a line saying where its chart was
-    /// written or how to draw it.
-    public static func render(_ results: [PrintableResult], format: ResultFormat, maxCellWidth: Int = 48) -> RenderedResult {
+    /// written or how to draw it. `maxRows` caps the rows of the table format (0: all of them).
+    public static func render(_ results: [PrintableResult], format: ResultFormat, maxCellWidth: Int = 48,
+                              maxRows: Int = 0) -> RenderedResult {
         var out = "", err = ""
         for (i, result) in results.enumerated() {
             if let notice = result.truncation {
@@ -63,7 +64,7 @@ public enum ResultRenderer {
                 continue
             case .table:
                 if i > 0 { out += "\n" }
-                out += TextTableFormatter.text(result.table, maxCellWidth: maxCellWidth)
+                out += TextTableFormatter.text(result.table, maxCellWidth: maxCellWidth, maxRows: maxRows)
                 if let visualization = result.table.visualization {
                     out += chartLine(visualization, file: result.chartFile) + "\n"
                 }

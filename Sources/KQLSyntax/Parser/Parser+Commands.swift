@@ -1,6 +1,7 @@
 import Columnar
 
-/// Management commands: `.show`, `.create`, `.drop`, `.ingest inline`, `.set`/`.append`/... and `.create-or-alter function`.
+/// Management commands: `.show`, `.create`, `.drop`, `.ingest inline`, `.set`/`.append`/..., and the stored
+/// function commands (`.create`/`.create-or-alter`/`.alter function`, `.drop function(s)`).
 extension SyntaxParser {
     func parseCommand() throws(KQLError) -> CommandSyntax {
         let start = advance()  // '.'
@@ -20,9 +21,11 @@ extension SyntaxParser {
             let table = try parseName(after: "'.create table'", what: "a table name")
             let schema = try parseSchema(allowStar: false, context: "'.create table \(table.name)'")
             kind = .createTable(table: table, columns: schema.columns)
-        case "create" where isWord("function"), "create-or-alter" where isWord("function"):
+        case "create" where isWord("function"), "create-or-alter" where isWord("function"), "alter" where isWord("function"):
             advance()
-            kind = try parseCreateFunction(orAlter: verb == "create-or-alter")
+            kind = try parseCreateFunction(verb: FunctionCommandSyntax.Verb(rawValue: verb)!)
+        case "drop" where isWord("function"), "drop" where isWord("functions"):
+            kind = try parseDropFunctions()
         case "drop" where isWord("table"):
             advance()
             let table = try parseName(after: "'.drop table'", what: "a table name")
@@ -41,15 +44,24 @@ extension SyntaxParser {
             var words = "." + verb
             if current.isIdentifier { words += " " + current.text }
             throw KQLError(.unsupported, "command `\(words)` is not supported", span: verbSpan.union(current.isIdentifier ? current.span : verbSpan),
-                           hint: "supported: .show tables, .show table T schema, .show functions, .create table, .drop table, "
-                               + ".ingest inline, .set, .append, .set-or-append, .set-or-replace, .create-or-alter function")
+                           hint: "supported: " + Self.supportedCommands)
         }
         return CommandSyntax(kind: kind, span: span(from: start))
     }
 
+    /// The commands this engine runs, for the hint of an unsupported one.
+    static let supportedCommands = ".show tables, .show table T schema, .show functions, .show function F, .create table, "
+        + ".drop table, .ingest inline, .set, .append, .set-or-append, .set-or-replace, .create function, "
+        + ".create-or-alter function, .alter function, .drop function"
+
     func parseShow() throws(KQLError) -> CommandSyntax.Kind {
         if eatWord("tables") { return .showTables }
         if eatWord("functions") { return .showFunctions }
+        if eatWord("function") {
+            let name = try parseName(after: "'.show function'", what: "a function name")
+            if isWord("with") { _ = try parseWithProperties() }  // ADX's display options change nothing here
+            return .showFunction(name: name)
+        }
         if eatWord("table") {
             let table = try parseName(after: "'.show table'", what: "a table name")
             guard eatWord("schema") else {
@@ -64,17 +76,44 @@ extension SyntaxParser {
         }
         let what = current.isIdentifier ? " " + current.text : ""
         throw KQLError(.unsupported, "command `.show\(what)` is not supported", span: current.span,
-                       hint: "supported: .show tables, .show table T schema [as json], .show functions")
+                       hint: "supported: .show tables, .show table T schema [as json], .show functions, .show function F")
     }
 
-    /// `.create[-or-alter] function [ifnotexists] [with (...)] Name(params) { body }`, after `function`.
-    func parseCreateFunction(orAlter: Bool) throws(KQLError) -> CommandSyntax.Kind {
-        _ = eatWord("ifnotexists")
-        if isWord("with") { _ = try parseWithProperties() }
+    /// `function [ifnotexists] [with (...)] Name(params) { body }`, after the verb; `ifnotexists` only for `.create`.
+    func parseCreateFunction(verb: FunctionCommandSyntax.Verb) throws(KQLError) -> CommandSyntax.Kind {
+        let ifNotExists = verb == .create && eatWord("ifnotexists")
+        let properties = isWord("with") ? try parseWithProperties() : []
         let name = try parseName(after: "'function'", what: "a function name")
         guard isPunct("(") else { throw expected("'('", after: "the function name '\(name.name)'") }
+        let first = position
         let definition = try parseFunctionDefinition()
-        return .createFunction(name: name, definition: definition, orAlter: orAlter)
+        // The body opens at the first `{` outside the parameter list's parentheses (a default value
+        // such as `dynamic({...})` holds its braces inside them).
+        var depth = 0, open = first
+        for i in first..<position {
+            let t = tokens[i]
+            if t.isPunct("(") { depth += 1 } else if t.isPunct(")") { depth -= 1 } else if t.isPunct("{"), depth == 0 { open = i; break }
+        }
+        let parametersText = source.slice(SourceSpan(definition.span.start, tokens[max(first, open - 1)].span.end))
+        let bodyText = source.slice(SourceSpan(tokens[open].span.start, definition.span.end))
+        return .createFunction(FunctionCommandSyntax(verb: verb, ifNotExists: ifNotExists, name: name, properties: properties,
+                                                     definition: definition, parametersText: parametersText, bodyText: bodyText))
+    }
+
+    /// `function Name [ifexists]` or `functions (A, B, ...) [ifexists]`, after `.drop`.
+    func parseDropFunctions() throws(KQLError) -> CommandSyntax.Kind {
+        if eatWord("function") {
+            let name = try parseName(after: "'.drop function'", what: "a function name")
+            return .dropFunctions(names: [name], several: false, ifExists: eatWord("ifexists"))
+        }
+        advance()  // functions
+        let open = try expectPunct("(", after: "'.drop functions'")
+        var names: [NameSyntax] = []
+        repeat {
+            names.append(try parseName(after: names.isEmpty ? "'('" : "','", what: "a function name"))
+        } while eatPunct(",")
+        guard eatPunct(")") else { throw expected("',' or ')'", after: "the function names opened at \(location(open))") }
+        return .dropFunctions(names: names, several: true, ifExists: eatWord("ifexists"))
     }
 
     /// `.ingest inline into table T [with (...)] <| data`: the data is the raw text after `<|`, to the end.

@@ -89,7 +89,7 @@ extension SyntaxParser {
         }
         let close = advance()
         guard let body else { throw error("the function body has no result expression", at: close) }
-        return FunctionDefinitionSyntax(parameters: parameters, lets: lets, body: body, span: span(from: start))
+        return FunctionDefinitionSyntax(parameters: parameters, lets: lets, body: body, span: span(from: start), source: source)
     }
 
     /// `(name:type [= default], T:(*), ...)`.

@@ -19,7 +19,7 @@ struct ReshapingPlugin: TabularPlugin {
 @Suite struct DeferredSchemaTests {
     func run(_ q: ExpressionSyntax, lets: [LetSyntax] = []) throws -> Table {
         let runner = ScriptRunner(database: InMemoryDatabase(), functions: TestFunctions(), plugins: [ReshapingPlugin()], now: 0,
-                                  runCommand: { (_, _, _) throws(KQLError) -> Table in throw KQLError(.unsupported, "none") })
+                                  runCommand: { (_, _, _, _) throws(KQLError) -> Table in throw KQLError(.unsupported, "none") })
         return try runner.run(ScriptSyntax(statements: lets.map { .let($0) } + [.query(q)], source: SourceText("x"))).tables[0].table
     }
 

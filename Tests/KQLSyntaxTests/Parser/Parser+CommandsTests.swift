@@ -55,13 +55,27 @@ import Testing
     }
 
     @Test func createFunction() throws {
-        guard case .createFunction(let n, let def, let orAlter)? =
-                try command(".create-or-alter function with (docstring='d') Add(a:long, b:long = 1) { a + b }") else {
+        guard case .createFunction(let f)? =
+                try command(".create-or-alter function with (docstring='d') Add(a:long, b:long = dynamic({}) ) { a + b }") else {
             Issue.record("function"); return
         }
-        #expect(n.name == "Add" && orAlter)
-        #expect(dump(def) == "(a:long, b:long=1){(+ a b)}")
-        guard case .createFunction(_, _, false)? = try command(".create function F() { T | take 1 }") else { Issue.record("create"); return }
+        #expect(f.name.name == "Add" && f.verb == .createOrAlter && !f.ifNotExists)
+        #expect(f.properties.map(dump) == ["docstring='d'"])
+        #expect(f.parametersText == "(a:long, b:long = dynamic({}) )")
+        #expect(f.bodyText == "{ a + b }")
+        guard case .createFunction(let c)? = try command(".create function ifnotexists F() {T | take 1}") else { Issue.record("create"); return }
+        #expect(c.verb == .create && c.ifNotExists && c.parametersText == "()" && c.bodyText == "{T | take 1}")
+        guard case .createFunction(let a)? = try command(".alter function F(x:int) { x }") else { Issue.record("alter"); return }
+        #expect(a.verb == .alter && a.parametersText == "(x:int)")
+    }
+
+    @Test func dropAndShowFunction() throws {
+        guard case .dropFunctions(let one, false, false)? = try command(".drop function F") else { Issue.record("drop"); return }
+        #expect(one.map(\.name) == ["F"])
+        guard case .dropFunctions(let many, true, true)? = try command(".drop functions (F, G) ifexists") else { Issue.record("drops"); return }
+        #expect(many.map(\.name) == ["F", "G"])
+        guard case .showFunction(let n)? = try command(".show function F with (ShowObfuscatedStrings = true)") else { Issue.record("show"); return }
+        #expect(n.name == "F")
     }
 
     @Test func unsupportedCommand() {

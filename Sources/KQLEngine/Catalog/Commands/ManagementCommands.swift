@@ -2,15 +2,18 @@ import Columnar
 import Foundation
 import KQLSyntax
 
-/// Runs management commands (`.show tables`, `.create table`, `.ingest inline`, `.set-or-append`, ...)
+/// Runs management commands (`.show tables`, `.create table`, `.ingest inline`, `.set-or-append`, the
+/// stored function commands, ...)
 /// against a database. The engine parses the command and passes a closure that runs a query.
 ///
 /// Each command returns a small table, shaped like Azure Data Explorer's answer where that makes
 /// sense locally (see each command's type for its columns).
 public enum ManagementCommands {
-    /// Executes `command`; `runQuery` evaluates the query of `.set`/`.append` commands.
+    /// Executes `command`; `runQuery` evaluates the query of `.set`/`.append` commands, and
+    /// `validateFunction` binds a function definition (`.create function` without `skipvalidation`).
     public static func execute(_ command: CommandSyntax, in database: any Database,
-                               runQuery: (ExpressionSyntax) throws(KQLError) -> Table) throws(KQLError) -> Table {
+                               runQuery: (ExpressionSyntax) throws(KQLError) -> Table,
+                               validateFunction: (FunctionDefinitionSyntax, String) throws(KQLError) -> Void) throws(KQLError) -> Table {
         switch command.kind {
         case .showTables:
             return ShowTablesCommand.run(database)
@@ -25,11 +28,13 @@ public enum ManagementCommands {
         case .setOrAppend(let verb, let table, let options, let query):
             return try SetOrAppendCommand.run(verb: verb, table, options: options, query: query, database, runQuery: runQuery)
         case .showFunctions:
-            throw KQLError(.unsupported, "`.show functions` is answered by the engine's function catalog, not by the table commands",
-                           span: command.span, hint: "run it through Engine.execute")
-        case .createFunction:
-            throw KQLError(.unsupported, "`.create-or-alter function` is handled by the engine's function catalog, not by the table commands",
-                           span: command.span, hint: "run it through Engine.execute")
+            return FunctionCommands.showAll(database)
+        case .showFunction(let name):
+            return try FunctionCommands.show(name, database)
+        case .createFunction(let f):
+            return try FunctionCommands.create(f, span: command.span, database, validate: validateFunction)
+        case .dropFunctions(let names, let several, let ifExists):
+            return try FunctionCommands.drop(names, several: several, ifExists: ifExists, database)
         }
     }
 

@@ -9,8 +9,18 @@ import KQLSyntax
 enum DelimitedTableReader {
     /// A file whose first record is a header.
     static func read(_ bytes: TextBytes, format: FolderFileFormat, source: String) throws(KQLError) -> Table {
+        try read(bytes, format: format, source: source, skipBadRows: false).table
+    }
+
+    /// A file whose first record is a header; with `skipBadRows`, records with the wrong number of fields,
+    /// invalid UTF-8 or a value that does not fit its declared type are left out and counted, rather than
+    /// failing the file (a broken quote still does: where the records end is then unknown).
+    static func read(_ bytes: TextBytes, format: FolderFileFormat, source: String,
+                     skipBadRows: Bool) throws(KQLError) -> (table: Table, skipped: SkippedRows) {
+        let delimiter = format == .csv ? DelimiterSniffer.delimiter(of: try bytes.prefix(64 << 10)) : format.delimiter
         var survey = Survey(source: source, format: format)
-        try scan(bytes, format: format, into: &survey)
+        survey.skipBadRows = skipBadRows
+        try scan(bytes, delimiter: delimiter, into: &survey)
         guard let header = survey.header else {
             throw KQLError(.data, "\(source): the file is empty",
                            hint: "write a header line of column names (for example `Id:long,Name:string`), or delete the file")
@@ -18,20 +28,21 @@ enum DelimitedTableReader {
         let types = zip(header.declared, survey.inferences).map { $0 ?? $1.type }
         let schema = Schema(zip(header.names, types).map { Field($0, $1) })
         var builder = Builder(schema: schema, rows: survey.rows, source: source, format: format, skipFirstRecord: true)
-        try scan(bytes, format: format, into: &builder)
-        return try builder.finish()
+        builder.badRecords = survey.badRecords
+        try scan(bytes, delimiter: delimiter, into: &builder)
+        return (try builder.finish(), survey.skipped)
     }
 
     /// Records without a header, each read against `schema`.
     static func read(_ bytes: TextBytes, format: FolderFileFormat, schema: Schema, source: String) throws(KQLError) -> Table {
         var builder = Builder(schema: schema, rows: 0, source: source, format: format, skipFirstRecord: false)
-        try scan(bytes, format: format, into: &builder)
+        try scan(bytes, delimiter: format.delimiter, into: &builder)
         return try builder.finish()
     }
 
-    private static func scan<S: CSVSink>(_ bytes: TextBytes, format: FolderFileFormat, into sink: inout S) throws(KQLError)
+    private static func scan<S: CSVSink>(_ bytes: TextBytes, delimiter: UInt8, into sink: inout S) throws(KQLError)
     where S.Failure == KQLError {
-        var scanner = CSVScanner(delimiter: format.delimiter)
+        var scanner = CSVScanner(delimiter: delimiter)
         try bytes.forEachChunk { (chunk) throws(KQLError) in try scanner.feed(chunk, into: &sink) }
         try scanner.finish(into: &sink)
     }
@@ -62,13 +73,31 @@ enum DelimitedTableReader {
         var inferences: [CellParser.TypeInference] = []
         var rows = 0
         var fieldsInRecord = 0
+        /// Leave bad records out (``badRecords``) instead of failing.
+        var skipBadRows = false
+        /// With `skipBadRows`: the current record's fields (its types are inferred only once it is good),
+        /// whether it is already known bad, the data records so far, and the bad ones by index.
+        var recordFields: [String] = []
+        var recordBad = false
+        var records = 0
+        var badRecords = Set<Int>()
+        var skipped = SkippedRows()
 
         init(source: String, format: FolderFileFormat) { self.source = source; self.format = format }
 
         mutating func field(_ bytes: UnsafeRawBufferPointer, quoted: Bool, line: Int) throws(KQLError) {
-            guard TextBytes.isValidUTF8(bytes) else { throw notUTF8(source: source, line: line) }
+            guard TextBytes.isValidUTF8(bytes) else {
+                guard skipBadRows, header != nil else { throw notUTF8(source: source, line: line) }
+                recordBad = true
+                fieldsInRecord += 1
+                return
+            }
             let c = fieldsInRecord
             fieldsInRecord += 1
+            if skipBadRows, let header {
+                if c < header.names.count { recordFields.append(String(decoding: bytes, as: UTF8.self)) }
+                return
+            }
             guard let header else {
                 let (name, type) = TableTextReader.splitHeaderField(String(decoding: bytes, as: UTF8.self), quoted: quoted)
                 guard !name.isEmpty else {
@@ -89,10 +118,28 @@ enum DelimitedTableReader {
         }
 
         mutating func endRecord(line: Int) throws(KQLError) {
-            defer { fieldsInRecord = 0 }
+            defer { fieldsInRecord = 0; recordFields.removeAll(keepingCapacity: true); recordBad = false }
             guard let header else {
                 header = pending
                 inferences = Array(repeating: CellParser.TypeInference(), count: pending.names.count)
+                return
+            }
+            if skipBadRows {
+                defer { records += 1 }
+                let fits = !recordBad && fieldsInRecord == header.names.count
+                    && recordFields.indices.allSatisfy { c in
+                        header.declared[c].map { recordFields[c].isEmpty || CellParser.parse(recordFields[c], as: $0) != nil } ?? true
+                    }
+                guard fits else {
+                    badRecords.insert(records)
+                    skipped.count += 1
+                    if skipped.firstLine == 0 { skipped.firstLine = line }
+                    return
+                }
+                for (c, text) in recordFields.enumerated() where header.declared[c] == nil && !inferences[c].isSettled && !text.isEmpty {
+                    inferences[c].add(text)
+                }
+                rows += 1
                 return
             }
             guard fieldsInRecord == header.names.count else {
@@ -114,6 +161,9 @@ enum DelimitedTableReader {
         var skipping: Bool
         var fieldsInRecord = 0
         var rows = 0
+        /// Data records to leave out, by index (the survey found them bad), and the current record's index.
+        var badRecords = Set<Int>()
+        var record = 0
 
         init(schema: Schema, rows: Int, source: String, format: FolderFileFormat, skipFirstRecord: Bool) {
             self.schema = schema; self.source = source; self.format = format
@@ -122,7 +172,7 @@ enum DelimitedTableReader {
         }
 
         mutating func field(_ bytes: UnsafeRawBufferPointer, quoted: Bool, line: Int) throws(KQLError) {
-            if skipping { return }
+            if skipping || (!badRecords.isEmpty && badRecords.contains(record)) { return }
             let c = fieldsInRecord
             fieldsInRecord += 1
             guard c < builders.count else { return }  // the count is checked at the record's end
@@ -143,6 +193,8 @@ enum DelimitedTableReader {
         mutating func endRecord(line: Int) throws(KQLError) {
             defer { fieldsInRecord = 0 }
             if skipping { skipping = false; return }
+            defer { record += 1 }
+            if !badRecords.isEmpty, badRecords.contains(record) { return }
             guard fieldsInRecord == builders.count else {
                 let names = schema.fields.map(\.name).joined(separator: ", ")
                 throw KQLError(.data, "\(source):\(line): the record has \(fieldsInRecord) fields, the table has \(builders.count) columns",
@@ -157,4 +209,11 @@ enum DelimitedTableReader {
             Table(schema: schema, columns: builders.map { $0.finish() }, rowCount: rows)
         }
     }
+}
+
+/// The records a reader left out (``DelimitedTableReader/read(_:format:source:skipBadRows:)``): how many,
+/// and the line of the first (0 when none).
+public struct SkippedRows: Sendable, Equatable {
+    public var count = 0
+    public var firstLine = 0
 }

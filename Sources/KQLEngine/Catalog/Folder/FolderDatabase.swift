@@ -4,7 +4,8 @@ import KQLSyntax
 import Synchronization
 
 /// A folder used as a database (`--db DIR`): each `.csv`, `.tsv` or `.jsonl` file is a table named
-/// after the file (without its extension).
+/// after the file (without its extension), and each `functions/<Name>.kql` file a stored function
+/// (``FolderFunctionStore``).
 ///
 /// Opening reads every table (streaming: memory follows the tables, not the files' text). A malformed
 /// file does not stop the folder from opening: its table is unavailable, and a query that names it
@@ -20,6 +21,14 @@ public final class FolderDatabase: Database {
     private let state: Mutex<[String: Entry]>
     /// Tables whose files could not be read, with the reason.
     private let unreadable: Mutex<[String: (file: String, error: KQLError)]>
+    /// The stored functions, in `functions/`.
+    private let functions: FolderFunctionStore
+    /// Files in the folder that hold no table, with the reason.
+    private let ignored: [(file: String, reason: String)]
+    /// The one file of a database opened from a file (`--db FILE`), or nil for a folder.
+    private let onlyFile: String?
+    /// The CSV/TSV files whose bad records were left out (`skipBadRows`), with how many.
+    public let skippedRows: [(file: String, rows: SkippedRows)]
 
     struct Entry: Sendable {
         var table: Table
@@ -27,26 +36,48 @@ public final class FolderDatabase: Database {
         var format: FolderFileFormat
     }
 
-    /// Opens `path`, reading every table file in it.
-    public init(path: String) throws(KQLError) {
+    /// Opens `path`, reading every table file in it. A path that names a file opens that one file as a
+    /// database of one table (named after the file); writes may replace that table, not add others.
+    ///
+    /// With `skipBadRows`, a CSV/TSV record that does not fit (field count, UTF-8, a declared type) is left
+    /// out and counted in ``skippedRows`` instead of making its table unavailable.
+    public init(path: String, skipBadRows: Bool = false) throws(KQLError) {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw KQLError(.command, "the database folder '\(path)' does not exist",
-                           hint: "create it first (mkdir), or pass an existing folder to --db")
+                           hint: "create it first (mkdir), or pass an existing folder (or one .csv/.tsv/.jsonl file) to --db")
         }
-        self.path = path
-        let files: [String]
-        do {
-            files = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
-        } catch {
-            throw KQLError(.command, "cannot list the database folder '\(path)': \(error.localizedDescription)",
-                           hint: "check the folder's permissions")
+        var files: [String]
+        if isDirectory.boolValue {
+            self.path = path
+            onlyFile = nil
+            do {
+                files = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+            } catch {
+                throw KQLError(.command, "cannot list the database folder '\(path)': \(error.localizedDescription)",
+                               hint: "check the folder's permissions")
+            }
+        } else {
+            let file = (path as NSString).lastPathComponent
+            guard FolderNames.table(ofFile: file) != nil else {
+                throw KQLError(.command, "'\(path)' is not a table file: --db reads a folder, or one .csv, .tsv, .jsonl or .ndjson file",
+                               hint: "pass the folder that holds it, or convert it to CSV")
+            }
+            let parent = (path as NSString).deletingLastPathComponent
+            self.path = parent.isEmpty ? "." : parent
+            onlyFile = file
+            files = [file]
         }
         var entries: [String: Entry] = [:]
         var broken: [String: (file: String, error: KQLError)] = [:]
+        var ignored: [(file: String, reason: String)] = []
+        var skipped: [(file: String, rows: SkippedRows)] = []
         for file in files {
-            guard let (name, format) = FolderNames.table(ofFile: file) else { continue }
-            let full = path + "/" + file
+            guard let (name, format) = FolderNames.table(ofFile: file) else {
+                if let reason = Self.ignoredReason(file, in: self.path) { ignored.append((file, reason)) }
+                continue
+            }
+            let full = self.path + "/" + file
             if let other = entries[name]?.file ?? broken[name]?.file {
                 entries[name] = nil
                 broken[name] = (full, KQLError(.data, "two files hold table '\(name)': \(other) and \(full)",
@@ -54,20 +85,47 @@ public final class FolderDatabase: Database {
                 continue
             }
             do {
-                entries[name] = Entry(table: try Self.load(full, format: format), file: full, format: format)
+                let (table, left) = try Self.load(full, format: format, skipBadRows: skipBadRows)
+                entries[name] = Entry(table: table, file: full, format: format)
+                if left.count > 0 { skipped.append((full, left)) }
             } catch {
                 broken[name] = (full, error)
             }
         }
         state = Mutex(entries)
         unreadable = Mutex(broken)
+        self.ignored = ignored
+        self.skippedRows = skipped
+        functions = FolderFunctionStore(database: self.path, inMemory: onlyFile != nil)
+    }
+
+    /// Why a file of the folder holds no table, or nil for files that are not meant to (hidden files, the
+    /// `functions` folder).
+    private static func ignoredReason(_ file: String, in folder: String) -> String? {
+        guard !file.hasPrefix(".") else { return nil }
+        var isDirectory: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: folder + "/" + file, isDirectory: &isDirectory)
+        if isDirectory.boolValue { return file == "functions" ? nil : "ignored: a folder (tables are files in the database folder itself)" }
+        let ext = (file as NSString).pathExtension
+        return ext.isEmpty ? "ignored: no extension; tables are .csv, .tsv, .jsonl or .ndjson files"
+            : "ignored: .\(ext) is not a table format; tables are .csv, .tsv, .jsonl or .ndjson files"
+    }
+
+    /// Files that hold no table and tables that could not be read, with why, for `.show tables`.
+    public var notes: [(name: String, note: String)] {
+        let broken = unreadable.withLock { $0 }.sorted { $0.key < $1.key }.map { entry in
+            (entry.key, "not loaded: " + (entry.value.error.message.split(separator: "\n").first.map(String.init) ?? ""))
+        }
+        return broken + ignored.map { ($0.file, $0.reason) }
     }
 
     /// Reads a table file, streaming (memory follows the table, not the file's text).
-    static func load(_ file: String, format: FolderFileFormat) throws(KQLError) -> Table {
+    static func load(_ file: String, format: FolderFileFormat, skipBadRows: Bool) throws(KQLError) -> (Table, SkippedRows) {
         switch format {
-        case .csv, .tsv: return try TableTextReader.readDelimited(file: file, format: format)
-        case .jsonl: return try JSONLinesReader.read(file: file)
+        case .csv, .tsv:
+            let r = try DelimitedTableReader.read(try TextBytes(file: file), format: format, source: file, skipBadRows: skipBadRows)
+            return (r.table, r.skipped)
+        case .jsonl: return (try JSONLinesReader.read(file: file), SkippedRows())
         }
     }
 
@@ -125,7 +183,23 @@ public final class FolderDatabase: Database {
         }
     }
 
+    public var isPersistent: Bool { onlyFile == nil }
+
+    public var functionNames: [String] { functions.names }
+
+    public func function(named name: String) -> StoredFunction? { functions.function(named: name) }
+
+    public func storeFunction(_ function: StoredFunction) throws(KQLError) { try functions.store(function) }
+
+    public func dropFunction(_ name: String) throws(KQLError) { try functions.drop(name) }
+
+    public func unavailableReason(forFunction name: String) -> KQLError? { functions.unavailableReason(name) }
+
     private func store(_ name: String, _ table: Table, entry: Entry?, into entries: inout [String: Entry]) throws(KQLError) {
+        if let onlyFile, entry == nil {
+            throw KQLError(.command, "cannot create table '\(name)': the database is the one file \(onlyFile)",
+                           hint: "open the folder with --db DIR to add tables")
+        }
         let format = entry?.format ?? .csv
         try FolderNames.checkTable(name, format: format)
         try FolderNames.checkColumns(table.schema, table: name, format: format)

@@ -30,11 +30,16 @@ final class TextBytes {
 
     /// Calls `body` with each chunk of the bytes, from the first.
     func forEachChunk(_ body: (UnsafeRawBufferPointer) throws(KQLError) -> Void) throws(KQLError) {
+        try forEachChunkWhile { (chunk) throws(KQLError) -> Bool in try body(chunk); return true }
+    }
+
+    /// Calls `body` with each chunk of the bytes, from the first, while it returns true.
+    func forEachChunkWhile(_ body: (UnsafeRawBufferPointer) throws(KQLError) -> Bool) throws(KQLError) {
         switch storage {
         case .text(let bytes):
             // `withUnsafeBytes` does not pass a typed error through: carry it out as a value.
             let outcome: Result<Void, KQLError> = bytes.withUnsafeBytes { b in
-                do throws(KQLError) { try body(b); return .success(()) } catch { return .failure(error) }
+                do throws(KQLError) { _ = try body(b); return .success(()) } catch { return .failure(error) }
             }
             try outcome.get()
         case .file(let fd, let path):
@@ -49,11 +54,21 @@ final class TextBytes {
                 }
                 if n == 0 { return }
                 offset += n
-                try body(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+                guard try body(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) else { return }
                 // `read` fills the chunk unless the file ended.
                 if n < buffer.count { return }
             }
         }
+    }
+
+    /// The first `count` bytes at most (the header line, to pick a delimiter from).
+    func prefix(_ count: Int) throws(KQLError) -> [UInt8] {
+        var out: [UInt8] = []
+        try forEachChunkWhile { (chunk) throws(KQLError) -> Bool in
+            out += chunk.prefix(count - out.count)
+            return out.count < count
+        }
+        return out
     }
 
     /// Whether `bytes` are valid UTF-8 (ASCII is checked without a copy).

@@ -21,7 +21,7 @@ struct DoublingPlugin: TabularPlugin {
 @Suite struct EvaluateOperatorTests {
     func runner() -> ScriptRunner {
         ScriptRunner(database: InMemoryDatabase(), functions: TestFunctions(), plugins: [DoublingPlugin()], now: 0,
-                     runCommand: { (_, _, _) throws(KQLError) -> Table in throw KQLError(.unsupported, "no commands in this test") })
+                     runCommand: { (_, _, _, _) throws(KQLError) -> Table in throw KQLError(.unsupported, "no commands in this test") })
     }
 
     @Test func operatorsAfterAnInferredSchemaPluginBindAfterItRuns() throws {

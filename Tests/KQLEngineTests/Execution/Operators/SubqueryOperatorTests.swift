@@ -17,7 +17,7 @@ final class CountingPlugin: TabularPlugin, @unchecked Sendable {
     @Test func materializedQueryRunsOncePerExecution() throws {
         let plugin = CountingPlugin()
         let runner = ScriptRunner(database: InMemoryDatabase(), functions: TestFunctions(), plugins: [plugin], now: 0,
-                                  runCommand: { (_, _, _) throws(KQLError) -> Table in throw KQLError(.unsupported, "none") })
+                                  runCommand: { (_, _, _, _) throws(KQLError) -> Table in throw KQLError(.unsupported, "none") })
         let source = ExpressionSyntax.source(SourceSyntax(kind: .evaluate(EvaluateSyntax(options: [], plugin: S.name("counter"), arguments: [])),
                                                           span: .none))
         let letT = LetSyntax(name: S.name("T"), value: .expression(S.call("materialize", source)), span: .none)
