@@ -278,6 +278,9 @@ extension Binder {
         var fields = schema.fields
         var namer = ColumnNamer(existing: schema.names)
         var cols: [(name: String, value: BoundExpression)] = []
+        let outer = extendInputWidth
+        extendInputWidth = schema.fields.count
+        defer { extendInputWidth = outer }
         // Each item sees the columns the earlier items added (`extend a = 1, b = a + 1`).
         for item in items {
             guard item.names.count <= 1 else {
