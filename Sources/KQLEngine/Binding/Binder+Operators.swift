@@ -287,7 +287,8 @@ extension Binder {
                 throw KQLError(.unsupported, "assigning several names at once is not supported yet", span: item.value.span)
             }
             let e = try bindScalar(item.value, schema: Schema(fields), scope: scope)
-            let name = item.names.first?.name ?? ColumnNamer.derivedName(item.value) ?? namer.anonymous()
+            let name = item.names.first?.name ?? ColumnNamer.derivedName(item.value)
+                ?? (ColumnNamer.takesBoundColumnName(item.value) ? e.columnName : nil) ?? namer.anonymous()
             namer.take(name)
             if let i = fields.firstIndex(where: { $0.name == name }) { fields[i].type = e.type } else { fields.append(Field(name, e.type)) }
             cols.append((name, e))
@@ -313,7 +314,8 @@ extension Binder {
                 throw unknownColumn(n, schema)
             }
             let e = try bindScalar(item.value, schema: schema, scope: scope)
-            let name = item.names.first?.name ?? ColumnNamer.derivedName(item.value) ?? namer.anonymous()
+            let name = item.names.first?.name ?? ColumnNamer.derivedName(item.value)
+                ?? (ColumnNamer.takesBoundColumnName(item.value) ? e.columnName : nil) ?? namer.anonymous()
             if let i = cols.firstIndex(where: { $0.name == name }) {
                 throw KQLError(.argument, "project names column '\(cols[i].name)' twice", span: item.value.span)
             }

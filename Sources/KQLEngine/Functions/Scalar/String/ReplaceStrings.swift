@@ -4,7 +4,7 @@ import Columnar
 /// at the same index. Lookups apply in array order: the first lookup's matches are taken first, and a
 /// later lookup only matches in the text no earlier match took (the reference's "replacement order"
 /// example), so matches never overlap and rewrites are never searched. A lookup that is not a string
-/// or is empty is ignored; one whose rewrite is missing or not a string is left as it is.
+/// or is empty is ignored; the matches of one whose rewrite is missing or not a string stay as they are.
 ///
 /// The result's size is known before it is built and is charged to the query's budget first.
 struct ReplaceStringsFunction: ScalarFunction {
@@ -31,9 +31,12 @@ struct ReplaceStringsFunction: ScalarFunction {
         // Each segment is a stretch of the output; only original stretches are searched.
         var segments: [(bytes: ArraySlice<UInt8>, original: Bool)] = [(text[...], true)]
         for (k, lookup) in lookups.enumerated() {
-            guard case .string(let l) = lookup, !l.isEmpty,
-                  k < rewrites.count, case .string(let w) = rewrites[k] else { continue }
-            let table = PatternTable(Array(l.utf8)), m = table.needle.count, rewrite = Array(w.utf8)[...]
+            guard case .string(let l) = lookup, !l.isEmpty else { continue }
+            // A rewrite that is not a string keeps the match as it is, but the match still counts: later
+            // lookups do not search inside it (the reference's "nonstring replacement" example).
+            var rewrite: ArraySlice<UInt8>?
+            if k < rewrites.count, case .string(let w) = rewrites[k] { rewrite = Array(w.utf8)[...] }
+            let table = PatternTable(Array(l.utf8)), m = table.needle.count
             var next: [(bytes: ArraySlice<UInt8>, original: Bool)] = []
             for seg in segments {
                 guard seg.original, seg.bytes.count >= m else { next.append(seg); continue }
@@ -43,7 +46,7 @@ struct ReplaceStringsFunction: ScalarFunction {
                     let hit = seg.bytes.startIndex + offset
                     guard hit >= start else { return false }
                     if hit > start { next.append((seg.bytes[start..<hit], true)) }
-                    next.append((rewrite, false))
+                    next.append((rewrite ?? seg.bytes[hit..<(hit + m)], false))
                     start = hit + m
                     return false
                 }
