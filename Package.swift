@@ -44,6 +44,8 @@ let package = Package(
         // KQL's regular expressions: a C API over RE2 (Debian: libre2-dev), linear time by construction.
         .target(name: "CRE2", linkerSettings: [.linkedLibrary("re2")]),
 
+        // gzip/zlib for KQL's *_compress_to_base64_string functions (Debian: zlib1g-dev).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CGEOS", path: "Sources/CGEOS", pkgConfig: "geos",
                        providers: [.apt(["libgeos-dev"])]),
         // C++ shims with a C API over Debian's libs2-dev (Google S2) and libgeographiclib-dev.
@@ -62,7 +64,7 @@ let package = Package(
         .target(name: "SeriesAnalysis", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .target(name: "KQLSyntax", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .target(name: "KQLEngine",
-                dependencies: ["Columnar", "KQLSyntax", "SystemCalls", "Charts", "CRE2", "Geospatial", "SeriesAnalysis",
+                dependencies: ["Columnar", "KQLSyntax", "SystemCalls", "Charts", "CRE2", "CZlib", "Geospatial", "SeriesAnalysis",
                                .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: swiftSettings),
         .target(name: "Conformance", dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "Charts", "TOMLKit"],

@@ -71,6 +71,11 @@ extension ErrorCode {
         "E_ARGUMENT", raisedBy: ["KQLEngine", "PythonPlugin"],
         meaning: "An argument has an unusable value, or a call has the wrong number of arguments.",
         hint: "Read the function's or plugin's page in the KQL reference for the arguments it takes.")
+    /// A query's own `assert()` whose condition is false.
+    public static let assertion = ErrorCode(
+        "E_ASSERTION", raisedBy: ["KQLEngine"],
+        meaning: "An assert() in the query has a condition that is false; the message is the query's own.",
+        hint: "The query's author states what must hold; change the arguments (often a function parameter) so it does.")
     /// A failure while evaluating that is neither a type nor an argument problem.
     public static let runtime = ErrorCode(
         "E_RUNTIME", raisedBy: ["KQLEngine"],
@@ -321,7 +326,7 @@ extension ErrorCode {
     /// Every code, in the order of the documentation.
     public static let all: [ErrorCode] = [
         outOfRange, json,
-        parse, unknownName, type, unsupported, argument, runtime, limit, queryTooComplex, recursiveFunction,
+        parse, unknownName, type, unsupported, argument, assertion, runtime, limit, queryTooComplex, recursiveFunction,
         command, regex, data, queryMemory, queryTimeout, resultTruncated,
         python, result, resultSchema, io,
         archive, spec, sandboxNotFound, sandboxBuild, sandboxPolicy, sandboxDenied, sandboxTimeout,

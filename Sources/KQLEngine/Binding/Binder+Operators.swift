@@ -299,13 +299,17 @@ extension Binder {
         var fields = schema.fields
         var namer = ColumnNamer(existing: schema.names)
         var cols: [(name: String, value: BoundExpression)] = []
+        let outer = extendInputWidth
+        extendInputWidth = schema.fields.count
+        defer { extendInputWidth = outer }
         // Each item sees the columns the earlier items added (`extend a = 1, b = a + 1`).
         for item in items {
             guard item.names.count <= 1 else {
                 throw KQLError(.unsupported, "assigning several names at once is not supported yet", span: item.value.span)
             }
             let e = try bindScalar(item.value, schema: Schema(fields), scope: scope)
-            let name = item.names.first?.name ?? ColumnNamer.derivedName(item.value) ?? namer.anonymous()
+            let name = item.names.first?.name ?? ColumnNamer.derivedName(item.value)
+                ?? (ColumnNamer.takesBoundColumnName(item.value) ? e.columnName : nil) ?? namer.anonymous()
             namer.take(name)
             if let i = fields.firstIndex(where: { $0.name == name }) { fields[i].type = e.type } else { fields.append(Field(name, e.type)) }
             cols.append((name, e))
@@ -331,7 +335,8 @@ extension Binder {
                 throw unknownColumn(n, schema)
             }
             let e = try bindScalar(item.value, schema: schema, scope: scope)
-            let name = item.names.first?.name ?? ColumnNamer.derivedName(item.value) ?? namer.anonymous()
+            let name = item.names.first?.name ?? ColumnNamer.derivedName(item.value)
+                ?? (ColumnNamer.takesBoundColumnName(item.value) ? e.columnName : nil) ?? namer.anonymous()
             if let i = cols.firstIndex(where: { $0.name == name }) {
                 throw KQLError(.argument, "project names column '\(cols[i].name)' twice", span: item.value.span)
             }

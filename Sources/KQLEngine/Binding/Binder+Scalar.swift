@@ -134,6 +134,9 @@ extension Binder {
             }
             return e
         }
+        if let e = try bindSchemaFunction(fname, args, span: span, schema: schema, scope: scope, aggregates: aggregates) {
+            return e
+        }
         if fname == "toscalar" {
             guard let first = args.first else { throw KQLError(.argument, "toscalar() needs a tabular expression", span: span) }
             if !isTabular(first.value, scope: scope) {

@@ -23,6 +23,9 @@ public final class Binder {
     /// Whether each function definition's body is tabular, by the definition's span (the names it sees
     /// are of the same kinds wherever it is bound; only a command changing the tables changes an answer).
     var tabularBodies: [DefinitionKey: Bool] = [:]
+    /// While an `extend` binds its items: how many leading columns of the row are the operator's input.
+    /// `pack_all()` packs only those, as the reference's example shows (not the columns the same extend adds).
+    var extendInputWidth: Int?
     /// Runs a bound query (for `toscalar`, tabular `in` lists and deferred operators).
     var run: ((BoundQuery) throws(KQLError) -> Table)?
 

@@ -37,6 +37,13 @@ struct ColumnNamer {
                                             "percentiles_array_tdigest": "percentile_tdigest",
                                             "percentile_array_tdigest": "percentile_tdigest"]
 
+    /// Whether the expression is named after the column it binds to, which only binding knows:
+    /// `column_ifexists('Capital', State)` is named `State` when the row has no `Capital`.
+    static func takesBoundColumnName(_ e: ExpressionSyntax) -> Bool {
+        if case .call(let name, _, _) = e { return name.name == "column_ifexists" || name.name == "columnifexists" }
+        return false
+    }
+
     /// `base`, or `base1`, `base2`... when taken; records the result.
     mutating func unique(_ base: String) -> String {
         var name = base, k = 1

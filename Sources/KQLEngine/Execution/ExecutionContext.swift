@@ -25,7 +25,8 @@ final class ExecutionContext {
     }
 
     func functionContext(rowCount: Int) -> FunctionContext {
-        FunctionContext(now: now, rowCount: rowCount, randomSeed: randomSeed, budget: budget)
+        FunctionContext(now: now, rowCount: rowCount, randomSeed: randomSeed, budget: budget,
+                        databaseName: ManagementCommands.databaseName(database))
     }
 
     /// The query's binder, for binding at run time.

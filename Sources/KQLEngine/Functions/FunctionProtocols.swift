@@ -57,9 +57,13 @@ public struct FunctionContext: Sendable {
     public var randomSeed: UInt64
     /// The statement's memory and time budget: functions that build large values charge it first.
     public var budget: QueryBudget
+    /// The name of the database the query runs against (`current_database()`).
+    public var databaseName: String
 
-    public init(now: Int64, rowCount: Int, randomSeed: UInt64 = 0, budget: QueryBudget = .unlimited) {
+    public init(now: Int64, rowCount: Int, randomSeed: UInt64 = 0, budget: QueryBudget = .unlimited,
+                databaseName: String = "Sandpiper") {
         self.now = now; self.rowCount = rowCount; self.randomSeed = randomSeed; self.budget = budget
+        self.databaseName = databaseName
     }
 }
 

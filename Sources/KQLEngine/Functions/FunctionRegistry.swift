@@ -21,6 +21,8 @@ public enum FunctionRegistry {
         WindowFunctions.all,
         SpecialFunctions.all,
         GeoFunctions.all,
+        IPFunctions.all,
+        EnvironmentFunctions.all,
         SeriesFunctions.all,
         SketchFunctions.all,
         AggregateFunctions.all,

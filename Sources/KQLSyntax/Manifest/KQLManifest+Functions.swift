@@ -11,22 +11,24 @@ extension KQLManifest {
     binary_shift_left binary_shift_right binary_xor bitset_count_ones case ceiling coalesce column_ifexists cos cot
     countof current_cluster_endpoint current_cursor current_database current_principal current_principal_details
     current_principal_is_member_of cursor_after cursor_before_or_at cursor_current datetime_add datetime_diff
-    datetime_local_to_utc datetime_part datetime_utc_to_local dayofmonth dayofweek dayofyear dcount_hll degrees dynamic_to_json endofday endofmonth endofweek
-    endofyear estimate_data_size exp exp10 exp2 extent_id extent_tags extract extract_all extractjson floor
+    datetime_local_to_utc datetime_part datetime_utc_to_local dayofmonth dayofweek dayofyear dcount_hll degrees
+    dynamic_to_json endofday endofmonth endofweek
+    endofyear estimate_data_size exp exp10 exp2 extent_id extent_tags extract extract_all extract_json extractjson floor
     format_bytes format_datetime format_ipv4 format_ipv4_mask format_timespan gamma getmonth gettype getyear
     gzip_compress_to_base64_string gzip_decompress_from_base64_string has_any_index has_any_ipv4 has_ipv4
     has_any_ipv4_prefix has_ipv4_prefix hash hash_combine hash_many hash_md5 hash_sha1 hash_sha256 hash_xxhash64 hll_merge
-    hourofday iff iif indexof indexof_regex ingestion_time ipv4_compare ipv4_is_in_range ipv4_is_match
-    ipv4_is_private ipv4_netmask_suffix ipv6_compare ipv6_is_match isascii isempty isfinite isinf isnan isnotempty
-    isnotnull isnull isutf8 log log10 log2 loggamma make_datetime make_string make_timespan max_of min_of
+    hourofday iff iif indexof indexof_regex ingestion_time ipv4_compare ipv4_is_in_any_range ipv4_is_in_range
+    ipv4_is_match ipv4_is_private ipv4_netmask_suffix ipv4_range_to_cidr_list ipv6_compare ipv6_is_in_any_range
+    ipv6_is_in_range ipv6_is_match isascii isempty isfinite isinf isnan isnotempty
+    isnotnull isnull isutf8 jaccard_index log log10 log2 loggamma make_datetime make_string make_timespan max_of min_of
     monthofyear new_guid not now pack pack_all pack_array pack_dictionary parse_command_line parse_csv parse_ipv4
     parse_ipv4_mask parse_ipv6 parse_ipv6_mask parse_json parse_path parse_url parse_urlquery parse_user_agent parse_version
-    parse_xml percentile_tdigest percentile_array_tdigest percentrank_tdigest pi pow radians rand range
-    rank_tdigest regex_quote repeat replace_regex replace_string reverse round set_difference set_has_element
+    parse_xml percentile_tdigest punycode_from_string punycode_to_string percentile_array_tdigest percentrank_tdigest pi pow radians rand range
+    rank_tdigest regex_quote repeat replace_regex replace_string replace_strings reverse round set_difference set_has_element
     set_intersect set_union sign sin split sqrt startofday startofmonth startofweek startofyear strcat strcat_array
     strcat_delim strcmp string_size strlen strrep substring tan tdigest_merge to_utf8 tobool todatetime todecimal
     todouble toguid tohex toint tolong tolower tostring totimespan toupper translate treepath trim
-    trim_end trim_start unixtime_microseconds_todatetime unixtime_milliseconds_todatetime
+    trim_end trim_start unicode_codepoints_from_string unicode_codepoints_to_string unixtime_microseconds_todatetime unixtime_milliseconds_todatetime
     unixtime_nanoseconds_todatetime unixtime_seconds_todatetime url_decode url_encode url_encode_component
     week_of_year weekofyear welch_test zip zlib_compress_to_base64_string zlib_decompress_from_base64_string
     next prev row_cumsum row_number row_rank_dense row_rank_min row_window_session

@@ -54,7 +54,8 @@ public enum KQLManifest {
         names: KQLManifest.scalarFunctionText,
         aliases: ["notempty": "isnotempty", "notnull": "isnotnull", "toreal": "todouble", "todynamic": "parse_json",
                   "toobject": "parse_json", "parsejson": "parse_json", "iif": "iff", "pack": "bag_pack",
-                  "toboolean": "tobool", "replace": "replace_regex", "parseurl": "parse_url", "array_iif": "array_iff"])
+                  "toboolean": "tobool", "replace": "replace_regex", "parseurl": "parse_url", "array_iif": "array_iff",
+                  "columnifexists": "column_ifexists"])
 
     /// Aggregation functions (used in `summarize`).
     public static let aggregateFunctions: [CatalogueEntry] = catalogue(

@@ -3,6 +3,14 @@ import Columnar
 /// The array and set functions of the dynamic family whose whole logic is one row kernel.
 extension DynamicFunctions {
     static let arrayKernels: [FunctionDeclaration] = [
+        .row("jaccard_index", arity: 2...2, [.dynamic, .dynamic], out: .real, strict: false,
+             "The size of two arrays' intersection over that of their union, duplicates ignored.",
+             example: "print jaccard_index(dynamic([1, 2, 3]), dynamic([1, 2, 3, 4]))") { r in
+            guard let a = array(r[0]), let b = array(r[1]) else { return .null }
+            let x = Set(a), y = Set(b)
+            // Two empty sets share nothing and cover nothing: 0/0, NaN, as real division gives.
+            return .real(Double(x.intersection(y).count) / Double(x.union(y).count))
+        },
         .row("pack_array", arity: 1...64, [.any], out: .dynamic, strict: false, "A dynamic array of its arguments.",
              example: "print pack_array(1, 'a', 2.5)") { r in
             .dynamic(.array(r.map(\.asDynamic)))

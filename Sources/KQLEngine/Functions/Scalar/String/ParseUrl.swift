@@ -38,6 +38,17 @@ struct ParseUrlFunction: ScalarFunction {
         if let colon = authority.lastIndex(of: ":"), !authority.hasSuffix("]") {
             host = String(authority[..<colon]); port = String(authority[authority.index(after: colon)...])
         }
+        let parameters = queryParameters(query)
+        return .bag(PropertyBag([
+            ("Scheme", .string(scheme)), ("Host", .string(host)), ("Port", .string(port)), ("Path", .string(path)),
+            ("Username", .string(user)), ("Password", .string(password)), ("Query Parameters", .bag(parameters)),
+            ("Fragment", .string(fragment)),
+        ]))
+    }
+
+    /// The `k=v` pairs of a URL's query (`&`-separated, URL-decoded, `+` as space; a key without `=` has
+    /// the empty value), as `parse_url` and `parse_urlquery` show them.
+    static func queryParameters(_ query: String) -> PropertyBag {
         var parameters = PropertyBag()
         for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
             let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -45,10 +56,6 @@ struct ParseUrlFunction: ScalarFunction {
             let value = kv.count > 1 ? (String(kv[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(kv[1])) : ""
             parameters[key] = .string(value)
         }
-        return .bag(PropertyBag([
-            ("Scheme", .string(scheme)), ("Host", .string(host)), ("Port", .string(port)), ("Path", .string(path)),
-            ("Username", .string(user)), ("Password", .string(password)), ("Query Parameters", .bag(parameters)),
-            ("Fragment", .string(fragment)),
-        ]))
+        return parameters
     }
 }

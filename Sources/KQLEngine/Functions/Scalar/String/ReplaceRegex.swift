@@ -2,9 +2,9 @@ import Columnar
 
 /// `replace_regex(text, regex, rewrite)`: every non-overlapping match of `regex` replaced by
 /// `rewrite`, where `\0` is the whole match, `\1`..`\9` name capture groups and `\\` is a backslash
-/// (RE2's rewrite syntax).
+/// (RE2's rewrite syntax). `replace` is its deprecated alias, with the same arguments.
 struct ReplaceRegexFunction: ScalarFunction {
-    let name = "replace_regex"
+    var name = "replace_regex"
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
         try Signature.check(name, args, [.string, .string, .string])
         if let p = args[1].constant {
