@@ -61,8 +61,17 @@ extension Binder {
         return isTabular(def.body, scope: s, depth: depth)
     }
 
-    /// Binds a tabular expression; one that nests or expands past `QueryLimits` is `E_QUERY_TOO_COMPLEX`.
+    /// Binds a tabular expression; one that nests or expands past `QueryLimits` is `E_QUERY_TOO_COMPLEX`, and a
+    /// graph where a table is needed is `E_TYPE`.
     public func bindTabular(_ e: ExpressionSyntax, scope: Scope) throws(KQLError) -> BoundQuery {
+        let q = try bindTabularOrGraph(e, scope: scope)
+        if q.pendingGraph != nil { throw Binder.graphWithoutTable(e.span) }
+        return q
+    }
+
+    /// Binds a tabular expression or a graph (`make-graph` not yet followed by an operator that makes a table),
+    /// where a graph may stand: the source of a pipeline, a `let`, a function body.
+    func bindTabularOrGraph(_ e: ExpressionSyntax, scope: Scope) throws(KQLError) -> BoundQuery {
         let q = try bindTabularUnchecked(e, scope: scope)
         guard q.depth <= QueryLimits.maxNestingDepth else {
             throw QueryLimits.tooDeep("subqueries (`union` legs, `join` sides, `materialize`, `invoke`, `mv-apply`, "
@@ -80,9 +89,9 @@ extension Binder {
     private func bindTabularUnchecked(_ e: ExpressionSyntax, scope: Scope) throws(KQLError) -> BoundQuery {
         switch e {
         case .parenthesized(let inner, _):
-            return try bindTabular(inner, scope: scope)
+            return try bindTabularOrGraph(inner, scope: scope)
         case .pipeline(let source, let ops, _):
-            var q = try bindTabular(source, scope: scope)
+            var q = try bindTabularOrGraph(source, scope: scope)
             var s = scope
             for op in ops { q = try bindOperator(op, input: consume q, scope: &s) }
             return q
@@ -195,7 +204,7 @@ extension Binder {
             () throws(KQLError) -> FunctionCallResult in
             var s = scope
             for l in def.lets { try bindLet(l, scope: &s) }
-            if isTabular(def.body, scope: s) { return .tabular(try bindTabular(def.body, scope: s)) }
+            if isTabular(def.body, scope: s) { return .tabular(try bindTabularOrGraph(def.body, scope: s)) }
             return .scalar(try bindScalar(def.body, schema: rowSchema, scope: s))
         }
     }
@@ -205,8 +214,12 @@ extension BoundQuery {
     /// This query as the source of a new pipeline.
     var wrapped: BoundQuery {
         guard !operators.isEmpty else { return self }
-        var q = BoundQuery(source: .query(self), schema: schema)
+        var inner = self
+        inner.pendingGraph = nil
+        var q = BoundQuery(source: .query(inner), schema: schema)
         q.isSerialized = isSerialized
+        // A graph stays a graph: the graph operators that follow apply to the wrapped query's edges.
+        q.pendingGraph = pendingGraph
         return q
     }
 }

@@ -96,7 +96,9 @@ struct ScriptRunner {
                     context.budget = current.budget
                 }
             case .declareQueryParameters(let params, _): try binder.bindQueryParameters(params, scope: &scope)
-            case .query(let e): p = .query(Planner.plan(try binder.bindTabular(e, scope: scope)))
+            case .query(let e):
+                // `graph-to-table nodes as N, edges as E;` only names results for the statements after it.
+                if let q = try binder.bindQueryStatement(e, scope: &scope) { p = .query(Planner.plan(q)) }
             case .command(let c): p = .command(c)
             }
             guard let p else { continue }
