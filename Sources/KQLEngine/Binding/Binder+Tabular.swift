@@ -26,6 +26,7 @@ extension Binder {
             }
         case .call(let name, _, _):
             if ["materialize", "table", "view"].contains(name.name) { return true }
+            if name.name == "graph", scope[name.name] == nil { return true }
             if case .function(let def, let captured)? = scope[name.name] { return bodyIsTabular(def, captured, depth: depth) }
             return false
         default: return false
@@ -136,6 +137,9 @@ extension Binder {
             var m = BoundQuery(source: .materialized(id: makeMaterializeID(), q), schema: q.schema)
             m.isSerialized = q.isSerialized
             return m
+        case "graph" where scope[name.name] == nil:
+            throw KQLError(.unsupported, "persistent graphs (`graph(\"name\")` over graph models and snapshots) are not supported",
+                           span: span, hint: "build the graph in the query instead: `Edges | make-graph Source --> Target with Nodes on Id`")
         case "table":
             guard args.count == 1, case .literal(.string(let t), _, let s) = args[0].value else {
                 throw KQLError(.argument, "table() takes a table name as a string literal", span: span)

@@ -22,6 +22,9 @@ struct GraphMatcher {
     let candidates: GraphCandidates
     let budget: QueryBudget
     let operatorName: String
+    /// Where matching stops with `E_LIMIT` (smaller in tests).
+    var maxMatches = GraphLimits.maxMatches
+    var maxSteps = GraphLimits.maxSteps
 
     /// One way to satisfy a pattern edge: the edges taken (left to right), the inner nodes, the far node.
     struct Choice {
@@ -66,7 +69,7 @@ struct GraphMatcher {
                 if cycles != .all { for x in choice.edges { used[x] += 1 } }
             }
             if step == pattern.edges.count {
-                guard matches.count < GraphLimits.maxMatches else { throw GraphLimits.tooManyMatches(operatorName) }
+                guard matches.count < maxMatches else { throw GraphLimits.tooManyMatches(operatorName, maxMatches) }
                 if matches.count & 0xFFF == 0 {
                     try budget.charge(count: 4096, bytesEach: GraphMatches.bytes(nodeVariables: nodeOf.count,
                                                                                  edgeVariables: edgeOf.count, walkLength: 4),
@@ -150,10 +153,8 @@ struct GraphMatcher {
             let (x, next) = lists[depth][positions[depth]]
             positions[depth] += 1
             steps += 1
-            if steps & 0xFFFF == 0 {
-                guard steps < GraphLimits.maxSteps else { throw GraphLimits.tooManySteps(operatorName) }
-                try budget.checkDeadline()
-            }
+            guard steps < maxSteps else { throw GraphLimits.tooManySteps(operatorName, maxSteps) }
+            if steps & 0xFFFF == 0 { try budget.checkDeadline() }
             guard allowed(candidates.walkEdges[e], x) else { continue }
             if cycles != .all, used[x] > 0 || inWalk.contains(x) { continue }
             if cycles == .none, onPath.contains(next) { continue }
@@ -161,7 +162,7 @@ struct GraphMatcher {
             if cycles != .all { inWalk.insert(x) }
             if cycles == .none { onPath.insert(next) }
             if pathEdges.count >= length.lowerBound { record() }
-            guard out.count < GraphLimits.maxMatches else { throw GraphLimits.tooManyMatches(operatorName) }
+            guard out.count < maxMatches else { throw GraphLimits.tooManyMatches(operatorName, maxMatches) }
             // The walk goes on through `next` only if it may be an inner node.
             if pathEdges.count < length.upperBound, allowed(candidates.walkNodes[e], next) {
                 lists.append(neighbours(next, direction, forward: forward))

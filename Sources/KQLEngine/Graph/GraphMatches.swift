@@ -78,13 +78,13 @@ enum GraphLimits {
     /// Steps of walking the graph (edges tried) one graph operator may take before it stops with `E_LIMIT`.
     static let maxSteps = 200_000_000
 
-    static func tooManyMatches(_ operatorName: String) -> KQLError {
-        KQLError(.limit, "\(operatorName) found more than \(maxMatches) matches",
+    static func tooManyMatches(_ operatorName: String, _ limit: Int) -> KQLError {
+        KQLError(.limit, "\(operatorName) found more than \(limit) matches",
                  hint: "narrow the pattern with `where` conditions on its nodes and edges, shorten the variable length edges, or filter the input first; see docs/limits.md")
     }
 
-    static func tooManySteps(_ operatorName: String) -> KQLError {
-        KQLError(.limit, "\(operatorName) walked more than \(maxSteps) edges without finishing",
+    static func tooManySteps(_ operatorName: String, _ limit: Int) -> KQLError {
+        KQLError(.limit, "\(operatorName) walked more than \(limit) edges without finishing",
                  hint: "bound the variable length edges (*1..3 rather than *1..20), use cycles=none, or add `where` conditions on the path with all(); see docs/limits.md")
     }
 }

@@ -44,7 +44,7 @@ struct GraphShortestPaths {
                         done.insert(end)
                     }
                     for m in kept {
-                        guard result.count < GraphLimits.maxMatches else { throw GraphLimits.tooManyMatches(operatorName) }
+                        guard result.count < GraphLimits.maxMatches else { throw GraphLimits.tooManyMatches(operatorName, GraphLimits.maxMatches) }
                         result.append(nodes: [start, batch.node(m, 1)], edges: [0], walkOf: [batch.walk(m, 0)])
                     }
                 }
@@ -59,7 +59,7 @@ struct GraphShortestPaths {
                         next[other, default: []].append((x, node))
                     }
                 }
-                guard steps < GraphLimits.maxSteps else { throw GraphLimits.tooManySteps(operatorName) }
+                guard steps < GraphLimits.maxSteps else { throw GraphLimits.tooManySteps(operatorName, GraphLimits.maxSteps) }
                 try budget.charge(count: next.count, bytesEach: 64, for: operatorName)
                 reached.append(next)
                 level += 1
@@ -87,12 +87,12 @@ struct GraphShortestPaths {
             let (x, previous) = ways[positions[depth]]
             positions[depth] += 1
             steps += 1
-            guard steps < GraphLimits.maxSteps else { throw GraphLimits.tooManySteps(operatorName) }
+            guard steps < GraphLimits.maxSteps else { throw GraphLimits.tooManySteps(operatorName, GraphLimits.maxSteps) }
             if k == 1 {
                 let walkEdges = Array((edges + [x]).reversed())
                 let inner = Array(nodes.dropFirst().reversed())
                 out.append(GraphMatches.Walk(edges: walkEdges, inner: inner))
-                guard out.count < GraphLimits.maxMatches else { throw GraphLimits.tooManyMatches(operatorName) }
+                guard out.count < GraphLimits.maxMatches else { throw GraphLimits.tooManyMatches(operatorName, GraphLimits.maxMatches) }
                 continue
             }
             edges.append(x); nodes.append(previous); positions.append(0)

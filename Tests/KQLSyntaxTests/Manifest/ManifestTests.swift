@@ -34,6 +34,11 @@ import Testing
             "where": "T | where a", "filter": "T | filter a", "parse": "T | parse s with \"a\" x",
             "parse-where": "T | parse-where s with * \"a\" x:long *", "mv-apply": "T | mv-apply d on (take 1)",
             "make-series": "T | make-series count() on t step 1h",
+            "make-graph": "T | make-graph a --> b | graph-to-table nodes",
+            "graph-match": "T | make-graph a --> b | graph-match (x)-[e*1..2]->(y) where x.a == 1 project x.a",
+            "graph-shortest-paths": "T | make-graph a --> b | graph-shortest-paths output=all (x)-[e*1..3]-(y) project x",
+            "graph-to-table": "T | make-graph a --> b | graph-to-table nodes as N with_node_id=i, edges as E",
+            "graph-mark-components": "T | make-graph a --> b | graph-mark-components kind=strong | graph-to-table nodes",
         ]
         for entry in KQLManifest.operators where entry.status == .implemented {
             let query = try #require(samples[entry.name], "no sample for \(entry.name)")
