@@ -104,6 +104,13 @@ public struct OperatorSyntax: Sendable {
         case union(UnionSyntax)
         /// `where`/`filter`.
         case `where`(ExpressionSyntax)
+        /// `make-graph`: the input rows become the edges of a graph (see `GraphSyntax.swift`).
+        case makeGraph(MakeGraphSyntax)
+        /// `graph-match`, or `graph-shortest-paths` when `shortestPaths` is set.
+        case graphMatch(GraphMatchSyntax, shortestPaths: Bool)
+        case graphToTable(GraphToTableSyntax)
+        /// `graph-mark-components [kind=...] [with_component_id=...]`.
+        case graphMarkComponents(options: [OptionSyntax])
     }
 }
 

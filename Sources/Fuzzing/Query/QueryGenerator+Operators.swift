@@ -13,6 +13,7 @@ extension QueryGenerator {
         "project-keep", "project-rename", "project-reorder", "render", "sample", "serialize", "sort", "summarize",
         "take", "top", "union", "where", "filter",
         "consume", "facet", "fork", "parse-kv", "partition", "reduce", "sample-distinct", "scan", "top-hitters", "top-nested",
+        "make-graph", "graph-match", "graph-shortest-paths", "graph-to-table", "graph-mark-components",
     ]
 
     /// One operator after `| `, and the columns it yields.
@@ -107,6 +108,8 @@ extension QueryGenerator {
         case "sample-distinct": return sampleDistinct(scope)
         case "fork", "facet": return forkOrFacet(name, scope, depth: d)
         case "consume": return (input.chance(20) ? "consume decodeblocks=true" : "consume", scope)
+        case "make-graph", "graph-match", "graph-shortest-paths", "graph-to-table", "graph-mark-components":
+            return graph(name, scope, depth: d)
         case "evaluate":
             if let c = column(scope, .dynamic), input.chance(80) {
                 return ("evaluate bag_unpack(\(Self.reference(c.name))\(input.chance(30) ? ", \"p_\"" : ""))",
@@ -241,6 +244,37 @@ extension QueryGenerator {
         if input.chance(30) { pattern.append("*") }
         let kind = input.chance(20) ? input.pick(["kind=regex ", "kind=relaxed ", "kind=simple ", "kind=regex flags=Ui "]) : ""
         return ("\(name) \(kind)\(source) with \(pattern.joined(separator: " "))", fields)
+    }
+
+    /// A graph operator needs a graph before it and makes a table only at the end: each production writes a
+    /// whole `make-graph ... | graph-...` run, using two columns of one type as the edges' ends.
+    mutating func graph(_ name: String, _ scope: [Field], depth: Int) -> (text: String, fields: [Field]) {
+        guard let a = column(scope), let b = column(scope.filter { $0.type == a.type }) else {
+            return ("make-graph nosuch --> nosuch | graph-to-table edges", scope)
+        }
+        let build = "make-graph \(Self.reference(a.name)) --> \(Self.reference(b.name)) with_node_id=id"
+        let length = input.chance(50) ? "*\(input.choose(2))..\(1 + input.choose(3))" : ""
+        let arrow = input.pick(["-[e\(length)]->", "<-[e\(length)]-", "-[e\(length)]-"])
+        let condition = input.chance(50) ? " where " + input.pick(["x.id != y.id", "node_degree_out(x) > 0", "isnotempty(y.id)"]) : ""
+        let project = " project a = x.id, b = y.id" + (length.isEmpty ? "" : ", n = array_length(e), m = map(e, \(Self.reference(a.name)))")
+        let matchFields = [Field("a", a.type), Field("b", a.type)] + (length.isEmpty ? [] : [Field("n", .long), Field("m", .dynamic)])
+        switch name {
+        case "graph-match":
+            let cycles = input.pick(["", "cycles=none ", "cycles=all ", "cycles=unique_edges "])
+            return ("\(build) | graph-match \(cycles)(x)\(arrow)(y)\(condition)\(project)", matchFields)
+        case "graph-shortest-paths":
+            let output = input.pick(["", "output=any ", "output=all "])
+            return ("\(build) | graph-shortest-paths \(output)(x)-[e*1..\(1 + input.choose(3))]->(y)\(condition) project a = x.id, b = y.id",
+                    [Field("a", a.type), Field("b", a.type)])
+        case "graph-mark-components":
+            let kind = input.pick(["", "kind=weak ", "kind=strong "])
+            return ("\(build) | graph-mark-components \(kind)with_component_id=cid | graph-to-table nodes",
+                    [Field("id", a.type), Field("cid", .long)])
+        case "graph-to-table" where input.chance(50):
+            return ("\(build) | graph-to-table nodes with_node_id=k", [Field("k", .long), Field("id", a.type)])
+        default:
+            return ("\(build) | graph-to-table edges with_source_id=src_id", [Field("src_id", .long)] + scope)
+        }
     }
 
     mutating func makeSeries(_ scope: [Field], depth: Int) -> (text: String, fields: [Field]) {

@@ -9,6 +9,7 @@ extension Binder {
     /// instead of copying the list so far: a pipeline of many operators binds in linear time.
     func bindOperator(_ op: OperatorSyntax, input: consuming BoundQuery, scope: inout Scope) throws(KQLError) -> BoundQuery {
         var q = consume input
+        if let graph = try bindGraphOperator(op, input: q, scope: scope) { return graph }
         let inputCount = q.operators.count, inputSerialized = q.isSerialized
         switch try bindOperatorKind(op, input: q, scope: &scope) {
         case .appended(let b, let schema):
@@ -216,6 +217,10 @@ extension Binder {
             throw Binder.notLastOperator("fork", op.keywordSpan)
         case .facet:
             throw Binder.notLastOperator("facet", op.keywordSpan)
+        case .makeGraph, .graphMatch, .graphToTable, .graphMarkComponents:
+            // `bindGraphOperator` (Binder+Graph.swift) binds these before this switch is reached.
+            throw KQLError(.runtime, "a graph operator reached the binder of table operators", span: op.keywordSpan,
+                           hint: "this is a bug in sandpiper; please report the query")
         }
     }
 

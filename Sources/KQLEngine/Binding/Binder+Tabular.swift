@@ -26,6 +26,7 @@ extension Binder {
             }
         case .call(let name, _, _):
             if ["materialize", "table", "view"].contains(name.name) { return true }
+            if name.name == "graph", entry(name.name, in: scope) == nil { return true }
             if case .function(let def, let captured)? = entry(name.name, in: scope) { return bodyIsTabular(def, captured, depth: depth) }
             return false
         default: return false
@@ -61,8 +62,17 @@ extension Binder {
         return isTabular(def.body, scope: s, depth: depth)
     }
 
-    /// Binds a tabular expression; one that nests or expands past `QueryLimits` is `E_QUERY_TOO_COMPLEX`.
+    /// Binds a tabular expression; one that nests or expands past `QueryLimits` is `E_QUERY_TOO_COMPLEX`, and a
+    /// graph where a table is needed is `E_TYPE`.
     public func bindTabular(_ e: ExpressionSyntax, scope: Scope) throws(KQLError) -> BoundQuery {
+        let q = try bindTabularOrGraph(e, scope: scope)
+        if q.pendingGraph != nil { throw Binder.graphWithoutTable(e.span) }
+        return q
+    }
+
+    /// Binds a tabular expression or a graph (`make-graph` not yet followed by an operator that makes a table),
+    /// where a graph may stand: the source of a pipeline, a `let`, a function body.
+    func bindTabularOrGraph(_ e: ExpressionSyntax, scope: Scope) throws(KQLError) -> BoundQuery {
         let q = try bindTabularUnchecked(e, scope: scope)
         guard q.depth <= QueryLimits.maxNestingDepth else {
             throw QueryLimits.tooDeep("subqueries (`union` legs, `join` sides, `materialize`, `invoke`, `mv-apply`, "
@@ -80,9 +90,9 @@ extension Binder {
     private func bindTabularUnchecked(_ e: ExpressionSyntax, scope: Scope) throws(KQLError) -> BoundQuery {
         switch e {
         case .parenthesized(let inner, _):
-            return try bindTabular(inner, scope: scope)
+            return try bindTabularOrGraph(inner, scope: scope)
         case .pipeline(let source, let ops, _):
-            var q = try bindTabular(source, scope: scope)
+            var q = try bindTabularOrGraph(source, scope: scope)
             var s = scope
             for op in ops { q = try bindOperator(op, input: consume q, scope: &s) }
             return q
@@ -128,6 +138,9 @@ extension Binder {
             var m = BoundQuery(source: .materialized(id: makeMaterializeID(), q), schema: q.schema)
             m.isSerialized = q.isSerialized
             return m
+        case "graph" where scope[name.name] == nil:
+            throw KQLError(.unsupported, "persistent graphs (`graph(\"name\")` over graph models and snapshots) are not supported",
+                           span: span, hint: "build the graph in the query instead: `Edges | make-graph Source --> Target with Nodes on Id`")
         case "table":
             guard args.count == 1, case .literal(.string(let t), _, let s) = args[0].value else {
                 throw KQLError(.argument, "table() takes a table name as a string literal", span: span)
@@ -200,7 +213,7 @@ extension Binder {
             do throws(KQLError) {
                 var s = scope
                 for l in def.lets { try bindLet(l, scope: &s) }
-                if isTabular(def.body, scope: s) { return .tabular(try bindTabular(def.body, scope: s)) }
+                if isTabular(def.body, scope: s) { return .tabular(try bindTabularOrGraph(def.body, scope: s)) }
                 return .scalar(try bindScalar(def.body, schema: rowSchema, scope: s))
             } catch {
                 throw def.source.map { error.located(in: $0) } ?? error
@@ -213,8 +226,12 @@ extension BoundQuery {
     /// This query as the source of a new pipeline.
     var wrapped: BoundQuery {
         guard !operators.isEmpty else { return self }
-        var q = BoundQuery(source: .query(self), schema: schema)
+        var inner = self
+        inner.pendingGraph = nil
+        var q = BoundQuery(source: .query(inner), schema: schema)
         q.isSerialized = isSerialized
+        // A graph stays a graph: the graph operators that follow apply to the wrapped query's edges.
+        q.pendingGraph = pendingGraph
         return q
     }
 }

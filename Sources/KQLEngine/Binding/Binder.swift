@@ -65,7 +65,7 @@ public final class Binder {
             scope[l.name.name] = .function(def, scope)
         case .expression(let e):
             if isTabular(e, scope: scope) {
-                scope[l.name.name] = .tabular(try bindTabular(e, scope: scope))
+                scope[l.name.name] = .tabular(try bindTabularOrGraph(e, scope: scope))
             } else {
                 scope[l.name.name] = .scalar(try bindScalar(e, schema: Schema([]), scope: scope))
             }

@@ -19,6 +19,9 @@ public struct BoundQuery: Sendable {
     /// may be used: after `range`, `sort`, `top`, `serialize` and `getschema`, until an operator
     /// that loses the order (`summarize`, `join`, `distinct`, `mv-expand`, ...).
     public var isSerialized = false
+    /// Set when the expression is a graph (`make-graph` and the graph operators after it), not a table: the
+    /// query produces the edges, and a terminal graph operator must follow (``BoundGraphPipeline``).
+    public internal(set) var pendingGraph: BoundGraphPipeline?
 
     /// Levels of subqueries the executor recurses through on the deepest path (`union` legs, `join`'s
     /// right side, `materialize` (which an `invoke` input is) and `mv-apply` bodies). A `let` or parenthesized query used as a
@@ -59,6 +62,7 @@ public struct BoundQuery: Sendable {
             case .join(let j): include(j.right, nested: true)
             case .union(let u): for leg in u.legs { include(leg, nested: true) }
             case .mvApply(let m): include(m.subquery, nested: true)
+            case .graph(let g): for t in g.pipeline.build.nodeTables { include(t.query, nested: true) }
             default: break
             }
         }
@@ -124,6 +128,8 @@ public enum BoundOperator: Sendable {
     case deferred(DeferredOperators)
     /// A `join`/`lookup` whose right side's schema is only known once it ran: bound then.
     case deferredJoin(DeferredJoin)
+    /// `make-graph` and the graph operators after it, up to the one that makes a table.
+    case graph(BoundGraphQuery)
 }
 
 /// `range column from a to b step s` (inclusive of `b`).

@@ -101,8 +101,9 @@ struct ScriptRunner {
                     context.budget = current.budget
                 }
             case .declareQueryParameters(let params, _): try binder.bindQueryParameters(params, scope: &scope)
-            // A statement ending in `fork` or `facet` yields several tables.
-            case .query(let e): p = try binder.bindResults(e, scope: scope).map { .query(Planner.plan($0)) }
+            // A statement ending in `fork` or `facet` yields several tables; `graph-to-table nodes as N, edges as E;`
+            // only names results for the statements after it.
+            case .query(let e): p = try binder.bindQueryStatement(e, scope: &scope).map { .query(Planner.plan($0)) }
             case .command(let c): p = [.command(c)]
             }
             for p in p {

@@ -89,6 +89,7 @@ enum Planner {
         case .union(let u): return UnionOperator(union: u, legs: u.legs.map(plan))
         case .deferred(let d): return DeferredOperator(deferred: d)
         case .deferredJoin(let d): return DeferredJoinOperator(join: d, right: plan(d.right))
+        case .graph(let g): return GraphOperator(bound: g, nodes: g.pipeline.build.nodeTables.map { plan($0.query) })
         }
     }
 

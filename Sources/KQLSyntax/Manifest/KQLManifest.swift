@@ -38,7 +38,7 @@ public enum KQLManifest {
         limit lookup make-series mv-apply mv-expand order project project-away project-keep project-rename
         project-reorder parse parse-where parse-kv partition print range reduce render sample sample-distinct scan
         search serialize sort summarize take top top-nested top-hitters union where make-graph graph-match
-        graph-to-table macro-expand
+        graph-to-table graph-shortest-paths graph-mark-components macro-expand
         """,
         implemented: """
         as count datatable distinct evaluate extend getschema invoke join limit lookup make-series mv-apply mv-expand order parse
@@ -46,6 +46,7 @@ public enum KQLManifest {
         project-away project-keep project-rename project-reorder print range render sample serialize sort summarize
         take top union where
         consume facet fork parse-kv partition reduce sample-distinct scan top-hitters top-nested
+        take top union where make-graph graph-match graph-to-table graph-shortest-paths graph-mark-components
         """,
         aliases: ["filter": "where"])
 

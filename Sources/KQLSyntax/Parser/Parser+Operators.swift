@@ -118,6 +118,16 @@ extension SyntaxParser {
             kind = .topNested(try parseTopNested(start: start))
         case "reduce":
             kind = .reduce(try parseReduce())
+        case "make-graph":
+            kind = .makeGraph(try parseMakeGraph())
+        case "graph-match", "graph-shortest-paths":
+            let shortest = name == "graph-shortest-paths"
+            kind = .graphMatch(try parseGraphMatch(operatorName: name, optionNames: shortest ? ["output"] : ["cycles"], start: start),
+                               shortestPaths: shortest)
+        case "graph-to-table":
+            kind = .graphToTable(try parseGraphToTable())
+        case "graph-mark-components":
+            kind = .graphMarkComponents(options: try parseOptions { ["kind", "with_component_id"].contains($0) })
         default:
             throw unknownOperator(name, span: keywordSpan)
         }

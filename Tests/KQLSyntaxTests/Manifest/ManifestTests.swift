@@ -39,6 +39,11 @@ import Testing
             "facet": "T | facet by a", "consume": "T | consume", "sample-distinct": "T | sample-distinct 1 of a",
             "top-hitters": "T | top-hitters 1 of a", "top-nested": "T | top-nested 1 of a by count()",
             "parse-kv": "T | parse-kv s as (a:long)", "reduce": "T | reduce by s with threshold=0.5",
+            "make-graph": "T | make-graph a --> b | graph-to-table nodes",
+            "graph-match": "T | make-graph a --> b | graph-match (x)-[e*1..2]->(y) where x.a == 1 project x.a",
+            "graph-shortest-paths": "T | make-graph a --> b | graph-shortest-paths output=all (x)-[e*1..3]-(y) project x",
+            "graph-to-table": "T | make-graph a --> b | graph-to-table nodes as N with_node_id=i, edges as E",
+            "graph-mark-components": "T | make-graph a --> b | graph-mark-components kind=strong | graph-to-table nodes",
         ]
         for entry in KQLManifest.operators where entry.status == .implemented {
             let query = try #require(samples[entry.name], "no sample for \(entry.name)")

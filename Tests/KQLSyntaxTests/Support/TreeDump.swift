@@ -151,6 +151,35 @@ func dump(_ o: OperatorSyntax) -> String {
             .joined(separator: " ")
     case .facet(let f):
         return "facet by \(list(f.columns.map(\.name)))" + (f.with.map { " with (\($0.map(dump).joined(separator: " | ")))" } ?? "")
+    case .makeGraph(let m):
+        let nodes = m.nodes.map { "\(dump($0.table)) on \($0.key.name)" }
+        return "make-graph \(m.source.name) --> \(m.target.name)" + (nodes.isEmpty ? "" : " with \(list(nodes))")
+            + (m.nodeIdProperty.map { " with_node_id=\($0.name)" } ?? "")
+            + (m.partition.map { " partitioned-by \($0.column.name) (\($0.operators.map(dump).joined(separator: " | ")))" } ?? "")
+    case .graphMatch(let g, let shortest):
+        let sequences = g.sequences.map { $0.map(dump).joined() }
+        return (shortest ? "graph-shortest-paths" : "graph-match") + "\(opts(g.options)) \(list(sequences))"
+            + (g.constraint.map { " where \(dump($0))" } ?? "") + " project \(list(g.projection.map(dump)))"
+    case .graphToTable(let t):
+        func part(_ word: String, _ p: GraphToTableSyntax.Part?) -> String? {
+            p.map { word + ($0.alias.map { " as \($0.name)" } ?? "") + opts($0.options) }
+        }
+        let parts = t.nodesFirst ? [part("nodes", t.nodes), part("edges", t.edges)] : [part("edges", t.edges), part("nodes", t.nodes)]
+        return "graph-to-table \(list(parts.compactMap { $0 }))"
+    case .graphMarkComponents(let o): return "graph-mark-components\(opts(o))"
+    }
+}
+
+func dump(_ e: GraphPatternElementSyntax) -> String {
+    switch e {
+    case .node(let n, _): return "(\(n?.name ?? ""))"
+    case .edge(let e):
+        let inside = (e.name?.name ?? "") + (e.length.map { "*\($0.min)..\($0.max)" } ?? "")
+        switch e.direction {
+        case .leftToRight: return "-[\(inside)]->"
+        case .rightToLeft: return "<-[\(inside)]-"
+        case .any: return "-[\(inside)]-"
+        }
     }
 }
 
