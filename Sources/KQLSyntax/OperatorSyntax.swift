@@ -80,6 +80,8 @@ public struct OperatorSyntax: Sendable {
         case projectReorder([ColumnPatternSyntax])
         case render(kind: NameSyntax, properties: [OptionSyntax])
         case sample(count: ExpressionSyntax)
+        /// `T | search ...`.
+        case search(SearchSyntax)
         case serialize([AssignmentSyntax])
         case summarize(SummarizeSyntax)
         /// `take`/`limit`.
@@ -230,5 +232,9 @@ public struct SourceSyntax: Sendable {
         case union(UnionSyntax)
         /// `evaluate plugin(...)` at the start of a pipeline.
         case evaluate(EvaluateSyntax)
+        /// `find ...` over the database's tables.
+        case find(FindSyntax)
+        /// `search ...` over the database's tables.
+        case search(SearchSyntax)
     }
 }

@@ -48,12 +48,36 @@ struct QueryCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Widest cell in the table format before it is cut with an ellipsis.", valueName: "n"))
     var maxWidth: Int = 48
 
+    @Option(name: .customLong("param"), help: ArgumentHelp("A value for a parameter of `declare query_parameters`: a KQL literal of its type, or for a string any text (repeatable).", valueName: "name=value"))
+    var parameters: [String] = []
+
+    @Flag(help: "With -f: run every query of the file (a blank line outside a ``` string ends one) and print each result after a header.")
+    var all = false
+
+    @Flag(help: "With --all: run the remaining queries after one fails (the exit status is still 1).")
+    var keepGoing = false
+
     func validate() throws {
         if query != nil, file != nil { throw ValidationError("give the query as an argument or with -f, not both") }
         if let now, DateTimeFormat.parse(now) == nil {
             throw ValidationError("--now '\(now)' is not a datetime from 1677-09-21T00:12:44Z to 2262-04-11T23:47:16Z; write e.g. 2024-01-01T00:00:00Z")
         }
         if maxWidth < 4 { throw ValidationError("--max-width must be at least 4") }
+        if all, file == nil { throw ValidationError("--all runs the queries of a file: give it with -f FILE") }
+        if keepGoing, !all { throw ValidationError("--keep-going only applies with --all") }
+        _ = try parameterValues()
+    }
+
+    /// `--param name=value` pairs; a name given twice keeps its last value.
+    private func parameterValues() throws -> [String: String] {
+        var values: [String: String] = [:]
+        for p in parameters {
+            guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
+                throw ValidationError("--param '\(p)' must be name=value")
+            }
+            values[String(p[..<eq])] = String(p[p.index(after: eq)...])
+        }
+        return values
     }
 
     @OptionGroup var limits: QueryLimitOptions
@@ -66,22 +90,46 @@ struct QueryCommand: ParsableCommand {
         let text = try queryText()
         let fixedNow = now.flatMap(DateTimeFormat.parse)
         let anchor = fixedNow ?? Int64(Date().timeIntervalSince1970 * 1e9)
-        let properties = try limits.properties()
+        var properties = try limits.properties()
+        properties.parameters = try parameterValues()
         do {
             let db: any Database = try database.map { (path) throws(KQLError) in try FolderDatabase(path: path) }
                 ?? SampleDatabase.make(now: anchor)
             let roots = python.artifactRoots([file.map { ($0 as NSString).deletingLastPathComponent.isEmpty ? "." : ($0 as NSString).deletingLastPathComponent },
                                               database])
             let engine = plugins.engine(database: db, artifactRoots: roots, now: fixedNow.map { t in { @Sendable in t } })
-            let result = try engine.execute(text, sourceName: file, properties: properties)
-            let rendered = ResultRenderer.render(result.tables.map { PrintableResult(table: $0.table, pluginOutput: $0.pluginOutput, truncation: $0.truncation) },
-                                                 format: format, maxCellWidth: maxWidth)
-            FileHandle.standardOutput.write(Data(rendered.stdout.utf8))
-            if !rendered.stderr.isEmpty { FileHandle.standardError.write(Data(rendered.stderr.utf8)) }
+            guard all else {
+                let result = try engine.execute(text, sourceName: file, properties: properties)
+                print(result)
+                return
+            }
+            var failed = false
+            for (i, q) in QueryFile.split(text).enumerated() {
+                if format == .table || format == .markdown {
+                    FileHandle.standardOutput.write(Data("\(i > 0 ? "\n" : "")-- query \(i + 1) (line \(q.line))\n".utf8))
+                }
+                do {
+                    print(try engine.execute(q.text, sourceName: file, properties: properties))
+                } catch {
+                    FileHandle.standardError.write(Data((DisplayText.forTerminal(error.description) + "\n").utf8))
+                    failed = true
+                    if !keepGoing { break }
+                }
+            }
+            if failed { throw ExitCode(1) }
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
-            FileHandle.standardError.write(Data((DisplayText.forTerminal(error.description) + "\n").utf8))
+            FileHandle.standardError.write(Data((DisplayText.forTerminal("\(error)") + "\n").utf8))
             throw ExitCode(1)
         }
+    }
+
+    private func print(_ result: QueryResult) {
+        let rendered = ResultRenderer.render(result.tables.map { PrintableResult(table: $0.table, pluginOutput: $0.pluginOutput, truncation: $0.truncation) },
+                                             format: format, maxCellWidth: maxWidth)
+        FileHandle.standardOutput.write(Data(rendered.stdout.utf8))
+        if !rendered.stderr.isEmpty { FileHandle.standardError.write(Data(rendered.stderr.utf8)) }
     }
 
     private func queryText() throws -> String {

@@ -26,6 +26,10 @@ extension Binder {
         case .evaluate(let ev):
             let b = try bindEvaluate(ev, input: Schema([]), scope: scope)
             return BoundQuery(source: .evaluate(b), schema: b.schema ?? Schema([]))
+        case .find(let f):
+            return try bindFind(f, span: s.span, scope: scope)
+        case .search(let search):
+            return try bindSearch(search, span: s.span, scope: scope)
         }
     }
 
@@ -101,6 +105,10 @@ extension Binder {
     func bindEvaluate(_ ev: EvaluateSyntax, input: Schema, scope: Scope) throws(KQLError) -> BoundEvaluate {
         let pluginName = ev.inlineForm ? "python" : ev.plugin.name
         guard let plugin = plugins[pluginName] ?? plugins[ev.plugin.name] else {
+            if let why = ServicePlugins.reason(ev.plugin.name) {
+                throw KQLError(.unsupported, "plugin '\(ev.plugin.name)' is not supported: \(why), and Sandpiper runs locally without calling other services",
+                               span: ev.plugin.span, hint: "export the data to a file and read it with --db or externaldata")
+            }
             throw KQLError(.unsupported, "plugin '\(ev.plugin.name)' is not available", span: ev.plugin.span,
                            hint: plugins.isEmpty ? nil : "available plugins: \(plugins.keys.sorted().joined(separator: ", "))")
         }
@@ -120,6 +128,11 @@ extension Binder {
             if case .schema(let s) = e { return .schema(s) }
             if isTabular(e, scope: scope) { return .query(try bindTabular(e, scope: scope)) }
             if case .call(let n, let a, _) = e, n.name == "typeof", a.count >= 1, case .schema(let s) = a[0].value { return .schema(s) }
+            if plugin.acceptsRowExpressions {
+                let b = try bindScalar(e, schema: input, scope: scope)
+                if let v = b.constantValue { return .value(v, b.type) }
+                return .expression(b)
+            }
             let (v, t) = try constant(e)
             return .value(v, t)
         }

@@ -12,6 +12,11 @@ public struct PluginArguments: Sendable {
         case query(BoundQuery)
         /// A tabular argument's rows, as a plugin sees them in `run` (`geo_polygon_lookup(Polygons, ...)`).
         case table(Table)
+        /// An expression over the input's columns (`rows_near(State == "Error", 2)`), for a plugin that
+        /// ``TabularPlugin/acceptsRowExpressions``; the engine evaluates it and hands the plugin `.column`.
+        case expression(BoundExpression)
+        /// A row expression's value for every input row, as a plugin sees it in `run`.
+        case column(Column)
     }
     public var positional: [Argument]
     public var named: [String: Argument]
@@ -52,4 +57,11 @@ public protocol TabularPlugin: Sendable {
     func outputSchema(input: Schema, arguments: PluginArguments) throws(KQLError) -> Schema?
     /// Runs the plugin over its whole input.
     func run(input: Table, arguments: PluginArguments) throws(KQLError) -> PluginResult
+    /// True when an argument may be an expression over the input's columns (bound as `.expression`);
+    /// otherwise every argument is a constant, a schema or a table, and a bare unknown word is its text.
+    var acceptsRowExpressions: Bool { get }
+}
+
+extension TabularPlugin {
+    public var acceptsRowExpressions: Bool { false }
 }

@@ -46,7 +46,7 @@ import Testing
         #expect(e.span == SourceSpan(4, 8))
         #expect(failure("T | partition by k (take 1)")?.message == "operator `partition` is not supported yet")
         #expect(failure("T | parse-kv s as (a:long) with (pair_delimiter=',')")?.code == .unsupported)
-        #expect(failure("search 'x'")?.code == .unsupported)
+        #expect(failure("T | macro-expand entity_group [database('a')] as X (X.T)")?.code == .unsupported)
     }
 
     @Test func unterminatedString() throws {
