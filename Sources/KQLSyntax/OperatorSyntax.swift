@@ -236,5 +236,7 @@ public struct SourceSyntax: Sendable {
         case find(FindSyntax)
         /// `search ...` over the database's tables.
         case search(SearchSyntax)
+        /// `externaldata (...) [...]`: rows read from files.
+        case externalData(ExternalDataSyntax)
     }
 }

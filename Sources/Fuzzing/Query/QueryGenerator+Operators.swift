@@ -4,7 +4,7 @@ import Columnar
 /// an operator implemented later is noticed (`QueryGeneratorTests` fails until it has a production).
 extension QueryGenerator {
     /// Operators the manifest lists that only start a pipeline (they have no `| name` form).
-    static let sourceOnlyOperators: Set<String> = ["datatable", "print", "range", "find"]
+    static let sourceOnlyOperators: Set<String> = ["datatable", "print", "range", "find", "externaldata"]
 
     /// The operators with a production below (`order`, `limit`, `filter` are written as their aliases).
     static let productions: Set<String> = [

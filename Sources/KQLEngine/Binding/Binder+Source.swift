@@ -30,6 +30,8 @@ extension Binder {
             return try bindFind(f, span: s.span, scope: scope)
         case .search(let search):
             return try bindSearch(search, span: s.span, scope: scope)
+        case .externalData(let x):
+            return try bindExternalData(x, span: s.span, scope: scope)
         }
     }
 

@@ -44,7 +44,7 @@ public enum KQLManifest {
         """,
         implemented: """
         as count datatable distinct evaluate extend getschema invoke join limit lookup make-series mv-apply mv-expand order parse
-        parse-where project find search
+        parse-where project find search externaldata
         project-away project-keep project-rename project-reorder print range render sample serialize sort summarize
         take top union where
         """,

@@ -52,8 +52,9 @@ extension SyntaxParser {
         case "search" where next.isIdentifier || next.isString || next.isPunct("*") || next.isPunct("(") || next.isPunct("["):
             advance()
             return SourceSyntax(kind: .search(try parseSearchBody(hasInput: false)), span: span(from: t))
-        case "externaldata" where next.isPunct("("):
-            throw unsupportedOperator(t.text, span: t.span)
+        case "externaldata" where next.isPunct("("), "external_data" where next.isPunct("("):
+            advance()
+            return SourceSyntax(kind: .externalData(try parseExternalDataBody()), span: span(from: t))
         default:
             return nil
         }

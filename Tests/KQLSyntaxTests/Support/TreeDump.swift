@@ -80,6 +80,7 @@ func dump(_ s: SourceSyntax) -> String {
     case .find(let f): return "find" + (f.sourceColumn.map { " withsource=\($0.name)" } ?? "")
         + (f.tables.map { " in (\(list($0.map(dump))))" } ?? "") + " where \(dump(f.predicate))"
     case .search(let s): return dump(s)
+    case .externalData(let x): return "externaldata(\(list(x.columns.map { "\($0.name.name):\($0.type.rawValue)" })))[\(list(x.uris.map(dump)))]"
     }
 }
 
