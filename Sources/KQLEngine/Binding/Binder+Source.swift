@@ -139,10 +139,31 @@ extension Binder {
             return .value(v, t)
         }
         var positional: [PluginArguments.Argument] = [], named: [String: PluginArguments.Argument] = [:]
+        if let ops = try plugin.inputOperators(ev.arguments, input: input, span: ev.plugin.span) {
+            var q = BoundQuery(source: .input, schema: input)
+            var s = scope
+            for op in ops { q = try bindOperator(op, input: consume q, scope: &s) }
+            named[PluginArguments.inputQueryArgument] = .inputQuery(q)
+            return try finishEvaluate(ev, plugin: plugin, positional: [], named: named, scope: scope, input: input)
+        }
         for a in ev.arguments {
             if let n = a.name { named[n.name] = try argument(a.value) } else { positional.append(try argument(a.value)) }
         }
         if let code = ev.inlineCode, named["script"] == nil { named["script"] = try argument(code) }
+        return try finishEvaluate(ev, plugin: plugin, positional: positional, named: named, scope: scope, input: input)
+    }
+
+    /// The rest of `bindEvaluate` once the arguments are bound: the output schema and the options.
+    private func finishEvaluate(_ ev: EvaluateSyntax, plugin: any TabularPlugin, positional: [PluginArguments.Argument],
+                                named: [String: PluginArguments.Argument], scope: Scope, input: Schema) throws(KQLError) -> BoundEvaluate {
+        var named = named
+        func constant(_ e: ExpressionSyntax) throws(KQLError) -> Value {
+            if case .name(let n) = e, (try? bindScalar(e, schema: Schema([]), scope: scope)) == nil { return .string(n.name) }
+            guard let v = try bindScalar(e, schema: Schema([]), scope: scope).constantValue else {
+                throw KQLError(.argument, "plugin options must be constants", span: e.span)
+            }
+            return v
+        }
         if let s = ev.outputSchema {
             guard plugin.name == BagUnpackPlugin().name else {
                 throw KQLError(.unsupported, "an output schema after '\(plugin.name)(...)' is not supported; bag_unpack takes one",
@@ -151,7 +172,7 @@ extension Binder {
             named[BagUnpackPlugin.outputSchemaArgument] = .schema(s)
         }
         var options: [String: Value] = [:]
-        for o in ev.options { options[o.name] = try constant(o.value).0 }
+        for o in ev.options { options[o.name] = try constant(o.value) }
         let args = PluginArguments(positional: positional, named: named, options: options, inlineForm: ev.inlineForm,
                                    queryOptions: queryOptions, span: ev.plugin.span)
         let schema = try plugin.outputSchema(input: input, arguments: args)

@@ -20,7 +20,7 @@ public final class Engine: Sendable {
         self.database = database
         // Built-in plugins first, so a host's plugin of the same name takes their place.
         self.plugins = [BagUnpackPlugin(), GeoLookupPlugin.polygons, GeoLookupPlugin.lines, IPLookupPlugin.ipv4, IPLookupPlugin.ipv6,
-                        RowsNearPlugin()] + plugins
+                        RowsNearPlugin(), PivotPlugin()] + plugins
         self.clock = now ?? { Int64(Date().timeIntervalSince1970 * 1_000_000_000) }
     }
 

@@ -78,7 +78,7 @@ public enum KQLManifest {
         narrow new_activity_metrics pivot postgresql_request preview python r rolling_percentile rows_near schema_merge
         sequence_detect session_count sliding_window_counts sql_request
         """,
-        implemented: "bag_unpack geo_line_lookup geo_polygon_lookup ipv4_lookup ipv6_lookup python rows_near",
+        implemented: "bag_unpack geo_line_lookup geo_polygon_lookup ipv4_lookup ipv6_lookup pivot python rows_near",
         aliases: [:],
         refused: "azure_digital_twins_query_request cosmosdb_sql_request http_request mysql_request postgresql_request sql_request")
 

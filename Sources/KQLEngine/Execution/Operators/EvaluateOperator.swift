@@ -20,6 +20,11 @@ struct EvaluateOperator {
         }
         for (name, a) in arguments.named {
             if case .query(let q) = a { arguments.named[name] = .table(try run(q)) }
+            if case .inputQuery(let q) = a {
+                context.inputs.append(input)
+                defer { context.inputs.removeLast() }
+                arguments.named[name] = .table(try run(q))
+            }
         }
         let result = try evaluate.plugin.run(input: input, arguments: arguments)
         if let out = result.output, !out.isEmpty { context.pluginOutput.append(out) }
