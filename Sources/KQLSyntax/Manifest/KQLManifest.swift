@@ -66,7 +66,7 @@ public enum KQLManifest {
         percentilew percentilesw percentilesw_array stdev stdevif stdevp sum sumif take_any take_anyif tdigest
         tdigest_merge variance varianceif variancep
         """,
-        aliases: ["any": "take_any", "anyif": "take_anyif"])
+        aliases: ["any": "take_any", "anyif": "take_anyif", "merge_tdigest": "tdigest_merge"])
 
     /// Plugins reached through `evaluate` (and the seed document's `| python(...)`).
     public static let plugins: [ManifestEntry] = entries(
@@ -78,7 +78,10 @@ public enum KQLManifest {
         narrow new_activity_metrics pivot postgresql_request preview python r rolling_percentile rows_near schema_merge
         sequence_detect session_count sliding_window_counts sql_request
         """,
-        implemented: "bag_unpack geo_line_lookup geo_polygon_lookup ipv4_lookup ipv6_lookup pivot python rows_near",
+        implemented: """
+        bag_unpack geo_line_lookup geo_polygon_lookup python activity_counts_metrics sliding_window_counts
+        dcount_intersect narrow rolling_percentile active_users_count ipv4_lookup ipv6_lookup pivot rows_near
+        """,
         aliases: [:],
         refused: "azure_digital_twins_query_request cosmosdb_sql_request http_request mysql_request postgresql_request sql_request")
 
