@@ -62,7 +62,7 @@ let package = Package(
         .target(name: "SeriesAnalysis", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .target(name: "KQLSyntax", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .target(name: "KQLEngine",
-                dependencies: ["Columnar", "KQLSyntax", "CRE2", "Geospatial", "SeriesAnalysis", .product(name: "Crypto", package: "swift-crypto")],
+                dependencies: ["Columnar", "KQLSyntax", "SystemCalls", "CRE2", "Geospatial", "SeriesAnalysis", .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: swiftSettings),
         .target(name: "Conformance", dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "TOMLKit"],
                 swiftSettings: swiftSettings),
@@ -79,8 +79,8 @@ let package = Package(
                                .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: swiftSettings),
         .target(name: "PythonPlugin",
-                dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox"],
-                swiftSettings: swiftSettings),
+                dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox", "SystemCalls"],
+                resources: [.embedInCode("Python/debug_loader.py")], swiftSettings: swiftSettings),
         // The benchmark harness (clock, runs, medians, checksums, reports, plot): the worker links only this;
         // the measurements that need the engine or the supervisor are in Benchmarks.
         .target(name: "Bench", dependencies: ["Columnar", "SystemCalls"], swiftSettings: swiftSettings),
@@ -110,7 +110,7 @@ let package = Package(
                     resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .testTarget(name: "SeriesAnalysisTests", dependencies: ["SeriesAnalysis"], swiftSettings: swiftSettings),
         .testTarget(name: "KQLSyntaxTests", dependencies: ["KQLSyntax"], swiftSettings: swiftSettings),
-        .testTarget(name: "KQLEngineTests", dependencies: ["KQLEngine", "KQLSyntax", "Columnar"],
+        .testTarget(name: "KQLEngineTests", dependencies: ["KQLEngine", "KQLSyntax", "Columnar", "SystemCalls"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "KQLEngine"],
                     swiftSettings: swiftSettings),

@@ -1,4 +1,5 @@
 import Foundation
+import SystemCalls
 
 /// The `bench/` folder (peer scripts, `setup-venv`, results) and its Python environment.
 ///
@@ -93,7 +94,7 @@ public enum BenchProcess {
         errThread?.start()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while errThread != nil && !errBox.done { usleep(1000) }
+        while errThread != nil && !errBox.done { Processes.sleep(microseconds: 1000) }
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: errBox.text)
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import KQLSyntax
 import Sandbox
 import SharedTable
+import SystemCalls
 
 /// Reads the `external_artifacts` of a call on the engine's side and packs them for the worker.
 ///
@@ -12,7 +13,7 @@ import SharedTable
 ///
 /// The engine may run as root, and a query names the paths: so it reads only regular files beneath
 /// the allowed folders (`ArtifactRoots`), never through a symbolic link and never from /proc, /sys or
-/// /dev, with the size checked before a byte is read (`ArtifactFiles`).
+/// /dev, with the size checked before a byte is read (`BeneathFiles`, in the system-call seam).
 enum PythonArtifacts {
     /// Largest total size sent with one call.
     static let maxTotalBytes = 256 << 20
@@ -43,9 +44,9 @@ enum PythonArtifacts {
                            + (roots.folders.isEmpty ? " (there are none)" : " (\(roots.folders.joined(separator: ", ")))"), span: span,
                            hint: "put the file in the query file's folder or the --db folder, or name its folder with --artifacts DIR")
         }
-        switch ArtifactFiles.read(root: root, components: rest, limit: limit) {
-        case .success(let data):
-            return data
+        switch BeneathFiles.read(root: root, components: rest, limit: limit) {
+        case .success(let bytes):
+            return Data(bytes)
         case .failure(.missing):
             throw KQLError(.argument, "\(what): no file at \(path)", span: span, hint: "pass the path of a readable local file")
         case .failure(.link):
@@ -59,8 +60,8 @@ enum PythonArtifacts {
         case .failure(.tooLarge(let size)):
             throw KQLError(.argument, "\(what): \(path) is \(size) bytes; external artifacts may hold \(maxTotalBytes >> 20) MiB in total",
                            span: span, hint: "install large packages into a sandbox with `sandpiper sandbox build` instead")
-        case .failure(.system(let call, let e)):
-            throw KQLError(.argument, "\(what): cannot read \(path) (\(call): \(String(cString: strerror(e))))", span: span)
+        case .failure(.system(let error)):
+            throw KQLError(.argument, "\(what): cannot read \(path): \(error.reason)", span: span, cause: error)
         }
     }
 
@@ -113,7 +114,7 @@ public struct ArtifactRoots: Sendable {
         var entries: [(given: [String], canonical: [String])] = []
         for folder in folders {
             let absolute = folder.hasPrefix("/") ? folder : FileManager.default.currentDirectoryPath + "/" + folder
-            guard let canonical = ArtifactFiles.canonicalFolder(absolute) else { continue }
+            guard let canonical = BeneathFiles.canonicalFolder(absolute) else { continue }
             let c = Self.components(canonical)
             guard !c.isEmpty, !["proc", "sys", "dev"].contains(c[0]) else { continue }
             let given = Self.components(absolute)

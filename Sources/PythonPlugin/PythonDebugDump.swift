@@ -2,6 +2,7 @@ import Columnar
 import Foundation
 import KQLEngine
 import KQLSyntax
+import SystemCalls
 
 /// `set query_python_debug;`: instead of running the script, writes what it would have run on.
 ///
@@ -28,11 +29,11 @@ enum PythonDebugDump {
     }
 
     static func write(input: Table, call: PythonCall, span: SourceSpan) throws(KQLError) -> PluginResult {
-        var template = Array((NSTemporaryDirectory() + "/sandpiper-python-debug-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else {
-            throw KQLError(.io, "cannot make a folder for the python debug files: \(String(cString: strerror(errno)))", span: span)
+        let made: String
+        do { made = try Files.makeTemporaryDirectory(NSTemporaryDirectory() + "/sandpiper-python-debug-XXXXXX") } catch {
+            throw KQLError(.io, "cannot make a folder for the python debug files: \(error.reason)", span: span, cause: error)
         }
-        let folder = URL(fileURLWithPath: String(cString: made)).standardizedFileURL
+        let folder = URL(fileURLWithPath: made).standardizedFileURL
         do {
             try dfText(input).write(to: folder.appendingPathComponent("df.txt"), atomically: true, encoding: .utf8)
             try call.kargsJSON.write(to: folder.appendingPathComponent("kargs.txt"), atomically: true, encoding: .utf8)
@@ -94,40 +95,6 @@ enum PythonDebugDump {
             + "\n# ---- end of the script ----\n\nif 'result' in dir():\n    print(result)\n"
     }
 
-    static let loader = #"""
-# Written by sandpiper for `set query_python_debug;`: rebuilds the python() plugin's inputs, then runs
-# the script. df comes from df.txt with the dtypes the plugin gives each KQL type; kargs from kargs.txt.
-import json, os
-import numpy as np
-import pandas as pd
-
-os.chdir(os.path.dirname(os.path.abspath(__file__)))
-
-
-def _column(kind, values):
-    has_null = any(v is None for v in values)
-    if kind in ('long', 'int'):
-        if has_null:
-            return pd.array(values, dtype='Int64' if kind == 'long' else 'Int32')
-        return np.array(values, dtype=np.int64 if kind == 'long' else np.int32)
-    if kind == 'bool':
-        return pd.array(values, dtype='boolean') if has_null else np.array(values, dtype=bool)
-    if kind in ('real', 'decimal'):
-        return np.array([np.nan if v is None else float(v) for v in values], dtype=np.float64)
-    if kind in ('datetime', 'timespan'):
-        unit = 'datetime64[ns]' if kind == 'datetime' else 'timedelta64[ns]'
-        ints = np.array([np.iinfo(np.int64).min if v is None else v for v in values], dtype=np.int64)
-        return ints.view(unit)
-    out = np.empty(len(values), dtype=object)
-    for i, v in enumerate(values):
-        out[i] = v
-    return out
-
-
-with open('df.txt', encoding='utf-8') as _f:
-    _columns = json.load(_f)['columns']
-df = pd.DataFrame({c['name']: _column(c['type'], c['values']) for c in _columns})
-with open('kargs.txt', encoding='utf-8') as _f:
-    kargs = json.load(_f)
-"""#
+    /// The loader's Python, `Python/debug_loader.py`, embedded at build time.
+    static let loader = String(decoding: PackageResources.debug_loader_py, as: UTF8.self)
 }

@@ -1,5 +1,6 @@
 import Columnar
 import KQLSyntax
+import Synchronization
 
 /// The names a query can see besides columns: `let` bindings, query parameters and user functions.
 ///
@@ -66,21 +67,32 @@ public struct Scope: Sendable {
     }
 }
 
-/// The append-only bindings shared by copies of a `Scope`. Only the binder of one query touches it, on
-/// one thread (the executor binds deferred operators on that thread too).
-final class ScopeLog: @unchecked Sendable {
+/// The append-only bindings shared by copies of a `Scope`. Only the binder of one query touches it, on one
+/// thread (the executor binds deferred operators on that thread too); the lock, uncontended, makes that
+/// safe by construction rather than by that promise.
+final class ScopeLog: Sendable {
     let parent: ScopeLog?
     /// How many of the parent's bindings this log's scopes see.
     let parentVisible: Int
-    /// Every binding of each name, by position in the log, oldest first.
-    private(set) var versions: [String: [(position: Int, entry: Scope.Entry)]] = [:]
-    private(set) var count = 0
+    private let state = Mutex(State())
+
+    private struct State {
+        var versions: [String: [(position: Int, entry: Scope.Entry)]] = [:]
+        var count = 0
+    }
 
     init(parent: ScopeLog?, parentVisible: Int) { self.parent = parent; self.parentVisible = parentVisible }
 
+    /// Every binding of each name, by position in the log, oldest first.
+    var versions: [String: [(position: Int, entry: Scope.Entry)]] { state.withLock { $0.versions } }
+    /// How many bindings the log holds.
+    var count: Int { state.withLock { $0.count } }
+
     func append(_ name: String, _ entry: Scope.Entry) {
-        versions[name, default: []].append((count, entry))
-        count += 1
+        state.withLock { s in
+            s.versions[name, default: []].append((s.count, entry))
+            s.count += 1
+        }
     }
 
     /// The newest of `versions` among the first `visible` bindings.

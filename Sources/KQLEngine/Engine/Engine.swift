@@ -1,6 +1,7 @@
 import Columnar
 import Foundation
 import KQLSyntax
+import SystemCalls
 
 /// The query engine: parses a query text, binds every statement, then runs each tabular statement
 /// and management command against a database, yielding one result table per statement.
@@ -37,14 +38,14 @@ public final class Engine: Sendable {
     /// are released there too.
     public func execute(_ text: String, sourceName: String? = nil,
                         properties: RequestProperties = RequestProperties()) throws(KQLError) -> QueryResult {
-        let start = ContinuousClock.now
+        let start = MonotonicClock.nanoseconds()
         return try DeepStack.run { () throws(KQLError) -> QueryResult in
             try executeOnDeepStack(text, sourceName: sourceName, properties: properties, start: start)
         }
     }
 
     private func executeOnDeepStack(_ text: String, sourceName: String?, properties: RequestProperties,
-                                    start: ContinuousClock.Instant) throws(KQLError) -> QueryResult {
+                                    start: UInt64) throws(KQLError) -> QueryResult {
         let script: ScriptSyntax
         do {
             script = try Parser.parse(text, sourceName: sourceName)

@@ -1,5 +1,6 @@
 import Columnar
 import KQLSyntax
+import SystemCalls
 
 /// Runs a parsed script: binds its statements in order (lets, `set`, query parameters), then executes
 /// each tabular statement and command, each yielding one result table.
@@ -23,7 +24,7 @@ struct ScriptRunner {
     /// The client's request properties, refined by `set` statements as they come.
     var properties = RequestProperties()
     /// When the request started: every statement's deadline counts from here.
-    var start: ContinuousClock.Instant = .now
+    var start: UInt64 = MonotonicClock.nanoseconds()
     let runCommand: CommandRunner
 
     private enum Planned {
@@ -60,7 +61,7 @@ struct ScriptRunner {
         var properties = self.properties
         func limited(_ limits: RequestLimits) -> Limited {
             Limited(limits: limits, budget: QueryBudget(maxMemoryPerOperator: limits.maxMemoryPerOperator,
-                                                        timeoutNanoseconds: limits.timeoutNanoseconds, start: start))
+                                                        timeoutNanoseconds: limits.timeoutNanoseconds, startNanoseconds: start))
         }
         var current = limited(properties.limits)
         binder.budget = current.budget

@@ -1,5 +1,6 @@
 import Columnar
 import KQLSyntax
+import SystemCalls
 import Synchronization
 
 /// The memory and time one statement may use: every operator that grows memory charges its account
@@ -16,7 +17,8 @@ public final class QueryBudget: Sendable {
     public let maxMemoryPerOperator: Int
     /// The statement's time limit and when it ends.
     public let timeoutNanoseconds: Int64
-    let deadline: ContinuousClock.Instant
+    /// The `MonotonicClock` reading at which the time is up.
+    let deadline: UInt64
     private let accounts: Mutex<[Account]>
 
     struct Account {
@@ -24,11 +26,14 @@ public final class QueryBudget: Sendable {
         var charged: Int
     }
 
-    /// A budget whose time runs from `start` (the request's start, so later statements get what is left).
-    public init(maxMemoryPerOperator: Int, timeoutNanoseconds: Int64, start: ContinuousClock.Instant = .now) {
+    /// A budget whose time runs from `startNanoseconds`, a `MonotonicClock` reading (the request's start,
+    /// so later statements get what is left); from now when nil.
+    public init(maxMemoryPerOperator: Int, timeoutNanoseconds: Int64, startNanoseconds: UInt64? = nil) {
         self.maxMemoryPerOperator = maxMemoryPerOperator
         self.timeoutNanoseconds = timeoutNanoseconds
-        self.deadline = start.advanced(by: .nanoseconds(timeoutNanoseconds))
+        let start = startNanoseconds ?? MonotonicClock.nanoseconds()
+        let (end, overflow) = start.addingReportingOverflow(UInt64(max(0, timeoutNanoseconds)))
+        self.deadline = overflow ? .max : end
         self.accounts = Mutex([Account(name: "query", charged: 0)])
     }
 
@@ -37,10 +42,8 @@ public final class QueryBudget: Sendable {
 
     /// The nanoseconds left before the deadline (zero once it passed).
     public var remainingNanoseconds: Int64 {
-        let left = ContinuousClock.now.duration(to: deadline).components
-        let (seconds, overflow) = left.seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        if overflow { return left.seconds < 0 ? 0 : .max }
-        return max(0, seconds.addingReportingOverflow(left.attoseconds / 1_000_000_000).partialValue)
+        let now = MonotonicClock.nanoseconds()
+        return now >= deadline ? 0 : Int64(clamping: deadline - now)
     }
 
     // MARK: Accounts
@@ -110,7 +113,7 @@ public final class QueryBudget: Sendable {
 
     /// Fails with `E_QUERY_TIMEOUT` once the deadline has passed.
     public func checkDeadline() throws(KQLError) {
-        guard ContinuousClock.now >= deadline else { return }
+        guard MonotonicClock.nanoseconds() >= deadline else { return }
         throw KQLError(.queryTimeout, "the query ran longer than its time limit of \(TimespanFormat.string(timeoutNanoseconds)) (servertimeout)",
                        hint: "make it cheaper (filter early, summarize before joining), or raise the limit with "
                            + "`set servertimeout = 30m;` or `sandpiper query --timeout 30m`")

@@ -1,4 +1,5 @@
 import Foundation
+import SystemCalls
 
 /// One registered name: which archive (by SHA-256) it uses and its policy.
 public struct RegistryEntry: Sendable, Hashable, Codable {
@@ -25,13 +26,11 @@ struct RegistryFile: Sendable, Hashable, Codable {
     /// back atomically if it changed. Leftovers of killed processes are removed first.
     static func withLock<T>(_ home: SandboxHome, _ body: (inout RegistryFile) throws(SandboxError) -> T) throws(SandboxError) -> T {
         try home.prepare()
-        let fd = open(home.lockFile.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .io("cannot open \(home.lockFile.path): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        while flock(fd, LOCK_EX) != 0 {
-            guard errno == EINTR else { throw .io("cannot lock \(home.lockFile.path): \(String(cString: strerror(errno)))") }
+        let lock: Int32
+        do { lock = try Files.lockExclusive(home.lockFile.path) } catch {
+            throw .io("cannot lock \(home.lockFile.path): \(error.reason)", cause: error)
         }
-        defer { flock(fd, LOCK_UN) }
+        defer { Files.unlock(lock) }
         home.removeLeftovers()
         let before = try read(home)
         var registry = before

@@ -1,5 +1,6 @@
 import Columnar
 import KQLSyntax
+import SystemCalls
 import Testing
 @testable import KQLEngine
 
@@ -55,7 +56,7 @@ import Testing
     }
 
     @Test func theDeadlineIsCheckedWithEveryCharge() throws {
-        let b = QueryBudget(maxMemoryPerOperator: 1 << 30, timeoutNanoseconds: 1_000_000, start: .now - .seconds(1))
+        let b = QueryBudget(maxMemoryPerOperator: 1 << 30, timeoutNanoseconds: 1_000_000, startNanoseconds: MonotonicClock.nanoseconds() - 1_000_000_000)
         #expect(b.remainingNanoseconds == 0)
         let error = #expect(throws: KQLError.self) { try b.charge(1) }
         #expect(error?.code == .queryTimeout)

@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import KQLSyntax
+import SystemCalls
 
 /// The bytes a table reader reads, in chunks: a file (read a megabyte at a time, so memory follows the
 /// table being built, not the file's text) or text already in memory (inline ingestion data).
@@ -20,18 +16,16 @@ final class TextBytes {
 
     /// Opens `path`; `E_DATA` when it cannot be opened.
     init(file path: String) throws(KQLError) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw KQLError(.data, "cannot read \(path): \(String(cString: strerror(errno)))",
-                           hint: "check the file's permissions, or move it out of the database folder")
+        do { storage = .file(fd: try Descriptors.open(path), path: path) } catch {
+            throw KQLError(.data, "cannot read \(path): \(error.reason)",
+                           hint: "check the file's permissions, or move it out of the database folder", cause: error)
         }
-        storage = .file(fd: fd, path: path)
     }
 
     init(text: String) { storage = .text(Array(text.utf8)) }
 
     deinit {
-        if case .file(let fd, _) = storage { close(fd) }
+        if case .file(let fd, _) = storage { Descriptors.close(fd) }
     }
 
     /// Calls `body` with each chunk of the bytes, from the first.
@@ -46,17 +40,18 @@ final class TextBytes {
         case .file(let fd, let path):
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
             defer { buffer.deallocate() }
-            var offset: off_t = 0
+            var offset = 0
             while true {
-                let n = pread(fd, buffer.baseAddress, buffer.count, offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw KQLError(.data, "cannot read \(path): \(String(cString: strerror(errno)))",
-                                   hint: "check the file, or move it out of the database folder")
+                let n: Int
+                do { n = try Descriptors.read(fd, buffer.count, at: offset, into: buffer.baseAddress!) } catch {
+                    throw KQLError(.data, "cannot read \(path): \(error.reason)",
+                                   hint: "check the file, or move it out of the database folder", cause: error)
                 }
                 if n == 0 { return }
-                offset += off_t(n)
+                offset += n
                 try body(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+                // `read` fills the chunk unless the file ended.
+                if n < buffer.count { return }
             }
         }
     }

@@ -1,27 +1,27 @@
-import Foundation
 #if canImport(Glibc)
 import Glibc
 
-/// The Linux calls that read an artifact file beneath an allowed folder without following a link.
+/// Reading a file beneath an allowed folder without following a link (the python() plugin's external
+/// artifacts).
 ///
 /// The engine may run as root (to confine scripts), so it reads nothing a path merely names: it opens
 /// the allowed folder, walks down one component at a time with `openat(O_NOFOLLOW)` (a symbolic link
 /// anywhere on the way is refused, `..` never gets here), checks the last one is a regular file before
 /// opening it (opening a device or FIFO can have effects of its own), and checks the open file's
 /// filesystem and size before reading a byte.
-enum ArtifactFiles {
+package enum BeneathFiles {
     /// Why a file could not be read.
-    enum Failure: Error {
+    package enum Failure: Error {
         case missing
         case link
         case notRegular(String)
         case pseudoFilesystem
         case tooLarge(Int)
-        case system(String, Int32)
+        case system(SystemCallError)
     }
 
     /// Filesystems whose files describe the running system rather than hold data: /proc, /sys and friends.
-    static let pseudoFilesystems: Set<Int> = [
+    package static let pseudoFilesystems: Set<Int> = [
         0x9fa0,       // proc
         0x6265_6572,  // sysfs
         0x1cd1,       // devpts
@@ -37,9 +37,9 @@ enum ArtifactFiles {
     ]
 
     /// The bytes of `components` (plain names, no `.` or `..`) beneath the folder `root`, at most `limit` of them.
-    static func read(root: String, components: [String], limit: Int) -> Result<Data, Failure> {
+    package static func read(root: String, components: [String], limit: Int) -> Result<[UInt8], Failure> {
         var dir = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC)
-        guard dir >= 0 else { return .failure(errno == ENOENT ? .missing : .system("open(\(root))", errno)) }
+        guard dir >= 0 else { return .failure(errno == ENOENT ? .missing : .system(.last("open(\(root))"))) }
         defer { close(dir) }
         for name in components.dropLast() {
             let next = openat(dir, name, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
@@ -55,7 +55,7 @@ enum ArtifactFiles {
         guard fd >= 0 else { return .failure(failure(errno, "openat(\(last))")) }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { return .failure(.system("fstat", errno)) }
+        guard fstat(fd, &st) == 0 else { return .failure(.system(.last("fstat"))) }
         // The same file that was checked, not one swapped in between.
         guard st.st_dev == before.st_dev, st.st_ino == before.st_ino, st.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular("a file that changed")) }
         switch filesystemType(fd) {
@@ -64,7 +64,7 @@ enum ArtifactFiles {
         }
         let size = Int(st.st_size)
         guard size <= limit else { return .failure(.tooLarge(size)) }
-        var data = Data(count: size)
+        var data = [UInt8](repeating: 0, count: size)
         let done: Int = data.withUnsafeMutableBytes { buffer in
             var done = 0
             while done < size {
@@ -75,8 +75,8 @@ enum ArtifactFiles {
             }
             return done
         }
-        if done < 0 { return .failure(.system("read", errno)) }
-        return .success(done == size ? data : data.prefix(done))
+        if done < 0 { return .failure(.system(.last("read"))) }
+        return .success(done == size ? data : Array(data.prefix(done)))
     }
 
     /// `O_PATH`, which glibc declares only under `_GNU_SOURCE`.
@@ -88,11 +88,11 @@ enum ArtifactFiles {
 
     /// The filesystem magic of the open file `fd` (`f_type`, the first field of Linux's `struct statfs`).
     private static func filesystemType(_ fd: Int32) -> Result<Int, Failure> {
-        guard let fstatfs else { return .failure(.system("fstatfs", ENOSYS)) }
+        guard let fstatfs else { return .failure(.system(SystemCallError("fstatfs", errno: ENOSYS))) }
         // struct statfs is 120 bytes on 64-bit Linux; a larger buffer leaves room.
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: 256, alignment: 8)
         defer { buffer.deallocate() }
-        guard fstatfs(fd, buffer) == 0 else { return .failure(.system("fstatfs", errno)) }
+        guard fstatfs(fd, buffer) == 0 else { return .failure(.system(.last("fstatfs"))) }
         return .success(buffer.load(as: Int.self))
     }
 
@@ -101,7 +101,7 @@ enum ArtifactFiles {
         case ENOENT: return .missing
         // O_NOFOLLOW on a link gives ELOOP; O_DIRECTORY|O_NOFOLLOW on a link to a folder gives ENOTDIR.
         case ELOOP, ENOTDIR: return .link
-        default: return .system(call, e)
+        default: return .system(SystemCallError(call, errno: e))
         }
     }
 
@@ -117,7 +117,7 @@ enum ArtifactFiles {
     }
 
     /// The canonical path of a folder (links resolved), or nil when it is not one.
-    static func canonicalFolder(_ path: String) -> String? {
+    package static func canonicalFolder(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         var st = stat()
