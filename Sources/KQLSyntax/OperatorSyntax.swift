@@ -94,6 +94,8 @@ public struct OperatorSyntax: Sendable {
         /// `sample-distinct N of Column`.
         case sampleDistinct(count: ExpressionSyntax, column: NameSyntax)
         case scan(ScanSyntax)
+        /// `T | search ...`.
+        case search(SearchSyntax)
         case serialize([AssignmentSyntax])
         case summarize(SummarizeSyntax)
         /// `take`/`limit`.
@@ -256,5 +258,11 @@ public struct SourceSyntax: Sendable {
         case union(UnionSyntax)
         /// `evaluate plugin(...)` at the start of a pipeline.
         case evaluate(EvaluateSyntax)
+        /// `find ...` over the database's tables.
+        case find(FindSyntax)
+        /// `search ...` over the database's tables.
+        case search(SearchSyntax)
+        /// `externaldata (...) [...]`: rows read from files.
+        case externalData(ExternalDataSyntax)
     }
 }

@@ -56,7 +56,7 @@ struct PythonCall {
         case nil: if !a.inlineForm { throw fail("the output schema is required first", "write evaluate python(typeof(*), 'result = df')") }
         case .schema(let s)?: declared = s
         case .value(.null, _)?: break
-        case .value?, .query?, .table?: throw fail("the output schema must be a typeof(...) literal", "typeof(*, y:real) keeps the input's columns and adds y")
+        case .value?, .query?, .table?, .expression?, .column?, .inputQuery?: throw fail("the output schema must be a typeof(...) literal", "typeof(*, y:real) keeps the input's columns and adds y")
         }
         guard let s = try Self.string(args["script"], "the script", fail) else {
             throw fail("a script is required", a.inlineForm ? "write python(script=r'''result = df''') or put the script between lines of ``` after the call"

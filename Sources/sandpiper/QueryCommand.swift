@@ -56,6 +56,15 @@ struct QueryCommand: ParsableCommand {
 
     @OptionGroup var terminal: TerminalOutputOptions
 
+    @Option(name: .customLong("param"), help: ArgumentHelp("A value for a parameter of `declare query_parameters`: a KQL literal of its type, or for a string any text (repeatable).", valueName: "name=value"))
+    var parameters: [String] = []
+
+    @Flag(help: "With -f: run every query of the file (a blank line outside a ``` string ends one) and print each result after a header.")
+    var all = false
+
+    @Flag(help: "With --all: run the remaining queries after one fails (the exit status is still 1).")
+    var keepGoing = false
+
     func validate() throws {
         if query != nil, file != nil { throw ValidationError("give the query as an argument or with -f, not both") }
         if let now, DateTimeFormat.parse(now) == nil {
@@ -65,6 +74,22 @@ struct QueryCommand: ParsableCommand {
         if let chart {
             do { _ = try ChartFormat(path: chart) } catch { throw ValidationError("--chart: \(error.message); \(error.hint ?? "")") }
         }
+        if all, file == nil { throw ValidationError("--all runs the queries of a file: give it with -f FILE") }
+        if keepGoing, !all { throw ValidationError("--keep-going only applies with --all") }
+        if all, chart != nil { throw ValidationError("--chart draws the charts of one query: run that query without --all") }
+        _ = try parameterValues()
+    }
+
+    /// `--param name=value` pairs; a name given twice keeps its last value.
+    private func parameterValues() throws -> [String: String] {
+        var values: [String: String] = [:]
+        for p in parameters {
+            guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
+                throw ValidationError("--param '\(p)' must be name=value")
+            }
+            values[String(p[..<eq])] = String(p[p.index(after: eq)...])
+        }
+        return values
     }
 
     @OptionGroup var limits: QueryLimitOptions
@@ -79,46 +104,77 @@ struct QueryCommand: ParsableCommand {
         let text = try queryText()
         let fixedNow = now.flatMap(DateTimeFormat.parse)
         let anchor = fixedNow ?? Int64(Date().timeIntervalSince1970 * 1e9)
-        let properties = try limits.properties()
-        var chartFailed = false
+        var properties = try limits.properties()
+        properties.parameters = try parameterValues()
         do {
             let db: any Database = try database.map { (path) throws(KQLError) in try databaseReading.open(path) }
                 ?? SampleDatabase.make(now: anchor)
             let roots = python.artifactRoots([file.map { ($0 as NSString).deletingLastPathComponent.isEmpty ? "." : ($0 as NSString).deletingLastPathComponent },
                                               database])
             let engine = plugins.engine(database: db, artifactRoots: roots, now: fixedNow.map { t in { @Sendable in t } })
-            let started = ContinuousClock.now
-            let result = try engine.execute(text, sourceName: file, properties: properties)
-            var printable = result.tables.map { PrintableResult(table: $0.table, pluginOutput: $0.pluginOutput, truncation: $0.truncation) }
-            // Charts are drawn before anything is printed, so a chart that cannot be drawn fails the command
-            // with the tables still printed and no half-written file.
-            var chartError: ChartError?
-            if let chart {
-                let charted = printable.indices.filter { printable[$0].table.visualization != nil }
-                for (i, path) in zip(charted, ChartFile.paths(chart, count: charted.count)) where chartError == nil {
-                    do { try ChartFile.write(printable[i].table, to: path); printable[i].chartFile = path } catch { chartError = error }
+            guard all else {
+                let started = ContinuousClock.now
+                let result = try engine.execute(text, sourceName: file, properties: properties)
+                let drawn = show(result, elapsed: ContinuousClock.now - started)
+                notices(db)
+                if !drawn { throw ExitCode(1) }
+                return
+            }
+            var failed = false
+            for (i, q) in QueryFile.split(text).enumerated() {
+                if format == .table || format == .markdown {
+                    FileHandle.standardOutput.write(Data("\(i > 0 ? "\n" : "")-- query \(i + 1) (line \(q.line))\n".utf8))
                 }
-                if charted.isEmpty {
-                    FileHandle.standardError.write(Data("--chart: no result ends in render; no chart was written\n".utf8))
+                do {
+                    let started = ContinuousClock.now
+                    let result = try engine.execute(q.text, sourceName: file, properties: properties)
+                    _ = show(result, elapsed: ContinuousClock.now - started)
+                } catch {
+                    FileHandle.standardError.write(Data((DisplayText.forTerminal(error.description) + "\n").utf8))
+                    failed = true
+                    if !keepGoing { break }
                 }
             }
-            let elapsed = ContinuousClock.now - started
-            let rendered = ResultRenderer.render(printable, format: format, maxCellWidth: maxWidth,
-                                                 maxRows: format == .table ? terminal.maxRows : 0)
-            FileHandle.standardOutput.write(Data(rendered.stdout.utf8))
-            if format == .table { FileHandle.standardOutput.write(Data(TerminalOutputOptions.elapsedFooter(elapsed).utf8)) }
-            if !rendered.stderr.isEmpty { FileHandle.standardError.write(Data(rendered.stderr.utf8)) }
-            if let chartError {
-                FileHandle.standardError.write(Data((DisplayText.forTerminal(chartError.description) + "\n").utf8))
-                chartFailed = true
-            }
-            if let notice = StoredFunctionNotice.text(db) { FileHandle.standardError.write(Data(notice.utf8)) }
-            FileHandle.standardError.write(Data(DatabaseReadOptions.notices(db).utf8))
+            notices(db)
+            if failed { throw ExitCode(1) }
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
-            FileHandle.standardError.write(Data((DisplayText.forTerminal(error.description) + "\n").utf8))
+            FileHandle.standardError.write(Data((DisplayText.forTerminal("\(error)") + "\n").utf8))
             throw ExitCode(1)
         }
-        if chartFailed { throw ExitCode(1) }
+    }
+
+    /// Prints a result's tables, after drawing the charts of those that end in `render` into `--chart`, and
+    /// the elapsed-time footer; false when a chart could not be drawn. Charts are drawn before anything is
+    /// printed, so a chart that cannot be drawn fails the command with the tables still printed and no
+    /// half-written file.
+    private func show(_ result: QueryResult, elapsed: Duration) -> Bool {
+        var printable = result.tables.map { PrintableResult(table: $0.table, pluginOutput: $0.pluginOutput, truncation: $0.truncation) }
+        var chartError: ChartError?
+        if let chart {
+            let charted = printable.indices.filter { printable[$0].table.visualization != nil }
+            for (i, path) in zip(charted, ChartFile.paths(chart, count: charted.count)) where chartError == nil {
+                do { try ChartFile.write(printable[i].table, to: path); printable[i].chartFile = path } catch { chartError = error }
+            }
+            if charted.isEmpty {
+                FileHandle.standardError.write(Data("--chart: no result ends in render; no chart was written\n".utf8))
+            }
+        }
+        let rendered = ResultRenderer.render(printable, format: format, maxCellWidth: maxWidth,
+                                             maxRows: format == .table ? terminal.maxRows : 0)
+        FileHandle.standardOutput.write(Data(rendered.stdout.utf8))
+        if format == .table { FileHandle.standardOutput.write(Data(TerminalOutputOptions.elapsedFooter(elapsed).utf8)) }
+        if !rendered.stderr.isEmpty { FileHandle.standardError.write(Data(rendered.stderr.utf8)) }
+        guard let chartError else { return true }
+        FileHandle.standardError.write(Data((DisplayText.forTerminal(chartError.description) + "\n").utf8))
+        return false
+    }
+
+    /// The database's notices, once per command: functions that are not kept, tables that could not be read.
+    private func notices(_ db: any Database) {
+        if let notice = StoredFunctionNotice.text(db) { FileHandle.standardError.write(Data(notice.utf8)) }
+        FileHandle.standardError.write(Data(DatabaseReadOptions.notices(db).utf8))
     }
 
     private func queryText() throws -> String {

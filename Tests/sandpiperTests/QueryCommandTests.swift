@@ -76,6 +76,14 @@ import Testing
                                       charts: FILE-2.svg, ...).
               --max-rows <n>          Rows the table format prints of each result; the rest
                                       are counted (0: all). (default: 40)
+              --param <name=value>    A value for a parameter of `declare
+                                      query_parameters`: a KQL literal of its type, or for
+                                      a string any text (repeatable).
+              --all                   With -f: run every query of the file (a blank line
+                                      outside a ``` string ends one) and print each result
+                                      after a header.
+              --keep-going            With --all: run the remaining queries after one fails
+                                      (the exit status is still 1).
               --no-truncation         Return every record (`set notruncation;`).
               --truncation-max-records <n>
                                       Truncate results after this many records (default
@@ -102,6 +110,36 @@ import Testing
 
 
             """)
+    }
+
+    @Test func paramGivesQueryParametersTheirValues() throws {
+        let r = try SandpiperBinary.run(["query", "--format", "csv", "--param", "n=5", "--param", "w=hello world", "--param", "t=2024-02-03",
+                                         "declare query_parameters(n:long = 1, w:string, t:datetime, d:long = 7); print n, w, t, d"])
+        #expect(r.status == 0)
+        #expect(r.stdout == "n,w,t,d\n5,hello world,2024-02-03T00:00:00.0000000Z,7\n")
+        let bad = try SandpiperBinary.run(["query", "--param", "n=abc", "declare query_parameters(n:long); print n"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("E_ARGUMENT") && bad.stderr.contains("not a long literal"))
+        #expect(try SandpiperBinary.run(["query", "--param", "=1", "print 1"]).status == 2)
+    }
+
+    @Test func allRunsEveryQueryOfAFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sandpiper-all-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("q.kql").path
+        try "print a = 1\n\n// a comment\nprint x = nosuch\n\nprint b = 2\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let stop = try SandpiperBinary.run(["query", "-f", file, "--all", "--format", "csv"])
+        #expect(stop.status == 1)
+        #expect(stop.stdout == "a\n1\n")
+        #expect(stop.stderr.contains("q.kql:4:11"))
+        let all = try SandpiperBinary.run(["query", "-f", file, "--all", "--keep-going", "--format", "csv"])
+        #expect(all.status == 1)
+        #expect(all.stdout == "a\n1\nb\n2\n")
+        let table = try SandpiperBinary.run(["query", "-f", file, "--all", "--keep-going"])
+        #expect(table.stdout.hasPrefix("-- query 1 (line 1)\n"))
+        #expect(table.stdout.contains("\n-- query 3 (line 6)\n"))
+        #expect(try SandpiperBinary.run(["query", "--all", "print 1"]).status == 2)
     }
 
     @Test func badUsageExitsWithTwo() throws {

@@ -4,14 +4,14 @@ import Columnar
 /// an operator implemented later is noticed (`QueryGeneratorTests` fails until it has a production).
 extension QueryGenerator {
     /// Operators the manifest lists that only start a pipeline (they have no `| name` form).
-    static let sourceOnlyOperators: Set<String> = ["datatable", "print", "range"]
+    static let sourceOnlyOperators: Set<String> = ["datatable", "print", "range", "find", "externaldata"]
 
     /// The operators with a production below (`order`, `limit`, `filter` are written as their aliases).
     static let productions: Set<String> = [
         "as", "count", "distinct", "evaluate", "extend", "getschema", "invoke", "join", "limit", "lookup",
         "make-series", "mv-apply", "mv-expand", "order", "parse", "parse-where", "project", "project-away",
         "project-keep", "project-rename", "project-reorder", "render", "sample", "serialize", "sort", "summarize",
-        "take", "top", "union", "where", "filter",
+        "take", "top", "union", "where", "filter", "search",
         "consume", "facet", "fork", "parse-kv", "partition", "reduce", "sample-distinct", "scan", "top-hitters", "top-nested",
         "make-graph", "graph-match", "graph-shortest-paths", "graph-to-table", "graph-mark-components",
     ]
@@ -116,6 +116,11 @@ extension QueryGenerator {
                         scope.filter { $0.name != c.name })
             }
             return ("evaluate " + input.pick(["bag_unpack(d)", "python(typeof(*), 'result = df')", "nosuchplugin()", "bag_unpack()"]), scope)
+        case "search":
+            // A term over every column, or a condition; the output gains `$table` in front.
+            let predicate = input.chance(50) ? input.pick(["\"a\"", "\"*b\"", "\"a*\"", "\"*a*\"", "\"a*b\"", "*"])
+                : expression(.bool, scope, depth: d).text
+            return ("search " + (input.chance(20) ? "kind=case_sensitive " : "") + predicate, [Field("$table", .string)] + scope)
         case "invoke":
             let function = tabularFunctions.isEmpty ? "nosuchfunction" : input.pick(tabularFunctions)
             return ("invoke \(Self.reference(function))()", scope)

@@ -185,6 +185,8 @@ extension Binder {
         case .summarize(let s):
             let b = try bindSummarize(s, schema: schema, scope: scope)
             return appending(.summarize(b), b.schema)
+        case .search(let s):
+            return .replaced(try bindSearch(s, input: q, span: op.keywordSpan, scope: scope))
         case .union(let u):
             let b = try bindUnion(u, input: q, scope: scope)
             return appending(.union(b), b.schema)

@@ -33,6 +33,8 @@ extension Binder {
             return try makeCall(f, [x], argumentSpans: [operand.span], span: span)
         case .chain(let first, let links, let span):
             return try bindChain(first, links, span: span, schema: schema, scope: scope, aggregates: aggregates)
+        case .binary(let op, .star, let r, let span) where aggregates == nil:
+            return try bindStarCondition(op, r, span: span, schema: schema, scope: scope)
         case .binary(let op, let l, let r, let span):
             guard op != .like, op != .notLike, let f = functions.binaryFunction(op) else {
                 throw unsupported("operator `\(op.rawValue)`", span)

@@ -30,6 +30,12 @@ extension Binder {
         case .evaluate(let ev):
             let b = try bindEvaluate(ev, input: Schema([]), scope: scope)
             return BoundQuery(source: .evaluate(b), schema: b.schema ?? Schema([]))
+        case .find(let f):
+            return try bindFind(f, span: s.span, scope: scope)
+        case .search(let search):
+            return try bindSearch(search, span: s.span, scope: scope)
+        case .externalData(let x):
+            return try bindExternalData(x, span: s.span, scope: scope)
         }
     }
 
@@ -105,6 +111,10 @@ extension Binder {
     func bindEvaluate(_ ev: EvaluateSyntax, input: Schema, scope: Scope) throws(KQLError) -> BoundEvaluate {
         let pluginName = ev.inlineForm ? "python" : ev.plugin.name
         guard let plugin = plugins[pluginName] ?? plugins[ev.plugin.name] else {
+            if let why = ServicePlugins.reason(ev.plugin.name) {
+                throw KQLError(.unsupported, "plugin '\(ev.plugin.name)' is not supported: \(why), and Sandpiper runs locally without calling other services",
+                               span: ev.plugin.span, hint: "export the data to a file and read it with --db or externaldata")
+            }
             throw KQLError(.unsupported, "plugin '\(ev.plugin.name)' is not available", span: ev.plugin.span,
                            hint: plugins.isEmpty ? nil : "available plugins: \(plugins.keys.sorted().joined(separator: ", "))")
         }
@@ -124,14 +134,40 @@ extension Binder {
             if case .schema(let s) = e { return .schema(s) }
             if isTabular(e, scope: scope) { return .query(try bindTabular(e, scope: scope)) }
             if case .call(let n, let a, _) = e, n.name == "typeof", a.count >= 1, case .schema(let s) = a[0].value { return .schema(s) }
+            if plugin.acceptsRowExpressions {
+                let b = try bindScalar(e, schema: input, scope: scope)
+                if let v = b.constantValue { return .value(v, b.type) }
+                return .expression(b)
+            }
             let (v, t) = try constant(e)
             return .value(v, t)
         }
         var positional: [PluginArguments.Argument] = [], named: [String: PluginArguments.Argument] = [:]
+        if let ops = try plugin.inputOperators(ev.arguments, input: input, span: ev.plugin.span) {
+            var q = BoundQuery(source: .input, schema: input)
+            var s = scope
+            for op in ops { q = try bindOperator(op, input: consume q, scope: &s) }
+            named[PluginArguments.inputQueryArgument] = .inputQuery(q)
+            return try finishEvaluate(ev, plugin: plugin, positional: [], named: named, scope: scope, input: input)
+        }
         for a in ev.arguments {
             if let n = a.name { named[n.name] = try argument(a.value) } else { positional.append(try argument(a.value)) }
         }
         if let code = ev.inlineCode, named["script"] == nil { named["script"] = try argument(code) }
+        return try finishEvaluate(ev, plugin: plugin, positional: positional, named: named, scope: scope, input: input)
+    }
+
+    /// The rest of `bindEvaluate` once the arguments are bound: the output schema and the options.
+    private func finishEvaluate(_ ev: EvaluateSyntax, plugin: any TabularPlugin, positional: [PluginArguments.Argument],
+                                named: [String: PluginArguments.Argument], scope: Scope, input: Schema) throws(KQLError) -> BoundEvaluate {
+        var named = named
+        func constant(_ e: ExpressionSyntax) throws(KQLError) -> Value {
+            if case .name(let n) = e, (try? bindScalar(e, schema: Schema([]), scope: scope)) == nil { return .string(n.name) }
+            guard let v = try bindScalar(e, schema: Schema([]), scope: scope).constantValue else {
+                throw KQLError(.argument, "plugin options must be constants", span: e.span)
+            }
+            return v
+        }
         if let s = ev.outputSchema {
             guard plugin.name == BagUnpackPlugin().name else {
                 throw KQLError(.unsupported, "an output schema after '\(plugin.name)(...)' is not supported; bag_unpack takes one",
@@ -140,7 +176,7 @@ extension Binder {
             named[BagUnpackPlugin.outputSchemaArgument] = .schema(s)
         }
         var options: [String: Value] = [:]
-        for o in ev.options { options[o.name] = try constant(o.value).0 }
+        for o in ev.options { options[o.name] = try constant(o.value) }
         let args = PluginArguments(positional: positional, named: named, options: options, inlineForm: ev.inlineForm,
                                    queryOptions: queryOptions, span: ev.plugin.span)
         let schema = try plugin.outputSchema(input: input, arguments: args)

@@ -11,6 +11,8 @@ public final class Binder {
     let database: any Database
     let functions: any FunctionResolver
     let plugins: [String: any TabularPlugin]
+    /// Values the request passed for `declare query_parameters`, as text, by name.
+    var parameterValues: [String: String] = [:]
     /// `set` options in force, handed to plugins.
     public internal(set) var queryOptions: [String: Value] = [:]
     /// `now()` of the query, used when constant folding.
@@ -72,11 +74,16 @@ public final class Binder {
         }
     }
 
-    /// Binds `declare query_parameters(...)`: each parameter takes its default (no values are passed in).
+    /// Binds `declare query_parameters(...)`: each parameter takes the value the request passed for it
+    /// (``RequestProperties/parameters``, the CLI's `--param`), else its default.
     public func bindQueryParameters(_ params: [ParameterSyntax], scope: inout Scope) throws(KQLError) {
         for p in params {
             guard case .scalar(let type) = p.kind else {
                 throw KQLError(.unsupported, "tabular query parameter '\(p.name.name)' is not supported", span: p.name.span)
+            }
+            if let text = parameterValues[p.name.name] {
+                scope[p.name.name] = .scalar(.constant(try QueryParameterValue.parse(text, as: type, name: p.name), type))
+                continue
             }
             guard let d = p.defaultValue else {
                 throw KQLError(.argument, "query parameter '\(p.name.name)' has no value and no default", span: p.name.span,

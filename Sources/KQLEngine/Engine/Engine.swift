@@ -20,8 +20,8 @@ public final class Engine: Sendable {
     public init(database: any Database, plugins: [any TabularPlugin] = [], now: (@Sendable () -> Int64)? = nil) {
         self.database = database
         // Built-in plugins first, so a host's plugin of the same name takes their place.
-        self.plugins = [BagUnpackPlugin(), GeoLookupPlugin.polygons, GeoLookupPlugin.lines] + AnalyticsPlugins.all
-            + plugins
+        self.plugins = [BagUnpackPlugin(), GeoLookupPlugin.polygons, GeoLookupPlugin.lines, IPLookupPlugin.ipv4, IPLookupPlugin.ipv6,
+                        RowsNearPlugin(), PivotPlugin()] + AnalyticsPlugins.all + plugins
         self.clock = now ?? { Int64(Date().timeIntervalSince1970 * 1_000_000_000) }
     }
 

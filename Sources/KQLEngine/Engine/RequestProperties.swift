@@ -16,6 +16,9 @@ public struct RequestProperties: Sendable, Equatable {
     public var takeMaxRecords: Int?
     public var maxMemoryConsumptionPerIterator: Int?
     public var serverTimeoutNanoseconds: Int64?
+    /// Values of the query's `declare query_parameters`, by name, as text the client passed (a KQL
+    /// literal of the declared type, or for a string parameter the bare text).
+    public var parameters: [String: String] = [:]
 
     public init() {}
 

@@ -49,8 +49,10 @@ struct ScriptRunner {
     }
 
     private func runUnlocated(_ script: ScriptSyntax) throws(KQLError) -> QueryResult {
+        let now = try queryNow(script) ?? self.now
         let binder = Binder(database: database, functions: functions, plugins: plugins)
         binder.now = now
+        binder.parameterValues = properties.parameters
         let context = ExecutionContext(database: database, now: now, randomSeed: UInt64(bitPattern: now))
         let executor = Executor(context: context)
         binder.run = { (q: BoundQuery) throws(KQLError) -> Table in try executor.run(q) }
@@ -94,6 +96,7 @@ struct ScriptRunner {
             switch statement {
             case .let(let l): try binder.bindLet(l, scope: &scope)
             case .set(let name, let value, let span):
+                try QueryOptions.check(name)
                 try binder.bindSet(name: name, value: value, scope: scope)
                 if let v = binder.queryOptions[name.name], try properties.set(name.name, v, span: value?.span ?? span) {
                     current = limited(properties.limits)
@@ -112,5 +115,21 @@ struct ScriptRunner {
         }
         for (p, s, l) in planned { try execute(p, scope: s, l) }
         return QueryResult(tables: results)
+    }
+
+    /// The instant `set query_now = datetime(...)` fixes for `now()`, `ago()` and the rest of the query (as in
+    /// ADX, the option applies to the whole request wherever the statement stands); nil without one.
+    private func queryNow(_ script: ScriptSyntax) throws(KQLError) -> Int64? {
+        var found: Int64?
+        for case .set(let name, let value, let span) in script.statements where name.name.lowercased() == QueryOptions.queryNow {
+            let binder = Binder(database: database, functions: functions, plugins: plugins)
+            binder.now = self.now
+            guard let value, case .datetime(let t)? = try binder.bindScalar(value, schema: Schema([]), scope: Scope()).constantValue else {
+                throw KQLError(.argument, "option 'query_now' must be a datetime constant", span: value?.span ?? span,
+                               hint: "for example `set query_now = datetime(2024-01-01T00:00:00Z);`")
+            }
+            found = t
+        }
+        return found
     }
 }

@@ -12,6 +12,14 @@ public struct PluginArguments: Sendable {
         case query(BoundQuery)
         /// A tabular argument's rows, as a plugin sees them in `run` (`geo_polygon_lookup(Polygons, ...)`).
         case table(Table)
+        /// An expression over the input's columns (`rows_near(State == "Error", 2)`), for a plugin that
+        /// ``TabularPlugin/acceptsRowExpressions``; the engine evaluates it and hands the plugin `.column`.
+        case expression(BoundExpression)
+        /// A row expression's value for every input row, as a plugin sees it in `run`.
+        case column(Column)
+        /// Operators run over the plugin's input (a `.input`-sourced query, ``TabularPlugin/inputOperators(_:input:span:)``);
+        /// the engine runs it and hands the plugin `.table`.
+        case inputQuery(BoundQuery)
     }
     public var positional: [Argument]
     public var named: [String: Argument]
@@ -52,4 +60,21 @@ public protocol TabularPlugin: Sendable {
     func outputSchema(input: Schema, arguments: PluginArguments) throws(KQLError) -> Schema?
     /// Runs the plugin over its whole input.
     func run(input: Table, arguments: PluginArguments) throws(KQLError) -> PluginResult
+    /// True when an argument may be an expression over the input's columns (bound as `.expression`);
+    /// otherwise every argument is a constant, a schema or a table, and a bare unknown word is its text.
+    var acceptsRowExpressions: Bool { get }
+    /// Operators the engine should bind over the input from the call's arguments as written, and run before the
+    /// plugin (`pivot`'s aggregation); their result arrives as the named argument ``PluginArguments/inputQueryArgument``.
+    /// Nil (the default) for none.
+    func inputOperators(_ arguments: [ArgumentSyntax], input: Schema, span: SourceSpan) throws(KQLError) -> [OperatorSyntax]?
+}
+
+extension TabularPlugin {
+    public var acceptsRowExpressions: Bool { false }
+    public func inputOperators(_ arguments: [ArgumentSyntax], input: Schema, span: SourceSpan) throws(KQLError) -> [OperatorSyntax]? { nil }
+}
+
+extension PluginArguments {
+    /// The named argument under which the result of ``TabularPlugin/inputOperators(_:input:span:)`` arrives.
+    public static let inputQueryArgument = "$inputQuery"
 }

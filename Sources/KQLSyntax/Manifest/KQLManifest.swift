@@ -2,6 +2,8 @@
 public enum SupportStatus: String, Sendable, Hashable {
     case implemented
     case notYet = "not yet"
+    /// Declined on purpose (a plugin that calls a cloud service): `E_UNSUPPORTED` says why.
+    case refused
 }
 
 /// One operator, function or plugin of KQL, with its support status here.
@@ -42,7 +44,7 @@ public enum KQLManifest {
         """,
         implemented: """
         as count datatable distinct evaluate extend getschema invoke join limit lookup make-series mv-apply mv-expand order parse
-        parse-where project
+        parse-where project find search externaldata
         project-away project-keep project-rename project-reorder print range render sample serialize sort summarize
         take top union where
         consume facet fork parse-kv partition reduce sample-distinct scan top-hitters top-nested
@@ -75,15 +77,16 @@ public enum KQLManifest {
         active_users_count activity_counts_metrics activity_engagement activity_metrics autocluster
         azure_digital_twins_query_request bag_unpack basket cosmosdb_sql_request dcount_intersect diffpatterns
         diffpatterns_text funnel_sequence funnel_sequence_completion geo_line_lookup geo_polygon_lookup
-        infer_storage_schema ipv4_lookup mysql_request
-        narrow new_activity_metrics pivot preview python r rolling_percentile rows_near schema_merge
+        http_request infer_storage_schema ipv4_lookup ipv6_lookup mysql_request
+        narrow new_activity_metrics pivot postgresql_request preview python r rolling_percentile rows_near schema_merge
         sequence_detect session_count sliding_window_counts sql_request
         """,
         implemented: """
         bag_unpack geo_line_lookup geo_polygon_lookup python activity_counts_metrics sliding_window_counts
-        dcount_intersect narrow rolling_percentile active_users_count
+        dcount_intersect narrow rolling_percentile active_users_count ipv4_lookup ipv6_lookup pivot rows_near
         """,
-        aliases: [:])
+        aliases: [:],
+        refused: "azure_digital_twins_query_request cosmosdb_sql_request http_request mysql_request postgresql_request sql_request")
 
     /// The entry for an operator name (aliases included).
     public static func operatorEntry(_ name: String) -> ManifestEntry? { operators.first { $0.name == name } }
@@ -96,9 +99,13 @@ public enum KQLManifest {
         return best
     }
 
-    static func entries(names: String, implemented: String, aliases: [String: String]) -> [ManifestEntry] {
+    static func entries(names: String, implemented: String, aliases: [String: String], refused: String = "") -> [ManifestEntry] {
         let done = Set(implemented.split(whereSeparator: \.isWhitespace).map(String.init))
-        var list = names.split(whereSeparator: \.isWhitespace).map { ManifestEntry(name: String($0), status: done.contains(String($0)) ? .implemented : .notYet) }
+        let declined = Set(refused.split(whereSeparator: \.isWhitespace).map(String.init))
+        var list = names.split(whereSeparator: \.isWhitespace).map { n -> ManifestEntry in
+            let name = String(n)
+            return ManifestEntry(name: name, status: done.contains(name) ? .implemented : declined.contains(name) ? .refused : .notYet)
+        }
         let known = Set(list.map(\.name))
         // Implemented names the table of contents lists only under another entry (`bag_pack` is documented as `pack`).
         for name in done.subtracting(known).sorted() { list.append(ManifestEntry(name: name, status: .implemented)) }

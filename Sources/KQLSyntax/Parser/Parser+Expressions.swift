@@ -174,6 +174,10 @@ extension SyntaxParser {
     func parsePostfix() throws(KQLError) -> ExpressionSyntax {
         var (e, height) = try measured { () throws(KQLError) in try parsePrimary() }
         while true {
+            if isPunct("."), isPunct("[", 1), !(peek(2).isString && isPunct("]", 3)) {
+                advance()  // `d.[0]`, `d.[i + 1]`: a dot before an index changes nothing
+                continue
+            }
             if isPunct("."), peek(1).isIdentifier || isPunct("[", 1) {
                 advance()
                 let name = try parseName(after: "'.'")

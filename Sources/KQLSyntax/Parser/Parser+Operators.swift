@@ -94,6 +94,8 @@ extension SyntaxParser {
             kind = .makeSeries(try parseMakeSeries())
         case "mv-apply":
             kind = .mvApply(try parseMvApply())
+        case "search":
+            kind = .search(try parseSearchBody(hasInput: true))
         case "parse", "parse-where":
             kind = .parse(try parseParseBody(keepsOnlyMatches: name == "parse-where"))
         case "scan":

@@ -46,10 +46,15 @@ extension SyntaxParser {
         case "python" where next.isPunct("("):
             // The seed document's `[T |] python(...)`: without an input table the script starts from an empty `df`.
             return SourceSyntax(kind: .evaluate(try parseInlinePython()), span: span(from: t))
-        case "find" where next.isIdentifier || next.isString || next.isPunct("("),
-             "search" where next.isIdentifier || next.isString || next.isPunct("*"),
-             "externaldata" where next.isPunct("("):
-            throw unsupportedOperator(t.text, span: t.span)
+        case "find" where next.isIdentifier || next.isString || next.isPunct("(") || next.isPunct("["):
+            advance()
+            return SourceSyntax(kind: .find(try parseFindBody()), span: span(from: t))
+        case "search" where next.isIdentifier || next.isString || next.isPunct("*") || next.isPunct("(") || next.isPunct("["):
+            advance()
+            return SourceSyntax(kind: .search(try parseSearchBody(hasInput: false)), span: span(from: t))
+        case "externaldata" where next.isPunct("("), "external_data" where next.isPunct("("):
+            advance()
+            return SourceSyntax(kind: .externalData(try parseExternalDataBody()), span: span(from: t))
         default:
             return nil
         }

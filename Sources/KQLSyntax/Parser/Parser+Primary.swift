@@ -36,6 +36,7 @@ extension SyntaxParser {
             if t.text == "dynamic", isPunct("(", 1) { return try parseDynamicLiteral() }
             if t.text == "typeof", isPunct("(", 1) { return .schema(try parseTypeof()) }
             if isPunct("(", 1) { return try parseCall() }
+            if let caseSensitive = searchCaseSensitive, isPunct(":", 1), peek(2).isString { return parseColumnTerm(caseSensitive) }
             advance()
             return .name(NameSyntax(t.text, span: t.span))
         case .punct:

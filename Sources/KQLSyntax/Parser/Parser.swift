@@ -46,6 +46,9 @@ final class SyntaxParser {
     var depth = 0
     /// The deepest level reached since the innermost `measured` began.
     var deepest = 0
+    /// Inside a `search`/`find` predicate: whether its terms are case-sensitive (nil elsewhere), so that
+    /// `Column:"term"` reads as a term (`Parser+Find`).
+    var searchCaseSensitive: Bool?
 
     init(source: SourceText) {
         self.source = source

@@ -32,7 +32,7 @@ import Testing
             "project-reorder": "T | project-reorder a", "print": "print 1", "range": "range x from 1 to 2 step 1",
             "render": "T | render table", "sample": "T | sample 1", "serialize": "T | serialize", "sort": "T | sort by a",
             "summarize": "T | summarize count()", "take": "T | take 1", "top": "T | top 1 by a", "union": "T | union U",
-            "where": "T | where a", "filter": "T | filter a", "parse": "T | parse s with \"a\" x",
+            "where": "T | where a", "find": "find where a", "externaldata": "externaldata (a:long) [\"a.csv\"]", "search": "T | search \"a\"", "filter": "T | filter a", "parse": "T | parse s with \"a\" x",
             "parse-where": "T | parse-where s with * \"a\" x:long *", "mv-apply": "T | mv-apply d on (take 1)",
             "make-series": "T | make-series count() on t step 1h",
             "scan": "T | scan with (step s: true;)", "partition": "T | partition by k (take 1)", "fork": "T | fork (take 1) (count)",

@@ -47,7 +47,7 @@ import Testing
             #expect(e.message == "operator `\(missing.name)` is not supported yet")
             #expect(e.span == SourceSpan(4, 4 + missing.name.utf8.count))
         }
-        #expect(failure("search 'x'")?.code == .unsupported)
+        #expect(failure("T | macro-expand entity_group [database('a')] as X (X.T)")?.code == .unsupported)
     }
 
     @Test func unterminatedString() throws {

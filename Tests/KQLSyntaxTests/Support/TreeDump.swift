@@ -77,8 +77,14 @@ func dump(_ s: SourceSyntax) -> String {
     case .print(let a): return "print \(list(a.map(dump)))"
     case .union(let u): return dump(u)
     case .evaluate(let e): return dump(e)
+    case .find(let f): return "find" + (f.sourceColumn.map { " withsource=\($0.name)" } ?? "")
+        + (f.tables.map { " in (\(list($0.map(dump))))" } ?? "") + " where \(dump(f.predicate))"
+    case .search(let s): return dump(s)
+    case .externalData(let x): return "externaldata(\(list(x.columns.map { "\($0.name.name):\($0.type.rawValue)" })))[\(list(x.uris.map(dump)))]"
     }
 }
+
+func dump(_ s: SearchSyntax) -> String { "search" + (s.tables.map { " in (\(list($0.map(dump))))" } ?? "") + " \(dump(s.predicate))" }
 
 func dump(_ o: OperatorSyntax) -> String {
     switch o.kind {
@@ -119,6 +125,7 @@ func dump(_ o: OperatorSyntax) -> String {
     case .projectReorder(let p): return "project-reorder \(list(p.map { $0.pattern + ($0.order.map { " " + $0 } ?? "") }))"
     case .render(let k, let p): return "render \(k.name)" + (p.isEmpty ? "" : " with(\(list(p.map(dump))))")
     case .sample(let c): return "sample \(dump(c))"
+    case .search(let s): return dump(s)
     case .serialize(let a): return "serialize" + (a.isEmpty ? "" : " " + list(a.map(dump)))
     case .summarize(let s):
         return "summarize\(opts(s.options)) \(list(s.aggregates.map(dump)))" + (s.by.isEmpty ? "" : " by \(list(s.by.map(dump)))")

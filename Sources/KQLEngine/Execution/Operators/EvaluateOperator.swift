@@ -6,16 +6,25 @@ import KQLSyntax
 struct EvaluateOperator {
     let evaluate: BoundEvaluate
 
-    /// Runs the plugin; `run` evaluates its tabular arguments first.
+    /// Runs the plugin; `run` evaluates its tabular arguments first, and row expressions are evaluated over the input.
     func execute(input: Table, _ context: ExecutionContext,
                  run: (BoundQuery) throws(KQLError) -> Table) throws(KQLError) -> Table {
         var arguments = evaluate.arguments
         arguments.budget = context.budget
+        let evaluator = ExpressionEvaluator(context: context)
         for i in arguments.positional.indices {
             if case .query(let q) = arguments.positional[i] { arguments.positional[i] = .table(try run(q)) }
+            if case .expression(let e) = arguments.positional[i] {
+                arguments.positional[i] = .column(try evaluator.evaluate(e, over: input).column(count: input.rowCount))
+            }
         }
         for (name, a) in arguments.named {
             if case .query(let q) = a { arguments.named[name] = .table(try run(q)) }
+            if case .inputQuery(let q) = a {
+                context.inputs.append(input)
+                defer { context.inputs.removeLast() }
+                arguments.named[name] = .table(try run(q))
+            }
         }
         let result = try evaluate.plugin.run(input: input, arguments: arguments)
         if let out = result.output, !out.isEmpty { context.pluginOutput.append(out) }
