@@ -15,6 +15,8 @@ public final class Binder {
     public internal(set) var queryOptions: [String: Value] = [:]
     /// `now()` of the query, used when constant folding.
     var now: Int64 = 0
+    /// The request's `Parameters`: values for `declare query_parameters` by name, as text.
+    var parameterValues: [String: String] = [:]
     /// The budget constant folding charges (the statement's, set as each statement is bound).
     var budget: QueryBudget = .unlimited
     private var nextMaterializeID = 0
@@ -71,6 +73,10 @@ public final class Binder {
             guard case .scalar(let type) = p.kind else {
                 throw KQLError(.unsupported, "tabular query parameter '\(p.name.name)' is not supported", span: p.name.span)
             }
+            if let given = parameterValues[p.name.name] {
+                scope[p.name.name] = .scalar(try requestParameter(given, p.name, type))
+                continue
+            }
             guard let d = p.defaultValue else {
                 throw KQLError(.argument, "query parameter '\(p.name.name)' has no value and no default", span: p.name.span,
                                hint: "give it a default: `declare query_parameters(\(p.name.name):\(type.rawValue) = ...)`")
@@ -78,6 +84,19 @@ public final class Binder {
             let bound = try bindScalar(d, schema: Schema([]), scope: scope)
             scope[p.name.name] = .scalar(try coerce(bound, to: type, span: d.span))
         }
+    }
+
+    /// A value the request gave for a declared parameter: a string parameter takes the text as it is;
+    /// any other type reads it as a KQL literal (`10`, `datetime(2024-01-01)`, `dynamic([1,2])`), as
+    /// ADX's REST API defines `Parameters`.
+    private func requestParameter(_ text: String, _ name: NameSyntax, _ type: ScalarType) throws(KQLError) -> BoundExpression {
+        if type == .string { return try bindScalar(.literal(.string(text), .string, name.span), schema: Schema([]), scope: Scope()) }
+        let invalid = KQLError(.argument, "the request's value '\(text)' for query parameter '\(name.name)' is not a \(type.rawValue) literal",
+                               span: name.span, hint: "give a KQL literal of the declared type, e.g. `\(type.rawValue)(...)` or a number")
+        guard let syntax = try? Parser.parseExpression(text),
+              let bound = try? bindScalar(syntax, schema: Schema([]), scope: Scope()), bound.constantValue != nil,
+              let value = try? coerce(bound, to: type, span: name.span) else { throw invalid }
+        return value
     }
 
     /// Binds `set name [= value]`.

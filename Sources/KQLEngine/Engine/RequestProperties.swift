@@ -16,6 +16,12 @@ public struct RequestProperties: Sendable, Equatable {
     public var takeMaxRecords: Int?
     public var maxMemoryConsumptionPerIterator: Int?
     public var serverTimeoutNanoseconds: Int64?
+    /// The request's `Parameters` (ADX's REST API): the value of each `declare query_parameters` name,
+    /// as text — a string parameter's value itself, any other type's a KQL literal.
+    public var queryParameters: [String: String] = [:]
+    /// ADX's `query_now`: the value of `now()` for this request (nanoseconds since the epoch), instead of
+    /// the engine's clock.
+    public var queryNow: Int64?
 
     public init() {}
 

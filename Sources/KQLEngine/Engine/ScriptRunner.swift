@@ -24,6 +24,8 @@ struct ScriptRunner {
     var properties = RequestProperties()
     /// When the request started: every statement's deadline counts from here.
     var start: ContinuousClock.Instant = .now
+    /// Flipped by a server when the client goes away; every statement's budget checks it.
+    var cancellation: QueryCancellation?
     let runCommand: CommandRunner
 
     private enum Planned {
@@ -48,6 +50,7 @@ struct ScriptRunner {
     private func runUnlocated(_ script: ScriptSyntax) throws(KQLError) -> QueryResult {
         let binder = Binder(database: database, functions: functions, plugins: plugins)
         binder.now = now
+        binder.parameterValues = properties.queryParameters
         let context = ExecutionContext(database: database, now: now, randomSeed: UInt64(bitPattern: now))
         let executor = Executor(context: context)
         binder.run = { (q: BoundQuery) throws(KQLError) -> Table in try executor.run(q) }
@@ -58,7 +61,8 @@ struct ScriptRunner {
         var properties = self.properties
         func limited(_ limits: RequestLimits) -> Limited {
             Limited(limits: limits, budget: QueryBudget(maxMemoryPerOperator: limits.maxMemoryPerOperator,
-                                                        timeoutNanoseconds: limits.timeoutNanoseconds, start: start))
+                                                        timeoutNanoseconds: limits.timeoutNanoseconds, start: start,
+                                                        cancellation: cancellation))
         }
         var current = limited(properties.limits)
         binder.budget = current.budget
@@ -74,10 +78,11 @@ struct ScriptRunner {
                 table = try executor.run(plan)
             case .command(let c):
                 let s = scope
-                table = try runCommand(c, database) { (e: ExpressionSyntax) throws(KQLError) -> Table in
+                let answer = try runCommand(c, database) { (e: ExpressionSyntax) throws(KQLError) -> Table in
                     try executor.run(try binder.bindTabular(e, scope: s))
                 }
                 binder.databaseChanged()
+                table = c.operators.isEmpty ? answer : try executor.run(Planner.plan(try binder.bindOperators(c.operators, over: answer, scope: s)))
             }
             let (kept, notice) = ResultTruncation.apply(statement.limits, to: table)
             results.append(ResultTable(table: kept, pluginOutput: context.pluginOutput, truncation: notice))

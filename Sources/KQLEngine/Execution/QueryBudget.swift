@@ -17,6 +17,8 @@ public final class QueryBudget: Sendable {
     /// The statement's time limit and when it ends.
     public let timeoutNanoseconds: Int64
     let deadline: ContinuousClock.Instant
+    /// Checked with the deadline: a server's request whose client went away stops there.
+    let cancellation: QueryCancellation?
     private let accounts: Mutex<[Account]>
 
     struct Account {
@@ -25,9 +27,11 @@ public final class QueryBudget: Sendable {
     }
 
     /// A budget whose time runs from `start` (the request's start, so later statements get what is left).
-    public init(maxMemoryPerOperator: Int, timeoutNanoseconds: Int64, start: ContinuousClock.Instant = .now) {
+    public init(maxMemoryPerOperator: Int, timeoutNanoseconds: Int64, start: ContinuousClock.Instant = .now,
+                cancellation: QueryCancellation? = nil) {
         self.maxMemoryPerOperator = maxMemoryPerOperator
         self.timeoutNanoseconds = timeoutNanoseconds
+        self.cancellation = cancellation
         self.deadline = start.advanced(by: .nanoseconds(timeoutNanoseconds))
         self.accounts = Mutex([Account(name: "query", charged: 0)])
     }
@@ -108,8 +112,10 @@ public final class QueryBudget: Sendable {
         do { try charge(bytes, subject: subject) } catch { throw FunctionError(error.code, error.message, hint: error.hint) }
     }
 
-    /// Fails with `E_QUERY_TIMEOUT` once the deadline has passed.
+    /// Fails with `E_QUERY_TIMEOUT` once the deadline has passed, and with `E_CANCELLED` once the
+    /// request was cancelled.
     public func checkDeadline() throws(KQLError) {
+        try cancellation?.check()
         guard ContinuousClock.now >= deadline else { return }
         throw KQLError(.queryTimeout, "the query ran longer than its time limit of \(TimespanFormat.string(timeoutNanoseconds)) (servertimeout)",
                        hint: "make it cheaper (filter early, summarize before joining), or raise the limit with "

@@ -25,8 +25,17 @@ public enum ManagementCommands {
         case .setOrAppend(let verb, let table, let options, let query):
             return try SetOrAppendCommand.run(verb: verb, table, options: options, query: query, database, runQuery: runQuery)
         case .showFunctions:
-            throw KQLError(.unsupported, "`.show functions` is answered by the engine's function catalog, not by the table commands",
-                           span: command.span, hint: "run it through Engine.execute")
+            return ShowServiceCommands.functions()
+        case .showVersion:
+            return ShowServiceCommands.version()
+        case .showCluster:
+            return ShowServiceCommands.cluster()
+        case .showMaterializedViews:
+            return ShowServiceCommands.materializedViews()
+        case .showDatabases(let entities):
+            return ShowDatabasesCommand.run(entities: entities, database)
+        case .showDatabaseSchema(let databases, let asJSON):
+            return try ShowDatabaseSchemaCommand.run(databases, asJSON: asJSON, database)
         case .createFunction:
             throw KQLError(.unsupported, "`.create-or-alter function` is handled by the engine's function catalog, not by the table commands",
                            span: command.span, hint: "run it through Engine.execute")
