@@ -3,7 +3,7 @@
 // Targets follow the layers of docs/architecture.md; imports point one way:
 // SystemCalls (the one seam over Linux: every libc/syscall the layers make) ◄ Columnar, and ◄ every other target
 // that talks to the kernel (SharedTable, PythonHost, Sandbox, the executables).
-// Columnar ◄ KQLSyntax ◄ KQLEngine ◄ Conformance ◄ sandpiper
+// Columnar ◄ KQLSyntax ◄ KQLEngine ◄ Conformance ◄ sandpiper;  SeriesAnalysis ◄ KQLEngine
 // Columnar ◄ SharedTable ◄ PythonHost ◄ sandpiper-worker;  SharedTable ◄ Sandbox ◄ sandpiper, sandpiper-probe
 // KQLEngine, Sandbox ◄ PythonPlugin (the python() plugin and "an engine with its plugins") ◄ sandpiper
 // Columnar, SystemCalls ◄ Bench (clock, runs, reports) ◄ sandpiper-worker;  Bench, KQLEngine, Sandbox ◄ Benchmarks ◄ sandpiper
@@ -11,7 +11,8 @@
 //   and the client of any Kusto endpoint for `--target`) ◄ sandpiper
 // Columnar ◄ Charts (the chart model, SVG and Vega-Lite from a result table and a `render` request)
 // Geospatial (S2, H3, geohash, GeoJSON; over the CS2/CGeographicLib shims and CGEOS) ◄ KQLEngine (the geo_* functions).
-// SeriesAnalysis (the series_* algorithms, HyperLogLog, t-digest) uses only Columnar's error protocol.
+// SeriesAnalysis (the series_* algorithms, HyperLogLog, t-digest) uses only Columnar's error protocol ◄ KQLEngine
+// (the series_* functions and the sketches).
 // KQLEngine, Conformance, SharedTable, Sandbox ◄ Fuzzing ◄ sandpiper-fuzz
 import PackageDescription
 
@@ -72,7 +73,7 @@ let package = Package(
         .target(name: "SeriesAnalysis", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .target(name: "KQLSyntax", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .target(name: "KQLEngine",
-                dependencies: ["Columnar", "KQLSyntax", "CRE2", "Geospatial", .product(name: "Crypto", package: "swift-crypto")],
+                dependencies: ["Columnar", "KQLSyntax", "CRE2", "Geospatial", "SeriesAnalysis", .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: swiftSettings),
         .target(name: "Conformance", dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "TOMLKit"],
                 swiftSettings: swiftSettings),

@@ -179,6 +179,9 @@ public struct MakeSeriesSyntax: Sendable {
     public var to: ExpressionSyntax?
     public var step: ExpressionSyntax
     public var by: [AssignmentSyntax]
+    /// The alternate form `on axis in range(start, stop, step)`: `from` and `to` are start and stop, the stop
+    /// is inclusive, and bins are aligned with `bin()` rather than at the start.
+    public var rangeForm = false
     public init(options: [OptionSyntax], aggregates: [Aggregate], axis: ExpressionSyntax, from: ExpressionSyntax?,
                 to: ExpressionSyntax?, step: ExpressionSyntax, by: [AssignmentSyntax]) {
         self.options = options; self.aggregates = aggregates; self.axis = axis

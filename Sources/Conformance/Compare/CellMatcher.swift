@@ -11,8 +11,9 @@ import Foundation
 /// - `datetime`, `timespan`: whatever spelling the document uses, at the precision it writes (`ExpectedTime`);
 /// - `guid`: case-insensitive, braces optional;
 /// - `string`: exact, except that runs of whitespace count as one space (markdown cannot show more);
-/// - `dynamic`: as JSON, ignoring whitespace and key order, numbers compared as numbers; a cell that is not JSON
-///   is compared with the value's text (`abc` for the dynamic string "abc").
+/// - `dynamic`: as JSON, ignoring whitespace and key order, numbers compared as numbers (a quoted number in the
+///   document matches a real, as the pages print long reals quoted); a cell that is not JSON is compared with the
+///   value's text (`abc` for the dynamic string "abc").
 public enum CellMatcher {
     /// Whether the document's `expected` text matches `actual`.
     public static func matches(_ expected: String, _ actual: Value, tolerance: Double? = nil) -> Bool {
@@ -70,6 +71,11 @@ public enum CellMatcher {
         case (.string(let s), .datetime(let v)): return ExpectedTime.datetime(s)?.matches(v) ?? false
         case (.string(let s), .timespan(let v)): return ExpectedTime.timespan(s)?.matches(v) ?? false
         case (.string(let s), .guid(let g)): return s.lowercased() == g.uuidString.lowercased()
+        case (.string(let s), .real):
+            // The pages print a real that needs all 17 digits inside a dynamic as a quoted string
+            // (`["-1.5707963267948966",0]`); it is compared as the number it spells.
+            guard let x = Double(s), let y = numeric(actual) else { return false }
+            return x == y || abs(x - y) <= (tolerance ?? 1e-12) * max(1, abs(x))
         default:
             if let x = numeric(expected), let y = numeric(actual) {
                 if x == y { return true }

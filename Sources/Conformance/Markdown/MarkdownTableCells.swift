@@ -12,7 +12,9 @@ public enum MarkdownTableCells {
         var escaped = false
         for ch in row.trimmed {
             if escaped {
-                if ch != "|" { current.append("\\") }
+                // `\|` is a pipe in the cell; `\_` and `\*` are markdown escapes (the ADX pages write column
+                // names such as `series\_periods\_detect\_y\_periods`); anything else keeps its backslash.
+                if ch != "|", ch != "_", ch != "*" { current.append("\\") }
                 current.append(ch)
                 escaped = false
             } else if ch == "\\" {

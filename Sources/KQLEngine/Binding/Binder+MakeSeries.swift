@@ -46,12 +46,17 @@ extension Binder {
             }
             return c
         }
-        let start = try constant(m.from, "start")
-        let end = try constant(m.to, "end")
+        var start = try constant(m.from, "start")
+        var end = try constant(m.to, "end")
         let stepSyntax = m.step
         let stepBound = try bindScalar(stepSyntax, schema: Schema([]), scope: scope)
         guard let step = stepBound.constantValue, MakeSeriesAxis.positive(step) else {
             throw KQLError(.argument, "the make-series step must be a positive constant", span: stepSyntax.span)
+        }
+        if m.rangeForm, let s = start, let e = end {
+            // `in range(start, stop, step)`: bins aligned by bin(), from start's bin through stop's bin.
+            start = MakeSeriesAxis.binned(s, step)
+            end = MakeSeriesAxis.binned(e, step).flatMap { MakeSeriesAxis.adding($0, step) }
         }
 
         // Lowered to where + summarize over (keys, bin); the layout into arrays happens when it runs.
@@ -59,12 +64,12 @@ extension Binder {
         let at = m.axis.span
         var conditions: [ExpressionSyntax] = []
         if let f = m.from { conditions.append(.binary(op: .greaterOrEqual, left: m.axis, right: f, span: at)) }
-        if let t = m.to { conditions.append(.binary(op: .less, left: m.axis, right: t, span: at)) }
+        if let t = m.to { conditions.append(.binary(op: m.rangeForm ? .lessOrEqual : .less, left: m.axis, right: t, span: at)) }
         if let first = conditions.first {
             let predicate = conditions.dropFirst().reduce(first) { .binary(op: .and, left: $0, right: $1, span: at) }
             prelude.append(.where(BoundWhere(predicate: try bindScalar(predicate, schema: schema, scope: scope))))
         }
-        let binCall: ExpressionSyntax = m.from.map {
+        let binCall: ExpressionSyntax = m.from.flatMap { m.rangeForm ? nil : $0 }.map {
             .call(name: NameSyntax("bin_at", span: at), arguments: [.init(value: m.axis), .init(value: stepSyntax), .init(value: $0)], span: at)
         } ?? .call(name: NameSyntax("bin", span: at), arguments: [.init(value: m.axis), .init(value: stepSyntax)], span: at)
         let binName = "$series_bin"
@@ -114,6 +119,29 @@ enum MakeSeriesAxis {
         case .decimal(let x): return NSDecimalNumber(decimal: x).doubleValue
         default: return nil
         }
+    }
+
+    /// `bin(v, step)`: v rounded down to a multiple of step; nil when it does not fit.
+    static func binned(_ v: Value, _ step: Value) -> Value? {
+        if let x = whole(v), let st = whole(step), st > 0 {
+            let q = x / st - ((x % st != 0 && x < 0) ? 1 : 0)
+            let (r, overflow) = q.multipliedReportingOverflow(by: st)
+            guard !overflow else { return nil }
+            switch v { case .datetime: return .datetime(r); case .timespan: return .timespan(r); default: return .long(r) }
+        }
+        guard let x = number(v), let st = number(step), st > 0 else { return nil }
+        return .real((x / st).rounded(.down) * st)
+    }
+
+    /// `v + step` on the axis; nil when it does not fit.
+    static func adding(_ v: Value, _ step: Value) -> Value? {
+        if let x = whole(v), let st = whole(step) {
+            let (r, overflow) = x.addingReportingOverflow(st)
+            guard !overflow else { return nil }
+            switch v { case .datetime: return .datetime(r); case .timespan: return .timespan(r); default: return .long(r) }
+        }
+        guard let x = number(v), let st = number(step) else { return nil }
+        return .real(x + st)
     }
 
     static func whole(_ v: Value) -> Int64? {

@@ -82,6 +82,7 @@ extension Binder {
             if case .constant(.bool(true), _) = p { return .replaced(q) }
             return appending(.where(BoundWhere(predicate: p)), schema)
         case .extend(let items):
+            if hasMultiColumnCall(items, scope: scope) { return .replaced(try bindExtendExpanding(items, input: q, scope: scope)) }
             let (b, s) = try bindExtend(items, schema: schema, scope: scope)
             return appending(.extend(b), s)
         case .serialize(let items):
@@ -89,6 +90,7 @@ extension Binder {
             let (b, s) = try bindExtend(items, schema: schema, scope: scope)
             return appending(.extend(b), s)
         case .project(let items):
+            if hasMultiColumnCall(items, scope: scope) { return .replaced(try bindProjectExpanding(items, input: q, scope: scope)) }
             let b = try bindProject(items, schema: schema, scope: scope)
             return appending(.project(b), Schema(b.columns.map { Field($0.name, $0.value.type) }))
         case .projectAway(let patterns):
@@ -292,7 +294,7 @@ extension Binder {
         return (BoundExtend(columns: cols), Schema(fields))
     }
 
-    private func bindProject(_ items: [AssignmentSyntax], schema: Schema, scope: Scope) throws(KQLError) -> BoundProject {
+    func bindProject(_ items: [AssignmentSyntax], schema: Schema, scope: Scope) throws(KQLError) -> BoundProject {
         var namer = ColumnNamer(existing: [])
         var cols: [(name: String, value: BoundExpression)] = []
         for item in items {

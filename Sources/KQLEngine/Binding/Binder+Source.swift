@@ -13,6 +13,10 @@ extension Binder {
             var out: [(name: String, value: BoundExpression)] = []
             var names = ColumnNamer(existing: [])
             for (i, item) in items.enumerated() {
+                if let expanded = try bindPrintExpanding(item, scope: scope) {
+                    for c in expanded { out.append((names.unique(c.name), c.value)) }
+                    continue
+                }
                 let e = try bindScalar(item.value, schema: Schema([]), scope: scope)
                 let name = item.names.first?.name ?? ColumnNamer.derivedName(item.value) ?? "print_\(i)"
                 out.append((names.unique(name), e))

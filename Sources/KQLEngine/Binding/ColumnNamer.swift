@@ -20,6 +20,11 @@ struct ColumnNamer {
             if case .literal(let v, _, _) = i { return "\(b)_\(v.text)" }
             return nil
         case .call(let name, let args, _):
+            // The sketch readers are named after their sketch column, as the dcount_hll, merge_tdigest and
+            // percentiles_array_tdigest pages show (`dcount_hll_merged`, `percentile_tdigest_tdigestRes`).
+            if let prefix = sketchReaderNames[name.name], let first = args.first, case .name(let n) = first.value {
+                return "\(prefix)_\(n.name)"
+            }
             guard ["bin", "floor", "bin_at", "startofday", "startofweek", "startofmonth", "startofyear"].contains(name.name),
                   let first = args.first else { return nil }
             if case .name(let n) = first.value { return n.name }
@@ -27,6 +32,10 @@ struct ColumnNamer {
         default: return nil
         }
     }
+
+    private static let sketchReaderNames = ["dcount_hll": "dcount_hll", "percentile_tdigest": "percentile_tdigest",
+                                            "percentiles_array_tdigest": "percentile_tdigest",
+                                            "percentile_array_tdigest": "percentile_tdigest"]
 
     /// `base`, or `base1`, `base2`... when taken; records the result.
     mutating func unique(_ base: String) -> String {

@@ -14,12 +14,13 @@ public final class Engine: Sendable {
     /// - Parameters:
     ///   - database: where table names resolve and management commands write.
     ///   - plugins: reached through `evaluate name(...)`; the seed's `| python(...)` form reaches `python`.
-    ///     `bag_unpack` is built in.
+    ///     `bag_unpack` and the analytics plugins (`AnalyticsPlugins`) are built in.
     ///   - now: nanoseconds since the epoch for `now()`; read once per `execute` (tests pass a fixed clock).
     public init(database: any Database, plugins: [any TabularPlugin] = [], now: (@Sendable () -> Int64)? = nil) {
         self.database = database
         // Built-in plugins first, so a host's plugin of the same name takes their place.
-        self.plugins = [BagUnpackPlugin(), GeoLookupPlugin.polygons, GeoLookupPlugin.lines] + plugins
+        self.plugins = [BagUnpackPlugin(), GeoLookupPlugin.polygons, GeoLookupPlugin.lines] + AnalyticsPlugins.all
+            + plugins
         self.clock = now ?? { Int64(Date().timeIntervalSince1970 * 1_000_000_000) }
     }
 

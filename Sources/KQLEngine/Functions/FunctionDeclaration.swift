@@ -76,3 +76,16 @@ public struct FunctionFamily: Sendable {
         self.declarations = declarations.map { var d = $0; d.family = name; return d }
     }
 }
+
+/// A kernel that carries its own one-line summary (the series and sketch wrappers take one in their
+/// constructors), so its family list declares it without writing the text twice.
+protocol SummarizedFunction: ScalarFunction {
+    var summary: String { get }
+}
+
+extension FunctionDeclaration {
+    /// A scalar function that states its own summary.
+    static func scalar(_ function: any SummarizedFunction, example: String) -> FunctionDeclaration {
+        scalar(function, function.summary, example: example)
+    }
+}

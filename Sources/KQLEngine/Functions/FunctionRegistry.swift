@@ -21,20 +21,25 @@ public enum FunctionRegistry {
         WindowFunctions.all,
         SpecialFunctions.all,
         GeoFunctions.all,
+        SeriesFunctions.all,
+        SketchFunctions.all,
         AggregateFunctions.all,
+        SketchAggregates.all,
     ]
 
     /// Every declared function, aliases included, in family order.
     public static let declarations: [FunctionDeclaration] = families.flatMap(\.declarations)
 
+    // A name may be both a scalar and an aggregate (`hll_merge`, `tdigest_merge`): ADX resolves it by where the
+    // call stands, so the two kinds have a table each.
     private static let declarationsByName: [String: FunctionDeclaration] =
         Dictionary(declarations.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-    private static let scalarsByName: [String: any ScalarFunction] = declarationsByName.compactMapValues {
-        if case .scalar(let f) = $0.implementation { return f } else { return nil }
-    }
-    private static let aggregatesByName: [String: any AggregateFunction] = declarationsByName.compactMapValues {
-        if case .aggregate(let f) = $0.implementation { return f } else { return nil }
-    }
+    private static let scalarsByName: [String: any ScalarFunction] = Dictionary(declarations.compactMap {
+        if case .scalar(let f) = $0.implementation { return ($0.name, f) } else { return nil }
+    }, uniquingKeysWith: { a, _ in a })
+    private static let aggregatesByName: [String: any AggregateFunction] = Dictionary(declarations.compactMap {
+        if case .aggregate(let f) = $0.implementation { return ($0.name, f) } else { return nil }
+    }, uniquingKeysWith: { a, _ in a })
 
     /// The declaration of the function called `named` (scalar, aggregate or bound by the binder), or nil.
     public static func declaration(named: String) -> FunctionDeclaration? { declarationsByName[named] }

@@ -31,6 +31,9 @@ extension KQLManifest {
     weekofyear welch_test zip zlib_compress_to_base64_string zlib_decompress_from_base64_string
     next prev row_cumsum row_number row_rank row_window_session
     cluster database external_table materialize materialized_view table toscalar typeof
+    series_abs series_acos series_asin series_atan series_ceiling series_cos series_cosine_similarity
+    series_dot_product series_exp series_floor series_log series_magnitude series_product series_sign series_sin
+    series_sum series_tan merge_tdigest percentiles_array_tdigest
     series_add series_decompose series_decompose_anomalies series_decompose_forecast series_divide series_equals
     series_fft series_fill_backward series_fill_const series_fill_forward series_fill_linear series_fir
     series_fit_2lines series_fit_2lines_dynamic series_fit_line series_fit_line_dynamic series_fit_poly

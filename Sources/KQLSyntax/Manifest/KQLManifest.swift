@@ -64,7 +64,7 @@ public enum KQLManifest {
         percentilew percentilesw percentilesw_array stdev stdevif stdevp sum sumif take_any take_anyif tdigest
         tdigest_merge variance varianceif variancep
         """,
-        aliases: ["any": "take_any", "anyif": "take_anyif"])
+        aliases: ["any": "take_any", "anyif": "take_anyif", "merge_tdigest": "tdigest_merge"])
 
     /// Plugins reached through `evaluate` (and the seed document's `| python(...)`).
     public static let plugins: [ManifestEntry] = entries(
@@ -76,7 +76,10 @@ public enum KQLManifest {
         narrow new_activity_metrics pivot preview python r rolling_percentile rows_near schema_merge
         sequence_detect session_count sliding_window_counts sql_request
         """,
-        implemented: "bag_unpack geo_line_lookup geo_polygon_lookup python",
+        implemented: """
+        bag_unpack geo_line_lookup geo_polygon_lookup python activity_counts_metrics sliding_window_counts
+        dcount_intersect narrow rolling_percentile active_users_count
+        """,
         aliases: [:])
 
     /// The entry for an operator name (aliases included).

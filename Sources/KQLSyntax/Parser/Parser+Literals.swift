@@ -17,6 +17,10 @@ extension SyntaxParser {
         }
         switch type {
         case .datetime:
+            // The sliding_window_counts page writes datetime(2017 - 08 - 01): spaces around a date's dashes.
+            if body.contains(" - "), body.allSatisfy({ $0.isNumber || $0 == "-" || $0 == " " }) {
+                body = body.replacingOccurrences(of: " ", with: "")
+            }
             guard let v = DateTimeFormat.parse(body) else {
                 throw bad("write an ISO 8601 date such as datetime(2024-01-31) or datetime(2024-01-31 10:00:00.5)")
             }

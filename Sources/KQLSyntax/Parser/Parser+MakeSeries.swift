@@ -17,6 +17,17 @@ extension SyntaxParser {
         } while eatPunct(",")
         try expectWord("on", after: "the aggregations of 'make-series'")
         let axis = try parseExpression(expecting: "the axis column", after: "'on'")
+        // `on axis in range(start, stop, step)`: the alternate syntax, which parses as an `in` expression.
+        if case .setMembership(.in, let column, let right, _) = axis, right.count == 1,
+           case .call(let name, let args, _) = right[0], name.name == "range" {
+            guard args.count == 3 else { throw error("make-series 'in range(start, stop, step)' needs three arguments", at: current) }
+            var by: [AssignmentSyntax] = []
+            if eatWord("by") { by = try parseAssignments(after: "'by'") }
+            var m = MakeSeriesSyntax(options: options, aggregates: aggregates, axis: column, from: args[0].value,
+                                     to: args[1].value, step: args[2].value, by: by)
+            m.rangeForm = true
+            return m
+        }
         var from: ExpressionSyntax?, to: ExpressionSyntax?
         if eatWord("from") { from = try parseExpression(expecting: "the series start", after: "'from'") }
         if eatWord("to") { to = try parseExpression(expecting: "the series end", after: "'to'") }

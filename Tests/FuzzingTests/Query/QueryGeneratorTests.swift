@@ -23,7 +23,8 @@ import Testing
 
     @Test func mostRegistryFunctionsHaveASignature() {
         let called = Set(Self.catalog.scalars.values.flatMap { $0.map { $0[0].name } })
-        let missing = FunctionRegistry.scalarNames.filter { !called.contains($0) }
+        // Functions that return several columns (series_fit_line, ...) are never an argument, so no signature is derived.
+        let missing = FunctionRegistry.scalarNames.filter { !called.contains($0) && !FunctionRegistry.returnsSeveralColumns($0) }
         // A function whose every argument list is longer than five, or which takes no types at all, cannot be written.
         #expect(missing.count * 20 <= FunctionRegistry.scalarNames.count, "scalar functions without a derived signature: \(missing)")
         let aggregates = Set(Self.catalog.aggregates.map { $0[0].name })

@@ -1,7 +1,8 @@
 import Columnar
 
 /// `array_iff(conditions, ifTrue, ifFalse)` (alias `array_iif`): element-wise choice; `ifTrue`/`ifFalse` are arrays
-/// (read at the same position, null past their end) or single values; a non-bool condition gives null.
+/// (read at the same position, null past their end) or single values; a number is true when not 0, and any other
+/// non-bool condition gives null.
 struct ArrayIffFunction: ScalarFunction {
     let name: String
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
@@ -15,7 +16,15 @@ struct ArrayIffFunction: ScalarFunction {
                 return v.asDynamic
             }
             return .dynamic(.array(conditions.enumerated().map { i, c in
-                guard case .bool(let b) = c else { return .null }
+                // "Numeric condition values are considered true if not equal to 0"; anything else gives null.
+                let b: Bool
+                switch c {
+                case .bool(let x): b = x
+                case .long(let x): b = x != 0
+                case .real(let x): b = x != 0
+                case .decimal(let x): b = x != 0
+                default: return .null
+                }
                 return pick(b ? r[1] : r[2], i)
             }))
         }

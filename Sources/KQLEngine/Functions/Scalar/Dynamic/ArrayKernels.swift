@@ -24,10 +24,6 @@ extension DynamicFunctions {
             for x in a { if let d = Numeric.double(ValueOrder.unwrap(.dynamic(x))) { sum += d } }
             return .real(sum)
         },
-        sort("array_sort_asc", ascending: true, "An array sorted in ascending order, nulls last unless told otherwise.",
-             example: "print array_sort_asc(dynamic([3, 1, 2]))"),
-        sort("array_sort_desc", ascending: false, "An array sorted in descending order, nulls last unless told otherwise.",
-             example: "print array_sort_desc(dynamic([3, 1, 2]))"),
         .row("array_index_of", arity: 2...5, [.dynamic, .any, .integer, .integer, .integer], out: .long, strict: false,
              "The 0-based position of a value in an array (from a start, within a length, n-th occurrence), -1 if absent.",
              example: "print array_index_of(dynamic(['a', 'b', 'c']), 'b')") { r in
@@ -106,19 +102,4 @@ extension DynamicFunctions {
         }
     }
 
-    /// One array sorted; nulls go last unless the optional bool says otherwise.
-    private static func sort(_ name: String, ascending: Bool, _ summary: String, example: String) -> FunctionDeclaration {
-        .row(name, arity: 1...2, [.dynamic, .bool], out: .dynamic, strict: false, summary, example: example) { r in
-            guard let a = array(r[0]) else { return .dynamic(.null) }
-            var nullsLast = true
-            if r.count > 1, case .bool(let b) = ValueOrder.unwrap(r[1]) { nullsLast = b }
-            let nulls = a.filter { $0 == .null }
-            let values = a.filter { $0 != .null }
-            let sorted = values.sorted { x, y in
-                let c = ValueOrder.compare(.dynamic(x), .dynamic(y)) ?? (x.jsonText < y.jsonText ? -1 : 1)
-                return ascending ? c < 0 : c > 0
-            }
-            return .dynamic(.array(nullsLast ? sorted + nulls : nulls + sorted))
-        }
-    }
 }
