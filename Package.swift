@@ -7,6 +7,8 @@
 // Columnar ◄ SharedTable ◄ PythonHost ◄ sandpiper-worker;  SharedTable ◄ Sandbox ◄ sandpiper, sandpiper-probe
 // KQLEngine, Sandbox ◄ PythonPlugin (the python() plugin and "an engine with its plugins") ◄ sandpiper
 // Columnar, SystemCalls, Charts ◄ Bench (clock, runs, reports, its plot drawn by Charts) ◄ sandpiper-worker;  Bench, KQLEngine, Sandbox ◄ Benchmarks ◄ sandpiper
+// KQLEngine, Conformance, PythonPlugin ◄ Server (`sandpiper serve`: the Kusto REST endpoint on Hummingbird/SwiftNIO,
+//   and the client of any Kusto endpoint for `--target`) ◄ sandpiper
 // Columnar ◄ Charts (the chart model, SVG and Vega-Lite from a result table and a `render` request)
 // Geospatial (S2, H3, geohash, GeoJSON; over the CS2/CGeographicLib shims and CGEOS) ◄ KQLEngine (the geo_* functions).
 // SeriesAnalysis (the series_* algorithms, HyperLogLog, t-digest) uses only Columnar's error protocol ◄ KQLEngine
@@ -32,6 +34,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        // The HTTP server under `sandpiper serve` (SwiftNIO underneath); its optional traits
+        // (swift-configuration, full Foundation) are not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        // The channel handler that sees a client's connection close (Hummingbird runs on SwiftNIO).
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        // Hummingbird's header types (HTTPField names), which it does not re-export.
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
+        // The logger Hummingbird reports through (its level is the server's to choose).
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         // System libraries (Debian: libpython3-dev, libarchive-dev, libseccomp-dev, libre2-dev).
@@ -84,13 +95,22 @@ let package = Package(
         .target(name: "PythonPlugin",
                 dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox", "SystemCalls"],
                 resources: [.embedInCode("Python/debug_loader.py")], swiftSettings: swiftSettings),
+        // `sandpiper serve`: the Kusto REST API (v1/v2 query, mgmt, CORS) over an engine with its plugins.
+        .target(name: "Server",
+                dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "Conformance", "PythonPlugin", "Sandbox",
+                               .product(name: "Hummingbird", package: "hummingbird"),
+                               .product(name: "HummingbirdCore", package: "hummingbird"),
+                               .product(name: "HTTPTypes", package: "swift-http-types"),
+                               .product(name: "Logging", package: "swift-log"),
+                               .product(name: "NIOCore", package: "swift-nio")],
+                swiftSettings: swiftSettings),
         // The benchmark harness (clock, runs, medians, checksums, reports, plot): the worker links only this;
         // the measurements that need the engine or the supervisor are in Benchmarks.
         .target(name: "Bench", dependencies: ["Columnar", "SystemCalls", "Charts"], swiftSettings: swiftSettings),
         .target(name: "Benchmarks", dependencies: ["Bench", "Columnar", "KQLEngine", "Sandbox"], swiftSettings: swiftSettings),
         .executableTarget(name: "sandpiper",
                           dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "Conformance", "SharedTable", "Sandbox",
-                                         "SystemCalls", "Charts", "PythonPlugin", "Bench", "Benchmarks",
+                                         "SystemCalls", "Charts", "PythonPlugin", "Bench", "Benchmarks", "Server",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: swiftSettings),
         .executableTarget(name: "sandpiper-worker", dependencies: ["Columnar", "PythonHost", "SharedTable", "Sandbox", "SystemCalls", "Bench"],
@@ -125,6 +145,9 @@ let package = Package(
                     swiftSettings: swiftSettings),
         .testTarget(name: "PythonPluginTests",
                     dependencies: ["PythonPlugin", "Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "ServerTests",
+                    dependencies: ["Server", "Columnar", "KQLEngine", "PythonPlugin", "Sandbox"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "sandpiperTests",
                     dependencies: ["sandpiper", "Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox", "Bench"],

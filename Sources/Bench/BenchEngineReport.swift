@@ -16,8 +16,9 @@ public struct BenchEngineResult: Sendable {
 
     /// Every engine's checksum of a benchmark equals sandpiper's (reals to 1e-9 relative: summation order differs).
     public static func checkAgreement(_ results: [BenchEngineResult]) throws(BenchError) {
-        for ours in results where ours.method == "sandpiper" {
-            let peers = results.filter { $0.method != "sandpiper" && $0.benchmark == ours.benchmark }
+        // Ours is the embedded engine ("sandpiper") or a Kusto endpoint ("target"); the peer is DuckDB.
+        for ours in results where ours.method != "duckdb" {
+            let peers = results.filter { $0.method == "duckdb" && $0.benchmark == ours.benchmark }
             guard !peers.isEmpty else { throw .peer("no DuckDB result for \(ours.benchmark)") }
             for peer in peers {
                 let same = ours.checksum.count == peer.checksum.count && zip(ours.checksum, peer.checksum).allSatisfy { a, b in
@@ -35,14 +36,14 @@ public struct BenchEngineResult: Sendable {
 public enum BenchEngineReport {
     public static func render(_ results: [BenchEngineResult], format: BenchFormat) -> String {
         func ours(_ r: BenchEngineResult) -> BenchEngineResult? {
-            results.first { $0.method == "sandpiper" && $0.benchmark == r.benchmark }
+            results.first { $0.method != "duckdb" && $0.benchmark == r.benchmark }
         }
         if format == .json {
             return results.map { r -> String in
                 var o: [String: Any] = ["method": r.method, "benchmark": r.benchmark, "rows": r.rows, "threads": r.threads,
                                         "median_s": r.stats.median, "min_s": r.stats.min, "max_s": r.stats.max,
                                         "runs": r.stats.runs, "checksum": r.checksum, "checksum_match": true]
-                if r.method != "sandpiper", let s = ours(r) { o["ratio_sandpiper_to_this"] = s.stats.median / r.stats.median }
+                if r.method == "duckdb", let s = ours(r) { o["ratio_sandpiper_to_this"] = s.stats.median / r.stats.median }
                 return BenchOutput.jsonLine(o)
             }.joined(separator: "\n")
         }
@@ -50,7 +51,7 @@ public enum BenchEngineReport {
         for r in results {
             let ratio = ours(r).map { String(format: "%.2f×", $0.stats.median / r.stats.median) } ?? "-"
             rows.append([r.benchmark, "\(r.rows)", r.method, "\(r.threads)", BenchOutput.seconds(r.stats.median),
-                         BenchOutput.seconds(r.stats.min), BenchOutput.seconds(r.stats.max), r.method == "sandpiper" ? "1.00×" : ratio])
+                         BenchOutput.seconds(r.stats.min), BenchOutput.seconds(r.stats.max), r.method != "duckdb" ? "1.00×" : ratio])
         }
         return BenchOutput.grid(rows, markdown: format == .markdown, rightAligned: [1, 3, 4, 5, 6, 7])
     }

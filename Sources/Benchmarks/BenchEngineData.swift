@@ -52,6 +52,15 @@ enum BenchEngineData {
         return InMemoryDatabase(tables: [("events", events(rows: rows)), ("l", l), ("r", r)])
     }
 
+    /// The commands that build the same three tables on a Kusto endpoint (`bench engine --target`): the
+    /// formulas above written in KQL, checked by the same checksum comparison.
+    static func commands(rows: Int, joinRows: Int) -> [String] {
+        [".set-or-replace events <| range i from 0 to \(rows - 1) step 1 | project id = i, key = (i * 7919) % 1000, "
+            + "value = todouble((i * 31) % 10007) / 10.0, flag = i % 7",
+         ".set-or-replace l <| range i from 0 to \(joinRows - 1) step 1 | project k = i, a = todouble(i % 100)",
+         ".set-or-replace r <| range i from 0 to \(joinRows - 1) step 1 | project k = (i * 7919) % \(max(joinRows, 1)), b = todouble(i % 10)"]
+    }
+
     /// The two queries, by the benchmark names both engines report.
     static let queries: [(name: String, kql: String)] = [
         ("filter-extend-summarize",

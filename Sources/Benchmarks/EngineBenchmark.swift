@@ -15,27 +15,42 @@ public struct EngineBenchmark: Sendable {
     /// The bench folder (nil: found above the current directory or the executable).
     public var benchDirectory: String?
 
-    public init(rows: Int, joinRows: Int, runs: Int, benchDirectory: String?) {
-        self.rows = rows; self.joinRows = joinRows; self.runs = runs; self.benchDirectory = benchDirectory
+    /// Runs a query (or command) on a Kusto endpoint and returns its result tables; nil: the embedded engine.
+    public typealias Target = @Sendable (String) throws -> [Table]
+    /// The endpoint the queries go to (`bench engine --target`), reported as method `target`.
+    public var target: Target?
+
+    public init(rows: Int, joinRows: Int, runs: Int, benchDirectory: String?, target: Target? = nil) {
+        self.rows = rows; self.joinRows = joinRows; self.runs = runs; self.benchDirectory = benchDirectory; self.target = target
     }
 
     /// Every measurement, sandpiper's first; throws `E_BENCH_CHECKSUM` when the engines' answers differ.
     public func measure() throws(BenchError) -> [BenchEngineResult] {
         let env = try BenchEnvironment.prepare(explicit: benchDirectory)
-        BenchOutput.err("bench engine: generating \(rows) + 2×\(joinRows) rows")
-        let engine = Engine(database: BenchEngineData.database(rows: rows, joinRows: joinRows))
+        BenchOutput.err("bench engine: generating \(rows) + 2×\(joinRows) rows" + (target == nil ? "" : " on the target"))
+        let method = target == nil ? "sandpiper" : "target"
+        let run: Target
+        if let target {
+            do { for command in BenchEngineData.commands(rows: rows, joinRows: joinRows) { _ = try target(command) } } catch {
+                throw BenchError.peer("the target could not build the data: \(error)")
+            }
+            run = target
+        } else {
+            let engine = Engine(database: BenchEngineData.database(rows: rows, joinRows: joinRows))
+            run = { try engine.execute($0).tables.map(\.table) }
+        }
         var results: [BenchEngineResult] = []
         for (name, kql) in BenchEngineData.queries {
-            BenchOutput.err("bench engine: sandpiper \(name)")
+            BenchOutput.err("bench engine: \(method) \(name)")
             var answer: Table?
             var failure: (any Error)?
             let stats = BenchStats.measure(runs: runs) {
-                do { answer = try engine.execute(kql).tables.last?.table } catch { failure = error }
+                do { answer = try run(kql).last } catch { failure = error }
             }
-            if let failure { throw BenchError.peer("sandpiper failed on \(name): \(failure)") }
-            guard let answer, answer.rowCount == 1 else { throw BenchError.checksum("sandpiper's \(name) did not return one row") }
+            if let failure { throw BenchError.peer("\(method) failed on \(name): \(failure)") }
+            guard let answer, answer.rowCount == 1 else { throw BenchError.checksum("\(method)'s \(name) did not return one row") }
             let checksum = answer.row(0).map(Self.number)
-            results.append(BenchEngineResult(method: "sandpiper", benchmark: name, rows: rowsOf(name), threads: 1,
+            results.append(BenchEngineResult(method: method, benchmark: name, rows: rowsOf(name), threads: 1,
                                              stats: stats, checksum: checksum))
         }
         for threads in [1, 0] {

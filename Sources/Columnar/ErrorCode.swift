@@ -229,8 +229,8 @@ extension ErrorCode {
         hint: "Run `sandpiper sandbox doctor --verify` to check the layers on this machine.")
     /// The process was told to stop while a script ran.
     public static let cancelled = ErrorCode(
-        "E_CANCELLED", raisedBy: ["Sandbox"],
-        meaning: "Sandpiper was told to stop (Ctrl-C, SIGTERM) while a script ran; the script was stopped too.",
+        "E_CANCELLED", raisedBy: ["Sandbox", "KQLEngine"],
+        meaning: "Sandpiper was told to stop (Ctrl-C, SIGTERM) while a script ran, or the client of `sandpiper serve` that sent the query went away; the query (and any script) was stopped.",
         hint: "Nothing to fix; run the query again.")
 
     // MARK: The engine–worker wire format
@@ -310,6 +310,29 @@ extension ErrorCode {
         meaning: "A .kqltest case file does not follow the format.",
         hint: "Fix the record at the line given; docs/conformance.md describes the format.")
 
+    // MARK: The server and remote endpoints
+
+    /// A request to `sandpiper serve` that cannot be answered as sent.
+    public static let request = ErrorCode(
+        "E_REQUEST", raisedBy: ["Server"],
+        meaning: "A request to `sandpiper serve` is malformed or names something the server does not have: a body that is not JSON, no `csl`, an unknown database or endpoint.",
+        hint: "Send `{\"db\":\"NAME\",\"csl\":\"QUERY\"}` to /v2/rest/query, /v1/rest/query or /v1/rest/mgmt; docs/serve.md lists the endpoints.")
+    /// A request to `sandpiper serve` without the bearer token it requires.
+    public static let unauthorized = ErrorCode(
+        "E_UNAUTHORIZED", raisedBy: ["Server"],
+        meaning: "A request to `sandpiper serve` lacks the `Authorization: Bearer` token the server was started with (`--token-file`), or carries another.",
+        hint: "Send the token from the server's --token-file in an `Authorization: Bearer <token>` header.")
+    /// A request body larger than the server accepts.
+    public static let requestTooLarge = ErrorCode(
+        "E_REQUEST_TOO_LARGE", raisedBy: ["Server"],
+        meaning: "A request body, or the response to it, is larger than `sandpiper serve` allows (`--max-request-bytes`, `--max-response-bytes`).",
+        hint: "Send a shorter query, or cut the result with `take`/`summarize` or `set truncationmaxsize`; the server's flags raise the limits.")
+    /// A Kusto endpoint (`--target`) could not be reached or answered with something unreadable.
+    public static let endpoint = ErrorCode(
+        "E_ENDPOINT", raisedBy: ["Server"],
+        meaning: "A Kusto endpoint given with `--target` could not be reached, refused the request, or answered with something that is not a Kusto response.",
+        hint: "Check the URL and that the endpoint runs (`curl URL/v1/rest/ping`); for ADX, give a token with --token-file or $SANDPIPER_KUSTO_TOKEN.")
+
     // MARK: Benchmarks
 
     /// A benchmark's answer differs from the expected checksum.
@@ -336,6 +359,7 @@ extension ErrorCode {
         seriesArgument, sketchFormat, sketchMismatch,
         chartKind, chartProperty, chartColumn, chartColumnType, chartOutput,
         expectations, conformanceInput, caseFileFormat,
+        request, unauthorized, requestTooLarge, endpoint,
         benchChecksum, benchPeer,
     ]
 }

@@ -9,6 +9,20 @@ public enum KQLTestRunner {
     /// Runs every file; a file that cannot be read or parsed counts as one failed record. `makeEngine`
     /// gets the file's own clock (`now` line), nil when the file sets none.
     public static func run(files: [URL], makeEngine: (_ fileNow: Int64?) -> Engine) -> KQLTestReport {
+        run(files: files) { (fileNow: Int64?, path: String) -> Execute in
+            let engine = makeEngine(fileNow)
+            return { (text: String, line: Int) throws(KQLError) -> [Table] in
+                try engine.execute(text, sourceName: "\(path):\(line)").tables.map(\.table)
+            }
+        }
+    }
+
+    /// Runs a record's text (with its line) and returns its result tables.
+    public typealias Execute = (_ text: String, _ line: Int) throws(KQLError) -> [Table]
+
+    /// Runs every file with what `makeExecute` gives for it (the file's clock and path in): an engine,
+    /// or a Kusto endpoint (`conformance run --target`).
+    public static func run(files: [URL], makeExecute: (_ fileNow: Int64?, _ path: String) -> Execute) -> KQLTestReport {
         var outcomes: [KQLTestOutcome] = []
         for url in files {
             let path = url.path
@@ -26,11 +40,7 @@ public enum KQLTestRunner {
                 outcomes.append(KQLTestOutcome(path: path, line: error.line, passed: false, detail: "bad case file: \(error.reason)"))
                 continue
             }
-            let engine = makeEngine(file.now)
-            let execute = { (text: String, line: Int) throws(KQLError) -> [Table] in
-                try engine.execute(text, sourceName: "\(path):\(line)").tables.map(\.table)
-            }
-            outcomes += run(file, execute: execute)
+            outcomes += run(file, execute: makeExecute(file.now, path))
         }
         return KQLTestReport(outcomes: outcomes)
     }

@@ -57,7 +57,12 @@ public struct LetSyntax: Sendable {
 public struct CommandSyntax: Sendable {
     public var kind: Kind
     public var span: SourceSpan
-    public init(kind: Kind, span: SourceSpan) { self.kind = kind; self.span = span }
+    /// The query operators after a `.show` command (`.show tables | where TableName startswith "S"`),
+    /// which ADX runs over the command's result table.
+    public var operators: [OperatorSyntax]
+    public init(kind: Kind, span: SourceSpan, operators: [OperatorSyntax] = []) {
+        self.kind = kind; self.span = span; self.operators = operators
+    }
 
     public enum Kind: Sendable {
         case showTables
@@ -67,6 +72,17 @@ public struct CommandSyntax: Sendable {
         case showFunctions
         /// `.show function F`.
         case showFunction(name: NameSyntax)
+        /// `.show version`: the service's build.
+        case showVersion
+        /// `.show cluster`: one row per node (one here).
+        case showCluster
+        /// `.show databases` and, with `entities`, `.show databases entities` (tables and functions).
+        case showDatabases(entities: Bool)
+        /// `.show database X schema [as json]`, `.show databases (X, ...) schema as json` and
+        /// `.show databases schema as json` (`databases` empty: every database).
+        case showDatabaseSchema(databases: [NameSyntax], asJSON: Bool)
+        /// `.show materialized-views`.
+        case showMaterializedViews
         /// `.create table T (a:long, ...)`.
         case createTable(table: NameSyntax, columns: [ColumnDeclarationSyntax])
         /// `.drop table T [ifexists]`.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Bench
 import Benchmarks
+import Foundation
+import Server
 
 /// `sandpiper bench engine`: two queries on generated data through `Engine`, and the same queries in
 /// DuckDB (single-threaded, then with its default threads) in the same run; checksums must agree.
@@ -24,6 +26,10 @@ struct BenchEngineCommand: ParsableCommand {
     @Option(help: "Output: table, json (one object per measurement and line) or markdown.")
     var format: BenchFormat = .table
 
+    @Option(help: ArgumentHelp("Time the queries on this Kusto endpoint (its tables events, l, r are replaced) instead of the embedded engine.",
+                               valueName: "url"))
+    var target: String?
+
     @OptionGroup var common: BenchCommonOptions
 
     func validate() throws {
@@ -32,7 +38,9 @@ struct BenchEngineCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let results = try EngineBenchmark(rows: rows, joinRows: joinRows, runs: common.runs, benchDirectory: common.benchDir).measure()
+            let endpoint = target.flatMap(URL.init(string:)).map { KustoEndpoint(url: $0, database: "Sandpiper") }
+            let results = try EngineBenchmark(rows: rows, joinRows: joinRows, runs: common.runs, benchDirectory: common.benchDir,
+                                              target: endpoint.map { e in { @Sendable q in try e.execute(q) } }).measure()
             BenchOutput.out(BenchEngineReport.render(results, format: format))
         } catch {
             BenchOutput.err(error.description)

@@ -5,6 +5,7 @@ import Foundation
 import KQLEngine
 import KQLSyntax
 import PythonPlugin
+import Server
 
 /// `sandpiper conformance`: checks the engine against documents and case files.
 struct ConformanceCommand: ParsableCommand {
@@ -79,6 +80,15 @@ struct ConformanceRunCommand: ParsableCommand {
         if let sandbox, sandboxNames(sandbox).isEmpty { throw ValidationError("--sandbox needs at least one name") }
     }
 
+    @Option(help: ArgumentHelp("Run against this Kusto endpoint (sandpiper serve, the emulator, ADX) instead of the embedded engine.",
+                               valueName: "url"))
+    var target: String?
+
+    @Option(help: ArgumentHelp("The --target database.", valueName: "name")) var targetDatabase = "Sandpiper"
+
+    @Option(help: ArgumentHelp("A file holding the --target's bearer token (else $SANDPIPER_KUSTO_TOKEN, if set).", valueName: "file"))
+    var tokenFile: String?
+
     @OptionGroup var python: PythonRunOptions
 
     /// A path's folder: itself when it is one, else the folder it is in.
@@ -106,9 +116,19 @@ struct ConformanceRunCommand: ParsableCommand {
         let roots = python.artifactRoots(paths.map(Self.folder) + [database])
         // Python calls that name no sandbox run in the one asked for, so the matrix runs each example in every sandbox.
         let pluginsFor: @Sendable (String?) -> [any TabularPlugin] = { plugins.plugins(defaultSandbox: $0, artifactRoots: roots) }
-        let runner = EngineExampleRunner(database: db, plugins: pluginsFor, now: fixedNow.map { t in { @Sendable in t } })
         let run = ConformanceRun(paths: paths, sandboxes: sandboxes, filter: filter, expectationFiles: expectations)
-        let report = run.run(runner: runner, caseFiles: KQLTestCaseFiles(now: fixedNow, plugins: pluginsFor))
+        let report: RunReport
+        if let target {
+            guard let url = URL(string: target), url.scheme == "http" || url.scheme == "https" else {
+                throw ValidationError("--target '\(target)' is not an http(s) URL")
+            }
+            let token = try ServerConfiguration.token(file: tokenFile) ?? ProcessInfo.processInfo.environment["SANDPIPER_KUSTO_TOKEN"]
+            let remote = RemoteExampleRunner(KustoEndpoint(url: url, database: targetDatabase, token: token))
+            report = run.run(runner: remote, caseFiles: remote.caseFiles)
+        } else {
+            let runner = EngineExampleRunner(database: db, plugins: pluginsFor, now: fixedNow.map { t in { @Sendable in t } })
+            report = run.run(runner: runner, caseFiles: KQLTestCaseFiles(now: fixedNow, plugins: pluginsFor))
+        }
 
         switch format {
         case .table:

@@ -16,6 +16,7 @@ struct Sandpiper: AsyncParsableCommand {
             SandboxCommand.self,
             ConformanceCommand.self,
             BenchCommand.self,
+            ServeCommand.self,
         ]
     )
 

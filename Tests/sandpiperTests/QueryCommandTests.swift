@@ -26,6 +26,7 @@ import Testing
                                       .kqltest case files.
               bench                   Benchmark the engine and the python() transfer
                                       against their peers.
+              serve                   Serve the Kusto REST API to Kusto clients.
 
               See 'sandpiper help <subcommand>' for detailed help.
 
@@ -211,7 +212,7 @@ import Testing
         let r = try SandpiperBinary.run(["query", "--format", "csv"] + now + ["Events | where Timestamp >= ago(14d) | count"])
         #expect(r.stdout == "Count\n100000\n")
         let tables = try SandpiperBinary.run(["query", "--format", "csv", ".show tables"])
-        #expect(tables.stdout == "TableName,DatabaseName\nEvents,Sandpiper\nStormEvents,Sandpiper\nCustomers,Sandpiper\nSales,Sandpiper\n")
+        #expect(tables.stdout == "TableName,DatabaseName,Folder,DocString\nEvents,Sandpiper,,\nStormEvents,Sandpiper,,\nCustomers,Sandpiper,,\nSales,Sandpiper,,\n")
     }
 
     @Test func folderDatabaseWritesSurviveTheProcess() throws {

@@ -235,3 +235,14 @@ extension BoundQuery {
         return q
     }
 }
+
+extension Binder {
+    /// The operators that follow a management command (`.show tables | where ...`), bound over the
+    /// command's result table as their source.
+    func bindOperators(_ ops: [OperatorSyntax], over table: Table, scope: Scope) throws(KQLError) -> BoundQuery {
+        var q = BoundQuery(source: .rows(table), schema: table.schema)
+        var s = scope
+        for op in ops { q = try bindOperator(op, input: consume q, scope: &s) }
+        return q
+    }
+}

@@ -3,7 +3,7 @@ import Columnar
 extension ScalarType {
     /// The .NET type name Azure Data Explorer reports for this type (`getschema`'s DataType,
     /// `.show table T schema as json`'s Type).
-    var dotNetName: String {
+    public var dotNetName: String {
         switch self {
         case .bool: return "System.SByte"
         case .int: return "System.Int32"

@@ -36,16 +36,20 @@ public final class Engine: Sendable {
     /// Parsing, binding and executing recurse once per level of the query's nesting, so they run on
     /// `DeepStack`'s thread (the caller waits), whose stack `QueryLimits` is sized for; the query's trees
     /// are released there too.
+    ///
+    /// `cancellation`, when given, stops the request with `E_CANCELLED` at its next deadline check once
+    /// it is cancelled (a server flips it when the client disconnects).
     public func execute(_ text: String, sourceName: String? = nil,
-                        properties: RequestProperties = RequestProperties()) throws(KQLError) -> QueryResult {
+                        properties: RequestProperties = RequestProperties(),
+                        cancellation: QueryCancellation? = nil) throws(KQLError) -> QueryResult {
         let start = MonotonicClock.nanoseconds()
         return try DeepStack.run { () throws(KQLError) -> QueryResult in
-            try executeOnDeepStack(text, sourceName: sourceName, properties: properties, start: start)
+            try executeOnDeepStack(text, sourceName: sourceName, properties: properties, start: start, cancellation: cancellation)
         }
     }
 
     private func executeOnDeepStack(_ text: String, sourceName: String?, properties: RequestProperties,
-                                    start: UInt64) throws(KQLError) -> QueryResult {
+                                    start: UInt64, cancellation: QueryCancellation?) throws(KQLError) -> QueryResult {
         let script: ScriptSyntax
         do {
             script = try Parser.parse(text, sourceName: sourceName)
@@ -53,8 +57,8 @@ public final class Engine: Sendable {
             throw error.located(in: SourceText(text, name: sourceName))
         }
         let runner = ScriptRunner(
-            database: database, functions: StandardFunctions(), plugins: plugins, now: clock(),
-            properties: properties, start: start,
+            database: database, functions: StandardFunctions(), plugins: plugins, now: properties.queryNow ?? clock(),
+            properties: properties, start: start, cancellation: cancellation,
             runCommand: { (command, database, runQuery, validate) throws(KQLError) -> Table in
                 try ManagementCommands.execute(command, in: database, runQuery: runQuery, validateFunction: validate)
             })

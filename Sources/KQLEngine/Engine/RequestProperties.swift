@@ -19,6 +19,9 @@ public struct RequestProperties: Sendable, Equatable {
     /// Values of the query's `declare query_parameters`, by name, as text the client passed (a KQL
     /// literal of the declared type, or for a string parameter the bare text).
     public var parameters: [String: String] = [:]
+    /// ADX's `query_now`: the value of `now()` for this request (nanoseconds since the epoch), instead of
+    /// the engine's clock.
+    public var queryNow: Int64?
 
     public init() {}
 

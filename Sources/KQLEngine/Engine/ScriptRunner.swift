@@ -27,6 +27,8 @@ struct ScriptRunner {
     var properties = RequestProperties()
     /// When the request started: every statement's deadline counts from here.
     var start: UInt64 = MonotonicClock.nanoseconds()
+    /// Flipped by a server when the client goes away; every statement's budget checks it.
+    var cancellation: QueryCancellation?
     let runCommand: CommandRunner
 
     private enum Planned {
@@ -63,7 +65,8 @@ struct ScriptRunner {
         var properties = self.properties
         func limited(_ limits: RequestLimits) -> Limited {
             Limited(limits: limits, budget: QueryBudget(maxMemoryPerOperator: limits.maxMemoryPerOperator,
-                                                        timeoutNanoseconds: limits.timeoutNanoseconds, startNanoseconds: start))
+                                                        timeoutNanoseconds: limits.timeoutNanoseconds, startNanoseconds: start,
+                                                        cancellation: cancellation))
         }
         var current = limited(properties.limits)
         binder.budget = current.budget
@@ -79,12 +82,13 @@ struct ScriptRunner {
                 table = try executor.run(plan)
             case .command(let c):
                 let s = scope
-                table = try runCommand(c, database, { (e: ExpressionSyntax) throws(KQLError) -> Table in
+                let answer = try runCommand(c, database, { (e: ExpressionSyntax) throws(KQLError) -> Table in
                     try executor.run(try binder.bindTabular(e, scope: s))
                 }, { (definition: FunctionDefinitionSyntax, name: String) throws(KQLError) in
                     try binder.validateStoredFunction(definition, name: name)
                 })
                 binder.databaseChanged()
+                table = c.operators.isEmpty ? answer : try executor.run(Planner.plan(try binder.bindOperators(c.operators, over: answer, scope: s)))
             }
             let (kept, notice) = ResultTruncation.apply(statement.limits, to: table)
             results.append(ResultTable(table: kept, pluginOutput: context.pluginOutput, truncation: notice))

@@ -19,6 +19,8 @@ public final class QueryBudget: Sendable {
     public let timeoutNanoseconds: Int64
     /// The `MonotonicClock` reading at which the time is up.
     let deadline: UInt64
+    /// Checked with the deadline: a server's request whose client went away stops there.
+    let cancellation: QueryCancellation?
     private let accounts: Mutex<[Account]>
 
     struct Account {
@@ -28,9 +30,11 @@ public final class QueryBudget: Sendable {
 
     /// A budget whose time runs from `startNanoseconds`, a `MonotonicClock` reading (the request's start,
     /// so later statements get what is left); from now when nil.
-    public init(maxMemoryPerOperator: Int, timeoutNanoseconds: Int64, startNanoseconds: UInt64? = nil) {
+    public init(maxMemoryPerOperator: Int, timeoutNanoseconds: Int64, startNanoseconds: UInt64? = nil,
+                cancellation: QueryCancellation? = nil) {
         self.maxMemoryPerOperator = maxMemoryPerOperator
         self.timeoutNanoseconds = timeoutNanoseconds
+        self.cancellation = cancellation
         let start = startNanoseconds ?? MonotonicClock.nanoseconds()
         let (end, overflow) = start.addingReportingOverflow(UInt64(max(0, timeoutNanoseconds)))
         self.deadline = overflow ? .max : end
@@ -111,8 +115,10 @@ public final class QueryBudget: Sendable {
         do { try charge(bytes, subject: subject) } catch { throw FunctionError(error.code, error.message, hint: error.hint) }
     }
 
-    /// Fails with `E_QUERY_TIMEOUT` once the deadline has passed.
+    /// Fails with `E_QUERY_TIMEOUT` once the deadline has passed, and with `E_CANCELLED` once the
+    /// request was cancelled.
     public func checkDeadline() throws(KQLError) {
+        try cancellation?.check()
         guard MonotonicClock.nanoseconds() >= deadline else { return }
         throw KQLError(.queryTimeout, "the query ran longer than its time limit of \(TimespanFormat.string(timeoutNanoseconds)) (servertimeout)",
                        hint: "make it cheaper (filter early, summarize before joining), or raise the limit with "

@@ -58,7 +58,8 @@ public enum JSONResultFormatter {
         "{\"python_output\":" + JSONText.quoted(text) + "}"
     }
 
-    static func encode(_ v: Value, into out: inout String) {
+    /// Appends `v` as the Kusto REST API v2 writes a cell (see the type's comment); the server uses it too.
+    public static func encode(_ v: Value, into out: inout String) {
         switch v {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"

@@ -46,11 +46,20 @@ extension SyntaxParser {
             throw KQLError(.unsupported, "command `\(words)` is not supported", span: verbSpan.union(current.isIdentifier ? current.span : verbSpan),
                            hint: "supported: " + Self.supportedCommands)
         }
-        return CommandSyntax(kind: kind, span: span(from: start))
+        var command = CommandSyntax(kind: kind, span: span(from: start))
+        // ADX lets query operators follow a `.show` command; they run over its result.
+        if verb == "show" {
+            while isPunct("|") {
+                advance()
+                command.operators.append(try parseOperator())
+            }
+        }
+        return command
     }
 
     /// The commands this engine runs, for the hint of an unsupported one.
-    static let supportedCommands = ".show tables, .show table T schema, .show functions, .show function F, .create table, "
+    static let supportedCommands = ".show tables, .show table T schema, .show functions, .show function F, .show databases, "
+        + ".show database X schema, .show version, .show cluster, .show materialized-views, .create table, "
         + ".drop table, .ingest inline, .set, .append, .set-or-append, .set-or-replace, .create function, "
         + ".create-or-alter function, .alter function, .drop function"
 
@@ -61,6 +70,36 @@ extension SyntaxParser {
             let name = try parseName(after: "'.show function'", what: "a function name")
             if isWord("with") { _ = try parseWithProperties() }  // ADX's display options change nothing here
             return .showFunction(name: name)
+        }
+        if eatWord("version") { return .showVersion }
+        if eatWord("cluster") { return .showCluster }
+        if isWord("materialized"), isPunct("-", 1), peek(2).isIdentifier, peek(2).text == "views" {
+            advance(); advance(); advance()
+            return .showMaterializedViews
+        }
+        if eatWord("databases") {
+            var names: [NameSyntax] = []
+            if isPunct("(") {
+                advance()
+                repeat { names.append(try parseName(after: "'.show databases ('", what: "a database name")) } while eatPunct(",")
+                _ = try expectPunct(")", after: "the database names")
+            }
+            if names.isEmpty, eatWord("entities") {
+                if isWord("with") { _ = try parseWithProperties() }
+                return .showDatabases(entities: true)
+            }
+            guard eatWord("schema") else {
+                if names.isEmpty { return .showDatabases(entities: false) }
+                throw expected("'schema'", after: "the database names")
+            }
+            return .showDatabaseSchema(databases: names, asJSON: try parseSchemaFormat(json: true))
+        }
+        if eatWord("database") {
+            let name = try parseName(after: "'.show database'", what: "a database name")
+            guard eatWord("schema") else {
+                throw KQLError(.unsupported, "only `.show database \(name.name) schema [as json]` is supported", span: current.span)
+            }
+            return .showDatabaseSchema(databases: [name], asJSON: try parseSchemaFormat(json: false))
         }
         if eatWord("table") {
             let table = try parseName(after: "'.show table'", what: "a table name")
@@ -76,7 +115,24 @@ extension SyntaxParser {
         }
         let what = current.isIdentifier ? " " + current.text : ""
         throw KQLError(.unsupported, "command `.show\(what)` is not supported", span: current.span,
-                       hint: "supported: .show tables, .show table T schema [as json], .show functions, .show function F")
+                       hint: "supported: .show tables, .show table T schema [as json], .show functions, .show function F, "
+                           + ".show databases [entities], .show database X schema [as json], .show databases schema as json, "
+                           + ".show version, .show cluster, .show materialized-views")
+    }
+
+    /// `as json` after `schema` (required when `json` is true, as for `.show databases ... schema`), then
+    /// an optional `with (...)`, whose entity options are accepted and ignored: the answer lists every
+    /// entity, and a database here has tables only.
+    private func parseSchemaFormat(json required: Bool) throws(KQLError) -> Bool {
+        var asJSON = false
+        if eatWord("as") {
+            guard eatWord("json") else { throw expected("'json'", after: "'as'") }
+            asJSON = true
+        } else if required {
+            throw expected("'as json'", after: "'schema'")
+        }
+        if isWord("with") { _ = try parseWithProperties() }
+        return asJSON
     }
 
     /// `function [ifnotexists] [with (...)] Name(params) { body }`, after the verb; `ifnotexists` only for `.create`.

@@ -42,8 +42,8 @@ import Testing
         folder.write("Empty.csv", "")
         folder.write("notes.xlsx", "x")
         let shown = try Engine(database: try FolderDatabase(path: folder.path)).execute(".show tables").tables[0].table
-        #expect(shown.schema.names == ["TableName", "DatabaseName", "Note"])
-        let rows = shown.rows.map { r in [r[0], r[2]].map { if case .string(let s) = $0 { return s } else { return "" } } }
+        #expect(shown.schema.names == ["TableName", "DatabaseName", "Folder", "DocString", "Note"])
+        let rows = shown.rows.map { r in [r[0], r[4]].map { if case .string(let s) = $0 { return s } else { return "" } } }
         #expect(rows.count == 3)
         #expect(rows[0] == ["Good", ""])
         #expect(rows[1][0] == "Empty" && rows[1][1].hasPrefix("not loaded: \(folder.path)/Empty.csv: the file is empty"))

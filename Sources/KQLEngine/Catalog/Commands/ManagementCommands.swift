@@ -35,6 +35,16 @@ public enum ManagementCommands {
             return try FunctionCommands.create(f, span: command.span, database, validate: validateFunction)
         case .dropFunctions(let names, let several, let ifExists):
             return try FunctionCommands.drop(names, several: several, ifExists: ifExists, database)
+        case .showVersion:
+            return ShowServiceCommands.version()
+        case .showCluster:
+            return ShowServiceCommands.cluster()
+        case .showMaterializedViews:
+            return ShowServiceCommands.materializedViews()
+        case .showDatabases(let entities):
+            return ShowDatabasesCommand.run(entities: entities, database)
+        case .showDatabaseSchema(let databases, let asJSON):
+            return try ShowDatabaseSchemaCommand.run(databases, asJSON: asJSON, database)
         }
     }
 

@@ -22,10 +22,14 @@ enum ShowTableSchemaCommand {
     }
 
     static func json(_ name: String, _ schema: Schema) -> String {
-        let columns = schema.fields.map { f in
+        Dynamic.bag(PropertyBag([("Name", .string(name)), ("OrderedColumns", orderedColumns(schema))])).jsonText
+    }
+
+    /// `[{"Name":"a","Type":"System.Int64","CslType":"long"}, ...]`, as ADX's schema documents list columns.
+    static func orderedColumns(_ schema: Schema) -> Dynamic {
+        .array(schema.fields.map { f in
             Dynamic.bag(PropertyBag([("Name", .string(f.name)), ("Type", .string(f.type.dotNetName)),
                                      ("CslType", .string(f.type.rawValue))]))
-        }
-        return Dynamic.bag(PropertyBag([("Name", .string(name)), ("OrderedColumns", .array(columns))])).jsonText
+        })
     }
 }

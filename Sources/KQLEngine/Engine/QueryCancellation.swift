@@ -1,0 +1,28 @@
+import Columnar
+import KQLSyntax
+import Synchronization
+
+/// A request's cancellation switch: a server flips it when the client goes away, and the query stops at
+/// its next deadline check (between operators and inside long loops, where `servertimeout` is checked)
+/// with `E_CANCELLED`.
+///
+/// A `python()` script already running finishes or reaches its own time limit first: the switch is
+/// seen once the plugin returns.
+public final class QueryCancellation: Sendable {
+    private let cancelled = Atomic<Bool>(false)
+
+    public init() {}
+
+    /// Asks the query to stop; safe from any thread, any number of times.
+    public func cancel() { cancelled.store(true, ordering: .releasing) }
+
+    /// True once `cancel()` was called.
+    public var isCancelled: Bool { cancelled.load(ordering: .acquiring) }
+
+    /// Fails with `E_CANCELLED` once cancelled.
+    func check() throws(KQLError) {
+        guard isCancelled else { return }
+        throw KQLError(.cancelled, "the query was cancelled: the client that sent it went away",
+                       hint: "nothing to do unless it was unexpected; a client that disconnects stops its query")
+    }
+}
