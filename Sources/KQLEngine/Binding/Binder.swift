@@ -17,8 +17,6 @@ public final class Binder {
     public internal(set) var queryOptions: [String: Value] = [:]
     /// `now()` of the query, used when constant folding.
     var now: Int64 = 0
-    /// The request's `Parameters`: values for `declare query_parameters` by name, as text.
-    var parameterValues: [String: String] = [:]
     /// The budget constant folding charges (the statement's, set as each statement is bound).
     var budget: QueryBudget = .unlimited
     private var nextMaterializeID = 0

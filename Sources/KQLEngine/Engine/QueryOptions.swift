@@ -23,6 +23,8 @@ public enum QueryOptions {
         RequestProperties.Name.noTruncation, RequestProperties.Name.truncationMaxRecords, RequestProperties.Name.truncationMaxSize,
         RequestProperties.Name.takeMaxRecords, RequestProperties.Name.maxMemoryConsumptionPerIterator,
         RequestProperties.Name.serverTimeout, queryNow, "query_python_debug",
+        // Read by the binder for `bin_auto()`.
+        "query_bin_auto_size", "query_bin_auto_at",
     ]
 
     static let accepted: Set<String> = [
@@ -39,8 +41,6 @@ public enum QueryOptions {
     ]
 
     static let refused: [String: String] = [
-        "query_bin_auto_at": "bin_auto() is not implemented",
-        "query_bin_auto_size": "bin_auto() is not implemented",
         "query_cursor_after_default": "database cursors are not implemented",
         "query_cursor_before_or_at_default": "database cursors are not implemented",
         "query_cursor_current": "database cursors are not implemented",
