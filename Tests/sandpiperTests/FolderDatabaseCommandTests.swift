@@ -21,6 +21,6 @@ import Testing
         #expect(lenient.stdout == "x\n1\n2\n")
         #expect(lenient.stderr == "notice: left out 1 bad row of \(folder)/Rows.csv (the first at line 3)\n")
         let one = try SandpiperBinary.run(["query", "--db", folder + "/Good.csv", "--format", "csv", ".show tables"])
-        #expect(one.stdout == "TableName,DatabaseName\nGood,\((folder as NSString).lastPathComponent)\n")
+        #expect(one.stdout == "TableName,DatabaseName,Folder,DocString\nGood,\((folder as NSString).lastPathComponent),,\n")
     }
 }
