@@ -19,7 +19,7 @@ import PackageDescription
 // Release builds keep Swift's overflow and bounds checks (no -Ounchecked): a query must never turn an
 // overflow into a wrapped value or an out-of-bounds read. Hot loops that drop a check say why it holds.
 let swiftSettings: [SwiftSetting] = [
-    .swiftLanguageMode(.v6),
+    .swiftLanguageMode(.v6)
 ]
 
 let package = Package(
@@ -46,26 +46,34 @@ let package = Package(
     ],
     targets: [
         // System libraries (Debian: libpython3-dev, libarchive-dev, libseccomp-dev, libre2-dev).
-        .systemLibrary(name: "CPython", path: "Sources/CPython", pkgConfig: "python3-embed",
-                       providers: [.apt(["libpython3-dev"])]),
-        .systemLibrary(name: "CArchive", path: "Sources/CArchive", pkgConfig: "libarchive",
-                       providers: [.apt(["libarchive-dev"])]),
-        .systemLibrary(name: "CSeccomp", path: "Sources/CSeccomp", pkgConfig: "libseccomp",
-                       providers: [.apt(["libseccomp-dev"])]),
+        .systemLibrary(
+            name: "CPython", path: "Sources/CPython", pkgConfig: "python3-embed",
+            providers: [.apt(["libpython3-dev"])]),
+        .systemLibrary(
+            name: "CArchive", path: "Sources/CArchive", pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(
+            name: "CSeccomp", path: "Sources/CSeccomp", pkgConfig: "libseccomp",
+            providers: [.apt(["libseccomp-dev"])]),
         // KQL's regular expressions: a C API over RE2 (Debian: libre2-dev), linear time by construction.
         .target(name: "CRE2", linkerSettings: [.linkedLibrary("re2")]),
 
         // gzip/zlib for KQL's *_compress_to_base64_string functions (Debian: zlib1g-dev).
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .systemLibrary(name: "CGEOS", path: "Sources/CGEOS", pkgConfig: "geos",
-                       providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(
+            name: "CGEOS", path: "Sources/CGEOS", pkgConfig: "geos",
+            providers: [.apt(["libgeos-dev"])]),
         // C++ shims with a C API over Debian's libs2-dev (Google S2) and libgeographiclib-dev.
-        .target(name: "CS2", path: "Sources/CS2",
-                cxxSettings: [.unsafeFlags(["-Wno-deprecated-declarations"])],
-                linkerSettings: [.linkedLibrary("s2"), .linkedLibrary("absl_log_severity"),
-                                 .linkedLibrary("absl_raw_logging_internal"), .linkedLibrary("stdc++")]),
-        .target(name: "CGeographicLib", path: "Sources/CGeographicLib",
-                linkerSettings: [.linkedLibrary("GeographicLib"), .linkedLibrary("stdc++")]),
+        .target(
+            name: "CS2", path: "Sources/CS2",
+            cxxSettings: [.unsafeFlags(["-Wno-deprecated-declarations"])],
+            linkerSettings: [
+                .linkedLibrary("s2"), .linkedLibrary("absl_log_severity"),
+                .linkedLibrary("absl_raw_logging_internal"), .linkedLibrary("stdc++"),
+            ]),
+        .target(
+            name: "CGeographicLib", path: "Sources/CGeographicLib",
+            linkerSettings: [.linkedLibrary("GeographicLib"), .linkedLibrary("stdc++")]),
 
         // The one system-call seam: every Linux call of the layers above, one error shape, one clock.
         .target(name: "SystemCalls", swiftSettings: swiftSettings),
@@ -74,84 +82,117 @@ let package = Package(
         .target(name: "Geospatial", dependencies: ["CS2", "CGeographicLib", "CGEOS"], swiftSettings: swiftSettings),
         .target(name: "SeriesAnalysis", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .target(name: "KQLSyntax", dependencies: ["Columnar"], swiftSettings: swiftSettings),
-        .target(name: "KQLEngine",
-                dependencies: ["Columnar", "KQLSyntax", "SystemCalls", "Charts", "CRE2", "CZlib", "Geospatial", "SeriesAnalysis",
-                               .product(name: "Crypto", package: "swift-crypto")],
-                swiftSettings: swiftSettings),
-        .target(name: "Conformance", dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "Charts", "TOMLKit"],
-                swiftSettings: swiftSettings),
+        .target(
+            name: "KQLEngine",
+            dependencies: [
+                "Columnar", "KQLSyntax", "SystemCalls", "Charts", "CRE2", "CZlib", "Geospatial", "SeriesAnalysis",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "Conformance", dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "Charts", "TOMLKit"],
+            swiftSettings: swiftSettings),
         .target(name: "SharedTable", dependencies: ["Columnar", "SystemCalls"], swiftSettings: swiftSettings),
         // The C the host needs beyond libpython's API (UTF-8 decoder, huge-page arenas, numpy allocator).
         .target(name: "CPythonSupport", dependencies: ["CPython"]),
         // Its Python (the host helpers, sandbox_utils) is in .py files embedded at build time, so the
         // worker binary stays self-contained.
-        .target(name: "PythonHost", dependencies: ["Columnar", "SharedTable", "SystemCalls", "CPython", "CPythonSupport"],
-                resources: [.embedInCode("Python/host_module.py"), .embedInCode("Python/sandbox_utils.py")],
-                swiftSettings: swiftSettings),
-        .target(name: "Sandbox",
-                dependencies: ["Columnar", "SharedTable", "SystemCalls", "CArchive", "CSeccomp", "TOMLKit",
-                               .product(name: "Crypto", package: "swift-crypto")],
-                swiftSettings: swiftSettings),
-        .target(name: "PythonPlugin",
-                dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox", "SystemCalls"],
-                resources: [.embedInCode("Python/debug_loader.py")], swiftSettings: swiftSettings),
+        .target(
+            name: "PythonHost", dependencies: ["Columnar", "SharedTable", "SystemCalls", "CPython", "CPythonSupport"],
+            resources: [.embedInCode("Python/host_module.py"), .embedInCode("Python/sandbox_utils.py")],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "Sandbox",
+            dependencies: [
+                "Columnar", "SharedTable", "SystemCalls", "CArchive", "CSeccomp", "TOMLKit",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "PythonPlugin",
+            dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox", "SystemCalls"],
+            resources: [.embedInCode("Python/debug_loader.py")], swiftSettings: swiftSettings),
         // `sandpiper serve`: the Kusto REST API (v1/v2 query, mgmt, CORS) over an engine with its plugins.
-        .target(name: "Server",
-                dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "Conformance", "PythonPlugin", "Sandbox",
-                               .product(name: "Hummingbird", package: "hummingbird"),
-                               .product(name: "HummingbirdCore", package: "hummingbird"),
-                               .product(name: "HTTPTypes", package: "swift-http-types"),
-                               .product(name: "Logging", package: "swift-log"),
-                               .product(name: "NIOCore", package: "swift-nio")],
-                swiftSettings: swiftSettings),
+        .target(
+            name: "Server",
+            dependencies: [
+                "Columnar", "KQLSyntax", "KQLEngine", "Conformance", "PythonPlugin", "Sandbox",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings),
         // The benchmark harness (clock, runs, medians, checksums, reports, plot): the worker links only this;
         // the measurements that need the engine or the supervisor are in Benchmarks.
         .target(name: "Bench", dependencies: ["Columnar", "SystemCalls", "Charts"], swiftSettings: swiftSettings),
-        .target(name: "Benchmarks", dependencies: ["Bench", "Columnar", "KQLEngine", "Sandbox"], swiftSettings: swiftSettings),
-        .executableTarget(name: "sandpiper",
-                          dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "Conformance", "SharedTable", "Sandbox",
-                                         "SystemCalls", "Charts", "PythonPlugin", "Bench", "Benchmarks", "Server",
-                                         .product(name: "ArgumentParser", package: "swift-argument-parser")],
-                          swiftSettings: swiftSettings),
-        .executableTarget(name: "sandpiper-worker", dependencies: ["Columnar", "PythonHost", "SharedTable", "Sandbox", "SystemCalls", "Bench"],
-                          swiftSettings: swiftSettings),
+        .target(
+            name: "Benchmarks", dependencies: ["Bench", "Columnar", "KQLEngine", "Sandbox"],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "sandpiper",
+            dependencies: [
+                "Columnar", "KQLSyntax", "KQLEngine", "Conformance", "SharedTable", "Sandbox",
+                "SystemCalls", "Charts", "PythonPlugin", "Bench", "Benchmarks", "Server",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "sandpiper-worker",
+            dependencies: ["Columnar", "PythonHost", "SharedTable", "Sandbox", "SystemCalls", "Bench"],
+            swiftSettings: swiftSettings),
         // Runs a probe under the confinement layers: used by `sandbox doctor` and the confinement tests.
         .executableTarget(name: "sandpiper-probe", dependencies: ["Sandbox"], swiftSettings: swiftSettings),
         // Fuzz targets over everything that reads untrusted input, and the drivers that run them
         // (libFuzzer in the build scripts/fuzz makes; a replay driver in every build, for the tests).
-        .target(name: "Fuzzing",
-                dependencies: ["Columnar", "KQLSyntax", "KQLEngine", "Conformance", "SharedTable", "Sandbox", "SystemCalls",
-                               "CArchive"],
-                swiftSettings: swiftSettings),
+        .target(
+            name: "Fuzzing",
+            dependencies: [
+                "Columnar", "KQLSyntax", "KQLEngine", "Conformance", "SharedTable", "Sandbox", "SystemCalls",
+                "CArchive",
+            ],
+            swiftSettings: swiftSettings),
         .executableTarget(name: "sandpiper-fuzz", dependencies: ["Fuzzing"], swiftSettings: swiftSettings),
 
         .testTarget(name: "CRE2Tests", dependencies: ["CRE2"], swiftSettings: swiftSettings),
         .testTarget(name: "SystemCallsTests", dependencies: ["SystemCalls"], swiftSettings: swiftSettings),
         .testTarget(name: "ColumnarTests", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Columnar"], swiftSettings: swiftSettings),
-        .testTarget(name: "GeospatialTests", dependencies: ["Geospatial", "Columnar", "KQLEngine"],
-                    resources: [.copy("Resources")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "GeospatialTests", dependencies: ["Geospatial", "Columnar", "KQLEngine"],
+            resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .testTarget(name: "SeriesAnalysisTests", dependencies: ["SeriesAnalysis"], swiftSettings: swiftSettings),
         .testTarget(name: "KQLSyntaxTests", dependencies: ["KQLSyntax"], swiftSettings: swiftSettings),
-        .testTarget(name: "KQLEngineTests", dependencies: ["KQLEngine", "KQLSyntax", "Columnar", "SystemCalls", "Charts"],
-                    swiftSettings: swiftSettings),
-        .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "KQLEngine"],
-                    swiftSettings: swiftSettings),
-        .testTarget(name: "SharedTableTests", dependencies: ["SharedTable", "Columnar", "SystemCalls"], swiftSettings: swiftSettings),
-        .testTarget(name: "PythonHostTests", dependencies: ["PythonHost", "Columnar", "CPython", "SharedTable", "SystemCalls", "Sandbox"],
-                    swiftSettings: swiftSettings),
+        .testTarget(
+            name: "KQLEngineTests", dependencies: ["KQLEngine", "KQLSyntax", "Columnar", "SystemCalls", "Charts"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ConformanceTests", dependencies: ["Conformance", "KQLEngine"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SharedTableTests", dependencies: ["SharedTable", "Columnar", "SystemCalls"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PythonHostTests",
+            dependencies: ["PythonHost", "Columnar", "CPython", "SharedTable", "SystemCalls", "Sandbox"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "SystemCalls"], swiftSettings: swiftSettings),
-        .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "sandpiper-fuzz", "Columnar", "KQLSyntax"],
-                    swiftSettings: swiftSettings),
-        .testTarget(name: "PythonPluginTests",
-                    dependencies: ["PythonPlugin", "Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox"],
-                    swiftSettings: swiftSettings),
-        .testTarget(name: "ServerTests",
-                    dependencies: ["Server", "Columnar", "KQLEngine", "PythonPlugin", "Sandbox"],
-                    swiftSettings: swiftSettings),
-        .testTarget(name: "sandpiperTests",
-                    dependencies: ["sandpiper", "Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox", "Bench"],
-                    swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FuzzingTests", dependencies: ["Fuzzing", "sandpiper-fuzz", "Columnar", "KQLSyntax"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PythonPluginTests",
+            dependencies: ["PythonPlugin", "Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: ["Server", "Columnar", "KQLEngine", "PythonPlugin", "Sandbox"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "sandpiperTests",
+            dependencies: ["sandpiper", "Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox", "Bench"],
+            swiftSettings: swiftSettings),
     ],
     cxxLanguageStandard: .cxx17
 )

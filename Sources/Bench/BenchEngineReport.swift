@@ -21,11 +21,15 @@ public struct BenchEngineResult: Sendable {
             let peers = results.filter { $0.method == "duckdb" && $0.benchmark == ours.benchmark }
             guard !peers.isEmpty else { throw .peer("no DuckDB result for \(ours.benchmark)") }
             for peer in peers {
-                let same = ours.checksum.count == peer.checksum.count && zip(ours.checksum, peer.checksum).allSatisfy { a, b in
-                    abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1)
-                }
+                let same =
+                    ours.checksum.count == peer.checksum.count
+                    && zip(ours.checksum, peer.checksum).allSatisfy { a, b in
+                        abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1)
+                    }
                 guard same else {
-                    throw .checksum("\(ours.benchmark): sandpiper answered \(ours.checksum), duckdb (\(peer.threads) threads) \(peer.checksum)")
+                    throw .checksum(
+                        "\(ours.benchmark): sandpiper answered \(ours.checksum), duckdb (\(peer.threads) threads) \(peer.checksum)"
+                    )
                 }
             }
         }
@@ -40,18 +44,25 @@ public enum BenchEngineReport {
         }
         if format == .json {
             return results.map { r -> String in
-                var o: [String: Any] = ["method": r.method, "benchmark": r.benchmark, "rows": r.rows, "threads": r.threads,
-                                        "median_s": r.stats.median, "min_s": r.stats.min, "max_s": r.stats.max,
-                                        "runs": r.stats.runs, "checksum": r.checksum, "checksum_match": true]
-                if r.method == "duckdb", let s = ours(r) { o["ratio_sandpiper_to_this"] = s.stats.median / r.stats.median }
+                var o: [String: Any] = [
+                    "method": r.method, "benchmark": r.benchmark, "rows": r.rows, "threads": r.threads,
+                    "median_s": r.stats.median, "min_s": r.stats.min, "max_s": r.stats.max,
+                    "runs": r.stats.runs, "checksum": r.checksum, "checksum_match": true,
+                ]
+                if r.method == "duckdb", let s = ours(r) {
+                    o["ratio_sandpiper_to_this"] = s.stats.median / r.stats.median
+                }
                 return BenchOutput.jsonLine(o)
             }.joined(separator: "\n")
         }
         var rows = [["benchmark", "rows", "engine", "threads", "median", "min", "max", "sandpiper / this"]]
         for r in results {
             let ratio = ours(r).map { String(format: "%.2f×", $0.stats.median / r.stats.median) } ?? "-"
-            rows.append([r.benchmark, "\(r.rows)", r.method, "\(r.threads)", BenchOutput.seconds(r.stats.median),
-                         BenchOutput.seconds(r.stats.min), BenchOutput.seconds(r.stats.max), r.method != "duckdb" ? "1.00×" : ratio])
+            rows.append([
+                r.benchmark, "\(r.rows)", r.method, "\(r.threads)", BenchOutput.seconds(r.stats.median),
+                BenchOutput.seconds(r.stats.min), BenchOutput.seconds(r.stats.max),
+                r.method != "duckdb" ? "1.00×" : ratio,
+            ])
         }
         return BenchOutput.grid(rows, markdown: format == .markdown, rightAligned: [1, 3, 4, 5, 6, 7])
     }

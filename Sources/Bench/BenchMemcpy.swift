@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The physical limit of a transfer: one `memcpy` of the dataset's bytes, and reading them once.

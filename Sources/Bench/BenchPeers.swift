@@ -18,9 +18,13 @@ public struct BenchEnvironment: Sendable {
         let setup = dir.appendingPathComponent("setup-venv").path
         let run = try BenchProcess.run([setup], environment: [:])
         guard run.status == 0, let python = run.stdout.split(separator: "\n").last.map(String.init),
-              FileManager.default.isExecutableFile(atPath: python) else {
-            throw .peer("bench/setup-venv failed (exit \(run.status)): \(run.stderr.suffix(2000))",
-                        hint: "it installs bench/requirements.txt from PyPI into bench/.venv; check the network, or run it by hand to see why")
+            FileManager.default.isExecutableFile(atPath: python)
+        else {
+            throw .peer(
+                "bench/setup-venv failed (exit \(run.status)): \(run.stderr.suffix(2000))",
+                hint:
+                    "it installs bench/requirements.txt from PyPI into bench/.venv; check the network, or run it by hand to see why"
+            )
         }
         return BenchEnvironment(benchDirectory: dir, python: python)
     }
@@ -34,8 +38,11 @@ public struct BenchEnvironment: Sendable {
             }
             return url
         }
-        let starts = [URL(fileURLWithPath: fm.currentDirectoryPath),
-                      URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()]
+        let starts = [
+            URL(fileURLWithPath: fm.currentDirectoryPath),
+            URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
+                .deletingLastPathComponent(),
+        ]
         for start in starts {
             var dir = start.standardizedFileURL
             for _ in 0..<8 {
@@ -44,19 +51,25 @@ public struct BenchEnvironment: Sendable {
                 dir.deleteLastPathComponent()
             }
         }
-        throw .peer("cannot find the bench folder (bench/setup-venv) above the current directory or the executable",
-                    hint: "run from the repository, or pass --bench-dir")
+        throw .peer(
+            "cannot find the bench folder (bench/setup-venv) above the current directory or the executable",
+            hint: "run from the repository, or pass --bench-dir")
     }
 
     /// Runs `bench/peers/<script>` with the venv's python and returns the JSON objects it printed, one per line.
-    public func runPeer(_ script: String, _ arguments: [String], environment: [String: String] = [:]) throws(BenchError) -> [[String: Any]] {
+    public func runPeer(_ script: String, _ arguments: [String], environment: [String: String] = [:]) throws(BenchError)
+        -> [[String: Any]]
+    {
         let path = benchDirectory.appendingPathComponent("peers").appendingPathComponent(script).path
         let run = try BenchProcess.run([python, path] + arguments, environment: environment, passStderr: true)
-        if run.status != 0, let mismatch = run.stdout.split(separator: "\n").first(where: { $0.contains("\"checksum-mismatch\"") }) {
+        if run.status != 0,
+            let mismatch = run.stdout.split(separator: "\n").first(where: { $0.contains("\"checksum-mismatch\"") })
+        {
             throw .checksum("peer \(script) saw a wrong checksum: \(mismatch)")
         }
         guard run.status == 0 else {
-            throw .peer("peer \(script) failed (exit \(run.status))\(run.stderr.isEmpty ? "" : ": " + run.stderr.suffix(2000))")
+            throw .peer(
+                "peer \(script) failed (exit \(run.status))\(run.stderr.isEmpty ? "" : ": " + run.stderr.suffix(2000))")
         }
         var objects: [[String: Any]] = []
         for line in run.stdout.split(separator: "\n") where line.hasPrefix("{") {
@@ -74,7 +87,9 @@ public enum BenchProcess {
     public struct Result { public var status: Int32; public var stdout: String; public var stderr: String }
 
     /// Runs `argv` to completion. With `passStderr`, the child's standard error goes to ours (progress lines).
-    public static func run(_ argv: [String], environment: [String: String], passStderr: Bool = false) throws(BenchError) -> Result {
+    public static func run(_ argv: [String], environment: [String: String], passStderr: Bool = false) throws(BenchError)
+        -> Result
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: argv[0])
         process.arguments = Array(argv.dropFirst())
@@ -95,7 +110,8 @@ public enum BenchProcess {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         while errThread != nil && !errBox.done { Processes.sleep(microseconds: 1000) }
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: errBox.text)
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: errBox.text)
     }
 
     private final class ErrorText: @unchecked Sendable {

@@ -16,10 +16,14 @@ public struct BenchError: CodedError {
     }
 
     public static func checksum(_ message: String) -> BenchError {
-        BenchError(.benchChecksum, message, hint: "a fast wrong answer is not a result: fix the transfer or the engine before reading any timing")
+        BenchError(
+            .benchChecksum, message,
+            hint: "a fast wrong answer is not a result: fix the transfer or the engine before reading any timing")
     }
 
-    public static func peer(_ message: String, hint: String? = nil) -> BenchError { BenchError(.benchPeer, message, hint: hint) }
+    public static func peer(_ message: String, hint: String? = nil) -> BenchError {
+        BenchError(.benchPeer, message, hint: hint)
+    }
 }
 
 /// Wall-clock timing on the monotonic clock (the one the worker and the peer processes read too).
@@ -92,7 +96,9 @@ public enum BenchOutput {
 
     /// One JSON object on one line, keys sorted (a stable shape for scripts and tests).
     public static func jsonLine(_ object: [String: Any]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        let data =
+            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+            ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 
@@ -126,9 +132,15 @@ public enum BenchOutput {
             let cells = row.indices.map { cell(row[$0], $0) }
             lines.append(markdown ? "| " + cells.joined(separator: " | ") + " |" : cells.joined(separator: "  "))
             if r == 0 {
-                lines.append(markdown
-                    ? "|" + widths.indices.map { (rightAligned.contains($0) ? " " + String(repeating: "-", count: max(widths[$0], 3) - 1) + ":" : " " + String(repeating: "-", count: max(widths[$0], 3))) + " " }.joined(separator: "|") + "|"
-                    : widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+                lines.append(
+                    markdown
+                        ? "|"
+                            + widths.indices.map {
+                                (rightAligned.contains($0)
+                                    ? " " + String(repeating: "-", count: max(widths[$0], 3) - 1) + ":"
+                                    : " " + String(repeating: "-", count: max(widths[$0], 3))) + " "
+                            }.joined(separator: "|") + "|"
+                        : widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
             }
         }
         return lines.joined(separator: "\n")

@@ -41,7 +41,8 @@ public struct BenchDataset: Sendable, Hashable {
     /// Dataset types and their columns (named c0, c1, ...); `transfer.py`'s DATASETS is the same list.
     public static let types: [(name: String, kinds: [BenchColumnKind])] = [
         ("long", [.long]), ("int", [.int]), ("real", [.real]), ("bool", [.bool]), ("datetime", [.datetime]),
-        ("timespan", [.timespan]), ("string-low", [.stringLow]), ("string-high", [.stringHigh]), ("dynamic", [.dynamic]),
+        ("timespan", [.timespan]), ("string-low", [.stringLow]), ("string-high", [.stringHigh]),
+        ("dynamic", [.dynamic]),
         ("numeric4", [.long, .real, .long, .real]),
         ("mixed", [.long, .real, .bool, .datetime, .stringLow]),
     ]
@@ -85,7 +86,8 @@ public struct BenchDataset: Sendable, Hashable {
             case .timespan: b.append(long: ((i &* 7 &+ c) % 86_400_000) * 1_000_000)
             case .stringLow: b.append(string: "s\((i + c) % 16)")
             case .stringHigh: b.append(string: "v\(i &* 3 &+ c)")
-            case .dynamic: b.append(dynamic: .bag(PropertyBag([("k", .long((i + c) % 1000)), ("s", .string("d\(i % 7)"))])))
+            case .dynamic:
+                b.append(dynamic: .bag(PropertyBag([("k", .long((i + c) % 1000)), ("s", .string("d\(i % 7)"))])))
             }
         }
         return b.finish()

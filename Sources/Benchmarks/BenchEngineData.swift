@@ -27,8 +27,10 @@ enum BenchEngineData {
             value[n] = Double((i &* 31) % 10007) / 10.0
             flag[n] = i % 7
         }
-        return Table([("id", Column(int64s: id)), ("key", Column(int64s: key)),
-                      ("value", Column(reals: value)), ("flag", Column(int64s: flag))])
+        return Table([
+            ("id", Column(int64s: id)), ("key", Column(int64s: key)),
+            ("value", Column(reals: value)), ("flag", Column(int64s: flag)),
+        ])
     }
 
     static func joinSides(rows: Int) -> (left: Table, right: Table) {
@@ -42,8 +44,10 @@ enum BenchEngineData {
             rk[n] = (i &* 7919) % m
             b[n] = Double(i % 10)
         }
-        return (Table([("k", Column(int64s: lk)), ("a", Column(reals: a))]),
-                Table([("k", Column(int64s: rk)), ("b", Column(reals: b))]))
+        return (
+            Table([("k", Column(int64s: lk)), ("a", Column(reals: a))]),
+            Table([("k", Column(int64s: rk)), ("b", Column(reals: b))])
+        )
     }
 
     /// A database holding `events`, `l` and `r`.
@@ -55,16 +59,20 @@ enum BenchEngineData {
     /// The commands that build the same three tables on a Kusto endpoint (`bench engine --target`): the
     /// formulas above written in KQL, checked by the same checksum comparison.
     static func commands(rows: Int, joinRows: Int) -> [String] {
-        [".set-or-replace events <| range i from 0 to \(rows - 1) step 1 | project id = i, key = (i * 7919) % 1000, "
-            + "value = todouble((i * 31) % 10007) / 10.0, flag = i % 7",
-         ".set-or-replace l <| range i from 0 to \(joinRows - 1) step 1 | project k = i, a = todouble(i % 100)",
-         ".set-or-replace r <| range i from 0 to \(joinRows - 1) step 1 | project k = (i * 7919) % \(max(joinRows, 1)), b = todouble(i % 10)"]
+        [
+            ".set-or-replace events <| range i from 0 to \(rows - 1) step 1 | project id = i, key = (i * 7919) % 1000, "
+                + "value = todouble((i * 31) % 10007) / 10.0, flag = i % 7",
+            ".set-or-replace l <| range i from 0 to \(joinRows - 1) step 1 | project k = i, a = todouble(i % 100)",
+            ".set-or-replace r <| range i from 0 to \(joinRows - 1) step 1 | project k = (i * 7919) % \(max(joinRows, 1)), b = todouble(i % 10)",
+        ]
     }
 
     /// The two queries, by the benchmark names both engines report.
     static let queries: [(name: String, kql: String)] = [
-        ("filter-extend-summarize",
-         "events | where flag != 0 | extend v2 = value * 2 | summarize s = sum(v2), c = count() by key | summarize sum(s), sum(c)"),
+        (
+            "filter-extend-summarize",
+            "events | where flag != 0 | extend v2 = value * 2 | summarize s = sum(v2), c = count() by key | summarize sum(s), sum(c)"
+        ),
         ("join", "l | join kind=inner r on k | summarize count(), sum(a + b)"),
     ]
 }

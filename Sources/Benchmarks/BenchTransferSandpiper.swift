@@ -47,33 +47,45 @@ struct BenchSandpiperSubject {
         let text = script(kinds: kinds)
         let t0 = BenchClock.nanoseconds()
         let output: ScriptOutput
-        do { output = try supervisor.run(table, ScriptRun(script: text, kargsJSON: kargsJSON, sitePackages: sitePackages)) } catch {
+        do {
+            output = try supervisor.run(
+                table, ScriptRun(script: text, kargsJSON: kargsJSON, sitePackages: sitePackages))
+        } catch {
             throw .peer("sandpiper's python() call failed: \(error.description)")
         }
         let t3 = BenchClock.nanoseconds()
         var seen: String?, t1: UInt64?, t2: UInt64?
         for line in output.stdout.split(separator: "\n") {
             let parts = line.split(separator: " ")
-            if parts.first == Substring(Self.marker), parts.count == 3 { t1 = UInt64(parts[1]); seen = String(parts[2]) }
+            if parts.first == Substring(Self.marker), parts.count == 3 {
+                t1 = UInt64(parts[1]); seen = String(parts[2])
+            }
             if parts.first == Substring(Self.marker + "_END"), parts.count == 2 { t2 = UInt64(parts[1]) }
         }
         guard let seen, let t1, let t2, t1 >= t0, t3 >= t2 else {
-            throw .peer("the bench script's timestamps are missing or out of order in its output: \(output.stdout.prefix(300))")
+            throw .peer(
+                "the bench script's timestamps are missing or out of order in its output: \(output.stdout.prefix(300))")
         }
         guard seen == expected else { throw .checksum("sandpiper: the script saw \(seen), expected \(expected)") }
         let back = BenchDataset.checksum(of: output.table, kinds: kinds)
-        guard back == expected else { throw .checksum("sandpiper: result = df came back as \(back), expected \(expected)") }
+        guard back == expected else {
+            throw .checksum("sandpiper: result = df came back as \(back), expected \(expected)")
+        }
         let toDF = Double(t1 - t0) / 1e9, fromDF = Double(t3 - t2) / 1e9
         return Run(toDF: toDF, fromDF: fromDF, roundTrip: toDF + fromDF)
     }
 
     /// Warm-up call, then `runs` checked calls; stats per direction.
-    func measure(_ table: Table, kinds: [BenchColumnKind], expected: String, runs: Int) throws(BenchError) -> [(String, BenchStats)] {
+    func measure(_ table: Table, kinds: [BenchColumnKind], expected: String, runs: Int) throws(BenchError) -> [(
+        String, BenchStats
+    )] {
         _ = try call(table, kinds: kinds, expected: expected)
         var all: [Run] = []
         for _ in 0..<runs { all.append(try call(table, kinds: kinds, expected: expected)) }
-        return [("to-df", BenchStats(all.map(\.toDF))), ("from-df", BenchStats(all.map(\.fromDF))),
-                ("round-trip", BenchStats(all.map(\.roundTrip)))]
+        return [
+            ("to-df", BenchStats(all.map(\.toDF))), ("from-df", BenchStats(all.map(\.fromDF))),
+            ("round-trip", BenchStats(all.map(\.roundTrip))),
+        ]
     }
 
     /// The whole `python()` call on a 1-row table: warm worker back to back (each call also waits for
@@ -84,7 +96,9 @@ struct BenchSandpiperSubject {
         func once() throws(BenchError) -> Double {
             let t0 = BenchClock.nanoseconds()
             let output: ScriptOutput
-            do { output = try supervisor.run(table, ScriptRun(script: "result = df", sitePackages: sitePackages)) } catch {
+            do {
+                output = try supervisor.run(table, ScriptRun(script: "result = df", sitePackages: sitePackages))
+            } catch {
                 throw .peer("sandpiper's python() call failed: \(error.description)")
             }
             let seconds = Double(BenchClock.nanoseconds() - t0) / 1e9
@@ -111,14 +125,16 @@ struct BenchSandpiperSubject {
     }
 
     /// The site-packages the worker runs with: a named sandbox's, or the bench venv's (pinned numpy and pandas).
-    static func sitePackages(sandbox: String?, explicit: [String], env: BenchEnvironment) throws(BenchError) -> [String] {
+    static func sitePackages(sandbox: String?, explicit: [String], env: BenchEnvironment) throws(BenchError) -> [String]
+    {
         if !explicit.isEmpty { return explicit }
         if let sandbox {
             do { return [try SandboxRegistry().resolve(sandbox).sitePackages.path] } catch {
                 throw BenchError(error.code, error.message, hint: error.hint)
             }
         }
-        let run = try BenchProcess.run([env.python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], environment: [:])
+        let run = try BenchProcess.run(
+            [env.python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], environment: [:])
         let path = run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         guard run.status == 0, FileManager.default.fileExists(atPath: path + "/pandas") else {
             throw .peer("cannot find pandas in the bench venv's site-packages (\(path))", hint: "run bench/setup-venv")

@@ -21,17 +21,21 @@ public struct EngineBenchmark: Sendable {
     public var target: Target?
 
     public init(rows: Int, joinRows: Int, runs: Int, benchDirectory: String?, target: Target? = nil) {
-        self.rows = rows; self.joinRows = joinRows; self.runs = runs; self.benchDirectory = benchDirectory; self.target = target
+        self.rows = rows; self.joinRows = joinRows; self.runs = runs; self.benchDirectory = benchDirectory;
+        self.target = target
     }
 
     /// Every measurement, sandpiper's first; throws `E_BENCH_CHECKSUM` when the engines' answers differ.
     public func measure() throws(BenchError) -> [BenchEngineResult] {
         let env = try BenchEnvironment.prepare(explicit: benchDirectory)
-        BenchOutput.err("bench engine: generating \(rows) + 2×\(joinRows) rows" + (target == nil ? "" : " on the target"))
+        BenchOutput.err(
+            "bench engine: generating \(rows) + 2×\(joinRows) rows" + (target == nil ? "" : " on the target"))
         let method = target == nil ? "sandpiper" : "target"
         let run: Target
         if let target {
-            do { for command in BenchEngineData.commands(rows: rows, joinRows: joinRows) { _ = try target(command) } } catch {
+            do {
+                for command in BenchEngineData.commands(rows: rows, joinRows: joinRows) { _ = try target(command) }
+            } catch {
                 throw BenchError.peer("the target could not build the data: \(error)")
             }
             run = target
@@ -48,23 +52,30 @@ public struct EngineBenchmark: Sendable {
                 do { answer = try run(kql).last } catch { failure = error }
             }
             if let failure { throw BenchError.peer("\(method) failed on \(name): \(failure)") }
-            guard let answer, answer.rowCount == 1 else { throw BenchError.checksum("\(method)'s \(name) did not return one row") }
+            guard let answer, answer.rowCount == 1 else {
+                throw BenchError.checksum("\(method)'s \(name) did not return one row")
+            }
             let checksum = answer.row(0).map(Self.number)
-            results.append(BenchEngineResult(method: method, benchmark: name, rows: rowsOf(name), threads: 1,
-                                             stats: stats, checksum: checksum))
+            results.append(
+                BenchEngineResult(
+                    method: method, benchmark: name, rows: rowsOf(name), threads: 1,
+                    stats: stats, checksum: checksum))
         }
         for threads in [1, 0] {
             BenchOutput.err("bench engine: duckdb (\(threads == 1 ? "1 thread" : "default threads"))")
             let lines = try env.runPeer("duckdb_engine.py", ["\(rows)", "\(joinRows)", "\(runs)", "\(threads)"])
             for line in lines {
                 guard let name = line["benchmark"] as? String, let median = line["median_s"] as? Double,
-                      let lo = line["min_s"] as? Double, let hi = line["max_s"] as? Double,
-                      let runs = line["runs"] as? Int, let t = line["threads"] as? Int,
-                      let checksum = line["checksum"] as? [Double] else {
+                    let lo = line["min_s"] as? Double, let hi = line["max_s"] as? Double,
+                    let runs = line["runs"] as? Int, let t = line["threads"] as? Int,
+                    let checksum = line["checksum"] as? [Double]
+                else {
                     throw BenchError.peer("duckdb_engine.py printed an unexpected line: \(line)")
                 }
-                results.append(BenchEngineResult(method: "duckdb", benchmark: name, rows: rowsOf(name), threads: t,
-                                                 stats: BenchStats(median: median, min: lo, max: hi, runs: runs), checksum: checksum))
+                results.append(
+                    BenchEngineResult(
+                        method: "duckdb", benchmark: name, rows: rowsOf(name), threads: t,
+                        stats: BenchStats(median: median, min: lo, max: hi, runs: runs), checksum: checksum))
             }
         }
         try BenchEngineResult.checkAgreement(results)

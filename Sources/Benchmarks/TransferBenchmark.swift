@@ -27,8 +27,10 @@ public struct TransferBenchmark: Sendable {
     /// The bench folder (nil: found above the current directory or the executable).
     public var benchDirectory: String?
 
-    public init(rows: String, types: String, nulls: String, methods: String, sandbox: String?, sitePackages: [String],
-                noSandpiper: Bool, csvMaxRows: Int, runs: Int, benchDirectory: String?) {
+    public init(
+        rows: String, types: String, nulls: String, methods: String, sandbox: String?, sitePackages: [String],
+        noSandpiper: Bool, csvMaxRows: Int, runs: Int, benchDirectory: String?
+    ) {
         self.rows = rows; self.types = types; self.nulls = nulls; self.methods = methods; self.sandbox = sandbox
         self.sitePackages = sitePackages; self.noSandpiper = noSandpiper; self.csvMaxRows = csvMaxRows
         self.runs = runs; self.benchDirectory = benchDirectory
@@ -50,7 +52,9 @@ public struct TransferBenchmark: Sendable {
         let kinds = Dictionary(BenchDataset.types.map { ($0.name, $0.kinds) }, uniquingKeysWith: { a, _ in a })
         return rowCounts.flatMap { n in
             types.split(separator: ",").flatMap { t in
-                nulls.split(separator: ",").map { BenchDataset(type: String(t), kinds: kinds[String(t)] ?? [], nullsText: String($0), rows: n) }
+                nulls.split(separator: ",").map {
+                    BenchDataset(type: String(t), kinds: kinds[String(t)] ?? [], nullsText: String($0), rows: n)
+                }
             }
         }
     }
@@ -61,10 +65,13 @@ public struct TransferBenchmark: Sendable {
         var subject: BenchSandpiperSubject?
         if !noSandpiper {
             let source = env.benchDirectory.appendingPathComponent("peers/transfer_checksum.py")
-            guard let text = try? String(contentsOf: source, encoding: .utf8) else { throw BenchError.peer("cannot read \(source.path)") }
+            guard let text = try? String(contentsOf: source, encoding: .utf8) else {
+                throw BenchError.peer("cannot read \(source.path)")
+            }
             subject = BenchSandpiperSubject(
                 supervisor: Supervisor(),
-                sitePackages: try BenchSandpiperSubject.sitePackages(sandbox: sandbox, explicit: sitePackages, env: env),
+                sitePackages: try BenchSandpiperSubject.sitePackages(
+                    sandbox: sandbox, explicit: sitePackages, env: env),
                 checksumSource: text)
         }
         defer { subject?.supervisor.shutdown() }
@@ -77,11 +84,19 @@ public struct TransferBenchmark: Sendable {
             let size = BenchDataset.bytes(of: table)
             expected[ds.key] = checksum; bytes[ds.key] = size
             let limit = try BenchMemcpy.measure(bytes: size, runs: max(runs, 5))
-            results.append(.init(method: "memcpy", variant: "copy", direction: "to-df", dataset: ds, bytes: size, stats: limit.copy))
-            results.append(.init(method: "memcpy", variant: "read-once", direction: "to-df", dataset: ds, bytes: size, stats: limit.read))
+            results.append(
+                .init(
+                    method: "memcpy", variant: "copy", direction: "to-df", dataset: ds, bytes: size, stats: limit.copy))
+            results.append(
+                .init(
+                    method: "memcpy", variant: "read-once", direction: "to-df", dataset: ds, bytes: size,
+                    stats: limit.read))
             if let subject {
                 for (direction, stats) in try subject.measure(table, kinds: ds.kinds, expected: checksum, runs: runs) {
-                    results.append(.init(method: "sandpiper", variant: "default", direction: direction, dataset: ds, bytes: size, stats: stats))
+                    results.append(
+                        .init(
+                            method: "sandpiper", variant: "default", direction: direction, dataset: ds, bytes: size,
+                            stats: stats))
                 }
             }
         }
@@ -89,42 +104,67 @@ public struct TransferBenchmark: Sendable {
             BenchOutput.err("bench transfer: python() call on 1 row, warm and cold worker")
             let call = try subject.measureCall(runs: runs)
             let one = BenchDataset(type: "long", kinds: [.long], nullsText: "0", rows: 1)
-            results.append(.init(method: "sandpiper", variant: "warm", direction: "call", dataset: one, bytes: 8, stats: call.warm))
-            results.append(.init(method: "sandpiper", variant: "warm-spaced", direction: "call", dataset: one, bytes: 8, stats: call.spaced))
-            results.append(.init(method: "sandpiper", variant: "cold", direction: "call", dataset: one, bytes: 8, stats: call.cold))
+            results.append(
+                .init(method: "sandpiper", variant: "warm", direction: "call", dataset: one, bytes: 8, stats: call.warm)
+            )
+            results.append(
+                .init(
+                    method: "sandpiper", variant: "warm-spaced", direction: "call", dataset: one, bytes: 8,
+                    stats: call.spaced))
+            results.append(
+                .init(method: "sandpiper", variant: "cold", direction: "call", dataset: one, bytes: 8, stats: call.cold)
+            )
         }
         results += try peers(env, expected: expected, bytes: bytes)
         return results
     }
 
     /// Runs the peer script once for every dataset; its generator must agree with ours.
-    private func peers(_ env: BenchEnvironment, expected: [String: String], bytes: [String: Int]) throws(BenchError) -> [BenchTransferMeasurement] {
-        let lines = try env.runPeer("transfer.py", ["--rows", rows, "--types", types, "--nulls", nulls, "--runs", "\(runs)",
-                                                     "--methods", methods, "--csv-max-rows", "\(csvMaxRows)"])
+    private func peers(_ env: BenchEnvironment, expected: [String: String], bytes: [String: Int]) throws(BenchError)
+        -> [BenchTransferMeasurement]
+    {
+        let lines = try env.runPeer(
+            "transfer.py",
+            [
+                "--rows", rows, "--types", types, "--nulls", nulls, "--runs", "\(runs)",
+                "--methods", methods, "--csv-max-rows", "\(csvMaxRows)",
+            ])
         let byKey = Dictionary(datasets.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         var out: [BenchTransferMeasurement] = []
         for line in lines {
-            guard let kind = line["kind"] as? String, let name = line["dataset"] as? String, let n = line["rows"] as? Int,
-                  let ds = byKey["\(name)@\(n)"] else {
+            guard let kind = line["kind"] as? String, let name = line["dataset"] as? String,
+                let n = line["rows"] as? Int,
+                let ds = byKey["\(name)@\(n)"]
+            else {
                 throw BenchError.peer("transfer.py printed a line this bench does not know: \(line)")
             }
             switch kind {
             case "dataset":
                 guard let theirs = line["checksum"] as? String, theirs == expected[ds.key] else {
-                    throw BenchError.checksum("the peers generated \(name) (\(n) rows) with checksum \(line["checksum"] ?? "none"), sandpiper with \(expected[ds.key] ?? "none"): the two generators differ")
+                    throw BenchError.checksum(
+                        "the peers generated \(name) (\(n) rows) with checksum \(line["checksum"] ?? "none"), sandpiper with \(expected[ds.key] ?? "none"): the two generators differ"
+                    )
                 }
             case "measurement":
                 guard let method = line["method"] as? String, let direction = line["direction"] as? String,
-                      let median = line["median_s"] as? Double, let lo = line["min_s"] as? Double, let hi = line["max_s"] as? Double,
-                      let runs = line["runs"] as? Int else {
+                    let median = line["median_s"] as? Double, let lo = line["min_s"] as? Double,
+                    let hi = line["max_s"] as? Double,
+                    let runs = line["runs"] as? Int
+                else {
                     throw BenchError.peer("transfer.py printed an incomplete measurement: \(line)")
                 }
-                out.append(.init(method: method, variant: line["variant"] as? String ?? "default", direction: direction, dataset: ds,
-                                 bytes: bytes[ds.key] ?? 0, stats: BenchStats(median: median, min: lo, max: hi, runs: runs)))
+                out.append(
+                    .init(
+                        method: method, variant: line["variant"] as? String ?? "default", direction: direction,
+                        dataset: ds,
+                        bytes: bytes[ds.key] ?? 0, stats: BenchStats(median: median, min: lo, max: hi, runs: runs)))
             case "skipped":
-                out.append(.init(method: line["method"] as? String ?? "?", variant: line["variant"] as? String ?? "default",
-                                 direction: line["direction"] as? String ?? "?", dataset: ds, bytes: bytes[ds.key] ?? 0, stats: nil,
-                                 skipped: line["reason"] as? String ?? "skipped"))
+                out.append(
+                    .init(
+                        method: line["method"] as? String ?? "?", variant: line["variant"] as? String ?? "default",
+                        direction: line["direction"] as? String ?? "?", dataset: ds, bytes: bytes[ds.key] ?? 0,
+                        stats: nil,
+                        skipped: line["reason"] as? String ?? "skipped"))
             default:
                 throw BenchError.peer("transfer.py printed a line of unknown kind '\(kind)'")
             }

@@ -12,11 +12,13 @@ public enum ChartKind: String, Sendable, Hashable, CaseIterable, Codable {
     public init(name: String) throws(ChartError) {
         if let kind = ChartKind(rawValue: name) { self = kind; return }
         if ChartKind.undrawn.contains(name) {
-            throw ChartError(.unsupported, "the visualization '\(name)' is not supported: Sandpiper does not draw it",
-                             hint: "render the result as one of: \(ChartKind.allNames)")
+            throw ChartError(
+                .unsupported, "the visualization '\(name)' is not supported: Sandpiper does not draw it",
+                hint: "render the result as one of: \(ChartKind.allNames)")
         }
-        throw ChartError(.chartKind, "'\(name)' is not a visualization of render",
-                         hint: "use one of: \(ChartKind.allNames)")
+        throw ChartError(
+            .chartKind, "'\(name)' is not a visualization of render",
+            hint: "use one of: \(ChartKind.allNames)")
     }
 
     static var allNames: String { allCases.map(\.rawValue).joined(separator: ", ") }

@@ -12,8 +12,9 @@ extension ChartRequest {
         // Sorted so that of several bad properties the same one is reported every time.
         for (name, value) in visualization.properties.sorted(by: { $0.key < $1.key }) {
             guard let property = ChartProperty(rawValue: name.lowercased()) else {
-                throw ChartError(.chartProperty, "'\(name)' is not a property of render",
-                                 hint: "the properties are: " + ChartProperty.allCases.map(\.rawValue).joined(separator: ", "))
+                throw ChartError(
+                    .chartProperty, "'\(name)' is not a property of render",
+                    hint: "the properties are: " + ChartProperty.allCases.map(\.rawValue).joined(separator: ", "))
             }
             given.insert(property)
             try set(property, to: value)
@@ -52,11 +53,13 @@ extension ChartRequest {
         value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    static func choice<T: RawRepresentable & CaseIterable>(_ property: ChartProperty, _ word: String) throws(ChartError) -> T
+    static func choice<T: RawRepresentable & CaseIterable>(_ property: ChartProperty, _ word: String) throws(ChartError)
+        -> T
     where T.RawValue == String {
         if let v = T(rawValue: word) { return v }
-        throw ChartError(.chartProperty, "\(property.rawValue) cannot be '\(word)'",
-                         hint: "use one of: " + T.allCases.map(\.rawValue).joined(separator: ", "))
+        throw ChartError(
+            .chartProperty, "\(property.rawValue) cannot be '\(word)'",
+            hint: "use one of: " + T.allCases.map(\.rawValue).joined(separator: ", "))
     }
 
     static func number(_ property: ChartProperty, _ word: String) throws(ChartError) -> Double {

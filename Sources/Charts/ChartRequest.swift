@@ -35,11 +35,13 @@ public struct ChartRequest: Sendable, Hashable {
     public var givenProperties: Set<ChartProperty>
 
     /// A request with the given properties; `givenProperties` defaults to those that differ from the defaults.
-    public init(kind: ChartKind, title: String? = nil, xColumn: String? = nil, yColumns: [String] = [],
-                series: [String] = [], xTitle: String? = nil, yTitle: String? = nil,
-                xAxis: AxisScale = .linear, yAxis: AxisScale = .linear, yMin: Double? = nil, yMax: Double? = nil,
-                legend: LegendVisibility = .visible, variant: ChartVariant = .default, ySplit: YSplit = .none,
-                accumulate: Bool = false, anomalyColumns: [String] = [], givenProperties: Set<ChartProperty>? = nil) {
+    public init(
+        kind: ChartKind, title: String? = nil, xColumn: String? = nil, yColumns: [String] = [],
+        series: [String] = [], xTitle: String? = nil, yTitle: String? = nil,
+        xAxis: AxisScale = .linear, yAxis: AxisScale = .linear, yMin: Double? = nil, yMax: Double? = nil,
+        legend: LegendVisibility = .visible, variant: ChartVariant = .default, ySplit: YSplit = .none,
+        accumulate: Bool = false, anomalyColumns: [String] = [], givenProperties: Set<ChartProperty>? = nil
+    ) {
         self.kind = kind; self.title = title; self.xColumn = xColumn; self.yColumns = yColumns
         self.series = series; self.xTitle = xTitle; self.yTitle = yTitle; self.xAxis = xAxis; self.yAxis = yAxis
         self.yMin = yMin; self.yMax = yMax; self.legend = legend; self.variant = variant; self.ySplit = ySplit

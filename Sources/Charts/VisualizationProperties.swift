@@ -29,27 +29,28 @@ extension Visualization {
             return .real(d)
         }
         let accumulate = property("accumulate")?.trimmingCharacters(in: .whitespaces).lowercased() == "true"
-        return .bag(PropertyBag([
-            ("Visualization", .string(kind)),
-            ("Title", text("title")),
-            ("XColumn", property("xcolumn").map { .string($0.trimmingCharacters(in: .whitespaces)) } ?? .null),
-            ("Series", list("series")),
-            ("YColumns", list("ycolumns")),
-            ("AnomalyColumns", list("anomalycolumns")),
-            ("XTitle", text("xtitle")),
-            ("YTitle", text("ytitle")),
-            ("XAxis", word("xaxis")),
-            ("YAxis", word("yaxis")),
-            ("Legend", word("legend")),
-            ("YSplit", word("ysplit")),
-            ("Accumulate", .bool(accumulate)),
-            ("IsQuerySorted", .bool(isQuerySorted)),
-            ("Kind", word("kind")),
-            ("Ymin", bound("ymin")),
-            ("Ymax", bound("ymax")),
-            ("Xmin", .null),
-            ("Xmax", .null),
-        ]))
+        return .bag(
+            PropertyBag([
+                ("Visualization", .string(kind)),
+                ("Title", text("title")),
+                ("XColumn", property("xcolumn").map { .string($0.trimmingCharacters(in: .whitespaces)) } ?? .null),
+                ("Series", list("series")),
+                ("YColumns", list("ycolumns")),
+                ("AnomalyColumns", list("anomalycolumns")),
+                ("XTitle", text("xtitle")),
+                ("YTitle", text("ytitle")),
+                ("XAxis", word("xaxis")),
+                ("YAxis", word("yaxis")),
+                ("Legend", word("legend")),
+                ("YSplit", word("ysplit")),
+                ("Accumulate", .bool(accumulate)),
+                ("IsQuerySorted", .bool(isQuerySorted)),
+                ("Kind", word("kind")),
+                ("Ymin", bound("ymin")),
+                ("Ymax", bound("ymax")),
+                ("Xmin", .null),
+                ("Xmax", .null),
+            ]))
     }
 
     /// `adxPropertyBag` as compact JSON text.

@@ -45,15 +45,15 @@ enum BufferMemory {
     static func allocate(byteCount: Int, zeroed: Bool) -> Block {
         let size = max(byteCount, 1)
         #if canImport(Glibc)
-        if size >= mappedThreshold {
-            let length = mappedLength(size)
-            if let reused = takeCached(length) {
-                if zeroed { reused.pointer.initializeMemory(as: UInt8.self, repeating: 0, count: size) }
-                return reused
+            if size >= mappedThreshold {
+                let length = mappedLength(size)
+                if let reused = takeCached(length) {
+                    if zeroed { reused.pointer.initializeMemory(as: UInt8.self, repeating: 0, count: size) }
+                    return reused
+                }
+                if let shared = mapShared(length) { return shared }
+                if let p = map(length) { return Block(pointer: p, mappedLength: length) }
             }
-            if let shared = mapShared(length) { return shared }
-            if let p = map(length) { return Block(pointer: p, mappedLength: length) }
-        }
         #endif
         let p = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: DataBuffer.alignment)
         if zeroed { p.initializeMemory(as: UInt8.self, repeating: 0, count: size) }
@@ -63,20 +63,20 @@ enum BufferMemory {
     /// Frees a block from `allocate`.
     static func free(_ block: Block) {
         #if canImport(Glibc)
-        if block.mappedLength > 0 {
-            let kept = cache.withLock { c -> Bool in
-                guard c.bytes + block.mappedLength <= cacheLimit else { return false }
-                c.blocks.append((Int(bitPattern: block.pointer), block.mappedLength, block.fd))
-                c.bytes += block.mappedLength
-                return true
+            if block.mappedLength > 0 {
+                let kept = cache.withLock { c -> Bool in
+                    guard c.bytes + block.mappedLength <= cacheLimit else { return false }
+                    c.blocks.append((Int(bitPattern: block.pointer), block.mappedLength, block.fd))
+                    c.bytes += block.mappedLength
+                    return true
+                }
+                if !kept {
+                    unmap(block)
+                } else if block.fd >= 0 {
+                    collapseInBackground(block)
+                }
+                return
             }
-            if !kept {
-                unmap(block)
-            } else if block.fd >= 0 {
-                collapseInBackground(block)
-            }
-            return
-        }
         #endif
         block.pointer.deallocate()
     }
@@ -120,15 +120,15 @@ enum BufferMemory {
     /// it. The mapping keeps its length; `takeCached` grows the file back before the block is reused.
     static func trim(_ block: Block, to byteCount: Int) {
         #if canImport(Glibc)
-        guard block.fd >= 0 else { return }
-        let page = SharedMemory.pageSize
-        let size = max(SharedMemory.roundToPage(byteCount), page)
-        // The rest of the last page may hold bytes of an earlier user of the block: zero it too.
-        if size > byteCount, size <= block.mappedLength {
-            (block.pointer + byteCount).initializeMemory(as: UInt8.self, repeating: 0, count: size - byteCount)
-        }
-        guard size < block.mappedLength else { return }
-        try? SharedMemory.truncate(block.fd, size)
+            guard block.fd >= 0 else { return }
+            let page = SharedMemory.pageSize
+            let size = max(SharedMemory.roundToPage(byteCount), page)
+            // The rest of the last page may hold bytes of an earlier user of the block: zero it too.
+            if size > byteCount, size <= block.mappedLength {
+                (block.pointer + byteCount).initializeMemory(as: UInt8.self, repeating: 0, count: size - byteCount)
+            }
+            guard size < block.mappedLength else { return }
+            try? SharedMemory.truncate(block.fd, size)
         #endif
     }
 
@@ -146,13 +146,13 @@ enum BufferMemory {
             return Block(pointer: UnsafeMutableRawPointer(bitPattern: b.address)!, mappedLength: b.length, fd: b.fd)
         }
         #if canImport(Glibc)
-        // A trimmed memfd is grown back to the whole mapping (the cut pages return zeroed).
-        if let found, found.fd >= 0 {
-            do { try SharedMemory.truncate(found.fd, found.mappedLength) } catch {
-                unmap(found)
-                return nil
+            // A trimmed memfd is grown back to the whole mapping (the cut pages return zeroed).
+            if let found, found.fd >= 0 {
+                do { try SharedMemory.truncate(found.fd, found.mappedLength) } catch {
+                    unmap(found)
+                    return nil
+                }
             }
-        }
         #endif
         return found
     }
@@ -160,67 +160,67 @@ enum BufferMemory {
     private static func mappedLength(_ size: Int) -> Int { (size + hugePage - 1) & ~(hugePage - 1) }
 
     #if canImport(Glibc)
-    /// A huge-page-aligned anonymous mapping of `length` bytes; the slack used to align it is unmapped.
-    private static func map(_ length: Int) -> UnsafeMutableRawPointer? {
-        guard let p = try? SharedMemory.mapAnonymous(length, alignment: hugePage) else { return nil }
-        try? SharedMemory.advise(p, length, .hugePages)
-        return p
-    }
-
-    /// A memfd of `length` bytes mapped shared at a huge-page-aligned address, or nil when no memfd
-    /// can be created.
-    ///
-    /// Aligned so that huge pages can back it where the kernel allows them for shared memory
-    /// (`shmem_enabled=advise`, or a later `MADV_COLLAPSE`); elsewhere it is on 4 KiB pages, which
-    /// costs whole-column scans some TLB misses next to anonymous huge pages.
-    private static func mapShared(_ length: Int) -> Block? {
-        guard let fd = SharedMemoryFile.create(length: length) else { return nil }
-        // Reserve an aligned range (anonymous), then put the memfd over it.
-        guard let p = map(length) else { SharedMemoryFile.close(fd); return nil }
-        do { try SharedMemory.mapShared(fd, over: p, length) } catch {
-            SharedMemory.unmap(p, length)
-            SharedMemoryFile.close(fd)
-            return nil
+        /// A huge-page-aligned anonymous mapping of `length` bytes; the slack used to align it is unmapped.
+        private static func map(_ length: Int) -> UnsafeMutableRawPointer? {
+            guard let p = try? SharedMemory.mapAnonymous(length, alignment: hugePage) else { return nil }
+            try? SharedMemory.advise(p, length, .hugePages)
+            return p
         }
-        try? SharedMemory.advise(p, length, .hugePages)
-        let block = Block(pointer: p, mappedLength: length, fd: fd)
-        mappedShared.withLock { _ = $0.insert(Int(bitPattern: p)) }
-        // A fresh block is being filled now; by the time it is scanned again its pages are there to collapse.
-        collapseInBackground(block, afterMilliseconds: 200)
-        return block
-    }
+
+        /// A memfd of `length` bytes mapped shared at a huge-page-aligned address, or nil when no memfd
+        /// can be created.
+        ///
+        /// Aligned so that huge pages can back it where the kernel allows them for shared memory
+        /// (`shmem_enabled=advise`, or a later `MADV_COLLAPSE`); elsewhere it is on 4 KiB pages, which
+        /// costs whole-column scans some TLB misses next to anonymous huge pages.
+        private static func mapShared(_ length: Int) -> Block? {
+            guard let fd = SharedMemoryFile.create(length: length) else { return nil }
+            // Reserve an aligned range (anonymous), then put the memfd over it.
+            guard let p = map(length) else { SharedMemoryFile.close(fd); return nil }
+            do { try SharedMemory.mapShared(fd, over: p, length) } catch {
+                SharedMemory.unmap(p, length)
+                SharedMemoryFile.close(fd)
+                return nil
+            }
+            try? SharedMemory.advise(p, length, .hugePages)
+            let block = Block(pointer: p, mappedLength: length, fd: fd)
+            mappedShared.withLock { _ = $0.insert(Int(bitPattern: p)) }
+            // A fresh block is being filled now; by the time it is scanned again its pages are there to collapse.
+            collapseInBackground(block, afterMilliseconds: 200)
+            return block
+        }
     #endif
 }
 
 #if canImport(Glibc)
-/// memfd creation for `BufferMemory`, with the one-time raise of the open-file limit that a process
-/// holding one fd per large buffer needs.
-enum SharedMemoryFile {
-    /// The most memfds held at once: a quarter of the (raised) open-file limit, so that column
-    /// buffers never starve sockets and files of descriptors.
-    private static let budget = Descriptors.raiseOpenFileLimit() / 4
-    private static let live = Atomic<Int>(0)
+    /// memfd creation for `BufferMemory`, with the one-time raise of the open-file limit that a process
+    /// holding one fd per large buffer needs.
+    enum SharedMemoryFile {
+        /// The most memfds held at once: a quarter of the (raised) open-file limit, so that column
+        /// buffers never starve sockets and files of descriptors.
+        private static let budget = Descriptors.raiseOpenFileLimit() / 4
+        private static let live = Atomic<Int>(0)
 
-    /// A close-on-exec memfd of `length` bytes, or nil (the caller falls back to anonymous memory).
-    static func create(length: Int) -> Int32? {
-        guard live.add(1, ordering: .relaxed).newValue <= budget else {
-            live.subtract(1, ordering: .relaxed)
-            return nil
+        /// A close-on-exec memfd of `length` bytes, or nil (the caller falls back to anonymous memory).
+        static func create(length: Int) -> Int32? {
+            guard live.add(1, ordering: .relaxed).newValue <= budget else {
+                live.subtract(1, ordering: .relaxed)
+                return nil
+            }
+            do {
+                let fd = try SharedMemory.createFile("sandpiper-column")
+                do { try SharedMemory.truncate(fd, length) } catch { Descriptors.close(fd); throw error }
+                return fd
+            } catch {
+                live.subtract(1, ordering: .relaxed)
+                return nil
+            }
         }
-        do {
-            let fd = try SharedMemory.createFile("sandpiper-column")
-            do { try SharedMemory.truncate(fd, length) } catch { Descriptors.close(fd); throw error }
-            return fd
-        } catch {
+
+        /// Closes a memfd from `create`.
+        static func close(_ fd: Int32) {
+            Descriptors.close(fd)
             live.subtract(1, ordering: .relaxed)
-            return nil
         }
     }
-
-    /// Closes a memfd from `create`.
-    static func close(_ fd: Int32) {
-        Descriptors.close(fd)
-        live.subtract(1, ordering: .relaxed)
-    }
-}
 #endif

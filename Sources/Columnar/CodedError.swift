@@ -56,7 +56,9 @@ public struct ColumnarError: CodedError {
 
     /// A datetime or timespan that does not fit 64-bit nanoseconds.
     public static func outOfRange(_ what: String) -> ColumnarError {
-        ColumnarError(code: .outOfRange, message: "\(what) is outside the range of 64-bit nanoseconds (1677-09-21 to 2262-04-11 for datetime)",
-                      hint: "datetime and timespan values are stored as nanoseconds, as pandas does")
+        ColumnarError(
+            code: .outOfRange,
+            message: "\(what) is outside the range of 64-bit nanoseconds (1677-09-21 to 2262-04-11 for datetime)",
+            hint: "datetime and timespan values are stored as nanoseconds, as pandas does")
     }
 }

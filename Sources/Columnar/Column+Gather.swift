@@ -5,12 +5,14 @@ extension Column {
         switch type {
         case .decimal:
             guard case .decimals(let d)? = objects else { return self }
-            return Column(type: type, count: n, validity: gatherValidity(indices, anyMissing: indices.contains(-1)), values: nil,
-                          objects: .decimals(indices.map { $0 >= 0 ? d[$0] : nil }))
+            return Column(
+                type: type, count: n, validity: gatherValidity(indices, anyMissing: indices.contains(-1)), values: nil,
+                objects: .decimals(indices.map { $0 >= 0 ? d[$0] : nil }))
         case .dynamic:
             guard case .dynamics(let d)? = objects else { return self }
-            return Column(type: type, count: n, validity: gatherValidity(indices, anyMissing: indices.contains(-1)), values: nil,
-                          objects: .dynamics(indices.map { $0 >= 0 ? d[$0] : .null }))
+            return Column(
+                type: type, count: n, validity: gatherValidity(indices, anyMissing: indices.contains(-1)), values: nil,
+                objects: .dynamics(indices.map { $0 >= 0 ? d[$0] : .null }))
         case .string:
             let src = offsets
             var total = 0
@@ -31,8 +33,9 @@ extension Column {
                 }
                 o[k + 1] = Int64(pos)
             }
-            return Column(type: .string, count: n, validity: gatherValidity(indices, anyMissing: missing),
-                          values: outOffsets, data: outData)
+            return Column(
+                type: .string, count: n, validity: gatherValidity(indices, anyMissing: missing),
+                values: outOffsets, data: outData)
         default:
             let width = type.fixedWidth!
             let out = DataBuffer(byteCount: n * width)
@@ -74,10 +77,14 @@ extension Column {
     }
 
     /// Copies `src[i]` (0 for -1) into `out`; returns whether any index was -1.
-    private func gatherFixed<T: FixedWidthInteger>(_ t: T.Type, _ indices: UnsafeBufferPointer<Int>, into out: DataBuffer) -> Bool {
+    private func gatherFixed<T: FixedWidthInteger>(
+        _ t: T.Type, _ indices: UnsafeBufferPointer<Int>, into out: DataBuffer
+    ) -> Bool {
         let src = fixed(T.self)
         let dst = out.typed(T.self, count: indices.count)
-        guard let s = src.baseAddress, let d = dst.baseAddress, let ix = indices.baseAddress else { return indices.contains(-1) }
+        guard let s = src.baseAddress, let d = dst.baseAddress, let ix = indices.baseAddress else {
+            return indices.contains(-1)
+        }
         var lowest = 0
         for k in 0..<indices.count { lowest = min(lowest, ix[k]) }
         if lowest >= 0 {
@@ -142,7 +149,9 @@ extension Column {
         return Column(type: type, count: selected, validity: bitmap, values: out)
     }
 
-    private func compactFixed<T: FixedWidthInteger>(_ t: T.Type, _ m: UnsafePointer<UInt8>, through last: Int, into out: DataBuffer) {
+    private func compactFixed<T: FixedWidthInteger>(
+        _ t: T.Type, _ m: UnsafePointer<UInt8>, through last: Int, into out: DataBuffer
+    ) {
         guard let s = fixed(T.self).baseAddress else { return }
         let d = out.pointer.assumingMemoryBound(to: T.self)
         var k = 0

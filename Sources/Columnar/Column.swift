@@ -28,8 +28,10 @@ public struct Column: Sendable {
     }
 
     /// Assembles a column from buffers; the caller guarantees they match the layout above.
-    public init(type: ScalarType, count: Int, validity: DataBuffer?, values: DataBuffer?,
-                data: DataBuffer? = nil, objects: ObjectStorage? = nil) {
+    public init(
+        type: ScalarType, count: Int, validity: DataBuffer?, values: DataBuffer?,
+        data: DataBuffer? = nil, objects: ObjectStorage? = nil
+    ) {
         self.type = type; self.count = count; self.validity = validity
         self.values = values; self.data = data; self.objects = objects
     }
@@ -87,7 +89,9 @@ public struct Column: Sendable {
     /// Row `i` of a guid column.
     public func guid(_ i: Int) -> UUID {
         var t: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &t) { $0.copyMemory(from: UnsafeRawBufferPointer(start: values!.pointer + i * 16, count: 16)) }
+        withUnsafeMutableBytes(of: &t) {
+            $0.copyMemory(from: UnsafeRawBufferPointer(start: values!.pointer + i * 16, count: 16))
+        }
         return UUID(uuid: t)
     }
 

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A contiguous, 64-byte aligned block of bytes that backs a column.
@@ -54,8 +54,10 @@ public final class DataBuffer: @unchecked Sendable {
 
     /// Adopts memory the buffer does not own; `release` runs exactly once, when the buffer is freed.
     /// `shared` says where the memory lives in a memfd, whose fd must stay open until `release` runs.
-    public init(adopting pointer: UnsafeMutableRawPointer, byteCount: Int, shared: SharedLocation? = nil,
-                release: @escaping @Sendable (UnsafeMutableRawPointer, Int) -> Void) {
+    public init(
+        adopting pointer: UnsafeMutableRawPointer, byteCount: Int, shared: SharedLocation? = nil,
+        release: @escaping @Sendable (UnsafeMutableRawPointer, Int) -> Void
+    ) {
         self.pointer = pointer
         self.byteCount = byteCount
         self.release = release

@@ -10,7 +10,9 @@ public enum DateTimeFormat {
         public var hour: Int, minute: Int, second: Int
         /// Nanoseconds within the second.
         public var nanosecond: Int
-        public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, nanosecond: Int = 0) {
+        public init(
+            year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, nanosecond: Int = 0
+        ) {
             self.year = year; self.month = month; self.day = day
             self.hour = hour; self.minute = minute; self.second = second; self.nanosecond = nanosecond
         }
@@ -47,8 +49,9 @@ public enum DateTimeFormat {
         if rem < 0 { rem += nanosPerDay; days -= 1 }
         let (y, m, d) = date(days: Int(days))
         let secs = Int(rem / nanosPerSecond)
-        return Civil(year: y, month: m, day: d, hour: secs / 3600, minute: secs / 60 % 60, second: secs % 60,
-                     nanosecond: Int(rem % nanosPerSecond))
+        return Civil(
+            year: y, month: m, day: d, hour: secs / 3600, minute: secs / 60 % 60, second: secs % 60,
+            nanosecond: Int(rem % nanosPerSecond))
     }
 
     /// Nanoseconds since the epoch, or nil when the fields are invalid or outside the representable range.
@@ -59,12 +62,14 @@ public enum DateTimeFormat {
     public static func nanos(_ c: Civil, offsetSeconds: Int) -> Int64? {
         // KQL's calendar spans years 1 to 9999; checking that first keeps the day arithmetic small.
         guard (1...9999).contains(c.year), (1...12).contains(c.month), c.day >= 1,
-              c.day <= daysInMonth(year: c.year, month: c.month),
-              (0...23).contains(c.hour), (0...59).contains(c.minute), (0...60).contains(c.second),
-              (0..<1_000_000_000).contains(c.nanosecond) else { return nil }
+            c.day <= daysInMonth(year: c.year, month: c.month),
+            (0...23).contains(c.hour), (0...59).contains(c.minute), (0...60).contains(c.second),
+            (0..<1_000_000_000).contains(c.nanosecond)
+        else { return nil }
         var day = Int64(days(year: c.year, month: c.month, day: c.day))
         guard (-400_000...400_000).contains(offsetSeconds) else { return nil }
-        var within = Int64(c.hour * 3600 + c.minute * 60 + c.second - offsetSeconds) * nanosPerSecond + Int64(c.nanosecond)
+        var within =
+            Int64(c.hour * 3600 + c.minute * 60 + c.second - offsetSeconds) * nanosPerSecond + Int64(c.nanosecond)
         // The offset may move the instant to a neighbouring day; the time of day is kept in 0..<1 day.
         day += CheckedMath.floorDiv(within, nanosPerDay)
         within = CheckedMath.floorMod(within, nanosPerDay)
@@ -89,7 +94,8 @@ public enum DateTimeFormat {
     /// is not zero (KQL's `tostring`); a number prints exactly that many (7 is the REST API's form).
     public static func iso8601(_ nanos: Int64, fractionDigits: Int? = nil) -> String {
         let c = civil(nanos)
-        var s = pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2) + "T"
+        var s =
+            pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2) + "T"
             + pad(c.hour, 2) + ":" + pad(c.minute, 2) + ":" + pad(c.second, 2)
         let ticks = c.nanosecond / 100
         let digits = fractionDigits ?? (ticks == 0 ? 0 : 7)

@@ -1,5 +1,7 @@
 extension DateTimeFormat {
-    private static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    private static let monthNames = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
 
     /// Parses the datetime forms KQL accepts: ISO 8601 (`2024-01-31`, `2024-01-31 10:00`,
     /// `2024-01-31T10:00:00.1234567Z`, with `+hh:mm` offsets), RFC 822/1123
@@ -23,13 +25,16 @@ extension DateTimeFormat {
             return j - i
         }
         let m = digits(from: 0)
-        guard (1...2).contains(m), m < b.count, b[m] == UInt8(ascii: "-") || b[m] == UInt8(ascii: "/") else { return nil }
+        guard (1...2).contains(m), m < b.count, b[m] == UInt8(ascii: "-") || b[m] == UInt8(ascii: "/") else {
+            return nil
+        }
         let sep = b[m]
         let d = digits(from: m + 1)
         guard (1...2).contains(d), m + 1 + d < b.count, b[m + 1 + d] == sep else { return nil }
         let yearStart = m + 2 + d
         guard digits(from: yearStart) == 4 else { return nil }
-        let iso = Array(b[yearStart..<(yearStart + 4)]) + [sep] + Array(b[0..<m]) + [sep] + Array(b[(m + 1)..<(m + 1 + d)])
+        let iso =
+            Array(b[yearStart..<(yearStart + 4)]) + [sep] + Array(b[0..<m]) + [sep] + Array(b[(m + 1)..<(m + 1 + d)])
             + Array(b[(yearStart + 4)...])
         return parseISO(iso)
     }
@@ -38,7 +43,9 @@ extension DateTimeFormat {
         var i = 0
         func number(_ minDigits: Int, _ maxDigits: Int) -> Int? {
             var v = 0, n = 0
-            while i < b.count, n < maxDigits, b[i] >= 0x30, b[i] <= 0x39 { v = v * 10 + Int(b[i] - 0x30); i += 1; n += 1 }
+            while i < b.count, n < maxDigits, b[i] >= 0x30, b[i] <= 0x39 {
+                v = v * 10 + Int(b[i] - 0x30); i += 1; n += 1
+            }
             return n >= minDigits ? v : nil
         }
         func eat(_ c: Character) -> Bool {
@@ -77,8 +84,10 @@ extension DateTimeFormat {
                 _ = eat(":")
                 let om = number(2, 2) ?? 0
                 offsetSeconds = sign * (oh * 3600 + om * 60)
-            } else if i + 3 <= b.count, String(decoding: b[i..<(i + 3)], as: UTF8.self).uppercased() == "GMT"
-                        || String(decoding: b[i..<min(i + 3, b.count)], as: UTF8.self).uppercased() == "UTC" {
+            } else if i + 3 <= b.count,
+                String(decoding: b[i..<(i + 3)], as: UTF8.self).uppercased() == "GMT"
+                    || String(decoding: b[i..<min(i + 3, b.count)], as: UTF8.self).uppercased() == "UTC"
+            {
                 i += 3
             }
         }
@@ -101,7 +110,8 @@ extension DateTimeFormat {
             parts.replaceSubrange(0..<1, with: date)
         }
         guard parts.count >= 3, let day = Int(parts[0]),
-              let mi = monthNames.firstIndex(of: parts[1].prefix(3).lowercased()), var year = Int(parts[2]) else { return nil }
+            let mi = monthNames.firstIndex(of: parts[1].prefix(3).lowercased()), var year = Int(parts[2])
+        else { return nil }
         if year < 100 { year += year < 50 ? 2000 : 1900 }
         var c = Civil(year: year, month: mi + 1, day: day)
         var offset = 0

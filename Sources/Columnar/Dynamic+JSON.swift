@@ -111,7 +111,8 @@ public enum JSONText {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             case _ where scalar.value < 0x20:
-                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                out +=
+                    "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
                     + String(scalar.value, radix: 16)
             default: out.unicodeScalars.append(scalar)
             }
@@ -150,7 +151,9 @@ private struct JSONReader {
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .bag(bag) }
             while true {
                 skipSpace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a key string") }
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                    throw fail("expected a key string")
+                }
                 let key = try readString()
                 skipSpace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':'") }
@@ -204,7 +207,9 @@ private struct JSONReader {
                 index += 1
             } else if c == UInt8(ascii: ".") || c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
                 isReal = true; index += 1
-            } else { break }
+            } else {
+                break
+            }
         }
         guard index > start, let text = String(bytes: bytes[start..<index], encoding: .utf8) else {
             throw fail("unexpected character")
@@ -237,7 +242,8 @@ private struct JSONReader {
                 case UInt8(ascii: "u"):
                     var code = try readHex4()
                     if (0xD800..<0xDC00).contains(code), index + 6 <= bytes.count,
-                       bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+                        bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                    {
                         index += 2
                         let low = try readHex4()
                         code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
@@ -256,7 +262,8 @@ private struct JSONReader {
 
     mutating func readHex4() throws(JSONParseError) -> UInt32 {
         guard index + 4 <= bytes.count,
-              let v = UInt32(String(decoding: bytes[index..<(index + 4)], as: UTF8.self), radix: 16) else {
+            let v = UInt32(String(decoding: bytes[index..<(index + 4)], as: UTF8.self), radix: 16)
+        else {
             throw fail("invalid \\u escape")
         }
         index += 4

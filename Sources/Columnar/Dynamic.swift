@@ -105,7 +105,11 @@ public struct PropertyBag: Sendable, Hashable {
     /// Appends `key`, which the caller knows is not in the bag yet.
     private mutating func append(uniqueKey key: String, _ value: Dynamic) {
         keys.append(key); values.append(value)
-        if positions != nil { positions![key] = keys.count - 1 } else if keys.count > Self.indexThreshold { buildIndex() }
+        if positions != nil {
+            positions![key] = keys.count - 1
+        } else if keys.count > Self.indexThreshold {
+            buildIndex()
+        }
     }
 
     private mutating func remove(at i: Int) {

@@ -27,7 +27,8 @@ public struct ErrorCode: Sendable, Hashable, CustomStringConvertible {
     /// file boundary back into a code.
     public static func named(_ name: String) -> ErrorCode? { byName[name] }
 
-    private static let byName: [String: ErrorCode] = Dictionary(all.map { ($0.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
+    private static let byName: [String: ErrorCode] = Dictionary(
+        all.map { ($0.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
 }
 
 extension ErrorCode {
@@ -104,17 +105,20 @@ extension ErrorCode {
     /// A regular expression RE2 cannot compile, or a construct of KQL's dialect it lacks.
     public static let regex = ErrorCode(
         "E_REGEX", raisedBy: ["KQLEngine"],
-        meaning: "A regular expression cannot be compiled, or uses a construct RE2 does not support (backreferences, lookaround).",
+        meaning:
+            "A regular expression cannot be compiled, or uses a construct RE2 does not support (backreferences, lookaround).",
         hint: "Rewrite the pattern in RE2 syntax, which KQL documents.")
     /// Data that cannot be read: a malformed CSV/TSV/JSON Lines file or inline ingestion text.
     public static let data = ErrorCode(
         "E_DATA", raisedBy: ["KQLEngine"],
-        meaning: "A data file or inline ingestion text cannot be read (malformed CSV, TSV or JSON Lines, or a value of the wrong type).",
+        meaning:
+            "A data file or inline ingestion text cannot be read (malformed CSV, TSV or JSON Lines, or a value of the wrong type).",
         hint: "Fix the file at the line:column given, or declare the column's type in the schema.")
     /// An operator or function would allocate more than the query's memory budget.
     public static let queryMemory = ErrorCode(
         "E_QUERY_MEMORY", raisedBy: ["KQLEngine"],
-        meaning: "The query would use more memory than its budget (ADX's maxmemoryconsumptionperiterator, E_RUNAWAY_QUERY).",
+        meaning:
+            "The query would use more memory than its budget (ADX's maxmemoryconsumptionperiterator, E_RUNAWAY_QUERY).",
         hint: "Reduce the data earlier in the query, or raise the budget with --max-memory.")
     /// The query ran past its time limit (`servertimeout`).
     public static let queryTimeout = ErrorCode(
@@ -137,7 +141,8 @@ extension ErrorCode {
     /// A `python()` result the engine cannot accept.
     public static let result = ErrorCode(
         "E_RESULT", raisedBy: ["PythonHost", "Sandbox"],
-        meaning: "The python() script's result is missing or not a DataFrame, or the reply its process sent is malformed.",
+        meaning:
+            "The python() script's result is missing or not a DataFrame, or the reply its process sent is malformed.",
         hint: "Assign a pandas DataFrame to `result`, for example `result = df`.")
     /// A `python()` or `evaluate` result whose columns disagree with the declared schema.
     public static let resultSchema = ErrorCode(
@@ -147,7 +152,8 @@ extension ErrorCode {
     /// A file the plugin itself reads or writes (debug files, artifacts) could not be.
     public static let io = ErrorCode(
         "E_IO", raisedBy: ["Sandbox", "PythonPlugin"],
-        meaning: "A file or folder Sandpiper reads or writes for you (sandbox state, debug files) could not be read or written.",
+        meaning:
+            "A file or folder Sandpiper reads or writes for you (sandbox state, debug files) could not be read or written.",
         hint: "The cause line names the system's reason; check the path's permissions and free space.")
 
     // MARK: Sandboxes
@@ -180,7 +186,8 @@ extension ErrorCode {
     /// Something the sandbox refused.
     public static let sandboxDenied = ErrorCode(
         "E_SANDBOX_DENIED", raisedBy: ["Sandbox", "PythonPlugin"],
-        meaning: "The sandbox refused an operation of the script (network, processes, files), or a file the engine would read for it.",
+        meaning:
+            "The sandbox refused an operation of the script (network, processes, files), or a file the engine would read for it.",
         hint: "Do the work in KQL or pass the data in `df`; the hint of the error says what is allowed instead.")
     /// The script ran longer than the time limit.
     public static let sandboxTimeout = ErrorCode(
@@ -220,7 +227,8 @@ extension ErrorCode {
     /// A confinement layer python() requires is missing on this machine.
     public static let sandboxUnavailable = ErrorCode(
         "E_SANDBOX_UNAVAILABLE", raisedBy: ["Sandbox"],
-        meaning: "A confinement layer python() requires is missing on this kernel, and unconfined runs were not allowed.",
+        meaning:
+            "A confinement layer python() requires is missing on this kernel, and unconfined runs were not allowed.",
         hint: "Run `sandpiper sandbox doctor` to see which layers are missing.")
     /// A confinement layer could not be applied; the script did not run.
     public static let sandboxSetup = ErrorCode(
@@ -230,7 +238,8 @@ extension ErrorCode {
     /// The process was told to stop while a script ran.
     public static let cancelled = ErrorCode(
         "E_CANCELLED", raisedBy: ["Sandbox", "KQLEngine"],
-        meaning: "Sandpiper was told to stop (Ctrl-C, SIGTERM) while a script ran, or the client of `sandpiper serve` that sent the query went away; the query (and any script) was stopped.",
+        meaning:
+            "Sandpiper was told to stop (Ctrl-C, SIGTERM) while a script ran, or the client of `sandpiper serve` that sent the query went away; the query (and any script) was stopped.",
         hint: "Nothing to fix; run the query again.")
 
     // MARK: The engine–worker wire format
@@ -251,7 +260,8 @@ extension ErrorCode {
     /// An argument of a series function outside what it accepts.
     public static let seriesArgument = ErrorCode(
         "E_SERIES_ARGUMENT", raisedBy: ["SeriesAnalysis"],
-        meaning: "An argument of a series_* function is outside what it accepts (a percentile outside [2, 98], a zero IIR denominator, ...).",
+        meaning:
+            "An argument of a series_* function is outside what it accepts (a percentile outside [2, 98], a zero IIR denominator, ...).",
         hint: "Read the function's page in the KQL reference for the argument's range.")
     /// A value given as an `hll()` or `tdigest()` result is not one.
     public static let sketchFormat = ErrorCode(
@@ -284,13 +294,16 @@ extension ErrorCode {
     /// The result lacks a column of the type the visualization needs.
     public static let chartColumnType = ErrorCode(
         "E_CHART_COLUMN_TYPE", raisedBy: ["Charts"],
-        meaning: "The result lacks a column of the type the visualization needs (a datetime x, a numeric y), or a named column has the wrong type.",
+        meaning:
+            "The result lacks a column of the type the visualization needs (a datetime x, a numeric y), or a named column has the wrong type.",
         hint: "Convert the column in the query (todatetime, todouble) before render.")
     /// A chart file cannot be written: an unknown extension, an unwritable path, or no rasteriser for PNG.
     public static let chartOutput = ErrorCode(
         "E_CHART_OUTPUT", raisedBy: ["Charts"],
-        meaning: "A chart file cannot be written: its extension is not .svg, .png, .html or .vl.json, the path is not writable, or no PNG rasteriser is installed.",
-        hint: "Name a writable .svg, .png, .html or .vl.json file; for PNG install librsvg2-bin (scripts/install-deps).")
+        meaning:
+            "A chart file cannot be written: its extension is not .svg, .png, .html or .vl.json, the path is not writable, or no PNG rasteriser is installed.",
+        hint: "Name a writable .svg, .png, .html or .vl.json file; for PNG install librsvg2-bin (scripts/install-deps)."
+    )
 
     // MARK: Conformance
 
@@ -315,23 +328,33 @@ extension ErrorCode {
     /// A request to `sandpiper serve` that cannot be answered as sent.
     public static let request = ErrorCode(
         "E_REQUEST", raisedBy: ["Server"],
-        meaning: "A request to `sandpiper serve` is malformed or names something the server does not have: a body that is not JSON, no `csl`, an unknown database or endpoint.",
-        hint: "Send `{\"db\":\"NAME\",\"csl\":\"QUERY\"}` to /v2/rest/query, /v1/rest/query or /v1/rest/mgmt; docs/serve.md lists the endpoints.")
+        meaning:
+            "A request to `sandpiper serve` is malformed or names something the server does not have: a body that is not JSON, no `csl`, an unknown database or endpoint.",
+        hint:
+            "Send `{\"db\":\"NAME\",\"csl\":\"QUERY\"}` to /v2/rest/query, /v1/rest/query or /v1/rest/mgmt; docs/serve.md lists the endpoints."
+    )
     /// A request to `sandpiper serve` without the bearer token it requires.
     public static let unauthorized = ErrorCode(
         "E_UNAUTHORIZED", raisedBy: ["Server"],
-        meaning: "A request to `sandpiper serve` lacks the `Authorization: Bearer` token the server was started with (`--token-file`), or carries another.",
+        meaning:
+            "A request to `sandpiper serve` lacks the `Authorization: Bearer` token the server was started with (`--token-file`), or carries another.",
         hint: "Send the token from the server's --token-file in an `Authorization: Bearer <token>` header.")
     /// A request body larger than the server accepts.
     public static let requestTooLarge = ErrorCode(
         "E_REQUEST_TOO_LARGE", raisedBy: ["Server"],
-        meaning: "A request body, or the response to it, is larger than `sandpiper serve` allows (`--max-request-bytes`, `--max-response-bytes`).",
-        hint: "Send a shorter query, or cut the result with `take`/`summarize` or `set truncationmaxsize`; the server's flags raise the limits.")
+        meaning:
+            "A request body, or the response to it, is larger than `sandpiper serve` allows (`--max-request-bytes`, `--max-response-bytes`).",
+        hint:
+            "Send a shorter query, or cut the result with `take`/`summarize` or `set truncationmaxsize`; the server's flags raise the limits."
+    )
     /// A Kusto endpoint (`--target`) could not be reached or answered with something unreadable.
     public static let endpoint = ErrorCode(
         "E_ENDPOINT", raisedBy: ["Server"],
-        meaning: "A Kusto endpoint given with `--target` could not be reached, refused the request, or answered with something that is not a Kusto response.",
-        hint: "Check the URL and that the endpoint runs (`curl URL/v1/rest/ping`); for ADX, give a token with --token-file or $SANDPIPER_KUSTO_TOKEN.")
+        meaning:
+            "A Kusto endpoint given with `--target` could not be reached, refused the request, or answered with something that is not a Kusto response.",
+        hint:
+            "Check the URL and that the endpoint runs (`curl URL/v1/rest/ping`); for ADX, give a token with --token-file or $SANDPIPER_KUSTO_TOKEN."
+    )
 
     // MARK: Benchmarks
 

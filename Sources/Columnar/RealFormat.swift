@@ -12,7 +12,11 @@ public enum RealFormat {
         if mantissa.hasSuffix(".0") { mantissa.removeLast(2) }
         var exponent = String(s[s.index(after: e)...])
         var sign = "+"
-        if exponent.hasPrefix("-") { sign = "-"; exponent.removeFirst() } else if exponent.hasPrefix("+") { exponent.removeFirst() }
+        if exponent.hasPrefix("-") {
+            sign = "-"; exponent.removeFirst()
+        } else if exponent.hasPrefix("+") {
+            exponent.removeFirst()
+        }
         if exponent.count < 2 { exponent = "0" + exponent }
         return mantissa + "E" + sign + exponent
     }

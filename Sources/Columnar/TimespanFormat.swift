@@ -55,7 +55,8 @@ public enum TimespanFormat {
             }
             let fields = rest.split(separator: ":", omittingEmptySubsequences: false)
             guard fields.count == 2 || fields.count == 3,
-                  let h = Int64(fields[0]), let m = Int64(fields[1]), h >= 0, m >= 0, m < 60 else { return nil }
+                let h = Int64(fields[0]), let m = Int64(fields[1]), h >= 0, m >= 0, m < 60
+            else { return nil }
             var secNanos: Int64 = 0
             if fields.count == 3 {
                 let sec = fields[2]
@@ -64,7 +65,9 @@ public enum TimespanFormat {
                 secNanos = whole * 1_000_000_000
                 if parts.count == 2 {
                     let digits = parts[1].prefix(9)
-                    guard !digits.isEmpty, digits.allSatisfy({ ("0"..."9").contains($0) }), let f = Int64(digits) else { return nil }
+                    guard !digits.isEmpty, digits.allSatisfy({ ("0"..."9").contains($0) }), let f = Int64(digits) else {
+                        return nil
+                    }
                     var scale: Int64 = 1
                     for _ in digits.count..<9 { scale *= 10 }
                     secNanos += f * scale
@@ -72,13 +75,15 @@ public enum TimespanFormat {
             }
             // Every field is non-negative, so the only failure is a total past Int64.max (null, not a trap).
             guard let hours = CheckedMath.multiply(days, 24).flatMap({ CheckedMath.add($0, h) }),
-                  let minutes = CheckedMath.multiply(hours, 60).flatMap({ CheckedMath.add($0, m) }),
-                  let total = CheckedMath.multiply(minutes, 60_000_000_000).flatMap({ CheckedMath.add($0, secNanos) })
+                let minutes = CheckedMath.multiply(hours, 60).flatMap({ CheckedMath.add($0, m) }),
+                let total = CheckedMath.multiply(minutes, 60_000_000_000).flatMap({ CheckedMath.add($0, secNanos) })
             else { return nil }
             return sign * total
         }
         var numberEnd = s.startIndex
-        while numberEnd < s.endIndex, s[numberEnd].isNumber || s[numberEnd] == "." { numberEnd = s.index(after: numberEnd) }
+        while numberEnd < s.endIndex, s[numberEnd].isNumber || s[numberEnd] == "." {
+            numberEnd = s.index(after: numberEnd)
+        }
         guard numberEnd > s.startIndex, let value = Double(s[..<numberEnd]) else { return nil }
         let unit = s[numberEnd...].trimmingCharacters()
         guard let perUnit = unitNanos(unit.isEmpty ? "d" : unit) else { return nil }

@@ -18,8 +18,10 @@ public final class EngineExampleRunner: ExampleRunner {
     ///   - database: where tables come from (the sample database, or a `--db` folder).
     ///   - plugins: the plugins for a sandbox name (nil: the default sandbox); the CLI passes the python plugin here.
     ///   - now: a fixed clock for `now()`/`ago()`, or nil for the real one.
-    public init(database: any Database, plugins: @escaping @Sendable (String?) -> [any TabularPlugin],
-                now: (@Sendable () -> Int64)? = nil) {
+    public init(
+        database: any Database, plugins: @escaping @Sendable (String?) -> [any TabularPlugin],
+        now: (@Sendable () -> Int64)? = nil
+    ) {
         self.database = database; self.plugins = plugins; self.now = now
     }
 
@@ -29,8 +31,10 @@ public final class EngineExampleRunner: ExampleRunner {
             let result = try engine.execute(query, sourceName: nil)
             return .tables(result.tables.map { ExampleTable(table: $0.table, pythonOutput: $0.pluginOutput) })
         } catch {
-            return .error(ExampleError(code: error.code.rawValue, message: error.message + (error.hint.map { "\nhint: \($0)" } ?? ""),
-                                       display: error.located(in: SourceText(query)).description))
+            return .error(
+                ExampleError(
+                    code: error.code.rawValue, message: error.message + (error.hint.map { "\nhint: \($0)" } ?? ""),
+                    display: error.located(in: SourceText(query)).description))
         }
     }
 

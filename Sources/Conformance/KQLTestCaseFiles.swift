@@ -20,7 +20,9 @@ public struct KQLTestCaseFiles: CaseFileRunner {
             // The file's own clock wins: its expectations were written for it.
             let clock = fileNow ?? now
             let anchor = clock ?? Int64(Date().timeIntervalSince1970 * 1e9)
-            let engine = Engine(database: SampleDatabase.make(now: anchor), plugins: plugins(nil), now: clock.map { t in { @Sendable in t } })
+            let engine = Engine(
+                database: SampleDatabase.make(now: anchor), plugins: plugins(nil),
+                now: clock.map { t in { @Sendable in t } })
             return { (text: String, line: Int) throws(KQLError) -> [Table] in
                 try engine.execute(text, sourceName: "\(path):\(line)").tables.map(\.table)
             }
@@ -37,14 +39,16 @@ public struct KQLTestCaseFiles: CaseFileRunner {
         let report = KQLTestRunner.run(files: [URL(fileURLWithPath: path)], makeExecute: makeExecute)
         return report.outcomes.compactMap { outcome in
             let query = queries[outcome.line] ?? ""
-            let example = DocumentExample(document: outcome.path, line: outcome.line, id: "record-\(outcome.line)", section: "",
-                                          query: query)
+            let example = DocumentExample(
+                document: outcome.path, line: outcome.line, id: "record-\(outcome.line)", section: "",
+                query: query)
             if let filter, !filter.isEmpty {
                 let f = filter.lowercased()
                 guard example.location.lowercased().contains(f) || query.lowercased().contains(f) else { return nil }
             }
-            return ExampleResult(example: example, sandbox: nil, status: !outcome.passed ? .fail : outcome.compared ? .matched : .ran,
-                                 messages: outcome.detail.map { [$0] } ?? [])
+            return ExampleResult(
+                example: example, sandbox: nil, status: !outcome.passed ? .fail : outcome.compared ? .matched : .ran,
+                messages: outcome.detail.map { [$0] } ?? [])
         }
     }
 }

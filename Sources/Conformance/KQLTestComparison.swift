@@ -23,8 +23,10 @@ public enum KQLTestComparison {
     }
 
     /// Nil when `actual` matches `expected`, else a readable diff (`-` expected, `+` actual).
-    public static func difference(expected: KQLTestRecord.ExpectedTable, actual: Table,
-                                  mode: KQLTestRecord.SortMode) -> String? {
+    public static func difference(
+        expected: KQLTestRecord.ExpectedTable, actual: Table,
+        mode: KQLTestRecord.SortMode
+    ) -> String? {
         let actualHeader = header(actual)
         var want = expected.rows, got = rows(actual)
         if mode == .rowsort { want.sort(); got.sort() }
@@ -61,9 +63,13 @@ public enum KQLTestComparison {
         var lines: [String] = []
         var i = 0, j = 0
         while i < a.count || j < b.count {
-            if i < a.count, j < b.count, a[i] == b[j] { lines.append("  \(a[i])"); i += 1; j += 1 }
-            else if j < b.count, i == a.count || lcs[i][j + 1] >= lcs[i + 1][j] { lines.append("+ \(b[j])"); j += 1 }
-            else { lines.append("- \(a[i])"); i += 1 }
+            if i < a.count, j < b.count, a[i] == b[j] {
+                lines.append("  \(a[i])"); i += 1; j += 1
+            } else if j < b.count, i == a.count || lcs[i][j + 1] >= lcs[i + 1][j] {
+                lines.append("+ \(b[j])"); j += 1
+            } else {
+                lines.append("- \(a[i])"); i += 1
+            }
         }
         if lines.count > limit { lines = Array(lines.prefix(limit)) + ["  ... (\(lines.count - limit) more lines)"] }
         return lines.joined(separator: "\n") + "\n"

@@ -32,9 +32,10 @@ public struct KQLTestFile: Sendable {
     /// Parses `text`; `path` names the file in errors.
     public init(parsing text: String, path: String) throws(KQLTestFormatError) {
         self.path = path
-        var parser = Parser(lines: text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-        }, path: path)
+        var parser = Parser(
+            lines: text.split(separator: "\n", omittingEmptySubsequences: false).map {
+                $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+            }, path: path)
         records = try parser.parse()
         now = parser.now
     }
@@ -78,22 +79,31 @@ public struct KQLTestFile: Sendable {
                     let text = try queryText(start)
                     records.append(KQLTestRecord(line: start, text: text, expectation: .tables(readTables(), mode)))
                 case "statement":
-                    guard words.count >= 2 else { throw fail(start, "write `statement ok` or `statement error CODE [text]`") }
+                    guard words.count >= 2 else {
+                        throw fail(start, "write `statement ok` or `statement error CODE [text]`")
+                    }
                     let text = statementText()
                     guard !text.isEmpty else { throw fail(start, "the statement has no text") }
                     switch words[1] {
                     case "ok": records.append(KQLTestRecord(line: start, text: text, expectation: .success))
                     case "error":
-                        guard words.count >= 3 else { throw fail(start, "`statement error` needs an error code, e.g. E_PARSE") }
+                        guard words.count >= 3 else {
+                            throw fail(start, "`statement error` needs an error code, e.g. E_PARSE")
+                        }
                         guard let code = ErrorCode.named(words[2]) else {
                             throw fail(start, "'\(words[2])' is not a Sandpiper error code (docs/errors.md lists them)")
                         }
                         let message = words.count > 3 ? words[3...].joined(separator: " ") : nil
-                        records.append(KQLTestRecord(line: start, text: text, expectation: .error(code: code, messageContains: message)))
+                        records.append(
+                            KQLTestRecord(
+                                line: start, text: text, expectation: .error(code: code, messageContains: message)))
                     default: throw fail(start, "write `statement ok` or `statement error CODE [text]`")
                     }
                 default:
-                    throw fail(start, "expected a record header (`query nosort|rowsort`, `statement ok|error CODE` or `now DATETIME`), found '\(line)'")
+                    throw fail(
+                        start,
+                        "expected a record header (`query nosort|rowsort`, `statement ok|error CODE` or `now DATETIME`), found '\(line)'"
+                    )
                 }
             }
             return records

@@ -23,7 +23,11 @@ public struct KQLTestOutcome: Sendable {
 
     /// `path:line: FAIL` and the detail, or `path:line: ok`.
     public var description: String {
-        passed ? "\(path):\(line): ok" : "\(path):\(line): FAIL\n" + (detail ?? "").split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+        passed
+            ? "\(path):\(line): ok"
+            : "\(path):\(line): FAIL\n"
+                + (detail ?? "").split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(
+                    separator: "\n")
     }
 }
 

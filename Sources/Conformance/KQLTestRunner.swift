@@ -30,14 +30,19 @@ public enum KQLTestRunner {
             do {
                 text = try String(contentsOf: url, encoding: .utf8)
             } catch {
-                outcomes.append(KQLTestOutcome(path: path, line: 1, passed: false, detail: "cannot read the file: \(error.localizedDescription)"))
+                outcomes.append(
+                    KQLTestOutcome(
+                        path: path, line: 1, passed: false,
+                        detail: "cannot read the file: \(error.localizedDescription)"))
                 continue
             }
             let file: KQLTestFile
             do {
                 file = try KQLTestFile(parsing: text, path: path)
             } catch {
-                outcomes.append(KQLTestOutcome(path: path, line: error.line, passed: false, detail: "bad case file: \(error.reason)"))
+                outcomes.append(
+                    KQLTestOutcome(
+                        path: path, line: error.line, passed: false, detail: "bad case file: \(error.reason)"))
                 continue
             }
             outcomes += run(file, execute: makeExecute(file.now, path))
@@ -46,11 +51,14 @@ public enum KQLTestRunner {
     }
 
     /// Runs the records of one parsed file with `execute` (text and record line → result tables).
-    public static func run(_ file: KQLTestFile, execute: (String, Int) throws(KQLError) -> [Table]) -> [KQLTestOutcome] {
+    public static func run(_ file: KQLTestFile, execute: (String, Int) throws(KQLError) -> [Table]) -> [KQLTestOutcome]
+    {
         file.records.map { record in
-            KQLTestOutcome(path: file.path, line: record.line, passed: false, compared: record.expectation.isCompared,
-                           detail: nil)
-                .judged(check(record, execute: execute))
+            KQLTestOutcome(
+                path: file.path, line: record.line, passed: false, compared: record.expectation.isCompared,
+                detail: nil
+            )
+            .judged(check(record, execute: execute))
         }
     }
 

@@ -31,7 +31,8 @@ public enum Densify {
                 guard cap > 0 else { return nil }
                 var large = [Double](repeating: 0, count: 2 * cap)
                 n = large.withUnsafeMutableBufferPointer {
-                    cs2_tessellate_planar_edge(a.longitude, a.latitude, bLng, b.latitude, tolerance, $0.baseAddress, Int32(cap))
+                    cs2_tessellate_planar_edge(
+                        a.longitude, a.latitude, bLng, b.latitude, tolerance, $0.baseAddress, Int32(cap))
                 }
                 guard n >= 0 else { return nil }
                 buffer = large
@@ -46,7 +47,9 @@ public enum Densify {
     }
 
     /// Every ring of every polygon densified.
-    public static func polygons(_ polygons: [[[GeoPoint]]], tolerance: Double, preserveCrossing: Bool = false) -> [[[GeoPoint]]]? {
+    public static func polygons(_ polygons: [[[GeoPoint]]], tolerance: Double, preserveCrossing: Bool = false)
+        -> [[[GeoPoint]]]?
+    {
         var total = 0
         var out: [[[GeoPoint]]] = []
         for rings in polygons {

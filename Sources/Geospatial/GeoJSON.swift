@@ -46,7 +46,8 @@ public enum GeoJSON {
             stack[top].next += 1
             if item.geoJSONMember("type")?.geoJSONString == "GeometryCollection" {
                 guard stack.count < maxCollectionNesting,
-                      let inner = item.geoJSONMember("geometries")?.geoJSONElements else { return nil }
+                    let inner = item.geoJSONMember("geometries")?.geoJSONElements
+                else { return nil }
                 stack.append(Frame(items: inner, next: 0, done: []))
             } else {
                 guard let g = geometry(from: item) else { return nil }
@@ -63,7 +64,8 @@ public enum GeoJSON {
 
     private static func position<N: GeoJSONNode>(_ node: N) -> GeoPoint? {
         guard let items = node.geoJSONElements, items.count >= 2,
-              let lng = items[0].geoJSONNumber, let lat = items[1].geoJSONNumber else { return nil }
+            let lng = items[0].geoJSONNumber, let lat = items[1].geoJSONNumber
+        else { return nil }
         let p = GeoPoint(longitude: lng, latitude: lat)
         return p.isValid ? p : nil
     }
@@ -91,15 +93,20 @@ public enum GeoJSON {
         case .point(let p): return object("Point", point(p))
         case .multiPoint(let ps): return object("MultiPoint", .geoJSON(array: ps.map(point)))
         case .lineString(let ps): return object("LineString", .geoJSON(array: ps.map(point)))
-        case .multiLineString(let ls): return object("MultiLineString", .geoJSON(array: ls.map { .geoJSON(array: $0.map(point)) }))
+        case .multiLineString(let ls):
+            return object("MultiLineString", .geoJSON(array: ls.map { .geoJSON(array: $0.map(point)) }))
         case .polygon(let rs): return object("Polygon", rings(rs))
         case .multiPolygon(let ps): return object("MultiPolygon", .geoJSON(array: ps.map(rings)))
         case .geometryCollection(let gs):
             // Nesting is bounded by `maxCollectionNesting` for read geometries and is one level in results.
-            return .geoJSON(object: [("type", .geoJSON(string: "GeometryCollection")),
-                                     ("geometries", .geoJSON(array: gs.map { node(of: $0) }))])
+            return .geoJSON(object: [
+                ("type", .geoJSON(string: "GeometryCollection")),
+                ("geometries", .geoJSON(array: gs.map { node(of: $0) })),
+            ])
         }
-        func point(_ p: GeoPoint) -> N { .geoJSON(array: [.geoJSON(number: p.longitude), .geoJSON(number: p.latitude)]) }
+        func point(_ p: GeoPoint) -> N {
+            .geoJSON(array: [.geoJSON(number: p.longitude), .geoJSON(number: p.latitude)])
+        }
         func rings(_ rs: [[GeoPoint]]) -> N { .geoJSON(array: rs.map { .geoJSON(array: $0.map(point)) }) }
         func object(_ type: String, _ coordinates: N) -> N {
             .geoJSON(object: [("type", .geoJSON(string: type)), ("coordinates", coordinates)])

@@ -31,10 +31,14 @@ public final class GeoLookup: @unchecked Sendable {
         var small = [Int32](repeating: 0, count: 8)
         guard point.isValid, radius.map({ !$0.isNaN }) ?? true else { return [] }
         let r = radius.map { max($0, 0) } ?? -1
-        var n = small.withUnsafeMutableBufferPointer { cs2_lookup_query(handle, point.longitude, point.latitude, r, $0.baseAddress, 8) }
+        var n = small.withUnsafeMutableBufferPointer {
+            cs2_lookup_query(handle, point.longitude, point.latitude, r, $0.baseAddress, 8)
+        }
         if n > 8 {
             small = [Int32](repeating: 0, count: Int(n))
-            n = small.withUnsafeMutableBufferPointer { cs2_lookup_query(handle, point.longitude, point.latitude, r, $0.baseAddress, n) }
+            n = small.withUnsafeMutableBufferPointer {
+                cs2_lookup_query(handle, point.longitude, point.latitude, r, $0.baseAddress, n)
+            }
         }
         return small.prefix(Int(n)).map(Int.init)
     }

@@ -26,10 +26,18 @@ public enum Geohash {
                 for _ in 0..<5 {
                     if even {
                         let mid = (lng.0 + lng.1) / 2
-                        if point.longitude >= mid { digit = digit << 1 | 1; lng.0 = mid } else { digit <<= 1; lng.1 = mid }
+                        if point.longitude >= mid {
+                            digit = digit << 1 | 1; lng.0 = mid
+                        } else {
+                            digit <<= 1; lng.1 = mid
+                        }
                     } else {
                         let mid = (lat.0 + lat.1) / 2
-                        if point.latitude >= mid { digit = digit << 1 | 1; lat.0 = mid } else { digit <<= 1; lat.1 = mid }
+                        if point.latitude >= mid {
+                            digit = digit << 1 | 1; lat.0 = mid
+                        } else {
+                            digit <<= 1; lat.1 = mid
+                        }
                     }
                     even.toggle()
                 }
@@ -72,8 +80,12 @@ public enum Geohash {
     public static func polygon(_ hash: some StringProtocol) -> Geometry? {
         guard let b = bounds(hash) else { return nil }
         let sw = GeoPoint(longitude: b.west, latitude: b.south)
-        return .polygon([[sw, GeoPoint(longitude: b.east, latitude: b.south), GeoPoint(longitude: b.east, latitude: b.north),
-                          GeoPoint(longitude: b.west, latitude: b.north), sw]])
+        return .polygon([
+            [
+                sw, GeoPoint(longitude: b.east, latitude: b.south), GeoPoint(longitude: b.east, latitude: b.north),
+                GeoPoint(longitude: b.west, latitude: b.north), sw,
+            ]
+        ])
     }
 
     /// Offsets (columns east, rows north) in the order ADX's `geo_geohash_neighbors` lists them

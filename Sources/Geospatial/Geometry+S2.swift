@@ -15,7 +15,8 @@ extension Geometry {
             var vertices: [GeoPoint] = []
             vertices.reserveCapacity(size + 1)
             for i in 0..<size {
-                vertices.append(GeoPoint(longitude: g.coords[2 * (offset + i)], latitude: g.coords[2 * (offset + i) + 1]))
+                vertices.append(
+                    GeoPoint(longitude: g.coords[2 * (offset + i)], latitude: g.coords[2 * (offset + i) + 1]))
             }
             offset += size
             switch g.kinds[part] {

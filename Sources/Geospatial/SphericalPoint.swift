@@ -60,7 +60,8 @@ public enum SphericalPoint {
     /// The polygon of points within `radius` meters of `center`, its boundary within `errorFraction`
     /// × radius of the circle (S2BufferOperation).
     public static func buffer(_ center: GeoPoint, radius: Double, errorFraction: Double) -> Geometry? {
-        guard center.isValid, let fraction = BufferParameters.fraction(radius: radius, errorFraction: errorFraction) else { return nil }
+        guard center.isValid, let fraction = BufferParameters.fraction(radius: radius, errorFraction: errorFraction)
+        else { return nil }
         return Geometry(s2: cs2_point_buffer(center.longitude, center.latitude, radius, fraction))
     }
 }

@@ -1,6 +1,6 @@
 import CS2
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A polygon or multipolygon on the sphere (an S2Polygon): edges are geodesics, each ring bounds the
@@ -37,7 +37,9 @@ public final class SphericalPolygon: @unchecked Sendable {
                 ringSizes.append(Int32(ring.count - 1))
             }
         }
-        guard let h = cs2_polygon_create(coords, ringSizes, ringsPerPolygon, Int32(ringsPerPolygon.count)) else { return nil }
+        guard let h = cs2_polygon_create(coords, ringSizes, ringsPerPolygon, Int32(ringsPerPolygon.count)) else {
+            return nil
+        }
         handle = h
     }
 
@@ -119,7 +121,8 @@ public final class SphericalPolygon: @unchecked Sendable {
         return S2CellID.adopt(out, count: n)
     }
 
-    static func withHandles<T>(_ polygons: [SphericalPolygon], _ body: (UnsafeBufferPointer<OpaquePointer?>) -> T) -> T {
+    static func withHandles<T>(_ polygons: [SphericalPolygon], _ body: (UnsafeBufferPointer<OpaquePointer?>) -> T) -> T
+    {
         let handles: [OpaquePointer?] = polygons.map { $0.handle }
         return withExtendedLifetime(polygons) { handles.withUnsafeBufferPointer(body) }
     }

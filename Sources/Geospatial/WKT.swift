@@ -61,7 +61,9 @@ public enum WKT {
     }
 
     private static func rings(_ c: GEOSContextHandle_t, _ polygon: OpaquePointer) -> [[GeoPoint]]? {
-        guard GEOSisEmpty_r(c, polygon) == 0, let shell = GEOSGetExteriorRing_r(c, polygon), let outer = points(c, shell) else { return nil }
+        guard GEOSisEmpty_r(c, polygon) == 0, let shell = GEOSGetExteriorRing_r(c, polygon),
+            let outer = points(c, shell)
+        else { return nil }
         var out = [outer]
         let holes = GEOSGetNumInteriorRings_r(c, polygon)
         guard holes >= 0 else { return nil }

@@ -47,13 +47,16 @@ public enum BinaryOperator: String, Sendable, CaseIterable {
     case equalCaseInsensitive = "=~", notEqualCaseInsensitive = "!~"
     case and, or
     case has, notHas = "!has", hasCs = "has_cs", notHasCs = "!has_cs"
-    case hasPrefix = "hasprefix", notHasPrefix = "!hasprefix", hasPrefixCs = "hasprefix_cs", notHasPrefixCs = "!hasprefix_cs"
-    case hasSuffix = "hassuffix", notHasSuffix = "!hassuffix", hasSuffixCs = "hassuffix_cs", notHasSuffixCs = "!hassuffix_cs"
+    case hasPrefix = "hasprefix", notHasPrefix = "!hasprefix", hasPrefixCs = "hasprefix_cs", notHasPrefixCs =
+        "!hasprefix_cs"
+    case hasSuffix = "hassuffix", notHasSuffix = "!hassuffix", hasSuffixCs = "hassuffix_cs", notHasSuffixCs =
+        "!hassuffix_cs"
     case contains, notContains = "!contains", containsCs = "contains_cs", notContainsCs = "!contains_cs"
-    case startsWith = "startswith", notStartsWith = "!startswith", startsWithCs = "startswith_cs", notStartsWithCs = "!startswith_cs"
+    case startsWith = "startswith", notStartsWith = "!startswith", startsWithCs = "startswith_cs", notStartsWithCs =
+        "!startswith_cs"
     case endsWith = "endswith", notEndsWith = "!endswith", endsWithCs = "endswith_cs", notEndsWithCs = "!endswith_cs"
     case matchesRegex = "matches regex"
-    case like, notLike = "!like" // not KQL; reserved so the parser can reject them clearly
+    case like, notLike = "!like"  // not KQL; reserved so the parser can reject them clearly
 }
 
 /// `in`-family operators whose right side is a list or a tabular expression.
@@ -82,7 +85,8 @@ public indirect enum ExpressionSyntax: Sendable {
     /// `x in (a, b)`, `x !in~ (T | project c)`, `s has_any ("a", "b")`.
     case setMembership(op: SetOperator, left: ExpressionSyntax, right: [ExpressionSyntax], span: SourceSpan)
     /// `x between (low .. high)`; `negated` for `!between`.
-    case between(value: ExpressionSyntax, low: ExpressionSyntax, high: ExpressionSyntax, negated: Bool, span: SourceSpan)
+    case between(
+        value: ExpressionSyntax, low: ExpressionSyntax, high: ExpressionSyntax, negated: Bool, span: SourceSpan)
     /// `d.key` or `$left.col`.
     case member(base: ExpressionSyntax, name: NameSyntax, span: SourceSpan)
     /// `d[0]` or `d['key']`.
@@ -101,8 +105,9 @@ public indirect enum ExpressionSyntax: Sendable {
         switch self {
         case .literal(_, _, let s), .star(let s), .parenthesized(_, let s): return s
         case .name(let n): return n.span
-        case .call(_, _, let s), .unary(_, _, let s), .binary(_, _, _, let s), .chain(_, _, let s), .setMembership(_, _, _, let s),
-             .between(_, _, _, _, let s), .member(_, _, let s), .index(_, _, let s), .pipeline(_, _, let s):
+        case .call(_, _, let s), .unary(_, _, let s), .binary(_, _, _, let s), .chain(_, _, let s),
+            .setMembership(_, _, _, let s),
+            .between(_, _, _, _, let s), .member(_, _, let s), .index(_, _, let s), .pipeline(_, _, let s):
             return s
         case .schema(let s): return s.span
         case .source(let s): return s.span

@@ -23,7 +23,9 @@ public struct FindSyntax: Sendable {
     public var tables: [ExpressionSyntax]?
     public var predicate: ExpressionSyntax
     public var projection: Projection
-    public init(sourceColumn: NameSyntax?, tables: [ExpressionSyntax]?, predicate: ExpressionSyntax, projection: Projection) {
+    public init(
+        sourceColumn: NameSyntax?, tables: [ExpressionSyntax]?, predicate: ExpressionSyntax, projection: Projection
+    ) {
         self.sourceColumn = sourceColumn; self.tables = tables; self.predicate = predicate; self.projection = projection
     }
 }
@@ -35,7 +37,9 @@ public struct SearchSyntax: Sendable {
     public var tables: [ExpressionSyntax]?
     /// The predicate, its terms rewritten as for ``FindSyntax`` (case-sensitive ones for `kind=case_sensitive`).
     public var predicate: ExpressionSyntax
-    public init(tables: [ExpressionSyntax]?, predicate: ExpressionSyntax) { self.tables = tables; self.predicate = predicate }
+    public init(tables: [ExpressionSyntax]?, predicate: ExpressionSyntax) {
+        self.tables = tables; self.predicate = predicate
+    }
 }
 
 /// The term forms of `search` and `find` predicates: a string term where a condition is expected is a
@@ -47,7 +51,9 @@ public enum SearchTerm {
     /// `err` is `has`, `*err` `hassuffix`, `err*` `hasprefix`, `*err*` `contains`, and an asterisk inside
     /// (`Lab*PC`) a regular expression matching whole terms (`\bLab.*PC\b`); a lone `*` matches every row.
     /// `caseSensitive` picks the `_cs` operators and a case-sensitive expression.
-    public static func condition(_ term: String, subject: ExpressionSyntax, caseSensitive: Bool, span: SourceSpan) -> ExpressionSyntax {
+    public static func condition(_ term: String, subject: ExpressionSyntax, caseSensitive: Bool, span: SourceSpan)
+        -> ExpressionSyntax
+    {
         let starts = term.hasPrefix("*"), ends = term.hasSuffix("*") && term.count > 1
         var core = Substring(term)
         if starts { core = core.dropFirst() }
@@ -56,7 +62,9 @@ public enum SearchTerm {
         let op: BinaryOperator
         if core.contains("*") {
             let parts = core.split(separator: "*", omittingEmptySubsequences: false).map { escaped(String($0)) }
-            let regex = (caseSensitive ? "" : "(?i)") + (starts ? "" : "\\b") + parts.joined(separator: ".*") + (ends ? "" : "\\b")
+            let regex =
+                (caseSensitive ? "" : "(?i)") + (starts ? "" : "\\b") + parts.joined(separator: ".*")
+                + (ends ? "" : "\\b")
             return .binary(op: .matchesRegex, left: subject, right: .literal(.string(regex), .string, span), span: span)
         }
         switch (starts, ends) {
@@ -80,14 +88,21 @@ public enum SearchTerm {
         case .parenthesized(let inner, let span):
             return .parenthesized(rewritingTerms(inner, caseSensitive: caseSensitive), span)
         case .binary(let op, let l, let r, let span) where op == .and || op == .or:
-            return .binary(op: op, left: rewritingTerms(l, caseSensitive: caseSensitive),
-                           right: rewritingTerms(r, caseSensitive: caseSensitive), span: span)
+            return .binary(
+                op: op, left: rewritingTerms(l, caseSensitive: caseSensitive),
+                right: rewritingTerms(r, caseSensitive: caseSensitive), span: span)
         case .chain(let first, let links, let span) where links.allSatisfy({ $0.op == .and || $0.op == .or }):
-            return .chain(first: rewritingTerms(first, caseSensitive: caseSensitive),
-                          links: links.map { ChainLinkSyntax(op: $0.op, operand: rewritingTerms($0.operand, caseSensitive: caseSensitive)) },
-                          span: span)
+            return .chain(
+                first: rewritingTerms(first, caseSensitive: caseSensitive),
+                links: links.map {
+                    ChainLinkSyntax(op: $0.op, operand: rewritingTerms($0.operand, caseSensitive: caseSensitive))
+                },
+                span: span)
         case .call(let name, let args, let span) where name.name == "not" && args.count == 1:
-            return .call(name: name, arguments: [ArgumentSyntax(value: rewritingTerms(args[0].value, caseSensitive: caseSensitive))], span: span)
+            return .call(
+                name: name,
+                arguments: [ArgumentSyntax(value: rewritingTerms(args[0].value, caseSensitive: caseSensitive))],
+                span: span)
         default:
             return predicate
         }

@@ -16,8 +16,10 @@ public struct MakeGraphSyntax: Sendable {
     public var nodeIdProperty: NameSyntax?
     /// `partitioned-by Column (ops)`: a graph per value of the column, each run through `operators`.
     public var partition: (column: NameSyntax, operators: [OperatorSyntax])?
-    public init(source: NameSyntax, target: NameSyntax, nodes: [NodeTable], nodeIdProperty: NameSyntax?,
-                partition: (column: NameSyntax, operators: [OperatorSyntax])?) {
+    public init(
+        source: NameSyntax, target: NameSyntax, nodes: [NodeTable], nodeIdProperty: NameSyntax?,
+        partition: (column: NameSyntax, operators: [OperatorSyntax])?
+    ) {
         self.source = source; self.target = target; self.nodes = nodes
         self.nodeIdProperty = nodeIdProperty; self.partition = partition
     }
@@ -52,8 +54,10 @@ public struct GraphMatchSyntax: Sendable {
     public var constraint: ExpressionSyntax?
     public var projection: [AssignmentSyntax]
     public var span: SourceSpan
-    public init(options: [OptionSyntax], sequences: [[GraphPatternElementSyntax]], constraint: ExpressionSyntax?,
-                projection: [AssignmentSyntax], span: SourceSpan) {
+    public init(
+        options: [OptionSyntax], sequences: [[GraphPatternElementSyntax]], constraint: ExpressionSyntax?,
+        projection: [AssignmentSyntax], span: SourceSpan
+    ) {
         self.options = options; self.sequences = sequences; self.constraint = constraint
         self.projection = projection; self.span = span
     }
@@ -74,5 +78,7 @@ public struct GraphToTableSyntax: Sendable {
     public var edges: Part?
     /// True when `nodes` was written first (the order the results come out in).
     public var nodesFirst: Bool
-    public init(nodes: Part?, edges: Part?, nodesFirst: Bool) { self.nodes = nodes; self.edges = edges; self.nodesFirst = nodesFirst }
+    public init(nodes: Part?, edges: Part?, nodesFirst: Bool) {
+        self.nodes = nodes; self.edges = edges; self.nodesFirst = nodesFirst
+    }
 }

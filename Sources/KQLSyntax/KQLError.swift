@@ -14,8 +14,10 @@ public struct KQLError: CodedError {
     /// The error this one wraps (a data reader's, a sandbox's), printed on a `cause:` line.
     public var cause: (any Error & Sendable)?
 
-    public init(_ code: ErrorCode, _ message: String, span: SourceSpan? = nil, hint: String? = nil,
-                cause: (any Error & Sendable)? = nil) {
+    public init(
+        _ code: ErrorCode, _ message: String, span: SourceSpan? = nil, hint: String? = nil,
+        cause: (any Error & Sendable)? = nil
+    ) {
         self.code = code; self.message = message; self.span = span; self.hint = hint; self.cause = cause
     }
 

@@ -34,7 +34,9 @@ public enum JoinConditionSyntax: Sendable {
 public struct MvExpandItemSyntax: Sendable {
     public var assignment: AssignmentSyntax
     public var toType: ScalarType?
-    public init(assignment: AssignmentSyntax, toType: ScalarType?) { self.assignment = assignment; self.toType = toType }
+    public init(assignment: AssignmentSyntax, toType: ScalarType?) {
+        self.assignment = assignment; self.toType = toType
+    }
 }
 
 /// A column pattern in project-away/keep/reorder: a name, possibly with `*` wildcards.
@@ -43,7 +45,9 @@ public struct ColumnPatternSyntax: Sendable {
     /// project-reorder's `asc`/`desc`/`granny-asc`/`granny-desc`, if written.
     public var order: String?
     public var span: SourceSpan
-    public init(pattern: String, order: String? = nil, span: SourceSpan) { self.pattern = pattern; self.order = order; self.span = span }
+    public init(pattern: String, order: String? = nil, span: SourceSpan) {
+        self.pattern = pattern; self.order = order; self.span = span
+    }
 }
 
 /// One tabular operator after a `|`.
@@ -127,8 +131,10 @@ public struct EvaluateSyntax: Sendable {
     public var inlineCode: ExpressionSyntax?
     /// `evaluate plugin(...) : (a:long, ...)`: the output schema written after the call.
     public var outputSchema: SchemaSyntax?
-    public init(options: [OptionSyntax], plugin: NameSyntax, arguments: [ArgumentSyntax], inlineForm: Bool = false,
-                inlineCode: ExpressionSyntax? = nil, outputSchema: SchemaSyntax? = nil) {
+    public init(
+        options: [OptionSyntax], plugin: NameSyntax, arguments: [ArgumentSyntax], inlineForm: Bool = false,
+        inlineCode: ExpressionSyntax? = nil, outputSchema: SchemaSyntax? = nil
+    ) {
         self.options = options; self.plugin = plugin; self.arguments = arguments
         self.inlineForm = inlineForm; self.inlineCode = inlineCode; self.outputSchema = outputSchema
     }
@@ -182,7 +188,9 @@ public struct MvApplySyntax: Sendable {
     public var items: [MvExpandItemSyntax]
     public var limit: ExpressionSyntax?
     public var subquery: [OperatorSyntax]
-    public init(options: [OptionSyntax], items: [MvExpandItemSyntax], limit: ExpressionSyntax?, subquery: [OperatorSyntax]) {
+    public init(
+        options: [OptionSyntax], items: [MvExpandItemSyntax], limit: ExpressionSyntax?, subquery: [OperatorSyntax]
+    ) {
         self.options = options; self.items = items; self.limit = limit; self.subquery = subquery
     }
 }
@@ -207,8 +215,10 @@ public struct MakeSeriesSyntax: Sendable {
     /// The alternate form `on axis in range(start, stop, step)`: `from` and `to` are start and stop, the stop
     /// is inclusive, and bins are aligned with `bin()` rather than at the start.
     public var rangeForm = false
-    public init(options: [OptionSyntax], aggregates: [Aggregate], axis: ExpressionSyntax, from: ExpressionSyntax?,
-                to: ExpressionSyntax?, step: ExpressionSyntax, by: [AssignmentSyntax]) {
+    public init(
+        options: [OptionSyntax], aggregates: [Aggregate], axis: ExpressionSyntax, from: ExpressionSyntax?,
+        to: ExpressionSyntax?, step: ExpressionSyntax, by: [AssignmentSyntax]
+    ) {
         self.options = options; self.aggregates = aggregates; self.axis = axis
         self.from = from; self.to = to; self.step = step; self.by = by
     }

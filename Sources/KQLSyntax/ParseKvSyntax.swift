@@ -8,7 +8,8 @@ public struct ParseKvSyntax: Sendable {
     /// The `with (...)` properties as written (`quote` and `escape` may repeat).
     public var properties: [OptionSyntax]
     public var span: SourceSpan
-    public init(source: ExpressionSyntax, keys: [ColumnDeclarationSyntax], properties: [OptionSyntax], span: SourceSpan) {
+    public init(source: ExpressionSyntax, keys: [ColumnDeclarationSyntax], properties: [OptionSyntax], span: SourceSpan)
+    {
         self.source = source; self.keys = keys; self.properties = properties; self.span = span
     }
 }

@@ -26,8 +26,12 @@ public struct ScanSyntax: Sendable {
         /// `column = expression` pairs after `=>`; each assignment has exactly one name.
         public var assignments: [AssignmentSyntax]
         public var span: SourceSpan
-        public init(name: NameSyntax, output: Output, condition: ExpressionSyntax, assignments: [AssignmentSyntax], span: SourceSpan) {
-            self.name = name; self.output = output; self.condition = condition; self.assignments = assignments; self.span = span
+        public init(
+            name: NameSyntax, output: Output, condition: ExpressionSyntax, assignments: [AssignmentSyntax],
+            span: SourceSpan
+        ) {
+            self.name = name; self.output = output; self.condition = condition; self.assignments = assignments;
+            self.span = span
         }
     }
 

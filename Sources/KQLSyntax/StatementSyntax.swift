@@ -4,7 +4,9 @@ import Columnar
 public struct ScriptSyntax: Sendable {
     public var statements: [StatementSyntax]
     public var source: SourceText
-    public init(statements: [StatementSyntax], source: SourceText) { self.statements = statements; self.source = source }
+    public init(statements: [StatementSyntax], source: SourceText) {
+        self.statements = statements; self.source = source
+    }
 }
 
 /// A parameter of a user-defined function: `k:int = 3` or `T:(*)` / `T:(a:long)`.
@@ -33,8 +35,10 @@ public struct FunctionDefinitionSyntax: Sendable {
     /// The text the definition was parsed from: the query's, or a stored function's own. Spans inside the
     /// definition point into it, so errors in a stored function's body show where in that function.
     public var source: SourceText?
-    public init(parameters: [ParameterSyntax], lets: [LetSyntax], body: ExpressionSyntax, span: SourceSpan,
-                source: SourceText? = nil) {
+    public init(
+        parameters: [ParameterSyntax], lets: [LetSyntax], body: ExpressionSyntax, span: SourceSpan,
+        source: SourceText? = nil
+    ) {
         self.parameters = parameters; self.lets = lets; self.body = body; self.span = span; self.source = source
     }
 }
@@ -44,7 +48,9 @@ public struct LetSyntax: Sendable {
     public var name: NameSyntax
     public var value: Value
     public var span: SourceSpan
-    public init(name: NameSyntax, value: Value, span: SourceSpan) { self.name = name; self.value = value; self.span = span }
+    public init(name: NameSyntax, value: Value, span: SourceSpan) {
+        self.name = name; self.value = value; self.span = span
+    }
 
     public enum Value: Sendable {
         /// A scalar or tabular expression (the binder decides which).
@@ -113,8 +119,10 @@ public struct FunctionCommandSyntax: Sendable {
     public var parametersText: String
     /// The body as written, braces included.
     public var bodyText: String
-    public init(verb: Verb, ifNotExists: Bool, name: NameSyntax, properties: [OptionSyntax],
-                definition: FunctionDefinitionSyntax, parametersText: String, bodyText: String) {
+    public init(
+        verb: Verb, ifNotExists: Bool, name: NameSyntax, properties: [OptionSyntax],
+        definition: FunctionDefinitionSyntax, parametersText: String, bodyText: String
+    ) {
         self.verb = verb; self.ifNotExists = ifNotExists; self.name = name; self.properties = properties
         self.definition = definition; self.parametersText = parametersText; self.bodyText = bodyText
     }

@@ -13,8 +13,10 @@ public struct TopNestedSyntax: Sendable {
         /// True for `asc`; the default is descending.
         public var ascending: Bool
         public var span: SourceSpan
-        public init(count: ExpressionSyntax?, value: AssignmentSyntax, others: ExpressionSyntax?, aggregate: AssignmentSyntax,
-                    ascending: Bool, span: SourceSpan) {
+        public init(
+            count: ExpressionSyntax?, value: AssignmentSyntax, others: ExpressionSyntax?, aggregate: AssignmentSyntax,
+            ascending: Bool, span: SourceSpan
+        ) {
             self.count = count; self.value = value; self.others = others; self.aggregate = aggregate
             self.ascending = ascending; self.span = span
         }

@@ -15,7 +15,9 @@ public struct FrameBuilder {
 
     /// The DataFrame (new reference) for the table described by `header` in `mapping`, whose
     /// referenced buffers lie in `blocks` (block `k` at index `k - 1`, mapped copy-on-write too).
-    public func build(_ header: SharedTableHeader, in mapping: PrivateMapping, blocks: [PrivateMapping] = []) throws(PythonHostError) -> PyPtr {
+    public func build(_ header: SharedTableHeader, in mapping: PrivateMapping, blocks: [PrivateMapping] = [])
+        throws(PythonHostError) -> PyPtr
+    {
         let all = [mapping] + blocks
         var views: [PyPtr?] = Array(repeating: nil, count: all.count)
         defer { views.forEach { sp_xdecref($0) } }
@@ -60,7 +62,9 @@ public struct FrameBuilder {
         return out
     }
 
-    private func column(_ e: ColumnExtent, rows n: Int, all: [PrivateMapping], views: inout [PyPtr?]) throws(PythonHostError) -> PyPtr {
+    private func column(_ e: ColumnExtent, rows n: Int, all: [PrivateMapping], views: inout [PyPtr?])
+        throws(PythonHostError) -> PyPtr
+    {
         let base = all[0].base
         switch e.type {
         case .string:
@@ -117,7 +121,7 @@ public struct FrameBuilder {
         let bytes = UnsafePointer<UInt8>((base + e.values.lowerBound).assumingMemoryBound(to: UInt8.self))
         let validity = e.nullCount > 0 ? e.validity.map { UnsafeRawPointer(base + $0.lowerBound) } : nil
         let hex: [CChar] = Array("0123456789abcdef".utf8).map { CChar(bitPattern: $0) }
-        var text = [CChar](repeating: 45, count: 36) // '-' stays at 8, 13, 18, 23
+        var text = [CChar](repeating: 45, count: 36)  // '-' stays at 8, 13, 18, 23
         var replaced = 0
         for i in 0..<n {
             if let validity, !Validity.isValid(validity, i) { continue }
@@ -143,10 +147,14 @@ public struct FrameBuilder {
         var replaced = 0
         for i in 0..<n {
             if let validity, !Validity.isValid(validity, i) { continue }
-            guard let text = sp_str_from_utf8(data + Int(offsets[i]), Int(offsets[i + 1] - offsets[i])) else { continue }
+            guard let text = sp_str_from_utf8(data + Int(offsets[i]), Int(offsets[i + 1] - offsets[i])) else {
+                continue
+            }
             let value = try? PythonInterpreter.call(python.jsonLoads, [text])
             sp_decref(text)
-            guard let value else { sp_release_nones(replaced); sp_decref(array); throw .result("dynamic value in row \(i) is not JSON") }
+            guard let value else {
+                sp_release_nones(replaced); sp_decref(array); throw .result("dynamic value in row \(i) is not JSON")
+            }
             slots[i] = value
             replaced += 1
         }

@@ -35,7 +35,8 @@ enum NumpyHugePages {
             guard let module = PyImport_GetModule(moduleName) else { continue }
             defer { sp_decref(module) }
             guard PyObject_HasAttrString(module, "get_handler_name") != 0,
-                  let capsule = PyObject_GetAttrString(module, "_ARRAY_API") else { break }
+                let capsule = PyObject_GetAttrString(module, "_ARRAY_API")
+            else { break }
             defer { sp_decref(capsule) }
             guard let api = PyCapsule_GetPointer(capsule, nil), let handler = sp_np_hugepage_handler() else { break }
             found = Hooks(api: api, handler: handler)

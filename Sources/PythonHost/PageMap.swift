@@ -22,7 +22,8 @@ final class PageMap {
         var fd: Int32?
         do { fd = try Descriptors.open("/proc/self/pagemap") } catch {
             if error.errno == EACCES, (try? Kernel.prctl(3 /* PR_GET_DUMPABLE */)) == 0,
-               (try? Kernel.prctl(4 /* PR_SET_DUMPABLE */, 1)) != nil {
+                (try? Kernel.prctl(4 /* PR_SET_DUMPABLE */, 1)) != nil
+            {
                 fd = try? Descriptors.open("/proc/self/pagemap")
                 _ = try? Kernel.prctl(4 /* PR_SET_DUMPABLE */, 0)
             }
@@ -44,7 +45,9 @@ final class PageMap {
         while page <= last {
             let n = min(chunk, last - page + 1)
             let wanted = n * 8
-            let got = entries.withUnsafeMutableBytes { try? Descriptors.read(fd, wanted, at: page * 8, into: $0.baseAddress!) }
+            let got = entries.withUnsafeMutableBytes {
+                try? Descriptors.read(fd, wanted, at: page * 8, into: $0.baseAddress!)
+            }
             guard got == wanted else { return false }
             for i in 0..<n {
                 let e = entries[i]

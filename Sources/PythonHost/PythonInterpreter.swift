@@ -43,21 +43,29 @@ public final class PythonInterpreter {
         let status = Py_InitializeFromConfig(&config)
         if PyStatus_Exception(status) != 0 { throw .environment("Python failed to start: \(Self.text(status))") }
 
-        guard let np = PyImport_ImportModule("numpy") else { throw .environment("cannot import numpy: \(Self.pendingError())") }
-        guard let pd = PyImport_ImportModule("pandas") else { throw .environment("cannot import pandas: \(Self.pendingError())") }
+        guard let np = PyImport_ImportModule("numpy") else {
+            throw .environment("cannot import numpy: \(Self.pendingError())")
+        }
+        guard let pd = PyImport_ImportModule("pandas") else {
+            throw .environment("cannot import pandas: \(Self.pendingError())")
+        }
         guard let json = PyImport_ImportModule("json"), let loads = PyObject_GetAttrString(json, "loads") else {
             throw .environment("cannot import json: \(Self.pendingError())")
         }
         numpy = np; pandas = pd; jsonLoads = loads
         guard let module = PyModule_New("_sandpiper_host"), let dict = PyModule_GetDict(module),
-              PyDict_SetItemString(dict, "__builtins__", PyEval_GetBuiltins()) == 0,
-              let code = Py_CompileString(HostModuleSource.text + "\n" + SandboxUtilsSource.text, "<sandpiper-host>", Py_file_input),
-              let ran = PyEval_EvalCode(code, dict, dict) else {
+            PyDict_SetItemString(dict, "__builtins__", PyEval_GetBuiltins()) == 0,
+            let code = Py_CompileString(
+                HostModuleSource.text + "\n" + SandboxUtilsSource.text, "<sandpiper-host>", Py_file_input),
+            let ran = PyEval_EvalCode(code, dict, dict)
+        else {
             throw .environment("host helpers failed to load: \(Self.pendingError())")
         }
         sp_decref(ran); sp_decref(code)
-        for name in ["view", "mask", "masked", "empty_objects", "frame", "capture", "captured", "describe",
-                     "check_result", "result_columns", "address", "workdir_enter", "workdir_leave", "warm_up"] {
+        for name in [
+            "view", "mask", "masked", "empty_objects", "frame", "capture", "captured", "describe",
+            "check_result", "result_columns", "address", "workdir_enter", "workdir_leave", "warm_up",
+        ] {
             guard let f = PyDict_GetItemString(dict, name) else { throw .environment("host helper \(name) missing") }
             sp_incref(f)
             helpers[name] = f
@@ -67,7 +75,10 @@ public final class PythonInterpreter {
             defer { sp_decref(v) }
             return Self.string(v) ?? "?"
         }
-        versions = (String(cString: Py_GetVersion()).split(separator: " ").first.map(String.init) ?? "?", version(np), version(pd))
+        versions = (
+            String(cString: Py_GetVersion()).split(separator: " ").first.map(String.init) ?? "?", version(np),
+            version(pd)
+        )
         // pandas initialises much of itself on first use; done here, every child starts with it done.
         warmUp()
         // Everything imported so far is moved out of the collector's reach: a forked child never
@@ -136,7 +147,9 @@ public final class PythonInterpreter {
     /// A new Python str.
     static func str(_ s: String) -> PyPtr {
         var s = s
-        return s.withUTF8 { u in sp_str_from_utf8(u.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }, u.count) }
+        return s.withUTF8 { u in
+            sp_str_from_utf8(u.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }, u.count)
+        }
     }
 
     private static func text(_ status: PyStatus) -> String {

@@ -13,7 +13,9 @@ public struct QueryRunner {
 
     /// Runs `request` over the table in `input` (whose referenced buffers are in `blocks`, block `k`
     /// at index `k - 1`) and writes the result into `output`.
-    public func run(_ request: WorkerRequest, input: PrivateMapping, blocks: [PrivateMapping] = [], output: SharedRegion) -> WorkerResponse {
+    public func run(
+        _ request: WorkerRequest, input: PrivateMapping, blocks: [PrivateMapping] = [], output: SharedRegion
+    ) -> WorkerResponse {
         var timings: [String: Double] = [:]
         var clock = Clock()
         do {
@@ -26,14 +28,18 @@ public struct QueryRunner {
         defer { if let r = try? python.call("workdir_leave", []) { sp_decref(r) } }
         do {
             guard let artifacts = Self.artifactList(request.artifacts) else {
-                throw PythonHostError.environment("cannot pass the external artifacts to Python: \(PythonInterpreter.pendingError())")
+                throw PythonHostError.environment(
+                    "cannot pass the external artifacts to Python: \(PythonInterpreter.pendingError())")
             }
             defer { sp_decref(artifacts) }
             do { sp_decref(try python.call("workdir_enter", [artifacts])) } catch {
                 throw PythonHostError.environment("cannot prepare the script's working folder: \(error.message)")
             }
             let header: SharedTableHeader
-            do { header = try SharedTableHeader(base: input.base, length: input.length, blockLengths: blocks.map(\.length)) } catch {
+            do {
+                header = try SharedTableHeader(
+                    base: input.base, length: input.length, blockLengths: blocks.map(\.length))
+            } catch {
                 throw PythonHostError.sharedTable(error)
             }
             let df = try FrameBuilder(python: python).build(header, in: input, blocks: blocks)
@@ -49,8 +55,9 @@ public struct QueryRunner {
             if result == sp_none() {
                 throw PythonHostError.result(PythonInterpreter.string(PyTuple_GetItem(pair, 1)) ?? "no result")
             }
-            bytes = try ResultWriter(python: python).write(result, into: output, inputBlocks: blocks,
-                                                           inputBuffers: Self.referencedBuffers(header))
+            bytes = try ResultWriter(python: python).write(
+                result, into: output, inputBlocks: blocks,
+                inputBuffers: Self.referencedBuffers(header))
             timings["result"] = clock.lap()
         } catch let e as PythonHostError {
             failure = e.failure
@@ -86,7 +93,9 @@ public struct QueryRunner {
     static func referencedBuffers(_ header: SharedTableHeader) -> [BufferReference] {
         header.columns.flatMap { e -> [BufferReference] in
             var out: [BufferReference] = []
-            if let v = e.validity, e.validityBlock != 0 { out.append(BufferReference(block: e.validityBlock, range: v)) }
+            if let v = e.validity, e.validityBlock != 0 {
+                out.append(BufferReference(block: e.validityBlock, range: v))
+            }
             if e.valuesBlock != 0 { out.append(BufferReference(block: e.valuesBlock, range: e.values)) }
             if let d = e.data, e.dataBlock != 0 { out.append(BufferReference(block: e.dataBlock, range: d)) }
             return out
@@ -125,22 +134,28 @@ public struct QueryRunner {
         PyErr_Fetch(&type, &value, &tb)
         PyErr_NormalizeException(&type, &value, &tb)
         defer { sp_xdecref(type); sp_xdecref(value); sp_xdecref(tb) }
-        guard let type, let value else { return WorkerFailure(code: .python, type: "Exception", message: "unknown error") }
+        guard let type, let value else {
+            return WorkerFailure(code: .python, type: "Exception", message: "unknown error")
+        }
         guard let d = try? python.call("describe", [type, value, tb ?? sp_none()]) else {
             return WorkerFailure(code: .python, type: "Exception", message: PythonInterpreter.pendingError())
         }
         defer { sp_decref(d) }
         let line = PyTuple_GetItem(d, 3).flatMap { $0 == sp_none() ? nil : PyLong_AsLong($0) }
         let errno = PyTuple_GetItem(d, 4).flatMap { $0 == sp_none() ? nil : Int32(exactly: PyLong_AsLong($0)) }
-        return WorkerFailure(code: .python, type: PythonInterpreter.string(PyTuple_GetItem(d, 0)) ?? "Exception",
-                             message: PythonInterpreter.string(PyTuple_GetItem(d, 1)) ?? "",
-                             traceback: PythonInterpreter.string(PyTuple_GetItem(d, 2)) ?? "", line: line, errno: errno)
+        return WorkerFailure(
+            code: .python, type: PythonInterpreter.string(PyTuple_GetItem(d, 0)) ?? "Exception",
+            message: PythonInterpreter.string(PyTuple_GetItem(d, 1)) ?? "",
+            traceback: PythonInterpreter.string(PyTuple_GetItem(d, 2)) ?? "", line: line, errno: errno)
     }
 
     private func captured() -> (String, String) {
         guard let pair = try? python.call("captured", []) else { return ("", "") }
         defer { sp_decref(pair) }
-        return (PythonInterpreter.string(PyTuple_GetItem(pair, 0)) ?? "", PythonInterpreter.string(PyTuple_GetItem(pair, 1)) ?? "")
+        return (
+            PythonInterpreter.string(PyTuple_GetItem(pair, 0)) ?? "",
+            PythonInterpreter.string(PyTuple_GetItem(pair, 1)) ?? ""
+        )
     }
 }
 

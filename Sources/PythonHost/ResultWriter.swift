@@ -30,13 +30,15 @@ public struct ResultWriter {
     /// Writes `result` into `region`; returns the bytes used. `inputBlocks` are the input's blocks
     /// (block `k` at index `k - 1`) and `inputBuffers` the input buffers placed in them: an unmodified
     /// column lying inside one of those buffers references it instead of being copied.
-    public func write(_ result: PyPtr, into region: SharedRegion, inputBlocks: [PrivateMapping] = [],
-                      inputBuffers: [BufferReference] = []) throws(PythonHostError) -> Int {
+    public func write(
+        _ result: PyPtr, into region: SharedRegion, inputBlocks: [PrivateMapping] = [],
+        inputBuffers: [BufferReference] = []
+    ) throws(PythonHostError) -> Int {
         let columns = try python.call("result_columns", [result])
         defer { sp_decref(columns) }
         let rows = PyObject_Length(result)
         guard rows >= 0 else { throw .result("cannot count the rows of 'result': \(PythonInterpreter.pendingError())") }
-        var keep: [PyPtr] = [] // UTF-8 re-encodings of strs that had none cached
+        var keep: [PyPtr] = []  // UTF-8 re-encodings of strs that had none cached
         defer { keep.forEach { sp_decref($0) } }
         var staged: [Staged] = []
         var nanMasks: [UnsafeMutablePointer<Bool>] = []
@@ -46,7 +48,9 @@ public struct ResultWriter {
             let t = PyList_GetItem(columns, i)!
             let name = PythonInterpreter.string(PyTuple_GetItem(t, 0)) ?? "Column\(i + 1)"
             let kindName = PythonInterpreter.string(PyTuple_GetItem(t, 1)) ?? ""
-            guard let type = ScalarType(rawValue: kindName) else { throw .result("column \(name) has unsupported kind \(kindName)") }
+            guard let type = ScalarType(rawValue: kindName) else {
+                throw .result("column \(name) has unsupported kind \(kindName)")
+            }
             let values = PyTuple_GetItem(t, 2)!, mask = PyTuple_GetItem(t, 3)!
             var s = Staged(name: name, type: type, values: try address(values), mask: nil, nullCount: 0)
             if mask != sp_none() {
@@ -70,7 +74,9 @@ public struct ResultWriter {
                         s.strings.append((p, n)); s.dataBytes += n
                     } else {
                         PyErr_Clear()
-                        guard let bytes = PyUnicode_AsEncodedString(o, "utf-8", "replace") else { throw .result("column \(name) row \(r) is not encodable") }
+                        guard let bytes = PyUnicode_AsEncodedString(o, "utf-8", "replace") else {
+                            throw .result("column \(name) row \(r) is not encodable")
+                        }
                         keep.append(bytes)
                         n = PyBytes_Size(bytes)
                         s.strings.append((PyBytes_AsString(bytes).map { UnsafePointer($0) }, n)); s.dataBytes += n
@@ -78,16 +84,20 @@ public struct ResultWriter {
                 }
             }
             if let pages, let values = s.values, s.strings.isEmpty, type != .string, type != .dynamic {
-                s.reference = reference(values, count: rows * SharedTableLayout.valueWidth(type), in: inputBlocks,
-                                        buffers: inputBuffers, pages: pages)
+                s.reference = reference(
+                    values, count: rows * SharedTableLayout.valueWidth(type), in: inputBlocks,
+                    buffers: inputBuffers, pages: pages)
             }
             staged.append(s)
         }
-        let plan = SharedTablePlan(rowCount: rows, sizings: staged.map {
-            var sizing = ColumnSizing(name: $0.name, type: $0.type, nullCount: $0.nullCount, dataBytes: $0.dataBytes)
-            sizing.valuesReference = $0.reference
-            return sizing
-        })
+        let plan = SharedTablePlan(
+            rowCount: rows,
+            sizings: staged.map {
+                var sizing = ColumnSizing(
+                    name: $0.name, type: $0.type, nullCount: $0.nullCount, dataBytes: $0.dataBytes)
+                sizing.valuesReference = $0.reference
+                return sizing
+            })
         do { try region.ensureCapacity(plan.totalBytes) } catch { throw .sharedTable(error) }
         let base = region.base!
         // The pooled region's pages are resident but not yet in this process's page table: one call
@@ -158,8 +168,10 @@ public struct ResultWriter {
 
     /// The block reference of `count` bytes at `values` when they lie inside one input buffer whose
     /// pages there were never written, else nil. Small arrays are copied (cheaper than the check).
-    private func reference(_ values: UnsafeRawPointer, count: Int, in blocks: [PrivateMapping], buffers: [BufferReference],
-                           pages: PageMap) -> BufferReference? {
+    private func reference(
+        _ values: UnsafeRawPointer, count: Int, in blocks: [PrivateMapping], buffers: [BufferReference],
+        pages: PageMap
+    ) -> BufferReference? {
         guard count >= SharedTableWriter.minimumReferenceBytes else { return nil }
         let address = Int(bitPattern: values)
         for (i, b) in blocks.enumerated() {
@@ -168,8 +180,12 @@ public struct ResultWriter {
             let range = (address - start)..<(address - start + count)
             // The wire wants 8-byte aligned values; the engine resolves a reference to one of its buffers.
             guard range.lowerBound % 8 == 0,
-                  buffers.contains(where: { $0.block == i + 1 && $0.range.lowerBound <= range.lowerBound && range.upperBound <= $0.range.upperBound }),
-                  pages.unmodified(values, count: count) else { return nil }
+                buffers.contains(where: {
+                    $0.block == i + 1 && $0.range.lowerBound <= range.lowerBound
+                        && range.upperBound <= $0.range.upperBound
+                }),
+                pages.unmodified(values, count: count)
+            else { return nil }
             return BufferReference(block: i + 1, range: range)
         }
         return nil

@@ -52,14 +52,18 @@ struct StringDecoder {
     /// `data`, optional validity bitmap) into `slots`; a null row's slot is left as it is. Returns
     /// how many slots were written and false if a str could not be made (Python error set; the
     /// slots written so far hold their references).
-    static func fill(_ slots: UnsafeMutablePointer<PyPtr?>, rows n: Int, offsets: UnsafePointer<Int64>,
-                     data: UnsafePointer<CChar>, validity: UnsafeRawPointer?) -> (written: Int, ok: Bool) {
+    static func fill(
+        _ slots: UnsafeMutablePointer<PyPtr?>, rows n: Int, offsets: UnsafePointer<Int64>,
+        data: UnsafePointer<CChar>, validity: UnsafeRawPointer?
+    ) -> (written: Int, ok: Bool) {
         var decoder = StringDecoder(data: data)
         defer { decoder.release() }
         var written = 0
         for i in 0..<n {
             if let validity, !Validity.isValid(validity, i) { continue }
-            guard let s = decoder.object(start: Int(offsets[i]), end: Int(offsets[i + 1])) else { return (written, false) }
+            guard let s = decoder.object(start: Int(offsets[i]), end: Int(offsets[i + 1])) else {
+                return (written, false)
+            }
             slots[i] = s
             written += 1
         }
@@ -89,7 +93,8 @@ struct StringDecoder {
         let h = Self.hash(UnsafeRawPointer(p), length)
         let slot = slots + Int(truncatingIfNeeded: h >> UInt64(64 - Self.slotBits))
         if slot.pointee.hash == h, slot.pointee.length == length, let cached = slot.pointee.object,
-           Self.equal(UnsafeRawPointer(data + slot.pointee.start), UnsafeRawPointer(p), length) {
+            Self.equal(UnsafeRawPointer(data + slot.pointee.start), UnsafeRawPointer(p), length)
+        {
             hits += 1
             sp_incref(cached)
             return cached
@@ -107,14 +112,21 @@ struct StringDecoder {
         if n >= 8 {
             var i = 0
             while i + 8 <= n {
-                if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+                if a.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    != b.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                {
+                    return false
+                }
                 i += 8
             }
-            return i == n || a.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            return i == n
+                || a.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+                    == b.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
         }
         if n >= 4 {
             return a.loadUnaligned(as: UInt32.self) == b.loadUnaligned(as: UInt32.self)
-                && a.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self) == b.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+                && a.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+                    == b.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
         }
         var i = 0
         while i < n {
@@ -140,10 +152,12 @@ struct StringDecoder {
             if n >= 8 {
                 tail = p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
             } else if rest >= 4 {
-                tail = UInt64(p.loadUnaligned(fromByteOffset: i, as: UInt32.self)) << 32
+                tail =
+                    UInt64(p.loadUnaligned(fromByteOffset: i, as: UInt32.self)) << 32
                     | UInt64(p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
             } else {
-                tail = UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << 16
+                tail =
+                    UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << 16
                     | UInt64(p.load(fromByteOffset: i + rest / 2, as: UInt8.self)) << 8
                     | UInt64(p.load(fromByteOffset: n - 1, as: UInt8.self))
             }

@@ -29,8 +29,9 @@ public final class EnginePlugins: Sendable {
 
     public init(_ configuration: PythonPluginConfiguration = PythonPluginConfiguration()) {
         self.configuration = configuration
-        self.supervisor = Supervisor(workerExecutable: configuration.workerExecutable,
-                                     configuration: SupervisorConfiguration(allowUnconfined: configuration.allowUnconfined))
+        self.supervisor = Supervisor(
+            workerExecutable: configuration.workerExecutable,
+            configuration: SupervisorConfiguration(allowUnconfined: configuration.allowUnconfined))
     }
 
     private var registry: SandboxRegistry { configuration.home.map { SandboxRegistry(home: $0) } ?? SandboxRegistry() }
@@ -38,9 +39,13 @@ public final class EnginePlugins: Sendable {
     /// An engine over `database` with every tabular plugin; `external_artifacts` are read only from
     /// `artifactRoots`, and a python() call that names no sandbox runs in `defaultSandbox` (nil: the
     /// registry's default).
-    public func engine(database: any Database, artifactRoots: ArtifactRoots = .none, defaultSandbox: String? = nil,
-                       now: (@Sendable () -> Int64)? = nil) -> Engine {
-        Engine(database: database, plugins: plugins(defaultSandbox: defaultSandbox, artifactRoots: artifactRoots), now: now)
+    public func engine(
+        database: any Database, artifactRoots: ArtifactRoots = .none, defaultSandbox: String? = nil,
+        now: (@Sendable () -> Int64)? = nil
+    ) -> Engine {
+        Engine(
+            database: database, plugins: plugins(defaultSandbox: defaultSandbox, artifactRoots: artifactRoots), now: now
+        )
     }
 
     /// The tabular plugins an engine registers (today: `python`).
@@ -52,7 +57,8 @@ public final class EnginePlugins: Sendable {
     /// `defaultSandbox`, or the registry's default when that is nil (the conformance matrix sets it).
     public func pythonPlugin(defaultSandbox: String? = nil, artifactRoots: ArtifactRoots = .none) -> PythonPlugin {
         let registry = registry
-        return PythonPlugin(supervisor: supervisor, artifactRoots: artifactRoots) { (name: String?) throws(SandboxError) -> PythonEnvironment in
+        return PythonPlugin(supervisor: supervisor, artifactRoots: artifactRoots) {
+            (name: String?) throws(SandboxError) -> PythonEnvironment in
             PythonEnvironment(try registry.resolve(name ?? defaultSandbox))
         }
     }

@@ -25,7 +25,9 @@ struct PythonCall {
     var spillToDisk = true
 
     /// ADX's positional order.
-    static let positionalNames = ["output_schema", "script", "script_parameters", "external_artifacts", "spill_to_disk"]
+    static let positionalNames = [
+        "output_schema", "script", "script_parameters", "external_artifacts", "spill_to_disk",
+    ]
     static let knownNames: Set<String> = Set(positionalNames + ["kickout", "sandbox"])
 
     init(_ a: PluginArguments) throws(KQLError) {
@@ -46,21 +48,32 @@ struct PythonCall {
         for (name, value) in a.named {
             let key = name.lowercased()
             guard Self.knownNames.contains(key) else {
-                throw fail("unknown argument '\(name)'", "python() takes \(Self.positionalNames.joined(separator: ", ")), kickout and sandbox")
+                throw fail(
+                    "unknown argument '\(name)'",
+                    "python() takes \(Self.positionalNames.joined(separator: ", ")), kickout and sandbox")
             }
             guard args[key] == nil else { throw fail("'\(key)' is given twice") }
             args[key] = value
         }
 
         switch args["output_schema"] {
-        case nil: if !a.inlineForm { throw fail("the output schema is required first", "write evaluate python(typeof(*), 'result = df')") }
+        case nil:
+            if !a.inlineForm {
+                throw fail("the output schema is required first", "write evaluate python(typeof(*), 'result = df')")
+            }
         case .schema(let s)?: declared = s
         case .value(.null, _)?: break
-        case .value?, .query?, .table?, .expression?, .column?, .inputQuery?: throw fail("the output schema must be a typeof(...) literal", "typeof(*, y:real) keeps the input's columns and adds y")
+        case .value?, .query?, .table?, .expression?, .column?, .inputQuery?:
+            throw fail(
+                "the output schema must be a typeof(...) literal",
+                "typeof(*, y:real) keeps the input's columns and adds y")
         }
         guard let s = try Self.string(args["script"], "the script", fail) else {
-            throw fail("a script is required", a.inlineForm ? "write python(script=r'''result = df''') or put the script between lines of ``` after the call"
-                                                           : "write evaluate python(typeof(*), 'result = df')")
+            throw fail(
+                "a script is required",
+                a.inlineForm
+                    ? "write python(script=r'''result = df''') or put the script between lines of ``` after the call"
+                    : "write evaluate python(typeof(*), 'result = df')")
         }
         script = s
         switch args["script_parameters"] {
@@ -72,10 +85,15 @@ struct PythonCall {
         case nil, .value(.null, _)?, .value(.dynamic(.null), _)?: break
         case .value(.dynamic(.bag(let b)), _)?:
             for (name, location) in b.pairs {
-                guard case .string(let l) = location else { throw fail("external artifact '\(name)' must be a string (a file:// URL or a local path)") }
+                guard case .string(let l) = location else {
+                    throw fail("external artifact '\(name)' must be a string (a file:// URL or a local path)")
+                }
                 artifacts.append((name, l))
             }
-        default: throw fail("external_artifacts must be a property bag of file name and location, such as bag_pack('model.pkl', '/data/model.pkl')")
+        default:
+            throw fail(
+                "external_artifacts must be a property bag of file name and location, such as bag_pack('model.pkl', '/data/model.pkl')"
+            )
         }
         switch args["spill_to_disk"] {
         case nil, .value(.null, _)?: break
@@ -91,7 +109,9 @@ struct PythonCall {
         }
     }
 
-    static func string(_ arg: PluginArguments.Argument?, _ what: String, _ fail: (String, String?) -> KQLError) throws(KQLError) -> String? {
+    static func string(_ arg: PluginArguments.Argument?, _ what: String, _ fail: (String, String?) -> KQLError)
+        throws(KQLError) -> String?
+    {
         switch arg {
         case nil, .value(.null, _)?: return nil
         case .value(.string(let s), _)?: return s
@@ -109,7 +129,9 @@ struct PythonCall {
         let allowed = ["hint.distribution": ["single", "per_node"], "hint.remote": ["auto", "local"]]
         for (name, value) in a.options {
             guard let values = allowed[name.lowercased()] else {
-                throw KQLError(.argument, "python(): unknown hint '\(name)'", span: a.span, hint: "python() takes hint.distribution and hint.remote")
+                throw KQLError(
+                    .argument, "python(): unknown hint '\(name)'", span: a.span,
+                    hint: "python() takes hint.distribution and hint.remote")
             }
             guard let v = text(value)?.lowercased(), values.contains(v) else {
                 throw KQLError(.argument, "python(): \(name) must be \(values.joined(separator: " or "))", span: a.span)

@@ -30,14 +30,17 @@ enum PythonDebugDump {
 
     static func write(input: Table, call: PythonCall, span: SourceSpan) throws(KQLError) -> PluginResult {
         let made: String
-        do { made = try Files.makeTemporaryDirectory(NSTemporaryDirectory() + "/sandpiper-python-debug-XXXXXX") } catch {
-            throw KQLError(.io, "cannot make a folder for the python debug files: \(error.reason)", span: span, cause: error)
+        do { made = try Files.makeTemporaryDirectory(NSTemporaryDirectory() + "/sandpiper-python-debug-XXXXXX") } catch
+        {
+            throw KQLError(
+                .io, "cannot make a folder for the python debug files: \(error.reason)", span: span, cause: error)
         }
         let folder = URL(fileURLWithPath: made).standardizedFileURL
         do {
             try dfText(input).write(to: folder.appendingPathComponent("df.txt"), atomically: true, encoding: .utf8)
             try call.kargsJSON.write(to: folder.appendingPathComponent("kargs.txt"), atomically: true, encoding: .utf8)
-            try script(call.script).write(to: folder.appendingPathComponent("debug_python.py"), atomically: true, encoding: .utf8)
+            try script(call.script).write(
+                to: folder.appendingPathComponent("debug_python.py"), atomically: true, encoding: .utf8)
             for (name, location) in call.artifacts {
                 try PythonArtifacts.checkName(name, span: span)
                 let path = try PythonArtifacts.localPath(location, name: name, span: span)
@@ -48,11 +51,13 @@ enum PythonDebugDump {
             throw e
         } catch {
             try? FileManager.default.removeItem(at: folder)
-            throw KQLError(.io, "cannot write the python debug files: \(error.localizedDescription)", span: span, cause: error)
+            throw KQLError(
+                .io, "cannot write the python debug files: \(error.localizedDescription)", span: span, cause: error)
         }
         var b = ColumnBuilder(type: .string, capacity: 1)
         b.append(string: folder.path)
-        let message = "python debug files written to \(folder.path) (df.txt, kargs.txt, debug_python.py); the script was not run. "
+        let message =
+            "python debug files written to \(folder.path) (df.txt, kargs.txt, debug_python.py); the script was not run. "
             + "Run it with: cd \(folder.path) && python3 debug_python.py\n"
         return PluginResult(table: Table(schema: schema, columns: [b.finish()]), output: message)
     }

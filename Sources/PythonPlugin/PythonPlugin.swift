@@ -24,9 +24,10 @@ public struct PythonEnvironment: Sendable, Hashable {
 
     /// A registered sandbox under its own policy.
     public init(_ resolved: ResolvedSandbox) {
-        self.init(name: resolved.name, sitePackages: [resolved.sitePackages.path],
-                  timeoutMilliseconds: resolved.policy.timeoutSeconds * 1000,
-                  settings: SandboxSettings(resolved))
+        self.init(
+            name: resolved.name, sitePackages: [resolved.sitePackages.path],
+            timeoutMilliseconds: resolved.policy.timeoutSeconds * 1000,
+            settings: SandboxSettings(resolved))
     }
 }
 
@@ -46,17 +47,23 @@ public struct PythonPlugin: TabularPlugin {
     /// The folders `external_artifacts` may be read from.
     let artifactRoots: ArtifactRoots
 
-    public init(supervisor: Supervisor, cores: Int = ProcessInfo.processInfo.activeProcessorCount, artifactRoots: ArtifactRoots = .none,
-                resolveEnvironment: @escaping @Sendable (String?) throws(SandboxError) -> PythonEnvironment) {
+    public init(
+        supervisor: Supervisor, cores: Int = ProcessInfo.processInfo.activeProcessorCount,
+        artifactRoots: ArtifactRoots = .none,
+        resolveEnvironment: @escaping @Sendable (String?) throws(SandboxError) -> PythonEnvironment
+    ) {
         self.supervisor = supervisor
         self.cores = max(cores, 1); self.resolveEnvironment = resolveEnvironment
         self.artifactRoots = artifactRoots
     }
 
     /// The plugin over the registered sandboxes of `registry` (`sandpiper sandbox list`).
-    public static func standard(registry: SandboxRegistry = SandboxRegistry(), supervisor: Supervisor = Supervisor(),
-                                artifactRoots: ArtifactRoots = .none) -> PythonPlugin {
-        PythonPlugin(supervisor: supervisor, artifactRoots: artifactRoots) { (name: String?) throws(SandboxError) -> PythonEnvironment in
+    public static func standard(
+        registry: SandboxRegistry = SandboxRegistry(), supervisor: Supervisor = Supervisor(),
+        artifactRoots: ArtifactRoots = .none
+    ) -> PythonPlugin {
+        PythonPlugin(supervisor: supervisor, artifactRoots: artifactRoots) {
+            (name: String?) throws(SandboxError) -> PythonEnvironment in
             PythonEnvironment(try registry.resolve(name))
         }
     }
@@ -75,9 +82,10 @@ public struct PythonPlugin: TabularPlugin {
         }
         let environment: PythonEnvironment
         do { environment = try resolveEnvironment(call.sandbox) } catch {
-            throw KQLError(error.code, error.message, span: span,
-                           hint: error.hint ?? "see `sandpiper sandbox list`, or build one with `sandpiper sandbox build`",
-                           cause: error.cause)
+            throw KQLError(
+                error.code, error.message, span: span,
+                hint: error.hint ?? "see `sandpiper sandbox list`, or build one with `sandpiper sandbox build`",
+                cause: error.cause)
         }
         let budget = arguments.budget
         try budget.checkDeadline()
@@ -87,11 +95,15 @@ public struct PythonPlugin: TabularPlugin {
         let timeout = max(1, min(environment.timeoutMilliseconds, remaining))
         let kickout = call.kickout.map { UInt64($0) }
         let artifacts = try PythonArtifacts.pack(call.artifacts, roots: artifactRoots, span: span)
-        let run = environment.settings.map {
-            ScriptRun(script: call.script, kargsJSON: call.kargsJSON, sandbox: $0,
-                      timeoutMilliseconds: timeout, kickoutMiB: kickout, artifacts: artifacts)
-        } ?? ScriptRun(script: call.script, kargsJSON: call.kargsJSON, sitePackages: environment.sitePackages,
-                       timeoutMilliseconds: timeout, kickoutMiB: kickout, artifacts: artifacts)
+        let run =
+            environment.settings.map {
+                ScriptRun(
+                    script: call.script, kargsJSON: call.kargsJSON, sandbox: $0,
+                    timeoutMilliseconds: timeout, kickoutMiB: kickout, artifacts: artifacts)
+            }
+            ?? ScriptRun(
+                script: call.script, kargsJSON: call.kargsJSON, sitePackages: environment.sitePackages,
+                timeoutMilliseconds: timeout, kickoutMiB: kickout, artifacts: artifacts)
         let partitions = call.perNode ? Self.partitions(rows: input.rowCount, count: cores) : [0..<input.rowCount]
         let outputs: [ScriptOutput]
         do { outputs = try supervisor.run(input, partitions: partitions, run) } catch {
@@ -104,13 +116,19 @@ public struct PythonPlugin: TabularPlugin {
         let target = call.declared.map { Self.schema(declared: $0, input: input.schema) }
         var tables: [Table] = []
         for output in outputs {
-            if let target { tables.append(try PythonResultCoercion.coerce(output.table, to: target, span: span)) } else { tables.append(output.table) }
+            if let target {
+                tables.append(try PythonResultCoercion.coerce(output.table, to: target, span: span))
+            } else {
+                tables.append(output.table)
+            }
         }
         let table = try Self.union(tables, span: span)
         var text = outputs.map { $0.stdout + $0.stderr }.joined()
         // Running without some confinement layers is only possible when the user asked for it; say so every time.
         if let missing = outputs.first(where: { !$0.unconfinedLayers.isEmpty })?.unconfinedLayers {
-            text = "WARNING: this script ran WITHOUT these sandbox layers (--unsafe-no-sandbox): \(missing.joined(separator: ", "))\n" + text
+            text =
+                "WARNING: this script ran WITHOUT these sandbox layers (--unsafe-no-sandbox): \(missing.joined(separator: ", "))\n"
+                + text
         }
         return PluginResult(table: table, output: text.isEmpty ? nil : text)
     }
@@ -119,7 +137,11 @@ public struct PythonPlugin: TabularPlugin {
     static func schema(declared: SchemaSyntax, input: Schema) -> Schema {
         var fields = declared.includesStar ? input.fields : []
         for c in declared.columns {
-            if let i = fields.firstIndex(where: { $0.name == c.name.name }) { fields[i].type = c.type } else { fields.append(Field(c.name.name, c.type)) }
+            if let i = fields.firstIndex(where: { $0.name == c.name.name }) {
+                fields[i].type = c.type
+            } else {
+                fields.append(Field(c.name.name, c.type))
+            }
         }
         return Schema(fields)
     }
@@ -135,12 +157,18 @@ public struct PythonPlugin: TabularPlugin {
         guard let first = tables.first else { return Table.empty(Schema([])) }
         if tables.count == 1 { return first }
         for (k, t) in tables.enumerated() where t.schema != first.schema {
-            throw KQLError(.resultSchema, "partition \(k + 1) returned columns \(describe(t.schema)) but partition 1 returned \(describe(first.schema))",
-                           span: span, hint: "declare the output schema with typeof(...) so every partition is coerced to it")
+            throw KQLError(
+                .resultSchema,
+                "partition \(k + 1) returned columns \(describe(t.schema)) but partition 1 returned \(describe(first.schema))",
+                span: span, hint: "declare the output schema with typeof(...) so every partition is coerced to it")
         }
-        let columns = first.schema.fields.indices.map { i in Column.concat(tables.map { $0.columns[i] }, type: first.schema.fields[i].type) }
+        let columns = first.schema.fields.indices.map { i in
+            Column.concat(tables.map { $0.columns[i] }, type: first.schema.fields[i].type)
+        }
         return Table(schema: first.schema, columns: columns)
     }
 
-    static func describe(_ s: Schema) -> String { "(" + s.fields.map { "\($0.name):\($0.type.rawValue)" }.joined(separator: ", ") + ")" }
+    static func describe(_ s: Schema) -> String {
+        "(" + s.fields.map { "\($0.name):\($0.type.rawValue)" }.joined(separator: ", ") + ")"
+    }
 }

@@ -13,16 +13,21 @@ enum PythonResultCoercion {
         var columns: [Column] = []
         for field in schema.fields {
             guard let i = table.schema.index(of: field.name) else {
-                throw KQLError(.resultSchema, "the python result has no column '\(field.name)' declared in typeof(...); it has \(table.schema.names.joined(separator: ", "))",
-                               span: span, hint: "add the column to `result`, or remove it from typeof(...)")
+                throw KQLError(
+                    .resultSchema,
+                    "the python result has no column '\(field.name)' declared in typeof(...); it has \(table.schema.names.joined(separator: ", "))",
+                    span: span, hint: "add the column to `result`, or remove it from typeof(...)")
             }
             let column = table.columns[i]
             if column.type == field.type { columns.append(column); continue }
             do {
                 columns.append(try Cast.column(column, to: field.type, mode: .resultSchema))
             } catch {
-                throw KQLError(.resultSchema, "column '\(field.name)' row \(error.row): the value \(error.value.text) (\(column.type.rawValue)) cannot be converted to \(field.type.rawValue)",
-                               span: span, hint: "declare the column as \(column.type.rawValue) in typeof(...), or convert it in the script")
+                throw KQLError(
+                    .resultSchema,
+                    "column '\(field.name)' row \(error.row): the value \(error.value.text) (\(column.type.rawValue)) cannot be converted to \(field.type.rawValue)",
+                    span: span,
+                    hint: "declare the column as \(column.type.rawValue) in typeof(...), or convert it in the script")
             }
         }
         return Table(schema: schema, columns: columns, rowCount: table.rowCount)

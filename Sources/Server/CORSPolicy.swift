@@ -13,7 +13,9 @@ public struct CORSPolicy: Sendable {
 
     func allows(_ origin: String) -> Bool {
         if origins.contains("*") || origins.contains(origin) { return true }
-        for prefix in ["http://localhost", "http://127.0.0.1", "https://localhost", "https://127.0.0.1", "http://[::1]"] where origin.hasPrefix(prefix) {
+        for prefix in [
+            "http://localhost", "http://127.0.0.1", "https://localhost", "https://127.0.0.1", "http://[::1]",
+        ] where origin.hasPrefix(prefix) {
             let rest = origin.dropFirst(prefix.count)
             if rest.isEmpty || rest.hasPrefix(":") { return true }
         }
@@ -29,7 +31,8 @@ public struct CORSPolicy: Sendable {
         h[.accessControlExposeHeaders] = "x-ms-client-request-id, x-ms-activity-id"
         guard preflight else { return h }
         h[.accessControlAllowMethods] = "GET, POST, OPTIONS"
-        h[.accessControlAllowHeaders] = request.headers[.accessControlRequestHeaders]
+        h[.accessControlAllowHeaders] =
+            request.headers[.accessControlRequestHeaders]
             ?? "Authorization, Content-Type, Accept, x-ms-client-request-id, x-ms-app, x-ms-user, x-ms-client-version"
         h[.accessControlMaxAge] = "3600"
         if request.headers[Self.requestPrivateNetwork]?.lowercased() == "true" { h[Self.allowPrivateNetwork] = "true" }

@@ -25,7 +25,8 @@ struct KustoRequest: Sendable {
         guard case .string(let text)? = root[key: "csl"] else {
             throw ServerError(.request, "the request body has no `csl` (the query or command text)")
         }
-        var request = KustoRequest(database: nil, text: text, properties: RequestProperties(), progressive: false, clientRequestID: nil)
+        var request = KustoRequest(
+            database: nil, text: text, properties: RequestProperties(), progressive: false, clientRequestID: nil)
         if case .string(let db)? = root[key: "db"] { request.database = db }
         var properties = root[key: "properties"] ?? .null
         if case .string(let s) = properties {
@@ -45,7 +46,10 @@ struct KustoRequest: Sendable {
                 case .long(let n): request.properties.parameters[name] = String(n)
                 case .real(let x): request.properties.parameters[name] = RealFormat.string(x)
                 case .bool(let b): request.properties.parameters[name] = b ? "true" : "false"
-                default: throw ServerError(.request, "query parameter '\(name)' must be a string (a KQL literal) or a number, not \(value.typeName)")
+                default:
+                    throw ServerError(
+                        .request,
+                        "query parameter '\(name)' must be a string (a KQL literal) or a number, not \(value.typeName)")
                 }
             }
         }
@@ -55,7 +59,9 @@ struct KustoRequest: Sendable {
     /// One `Options` entry: the limits go to the engine as `set` would give them (a timespan written as
     /// ADX's `00:10:00` or KQL's `10m`); other options are ignored.
     private mutating func apply(option name: String, _ value: Dynamic) throws(ServerError) {
-        if name == "results_progressive_enabled" { progressive = value == .bool(true) || value == .string("true"); return }
+        if name == "results_progressive_enabled" {
+            progressive = value == .bool(true) || value == .string("true"); return
+        }
         if name == "query_now" {
             guard case .string(let s) = value, let t = DateTimeFormat.parse(s) else {
                 throw ServerError(.request, "option 'query_now' must be a datetime such as 2025-01-01T00:00:00Z")
@@ -70,7 +76,8 @@ struct KustoRequest: Sendable {
         case .real(let x) where x == x.rounded() && abs(x) < 9e18: v = .long(Int64(x))
         case .string(let s) where name == RequestProperties.Name.serverTimeout:
             guard let t = TimespanFormat.parse(s) else {
-                throw ServerError(.request, "option 'servertimeout' must be a timespan such as 00:10:00 or 10m, not '\(s)'")
+                throw ServerError(
+                    .request, "option 'servertimeout' must be a timespan such as 00:10:00 or 10m, not '\(s)'")
             }
             v = .timespan(t)
         case .string(let s) where Int64(s) != nil: v = .long(Int64(s)!)

@@ -14,7 +14,9 @@ struct KustoRequestContext: RequestContext {
         coreContext = CoreRequestContextStorage(source: source)
         let channel = source.channel
         onConnectionClose = { action in
-            channel.pipeline.handler(type: ConnectionCloseWatcher.self).whenSuccess { $0.register(action, on: channel.eventLoop) }
+            channel.pipeline.handler(type: ConnectionCloseWatcher.self).whenSuccess {
+                $0.register(action, on: channel.eventLoop)
+            }
         }
     }
 }

@@ -43,12 +43,18 @@ struct KustoResponder: HTTPResponder {
         case (.post, "/v1/rest/query"): endpoint = .v1Query
         case (.post, "/v1/rest/mgmt"): endpoint = .management
         default:
-            return failure(ServerError(.request, "there is no endpoint \(request.method) \(request.uri.path)", status: 404,
-                                       hint: "POST /v2/rest/query, /v1/rest/query or /v1/rest/mgmt; GET /v1/rest/auth/metadata or /v1/rest/ping"),
-                           ids, headers)
+            return failure(
+                ServerError(
+                    .request, "there is no endpoint \(request.method) \(request.uri.path)", status: 404,
+                    hint:
+                        "POST /v2/rest/query, /v1/rest/query or /v1/rest/mgmt; GET /v1/rest/auth/metadata or /v1/rest/ping"
+                ),
+                ids, headers)
         }
         if let token, !token.accepts(request.headers[.authorization]) {
-            return failure(ServerError(.unauthorized, "the request has no valid `Authorization: Bearer` token", status: 401), ids, headers)
+            return failure(
+                ServerError(.unauthorized, "the request has no valid `Authorization: Bearer` token", status: 401), ids,
+                headers)
         }
 
         let max = configuration.maxRequestBytes, maxResponse = configuration.maxResponseBytes
@@ -56,7 +62,8 @@ struct KustoResponder: HTTPResponder {
         do {
             var buffer: ByteBuffer
             do { buffer = try await request.body.collect(upTo: max) } catch {
-                throw ServerError(.requestTooLarge, "the request body is larger than \(max) bytes (--max-request-bytes)", status: 413)
+                throw ServerError(
+                    .requestTooLarge, "the request body is larger than \(max) bytes (--max-request-bytes)", status: 413)
             }
             kusto = try KustoRequest.decode(buffer.readBytes(length: buffer.readableBytes) ?? [])
             try checkDatabase(kusto.database)
@@ -90,8 +97,10 @@ struct KustoResponder: HTTPResponder {
     }
 
     /// Runs the request on a pool thread and writes its answer there too, so neither blocks the event loop.
-    private static func execute(_ engine: Engine, _ request: KustoRequest, _ endpoint: Endpoint, _ context: ResponseContext,
-                                cancellation: QueryCancellation, maxResponseBytes: Int) -> Answer {
+    private static func execute(
+        _ engine: Engine, _ request: KustoRequest, _ endpoint: Endpoint, _ context: ResponseContext,
+        cancellation: QueryCancellation, maxResponseBytes: Int
+    ) -> Answer {
         do {
             let result = try engine.execute(request.text, properties: request.properties, cancellation: cancellation)
             let text: String
@@ -101,9 +110,13 @@ struct KustoResponder: HTTPResponder {
             case .management: text = V1Response.management(result)
             }
             guard text.utf8.count <= maxResponseBytes else {
-                return .error(OneApiError(ServerError(.requestTooLarge, "the answer is \(text.utf8.count) bytes, more than the server sends "
-                                                          + "(\(maxResponseBytes), --max-response-bytes)", status: 413,
-                                                      hint: "cut the result with take or summarize, or set truncationmaxsize")))
+                return .error(
+                    OneApiError(
+                        ServerError(
+                            .requestTooLarge,
+                            "the answer is \(text.utf8.count) bytes, more than the server sends "
+                                + "(\(maxResponseBytes), --max-response-bytes)", status: 413,
+                            hint: "cut the result with take or summarize, or set truncationmaxsize")))
             }
             return .body(text)
         } catch {
@@ -116,8 +129,9 @@ struct KustoResponder: HTTPResponder {
         guard let name, !name.isEmpty else { return }
         let known = [configuration.databaseName.lowercased(), "default", "netdefaultdb"]
         guard known.contains(name.lowercased()) else {
-            throw ServerError(.request, "there is no database '\(name)'", status: 400,
-                              hint: "this server's database is '\(configuration.databaseName)' (or 'default')")
+            throw ServerError(
+                .request, "there is no database '\(name)'", status: 400,
+                hint: "this server's database is '\(configuration.databaseName)' (or 'default')")
         }
     }
 
@@ -134,7 +148,10 @@ struct KustoResponder: HTTPResponder {
     private func failure(_ error: OneApiError, _ ids: ResponseContext, _ headers: HTTPFields) -> Response {
         var h = headers
         h[.contentType] = "application/json; charset=utf-8"
-        return Response(status: HTTPResponse.Status(code: error.status), headers: h,
-                        body: ResponseBody(byteBuffer: ByteBuffer(string: error.body(clientRequestID: ids.clientRequestID, activityID: ids.activityID))))
+        return Response(
+            status: HTTPResponse.Status(code: error.status), headers: h,
+            body: ResponseBody(
+                byteBuffer: ByteBuffer(
+                    string: error.body(clientRequestID: ids.clientRequestID, activityID: ids.activityID))))
     }
 }

@@ -15,10 +15,14 @@ public struct KustoServer: Sendable {
     public let statistics = ServerStatistics()
 
     /// A server answering with `engine`; refuses a non-loopback address without a token.
-    public init(configuration: ServerConfiguration, engine: Engine, corsOrigins: Set<String> = CORSPolicy.defaultOrigins) throws(ServerError) {
+    public init(
+        configuration: ServerConfiguration, engine: Engine, corsOrigins: Set<String> = CORSPolicy.defaultOrigins
+    ) throws(ServerError) {
         guard ServerConfiguration.isLoopback(configuration.host) || configuration.token != nil else {
-            throw ServerError(.unauthorized, "listening on \(configuration.host) (not a loopback address) requires --token-file",
-                              hint: "give a file holding a secret token; every request must then send `Authorization: Bearer <token>`")
+            throw ServerError(
+                .unauthorized, "listening on \(configuration.host) (not a loopback address) requires --token-file",
+                hint: "give a file holding a secret token; every request must then send `Authorization: Bearer <token>`"
+            )
         }
         if let token = configuration.token, token.isEmpty {
             throw ServerError(.unauthorized, "the token file is empty", hint: "write a long random secret into it")
@@ -32,17 +36,22 @@ public struct KustoServer: Sendable {
     /// (the one chosen when the configuration says 0).
     /// `logLevel` is Hummingbird's: warnings and errors of the HTTP layer go to standard error (tests
     /// and the load benchmark, which stop servers on purpose, pass `.critical`).
-    public func run(logLevel: Logger.Level = .warning, onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
-        let responder = KustoResponder(engine: engine, configuration: configuration, cors: cors,
-                                       token: configuration.token.map(BearerToken.init),
-                                       pool: QueryPool(limit: configuration.maxConcurrentQueries), statistics: statistics)
+    public func run(logLevel: Logger.Level = .warning, onListening: @escaping @Sendable (Int) -> Void = { _ in })
+        async throws
+    {
+        let responder = KustoResponder(
+            engine: engine, configuration: configuration, cors: cors,
+            token: configuration.token.map(BearerToken.init),
+            pool: QueryPool(limit: configuration.maxConcurrentQueries), statistics: statistics)
         var logger = Logger(label: "sandpiper.serve")
         logger.logLevel = logLevel
         let app = Application(
             responder: responder,
-            server: .http1(configuration: HTTP1Channel.Configuration(additionalChannelHandlers: [ConnectionCloseWatcher()])),
-            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
-                                                    serverName: "Sandpiper"),
+            server: .http1(
+                configuration: HTTP1Channel.Configuration(additionalChannelHandlers: [ConnectionCloseWatcher()])),
+            configuration: ApplicationConfiguration(
+                address: .hostname(configuration.host, port: configuration.port),
+                serverName: "Sandpiper"),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
         try await app.run()

@@ -53,7 +53,8 @@ struct OneApiError: Sendable {
         case .sandboxThrottled: return 429
         case .queryTimeout, .sandboxTimeout: return 504
         case .sandboxUnavailable: return 503
-        case .sandboxStart, .sandboxCrash, .sandboxIO, .sandboxSetup, .sandboxEnvironment, .sharedTable, .sharedMemory, .io, .cancelled:
+        case .sandboxStart, .sandboxCrash, .sandboxIO, .sandboxSetup, .sandboxEnvironment, .sharedTable, .sharedMemory,
+            .io, .cancelled:
             return 500
         default: return 400
         }
@@ -88,7 +89,8 @@ struct OneApiError: Sendable {
         w.raw(",\"message\":"); w.string(message)
         w.raw(",\"@type\":"); w.string("Sandpiper." + code.rawValue)
         w.raw(",\"@message\":"); w.string(detail)
-        w.raw(",\"@context\":{\"timestamp\":"); w.string(DateTimeFormat.iso8601(Int64(Date().timeIntervalSince1970 * 1e9), fractionDigits: 7))
+        w.raw(",\"@context\":{\"timestamp\":");
+        w.string(DateTimeFormat.iso8601(Int64(Date().timeIntervalSince1970 * 1e9), fractionDigits: 7))
         w.raw(",\"serviceAlias\":\"SANDPIPER\",\"clientRequestId\":"); w.string(clientRequestID)
         w.raw(",\"activityId\":"); w.string(activityID)
         w.raw("},\"@permanent\":"); w.raw(permanent ? "true" : "false")

@@ -22,8 +22,10 @@ final class QueryPool: Sendable {
 
     /// Runs `work` on a pool thread and returns its result; cancellation of the calling task cancels it,
     /// and so does whatever `onCancel` is given to call (the connection closing).
-    func run<T: Sendable>(onCancel: (@escaping @Sendable () -> Void) -> Void = { _ in },
-                          _ work: @escaping @Sendable (QueryCancellation) -> T) async -> T {
+    func run<T: Sendable>(
+        onCancel: (@escaping @Sendable () -> Void) -> Void = { _ in },
+        _ work: @escaping @Sendable (QueryCancellation) -> T
+    ) async -> T {
         let cancellation = QueryCancellation()
         onCancel { cancellation.cancel() }
         return await withTaskCancellationHandler {

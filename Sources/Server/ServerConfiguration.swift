@@ -18,9 +18,11 @@ public struct ServerConfiguration: Sendable {
     /// Queries the engine runs at once; more wait for a slot (on threads of their own, never on the event loop).
     public var maxConcurrentQueries: Int
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, databaseName: String = "Sandpiper",
-                maxRequestBytes: Int = 16 << 20, maxResponseBytes: Int = 256 << 20,
-                maxConcurrentQueries: Int = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, databaseName: String = "Sandpiper",
+        maxRequestBytes: Int = 16 << 20, maxResponseBytes: Int = 256 << 20,
+        maxConcurrentQueries: Int = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+    ) {
         self.host = host; self.port = port; self.token = token; self.databaseName = databaseName
         self.maxRequestBytes = maxRequestBytes; self.maxResponseBytes = maxResponseBytes
         self.maxConcurrentQueries = maxConcurrentQueries
@@ -28,9 +30,12 @@ public struct ServerConfiguration: Sendable {
 
     /// `HOST:PORT` (`[::1]:8080` for IPv6) as `--listen` takes it.
     public static func listenAddress(_ text: String) throws(ServerError) -> (host: String, port: Int) {
-        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (0...65535).contains(port),
-              colon > text.startIndex else {
-            throw ServerError(.request, "'\(text)' is not HOST:PORT", hint: "for example 127.0.0.1:8080, or port 0 for any free port")
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
+            (0...65535).contains(port),
+            colon > text.startIndex
+        else {
+            throw ServerError(
+                .request, "'\(text)' is not HOST:PORT", hint: "for example 127.0.0.1:8080, or port 0 for any free port")
         }
         return (String(text[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]")), port)
     }

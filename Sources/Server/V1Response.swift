@@ -9,11 +9,14 @@ import KQLEngine
 enum V1Response {
     static func query(_ result: QueryResult, context: ResponseContext) -> String {
         var tables: [(name: String, kind: String, tocName: String, table: Table)] = []
-        for (i, t) in result.tables.enumerated() { tables.append(("Table_\(i)", "QueryResult", "PrimaryResult", t.table)) }
+        for (i, t) in result.tables.enumerated() {
+            tables.append(("Table_\(i)", "QueryResult", "PrimaryResult", t.table))
+        }
         let visualizations = result.tables.compactMap(\.table.visualization).map { VisualizationRow.json($0) }
         let properties = Table([("Value", Column(strings: visualizations))])
         tables.append(("Table_\(tables.count)", "QueryProperties", "@ExtendedProperties", properties))
-        tables.append(("Table_\(tables.count)", "QueryStatus", "QueryStatus", QueryStatus.v1Status(result, context: context)))
+        tables.append(
+            ("Table_\(tables.count)", "QueryStatus", "QueryStatus", QueryStatus.v1Status(result, context: context)))
         let toc = Table([
             ("Ordinal", Column(type: .long, int64s: tables.indices.map { Int64($0) })),
             ("Kind", Column(strings: tables.map(\.kind))),

@@ -18,8 +18,12 @@ enum V2Response {
         w.raw("\"IsFragmented\":false,\"ErrorReportingPlacement\":\"InData\"}")
 
         // TableIds: 0 the properties, 1...n the primary results, n+1 the completion information.
-        w.raw(",{\"FrameType\":\"DataTable\",\"TableId\":0,\"TableKind\":\"QueryProperties\",\"TableName\":\"@ExtendedProperties\",")
-        w.raw("\"Columns\":[{\"ColumnName\":\"TableId\",\"ColumnType\":\"int\"},{\"ColumnName\":\"Key\",\"ColumnType\":\"string\"},")
+        w.raw(
+            ",{\"FrameType\":\"DataTable\",\"TableId\":0,\"TableKind\":\"QueryProperties\",\"TableName\":\"@ExtendedProperties\","
+        )
+        w.raw(
+            "\"Columns\":[{\"ColumnName\":\"TableId\",\"ColumnType\":\"int\"},{\"ColumnName\":\"Key\",\"ColumnType\":\"string\"},"
+        )
         w.raw("{\"ColumnName\":\"Value\",\"ColumnType\":\"dynamic\"}],\"Rows\":[")
         var first = true
         for (i, t) in result.tables.enumerated() {
@@ -38,13 +42,19 @@ enum V2Response {
             let truncation = t.truncation.map { OneApiError($0) }
             if let truncation { errors.append(truncation) }
             if progressive {
-                w.raw(",{\"FrameType\":\"TableHeader\",\"TableId\":\(id),\"TableKind\":\"PrimaryResult\",\"TableName\":\"PrimaryResult\",\"Columns\":")
+                w.raw(
+                    ",{\"FrameType\":\"TableHeader\",\"TableId\":\(id),\"TableKind\":\"PrimaryResult\",\"TableName\":\"PrimaryResult\",\"Columns\":"
+                )
                 w.columns(t.table.schema)
-                w.raw("},{\"FrameType\":\"TableFragment\",\"TableFragmentType\":\"DataAppend\",\"TableId\":\(id),\"Rows\":")
+                w.raw(
+                    "},{\"FrameType\":\"TableFragment\",\"TableFragmentType\":\"DataAppend\",\"TableId\":\(id),\"Rows\":"
+                )
                 rows(&w, t.table, error: truncation, context: context)
                 w.raw("},{\"FrameType\":\"TableCompletion\",\"TableId\":\(id),\"RowCount\":\(t.table.rowCount)}")
             } else {
-                w.raw(",{\"FrameType\":\"DataTable\",\"TableId\":\(id),\"TableKind\":\"PrimaryResult\",\"TableName\":\"PrimaryResult\",\"Columns\":")
+                w.raw(
+                    ",{\"FrameType\":\"DataTable\",\"TableId\":\(id),\"TableKind\":\"PrimaryResult\",\"TableName\":\"PrimaryResult\",\"Columns\":"
+                )
                 w.columns(t.table.schema)
                 w.raw(",\"Rows\":")
                 rows(&w, t.table, error: truncation, context: context)

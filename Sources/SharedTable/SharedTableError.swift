@@ -36,7 +36,9 @@ public struct SharedTableError: CodedError, Equatable {
     public init(_ kind: Kind, _ message: String) { self.kind = kind; self.message = message }
 
     /// A region that does not hold a well-formed table; `what` says which part.
-    public static func corrupt(_ what: String) -> SharedTableError { SharedTableError(.corrupt, "shared table is corrupt: \(what)") }
+    public static func corrupt(_ what: String) -> SharedTableError {
+        SharedTableError(.corrupt, "shared table is corrupt: \(what)")
+    }
 }
 
 extension SharedTableError {

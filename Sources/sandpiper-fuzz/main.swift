@@ -3,15 +3,15 @@ import Foundation
 import Fuzzing
 
 let usage = """
-usage: sandpiper-fuzz list
-       sandpiper-fuzz fuzz TARGET [LIBFUZZER-ARGS...]      (a build linked with libFuzzer: scripts/fuzz)
-       sandpiper-fuzz replay TARGET [--runs N] [--seconds S] [--seed N] [--timeout S] [--rss-limit-mb N]
-                             [--max-len N] [--artifacts DIR] [--known FILE] PATH...
-       sandpiper-fuzz describe TARGET FILE...              (what an input means: the query it generates, ...)
-       sandpiper-fuzz dict TARGET                          (a libFuzzer dictionary from the catalogue)
-       sandpiper-fuzz seeds TARGET DIR [--package-root DIR]
+    usage: sandpiper-fuzz list
+           sandpiper-fuzz fuzz TARGET [LIBFUZZER-ARGS...]      (a build linked with libFuzzer: scripts/fuzz)
+           sandpiper-fuzz replay TARGET [--runs N] [--seconds S] [--seed N] [--timeout S] [--rss-limit-mb N]
+                                 [--max-len N] [--artifacts DIR] [--known FILE] PATH...
+           sandpiper-fuzz describe TARGET FILE...              (what an input means: the query it generates, ...)
+           sandpiper-fuzz dict TARGET                          (a libFuzzer dictionary from the catalogue)
+           sandpiper-fuzz seeds TARGET DIR [--package-root DIR]
 
-"""
+    """
 
 func fail(_ message: String, status: Int32 = 2) -> Never {
     FileHandle.standardError.write(Data((message + "\n").utf8))
@@ -20,7 +20,9 @@ func fail(_ message: String, status: Int32 = 2) -> Never {
 
 func target(_ name: String?) -> any FuzzTarget {
     guard let name, let target = FuzzTargets.named(name) else {
-        fail("unknown target '\(name ?? "")'; the targets are \(FuzzTargets.all.map(\.name).joined(separator: ", "))\n\n" + usage)
+        fail(
+            "unknown target '\(name ?? "")'; the targets are \(FuzzTargets.all.map(\.name).joined(separator: ", "))\n\n"
+                + usage)
     }
     return target
 }
@@ -56,7 +58,8 @@ let arguments = CommandLine.arguments
 // libFuzzer's fork mode starts this program again with its own arguments only; the target travels in
 // the environment (`fuzz` sets it).
 if let name = ProcessInfo.processInfo.environment[LibFuzzerDriver.targetVariable], LibFuzzerDriver.isAvailable,
-   arguments.count < 2 || arguments[1].hasPrefix("-") || arguments[1].hasPrefix("/") || arguments[1].hasPrefix(".") {
+    arguments.count < 2 || arguments[1].hasPrefix("-") || arguments[1].hasPrefix("/") || arguments[1].hasPrefix(".")
+{
     exit(LibFuzzerDriver.run(target(name), programName: arguments[0], arguments: Array(arguments.dropFirst())))
 }
 switch arguments.count > 1 ? arguments[1] : "" {
@@ -74,7 +77,9 @@ case "replay":
     let (options, _) = replayOptions(arguments.dropFirst(3))
     let outcome = ReplayDriver.supervise(t, options: options, executable: Bundle.main.executablePath ?? arguments[0])
     for known in outcome.known { print("\(t.name): known finding passed over, \(known)") }
-    print("\(t.name): \(outcome.executions) executions, \(outcome.failure == nil ? 0 : 1) crashes, \(outcome.known.count) known")
+    print(
+        "\(t.name): \(outcome.executions) executions, \(outcome.failure == nil ? 0 : 1) crashes, \(outcome.known.count) known"
+    )
     if let failure = outcome.failure {
         print("\(t.name): \(failure)")
         print(outcome.log.split(separator: "\n", omittingEmptySubsequences: false).prefix(80).joined(separator: "\n"))
@@ -100,10 +105,14 @@ case "dict":
 case "seeds":
     let t = target(arguments.count > 2 ? arguments[2] : nil)
     guard arguments.count > 3 else { fail(usage) }
-    let root = arguments.count > 5 && arguments[4] == "--package-root" ? arguments[5] : FileManager.default.currentDirectoryPath
+    let root =
+        arguments.count > 5 && arguments[4] == "--package-root"
+        ? arguments[5] : FileManager.default.currentDirectoryPath
     try? FileManager.default.createDirectory(atPath: arguments[3], withIntermediateDirectories: true)
     let seeds = t.seeds(packageRoot: root)
-    for seed in seeds { _ = FileManager.default.createFile(atPath: arguments[3] + "/" + seed.name, contents: Data(seed.bytes)) }
+    for seed in seeds {
+        _ = FileManager.default.createFile(atPath: arguments[3] + "/" + seed.name, contents: Data(seed.bytes))
+    }
     print("\(t.name): \(seeds.count) seeds written to \(arguments[3])")
 default:
     fail(usage)

@@ -31,7 +31,9 @@ struct ProbeOptions {
                 case "--plan-json": options.plan = try decode(Data(try value().utf8), "the --plan-json value")
                 case "--plan-file":
                     let path = try value()
-                    guard let data = FileManager.default.contents(atPath: path) else { throw ProbeUsageError("cannot read \(path)") }
+                    guard let data = FileManager.default.contents(atPath: path) else {
+                        throw ProbeUsageError("cannot read \(path)")
+                    }
                     options.plan = try decode(data, path)
                 case "--standard": standard = true
                 case "--environment": environment = try value()
@@ -44,10 +46,13 @@ struct ProbeOptions {
             } catch { return .failure(error) }
         }
         if standard {
-            options.plan = .standard(environment: environment, executables: options.program.first.map { [$0] } ?? [],
-                                     cgroupProcsFiles: cgroupFiles)
+            options.plan = .standard(
+                environment: environment, executables: options.program.first.map { [$0] } ?? [],
+                cgroupProcsFiles: cgroupFiles)
         }
-        guard options.plan != nil else { return .failure(ProbeUsageError("give --plan-json, --plan-file or --standard")) }
+        guard options.plan != nil else {
+            return .failure(ProbeUsageError("give --plan-json, --plan-file or --standard"))
+        }
         guard options.selfCheck || options.printPlan || !options.program.isEmpty else {
             return .failure(ProbeUsageError("give a program after `--`, or --self-check"))
         }
@@ -55,8 +60,9 @@ struct ProbeOptions {
     }
 
     private static func decode(_ data: Data, _ what: String) throws(ProbeUsageError) -> ConfinementPlan {
-        do { return try JSONDecoder().decode(ConfinementPlan.self, from: data) }
-        catch { throw ProbeUsageError("\(what) is not a valid confinement plan: \(error)") }
+        do { return try JSONDecoder().decode(ConfinementPlan.self, from: data) } catch {
+            throw ProbeUsageError("\(what) is not a valid confinement plan: \(error)")
+        }
     }
 }
 

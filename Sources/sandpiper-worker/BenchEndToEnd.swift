@@ -24,7 +24,10 @@ enum BenchEndToEnd {
             }
         }
         times.sort()
-        print(String(format: "warm 1-row python() call end to end: median %.2f ms, p90 %.2f ms, min %.2f ms (cold start with imports %.0f ms)",
-                     times[times.count / 2], times[times.count * 9 / 10], times[0], cold))
+        print(
+            String(
+                format:
+                    "warm 1-row python() call end to end: median %.2f ms, p90 %.2f ms, min %.2f ms (cold start with imports %.0f ms)",
+                times[times.count / 2], times[times.count * 9 / 10], times[0], cold))
     }
 }

@@ -60,11 +60,16 @@ struct QueryChild {
         do { (envelope, received) = try channel.receive(ConfinedRequest.self) } catch { Processes.exitImmediately(0) }
         guard let request = envelope.request, envelope.plan == nil, received.count >= 2 else {
             received.forEach { Descriptors.close($0) }
-            answer(channel, Self.failure(.io, "a spare query child got a request it cannot run (\(received.count) fds, a plan, or no request)"))
+            answer(
+                channel,
+                Self.failure(
+                    .io,
+                    "a spare query child got a request it cannot run (\(received.count) fds, a plan, or no request)"))
         }
         let fds = QueryFds(input: received[0], output: received[1], reply: socket, extra: Array(received.dropFirst(2)))
-        execute(request, fds: fds, channel: channel, hookFailure: hook,
-                timings: ["confine": confined, "spare": 1])
+        execute(
+            request, fds: fds, channel: channel, hookFailure: hook,
+            timings: ["confine": confined, "spare": 1])
     }
 
     /// Stdio detached; past RLIMIT_FSIZE a write fails with EFBIG (a Python exception) instead of
@@ -88,12 +93,16 @@ struct QueryChild {
     }
 
     private func installAuditHook() -> WorkerResponse? {
-        do { _ = try python.evaluate(SandboxDenial.auditHookSource) } catch { return WorkerResponse(resultBytes: 0, stdout: "", stderr: "", failure: error.failure) }
+        do { _ = try python.evaluate(SandboxDenial.auditHookSource) } catch {
+            return WorkerResponse(resultBytes: 0, stdout: "", stderr: "", failure: error.failure)
+        }
         return nil
     }
 
-    private func execute(_ request: WorkerRequest, fds: QueryFds, channel: MessageChannel, hookFailure: WorkerResponse?,
-                         timings: [String: Double]) -> Never {
+    private func execute(
+        _ request: WorkerRequest, fds: QueryFds, channel: MessageChannel, hookFailure: WorkerResponse?,
+        timings: [String: Double]
+    ) -> Never {
         // The script may fork (os.fork, a fork bomb): its copies return through this code too, and only
         // this process may answer — several writers on one socket would garble the reply.
         let answering = Processes.current
@@ -149,16 +158,22 @@ struct DenialReport {
 
     func denial(for failure: WorkerFailure) -> WorkerFailure? {
         guard failure.code == .python else { return nil }
-        let recorded = (try? python.evaluate("""
-            import sys
-            e = getattr(sys, '_sandpiper_last_event', None)
-            out = (e[0] + '\\u001f' + e[1]) if e else ''
-            """)) ?? ""
+        let recorded =
+            (try? python.evaluate(
+                """
+                import sys
+                e = getattr(sys, '_sandpiper_last_event', None)
+                out = (e[0] + '\\u001f' + e[1]) if e else ''
+                """)) ?? ""
         guard !recorded.isEmpty else { return nil }
         let parts = recorded.split(separator: "\u{1f}", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        guard let error = SandboxDenial.error(errno: failure.errno, event: parts[0], argument: parts.count > 1 ? parts[1] : nil) else { return nil }
+        guard
+            let error = SandboxDenial.error(
+                errno: failure.errno, event: parts[0], argument: parts.count > 1 ? parts[1] : nil)
+        else { return nil }
         let detail = (error.hint.map { $0 + "\n\n" } ?? "") + failure.traceback
-        return WorkerFailure(code: .denied, type: failure.type, message: error.message + " — \(failure.type): \(failure.message)",
-                             traceback: detail, line: failure.line, errno: failure.errno)
+        return WorkerFailure(
+            code: .denied, type: failure.type, message: error.message + " — \(failure.type): \(failure.message)",
+            traceback: detail, line: failure.line, errno: failure.errno)
     }
 }

@@ -24,24 +24,28 @@ struct Zygote {
         do {
             python = try PythonInterpreter(sitePackages: sitePackages)
         } catch {
-            try? channel.send(WorkerReady(pid: Processes.current, python: "", numpy: "", pandas: "", error: error.description))
+            try? channel.send(
+                WorkerReady(pid: Processes.current, python: "", numpy: "", pandas: "", error: error.description))
             exit(1)
         }
         let v = python.versions
-        do { try channel.send(WorkerReady(pid: Processes.current, python: v.python, numpy: v.numpy, pandas: v.pandas)) } catch { exit(1) }
+        do {
+            try channel.send(WorkerReady(pid: Processes.current, python: v.python, numpy: v.numpy, pandas: v.pandas))
+        } catch { exit(1) }
         while true {
             let request: ConfinedRequest, fds: [Int32]
             do {
                 (request, fds) = try channel.receive(ConfinedRequest.self)
             } catch {
                 if error.kind == .message { continue }
-                exit(0) // the supervisor went away
+                exit(0)  // the supervisor went away
             }
             // A request carries [input, output, reply] + extras; a spare's order carries only its socket.
             let needed = request.request == nil ? 1 : 3
             guard fds.count >= needed else {
                 fds.forEach { Descriptors.close($0) }
-                try? channel.send(WorkerSpawned(pid: -1, error: "request carried \(fds.count) fds, expected at least \(needed)"))
+                try? channel.send(
+                    WorkerSpawned(pid: -1, error: "request carried \(fds.count) fds, expected at least \(needed)"))
                 continue
             }
             PyOS_BeforeFork()
@@ -56,7 +60,9 @@ struct Zygote {
                     fds.dropFirst().forEach { Descriptors.close($0) }
                     child.serveAsSpare(plan: request.plan, socket: fds[0])
                 }
-                child.run(request, fds: QueryFds(input: fds[0], output: fds[1], reply: fds[2], extra: Array(fds.dropFirst(3))))
+                child.run(
+                    request, fds: QueryFds(input: fds[0], output: fds[1], reply: fds[2], extra: Array(fds.dropFirst(3)))
+                )
             }
             PyOS_AfterFork_Parent()
             fds.forEach { Descriptors.close($0) }
@@ -69,4 +75,3 @@ struct Zygote {
         }
     }
 }
-

@@ -10,7 +10,8 @@ switch arguments.command {
 case "serve":
     Zygote(sitePackages: arguments.sitePackages, control: 3).run()
 case "bench":
-    MarshallingBench(sitePackages: arguments.sitePackages, rows: arguments.rows, workerPath: CommandLine.arguments[0]).run()
+    MarshallingBench(sitePackages: arguments.sitePackages, rows: arguments.rows, workerPath: CommandLine.arguments[0])
+        .run()
 default:
     print("usage: sandpiper-worker serve|bench --site-packages <dir> [--rows N]")
     exit(2)

@@ -22,7 +22,10 @@ struct BenchCommonOptions: ParsableArguments {
     @Option(help: "Timed runs per measurement, after one warm-up run.")
     var runs: Int = 5
 
-    @Option(help: ArgumentHelp("The bench folder (peer scripts and venv); found above the current directory by default.", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "The bench folder (peer scripts and venv); found above the current directory by default.", valueName: "dir")
+    )
     var benchDir: String?
 
     func validate() throws {

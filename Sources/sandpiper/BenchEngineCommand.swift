@@ -26,8 +26,10 @@ struct BenchEngineCommand: ParsableCommand {
     @Option(help: "Output: table, json (one object per measurement and line) or markdown.")
     var format: BenchFormat = .table
 
-    @Option(help: ArgumentHelp("Time the queries on this Kusto endpoint (its tables events, l, r are replaced) instead of the embedded engine.",
-                               valueName: "url"))
+    @Option(
+        help: ArgumentHelp(
+            "Time the queries on this Kusto endpoint (its tables events, l, r are replaced) instead of the embedded engine.",
+            valueName: "url"))
     var target: String?
 
     @OptionGroup var common: BenchCommonOptions
@@ -39,8 +41,10 @@ struct BenchEngineCommand: ParsableCommand {
     func run() throws {
         do {
             let endpoint = target.flatMap(URL.init(string:)).map { KustoEndpoint(url: $0, database: "Sandpiper") }
-            let results = try EngineBenchmark(rows: rows, joinRows: joinRows, runs: common.runs, benchDirectory: common.benchDir,
-                                              target: endpoint.map { e in { @Sendable q in try e.execute(q) } }).measure()
+            let results = try EngineBenchmark(
+                rows: rows, joinRows: joinRows, runs: common.runs, benchDirectory: common.benchDir,
+                target: endpoint.map { e in { @Sendable q in try e.execute(q) } }
+            ).measure()
             BenchOutput.out(BenchEngineReport.render(results, format: format))
         } catch {
             BenchOutput.err(error.description)

@@ -22,7 +22,10 @@ struct BenchTransferCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Row counts, comma-separated.", valueName: "n[,n...]"))
     var rows: String = "1000,100000,1000000,10000000"
 
-    @Option(help: ArgumentHelp("Dataset types, comma-separated: \(BenchDataset.types.map(\.name).joined(separator: ", ")).", valueName: "type[,type...]"))
+    @Option(
+        help: ArgumentHelp(
+            "Dataset types, comma-separated: \(BenchDataset.types.map(\.name).joined(separator: ", ")).",
+            valueName: "type[,type...]"))
     var types: String = BenchDataset.types.map(\.name).joined(separator: ",")
 
     @Option(help: ArgumentHelp("Null ratios, comma-separated (0 to 1).", valueName: "ratio[,ratio...]"))
@@ -34,7 +37,9 @@ struct BenchTransferCommand: ParsableCommand {
     @Option(help: "Run sandpiper's python() path in this sandbox (default: the bench venv's numpy and pandas).")
     var sandbox: String?
 
-    @Option(help: ArgumentHelp("Site-packages directory for the worker instead of a sandbox (repeatable).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Site-packages directory for the worker instead of a sandbox (repeatable).", valueName: "dir"))
     var sitePackages: [String] = []
 
     @Flag(help: "Measure only the peers and memcpy (no python() calls).")
@@ -54,27 +59,34 @@ struct BenchTransferCommand: ParsableCommand {
     func validate() throws {
         _ = try parsedRows()
         for t in types.split(separator: ",") where !BenchDataset.types.contains(where: { $0.name == t }) {
-            throw ValidationError("unknown type '\(t)'; the types are \(BenchDataset.types.map(\.name).joined(separator: ", "))")
+            throw ValidationError(
+                "unknown type '\(t)'; the types are \(BenchDataset.types.map(\.name).joined(separator: ", "))")
         }
         for r in nulls.split(separator: ",") {
-            guard let v = Double(r), v >= 0, v <= 1 else { throw ValidationError("--nulls '\(r)' is not a ratio between 0 and 1") }
+            guard let v = Double(r), v >= 0, v <= 1 else {
+                throw ValidationError("--nulls '\(r)' is not a ratio between 0 and 1")
+            }
         }
         for m in methods.split(separator: ",") where !BenchTransferMeasurement.peerMethods.contains(String(m)) {
-            throw ValidationError("unknown method '\(m)'; the peers are \(BenchTransferMeasurement.peerMethods.joined(separator: ", "))")
+            throw ValidationError(
+                "unknown method '\(m)'; the peers are \(BenchTransferMeasurement.peerMethods.joined(separator: ", "))")
         }
     }
 
     func parsedRows() throws -> [Int] {
         try rows.split(separator: ",").map { text in
-            guard let n = Int(text), n >= 1 else { throw ValidationError("--rows '\(text)' is not a positive row count") }
+            guard let n = Int(text), n >= 1 else {
+                throw ValidationError("--rows '\(text)' is not a positive row count")
+            }
             return n
         }
     }
 
     func run() throws {
-        let benchmark = TransferBenchmark(rows: rows, types: types, nulls: nulls, methods: methods, sandbox: sandbox,
-                                          sitePackages: sitePackages, noSandpiper: noSandpiper, csvMaxRows: csvMaxRows,
-                                          runs: common.runs, benchDirectory: common.benchDir)
+        let benchmark = TransferBenchmark(
+            rows: rows, types: types, nulls: nulls, methods: methods, sandbox: sandbox,
+            sitePackages: sitePackages, noSandpiper: noSandpiper, csvMaxRows: csvMaxRows,
+            runs: common.runs, benchDirectory: common.benchDir)
         do {
             let results = try benchmark.measure()
             BenchOutput.out(BenchTransferReport.render(results, format: format))

@@ -44,8 +44,10 @@ struct ConformanceRunCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Documents, .kqltest files, or folders of them.", valueName: "path"))
     var paths: [String]
 
-    @Option(help: ArgumentHelp("Run python examples in each of these sandboxes (comma-separated) and add a compatibility matrix.",
-                               valueName: "name[,name...]"))
+    @Option(
+        help: ArgumentHelp(
+            "Run python examples in each of these sandboxes (comma-separated) and add a compatibility matrix.",
+            valueName: "name[,name...]"))
     var sandbox: String?
 
     @Option(help: ArgumentHelp("Only examples whose location, id or query contains this text.", valueName: "text"))
@@ -54,8 +56,11 @@ struct ConformanceRunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write a JUnit XML report to this file.", valueName: "file"))
     var junit: String?
 
-    @Option(name: [.customLong("format"), .customLong("report")],
-            help: "Report format: table, json (one object per example and line), or html (one page, with the charts of render examples).")
+    @Option(
+        name: [.customLong("format"), .customLong("report")],
+        help:
+            "Report format: table, json (one object per example and line), or html (one page, with the charts of render examples)."
+    )
     var format: ConformanceFormat = .table
 
     @Flag(help: "Write the actual results of examples without an expected table or expectation into .kqltest files.")
@@ -67,26 +72,36 @@ struct ConformanceRunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Expectations file consulted before the sidecars (repeatable).", valueName: "file"))
     var expectations: [String] = []
 
-    @Option(name: .customLong("db"), help: ArgumentHelp("Use a folder of .csv/.tsv/.jsonl files as the database.", valueName: "dir"))
+    @Option(
+        name: .customLong("db"),
+        help: ArgumentHelp("Use a folder of .csv/.tsv/.jsonl files as the database.", valueName: "dir"))
     var database: String?
 
-    @Option(help: ArgumentHelp("Fix the current time (ISO 8601), for reproducible ago()/now() and sample data.", valueName: "datetime"))
+    @Option(
+        help: ArgumentHelp(
+            "Fix the current time (ISO 8601), for reproducible ago()/now() and sample data.", valueName: "datetime"))
     var now: String?
 
     func validate() throws {
         if let now, DateTimeFormat.parse(now) == nil {
-            throw ValidationError("--now '\(now)' is not a datetime from 1677-09-21T00:12:44Z to 2262-04-11T23:47:16Z; write e.g. 2024-01-01T00:00:00Z")
+            throw ValidationError(
+                "--now '\(now)' is not a datetime from 1677-09-21T00:12:44Z to 2262-04-11T23:47:16Z; write e.g. 2024-01-01T00:00:00Z"
+            )
         }
         if let sandbox, sandboxNames(sandbox).isEmpty { throw ValidationError("--sandbox needs at least one name") }
     }
 
-    @Option(help: ArgumentHelp("Run against this Kusto endpoint (sandpiper serve, the emulator, ADX) instead of the embedded engine.",
-                               valueName: "url"))
+    @Option(
+        help: ArgumentHelp(
+            "Run against this Kusto endpoint (sandpiper serve, the emulator, ADX) instead of the embedded engine.",
+            valueName: "url"))
     var target: String?
 
     @Option(help: ArgumentHelp("The --target database.", valueName: "name")) var targetDatabase = "Sandpiper"
 
-    @Option(help: ArgumentHelp("A file holding the --target's bearer token (else $SANDPIPER_KUSTO_TOKEN, if set).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "A file holding the --target's bearer token (else $SANDPIPER_KUSTO_TOKEN, if set).", valueName: "file"))
     var tokenFile: String?
 
     @OptionGroup var python: PythonRunOptions
@@ -107,7 +122,9 @@ struct ConformanceRunCommand: ParsableCommand {
         let anchor = fixedNow ?? Int64(Date().timeIntervalSince1970 * 1e9)
         let db: any Database
         do {
-            db = try database.map { (path) throws(KQLError) in try FolderDatabase(path: path) } ?? SampleDatabase.make(now: anchor)
+            db =
+                try database.map { (path) throws(KQLError) in try FolderDatabase(path: path) }
+                ?? SampleDatabase.make(now: anchor)
         } catch {
             FileHandle.standardError.write(Data((DisplayText.forTerminal(error.description) + "\n").utf8))
             throw ExitCode(1)
@@ -115,18 +132,23 @@ struct ConformanceRunCommand: ParsableCommand {
         // A document's (or case file's) folder is where its examples' artifacts lie, as a query file's is.
         let roots = python.artifactRoots(paths.map(Self.folder) + [database])
         // Python calls that name no sandbox run in the one asked for, so the matrix runs each example in every sandbox.
-        let pluginsFor: @Sendable (String?) -> [any TabularPlugin] = { plugins.plugins(defaultSandbox: $0, artifactRoots: roots) }
+        let pluginsFor: @Sendable (String?) -> [any TabularPlugin] = {
+            plugins.plugins(defaultSandbox: $0, artifactRoots: roots)
+        }
         let run = ConformanceRun(paths: paths, sandboxes: sandboxes, filter: filter, expectationFiles: expectations)
         let report: RunReport
         if let target {
             guard let url = URL(string: target), url.scheme == "http" || url.scheme == "https" else {
                 throw ValidationError("--target '\(target)' is not an http(s) URL")
             }
-            let token = try ServerConfiguration.token(file: tokenFile) ?? ProcessInfo.processInfo.environment["SANDPIPER_KUSTO_TOKEN"]
+            let token =
+                try ServerConfiguration.token(file: tokenFile)
+                ?? ProcessInfo.processInfo.environment["SANDPIPER_KUSTO_TOKEN"]
             let remote = RemoteExampleRunner(KustoEndpoint(url: url, database: targetDatabase, token: token))
             report = run.run(runner: remote, caseFiles: remote.caseFiles)
         } else {
-            let runner = EngineExampleRunner(database: db, plugins: pluginsFor, now: fixedNow.map { t in { @Sendable in t } })
+            let runner = EngineExampleRunner(
+                database: db, plugins: pluginsFor, now: fixedNow.map { t in { @Sendable in t } })
             report = run.run(runner: runner, caseFiles: KQLTestCaseFiles(now: fixedNow, plugins: pluginsFor))
         }
 
@@ -134,14 +156,16 @@ struct ConformanceRunCommand: ParsableCommand {
         case .table:
             FileHandle.standardOutput.write(Data(DisplayText.forTerminal(TextReport.render(report)).utf8))
         case .json, .html:
-            FileHandle.standardOutput.write(Data((format == .json ? JSONReport.render(report) : HTMLReport.render(report)).utf8))
+            FileHandle.standardOutput.write(
+                Data((format == .json ? JSONReport.render(report) : HTMLReport.render(report)).utf8))
             let problems = report.problems.map { "problem: \($0)\n" }.joined()
             FileHandle.standardError.write(Data(DisplayText.forTerminal(problems + report.summaryLine + "\n").utf8))
         }
         var failed = !report.succeeded
         if let junit {
             do { try CaseFileWriter.write(JUnitReport.render(report), to: junit) } catch {
-                FileHandle.standardError.write(Data((DisplayText.forTerminal(error.description) + "\n").utf8)); failed = true
+                FileHandle.standardError.write(Data((DisplayText.forTerminal(error.description) + "\n").utf8));
+                failed = true
             }
         }
         if complete {
@@ -160,8 +184,10 @@ struct ConformanceRunCommand: ParsableCommand {
             guard !results.isEmpty else { continue }
             let stem = URL(fileURLWithPath: document).deletingPathExtension().lastPathComponent
             let path = completeDir + "/" + stem + ".kqltest"
-            guard URL(fileURLWithPath: path).standardized.path != URL(fileURLWithPath: document).standardized.path else {
-                FileHandle.standardError.write(Data("--complete would overwrite the document \(document); choose another --complete-dir\n".utf8))
+            guard URL(fileURLWithPath: path).standardized.path != URL(fileURLWithPath: document).standardized.path
+            else {
+                FileHandle.standardError.write(
+                    Data("--complete would overwrite the document \(document); choose another --complete-dir\n".utf8))
                 ok = false
                 continue
             }
@@ -169,7 +195,8 @@ struct ConformanceRunCommand: ParsableCommand {
                 try CaseFileWriter.write(CaseFileWriter.render(document: document, results: results), to: path)
                 FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
             } catch {
-                FileHandle.standardError.write(Data((DisplayText.forTerminal(error.description) + "\n").utf8)); ok = false
+                FileHandle.standardError.write(Data((DisplayText.forTerminal(error.description) + "\n").utf8));
+                ok = false
             }
         }
         return ok

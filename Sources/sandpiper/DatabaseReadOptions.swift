@@ -4,7 +4,10 @@ import KQLSyntax
 
 /// How `--db` reads its folder, and what the CLI says afterwards about files it could not use.
 struct DatabaseReadOptions: ParsableArguments {
-    @Flag(help: "Leave out CSV/TSV records that do not fit (wrong field count, not UTF-8, a value of the wrong type) and report how many, instead of refusing the file.")
+    @Flag(
+        help:
+            "Leave out CSV/TSV records that do not fit (wrong field count, not UTF-8, a value of the wrong type) and report how many, instead of refusing the file."
+    )
     var skipBadRows = false
 
     /// Opens `path` (a folder, or one table file) as the database.
@@ -18,7 +21,8 @@ struct DatabaseReadOptions: ParsableArguments {
         var out = ""
         if let folder = database as? FolderDatabase {
             for (file, rows) in folder.skippedRows {
-                out += "notice: left out \(rows.count) bad row\(rows.count == 1 ? "" : "s") of \(file) (the first at line \(rows.firstLine))\n"
+                out +=
+                    "notice: left out \(rows.count) bad row\(rows.count == 1 ? "" : "s") of \(file) (the first at line \(rows.firstLine))\n"
             }
         }
         for (name, note) in database.notes where note.hasPrefix("not loaded: ") {

@@ -35,31 +35,49 @@ struct QueryCommand: ParsableCommand {
     @Argument(help: "The query text. Omit it to use -f or standard input.")
     var query: String?
 
-    @Option(name: [.customShort("f"), .customLong("file")], help: ArgumentHelp("Read the query from a file.", valueName: "file"))
+    @Option(
+        name: [.customShort("f"), .customLong("file")],
+        help: ArgumentHelp("Read the query from a file.", valueName: "file"))
     var file: String?
 
-    @Option(name: .customLong("db"), help: ArgumentHelp("Use a folder of .csv/.tsv/.jsonl files (or one such file) as the database.", valueName: "dir"))
+    @Option(
+        name: .customLong("db"),
+        help: ArgumentHelp(
+            "Use a folder of .csv/.tsv/.jsonl files (or one such file) as the database.", valueName: "dir"))
     var database: String?
 
     @Option(help: "Output format: table, csv, json (one object per result table and line) or markdown.")
     var format: ResultFormat = .table
 
-    @Option(help: ArgumentHelp("Fix the current time (ISO 8601), for reproducible ago()/now() and sample data.", valueName: "datetime"))
+    @Option(
+        help: ArgumentHelp(
+            "Fix the current time (ISO 8601), for reproducible ago()/now() and sample data.", valueName: "datetime"))
     var now: String?
 
-    @Option(help: ArgumentHelp("Widest cell in the table format before it is cut with an ellipsis (0: no limit).", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Widest cell in the table format before it is cut with an ellipsis (0: no limit).", valueName: "n"))
     var maxWidth: Int = 48
 
-    @Option(help: ArgumentHelp("Write the chart of a result that ends in render to this .svg, .png, .html or .vl.json file (further charts: FILE-2.svg, ...).",
-                               valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Write the chart of a result that ends in render to this .svg, .png, .html or .vl.json file (further charts: FILE-2.svg, ...).",
+            valueName: "file"))
     var chart: String?
 
     @OptionGroup var terminal: TerminalOutputOptions
 
-    @Option(name: .customLong("param"), help: ArgumentHelp("A value for a parameter of `declare query_parameters`: a KQL literal of its type, or for a string any text (repeatable).", valueName: "name=value"))
+    @Option(
+        name: .customLong("param"),
+        help: ArgumentHelp(
+            "A value for a parameter of `declare query_parameters`: a KQL literal of its type, or for a string any text (repeatable).",
+            valueName: "name=value"))
     var parameters: [String] = []
 
-    @Flag(help: "With -f: run every query of the file (a blank line outside a ``` string ends one) and print each result after a header.")
+    @Flag(
+        help:
+            "With -f: run every query of the file (a blank line outside a ``` string ends one) and print each result after a header."
+    )
     var all = false
 
     @Flag(help: "With --all: run the remaining queries after one fails (the exit status is still 1).")
@@ -68,15 +86,21 @@ struct QueryCommand: ParsableCommand {
     func validate() throws {
         if query != nil, file != nil { throw ValidationError("give the query as an argument or with -f, not both") }
         if let now, DateTimeFormat.parse(now) == nil {
-            throw ValidationError("--now '\(now)' is not a datetime from 1677-09-21T00:12:44Z to 2262-04-11T23:47:16Z; write e.g. 2024-01-01T00:00:00Z")
+            throw ValidationError(
+                "--now '\(now)' is not a datetime from 1677-09-21T00:12:44Z to 2262-04-11T23:47:16Z; write e.g. 2024-01-01T00:00:00Z"
+            )
         }
         if maxWidth != 0, maxWidth < 4 { throw ValidationError("--max-width must be 0 (no limit) or at least 4") }
         if let chart {
-            do { _ = try ChartFormat(path: chart) } catch { throw ValidationError("--chart: \(error.message); \(error.hint ?? "")") }
+            do { _ = try ChartFormat(path: chart) } catch {
+                throw ValidationError("--chart: \(error.message); \(error.hint ?? "")")
+            }
         }
         if all, file == nil { throw ValidationError("--all runs the queries of a file: give it with -f FILE") }
         if keepGoing, !all { throw ValidationError("--keep-going only applies with --all") }
-        if all, chart != nil { throw ValidationError("--chart draws the charts of one query: run that query without --all") }
+        if all, chart != nil {
+            throw ValidationError("--chart draws the charts of one query: run that query without --all")
+        }
         _ = try parameterValues()
     }
 
@@ -107,11 +131,18 @@ struct QueryCommand: ParsableCommand {
         var properties = try limits.properties()
         properties.parameters = try parameterValues()
         do {
-            let db: any Database = try database.map { (path) throws(KQLError) in try databaseReading.open(path) }
+            let db: any Database =
+                try database.map { (path) throws(KQLError) in try databaseReading.open(path) }
                 ?? SampleDatabase.make(now: anchor)
-            let roots = python.artifactRoots([file.map { ($0 as NSString).deletingLastPathComponent.isEmpty ? "." : ($0 as NSString).deletingLastPathComponent },
-                                              database])
-            let engine = plugins.engine(database: db, artifactRoots: roots, now: fixedNow.map { t in { @Sendable in t } })
+            let roots = python.artifactRoots([
+                file.map {
+                    ($0 as NSString).deletingLastPathComponent.isEmpty
+                        ? "." : ($0 as NSString).deletingLastPathComponent
+                },
+                database,
+            ])
+            let engine = plugins.engine(
+                database: db, artifactRoots: roots, now: fixedNow.map { t in { @Sendable in t } })
             guard all else {
                 let started = ContinuousClock.now
                 let result = try engine.execute(text, sourceName: file, properties: properties)
@@ -123,7 +154,8 @@ struct QueryCommand: ParsableCommand {
             var failed = false
             for (i, q) in QueryFile.split(text).enumerated() {
                 if format == .table || format == .markdown {
-                    FileHandle.standardOutput.write(Data("\(i > 0 ? "\n" : "")-- query \(i + 1) (line \(q.line))\n".utf8))
+                    FileHandle.standardOutput.write(
+                        Data("\(i > 0 ? "\n" : "")-- query \(i + 1) (line \(q.line))\n".utf8))
                 }
                 do {
                     let started = ContinuousClock.now
@@ -150,19 +182,24 @@ struct QueryCommand: ParsableCommand {
     /// printed, so a chart that cannot be drawn fails the command with the tables still printed and no
     /// half-written file.
     private func show(_ result: QueryResult, elapsed: Duration) -> Bool {
-        var printable = result.tables.map { PrintableResult(table: $0.table, pluginOutput: $0.pluginOutput, truncation: $0.truncation) }
+        var printable = result.tables.map {
+            PrintableResult(table: $0.table, pluginOutput: $0.pluginOutput, truncation: $0.truncation)
+        }
         var chartError: ChartError?
         if let chart {
             let charted = printable.indices.filter { printable[$0].table.visualization != nil }
             for (i, path) in zip(charted, ChartFile.paths(chart, count: charted.count)) where chartError == nil {
-                do { try ChartFile.write(printable[i].table, to: path); printable[i].chartFile = path } catch { chartError = error }
+                do { try ChartFile.write(printable[i].table, to: path); printable[i].chartFile = path } catch {
+                    chartError = error
+                }
             }
             if charted.isEmpty {
                 FileHandle.standardError.write(Data("--chart: no result ends in render; no chart was written\n".utf8))
             }
         }
-        let rendered = ResultRenderer.render(printable, format: format, maxCellWidth: maxWidth,
-                                             maxRows: format == .table ? terminal.maxRows : 0)
+        let rendered = ResultRenderer.render(
+            printable, format: format, maxCellWidth: maxWidth,
+            maxRows: format == .table ? terminal.maxRows : 0)
         FileHandle.standardOutput.write(Data(rendered.stdout.utf8))
         if format == .table { FileHandle.standardOutput.write(Data(TerminalOutputOptions.elapsedFooter(elapsed).utf8)) }
         if !rendered.stderr.isEmpty { FileHandle.standardError.write(Data(rendered.stderr.utf8)) }

@@ -9,21 +9,30 @@ struct QueryLimitOptions: ParsableArguments {
     @Flag(name: .customLong("no-truncation"), help: "Return every record (`set notruncation;`).")
     var noTruncation = false
 
-    @Option(name: .customLong("truncation-max-records"),
-            help: ArgumentHelp("Truncate results after this many records (default 500000; `set truncationmaxrecords`).", valueName: "n"))
+    @Option(
+        name: .customLong("truncation-max-records"),
+        help: ArgumentHelp(
+            "Truncate results after this many records (default 500000; `set truncationmaxrecords`).", valueName: "n"))
     var truncationMaxRecords: Int?
 
-    @Option(name: .customLong("truncation-max-size"),
-            help: ArgumentHelp("Truncate results past this much data (default 64MB; `set truncationmaxsize`).", valueName: "size"))
+    @Option(
+        name: .customLong("truncation-max-size"),
+        help: ArgumentHelp(
+            "Truncate results past this much data (default 64MB; `set truncationmaxsize`).", valueName: "size"))
     var truncationMaxSize: String?
 
-    @Option(name: .customLong("max-memory"),
-            help: ArgumentHelp("Memory one operator may use, e.g. 2GB (default: 5GB or a quarter of physical memory; `set maxmemoryconsumptionperiterator`).",
-                               valueName: "size"))
+    @Option(
+        name: .customLong("max-memory"),
+        help: ArgumentHelp(
+            "Memory one operator may use, e.g. 2GB (default: 5GB or a quarter of physical memory; `set maxmemoryconsumptionperiterator`).",
+            valueName: "size"))
     var maxMemory: String?
 
-    @Option(name: .customLong("timeout"),
-            help: ArgumentHelp("Stop the query after this long, e.g. 90s, 30m or 01:00:00 (default 10m; `set servertimeout`).", valueName: "timespan"))
+    @Option(
+        name: .customLong("timeout"),
+        help: ArgumentHelp(
+            "Stop the query after this long, e.g. 90s, 30m or 01:00:00 (default 10m; `set servertimeout`).",
+            valueName: "timespan"))
     var timeout: String?
 
     func validate() throws { _ = try properties() }
@@ -34,8 +43,15 @@ struct QueryLimitOptions: ParsableArguments {
         do {
             if noTruncation { try p.set(RequestProperties.Name.noTruncation, .bool(true)) }
             if let n = truncationMaxRecords { try p.set(RequestProperties.Name.truncationMaxRecords, .long(Int64(n))) }
-            if let s = truncationMaxSize { try p.set(RequestProperties.Name.truncationMaxSize, .long(try Self.bytes(s, flag: "--truncation-max-size"))) }
-            if let s = maxMemory { try p.set(RequestProperties.Name.maxMemoryConsumptionPerIterator, .long(try Self.bytes(s, flag: "--max-memory"))) }
+            if let s = truncationMaxSize {
+                try p.set(
+                    RequestProperties.Name.truncationMaxSize, .long(try Self.bytes(s, flag: "--truncation-max-size")))
+            }
+            if let s = maxMemory {
+                try p.set(
+                    RequestProperties.Name.maxMemoryConsumptionPerIterator,
+                    .long(try Self.bytes(s, flag: "--max-memory")))
+            }
             if let t = timeout {
                 guard let ns = TimespanFormat.parse(t) else {
                     throw ValidationError("--timeout '\(t)' is not a timespan; write e.g. 90s, 30m or 00:30:00")

@@ -5,7 +5,8 @@ import Sandbox
 /// `sandpiper sandbox remove NAME`.
 struct SandboxRemove: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "remove", abstract: "Unregister a sandbox (its files stay until `gc`, since other names may share them).")
+        commandName: "remove",
+        abstract: "Unregister a sandbox (its files stay until `gc`, since other names may share them).")
 
     @Argument(help: "The sandbox name.")
     var name: String
@@ -50,7 +51,8 @@ struct SandboxDefault: ParsableCommand {
 /// `sandpiper sandbox policy NAME [--memory-mb --cpu-percent --timeout --pool-size]`.
 struct SandboxPolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "policy", abstract: "Show or change a sandbox's policy (ADX's sandbox policy fields plus a wall-time limit).")
+        commandName: "policy",
+        abstract: "Show or change a sandbox's policy (ADX's sandbox policy fields plus a wall-time limit).")
 
     @Argument(help: "The sandbox name.")
     var name: String
@@ -80,8 +82,9 @@ struct SandboxPolicyCommand: ParsableCommand {
                     if let initializeOnStartup { p.initializeOnStartup = initializeOnStartup }
                 }
             }
-            print("\(name): memory \(policy.memoryMB) MB, cpu \(policy.cpuPercent) %, timeout \(policy.timeoutSeconds) s, "
-                  + "pool \(policy.poolSize), initialize on startup \(policy.initializeOnStartup)")
+            print(
+                "\(name): memory \(policy.memoryMB) MB, cpu \(policy.cpuPercent) %, timeout \(policy.timeoutSeconds) s, "
+                    + "pool \(policy.poolSize), initialize on startup \(policy.initializeOnStartup)")
         }
     }
 }

@@ -24,15 +24,18 @@ struct SandboxBuild: ParsableCommand {
     func run() throws {
         try runSandbox { () throws(SandboxError) in
             let started = Date()
-            let builder = SandboxBuilder(registry: SandboxRegistry(), progress: ProgressReporter(style: quiet ? .quiet : nil))
+            let builder = SandboxBuilder(
+                registry: SandboxRegistry(), progress: ProgressReporter(style: quiet ? .quiet : nil))
             if ifNeeded, let existing = builder.upToDate(specURL: URL(fileURLWithPath: spec), name: name) {
                 print("\(existing.name) is up to date (archive sha256 \(existing.archiveSHA256)); nothing to build")
                 return
             }
-            let report = try builder.build(specURL: URL(fileURLWithPath: spec), name: name,
-                                           lockMode: relock ? .relock : frozen ? .frozen : .update)
-            print("built \(report.name): \(report.manifest.packages.count) packages, \(ProgressReporter.size(report.manifest.sizeBytes)) "
-                  + "in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+            let report = try builder.build(
+                specURL: URL(fileURLWithPath: spec), name: name,
+                lockMode: relock ? .relock : frozen ? .frozen : .update)
+            print(
+                "built \(report.name): \(report.manifest.packages.count) packages, \(ProgressReporter.size(report.manifest.sizeBytes)) "
+                    + "in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
             print("archive sha256 \(report.archiveSHA256)")
         }
     }
@@ -42,7 +45,8 @@ struct SandboxBuild: ParsableCommand {
 struct SandboxLockCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lock",
-        abstract: "Resolve a spec's requirements with pip (binary wheels for the target ABI only) and write <spec>.lock.")
+        abstract:
+            "Resolve a spec's requirements with pip (binary wheels for the target ABI only) and write <spec>.lock.")
 
     @Argument(help: "The spec file.")
     var spec: String
@@ -51,7 +55,9 @@ struct SandboxLockCommand: ParsableCommand {
         try runSandbox { () throws(SandboxError) in
             let builder = SandboxBuilder(registry: SandboxRegistry())
             let (lock, written) = try builder.lock(specURL: URL(fileURLWithPath: spec), mode: .relock)
-            print("\(written ? "wrote" : "kept") \(SandboxLock.url(forSpec: URL(fileURLWithPath: spec)).path): \(lock.wheels.count) wheels")
+            print(
+                "\(written ? "wrote" : "kept") \(SandboxLock.url(forSpec: URL(fileURLWithPath: spec)).path): \(lock.wheels.count) wheels"
+            )
         }
     }
 }
@@ -71,9 +77,12 @@ struct SandboxAdd: ParsableCommand {
 
     func run() throws {
         try runSandbox { () throws(SandboxError) in
-            let importer = ArchiveImporter(registry: SandboxRegistry(), progress: ProgressReporter(style: quiet ? .quiet : nil))
+            let importer = ArchiveImporter(
+                registry: SandboxRegistry(), progress: ProgressReporter(style: quiet ? .quiet : nil))
             let report = try importer.add(URL(fileURLWithPath: archive), name: name)
-            print("added \(report.name): \(report.manifest.packages.count) packages, archive sha256 \(report.archiveSHA256)")
+            print(
+                "added \(report.name): \(report.manifest.packages.count) packages, archive sha256 \(report.archiveSHA256)"
+            )
         }
     }
 }

@@ -9,8 +9,11 @@ struct SandboxCommand: ParsableCommand {
         commandName: "sandbox",
         abstract: "Build, register and inspect the Python environments python() scripts run in.",
         discussion: "State lives in $SANDPIPER_HOME (default ~/.local/share/sandpiper).",
-        subcommands: [SandboxBuild.self, DoctorCommand.self, SandboxLockCommand.self, SandboxAdd.self, SandboxList.self, SandboxShow.self,
-                      SandboxVerify.self, SandboxRemove.self, SandboxGC.self, SandboxDefault.self, SandboxPolicyCommand.self])
+        subcommands: [
+            SandboxBuild.self, DoctorCommand.self, SandboxLockCommand.self, SandboxAdd.self, SandboxList.self,
+            SandboxShow.self,
+            SandboxVerify.self, SandboxRemove.self, SandboxGC.self, SandboxDefault.self, SandboxPolicyCommand.self,
+        ])
 }
 
 /// `--format table|json` of `list` and `show`.

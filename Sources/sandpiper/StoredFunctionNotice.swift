@@ -8,7 +8,8 @@ enum StoredFunctionNotice {
         let names = database.functionNames
         guard !database.isPersistent, !names.isEmpty else { return nil }
         let list = names.prefix(5).joined(separator: ", ") + (names.count > 5 ? ", …" : "")
-        return "notice: stored function\(names.count == 1 ? "" : "s") \(list) \(names.count == 1 ? "is" : "are") kept for this command only; "
+        return
+            "notice: stored function\(names.count == 1 ? "" : "s") \(list) \(names.count == 1 ? "is" : "are") kept for this command only; "
             + "pass --db DIR to keep \(names.count == 1 ? "it" : "them") in DIR/functions\n"
     }
 }

@@ -4,7 +4,9 @@ import Foundation
 /// How the table format fits a terminal: a row cap, and the query's elapsed time under the tables
 /// when standard output is a terminal (never in a pipe, where output must not vary from run to run).
 struct TerminalOutputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Rows the table format prints of each result; the rest are counted (0: all).", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Rows the table format prints of each result; the rest are counted (0: all).", valueName: "n"))
     var maxRows: Int = 40
 
     func validate() throws {

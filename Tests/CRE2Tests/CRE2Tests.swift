@@ -15,13 +15,17 @@ import Testing
     }
 
     /// The spans of the first match at or after `start`, or nil.
-    func match(_ re: OpaquePointer, _ text: String, start: Int = 0, anchor: CRE2Anchor = CRE2_UNANCHORED,
-               groups: Int) -> [Int64]? {
+    func match(
+        _ re: OpaquePointer, _ text: String, start: Int = 0, anchor: CRE2Anchor = CRE2_UNANCHORED,
+        groups: Int
+    ) -> [Int64]? {
         var spans = [Int64](repeating: 7, count: max(2, 2 * groups))
         var t = text
         let found = t.withUTF8 { b in
             b.withMemoryRebound(to: CChar.self) { c in
-                spans.withUnsafeMutableBufferPointer { cre2_match(re, c.baseAddress, c.count, start, anchor, $0.baseAddress, Int32(groups)) }
+                spans.withUnsafeMutableBufferPointer {
+                    cre2_match(re, c.baseAddress, c.count, start, anchor, $0.baseAddress, Int32(groups))
+                }
             }
         }
         return found == 1 ? Array(spans.prefix(2 * groups)) : nil

@@ -14,8 +14,10 @@ import Testing
 
     @Test func everyDocumentedKindIsKnown() throws {
         // The visualizations of render-operator.md's table.
-        for name in ["anomalychart", "areachart", "barchart", "card", "columnchart", "ladderchart", "linechart", "piechart",
-                     "pivotchart", "scatterchart", "stackedareachart", "table", "timechart", "timepivot", "treemap"] {
+        for name in [
+            "anomalychart", "areachart", "barchart", "card", "columnchart", "ladderchart", "linechart", "piechart",
+            "pivotchart", "scatterchart", "stackedareachart", "table", "timechart", "timepivot", "treemap",
+        ] {
             #expect(try request(name).kind.rawValue == name)
         }
     }
@@ -29,11 +31,14 @@ import Testing
     }
 
     @Test func everyPropertyIsRead() throws {
-        let r = try request("areachart", [
-            "title": "Humidity and temperature", "xtitle": "Time", "ytitle": "Sample value", "xcolumn": "Timestamp",
-            "ycolumns": "avg_temp, avg_humidity", "series": "State,EventType", "xaxis": "linear", "yaxis": "log",
-            "ymin": "10", "ymax": "100", "legend": "hidden", "kind": "stacked100", "ysplit": "panels", "accumulate": "true",
-        ])
+        let r = try request(
+            "areachart",
+            [
+                "title": "Humidity and temperature", "xtitle": "Time", "ytitle": "Sample value", "xcolumn": "Timestamp",
+                "ycolumns": "avg_temp, avg_humidity", "series": "State,EventType", "xaxis": "linear", "yaxis": "log",
+                "ymin": "10", "ymax": "100", "legend": "hidden", "kind": "stacked100", "ysplit": "panels",
+                "accumulate": "true",
+            ])
         #expect(r.title == "Humidity and temperature")
         #expect(r.xTitle == "Time" && r.yTitle == "Sample value")
         #expect(r.xColumn == "Timestamp")
@@ -46,7 +51,8 @@ import Testing
     }
 
     @Test func anomalyColumnsAreAList() throws {
-        let r = try request("anomalychart", ["anomalycolumns": "anomalies", "title": "Web app. traffic of a month, anomalies"])
+        let r = try request(
+            "anomalychart", ["anomalycolumns": "anomalies", "title": "Web app. traffic of a month, anomalies"])
         #expect(r.anomalyColumns == ["anomalies"])
     }
 
@@ -63,7 +69,8 @@ import Testing
 
     @Test func propertiesAKindDoesNotUseAreReported() throws {
         // card.md lists only `title`; timechart.md has no `kind`; scatterchart.md's kind is only `map`.
-        #expect(try request("card", ["title": "Floods in Virginia", "ycolumns": "Count"]).ignoredProperties == [.ycolumns])
+        #expect(
+            try request("card", ["title": "Floods in Virginia", "ycolumns": "Count"]).ignoredProperties == [.ycolumns])
         #expect(try request("timechart", ["kind": "stacked"]).ignoredProperties == [.kind])
         #expect(try request("scatterchart", ["kind": "stacked"]).ignoredProperties == [.kind])
         #expect(try request("scatterchart", ["kind": "map"]).ignoredProperties.isEmpty)

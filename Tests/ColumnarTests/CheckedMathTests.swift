@@ -15,7 +15,7 @@ import Testing
 
     @Test func realsConvertOnlyWhenTheyFit() {
         #expect(CheckedMath.truncated(-9.2233720368547758e18) == .min)  // -2^63 fits
-        #expect(CheckedMath.truncated(9.2233720368547758e18) == nil)    // 2^63 does not
+        #expect(CheckedMath.truncated(9.2233720368547758e18) == nil)  // 2^63 does not
         #expect(CheckedMath.truncated(-2.9) == -2)
         #expect(CheckedMath.truncated(.nan) == nil)
         #expect(CheckedMath.truncated(-.infinity) == nil)
@@ -29,7 +29,7 @@ import Testing
         #expect(CheckedMath.floor(-7, step: 5) == -10)
         #expect(CheckedMath.floor(.max, step: 2, origin: -.max) == .max)  // on the grid: max - (-max) = 2^64 - 2
         #expect(CheckedMath.floor(5, step: .max, origin: -.max) == 0)
-        #expect(CheckedMath.floor(.min, step: 3) == nil)                  // the bin starts at min - 1
+        #expect(CheckedMath.floor(.min, step: 3) == nil)  // the bin starts at min - 1
         #expect(CheckedMath.floor(.min + 1, step: 3) == nil)
         #expect(CheckedMath.floor(.min + 3, step: 3) == .min + 2)
         #expect(CheckedMath.floorMod(.min, .max) == .max - 1)

@@ -9,14 +9,24 @@ import Testing
         (.long, [.long(10), .null, .long(30), .long(40), .long(-50)]),
         (.real, [.real(1.5), .real(2.5), .null, .real(-0.0), .real(5)]),
         (.datetime, [.datetime(1), .datetime(2), .datetime(3), .null, .datetime(5)]),
-        (.guid, [.guid(UUID(uuidString: "6F9619FF-8B86-D011-B42D-00C04FC964FF")!), .null,
-                 .guid(UUID(uuidString: "00000000-0000-0000-0000-000000000001")!), .null, .null]),
+        (
+            .guid,
+            [
+                .guid(UUID(uuidString: "6F9619FF-8B86-D011-B42D-00C04FC964FF")!), .null,
+                .guid(UUID(uuidString: "00000000-0000-0000-0000-000000000001")!), .null, .null,
+            ]
+        ),
         (.string, [.string("a"), .string(""), .string("héllo"), .null, .string("z")]),
         (.decimal, [.decimal(1), .null, .decimal(3), .decimal(4), .decimal(5)]),
-        (.dynamic, [.dynamic(.long(1)), .dynamic(.null), .dynamic(.string("x")), .dynamic(.bool(true)), .dynamic(.long(5))]),
+        (
+            .dynamic,
+            [.dynamic(.long(1)), .dynamic(.null), .dynamic(.string("x")), .dynamic(.bool(true)), .dynamic(.long(5))]
+        ),
     ]
 
-    @Test(arguments: [[UInt8]([1, 0, 1, 1, 0]), [0, 0, 0, 0, 0], [1, 1, 1, 1, 1], [0, 0, 0, 0, 7], [9, 0, 0, 0, 0]])
+    @Test(arguments: [
+        [UInt8]([1, 0, 1, 1, 0]), [0, 0, 0, 0, 0], [1, 1, 1, 1, 1], [0, 0, 0, 0, 7], [9, 0, 0, 0, 0],
+    ])
     func compactKeepsTheMaskedRowsOfEveryType(mask: [UInt8]) {
         let kept = mask.indices.filter { mask[$0] != 0 }
         for (type, values) in Self.samples {
@@ -32,7 +42,9 @@ import Testing
         for (type, values) in Self.samples {
             let c = Column(type: type, values: values)
             let out = c.gather([4, -1, 0, 0])
-            #expect(out.boxedValues == [c.value(4), type == .dynamic ? .dynamic(.null) : .null, c.value(0), c.value(0)], "\(type)")
+            #expect(
+                out.boxedValues == [c.value(4), type == .dynamic ? .dynamic(.null) : .null, c.value(0), c.value(0)],
+                "\(type)")
             if type == .real { #expect(out.reals[1].isNaN) }
         }
         let plain = Column(int64s: [1, 2, 3]).gather([2, 1])
@@ -67,11 +79,14 @@ import Testing
             let withNulls = Column(type: type, values: values)
             let plain = Column(type: type, values: values.filter { !$0.isNull && $0 != .dynamic(.null) })
             let empty = Column.empty(type)
-            for parts in [[plain, plain], [plain, empty, plain], [empty, empty], [plain, withNulls, plain], [withNulls, empty]] {
+            for parts in [
+                [plain, plain], [plain, empty, plain], [empty, empty], [plain, withNulls, plain], [withNulls, empty],
+            ] {
                 let out = Column.concat(parts, type: type)
                 #expect(out.boxedValues == parts.flatMap(\.boxedValues), "\(type)")
                 #expect(out.count == parts.reduce(0) { $0 + $1.count })
-                #expect((out.validity == nil) == (out.nullCount == 0) || type == .dynamic || type == .decimal, "\(type)")
+                #expect(
+                    (out.validity == nil) == (out.nullCount == 0) || type == .dynamic || type == .decimal, "\(type)")
             }
         }
     }

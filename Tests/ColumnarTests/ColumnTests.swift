@@ -7,7 +7,8 @@ import Testing
         let samples: [(ScalarType, Value)] = [
             (.bool, .bool(true)), (.int, .int(-7)), (.long, .long(1 << 40)), (.real, .real(2.5)),
             (.decimal, .decimal(Decimal(string: "1.25")!)), (.datetime, .datetime(1_700_000_000_000_000_000)),
-            (.timespan, .timespan(-90_000_000_000)), (.guid, .guid(UUID(uuidString: "6F9619FF-8B86-D011-B42D-00C04FC964FF")!)),
+            (.timespan, .timespan(-90_000_000_000)),
+            (.guid, .guid(UUID(uuidString: "6F9619FF-8B86-D011-B42D-00C04FC964FF")!)),
             (.string, .string("héllo")), (.dynamic, .dynamic(.array([.long(1), .string("a")]))),
         ]
         for (type, value) in samples {
@@ -59,7 +60,9 @@ import Testing
             let raw = UnsafeMutableRawPointer.allocate(byteCount: 16, alignment: 64)
             raw.storeBytes(of: Int64(42), as: Int64.self)
             (raw + 8).storeBytes(of: Int64(43), as: Int64.self)
-            let buffer = DataBuffer(adopting: raw, byteCount: 16) { p, _ in counter.n += 1; p.deallocate() }
+            let buffer = DataBuffer(adopting: raw, byteCount: 16) { p, _ in
+                counter.n += 1; p.deallocate()
+            }
             let column = Column(type: .long, count: 2, validity: nil, values: buffer)
             #expect(Array(column.longs) == [42, 43])
         }

@@ -23,7 +23,9 @@ import Testing
     /// Runs `body` on a thread with `stack` bytes of stack and waits for it.
     static func onThread(stack: Int, _ body: @escaping @Sendable () -> Void) {
         let done = DispatchSemaphore(value: 0)
-        let thread = Thread { body(); done.signal() }
+        let thread = Thread {
+            body(); done.signal()
+        }
         thread.stackSize = stack
         thread.start()
         done.wait()

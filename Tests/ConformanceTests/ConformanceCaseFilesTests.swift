@@ -7,7 +7,8 @@ import Testing
 /// Engine behaviour: every `conformance/engine/**/*.kqltest` file, each on a fresh engine over the
 /// sample database with the clock fixed at 2025-01-01T00:00:00Z.
 @Suite struct ConformanceCaseFilesTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let now = DateTimeFormat.parse("2025-01-01T00:00:00Z")!
     static let sample = SampleDatabase.make(now: now)
 
@@ -25,7 +26,9 @@ import Testing
     @Test(arguments: caseFiles)
     func caseFile(_ url: URL) {
         let report = KQLTestRunner.run(files: [url]) { fileNow in
-            if let fileNow, fileNow != Self.now { return Engine(database: SampleDatabase.make(now: fileNow), now: { fileNow }) }
+            if let fileNow, fileNow != Self.now {
+                return Engine(database: SampleDatabase.make(now: fileNow), now: { fileNow })
+            }
             let copy = InMemoryDatabase(tables: Self.sample.tableNames.map { ($0, Self.sample.table(named: $0)!) })
             return Engine(database: copy, now: { Self.now })
         }

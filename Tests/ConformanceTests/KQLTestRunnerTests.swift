@@ -13,11 +13,18 @@ import Testing
         #expect(KQLTestComparison.cell(.bool(true)) == "true")
         #expect(KQLTestComparison.cell(.real(1)) == "1")
         #expect(KQLTestComparison.cell(.real(1e20)) == "1E+20")
-        #expect(KQLTestComparison.cell(.datetime(DateTimeFormat.parse("2024-01-01T00:00:00.123Z")!)) == "2024-01-01T00:00:00.1230000Z")
+        #expect(
+            KQLTestComparison.cell(.datetime(DateTimeFormat.parse("2024-01-01T00:00:00.123Z")!))
+                == "2024-01-01T00:00:00.1230000Z")
         #expect(KQLTestComparison.cell(.timespan(93_784_000_000_000)) == "1.02:03:04")
-        #expect(KQLTestComparison.cell(.guid(UUID(uuidString: "3F2504E0-4F89-11D3-9A0C-0305E82C3301")!)) == "3f2504e0-4f89-11d3-9a0c-0305e82c3301")
+        #expect(
+            KQLTestComparison.cell(.guid(UUID(uuidString: "3F2504E0-4F89-11D3-9A0C-0305E82C3301")!))
+                == "3f2504e0-4f89-11d3-9a0c-0305e82c3301")
         #expect(KQLTestComparison.cell(.dynamic(.string("v"))) == "\"v\"")
-        #expect(KQLTestComparison.cell(.dynamic(.bag(PropertyBag([("a", .long(1)), ("b", .array([.long(1), .long(2)]))])))) == #"{"a":1,"b":[1,2]}"#)
+        #expect(
+            KQLTestComparison.cell(
+                .dynamic(.bag(PropertyBag([("a", .long(1)), ("b", .array([.long(1), .long(2)]))]))))
+                == #"{"a":1,"b":[1,2]}"#)
     }
 
     static let table = Table([("x", Column(type: .long, int64s: [2, 1])), ("s", Column(strings: ["b", "a"]))])
@@ -31,38 +38,40 @@ import Testing
 
     @Test func headerDifferenceIsShown() {
         let expected = KQLTestRecord.ExpectedTable(header: "x:int\ts:string", rows: ["2\tb", "1\ta"], line: 1)
-        #expect(KQLTestComparison.difference(expected: expected, actual: Self.table, mode: .nosort)
+        #expect(
+            KQLTestComparison.difference(expected: expected, actual: Self.table, mode: .nosort)
                 == "header differs:\n- x:int\ts:string\n+ x:long\ts:string\n")
     }
 
     /// Runs records against a scripted executor: the runner's verdicts, not an engine, are under test.
     @Test func verdictsPerRecord() throws {
-        let file = try KQLTestFile(parsing: """
-            query rowsort
-            good
-            ----
-            x:long\ts:string
-            1\ta
-            2\tb
+        let file = try KQLTestFile(
+            parsing: """
+                query rowsort
+                good
+                ----
+                x:long\ts:string
+                1\ta
+                2\tb
 
-            query nosort
-            wrong
-            ----
-            x:long
-            1
+                query nosort
+                wrong
+                ----
+                x:long
+                1
 
-            statement ok
-            fails
+                statement ok
+                fails
 
-            statement error E_PARSE wher
-            fails
+                statement error E_PARSE wher
+                fails
 
-            statement error E_TYPE
-            fails
+                statement error E_TYPE
+                fails
 
-            statement error E_PARSE
-            good
-            """, path: "v.kqltest")
+                statement error E_PARSE
+                good
+                """, path: "v.kqltest")
         let outcomes = KQLTestRunner.run(file) { (text: String, _: Int) throws(KQLError) -> [Table] in
             if text == "fails" { throw KQLError(.parse, "unknown operator 'wher'") }
             return [Self.table]

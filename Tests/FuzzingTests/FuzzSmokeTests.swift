@@ -20,15 +20,20 @@ import Testing
             FileManager.default.fileExists(atPath: FuzzBinary.packageRoot + "/" + $0)
         }
         #expect(!inputs.isEmpty, "no seed corpus for \(target)")
-        let output = try FuzzBinary.run(["replay", target, "--runs", String(runs), "--seed", "1", "--timeout", "30",
-                                         "--known", "fuzz/pending/known-findings.txt", "--artifacts", folder] + inputs)
+        let output = try FuzzBinary.run(
+            [
+                "replay", target, "--runs", String(runs), "--seed", "1", "--timeout", "30",
+                "--known", "fuzz/pending/known-findings.txt", "--artifacts", folder,
+            ] + inputs)
         #expect(output.status == 0, "\(output.text)")
         #expect(output.text.contains("\(target): ") && output.text.contains(" 0 crashes"), "\(output.text)")
         if target == "query" {
             // The generator must keep writing queries that get past the binder: a fifth of them at least.
             let counts = output.text.split(separator: "\n").compactMap { line -> (Int, Int)? in
                 let words = line.split(separator: " ")
-                guard words.count > 4, words[2] == "scripts,", words[4].hasPrefix("ran"), let n = Int(words[1]), let ran = Int(words[3]) else { return nil }
+                guard words.count > 4, words[2] == "scripts,", words[4].hasPrefix("ran"), let n = Int(words[1]),
+                    let ran = Int(words[3])
+                else { return nil }
                 return (n, ran)
             }
             let total = counts.reduce(0) { $0 + $1.0 }, ran = counts.reduce(0) { $0 + $1.1 }

@@ -18,8 +18,14 @@ import Testing
         #expect(Geohash.center("sunny") == GeoPoint(longitude: 42.47314453125, latitude: 23.70849609375))
         let c = Geohash.center("sv8wzvy7")!
         #expect(close(c.latitude, 32.15620994567871) && close(c.longitude, 34.80245590209961))
-        #expect(Geohash.polygon("dr5ru") == .polygon([[(-74.00390625, 40.7373046875), (-73.9599609375, 40.7373046875), (-73.9599609375, 40.78125),
-                                                       (-74.00390625, 40.78125), (-74.00390625, 40.7373046875)].map { GeoPoint(longitude: $0.0, latitude: $0.1) }]))
+        #expect(
+            Geohash.polygon("dr5ru")
+                == .polygon([
+                    [
+                        (-74.00390625, 40.7373046875), (-73.9599609375, 40.7373046875), (-73.9599609375, 40.78125),
+                        (-74.00390625, 40.78125), (-74.00390625, 40.7373046875),
+                    ].map { GeoPoint(longitude: $0.0, latitude: $0.1) }
+                ]))
         for bad in ["a", "", "sunnyA", "1234567890123456789"] { #expect(Geohash.bounds(bad) == nil) }
     }
 

@@ -38,10 +38,14 @@ import Testing
     }
 
     @Test func polygon() {
-        guard case .polygon(let rings) = S2CellID(token: "89c259")!.polygon else { Issue.record("not a polygon"); return }
-        let expected: [(Double, Double)] = [(-74.030012249838478, 40.8012684339439), (-74.030012249838478, 40.7222262918358),
-                                            (-73.935982114337421, 40.708880489804564), (-73.935982114337421, 40.787917134506841),
-                                            (-74.030012249838478, 40.8012684339439)]
+        guard case .polygon(let rings) = S2CellID(token: "89c259")!.polygon else {
+            Issue.record("not a polygon"); return
+        }
+        let expected: [(Double, Double)] = [
+            (-74.030012249838478, 40.8012684339439), (-74.030012249838478, 40.7222262918358),
+            (-73.935982114337421, 40.708880489804564), (-73.935982114337421, 40.787917134506841),
+            (-74.030012249838478, 40.8012684339439),
+        ]
         #expect(rings.count == 1 && rings[0].count == 5)
         for (p, e) in zip(rings[0], expected) {
             #expect(abs(p.longitude - e.0) < 1e-12 && abs(p.latitude - e.1) < 1e-12)

@@ -42,7 +42,8 @@ struct FrameBuilderTests {
         let seen = try BarePython.withHost { python -> String in
             let df = try mapped.frame(python)
             defer { sp_decref(df) }
-            return try python.evaluate("out = '|'.join(c + '=' + str(df[c].dtype) for c in df.columns)", bindings: ["df": df])
+            return try python.evaluate(
+                "out = '|'.join(c + '=' + str(df[c].dtype) for c in df.columns)", bindings: ["df": df])
         }
         var expected: [String] = []
         for (type, _) in Self.samples {
@@ -59,14 +60,16 @@ struct FrameBuilderTests {
         let seen = try BarePython.withHost { python -> String in
             let df = try mapped.frame(python)
             defer { sp_decref(df) }
-            return try python.evaluate("""
+            return try python.evaluate(
+                """
                 r = df.iloc[0]
                 out = [int(r['long']), int(r['int']), float(r['real']), bool(r['bool']), str(r['datetime']), str(r['timespan']),
                        r['string'], r['guid'], float(r['decimal']), r['dynamic'],
                        [bool(pd.isna(df[c].iloc[1])) for c in ['long', 'int', 'real', 'bool', 'datetime', 'timespan', 'decimal']]]
                 """, bindings: ["df": df])
         }
-        #expect(seen == "[-7, 42, 2.5, True, '2024-01-01 00:00:00', '1 days 00:00:00', 'héllo', "
+        #expect(
+            seen == "[-7, 42, 2.5, True, '2024-01-01 00:00:00', '1 days 00:00:00', 'héllo', "
                 + "'74be27de-1e4e-49d9-b579-fe0b331d3642', 1.25, {'k': 1}, [True, True, True, True, True, True, True]]")
     }
 }

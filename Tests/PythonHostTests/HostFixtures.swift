@@ -43,11 +43,15 @@ extension PythonInterpreter {
         PyDict_SetItemString(globals, "np", numpy)
         PyDict_SetItemString(globals, "pd", pandas)
         for (k, v) in bindings { PyDict_SetItemString(globals, k, v) }
-        guard let compiled = Py_CompileString(code, "<test>", Py_file_input), let ran = PyEval_EvalCode(compiled, globals, globals) else {
+        guard let compiled = Py_CompileString(code, "<test>", Py_file_input),
+            let ran = PyEval_EvalCode(compiled, globals, globals)
+        else {
             throw PythonHostError.environment(PythonInterpreter.pendingError())
         }
         sp_decref(ran); sp_decref(compiled)
-        guard let v = PyDict_GetItemString(globals, name) else { throw PythonHostError.environment("the test code set no '\(name)'") }
+        guard let v = PyDict_GetItemString(globals, name) else {
+            throw PythonHostError.environment("the test code set no '\(name)'")
+        }
         sp_incref(v)
         return v
     }

@@ -28,12 +28,14 @@ import Testing
     }
 
     @Test func everyFileByteCompiles() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".py") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".py") }
+            .sorted()
         #expect(files == ["host_module.py", "sandbox_utils.py"])
         for file in files {
             // Compiled in memory only: nothing is written next to the sources.
-            let r = try Self.python("import sys; compile(open(sys.argv[1], encoding='utf-8').read(), sys.argv[1], 'exec'); print('ok')",
-                                    [Self.source(file)])
+            let r = try Self.python(
+                "import sys; compile(open(sys.argv[1], encoding='utf-8').read(), sys.argv[1], 'exec'); print('ok')",
+                [Self.source(file)])
             #expect(r.status == 0 && r.output == "ok\n", "\(file): \(r.output)")
         }
     }
@@ -69,7 +71,10 @@ import Testing
         #expect(r.status == 0 && r.output == "ok\n", "\(r.output)")
     }
 
-    @Test(.enabled(if: PythonSourceFilesTests.sitePackages != nil, "the `minimal` test sandbox is not built (scripts/test builds it)"))
+    @Test(
+        .enabled(
+            if: PythonSourceFilesTests.sitePackages != nil,
+            "the `minimal` test sandbox is not built (scripts/test builds it)"))
     func hostHelpersBuildFramesAndDescribeFailures() throws {
         let program = #"""
             import sys

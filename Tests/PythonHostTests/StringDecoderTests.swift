@@ -16,7 +16,9 @@ enum BarePython {
         lock.withLock {
             if !started {
                 if Py_IsInitialized() == 0 {
-                    if let site = HostTestEnvironment.sitePackages, let python = try? PythonInterpreter(sitePackages: [site]) {
+                    if let site = HostTestEnvironment.sitePackages,
+                        let python = try? PythonInterpreter(sitePackages: [site])
+                    {
                         host = python
                     } else {
                         _ = sp_install_arena_allocator()
@@ -75,9 +77,10 @@ struct StringColumnFixture {
                 bytes.withUnsafeBufferPointer { b in
                     bitmap.withUnsafeBytes { v in
                         b.withMemoryRebound(to: CChar.self) { c in
-                            StringDecoder.fill(slots, rows: n, offsets: o.baseAddress!,
-                                               data: c.baseAddress ?? UnsafePointer(bitPattern: 1)!,
-                                               validity: valid.contains(false) ? v.baseAddress : nil)
+                            StringDecoder.fill(
+                                slots, rows: n, offsets: o.baseAddress!,
+                                data: c.baseAddress ?? UnsafePointer(bitPattern: 1)!,
+                                validity: valid.contains(false) ? v.baseAddress : nil)
                         }
                     }
                 }
@@ -119,10 +122,14 @@ struct StringDecoderTests {
         }
     }
 
-    @Test("non-ASCII bytes decode exactly as CPython's UTF-8 decoder with errors='replace'",
-          arguments: [[0xC3, 0xA9], [0x61, 0xE2, 0x9C, 0x93], [0xF0, 0x9D, 0x84, 0x9E, 0x62], [0xC2, 0x80, 0xDF, 0xBF],
-                      [0xEF, 0xBF, 0xBF], [0xF4, 0x8F, 0xBF, 0xBF], [0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80],
-                      [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80], [0xE2, 0x9C], [0x80, 0x61], [0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0xC3, 0xA9]] as [[UInt8]])
+    @Test(
+        "non-ASCII bytes decode exactly as CPython's UTF-8 decoder with errors='replace'",
+        arguments: [
+            [0xC3, 0xA9], [0x61, 0xE2, 0x9C, 0x93], [0xF0, 0x9D, 0x84, 0x9E, 0x62], [0xC2, 0x80, 0xDF, 0xBF],
+            [0xEF, 0xBF, 0xBF], [0xF4, 0x8F, 0xBF, 0xBF], [0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80],
+            [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80], [0xE2, 0x9C], [0x80, 0x61],
+            [0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0xC3, 0xA9],
+        ] as [[UInt8]])
     func matchesCPython(_ bytes: [UInt8]) throws {
         try StringColumnFixture(raw: [bytes]).decode { slots in
             let expected = bytes.withUnsafeBufferPointer { b in

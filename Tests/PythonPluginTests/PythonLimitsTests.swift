@@ -17,7 +17,8 @@ extension PythonSuites {
         @Test func aScriptStopsWhenTheQuerysTimeRunsOut() throws {
             let start = Date()
             let error = #expect(throws: KQLError.self) {
-                try engine().execute("""
+                try engine().execute(
+                    """
                     set servertimeout = 2s;
                     range x from 1 to 3 step 1
                     | evaluate python(typeof(x:long), 'import time\\ntime.sleep(30)\\nresult = df')
@@ -31,16 +32,20 @@ extension PythonSuites {
 
         @Test func aLargeResultIsChargedToTheBudget() throws {
             let error = #expect(throws: KQLError.self) {
-                try engine().execute("""
+                try engine().execute(
+                    """
                     set maxmemoryconsumptionperiterator = 1000000;
                     print x = 1
                     | evaluate python(typeof(y:long), 'result = pd.DataFrame({"y": np.arange(1000000, dtype=np.int64)})')
                     """)
             }
             #expect(error?.code == .queryMemory, "\(String(describing: error))")
-            #expect(error?.message.hasPrefix("operator 'python' needs about 7.6 MB") == true, "\(String(describing: error))")
+            #expect(
+                error?.message.hasPrefix("operator 'python' needs about 7.6 MB") == true, "\(String(describing: error))"
+            )
             // The same result within the budget.
-            let ok = try engine().execute("""
+            let ok = try engine().execute(
+                """
                 print x = 1
                 | evaluate python(typeof(y:long), 'result = pd.DataFrame({"y": np.arange(1000000, dtype=np.int64)})')
                 | count

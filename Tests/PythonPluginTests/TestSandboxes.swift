@@ -6,7 +6,8 @@ import Testing
 /// that the CLI tests use too (so repeated runs reuse them, and a fresh clone builds them from the committed locks).
 enum TestSandboxes {
     /// The package's folder (this file is Tests/PythonPluginTests/TestSandboxes.swift).
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     /// `$SANDPIPER_HOME` for the tests (the supervisor and escape tests in SandboxTests use the same one).
     static let home = packageRoot.appendingPathComponent(".build/sandpiper-test-home")
     static let registry = SandboxRegistry(home: SandboxHome(root: home))
@@ -17,7 +18,8 @@ enum TestSandboxes {
         // One builder at a time, even across test processes: the registry is locked, but two builds of the
         // same spec would both download and unpack.
         let lockPath = home.path + ".lock"
-        try? FileManager.default.createDirectory(at: home.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            at: home.deletingLastPathComponent(), withIntermediateDirectories: true)
         let fd = open(lockPath, O_CREAT | O_RDWR, 0o644)
         if fd >= 0 { flock(fd, LOCK_EX) }
         defer { if fd >= 0 { flock(fd, LOCK_UN); close(fd) } }

@@ -18,32 +18,39 @@ struct SplitMix64: RandomNumberGenerator {
 
 /// A series from KQL-like literals: Int → long, Double → real, nil → null, String → non-numeric (missing).
 func series(_ items: [Any?]) -> NumericSeries {
-    NumericSeries(items.map { item -> NumericSeries.Element in
-        switch item {
-        case let v as Int: .long(Int64(v))
-        case let v as Double: .real(v)
-        default: .missing
-        }
-    })
+    NumericSeries(
+        items.map { item -> NumericSeries.Element in
+            switch item {
+            case let v as Int: .long(Int64(v))
+            case let v as Double: .real(v)
+            default: .missing
+            }
+        })
 }
 
 /// Reals compared to a tolerance; nil matches only a missing element.
-func expectClose(_ actual: NumericSeries, _ expected: [Double?], tolerance: Double = 1e-9,
-                 sourceLocation: SourceLocation = #_sourceLocation) {
+func expectClose(
+    _ actual: NumericSeries, _ expected: [Double?], tolerance: Double = 1e-9,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     #expect(actual.count == expected.count, sourceLocation: sourceLocation)
     for (i, e) in expected.enumerated() where i < actual.count {
         if let e {
             let v = actual.values[i]
-            #expect(!actual.isMissing(i) && abs(v - e) <= tolerance * max(1, abs(e)),
-                    "element \(i): \(v) vs \(e)", sourceLocation: sourceLocation)
+            #expect(
+                !actual.isMissing(i) && abs(v - e) <= tolerance * max(1, abs(e)),
+                "element \(i): \(v) vs \(e)", sourceLocation: sourceLocation)
         } else {
             #expect(actual.isMissing(i), "element \(i) should be null", sourceLocation: sourceLocation)
         }
     }
 }
 
-func expectClose(_ actual: [Double], _ expected: [Double], tolerance: Double = 1e-9,
-                 sourceLocation: SourceLocation = #_sourceLocation) {
-    expectClose(NumericSeries(reals: actual), expected.map { Optional($0) }, tolerance: tolerance,
-                sourceLocation: sourceLocation)
+func expectClose(
+    _ actual: [Double], _ expected: [Double], tolerance: Double = 1e-9,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
+    expectClose(
+        NumericSeries(reals: actual), expected.map { Optional($0) }, tolerance: tolerance,
+        sourceLocation: sourceLocation)
 }

@@ -11,13 +11,18 @@ import Testing
     static let origin = "https://dataexplorer.azure.com"
 
     func mgmt(_ server: ServerHarness, _ command: String) async throws -> (columns: [String], rows: [[Any]]) {
-        let preflight = try await server.send("OPTIONS", "/v1/rest/mgmt", headers: [
-            "Origin": Self.origin, "Access-Control-Request-Method": "POST",
-            "Access-Control-Request-Headers": "authorization,content-type,x-ms-app,x-ms-client-request-id,x-ms-client-version",
-            "Access-Control-Request-Private-Network": "true"])
+        let preflight = try await server.send(
+            "OPTIONS", "/v1/rest/mgmt",
+            headers: [
+                "Origin": Self.origin, "Access-Control-Request-Method": "POST",
+                "Access-Control-Request-Headers":
+                    "authorization,content-type,x-ms-app,x-ms-client-request-id,x-ms-client-version",
+                "Access-Control-Request-Private-Network": "true",
+            ])
         #expect(preflight.status == 204 && preflight.header("Access-Control-Allow-Origin") == Self.origin)
         #expect(preflight.header("Access-Control-Allow-Private-Network") == "true")
-        let reply = try await server.post("/v1/rest/mgmt", command, headers: ["Origin": Self.origin, "x-ms-app": "Kusto.WebExplorer"])
+        let reply = try await server.post(
+            "/v1/rest/mgmt", command, headers: ["Origin": Self.origin, "x-ms-app": "Kusto.WebExplorer"])
         #expect(reply.status == 200, "\(command): \(String(decoding: reply.body, as: UTF8.self))")
         #expect(reply.header("Access-Control-Allow-Origin") == Self.origin)
         #expect(reply.header("Access-Control-Expose-Headers")?.contains("x-ms-client-request-id") == true)
@@ -36,28 +41,44 @@ import Testing
             #expect(version.columns == ["BuildVersion", "BuildTime", "ServiceType", "ProductVersion"])
 
             let databases = try await mgmt(server, ".show databases")
-            #expect(databases.columns == ["DatabaseName", "PersistentStorage", "Version", "IsCurrent", "DatabaseAccessMode", "PrettyName",
-                                          "CurrentUserIsUnrestrictedViewer", "DatabaseId", "InTransitionTo"])
+            #expect(
+                databases.columns == [
+                    "DatabaseName", "PersistentStorage", "Version", "IsCurrent", "DatabaseAccessMode", "PrettyName",
+                    "CurrentUserIsUnrestrictedViewer", "DatabaseId", "InTransitionTo",
+                ])
             #expect(databases.rows.first?.first as? String == "Sandpiper")
 
-            let entities = try await mgmt(server, #".show databases entities with (showObfuscatedStrings=true) | where DatabaseName == "Sandpiper" | project DatabaseName, EntityType, EntityName, CslOutputSchema"#)
+            let entities = try await mgmt(
+                server,
+                #".show databases entities with (showObfuscatedStrings=true) | where DatabaseName == "Sandpiper" | project DatabaseName, EntityType, EntityName, CslOutputSchema"#
+            )
             #expect(entities.columns == ["DatabaseName", "EntityType", "EntityName", "CslOutputSchema"])
             #expect(entities.rows.count == 4 && entities.rows.allSatisfy { $0[1] as? String == "Table" })
 
-            for command in [".show database Sandpiper schema as json", ".show databases (Sandpiper) schema as json with (Tables=True, Functions=True)",
-                            ".show databases schema as json"] {
+            for command in [
+                ".show database Sandpiper schema as json",
+                ".show databases (Sandpiper) schema as json with (Tables=True, Functions=True)",
+                ".show databases schema as json",
+            ] {
                 let schema = try await mgmt(server, command)
                 #expect(schema.columns == ["DatabaseSchema"])
-                let document = try JSONSerialization.jsonObject(with: Data((schema.rows.first?.first as? String ?? "").utf8)) as? [String: Any]
+                let document =
+                    try JSONSerialization.jsonObject(with: Data((schema.rows.first?.first as? String ?? "").utf8))
+                    as? [String: Any]
                 let db = (document?["Databases"] as? [String: Any])?["Sandpiper"] as? [String: Any]
-                #expect((db?["Tables"] as? [String: Any])?.keys.sorted() == ["Customers", "Events", "Sales", "StormEvents"], "\(command)")
+                #expect(
+                    (db?["Tables"] as? [String: Any])?.keys.sorted() == [
+                        "Customers", "Events", "Sales", "StormEvents",
+                    ], "\(command)")
             }
 
             let kqlmagicSchema = try await mgmt(server, ".show database ['Sandpiper'] schema")
-            #expect(Array(kqlmagicSchema.columns.prefix(4)) == ["DatabaseName", "TableName", "ColumnName", "ColumnType"])
+            #expect(
+                Array(kqlmagicSchema.columns.prefix(4)) == ["DatabaseName", "TableName", "ColumnName", "ColumnType"])
 
             let functions = try await mgmt(server, ".show functions")
-            #expect(functions.columns == ["Name", "Parameters", "Body", "Folder", "DocString"] && functions.rows.isEmpty)
+            #expect(
+                functions.columns == ["Name", "Parameters", "Body", "Folder", "DocString"] && functions.rows.isEmpty)
             let views = try await mgmt(server, ".show materialized-views")
             #expect(views.columns.first == "Name" && views.rows.isEmpty)
             let cluster = try await mgmt(server, ".show cluster")

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 import Testing
 @testable import Server
@@ -14,7 +14,9 @@ import Testing
             request.httpMethod = "POST"
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
             // Long enough (tens of millions of rows) that it is still running when the client leaves.
-            request.httpBody = Data(#"{"db":"Sandpiper","csl":"range x from 1 to 40000000 step 1 | summarize count() by x % 1000 | count"}"#.utf8)
+            request.httpBody = Data(
+                #"{"db":"Sandpiper","csl":"range x from 1 to 40000000 step 1 | summarize count() by x % 1000 | count"}"#
+                    .utf8)
             let session = URLSession(configuration: .ephemeral)
             let task = session.dataTask(with: request)
             task.resume()
@@ -22,7 +24,9 @@ import Testing
             task.cancel()
             session.invalidateAndCancel()
             let deadline = Date().addingTimeInterval(120)
-            while server.statistics.snapshot.cancelled == 0 && server.statistics.snapshot.answered == 0 && Date() < deadline {
+            while server.statistics.snapshot.cancelled == 0 && server.statistics.snapshot.answered == 0
+                && Date() < deadline
+            {
                 try await Task.sleep(nanoseconds: 50_000_000)
             }
             #expect(server.statistics.snapshot.cancelled == 1, "\(server.statistics.snapshot)")
@@ -40,7 +44,8 @@ import Testing
                 request.httpBody = Data(#"{"db":"Sandpiper","csl":"print x = \#(i)"}"#.utf8)
                 let (_, response) = try await session.data(for: request)
                 #expect((response as? HTTPURLResponse)?.statusCode == 200)
-                #expect((response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Connection")?.lowercased() != "close")
+                #expect(
+                    (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Connection")?.lowercased() != "close")
             }
             #expect(server.statistics.snapshot.answered == 20)
         }

@@ -6,14 +6,22 @@ import Testing
 /// `Clients/requirements.txt`) against an in-process server: queries, every KQL type into a DataFrame,
 /// query parameters, `render`, a management command and errors (`Clients/azure_kusto_data_check.py`).
 @Suite(.serialized) struct RealClientTests {
-    @Test(.enabled(if: ClientVenv.python != nil, "needs python3 with venv and pip (PyPI) to build .build/sandpiper-serve-clients"))
+    @Test(
+        .enabled(
+            if: ClientVenv.python != nil,
+            "needs python3 with venv and pip (PyPI) to build .build/sandpiper-serve-clients"))
     func azureKustoData() async throws {
         let python = try ClientVenv.ensure()
         try await ServerHarness.with { server in
-            let output = try await ClientVenv.runOffPool(python, [ClientVenv.clients.appendingPathComponent("azure_kusto_data_check.py").path,
-                                                     "http://127.0.0.1:\(server.port)", "Sandpiper"])
+            let output = try await ClientVenv.runOffPool(
+                python,
+                [
+                    ClientVenv.clients.appendingPathComponent("azure_kusto_data_check.py").path,
+                    "http://127.0.0.1:\(server.port)", "Sandpiper",
+                ])
             let line = output.split(separator: "\n").last.map(String.init) ?? ""
-            let failures = (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["failures"] as? [String]
+            let failures =
+                (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["failures"] as? [String]
             #expect(failures == [], "\(output)")
         }
     }
@@ -21,12 +29,14 @@ import Testing
 
 /// The venv of Kusto clients under `.build/sandpiper-serve-clients`, built once.
 enum ClientVenv {
-    static let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let clients = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Clients")
     static let venv = package.appendingPathComponent(".build/sandpiper-serve-clients")
 
     /// The interpreter a venv can be made with, when there is one.
-    static let python: String? = ((ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":").map { "\($0)/python3" } ?? [])
+    static let python: String? =
+        ((ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":").map { "\($0)/python3" } ?? [])
         + ["/usr/bin/python3"]).first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// The venv's python, building the venv when it is missing (what `scripts/test` does first).
@@ -57,11 +67,15 @@ enum ClientVenv {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile(),
+            stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let text = String(decoding: stdout, as: UTF8.self)
         guard process.terminationStatus == 0 else {
-            throw ServerError(.request, "\(program) \(arguments.joined(separator: " ")) failed: \(text)\n\(String(decoding: stderr, as: UTF8.self))")
+            throw ServerError(
+                .request,
+                "\(program) \(arguments.joined(separator: " ")) failed: \(text)\n\(String(decoding: stderr, as: UTF8.self))"
+            )
         }
         return text
     }

@@ -31,7 +31,9 @@ import Testing
     }
 
     @Test func loopbackAddresses() {
-        #expect(ServerConfiguration.isLoopback("127.0.0.1") && ServerConfiguration.isLoopback("::1") && ServerConfiguration.isLoopback("localhost"))
+        #expect(
+            ServerConfiguration.isLoopback("127.0.0.1") && ServerConfiguration.isLoopback("::1")
+                && ServerConfiguration.isLoopback("localhost"))
         #expect(!ServerConfiguration.isLoopback("0.0.0.0") && !ServerConfiguration.isLoopback("192.168.1.2"))
     }
 

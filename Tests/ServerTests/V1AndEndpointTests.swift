@@ -10,11 +10,17 @@ import Testing
             let tables = try #require((reply.json as? [String: Any])?["Tables"] as? [[String: Any]])
             #expect(tables.count == 4)
             let toc = tables[3]
-            #expect((toc["Columns"] as? [[String: String]])?.map { $0["ColumnName"] ?? "" } == ["Ordinal", "Kind", "Name", "Id", "PrettyName"])
+            #expect(
+                (toc["Columns"] as? [[String: String]])?.map { $0["ColumnName"] ?? "" } == [
+                    "Ordinal", "Kind", "Name", "Id", "PrettyName",
+                ])
             let entries = try #require(toc["Rows"] as? [[Any]])
             #expect(entries.map { $0[1] as? String } == ["QueryResult", "QueryProperties", "QueryStatus"])
             #expect(entries.map { $0[2] as? String } == ["PrimaryResult", "@ExtendedProperties", "QueryStatus"])
-            #expect((tables[0]["Columns"] as? [[String: String]])?.first == ["ColumnName": "x", "DataType": "Int64", "ColumnType": "long"])
+            #expect(
+                (tables[0]["Columns"] as? [[String: String]])?.first == [
+                    "ColumnName": "x", "DataType": "Int64", "ColumnType": "long",
+                ])
             let visualization = (tables[1]["Rows"] as? [[String]])?.first?.first ?? ""
             #expect(visualization.contains(#""Visualization":"barchart""#))
         }
@@ -22,7 +28,8 @@ import Testing
 
     @Test func managementAnswersExactlyOneTable() async throws {
         try await ServerHarness.with { server in
-            let reply = try await server.post("/v1/rest/mgmt", ".show tables | where TableName startswith 'S' | project TableName")
+            let reply = try await server.post(
+                "/v1/rest/mgmt", ".show tables | where TableName startswith 'S' | project TableName")
             let tables = try #require((reply.json as? [String: Any])?["Tables"] as? [[String: Any]])
             #expect(tables.count == 1)
             #expect((tables[0]["Rows"] as? [[String]]) == [["StormEvents"], ["Sales"]])
@@ -44,16 +51,19 @@ import Testing
 
     @Test func corsPreflightEchoesAndAnswersPrivateNetwork() async throws {
         try await ServerHarness.with { server in
-            let reply = try await server.send("OPTIONS", "/v2/rest/query", headers: [
-                "Origin": "https://dataexplorer.azure.com", "Access-Control-Request-Method": "POST",
-                "Access-Control-Request-Headers": "authorization,content-type,x-ms-app",
-                "Access-Control-Request-Private-Network": "true",
-            ])
+            let reply = try await server.send(
+                "OPTIONS", "/v2/rest/query",
+                headers: [
+                    "Origin": "https://dataexplorer.azure.com", "Access-Control-Request-Method": "POST",
+                    "Access-Control-Request-Headers": "authorization,content-type,x-ms-app",
+                    "Access-Control-Request-Private-Network": "true",
+                ])
             #expect(reply.status == 204)
             #expect(reply.header("Access-Control-Allow-Origin") == "https://dataexplorer.azure.com")
             #expect(reply.header("Access-Control-Allow-Headers") == "authorization,content-type,x-ms-app")
             #expect(reply.header("Access-Control-Allow-Private-Network") == "true")
-            let stranger = try await server.send("OPTIONS", "/v2/rest/query", headers: ["Origin": "https://example.com"])
+            let stranger = try await server.send(
+                "OPTIONS", "/v2/rest/query", headers: ["Origin": "https://example.com"])
             #expect(stranger.header("Access-Control-Allow-Origin") == nil)
         }
     }
@@ -69,19 +79,24 @@ import Testing
             #expect((error["@message"] as? String)?.contains("1:") == true)
             let database = try await server.post("/v2/rest/query", "print 1", db: "Elsewhere")
             #expect(database.status == 400)
-            #expect(((database.json as? [String: Any])?["error"] as? [String: Any])?["message"] as? String == "there is no database 'Elsewhere'")
+            #expect(
+                ((database.json as? [String: Any])?["error"] as? [String: Any])?["message"] as? String
+                    == "there is no database 'Elsewhere'")
             let notJSON = try await server.send("POST", "/v2/rest/query", body: Data("csl=print 1".utf8))
             #expect(notJSON.status == 400)
         }
     }
 
     @Test func limitsOnRequestAndResponse() async throws {
-        try await ServerHarness.with(ServerConfiguration(port: 0, maxRequestBytes: 100, maxResponseBytes: 2_000)) { server in
+        try await ServerHarness.with(ServerConfiguration(port: 0, maxRequestBytes: 100, maxResponseBytes: 2_000)) {
+            server in
             let big = try await server.post("/v2/rest/query", "print '" + String(repeating: "x", count: 200) + "'")
             #expect(big.status == 413)
             let long = try await server.post("/v2/rest/query", "range x from 1 to 1000 step 1")
             #expect(long.status == 413)
-            #expect(((long.json as? [String: Any])?["error"] as? [String: Any])?["@type"] as? String == "Sandpiper.E_REQUEST_TOO_LARGE")
+            #expect(
+                ((long.json as? [String: Any])?["error"] as? [String: Any])?["@type"] as? String
+                    == "Sandpiper.E_REQUEST_TOO_LARGE")
         }
     }
 
@@ -94,6 +109,9 @@ import Testing
             let right = try await server.post("/v2/rest/query", "print 1", headers: ["Authorization": "Bearer s3cret"])
             #expect(right.status == 200)
         }
-        #expect(throws: ServerError.self) { try KustoServer(configuration: ServerConfiguration(host: "0.0.0.0", port: 0), engine: ServerHarness.sampleEngine()) }
+        #expect(throws: ServerError.self) {
+            try KustoServer(
+                configuration: ServerConfiguration(host: "0.0.0.0", port: 0), engine: ServerHarness.sampleEngine())
+        }
     }
 }

@@ -9,14 +9,23 @@ import Testing
             let reply = try await server.post("/v2/rest/query", #"print x = 1, s = "a", d = dynamic({"k":[1,2]})"#)
             #expect(reply.status == 200)
             let frames = ServerHarness.frames(reply)
-            #expect(frames.map { $0["FrameType"] as? String } == ["DataSetHeader", "DataTable", "DataTable", "DataTable", "DataSetCompletion"])
+            #expect(
+                frames.map { $0["FrameType"] as? String } == [
+                    "DataSetHeader", "DataTable", "DataTable", "DataTable", "DataSetCompletion",
+                ])
             #expect(frames.first?["Version"] as? String == "v2.0")
             #expect(frames.first?["IsProgressive"] as? Bool == false)
-            #expect(frames.dropFirst().prefix(3).map { $0["TableKind"] as? String } == ["QueryProperties", "PrimaryResult", "QueryCompletionInformation"])
+            #expect(
+                frames.dropFirst().prefix(3).map { $0["TableKind"] as? String } == [
+                    "QueryProperties", "PrimaryResult", "QueryCompletionInformation",
+                ])
             let primary = try #require(ServerHarness.tables(reply, kind: "PrimaryResult").first)
             let columns = primary["Columns"] as? [[String: String]]
-            #expect(columns == [["ColumnName": "x", "ColumnType": "long"], ["ColumnName": "s", "ColumnType": "string"],
-                                ["ColumnName": "d", "ColumnType": "dynamic"]])
+            #expect(
+                columns == [
+                    ["ColumnName": "x", "ColumnType": "long"], ["ColumnName": "s", "ColumnType": "string"],
+                    ["ColumnName": "d", "ColumnType": "dynamic"],
+                ])
             let row = try #require((primary["Rows"] as? [[Any]])?.first)
             #expect(row[0] as? Int == 1 && row[1] as? String == "a")
             // v2 writes a dynamic cell as nested JSON, not as a string.
@@ -24,14 +33,18 @@ import Testing
             #expect(frames.last?["HasErrors"] as? Bool == false && frames.last?["Cancelled"] as? Bool == false)
             let completion = try #require(ServerHarness.tables(reply, kind: "QueryCompletionInformation").first)
             let names = (completion["Columns"] as? [[String: String]])?.compactMap { $0["ColumnName"] }
-            #expect(names?.contains("Level") == true && names?.contains("Payload") == true && names?.contains("EventTypeName") == true)
+            #expect(
+                names?.contains("Level") == true && names?.contains("Payload") == true
+                    && names?.contains("EventTypeName") == true)
         }
     }
 
     @Test func onePrimaryResultPerStatementAndTheRenderRow() async throws {
         try await ServerHarness.with { server in
-            let reply = try await server.post("/v2/rest/query",
-                                              "print a = 1; range x from 1 to 3 step 1 | extend y = x * 2 | render timechart with (title = 'T', ycolumns = y)")
+            let reply = try await server.post(
+                "/v2/rest/query",
+                "print a = 1; range x from 1 to 3 step 1 | extend y = x * 2 | render timechart with (title = 'T', ycolumns = y)"
+            )
             let primaries = ServerHarness.tables(reply, kind: "PrimaryResult")
             #expect(primaries.count == 2)
             #expect(primaries.map { $0["TableId"] as? Int } == [1, 2])
@@ -55,8 +68,12 @@ import Testing
             let query = "declare query_parameters(n:long, s:string, d:datetime); print n, s, d"
             let parameters: [String: Any] = ["n": 10, "s": "it's", "d": "datetime(2024-01-02)"]
             let asObject = try await server.post("/v2/rest/query", query, properties: ["Parameters": parameters])
-            let asString = try await server.post("/v2/rest/query", query, properties: String(
-                decoding: try JSONSerialization.data(withJSONObject: ["Options": ["unknown_option": 1], "Parameters": parameters]), as: UTF8.self))
+            let asString = try await server.post(
+                "/v2/rest/query", query,
+                properties: String(
+                    decoding: try JSONSerialization.data(withJSONObject: [
+                        "Options": ["unknown_option": 1], "Parameters": parameters,
+                    ]), as: UTF8.self))
             for reply in [asObject, asString] {
                 #expect(reply.status == 200)
                 let row = (ServerHarness.tables(reply, kind: "PrimaryResult").first?["Rows"] as? [[Any]])?.first
@@ -69,13 +86,16 @@ import Testing
 
     @Test func truncationIsAnInDataErrorAsADXReportsAPartialResult() async throws {
         try await ServerHarness.with { server in
-            let reply = try await server.post("/v2/rest/query", "range x from 1 to 10 step 1",
-                                              properties: ["Options": ["truncationmaxrecords": 3]])
+            let reply = try await server.post(
+                "/v2/rest/query", "range x from 1 to 10 step 1",
+                properties: ["Options": ["truncationmaxrecords": 3]])
             #expect(reply.status == 200)
             let rows = try #require(ServerHarness.tables(reply, kind: "PrimaryResult").first?["Rows"] as? [Any])
             #expect(rows.count == 4)
             let error = try #require(rows.last as? [String: Any])
-            let inner = ((error["OneApiErrors"] as? [[String: Any]])?.first?["error"] as? [String: Any])?["innererror"] as? [String: Any]
+            let inner =
+                ((error["OneApiErrors"] as? [[String: Any]])?.first?["error"] as? [String: Any])?["innererror"]
+                as? [String: Any]
             #expect(inner?["code"] as? String == "E_QUERY_RESULT_SET_TOO_LARGE")
             #expect(ServerHarness.frames(reply).last?["HasErrors"] as? Bool == true)
         }
@@ -83,10 +103,15 @@ import Testing
 
     @Test func progressiveFramesWhenAsked() async throws {
         try await ServerHarness.with { server in
-            let reply = try await server.post("/v2/rest/query", "range x from 1 to 2 step 1",
-                                              properties: ["Options": ["results_progressive_enabled": true]])
+            let reply = try await server.post(
+                "/v2/rest/query", "range x from 1 to 2 step 1",
+                properties: ["Options": ["results_progressive_enabled": true]])
             let kinds = ServerHarness.frames(reply).map { $0["FrameType"] as? String ?? "" }
-            #expect(kinds == ["DataSetHeader", "DataTable", "TableHeader", "TableFragment", "TableCompletion", "DataTable", "DataSetCompletion"])
+            #expect(
+                kinds == [
+                    "DataSetHeader", "DataTable", "TableHeader", "TableFragment", "TableCompletion", "DataTable",
+                    "DataSetCompletion",
+                ])
             let fragment = ServerHarness.frames(reply)[3]
             #expect((fragment["Rows"] as? [[Int]]) == [[1], [2]])
             #expect(ServerHarness.frames(reply)[4]["RowCount"] as? Int == 2)

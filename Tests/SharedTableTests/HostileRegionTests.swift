@@ -20,7 +20,15 @@ import SystemCalls
         ("s", Column(strings: ["a", nil, "héllo", ""])),
         ("r", Column(reals: [0.5, 1.5, 2.5, 3.5], valid: [true, false, true, true])),
         ("b", Column(bools: [true, false, true, false])),
-        ("d", Column(type: .dynamic, values: [.dynamic(.long(1)), .dynamic(.null), .dynamic(.array([.string("x")])), .dynamic(.bag(PropertyBag([("k", .long(2))])))])),
+        (
+            "d",
+            Column(
+                type: .dynamic,
+                values: [
+                    .dynamic(.long(1)), .dynamic(.null), .dynamic(.array([.string("x")])),
+                    .dynamic(.bag(PropertyBag([("k", .long(2))]))),
+                ])
+        ),
         ("g", Column(type: .guid, values: [.guid(UUID()), .null, .guid(UUID()), .guid(UUID())])),
     ])
 
@@ -30,7 +38,9 @@ import SystemCalls
         let base = region.base!
         for rows in [Int64(1) << 61, Int64(1) << 62, Int64.max, -1, Int64(Int32.max) + 1] {
             base.storeBytes(of: rows, toByteOffset: 8, as: Int64.self)
-            #expect(throws: SharedTableError.self) { try SharedTableReader.read(base: base, length: bytes, owner: region) }
+            #expect(throws: SharedTableError.self) {
+                try SharedTableReader.read(base: base, length: bytes, owner: region)
+            }
         }
         base.storeBytes(of: Int64(1), toByteOffset: 8, as: Int64.self)
         base.storeBytes(of: Int64(1) << 40, toByteOffset: 16, as: Int64.self)
@@ -39,12 +49,18 @@ import SystemCalls
 
     @Test("UTF-8: well-formed text passes; overlongs, surrogates, cut sequences and stray continuation bytes do not")
     func utf8() {
-        func valid(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { UTF8Check.isValid($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: $0.count) } }
+        func valid(_ bytes: [UInt8]) -> Bool {
+            bytes.withUnsafeBufferPointer {
+                UTF8Check.isValid($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: $0.count)
+            }
+        }
         #expect(valid(Array("plain ASCII that runs past eight bytes".utf8)))
         #expect(valid(Array("héllo wörld 日本 𝄞 \u{10FFFF}".utf8)))
         #expect(valid([]))
-        for bad: [UInt8] in [[0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80],
-                             [0x80], [0xC3], [0xE2, 0x82], [0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0xFF]] {
+        for bad: [UInt8] in [
+            [0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80],
+            [0x80], [0xC3], [0xE2, 0x82], [0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0xFF],
+        ] {
             #expect(!valid(bad), "\(bad)")
         }
         let e = Array("é".utf8)
@@ -57,7 +73,10 @@ import SystemCalls
         var rng = SplitMix(seed: 7)
         let (source, bytes) = try Self.written(Self.mixed)
         let pristine = Array(UnsafeRawBufferPointer(start: source.base!, count: bytes))
-        let edges: [Int64] = [0, 1, -1, 7, 8, 63, 64, 4095, 4096, Int64(bytes), Int64(bytes) + 8, 1 << 31, 1 << 32, 1 << 61, 1 << 62, .max, .min]
+        let edges: [Int64] = [
+            0, 1, -1, 7, 8, 63, 64, 4095, 4096, Int64(bytes), Int64(bytes) + 8, 1 << 31, 1 << 32, 1 << 61, 1 << 62,
+            .max, .min,
+        ]
         var slots = [8, 16, 24]
         for k in 0..<Self.mixed.columns.count {
             for f in 0..<9 { slots.append(64 + 96 * k + 8 + 8 * f) }
@@ -70,7 +89,9 @@ import SystemCalls
                 if pick == 0 {
                     // An Int64 field of the header or of a descriptor.
                     let at = slots[Int(rng.next() % UInt64(slots.count))]
-                    withUnsafeBytes(of: edges[Int(rng.next() % UInt64(edges.count))]) { image.replaceSubrange(at..<(at + 8), with: $0) }
+                    withUnsafeBytes(of: edges[Int(rng.next() % UInt64(edges.count))]) {
+                        image.replaceSubrange(at..<(at + 8), with: $0)
+                    }
                 } else if pick == 1 {
                     image[64 + 96 * Int(rng.next() % UInt64(Self.mixed.columns.count))] = UInt8(rng.next() % 13)
                 } else {
@@ -101,15 +122,17 @@ import SystemCalls
             #expect(fcntl(fd, 1033, 0x1 | 0x2 | 0x4 | 0x8) == -1 && errno == EPERM)
             lease.region.lendWritable()
             lease.region.base!.initializeMemory(as: UInt8.self, repeating: 0xAB, count: 1 << 20)
-            try SharedMemory.truncate(fd, 8192)            // a peer cuts it ...
+            try SharedMemory.truncate(fd, 8192)  // a peer cuts it ...
         }
         let again = try pool.checkout(minimumBytes: 1 << 20)
         #expect(again.region.fd == fd)
-        #expect(try SharedMemory.sizes(fd).size == again.region.capacity)   // ... and it is whole again
+        #expect(try SharedMemory.sizes(fd).size == again.region.capacity)  // ... and it is whole again
         #expect(!again.region.bytes.contains { $0 != 0 })
     }
 
-    @Test("a reply trickled a byte at a time is cut at one deadline for the whole frame; an oversized one is refused unread")
+    @Test(
+        "a reply trickled a byte at a time is cut at one deadline for the whole frame; an oversized one is refused unread"
+    )
     func trickle() throws {
         let (a, b) = try MessageChannel.pair()
         defer { a.close(); b.close() }
@@ -133,7 +156,9 @@ import SystemCalls
         defer { c.close(); d.close() }
         var huge = UInt32(1 << 30).littleEndian
         _ = withUnsafeBytes(of: &huge) { send(c.fd, $0.baseAddress!, 4, Int32(MSG_NOSIGNAL)) }
-        #expect { try d.receive(timeoutMilliseconds: 1000, maxBytes: 16 << 20) } throws: { ($0 as? SharedTableError)?.kind == .message }
+        #expect { try d.receive(timeoutMilliseconds: 1000, maxBytes: 16 << 20) } throws: {
+            ($0 as? SharedTableError)?.kind == .message
+        }
     }
 }
 

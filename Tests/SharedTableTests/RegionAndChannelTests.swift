@@ -14,7 +14,7 @@ import Testing
             try SharedTableWriter.write(Table([("x", Column(int64s: [1, 2, 3]))]), into: lease.region)
             table = try SharedTableReader.read(lease)
         }
-        #expect(pool.idleCount == 0) // the table still adopts the region
+        #expect(pool.idleCount == 0)  // the table still adopts the region
         #expect(table?.columns[0].longs[2] == 3)
         table = nil
         #expect(pool.idleCount == 1)
@@ -62,7 +62,9 @@ import Testing
 
     @Test func receiveTimesOutAndReportsAClosedPeer() throws {
         let (a, b) = try MessageChannel.pair()
-        #expect(throws: SharedTableError(.timeout, "no message within 10 ms")) { try b.receive(timeoutMilliseconds: 10) }
+        #expect(throws: SharedTableError(.timeout, "no message within 10 ms")) {
+            try b.receive(timeoutMilliseconds: 10)
+        }
         a.close()
         #expect { try b.receive(timeoutMilliseconds: 100) } throws: { ($0 as? SharedTableError)?.kind == .closed }
         b.close()

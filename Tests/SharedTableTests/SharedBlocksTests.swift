@@ -6,7 +6,7 @@ import SystemCalls
 
 /// Large buffers travel by reference: the region holds the header and small buffers, blocks hold the rest.
 @Suite struct SharedBlocksTests {
-    static let rows = 600_000 // 4.8 MB per Int64 column: past BufferMemory's mapped (memfd) threshold
+    static let rows = 600_000  // 4.8 MB per Int64 column: past BufferMemory's mapped (memfd) threshold
 
     static func big() -> Table {
         Table([
@@ -30,7 +30,7 @@ import SystemCalls
         let region = try SharedRegion.create(capacity: 4096)
         let blocks = SharedBlocks()
         let bytes = try SharedTableWriter.write(table, into: region, blocks: blocks)
-        #expect(bytes < 3 << 20) // only the small column, validity bitmaps and header were copied
+        #expect(bytes < 3 << 20)  // only the small column, validity bitmaps and header were copied
         let (input, mapped) = try Self.childView(region, blocks)
         let header = try SharedTableHeader(base: input.base, length: input.length, blockLengths: mapped.map(\.length))
         #expect(header.columns[0].valuesBlock != 0 && header.columns[1].valuesBlock != 0)
@@ -60,9 +60,11 @@ import SystemCalls
         #expect(s.valuesBlock != 0)
         let o = (mapped[s.valuesBlock - 1].base + s.values.lowerBound).assumingMemoryBound(to: Int64.self)
         let d = mapped[s.dataBlock - 1].base + s.data!.lowerBound
-        #expect(o[0] > 0) // offsets index the whole referenced data buffer
-        let k = 2 // row 64_002
-        #expect(String(decoding: UnsafeRawBufferPointer(start: d + Int(o[k]), count: Int(o[k + 1] - o[k])), as: UTF8.self) == "value-64002")
+        #expect(o[0] > 0)  // offsets index the whole referenced data buffer
+        let k = 2  // row 64_002
+        #expect(
+            String(decoding: UnsafeRawBufferPointer(start: d + Int(o[k]), count: Int(o[k + 1] - o[k])), as: UTF8.self)
+                == "value-64002")
     }
 
     @Test func aResultReferenceResolvesToTheEngineBuffer() throws {
@@ -70,13 +72,15 @@ import SystemCalls
         let input = try SharedRegion.create(capacity: 4096)
         let blocks = SharedBlocks()
         try SharedTableWriter.write(table, into: input, blocks: blocks)
-        let inHeader = try SharedTableHeader(base: input.base!, length: input.capacity, blockLengths: blocks.blockLengths)
+        let inHeader = try SharedTableHeader(
+            base: input.base!, length: input.capacity, blockLengths: blocks.blockLengths)
         // A result of `x` unmodified (by reference) and `x` from row 64 on (a view inside the buffer).
         let x = inHeader.columns[0]
         var whole = ColumnSizing(name: "x", type: .long, nullCount: 0)
         whole.valuesReference = BufferReference(block: x.valuesBlock, range: x.values)
         var tail = ColumnSizing(name: "tail", type: .long, nullCount: 0)
-        tail.valuesReference = BufferReference(block: x.valuesBlock, range: (x.values.lowerBound + 64 * 8)..<x.values.upperBound)
+        tail.valuesReference = BufferReference(
+            block: x.valuesBlock, range: (x.values.lowerBound + 64 * 8)..<x.values.upperBound)
         let plan = SharedTablePlan(rowCount: Self.rows - 64, sizings: [whole, tail])
         let output = try SharedRegion.create(capacity: plan.totalBytes)
         plan.writeHeader(at: output.base!)
@@ -85,10 +89,13 @@ import SystemCalls
         #expect(back.columns[1].longs[0] == 64 * 3)
         // A reference outside every input buffer is refused.
         var bad = ColumnSizing(name: "bad", type: .long, nullCount: 0)
-        bad.valuesReference = BufferReference(block: x.valuesBlock, range: (x.values.upperBound - 8)..<(x.values.upperBound + 8))
+        bad.valuesReference = BufferReference(
+            block: x.valuesBlock, range: (x.values.upperBound - 8)..<(x.values.upperBound + 8))
         let badPlan = SharedTablePlan(rowCount: 2, sizings: [bad])
         badPlan.writeHeader(at: output.base!)
-        #expect(throws: SharedTableError.self) { try SharedTableReader.read(RegionLease(unpooled: output), blocks: blocks) }
+        #expect(throws: SharedTableError.self) {
+            try SharedTableReader.read(RegionLease(unpooled: output), blocks: blocks)
+        }
     }
 
     @Test func smallTablesAndRegionsWithoutBlocksStillCopy() throws {

@@ -13,13 +13,40 @@ import Testing
             ("i", Column(type: .int, values: [.int(1), nulls ? n : .int(-2), .int(Int32.max)])),
             ("l", Column(type: .long, values: [.long(Int64.min + 1), nulls ? n : .long(0), .long(42)])),
             ("r", Column(type: .real, values: [.real(1.5), nulls ? n : .real(-0.25), .real(1e300)])),
-            ("d", Column(type: .decimal, values: [.decimal(Decimal(string: "1.25")!), nulls ? n : .decimal(2), .decimal(-3)])),
-            ("t", Column(type: .datetime, values: [.datetime(1_700_000_000_000_000_000), nulls ? n : .datetime(0), .datetime(-5)])),
-            ("s", Column(type: .timespan, values: [.timespan(1_000_000_000), nulls ? n : .timespan(-1), .timespan(0)])),
-            ("g", Column(type: .guid, values: [.guid(g), nulls ? n : .guid(g), .guid(UUID(uuid: (0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1)))])),
+            (
+                "d",
+                Column(
+                    type: .decimal, values: [.decimal(Decimal(string: "1.25")!), nulls ? n : .decimal(2), .decimal(-3)])
+            ),
+            (
+                "t",
+                Column(
+                    type: .datetime,
+                    values: [.datetime(1_700_000_000_000_000_000), nulls ? n : .datetime(0), .datetime(-5)])
+            ),
+            (
+                "s",
+                Column(type: .timespan, values: [.timespan(1_000_000_000), nulls ? n : .timespan(-1), .timespan(0)])
+            ),
+            (
+                "g",
+                Column(
+                    type: .guid,
+                    values: [
+                        .guid(g), nulls ? n : .guid(g),
+                        .guid(UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1))),
+                    ])
+            ),
             ("str", Column(type: .string, values: [.string("héllo"), nulls ? n : .string(""), .string("x\ty")])),
-            ("dyn", Column(type: .dynamic, values: [.dynamic(.bag(PropertyBag([("a", .long(1)), ("b", .array([.real(0.5), .string("z")]))]))),
-                                                    nulls ? .dynamic(.null) : .dynamic(.long(7)), .dynamic(.string("s"))])),
+            (
+                "dyn",
+                Column(
+                    type: .dynamic,
+                    values: [
+                        .dynamic(.bag(PropertyBag([("a", .long(1)), ("b", .array([.real(0.5), .string("z")]))]))),
+                        nulls ? .dynamic(.null) : .dynamic(.long(7)), .dynamic(.string("s")),
+                    ])
+            ),
         ])
     }
 
@@ -49,7 +76,10 @@ import Testing
     }
 
     @Test func readerAdoptsTheMappedBuffersWithoutCopying() throws {
-        let table = Table([("x", Column(int64s: Array(0..<10_000))), ("s", Column(strings: ["a", nil, "ccc"] + Array(repeating: "d", count: 9_997)))])
+        let table = Table([
+            ("x", Column(int64s: Array(0..<10_000))),
+            ("s", Column(strings: ["a", nil, "ccc"] + Array(repeating: "d", count: 9_997))),
+        ])
         let region = try SharedRegion.create(capacity: 1)
         try SharedTableWriter.write(table, into: region)
         let back = try SharedTableReader.read(region)
@@ -75,8 +105,10 @@ import Testing
     }
 
     @Test func nullsOnTheWireAreNaNAndNaT() throws {
-        let table = Table([("r", Column(reals: [1, 2], valid: [true, false])),
-                           ("t", Column(type: .datetime, int64s: [5, 6], valid: [false, true]))])
+        let table = Table([
+            ("r", Column(reals: [1, 2], valid: [true, false])),
+            ("t", Column(type: .datetime, int64s: [5, 6], valid: [false, true])),
+        ])
         let region = try SharedRegion.create(capacity: 1)
         try SharedTableWriter.write(table, into: region)
         let h = try SharedTableHeader(base: region.base!, length: region.capacity)

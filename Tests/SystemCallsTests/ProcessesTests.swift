@@ -24,7 +24,9 @@ struct ProcessesTests {
     @Test("signalling no process throws ESRCH")
     func signalError() {
         // Pids above pid_max (at most 2^22) name no process.
-        #expect(throws: SystemCallError("kill(\(Int32(1 << 30)), 0)", errno: ESRCH)) { try Processes.signal(1 << 30, 0) }
+        #expect(throws: SystemCallError("kill(\(Int32(1 << 30)), 0)", errno: ESRCH)) {
+            try Processes.signal(1 << 30, 0)
+        }
     }
 
     @Test("the monotonic clock never goes back, and milliseconds follow nanoseconds")
@@ -47,7 +49,9 @@ struct ProcessesTests {
         #expect(try Descriptors.waitReadable(b, milliseconds: 1_000))
         var got = [UInt8](repeating: 0, count: 3)
         var fds: [Int32] = []
-        let n = try got.withUnsafeMutableBytes { try Sockets.receive(b, into: $0, nonBlocking: true, descriptors: &fds) }
+        let n = try got.withUnsafeMutableBytes {
+            try Sockets.receive(b, into: $0, nonBlocking: true, descriptors: &fds)
+        }
         #expect(n == 3 && got == message && fds.count == 1)
         fds.forEach { Descriptors.close($0) }
         #expect(try !Descriptors.waitReadable(b, milliseconds: 0))

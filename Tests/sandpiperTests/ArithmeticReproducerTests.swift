@@ -25,16 +25,25 @@ import Testing
         // The span's row count (2^64 - 1) does not fit a long.
         Reproducer(query: "range x from -9223372036854775807 to 9223372036854775807 step 1", error: "E_LIMIT"),
         Reproducer(query: "range x from 9223372036854775800 to 9223372036854775807 step 3", notInOutput: ["-922"]),
-        Reproducer(query: "print x = 1 | make-series c = count() default = 0 on x from 0 to 9223372036854775807 step 1", error: "E_LIMIT"),
-        Reproducer(query: "print x = 1.0 | make-series c = count() default = 0 on x from 0.0 to 1e300 step 1e-300", error: "E_LIMIT"),
+        Reproducer(
+            query: "print x = 1 | make-series c = count() default = 0 on x from 0 to 9223372036854775807 step 1",
+            error: "E_LIMIT"),
+        Reproducer(
+            query: "print x = 1.0 | make-series c = count() default = 0 on x from 0.0 to 1e300 step 1e-300",
+            error: "E_LIMIT"),
         Reproducer(query: "print x = 5 | make-series c = count() default = 0 on x step 9223372036854775807"),
-        Reproducer(query: "print t = (-timespan(106751.23:47:16.8547758) - 8 * (1tick / 100)) / -1", notInOutput: ["106751"]),
+        Reproducer(
+            query: "print t = (-timespan(106751.23:47:16.8547758) - 8 * (1tick / 100)) / -1", notInOutput: ["106751"]),
         Reproducer(query: "print x = (-9223372036854775807 - 1) / -1", notInOutput: ["-922"]),
         Reproducer(query: "print x = tohex(1, 9223372036854775807), y = tohex(1, 100000000000)"),
         Reproducer(query: "datatable(x:long)[1e300]", error: "E_TYPE", notInOutput: ["-9223372036854775808"]),
         Reproducer(query: "print x = datetime(2262-04-11) + 365d", notInOutput: ["1678"]),
-        Reproducer(query: "Events | summarize min(Timestamp), max(Timestamp)", now: "1677-09-22T00:00:00Z", notInOutput: ["2262"]),
-        Reproducer(query: "Sales | summarize min(Timestamp), max(Timestamp)", now: "2262-04-11T23:00:00Z", notInOutput: ["1677"]),
+        Reproducer(
+            query: "Events | summarize min(Timestamp), max(Timestamp)", now: "1677-09-22T00:00:00Z",
+            notInOutput: ["2262"]),
+        Reproducer(
+            query: "Sales | summarize min(Timestamp), max(Timestamp)", now: "2262-04-11T23:00:00Z",
+            notInOutput: ["1677"]),
     ]
 
     @Test(arguments: reproducers)
@@ -94,7 +103,8 @@ import Testing
         result.stdout = String(decoding: outData, as: UTF8.self)
         result.stderr = String(decoding: errData, as: UTF8.self)
         result.status = process.terminationStatus
-        result.signal = process.terminationReason == .uncaughtSignal && !result.timedOut ? process.terminationStatus : nil
+        result.signal =
+            process.terminationReason == .uncaughtSignal && !result.timedOut ? process.terminationStatus : nil
         return result
     }
 }

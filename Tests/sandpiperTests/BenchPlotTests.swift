@@ -2,16 +2,19 @@ import Bench
 import Foundation
 import Testing
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// The transfer benchmark's plot is drawn by Charts: valid SVG, a panel per direction, a line per method
 /// in its fixed colour, log axes.
 @Suite struct BenchPlotTests {
-    func measurement(_ method: String, _ direction: String, rows: Int, seconds: Double, variant: String = "default") -> BenchTransferMeasurement {
-        BenchTransferMeasurement(method: method, variant: variant, direction: direction,
-                                 dataset: BenchDataset(type: "mixed", kinds: [.long], nullsText: "0", rows: rows),
-                                 bytes: rows * 8, stats: BenchStats([seconds, seconds, seconds]))
+    func measurement(_ method: String, _ direction: String, rows: Int, seconds: Double, variant: String = "default")
+        -> BenchTransferMeasurement
+    {
+        BenchTransferMeasurement(
+            method: method, variant: variant, direction: direction,
+            dataset: BenchDataset(type: "mixed", kinds: [.long], nullsText: "0", rows: rows),
+            bytes: rows * 8, stats: BenchStats([seconds, seconds, seconds]))
     }
 
     @Test func panelsLinesAndColours() throws {

@@ -8,12 +8,15 @@ import Testing
 /// the bench exits with E_BENCH_PEER and these tests fail with that message, they never pass silently.
 @Suite(.serialized)
 struct BenchSmokeTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The `sandpiper` executable next to the test bundle (swift build puts every product in one folder).
     static var binaryDirectory: URL? {
         var candidates: [URL] = []
-        if let exe = CommandLine.arguments.first { candidates.append(URL(fileURLWithPath: exe).resolvingSymlinksInPath().deletingLastPathComponent()) }
+        if let exe = CommandLine.arguments.first {
+            candidates.append(URL(fileURLWithPath: exe).resolvingSymlinksInPath().deletingLastPathComponent())
+        }
         candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
         candidates.append(packageRoot.appendingPathComponent(".build/debug"))
         for dir in candidates {
@@ -27,7 +30,9 @@ struct BenchSmokeTests {
     }
 
     static var workerBuilt: Bool {
-        binaryDirectory.map { FileManager.default.isExecutableFile(atPath: $0.appendingPathComponent("sandpiper-worker").path) } ?? false
+        binaryDirectory.map {
+            FileManager.default.isExecutableFile(atPath: $0.appendingPathComponent("sandpiper-worker").path)
+        } ?? false
     }
 
     struct Run { var status: Int32; var stdout: String; var stderr: String }
@@ -60,12 +65,15 @@ struct BenchSmokeTests {
 
     static func jsonLines(_ text: String) throws -> [[String: Any]] {
         try text.split(separator: "\n").map { line in
-            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not a JSON object: \(line)")
+            try #require(
+                try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not a JSON object: \(line)")
         }
     }
 
     @Test func engineBenchPrintsMatchingChecksums() throws {
-        let run = try Self.sandpiper(["bench", "engine", "--rows", "10000", "--join-rows", "10000", "--runs", "1", "--format", "json"])
+        let run = try Self.sandpiper([
+            "bench", "engine", "--rows", "10000", "--join-rows", "10000", "--runs", "1", "--format", "json",
+        ])
         try #require(run.status == 0, "bench engine failed (exit \(run.status)): \(run.stderr)")
         let lines = try Self.jsonLines(run.stdout)
         #expect(lines.count == 6, "sandpiper and DuckDB (1 thread, default threads) for 2 benchmarks")
@@ -81,17 +89,25 @@ struct BenchSmokeTests {
         let benchmarks = Set(lines.compactMap { $0["benchmark"] as? String })
         #expect(benchmarks == ["filter-extend-summarize", "join"])
         // The answers themselves: 10000 rows joined one to one; sum(a + b) = 100 * 49.5 * 100 + 1000 * 4.5 * 10.
-        let join = try #require(lines.first { $0["method"] as? String == "sandpiper" && $0["benchmark"] as? String == "join" })
+        let join = try #require(
+            lines.first { $0["method"] as? String == "sandpiper" && $0["benchmark"] as? String == "join" })
         #expect(join["checksum"] as? [Double] == [10000, 540000])
     }
 
-    @Test(.enabled(if: BenchSmokeTests.workerBuilt, "sandpiper-worker is not built next to sandpiper, so python() cannot run"))
+    @Test(
+        .enabled(
+            if: BenchSmokeTests.workerBuilt, "sandpiper-worker is not built next to sandpiper, so python() cannot run"))
     func transferBenchPrintsEveryMethodAndDirection() throws {
-        let run = try Self.sandpiper(["bench", "transfer", "--rows", "1000", "--types", "numeric4,string-low,mixed",
-                                      "--runs", "1", "--format", "json"])
+        let run = try Self.sandpiper([
+            "bench", "transfer", "--rows", "1000", "--types", "numeric4,string-low,mixed",
+            "--runs", "1", "--format", "json",
+        ])
         try #require(run.status == 0, "bench transfer failed (exit \(run.status)): \(run.stderr.suffix(3000))")
         let lines = try Self.jsonLines(run.stdout)
-        let methods: Set<String> = ["sandpiper", "pyarrow-ipc-memfd", "pyarrow-to-pandas", "duckdb-df", "pickle5-oob-pipe", "csv-pipe", "memcpy"]
+        let methods: Set<String> = [
+            "sandpiper", "pyarrow-ipc-memfd", "pyarrow-to-pandas", "duckdb-df", "pickle5-oob-pipe", "csv-pipe",
+            "memcpy",
+        ]
         let directions: Set<String> = ["to-df", "from-df", "round-trip", "call"]
         for line in lines {
             for key in ["method", "direction", "dataset", "rows", "bytes", "median_s", "min_s", "max_s", "runs"] {

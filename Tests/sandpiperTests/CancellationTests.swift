@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Ctrl-C during a `python()` call: the script and every process it started stop at once, the query
@@ -13,7 +13,8 @@ struct CancellationTests {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap { e -> Int32? in
             guard let p = Int32(e), let stat = try? String(contentsOfFile: "/proc/\(e)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { return nil }
+                let close = stat.lastIndex(of: ")")
+            else { return nil }
             let fields = stat[stat.index(close, offsetBy: 2)...].split(separator: " ")
             return fields.count > 1 && Int32(fields[1]) == pid ? p : nil
         }
@@ -21,14 +22,17 @@ struct CancellationTests {
 
     /// Alive and not a zombie (a dead process whose new parent has not reaped it yet counts as gone).
     static func isRunning(_ pid: Int32) -> Bool {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else { return false }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return false }
         return stat[stat.index(close, offsetBy: 2)] != "Z"
     }
 
     @Test func ctrlCStopsTheScriptAndSaysSo() throws {
         _ = try TestSandboxes.minimal.get()
         let seen = Mutex<[Int32]>([])
-        let query = "print x = 1 | evaluate python(typeof(*), 'import time\\ntime.sleep(60)\\nresult = df', sandbox = 'minimal')"
+        let query =
+            "print x = 1 | evaluate python(typeof(*), 'import time\\ntime.sleep(60)\\nresult = df', sandbox = 'minimal')"
         let started = Date()
         let run = try SandpiperBinary.run(["query", query], environment: TestSandboxes.environment) { pid in
             // Wait until the worker has forked the query's child, then press Ctrl-C.

@@ -6,22 +6,23 @@ import Testing
     @Test func renderExamplesAreDrawn() throws {
         let doc = try FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString).md")
         try """
-            # Two examples
+        # Two examples
 
-            ```kusto
-            datatable(Kind:string, Count:long) ["a", 3, "b", 5] | render piechart with (title="Kinds")
-            ```
+        ```kusto
+        datatable(Kind:string, Count:long) ["a", 3, "b", 5] | render piechart with (title="Kinds")
+        ```
 
-            ```kusto
-            print x = 1
-            ```
+        ```kusto
+        print x = 1
+        ```
 
-            ```kusto
-            print s = "no time" | render timechart
-            ```
-            """.write(to: doc, atomically: true, encoding: .utf8)
+        ```kusto
+        print s = "no time" | render timechart
+        ```
+        """.write(to: doc, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: doc) }
-        let r = try SandpiperBinary.run(["conformance", "run", doc.path, "--report", "html"], in: SandpiperBinary.packageRoot.path)
+        let r = try SandpiperBinary.run(
+            ["conformance", "run", doc.path, "--report", "html"], in: SandpiperBinary.packageRoot.path)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasPrefix("<!DOCTYPE html>"))
         #expect(r.stdout.components(separatedBy: "<tr><td>").count - 1 == 3, "a row per example")

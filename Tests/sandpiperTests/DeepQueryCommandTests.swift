@@ -15,7 +15,8 @@ import Testing
     }
 
     @Test func twoThousandParenthesesAreACodedError() throws {
-        let (r, path) = try run("print " + String(repeating: "(", count: 2_000) + "1" + String(repeating: ")", count: 2_000))
+        let (r, path) = try run(
+            "print " + String(repeating: "(", count: 2_000) + "1" + String(repeating: ")", count: 2_000))
         #expect(r.signal == nil)
         #expect(r.status == 1)
         #expect(r.stdout == "")
@@ -50,13 +51,17 @@ import Testing
 
     @Test func aRecursiveFunctionIsACodedError() throws {
         let (r, path) = try run("let f = (n:long) { iff(n <= 1, 1, n * f(n - 1)) };\nprint f(5)")
-        #expect(r == SandpiperBinary.Output(stdout: "", stderr: """
-            E_RECURSIVE_FUNCTION: \(path):1:39: function 'f' calls itself (f → f); KQL functions cannot be recursive
-              let f = (n:long) { iff(n <= 1, 1, n * f(n - 1)) };
-                                                    ^
-            hint: rewrite it without recursion, for example over `range` or with `mv-apply`
+        #expect(
+            r
+                == SandpiperBinary.Output(
+                    stdout: "",
+                    stderr: """
+                        E_RECURSIVE_FUNCTION: \(path):1:39: function 'f' calls itself (f → f); KQL functions cannot be recursive
+                          let f = (n:long) { iff(n <= 1, 1, n * f(n - 1)) };
+                                                                ^
+                        hint: rewrite it without recursion, for example over `range` or with `mv-apply`
 
-            """, status: 1))
+                        """, status: 1))
     }
 
     @Test func parseJsonOfAHundredThousandBracketsIsText() throws {

@@ -13,7 +13,10 @@ import Testing
         let good = try SandpiperBinary.run(["query", "--db", folder, "--format", "csv", "Good"])
         #expect(good.status == 0)
         #expect(good.stdout == "Id,Name\n1,a\n")
-        #expect(good.stderr == "warning: table Rows was not loaded: \(folder)/Rows.csv:3: 'not a number' in column x is not a long; queries that name it fail\n")
+        #expect(
+            good.stderr
+                == "warning: table Rows was not loaded: \(folder)/Rows.csv:3: 'not a number' in column x is not a long; queries that name it fail\n"
+        )
         let bad = try SandpiperBinary.run(["query", "--db", folder, "Rows"])
         #expect(bad.status == 1)
         #expect(bad.stderr.hasPrefix("E_DATA: \(folder)/Rows.csv:3: 'not a number' in column x is not a long"))
@@ -21,6 +24,7 @@ import Testing
         #expect(lenient.stdout == "x\n1\n2\n")
         #expect(lenient.stderr == "notice: left out 1 bad row of \(folder)/Rows.csv (the first at line 3)\n")
         let one = try SandpiperBinary.run(["query", "--db", folder + "/Good.csv", "--format", "csv", ".show tables"])
-        #expect(one.stdout == "TableName,DatabaseName,Folder,DocString\nGood,\((folder as NSString).lastPathComponent),,\n")
+        #expect(
+            one.stdout == "TableName,DatabaseName,Folder,DocString\nGood,\((folder as NSString).lastPathComponent),,\n")
     }
 }

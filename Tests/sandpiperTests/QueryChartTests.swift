@@ -1,13 +1,14 @@
 import Foundation
 import Testing
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// `sandpiper query` and `render`: `--chart` files, the table form's line, the JSON visualization line.
 @Suite(.serialized) struct QueryChartTests {
     let now = ["--now", "2025-01-01T00:00:00Z"]
-    let query = "StormEvents | summarize Events=count() by EventType | top 3 by Events | render columnchart with (title='Top three')"
+    let query =
+        "StormEvents | summarize Events=count() by EventType | top 3 by Events | render columnchart with (title='Top three')"
 
     func folder() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("query-chart-\(UUID().uuidString)")
@@ -70,7 +71,8 @@ import FoundationXML
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("c.svg").path
-        let r = try SandpiperBinary.run(["query"] + now + ["--chart", path, "print a=1 | render card; print b=2; print c=3 | render table"])
+        let r = try SandpiperBinary.run(
+            ["query"] + now + ["--chart", path, "print a=1 | render card; print b=2; print c=3 | render table"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["c-2.svg", "c.svg"])
     }

@@ -8,114 +8,118 @@ import Testing
     @Test func rootHelp() throws {
         let r = try SandpiperBinary.run(["--help"])
         #expect(r.status == 0)
-        #expect(r.stdout == """
-            OVERVIEW: A local Kusto Query Language (KQL) engine whose python() plugin runs
-            scripts in sandboxed workers.
+        #expect(
+            r.stdout == """
+                OVERVIEW: A local Kusto Query Language (KQL) engine whose python() plugin runs
+                scripts in sandboxed workers.
 
-            USAGE: sandpiper <subcommand>
+                USAGE: sandpiper <subcommand>
 
-            OPTIONS:
-              --version               Show the version.
-              -h, --help              Show help information.
+                OPTIONS:
+                  --version               Show the version.
+                  -h, --help              Show help information.
 
-            SUBCOMMANDS:
-              query                   Run a KQL query and print its results.
-              sandbox                 Build, register and inspect the Python environments
-                                      python() scripts run in.
-              conformance             Check the engine against markdown documents and
-                                      .kqltest case files.
-              bench                   Benchmark the engine and the python() transfer
-                                      against their peers.
-              serve                   Serve the Kusto REST API to Kusto clients.
+                SUBCOMMANDS:
+                  query                   Run a KQL query and print its results.
+                  sandbox                 Build, register and inspect the Python environments
+                                          python() scripts run in.
+                  conformance             Check the engine against markdown documents and
+                                          .kqltest case files.
+                  bench                   Benchmark the engine and the python() transfer
+                                          against their peers.
+                  serve                   Serve the Kusto REST API to Kusto clients.
 
-              See 'sandpiper help <subcommand>' for detailed help.
+                  See 'sandpiper help <subcommand>' for detailed help.
 
-            """)
+                """)
     }
 
     @Test func queryHelp() throws {
         let r = try SandpiperBinary.run(["query", "--help"])
         #expect(r.status == 0)
-        #expect(r.stdout == """
-            OVERVIEW: Run a KQL query and print its results.
+        #expect(
+            r.stdout == """
+                OVERVIEW: Run a KQL query and print its results.
 
-            The query comes from the argument, from -f FILE, or from standard input.
-            Without --db the embedded sample database is used (tables Events, StormEvents,
-            Customers, Sales). With --db DIR each .csv, .tsv or .jsonl file in DIR is a
-            table named after the file, each DIR/functions/NAME.kql a stored function, and
-            management commands (.create table, .set-or-append, .create function, ...)
-            write there; without --db, what they write lasts for this command only.
+                The query comes from the argument, from -f FILE, or from standard input.
+                Without --db the embedded sample database is used (tables Events, StormEvents,
+                Customers, Sales). With --db DIR each .csv, .tsv or .jsonl file in DIR is a
+                table named after the file, each DIR/functions/NAME.kql a stored function, and
+                management commands (.create table, .set-or-append, .create function, ...)
+                write there; without --db, what they write lasts for this command only.
 
-            Each statement runs under ADX's query limits (docs/limits.md): results are
-            truncated at 500000 records or 64 MB with a partial-result notice on standard
-            error (E_QUERY_RESULT_SET_TOO_LARGE), each operator may use 5 GB or a quarter
-            of physical memory, whichever is less (E_QUERY_MEMORY), and the query may run
-            10 minutes (E_QUERY_TIMEOUT). The flags below and `set` statements in the query
-            change them; when both give a limit, the lower value applies.
+                Each statement runs under ADX's query limits (docs/limits.md): results are
+                truncated at 500000 records or 64 MB with a partial-result notice on standard
+                error (E_QUERY_RESULT_SET_TOO_LARGE), each operator may use 5 GB or a quarter
+                of physical memory, whichever is less (E_QUERY_MEMORY), and the query may run
+                10 minutes (E_QUERY_TIMEOUT). The flags below and `set` statements in the query
+                change them; when both give a limit, the lower value applies.
 
-            Exit status: 0 on success (also for a truncated result), 1 when the query fails
-            (the error, with line:column, is on standard error), 2 on bad usage.
+                Exit status: 0 on success (also for a truncated result), 1 when the query fails
+                (the error, with line:column, is on standard error), 2 on bad usage.
 
-            USAGE: sandpiper query [<options>] [<query>]
+                USAGE: sandpiper query [<options>] [<query>]
 
-            ARGUMENTS:
-              <query>                 The query text. Omit it to use -f or standard input.
+                ARGUMENTS:
+                  <query>                 The query text. Omit it to use -f or standard input.
 
-            OPTIONS:
-              -f, --file <file>       Read the query from a file.
-              --db <dir>              Use a folder of .csv/.tsv/.jsonl files (or one such
-                                      file) as the database.
-              --format <format>       Output format: table, csv, json (one object per
-                                      result table and line) or markdown. (values: table,
-                                      csv, json, markdown; default: table)
-              --now <datetime>        Fix the current time (ISO 8601), for reproducible
-                                      ago()/now() and sample data.
-              --max-width <n>         Widest cell in the table format before it is cut with
-                                      an ellipsis (0: no limit). (default: 48)
-              --chart <file>          Write the chart of a result that ends in render to
-                                      this .svg, .png, .html or .vl.json file (further
-                                      charts: FILE-2.svg, ...).
-              --max-rows <n>          Rows the table format prints of each result; the rest
-                                      are counted (0: all). (default: 40)
-              --param <name=value>    A value for a parameter of `declare
-                                      query_parameters`: a KQL literal of its type, or for
-                                      a string any text (repeatable).
-              --all                   With -f: run every query of the file (a blank line
-                                      outside a ``` string ends one) and print each result
-                                      after a header.
-              --keep-going            With --all: run the remaining queries after one fails
-                                      (the exit status is still 1).
-              --no-truncation         Return every record (`set notruncation;`).
-              --truncation-max-records <n>
-                                      Truncate results after this many records (default
-                                      500000; `set truncationmaxrecords`).
-              --truncation-max-size <size>
-                                      Truncate results past this much data (default 64MB;
-                                      `set truncationmaxsize`).
-              --max-memory <size>     Memory one operator may use, e.g. 2GB (default: 5GB
-                                      or a quarter of physical memory; `set
-                                      maxmemoryconsumptionperiterator`).
-              --timeout <timespan>    Stop the query after this long, e.g. 90s, 30m or
-                                      01:00:00 (default 10m; `set servertimeout`).
-              --skip-bad-rows         Leave out CSV/TSV records that do not fit (wrong
-                                      field count, not UTF-8, a value of the wrong type)
-                                      and report how many, instead of refusing the file.
-              --unsafe-no-sandbox     Let python() run without the confinement layers this
-                                      kernel lacks (see `sandpiper sandbox doctor`); every
-                                      result says so.
-              --artifacts <dir>       A folder python()'s external_artifacts may be read
-                                      from, besides the query file's and the --db folder
-                                      (repeatable).
-              --version               Show the version.
-              -h, --help              Show help information.
+                OPTIONS:
+                  -f, --file <file>       Read the query from a file.
+                  --db <dir>              Use a folder of .csv/.tsv/.jsonl files (or one such
+                                          file) as the database.
+                  --format <format>       Output format: table, csv, json (one object per
+                                          result table and line) or markdown. (values: table,
+                                          csv, json, markdown; default: table)
+                  --now <datetime>        Fix the current time (ISO 8601), for reproducible
+                                          ago()/now() and sample data.
+                  --max-width <n>         Widest cell in the table format before it is cut with
+                                          an ellipsis (0: no limit). (default: 48)
+                  --chart <file>          Write the chart of a result that ends in render to
+                                          this .svg, .png, .html or .vl.json file (further
+                                          charts: FILE-2.svg, ...).
+                  --max-rows <n>          Rows the table format prints of each result; the rest
+                                          are counted (0: all). (default: 40)
+                  --param <name=value>    A value for a parameter of `declare
+                                          query_parameters`: a KQL literal of its type, or for
+                                          a string any text (repeatable).
+                  --all                   With -f: run every query of the file (a blank line
+                                          outside a ``` string ends one) and print each result
+                                          after a header.
+                  --keep-going            With --all: run the remaining queries after one fails
+                                          (the exit status is still 1).
+                  --no-truncation         Return every record (`set notruncation;`).
+                  --truncation-max-records <n>
+                                          Truncate results after this many records (default
+                                          500000; `set truncationmaxrecords`).
+                  --truncation-max-size <size>
+                                          Truncate results past this much data (default 64MB;
+                                          `set truncationmaxsize`).
+                  --max-memory <size>     Memory one operator may use, e.g. 2GB (default: 5GB
+                                          or a quarter of physical memory; `set
+                                          maxmemoryconsumptionperiterator`).
+                  --timeout <timespan>    Stop the query after this long, e.g. 90s, 30m or
+                                          01:00:00 (default 10m; `set servertimeout`).
+                  --skip-bad-rows         Leave out CSV/TSV records that do not fit (wrong
+                                          field count, not UTF-8, a value of the wrong type)
+                                          and report how many, instead of refusing the file.
+                  --unsafe-no-sandbox     Let python() run without the confinement layers this
+                                          kernel lacks (see `sandpiper sandbox doctor`); every
+                                          result says so.
+                  --artifacts <dir>       A folder python()'s external_artifacts may be read
+                                          from, besides the query file's and the --db folder
+                                          (repeatable).
+                  --version               Show the version.
+                  -h, --help              Show help information.
 
 
-            """)
+                """)
     }
 
     @Test func paramGivesQueryParametersTheirValues() throws {
-        let r = try SandpiperBinary.run(["query", "--format", "csv", "--param", "n=5", "--param", "w=hello world", "--param", "t=2024-02-03",
-                                         "declare query_parameters(n:long = 1, w:string, t:datetime, d:long = 7); print n, w, t, d"])
+        let r = try SandpiperBinary.run([
+            "query", "--format", "csv", "--param", "n=5", "--param", "w=hello world", "--param", "t=2024-02-03",
+            "declare query_parameters(n:long = 1, w:string, t:datetime, d:long = 7); print n, w, t, d",
+        ])
         #expect(r.status == 0)
         #expect(r.stdout == "n,w,t,d\n5,hello world,2024-02-03T00:00:00.0000000Z,7\n")
         let bad = try SandpiperBinary.run(["query", "--param", "n=abc", "declare query_parameters(n:long); print n"])
@@ -129,7 +133,8 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("q.kql").path
-        try "print a = 1\n\n// a comment\nprint x = nosuch\n\nprint b = 2\n".write(toFile: file, atomically: true, encoding: .utf8)
+        try "print a = 1\n\n// a comment\nprint x = nosuch\n\nprint b = 2\n".write(
+            toFile: file, atomically: true, encoding: .utf8)
         let stop = try SandpiperBinary.run(["query", "-f", file, "--all", "--format", "csv"])
         #expect(stop.status == 1)
         #expect(stop.stdout == "a\n1\n")
@@ -165,32 +170,35 @@ import Testing
     }
 
     @Test func jsonContract() throws {
-        let r = try SandpiperBinary.run(["query", "--format", "json"] + now + [
-            #"print n = 1, r = 2.5, s = "a\"b", b = true, t = datetime(2024-01-02 03:04:05), ts = 90m, d = dynamic({"k": [1, null]}), z = long(null); print y = 2"#,
-        ])
+        let r = try SandpiperBinary.run(
+            ["query", "--format", "json"] + now + [
+                #"print n = 1, r = 2.5, s = "a\"b", b = true, t = datetime(2024-01-02 03:04:05), ts = 90m, d = dynamic({"k": [1, null]}), z = long(null); print y = 2"#
+            ])
         #expect(r.stderr == "")
         #expect(r.status == 0)
-        #expect(r.stdout == """
-            {"columns":[{"name":"n","type":"long"},{"name":"r","type":"real"},{"name":"s","type":"string"},{"name":"b","type":"bool"},{"name":"t","type":"datetime"},{"name":"ts","type":"timespan"},{"name":"d","type":"dynamic"},{"name":"z","type":"long"}],"rows":[[1,2.5,"a\\"b",true,"2024-01-02T03:04:05.0000000Z","01:30:00",{"k":[1,null]},null]]}
-            {"columns":[{"name":"y","type":"long"}],"rows":[[2]]}
+        #expect(
+            r.stdout == """
+                {"columns":[{"name":"n","type":"long"},{"name":"r","type":"real"},{"name":"s","type":"string"},{"name":"b","type":"bool"},{"name":"t","type":"datetime"},{"name":"ts","type":"timespan"},{"name":"d","type":"dynamic"},{"name":"z","type":"long"}],"rows":[[1,2.5,"a\\"b",true,"2024-01-02T03:04:05.0000000Z","01:30:00",{"k":[1,null]},null]]}
+                {"columns":[{"name":"y","type":"long"}],"rows":[[2]]}
 
-            """)
+                """)
     }
 
     @Test func tableCSVAndMarkdownForms() throws {
         let query = "range x from 1 to 3 step 1 | extend s = strcat(\"v\", x)"
         let table = try SandpiperBinary.run(["query", query])
         #expect(table.status == 0)
-        #expect(table.stdout == """
-               x  s
-            long  string
-            ----  ------
-               1  v1
-               2  v2
-               3  v3
-            (3 rows)
+        #expect(
+            table.stdout == """
+                   x  s
+                long  string
+                ----  ------
+                   1  v1
+                   2  v2
+                   3  v3
+                (3 rows)
 
-            """)
+                """)
         let csv = try SandpiperBinary.run(["query", "--format", "csv", query])
         #expect(csv.stdout == "x,s\n1,v1\n2,v2\n3,v3\n")
         let markdown = try SandpiperBinary.run(["query", "--format", "markdown", query])
@@ -209,10 +217,14 @@ import Testing
     }
 
     @Test func sampleDatabaseIsThereByDefault() throws {
-        let r = try SandpiperBinary.run(["query", "--format", "csv"] + now + ["Events | where Timestamp >= ago(14d) | count"])
+        let r = try SandpiperBinary.run(
+            ["query", "--format", "csv"] + now + ["Events | where Timestamp >= ago(14d) | count"])
         #expect(r.stdout == "Count\n100000\n")
         let tables = try SandpiperBinary.run(["query", "--format", "csv", ".show tables"])
-        #expect(tables.stdout == "TableName,DatabaseName,Folder,DocString\nEvents,Sandpiper,,\nStormEvents,Sandpiper,,\nCustomers,Sandpiper,,\nSales,Sandpiper,,\n")
+        #expect(
+            tables.stdout
+                == "TableName,DatabaseName,Folder,DocString\nEvents,Sandpiper,,\nStormEvents,Sandpiper,,\nCustomers,Sandpiper,,\nSales,Sandpiper,,\n"
+        )
     }
 
     @Test func folderDatabaseWritesSurviveTheProcess() throws {
@@ -220,10 +232,13 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try "Id,Name\n1,a\n2,b\n".write(toFile: folder + "/People.csv", atomically: true, encoding: .utf8)
-        let create = try SandpiperBinary.run(["query", "--db", folder, "--format", "csv",
-                                              ".set Big <| People | where Id > 1 | extend When = datetime(2024-01-01)"])
+        let create = try SandpiperBinary.run([
+            "query", "--db", folder, "--format", "csv",
+            ".set Big <| People | where Id > 1 | extend When = datetime(2024-01-01)",
+        ])
         #expect(create.status == 0, "\(create.stderr)")
-        #expect(try String(contentsOfFile: folder + "/Big.csv", encoding: .utf8)
+        #expect(
+            try String(contentsOfFile: folder + "/Big.csv", encoding: .utf8)
                 == "Id:long,Name:string,When:datetime\n2,b,2024-01-01T00:00:00.0000000Z\n")
         let read = try SandpiperBinary.run(["query", "--db", folder, "--format", "csv", "Big | project Name, When"])
         #expect(read.stdout == "Name,When\nb,2024-01-01T00:00:00.0000000Z\n")

@@ -13,7 +13,9 @@ import Testing
     }
 
     @Test func aJoinOfFiftyThousandByFiftyThousandFailsCleanly() throws {
-        let r = try query(["range x from 1 to 50000 step 1 | extend k = 1 | join kind=inner (range y from 1 to 50000 step 1 | extend k = 1) on k | count"])
+        let r = try query([
+            "range x from 1 to 50000 step 1 | extend k = 1 | join kind=inner (range y from 1 to 50000 step 1 | extend k = 1) on k | count"
+        ])
         #expect(r.status == 1)
         #expect(r.stderr.hasPrefix("E_QUERY_MEMORY: operator 'join' needs about "), "\(r.stderr)")
         #expect(r.stderr.contains("maxmemoryconsumptionperiterator") && r.stderr.contains("hint: "))
@@ -33,36 +35,55 @@ import Testing
             #expect(r.status == 1, "depth \(depth)")
             // The first call that would pass the budget is refused while the constant is folded: the third
             // level (4 GB, and its copy into the column) whatever this machine's default budget.
-            #expect(r.stderr.hasPrefix("E_QUERY_MEMORY: 1:\(11 + 7 * (depth - 3)): strrep(): this call would take the query's constants to about 8.0 GB"),
-                    "\(r.stderr)")
+            #expect(
+                r.stderr.hasPrefix(
+                    "E_QUERY_MEMORY: 1:\(11 + 7 * (depth - 3)): strrep(): this call would take the query's constants to about 8.0 GB"
+                ),
+                "\(r.stderr)")
         }
     }
 
     @Test func aLargeConstantOnEveryRowFailsCleanly() throws {
         let r = try query(["range x from 1 to 10000000 step 1 | extend s = strrep(strrep('a', 1024), 1024) | count"])
         #expect(r.status == 1)
-        #expect(r.stderr.hasPrefix("E_QUERY_MEMORY: a constant repeated on 10000000 rows would take operator 'extend' to about "), "\(r.stderr)")
+        #expect(
+            r.stderr.hasPrefix(
+                "E_QUERY_MEMORY: a constant repeated on 10000000 rows would take operator 'extend' to about "),
+            "\(r.stderr)")
     }
 
     @Test func flagsSetTheBudgetAndTheTimeout() throws {
         let memory = try query(["--max-memory", "1KB", "range x from 1 to 1000 step 1"])
         #expect(memory.status == 1)
-        #expect(memory.stderr.hasPrefix("E_QUERY_MEMORY: operator 'range' needs about 7.8 KB, more than the memory budget of 1.0 KB per operator"),
-                "\(memory.stderr)")
+        #expect(
+            memory.stderr.hasPrefix(
+                "E_QUERY_MEMORY: operator 'range' needs about 7.8 KB, more than the memory budget of 1.0 KB per operator"
+            ),
+            "\(memory.stderr)")
         let timeout = try query(["--timeout", "1tick", "range x from 1 to 10 step 1 | extend y = x"])
         #expect(timeout.status == 1)
-        #expect(timeout.stderr.hasPrefix("E_QUERY_TIMEOUT: the query ran longer than its time limit of 00:00:00.0000001 (servertimeout)"),
-                "\(timeout.stderr)")
+        #expect(
+            timeout.stderr.hasPrefix(
+                "E_QUERY_TIMEOUT: the query ran longer than its time limit of 00:00:00.0000001 (servertimeout)"),
+            "\(timeout.stderr)")
         // A set statement lowers a limit the flag gave, but cannot raise it.
-        let lower = try query(["--format", "csv", "--truncation-max-records", "3", "set truncationmaxrecords = 2; range x from 1 to 5 step 1"])
+        let lower = try query([
+            "--format", "csv", "--truncation-max-records", "3",
+            "set truncationmaxrecords = 2; range x from 1 to 5 step 1",
+        ])
         #expect(lower.stdout == "x\n1\n2\n")
-        let higher = try query(["--format", "csv", "--truncation-max-records", "3", "set truncationmaxrecords = 4; range x from 1 to 5 step 1"])
+        let higher = try query([
+            "--format", "csv", "--truncation-max-records", "3",
+            "set truncationmaxrecords = 4; range x from 1 to 5 step 1",
+        ])
         #expect(higher.stdout == "x\n1\n2\n3\n")
     }
 
     @Test func badLimitFlagsAreUsageErrors() throws {
-        for flags in [["--max-memory", "lots"], ["--max-memory", "0"], ["--timeout", "soon"], ["--timeout", "-1m"],
-                      ["--truncation-max-records", "0"], ["--truncation-max-size", "12XB"]] {
+        for flags in [
+            ["--max-memory", "lots"], ["--max-memory", "0"], ["--timeout", "soon"], ["--timeout", "-1m"],
+            ["--truncation-max-records", "0"], ["--truncation-max-size", "12XB"],
+        ] {
             let r = try query(flags + ["print 1"])
             #expect(r.status == 2, "\(flags): \(r.stderr)")
             #expect(r.stderr.hasPrefix("Error: "), "\(flags): \(r.stderr)")
@@ -73,21 +94,23 @@ import Testing
         let table = try query(["range x from 1 to 500001 step 1 | project x"])
         #expect(table.status == 0)
         #expect(table.stdout.hasSuffix("(500000 rows)\n"))
-        #expect(table.stderr == """
-            E_QUERY_RESULT_SET_TOO_LARGE: partial result: the result has 500001 records, more than the record limit of 500000 \
-            (truncationmaxrecords); only the first 500000 are returned
-            hint: reduce the result (take, summarize, project away wide columns), or change the limit with \
-            `set truncationmaxrecords = N;` or `set notruncation;` (CLI: --truncation-max-records, --truncation-max-size, --no-truncation)
+        #expect(
+            table.stderr == """
+                E_QUERY_RESULT_SET_TOO_LARGE: partial result: the result has 500001 records, more than the record limit of 500000 \
+                (truncationmaxrecords); only the first 500000 are returned
+                hint: reduce the result (take, summarize, project away wide columns), or change the limit with \
+                `set truncationmaxrecords = N;` or `set notruncation;` (CLI: --truncation-max-records, --truncation-max-size, --no-truncation)
 
-            """)
+                """)
         let json = try query(["--format", "json", "set truncationmaxsize = 20; range x from 1 to 5 step 1"])
         #expect(json.status == 0)
-        #expect(json.stdout == """
-            {"columns":[{"name":"x","type":"long"}],"rows":[[1],[2]],"truncation":{"code":"E_QUERY_RESULT_SET_TOO_LARGE",\
-            "limit":"truncationmaxsize","maximum":20,"rows":2,"total_rows":5,"message":"partial result: the result has 5 records, \
-            more than the data size limit of 20 bytes (truncationmaxsize); only the first 2 are returned"}}
+        #expect(
+            json.stdout == """
+                {"columns":[{"name":"x","type":"long"}],"rows":[[1],[2]],"truncation":{"code":"E_QUERY_RESULT_SET_TOO_LARGE",\
+                "limit":"truncationmaxsize","maximum":20,"rows":2,"total_rows":5,"message":"partial result: the result has 5 records, \
+                more than the data size limit of 20 bytes (truncationmaxsize); only the first 2 are returned"}}
 
-            """)
+                """)
         #expect(json.stderr.hasPrefix("E_QUERY_RESULT_SET_TOO_LARGE: partial result: the result has 5 records"))
         let all = try query(["--no-truncation", "--format", "csv", "range x from 1 to 500001 step 1 | count"])
         #expect(all.stdout == "Count\n500001\n" && all.stderr.isEmpty)
@@ -99,7 +122,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let write = try query(["--db", folder, ".set-or-append T <| print ['']=1"])
         #expect(write.status == 1)
-        #expect(write.stderr.hasPrefix("E_COMMAND: 1:16: table 'T' cannot store a column with an empty name"), "\(write.stderr)")
+        #expect(
+            write.stderr.hasPrefix("E_COMMAND: 1:16: table 'T' cannot store a column with an empty name"),
+            "\(write.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
         let after = try query(["--db", folder, "--format", "csv", "print 1"])
         #expect(after.status == 0 && after.stdout == "print_0\n1\n", "\(after.stderr)")
@@ -115,7 +140,8 @@ import Testing
         #expect(good.status == 0 && good.stdout == "Count\n1\n", "\(good.stderr)")
         let bad = try query(["--db", folder, "Bad | count"])
         #expect(bad.status == 1)
-        #expect(bad.stderr.hasPrefix("E_DATA: \(folder)/Bad.csv:1: column 1 of the header has no name"), "\(bad.stderr)")
+        #expect(
+            bad.stderr.hasPrefix("E_DATA: \(folder)/Bad.csv:1: column 1 of the header has no name"), "\(bad.stderr)")
         let drop = try query(["--db", folder, ".drop table Bad"])
         #expect(drop.status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["Good.csv"])

@@ -10,19 +10,24 @@ struct SandpiperBinary {
         var signal: Int32? = nil
     }
 
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The executable next to the test bundle (`swift test` builds both into the same folder), else `.build/debug`.
     static var path: String {
-        let candidates = [Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("sandpiper").path,
-                          Bundle.main.bundleURL.appendingPathComponent("sandpiper").path,
-                          packageRoot.appendingPathComponent(".build/debug/sandpiper").path]
+        let candidates = [
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("sandpiper").path,
+            Bundle.main.bundleURL.appendingPathComponent("sandpiper").path,
+            packageRoot.appendingPathComponent(".build/debug/sandpiper").path,
+        ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates.last!
     }
 
     /// Runs the binary to its end. `whileRunning` gets its pid once it started (e.g. to signal it).
-    static func run(_ arguments: [String], stdin: String? = nil, in directory: String? = nil,
-                    environment extra: [String: String] = [:], whileRunning: (@Sendable (Int32) -> Void)? = nil) throws -> Output {
+    static func run(
+        _ arguments: [String], stdin: String? = nil, in directory: String? = nil,
+        environment extra: [String: String] = [:], whileRunning: (@Sendable (Int32) -> Void)? = nil
+    ) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -49,8 +54,9 @@ struct SandpiperBinary {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Output(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-                      status: process.terminationStatus,
-                      signal: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil)
+        return Output(
+            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+            status: process.terminationStatus,
+            signal: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil)
     }
 }

@@ -15,7 +15,9 @@ import Testing
         try process.run()
         // The first line says where it listens: "sandpiper serve: listening on http://127.0.0.1:PORT, ...".
         var line = Data()
-        while let byte = try out.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) { line += byte }
+        while let byte = try out.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
+            line += byte
+        }
         let text = String(decoding: line, as: UTF8.self)
         guard let start = text.range(of: "http://"), let end = text[start.lowerBound...].firstIndex(of: ",") else {
             process.terminate()
@@ -27,10 +29,13 @@ import Testing
     @Test func conformanceCaseFilesPassAgainstTheServer() throws {
         let (server, url) = try Self.startServer(["--now", "2025-01-01T00:00:00Z"])
         defer { server.terminate(); server.waitUntilExit() }
-        let r = try SandpiperBinary.run(["conformance", "run", "--target", url,
-                                         "conformance/engine/commands/show_service.kqltest",
-                                         "conformance/engine/commands/sample_database.kqltest"],
-                                        in: SandpiperBinary.packageRoot.path)
+        let r = try SandpiperBinary.run(
+            [
+                "conformance", "run", "--target", url,
+                "conformance/engine/commands/show_service.kqltest",
+                "conformance/engine/commands/sample_database.kqltest",
+            ],
+            in: SandpiperBinary.packageRoot.path)
         #expect(r.status == 0, "\(r.stdout)\n\(r.stderr)")
     }
 

@@ -17,16 +17,19 @@ import Testing
     }
 
     @Test func nullsRealsAndWidth() throws {
-        let r = try SandpiperBinary.run(["query", "--max-width", "0",
-            "print n = int(null), s = 'null', r = 22671.899999999998, w = strrep('ab', 30)"])
-        #expect(r.stdout == """
-               n  s             r  w
-             int  string     real  string
-            ----  ------  -------  ------------------------------------------------------------
-            null  "null"  22671.9  abababababababababababababababababababababababababababababab
-            (1 row)
+        let r = try SandpiperBinary.run([
+            "query", "--max-width", "0",
+            "print n = int(null), s = 'null', r = 22671.899999999998, w = strrep('ab', 30)",
+        ])
+        #expect(
+            r.stdout == """
+                   n  s             r  w
+                 int  string     real  string
+                ----  ------  -------  ------------------------------------------------------------
+                null  "null"  22671.9  abababababababababababababababababababababababababababababab
+                (1 row)
 
-            """)
+                """)
         let csv = try SandpiperBinary.run(["query", "--format", "csv", "print r = 22671.899999999998, s = 'null'"])
         #expect(csv.stdout == "r,s\n22671.899999999998,null\n")
     }

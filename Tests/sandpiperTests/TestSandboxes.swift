@@ -20,7 +20,8 @@ enum TestSandboxes {
         // One builder at a time, even across test processes: the registry is locked, but two builds of the
         // same spec would both download and unpack.
         let lockPath = home.path + ".lock"
-        try? FileManager.default.createDirectory(at: home.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            at: home.deletingLastPathComponent(), withIntermediateDirectories: true)
         let fd = open(lockPath, O_CREAT | O_RDWR, 0o644)
         if fd >= 0 { flock(fd, LOCK_EX) }
         defer { if fd >= 0 { flock(fd, LOCK_UN); close(fd) } }

@@ -27,8 +27,12 @@ struct TrustBoundaryCLITests {
         #expect(table.status == 0, "\(table.stderr)")
         #expect(Self.isTerminalSafe(table.stdout), "\(table.stdout.debugDescription)")
         #expect(Self.isTerminalSafe(table.stderr), "\(table.stderr.debugDescription)")
-        #expect(table.stdout.contains(#"name \x1b[31m"#) && table.stdout.contains(#"title \x1b]0;pwned\x07"#), "\(table.stdout)")
-        #expect(table.stderr.contains(#"clip \x1b]52;c;c2VjcmV0\x07"#) && table.stderr.contains(#"csi \x9b2J cr \x0d over"#), "\(table.stderr)")
+        #expect(
+            table.stdout.contains(#"name \x1b[31m"#) && table.stdout.contains(#"title \x1b]0;pwned\x07"#),
+            "\(table.stdout)")
+        #expect(
+            table.stderr.contains(#"clip \x1b]52;c;c2VjcmV0\x07"#)
+                && table.stderr.contains(#"csi \x9b2J cr \x0d over"#), "\(table.stderr)")
         let markdown = try run(["--format", "markdown", query])
         #expect(Self.isTerminalSafe(markdown.stdout) && Self.isTerminalSafe(markdown.stderr))
         // The machine-readable forms stay exact.
@@ -37,16 +41,21 @@ struct TrustBoundaryCLITests {
         let csv = try run(["--format", "csv", query])
         #expect(csv.stdout.contains("\u{1b}]0;pwned\u{07}"))
         // An exception's text, in the error the command prints.
-        let failing = try run(["print x = 1 | python(sandbox='minimal', script=r'''raise ValueError('\(Self.hostileText)')''')"])
+        let failing = try run([
+            "print x = 1 | python(sandbox='minimal', script=r'''raise ValueError('\(Self.hostileText)')''')"
+        ])
         #expect(failing.status == 1)
-        #expect(failing.stderr.hasPrefix("E_PYTHON") && Self.isTerminalSafe(failing.stderr), "\(failing.stderr.debugDescription)")
+        #expect(
+            failing.stderr.hasPrefix("E_PYTHON") && Self.isTerminalSafe(failing.stderr),
+            "\(failing.stderr.debugDescription)")
     }
 
     @Test func cellsAndNamesOfAFileAreEscapedToo() throws {
         let folder = NSTemporaryDirectory() + "sandpiper-esc-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try "A\u{1b}[2J,B\nx\u{1b}]0;t\u{07},\u{9b}1\n".write(toFile: folder + "/T.csv", atomically: true, encoding: .utf8)
+        try "A\u{1b}[2J,B\nx\u{1b}]0;t\u{07},\u{9b}1\n".write(
+            toFile: folder + "/T.csv", atomically: true, encoding: .utf8)
         let r = try run(["--db", folder, "T"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(Self.isTerminalSafe(r.stdout), "\(r.stdout.debugDescription)")
@@ -60,7 +69,9 @@ struct TrustBoundaryCLITests {
             try FileManager.default.createDirectory(atPath: base + "/" + sub, withIntermediateDirectories: true)
         }
         defer { try? FileManager.default.removeItem(atPath: base) }
-        for sub in ["queries", "db", "models", "elsewhere"] { try sub.write(toFile: "\(base)/\(sub)/a.txt", atomically: true, encoding: .utf8) }
+        for sub in ["queries", "db", "models", "elsewhere"] {
+            try sub.write(toFile: "\(base)/\(sub)/a.txt", atomically: true, encoding: .utf8)
+        }
         func query(_ path: String) -> String {
             "print x = 1 | evaluate python(typeof(t:string), 'result = pd.DataFrame({\"t\": [open(\"a\").read()]})', sandbox = 'minimal', external_artifacts = bag_pack('a', '\(path)'))"
         }
@@ -76,9 +87,14 @@ struct TrustBoundaryCLITests {
         // Relative to the current folder, as a user types it.
         let relative = try self.run(["--format", "csv", "--artifacts", "models", query("models/a.txt")], in: base)
         #expect(relative.stdout == "t\nmodels\n", "\(relative.stderr)")
-        for secret in ["/etc/shadow", "/proc/self/environ", "/proc/self/maps", base + "/elsewhere/a.txt", base + "/queries/../elsewhere/a.txt"] {
+        for secret in [
+            "/etc/shadow", "/proc/self/environ", "/proc/self/maps", base + "/elsewhere/a.txt",
+            base + "/queries/../elsewhere/a.txt",
+        ] {
             let r = try run(secret, ["--artifacts", "/proc"])
-            #expect(r.status == 1 && (r.stderr.hasPrefix("E_SANDBOX_DENIED") || r.stderr.hasPrefix("E_ARGUMENT")), "\(secret): \(r.stderr)")
+            #expect(
+                r.status == 1 && (r.stderr.hasPrefix("E_SANDBOX_DENIED") || r.stderr.hasPrefix("E_ARGUMENT")),
+                "\(secret): \(r.stderr)")
             #expect(!r.stdout.contains("PATH=") && !r.stdout.contains("root:"), "\(secret) was read")
         }
     }

@@ -14,9 +14,12 @@ extension ChartBuilder {
         case (.number, .number): kind = .number
         case (.timespan, .timespan): kind = .timespan
         default:
-            throw ChartError(.chartColumnType,
-                             "ladderchart draws an interval from its last two columns, and '\(names[start])' (\(table.schema.fields[start].type.rawValue)) and '\(names[end])' (\(table.schema.fields[end].type.rawValue)) are not two datetimes or two numbers",
-                             hint: "project the interval's start and end last, for example `summarize min(StartTime), max(EndTime) by State`")
+            throw ChartError(
+                .chartColumnType,
+                "ladderchart draws an interval from its last two columns, and '\(names[start])' (\(table.schema.fields[start].type.rawValue)) and '\(names[end])' (\(table.schema.fields[end].type.rawValue)) are not two datetimes or two numbers",
+                hint:
+                    "project the interval's start and end last, for example `summarize min(StartTime), max(EndTime) by State`"
+            )
         }
         var labels = try indices(of: request.yColumns, for: .ycolumns).filter { $0 < start }
         if request.yColumns.isEmpty { labels = Array(0..<start) }
@@ -24,15 +27,22 @@ extension ChartBuilder {
         var rungs: [LadderChart.Rung] = [], seriesNames: [String] = [], seen: Set<String> = []
         for row in 0..<table.rowCount {
             guard let a = ChartValues.continuous(table.columns[start], row),
-                  let b = ChartValues.continuous(table.columns[end], row) else { continue }
+                let b = ChartValues.continuous(table.columns[end], row)
+            else { continue }
             let label = labels.isEmpty ? "row \(row + 1)" : key(labels, row).joined(separator: ", ")
             let s = key(series, row).joined(separator: ", ")
             if !series.isEmpty, seen.insert(s).inserted { seriesNames.append(s) }
             rungs.append(LadderChart.Rung(label: label, start: min(a, b), end: max(a, b), series: s))
         }
-        let roles = ChartRoles(x: names[start], series: series.map { names[$0] }, y: labels.map { names[$0] },
-                               ignored: unused([start, end] + labels + series))
-        return (roles, .ladder(LadderChart(xValues: kind, startColumn: names[start], endColumn: names[end],
-                                           rungs: rungs, seriesNames: seriesNames)))
+        let roles = ChartRoles(
+            x: names[start], series: series.map { names[$0] }, y: labels.map { names[$0] },
+            ignored: unused([start, end] + labels + series))
+        return (
+            roles,
+            .ladder(
+                LadderChart(
+                    xValues: kind, startColumn: names[start], endColumn: names[end],
+                    rungs: rungs, seriesNames: seriesNames))
+        )
     }
 }

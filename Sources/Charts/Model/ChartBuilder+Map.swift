@@ -13,7 +13,8 @@ extension ChartBuilder {
             let lon = try index(of: name, for: .xcolumn)
             guard shapes[lon] == .number else { throw wrongType(lon, .xcolumn, needs: "a numeric longitude column") }
             guard let latName = request.yColumns.first else {
-                throw ChartError(.chartProperty, "kind=map with xcolumn (the longitude) needs ycolumns naming the latitude column")
+                throw ChartError(
+                    .chartProperty, "kind=map with xcolumn (the longitude) needs ycolumns naming the latitude column")
             }
             let lat = try index(of: latName, for: .ycolumns)
             guard shapes[lat] == .number else { throw wrongType(lat, .ycolumns, needs: "a numeric latitude column") }
@@ -22,7 +23,9 @@ extension ChartBuilder {
             location = .point(point)
         } else {
             let numbers = shapes.indices.filter { shapes[$0] == .number && !declaredSeries.contains($0) }
-            guard numbers.count >= 2 else { throw missing("[Longitude, Latitude] numeric columns or a GeoJSON point column") }
+            guard numbers.count >= 2 else {
+                throw missing("[Longitude, Latitude] numeric columns or a GeoJSON point column")
+            }
             location = .pair(numbers[0], numbers[1])
         }
         switch location {
@@ -34,7 +37,9 @@ extension ChartBuilder {
         var value: Int?
         if mark == .pie {
             // The colour axis: `series`, else the first string column; the size: the first other number.
-            if series.isEmpty, let c = shapes.indices.first(where: { shapes[$0] == .text && !used.contains($0) }) { series = [c] }
+            if series.isEmpty, let c = shapes.indices.first(where: { shapes[$0] == .text && !used.contains($0) }) {
+                series = [c]
+            }
             let ys = request.xColumn == nil ? request.yColumns : Array(request.yColumns.dropFirst())
             if let first = ys.first {
                 let i = try index(of: first, for: .ycolumns)
@@ -54,7 +59,8 @@ extension ChartBuilder {
             switch location {
             case .pair(let a, let b):
                 guard let x = ChartValues.continuous(table.columns[a], row),
-                      let y = ChartValues.continuous(table.columns[b], row) else { continue }
+                    let y = ChartValues.continuous(table.columns[b], row)
+                else { continue }
                 lon = x; lat = y
             case .point(let p):
                 guard case .dynamic(let d) = table.columns[p].value(row), let g = GeoPoint(d) else { continue }
@@ -75,8 +81,9 @@ extension ChartBuilder {
         case .pair(let lon, let lat): x = names[lon]; y = [names[lat]] + (value.map { [names[$0]] } ?? [])
         case .point(let p): x = names[p]; y = value.map { [names[$0]] } ?? []
         }
-        let roles = ChartRoles(x: x, series: series.map { names[$0] }, y: y,
-                               ignored: unused(used + series + (value.map { [$0] } ?? [])))
+        let roles = ChartRoles(
+            x: x, series: series.map { names[$0] }, y: y,
+            ignored: unused(used + series + (value.map { [$0] } ?? [])))
         return (roles, .map(MapChart(mark: mark, places: places, seriesNames: seriesNames)))
     }
 

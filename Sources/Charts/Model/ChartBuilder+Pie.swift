@@ -15,7 +15,8 @@ extension ChartBuilder {
             let numbers = shapes.indices.filter { shapes[$0] == .number && !declared.contains($0) }
             let candidates = shapes.indices.filter { !declared.contains($0) }
             // The first column, unless it is the only number (then nothing would size the slices).
-            guard let first = candidates.first(where: { i in !declaredY.isEmpty || numbers.contains { $0 != i } }) else {
+            guard let first = candidates.first(where: { i in !declaredY.isEmpty || numbers.contains { $0 != i } })
+            else {
                 throw missing("a numeric column for the slice sizes")
             }
             x = first
@@ -28,7 +29,8 @@ extension ChartBuilder {
             y = shapes.indices.filter { shapes[$0] == .number && $0 != x && !declared.contains($0) }
         }
         guard !y.isEmpty else { throw missing("a numeric column for the slice sizes") }
-        let series = declaredSeries.filter { $0 != x }
+        let series =
+            declaredSeries.filter { $0 != x }
             + shapes.indices.filter { $0 != x && !y.contains($0) && !declared.contains($0) && shapes[$0] != .number }
 
         var pies: [PieChart.Pie] = []
@@ -40,11 +42,14 @@ extension ChartBuilder {
                 if sums[label] == nil { order.append(label) }
                 sums[label, default: 0] += v
             }
-            pies.append(PieChart.Pie(yColumn: names[yc], slices: order.map { PieChart.Slice(label: $0, value: sums[$0]!) },
-                                     omitted: omitted))
+            pies.append(
+                PieChart.Pie(
+                    yColumn: names[yc], slices: order.map { PieChart.Slice(label: $0, value: sums[$0]!) },
+                    omitted: omitted))
         }
-        let roles = ChartRoles(x: names[x], series: series.map { names[$0] }, y: y.map { names[$0] },
-                               ignored: unused([x] + y + series))
+        let roles = ChartRoles(
+            x: names[x], series: series.map { names[$0] }, y: y.map { names[$0] },
+            ignored: unused([x] + y + series))
         return (roles, .pie(PieChart(pies: pies)))
     }
 }

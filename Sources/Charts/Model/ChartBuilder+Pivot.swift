@@ -30,7 +30,9 @@ extension ChartBuilder {
         for row in 0..<table.rowCount {
             let label = ChartValues.label(table.columns[rowDim], row)
             let r: Int
-            if let found = rowIndex[label] { r = found } else {
+            if let found = rowIndex[label] {
+                r = found
+            } else {
                 r = rowLabels.count; rowIndex[label] = r; rowLabels.append(label)
                 cells.append([Double?](repeating: nil, count: columnLabels.count))
             }
@@ -45,15 +47,18 @@ extension ChartBuilder {
                 // The table keeps a bounded width: series values past the first ones add up in "(other)".
                 if columnIndex[k] == nil, columnLabels.count >= PivotChart.maxColumns - 1 { k = PivotChart.otherColumn }
                 let c: Int
-                if let found = columnIndex[k] { c = found } else {
+                if let found = columnIndex[k] {
+                    c = found
+                } else {
                     c = columnLabels.count; columnIndex[k] = c; columnLabels.append(k)
                     for i in cells.indices { cells[i].append(nil) }
                 }
                 add(c, ChartValues.continuous(table.columns[y[0]], row))
             }
         }
-        let roles = ChartRoles(x: names[rowDim], series: series.map { names[$0] }, y: y.map { names[$0] },
-                               ignored: unused([rowDim] + series + y))
+        let roles = ChartRoles(
+            x: names[rowDim], series: series.map { names[$0] }, y: y.map { names[$0] },
+            ignored: unused([rowDim] + series + y))
         return (roles, .pivot(PivotChart(rowLabels: rowLabels, columnLabels: columnLabels, cells: cells)))
     }
 }

@@ -27,7 +27,12 @@ extension ChartBuilder {
         }
         let used = [start] + (end.map { [$0] } ?? []) + pivot
         let roles = ChartRoles(x: names[start], series: pivot.map { names[$0] }, y: [], ignored: unused(used))
-        return (roles, .timePivot(TimePivotChart(startColumn: names[start], endColumn: end.map { names[$0] },
-                                                 lanes: order.map { TimePivotChart.Lane(label: $0, events: events[$0]!) })))
+        return (
+            roles,
+            .timePivot(
+                TimePivotChart(
+                    startColumn: names[start], endColumn: end.map { names[$0] },
+                    lanes: order.map { TimePivotChart.Lane(label: $0, events: events[$0]!) }))
+        )
     }
 }

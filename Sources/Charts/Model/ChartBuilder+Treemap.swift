@@ -6,7 +6,9 @@ import Columnar
 extension ChartBuilder {
     func treemap() throws(ChartError) -> (roles: ChartRoles, content: ChartContent) {
         var levels = try indices(of: request.series, for: .series)
-        guard let size = try measure(excluding: levels) else { throw missing("a numeric column for the rectangles' sizes") }
+        guard let size = try measure(excluding: levels) else {
+            throw missing("a numeric column for the rectangles' sizes")
+        }
         if levels.isEmpty { levels = shapes.indices.filter { shapes[$0] == .text && $0 != size } }
         levels.removeAll { $0 == size }
         guard !levels.isEmpty else { throw missing("a string column to name the rectangles") }
@@ -18,9 +20,15 @@ extension ChartBuilder {
             if sums[path] == nil { order.append(path) }
             sums[path, default: 0] += v
         }
-        let roles = ChartRoles(x: nil, series: levels.map { names[$0] }, y: [names[size]], ignored: unused(levels + [size]))
-        return (roles, .treemap(TreemapChart(levels: levels.map { names[$0] }, sizeColumn: names[size],
-                                             leaves: order.map { TreemapChart.Leaf(path: $0, value: sums[$0]!) },
-                                             omitted: omitted)))
+        let roles = ChartRoles(
+            x: nil, series: levels.map { names[$0] }, y: [names[size]], ignored: unused(levels + [size]))
+        return (
+            roles,
+            .treemap(
+                TreemapChart(
+                    levels: levels.map { names[$0] }, sizeColumn: names[size],
+                    leaves: order.map { TreemapChart.Leaf(path: $0, value: sums[$0]!) },
+                    omitted: omitted))
+        )
     }
 }

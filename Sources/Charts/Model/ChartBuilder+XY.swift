@@ -17,13 +17,17 @@ extension ChartBuilder {
         var y: [Int]
         if !declaredY.isEmpty {
             for i in declaredY where shapes[i] != measurable {
-                throw wrongType(i, .ycolumns, needs: arrays ? "an array of numbers (like the x column's array)" : "a numeric column")
+                throw wrongType(
+                    i, .ycolumns, needs: arrays ? "an array of numbers (like the x column's array)" : "a numeric column"
+                )
             }
             y = declaredY.filter { $0 != x }
         } else {
             y = shapes.indices.filter { shapes[$0] == measurable && $0 != x && !declared.contains($0) }
         }
-        guard !y.isEmpty else { throw missing(arrays ? "a column of numeric arrays to plot" : "a numeric column to plot") }
+        guard !y.isEmpty else {
+            throw missing(arrays ? "a column of numeric arrays to plot" : "a numeric column to plot")
+        }
         for i in anomalyColumns where shapes[i] != measurable {
             throw wrongType(i, .anomalycolumns, needs: arrays ? "an array of numbers" : "a numeric column")
         }
@@ -39,7 +43,8 @@ extension ChartBuilder {
             series += rest
         }
         let used = [x] + y + series + anomalyColumns
-        let roles = ChartRoles(x: names[x], series: series.map { names[$0] }, y: y.map { names[$0] }, ignored: unused(used))
+        let roles = ChartRoles(
+            x: names[x], series: series.map { names[$0] }, y: y.map { names[$0] }, ignored: unused(used))
         return (roles, .xy(xyContent(x: x, y: y, series: series, anomalies: anomalyColumns)))
     }
 
@@ -102,14 +107,17 @@ extension ChartBuilder {
             for row in 0..<table.rowCount { if let v = ChartValues.continuous(xc, row) { values.insert(v) } }
             for v in values.sorted() {
                 numberIndex[v] = categories.count
-                categories.append(v == v.rounded() && v.magnitude < 1e15 ? NumberText.grouped(v, decimals: 0) : NumberText.plain(v))
+                categories.append(
+                    v == v.rounded() && v.magnitude < 1e15 ? NumberText.grouped(v, decimals: 0) : NumberText.plain(v))
             }
         }
         var keys: [[String]] = [], keyIndex: [[String]: Int] = [:], samples: [[Sample]] = []
         for row in 0..<table.rowCount {
             let k = key(series, row)
             let s: Int
-            if let found = keyIndex[k] { s = found } else {
+            if let found = keyIndex[k] {
+                s = found
+            } else {
                 s = keys.count; keyIndex[k] = s; keys.append(k); samples.append([])
             }
             if xShape.isArray {
@@ -118,8 +126,10 @@ extension ChartBuilder {
                 let marks = anomalies.first.map { ChartValues.array(table.columns[$0], row) }
                 for (j, xv) in xs.enumerated() {
                     guard let xv else { continue }
-                    samples[s].append(Sample(x: xv, ys: ys.map { j < $0.count ? $0[j] : nil },
-                                             anomaly: marks.flatMap { j < $0.count ? $0[j] : nil }))
+                    samples[s].append(
+                        Sample(
+                            x: xv, ys: ys.map { j < $0.count ? $0[j] : nil },
+                            anomaly: marks.flatMap { j < $0.count ? $0[j] : nil }))
                 }
             } else {
                 let xv: Double
@@ -128,15 +138,19 @@ extension ChartBuilder {
                     xv = Double(c)
                 } else if xValues == .category {
                     let label = ChartValues.label(xc, row)
-                    if let c = categoryIndex[label] { xv = Double(c) } else {
+                    if let c = categoryIndex[label] {
+                        xv = Double(c)
+                    } else {
                         xv = Double(categories.count); categoryIndex[label] = categories.count; categories.append(label)
                     }
                 } else {
                     guard let v = ChartValues.continuous(xc, row) else { continue }
                     xv = v
                 }
-                samples[s].append(Sample(x: xv, ys: y.map { ChartValues.continuous(table.columns[$0], row) },
-                                         anomaly: anomalies.first.flatMap { ChartValues.continuous(table.columns[$0], row) }))
+                samples[s].append(
+                    Sample(
+                        x: xv, ys: y.map { ChartValues.continuous(table.columns[$0], row) },
+                        anomaly: anomalies.first.flatMap { ChartValues.continuous(table.columns[$0], row) }))
             }
         }
 
@@ -158,17 +172,24 @@ extension ChartBuilder {
                 // The y column is in the name only when nothing else tells the series apart: panels and
                 // axes split by column already name it, and a series then keeps one colour across them.
                 let columnShown = y.count > 1 && !(request.ySplit != .none && groups.byColumn)
-                let name = k.isEmpty ? names[yc] : (columnShown ? k.joined(separator: ", ") + ": " + names[yc] : k.joined(separator: ", "))
+                let name =
+                    k.isEmpty
+                    ? names[yc]
+                    : (columnShown ? k.joined(separator: ", ") + ": " + names[yc] : k.joined(separator: ", "))
                 let points = rows.map { ChartPoint(x: $0.x, y: $0.ys[j]) }
                 // Anomaly marks sit on the first measured column of the series, where the flag is not zero.
-                let marks: [AnomalyMark] = j == 0 ? rows.compactMap { r in
-                    guard let a = r.anomaly, a != 0, let v = r.ys[0] else { return nil }
-                    return AnomalyMark(x: r.x, y: v, direction: a)
-                } : []
+                let marks: [AnomalyMark] =
+                    j == 0
+                    ? rows.compactMap { r in
+                        guard let a = r.anomaly, a != 0, let v = r.ys[0] else { return nil }
+                        return AnomalyMark(x: r.x, y: v, direction: a)
+                    } : []
                 let group = groups.index(j, k)
-                out.append(ChartSeries(name: name, key: k, yColumn: names[yc], points: points, anomalies: marks,
-                                       panel: request.ySplit == .panels ? group : 0,
-                                       axis: request.ySplit == .axes ? group : 0))
+                out.append(
+                    ChartSeries(
+                        name: name, key: k, yColumn: names[yc], points: points, anomalies: marks,
+                        panel: request.ySplit == .panels ? group : 0,
+                        axis: request.ySplit == .axes ? group : 0))
             }
         }
         let mark: XYChart.Mark
@@ -186,10 +207,11 @@ extension ChartBuilder {
             if request.variant == .stacked100 { stacking = .stacked100 }
         }
         let names = groups.names
-        return XYChart(mark: mark, stacking: stacking, xValues: xValues, categories: categories, series: out,
-                       panels: request.ySplit == .panels ? names : [""],
-                       axes: request.ySplit == .axes ? names : [""],
-                       anomalyColumns: anomalies.map { self.names[$0] })
+        return XYChart(
+            mark: mark, stacking: stacking, xValues: xValues, categories: categories, series: out,
+            panels: request.ySplit == .panels ? names : [""],
+            axes: request.ySplit == .axes ? names : [""],
+            anomalyColumns: anomalies.map { self.names[$0] })
     }
 
     /// `ysplit`: one group per y column when there are several, else one per series; at most five
@@ -200,7 +222,9 @@ extension ChartBuilder {
         let byColumn: Bool
         let keyGroup: [[String]: Int]
         let names: [String]
-        func index(_ column: Int, _ key: [String]) -> Int { byColumn ? min(column, ChartBuilder.maxSplits - 1) : keyGroup[key] ?? 0 }
+        func index(_ column: Int, _ key: [String]) -> Int {
+            byColumn ? min(column, ChartBuilder.maxSplits - 1) : keyGroup[key] ?? 0
+        }
     }
 
     private func splitGroups(y: [Int], keys: [[String]]) -> SplitGroups {

@@ -42,8 +42,9 @@ struct ChartBuilder {
     /// The index of a column a property names, or `E_CHART_COLUMN`.
     func index(of name: String, for property: ChartProperty) throws(ChartError) -> Int {
         if let i = table.schema.index(of: name) { return i }
-        throw ChartError(.chartColumn, "\(property.rawValue) names the column '\(name)', which the result does not have",
-                         hint: "the result's columns are: " + names.joined(separator: ", "))
+        throw ChartError(
+            .chartColumn, "\(property.rawValue) names the column '\(name)', which the result does not have",
+            hint: "the result's columns are: " + names.joined(separator: ", "))
     }
 
     func indices(of list: [String], for property: ChartProperty) throws(ChartError) -> [Int] {
@@ -54,15 +55,18 @@ struct ChartBuilder {
 
     /// `E_CHART_COLUMN_TYPE` for a named column of the wrong shape.
     func wrongType(_ i: Int, _ property: ChartProperty, needs: String) -> ChartError {
-        ChartError(.chartColumnType,
-                   "\(property.rawValue) names '\(names[i])' (\(table.schema.fields[i].type.rawValue)), but \(request.kind.rawValue) needs \(needs) there")
+        ChartError(
+            .chartColumnType,
+            "\(property.rawValue) names '\(names[i])' (\(table.schema.fields[i].type.rawValue)), but \(request.kind.rawValue) needs \(needs) there"
+        )
     }
 
     /// `E_CHART_COLUMN_TYPE` for a result that has no column the visualization can use.
     func missing(_ what: String) -> ChartError {
-        ChartError(.chartColumnType, "\(request.kind.rawValue) needs \(what), and the result has none",
-                   hint: "the result's columns are: "
-                       + zip(names, table.schema.fields).map { "\($0.0):\($0.1.type.rawValue)" }.joined(separator: ", "))
+        ChartError(
+            .chartColumnType, "\(request.kind.rawValue) needs \(what), and the result has none",
+            hint: "the result's columns are: "
+                + zip(names, table.schema.fields).map { "\($0.0):\($0.1.type.rawValue)" }.joined(separator: ", "))
     }
 
     /// Every column not in `used`, in table order, as names.

@@ -72,8 +72,9 @@ struct GeoPoint: Equatable {
 
     init?(_ value: Dynamic) {
         guard case .string(let type)? = value[key: "type"], type == "Point",
-              let lon = value[key: "coordinates"]?[index: 0].flatMap(ChartValues.number),
-              let lat = value[key: "coordinates"]?[index: 1].flatMap(ChartValues.number) else { return nil }
+            let lon = value[key: "coordinates"]?[index: 0].flatMap(ChartValues.number),
+            let lat = value[key: "coordinates"]?[index: 1].flatMap(ChartValues.number)
+        else { return nil }
         longitude = lon; latitude = lat
     }
 }

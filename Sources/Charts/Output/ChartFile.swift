@@ -20,18 +20,22 @@ public enum ChartFormat: String, Sendable, CaseIterable {
         for format in [ChartFormat.svg, .png, .html] where name.hasSuffix("." + format.rawValue) {
             self = format; return
         }
-        throw ChartError(.chartOutput, "cannot tell the chart format of '\(path)' from its extension",
-                         hint: "name the file .svg, .png, .html or .vl.json")
+        throw ChartError(
+            .chartOutput, "cannot tell the chart format of '\(path)' from its extension",
+            hint: "name the file .svg, .png, .html or .vl.json")
     }
 }
 
 /// Writes the chart a result's `render` asks for to a file.
 public enum ChartFile {
     /// The bytes of `table`'s chart in `format`; `E_CHART_*` when the table cannot be drawn as asked.
-    public static func contents(of table: Table, format: ChartFormat, style: ChartStyle = ChartStyle()) throws(ChartError) -> Data {
+    public static func contents(of table: Table, format: ChartFormat, style: ChartStyle = ChartStyle())
+        throws(ChartError) -> Data
+    {
         guard let visualization = table.visualization else {
-            throw ChartError(.chartOutput, "the result has no chart: the query does not end in render",
-                             hint: "end the query with `| render timechart` (or another visualization)")
+            throw ChartError(
+                .chartOutput, "the result has no chart: the query does not end in render",
+                hint: "end the query with `| render timechart` (or another visualization)")
         }
         let model = try ChartModel(table: table, request: try ChartRequest(visualization))
         switch format {
@@ -47,8 +51,9 @@ public enum ChartFile {
     public static func write(_ table: Table, to path: String, style: ChartStyle = ChartStyle()) throws(ChartError) {
         let data = try contents(of: table, format: try ChartFormat(path: path), style: style)
         do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-            throw ChartError(.chartOutput, "cannot write the chart to '\(path)': \(error.localizedDescription)",
-                             hint: "name a file in a folder that exists and is writable")
+            throw ChartError(
+                .chartOutput, "cannot write the chart to '\(path)': \(error.localizedDescription)",
+                hint: "name a file in a folder that exists and is writable")
         }
     }
 
@@ -56,7 +61,9 @@ public enum ChartFile {
     public static func paths(_ path: String, count: Int) -> [String] {
         guard count > 1 else { return count == 1 ? [path] : [] }
         let ext: String
-        if path.lowercased().hasSuffix(".vl.json") { ext = String(path.suffix(8)) } else {
+        if path.lowercased().hasSuffix(".vl.json") {
+            ext = String(path.suffix(8))
+        } else {
             let last = (path as NSString).pathExtension
             ext = last.isEmpty ? "" : "." + last
         }

@@ -16,10 +16,12 @@ enum PNGRasterizer {
     /// The PNG of `svg`. The SVG goes through a private temporary folder that is removed on every path.
     static func png(svg: String) throws(ChartError) -> Data {
         guard let tool = executable else {
-            throw ChartError(.chartOutput, "cannot write PNG: rsvg-convert is not installed",
-                             hint: "install Debian's librsvg2-bin (scripts/install-deps), or write .svg or .html")
+            throw ChartError(
+                .chartOutput, "cannot write PNG: rsvg-convert is not installed",
+                hint: "install Debian's librsvg2-bin (scripts/install-deps), or write .svg or .html")
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sandpiper-chart-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sandpiper-chart-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("chart.svg"), output = folder.appendingPathComponent("chart.png")
         let process = Process()
@@ -30,8 +32,9 @@ enum PNGRasterizer {
         let errors = Pipe()
         process.standardError = errors
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false,
-                                                    attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                at: folder, withIntermediateDirectories: false,
+                attributes: [.posixPermissions: 0o700])
             try Data(svg.utf8).write(to: input)
             try process.run()
         } catch {
@@ -40,9 +43,13 @@ enum PNGRasterizer {
         // rsvg-convert writes little to stderr; reading it to the end also waits for the process to close it.
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: output.path), !data.isEmpty else {
-            throw ChartError(.chartOutput, "rsvg-convert could not rasterise the chart (exit status \(process.terminationStatus))"
-                             + (message.isEmpty ? "" : ": " + message.trimmingCharacters(in: .whitespacesAndNewlines)))
+        guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: output.path),
+            !data.isEmpty
+        else {
+            throw ChartError(
+                .chartOutput,
+                "rsvg-convert could not rasterise the chart (exit status \(process.terminationStatus))"
+                    + (message.isEmpty ? "" : ": " + message.trimmingCharacters(in: .whitespacesAndNewlines)))
         }
         return data
     }

@@ -35,7 +35,9 @@ struct AxisPainter {
             // Stacked labels (a bar chart's categories): every k-th so that rows do not touch.
             let every = max(1, Int(((fontSize + 3) / max(spacing, 0.001)).rounded(.up)))
             let keep = labels.indices.filter { $0 % every == 0 }
-            return Marks(positions: keep.map { positions[$0] }, labels: keep.map { TextMetrics.fit(labels[$0], size: fontSize, maxWidth: 140) })
+            return Marks(
+                positions: keep.map { positions[$0] },
+                labels: keep.map { TextMetrics.fit(labels[$0], size: fontSize, maxWidth: 140) })
         }
         let widest = labels.map { TextMetrics.width($0, size: fontSize) }.max() ?? 0
         if widest + 8 <= spacing { return Marks(positions: positions, labels: labels) }
@@ -48,8 +50,10 @@ struct AxisPainter {
     }
 
     /// Draws the axis of `plot` on `side`; `grid` draws faint lines across the plot at each tick.
-    static func draw(_ svg: inout SVGWriter, _ marks: Marks, side: Side, plot: Rect, offset: Double = 0,
-                     grid: Bool, color: String = Palette.text, className: String) {
+    static func draw(
+        _ svg: inout SVGWriter, _ marks: Marks, side: Side, plot: Rect, offset: Double = 0,
+        grid: Bool, color: String = Palette.text, className: String
+    ) {
         svg.open("g", ["class": "axis " + className])
         for (p, label) in zip(marks.positions, marks.labels) {
             switch side {
@@ -58,16 +62,20 @@ struct AxisPainter {
                 let y = side == .bottom ? plot.maxY + offset : plot.y - offset
                 svg.line(p, y, p, y + (side == .bottom ? 4 : -4), stroke: Palette.axis)
                 if marks.rotated {
-                    svg.label(label, x: p + 3, y: y + 12, anchor: "end", fill: color, className: "tick", rotate: -rotation)
+                    svg.label(
+                        label, x: p + 3, y: y + 12, anchor: "end", fill: color, className: "tick", rotate: -rotation)
                 } else {
-                    svg.label(label, x: p, y: side == .bottom ? y + 15 : y - 7, anchor: "middle", fill: color, className: "tick")
+                    svg.label(
+                        label, x: p, y: side == .bottom ? y + 15 : y - 7, anchor: "middle", fill: color,
+                        className: "tick")
                 }
             case .left, .right:
                 if grid { svg.line(plot.x, p, plot.maxX, p, stroke: Palette.grid, className: "grid") }
                 let x = side == .left ? plot.x - offset : plot.maxX + offset
                 svg.line(x, p, x + (side == .left ? -4 : 4), p, stroke: Palette.axis)
-                svg.label(label, x: side == .left ? x - 6 : x + 6, y: p + 4, anchor: side == .left ? "end" : "start",
-                          fill: color, className: "tick")
+                svg.label(
+                    label, x: side == .left ? x - 6 : x + 6, y: p + 4, anchor: side == .left ? "end" : "start",
+                    fill: color, className: "tick")
             }
         }
         switch side {
@@ -80,19 +88,25 @@ struct AxisPainter {
     }
 
     /// An axis title, centred along the side, `distance` pixels out from the plot.
-    static func title(_ svg: inout SVGWriter, _ text: String, side: Side, plot: Rect, distance: Double, color: String = Palette.text) {
+    static func title(
+        _ svg: inout SVGWriter, _ text: String, side: Side, plot: Rect, distance: Double, color: String = Palette.text
+    ) {
         switch side {
         case .bottom:
-            svg.label(TextMetrics.fit(text, size: 12, maxWidth: plot.width), x: plot.x + plot.width / 2, y: plot.maxY + distance,
-                      anchor: "middle", size: 12, fill: color, className: "axis-title")
+            svg.label(
+                TextMetrics.fit(text, size: 12, maxWidth: plot.width), x: plot.x + plot.width / 2,
+                y: plot.maxY + distance,
+                anchor: "middle", size: 12, fill: color, className: "axis-title")
         case .top:
-            svg.label(TextMetrics.fit(text, size: 12, maxWidth: plot.width), x: plot.x + plot.width / 2, y: plot.y - distance,
-                      anchor: "middle", size: 12, fill: color, className: "axis-title")
+            svg.label(
+                TextMetrics.fit(text, size: 12, maxWidth: plot.width), x: plot.x + plot.width / 2, y: plot.y - distance,
+                anchor: "middle", size: 12, fill: color, className: "axis-title")
         case .left, .right:
             let x = side == .left ? plot.x - distance : plot.maxX + distance
             let y = plot.y + plot.height / 2
-            svg.label(TextMetrics.fit(text, size: 12, maxWidth: plot.height), x: x, y: y, anchor: "middle", size: 12,
-                      fill: color, className: "axis-title", rotate: side == .left ? -90 : 90)
+            svg.label(
+                TextMetrics.fit(text, size: 12, maxWidth: plot.height), x: x, y: y, anchor: "middle", size: 12,
+                fill: color, className: "axis-title", rotate: side == .left ? -90 : 90)
         }
     }
 }

@@ -58,11 +58,15 @@ struct ChartFrame {
             case .dot: svg.circle(r.x + 9, y, r: 4, fill: e.color)
             case .triangle: svg.raw(Marks.triangle(x: r.x + 9, y: y, up: true, fill: e.color) + "\n")
             }
-            svg.label(TextMetrics.fit(e.label, size: 11, maxWidth: r.width - 24), x: r.x + 24, y: y + 4, className: "legend-label")
+            svg.label(
+                TextMetrics.fit(e.label, size: 11, maxWidth: r.width - 24), x: r.x + 24, y: y + 4,
+                className: "legend-label")
         }
         if shown.count < entries.count {
             let y = r.y + Double(shown.count) * legendRow + 13
-            svg.label("+\(entries.count - shown.count) more", x: r.x + 24, y: y, fill: Palette.mutedText, className: "legend-more")
+            svg.label(
+                "+\(entries.count - shown.count) more", x: r.x + 24, y: y, fill: Palette.mutedText,
+                className: "legend-more")
         }
         svg.close("g")
     }

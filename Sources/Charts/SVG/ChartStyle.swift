@@ -14,8 +14,10 @@ public struct ChartStyle: Sendable {
     public var pointMarkers: Bool
 
     /// A style; sizes below 200×150 are raised to it, and an empty palette is the default one.
-    public init(width: Double = 800, height: Double = 450, palette: [String] = Palette.okabeIto,
-                seriesColors: [String: String] = [:], dashedSeries: Set<String> = [], pointMarkers: Bool = false) {
+    public init(
+        width: Double = 800, height: Double = 450, palette: [String] = Palette.okabeIto,
+        seriesColors: [String: String] = [:], dashedSeries: Set<String> = [], pointMarkers: Bool = false
+    ) {
         self.width = max(200, width); self.height = max(150, height)
         self.palette = palette.isEmpty ? Palette.okabeIto : palette
         self.seriesColors = seriesColors; self.dashedSeries = dashedSeries; self.pointMarkers = pointMarkers

@@ -16,8 +16,10 @@ struct ContinuousAxis {
     ///   - includeZero: bars and areas grow from zero, so zero is in the domain.
     ///   - fixedMin/fixedMax: `ymin`/`ymax`.
     ///   - horizontal: labels side by side (their widths limit the tick count) rather than stacked.
-    init(values: AxisValues, log: Bool, dataLo: Double?, dataHi: Double?, start: Double, end: Double,
-         horizontal: Bool, nice: Bool, includeZero: Bool = false, fixedMin: Double? = nil, fixedMax: Double? = nil) {
+    init(
+        values: AxisValues, log: Bool, dataLo: Double?, dataHi: Double?, start: Double, end: Double,
+        horizontal: Bool, nice: Bool, includeZero: Bool = false, fixedMin: Double? = nil, fixedMax: Double? = nil
+    ) {
         self.values = values
         self.log = log && values == .number
         self.start = start; self.end = end

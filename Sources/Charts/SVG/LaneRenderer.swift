@@ -24,18 +24,24 @@ struct LaneRenderer {
         let height = min(4000, max(style.height, Double(lanes.count) * 18 + 110 + (title == nil ? 0 : 30)))
         var frame = ChartFrame(style: style, title: title, label: label, legend: legend, height: height)
         let body = frame.body
-        let marks = AxisPainter.categoryMarks(lanes, positions: lanes.indices.map(Double.init), length: body.height - 40,
-                                              horizontal: false)
+        let marks = AxisPainter.categoryMarks(
+            lanes, positions: lanes.indices.map(Double.init), length: body.height - 40,
+            horizontal: false)
         let left = body.x + AxisPainter.depth(marks, side: .left) + 4
-        let plot = Rect(x: left, y: body.y + 4, width: body.maxX - left - 8, height: body.height - 4 - 19 - (xTitle.isEmpty ? 0 : 20))
+        let plot = Rect(
+            x: left, y: body.y + 4, width: body.maxX - left - 8,
+            height: body.height - 4 - 19 - (xTitle.isEmpty ? 0 : 20))
         let lo = bars.map(\.start).min(), hi = bars.map { $0.end ?? $0.start }.max()
-        let axis = ContinuousAxis(values: xValues, log: false, dataLo: lo, dataHi: hi, start: plot.x, end: plot.maxX,
-                                  horizontal: true, nice: xValues == .number)
+        let axis = ContinuousAxis(
+            values: xValues, log: false, dataLo: lo, dataHi: hi, start: plot.x, end: plot.maxX,
+            horizontal: true, nice: xValues == .number)
         let laneH = plot.height / Double(max(1, lanes.count))
         func center(_ lane: Int) -> Double { plot.y + (Double(lane) + 0.5) * laneH }
-        let xMarks = AxisPainter.Marks(positions: axis.ticks.compactMap { axis.position($0.value) }, labels: axis.ticks.map(\.label))
+        let xMarks = AxisPainter.Marks(
+            positions: axis.ticks.compactMap { axis.position($0.value) }, labels: axis.ticks.map(\.label))
         AxisPainter.draw(&frame.svg, xMarks, side: .bottom, plot: plot, grid: true, className: "x")
-        let laneMarks = AxisPainter.categoryMarks(lanes, positions: lanes.indices.map(center), length: plot.height, horizontal: false)
+        let laneMarks = AxisPainter.categoryMarks(
+            lanes, positions: lanes.indices.map(center), length: plot.height, horizontal: false)
         AxisPainter.draw(&frame.svg, laneMarks, side: .left, plot: plot, grid: false, className: "lanes")
         if !xTitle.isEmpty { AxisPainter.title(&frame.svg, xTitle, side: .bottom, plot: plot, distance: 36) }
         frame.svg.open("g", ["class": "plot"])
@@ -56,8 +62,9 @@ struct LaneRenderer {
             merged.append((b.lane, start, e, b.color, b.title, 1))
         }
         for m in merged {
-            frame.svg.rect(m.a, center(m.lane) - thickness / 2, m.e - m.a, thickness, fill: m.color, className: "interval",
-                           title: m.count > 1 ? "\(m.title) (\(m.count))" : m.title)
+            frame.svg.rect(
+                m.a, center(m.lane) - thickness / 2, m.e - m.a, thickness, fill: m.color, className: "interval",
+                title: m.count > 1 ? "\(m.title) (\(m.count))" : m.title)
         }
         frame.svg.close("g")
         if let note { frame.note(note) }
@@ -78,16 +85,20 @@ struct LadderRenderer {
         func color(_ s: String) -> String {
             style.seriesColors[s] ?? Palette.color(index[s] ?? 0, palette: style.palette)
         }
-        let legend = model.request.legend == .visible ? chart.seriesNames.map { LegendEntry(label: $0, color: color($0), shape: .box) } : []
+        let legend =
+            model.request.legend == .visible
+            ? chart.seriesNames.map { LegendEntry(label: $0, color: color($0), shape: .box) } : []
         let rungs = Array(chart.rungs.prefix(LadderRenderer.maxRungs))
         let bars = rungs.enumerated().map { k, r in
             LaneRenderer.Bar(lane: k, start: r.start, end: r.end, color: color(r.series), title: r.label)
         }
         let hidden = chart.rungs.count - rungs.count
-        return LaneRenderer(style: style, title: model.request.title, label: "ladder chart", legend: legend,
-                            lanes: rungs.map(\.label), bars: bars, xValues: chart.xValues,
-                            xTitle: model.request.xTitle ?? "\(chart.startColumn) – \(chart.endColumn)")
-            .render(note: hidden > 0 ? "the first \(rungs.count) of \(chart.rungs.count) rows are shown" : nil)
+        return LaneRenderer(
+            style: style, title: model.request.title, label: "ladder chart", legend: legend,
+            lanes: rungs.map(\.label), bars: bars, xValues: chart.xValues,
+            xTitle: model.request.xTitle ?? "\(chart.startColumn) – \(chart.endColumn)"
+        )
+        .render(note: hidden > 0 ? "the first \(rungs.count) of \(chart.rungs.count) rows are shown" : nil)
     }
 }
 
@@ -103,12 +114,16 @@ struct TimePivotRenderer {
         var bars: [LaneRenderer.Bar] = []
         for (k, lane) in shown.enumerated() {
             let c = style.seriesColors[lane.label] ?? Palette.color(k, palette: style.palette)
-            for e in lane.events { bars.append(LaneRenderer.Bar(lane: k, start: e.start, end: e.end, color: c, title: lane.label)) }
+            for e in lane.events {
+                bars.append(LaneRenderer.Bar(lane: k, start: e.start, end: e.end, color: c, title: lane.label))
+            }
         }
         let labels = shown.map { "\($0.label) (\($0.events.count))" }
         let hidden = chart.lanes.count - shown.count
-        return LaneRenderer(style: style, title: model.request.title, label: "time pivot", legend: [], lanes: labels, bars: bars,
-                            xValues: .datetime, xTitle: model.request.xTitle ?? chart.startColumn)
-            .render(note: hidden > 0 ? "\(hidden) more lanes are not shown" : nil)
+        return LaneRenderer(
+            style: style, title: model.request.title, label: "time pivot", legend: [], lanes: labels, bars: bars,
+            xValues: .datetime, xTitle: model.request.xTitle ?? chart.startColumn
+        )
+        .render(note: hidden > 0 ? "\(hidden) more lanes are not shown" : nil)
     }
 }

@@ -10,10 +10,15 @@ struct MapRenderer {
 
     func render() -> String {
         let index = Dictionary(uniqueKeysWithValues: chart.seriesNames.enumerated().map { ($1, $0) })
-        func color(_ s: String) -> String { style.seriesColors[s] ?? Palette.color(index[s] ?? 0, palette: style.palette) }
+        func color(_ s: String) -> String {
+            style.seriesColors[s] ?? Palette.color(index[s] ?? 0, palette: style.palette)
+        }
         let named = chart.seriesNames.filter { !$0.isEmpty }
-        let legend = model.request.legend == .visible ? named.map { LegendEntry(label: $0, color: color($0), shape: chart.mark == .pie ? .box : .dot) } : []
-        var frame = ChartFrame(style: style, title: model.request.title, label: "map of \(chart.places.count) points", legend: legend)
+        let legend =
+            model.request.legend == .visible
+            ? named.map { LegendEntry(label: $0, color: color($0), shape: chart.mark == .pie ? .box : .dot) } : []
+        var frame = ChartFrame(
+            style: style, title: model.request.title, label: "map of \(chart.places.count) points", legend: legend)
         let body = frame.body
         let room = Rect(x: body.x + 62, y: body.y + 4, width: body.width - 70, height: body.height - 42)
         var lonLo = chart.places.map(\.longitude).min() ?? -180, lonHi = chart.places.map(\.longitude).max() ?? 180
@@ -26,23 +31,35 @@ struct MapRenderer {
         let scale = min(room.width / ((lonHi - lonLo) * shrink), room.height / (latHi - latLo))
         let w = (lonHi - lonLo) * shrink * scale, h = (latHi - latLo) * scale
         let plot = Rect(x: room.x + (room.width - w) / 2, y: room.y + (room.height - h) / 2, width: w, height: h)
-        let lonAxis = ContinuousAxis(values: .number, log: false, dataLo: lonLo, dataHi: lonHi, start: plot.x, end: plot.maxX,
-                                     horizontal: true, nice: false)
-        let latAxis = ContinuousAxis(values: .number, log: false, dataLo: latLo, dataHi: latHi, start: plot.maxY, end: plot.y,
-                                     horizontal: false, nice: false)
+        let lonAxis = ContinuousAxis(
+            values: .number, log: false, dataLo: lonLo, dataHi: lonHi, start: plot.x, end: plot.maxX,
+            horizontal: true, nice: false)
+        let latAxis = ContinuousAxis(
+            values: .number, log: false, dataLo: latLo, dataHi: latHi, start: plot.maxY, end: plot.y,
+            horizontal: false, nice: false)
         func degrees(_ t: [Tick], east: String, west: String) -> [String] {
-            t.map { $0.value == 0 ? "0°" : $0.label.replacingOccurrences(of: "-", with: "") + "°" + ($0.value > 0 ? east : west) }
+            t.map {
+                $0.value == 0
+                    ? "0°" : $0.label.replacingOccurrences(of: "-", with: "") + "°" + ($0.value > 0 ? east : west)
+            }
         }
         frame.svg.rect(plot.x, plot.y, plot.width, plot.height, fill: "#F4F8FB", stroke: Palette.axis, className: "map")
-        AxisPainter.draw(&frame.svg, AxisPainter.Marks(positions: lonAxis.ticks.compactMap { lonAxis.position($0.value) },
-                                                       labels: degrees(lonAxis.ticks, east: "E", west: "W")),
-                         side: .bottom, plot: plot, grid: true, className: "x longitude")
-        AxisPainter.draw(&frame.svg, AxisPainter.Marks(positions: latAxis.ticks.compactMap { latAxis.position($0.value) },
-                                                       labels: degrees(latAxis.ticks, east: "N", west: "S")),
-                         side: .left, plot: plot, grid: true, className: "y latitude")
+        AxisPainter.draw(
+            &frame.svg,
+            AxisPainter.Marks(
+                positions: lonAxis.ticks.compactMap { lonAxis.position($0.value) },
+                labels: degrees(lonAxis.ticks, east: "E", west: "W")),
+            side: .bottom, plot: plot, grid: true, className: "x longitude")
+        AxisPainter.draw(
+            &frame.svg,
+            AxisPainter.Marks(
+                positions: latAxis.ticks.compactMap { latAxis.position($0.value) },
+                labels: degrees(latAxis.ticks, east: "N", west: "S")),
+            side: .left, plot: plot, grid: true, className: "y latitude")
         AxisPainter.title(&frame.svg, model.request.xTitle ?? "longitude", side: .bottom, plot: plot, distance: 32)
         let latWidth = latAxis.ticks.map { TextMetrics.width($0.label + "°N", size: 11) }.max() ?? 30
-        AxisPainter.title(&frame.svg, model.request.yTitle ?? "latitude", side: .left, plot: plot, distance: latWidth + 14)
+        AxisPainter.title(
+            &frame.svg, model.request.yTitle ?? "latitude", side: .left, plot: plot, distance: latWidth + 14)
         func at(_ p: MapChart.Place) -> (Double, Double)? {
             guard let x = lonAxis.position(p.longitude), let y = latAxis.position(p.latitude) else { return nil }
             return (x, y)
@@ -51,7 +68,9 @@ struct MapRenderer {
             for name in chart.seriesNames {
                 frame.svg.open("g", ["class": "series", "data-series": name])
                 let points = Decimation.points(chart.places.filter { $0.series == name }.compactMap(at))
-                for p in points { frame.svg.circle(p.0, p.1, r: 3.5, fill: color(name), stroke: "white", opacity: 0.85) }
+                for p in points {
+                    frame.svg.circle(p.0, p.1, r: 3.5, fill: color(name), stroke: "white", opacity: 0.85)
+                }
                 frame.svg.close("g")
             }
         } else {
@@ -84,7 +103,9 @@ struct MapRenderer {
                 } else {
                     let p0 = (c.0 + r * sin(angle), c.1 - r * cos(angle))
                     let p1 = (c.0 + r * sin(angle + sweep), c.1 - r * cos(angle + sweep))
-                    svg.raw("<path d=\"M\(SVGWriter.num(c.0)),\(SVGWriter.num(c.1))L\(SVGWriter.num(p0.0)),\(SVGWriter.num(p0.1))A\(SVGWriter.num(r)),\(SVGWriter.num(r)) 0 \(sweep > .pi ? 1 : 0) 1 \(SVGWriter.num(p1.0)),\(SVGWriter.num(p1.1))Z\" fill=\"\(color(s.label))\" stroke=\"white\" stroke-width=\"0.8\"/>\n")
+                    svg.raw(
+                        "<path d=\"M\(SVGWriter.num(c.0)),\(SVGWriter.num(c.1))L\(SVGWriter.num(p0.0)),\(SVGWriter.num(p0.1))A\(SVGWriter.num(r)),\(SVGWriter.num(r)) 0 \(sweep > .pi ? 1 : 0) 1 \(SVGWriter.num(p1.0)),\(SVGWriter.num(p1.1))Z\" fill=\"\(color(s.label))\" stroke=\"white\" stroke-width=\"0.8\"/>\n"
+                    )
                 }
                 angle += sweep
             }

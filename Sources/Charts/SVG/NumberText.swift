@@ -6,7 +6,9 @@ enum NumberText {
     /// How the labels of one axis are written: every label in the same SI unit, or plain with separators.
     enum Style: Equatable { case grouped, si(unit: Double, suffix: String) }
 
-    private static let prefixes: [(Double, String)] = [(1e18, "E"), (1e15, "P"), (1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")]
+    private static let prefixes: [(Double, String)] = [
+        (1e18, "E"), (1e15, "P"), (1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k"),
+    ]
 
     /// The style of an axis whose ticks reach `maxMagnitude`: SI from ten thousand on, in the unit of the largest.
     static func style(forMax maxMagnitude: Double) -> Style {

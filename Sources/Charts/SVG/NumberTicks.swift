@@ -49,7 +49,8 @@ enum LogTicks {
             if v >= lo * (1 - 1e-9), v <= hi * (1 + 1e-9) { out.append(Tick(value: v, label: NumberText.power(e))) }
             if decades < 3, e < e1 {
                 for m in [2.0, 5.0] where v * m >= lo && v * m <= hi {
-                    out.append(Tick(value: v * m, label: NumberText.tick(v * m, step: v, style: NumberText.style(forMax: hi))))
+                    out.append(
+                        Tick(value: v * m, label: NumberText.tick(v * m, step: v, style: NumberText.style(forMax: hi))))
                 }
             }
         }

@@ -3,7 +3,9 @@
 /// it is the hardest to see as a thin line.
 public enum Palette {
     /// Okabe and Ito's eight colours: blue, orange, bluish green, vermillion, sky blue, reddish purple, black, yellow.
-    public static let okabeIto = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#000000", "#F0E442"]
+    public static let okabeIto = [
+        "#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#000000", "#F0E442",
+    ]
 
     /// The colour of the series at `index`: after the palette's colours come lighter tints of them
     /// (lines also change dash), so that many series stay told apart.

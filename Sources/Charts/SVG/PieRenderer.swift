@@ -17,7 +17,8 @@ struct PieRenderer {
         var out = pie
         out.slices = pie.slices.indices.filter { keep.contains($0) }.map { pie.slices[$0] }
         let rest = pie.slices.indices.filter { !keep.contains($0) }
-        out.slices.append(PieChart.Slice(label: "other (\(rest.count) slices)", value: rest.reduce(0) { $0 + pie.slices[$1].value }))
+        out.slices.append(
+            PieChart.Slice(label: "other (\(rest.count) slices)", value: rest.reduce(0) { $0 + pie.slices[$1].value }))
         return out
     }
 
@@ -30,25 +31,32 @@ struct PieRenderer {
         func color(_ label: String) -> String {
             style.seriesColors[label] ?? Palette.color(index[label] ?? 0, palette: style.palette)
         }
-        let legend = model.request.legend == .visible ? all.map { LegendEntry(label: $0, color: color($0), shape: .box) } : []
-        var frame = ChartFrame(style: style, title: model.request.title, label: "pie chart of \(model.yColumns.joined(separator: ", "))",
-                               legend: legend)
+        let legend =
+            model.request.legend == .visible ? all.map { LegendEntry(label: $0, color: color($0), shape: .box) } : []
+        var frame = ChartFrame(
+            style: style, title: model.request.title, label: "pie chart of \(model.yColumns.joined(separator: ", "))",
+            legend: legend)
         let body = frame.body
         let n = max(1, chart.pies.count)
         let perRow = min(n, 3), rows = (n + perRow - 1) / perRow
         let cellW = body.width / Double(perRow), cellH = body.height / Double(rows)
         var omitted = 0
         for (k, pie) in chart.pies.enumerated() {
-            let cell = Rect(x: body.x + Double(k % perRow) * cellW, y: body.y + Double(k / perRow) * cellH, width: cellW, height: cellH)
+            let cell = Rect(
+                x: body.x + Double(k % perRow) * cellW, y: body.y + Double(k / perRow) * cellH, width: cellW,
+                height: cellH)
             let captionRoom = n > 1 ? 18.0 : 0
             if n > 1 {
-                frame.svg.label(pie.yColumn, x: cell.x + cell.width / 2, y: cell.y + 13, anchor: "middle", size: 12, weight: "bold",
-                                className: "panel-title")
+                frame.svg.label(
+                    pie.yColumn, x: cell.x + cell.width / 2, y: cell.y + 13, anchor: "middle", size: 12, weight: "bold",
+                    className: "panel-title")
             }
             let cx = cell.x + cell.width / 2, cy = cell.y + captionRoom + (cell.height - captionRoom) / 2
             // Room for the outside labels: the widest label's share of the cell, within limits.
             let widest = pie.slices.map { TextMetrics.width(label($0, pie), size: 11) }.max() ?? 0
-            let radius = max(20, min((cell.width - 2 * min(widest + 24, cell.width * 0.3)) / 2, (cell.height - captionRoom) / 2 - 24))
+            let radius = max(
+                20, min((cell.width - 2 * min(widest + 24, cell.width * 0.3)) / 2, (cell.height - captionRoom) / 2 - 24)
+            )
             drawPie(&frame.svg, pie, cx: cx, cy: cy, r: radius, color: color)
             omitted += pie.omitted
         }
@@ -62,7 +70,9 @@ struct PieRenderer {
         return "\(s.label) (\(share >= 10 ? String(Int(share.rounded())) : String(format: "%.1f", share))%)"
     }
 
-    func drawPie(_ svg: inout SVGWriter, _ pie: PieChart.Pie, cx: Double, cy: Double, r: Double, color: (String) -> String) {
+    func drawPie(
+        _ svg: inout SVGWriter, _ pie: PieChart.Pie, cx: Double, cy: Double, r: Double, color: (String) -> String
+    ) {
         let total = pie.slices.reduce(0) { $0 + $1.value }
         svg.open("g", ["class": "pie", "data-column": pie.yColumn])
         guard total > 0 else {
@@ -79,26 +89,37 @@ struct PieRenderer {
             let c = color(s.label)
             let title = "<title>\(SVGWriter.escape(s.label)): \(NumberText.plain(s.value))</title>"
             if pie.slices.count == 1 {
-                svg.raw("<circle class=\"slice\" cx=\"\(SVGWriter.num(cx))\" cy=\"\(SVGWriter.num(cy))\" r=\"\(SVGWriter.num(r))\" fill=\"\(c)\">\(title)</circle>\n")
+                svg.raw(
+                    "<circle class=\"slice\" cx=\"\(SVGWriter.num(cx))\" cy=\"\(SVGWriter.num(cy))\" r=\"\(SVGWriter.num(r))\" fill=\"\(c)\">\(title)</circle>\n"
+                )
             } else {
                 let p0 = point(cx, cy, r, a0), p1 = point(cx, cy, r, a1)
                 let large = sweep > .pi ? 1 : 0
-                let d = "M\(SVGWriter.num(cx)),\(SVGWriter.num(cy))L\(SVGWriter.num(p0.0)),\(SVGWriter.num(p0.1))"
+                let d =
+                    "M\(SVGWriter.num(cx)),\(SVGWriter.num(cy))L\(SVGWriter.num(p0.0)),\(SVGWriter.num(p0.1))"
                     + "A\(SVGWriter.num(r)),\(SVGWriter.num(r)) 0 \(large) 1 \(SVGWriter.num(p1.0)),\(SVGWriter.num(p1.1))Z"
-                svg.raw("<path class=\"slice\" d=\"\(d)\" fill=\"\(c)\" stroke=\"white\" stroke-width=\"1\">\(title)</path>\n")
+                svg.raw(
+                    "<path class=\"slice\" d=\"\(d)\" fill=\"\(c)\" stroke=\"white\" stroke-width=\"1\">\(title)</path>\n"
+                )
             }
             if s.value / total >= 0.03 { outside.append(((a0 + a1) / 2, label(s, pie))) }
         }
         // Labels outside, on the side their slice is; pushed apart vertically where they would touch.
         for right in [true, false] {
-            var side = outside.filter { (sin($0.mid) >= 0) == right }.map { (mid: $0.mid, text: $0.text, y: point(cx, cy, r + 16, $0.mid).1) }
+            var side = outside.filter { (sin($0.mid) >= 0) == right }.map {
+                (mid: $0.mid, text: $0.text, y: point(cx, cy, r + 16, $0.mid).1)
+            }
             side.sort { $0.y < $1.y }
             for k in side.indices.dropFirst() where side[k].y < side[k - 1].y + 13 { side[k].y = side[k - 1].y + 13 }
             for l in side {
                 let edge = point(cx, cy, r, l.mid), elbow = point(cx, cy, r + 10, l.mid)
                 let x = cx + (right ? 1 : -1) * (r + 18)
-                svg.raw("<polyline points=\"\(SVGWriter.num(edge.0)),\(SVGWriter.num(edge.1)) \(SVGWriter.num(elbow.0)),\(SVGWriter.num(elbow.1)) \(SVGWriter.num(x)),\(SVGWriter.num(l.y))\" fill=\"none\" stroke=\"\(Palette.axis)\"/>\n")
-                svg.label(l.text, x: x + (right ? 3 : -3), y: l.y + 4, anchor: right ? "start" : "end", className: "slice-label")
+                svg.raw(
+                    "<polyline points=\"\(SVGWriter.num(edge.0)),\(SVGWriter.num(edge.1)) \(SVGWriter.num(elbow.0)),\(SVGWriter.num(elbow.1)) \(SVGWriter.num(x)),\(SVGWriter.num(l.y))\" fill=\"none\" stroke=\"\(Palette.axis)\"/>\n"
+                )
+                svg.label(
+                    l.text, x: x + (right ? 3 : -3), y: l.y + 4, anchor: right ? "start" : "end",
+                    className: "slice-label")
             }
         }
         svg.close("g")

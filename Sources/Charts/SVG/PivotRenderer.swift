@@ -19,7 +19,11 @@ struct PivotRenderer {
         // Headers are bold: about a tenth wider than the metrics of regular text say.
         let bold = 1.12
         var widths = headers.indices.map { c in
-            min(160, max(TextMetrics.width(headers[c], size: 11) * bold, texts.map { TextMetrics.width($0[c], size: 11) }.max() ?? 0) + 14)
+            min(
+                160,
+                max(
+                    TextMetrics.width(headers[c], size: 11) * bold,
+                    texts.map { TextMetrics.width($0[c], size: 11) }.max() ?? 0) + 14)
         }
         let natural = widths.reduce(0, +), limit = body.width * 0.45
         if natural > limit { widths = widths.map { $0 * limit / natural } }
@@ -33,10 +37,13 @@ struct PivotRenderer {
                 let text = r < 0 ? headers[c] : texts[r][c]
                 let fitted = TextMetrics.fit(text, size: 11, maxWidth: (widths[c] - 8) / (r < 0 ? bold : 1))
                 if c == 0 {
-                    frame.svg.label(fitted, x: x + 4, y: y + rowH * 0.7, weight: r < 0 ? "bold" : nil, className: r < 0 ? "header" : "cell")
+                    frame.svg.label(
+                        fitted, x: x + 4, y: y + rowH * 0.7, weight: r < 0 ? "bold" : nil,
+                        className: r < 0 ? "header" : "cell")
                 } else {
-                    frame.svg.label(fitted, x: x + widths[c] - 4, y: y + rowH * 0.7, anchor: "end", weight: r < 0 ? "bold" : nil,
-                                    className: r < 0 ? "header" : "cell")
+                    frame.svg.label(
+                        fitted, x: x + widths[c] - 4, y: y + rowH * 0.7, anchor: "end", weight: r < 0 ? "bold" : nil,
+                        className: r < 0 ? "header" : "cell")
                 }
                 x += widths[c]
             }
@@ -53,22 +60,26 @@ struct PivotRenderer {
         request.xTitle = model.xColumn
         request.yTitle = chart.columnLabels.count == 1 ? chart.columnLabels[0] : nil
         let series = chart.columnLabels.indices.map { c in
-            ChartSeries(name: chart.columnLabels[c], key: [chart.columnLabels[c]], yColumn: chart.columnLabels[c],
-                        points: chart.rowLabels.indices.map { ChartPoint(x: Double($0), y: chart.cells[$0][c]) },
-                        anomalies: [], panel: 0, axis: 0)
+            ChartSeries(
+                name: chart.columnLabels[c], key: [chart.columnLabels[c]], yColumn: chart.columnLabels[c],
+                points: chart.rowLabels.indices.map { ChartPoint(x: Double($0), y: chart.cells[$0][c]) },
+                anomalies: [], panel: 0, axis: 0)
         }
-        let columns = XYChart(mark: .column, stacking: .none, xValues: .category, categories: chart.rowLabels, series: series,
-                              panels: [""], axes: [""], anomalyColumns: [])
-        let inner = ChartModel(request: request, xColumn: model.xColumn, seriesColumns: [], yColumns: chart.columnLabels,
-                               content: .xy(columns))
+        let columns = XYChart(
+            mark: .column, stacking: .none, xValues: .category, categories: chart.rowLabels, series: series,
+            panels: [""], axes: [""], anomalyColumns: [])
+        let inner = ChartModel(
+            request: request, xColumn: model.xColumn, seriesColumns: [], yColumns: chart.columnLabels,
+            content: .xy(columns))
         let x = body.x + tableW + 16
         var innerStyle = style
         innerStyle.width = max(200, body.maxX - x)
         innerStyle.height = max(150, body.height)
         let svg = XYRenderer(model: inner, chart: columns, style: innerStyle).render()
         // Nested as an inner <svg> placed at the right.
-        let placed = svg.replacingOccurrences(of: "<svg xmlns=\"http://www.w3.org/2000/svg\" ",
-                                              with: "<svg x=\"\(SVGWriter.num(x))\" y=\"\(SVGWriter.num(body.y))\" ")
+        let placed = svg.replacingOccurrences(
+            of: "<svg xmlns=\"http://www.w3.org/2000/svg\" ",
+            with: "<svg x=\"\(SVGWriter.num(x))\" y=\"\(SVGWriter.num(body.y))\" ")
         frame.svg.raw(placed)
         return frame.svg.finish()
     }

@@ -6,7 +6,8 @@ struct SVGWriter {
 
     init(width: Double, height: Double, label: String) {
         self.width = width; self.height = height
-        text = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(SVGWriter.num(width))\" height=\"\(SVGWriter.num(height))\""
+        text =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(SVGWriter.num(width))\" height=\"\(SVGWriter.num(height))\""
             + " viewBox=\"0 0 \(SVGWriter.num(width)) \(SVGWriter.num(height))\" role=\"img\" aria-label=\"\(SVGWriter.escape(label))\""
             + " font-family=\"DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif\" font-size=\"11\">\n"
         text += "<title>\(SVGWriter.escape(label))</title>\n"
@@ -34,8 +35,10 @@ struct SVGWriter {
     }
 
     /// Text at (x, y); `anchor` is start, middle or end.
-    mutating func label(_ content: String, x: Double, y: Double, anchor: String = "start", size: Double? = nil,
-                        weight: String? = nil, fill: String = Palette.text, className: String? = nil, rotate: Double? = nil) {
+    mutating func label(
+        _ content: String, x: Double, y: Double, anchor: String = "start", size: Double? = nil,
+        weight: String? = nil, fill: String = Palette.text, className: String? = nil, rotate: Double? = nil
+    ) {
         var s = "<text x=\"\(SVGWriter.num(x))\" y=\"\(SVGWriter.num(y))\""
         if anchor != "start" { s += " text-anchor=\"\(anchor)\"" }
         if let size { s += " font-size=\"\(SVGWriter.num(size))\"" }
@@ -46,26 +49,35 @@ struct SVGWriter {
         text += s + ">" + SVGWriter.escape(content) + "</text>\n"
     }
 
-    mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1,
-                       dash: String? = nil, className: String? = nil) {
-        var s = "<line x1=\"\(SVGWriter.num(x1))\" y1=\"\(SVGWriter.num(y1))\" x2=\"\(SVGWriter.num(x2))\" y2=\"\(SVGWriter.num(y2))\" stroke=\"\(stroke)\""
+    mutating func line(
+        _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1,
+        dash: String? = nil, className: String? = nil
+    ) {
+        var s =
+            "<line x1=\"\(SVGWriter.num(x1))\" y1=\"\(SVGWriter.num(y1))\" x2=\"\(SVGWriter.num(x2))\" y2=\"\(SVGWriter.num(y2))\" stroke=\"\(stroke)\""
         if width != 1 { s += " stroke-width=\"\(SVGWriter.num(width))\"" }
         if let dash { s += " stroke-dasharray=\"\(dash)\"" }
         if let className { s += " class=\"\(className)\"" }
         text += s + "/>\n"
     }
 
-    mutating func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, stroke: String? = nil,
-                       opacity: Double? = nil, className: String? = nil, title: String? = nil) {
-        var s = "<rect x=\"\(SVGWriter.num(x))\" y=\"\(SVGWriter.num(y))\" width=\"\(SVGWriter.num(max(0, w)))\" height=\"\(SVGWriter.num(max(0, h)))\" fill=\"\(fill)\""
+    mutating func rect(
+        _ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, stroke: String? = nil,
+        opacity: Double? = nil, className: String? = nil, title: String? = nil
+    ) {
+        var s =
+            "<rect x=\"\(SVGWriter.num(x))\" y=\"\(SVGWriter.num(y))\" width=\"\(SVGWriter.num(max(0, w)))\" height=\"\(SVGWriter.num(max(0, h)))\" fill=\"\(fill)\""
         if let stroke { s += " stroke=\"\(stroke)\"" }
         if let opacity { s += " fill-opacity=\"\(SVGWriter.num(opacity))\"" }
         if let className { s += " class=\"\(className)\"" }
         if let title { text += s + "><title>\(SVGWriter.escape(title))</title></rect>\n" } else { text += s + "/>\n" }
     }
 
-    mutating func circle(_ cx: Double, _ cy: Double, r: Double, fill: String, stroke: String? = nil, opacity: Double? = nil) {
-        var s = "<circle cx=\"\(SVGWriter.num(cx))\" cy=\"\(SVGWriter.num(cy))\" r=\"\(SVGWriter.num(r))\" fill=\"\(fill)\""
+    mutating func circle(
+        _ cx: Double, _ cy: Double, r: Double, fill: String, stroke: String? = nil, opacity: Double? = nil
+    ) {
+        var s =
+            "<circle cx=\"\(SVGWriter.num(cx))\" cy=\"\(SVGWriter.num(cy))\" r=\"\(SVGWriter.num(r))\" fill=\"\(fill)\""
         if let stroke { s += " stroke=\"\(stroke)\"" }
         if let opacity { s += " fill-opacity=\"\(SVGWriter.num(opacity))\"" }
         text += s + "/>\n"

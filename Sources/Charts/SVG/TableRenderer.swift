@@ -13,8 +13,9 @@ struct TableRenderer {
     func render() -> String {
         // Past `maxColumns` columns, the first ones are drawn and the rest counted.
         let columnCount = min(chart.columns.count, TableRenderer.maxColumns)
-        let chart = TableChart(columns: Array(self.chart.columns.prefix(columnCount)),
-                               rows: self.chart.rows.map { Array($0.prefix(columnCount)) }, totalRows: self.chart.totalRows)
+        let chart = TableChart(
+            columns: Array(self.chart.columns.prefix(columnCount)),
+            rows: self.chart.rows.map { Array($0.prefix(columnCount)) }, totalRows: self.chart.totalRows)
         let hiddenColumns = self.chart.columns.count - columnCount
         let rows = chart.rows.count
         let titleRoom = model.request.title == nil ? 12.0 : 42
@@ -23,14 +24,18 @@ struct TableRenderer {
         let headers = chart.columns.map(\.name)
         var widths = headers.indices.map { c in
             let cells = chart.rows.map { TextMetrics.width($0[c], size: 11) }
-            return min(TableRenderer.maxColumnWidth, max(TextMetrics.width(headers[c], size: 11) * 1.12 + 4, cells.max() ?? 0) + 16)
+            return min(
+                TableRenderer.maxColumnWidth,
+                max(TextMetrics.width(headers[c], size: 11) * 1.12 + 4, cells.max() ?? 0) + 16)
         }
         let natural = widths.reduce(0, +)
         let width = max(style.width, min(natural + 24, 2400))
         if natural > width - 24 { widths = widths.map { $0 * (width - 24) / natural } }
         var s = style
         s.width = width
-        var frame = ChartFrame(style: s, title: model.request.title, label: "table of \(headers.count) columns", legend: [], height: height)
+        var frame = ChartFrame(
+            style: s, title: model.request.title, label: "table of \(headers.count) columns", legend: [], height: height
+        )
         let x0 = frame.body.x, y0 = frame.body.y
         let numeric = chart.columns.map { $0.type.isNumeric }
         frame.svg.open("g", ["class": "table"])
@@ -40,8 +45,9 @@ struct TableRenderer {
         for (c, h) in headers.enumerated() {
             // Bold headers run about a tenth wider than regular text's metrics.
             let text = TextMetrics.fit(h, size: 11, maxWidth: (widths[c] - 12) / 1.12)
-            frame.svg.label(text, x: numeric[c] ? x + widths[c] - 6 : x + 6, y: y0 + 14, anchor: numeric[c] ? "end" : "start",
-                            weight: "bold", className: "header")
+            frame.svg.label(
+                text, x: numeric[c] ? x + widths[c] - 6 : x + 6, y: y0 + 14, anchor: numeric[c] ? "end" : "start",
+                weight: "bold", className: "header")
             x += widths[c]
         }
         frame.svg.line(x0, y0 + TableRenderer.rowHeight, x0 + total, y0 + TableRenderer.rowHeight, stroke: Palette.axis)
@@ -51,8 +57,9 @@ struct TableRenderer {
             x = x0
             for (c, cell) in row.enumerated() {
                 let text = TextMetrics.fit(cell, size: 11, maxWidth: widths[c] - 12)
-                frame.svg.label(text, x: numeric[c] ? x + widths[c] - 6 : x + 6, y: y + 14, anchor: numeric[c] ? "end" : "start",
-                                className: "cell")
+                frame.svg.label(
+                    text, x: numeric[c] ? x + widths[c] - 6 : x + 6, y: y + 14, anchor: numeric[c] ? "end" : "start",
+                    className: "cell")
                 x += widths[c]
             }
         }

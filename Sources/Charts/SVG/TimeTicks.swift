@@ -29,7 +29,8 @@ enum TimeTicks {
     static let intervals: [Interval] = {
         let steps: [(Unit, [Int])] = [
             (.millisecond, [1, 10, 100, 250, 500]), (.second, [1, 5, 15, 30]), (.minute, [1, 5, 15, 30]),
-            (.hour, [1, 3, 6, 12]), (.day, [1, 2]), (.week, [1, 2]), (.month, [1, 3, 6]), (.year, [1, 2, 5, 10, 25, 50, 100]),
+            (.hour, [1, 3, 6, 12]), (.day, [1, 2]), (.week, [1, 2]), (.month, [1, 3, 6]),
+            (.year, [1, 2, 5, 10, 25, 50, 100]),
         ]
         var out: [Interval] = []
         for (unit, counts) in steps { for c in counts { out.append(Interval(unit: unit, count: c)) } }
@@ -48,7 +49,8 @@ enum TimeTicks {
     }
 
     static func ticks(lo: Double, hi: Double, interval: Interval) -> [Tick] {
-        let values = instants(lo: ChartValues.nanos(lo.rounded(.down)), hi: ChartValues.nanos(hi.rounded(.up)), interval: interval)
+        let values = instants(
+            lo: ChartValues.nanos(lo.rounded(.down)), hi: ChartValues.nanos(hi.rounded(.up)), interval: interval)
         var ticks = values.map { Tick(value: Double($0), label: label($0)) }
         // Give the first tick the date and year the others leave out: `Jan 5, 2007 18:00`, `Jan 2, 2007`, `Feb 2007`.
         if let first = ticks.first {
@@ -122,7 +124,9 @@ enum TimeTicks {
             var m = -floorDiv(-start, step) * step
             while out.count < 1000 {
                 let year = floorDiv(m, 12), month = Int(m - year * 12) + 1
-                guard let t = DateTimeFormat.nanos(DateTimeFormat.Civil(year: Int(year), month: month, day: 1)) else { break }
+                guard let t = DateTimeFormat.nanos(DateTimeFormat.Civil(year: Int(year), month: month, day: 1)) else {
+                    break
+                }
                 if t > hi { break }
                 if t >= lo { out.append(t) }
                 m += step
@@ -139,8 +143,10 @@ enum TimeTicks {
 
 /// Ticks of a timespan axis at whole durations, labelled in KQL's timespan form (`01:30:00`, `2.00:00:00`).
 enum DurationTicks {
-    static let steps: [Double] = [1e6, 1e7, 1e8, 5e8, 1e9, 5e9, 15e9, 30e9, 60e9, 300e9, 900e9, 1800e9,
-                                  3600e9, 3 * 3600e9, 6 * 3600e9, 12 * 3600e9, 86_400e9, 2 * 86_400e9, 7 * 86_400e9]
+    static let steps: [Double] = [
+        1e6, 1e7, 1e8, 5e8, 1e9, 5e9, 15e9, 30e9, 60e9, 300e9, 900e9, 1800e9,
+        3600e9, 3 * 3600e9, 6 * 3600e9, 12 * 3600e9, 86_400e9, 2 * 86_400e9, 7 * 86_400e9,
+    ]
 
     static func ticks(lo: Double, hi: Double, count: Int) -> [Tick] {
         let span = max(hi - lo, 1)

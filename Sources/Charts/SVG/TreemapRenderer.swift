@@ -7,7 +7,8 @@ struct TreemapRenderer {
     let style: ChartStyle
 
     func render() -> String {
-        var frame = ChartFrame(style: style, title: model.request.title, label: "treemap of \(chart.sizeColumn)", legend: [])
+        var frame = ChartFrame(
+            style: style, title: model.request.title, label: "treemap of \(chart.sizeColumn)", legend: [])
         let body = frame.body
         let area = Rect(x: body.x, y: body.y, width: body.width, height: body.height - (chart.omitted > 0 ? 14 : 0))
         frame.svg.open("g", ["class": "treemap"])
@@ -17,22 +18,28 @@ struct TreemapRenderer {
             let value = NumberText.plain(node.value)
             if node.isLeaf {
                 let fill = node.level == 0 ? base : Palette.tint(base, towardWhite: Double(node.sibling % 3) * 0.18)
-                frame.svg.rect(r.x, r.y, r.width, r.height, fill: fill, stroke: "white", className: "leaf", title: "\(node.path): \(value)")
+                frame.svg.rect(
+                    r.x, r.y, r.width, r.height, fill: fill, stroke: "white", className: "leaf",
+                    title: "\(node.path): \(value)")
                 if r.width > 36, r.height > 16 {
                     let ink = TreemapRenderer.inkOn(fill)
-                    frame.svg.label(TextMetrics.fit(node.name, size: 11, maxWidth: r.width - 8), x: r.x + 4, y: r.y + 14, fill: ink,
-                                    className: "leaf-label")
+                    frame.svg.label(
+                        TextMetrics.fit(node.name, size: 11, maxWidth: r.width - 8), x: r.x + 4, y: r.y + 14, fill: ink,
+                        className: "leaf-label")
                     if r.height > 32 {
-                        frame.svg.label(TextMetrics.fit(value, size: 10, maxWidth: r.width - 8), x: r.x + 4, y: r.y + 27,
-                                        size: 10, fill: ink, className: "leaf-value")
+                        frame.svg.label(
+                            TextMetrics.fit(value, size: 10, maxWidth: r.width - 8), x: r.x + 4, y: r.y + 27,
+                            size: 10, fill: ink, className: "leaf-value")
                     }
                 }
             } else {
-                frame.svg.rect(r.x, r.y, r.width, r.height, fill: Palette.tint(base, towardWhite: 0.75), stroke: "white",
-                               className: "group", title: "\(node.path): \(value)")
+                frame.svg.rect(
+                    r.x, r.y, r.width, r.height, fill: Palette.tint(base, towardWhite: 0.75), stroke: "white",
+                    className: "group", title: "\(node.path): \(value)")
                 if node.hasHeader {
-                    frame.svg.label(TextMetrics.fit(node.name, size: 11, maxWidth: r.width - 8), x: r.x + 4, y: r.y + 13,
-                                    weight: "bold", className: "group-label")
+                    frame.svg.label(
+                        TextMetrics.fit(node.name, size: 11, maxWidth: r.width - 8), x: r.x + 4, y: r.y + 13,
+                        weight: "bold", className: "group-label")
                 }
             }
         }
@@ -67,7 +74,9 @@ struct TreemapRenderer {
     static func layout(_ chart: TreemapChart, in area: Rect) -> [Node] {
         let depth = chart.levels.count
         var out: [Node] = []
-        var work: [(leaves: [Int], rect: Rect, level: Int, top: Int, group: String)] = [(Array(chart.leaves.indices), area, 0, 0, "")]
+        var work: [(leaves: [Int], rect: Rect, level: Int, top: Int, group: String)] = [
+            (Array(chart.leaves.indices), area, 0, 0, "")
+        ]
         var next = 0
         while next < work.count {
             let item = work[next]
@@ -97,13 +106,19 @@ struct TreemapRenderer {
                 if r.width * r.height < 1 { continue }
                 let top = item.level == 0 ? k : item.top
                 let group = item.level == 0 ? name : item.group
-                let path = name == folded ? name : chart.leaves[members[name]![0]].path.prefix(item.level + 1).joined(separator: " / ")
+                let path =
+                    name == folded
+                    ? name : chart.leaves[members[name]![0]].path.prefix(item.level + 1).joined(separator: " / ")
                 let leaf = item.level == depth - 1 || name == folded
                 let header = !leaf && r.height > 40 && r.width > 40
-                out.append(Node(rect: r, name: name, path: path, level: item.level, value: totals[name]!, isLeaf: leaf,
-                                top: top, sibling: k, hasHeader: header, group: group))
+                out.append(
+                    Node(
+                        rect: r, name: name, path: path, level: item.level, value: totals[name]!, isLeaf: leaf,
+                        top: top, sibling: k, hasHeader: header, group: group))
                 if !leaf {
-                    let inner = header ? Rect(x: r.x + 2, y: r.y + 18, width: r.width - 4, height: r.height - 20)
+                    let inner =
+                        header
+                        ? Rect(x: r.x + 2, y: r.y + 18, width: r.width - 4, height: r.height - 20)
                         : Rect(x: r.x + 1, y: r.y + 1, width: r.width - 2, height: r.height - 2)
                     work.append((members[name]!, inner, item.level + 1, top, group))
                 }
@@ -157,9 +172,11 @@ struct TreemapRenderer {
                 offset += length
             }
             if free.width >= free.height {
-                free = Rect(x: free.x + thickness, y: free.y, width: max(0, free.width - thickness), height: free.height)
+                free = Rect(
+                    x: free.x + thickness, y: free.y, width: max(0, free.width - thickness), height: free.height)
             } else {
-                free = Rect(x: free.x, y: free.y + thickness, width: free.width, height: max(0, free.height - thickness))
+                free = Rect(
+                    x: free.x, y: free.y + thickness, width: free.width, height: max(0, free.height - thickness))
             }
             i = j
         }

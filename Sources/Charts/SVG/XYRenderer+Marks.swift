@@ -1,7 +1,8 @@
 /// The marks of one panel and axis: lines, areas, points, columns or bars, and anomaly markers.
 extension XYRenderer {
     /// Draws the series of (panel, axis); returns how many values a log axis could not show.
-    func drawSeries(_ svg: inout SVGWriter, panel: Int, axis: Int, x: XPositions, v: ContinuousAxis, plot: Rect) -> Int {
+    func drawSeries(_ svg: inout SVGWriter, panel: Int, axis: Int, x: XPositions, v: ContinuousAxis, plot: Rect) -> Int
+    {
         var omitted = 0
         let members = chart.series.indices.filter { chart.series[$0].panel == panel && chart.series[$0].axis == axis }
         let inPanel = chart.series.indices.filter { chart.series[$0].panel == panel }
@@ -57,9 +58,13 @@ extension XYRenderer {
         let (runs, omitted) = self.runs(i, x: x, v: v)
         let c = color(i)
         // A value between two gaps has no line: a dot shows it.
-        for p in Decimation.points(runs.filter { $0.count == 1 }.map { $0[0] }) { svg.circle(p.0, p.1, r: 2.5, fill: c) }
+        for p in Decimation.points(runs.filter { $0.count == 1 }.map { $0[0] }) {
+            svg.circle(p.0, p.1, r: 2.5, fill: c)
+        }
         for run in runs where run.count > 1 {
-            var markup = "<path d=\"" + XYRenderer.path(Decimation.line(run)) + "\" fill=\"none\" stroke=\"\(c)\" stroke-width=\"2\" stroke-linejoin=\"round\""
+            var markup =
+                "<path d=\"" + XYRenderer.path(Decimation.line(run))
+                + "\" fill=\"none\" stroke=\"\(c)\" stroke-width=\"2\" stroke-linejoin=\"round\""
             if let d = dash(i) { markup += " stroke-dasharray=\"\(d)\"" }
             svg.raw(markup + "/>\n")
             if style.pointMarkers, run.count <= 200 {
@@ -77,7 +82,9 @@ extension XYRenderer {
             // Thousands of dots as one path of round-capped zero-length strokes: a fifth of the bytes of circles.
             var d = ""
             for p in points { d += "M" + SVGWriter.num(p.0) + " " + SVGWriter.num(p.1) + "h0" }
-            svg.raw("<path d=\"\(d)\" stroke=\"\(c)\" stroke-width=\"4\" stroke-linecap=\"round\" stroke-opacity=\"0.8\" fill=\"none\"/>\n")
+            svg.raw(
+                "<path d=\"\(d)\" stroke=\"\(c)\" stroke-width=\"4\" stroke-linecap=\"round\" stroke-opacity=\"0.8\" fill=\"none\"/>\n"
+            )
         } else {
             for p in points { svg.circle(p.0, p.1, r: 3.5, fill: c, opacity: 0.8) }
         }
@@ -108,7 +115,9 @@ extension XYRenderer {
             let top = Decimation.line(band.map { pixel($0.u, $0.hi) })
             let bottom = Decimation.line(band.map { pixel($0.u, $0.lo) }).reversed()
             let outline = XYRenderer.path(top + bottom) + "Z"
-            svg.raw("<path d=\"\(outline)\" fill=\"\(c)\" fill-opacity=\"\(chart.stacking == .none ? "0.3" : "0.75")\" stroke=\"none\"/>\n")
+            svg.raw(
+                "<path d=\"\(outline)\" fill=\"\(c)\" fill-opacity=\"\(chart.stacking == .none ? "0.3" : "0.75")\" stroke=\"none\"/>\n"
+            )
             svg.raw("<path d=\"" + XYRenderer.path(top) + "\" fill=\"none\" stroke=\"\(c)\" stroke-width=\"1.5\"/>\n")
         }
         return omitted
@@ -159,7 +168,9 @@ extension XYRenderer {
         return omitted
     }
 
-    func drawBar(_ svg: inout SVGWriter, u: Double, width: Double, from a: Double, to b: Double, color: String, label: String) {
+    func drawBar(
+        _ svg: inout SVGWriter, u: Double, width: Double, from a: Double, to b: Double, color: String, label: String
+    ) {
         if barsAcross {
             svg.rect(a, u, b - a, width, fill: color, title: label)
         } else {

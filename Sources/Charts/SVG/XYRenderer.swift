@@ -19,7 +19,9 @@ struct XYRenderer {
         spans = XYSpans.spans(chart)
         var names: [String] = [], index: [String: Int] = [:], colors: [Int] = []
         for s in chart.series {
-            if let i = index[s.name] { colors.append(i) } else {
+            if let i = index[s.name] {
+                colors.append(i)
+            } else {
                 index[s.name] = names.count; colors.append(names.count); names.append(s.name)
             }
         }
@@ -98,7 +100,8 @@ struct XYRenderer {
         for (i, s) in chart.series.enumerated() where s.panel == panel && s.axis == axis {
             for span in spans[i] {
                 guard let span else { continue }
-                for v in (chart.mark == .line || chart.mark == .point) ? [span.hi] : [span.lo, span.hi] where !(logY && v <= 0) {
+                for v in (chart.mark == .line || chart.mark == .point) ? [span.hi] : [span.lo, span.hi]
+                where !(logY && v <= 0) {
                     lo = min(lo, v); hi = max(hi, v)
                 }
             }
@@ -111,10 +114,11 @@ struct XYRenderer {
         let grows = chart.mark == .column || chart.mark == .bar || chart.mark == .area
         // Bars grow from the bottom of a log axis: the smallest one must not sit on it with no length.
         if grows, request.yAxis == .log, let r = range { range = (r.0 * 0.99, r.1) }
-        return ContinuousAxis(values: .number, log: request.yAxis == .log, dataLo: range?.0, dataHi: range?.1,
-                              start: start, end: end, horizontal: barsAcross, nice: true, includeZero: grows,
-                              fixedMin: chart.stacking == .stacked100 ? 0 : request.yMin,
-                              fixedMax: chart.stacking == .stacked100 ? 100 : request.yMax)
+        return ContinuousAxis(
+            values: .number, log: request.yAxis == .log, dataLo: range?.0, dataHi: range?.1,
+            start: start, end: end, horizontal: barsAcross, nice: true, includeZero: grows,
+            fixedMin: chart.stacking == .stacked100 ? 0 : request.yMin,
+            fixedMax: chart.stacking == .stacked100 ? 100 : request.yMax)
     }
 
     /// The x axis over pixels [start, end]: categories in bands, or a continuous axis.
@@ -129,16 +133,20 @@ struct XYRenderer {
         }
         // Points over numbers get whole ticks at both ends, so no dot sits half outside the plot on its edge.
         let nice = chart.mark == .point && chart.xValues == .number
-        return .continuous(ContinuousAxis(values: chart.xValues, log: request.xAxis == .log, dataLo: lo, dataHi: hi,
-                                          start: start, end: end, horizontal: !barsAcross, nice: nice))
+        return .continuous(
+            ContinuousAxis(
+                values: chart.xValues, log: request.xAxis == .log, dataLo: lo, dataHi: hi,
+                start: start, end: end, horizontal: !barsAcross, nice: nice))
     }
 
     // MARK: Drawing
 
     func render() -> String {
         let legend = self.legend
-        var frame = ChartFrame(style: style, title: request.title, label: "\(request.kind.rawValue) of \(model.yColumns.joined(separator: ", "))",
-                               legend: legend)
+        var frame = ChartFrame(
+            style: style, title: request.title,
+            label: "\(request.kind.rawValue) of \(model.yColumns.joined(separator: ", "))",
+            legend: legend)
         let body = frame.body
         let panels = max(1, chart.panels.count), axes = max(1, chart.axes.count)
         let xTitle = request.xTitle ?? model.xColumn ?? ""
@@ -149,13 +157,15 @@ struct XYRenderer {
         // Provisional axes, to measure their labels.
         let guessU = barsAcross ? body.height - 60 : body.width - 100
         let guessV = barsAcross ? (body.width - 160) / Double(panels) : (body.height - 60) / Double(panels)
-        let uMarks = xAxis(start: 0, end: guessU).marks(categories: chart.categories, horizontal: !barsAcross, length: guessU)
+        let uMarks = xAxis(start: 0, end: guessU).marks(
+            categories: chart.categories, horizontal: !barsAcross, length: guessU)
         let uDepth = AxisPainter.depth(uMarks, side: barsAcross ? .left : .bottom)
         var vDepth = [Double](repeating: 0, count: axes)
         for a in 0..<axes {
             for p in 0..<panels {
                 let axis = valueAxis(panel: p, axis: a, start: guessV, end: 0)
-                let marks = AxisPainter.Marks(positions: axis.ticks.map { axis.position($0.value) ?? 0 }, labels: axis.ticks.map(\.label))
+                let marks = AxisPainter.Marks(
+                    positions: axis.ticks.map { axis.position($0.value) ?? 0 }, labels: axis.ticks.map(\.label))
                 vDepth[a] = max(vDepth[a], AxisPainter.depth(marks, side: barsAcross ? .bottom : .left))
             }
         }
@@ -195,41 +205,60 @@ struct XYRenderer {
             return Rect(x: plot.x, y: plot.y + Double(p) * (h + gap + panelTitleRoom), width: plot.width, height: h)
         }
         let x = barsAcross ? xAxis(start: plot.y, end: plot.maxY) : xAxis(start: plot.x, end: plot.maxX)
-        let xMarks = x.marks(categories: chart.categories, horizontal: !barsAcross, length: barsAcross ? plot.height : plot.width)
+        let xMarks = x.marks(
+            categories: chart.categories, horizontal: !barsAcross, length: barsAcross ? plot.height : plot.width)
 
         var svg = frame.svg
         var omittedLog = 0
         for p in 0..<panels {
             let r = panelRect(p)
             let vAxes = (0..<axes).map { a in
-                barsAcross ? valueAxis(panel: p, axis: a, start: r.x, end: r.maxX) : valueAxis(panel: p, axis: a, start: r.maxY, end: r.y)
+                barsAcross
+                    ? valueAxis(panel: p, axis: a, start: r.x, end: r.maxX)
+                    : valueAxis(panel: p, axis: a, start: r.maxY, end: r.y)
             }
             if panels > 1 {
-                svg.label(TextMetrics.fit(chart.panels[p], size: 12, maxWidth: r.width), x: r.x, y: r.y - 6, size: 12,
-                          weight: "bold", className: "panel-title")
+                svg.label(
+                    TextMetrics.fit(chart.panels[p], size: 12, maxWidth: r.width), x: r.x, y: r.y - 6, size: 12,
+                    weight: "bold", className: "panel-title")
             }
             // Value axes: the first carries the grid.
             for (a, axis) in vAxes.enumerated() {
-                let marks = AxisPainter.Marks(positions: axis.ticks.compactMap { axis.position($0.value) }, labels: axis.ticks.map(\.label))
+                let marks = AxisPainter.Marks(
+                    positions: axis.ticks.compactMap { axis.position($0.value) }, labels: axis.ticks.map(\.label))
                 let side: AxisPainter.Side = barsAcross ? (a % 2 == 0 ? .bottom : .top) : (a % 2 == 0 ? .left : .right)
-                let axisColor = axes > 1 ? (chart.series.indices.first { chart.series[$0].axis == a && chart.series[$0].panel == p }.map(color) ?? Palette.text) : Palette.text
-                AxisPainter.draw(&svg, marks, side: side, plot: r, offset: blockOffset(a), grid: a == 0, color: axisColor, className: "y")
+                let axisColor =
+                    axes > 1
+                    ? (chart.series.indices.first { chart.series[$0].axis == a && chart.series[$0].panel == p }.map(
+                        color) ?? Palette.text) : Palette.text
+                AxisPainter.draw(
+                    &svg, marks, side: side, plot: r, offset: blockOffset(a), grid: a == 0, color: axisColor,
+                    className: "y")
                 let title = axes > 1 ? chart.axes[a] : yTitle
                 if !title.isEmpty, !barsAcross || p == 0 || axes > 1 {
                     let distance = blockOffset(a) + vDepth[a] + (barsAcross ? 14 : 12)
-                    AxisPainter.title(&svg, title, side: side, plot: barsAcross && axes == 1 ? plot : r, distance: distance, color: axisColor)
+                    AxisPainter.title(
+                        &svg, title, side: side, plot: barsAcross && axes == 1 ? plot : r, distance: distance,
+                        color: axisColor)
                 }
             }
             // The x axis: under every panel for columns (labels only under the last), left of the first for bars.
             if barsAcross {
-                if p == 0 { AxisPainter.draw(&svg, xMarks, side: .left, plot: r, grid: chart.xValues != .category, className: "x") }
+                if p == 0 {
+                    AxisPainter.draw(
+                        &svg, xMarks, side: .left, plot: r, grid: chart.xValues != .category, className: "x")
+                }
             } else {
-                let shown = p == panels - 1 ? xMarks : AxisPainter.Marks(positions: xMarks.positions, labels: xMarks.labels.map { _ in "" })
+                let shown =
+                    p == panels - 1
+                    ? xMarks : AxisPainter.Marks(positions: xMarks.positions, labels: xMarks.labels.map { _ in "" })
                 AxisPainter.draw(&svg, shown, side: .bottom, plot: r, grid: chart.xValues != .category, className: "x")
             }
             // Marks past ymin/ymax (or a fixed x range) are clipped to the panel.
             let clip = "\(clipPrefix)-\(p)"
-            svg.raw("<clipPath id=\"\(clip)\"><rect x=\"\(SVGWriter.num(r.x - 2))\" y=\"\(SVGWriter.num(r.y - 2))\" width=\"\(SVGWriter.num(r.width + 4))\" height=\"\(SVGWriter.num(r.height + 4))\"/></clipPath>\n")
+            svg.raw(
+                "<clipPath id=\"\(clip)\"><rect x=\"\(SVGWriter.num(r.x - 2))\" y=\"\(SVGWriter.num(r.y - 2))\" width=\"\(SVGWriter.num(r.width + 4))\" height=\"\(SVGWriter.num(r.height + 4))\"/></clipPath>\n"
+            )
             svg.open("g", ["class": "plot", "clip-path": "url(#\(clip))"])
             for a in 0..<axes {
                 omittedLog += drawSeries(&svg, panel: p, axis: a, x: x, v: vAxes[a], plot: r)
@@ -270,7 +299,8 @@ enum XPositions {
             let positions = categories.indices.map { position(Double($0)) ?? 0 }
             return AxisPainter.categoryMarks(categories, positions: positions, length: length, horizontal: horizontal)
         case .continuous(let axis):
-            return AxisPainter.Marks(positions: axis.ticks.compactMap { axis.position($0.value) }, labels: axis.ticks.map(\.label))
+            return AxisPainter.Marks(
+                positions: axis.ticks.compactMap { axis.position($0.value) }, labels: axis.ticks.map(\.label))
         }
     }
 }

@@ -18,7 +18,9 @@ enum XYSpans {
             }
             return out
         }
-        let groups = Dictionary(grouping: chart.series.indices) { GroupKey(panel: chart.series[$0].panel, axis: chart.series[$0].axis) }
+        let groups = Dictionary(grouping: chart.series.indices) {
+            GroupKey(panel: chart.series[$0].panel, axis: chart.series[$0].axis)
+        }
         for members in groups.values {
             // Rows with the same x in one series add up, as they would in one stacked column.
             var values: [[Double: Double]] = []

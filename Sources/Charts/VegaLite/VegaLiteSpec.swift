@@ -80,8 +80,15 @@ struct VegaLiteSpec {
     /// A colour scale with the palette, or fixed colours where the style names them.
     func colorScale(_ names: [String]) -> Dynamic {
         if names.contains(where: { style.seriesColors[$0] != nil }) {
-            return obj(("domain", .array(names.map(str))),
-                       ("range", .array(names.enumerated().map { str(style.seriesColors[$1] ?? Palette.color($0, palette: style.palette)) })))
+            return obj(
+                ("domain", .array(names.map(str))),
+                (
+                    "range",
+                    .array(
+                        names.enumerated().map {
+                            str(style.seriesColors[$1] ?? Palette.color($0, palette: style.palette))
+                        })
+                ))
         }
         return obj(("range", .array(style.palette.map(str))))
     }

@@ -16,7 +16,11 @@ extension Cast {
         var b = ColumnBuilder(type: type, capacity: c.count)
         for i in 0..<c.count {
             let v = c.value(i)
-            if let r = value(v, to: type, mode: mode) { b.append(r) } else { throw CastFailure(row: i, value: v, target: type) }
+            if let r = value(v, to: type, mode: mode) {
+                b.append(r)
+            } else {
+                throw CastFailure(row: i, value: v, target: type)
+            }
         }
         return b.finish()
     }
@@ -35,23 +39,36 @@ extension Cast {
         case (.int, .long): return try map(c, Int32.self, to: type, 0, refuse) { Int64($0) }
         case (.int, .real): return try map(c, Int32.self, to: type, .nan, refuse) { Double($0) }
         case (.int, .bool): return try map(c, Int32.self, to: type, 0, refuse) { UInt8($0 != 0 ? 1 : 0) }
-        case (.int, .timespan): return try map(c, Int32.self, to: type, 0, refuse) { CastKernel.timespan(fromTicks: Int64($0)) }
+        case (.int, .timespan):
+            return try map(c, Int32.self, to: type, 0, refuse) { CastKernel.timespan(fromTicks: Int64($0)) }
         case (.long, .int): return try map(c, Int64.self, to: type, 0, refuse) { CastKernel.int(fromLong: $0) }
         case (.long, .real): return try map(c, Int64.self, to: type, .nan, refuse) { Double($0) }
         case (.long, .bool): return try map(c, Int64.self, to: type, 0, refuse) { UInt8($0 != 0 ? 1 : 0) }
-        case (.long, .timespan): return try map(c, Int64.self, to: type, 0, refuse) { CastKernel.timespan(fromTicks: $0) }
+        case (.long, .timespan):
+            return try map(c, Int64.self, to: type, 0, refuse) { CastKernel.timespan(fromTicks: $0) }
         case (.real, .int): return try map(c, Double.self, to: type, 0, refuse) { CastKernel.int(fromReal: $0) }
         case (.real, .long): return try map(c, Double.self, to: type, 0, refuse) { CastKernel.long(fromReal: $0) }
-        case (.real, .bool): return try map(c, Double.self, to: type, 0, refuse) { CastKernel.bool(fromReal: $0).map { $0 ? 1 : 0 } as UInt8? }
-        case (.real, .timespan): return try map(c, Double.self, to: type, 0, refuse) { CastKernel.timespan(fromRealTicks: $0) }
+        case (.real, .bool):
+            return try map(c, Double.self, to: type, 0, refuse) {
+                CastKernel.bool(fromReal: $0).map { $0 ? 1 : 0 } as UInt8?
+            }
+        case (.real, .timespan):
+            return try map(c, Double.self, to: type, 0, refuse) { CastKernel.timespan(fromRealTicks: $0) }
         case (.bool, .int): return try map(c, UInt8.self, to: type, 0, refuse) { Int32($0 != 0 ? 1 : 0) }
         case (.bool, .long): return try map(c, UInt8.self, to: type, 0, refuse) { Int64($0 != 0 ? 1 : 0) }
         case (.bool, .real): return try map(c, UInt8.self, to: type, .nan, refuse) { $0 != 0 ? 1.0 : 0.0 }
-        case (.datetime, .long): return try map(c, Int64.self, to: type, 0, refuse) { CastKernel.ticks(fromDatetime: $0) }
-        case (.datetime, .real): return try map(c, Int64.self, to: type, .nan, refuse) { Double(CastKernel.ticks(fromDatetime: $0)) }
-        case (.timespan, .long): return try map(c, Int64.self, to: type, 0, refuse) { CastKernel.ticks(fromTimespan: $0) }
-        case (.timespan, .real): return try map(c, Int64.self, to: type, .nan, refuse) { Double(CastKernel.ticks(fromTimespan: $0)) }
-        case (.timespan, .int): return try map(c, Int64.self, to: type, 0, refuse) { CastKernel.int(fromLong: CastKernel.ticks(fromTimespan: $0)) }
+        case (.datetime, .long):
+            return try map(c, Int64.self, to: type, 0, refuse) { CastKernel.ticks(fromDatetime: $0) }
+        case (.datetime, .real):
+            return try map(c, Int64.self, to: type, .nan, refuse) { Double(CastKernel.ticks(fromDatetime: $0)) }
+        case (.timespan, .long):
+            return try map(c, Int64.self, to: type, 0, refuse) { CastKernel.ticks(fromTimespan: $0) }
+        case (.timespan, .real):
+            return try map(c, Int64.self, to: type, .nan, refuse) { Double(CastKernel.ticks(fromTimespan: $0)) }
+        case (.timespan, .int):
+            return try map(c, Int64.self, to: type, 0, refuse) {
+                CastKernel.int(fromLong: CastKernel.ticks(fromTimespan: $0))
+            }
         default: return nil
         }
     }

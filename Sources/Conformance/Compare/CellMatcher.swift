@@ -32,7 +32,8 @@ public enum CellMatcher {
         case .real(let v):
             if v.isNaN, e.isEmpty { return true }
             return number(e, v, exactInteger: nil, tolerance: tolerance)
-        case .decimal(let d): return number(e, NSDecimalNumber(decimal: d).doubleValue, exactInteger: nil, tolerance: tolerance)
+        case .decimal(let d):
+            return number(e, NSDecimalNumber(decimal: d).doubleValue, exactInteger: nil, tolerance: tolerance)
         case .datetime(let v): return ExpectedTime.datetime(e)?.matches(v) ?? false
         case .timespan(let v): return ExpectedTime.timespan(e)?.matches(v) ?? false
         case .guid(let g):
@@ -50,7 +51,10 @@ public enum CellMatcher {
 
     static func number(_ e: String, _ actual: Double, exactInteger: Int64?, tolerance: Double?) -> Bool {
         // Integers beyond 2^53 lose digits as doubles: compare them as integers when the cell is one.
-        if let exactInteger, let written = Int64(e) { return written == exactInteger || (tolerance.map { abs(Double(written - exactInteger)) <= $0 * max(1, abs(Double(written))) } ?? false) }
+        if let exactInteger, let written = Int64(e) {
+            return written == exactInteger
+                || (tolerance.map { abs(Double(written - exactInteger)) <= $0 * max(1, abs(Double(written))) } ?? false)
+        }
         guard let n = ExpectedNumber(e) else { return false }
         return n.matches(actual, tolerance: tolerance)
     }

@@ -12,7 +12,10 @@ public struct ComparisonOptions: Sendable, Equatable {
     /// Overrides the order detection: true compares rows as a multiset, false in order; nil decides from the query.
     public var ignoreOrder: Bool?
 
-    public init(ignoreColumns: Set<String> = [], ignoreValues: Set<String> = [], tolerance: Double? = nil, ignoreOrder: Bool? = nil) {
+    public init(
+        ignoreColumns: Set<String> = [], ignoreValues: Set<String> = [], tolerance: Double? = nil,
+        ignoreOrder: Bool? = nil
+    ) {
         self.ignoreColumns = ignoreColumns; self.ignoreValues = ignoreValues
         self.tolerance = tolerance; self.ignoreOrder = ignoreOrder
     }

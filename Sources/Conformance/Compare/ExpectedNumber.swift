@@ -36,7 +36,9 @@ struct ExpectedNumber: Equatable {
             var sign = 1
             if i < chars.count, chars[i] == "+" || chars[i] == "-" { sign = chars[i] == "-" ? -1 : 1; i += 1 }
             var e = 0, n = 0
-            while i < chars.count, chars[i].isASCII, let d = chars[i].wholeNumberValue { e = e * 10 + d; i += 1; n += 1 }
+            while i < chars.count, chars[i].isASCII, let d = chars[i].wholeNumberValue {
+                e = e * 10 + d; i += 1; n += 1
+            }
             guard n > 0 else { return nil }
             exponent = sign * e
         }

@@ -20,7 +20,9 @@ enum RowMatching {
         if expected * actual > exhaustiveLimit {
             var result: [Int: Int] = [:]
             for i in 0..<expected {
-                if let j = (0..<actual).first(where: { ownerOf[$0] == nil && matches(i, $0) }) { ownerOf[j] = i; result[i] = j }
+                if let j = (0..<actual).first(where: { ownerOf[$0] == nil && matches(i, $0) }) {
+                    ownerOf[j] = i; result[i] = j
+                }
             }
             return result
         }

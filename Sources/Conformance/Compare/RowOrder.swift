@@ -61,7 +61,9 @@ public enum RowOrder {
         i += 3
         while i < statement.upperBound, text.characters[i].isWhitespace { i += 1 }
         var name = ""
-        while i < statement.upperBound, QueryText.isIdentifierPart(text.characters[i]) { name.append(text.characters[i]); i += 1 }
+        while i < statement.upperBound, QueryText.isIdentifierPart(text.characters[i]) {
+            name.append(text.characters[i]); i += 1
+        }
         while i < statement.upperBound, text.characters[i].isWhitespace { i += 1 }
         guard !name.isEmpty, i < statement.upperBound, text.characters[i] == "=" else { return nil }
         return (name, (i + 1)..<statement.upperBound)

@@ -17,21 +17,29 @@ public enum TableComparer {
     public static let maxReportedRows = 20
 
     /// The differences between `expected` and `actual`.
-    public static func compare(expected: MarkdownTable, actual: Table, ordered: Bool,
-                               options: ComparisonOptions = .strict) -> TableDiff {
+    public static func compare(
+        expected: MarkdownTable, actual: Table, ordered: Bool,
+        options: ComparisonOptions = .strict
+    ) -> TableDiff {
         var diff = TableDiff()
         let header = expected.header.map(parseHeader)
         let keptExpected = header.indices.filter { !options.ignoreColumns.contains(header[$0].name) }
-        let keptActual = actual.schema.fields.indices.filter { !options.ignoreColumns.contains(actual.schema.fields[$0].name) }
+        let keptActual = actual.schema.fields.indices.filter {
+            !options.ignoreColumns.contains(actual.schema.fields[$0].name)
+        }
         let expectedNames = keptExpected.map { header[$0].name }
         let actualNames = keptActual.map { actual.schema.fields[$0].name }
         guard expectedNames == actualNames else {
-            diff.problems.append("columns differ: expected (\(expectedNames.joined(separator: ", "))), got (\(actualNames.joined(separator: ", ")))")
+            diff.problems.append(
+                "columns differ: expected (\(expectedNames.joined(separator: ", "))), got (\(actualNames.joined(separator: ", ")))"
+            )
             return diff
         }
         for (e, a) in zip(keptExpected, keptActual) {
             if let t = header[e].type, t != actual.schema.fields[a].type {
-                diff.problems.append("column \(header[e].name): expected type \(t.rawValue), got \(actual.schema.fields[a].type.rawValue)")
+                diff.problems.append(
+                    "column \(header[e].name): expected type \(t.rawValue), got \(actual.schema.fields[a].type.rawValue)"
+                )
             }
         }
         let compared = zip(keptExpected, keptActual).map { (e: $0, a: $1, name: header[$0].name) }
@@ -48,12 +56,16 @@ public enum TableComparer {
             return out
         }
         func rowMatches(_ i: Int, _ j: Int) -> Bool {
-            expectedRows[i].indices.allSatisfy { k in !checked[k] || CellMatcher.matches(expectedRows[i][k], actualRows[j][k], tolerance: options.tolerance) }
+            expectedRows[i].indices.allSatisfy { k in
+                !checked[k] || CellMatcher.matches(expectedRows[i][k], actualRows[j][k], tolerance: options.tolerance)
+            }
         }
 
         let prefix = expected.isPrefix
         if prefix ? actualRows.count < expectedRows.count : actualRows.count != expectedRows.count {
-            diff.problems.append("expected \(prefix ? "at least " : "")\(expectedRows.count) row\(expectedRows.count == 1 ? "" : "s"), got \(actualRows.count)")
+            diff.problems.append(
+                "expected \(prefix ? "at least " : "")\(expectedRows.count) row\(expectedRows.count == 1 ? "" : "s"), got \(actualRows.count)"
+            )
         }
         var rowDiffs: [RowDiff] = []
         if ordered {
@@ -63,13 +75,19 @@ public enum TableComparer {
                 if !cells.isEmpty { rowDiffs.append(.cells(expected: i, actual: i, cells)) }
             }
             for i in n..<expectedRows.count { rowDiffs.append(.missing(expected: i, expectedRows[i])) }
-            if !prefix { for j in n..<actualRows.count { rowDiffs.append(.unexpected(actual: j, actualRows[j].map(display))) } }
+            if !prefix {
+                for j in n..<actualRows.count { rowDiffs.append(.unexpected(actual: j, actualRows[j].map(display))) }
+            }
         } else {
-            let matching = RowMatching.maximum(expected: expectedRows.count, actual: actualRows.count, matches: rowMatches)
+            let matching = RowMatching.maximum(
+                expected: expectedRows.count, actual: actualRows.count, matches: rowMatches)
             var freeActual = Set(actualRows.indices).subtracting(matching.values)
             for i in expectedRows.indices where matching[i] == nil {
                 // Show the unmatched row against its closest unmatched actual row, for a cell-level diff.
-                let best = freeActual.max { a, b in score(expectedRows[i], actualRows[a]) < score(expectedRows[i], actualRows[b]) || (score(expectedRows[i], actualRows[a]) == score(expectedRows[i], actualRows[b]) && a > b) }
+                let best = freeActual.max { a, b in
+                    score(expectedRows[i], actualRows[a]) < score(expectedRows[i], actualRows[b])
+                        || (score(expectedRows[i], actualRows[a]) == score(expectedRows[i], actualRows[b]) && a > b)
+                }
                 if let j = best, score(expectedRows[i], actualRows[j]) > 0 {
                     freeActual.remove(j)
                     rowDiffs.append(.cells(expected: i, actual: j, cellDiffs(expectedRows[i], actualRows[j])))
@@ -77,7 +95,9 @@ public enum TableComparer {
                     rowDiffs.append(.missing(expected: i, expectedRows[i]))
                 }
             }
-            if !prefix { for j in freeActual.sorted() { rowDiffs.append(.unexpected(actual: j, actualRows[j].map(display))) } }
+            if !prefix {
+                for j in freeActual.sorted() { rowDiffs.append(.unexpected(actual: j, actualRows[j].map(display))) }
+            }
         }
         diff.rows = Array(rowDiffs.prefix(maxReportedRows))
         diff.omittedRows = max(0, rowDiffs.count - maxReportedRows)

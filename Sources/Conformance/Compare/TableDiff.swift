@@ -29,5 +29,7 @@ public struct CellDiff: Sendable, Equatable {
     public var column: String
     public var expected: String
     public var actual: String
-    public init(column: String, expected: String, actual: String) { self.column = column; self.expected = expected; self.actual = actual }
+    public init(column: String, expected: String, actual: String) {
+        self.column = column; self.expected = expected; self.actual = actual
+    }
 }

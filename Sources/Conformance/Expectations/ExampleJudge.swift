@@ -3,8 +3,10 @@ import Foundation
 /// Runs one example and decides its status from the outcome, the document's tables and the expectation.
 public enum ExampleJudge {
     /// Runs `example` in `sandbox` with `runner` unless the expectation skips it, and judges the outcome.
-    public static func judge(_ example: DocumentExample, sandbox: String?, expectation: Expectation?,
-                             runner: any ExampleRunner) -> ExampleResult {
+    public static func judge(
+        _ example: DocumentExample, sandbox: String?, expectation: Expectation?,
+        runner: any ExampleRunner
+    ) -> ExampleResult {
         var result = ExampleResult(example: example, sandbox: sandbox, status: .ran, reason: expectation?.reason)
         result.expectationOrigin = expectation?.origin
         if let expectation, expectation.kind == .skip {
@@ -23,7 +25,9 @@ public enum ExampleJudge {
     }
 
     /// The verdict for an outcome already obtained.
-    public static func judge(_ outcome: ExampleOutcome, into result: ExampleResult, expectation: Expectation?) -> ExampleResult {
+    public static func judge(_ outcome: ExampleOutcome, into result: ExampleResult, expectation: Expectation?)
+        -> ExampleResult
+    {
         var result = result
         let example = result.example
         let expectsFailure = expectation?.kind == .fail
@@ -35,9 +39,10 @@ public enum ExampleJudge {
                     result.status = .expectedFail
                 } else {
                     result.status = .fail
-                    result.messages.append("expected to fail with \(expectation.error ?? "a wrong result")"
-                                           + (expectation.message.map { " (message containing \"\($0)\")" } ?? "")
-                                           + ", but failed with \(error.code)")
+                    result.messages.append(
+                        "expected to fail with \(expectation.error ?? "a wrong result")"
+                            + (expectation.message.map { " (message containing \"\($0)\")" } ?? "")
+                            + ", but failed with \(error.code)")
                 }
             } else {
                 result.status = .error
@@ -52,21 +57,25 @@ public enum ExampleJudge {
             result.ordered = ordered
             var messages: [String] = []
             if example.expected.count > tables.count {
-                messages.append("the document shows \(example.expected.count) table\(example.expected.count == 1 ? "" : "s"), "
-                                + "the query produced \(tables.count)")
+                messages.append(
+                    "the document shows \(example.expected.count) table\(example.expected.count == 1 ? "" : "s"), "
+                        + "the query produced \(tables.count)")
             }
             for i in 0..<min(example.expected.count, tables.count) {
-                let diff = TableComparer.compare(expected: example.expected[i], actual: tables[i].table, ordered: ordered[i], options: options)
+                let diff = TableComparer.compare(
+                    expected: example.expected[i], actual: tables[i].table, ordered: ordered[i], options: options)
                 if !diff.isMatch { result.diffs.append((i, diff)) }
             }
             let matched = messages.isEmpty && result.diffs.isEmpty
             if expectsFailure {
                 if let e = expectation?.error {
                     result.status = .fail
-                    messages.append("expected to fail with \(e), but it ran" + (matched ? " and matched the document" : ""))
+                    messages.append(
+                        "expected to fail with \(e), but it ran" + (matched ? " and matched the document" : ""))
                 } else if matched {
                     result.status = .fail
-                    messages.append("expected a result that differs from the document, but it matched: remove the expectation")
+                    messages.append(
+                        "expected a result that differs from the document, but it matched: remove the expectation")
                 } else {
                     result.status = .expectedFail
                 }

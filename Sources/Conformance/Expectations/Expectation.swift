@@ -38,9 +38,11 @@ public struct Expectation: Sendable, Equatable {
     /// Where the entry was written (`file` entry number), for reports about stale entries.
     public var origin: String
 
-    public init(id: String? = nil, line: Int? = nil, contains: String? = nil, document: String? = nil,
-                sandboxes: [String]? = nil, kind: Kind = .pass, error: String? = nil, message: String? = nil,
-                reason: String? = nil, options: ComparisonOptions = .strict, origin: String = "") {
+    public init(
+        id: String? = nil, line: Int? = nil, contains: String? = nil, document: String? = nil,
+        sandboxes: [String]? = nil, kind: Kind = .pass, error: String? = nil, message: String? = nil,
+        reason: String? = nil, options: ComparisonOptions = .strict, origin: String = ""
+    ) {
         self.id = id; self.line = line; self.contains = contains; self.document = document; self.sandboxes = sandboxes
         self.kind = kind; self.error = error; self.message = message; self.reason = reason; self.options = options
         self.origin = origin

@@ -33,7 +33,8 @@ public struct ExpectationFile: Sendable {
     public static func load(path: String) throws(ConformanceError) -> ExpectationFile {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw ConformanceError(.expectations, "cannot read the expectations file \(path): \(error.localizedDescription)", cause: error)
+            throw ConformanceError(
+                .expectations, "cannot read the expectations file \(path): \(error.localizedDescription)", cause: error)
         }
         return try parse(text, path: path)
     }
@@ -42,12 +43,14 @@ public struct ExpectationFile: Sendable {
     public static func parse(_ text: String, path: String) throws(ConformanceError) -> ExpectationFile {
         let root: TOMLTable
         do { root = try TOMLTable(string: text) } catch let e as TOMLParseError {
-            throw ConformanceError(.expectations, "\(path):\(e.source.begin.line):\(e.source.begin.column): \(e.description)", cause: e)
+            throw ConformanceError(
+                .expectations, "\(path):\(e.source.begin.line):\(e.source.begin.column): \(e.description)", cause: e)
         } catch {
             throw ConformanceError(.expectations, "\(path): \(error)")
         }
         for key in root.keys where key != "example" {
-            throw ConformanceError(.expectations, "\(path): unknown top-level key '\(key)'", hint: "entries are [[example]] tables")
+            throw ConformanceError(
+                .expectations, "\(path): unknown top-level key '\(key)'", hint: "entries are [[example]] tables")
         }
         guard let value = root["example"] else { return ExpectationFile(path: path, entries: []) }
         guard let array = value.array else {
@@ -62,26 +65,35 @@ public struct ExpectationFile: Sendable {
         return ExpectationFile(path: path, entries: entries)
     }
 
-    static let knownKeys: Set<String> = ["id", "line", "contains", "document", "sandbox", "expect", "error", "message", "reason",
-                                         "ignore_columns", "ignore_values", "tolerance", "ignore_order"]
+    static let knownKeys: Set<String> = [
+        "id", "line", "contains", "document", "sandbox", "expect", "error", "message", "reason",
+        "ignore_columns", "ignore_values", "tolerance", "ignore_order",
+    ]
 
     static func entry(_ t: TOMLTable, origin: String) throws(ConformanceError) -> Expectation {
         for key in t.keys where !knownKeys.contains(key) {
-            throw ConformanceError(.expectations, "\(origin): unknown key '\(key)'",
-                                   hint: "known keys: \(knownKeys.sorted().joined(separator: ", "))")
+            throw ConformanceError(
+                .expectations, "\(origin): unknown key '\(key)'",
+                hint: "known keys: \(knownKeys.sorted().joined(separator: ", "))")
         }
         func string(_ key: String) throws(ConformanceError) -> String? {
             guard let v = t[key] else { return nil }
-            guard let s = v.string else { throw ConformanceError(.expectations, "\(origin): '\(key)' must be a string") }
+            guard let s = v.string else {
+                throw ConformanceError(.expectations, "\(origin): '\(key)' must be a string")
+            }
             return s
         }
         func strings(_ key: String) throws(ConformanceError) -> [String]? {
             guard let v = t[key] else { return nil }
             if let s = v.string { return [s] }
-            guard let a = v.array else { throw ConformanceError(.expectations, "\(origin): '\(key)' must be a string or an array of strings") }
+            guard let a = v.array else {
+                throw ConformanceError(.expectations, "\(origin): '\(key)' must be a string or an array of strings")
+            }
             var out: [String] = []
             for item in a {
-                guard let s = item.string else { throw ConformanceError(.expectations, "\(origin): '\(key)' must hold strings") }
+                guard let s = item.string else {
+                    throw ConformanceError(.expectations, "\(origin): '\(key)' must hold strings")
+                }
                 out.append(s)
             }
             return out
@@ -89,7 +101,9 @@ public struct ExpectationFile: Sendable {
         var e = Expectation(origin: origin)
         e.id = try string("id")
         if let v = t["line"] {
-            guard let n = v.int, n > 0 else { throw ConformanceError(.expectations, "\(origin): 'line' must be a positive integer") }
+            guard let n = v.int, n > 0 else {
+                throw ConformanceError(.expectations, "\(origin): 'line' must be a positive integer")
+            }
             e.line = n
         }
         e.contains = try string("contains")
@@ -113,22 +127,27 @@ public struct ExpectationFile: Sendable {
             e.options.tolerance = d
         }
         if let v = t["ignore_order"] {
-            guard let b = v.bool else { throw ConformanceError(.expectations, "\(origin): 'ignore_order' must be true or false") }
+            guard let b = v.bool else {
+                throw ConformanceError(.expectations, "\(origin): 'ignore_order' must be true or false")
+            }
             e.options.ignoreOrder = b
         }
         if e.id == nil, e.line == nil, e.contains == nil {
-            throw ConformanceError(.expectations, "\(origin): says nothing about which example it is for",
-                                   hint: "give id, line or contains")
+            throw ConformanceError(
+                .expectations, "\(origin): says nothing about which example it is for",
+                hint: "give id, line or contains")
         }
         if e.kind != .pass, e.reason == nil {
             throw ConformanceError(.expectations, "\(origin): an expected failure or skip needs a 'reason'")
         }
         if e.kind != .fail, e.error != nil || e.message != nil {
-            throw ConformanceError(.expectations, "\(origin): 'error' and 'message' only make sense with expect = \"fail\"")
+            throw ConformanceError(
+                .expectations, "\(origin): 'error' and 'message' only make sense with expect = \"fail\"")
         }
         if let code = e.error, code.hasPrefix("E_"), ErrorCode.named(code) == nil {
-            throw ConformanceError(.expectations, "\(origin): 'error' names \(code), which is not a Sandpiper error code",
-                                   hint: "docs/errors.md lists the codes; name a Python exception without the E_ prefix")
+            throw ConformanceError(
+                .expectations, "\(origin): 'error' names \(code), which is not a Sandpiper error code",
+                hint: "docs/errors.md lists the codes; name a Python exception without the E_ prefix")
         }
         return e
     }

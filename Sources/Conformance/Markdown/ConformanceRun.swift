@@ -19,8 +19,10 @@ public struct ConformanceRun: Sendable {
     /// Where the repository sidecars are searched from.
     public var workingDirectory: String
 
-    public init(paths: [String], sandboxes: [String] = [], filter: String? = nil, expectationFiles: [String] = [],
-                workingDirectory: String = FileManager.default.currentDirectoryPath) {
+    public init(
+        paths: [String], sandboxes: [String] = [], filter: String? = nil, expectationFiles: [String] = [],
+        workingDirectory: String = FileManager.default.currentDirectoryPath
+    ) {
         self.paths = paths; self.sandboxes = sandboxes; self.filter = filter
         self.expectationFiles = expectationFiles; self.workingDirectory = workingDirectory
     }
@@ -49,7 +51,11 @@ public struct ConformanceRun: Sendable {
                 var sub: ObjCBool = false
                 guard fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue else { continue }
                 let ext = URL(fileURLWithPath: relative).pathExtension.lowercased()
-                if ext == caseFileExtension { caseFiles.append(full) } else if documentExtensions.contains(ext) { documents.append(full) }
+                if ext == caseFileExtension {
+                    caseFiles.append(full)
+                } else if documentExtensions.contains(ext) {
+                    documents.append(full)
+                }
             }
         }
         return (documents, caseFiles, problems)
@@ -62,11 +68,13 @@ public struct ConformanceRun: Sendable {
         report.problems += problems
         var explicit: [ExpectationFile] = []
         for path in expectationFiles {
-            do { explicit.append(try ExpectationFile.load(path: path)) } catch { report.problems.append(error.description) }
+            do { explicit.append(try ExpectationFile.load(path: path)) } catch {
+                report.problems.append(error.description)
+            }
         }
         let lookup = ExpectationLookup(explicit: explicit, workingDirectory: workingDirectory)
         var used = Set<String>()
-        var covered: [String: Bool] = [:]   // origin → whether its document was run unfiltered
+        var covered: [String: Bool] = [:]  // origin → whether its document was run unfiltered
 
         for document in documents {
             let text: String
@@ -85,18 +93,22 @@ public struct ConformanceRun: Sendable {
                 let runs: [String?] = example.usesPython && !sandboxes.isEmpty ? sandboxes.map { $0 } : [nil]
                 for sandbox in runs {
                     let expectation = entries.first { $0.applies(to: example, sandbox: sandbox) }
-                    report.results.append(ExampleJudge.judge(example, sandbox: sandbox, expectation: expectation, runner: runner))
+                    report.results.append(
+                        ExampleJudge.judge(example, sandbox: sandbox, expectation: expectation, runner: runner))
                 }
             }
         }
         for (origin, wasCovered) in covered.sorted(by: { $0.key < $1.key }) where wasCovered && !used.contains(origin) {
-            report.problems.append("\(origin): matches no example (stale expectation: the document changed, or the id/line/contains is wrong)")
+            report.problems.append(
+                "\(origin): matches no example (stale expectation: the document changed, or the id/line/contains is wrong)"
+            )
         }
         if !cases.isEmpty {
             if let caseFiles {
                 for path in cases { report.results += caseFiles.run(caseFile: path, filter: filter) }
             } else {
-                report.problems.append("\(cases.count) .kqltest file(s) given, but no case-file runner is wired into this build")
+                report.problems.append(
+                    "\(cases.count) .kqltest file(s) given, but no case-file runner is wired into this build")
             }
         }
         return report

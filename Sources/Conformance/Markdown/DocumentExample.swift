@@ -21,8 +21,10 @@ public struct DocumentExample: Sendable, Equatable {
     /// Set when the document's example cannot be turned into a query (the reason).
     public var problem: String?
 
-    public init(document: String, line: Int, id: String, section: String, query: String, inlinePython: String? = nil,
-                runnableQuery: String? = nil, expected: [MarkdownTable] = [], problem: String? = nil) {
+    public init(
+        document: String, line: Int, id: String, section: String, query: String, inlinePython: String? = nil,
+        runnableQuery: String? = nil, expected: [MarkdownTable] = [], problem: String? = nil
+    ) {
         self.document = document; self.line = line; self.id = id; self.section = section; self.query = query
         self.inlinePython = inlinePython; self.runnableQuery = runnableQuery ?? query; self.expected = expected
         self.problem = problem
@@ -48,7 +50,7 @@ public enum DocumentExamples {
         var section = ""
         var slug = "top"
         var indexInSection = 0
-        var current: Int? = nil           // index into `examples` that is collecting tables
+        var current: Int? = nil  // index into `examples` that is collecting tables
         var previousCode: (example: Int, block: CodeBlock)? = nil
 
         for block in blocks {
@@ -63,14 +65,19 @@ public enum DocumentExamples {
                 if let c = current { examples[c].expected.append(t) }
                 previousCode = nil
             case .code(let code):
-                if code.language == "python", let prev = previousCode, code.line == nextNonBlankLine(after: prev.block.endLine, in: lines) {
+                if code.language == "python", let prev = previousCode,
+                    code.line == nextNonBlankLine(after: prev.block.endLine, in: lines)
+                {
                     var ex = examples[prev.example]
-                    if ex.inlinePython == nil, InlinePython.calls(in: QueryText(ex.query)).contains(where: { !$0.hasScript }) {
+                    if ex.inlinePython == nil,
+                        InlinePython.calls(in: QueryText(ex.query)).contains(where: { !$0.hasScript })
+                    {
                         ex.inlinePython = code.text
                         if let spliced = InlinePython.splice(code.text, into: ex.query) {
                             ex.runnableQuery = spliced
                         } else {
-                            ex.problem = "the Python block at line \(code.line) contains three backticks and cannot be spliced into the query"
+                            ex.problem =
+                                "the Python block at line \(code.line) contains three backticks and cannot be spliced into the query"
                         }
                         examples[prev.example] = ex
                     }
@@ -80,8 +87,10 @@ public enum DocumentExamples {
                 previousCode = nil
                 guard kqlLanguages.contains(code.language) else { continue }
                 indexInSection += 1
-                examples.append(DocumentExample(document: document, line: code.line, id: "\(slug)-\(indexInSection)",
-                                                section: section, query: code.text))
+                examples.append(
+                    DocumentExample(
+                        document: document, line: code.line, id: "\(slug)-\(indexInSection)",
+                        section: section, query: code.text))
                 current = examples.count - 1
                 previousCode = (examples.count - 1, code)
             }

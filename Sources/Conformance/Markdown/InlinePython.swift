@@ -25,16 +25,21 @@ public enum InlinePython {
             var i = start + "python".count
             while i < query.characters.count, query.characters[i] == " " || query.characters[i] == "\t" { i += 1 }
             guard i < query.characters.count, query.characters[i] == "(", query.isCode[i],
-                  let close = query.matchingClose(i) else { continue }
-            let args = query.split(",", in: (i + 1)..<close).filter { query.hasCode($0) || !query.text($0).trimmed.isEmpty }
-            let isEvaluate = precedingWord(query, before: start) == "evaluate" || segmentStartsWithEvaluate(query, start)
+                let close = query.matchingClose(i)
+            else { continue }
+            let args = query.split(",", in: (i + 1)..<close).filter {
+                query.hasCode($0) || !query.text($0).trimmed.isEmpty
+            }
+            let isEvaluate =
+                precedingWord(query, before: start) == "evaluate" || segmentStartsWithEvaluate(query, start)
             let named = args.filter { isNamed(query, $0) }
             let positional = args.filter { !isNamed(query, $0) }
             let hasScript: Bool
             if isEvaluate {
                 hasScript = positional.count >= 2 || named.contains { query.firstWord($0) == "script" }
             } else {
-                hasScript = named.contains { query.firstWord($0) == "script" }
+                hasScript =
+                    named.contains { query.firstWord($0) == "script" }
                     || positional.contains { r in startsWithString(query, r) }
             }
             out.append(Call(open: i, close: close, isEvaluate: isEvaluate, hasScript: hasScript, arguments: args))
@@ -84,7 +89,8 @@ public enum InlinePython {
             i += 1; sawName = true
         }
         while i < r.upperBound, q.characters[i] == " " || q.characters[i] == "\t" || q.characters[i] == "\n" { i += 1 }
-        return sawName && i < r.upperBound && q.characters[i] == "=" && (i + 1 >= r.upperBound || q.characters[i + 1] != "=")
+        return sawName && i < r.upperBound && q.characters[i] == "="
+            && (i + 1 >= r.upperBound || q.characters[i + 1] != "=")
     }
 
     static func startsWithString(_ q: QueryText, _ r: Range<Int>) -> Bool {

@@ -28,7 +28,11 @@ public struct MarkdownHeading: Sendable, Equatable {
     public var slug: String {
         var out = ""
         for ch in text.lowercased() {
-            if ch.isLetter || ch.isNumber || ch == "-" || ch == "_" { out.append(ch) } else if ch == " " { out.append("-") }
+            if ch.isLetter || ch.isNumber || ch == "-" || ch == "_" {
+                out.append(ch)
+            } else if ch == " " {
+                out.append("-")
+            }
         }
         return out
     }

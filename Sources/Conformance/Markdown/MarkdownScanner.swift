@@ -21,8 +21,11 @@ public enum MarkdownScanner {
                     content.append(stripIndent(lines[j], upTo: fence.indent))
                     j += 1
                 }
-                out.append(.code(CodeBlock(language: fence.language, text: content.joined(separator: "\n"),
-                                           line: i + 1, endLine: closed ? j + 1 : lines.count)))
+                out.append(
+                    .code(
+                        CodeBlock(
+                            language: fence.language, text: content.joined(separator: "\n"),
+                            line: i + 1, endLine: closed ? j + 1 : lines.count)))
                 i = closed ? j + 1 : j
                 continue
             }
@@ -44,7 +47,8 @@ public enum MarkdownScanner {
                     guard row.contains("|") else { break }
                     let cells = MarkdownTableCells.split(row)
                     if cells.contains(where: { MarkdownTableCells.isEllipsis($0) })
-                        && cells.allSatisfy({ $0.isEmpty || MarkdownTableCells.isEllipsis($0) }) {
+                        && cells.allSatisfy({ $0.isEmpty || MarkdownTableCells.isEllipsis($0) })
+                    {
                         isPrefix = true; j += 1; break
                     }
                     rows.append(cells)
@@ -81,7 +85,8 @@ public enum MarkdownScanner {
         let info = rest.dropFirst(count).trimmed
         // A backtick fence's info string may not contain a backtick (that is inline code, not a fence).
         if c == "`", info.contains("`") { return nil }
-        let language = info.split(whereSeparator: { $0 == " " || $0 == "{" || $0 == "," }).first.map { $0.lowercased() } ?? ""
+        let language =
+            info.split(whereSeparator: { $0 == " " || $0 == "{" || $0 == "," }).first.map { $0.lowercased() } ?? ""
         return Fence(character: c, count: count, indent: indent, language: language)
     }
 

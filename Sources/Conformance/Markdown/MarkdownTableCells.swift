@@ -45,7 +45,9 @@ public enum MarkdownTableCells {
         if s.hasPrefix("["), s.hasSuffix(")"), let close = s.range(of: "](") {
             let text = s[s.index(after: s.startIndex)..<close.lowerBound]
             let target = s[close.upperBound..<s.index(before: s.endIndex)]
-            if !text.contains("]"), !target.contains(where: { $0 == "(" || $0 == ")" || $0.isWhitespace }) { s = String(text) }
+            if !text.contains("]"), !target.contains(where: { $0 == "(" || $0 == ")" || $0.isWhitespace }) {
+                s = String(text)
+            }
         }
         for marker in ["**", "`"] where s.count >= 2 * marker.count && s.hasPrefix(marker) && s.hasSuffix(marker) {
             let inner = s.dropFirst(marker.count).dropLast(marker.count)

@@ -28,7 +28,9 @@ public struct QueryText: Sendable {
                 mask(i, end + 3); i = end + 3; continue
             }
             let prefixed = QueryText.isIdentifierPart(at(i - 1) ?? " ") == false
-            if prefixed, (c == "r" || c == "R"), let q = at(i + 1), q == "'" || q == "\"", at(i + 2) == q, at(i + 3) == q {
+            if prefixed, (c == "r" || c == "R"), let q = at(i + 1), q == "'" || q == "\"", at(i + 2) == q,
+                at(i + 3) == q
+            {
                 let end = QueryText.find([q, q, q], in: chars, from: i + 4) ?? chars.count
                 mask(i, end + 3); i = end + 3; continue
             }
@@ -119,7 +121,11 @@ public struct QueryText: Sendable {
         var word = ""
         while i < r.upperBound, isCode[i] {
             let c = characters[i]
-            if QueryText.isIdentifierPart(c) || c == "-" || (word.isEmpty && c == ".") { word.append(c); i += 1 } else { break }
+            if QueryText.isIdentifierPart(c) || c == "-" || (word.isEmpty && c == ".") {
+                word.append(c); i += 1
+            } else {
+                break
+            }
         }
         return word.lowercased()
     }
@@ -146,8 +152,9 @@ public struct QueryText: Sendable {
         var i = 0
         while i + w.count <= characters.count {
             if isCode[i], String(characters[i..<(i + w.count)]).lowercased() == String(w),
-               i == 0 || !QueryText.isIdentifierPart(characters[i - 1]),
-               i + w.count == characters.count || !QueryText.isIdentifierPart(characters[i + w.count]) {
+                i == 0 || !QueryText.isIdentifierPart(characters[i - 1]),
+                i + w.count == characters.count || !QueryText.isIdentifierPart(characters[i + w.count])
+            {
                 out.append(i)
             }
             i += 1

@@ -47,10 +47,14 @@ public enum CaseFileWriter {
     public static func write(_ text: String, to path: String) throws(ConformanceError) {
         let url = URL(fileURLWithPath: path)
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let tmp = url.deletingLastPathComponent().appendingPathComponent(
+                ".\(url.lastPathComponent).\(getpid()).tmp")
             try Data(text.utf8).write(to: tmp)
-            if FileManager.default.fileExists(atPath: path) { _ = try FileManager.default.replaceItemAt(url, withItemAt: tmp) } else {
+            if FileManager.default.fileExists(atPath: path) {
+                _ = try FileManager.default.replaceItemAt(url, withItemAt: tmp)
+            } else {
                 try FileManager.default.moveItem(at: tmp, to: url)
             }
         } catch {

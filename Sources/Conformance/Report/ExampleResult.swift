@@ -48,10 +48,13 @@ public struct ExampleResult: Sendable {
     /// True when the document shows a table for the example or a sidecar says something about it.
     public var isPinned: Bool { !example.expected.isEmpty || expectationOrigin != nil }
 
-    public init(example: DocumentExample, sandbox: String?, status: ExampleStatus, seconds: Double = 0, reason: String? = nil,
-                error: ExampleError? = nil, messages: [String] = [], diffs: [(index: Int, diff: TableDiff)] = [],
-                tables: [Table] = [], ordered: [Bool] = [], pythonOutput: [String] = []) {
-        self.example = example; self.sandbox = sandbox; self.status = status; self.seconds = seconds; self.reason = reason
+    public init(
+        example: DocumentExample, sandbox: String?, status: ExampleStatus, seconds: Double = 0, reason: String? = nil,
+        error: ExampleError? = nil, messages: [String] = [], diffs: [(index: Int, diff: TableDiff)] = [],
+        tables: [Table] = [], ordered: [Bool] = [], pythonOutput: [String] = []
+    ) {
+        self.example = example; self.sandbox = sandbox; self.status = status; self.seconds = seconds;
+        self.reason = reason
         self.error = error; self.messages = messages; self.diffs = diffs; self.tables = tables; self.ordered = ordered
         self.pythonOutput = pythonOutput
     }

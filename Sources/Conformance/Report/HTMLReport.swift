@@ -31,7 +31,8 @@ public enum HTMLReport {
 
             """
         html += "<p>\(escape(report.summaryLine))</p>\n"
-        html += "<table>\n<thead><tr><th>example</th><th>id</th><th>status</th><th>time</th><th>details</th></tr></thead>\n<tbody>\n"
+        html +=
+            "<table>\n<thead><tr><th>example</th><th>id</th><th>status</th><th>time</th><th>details</th></tr></thead>\n<tbody>\n"
         for r in report.results {
             html += "<tr><td>\(escape(r.name))</td><td>\(escape(r.example.id))</td>"
             html += "<td class=\"\(r.status.rawValue)\">\(r.status.rawValue)</td>"
@@ -43,7 +44,8 @@ public enum HTMLReport {
         }
         html += "</tbody>\n</table>\n"
         if !report.problems.isEmpty {
-            html += "<h2>Problems</h2>\n<ul>\n" + report.problems.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
+            html +=
+                "<h2>Problems</h2>\n<ul>\n" + report.problems.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
         }
         return html + "</body>\n</html>\n"
     }
@@ -55,9 +57,12 @@ public enum HTMLReport {
             guard let visualization = table.visualization else { continue }
             do {
                 let model = try ChartModel(table: table, request: try ChartRequest(visualization))
-                out += "<figure>\n" + model.svg(style: chartStyle) + "<figcaption>render \(escape(visualization.kind))</figcaption></figure>\n"
+                out +=
+                    "<figure>\n" + model.svg(style: chartStyle)
+                    + "<figcaption>render \(escape(visualization.kind))</figcaption></figure>\n"
             } catch {
-                out += "<p class=\"chart-error\">render \(escape(visualization.kind)): \(escape(error.description))</p>\n"
+                out +=
+                    "<p class=\"chart-error\">render \(escape(visualization.kind)): \(escape(error.description))</p>\n"
             }
         }
         return out

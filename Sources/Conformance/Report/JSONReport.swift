@@ -39,16 +39,33 @@ public enum JSONReport {
     static func row(_ r: RowDiff) -> Dynamic {
         switch r {
         case .cells(let e, let a, let cells):
-            return .bag(PropertyBag([
-                ("kind", .string("cells")), ("expected_row", .long(Int64(e))), ("actual_row", .long(Int64(a))),
-                ("cells", .array(cells.map { c in
-                    .bag(PropertyBag([("column", .string(c.column)), ("expected", .string(c.expected)), ("actual", .string(c.actual))]))
-                })),
-            ]))
+            return .bag(
+                PropertyBag([
+                    ("kind", .string("cells")), ("expected_row", .long(Int64(e))), ("actual_row", .long(Int64(a))),
+                    (
+                        "cells",
+                        .array(
+                            cells.map { c in
+                                .bag(
+                                    PropertyBag([
+                                        ("column", .string(c.column)), ("expected", .string(c.expected)),
+                                        ("actual", .string(c.actual)),
+                                    ]))
+                            })
+                    ),
+                ]))
         case .missing(let e, let cells):
-            return .bag(PropertyBag([("kind", .string("missing")), ("expected_row", .long(Int64(e))), ("cells", .array(cells.map { .string($0) }))]))
+            return .bag(
+                PropertyBag([
+                    ("kind", .string("missing")), ("expected_row", .long(Int64(e))),
+                    ("cells", .array(cells.map { .string($0) })),
+                ]))
         case .unexpected(let a, let cells):
-            return .bag(PropertyBag([("kind", .string("unexpected")), ("actual_row", .long(Int64(a))), ("cells", .array(cells.map { .string($0) }))]))
+            return .bag(
+                PropertyBag([
+                    ("kind", .string("unexpected")), ("actual_row", .long(Int64(a))),
+                    ("cells", .array(cells.map { .string($0) })),
+                ]))
         }
     }
 }

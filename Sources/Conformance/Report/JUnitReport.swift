@@ -9,7 +9,11 @@ public enum JUnitReport {
     public static func render(_ report: RunReport) -> String {
         var suites: [(String, [ExampleResult])] = []
         for r in report.results {
-            if let i = suites.firstIndex(where: { $0.0 == r.example.document }) { suites[i].1.append(r) } else { suites.append((r.example.document, [r])) }
+            if let i = suites.firstIndex(where: { $0.0 == r.example.document }) {
+                suites[i].1.append(r)
+            } else {
+                suites.append((r.example.document, [r]))
+            }
         }
         func counts(_ rs: [ExampleResult]) -> String {
             let time = rs.reduce(0) { $0 + $1.seconds }
@@ -23,19 +27,24 @@ public enum JUnitReport {
             out += "  <testsuite name=\"\(escape(document))\" \(counts(rs))>\n"
             for r in rs {
                 let name = "line \(r.example.line) \(r.example.id)" + (r.sandbox.map { " [\($0)]" } ?? "")
-                out += "    <testcase classname=\"\(escape(document))\" name=\"\(escape(name))\" time=\"\(String(format: "%.3f", r.seconds))\""
+                out +=
+                    "    <testcase classname=\"\(escape(document))\" name=\"\(escape(name))\" time=\"\(String(format: "%.3f", r.seconds))\""
                 let body = TextReport.details(r, matrix: report.sandboxes.count > 1)
                 switch r.status {
                 case .matched:
                     out += "/>\n"
                     continue
                 case .ran:
-                    out += ">\n      <system-out>ran without error; the document shows no table to compare with</system-out>\n"
+                    out +=
+                        ">\n      <system-out>ran without error; the document shows no table to compare with</system-out>\n"
                 case .fail:
-                    out += ">\n      <failure message=\"\(escape(r.messages.first ?? "result differs from the document"))\">\(escape(body))</failure>\n"
+                    out +=
+                        ">\n      <failure message=\"\(escape(r.messages.first ?? "result differs from the document"))\">\(escape(body))</failure>\n"
                 case .error:
-                    let message = r.error.map { "\($0.code): \(TextReport.headline($0))" } ?? r.messages.first ?? "error"
-                    out += ">\n      <error message=\"\(escape(message))\" type=\"\(escape(r.error?.code ?? "error"))\">\(escape(body))</error>\n"
+                    let message =
+                        r.error.map { "\($0.code): \(TextReport.headline($0))" } ?? r.messages.first ?? "error"
+                    out +=
+                        ">\n      <error message=\"\(escape(message))\" type=\"\(escape(r.error?.code ?? "error"))\">\(escape(body))</error>\n"
                 case .skipped:
                     out += ">\n      <skipped message=\"\(escape(r.reason ?? "skipped"))\"/>\n"
                 case .expectedFail:
@@ -46,9 +55,11 @@ public enum JUnitReport {
             out += "  </testsuite>\n"
         }
         if !report.problems.isEmpty {
-            out += "  <testsuite name=\"inputs\" tests=\"\(report.problems.count)\" failures=\"0\" errors=\"\(report.problems.count)\" skipped=\"0\">\n"
+            out +=
+                "  <testsuite name=\"inputs\" tests=\"\(report.problems.count)\" failures=\"0\" errors=\"\(report.problems.count)\" skipped=\"0\">\n"
             for (i, p) in report.problems.enumerated() {
-                out += "    <testcase classname=\"inputs\" name=\"problem \(i + 1)\"><error message=\"\(escape(p))\"/></testcase>\n"
+                out +=
+                    "    <testcase classname=\"inputs\" name=\"problem \(i + 1)\"><error message=\"\(escape(p))\"/></testcase>\n"
             }
             out += "  </testsuite>\n"
         }

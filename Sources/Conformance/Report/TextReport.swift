@@ -7,7 +7,9 @@ public enum TextReport {
     public static func render(_ report: RunReport) -> String {
         var out = ""
         let matrix = report.sandboxes.count > 1
-        let rows = report.results.map { r in [matrix ? r.name : r.example.location, r.status.rawValue, String(format: "%.2fs", r.seconds)] }
+        let rows = report.results.map { r in
+            [matrix ? r.name : r.example.location, r.status.rawValue, String(format: "%.2fs", r.seconds)]
+        }
         out += TextTable.render(header: ["EXAMPLE", "STATUS", "TIME"], rows: rows)
 
         for r in report.results where r.status != .matched && r.status != .ran {
@@ -48,7 +50,9 @@ public enum TextReport {
         }
         for m in r.messages { out += indent(m, by: 2) }
         for (i, d) in r.diffs { out += render(d, table: i, count: r.tables.count) }
-        if !r.pythonOutput.isEmpty { out += "  python output:\n" + indent(r.pythonOutput.joined(separator: "\n"), by: 4) }
+        if !r.pythonOutput.isEmpty {
+            out += "  python output:\n" + indent(r.pythonOutput.joined(separator: "\n"), by: 4)
+        }
         return out
     }
 
@@ -61,7 +65,10 @@ public enum TextReport {
             switch row {
             case .cells(let e, let a, let cells):
                 let at = e == a ? "row \(e + 1)" : "row \(e + 1) (closest actual row \(a + 1))"
-                for c in cells { out += "  \(label)\(at), column \(c.column): expected \(quoted(c.expected)), got \(quoted(c.actual))\n" }
+                for c in cells {
+                    out +=
+                        "  \(label)\(at), column \(c.column): expected \(quoted(c.expected)), got \(quoted(c.actual))\n"
+                }
             case .missing(let e, let cells):
                 out += "  \(label)row \(e + 1) missing: | \(cells.joined(separator: " | ")) |\n"
             case .unexpected(let a, let cells):
@@ -77,7 +84,8 @@ public enum TextReport {
         let lines = e.message.split(separator: "\n").map { String($0).trimmed }.filter { !$0.isEmpty }
         if let exception = lines.last(where: { line in
             let name = line.prefix { $0 != ":" }
-            return line.contains(":") && (name.hasSuffix("Error") || name.hasSuffix("Exception") || name.hasSuffix("Warning"))
+            return line.contains(":")
+                && (name.hasSuffix("Error") || name.hasSuffix("Exception") || name.hasSuffix("Warning"))
         }) {
             return exception
         }
@@ -88,7 +96,8 @@ public enum TextReport {
 
     static func indent(_ text: String, by n: Int) -> String {
         let pad = String(repeating: " ", count: n)
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { pad + $0 }.joined(separator: "\n") + "\n"
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { pad + $0 }.joined(separator: "\n")
+            + "\n"
     }
 }
 
@@ -96,10 +105,14 @@ public enum TextReport {
 enum TextTable {
     static func render(header: [String], rows: [[String]]) -> String {
         var widths = header.map(\.count)
-        for row in rows { for (i, c) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
+        for row in rows {
+            for (i, c) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) }
+        }
         func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, c in i == cells.count - 1 ? c : c.padding(toLength: widths[i], withPad: " ", startingAt: 0) }
-                .joined(separator: "  ")
+            cells.enumerated().map { i, c in
+                i == cells.count - 1 ? c : c.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+            }
+            .joined(separator: "  ")
         }
         return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n"
     }

@@ -23,7 +23,9 @@ public struct KnownFindings: Sendable {
         for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).hasPrefix("#") {
             let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
             guard words.count >= 3 else { continue }
-            entries.append(Entry(target: words[0], kind: words[1], frame: words[2], note: words.dropFirst(3).joined(separator: " ")))
+            entries.append(
+                Entry(
+                    target: words[0], kind: words[1], frame: words[2], note: words.dropFirst(3).joined(separator: " ")))
         }
     }
 
@@ -38,7 +40,7 @@ public struct KnownFindings: Sendable {
         var frames: [String] = []
         var inThread = !crashedThreadOnly
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("Thread ") { inThread = !crashedThreadOnly || line.hasSuffix("crashed:") ; continue }
+            if line.hasPrefix("Thread ") { inThread = !crashedThreadOnly || line.hasSuffix("crashed:"); continue }
             if line.hasPrefix("Registers:") || line.hasPrefix("Images") { inThread = false; continue }
             if inThread, line.contains("/Sources/") { frames.append(String(line)) }
         }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs a target under libFuzzer, when the executable was linked with it (`scripts/fuzz` builds so).
@@ -8,9 +8,12 @@ import Glibc
 /// (`dlsym`) instead of referenced: the same executable builds both ways.
 public enum LibFuzzerDriver {
     typealias Callback = @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-    typealias RunDriver = @convention(c) (UnsafeMutablePointer<Int32>,
-                                          UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                                          Callback) -> Int32
+    typealias RunDriver =
+        @convention(c) (
+            UnsafeMutablePointer<Int32>,
+            UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+            Callback
+        ) -> Int32
 
     /// The environment variable that names the target when libFuzzer starts this program again (fork mode).
     public static let targetVariable = "SANDPIPER_FUZZ_TARGET"

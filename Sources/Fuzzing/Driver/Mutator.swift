@@ -5,7 +5,9 @@ struct Mutator {
     let dictionary: [[UInt8]]
     let maxLength: Int
 
-    static let interestingBytes: [UInt8] = [0, 1, 0x7f, 0x80, 0xff, 0x20, 0x22, 0x27, 0x28, 0x29, 0x0a, 0x2c, 0x7c, 0x5b, 0x5d]
+    static let interestingBytes: [UInt8] = [
+        0, 1, 0x7f, 0x80, 0xff, 0x20, 0x22, 0x27, 0x28, 0x29, 0x0a, 0x2c, 0x7c, 0x5b, 0x5d,
+    ]
     static let interestingIntegers: [Int64] = [0, -1, 1, Int64.max, Int64.min, 1 << 31, 1 << 32, 1 << 61, 4096, 64]
 
     mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(random.next() % UInt64(n)) }
@@ -19,9 +21,13 @@ struct Mutator {
             case 0 where !bytes.isEmpty:
                 bytes[min(position, bytes.count - 1)] ^= UInt8(1) << UInt8(below(8))
             case 1 where !bytes.isEmpty:
-                bytes[min(position, bytes.count - 1)] = below(2) == 0 ? UInt8(truncatingIfNeeded: random.next()) : Self.interestingBytes[below(Self.interestingBytes.count)]
+                bytes[min(position, bytes.count - 1)] =
+                    below(2) == 0
+                    ? UInt8(truncatingIfNeeded: random.next())
+                    : Self.interestingBytes[below(Self.interestingBytes.count)]
             case 2:
-                bytes.insert(contentsOf: (0...below(8)).map { _ in UInt8(truncatingIfNeeded: random.next()) }, at: position)
+                bytes.insert(
+                    contentsOf: (0...below(8)).map { _ in UInt8(truncatingIfNeeded: random.next()) }, at: position)
             case 3 where !bytes.isEmpty:
                 let start = min(position, bytes.count - 1)
                 bytes.removeSubrange(start..<min(bytes.count, start + 1 + below(16)))

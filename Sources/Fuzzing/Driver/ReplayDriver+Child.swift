@@ -24,7 +24,9 @@ extension ReplayDriver {
             }
             guard index >= options.skip else { return }
             let length = min(input.count, maxStateInput)
-            input.withUnsafeBytes { if let p = $0.baseAddress { (map + stateHeader).copyMemory(from: p, byteCount: length) } }
+            input.withUnsafeBytes {
+                if let p = $0.baseAddress { (map + stateHeader).copyMemory(from: p, byteCount: length) }
+            }
             map.storeBytes(of: Int64(length), toByteOffset: 8, as: Int64.self)
             target.run(input)
             map.storeBytes(of: Int64(-1), toByteOffset: 8, as: Int64.self)
@@ -34,8 +36,9 @@ extension ReplayDriver {
         for input in corpus { run(input) }
         let deadline = options.seconds.map { Date().addingTimeInterval($0) }
         var pool = corpus.isEmpty ? [[]] : corpus
-        var mutator = Mutator(random: FuzzRandom(seed: options.seed), dictionary: target.dictionary.map { Array($0.utf8) },
-                              maxLength: options.maxLength)
+        var mutator = Mutator(
+            random: FuzzRandom(seed: options.seed), dictionary: target.dictionary.map { Array($0.utf8) },
+            maxLength: options.maxLength)
         var done = 0
         // Mutate until `runs` are done or the deadline passes, whichever comes first.
         while options.runs > 0 || deadline != nil {
@@ -65,7 +68,9 @@ extension ReplayDriver {
                 var sub: ObjCBool = false
                 let full = path + "/" + relative
                 let name = (relative as NSString).lastPathComponent
-                if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue, !name.hasPrefix("."), name != "README.md" {
+                if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue, !name.hasPrefix("."),
+                    name != "README.md"
+                {
                     files.append(full)
                 }
             }

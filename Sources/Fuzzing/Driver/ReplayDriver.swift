@@ -87,12 +87,16 @@ public enum ReplayDriver {
 
     /// One child: the index of the input it ended at, and the kind, message, input and log of its failure.
     static func runOnce(_ target: any FuzzTarget, options: Options, skip: Int, statePath: String, executable: String)
-        -> (index: Int, failure: (String, String)?, input: [UInt8]?, log: String) {
+        -> (index: Int, failure: (String, String)?, input: [UInt8]?, log: String)
+    {
         _ = FileManager.default.createFile(atPath: statePath, contents: Data(count: stateHeader + maxStateInput))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["replay-child", target.name, "--state", statePath, "--runs", String(options.runs),
-                             "--seed", String(options.seed), "--max-len", String(options.maxLength), "--skip", String(skip)]
+        process.arguments =
+            [
+                "replay-child", target.name, "--state", statePath, "--runs", String(options.runs),
+                "--seed", String(options.seed), "--max-len", String(options.maxLength), "--skip", String(skip),
+            ]
             + (options.seconds.map { ["--seconds", String($0)] } ?? []) + options.inputs
         var environment = ProcessInfo.processInfo.environment
         // The backtrace names the failure's functions, which is how known findings are recognized.
@@ -118,7 +122,9 @@ public enum ReplayDriver {
             if Date().timeIntervalSince(lastProgress) > options.timeoutSeconds {
                 failure = ("timeout", "timeout: one input ran longer than \(options.timeoutSeconds) s")
             } else if let rss = residentMegabytes(process.processIdentifier), rss > options.rssLimitMB {
-                failure = ("out-of-memory", "out of memory: \(rss) MB resident, more than the \(options.rssLimitMB) MB limit")
+                failure = (
+                    "out-of-memory", "out of memory: \(rss) MB resident, more than the \(options.rssLimitMB) MB limit"
+                )
             }
             if failure != nil {
                 // SIGABRT first, so the backtracer shows where it was; then for certain.
@@ -156,8 +162,9 @@ public enum ReplayDriver {
 
     static func residentMegabytes(_ pid: Int32) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-              let kb = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else { return nil }
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+            let kb = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+        else { return nil }
         return kb / 1024
     }
 

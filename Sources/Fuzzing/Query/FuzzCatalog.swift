@@ -85,7 +85,9 @@ struct FuzzCatalog: Sendable {
             for list in threes.prefix(8) {
                 for a in types where probe(list + [a]) { _ = probe(list + [a, a]) }
             }
-            for (result, group) in Dictionary(grouping: accepted, by: \.result) { scalars[result, default: []].append(group) }
+            for (result, group) in Dictionary(grouping: accepted, by: \.result) {
+                scalars[result, default: []].append(group)
+            }
         }
 
         for name in FunctionRegistry.aggregateNames {
@@ -93,8 +95,11 @@ struct FuzzCatalog: Sendable {
             var accepted: [Signature] = []
             for list in lists {
                 let withConstants = list.map { ArgumentInfo(type: $0, constant: Self.sample($0), columnName: "c") }
-                guard let fields = try? function.outputColumns(withConstants, star: []), let first = fields.first else { continue }
-                let loose = (try? function.outputColumns(list.map { ArgumentInfo(type: $0, columnName: "c") }, star: [])) != nil
+                guard let fields = try? function.outputColumns(withConstants, star: []), let first = fields.first else {
+                    continue
+                }
+                let loose =
+                    (try? function.outputColumns(list.map { ArgumentInfo(type: $0, columnName: "c") }, star: [])) != nil
                 accepted.append(Signature(name: name, arguments: list, result: first.type, needsConstants: !loose))
             }
             if !accepted.isEmpty { aggregates.append(accepted) }
@@ -117,7 +122,9 @@ struct FuzzCatalog: Sendable {
                 }
             }
         }
-        betweenTypes = types.filter { (try? FunctionRegistry.between.returnType(info([$0, $0, $0], constant: false))) != nil }
+        betweenTypes = types.filter {
+            (try? FunctionRegistry.between.returnType(info([$0, $0, $0], constant: false))) != nil
+        }
         negatable = types.filter { (try? FunctionRegistry.negate.returnType(info([$0], constant: false))) != nil }
 
         let registered = Set(FunctionRegistry.scalarNames + FunctionRegistry.aggregateNames)

@@ -6,7 +6,8 @@ extension QueryGenerator {
     /// An expression of type `want` (any type when nil) over `scope`, and the type it has.
     mutating func expression(_ want: ScalarType?, _ scope: [Field], depth: Int) -> (text: String, type: ScalarType) {
         budget -= 1
-        let type = want ?? (scope.isEmpty || input.chance(30) ? input.pick(ScalarType.allCases) : input.pick(scope).type)
+        let type =
+            want ?? (scope.isEmpty || input.chance(30) ? input.pick(ScalarType.allCases) : input.pick(scope).type)
         if depth >= Self.maxDepth || budget <= 0 { return (leaf(type, scope), type) }
         let d = depth + 1
         switch input.choose(20) {
@@ -17,21 +18,28 @@ extension QueryGenerator {
         case 11...14:
             guard let signatures = catalog.binary[type], !signatures.isEmpty else { return (leaf(type, scope), type) }
             let s = input.pick(signatures)
-            let l = expression(s.arguments[0], scope, depth: d).text, r = expression(s.arguments[1], scope, depth: d).text
+            let l = expression(s.arguments[0], scope, depth: d).text,
+                r = expression(s.arguments[1], scope, depth: d).text
             return ("(\(l) \(s.name) \(r))", type)
         case 15:
             if input.chance(50) {
                 let c = expression(.bool, scope, depth: d).text
-                return ("iff(\(c), \(expression(type, scope, depth: d).text), \(expression(type, scope, depth: d).text))", type)
+                return (
+                    "iff(\(c), \(expression(type, scope, depth: d).text), \(expression(type, scope, depth: d).text))",
+                    type
+                )
             }
             var parts: [String] = []
             for _ in 0...input.choose(2) {
-                parts.append(expression(.bool, scope, depth: d).text); parts.append(expression(type, scope, depth: d).text)
+                parts.append(expression(.bool, scope, depth: d).text);
+                parts.append(expression(type, scope, depth: d).text)
             }
             parts.append(expression(type, scope, depth: d).text)
             return ("case(\(parts.joined(separator: ", ")))", type)
         case 16:
-            if catalog.negatable.contains(type), input.chance(60) { return ("-" + leafOrParenthesized(type, scope, depth: d), type) }
+            if catalog.negatable.contains(type), input.chance(60) {
+                return ("-" + leafOrParenthesized(type, scope, depth: d), type)
+            }
             return ("(\(expression(type, scope, depth: d).text))", type)
         case 17:
             return special(type, scope, depth: d)
@@ -84,8 +92,12 @@ extension QueryGenerator {
         case .bool:
             if input.chance(50), !catalog.setMembership.isEmpty {
                 let s = input.pick(catalog.setMembership)
-                let items = (0...input.choose(3)).map { _ in input.chance(70) ? literal(s.arguments[1]) : expression(s.arguments[1], scope, depth: depth).text }
-                let list = input.chance(10) ? "(\(FuzzDatabase.schemas[0].0) | project k)" : "(\(items.joined(separator: ", ")))"
+                let items = (0...input.choose(3)).map { _ in
+                    input.chance(70) ? literal(s.arguments[1]) : expression(s.arguments[1], scope, depth: depth).text
+                }
+                let list =
+                    input.chance(10)
+                    ? "(\(FuzzDatabase.schemas[0].0) | project k)" : "(\(items.joined(separator: ", ")))"
                 return ("(\(expression(s.arguments[0], scope, depth: depth).text) \(s.name) \(list))", .bool)
             }
             if let t = catalog.betweenTypes.isEmpty ? nil : input.pick(catalog.betweenTypes) {

@@ -12,7 +12,8 @@ extension QueryGenerator {
         "make-series", "mv-apply", "mv-expand", "order", "parse", "parse-where", "project", "project-away",
         "project-keep", "project-rename", "project-reorder", "render", "sample", "serialize", "sort", "summarize",
         "take", "top", "union", "where", "filter", "search",
-        "consume", "facet", "fork", "parse-kv", "partition", "reduce", "sample-distinct", "scan", "top-hitters", "top-nested",
+        "consume", "facet", "fork", "parse-kv", "partition", "reduce", "sample-distinct", "scan", "top-hitters",
+        "top-nested",
         "make-graph", "graph-match", "graph-shortest-paths", "graph-to-table", "graph-mark-components",
     ]
 
@@ -20,11 +21,15 @@ extension QueryGenerator {
     mutating func pipeOperator(_ scope: [Field], depth: Int) -> (text: String, fields: [Field]) {
         budget -= 1
         if input.chance(2), !catalog.unsupportedOperators.isEmpty {
-            return (input.pick(catalog.unsupportedOperators) + " " + expression(nil, scope, depth: depth + 2).text, scope)
+            return (
+                input.pick(catalog.unsupportedOperators) + " " + expression(nil, scope, depth: depth + 2).text, scope
+            )
         }
         let available = catalog.implementedOperators.filter { !Self.sourceOnlyOperators.contains($0) }
         // `where`, `extend`, `project` and `summarize` carry most of the language: weigh them up.
-        let name = input.chance(40) ? input.pick(["where", "extend", "summarize", "project", "sort", "take"]) : input.pick(available)
+        let name =
+            input.chance(40)
+            ? input.pick(["where", "extend", "summarize", "project", "sort", "take"]) : input.pick(available)
         let d = depth + 1
         switch name {
         case "where", "filter":
@@ -33,7 +38,8 @@ extension QueryGenerator {
             var items: [String] = [], fields = scope
             for _ in 0..<(name == "serialize" ? input.choose(2) : 1 + input.choose(3)) {
                 let target = freshName()
-                let (text, type) = input.chance(10) && name == "serialize"
+                let (text, type) =
+                    input.chance(10) && name == "serialize"
                     ? ("row_number()", ScalarType.long) : expression(nil, scope, depth: d)
                 items.append("\(Self.reference(target)) = \(text)")
                 fields.removeAll { $0.name == target }
@@ -56,23 +62,30 @@ extension QueryGenerator {
             let chosen = names(scope, upTo: 2)
             let wildcard = input.chance(10) ? ["c*"] : []
             let list = (chosen.map { Self.reference($0.name) } + wildcard).joined(separator: ", ")
-            let kept = name == "project-away" ? scope.filter { c in !chosen.contains { $0.name == c.name } }
-                                              : scope.filter { c in chosen.contains { $0.name == c.name } }
+            let kept =
+                name == "project-away"
+                ? scope.filter { c in !chosen.contains { $0.name == c.name } }
+                : scope.filter { c in chosen.contains { $0.name == c.name } }
             return ("\(name) \(list.isEmpty ? "nosuchcolumn" : list)", kept)
         case "project-rename":
             guard let c = column(scope) else { return ("project-rename a = nosuchcolumn", scope) }
             let target = freshName()
-            return ("project-rename \(Self.reference(target)) = \(Self.reference(c.name))",
-                    scope.map { $0.name == c.name ? Field(target, $0.type) : $0 })
+            return (
+                "project-rename \(Self.reference(target)) = \(Self.reference(c.name))",
+                scope.map { $0.name == c.name ? Field(target, $0.type) : $0 }
+            )
         case "project-reorder":
             let chosen = names(scope, upTo: 3)
             let order = input.chance(20) ? " " + input.pick(["asc", "desc", "granny-asc"]) : ""
-            return ("project-reorder \(chosen.map { Self.reference($0.name) }.joined(separator: ", "))\(order)",
-                    chosen + scope.filter { c in !chosen.contains { $0.name == c.name } })
+            return (
+                "project-reorder \(chosen.map { Self.reference($0.name) }.joined(separator: ", "))\(order)",
+                chosen + scope.filter { c in !chosen.contains { $0.name == c.name } }
+            )
         case "summarize": return summarize(scope, depth: d)
         case "sort", "order":
             let keys = (0...input.choose(2)).map { _ in
-                expression(nil, scope, depth: d).text + input.pick(["", " asc", " desc", " asc nulls last", " desc nulls first"])
+                expression(nil, scope, depth: d).text
+                    + input.pick(["", " asc", " desc", " asc nulls last", " desc nulls first"])
             }
             return ("\(name) by " + keys.joined(separator: ", "), scope)
         case "take", "limit", "sample":
@@ -86,15 +99,29 @@ extension QueryGenerator {
             return ("distinct " + chosen.map { Self.reference($0.name) }.joined(separator: ", "), chosen)
         case "count": return ("count", [Field("Count", .long)])
         case "getschema":
-            return ("getschema", [Field("ColumnName", .string), Field("ColumnOrdinal", .int), Field("DataType", .string),
-                                  Field("ColumnType", .string)])
+            return (
+                "getschema",
+                [
+                    Field("ColumnName", .string), Field("ColumnOrdinal", .int), Field("DataType", .string),
+                    Field("ColumnType", .string),
+                ]
+            )
         case "as": return ("as " + Self.reference(freshName("N")), scope)
         case "render":
-            return ("render " + input.pick(["table", "timechart", "barchart", "piechart", "scatterchart", "linechart", "areachart", "columnchart", "anomalychart", "nosuchchart"]), scope)
+            return (
+                "render "
+                    + input.pick([
+                        "table", "timechart", "barchart", "piechart", "scatterchart", "linechart", "areachart",
+                        "columnchart", "anomalychart", "nosuchchart",
+                    ]), scope
+            )
         case "join", "lookup": return join(name, scope, depth: d)
         case "union":
             let other = tabular(depth: d)
-            return ("union " + input.pick(["", "kind=outer ", "kind=inner ", "withsource=src ", "isfuzzy=true "]) + "(\(other.text))", scope)
+            return (
+                "union " + input.pick(["", "kind=outer ", "kind=inner ", "withsource=src ", "isfuzzy=true "])
+                    + "(\(other.text))", scope
+            )
         case "mv-expand": return mvExpand(scope)
         case "mv-apply": return mvApply(scope, depth: d)
         case "parse", "parse-where": return parse(name, scope, depth: d)
@@ -112,15 +139,27 @@ extension QueryGenerator {
             return graph(name, scope, depth: d)
         case "evaluate":
             if let c = column(scope, .dynamic), input.chance(80) {
-                return ("evaluate bag_unpack(\(Self.reference(c.name))\(input.chance(30) ? ", \"p_\"" : ""))",
-                        scope.filter { $0.name != c.name })
+                return (
+                    "evaluate bag_unpack(\(Self.reference(c.name))\(input.chance(30) ? ", \"p_\"" : ""))",
+                    scope.filter { $0.name != c.name }
+                )
             }
-            return ("evaluate " + input.pick(["bag_unpack(d)", "python(typeof(*), 'result = df')", "nosuchplugin()", "bag_unpack()"]), scope)
+            return (
+                "evaluate "
+                    + input.pick([
+                        "bag_unpack(d)", "python(typeof(*), 'result = df')", "nosuchplugin()", "bag_unpack()",
+                    ]), scope
+            )
         case "search":
             // A term over every column, or a condition; the output gains `$table` in front.
-            let predicate = input.chance(50) ? input.pick(["\"a\"", "\"*b\"", "\"a*\"", "\"*a*\"", "\"a*b\"", "*"])
+            let predicate =
+                input.chance(50)
+                ? input.pick(["\"a\"", "\"*b\"", "\"a*\"", "\"*a*\"", "\"a*b\"", "*"])
                 : expression(.bool, scope, depth: d).text
-            return ("search " + (input.chance(20) ? "kind=case_sensitive " : "") + predicate, [Field("$table", .string)] + scope)
+            return (
+                "search " + (input.chance(20) ? "kind=case_sensitive " : "") + predicate,
+                [Field("$table", .string)] + scope
+            )
         case "invoke":
             let function = tabularFunctions.isEmpty ? "nosuchfunction" : input.pick(tabularFunctions)
             return ("invoke \(Self.reference(function))()", scope)
@@ -161,7 +200,9 @@ extension QueryGenerator {
         for _ in 0..<input.choose(3) {
             if let c = column(scope), input.chance(50) {
                 if [.long, .int, .real, .datetime, .timespan].contains(c.type), input.chance(50) {
-                    let size = c.type == .datetime || c.type == .timespan ? input.pick(["1h", "1d", "0s", "-1d"]) : input.pick(["2", "0.5", "0", "-3"])
+                    let size =
+                        c.type == .datetime || c.type == .timespan
+                        ? input.pick(["1h", "1d", "0s", "-1d"]) : input.pick(["2", "0.5", "0", "-3"])
                     keys.append("bin(\(Self.reference(c.name)), \(size))")
                 } else {
                     keys.append(Self.reference(c.name))
@@ -186,9 +227,13 @@ extension QueryGenerator {
         } else {
             right = tabular(depth: depth)
         }
-        let kinds = name == "join"
-            ? ["", "kind=inner ", "kind=innerunique ", "kind=leftouter ", "kind=rightouter ", "kind=fullouter ", "kind=leftanti ",
-               "kind=rightanti ", "kind=leftsemi ", "kind=rightsemi ", "kind=nosuchkind "]
+        let kinds =
+            name == "join"
+            ? [
+                "", "kind=inner ", "kind=innerunique ", "kind=leftouter ", "kind=rightouter ", "kind=fullouter ",
+                "kind=leftanti ",
+                "kind=rightanti ", "kind=leftsemi ", "kind=rightsemi ", "kind=nosuchkind ",
+            ]
             : ["", "kind=leftouter ", "kind=inner "]
         let kind = input.pick(kinds)
         let shared = scope.filter { l in right.fields.contains { $0.name == l.name } }
@@ -196,7 +241,8 @@ extension QueryGenerator {
         if let key = shared.isEmpty ? nil : input.pick(shared), input.chance(70) {
             condition = Self.reference(key.name)
         } else {
-            let l = column(scope)?.name ?? "k", r = input.chance(80) ? (right.fields.isEmpty ? "k" : input.pick(right.fields).name) : "k"
+            let l = column(scope)?.name ?? "k",
+                r = input.chance(80) ? (right.fields.isEmpty ? "k" : input.pick(right.fields).name) : "k"
             condition = "$left.\(Self.reference(l)) == $right.\(Self.reference(r))"
         }
         if input.chance(10) { condition += ", " + condition }
@@ -226,28 +272,37 @@ extension QueryGenerator {
     }
 
     mutating func mvApply(_ scope: [Field], depth: Int) -> (text: String, fields: [Field]) {
-        guard let c = column(scope, .dynamic) ?? column(scope) else { return ("mv-apply nosuchcolumn on (take 1)", scope) }
+        guard let c = column(scope, .dynamic) ?? column(scope) else {
+            return ("mv-apply nosuchcolumn on (take 1)", scope)
+        }
         let type = input.chance(60) ? input.pick([ScalarType.long, .string, .real, .dynamic]) : nil
         let to = type.map { " to typeof(\($0.rawValue))" } ?? ""
         let element = Field(c.name, type ?? .dynamic)
         let inner = scope.filter { $0.name != c.name } + [element]
         let sub = input.chance(50) ? summarize([element], depth: depth + 1) : pipeOperator(inner, depth: depth + 1)
-        return ("mv-apply \(Self.reference(c.name))\(to) on (\(sub.text))", scope.filter { $0.name != c.name } + sub.fields)
+        return (
+            "mv-apply \(Self.reference(c.name))\(to) on (\(sub.text))", scope.filter { $0.name != c.name } + sub.fields
+        )
     }
 
     mutating func parse(_ name: String, _ scope: [Field], depth: Int) -> (text: String, fields: [Field]) {
-        let source = column(scope, .string).map { Self.reference($0.name) } ?? expression(.string, scope, depth: depth).text
+        let source =
+            column(scope, .string).map { Self.reference($0.name) } ?? expression(.string, scope, depth: depth).text
         var pattern: [String] = [], fields = scope
         if input.chance(40) { pattern.append("*") }
         for _ in 0...input.choose(3) {
-            if input.chance(70) { pattern.append(input.pick(["\"=\"", "\",\"", "\" \"", "\"key=\"", "\"; \"", "\"a\"", "\"\""])) }
+            if input.chance(70) {
+                pattern.append(input.pick(["\"=\"", "\",\"", "\" \"", "\"key=\"", "\"; \"", "\"a\"", "\"\""]))
+            }
             let target = freshName("p")
             let type: ScalarType? = input.chance(40) ? input.pick(ScalarType.allCases) : nil
             pattern.append(Self.reference(target) + (type.map { ":\($0.rawValue)" } ?? ""))
             fields.append(Field(target, type ?? .string))
         }
         if input.chance(30) { pattern.append("*") }
-        let kind = input.chance(20) ? input.pick(["kind=regex ", "kind=relaxed ", "kind=simple ", "kind=regex flags=Ui "]) : ""
+        let kind =
+            input.chance(20)
+            ? input.pick(["kind=regex ", "kind=relaxed ", "kind=simple ", "kind=regex flags=Ui "]) : ""
         return ("\(name) \(kind)\(source) with \(pattern.joined(separator: " "))", fields)
     }
 
@@ -260,21 +315,31 @@ extension QueryGenerator {
         let build = "make-graph \(Self.reference(a.name)) --> \(Self.reference(b.name)) with_node_id=id"
         let length = input.chance(50) ? "*\(input.choose(2))..\(1 + input.choose(3))" : ""
         let arrow = input.pick(["-[e\(length)]->", "<-[e\(length)]-", "-[e\(length)]-"])
-        let condition = input.chance(50) ? " where " + input.pick(["x.id != y.id", "node_degree_out(x) > 0", "isnotempty(y.id)"]) : ""
-        let project = " project a = x.id, b = y.id" + (length.isEmpty ? "" : ", n = array_length(e), m = map(e, \(Self.reference(a.name)))")
-        let matchFields = [Field("a", a.type), Field("b", a.type)] + (length.isEmpty ? [] : [Field("n", .long), Field("m", .dynamic)])
+        let condition =
+            input.chance(50)
+            ? " where " + input.pick(["x.id != y.id", "node_degree_out(x) > 0", "isnotempty(y.id)"]) : ""
+        let project =
+            " project a = x.id, b = y.id"
+            + (length.isEmpty ? "" : ", n = array_length(e), m = map(e, \(Self.reference(a.name)))")
+        let matchFields =
+            [Field("a", a.type), Field("b", a.type)]
+            + (length.isEmpty ? [] : [Field("n", .long), Field("m", .dynamic)])
         switch name {
         case "graph-match":
             let cycles = input.pick(["", "cycles=none ", "cycles=all ", "cycles=unique_edges "])
             return ("\(build) | graph-match \(cycles)(x)\(arrow)(y)\(condition)\(project)", matchFields)
         case "graph-shortest-paths":
             let output = input.pick(["", "output=any ", "output=all "])
-            return ("\(build) | graph-shortest-paths \(output)(x)-[e*1..\(1 + input.choose(3))]->(y)\(condition) project a = x.id, b = y.id",
-                    [Field("a", a.type), Field("b", a.type)])
+            return (
+                "\(build) | graph-shortest-paths \(output)(x)-[e*1..\(1 + input.choose(3))]->(y)\(condition) project a = x.id, b = y.id",
+                [Field("a", a.type), Field("b", a.type)]
+            )
         case "graph-mark-components":
             let kind = input.pick(["", "kind=weak ", "kind=strong "])
-            return ("\(build) | graph-mark-components \(kind)with_component_id=cid | graph-to-table nodes",
-                    [Field("id", a.type), Field("cid", .long)])
+            return (
+                "\(build) | graph-mark-components \(kind)with_component_id=cid | graph-to-table nodes",
+                [Field("id", a.type), Field("cid", .long)]
+            )
         case "graph-to-table" where input.chance(50):
             return ("\(build) | graph-to-table nodes with_node_id=k", [Field("k", .long), Field("id", a.type)])
         default:
@@ -284,7 +349,9 @@ extension QueryGenerator {
 
     mutating func makeSeries(_ scope: [Field], depth: Int) -> (text: String, fields: [Field]) {
         let axes = scope.filter { [.datetime, .long, .int, .real, .timespan].contains($0.type) }
-        guard let axis = axes.isEmpty ? nil : input.pick(axes) else { return ("make-series n = count() on nosuchcolumn step 1", scope) }
+        guard let axis = axes.isEmpty ? nil : input.pick(axes) else {
+            return ("make-series n = count() on nosuchcolumn step 1", scope)
+        }
         let target = freshName("s")
         let (agg, aggType) = aggregate(scope, depth: depth)
         let defaultValue = input.chance(30) ? " default = \(literal(aggType))" : ""
@@ -300,9 +367,13 @@ extension QueryGenerator {
             range = input.chance(70) ? " from \(input.choose(5)) to \(input.choose(30))" : ""
         }
         var by = "", byFields: [Field] = []
-        if let key = column(scope), key.name != axis.name, input.chance(50) { by = " by \(Self.reference(key.name))"; byFields = [key] }
+        if let key = column(scope), key.name != axis.name, input.chance(50) {
+            by = " by \(Self.reference(key.name))"; byFields = [key]
+        }
         let kind = input.chance(15) ? "kind=nonempty " : ""
-        return ("make-series \(kind)\(Self.reference(target)) = \(agg)\(defaultValue) on \(Self.reference(axis.name))\(range) step \(step)\(by)",
-                byFields + [Field(target, .dynamic), Field(axis.name, .dynamic)])
+        return (
+            "make-series \(kind)\(Self.reference(target)) = \(agg)\(defaultValue) on \(Self.reference(axis.name))\(range) step \(step)\(by)",
+            byFields + [Field(target, .dynamic), Field(axis.name, .dynamic)]
+        )
     }
 }

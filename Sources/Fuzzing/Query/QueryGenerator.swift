@@ -51,11 +51,16 @@ struct QueryGenerator {
 
     /// `name` as a query refers to it.
     static func reference(_ name: String) -> String {
-        let plain = name.first.map { $0 == "_" || ($0.isASCII && $0.isLetter) } ?? false
+        let plain =
+            name.first.map { $0 == "_" || ($0.isASCII && $0.isLetter) } ?? false
             && name.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
-        let reserved: Set<String> = ["where", "and", "or", "by", "on", "with", "let", "true", "false", "null", "to", "from", "step", "kind", "of", "in", "has", "contains", "between", "asc", "desc", "nulls", "first", "last", "typeof", "T"]
+        let reserved: Set<String> = [
+            "where", "and", "or", "by", "on", "with", "let", "true", "false", "null", "to", "from", "step", "kind",
+            "of", "in", "has", "contains", "between", "asc", "desc", "nulls", "first", "last", "typeof", "T",
+        ]
         if plain && !reserved.contains(name) { return name }
-        return "['" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "']"
+        return "['" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+            + "']"
     }
 
     /// A column of `scope` (of `type` when given), or nil.
@@ -72,7 +77,9 @@ struct QueryGenerator {
 
     /// A small count for `take`, `top`, `sample`.
     mutating func count() -> String {
-        input.chance(90) ? String(input.choose(6)) : input.pick(["0", "-1", "100000", "9223372036854775807", "long(null)", "2.5", "\"3\""])
+        input.chance(90)
+            ? String(input.choose(6))
+            : input.pick(["0", "-1", "100000", "9223372036854775807", "long(null)", "2.5", "\"3\""])
     }
 
     // MARK: - Statements
@@ -167,15 +174,24 @@ struct QueryGenerator {
         if input.chance(90) {
             switch type {
             case .real: bounds = ["0.5", String(input.choose(10)) + ".5", "0.5"]
-            case .datetime: bounds = ["datetime(2024-01-01)", "datetime(2024-01-0\(1 + input.choose(4)))", input.pick(["6h", "1d", "12h"])]
+            case .datetime:
+                bounds = [
+                    "datetime(2024-01-01)", "datetime(2024-01-0\(1 + input.choose(4)))",
+                    input.pick(["6h", "1d", "12h"]),
+                ]
             case .timespan: bounds = ["0s", "\(input.choose(10))m", "1m"]
             case .int: bounds = ["int(1)", "int(\(input.choose(12)))", "int(1)"]
             default: bounds = [String(input.choose(5)), String(input.choose(20)), String(1 + input.choose(3))]
             }
         } else {
-            bounds = [literal(type), literal(type), input.chance(50) ? literal(type) : literal(input.pick(ScalarType.allCases))]
+            bounds = [
+                literal(type), literal(type),
+                input.chance(50) ? literal(type) : literal(input.pick(ScalarType.allCases)),
+            ]
         }
-        return ("range \(Self.reference(name)) from \(bounds[0]) to \(bounds[1]) step \(bounds[2])", [Field(name, type)])
+        return (
+            "range \(Self.reference(name)) from \(bounds[0]) to \(bounds[1]) step \(bounds[2])", [Field(name, type)]
+        )
     }
 
     /// `datatable(a:t, ...) [values]` with literals of each column's type (now and then a wrong one).
@@ -183,7 +199,9 @@ struct QueryGenerator {
         let fields = (0...input.choose(3)).map { _ in Field(freshName(), input.pick(ScalarType.allCases)) }
         var cells: [String] = []
         for _ in 0..<input.choose(5) {
-            for f in fields { cells.append(input.chance(95) ? literal(f.type) : literal(input.pick(ScalarType.allCases))) }
+            for f in fields {
+                cells.append(input.chance(95) ? literal(f.type) : literal(input.pick(ScalarType.allCases)))
+            }
         }
         let columns = fields.map { "\(Self.reference($0.name)):\($0.type.rawValue)" }.joined(separator: ", ")
         return ("datatable(\(columns)) [\(cells.joined(separator: ", "))]", fields)

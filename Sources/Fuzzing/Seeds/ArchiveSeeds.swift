@@ -14,18 +14,37 @@ extension ArchiveFuzzTarget {
     enum Format: String, CaseIterable { case tar, tgz, tzst, zip }
 
     static let trees: [(String, [Entry])] = [
-        ("package", [.directory("pkg"), .file("pkg/__init__.py", "x = 1\n"), .file("pkg/data.txt", "hello\n"), .file("top.txt", "")]),
-        ("links", [.directory("lib"), .file("lib/a.txt", "a"), .symlink("link", to: "lib/a.txt"), .symlink("lib/up", to: ".."),
-                   .hardlink("copy", to: "lib/a.txt")]),
-        ("hostile", [.file("ok.txt", "ok"), .file("../evil", "x"), .file("/abs", "y"), .symlink("out", to: "../../etc"),
-                     .file("a/./b\\c", "z"), .file("ok.txt", "twice")]),
+        (
+            "package",
+            [
+                .directory("pkg"), .file("pkg/__init__.py", "x = 1\n"), .file("pkg/data.txt", "hello\n"),
+                .file("top.txt", ""),
+            ]
+        ),
+        (
+            "links",
+            [
+                .directory("lib"), .file("lib/a.txt", "a"), .symlink("link", to: "lib/a.txt"),
+                .symlink("lib/up", to: ".."),
+                .hardlink("copy", to: "lib/a.txt"),
+            ]
+        ),
+        (
+            "hostile",
+            [
+                .file("ok.txt", "ok"), .file("../evil", "x"), .file("/abs", "y"), .symlink("out", to: "../../etc"),
+                .file("a/./b\\c", "z"), .file("ok.txt", "twice"),
+            ]
+        ),
     ]
 
     func seeds(packageRoot: String) -> [(name: String, bytes: [UInt8])] {
         var seeds: [(name: String, bytes: [UInt8])] = []
         for (name, entries) in Self.trees {
             for format in Format.allCases {
-                if let bytes = Self.archive(entries, format: format) { seeds.append(("\(name).\(format.rawValue)", bytes)) }
+                if let bytes = Self.archive(entries, format: format) {
+                    seeds.append(("\(name).\(format.rawValue)", bytes))
+                }
             }
         }
         return seeds
@@ -51,15 +70,19 @@ extension ArchiveFuzzTarget {
                 var content = ""
                 switch entry {
                 case .directory(let path):
-                    archive_entry_set_pathname(e, path); archive_entry_set_filetype(e, 0o040000); archive_entry_set_perm(e, 0o755)
+                    archive_entry_set_pathname(e, path); archive_entry_set_filetype(e, 0o040000);
+                    archive_entry_set_perm(e, 0o755)
                 case .file(let path, let text):
-                    archive_entry_set_pathname(e, path); archive_entry_set_filetype(e, 0o100000); archive_entry_set_perm(e, 0o644)
+                    archive_entry_set_pathname(e, path); archive_entry_set_filetype(e, 0o100000);
+                    archive_entry_set_perm(e, 0o644)
                     archive_entry_set_size(e, Int64(text.utf8.count)); content = text
                 case .symlink(let path, let target):
-                    archive_entry_set_pathname(e, path); archive_entry_set_filetype(e, 0o120000); archive_entry_set_perm(e, 0o777)
+                    archive_entry_set_pathname(e, path); archive_entry_set_filetype(e, 0o120000);
+                    archive_entry_set_perm(e, 0o777)
                     archive_entry_set_symlink(e, target)
                 case .hardlink(let path, let target):
-                    archive_entry_set_pathname(e, path); archive_entry_set_filetype(e, 0o100000); archive_entry_set_perm(e, 0o644)
+                    archive_entry_set_pathname(e, path); archive_entry_set_filetype(e, 0o100000);
+                    archive_entry_set_perm(e, 0o644)
                     archive_entry_set_hardlink(e, target)
                 }
                 guard archive_write_header(a, e) >= ARCHIVE_WARN else { continue }

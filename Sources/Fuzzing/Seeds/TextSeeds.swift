@@ -14,7 +14,8 @@ extension ParserFuzzTarget {
         var texts = Set<String>()
         for file in files {
             guard let text = try? String(contentsOfFile: root + "/" + file, encoding: .utf8),
-                  let parsed = try? KQLTestFile(parsing: text, path: file) else { continue }
+                let parsed = try? KQLTestFile(parsing: text, path: file)
+            else { continue }
             for record in parsed.records where record.text.utf8.count <= 600 { texts.insert(record.text) }
         }
         // An even sample of at most 160, so the corpus stays small but covers every case file's kind of query.
@@ -53,13 +54,22 @@ extension TableReaderFuzzTarget {
             }
         }
         let handMade: [(String, UInt8, String)] = [
-            ("typed.csv", 0, "Id:long,Name:string,When:datetime,Bag:dynamic\n1,\"a, \"\"quoted\"\" b\",2024-01-01,\"{\"\"x\"\":1}\"\n2,,,\n"),
+            (
+                "typed.csv", 0,
+                "Id:long,Name:string,When:datetime,Bag:dynamic\n1,\"a, \"\"quoted\"\" b\",2024-01-01,\"{\"\"x\"\":1}\"\n2,,,\n"
+            ),
             ("inferred.csv", 0, "a,b,c\n1,2.5,true\n-3,1e308,false\n,,\n"),
             ("crlf-bom.csv", 0, "\u{FEFF}x,y\r\n1,\"multi\nline\"\r\n"),
             ("typed.tsv", 1, "k:string\tv:long\tt:timespan\na\t1\t1.02:03:04\nb\t\t00:00:01\n"),
             ("inferred.tsv", 1, "name\tvalue\nx\t1\ny\t2.5\n"),
-            ("objects.jsonl", 2, "{\"a\": 1, \"b\": \"x\", \"c\": [1, 2]}\n{\"a\": null, \"b\": \"y\", \"d\": {\"e\": true}}\n"),
-            ("mixed.jsonl", 2, "{\"t\": \"2024-01-01T00:00:00Z\", \"n\": 9223372036854775807}\n\n{\"t\": \"not a date\", \"n\": 1.5}\n"),
+            (
+                "objects.jsonl", 2,
+                "{\"a\": 1, \"b\": \"x\", \"c\": [1, 2]}\n{\"a\": null, \"b\": \"y\", \"d\": {\"e\": true}}\n"
+            ),
+            (
+                "mixed.jsonl", 2,
+                "{\"t\": \"2024-01-01T00:00:00Z\", \"n\": 9223372036854775807}\n\n{\"t\": \"not a date\", \"n\": 1.5}\n"
+            ),
         ]
         for (name, format, text) in handMade { seeds.append((name, [format] + Array(text.utf8))) }
         return seeds

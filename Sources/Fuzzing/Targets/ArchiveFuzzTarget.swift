@@ -22,15 +22,18 @@ struct ArchiveFuzzTarget: FuzzTarget {
         let destination = Self.root + "/tree", archive = Self.root + "/input.archive"
         try? fm.createDirectory(atPath: destination, withIntermediateDirectories: true)
         guard fm.createFile(atPath: archive, contents: Data(bytes)) else { return }
-        let extractor = ArchiveExtractor(destination: URL(fileURLWithPath: destination),
-                                         limits: ExtractionLimits(maxBytes: 32 << 20, maxEntries: 2000))
+        let extractor = ArchiveExtractor(
+            destination: URL(fileURLWithPath: destination),
+            limits: ExtractionLimits(maxBytes: 32 << 20, maxEntries: 2000))
         var succeeded = true
         do { try extractor.extract(URL(fileURLWithPath: archive), displayName: "input.archive") } catch {
             _ = error.description
             succeeded = false
         }
         // After a refusal the tree is a partial one its caller deletes: only what lies beside it counts then.
-        if let escape = Self.escape(root: Self.root, expected: ["tree", "input.archive"], tree: destination, links: succeeded) {
+        if let escape = Self.escape(
+            root: Self.root, expected: ["tree", "input.archive"], tree: destination, links: succeeded)
+        {
             fatalError("the extractor broke its promise: \(escape)")
         }
     }
@@ -62,7 +65,10 @@ struct ArchiveFuzzTarget: FuzzTarget {
     }
 
     var dictionary: [String] {
-        ["ustar\u{0}00", "ustar  \u{0}", "PK\u{3}\u{4}", "PK\u{1}\u{2}", "PK\u{5}\u{6}", "\u{1F}\u{8B}\u{8}", "BZh9", "\u{FD}7zXZ\u{0}",
-         "(\u{B5}/\u{FD}", "../", "/etc/", "./", "a/b/c", "0000644\u{0}", "0000755\u{0}", "0120777"]
+        [
+            "ustar\u{0}00", "ustar  \u{0}", "PK\u{3}\u{4}", "PK\u{1}\u{2}", "PK\u{5}\u{6}", "\u{1F}\u{8B}\u{8}", "BZh9",
+            "\u{FD}7zXZ\u{0}",
+            "(\u{B5}/\u{FD}", "../", "/etc/", "./", "a/b/c", "0000644\u{0}", "0000755\u{0}", "0120777",
+        ]
     }
 }

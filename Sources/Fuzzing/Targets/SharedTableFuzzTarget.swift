@@ -49,8 +49,12 @@ struct SharedTableFuzzTarget: FuzzTarget {
         let blocks = SharedBlocks()
         for (k, size) in [4096, 256].enumerated() {
             let memory = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 64)
-            for i in 0..<size { memory.storeBytes(of: UInt8(truncatingIfNeeded: i &* 7 &+ k), toByteOffset: i, as: UInt8.self) }
-            let buffer = DataBuffer(adopting: memory, byteCount: size, shared: .init(fd: Int32(1_000_000 + k), offset: 0)) { p, _ in
+            for i in 0..<size {
+                memory.storeBytes(of: UInt8(truncatingIfNeeded: i &* 7 &+ k), toByteOffset: i, as: UInt8.self)
+            }
+            let buffer = DataBuffer(
+                adopting: memory, byteCount: size, shared: .init(fd: Int32(1_000_000 + k), offset: 0)
+            ) { p, _ in
                 p.deallocate()
             }
             _ = blocks.reference(buffer, count: size)
@@ -62,7 +66,8 @@ struct SharedTableFuzzTarget: FuzzTarget {
         let allocation = Allocation(bytes)
         let table: Table
         do {
-            table = try SharedTableReader.read(base: allocation.base, length: allocation.count, owner: allocation, blocks: Self.blocks())
+            table = try SharedTableReader.read(
+                base: allocation.base, length: allocation.count, owner: allocation, blocks: Self.blocks())
         } catch {
             _ = error.description
             return
@@ -77,7 +82,9 @@ struct SharedTableFuzzTarget: FuzzTarget {
             for i in 0..<rows { _ = column.value(i).text }
         }
         if table.rowCount <= 4096 {
-            for format in ResultFormat.allCases { _ = ResultRenderer.render([PrintableResult(table: table)], format: format) }
+            for format in ResultFormat.allCases {
+                _ = ResultRenderer.render([PrintableResult(table: table)], format: format)
+            }
             let engine = Engine(database: InMemoryDatabase(tables: [("R", table)]), now: { 0 })
             _ = try? engine.execute("R | where true | take 100 | serialize n = row_number()")
         }
@@ -92,7 +99,9 @@ struct SharedTableFuzzTarget: FuzzTarget {
             var done = 0
             while done < p.count {
                 let rest = UnsafeRawBufferPointer(rebasing: p[done...])
-                guard let r = try? Sockets.send(workerSide.fd, rest, descriptors: [], nonBlocking: true), r > 0 else { break }
+                guard let r = try? Sockets.send(workerSide.fd, rest, descriptors: [], nonBlocking: true), r > 0 else {
+                    break
+                }
                 done += r
             }
         }
@@ -106,19 +115,26 @@ struct SharedTableFuzzTarget: FuzzTarget {
 
     // MARK: - Forged regions
 
-    static let interesting: [Int64] = [0, 1, 7, 8, 63, 64, 96, 160, 255, 4096, -1, -8, Int64(Int32.max), 1 << 32, 1 << 40,
-                                       1 << 61, 1 << 62, Int64.max, Int64.max - 7, Int64.min, Int64.min + 1]
+    static let interesting: [Int64] = [
+        0, 1, 7, 8, 63, 64, 96, 160, 255, 4096, -1, -8, Int64(Int32.max), 1 << 32, 1 << 40,
+        1 << 61, 1 << 62, Int64.max, Int64.max - 7, Int64.min, Int64.min + 1,
+    ]
 
     /// A table laid out by `SharedTablePlan` (the writer's own placement), with buffers filled from the
     /// input and then a few header fields overwritten with values a hostile writer would choose.
     static func forgedRegion(_ input: inout FuzzInput) -> [UInt8] {
-        let rows = input.chance(90) ? input.choose(9) : Int(clamping: interesting[input.choose(interesting.count)] & 0xffff)
+        let rows =
+            input.chance(90) ? input.choose(9) : Int(clamping: interesting[input.choose(interesting.count)] & 0xffff)
         var sizings: [ColumnSizing] = []
         for k in 0..<input.choose(4) {
             let type = input.pick(ScalarType.allCases)
-            var sizing = ColumnSizing(name: input.chance(80) ? "c\(k)" : String(decoding: input.take(upTo: input.choose(6)), as: UTF8.self),
-                                      type: type, nullCount: min(input.choose(rows + 1), rows), dataBytes: input.choose(48))
-            if input.chance(10) { sizing.valuesReference = BufferReference(block: 1 + input.choose(2), range: 0..<(64 * (1 + input.choose(4)))) }
+            var sizing = ColumnSizing(
+                name: input.chance(80) ? "c\(k)" : String(decoding: input.take(upTo: input.choose(6)), as: UTF8.self),
+                type: type, nullCount: min(input.choose(rows + 1), rows), dataBytes: input.choose(48))
+            if input.chance(10) {
+                sizing.valuesReference = BufferReference(
+                    block: 1 + input.choose(2), range: 0..<(64 * (1 + input.choose(4))))
+            }
             sizings.append(sizing)
         }
         let plan = SharedTablePlan(rowCount: rows, sizings: sizings)
@@ -133,18 +149,23 @@ struct SharedTableFuzzTarget: FuzzTarget {
             var fields = [(8, 8), (16, 8), (24, 8)]
             for c in 0..<sizings.count {
                 let d = SharedTableLayout.headerBytes + c * SharedTableLayout.descriptorBytes
-                fields += [(d, 1), (d + 80, 4), (d + 84, 4), (d + 88, 4)] + stride(from: d + 8, through: d + 72, by: 8).map { ($0, 8) }
+                fields +=
+                    [(d, 1), (d + 80, 4), (d + 84, 4), (d + 88, 4)]
+                    + stride(from: d + 8, through: d + 72, by: 8).map { ($0, 8) }
             }
             let (offset, width) = input.pick(fields)
             let value = input.chance(80) ? input.pick(interesting) : input.int64()
-            for k in 0..<width where offset + k < region.count { region[offset + k] = UInt8(truncatingIfNeeded: value >> (8 * k)) }
+            for k in 0..<width where offset + k < region.count {
+                region[offset + k] = UInt8(truncatingIfNeeded: value >> (8 * k))
+            }
         }
         return region
     }
 
     static func hexDump(_ bytes: [UInt8]) -> String {
         stride(from: 0, to: bytes.count, by: 16).map { start in
-            String(format: "%06x ", start) + bytes[start..<min(start + 16, bytes.count)].map { String(format: " %02x", $0) }.joined()
+            String(format: "%06x ", start)
+                + bytes[start..<min(start + 16, bytes.count)].map { String(format: " %02x", $0) }.joined()
         }.joined(separator: "\n")
     }
 }

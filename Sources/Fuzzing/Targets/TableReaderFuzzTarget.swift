@@ -27,7 +27,8 @@ struct TableReaderFuzzTarget: FuzzTarget {
         let folder = Self.root + "/db"
         try? FileManager.default.removeItem(atPath: folder)
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        guard FileManager.default.createFile(atPath: folder + "/t." + format.fileExtension, contents: Data(content)) else { return }
+        guard FileManager.default.createFile(atPath: folder + "/t." + format.fileExtension, contents: Data(content))
+        else { return }
         let database: FolderDatabase
         do { database = try FolderDatabase(path: folder) } catch { _ = error.description; return }
         let engine = Engine(database: database, now: { 0 })
@@ -47,8 +48,12 @@ struct TableReaderFuzzTarget: FuzzTarget {
     }
 
     var dictionary: [String] {
-        ["\"", "\"\"", ",", "\t", "\n", "\r\n", ":long", ":string", ":datetime", ":dynamic", ":real", ":bool", ":int",
-         ":decimal", ":timespan", ":guid", "{\"", "\":", "[", "]", "{}", "null", "true", "1e308", "9223372036854775808",
-         "2024-01-01T00:00:00Z", "\u{FEFF}"]
+        [
+            "\"", "\"\"", ",", "\t", "\n", "\r\n", ":long", ":string", ":datetime", ":dynamic", ":real", ":bool",
+            ":int",
+            ":decimal", ":timespan", ":guid", "{\"", "\":", "[", "]", "{}", "null", "true", "1e308",
+            "9223372036854775808",
+            "2024-01-01T00:00:00Z", "\u{FEFF}",
+        ]
     }
 }

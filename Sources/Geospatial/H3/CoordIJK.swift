@@ -53,12 +53,24 @@ struct CoordIJK: Equatable {
         normalize()
     }
 
-    mutating func downAperture7() { transform(CoordIJK(i: 3, j: 0, k: 1), CoordIJK(i: 1, j: 3, k: 0), CoordIJK(i: 0, j: 1, k: 3)) }
-    mutating func downAperture7Clockwise() { transform(CoordIJK(i: 3, j: 1, k: 0), CoordIJK(i: 0, j: 3, k: 1), CoordIJK(i: 1, j: 0, k: 3)) }
-    mutating func downAperture3() { transform(CoordIJK(i: 2, j: 0, k: 1), CoordIJK(i: 1, j: 2, k: 0), CoordIJK(i: 0, j: 1, k: 2)) }
-    mutating func downAperture3Clockwise() { transform(CoordIJK(i: 2, j: 1, k: 0), CoordIJK(i: 0, j: 2, k: 1), CoordIJK(i: 1, j: 0, k: 2)) }
-    mutating func rotate60CounterClockwise() { transform(CoordIJK(i: 1, j: 1, k: 0), CoordIJK(i: 0, j: 1, k: 1), CoordIJK(i: 1, j: 0, k: 1)) }
-    mutating func rotate60Clockwise() { transform(CoordIJK(i: 1, j: 0, k: 1), CoordIJK(i: 1, j: 1, k: 0), CoordIJK(i: 0, j: 1, k: 1)) }
+    mutating func downAperture7() {
+        transform(CoordIJK(i: 3, j: 0, k: 1), CoordIJK(i: 1, j: 3, k: 0), CoordIJK(i: 0, j: 1, k: 3))
+    }
+    mutating func downAperture7Clockwise() {
+        transform(CoordIJK(i: 3, j: 1, k: 0), CoordIJK(i: 0, j: 3, k: 1), CoordIJK(i: 1, j: 0, k: 3))
+    }
+    mutating func downAperture3() {
+        transform(CoordIJK(i: 2, j: 0, k: 1), CoordIJK(i: 1, j: 2, k: 0), CoordIJK(i: 0, j: 1, k: 2))
+    }
+    mutating func downAperture3Clockwise() {
+        transform(CoordIJK(i: 2, j: 1, k: 0), CoordIJK(i: 0, j: 2, k: 1), CoordIJK(i: 1, j: 0, k: 2))
+    }
+    mutating func rotate60CounterClockwise() {
+        transform(CoordIJK(i: 1, j: 1, k: 0), CoordIJK(i: 0, j: 1, k: 1), CoordIJK(i: 1, j: 0, k: 1))
+    }
+    mutating func rotate60Clockwise() {
+        transform(CoordIJK(i: 1, j: 0, k: 1), CoordIJK(i: 1, j: 1, k: 0), CoordIJK(i: 0, j: 1, k: 1))
+    }
 
     /// Moves one cell in the direction of `digit` (1…6).
     mutating func move(_ digit: Int) {

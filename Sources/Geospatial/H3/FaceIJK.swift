@@ -137,8 +137,9 @@ struct FaceIJK {
         for _ in 0..<Int(H3Tables.faceNeighbors[base + 4]) { coord.rotate60CounterClockwise() }
         var unit = FaceIJK.unitScale(res)
         if substrate { unit *= 3 }
-        let translate = CoordIJK(i: Int(H3Tables.faceNeighbors[base + 1]), j: Int(H3Tables.faceNeighbors[base + 2]),
-                                 k: Int(H3Tables.faceNeighbors[base + 3]))
+        let translate = CoordIJK(
+            i: Int(H3Tables.faceNeighbors[base + 1]), j: Int(H3Tables.faceNeighbors[base + 2]),
+            k: Int(H3Tables.faceNeighbors[base + 3]))
         coord = coord + translate * unit
         coord.normalize()
         if substrate && coord.i + coord.j + coord.k == maxDim { return .faceEdge }
@@ -147,10 +148,14 @@ struct FaceIJK {
 
     /// The cell's vertices in the substrate grid, and the (possibly Class II adjusted) resolution.
     func vertices(res: Int, count: Int) -> (vertices: [FaceIJK], res: Int) {
-        let classII = [CoordIJK(i: 2, j: 1, k: 0), CoordIJK(i: 1, j: 2, k: 0), CoordIJK(i: 0, j: 2, k: 1),
-                       CoordIJK(i: 0, j: 1, k: 2), CoordIJK(i: 1, j: 0, k: 2), CoordIJK(i: 2, j: 0, k: 1)]
-        let classIII = [CoordIJK(i: 5, j: 4, k: 0), CoordIJK(i: 1, j: 5, k: 0), CoordIJK(i: 0, j: 5, k: 4),
-                        CoordIJK(i: 0, j: 1, k: 5), CoordIJK(i: 4, j: 0, k: 5), CoordIJK(i: 5, j: 0, k: 1)]
+        let classII = [
+            CoordIJK(i: 2, j: 1, k: 0), CoordIJK(i: 1, j: 2, k: 0), CoordIJK(i: 0, j: 2, k: 1),
+            CoordIJK(i: 0, j: 1, k: 2), CoordIJK(i: 1, j: 0, k: 2), CoordIJK(i: 2, j: 0, k: 1),
+        ]
+        let classIII = [
+            CoordIJK(i: 5, j: 4, k: 0), CoordIJK(i: 1, j: 5, k: 0), CoordIJK(i: 0, j: 5, k: 4),
+            CoordIJK(i: 0, j: 1, k: 5), CoordIJK(i: 4, j: 0, k: 5), CoordIJK(i: 5, j: 0, k: 1),
+        ]
         let offsets = FaceIJK.isClassIII(res) ? classIII : classII
         var c = coord
         c.downAperture3()
@@ -182,8 +187,10 @@ struct FaceIJK {
         }
     }
 
-    static func intersect(_ p0: (Double, Double), _ p1: (Double, Double), _ p2: (Double, Double),
-                          _ p3: (Double, Double)) -> (Double, Double) {
+    static func intersect(
+        _ p0: (Double, Double), _ p1: (Double, Double), _ p2: (Double, Double),
+        _ p3: (Double, Double)
+    ) -> (Double, Double) {
         let s1 = (p1.0 - p0.0, p1.1 - p0.1), s2 = (p3.0 - p2.0, p3.1 - p2.1)
         let t = (s2.0 * (p0.1 - p2.1) - s2.1 * (p0.0 - p2.0)) / (-s2.0 * s1.1 + s1.0 * s2.1)
         return (p0.0 + t * s1.0, p0.1 + t * s1.1)
@@ -206,7 +213,8 @@ struct FaceIJK {
                 let edge = FaceIJK.faceEdge(quadrant: Int(H3Tables.adjacentFaceDir[face * 20 + face2]), res: adjRes)
                 let inter = FaceIJK.intersect((last.x, last.y), (this.x, this.y), edge.0, edge.1)
                 let eps = Double(Float.ulpOfOne)
-                let atVertex = (abs(last.x - inter.0) < eps && abs(last.y - inter.1) < eps)
+                let atVertex =
+                    (abs(last.x - inter.0) < eps && abs(last.y - inter.1) < eps)
                     || (abs(this.x - inter.0) < eps && abs(this.y - inter.1) < eps)
                 if !atVertex {
                     out.append(FaceIJK.vector(x: inter.0, y: inter.1, face: face, res: adjRes, substrate: true))
@@ -239,12 +247,14 @@ struct FaceIJK {
                 let base = (tmp.face * 4 + toLast) * 5
                 tmp.face = Int(H3Tables.faceNeighbors[base])
                 for _ in 0..<Int(H3Tables.faceNeighbors[base + 4]) { tmp.coord.rotate60CounterClockwise() }
-                let translate = CoordIJK(i: Int(H3Tables.faceNeighbors[base + 1]), j: Int(H3Tables.faceNeighbors[base + 2]),
-                                         k: Int(H3Tables.faceNeighbors[base + 3]))
+                let translate = CoordIJK(
+                    i: Int(H3Tables.faceNeighbors[base + 1]), j: Int(H3Tables.faceNeighbors[base + 2]),
+                    k: Int(H3Tables.faceNeighbors[base + 3]))
                 tmp.coord = tmp.coord + translate * (FaceIJK.unitScale(adjRes) * 3)
                 tmp.coord.normalize()
                 let this = tmp.coord.hex2d
-                let edge = FaceIJK.faceEdge(quadrant: Int(H3Tables.adjacentFaceDir[tmp.face * 20 + fijk.face]), res: adjRes)
+                let edge = FaceIJK.faceEdge(
+                    quadrant: Int(H3Tables.adjacentFaceDir[tmp.face * 20 + fijk.face]), res: adjRes)
                 let inter = FaceIJK.intersect((last.x, last.y), (this.x, this.y), edge.0, edge.1)
                 out.append(FaceIJK.vector(x: inter.0, y: inter.1, face: tmp.face, res: adjRes, substrate: true))
             }

@@ -45,7 +45,8 @@ extension H3Cell {
             if leadingNonZeroDigit(current) == 1 {
                 if oldBaseCell != newBaseCell {
                     let homeFace = Int(H3Tables.baseCellData[oldBaseCell * 7])
-                    current = isClockwiseOffset(baseCell: newBaseCell, face: homeFace)
+                    current =
+                        isClockwiseOffset(baseCell: newBaseCell, face: homeFace)
                         ? rotate60Clockwise(current) : rotate60CounterClockwise(current)
                     adjustedK = true
                 } else {
@@ -107,7 +108,9 @@ extension H3Cell {
             cells.reserveCapacity(6 * ring)
             for direction in H3Cell.ringDirections {
                 for _ in 0..<ring {
-                    guard let step = H3Cell.neighbor(origin, direction: direction, rotations: &rotations) else { return nil }
+                    guard let step = H3Cell.neighbor(origin, direction: direction, rotations: &rotations) else {
+                        return nil
+                    }
                     origin = step
                     cells.append(H3Cell(unchecked: origin))
                     if H3Cell(unchecked: origin).isPentagon { return nil }

@@ -184,7 +184,9 @@ public struct H3Cell: Sendable, Hashable {
         h = withBaseCell(h, bc)
         if isPentagon(baseCell: bc) {
             if leadingNonZeroDigit(h) == 1 {
-                h = isClockwiseOffset(baseCell: bc, face: fijk.face) ? rotate60Clockwise(h) : rotate60CounterClockwise(h)
+                h =
+                    isClockwiseOffset(baseCell: bc, face: fijk.face)
+                    ? rotate60Clockwise(h) : rotate60CounterClockwise(h)
             }
             for _ in 0..<rotations { h = rotatePentagon60CounterClockwise(h) }
         } else {
@@ -199,9 +201,11 @@ public struct H3Cell: Sendable, Hashable {
         let bc = baseCell
         if H3Cell.isPentagon(baseCell: bc) && H3Cell.leadingNonZeroDigit(h) == 5 { h = H3Cell.rotate60Clockwise(h) }
         let data = bc * 7
-        var fijk = FaceIJK(face: Int(H3Tables.baseCellData[data]),
-                           coord: CoordIJK(i: Int(H3Tables.baseCellData[data + 1]), j: Int(H3Tables.baseCellData[data + 2]),
-                                           k: Int(H3Tables.baseCellData[data + 3])))
+        var fijk = FaceIJK(
+            face: Int(H3Tables.baseCellData[data]),
+            coord: CoordIJK(
+                i: Int(H3Tables.baseCellData[data + 1]), j: Int(H3Tables.baseCellData[data + 2]),
+                k: Int(H3Tables.baseCellData[data + 3])))
         let res = resolution
         let possibleOverage = H3Cell.isPentagon(baseCell: bc) || (res != 0 && fijk.coord != CoordIJK(i: 0, j: 0, k: 0))
         let cell = H3Cell(unchecked: h)

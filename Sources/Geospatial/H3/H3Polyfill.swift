@@ -69,7 +69,8 @@ public enum H3Polyfill {
         /// Ray casting eastwards in the longitude/latitude plane, ties broken north and west.
         func contains(lat pointLat: Double, lng pointLng: Double) -> Bool {
             guard pointLat >= south, pointLat <= north,
-                  transmeridian ? (pointLng >= west || pointLng <= east) : (pointLng >= west && pointLng <= east) else { return false }
+                transmeridian ? (pointLng >= west || pointLng <= east) : (pointLng >= west && pointLng <= east)
+            else { return false }
             var inside = false
             var y = pointLat
             var x = normalized(pointLng)
@@ -101,7 +102,8 @@ public enum H3Polyfill {
     static func pentagonRadiusKm(res: Int) -> Double {
         let pentagon = H3Cell(unchecked: H3Cell.withBaseCell(H3Cell.initial(res: res), 4))
         let c = pentagon.center, v = pentagon.boundary[0]
-        return distanceKm(c.latitude * .pi / 180, c.longitude * .pi / 180, v.latitude * .pi / 180, v.longitude * .pi / 180)
+        return distanceKm(
+            c.latitude * .pi / 180, c.longitude * .pi / 180, v.latitude * .pi / 180, v.longitude * .pi / 180)
     }
 
     /// H3's estimate of the cells a polygon needs: the size of its output table.
@@ -154,7 +156,10 @@ public enum H3Polyfill {
         let averageCellKm2 = 4357449.416078381 / pow(7, Double(res))
         if shell.planarAreaKm2 / averageCellKm2 > 1.5 * Double(limit) { return nil }
         let radius = pentagonRadiusKm(res: res)
-        guard let size = tableSize(shell, vertexCount: loops.reduce(0) { $0 + $1.lat.count }, res: res, pentagonRadius: radius) else {
+        guard
+            let size = tableSize(
+                shell, vertexCount: loops.reduce(0) { $0 + $1.lat.count }, res: res, pentagonRadius: radius)
+        else {
             return nil
         }
         // 1. Trace every ring with cells: the search starts from them.
@@ -190,7 +195,8 @@ public enum H3Polyfill {
                     let center = candidate.center
                     let lat = center.latitude * .pi / 180, lng = center.longitude * .pi / 180
                     guard shell.contains(lat: lat, lng: lng),
-                          !loops.dropFirst().contains(where: { $0.contains(lat: lat, lng: lng) }) else { continue }
+                        !loops.dropFirst().contains(where: { $0.contains(lat: lat, lng: lng) })
+                    else { continue }
                     _ = out.insert(c)
                     found.append(c)
                     if out.slots.count > limit { return nil }

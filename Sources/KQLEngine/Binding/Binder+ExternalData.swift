@@ -14,7 +14,9 @@ extension Binder {
         var skipFirst = false
         for p in x.properties {
             let value: Value
-            if case .name(let n) = p.value { value = .string(n.name) } else {
+            if case .name(let n) = p.value {
+                value = .string(n.name)
+            } else {
                 guard let v = try bindScalar(p.value, schema: Schema([]), scope: scope).constantValue else {
                     throw KQLError(.argument, "externaldata property '\(p.name)' must be a constant", span: p.span)
                 }
@@ -23,31 +25,49 @@ extension Binder {
             switch p.name.lowercased() {
             case "format":
                 guard case .string(let f) = value, let known = Binder.externalFormat(f) else {
-                    throw KQLError(.unsupported, "externaldata reads csv, tsv and json (JSON Lines) files, not '\(value.text)'", span: p.span)
+                    throw KQLError(
+                        .unsupported, "externaldata reads csv, tsv and json (JSON Lines) files, not '\(value.text)'",
+                        span: p.span)
                 }
                 format = known
             case "ignorefirstrecord":
-                guard case .bool(let b) = value else { throw KQLError(.argument, "ignoreFirstRecord must be true or false", span: p.span) }
+                guard case .bool(let b) = value else {
+                    throw KQLError(.argument, "ignoreFirstRecord must be true or false", span: p.span)
+                }
                 skipFirst = b
             default:
-                throw KQLError(.unsupported, "externaldata property '\(p.name)' is not supported; format and ignoreFirstRecord are", span: p.span)
+                throw KQLError(
+                    .unsupported,
+                    "externaldata property '\(p.name)' is not supported; format and ignoreFirstRecord are", span: p.span
+                )
             }
         }
-        var table = Table(schema: schema, columns: schema.fields.map { ColumnBuilder(type: $0.type, capacity: 0).finish() }, rowCount: 0)
+        var table = Table(
+            schema: schema, columns: schema.fields.map { ColumnBuilder(type: $0.type, capacity: 0).finish() },
+            rowCount: 0)
         for uri in x.uris {
             guard case .string(let text)? = try bindScalar(uri, schema: Schema([]), scope: scope).constantValue else {
-                throw KQLError(.argument, "an externaldata source must be a constant string (a path or a file:// URL)", span: uri.span)
+                throw KQLError(
+                    .argument, "an externaldata source must be a constant string (a path or a file:// URL)",
+                    span: uri.span)
             }
             let path = try externalPath(text, span: uri.span)
             let fileFormat = format ?? Binder.externalFormat((path as NSString).pathExtension) ?? .csv
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw KQLError(.data, "cannot read \(path)", span: uri.span, hint: "check that the file exists and can be read")
+                throw KQLError(
+                    .data, "cannot read \(path)", span: uri.span, hint: "check that the file exists and can be read")
             }
             try budget.charge(data.count, for: "externaldata")
             var body = String(decoding: data, as: UTF8.self)
-            if skipFirst, let newline = body.firstIndex(of: "\n") { body = String(body[body.index(after: newline)...]) } else if skipFirst { body = "" }
+            if skipFirst, let newline = body.firstIndex(of: "\n") {
+                body = String(body[body.index(after: newline)...])
+            } else if skipFirst {
+                body = ""
+            }
             let bytes = TextBytes(text: body)
-            let part = fileFormat == .jsonl ? try JSONLinesReader.read(bytes, source: path, schema: schema)
+            let part =
+                fileFormat == .jsonl
+                ? try JSONLinesReader.read(bytes, source: path, schema: schema)
                 : try DelimitedTableReader.read(bytes, format: fileFormat, schema: schema, source: path)
             table = table.rowCount == 0 ? part : try TableAppend.appending(part, to: table, name: "externaldata")
         }
@@ -59,13 +79,17 @@ extension Binder {
         var path = text.trimmingCharacters(in: .whitespaces)
         if let scheme = path.range(of: "://").map({ String(path[..<$0.lowerBound]).lowercased() }) {
             guard scheme == "file", let url = URL(string: path), url.isFileURL else {
-                throw KQLError(.unsupported, "externaldata reads local files only: '\(scheme)://' would fetch data over the network, which Sandpiper never does",
-                               span: span, hint: "download the file and name its path under the working directory or the --db folder")
+                throw KQLError(
+                    .unsupported,
+                    "externaldata reads local files only: '\(scheme)://' would fetch data over the network, which Sandpiper never does",
+                    span: span,
+                    hint: "download the file and name its path under the working directory or the --db folder")
             }
             path = url.path
         } else if path.contains(";") || path.hasPrefix("h@") {
-            throw KQLError(.unsupported, "externaldata reads local files only, not storage connection strings", span: span,
-                           hint: "name a path under the working directory or the --db folder")
+            throw KQLError(
+                .unsupported, "externaldata reads local files only, not storage connection strings", span: span,
+                hint: "name a path under the working directory or the --db folder")
         }
         let cwd = FileManager.default.currentDirectoryPath
         let absolute = path.hasPrefix("/") ? path : (cwd as NSString).appendingPathComponent(path)
@@ -73,9 +97,13 @@ extension Binder {
         var roots = [cwd]
         if let folder = database as? FolderDatabase { roots.append(folder.path) }
         let allowed = roots.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
-        guard allowed.contains(where: { resolved == $0 || resolved.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else {
-            throw KQLError(.argument, "externaldata may read files under the working directory or the --db folder only, not \(resolved)", span: span,
-                           hint: "copy the file there, or run from its folder")
+        guard allowed.contains(where: { resolved == $0 || resolved.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") })
+        else {
+            throw KQLError(
+                .argument,
+                "externaldata may read files under the working directory or the --db folder only, not \(resolved)",
+                span: span,
+                hint: "copy the file there, or run from its folder")
         }
         return resolved
     }

@@ -26,7 +26,8 @@ extension Binder {
     func bindFind(_ f: FindSyntax, span: SourceSpan, scope: Scope) throws(KQLError) -> BoundQuery {
         let legs = try searchLegs(f.tables, scope: scope, operatorName: "find")
         let predicateColumns = Binder.predicateColumns(f.predicate, legs: legs)
-        let filtered = try filteredLegs(legs, predicate: f.predicate, columns: predicateColumns, span: span, scope: scope)
+        let filtered = try filteredLegs(
+            legs, predicate: f.predicate, columns: predicateColumns, span: span, scope: scope)
         let sourceName = f.sourceColumn?.name ?? "source_"
         let kept = filtered.map(\.leg.query.schema)
         let columns: [FindColumn]
@@ -46,31 +47,44 @@ extension Binder {
         var queries: [BoundQuery] = [], names: [String] = []
         for (leg, query, _) in filtered {
             let schema = leg.query.schema
-            var items = [AssignmentSyntax(names: [NameSyntax(sourceName, span: span)], value: .literal(.string(leg.name), .string, span))]
+            var items = [
+                AssignmentSyntax(
+                    names: [NameSyntax(sourceName, span: span)], value: .literal(.string(leg.name), .string, span))
+            ]
             for c in columns {
                 let value: ExpressionSyntax
                 let name = ExpressionSyntax.name(NameSyntax(c.source, span: span))
                 if let field = schema.fields.first(where: { $0.name == c.source }), field.type == c.type {
                     value = name
                 } else if c.casts, schema.index(of: c.source) != nil {
-                    value = .call(name: NameSyntax(Binder.conversionFunction(c.type), span: span), arguments: [ArgumentSyntax(value: name)], span: span)
+                    value = .call(
+                        name: NameSyntax(Binder.conversionFunction(c.type), span: span),
+                        arguments: [ArgumentSyntax(value: name)], span: span)
                 } else {
                     value = .literal(.null, c.type, span)
                 }
                 items.append(AssignmentSyntax(names: [NameSyntax(c.name, span: span)], value: value))
             }
             if packs {
-                let shown = Set(columns.compactMap { c in schema.fields.contains { $0.name == c.source && ($0.type == c.type || c.casts) } ? c.source : nil })
+                let shown = Set(
+                    columns.compactMap { c in
+                        schema.fields.contains { $0.name == c.source && ($0.type == c.type || c.casts) }
+                            ? c.source : nil
+                    })
                 var arguments: [ArgumentSyntax] = []
                 for field in schema.fields where !shown.contains(field.name) {
                     arguments.append(ArgumentSyntax(value: .literal(.string(field.name), .string, span)))
                     arguments.append(ArgumentSyntax(value: .name(NameSyntax(field.name, span: span))))
                 }
-                items.append(AssignmentSyntax(names: [NameSyntax(Binder.findPackColumn, span: span)],
-                                              value: .call(name: NameSyntax("bag_pack", span: span), arguments: arguments, span: span)))
+                items.append(
+                    AssignmentSyntax(
+                        names: [NameSyntax(Binder.findPackColumn, span: span)],
+                        value: .call(name: NameSyntax("bag_pack", span: span), arguments: arguments, span: span)))
             }
             var sc = scope
-            queries.append(try bindOperator(OperatorSyntax(kind: .project(items), span: span, keywordSpan: span), input: query, scope: &sc))
+            queries.append(
+                try bindOperator(
+                    OperatorSyntax(kind: .project(items), span: span, keywordSpan: span), input: query, scope: &sc))
             names.append(leg.name)
         }
         return Binder.unionOfLegs(queries, names: names, sourceColumn: nil)
@@ -88,7 +102,9 @@ extension Binder {
         var out: [FindColumn] = []
         for n in names {
             var types: [ScalarType] = []
-            for s in schemas { if let f = s.fields.first(where: { $0.name == n }), !types.contains(f.type) { types.append(f.type) } }
+            for s in schemas {
+                if let f = s.fields.first(where: { $0.name == n }), !types.contains(f.type) { types.append(f.type) }
+            }
             if types.count == 1 {
                 out.append(FindColumn(name: n, type: types[0], source: n, casts: false))
             } else {
@@ -99,7 +115,9 @@ extension Binder {
     }
 
     /// The columns of `project c[:type], ...`: a column without a type takes the one type the tables give it.
-    private static func listedColumns(_ listed: [FindSyntax.Column], _ schemas: [Schema]) throws(KQLError) -> [FindColumn] {
+    private static func listedColumns(_ listed: [FindSyntax.Column], _ schemas: [Schema]) throws(KQLError)
+        -> [FindColumn]
+    {
         var out: [FindColumn] = []
         for c in listed {
             if let t = c.type {
@@ -107,14 +125,22 @@ extension Binder {
                 continue
             }
             var types: [ScalarType] = []
-            for s in schemas { if let f = s.fields.first(where: { $0.name == c.name.name }), !types.contains(f.type) { types.append(f.type) } }
+            for s in schemas {
+                if let f = s.fields.first(where: { $0.name == c.name.name }), !types.contains(f.type) {
+                    types.append(f.type)
+                }
+            }
             guard let type = types.first else {
-                throw KQLError(.unknownName, "find: no table it searches has a column '\(c.name.name)'", span: c.name.span,
-                               hint: "write its type to have a column of nulls: `project \(c.name.name):string`")
+                throw KQLError(
+                    .unknownName, "find: no table it searches has a column '\(c.name.name)'", span: c.name.span,
+                    hint: "write its type to have a column of nulls: `project \(c.name.name):string`")
             }
             guard types.count == 1 else {
-                throw KQLError(.type, "find: column '\(c.name.name)' has several types in the tables it searches (\(types.map(\.rawValue).joined(separator: ", ")))",
-                               span: c.name.span, hint: "write the type to cast it to: `project \(c.name.name):\(types[0].rawValue)`")
+                throw KQLError(
+                    .type,
+                    "find: column '\(c.name.name)' has several types in the tables it searches (\(types.map(\.rawValue).joined(separator: ", ")))",
+                    span: c.name.span,
+                    hint: "write the type to cast it to: `project \(c.name.name):\(types[0].rawValue)`")
             }
             out.append(FindColumn(name: c.name.name, type: type, source: c.name.name, casts: false))
         }

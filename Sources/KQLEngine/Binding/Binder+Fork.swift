@@ -7,7 +7,9 @@ extension Binder {
     /// The queries a tabular statement yields: one, or one per `fork` branch or `facet` table when the
     /// statement ends in one of them.
     public func bindResults(_ e: ExpressionSyntax, scope: Scope) throws(KQLError) -> [BoundQuery] {
-        guard case .pipeline(let source, let ops, let span) = e, let last = ops.last else { return [try bindTabular(e, scope: scope)] }
+        guard case .pipeline(let source, let ops, let span) = e, let last = ops.last else {
+            return [try bindTabular(e, scope: scope)]
+        }
         let branches: [[OperatorSyntax]]
         switch last.kind {
         case .fork(let f):
@@ -18,8 +20,9 @@ extension Binder {
             return [try bindTabular(e, scope: scope)]
         }
         let before = ops.dropLast()
-        let prefix = try bindTabular(before.isEmpty ? source : .pipeline(source: source, operators: Array(before), span: span),
-                                     scope: scope)
+        let prefix = try bindTabular(
+            before.isEmpty ? source : .pipeline(source: source, operators: Array(before), span: span),
+            scope: scope)
         var input = BoundQuery(source: .materialized(id: makeMaterializeID(), prefix), schema: prefix.schema)
         input.isSerialized = prefix.isSerialized
         var results: [BoundQuery] = []
@@ -35,13 +38,16 @@ extension Binder {
     /// `summarize count_c = count() by c`, the table `facet` makes for column `c`.
     static func facetCount(_ c: NameSyntax, span: SourceSpan) -> OperatorSyntax {
         let count = ExpressionSyntax.call(name: NameSyntax("count", span: c.span), arguments: [], span: c.span)
-        let s = SummarizeSyntax(options: [], aggregates: [AssignmentSyntax(names: [NameSyntax("count_\(c.name)", span: c.span)], value: count)],
-                                by: [AssignmentSyntax(value: .name(c))])
+        let s = SummarizeSyntax(
+            options: [],
+            aggregates: [AssignmentSyntax(names: [NameSyntax("count_\(c.name)", span: c.span)], value: count)],
+            by: [AssignmentSyntax(value: .name(c))])
         return OperatorSyntax(kind: .summarize(s), span: c.span, keywordSpan: span)
     }
 
     static func notLastOperator(_ name: String, _ span: SourceSpan) -> KQLError {
-        KQLError(.argument, "'\(name)' must be the last operator of a query statement", span: span,
-                 hint: "its results are tables of their own: they cannot flow into another operator, a let or a subquery")
+        KQLError(
+            .argument, "'\(name)' must be the last operator of a query statement", span: span,
+            hint: "its results are tables of their own: they cannot flow into another operator, a let or a subquery")
     }
 }

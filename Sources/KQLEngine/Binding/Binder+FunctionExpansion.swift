@@ -55,9 +55,11 @@ indirect enum BoundExpressionKey: Hashable {
 extension Binder {
     /// Binds a function body through `expand`, unless the same call was bound in the same body before.
     /// `parameters` are the bound arguments; nil when some cannot be compared (a table, the piped input).
-    func expandUserFunction(_ def: FunctionDefinitionSyntax, name: NameSyntax, span: SourceSpan, rowSchema: Schema,
-                            parameters: [BoundExpression]?,
-                            _ expand: () throws(KQLError) -> FunctionCallResult) throws(KQLError) -> FunctionCallResult {
+    func expandUserFunction(
+        _ def: FunctionDefinitionSyntax, name: NameSyntax, span: SourceSpan, rowSchema: Schema,
+        parameters: [BoundExpression]?,
+        _ expand: () throws(KQLError) -> FunctionCallResult
+    ) throws(KQLError) -> FunctionCallResult {
         var key: FunctionCallKey?
         if let parameters {
             var arguments: [BoundExpressionKey] = []
@@ -75,10 +77,11 @@ extension Binder {
         }
         expansions.count += 1
         guard expansions.count <= QueryLimits.maxFunctionExpansions else {
-            throw KQLError(.queryTooComplex,
-                           "the query expands user functions more than \(QueryLimits.maxFunctionExpansions) times", span: span,
-                           hint: "a function body is bound wherever it is called; call it on the same arguments, "
-                               + "or compute the shared part once with `extend` or `let`; see docs/limits.md")
+            throw KQLError(
+                .queryTooComplex,
+                "the query expands user functions more than \(QueryLimits.maxFunctionExpansions) times", span: span,
+                hint: "a function body is bound wherever it is called; call it on the same arguments, "
+                    + "or compute the shared part once with `extend` or `let`; see docs/limits.md")
         }
         expansions.active.append(name.name)
         expansions.reused.append([:])
@@ -96,8 +99,9 @@ extension Binder {
     func recursion(_ name: NameSyntax) -> KQLError? {
         guard let i = expansions.active.lastIndex(of: name.name) else { return nil }
         let cycle = expansions.active[i...] + [name.name]
-        return KQLError(.recursiveFunction,
-                        "function '\(name.name)' calls itself (\(cycle.joined(separator: " → "))); KQL functions cannot be recursive",
-                        span: name.span, hint: "rewrite it without recursion, for example over `range` or with `mv-apply`")
+        return KQLError(
+            .recursiveFunction,
+            "function '\(name.name)' calls itself (\(cycle.joined(separator: " → "))); KQL functions cannot be recursive",
+            span: name.span, hint: "rewrite it without recursion, for example over `range` or with `mv-apply`")
     }
 }

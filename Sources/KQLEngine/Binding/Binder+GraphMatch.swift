@@ -6,13 +6,17 @@ import KQLSyntax
 /// `and`s: a part reading one node (or single edge) variable alone, or `all(e, …)`/`all(inner_nodes(e), …)`,
 /// narrows the candidates before matching; the rest is tested on the matches.
 extension Binder {
-    func bindGraphMatch(_ m: GraphMatchSyntax, shortestPaths: Bool, graph: BoundGraphPipeline,
-                        scope: Scope) throws(KQLError) -> BoundGraphMatch {
+    func bindGraphMatch(
+        _ m: GraphMatchSyntax, shortestPaths: Bool, graph: BoundGraphPipeline,
+        scope: Scope
+    ) throws(KQLError) -> BoundGraphMatch {
         let pattern = try bindGraphPattern(m, shortestPaths: shortestPaths)
         var cycles = GraphCycles.uniqueEdges
         var keepAll = false
         for o in m.options {
-            guard case .name(let n) = o.value else { throw KQLError(.argument, "'\(o.name)' takes a word", span: o.span) }
+            guard case .name(let n) = o.value else {
+                throw KQLError(.argument, "'\(o.name)' takes a word", span: o.span)
+            }
             if shortestPaths {
                 guard ["any", "all"].contains(n.name) else {
                     throw KQLError(.argument, "output must be any or all, not '\(n.name)'", span: o.span)
@@ -43,21 +47,28 @@ extension Binder {
         for part in Binder.conjuncts(m.constraint) {
             // `all(e, cond)` restricts every step of the walk.
             if case .call(let f, let args, _) = Binder.unparenthesized(part), f.name == "all", args.count == 2,
-               let (edge, inner) = rewriter.walkArgument(args[0].value) {
+                let (edge, inner) = rewriter.walkArgument(args[0].value)
+            {
                 let w = try rewriter.elementwise(.all, edge: edge, innerNodes: inner, args[1].value)
-                if inner { pathNodeFilters.append((edge, w.expression)) } else { pathEdgeFilters.append((edge, w.expression)) }
+                if inner {
+                    pathNodeFilters.append((edge, w.expression))
+                } else {
+                    pathEdgeFilters.append((edge, w.expression))
+                }
                 continue
             }
             rewriter.startRecording()
             let rewritten = try rewriter.rewrite(part)
             let bound = try bindScalar(rewritten, schema: rewriter.schema, scope: scope)
             guard bound.type == .bool || bound.type == .dynamic else {
-                throw KQLError(.type, "the `where` condition must be bool, but it is \(bound.type.rawValue)", span: part.span)
+                throw KQLError(
+                    .type, "the `where` condition must be bool, but it is \(bound.type.rawValue)", span: part.span)
             }
             if !rewriter.readsElementwise, rewriter.edgesRead.isEmpty, rewriter.nodesRead.count == 1 {
                 nodeFilters.append((rewriter.nodesRead.first!, bound))
             } else if !rewriter.readsElementwise, rewriter.nodesRead.isEmpty, rewriter.edgesRead.count == 1,
-                      let e = rewriter.edgesRead.first, !walks.contains(e) {
+                let e = rewriter.edgesRead.first, !walks.contains(e)
+            {
                 edgeFilters.append((e, bound))
             } else {
                 residual.append((bound, part.span))
@@ -67,7 +78,9 @@ extension Binder {
         var namer = ColumnNamer(existing: [])
         for item in m.projection {
             guard item.names.count <= 1 else {
-                throw KQLError(.unsupported, "assigning several names at once is not supported in graph-match", span: item.value.span)
+                throw KQLError(
+                    .unsupported, "assigning several names at once is not supported in graph-match",
+                    span: item.value.span)
             }
             let rewritten = try rewriter.rewrite(item.value)
             let bound = try bindScalar(rewritten, schema: rewriter.schema, scope: scope)
@@ -78,11 +91,12 @@ extension Binder {
             namer.take(name)
             projection.append((name, bound))
         }
-        return BoundGraphMatch(pattern: pattern, cycles: cycles,
-                               shortestPaths: shortestPaths ? (edge: 0, all: keepAll) : nil,
-                               columns: rewriter.columns, matchSchema: rewriter.schema,
-                               nodeFilters: nodeFilters, edgeFilters: edgeFilters, pathEdgeFilters: pathEdgeFilters,
-                               pathNodeFilters: pathNodeFilters, residual: try conjunction(residual), projection: projection)
+        return BoundGraphMatch(
+            pattern: pattern, cycles: cycles,
+            shortestPaths: shortestPaths ? (edge: 0, all: keepAll) : nil,
+            columns: rewriter.columns, matchSchema: rewriter.schema,
+            nodeFilters: nodeFilters, edgeFilters: edgeFilters, pathEdgeFilters: pathEdgeFilters,
+            pathNodeFilters: pathNodeFilters, residual: try conjunction(residual), projection: projection)
     }
 
     /// The parts of residual conditions joined with `and`.
@@ -139,20 +153,26 @@ extension Binder {
             var left = try node(sequence[0])
             var k = 1
             while k + 1 < sequence.count {
-                guard case .edge(let e) = sequence[k] else { throw KQLError(.parse, "a pattern alternates nodes and edges", span: m.span) }
+                guard case .edge(let e) = sequence[k] else {
+                    throw KQLError(.parse, "a pattern alternates nodes and edges", span: m.span)
+                }
                 let right = try node(sequence[k + 1])
                 if let n = e.name {
                     guard !edgeNames.contains(n.name) else {
-                        throw KQLError(.argument, "edge variable '\(n.name)' appears twice in the pattern", span: n.span,
-                                       hint: "an edge variable names one edge of the pattern; node variables may repeat")
+                        throw KQLError(
+                            .argument, "edge variable '\(n.name)' appears twice in the pattern", span: n.span,
+                            hint: "an edge variable names one edge of the pattern; node variables may repeat")
                     }
                     guard nodeIndex[n.name] == nil else {
-                        throw KQLError(.argument, "'\(n.name)' names both a node and an edge of the pattern", span: n.span)
+                        throw KQLError(
+                            .argument, "'\(n.name)' names both a node and an edge of the pattern", span: n.span)
                     }
                 }
                 edgeNames.append(e.name?.name ?? " edge#\(edges.count)")
-                edges.append(BoundGraphPattern.Edge(left: left, right: right, direction: e.direction,
-                                                    length: e.length.map { $0.min...$0.max }, span: e.span))
+                edges.append(
+                    BoundGraphPattern.Edge(
+                        left: left, right: right, direction: e.direction,
+                        length: e.length.map { $0.min...$0.max }, span: e.span))
                 left = right
                 k += 2
             }
@@ -162,8 +182,10 @@ extension Binder {
         }
         if shortestPaths {
             guard m.sequences.count == 1, edges.count == 1, edges[0].length != nil else {
-                throw KQLError(.unsupported, "graph-shortest-paths supports one variable length edge between two nodes, `(a)-[e*1..5]->(b)`",
-                               span: m.span)
+                throw KQLError(
+                    .unsupported,
+                    "graph-shortest-paths supports one variable length edge between two nodes, `(a)-[e*1..5]->(b)`",
+                    span: m.span)
             }
         }
         // Order the edges so each touches a node bound before it: a walk over the pattern from its first node.
@@ -171,18 +193,27 @@ extension Binder {
         var order: [Int] = []
         var remaining = Array(edges.indices)
         while !remaining.isEmpty {
-            guard let k = remaining.firstIndex(where: { bound.contains(edges[$0].left) || bound.contains(edges[$0].right) }) else {
-                throw KQLError(.argument, "the pattern's sequences must share node variables: only single connected component patterns are supported",
-                               span: m.span, hint: "name a node of one sequence in the other, as in (a)--(n), (n)--(b)")
+            guard
+                let k = remaining.firstIndex(where: {
+                    bound.contains(edges[$0].left) || bound.contains(edges[$0].right)
+                })
+            else {
+                throw KQLError(
+                    .argument,
+                    "the pattern's sequences must share node variables: only single connected component patterns are supported",
+                    span: m.span, hint: "name a node of one sequence in the other, as in (a)--(n), (n)--(b)")
             }
             let e = remaining.remove(at: k)
             order.append(e)
             bound.insert(edges[e].left); bound.insert(edges[e].right)
         }
         guard bound.count == nodeNames.count else {
-            throw KQLError(.argument, "the pattern's sequences must share node variables: only single connected component patterns are supported",
-                           span: m.span, hint: "name a node of one sequence in the other, as in (a)--(n), (n)--(b)")
+            throw KQLError(
+                .argument,
+                "the pattern's sequences must share node variables: only single connected component patterns are supported",
+                span: m.span, hint: "name a node of one sequence in the other, as in (a)--(n), (n)--(b)")
         }
-        return BoundGraphPattern(nodeNames: nodeNames, edgeNames: order.map { edgeNames[$0] }, edges: order.map { edges[$0] }, first: 0)
+        return BoundGraphPattern(
+            nodeNames: nodeNames, edgeNames: order.map { edgeNames[$0] }, edges: order.map { edges[$0] }, first: 0)
     }
 }

@@ -4,8 +4,10 @@ import KQLSyntax
 extension Binder {
     /// Binds `join` (innerunique by default) or `lookup` (leftouter by default; the right side's key
     /// columns are not repeated in the output). `right` is the right side, bound.
-    func bindJoin(options: [OptionSyntax], right: BoundQuery, conditions: [JoinConditionSyntax], lookup: Bool,
-                  left: Schema, span: SourceSpan) throws(KQLError) -> BoundJoin {
+    func bindJoin(
+        options: [OptionSyntax], right: BoundQuery, conditions: [JoinConditionSyntax], lookup: Bool,
+        left: Schema, span: SourceSpan
+    ) throws(KQLError) -> BoundJoin {
         var kind: JoinKind = lookup ? .leftouter : .innerunique
         for o in options where o.name.lowercased() == "kind" {
             let text: String
@@ -19,8 +21,9 @@ extension Binder {
             case "rightantisemi": kind = .rightanti
             case let k:
                 guard let parsed = JoinKind(rawValue: k) else {
-                    throw KQLError(.argument, "unknown join kind '\(text)'", span: o.span,
-                                   hint: "use one of: \(JoinKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw KQLError(
+                        .argument, "unknown join kind '\(text)'", span: o.span,
+                        hint: "use one of: \(JoinKind.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 kind = parsed
             }
@@ -29,7 +32,8 @@ extension Binder {
             }
         }
         guard !conditions.isEmpty else {
-            throw KQLError(.argument, "\(lookup ? "lookup" : "join") needs an `on` clause naming the key columns", span: span)
+            throw KQLError(
+                .argument, "\(lookup ? "lookup" : "join") needs an `on` clause naming the key columns", span: span)
         }
         var leftKeys: [Int] = [], rightKeys: [Int] = []
         for c in conditions {
@@ -44,8 +48,10 @@ extension Binder {
             guard let ri = right.schema.index(of: r.name) else { throw unknownColumn(r, right.schema) }
             let lt = left.fields[li].type, rt = right.schema.fields[ri].type
             guard lt == rt || (lt.isNumeric && rt.isNumeric && lt != .decimal && rt != .decimal) else {
-                throw KQLError(.type, "join keys '\(l.name)' (\(lt.rawValue)) and '\(r.name)' (\(rt.rawValue)) have different types",
-                               span: r.span)
+                throw KQLError(
+                    .type,
+                    "join keys '\(l.name)' (\(lt.rawValue)) and '\(r.name)' (\(rt.rawValue)) have different types",
+                    span: r.span)
             }
             leftKeys.append(li); rightKeys.append(ri)
         }
@@ -68,8 +74,9 @@ extension Binder {
                 fields.append(Field(namer.unique(f.name), f.type))
             }
         }
-        return BoundJoin(kind: kind, right: right, leftKeys: leftKeys, rightKeys: rightKeys, outputs: outputs,
-                         schema: Schema(fields))
+        return BoundJoin(
+            kind: kind, right: right, leftKeys: leftKeys, rightKeys: rightKeys, outputs: outputs,
+            schema: Schema(fields))
     }
 
     /// `$left.a` written as one name becomes `a`.

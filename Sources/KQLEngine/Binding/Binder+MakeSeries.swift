@@ -24,7 +24,9 @@ public struct BoundMakeSeries: Sendable {
 }
 
 extension Binder {
-    func bindMakeSeries(_ m: MakeSeriesSyntax, schema: Schema, scope: Scope, span: SourceSpan) throws(KQLError) -> BoundMakeSeries {
+    func bindMakeSeries(_ m: MakeSeriesSyntax, schema: Schema, scope: Scope, span: SourceSpan) throws(KQLError)
+        -> BoundMakeSeries
+    {
         var nonEmpty = false
         for o in m.options where o.name.lowercased() == "kind" {
             guard case .name(let n) = o.value, n.name.lowercased() == "nonempty" else {
@@ -34,15 +36,19 @@ extension Binder {
         }
         let axis = try bindScalar(m.axis, schema: schema, scope: scope)
         guard [.datetime, .timespan, .long, .int, .real, .decimal].contains(axis.type) else {
-            throw KQLError(.type, "the make-series axis must be a datetime, timespan or number, but it is \(axis.type.rawValue)",
-                           span: m.axis.span)
+            throw KQLError(
+                .type, "the make-series axis must be a datetime, timespan or number, but it is \(axis.type.rawValue)",
+                span: m.axis.span)
         }
         func constant(_ e: ExpressionSyntax?, _ what: String) throws(KQLError) -> Value? {
             guard let e else { return nil }
             let b = try bindScalar(e, schema: Schema([]), scope: scope)
-            guard let v = b.constantValue, !v.isNull else { throw KQLError(.argument, "the make-series \(what) must be a constant", span: e.span) }
+            guard let v = b.constantValue, !v.isNull else {
+                throw KQLError(.argument, "the make-series \(what) must be a constant", span: e.span)
+            }
             guard let c = Cast.value(v, to: axis.type, mode: .implicit) else {
-                throw KQLError(.type, "the make-series \(what) must be a \(axis.type.rawValue) like the axis", span: e.span)
+                throw KQLError(
+                    .type, "the make-series \(what) must be a \(axis.type.rawValue) like the axis", span: e.span)
             }
             return c
         }
@@ -64,17 +70,26 @@ extension Binder {
         let at = m.axis.span
         var conditions: [ExpressionSyntax] = []
         if let f = m.from { conditions.append(.binary(op: .greaterOrEqual, left: m.axis, right: f, span: at)) }
-        if let t = m.to { conditions.append(.binary(op: m.rangeForm ? .lessOrEqual : .less, left: m.axis, right: t, span: at)) }
+        if let t = m.to {
+            conditions.append(.binary(op: m.rangeForm ? .lessOrEqual : .less, left: m.axis, right: t, span: at))
+        }
         if let first = conditions.first {
             let predicate = conditions.dropFirst().reduce(first) { .binary(op: .and, left: $0, right: $1, span: at) }
             prelude.append(.where(BoundWhere(predicate: try bindScalar(predicate, schema: schema, scope: scope))))
         }
-        let binCall: ExpressionSyntax = m.from.flatMap { m.rangeForm ? nil : $0 }.map {
-            .call(name: NameSyntax("bin_at", span: at), arguments: [.init(value: m.axis), .init(value: stepSyntax), .init(value: $0)], span: at)
-        } ?? .call(name: NameSyntax("bin", span: at), arguments: [.init(value: m.axis), .init(value: stepSyntax)], span: at)
+        let binCall: ExpressionSyntax =
+            m.from.flatMap { m.rangeForm ? nil : $0 }.map {
+                .call(
+                    name: NameSyntax("bin_at", span: at),
+                    arguments: [.init(value: m.axis), .init(value: stepSyntax), .init(value: $0)], span: at)
+            }
+            ?? .call(
+                name: NameSyntax("bin", span: at), arguments: [.init(value: m.axis), .init(value: stepSyntax)], span: at
+            )
         let binName = "$series_bin"
-        let summarize = SummarizeSyntax(options: [], aggregates: m.aggregates.map(\.assignment),
-                                        by: m.by + [AssignmentSyntax(names: [NameSyntax(binName, span: at)], value: binCall)])
+        let summarize = SummarizeSyntax(
+            options: [], aggregates: m.aggregates.map(\.assignment),
+            by: m.by + [AssignmentSyntax(names: [NameSyntax(binName, span: at)], value: binCall)])
         let s = try bindSummarize(summarize, schema: schema, scope: scope)
         prelude.append(.summarize(s))
         let keyCount = m.by.count
@@ -84,17 +99,22 @@ extension Binder {
         }
         var defaults: [Value] = []
         for (k, a) in m.aggregates.enumerated() {
-            guard let d = a.defaultValue else { defaults.append(aggFields[k].type == .real ? .real(0) : .long(0)); continue }
+            guard let d = a.defaultValue else {
+                defaults.append(aggFields[k].type == .real ? .real(0) : .long(0)); continue
+            }
             let b = try bindScalar(d, schema: Schema([]), scope: scope)
-            guard let v = b.constantValue else { throw KQLError(.argument, "a make-series default must be a constant", span: d.span) }
+            guard let v = b.constantValue else {
+                throw KQLError(.argument, "a make-series default must be a constant", span: d.span)
+            }
             defaults.append(v)
         }
         let axisName = ColumnNamer.derivedName(m.axis) ?? "axis"
         var fields = Array(s.schema.fields.prefix(keyCount))
         fields += aggFields.map { Field($0.name, .dynamic) }
         fields.append(Field(axisName, .dynamic))
-        return BoundMakeSeries(prelude: prelude, keyCount: keyCount, defaults: defaults, start: start, end: end, step: step,
-                               axisType: axis.type, nonEmpty: nonEmpty, schema: Schema(fields), span: span)
+        return BoundMakeSeries(
+            prelude: prelude, keyCount: keyCount, defaults: defaults, start: start, end: end, step: step,
+            axisType: axis.type, nonEmpty: nonEmpty, schema: Schema(fields), span: span)
     }
 }
 
@@ -127,7 +147,11 @@ enum MakeSeriesAxis {
             let q = x / st - ((x % st != 0 && x < 0) ? 1 : 0)
             let (r, overflow) = q.multipliedReportingOverflow(by: st)
             guard !overflow else { return nil }
-            switch v { case .datetime: return .datetime(r); case .timespan: return .timespan(r); default: return .long(r) }
+            switch v {
+            case .datetime: return .datetime(r);
+            case .timespan: return .timespan(r);
+            default: return .long(r)
+            }
         }
         guard let x = number(v), let st = number(step), st > 0 else { return nil }
         return .real((x / st).rounded(.down) * st)
@@ -138,7 +162,11 @@ enum MakeSeriesAxis {
         if let x = whole(v), let st = whole(step) {
             let (r, overflow) = x.addingReportingOverflow(st)
             guard !overflow else { return nil }
-            switch v { case .datetime: return .datetime(r); case .timespan: return .timespan(r); default: return .long(r) }
+            switch v {
+            case .datetime: return .datetime(r);
+            case .timespan: return .timespan(r);
+            default: return .long(r)
+            }
         }
         guard let x = number(v), let st = number(step) else { return nil }
         return .real(x + st)

@@ -13,7 +13,9 @@ extension Binder {
     func multiColumnCall(_ e: ExpressionSyntax, scope: Scope) -> (any MultiColumnFunction)? {
         guard case .call(let name, let args, _) = e else { return nil }
         if case .function? = scope[name.name] { return nil }
-        guard let f = functions.scalarFunction(named: name.name) as? MultiColumnFunction, f.expands(args) else { return nil }
+        guard let f = functions.scalarFunction(named: name.name) as? MultiColumnFunction, f.expands(args) else {
+            return nil
+        }
         return f
     }
 
@@ -23,9 +25,13 @@ extension Binder {
     }
 
     /// The hidden column's expression and the components' names and types.
-    private func bindMultiColumn(_ f: any MultiColumnFunction, _ item: AssignmentSyntax, schema: Schema,
-                                 scope: Scope) throws(KQLError) -> (call: BoundExpression, columns: [Field], keep: Int) {
-        guard case .call(let name, let args, let span) = item.value else { preconditionFailure("checked by multiColumnCall") }
+    private func bindMultiColumn(
+        _ f: any MultiColumnFunction, _ item: AssignmentSyntax, schema: Schema,
+        scope: Scope
+    ) throws(KQLError) -> (call: BoundExpression, columns: [Field], keep: Int) {
+        guard case .call(let name, let args, let span) = item.value else {
+            preconditionFailure("checked by multiColumnCall")
+        }
         var bound: [BoundExpression] = [], spans: [SourceSpan] = []
         for a in args {
             if case .star = a.value { throw KQLError(.type, "\(name.name)() does not take `*`", span: a.value.span) }
@@ -37,12 +43,15 @@ extension Binder {
             throw located(error, argumentSpans: spans, span: span, function: name.name)
         }
         guard item.names.count <= components.count else {
-            throw KQLError(.argument, "\(name.name)() returns \(components.count) columns, but \(item.names.count) names are given",
-                           span: item.names[components.count].span)
+            throw KQLError(
+                .argument,
+                "\(name.name)() returns \(components.count) columns, but \(item.names.count) names are given",
+                span: item.names[components.count].span)
         }
         let call = try makeCall(MultiColumnCall(function: f), bound, argumentSpans: spans, span: span)
-        let defaults = f.defaultNames(function: name.name, argumentNames: args.map { ColumnNamer.derivedName($0.value) },
-                                      components: components)
+        let defaults = f.defaultNames(
+            function: name.name, argumentNames: args.map { ColumnNamer.derivedName($0.value) },
+            components: components)
         let columns = components.enumerated().map { k, c in
             Field(k < item.names.count ? item.names[k].name : defaults[k], c.type)
         }
@@ -50,14 +59,20 @@ extension Binder {
     }
 
     /// `extend` with multi-column items: one extend with the hidden columns, then a projection without them.
-    func bindExtendExpanding(_ items: [AssignmentSyntax], input q: BoundQuery, scope: Scope) throws(KQLError) -> BoundQuery {
+    func bindExtendExpanding(_ items: [AssignmentSyntax], input q: BoundQuery, scope: Scope) throws(KQLError)
+        -> BoundQuery
+    {
         var fields = q.schema.fields
         var namer = ColumnNamer(existing: fields.map(\.name))
         var cols: [(name: String, value: BoundExpression)] = []
         var hidden: Set<String> = []
         func put(_ name: String, _ e: BoundExpression) {
             namer.take(name)
-            if let i = fields.firstIndex(where: { $0.name == name }) { fields[i].type = e.type } else { fields.append(Field(name, e.type)) }
+            if let i = fields.firstIndex(where: { $0.name == name }) {
+                fields[i].type = e.type
+            } else {
+                fields.append(Field(name, e.type))
+            }
             cols.append((name, e))
         }
         for item in items {
@@ -78,15 +93,20 @@ extension Binder {
         var r = q
         r.operators.append(.extend(BoundExtend(columns: cols)))
         let kept = fields.indices.filter { !hidden.contains(fields[$0].name) }
-        r.operators.append(.project(BoundProject(columns: kept.map {
-            (fields[$0].name, .column(index: $0, name: fields[$0].name, type: fields[$0].type))
-        })))
+        r.operators.append(
+            .project(
+                BoundProject(
+                    columns: kept.map {
+                        (fields[$0].name, .column(index: $0, name: fields[$0].name, type: fields[$0].type))
+                    })))
         r.schema = Schema(kept.map { fields[$0] })
         return r
     }
 
     /// `project` with multi-column items: an extend computing the hidden columns, then the projection.
-    func bindProjectExpanding(_ items: [AssignmentSyntax], input q: BoundQuery, scope: Scope) throws(KQLError) -> BoundQuery {
+    func bindProjectExpanding(_ items: [AssignmentSyntax], input q: BoundQuery, scope: Scope) throws(KQLError)
+        -> BoundQuery
+    {
         let inputCount = q.schema.fields.count
         var fields = q.schema.fields
         var namer = ColumnNamer(existing: fields.map(\.name))
@@ -110,7 +130,9 @@ extension Binder {
         }
         for (i, item) in items.enumerated() {
             if let x = expansions[i] {
-                for (k, c) in x.columns.enumerated() { try add(c.name, component(k, c.type, of: x.source, span: x.span), x.span) }
+                for (k, c) in x.columns.enumerated() {
+                    try add(c.name, component(k, c.type, of: x.source, span: x.span), x.span)
+                }
                 continue
             }
             let p = try bindProject([item], schema: extended, scope: scope)
@@ -128,19 +150,24 @@ extension Binder {
     }
 
     /// `print` items with multi-column calls: every component read from the (constant) call.
-    func bindPrintExpanding(_ item: AssignmentSyntax, scope: Scope) throws(KQLError) -> [(name: String, value: BoundExpression)]? {
+    func bindPrintExpanding(_ item: AssignmentSyntax, scope: Scope) throws(KQLError) -> [(
+        name: String, value: BoundExpression
+    )]? {
         guard let f = multiColumnCall(item.value, scope: scope) else { return nil }
         let m = try bindMultiColumn(f, item, schema: Schema([]), scope: scope)
         return m.columns.enumerated().map { k, c in (c.name, component(k, c.type, of: m.call, span: item.value.span)) }
     }
 
-    private func component(_ k: Int, _ type: ScalarType, of source: BoundExpression, span: SourceSpan) -> BoundExpression {
+    private func component(_ k: Int, _ type: ScalarType, of source: BoundExpression, span: SourceSpan)
+        -> BoundExpression
+    {
         if case .constant(.dynamic(.array(let items)), _) = source {
             let v: Value = k < items.count ? .dynamic(items[k]) : .null
             let typed = type == .dynamic ? v : Cast.explicit(v, to: type)
             return .constant(type == .dynamic && typed.isNull ? .dynamic(.null) : typed, type)
         }
-        return .call(function: ColumnComponent(index: k, type: type), arguments: [source], type: type, span: span,
-                     extent: ExpressionExtent.call(applying: 1, to: [source]))
+        return .call(
+            function: ColumnComponent(index: k, type: type), arguments: [source], type: type, span: span,
+            extent: ExpressionExtent.call(applying: 1, to: [source]))
     }
 }

@@ -17,22 +17,27 @@ extension Binder {
     /// The subtable is the row expanded as `mv-expand` would (so the subquery sees every column); the
     /// non-expanded columns its result dropped are added back.
     func bindMvApply(_ m: MvApplySyntax, schema: Schema, scope: Scope) throws(KQLError) -> BoundMvApply {
-        let (expand, subSchema) = try bindMvExpand(MvExpandSyntax(options: m.options, items: m.items, limit: m.limit),
-                                                   schema: schema, scope: scope)
+        let (expand, subSchema) = try bindMvExpand(
+            MvExpandSyntax(options: m.options, items: m.items, limit: m.limit),
+            schema: schema, scope: scope)
         var sub = BoundQuery(source: .input, schema: subSchema)
         // mv-expand keeps the array order, so the subquery may use row_number(), prev() and the like.
         sub.isSerialized = true
         var subScope = scope
         for op in m.subquery { sub = try bindOperator(op, input: sub, scope: &subScope) }
         if sub.schemaIsDeferred {
-            throw KQLError(.unsupported, "an mv-apply subquery must have a known schema; a plugin whose output is inferred cannot end it",
-                           span: m.subquery.last?.span)
+            throw KQLError(
+                .unsupported,
+                "an mv-apply subquery must have a known schema; a plugin whose output is inferred cannot end it",
+                span: m.subquery.last?.span)
         }
         let produced = Set(sub.schema.names)
         let expanded = Set(expand.items.map(\.name))
         let kept = schema.fields.indices.filter {
             !expanded.contains(schema.fields[$0].name) && !produced.contains(schema.fields[$0].name)
         }
-        return BoundMvApply(expand: expand, subquery: sub, kept: kept, schema: Schema(kept.map { schema.fields[$0] } + sub.schema.fields))
+        return BoundMvApply(
+            expand: expand, subquery: sub, kept: kept,
+            schema: Schema(kept.map { schema.fields[$0] } + sub.schema.fields))
     }
 }

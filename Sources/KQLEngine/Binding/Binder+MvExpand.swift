@@ -18,7 +18,9 @@ extension Binder {
                 }
                 bagAsArray = t == "array"
             case "with_itemindex":
-                guard let t = text else { throw KQLError(.argument, "with_itemindex needs a column name", span: o.span) }
+                guard let t = text else {
+                    throw KQLError(.argument, "with_itemindex needs a column name", span: o.span)
+                }
                 itemIndex = t
             default:
                 if !o.name.lowercased().hasPrefix("hint.") {

@@ -7,7 +7,9 @@ extension Binder {
     ///
     /// Takes `input` over (callers pass `consume q`), so binding a pipeline appends each operator in place
     /// instead of copying the list so far: a pipeline of many operators binds in linear time.
-    func bindOperator(_ op: OperatorSyntax, input: consuming BoundQuery, scope: inout Scope) throws(KQLError) -> BoundQuery {
+    func bindOperator(_ op: OperatorSyntax, input: consuming BoundQuery, scope: inout Scope) throws(KQLError)
+        -> BoundQuery
+    {
         var q = consume input
         if let graph = try bindGraphOperator(op, input: q, scope: scope) { return graph }
         let inputCount = q.operators.count, inputSerialized = q.isSerialized
@@ -19,13 +21,15 @@ extension Binder {
         }
         switch op.kind {
         case .sort, .top, .serialize, .getschema, .topHitters: q.isSerialized = true
-        case .count, .distinct, .evaluate, .join, .lookup, .mvExpand, .mvApply, .makeSeries, .sample, .summarize: q.isSerialized = false
+        case .count, .distinct, .evaluate, .join, .lookup, .mvExpand, .mvApply, .makeSeries, .sample, .summarize:
+            q.isSerialized = false
         case .partition, .sampleDistinct, .topNested, .reduce: q.isSerialized = false
         case .invoke: break
         default:
             if !inputSerialized, let f = Binder.orderDependentFunction(in: q, afterCount: inputCount) {
-                throw KQLError(.type, "function '\(f.name)' cannot be invoked here: the row set must be serialized",
-                               span: f.span, hint: "add `| serialize` or `| sort by ...` before it")
+                throw KQLError(
+                    .type, "function '\(f.name)' cannot be invoked here: the row set must be serialized",
+                    span: f.span, hint: "add `| serialize` or `| sort by ...` before it")
             }
             q.isSerialized = inputSerialized
         }
@@ -61,7 +65,9 @@ extension Binder {
         return nil
     }
 
-    private func bindOperatorKind(_ op: OperatorSyntax, input q: BoundQuery, scope: inout Scope) throws(KQLError) -> OperatorBinding {
+    private func bindOperatorKind(_ op: OperatorSyntax, input q: BoundQuery, scope: inout Scope) throws(KQLError)
+        -> OperatorBinding
+    {
         // After a plugin whose output is inferred, the rest of the pipeline is bound against the table
         // it actually produced, when it has run (never against a placeholder schema).
         if q.schemaIsDeferred {
@@ -84,7 +90,9 @@ extension Binder {
             if case .constant(.bool(true), _) = p { return .replaced(q) }
             return appending(.where(BoundWhere(predicate: p)), schema)
         case .extend(let items):
-            if hasMultiColumnCall(items, scope: scope) { return .replaced(try bindExtendExpanding(items, input: q, scope: scope)) }
+            if hasMultiColumnCall(items, scope: scope) {
+                return .replaced(try bindExtendExpanding(items, input: q, scope: scope))
+            }
             let (b, s) = try bindExtend(items, schema: schema, scope: scope)
             return appending(.extend(b), s)
         case .serialize(let items):
@@ -92,7 +100,9 @@ extension Binder {
             let (b, s) = try bindExtend(items, schema: schema, scope: scope)
             return appending(.extend(b), s)
         case .project(let items):
-            if hasMultiColumnCall(items, scope: scope) { return .replaced(try bindProjectExpanding(items, input: q, scope: scope)) }
+            if hasMultiColumnCall(items, scope: scope) {
+                return .replaced(try bindProjectExpanding(items, input: q, scope: scope))
+            }
             let b = try bindProject(items, schema: schema, scope: scope)
             return appending(.project(b), Schema(b.columns.map { Field($0.name, $0.value.type) }))
         case .projectAway(let patterns):
@@ -125,8 +135,9 @@ extension Binder {
                     guard let i = schema.index(of: n.name) else { throw unknownColumn(n, schema) }
                     idx.append(i)
                 default:
-                    throw KQLError(.unsupported, "distinct over expressions is not supported yet; extend the column first",
-                                   span: c.span)
+                    throw KQLError(
+                        .unsupported, "distinct over expressions is not supported yet; extend the column first",
+                        span: c.span)
                 }
             }
             return appending(.distinct(BoundDistinct(columns: idx)), Schema(idx.map { schema.fields[$0] }))
@@ -134,8 +145,12 @@ extension Binder {
             let b = try bindEvaluate(ev, input: schema, scope: scope)
             return appending(.evaluate(b), b.schema ?? schema)
         case .getschema:
-            return appending(.getschema, Schema([Field("ColumnName", .string), Field("ColumnOrdinal", .int),
-                                                 Field("DataType", .string), Field("ColumnType", .string)]))
+            return appending(
+                .getschema,
+                Schema([
+                    Field("ColumnName", .string), Field("ColumnOrdinal", .int),
+                    Field("DataType", .string), Field("ColumnType", .string),
+                ]))
         case .invoke(let fn, let args):
             guard case .function(let def, let captured)? = entry(fn.name, in: scope) else {
                 if let reason = unavailableFunction(fn) { throw reason }
@@ -145,18 +160,21 @@ extension Binder {
             // table parameter while being bound (`toscalar(T | summarize ...)`), and reads it once.
             var input = BoundQuery(source: .materialized(id: makeMaterializeID(), q), schema: schema)
             input.isSerialized = q.isSerialized
-            let r = try bindUserFunction(def, captured: captured, name: fn, arguments: args, span: op.span,
-                                         rowSchema: Schema([]), callerScope: scope, input: input)
+            let r = try bindUserFunction(
+                def, captured: captured, name: fn, arguments: args, span: op.span,
+                rowSchema: Schema([]), callerScope: scope, input: input)
             guard case .tabular(let body) = r else {
                 throw KQLError(.type, "invoke needs a function that returns a table", span: fn.span)
             }
             return .replaced(body)
         case .join(let j):
-            return try joining(q, options: j.options, rightSyntax: j.right, conditions: j.conditions, lookup: false,
-                               scope: scope, span: op.keywordSpan)
+            return try joining(
+                q, options: j.options, rightSyntax: j.right, conditions: j.conditions, lookup: false,
+                scope: scope, span: op.keywordSpan)
         case .lookup(let l):
-            return try joining(q, options: l.options, rightSyntax: l.right, conditions: l.conditions, lookup: true,
-                               scope: scope, span: op.keywordSpan)
+            return try joining(
+                q, options: l.options, rightSyntax: l.right, conditions: l.conditions, lookup: true,
+                scope: scope, span: op.keywordSpan)
         case .mvExpand(let m):
             let (b, s) = try bindMvExpand(m, schema: schema, scope: scope)
             return appending(.mvExpand(b), s)
@@ -181,7 +199,8 @@ extension Binder {
         case .sample(let count):
             return appending(.sample(try constantCount(count, scope: scope, what: "sample")), schema)
         case .render(let kind, let properties):
-            return appending(.render(try bindRender(kind: kind, properties: properties, input: q, scope: scope)), schema)
+            return appending(
+                .render(try bindRender(kind: kind, properties: properties, input: q, scope: scope)), schema)
         case .summarize(let s):
             let b = try bindSummarize(s, schema: schema, scope: scope)
             return appending(.summarize(b), b.schema)
@@ -221,27 +240,35 @@ extension Binder {
             throw Binder.notLastOperator("facet", op.keywordSpan)
         case .makeGraph, .graphMatch, .graphToTable, .graphMarkComponents:
             // `bindGraphOperator` (Binder+Graph.swift) binds these before this switch is reached.
-            throw KQLError(.runtime, "a graph operator reached the binder of table operators", span: op.keywordSpan,
-                           hint: "this is a bug in sandpiper; please report the query")
+            throw KQLError(
+                .runtime, "a graph operator reached the binder of table operators", span: op.keywordSpan,
+                hint: "this is a bug in sandpiper; please report the query")
         }
     }
 
     /// `q` joined with the right side; when that side's schema is known only once it ran, the join is
     /// bound then (`DeferredJoin`), against its real table.
-    private func joining(_ q: BoundQuery, options: [OptionSyntax], rightSyntax: ExpressionSyntax, conditions: [JoinConditionSyntax],
-                         lookup: Bool, scope: Scope, span: SourceSpan) throws(KQLError) -> OperatorBinding {
+    private func joining(
+        _ q: BoundQuery, options: [OptionSyntax], rightSyntax: ExpressionSyntax, conditions: [JoinConditionSyntax],
+        lookup: Bool, scope: Scope, span: SourceSpan
+    ) throws(KQLError) -> OperatorBinding {
         let right = try bindTabular(rightSyntax, scope: scope)
         if right.schemaIsDeferred {
-            return .appended(.deferredJoin(DeferredJoin(options: options, conditions: conditions, lookup: lookup, span: span,
-                                                        right: right)), q.schema)
+            return .appended(
+                .deferredJoin(
+                    DeferredJoin(
+                        options: options, conditions: conditions, lookup: lookup, span: span,
+                        right: right)), q.schema)
         }
-        let b = try bindJoin(options: options, right: right, conditions: conditions, lookup: lookup, left: q.schema, span: span)
+        let b = try bindJoin(
+            options: options, right: right, conditions: conditions, lookup: lookup, left: q.schema, span: span)
         return .appended(.join(b), b.schema)
     }
 
     func unknownColumn(_ n: NameSyntax, _ schema: Schema) -> KQLError {
-        NameSuggestion.unknown("column", n, among: schema.names,
-                               otherwise: "the columns here are: \(schema.names.joined(separator: ", "))")
+        NameSuggestion.unknown(
+            "column", n, among: schema.names,
+            otherwise: "the columns here are: \(schema.names.joined(separator: ", "))")
     }
 
     func constantCount(_ e: ExpressionSyntax, scope: Scope, what: String) throws(KQLError) -> Int {
@@ -255,15 +282,18 @@ extension Binder {
 
     func bindSortKey(_ k: SortKeySyntax, schema: Schema, scope: Scope) throws(KQLError) -> BoundSortKey {
         let asc = k.ascending ?? false
-        return BoundSortKey(value: try bindScalar(k.value, schema: schema, scope: scope), ascending: asc,
-                            nullsFirst: k.nullsFirst ?? asc)
+        return BoundSortKey(
+            value: try bindScalar(k.value, schema: schema, scope: scope), ascending: asc,
+            nullsFirst: k.nullsFirst ?? asc)
     }
 
     /// A projection keeping input columns `indices`, optionally renamed.
     private func projecting(_ q: BoundQuery, _ indices: [Int], names: [String]? = nil) -> OperatorBinding {
         let cols = indices.map { i in
-            (name: names?[i] ?? q.schema.fields[i].name,
-             value: BoundExpression.column(index: i, name: q.schema.fields[i].name, type: q.schema.fields[i].type))
+            (
+                name: names?[i] ?? q.schema.fields[i].name,
+                value: BoundExpression.column(index: i, name: q.schema.fields[i].name, type: q.schema.fields[i].type)
+            )
         }
         return .appended(.project(BoundProject(columns: cols)), Schema(cols.map { Field($0.name, $0.value.type) }))
     }
@@ -285,7 +315,9 @@ extension Binder {
         let schema = q.schema
         var order: [Int] = [], placed = Set<Int>()
         for p in patterns {
-            var hits = schema.fields.indices.filter { !placed.contains($0) && Wildcard.matches(p.pattern, schema.fields[$0].name) }
+            var hits = schema.fields.indices.filter {
+                !placed.contains($0) && Wildcard.matches(p.pattern, schema.fields[$0].name)
+            }
             if hits.isEmpty, !p.pattern.contains("*") {
                 throw unknownColumn(NameSyntax(p.pattern, span: p.span), schema)
             }
@@ -302,7 +334,8 @@ extension Binder {
         return projecting(q, order)
     }
 
-    func bindExtend(_ items: [AssignmentSyntax], schema: Schema, scope: Scope) throws(KQLError) -> (BoundExtend, Schema) {
+    func bindExtend(_ items: [AssignmentSyntax], schema: Schema, scope: Scope) throws(KQLError) -> (BoundExtend, Schema)
+    {
         var fields = schema.fields
         var namer = ColumnNamer(existing: schema.names)
         var cols: [(name: String, value: BoundExpression)] = []
@@ -312,13 +345,19 @@ extension Binder {
         // Each item sees the columns the earlier items added (`extend a = 1, b = a + 1`).
         for item in items {
             guard item.names.count <= 1 else {
-                throw KQLError(.unsupported, "assigning several names at once is not supported yet", span: item.value.span)
+                throw KQLError(
+                    .unsupported, "assigning several names at once is not supported yet", span: item.value.span)
             }
             let e = try bindScalar(item.value, schema: Schema(fields), scope: scope)
-            let name = item.names.first?.name ?? ColumnNamer.derivedName(item.value)
+            let name =
+                item.names.first?.name ?? ColumnNamer.derivedName(item.value)
                 ?? (ColumnNamer.takesBoundColumnName(item.value) ? e.columnName : nil) ?? namer.anonymous()
             namer.take(name)
-            if let i = fields.firstIndex(where: { $0.name == name }) { fields[i].type = e.type } else { fields.append(Field(name, e.type)) }
+            if let i = fields.firstIndex(where: { $0.name == name }) {
+                fields[i].type = e.type
+            } else {
+                fields.append(Field(name, e.type))
+            }
             cols.append((name, e))
         }
         return (BoundExtend(columns: cols), Schema(fields))
@@ -329,7 +368,8 @@ extension Binder {
         var cols: [(name: String, value: BoundExpression)] = []
         for item in items {
             guard item.names.count <= 1 else {
-                throw KQLError(.unsupported, "assigning several names at once is not supported yet", span: item.value.span)
+                throw KQLError(
+                    .unsupported, "assigning several names at once is not supported yet", span: item.value.span)
             }
             if item.names.isEmpty, case .name(let n) = item.value, n.name.contains("*") {
                 for i in schema.fields.indices where Wildcard.matches(n.name, schema.fields[i].name) {
@@ -342,7 +382,8 @@ extension Binder {
                 throw unknownColumn(n, schema)
             }
             let e = try bindScalar(item.value, schema: schema, scope: scope)
-            let name = item.names.first?.name ?? ColumnNamer.derivedName(item.value)
+            let name =
+                item.names.first?.name ?? ColumnNamer.derivedName(item.value)
                 ?? (ColumnNamer.takesBoundColumnName(item.value) ? e.columnName : nil) ?? namer.anonymous()
             if let i = cols.firstIndex(where: { $0.name == name }) {
                 throw KQLError(.argument, "project names column '\(cols[i].name)' twice", span: item.value.span)

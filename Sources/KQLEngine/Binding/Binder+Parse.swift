@@ -36,16 +36,19 @@ extension Binder {
             if o.name.lowercased() == "kind" { kind = t.lowercased() } else { flags = t }
         }
         guard ["simple", "regex", "relaxed"].contains(kind) else {
-            throw KQLError(.argument, "parse kind must be simple, regex or relaxed, not '\(kind)'",
-                           span: p.options.first { $0.name.lowercased() == "kind" }?.span)
+            throw KQLError(
+                .argument, "parse kind must be simple, regex or relaxed, not '\(kind)'",
+                span: p.options.first { $0.name.lowercased() == "kind" }?.span)
         }
         if kind != "regex", !flags.isEmpty {
-            throw KQLError(.argument, "parse flags= is allowed only with kind=regex",
-                           span: p.options.first { $0.name.lowercased() == "flags" }?.span)
+            throw KQLError(
+                .argument, "parse flags= is allowed only with kind=regex",
+                span: p.options.first { $0.name.lowercased() == "flags" }?.span)
         }
         for f in flags where !"Uims".contains(f) {
-            throw KQLError(.argument, "unknown parse regex flag '\(f)'; the flags are U (ungreedy), i, m and s",
-                           span: p.options.first { $0.name.lowercased() == "flags" }?.span)
+            throw KQLError(
+                .argument, "unknown parse regex flag '\(f)'; the flags are U (ungreedy), i, m and s",
+                span: p.options.first { $0.name.lowercased() == "flags" }?.span)
         }
         let isRegex = kind == "regex"
         let ungreedy = flags.contains("U")
@@ -62,7 +65,9 @@ extension Binder {
                 pattern += any
             case .text(let t, let span):
                 if isRegex {
-                    do { _ = try RegexCache.shared.regex(t) } catch { throw KQLError(.regex, error.message, span: span) }
+                    do { _ = try RegexCache.shared.regex(t) } catch {
+                        throw KQLError(.regex, error.message, span: span)
+                    }
                     pattern += "(?:\(t))"
                 } else {
                     pattern += RegexDialect.quote(t)
@@ -77,14 +82,19 @@ extension Binder {
                     throw KQLError(.argument, "parse extracts column '\(columns[dup].name)' twice", span: name.span)
                 }
                 let replaces = schema.index(of: name.name)
-                if let r = replaces { fields[r] = Field(name.name, type) } else { fields.append(Field(name.name, type)) }
+                if let r = replaces {
+                    fields[r] = Field(name.name, type)
+                } else {
+                    fields.append(Field(name.name, type))
+                }
                 columns.append(.init(name: name.name, type: type, replaces: replaces))
             }
         }
         let source = try bindScalar(p.source, schema: schema, scope: scope)
-        let bound = BoundParse(source: source, pattern: "\\A(?:\(pattern))\\z", caseInsensitive: flags.contains("i"),
-                               dotMatchesNewlines: !isRegex || flags.contains("s"), multiline: flags.contains("m"), ungreedy: ungreedy,
-                               columns: columns, relaxed: kind == "relaxed", keepsOnlyMatches: p.keepsOnlyMatches)
+        let bound = BoundParse(
+            source: source, pattern: "\\A(?:\(pattern))\\z", caseInsensitive: flags.contains("i"),
+            dotMatchesNewlines: !isRegex || flags.contains("s"), multiline: flags.contains("m"), ungreedy: ungreedy,
+            columns: columns, relaxed: kind == "relaxed", keepsOnlyMatches: p.keepsOnlyMatches)
         return (bound, Schema(fields))
     }
 

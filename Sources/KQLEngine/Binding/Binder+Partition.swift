@@ -24,7 +24,9 @@ public struct BoundPartition: Sendable {
 }
 
 extension Binder {
-    func bindPartition(_ p: PartitionSyntax, schema: Schema, scope: Scope, span: SourceSpan) throws(KQLError) -> BoundPartition {
+    func bindPartition(_ p: PartitionSyntax, schema: Schema, scope: Scope, span: SourceSpan) throws(KQLError)
+        -> BoundPartition
+    {
         var strategy = BoundPartition.Strategy.legacy
         for o in p.options {
             switch o.name.lowercased() {
@@ -46,21 +48,28 @@ extension Binder {
                     throw KQLError(.argument, "hint.shufflekey must name a column of the input", span: o.span)
                 }
             default:
-                throw KQLError(.argument, "partition has no option '\(o.name)'", span: o.span,
-                               hint: "its hints are hint.strategy, hint.materialized, hint.concurrency, hint.spread and hint.shufflekey")
+                throw KQLError(
+                    .argument, "partition has no option '\(o.name)'", span: o.span,
+                    hint:
+                        "its hints are hint.strategy, hint.materialized, hint.concurrency, hint.spread and hint.shufflekey"
+                )
             }
         }
         guard let key = schema.index(of: p.key.name) else { throw unknownColumn(p.key, schema) }
         // The partition page allows `{ query }` only with the legacy strategy, but the reference's own examples
         // (geo_point_in_polygon's) write it with hint.strategy=native, and ADX runs them: it is accepted with all three.
-        var bound = BoundPartition(strategy: strategy, key: key, keyName: p.key.name, body: p.body, bodySpan: p.bodySpan,
-                                   scope: scope, schema: schema)
+        var bound = BoundPartition(
+            strategy: strategy, key: key, keyName: p.key.name, body: p.body, bodySpan: p.bodySpan,
+            scope: scope, schema: schema)
         let type = schema.fields[key].type
-        let sample = try bindPartitionBody(bound, rows: Table(schema: schema, columns: schema.fields.map { Column.empty($0.type) }, rowCount: 0),
-                                           key: Cast.null(type))
+        let sample = try bindPartitionBody(
+            bound, rows: Table(schema: schema, columns: schema.fields.map { Column.empty($0.type) }, rowCount: 0),
+            key: Cast.null(type))
         if sample.schemaIsDeferred {
-            throw KQLError(.unsupported, "a partition subquery must have a known schema; a plugin whose output is inferred cannot end it",
-                           span: p.bodySpan)
+            throw KQLError(
+                .unsupported,
+                "a partition subquery must have a known schema; a plugin whose output is inferred cannot end it",
+                span: p.bodySpan)
         }
         bound.schema = sample.schema
         return bound

@@ -24,8 +24,9 @@ extension Binder {
         }
         let value = try bindScalar(r.value, schema: schema, scope: scope)
         guard value.type == .string || value.type == .dynamic else {
-            throw KQLError(.type, "reduce groups strings, but the expression is \(value.type.rawValue)", span: r.value.span,
-                           hint: "convert it with tostring()")
+            throw KQLError(
+                .type, "reduce groups strings, but the expression is \(value.type.rawValue)", span: r.value.span,
+                hint: "convert it with tostring()")
         }
         var threshold = 0.1
         var separators: Set<Character>?
@@ -35,16 +36,22 @@ extension Binder {
             case ("threshold", .real(let t)?) where t > 0 && t <= 1: threshold = t
             case ("threshold", .long(1)?), ("threshold", .int(1)?): threshold = 1
             case ("threshold", _):
-                throw KQLError(.argument, "reduce's threshold must be a real number above 0 and at most 1", span: p.span)
+                throw KQLError(
+                    .argument, "reduce's threshold must be a real number above 0 and at most 1", span: p.span)
             case ("characters", .string(let s)?) where !s.isEmpty: separators = Set(s)
             case ("characters", _):
                 throw KQLError(.argument, "reduce's characters must be a non-empty string constant", span: p.span)
             default:
-                throw KQLError(.argument, "reduce has no property '\(p.name)'", span: p.span, hint: "its properties are threshold and characters")
+                throw KQLError(
+                    .argument, "reduce has no property '\(p.name)'", span: p.span,
+                    hint: "its properties are threshold and characters")
             }
         }
-        let out = appendsPattern ? Schema(schema.fields + [Field("Pattern", .string)])
+        let out =
+            appendsPattern
+            ? Schema(schema.fields + [Field("Pattern", .string)])
             : Schema([Field("Pattern", .string), Field("Count", .long), Field("Representative", .string)])
-        return BoundReduce(value: value, threshold: threshold, separators: separators, appendsPattern: appendsPattern, schema: out)
+        return BoundReduce(
+            value: value, threshold: threshold, separators: separators, appendsPattern: appendsPattern, schema: out)
     }
 }

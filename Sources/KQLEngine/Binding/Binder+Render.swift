@@ -9,8 +9,12 @@ extension Binder {
     /// chart is later drawn with (`ChartRequest`): a kind ADX does not have is `E_CHART_KIND`, `3Dchart`
     /// and `plotly` are `E_UNSUPPORTED`, an unknown property or a value it cannot take `E_CHART_PROPERTY`.
     /// Whether the result's columns fit the kind is only known once it ran, so it is checked when drawn.
-    func bindRender(kind: NameSyntax, properties: [OptionSyntax], input q: BoundQuery, scope: Scope) throws(KQLError) -> Visualization {
-        do { _ = try ChartKind(name: kind.name) } catch { throw KQLError(error.code, error.message, span: kind.span, hint: error.hint) }
+    func bindRender(kind: NameSyntax, properties: [OptionSyntax], input q: BoundQuery, scope: Scope) throws(KQLError)
+        -> Visualization
+    {
+        do { _ = try ChartKind(name: kind.name) } catch {
+            throw KQLError(error.code, error.message, span: kind.span, hint: error.hint)
+        }
         var props: [String: String] = [:]
         for p in properties {
             let text: String
@@ -24,8 +28,9 @@ extension Binder {
                 text = v.type == .dynamic ? v.asDynamic.jsonText : v.text
             }
             if props[p.name] != nil {
-                throw KQLError(.chartProperty, "render property '\(p.name)' is given twice", span: p.span,
-                               hint: "give each property once; list several columns as `\(p.name)=a, b`")
+                throw KQLError(
+                    .chartProperty, "render property '\(p.name)' is given twice", span: p.span,
+                    hint: "give each property once; list several columns as `\(p.name)=a, b`")
             }
             do { _ = try ChartRequest(Visualization(kind: kind.name, properties: [p.name: text])) } catch {
                 throw KQLError(error.code, error.message, span: p.span, hint: error.hint)

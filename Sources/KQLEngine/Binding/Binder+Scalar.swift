@@ -13,8 +13,10 @@ final class AggregateCollector {
 
 extension Binder {
     /// Binds a scalar expression evaluated over rows of `schema`.
-    func bindScalar(_ e: ExpressionSyntax, schema: Schema, scope: Scope,
-                    aggregates: AggregateCollector? = nil) throws(KQLError) -> BoundExpression {
+    func bindScalar(
+        _ e: ExpressionSyntax, schema: Schema, scope: Scope,
+        aggregates: AggregateCollector? = nil
+    ) throws(KQLError) -> BoundExpression {
         switch e {
         case .literal(let v, let t, _):
             return .constant(t == .dynamic && !(v.type == .dynamic) ? .dynamic(v.asDynamic) : v, t)
@@ -43,13 +45,17 @@ extension Binder {
             let b = try bindScalar(r, schema: schema, scope: scope, aggregates: aggregates)
             return try makeCall(f, [a, b], argumentSpans: [l.span, r.span], span: span)
         case .setMembership(let op, let l, let list, let span):
-            guard let f = functions.setMembershipFunction(op) else { throw unsupported("operator `\(op.rawValue)`", span) }
+            guard let f = functions.setMembershipFunction(op) else {
+                throw unsupported("operator `\(op.rawValue)`", span)
+            }
             let a = try bindScalar(l, schema: schema, scope: scope, aggregates: aggregates)
             var args = [a], spans = [l.span]
             if list.count == 1, isTabular(list[0], scope: scope) {
                 let q = try bindTabular(list[0], scope: scope)
                 let t = try execute(q, span: list[0].span)
-                guard let c = t.columns.first else { throw KQLError(.type, "the tabular list has no column", span: list[0].span) }
+                guard let c = t.columns.first else {
+                    throw KQLError(.type, "the tabular list has no column", span: list[0].span)
+                }
                 args.append(.constant(.dynamic(.array((0..<c.count).map { c.value($0).asDynamic })), .dynamic))
                 spans.append(list[0].span)
             } else {
@@ -63,9 +69,11 @@ extension Binder {
             guard let f = negated ? functions.notBetweenFunction : functions.betweenFunction else {
                 throw unsupported(negated ? "`!between`" : "`between`", span)
             }
-            let args = [try bindScalar(v, schema: schema, scope: scope, aggregates: aggregates),
-                        try bindScalar(lo, schema: schema, scope: scope, aggregates: aggregates),
-                        try bindScalar(hi, schema: schema, scope: scope, aggregates: aggregates)]
+            let args = [
+                try bindScalar(v, schema: schema, scope: scope, aggregates: aggregates),
+                try bindScalar(lo, schema: schema, scope: scope, aggregates: aggregates),
+                try bindScalar(hi, schema: schema, scope: scope, aggregates: aggregates),
+            ]
             return try makeCall(f, args, argumentSpans: [v.span, lo.span, hi.span], span: span)
         case .member(let base, let name, let span):
             if case .name(let b) = base, b.name == "$left" || b.name == "$right" {
@@ -77,23 +85,28 @@ extension Binder {
             }
             let x = try bindScalar(base, schema: schema, scope: scope, aggregates: aggregates)
             guard x.type == .dynamic else {
-                throw KQLError(.type, "`.\(name.name)` needs a dynamic value, but the expression is \(x.type.rawValue)", span: span)
+                throw KQLError(
+                    .type, "`.\(name.name)` needs a dynamic value, but the expression is \(x.type.rawValue)", span: span
+                )
             }
             guard let f = functions.dynamicMemberFunction else { throw unsupported("member access", span) }
-            return try makeCall(f, [x, .constant(.string(name.name), .string)], argumentSpans: [base.span, name.span], span: span)
+            return try makeCall(
+                f, [x, .constant(.string(name.name), .string)], argumentSpans: [base.span, name.span], span: span)
         case .index(let base, let index, let span):
             let x = try bindScalar(base, schema: schema, scope: scope, aggregates: aggregates)
             let i = try bindScalar(index, schema: schema, scope: scope, aggregates: aggregates)
             guard x.type == .dynamic else {
-                throw KQLError(.type, "indexing needs a dynamic value, but the expression is \(x.type.rawValue)", span: span)
+                throw KQLError(
+                    .type, "indexing needs a dynamic value, but the expression is \(x.type.rawValue)", span: span)
             }
             guard let f = functions.dynamicIndexFunction else { throw unsupported("indexing", span) }
             return try makeCall(f, [x, i], argumentSpans: [base.span, index.span], span: span)
         case .schema(let s):
             throw KQLError(.type, "a schema is not a scalar value", span: s.span)
         case .pipeline, .source:
-            throw KQLError(.type, "a tabular expression cannot be used as a scalar value", span: e.span,
-                           hint: "wrap it in toscalar(...) to use its first value")
+            throw KQLError(
+                .type, "a tabular expression cannot be used as a scalar value", span: e.span,
+                hint: "wrap it in toscalar(...) to use its first value")
         }
     }
 
@@ -106,8 +119,9 @@ extension Binder {
         switch entry(n.name, in: scope) {
         case .scalar(let e)?: return e
         case .tabular?:
-            throw KQLError(.type, "'\(n.name)' is a tabular expression, not a scalar value", span: n.span,
-                           hint: "use toscalar(\(n.name)) for its first value")
+            throw KQLError(
+                .type, "'\(n.name)' is a tabular expression, not a scalar value", span: n.span,
+                hint: "use toscalar(\(n.name)) for its first value")
         case .function(let def, _)? where def.parameters.isEmpty:
             // A function without parameters may be called without parentheses (`let f = () {...}; print f`).
             return try bindCall(n, [], span: n.span, schema: schema, scope: scope, aggregates: nil)
@@ -121,26 +135,33 @@ extension Binder {
         if let reason = unavailableFunction(n) { throw reason }
         if let e = recursion(n) { throw e }
         let candidates = schema.names + scope.scalarNames
-        throw NameSuggestion.unknown("name", n, among: candidates,
-                                     otherwise: schema.names.isEmpty ? nil : "the columns here are: \(schema.names.joined(separator: ", "))")
+        throw NameSuggestion.unknown(
+            "name", n, among: candidates,
+            otherwise: schema.names.isEmpty ? nil : "the columns here are: \(schema.names.joined(separator: ", "))")
     }
 
-    private func bindCall(_ name: NameSyntax, _ args: [ArgumentSyntax], span: SourceSpan, schema: Schema, scope: Scope,
-                          aggregates: AggregateCollector?) throws(KQLError) -> BoundExpression {
+    private func bindCall(
+        _ name: NameSyntax, _ args: [ArgumentSyntax], span: SourceSpan, schema: Schema, scope: Scope,
+        aggregates: AggregateCollector?
+    ) throws(KQLError) -> BoundExpression {
         let fname = name.name
         if case .function(let def, let captured)? = entry(fname, in: scope) {
-            let result = try bindUserFunction(def, captured: captured, name: name, arguments: args, span: span,
-                                              rowSchema: schema, callerScope: scope)
+            let result = try bindUserFunction(
+                def, captured: captured, name: name, arguments: args, span: span,
+                rowSchema: schema, callerScope: scope)
             guard case .scalar(let e) = result else {
                 throw KQLError(.type, "function '\(fname)' returns a table, not a scalar value", span: span)
             }
             return e
         }
-        if let e = try bindSchemaFunction(fname, args, span: span, schema: schema, scope: scope, aggregates: aggregates) {
+        if let e = try bindSchemaFunction(fname, args, span: span, schema: schema, scope: scope, aggregates: aggregates)
+        {
             return e
         }
         if fname == "toscalar" {
-            guard let first = args.first else { throw KQLError(.argument, "toscalar() needs a tabular expression", span: span) }
+            guard let first = args.first else {
+                throw KQLError(.argument, "toscalar() needs a tabular expression", span: span)
+            }
             if !isTabular(first.value, scope: scope) {
                 // ADX also accepts a scalar expression, evaluated once (`toscalar(rand(10))`).
                 return try bindScalar(first.value, schema: Schema([]), scope: scope)
@@ -151,11 +172,14 @@ extension Binder {
             let v = t.rowCount > 0 ? c.value(0) : (c.type == .dynamic ? .dynamic(.null) : .null)
             return .constant(v, c.type)
         }
-        if fname == "bin_auto" { return try bindBinAuto(args, span: span, schema: schema, scope: scope, aggregates: aggregates) }
+        if fname == "bin_auto" {
+            return try bindBinAuto(args, span: span, schema: schema, scope: scope, aggregates: aggregates)
+        }
         if let collector = aggregates, let agg = functions.aggregateFunction(named: fname) {
             let bound = try bindAggregate(agg, args, names: [], span: span, schema: collector.inputSchema, scope: scope)
             guard bound.outputs.count == 1 else {
-                throw KQLError(.type, "\(fname)() produces several columns and cannot be used inside an expression", span: span)
+                throw KQLError(
+                    .type, "\(fname)() produces several columns and cannot be used inside an expression", span: span)
             }
             let index = collector.base + collector.outputCount
             collector.aggregates.append(bound)
@@ -193,8 +217,10 @@ extension Binder {
     /// `applications` is how many functions the call applies (an operator chain applies one per step).
     /// Past `QueryLimits`' depth or size the query is `E_QUERY_TOO_COMPLEX`: a `let` or user function
     /// is bound into every place that uses it, so this is where nesting and doubling through them show.
-    func makeCall(_ f: any ScalarFunction, _ args: [BoundExpression], argumentSpans: [SourceSpan],
-                  span: SourceSpan, applications: Int = 1) throws(KQLError) -> BoundExpression {
+    func makeCall(
+        _ f: any ScalarFunction, _ args: [BoundExpression], argumentSpans: [SourceSpan],
+        span: SourceSpan, applications: Int = 1
+    ) throws(KQLError) -> BoundExpression {
         let type: ScalarType
         do {
             type = try f.returnType(args.map(\.argumentInfo))
@@ -203,17 +229,22 @@ extension Binder {
         }
         let extent = ExpressionExtent.call(applying: applications, to: args)
         guard extent.depth <= QueryLimits.maxNestingDepth else {
-            throw QueryLimits.tooDeep("function calls and operators (with every `let` and user function expanded)", span: span)
+            throw QueryLimits.tooDeep(
+                "function calls and operators (with every `let` and user function expanded)", span: span)
         }
         guard extent.size <= QueryLimits.maxExpressionSize else {
-            throw KQLError(.queryTooComplex,
-                           "the expression applies more than \(QueryLimits.maxExpressionSize) functions and operators once every `let` and user function in it is expanded",
-                           span: span,
-                           hint: "a user function is expanded wherever it is called, so calls that double at each level grow exponentially; "
-                               + "compute the shared part once with `extend` or `let`; see docs/limits.md")
+            throw KQLError(
+                .queryTooComplex,
+                "the expression applies more than \(QueryLimits.maxExpressionSize) functions and operators once every `let` and user function in it is expanded",
+                span: span,
+                hint:
+                    "a user function is expanded wherever it is called, so calls that double at each level grow exponentially; "
+                    + "compute the shared part once with `extend` or `let`; see docs/limits.md")
         }
         let call = BoundExpression.call(function: f, arguments: args, type: type, span: span, extent: extent)
-        guard f.isDeterministic, !f.needsSerializedInput, args.allSatisfy({ $0.constantValue != nil }) else { return call }
+        guard f.isDeterministic, !f.needsSerializedInput, args.allSatisfy({ $0.constantValue != nil }) else {
+            return call
+        }
         let values = args.map { ColumnarValue.scalar($0.constantValue!, $0.type) }
         do {
             let r = try f.evaluate(values, context: FunctionContext(now: now, rowCount: 1, budget: budget))
@@ -232,8 +263,10 @@ extension Binder {
     }
 
     /// Binds an aggregate call against the summarize input; `names` are the user's output names.
-    func bindAggregate(_ f: any AggregateFunction, _ args: [ArgumentSyntax], names: [NameSyntax], span: SourceSpan,
-                       schema: Schema, scope: Scope, groupKeys: Set<String> = []) throws(KQLError) -> BoundAggregate {
+    func bindAggregate(
+        _ f: any AggregateFunction, _ args: [ArgumentSyntax], names: [NameSyntax], span: SourceSpan,
+        schema: Schema, scope: Scope, groupKeys: Set<String> = []
+    ) throws(KQLError) -> BoundAggregate {
         var bound: [BoundExpression] = [], spans: [SourceSpan] = [], star: [Int] = []
         var sawStar = false
         for a in args {
@@ -262,12 +295,17 @@ extension Binder {
 extension Binder {
     /// `bin_auto(x)`: `bin_at(x, size, at)` with the size and fixed point the script set beforehand
     /// (`set query_bin_auto_size=1h; set query_bin_auto_at=...;`, the point 0 by default).
-    func bindBinAuto(_ args: [ArgumentSyntax], span: SourceSpan, schema: Schema, scope: Scope,
-                     aggregates: AggregateCollector?) throws(KQLError) -> BoundExpression {
-        guard args.count == 1 else { throw KQLError(.type, "bin_auto() expects 1 argument, got \(args.count)", span: span) }
+    func bindBinAuto(
+        _ args: [ArgumentSyntax], span: SourceSpan, schema: Schema, scope: Scope,
+        aggregates: AggregateCollector?
+    ) throws(KQLError) -> BoundExpression {
+        guard args.count == 1 else {
+            throw KQLError(.type, "bin_auto() expects 1 argument, got \(args.count)", span: span)
+        }
         guard let size = queryOptions["query_bin_auto_size"] else {
-            throw KQLError(.argument, "bin_auto() needs the bin size set before the query", span: span,
-                           hint: "add `set query_bin_auto_size=1h;` (a number or timespan) before the query")
+            throw KQLError(
+                .argument, "bin_auto() needs the bin size set before the query", span: span,
+                hint: "add `set query_bin_auto_size=1h;` (a number or timespan) before the query")
         }
         let value = try bindScalar(args[0].value, schema: schema, scope: scope, aggregates: aggregates)
         let sizeType = size.type ?? .long

@@ -37,8 +37,9 @@ extension Binder {
         var defaults: [Value] = []
         for d in s.declarations {
             guard !row.contains(where: { $0.name == d.name.name }) else {
-                throw KQLError(.argument, "scan declares column '\(d.name.name)', which already exists", span: d.name.span,
-                               hint: "declare a column under a new name")
+                throw KQLError(
+                    .argument, "scan declares column '\(d.name.name)', which already exists", span: d.name.span,
+                    hint: "declare a column under a new name")
             }
             var value = Cast.null(d.type)
             if let e = d.defaultValue {
@@ -47,8 +48,9 @@ extension Binder {
                     throw KQLError(.argument, "the default value of '\(d.name.name)' must be a constant", span: e.span)
                 }
                 guard let c = Cast.value(v, to: d.type, mode: .implicit) else {
-                    throw KQLError(.type, "the default value of '\(d.name.name)' is \(b.type.rawValue), not \(d.type.rawValue)",
-                                   span: e.span)
+                    throw KQLError(
+                        .type, "the default value of '\(d.name.name)' is \(b.type.rawValue), not \(d.type.rawValue)",
+                        span: e.span)
                 }
                 value = c.isNull ? Cast.null(d.type) : c
             }
@@ -59,8 +61,9 @@ extension Binder {
         var stepNames: [String] = []
         for step in s.steps {
             guard !stepNames.contains(step.name.name) else {
-                throw KQLError(.argument, "scan has two steps named '\(step.name.name)'; step names must be unique",
-                               span: step.name.span)
+                throw KQLError(
+                    .argument, "scan has two steps named '\(step.name.name)'; step names must be unique",
+                    span: step.name.span)
             }
             stepNames.append(step.name.name)
         }
@@ -75,20 +78,25 @@ extension Binder {
             let wideSchema = Schema(wide)
             let condition = try bindScalar(step.condition, schema: wideSchema, scope: scope)
             guard condition.type == .bool || condition.type == .dynamic else {
-                throw KQLError(.type, "the condition of step '\(step.name.name)' must be bool, but it is \(condition.type.rawValue)",
-                               span: step.condition.span)
+                throw KQLError(
+                    .type,
+                    "the condition of step '\(step.name.name)' must be bool, but it is \(condition.type.rawValue)",
+                    span: step.condition.span)
             }
             var assignments: [(column: Int, value: BoundExpression)] = []
             for a in step.assignments {
                 let name = a.names[0]
                 guard let i = row.firstIndex(where: { $0.name == name.name }), i >= schema.fields.count else {
-                    throw KQLError(.argument, "step '\(step.name.name)' assigns '\(name.name)', which is not a declared column",
-                                   span: name.span, hint: "declare it first: scan declare (\(name.name): type) with (...)")
+                    throw KQLError(
+                        .argument, "step '\(step.name.name)' assigns '\(name.name)', which is not a declared column",
+                        span: name.span, hint: "declare it first: scan declare (\(name.name): type) with (...)")
                 }
                 let value = try bindScalar(a.value, schema: wideSchema, scope: scope)
                 guard Binder.scanAssignable(value.type, to: row[i].type) else {
-                    throw KQLError(.type, "'\(name.name)' is \(row[i].type.rawValue), but the value assigned is \(value.type.rawValue)",
-                                   span: a.value.span)
+                    throw KQLError(
+                        .type,
+                        "'\(name.name)' is \(row[i].type.rawValue), but the value assigned is \(value.type.rawValue)",
+                        span: a.value.span)
                 }
                 assignments.append((i, value))
             }
@@ -98,15 +106,18 @@ extension Binder {
             let reads = used.sorted()
             var map = [Int](repeating: 0, count: wide.count)
             for (j, r) in reads.enumerated() { map[r] = j }
-            steps.append(BoundScan.Step(name: step.name.name, output: step.output, condition: condition.remapped(map),
-                                        assignments: assignments.map { ($0.column, $0.value.remapped(map)) },
-                                        reads: reads, readTypes: reads.map { wide[$0].type }))
+            steps.append(
+                BoundScan.Step(
+                    name: step.name.name, output: step.output, condition: condition.remapped(map),
+                    assignments: assignments.map { ($0.column, $0.value.remapped(map)) },
+                    reads: reads, readTypes: reads.map { wide[$0].type }))
         }
         var out = row
         if let m = s.matchIdColumn { out.append(Field(m.name, .long)) }
-        return BoundScan(steps: steps, rowWidth: width, inputWidth: schema.fields.count,
-                         declaredTypes: s.declarations.map(\.type), defaults: defaults, matchIdColumn: s.matchIdColumn?.name,
-                         schema: Schema(out))
+        return BoundScan(
+            steps: steps, rowWidth: width, inputWidth: schema.fields.count,
+            declaredTypes: s.declarations.map(\.type), defaults: defaults, matchIdColumn: s.matchIdColumn?.name,
+            schema: Schema(out))
     }
 
     /// Whether a value of type `from` may be assigned to a declared column of type `to` (numbers convert among themselves).

@@ -5,8 +5,10 @@ import KQLSyntax
 /// binder resolves them itself: `column_ifexists`, `pack_all`, `estimate_data_size` and `assert`.
 extension Binder {
     /// The bound call of one of these functions, or nil when `fname` is none of them.
-    func bindSchemaFunction(_ fname: String, _ args: [ArgumentSyntax], span: SourceSpan, schema: Schema,
-                            scope: Scope, aggregates: AggregateCollector?) throws(KQLError) -> BoundExpression? {
+    func bindSchemaFunction(
+        _ fname: String, _ args: [ArgumentSyntax], span: SourceSpan, schema: Schema,
+        scope: Scope, aggregates: AggregateCollector?
+    ) throws(KQLError) -> BoundExpression? {
         switch fname {
         case "column_ifexists", "columnifexists":
             // The column when the row has it, else the default expression (which may name another column).
@@ -15,7 +17,8 @@ extension Binder {
             }
             let nameArg = try bindScalar(args[0].value, schema: schema, scope: scope, aggregates: aggregates)
             guard case .string(let column)? = nameArg.constantValue else {
-                throw KQLError(.argument, "\(fname)() needs the column name as a constant string", span: args[0].value.span)
+                throw KQLError(
+                    .argument, "\(fname)() needs the column name as a constant string", span: args[0].value.span)
             }
             if let i = schema.index(of: column) {
                 return .column(index: i, name: column, type: schema.fields[i].type)
@@ -27,7 +30,9 @@ extension Binder {
             if let a = args.first {
                 let flag = try bindScalar(a.value, schema: schema, scope: scope, aggregates: aggregates)
                 guard case .bool(let b)? = flag.constantValue else {
-                    throw KQLError(.argument, "pack_all() takes a constant bool (ignore null and empty values)", span: a.value.span)
+                    throw KQLError(
+                        .argument, "pack_all() takes a constant bool (ignore null and empty values)", span: a.value.span
+                    )
                 }
                 ignoreNullEmpty = b
             }
@@ -39,7 +44,8 @@ extension Binder {
             return try makeCall(f, columns, argumentSpans: columns.map { _ in span }, span: span)
         case "estimate_data_size":
             guard !args.isEmpty else {
-                throw KQLError(.argument, "estimate_data_size() needs column references, or `*` for all columns", span: span)
+                throw KQLError(
+                    .argument, "estimate_data_size() needs column references, or `*` for all columns", span: span)
             }
             var bound: [BoundExpression] = [], spans: [SourceSpan] = []
             for a in args {
@@ -54,13 +60,17 @@ extension Binder {
             }
             return try makeCall(EstimateDataSizeFunction(), bound, argumentSpans: spans, span: span)
         case "assert":
-            guard args.count == 2 else { throw KQLError(.argument, "assert() takes 2 arguments: a condition and a message", span: span) }
+            guard args.count == 2 else {
+                throw KQLError(.argument, "assert() takes 2 arguments: a condition and a message", span: span)
+            }
             let condition = try bindScalar(args[0].value, schema: schema, scope: scope, aggregates: aggregates)
             let message = try bindScalar(args[1].value, schema: schema, scope: scope, aggregates: aggregates)
             // The reference evaluates assert() while the query is analysed, so both must be constants then.
             guard case .bool(let holds)? = condition.constantValue else {
-                throw KQLError(.argument, "assert() needs a condition that is a constant bool when the query is bound",
-                               span: args[0].value.span, hint: "build the condition from constants and function parameters only, not from columns")
+                throw KQLError(
+                    .argument, "assert() needs a condition that is a constant bool when the query is bound",
+                    span: args[0].value.span,
+                    hint: "build the condition from constants and function parameters only, not from columns")
             }
             guard case .string(let text)? = message.constantValue else {
                 throw KQLError(.argument, "assert() needs a constant string message", span: args[1].value.span)

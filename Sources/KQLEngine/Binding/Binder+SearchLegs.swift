@@ -23,13 +23,16 @@ extension Binder {
         for (i, t) in tables.enumerated() {
             if case .name(let n) = t, n.name.contains("*") {
                 for hit in database.tableNames where Wildcard.matches(n.name, hit) {
-                    legs.append(SearchLeg(query: try bindTableName(NameSyntax(hit, span: n.span), scope: scope), name: hit))
+                    legs.append(
+                        SearchLeg(query: try bindTableName(NameSyntax(hit, span: n.span), scope: scope), name: hit))
                 }
                 continue
             }
             if case .call(let f, _, let span) = Binder.unparenthesized(t), f.name == "database" || f.name == "cluster" {
-                throw KQLError(.unsupported, "`\(operatorName)` over `\(f.name)(...)` is not supported: Sandpiper has one database, the one given with --db",
-                               span: span, hint: "name the tables of this database, e.g. `\(operatorName) in (T1, T2*)`")
+                throw KQLError(
+                    .unsupported,
+                    "`\(operatorName)` over `\(f.name)(...)` is not supported: Sandpiper has one database, the one given with --db",
+                    span: span, hint: "name the tables of this database, e.g. `\(operatorName) in (T1, T2*)`")
             }
             legs.append(SearchLeg(query: try bindTabular(t, scope: scope), name: Binder.legName(t) ?? "union_arg\(i)"))
         }
@@ -52,7 +55,8 @@ extension Binder {
             case .call(_, let args, _): stack.append(contentsOf: args.reversed().map(\.value))
             case .unary(_, let x, _), .parenthesized(let x, _), .member(let x, _, _): stack.append(x)
             case .binary(_, let l, let r, _): stack.append(r); stack.append(l)
-            case .chain(let first, let links, _): stack.append(contentsOf: links.reversed().map(\.operand)); stack.append(first)
+            case .chain(let first, let links, _):
+                stack.append(contentsOf: links.reversed().map(\.operand)); stack.append(first)
             case .setMembership(_, let l, let list, _): stack.append(contentsOf: list.reversed()); stack.append(l)
             case .between(let v, let lo, let hi, _, _): stack.append(hi); stack.append(lo); stack.append(v)
             case .index(let b, let i, _): stack.append(i); stack.append(b)
@@ -65,8 +69,10 @@ extension Binder {
     /// The legs a predicate over `columns` can apply to (a table with none of them is left out, as `find` and
     /// `search` do), each filtered by it: a column the predicate names that a table lacks is null there, of the
     /// type it has elsewhere. Returns each filtered query with the placeholder columns it added.
-    func filteredLegs(_ legs: [SearchLeg], predicate: ExpressionSyntax, columns: [String], span: SourceSpan,
-                      scope: Scope) throws(KQLError) -> [(leg: SearchLeg, query: BoundQuery, placeholders: [String])] {
+    func filteredLegs(
+        _ legs: [SearchLeg], predicate: ExpressionSyntax, columns: [String], span: SourceSpan,
+        scope: Scope
+    ) throws(KQLError) -> [(leg: SearchLeg, query: BoundQuery, placeholders: [String])] {
         var typeOf: [String: ScalarType] = [:]
         for leg in legs { for f in leg.query.schema.fields where typeOf[f.name] == nil { typeOf[f.name] = f.type } }
         var out: [(leg: SearchLeg, query: BoundQuery, placeholders: [String])] = []
@@ -77,10 +83,15 @@ extension Binder {
             var s = scope
             let missing = columns.filter { !has.contains($0) }
             if !missing.isEmpty {
-                let items = missing.map { AssignmentSyntax(names: [NameSyntax($0, span: span)], value: .literal(.null, typeOf[$0] ?? .string, span)) }
-                q = try bindOperator(OperatorSyntax(kind: .extend(items), span: span, keywordSpan: span), input: consume q, scope: &s)
+                let items = missing.map {
+                    AssignmentSyntax(
+                        names: [NameSyntax($0, span: span)], value: .literal(.null, typeOf[$0] ?? .string, span))
+                }
+                q = try bindOperator(
+                    OperatorSyntax(kind: .extend(items), span: span, keywordSpan: span), input: consume q, scope: &s)
             }
-            q = try bindOperator(OperatorSyntax(kind: .where(predicate), span: span, keywordSpan: span), input: consume q, scope: &s)
+            q = try bindOperator(
+                OperatorSyntax(kind: .where(predicate), span: span, keywordSpan: span), input: consume q, scope: &s)
             out.append((leg, q, missing))
         }
         return out
@@ -95,8 +106,9 @@ extension Binder {
     /// A union of legs under `sourceColumn`, columns matched by name (`name_type` when types differ).
     static func unionOfLegs(_ legs: [BoundQuery], names: [String], sourceColumn: String?) -> BoundQuery {
         let (fields, mapping) = BoundUnion.layout(legs.map(\.schema), inner: false, sourceColumn: sourceColumn)
-        var u = BoundUnion(legs: legs, includesInput: false, inner: false, sourceColumn: sourceColumn, legNames: names,
-                           mapping: mapping, schema: Schema(fields))
+        var u = BoundUnion(
+            legs: legs, includesInput: false, inner: false, sourceColumn: sourceColumn, legNames: names,
+            mapping: mapping, schema: Schema(fields))
         u.resolvesAtRun = legs.contains { $0.schemaIsDeferred }
         return BoundQuery(source: .union(u), schema: u.schema)
     }

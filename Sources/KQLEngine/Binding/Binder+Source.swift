@@ -39,12 +39,16 @@ extension Binder {
         }
     }
 
-    private func bindDatatable(_ columns: [ColumnDeclarationSyntax], _ values: [ExpressionSyntax], span: SourceSpan,
-                               scope: Scope) throws(KQLError) -> BoundQuery {
+    private func bindDatatable(
+        _ columns: [ColumnDeclarationSyntax], _ values: [ExpressionSyntax], span: SourceSpan,
+        scope: Scope
+    ) throws(KQLError) -> BoundQuery {
         guard !columns.isEmpty else { throw KQLError(.argument, "datatable needs at least one column", span: span) }
         guard values.count % columns.count == 0 else {
-            throw KQLError(.argument, "datatable has \(values.count) values for \(columns.count) columns; the count must be a multiple",
-                           span: span)
+            throw KQLError(
+                .argument,
+                "datatable has \(values.count) values for \(columns.count) columns; the count must be a multiple",
+                span: span)
         }
         var builders = columns.map { ColumnBuilder(type: $0.type, capacity: values.count / columns.count) }
         for (i, v) in values.enumerated() {
@@ -55,9 +59,11 @@ extension Binder {
             }
             let type = columns[c].type
             if value.isNull { builders[c].appendNull(); continue }
-            guard let converted = Cast.value(value, to: type, mode: .implicit) ?? Binder.parseLiteral(value, type) else {
-                throw KQLError(.type, "column '\(columns[c].name.name)' is \(type.rawValue), the value is \(bound.type.rawValue)",
-                               span: v.span)
+            guard let converted = Cast.value(value, to: type, mode: .implicit) ?? Binder.parseLiteral(value, type)
+            else {
+                throw KQLError(
+                    .type, "column '\(columns[c].name.name)' is \(type.rawValue), the value is \(bound.type.rawValue)",
+                    span: v.span)
             }
             builders[c].append(converted)
         }
@@ -71,26 +77,34 @@ extension Binder {
         return Cast.value(v, to: t, mode: .ingest)
     }
 
-    private func bindRange(_ column: NameSyntax, _ from: ExpressionSyntax, _ to: ExpressionSyntax, _ step: ExpressionSyntax,
-                           span: SourceSpan, scope: Scope) throws(KQLError) -> BoundQuery {
+    private func bindRange(
+        _ column: NameSyntax, _ from: ExpressionSyntax, _ to: ExpressionSyntax, _ step: ExpressionSyntax,
+        span: SourceSpan, scope: Scope
+    ) throws(KQLError) -> BoundQuery {
         func constant(_ e: ExpressionSyntax) throws(KQLError) -> BoundExpression {
             let b = try bindScalar(e, schema: Schema([]), scope: scope)
-            guard b.constantValue != nil else { throw KQLError(.argument, "range bounds must be constants", span: e.span) }
+            guard b.constantValue != nil else {
+                throw KQLError(.argument, "range bounds must be constants", span: e.span)
+            }
             return b
         }
         let f = try constant(from), t = try constant(to), s = try constant(step)
         let type: ScalarType
         switch (f.type, t.type) {
         case (.datetime, .datetime):
-            guard s.type == .timespan else { throw KQLError(.type, "a datetime range needs a timespan step", span: step.span) }
+            guard s.type == .timespan else {
+                throw KQLError(.type, "a datetime range needs a timespan step", span: step.span)
+            }
             type = .datetime
         case (.timespan, .timespan): type = .timespan
         case (.real, _), (_, .real): type = .real
-        case _ where s.type == .real: type = .real // integer bounds with a real step
+        case _ where s.type == .real: type = .real  // integer bounds with a real step
         case (.long, .long), (.int, .long), (.long, .int), (.int, .int): type = .long
         default:
-            throw KQLError(.type, "range needs numeric, datetime or timespan bounds, got \(f.type.rawValue) and \(t.type.rawValue)",
-                           span: from.span.union(to.span))
+            throw KQLError(
+                .type,
+                "range needs numeric, datetime or timespan bounds, got \(f.type.rawValue) and \(t.type.rawValue)",
+                span: from.span.union(to.span))
         }
         let stepType: ScalarType = type == .datetime ? .timespan : type
         switch s.constantValue {
@@ -98,10 +112,11 @@ extension Binder {
             throw KQLError(.argument, "range needs a non-zero step", span: step.span)
         default: break
         }
-        let r = BoundRange(column: column.name, type: type,
-                           from: try coerce(f, to: type, span: from.span).constantValue ?? .null,
-                           to: try coerce(t, to: type, span: to.span).constantValue ?? .null,
-                           step: try coerce(s, to: stepType, span: step.span).constantValue ?? .null, span: span)
+        let r = BoundRange(
+            column: column.name, type: type,
+            from: try coerce(f, to: type, span: from.span).constantValue ?? .null,
+            to: try coerce(t, to: type, span: to.span).constantValue ?? .null,
+            step: try coerce(s, to: stepType, span: step.span).constantValue ?? .null, span: span)
         var q = BoundQuery(source: .range(r), schema: Schema([Field(column.name, type)]))
         q.isSerialized = true
         return q
@@ -112,18 +127,23 @@ extension Binder {
         let pluginName = ev.inlineForm ? "python" : ev.plugin.name
         guard let plugin = plugins[pluginName] ?? plugins[ev.plugin.name] else {
             if let why = ServicePlugins.reason(ev.plugin.name) {
-                throw KQLError(.unsupported, "plugin '\(ev.plugin.name)' is not supported: \(why), and Sandpiper runs locally without calling other services",
-                               span: ev.plugin.span, hint: "export the data to a file and read it with --db or externaldata")
+                throw KQLError(
+                    .unsupported,
+                    "plugin '\(ev.plugin.name)' is not supported: \(why), and Sandpiper runs locally without calling other services",
+                    span: ev.plugin.span, hint: "export the data to a file and read it with --db or externaldata")
             }
-            throw KQLError(.unsupported, "plugin '\(ev.plugin.name)' is not available", span: ev.plugin.span,
-                           hint: plugins.isEmpty ? nil : "available plugins: \(plugins.keys.sorted().joined(separator: ", "))")
+            throw KQLError(
+                .unsupported, "plugin '\(ev.plugin.name)' is not available", span: ev.plugin.span,
+                hint: plugins.isEmpty ? nil : "available plugins: \(plugins.keys.sorted().joined(separator: ", "))")
         }
         // A bare word that names nothing (`sandbox=minimal`, `hint.distribution=per_node`) is the word
         // itself, as the seed document and ADX write these arguments.
         func constant(_ e: ExpressionSyntax) throws(KQLError) -> (Value, ScalarType) {
             do throws(KQLError) {
                 let b = try bindScalar(e, schema: Schema([]), scope: scope)
-                guard let v = b.constantValue else { throw KQLError(.argument, "plugin arguments must be constants", span: e.span) }
+                guard let v = b.constantValue else {
+                    throw KQLError(.argument, "plugin arguments must be constants", span: e.span)
+                }
                 return (v, b.type)
             } catch {
                 if error.code == .unknownName, case .name(let n) = e { return (.string(n.name), .string) }
@@ -133,7 +153,9 @@ extension Binder {
         func argument(_ e: ExpressionSyntax) throws(KQLError) -> PluginArguments.Argument {
             if case .schema(let s) = e { return .schema(s) }
             if isTabular(e, scope: scope) { return .query(try bindTabular(e, scope: scope)) }
-            if case .call(let n, let a, _) = e, n.name == "typeof", a.count >= 1, case .schema(let s) = a[0].value { return .schema(s) }
+            if case .call(let n, let a, _) = e, n.name == "typeof", a.count >= 1, case .schema(let s) = a[0].value {
+                return .schema(s)
+            }
             if plugin.acceptsRowExpressions {
                 let b = try bindScalar(e, schema: input, scope: scope)
                 if let v = b.constantValue { return .value(v, b.type) }
@@ -151,18 +173,26 @@ extension Binder {
             return try finishEvaluate(ev, plugin: plugin, positional: [], named: named, scope: scope, input: input)
         }
         for a in ev.arguments {
-            if let n = a.name { named[n.name] = try argument(a.value) } else { positional.append(try argument(a.value)) }
+            if let n = a.name {
+                named[n.name] = try argument(a.value)
+            } else {
+                positional.append(try argument(a.value))
+            }
         }
         if let code = ev.inlineCode, named["script"] == nil { named["script"] = try argument(code) }
         return try finishEvaluate(ev, plugin: plugin, positional: positional, named: named, scope: scope, input: input)
     }
 
     /// The rest of `bindEvaluate` once the arguments are bound: the output schema and the options.
-    private func finishEvaluate(_ ev: EvaluateSyntax, plugin: any TabularPlugin, positional: [PluginArguments.Argument],
-                                named: [String: PluginArguments.Argument], scope: Scope, input: Schema) throws(KQLError) -> BoundEvaluate {
+    private func finishEvaluate(
+        _ ev: EvaluateSyntax, plugin: any TabularPlugin, positional: [PluginArguments.Argument],
+        named: [String: PluginArguments.Argument], scope: Scope, input: Schema
+    ) throws(KQLError) -> BoundEvaluate {
         var named = named
         func constant(_ e: ExpressionSyntax) throws(KQLError) -> Value {
-            if case .name(let n) = e, (try? bindScalar(e, schema: Schema([]), scope: scope)) == nil { return .string(n.name) }
+            if case .name(let n) = e, (try? bindScalar(e, schema: Schema([]), scope: scope)) == nil {
+                return .string(n.name)
+            }
             guard let v = try bindScalar(e, schema: Schema([]), scope: scope).constantValue else {
                 throw KQLError(.argument, "plugin options must be constants", span: e.span)
             }
@@ -170,15 +200,17 @@ extension Binder {
         }
         if let s = ev.outputSchema {
             guard plugin.name == BagUnpackPlugin().name else {
-                throw KQLError(.unsupported, "an output schema after '\(plugin.name)(...)' is not supported; bag_unpack takes one",
-                               span: s.span)
+                throw KQLError(
+                    .unsupported, "an output schema after '\(plugin.name)(...)' is not supported; bag_unpack takes one",
+                    span: s.span)
             }
             named[BagUnpackPlugin.outputSchemaArgument] = .schema(s)
         }
         var options: [String: Value] = [:]
         for o in ev.options { options[o.name] = try constant(o.value) }
-        let args = PluginArguments(positional: positional, named: named, options: options, inlineForm: ev.inlineForm,
-                                   queryOptions: queryOptions, span: ev.plugin.span)
+        let args = PluginArguments(
+            positional: positional, named: named, options: options, inlineForm: ev.inlineForm,
+            queryOptions: queryOptions, span: ev.plugin.span)
         let schema = try plugin.outputSchema(input: input, arguments: args)
         return BoundEvaluate(plugin: plugin, arguments: args, schema: schema)
     }

@@ -11,15 +11,23 @@ extension Binder {
 
     /// Binds `* op x`: true when any column of the row satisfies `column op x`, non-string columns compared as
     /// their text (`tostring`), as KQL's `where * has "term"` searches every column.
-    func bindStarCondition(_ op: BinaryOperator, _ right: ExpressionSyntax, span: SourceSpan, schema: Schema,
-                           scope: Scope) throws(KQLError) -> BoundExpression {
+    func bindStarCondition(
+        _ op: BinaryOperator, _ right: ExpressionSyntax, span: SourceSpan, schema: Schema,
+        scope: Scope
+    ) throws(KQLError) -> BoundExpression {
         guard Binder.starOperators.contains(op) else {
-            throw KQLError(.type, "`*` cannot be compared with `\(op.rawValue)`", span: span,
-                           hint: "`*` searches every column with has, contains, startswith, endswith, matches regex, == or =~ (and their _cs forms)")
+            throw KQLError(
+                .type, "`*` cannot be compared with `\(op.rawValue)`", span: span,
+                hint:
+                    "`*` searches every column with has, contains, startswith, endswith, matches regex, == or =~ (and their _cs forms)"
+            )
         }
         let conditions = schema.fields.map { f -> ExpressionSyntax in
             let name = ExpressionSyntax.name(NameSyntax(f.name, span: span))
-            let subject = f.type == .string ? name : .call(name: NameSyntax("tostring", span: span), arguments: [ArgumentSyntax(value: name)], span: span)
+            let subject =
+                f.type == .string
+                ? name
+                : .call(name: NameSyntax("tostring", span: span), arguments: [ArgumentSyntax(value: name)], span: span)
             return .binary(op: op, left: subject, right: right, span: span)
         }
         guard let first = conditions.first else { return .constant(.bool(false), .bool) }

@@ -21,9 +21,11 @@ extension Binder {
         var needsPost = false
         for item in s.aggregates {
             if case .call(let name, let args, let span) = Binder.unparenthesized(item.value),
-               entry(name.name, in: scope) == nil, let f = functions.aggregateFunction(named: name.name) {
-                var agg = try bindAggregate(f, args, names: item.names, span: span, schema: schema, scope: scope,
-                                            groupKeys: Set(keys.compactMap { $0.value.columnName }))
+                entry(name.name, in: scope) == nil, let f = functions.aggregateFunction(named: name.name)
+            {
+                var agg = try bindAggregate(
+                    f, args, names: item.names, span: span, schema: schema, scope: scope,
+                    groupKeys: Set(keys.compactMap { $0.value.columnName }))
                 for n in item.names where namer.used.contains(n.name) { throw duplicateColumn(n) }
                 for k in agg.outputs.indices { agg.outputs[k].name = namer.unique(agg.outputs[k].name) }
                 for o in agg.outputs {
@@ -36,8 +38,10 @@ extension Binder {
             let collector = AggregateCollector(inputSchema: schema, base: keys.count + outputCount)
             let e = try bindScalar(item.value, schema: keySchema, scope: scope, aggregates: collector)
             guard !collector.aggregates.isEmpty else {
-                throw KQLError(.type, "a summarize result must use an aggregate function such as count() or sum()",
-                               span: item.value.span, hint: "group by it instead: `summarize ... by \(item.names.first?.name ?? "expr")`")
+                throw KQLError(
+                    .type, "a summarize result must use an aggregate function such as count() or sum()",
+                    span: item.value.span,
+                    hint: "group by it instead: `summarize ... by \(item.names.first?.name ?? "expr")`")
             }
             aggregates.append(contentsOf: collector.aggregates)
             outputCount += collector.outputCount
@@ -46,13 +50,15 @@ extension Binder {
             post.append((namer.unique(name), e))
             needsPost = true
         }
-        return BoundSummarize(keys: keys, aggregates: aggregates, post: needsPost ? post : nil,
-                              schema: Schema(post.map { Field($0.name, $0.value.type) }))
+        return BoundSummarize(
+            keys: keys, aggregates: aggregates, post: needsPost ? post : nil,
+            schema: Schema(post.map { Field($0.name, $0.value.type) }))
     }
 
     private func duplicateColumn(_ n: NameSyntax) -> KQLError {
-        KQLError(.argument, "summarize produces two columns named '\(n.name)'", span: n.span,
-                 hint: "give one of them another name")
+        KQLError(
+            .argument, "summarize produces two columns named '\(n.name)'", span: n.span,
+            hint: "give one of them another name")
     }
 
     static func unparenthesized(_ e: ExpressionSyntax) -> ExpressionSyntax {

@@ -27,7 +27,9 @@ extension Binder {
         case .call(let name, _, _):
             if ["materialize", "table", "view"].contains(name.name) { return true }
             if name.name == "graph", entry(name.name, in: scope) == nil { return true }
-            if case .function(let def, let captured)? = entry(name.name, in: scope) { return bodyIsTabular(def, captured, depth: depth) }
+            if case .function(let def, let captured)? = entry(name.name, in: scope) {
+                return bodyIsTabular(def, captured, depth: depth)
+            }
             return false
         default: return false
         }
@@ -49,13 +51,19 @@ extension Binder {
     private func bodyIsTabularUncached(_ def: FunctionDefinitionSyntax, _ captured: Scope, depth: Int) -> Bool {
         var s = captured
         for p in def.parameters {
-            if case .tabular = p.kind { s[p.name.name] = .tabular(BoundQuery(source: .input, schema: Schema([]))) }
-            else { s[p.name.name] = .scalar(.constant(.null, .long)) }
+            if case .tabular = p.kind {
+                s[p.name.name] = .tabular(BoundQuery(source: .input, schema: Schema([])))
+            } else {
+                s[p.name.name] = .scalar(.constant(.null, .long))
+            }
         }
         for l in def.lets {
-            if case .function(let d) = l.value { s[l.name.name] = .function(d, s) }
-            else if case .expression(let x) = l.value {
-                s[l.name.name] = isTabular(x, scope: s, depth: depth) ? .tabular(BoundQuery(source: .input, schema: Schema([])))
+            if case .function(let d) = l.value {
+                s[l.name.name] = .function(d, s)
+            } else if case .expression(let x) = l.value {
+                s[l.name.name] =
+                    isTabular(x, scope: s, depth: depth)
+                    ? .tabular(BoundQuery(source: .input, schema: Schema([])))
                     : .scalar(.constant(.null, .long))
             }
         }
@@ -75,14 +83,18 @@ extension Binder {
     func bindTabularOrGraph(_ e: ExpressionSyntax, scope: Scope) throws(KQLError) -> BoundQuery {
         let q = try bindTabularUnchecked(e, scope: scope)
         guard q.depth <= QueryLimits.maxNestingDepth else {
-            throw QueryLimits.tooDeep("subqueries (`union` legs, `join` sides, `materialize`, `invoke`, `mv-apply`, "
-                                      + "with every `let` and function expanded)", span: e.span)
+            throw QueryLimits.tooDeep(
+                "subqueries (`union` legs, `join` sides, `materialize`, `invoke`, `mv-apply`, "
+                    + "with every `let` and function expanded)", span: e.span)
         }
         guard q.size <= QueryLimits.maxPlanSize else {
-            throw KQLError(.queryTooComplex,
-                           "the tabular expression has more than \(QueryLimits.maxPlanSize) operators once every `let` and user function in it is expanded",
-                           span: e.span,
-                           hint: "a `let` or function is expanded wherever it is used; use materialize() to compute a shared part once; see docs/limits.md")
+            throw KQLError(
+                .queryTooComplex,
+                "the tabular expression has more than \(QueryLimits.maxPlanSize) operators once every `let` and user function in it is expanded",
+                span: e.span,
+                hint:
+                    "a `let` or function is expanded wherever it is used; use materialize() to compute a shared part once; see docs/limits.md"
+            )
         }
         return q
     }
@@ -111,8 +123,12 @@ extension Binder {
         switch entry(n.name, in: scope) {
         case .tabular(let q)?: return q.wrapped
         case .function(let def, let captured)? where def.parameters.isEmpty:
-            if case .tabular(let q) = try bindUserFunction(def, captured: captured, name: n, arguments: [], span: n.span,
-                                                           rowSchema: Schema([]), callerScope: scope) { return q }
+            if case .tabular(let q) = try bindUserFunction(
+                def, captured: captured, name: n, arguments: [], span: n.span,
+                rowSchema: Schema([]), callerScope: scope)
+            {
+                return q
+            }
             throw KQLError(.type, "'\(n.name)' is a scalar function, not a table", span: n.span)
         case .scalar?:
             throw KQLError(.type, "'\(n.name)' is a scalar value, not a table", span: n.span)
@@ -125,22 +141,29 @@ extension Binder {
         if let reason = database.unavailableReason(forTable: n.name) { throw reason }
         if let reason = unavailableFunction(n) { throw reason }
         if let e = recursion(n) { throw e }
-        throw NameSuggestion.unknown("table", n, among: database.tableNames + scope.tabularNames,
-                                     otherwise: "`.show tables` lists the tables")
+        throw NameSuggestion.unknown(
+            "table", n, among: database.tableNames + scope.tabularNames,
+            otherwise: "`.show tables` lists the tables")
     }
 
-    private func bindTabularCall(_ name: NameSyntax, _ args: [ArgumentSyntax], span: SourceSpan,
-                                 scope: Scope) throws(KQLError) -> BoundQuery {
+    private func bindTabularCall(
+        _ name: NameSyntax, _ args: [ArgumentSyntax], span: SourceSpan,
+        scope: Scope
+    ) throws(KQLError) -> BoundQuery {
         switch name.name {
         case "materialize":
-            guard args.count == 1 else { throw KQLError(.argument, "materialize() takes one tabular expression", span: span) }
+            guard args.count == 1 else {
+                throw KQLError(.argument, "materialize() takes one tabular expression", span: span)
+            }
             let q = try bindTabular(args[0].value, scope: scope)
             var m = BoundQuery(source: .materialized(id: makeMaterializeID(), q), schema: q.schema)
             m.isSerialized = q.isSerialized
             return m
         case "graph" where scope[name.name] == nil:
-            throw KQLError(.unsupported, "persistent graphs (`graph(\"name\")` over graph models and snapshots) are not supported",
-                           span: span, hint: "build the graph in the query instead: `Edges | make-graph Source --> Target with Nodes on Id`")
+            throw KQLError(
+                .unsupported, "persistent graphs (`graph(\"name\")` over graph models and snapshots) are not supported",
+                span: span,
+                hint: "build the graph in the query instead: `Edges | make-graph Source --> Target with Nodes on Id`")
         case "table":
             guard args.count == 1, case .literal(.string(let t), _, let s) = args[0].value else {
                 throw KQLError(.argument, "table() takes a table name as a string literal", span: span)
@@ -153,11 +176,13 @@ extension Binder {
                 }
                 if let reason = unavailableFunction(name) { throw reason }
                 if let e = recursion(name) { throw e }
-                throw NameSuggestion.unknown("function", name, among: functionCandidates(scope),
-                                             otherwise: "`.show functions` lists the stored functions")
+                throw NameSuggestion.unknown(
+                    "function", name, among: functionCandidates(scope),
+                    otherwise: "`.show functions` lists the stored functions")
             }
-            let r = try bindUserFunction(def, captured: captured, name: name, arguments: args, span: span,
-                                         rowSchema: Schema([]), callerScope: scope)
+            let r = try bindUserFunction(
+                def, captured: captured, name: name, arguments: args, span: span,
+                rowSchema: Schema([]), callerScope: scope)
             guard case .tabular(let q) = r else {
                 throw KQLError(.type, "function '\(name.name)' returns a scalar value, not a table", span: span)
             }
@@ -167,9 +192,11 @@ extension Binder {
 
     /// Binds a call of a user function: parameters take the arguments (or their defaults), then the body's
     /// `let`s and the body are bound in the function's own scope.
-    func bindUserFunction(_ def: FunctionDefinitionSyntax, captured: Scope, name: NameSyntax, arguments: [ArgumentSyntax],
-                          span: SourceSpan, rowSchema: Schema, callerScope: Scope,
-                          input: BoundQuery? = nil) throws(KQLError) -> FunctionCallResult {
+    func bindUserFunction(
+        _ def: FunctionDefinitionSyntax, captured: Scope, name: NameSyntax, arguments: [ArgumentSyntax],
+        span: SourceSpan, rowSchema: Schema, callerScope: Scope,
+        input: BoundQuery? = nil
+    ) throws(KQLError) -> FunctionCallResult {
         var s = captured
         var positional = arguments.filter { $0.name == nil }.makeIterator()
         var inputPending = input
@@ -186,18 +213,21 @@ extension Binder {
             switch p.kind {
             case .tabular:
                 guard let a = arg else {
-                    throw KQLError(.argument, "function '\(name.name)' needs a table for parameter '\(p.name.name)'", span: span)
+                    throw KQLError(
+                        .argument, "function '\(name.name)' needs a table for parameter '\(p.name.name)'", span: span)
                 }
                 s[p.name.name] = .tabular(try bindTabular(a.value, scope: callerScope))
                 parameters = nil
             case .scalar(let type):
                 let bound: BoundExpression
                 if let a = arg {
-                    bound = try coerce(try bindScalar(a.value, schema: rowSchema, scope: callerScope), to: type, span: a.value.span)
+                    bound = try coerce(
+                        try bindScalar(a.value, schema: rowSchema, scope: callerScope), to: type, span: a.value.span)
                 } else if let d = p.defaultValue {
                     bound = try coerce(try bindScalar(d, schema: Schema([]), scope: captured), to: type, span: d.span)
                 } else {
-                    throw KQLError(.argument, "function '\(name.name)' needs a value for parameter '\(p.name.name)'", span: span)
+                    throw KQLError(
+                        .argument, "function '\(name.name)' needs a value for parameter '\(p.name.name)'", span: span)
                 }
                 s[p.name.name] = .scalar(bound)
                 parameters?.append(bound)

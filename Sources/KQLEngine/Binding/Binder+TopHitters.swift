@@ -12,32 +12,43 @@ extension Binder {
         if let s = t.summing {
             let summed = try bindScalar(s, schema: q.schema, scope: scope)
             guard [.int, .long, .real, .decimal].contains(summed.type) else {
-                throw KQLError(.type, "the summing expression of top-hitters must be a number, but it is \(summed.type.rawValue)", span: s.span)
+                throw KQLError(
+                    .type, "the summing expression of top-hitters must be a number, but it is \(summed.type.rawValue)",
+                    span: s.span)
             }
             let name = "approximate_sum_" + (ColumnNamer.derivedName(s) ?? "Column1")
-            aggregate = AssignmentSyntax(names: [NameSyntax(name, span: s.span)],
-                                         value: .call(name: NameSyntax("sum", span: s.span), arguments: [ArgumentSyntax(value: s)], span: s.span))
+            aggregate = AssignmentSyntax(
+                names: [NameSyntax(name, span: s.span)],
+                value: .call(name: NameSyntax("sum", span: s.span), arguments: [ArgumentSyntax(value: s)], span: s.span)
+            )
         } else {
-            aggregate = AssignmentSyntax(names: [NameSyntax("approximate_count_\(valueName)", span: t.value.span)],
-                                         value: .call(name: NameSyntax("count", span: t.value.span), arguments: [], span: t.value.span))
+            aggregate = AssignmentSyntax(
+                names: [NameSyntax("approximate_count_\(valueName)", span: t.value.span)],
+                value: .call(name: NameSyntax("count", span: t.value.span), arguments: [], span: t.value.span))
         }
-        let s = try bindSummarize(SummarizeSyntax(options: [], aggregates: [aggregate],
-                                                  by: [AssignmentSyntax(names: [NameSyntax(valueName, span: t.value.span)], value: t.value)]),
-                                  schema: q.schema, scope: scope)
+        let s = try bindSummarize(
+            SummarizeSyntax(
+                options: [], aggregates: [aggregate],
+                by: [AssignmentSyntax(names: [NameSyntax(valueName, span: t.value.span)], value: t.value)]),
+            schema: q.schema, scope: scope)
         var r = q
         r.append(.summarize(s), producing: s.schema)
-        let key = BoundSortKey(value: .column(index: 1, name: s.schema.fields[1].name, type: s.schema.fields[1].type),
-                               ascending: false, nullsFirst: false)
+        let key = BoundSortKey(
+            value: .column(index: 1, name: s.schema.fields[1].name, type: s.schema.fields[1].type),
+            ascending: false, nullsFirst: false)
         r.append(.top(BoundTop(count: n, key: key)), producing: s.schema)
         return r
     }
 
     /// `sample-distinct N of c`: up to N distinct values of `c`, as one column.
-    func bindSampleDistinct(_ q: BoundQuery, count: ExpressionSyntax, column: NameSyntax, scope: Scope) throws(KQLError) -> BoundQuery {
+    func bindSampleDistinct(_ q: BoundQuery, count: ExpressionSyntax, column: NameSyntax, scope: Scope) throws(KQLError)
+        -> BoundQuery
+    {
         let n = try constantNumber(count, scope: scope, what: "sample-distinct")
         guard q.schema.index(of: column.name) != nil else { throw unknownColumn(column, q.schema) }
-        let s = try bindSummarize(SummarizeSyntax(options: [], aggregates: [], by: [AssignmentSyntax(value: .name(column))]),
-                                  schema: q.schema, scope: scope)
+        let s = try bindSummarize(
+            SummarizeSyntax(options: [], aggregates: [], by: [AssignmentSyntax(value: .name(column))]),
+            schema: q.schema, scope: scope)
         var r = q
         r.append(.summarize(s), producing: s.schema)
         r.append(.take(n), producing: s.schema)

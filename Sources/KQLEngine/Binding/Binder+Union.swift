@@ -26,7 +26,11 @@ extension Binder {
                 guard let t = text else { throw KQLError(.argument, "withsource needs a column name", span: o.span) }
                 sourceColumn = t
             case "isfuzzy":
-                if case .literal(.bool(let b), _, _) = o.value { fuzzy = b } else { fuzzy = text?.lowercased() == "true" }
+                if case .literal(.bool(let b), _, _) = o.value {
+                    fuzzy = b
+                } else {
+                    fuzzy = text?.lowercased() == "true"
+                }
             default:
                 throw KQLError(.unsupported, "union option '\(o.name)' is not supported", span: o.span)
             }
@@ -63,13 +67,16 @@ extension Binder {
             }
             names.append(Binder.legName(t) ?? "union_arg\(i + (input == nil ? 0 : 1))")
         }
-        guard !legs.isEmpty else { throw KQLError(.argument, "union needs at least one table", span: u.tables.first?.span ?? SourceSpan.none) }
+        guard !legs.isEmpty else {
+            throw KQLError(.argument, "union needs at least one table", span: u.tables.first?.span ?? SourceSpan.none)
+        }
         // A leg whose schema is known only once it ran (a `python()` without `typeof`) is laid out
         // then, from the real tables; until then the layout below is a placeholder.
         let resolvesAtRun = legs.contains { $0.schemaIsDeferred }
         let (fields, mapping) = BoundUnion.layout(legs.map(\.schema), inner: inner, sourceColumn: sourceColumn)
-        var bound = BoundUnion(legs: input == nil ? legs : Array(legs.dropFirst()), includesInput: input != nil, inner: inner,
-                               sourceColumn: sourceColumn, legNames: names, mapping: mapping, schema: Schema(fields))
+        var bound = BoundUnion(
+            legs: input == nil ? legs : Array(legs.dropFirst()), includesInput: input != nil, inner: inner,
+            sourceColumn: sourceColumn, legNames: names, mapping: mapping, schema: Schema(fields))
         bound.resolvesAtRun = resolvesAtRun
         return bound
     }
@@ -80,7 +87,9 @@ extension BoundUnion {
     /// feeding it (nil: nulls). A name that appears with several types becomes one column per type,
     /// named `name_type` (numbered `name_type1` when a leg already has a column of that name); `inner` keeps
     /// only the columns every leg has; `sourceColumn` comes first.
-    public static func layout(_ schemas: [Schema], inner: Bool, sourceColumn: String?) -> (fields: [Field], mapping: [[Int?]]) {
+    public static func layout(_ schemas: [Schema], inner: Bool, sourceColumn: String?) -> (
+        fields: [Field], mapping: [[Int?]]
+    ) {
         var typesByName: [String: [ScalarType]] = [:]
         for schema in schemas {
             for f in schema.fields where !(typesByName[f.name]?.contains(f.type) ?? false) {

@@ -53,7 +53,9 @@ public final class Binder {
 
     func execute(_ query: BoundQuery, span: SourceSpan) throws(KQLError) -> Table {
         guard let run else {
-            throw KQLError(.unsupported, "this expression needs a sub-query evaluated while binding, which this binder cannot do", span: span)
+            throw KQLError(
+                .unsupported, "this expression needs a sub-query evaluated while binding, which this binder cannot do",
+                span: span)
         }
         return try run(query)
     }
@@ -79,15 +81,18 @@ public final class Binder {
     public func bindQueryParameters(_ params: [ParameterSyntax], scope: inout Scope) throws(KQLError) {
         for p in params {
             guard case .scalar(let type) = p.kind else {
-                throw KQLError(.unsupported, "tabular query parameter '\(p.name.name)' is not supported", span: p.name.span)
+                throw KQLError(
+                    .unsupported, "tabular query parameter '\(p.name.name)' is not supported", span: p.name.span)
             }
             if let text = parameterValues[p.name.name] {
-                scope[p.name.name] = .scalar(.constant(try QueryParameterValue.parse(text, as: type, name: p.name), type))
+                scope[p.name.name] = .scalar(
+                    .constant(try QueryParameterValue.parse(text, as: type, name: p.name), type))
                 continue
             }
             guard let d = p.defaultValue else {
-                throw KQLError(.argument, "query parameter '\(p.name.name)' has no value and no default", span: p.name.span,
-                               hint: "give it a default: `declare query_parameters(\(p.name.name):\(type.rawValue) = ...)`")
+                throw KQLError(
+                    .argument, "query parameter '\(p.name.name)' has no value and no default", span: p.name.span,
+                    hint: "give it a default: `declare query_parameters(\(p.name.name):\(type.rawValue) = ...)`")
             }
             let bound = try bindScalar(d, schema: Schema([]), scope: scope)
             scope[p.name.name] = .scalar(try coerce(bound, to: type, span: d.span))

@@ -8,8 +8,9 @@ public indirect enum BoundExpression: Sendable {
     /// A literal or a constant-folded value.
     case constant(Value, ScalarType)
     /// A call of a scalar function (operators such as `+` and `==` included).
-    case call(function: any ScalarFunction, arguments: [BoundExpression], type: ScalarType, span: SourceSpan,
-              extent: ExpressionExtent)
+    case call(
+        function: any ScalarFunction, arguments: [BoundExpression], type: ScalarType, span: SourceSpan,
+        extent: ExpressionExtent)
 
     /// The expression's result type.
     public var type: ScalarType {

@@ -25,17 +25,22 @@ struct ColumnNamer {
             if let prefix = sketchReaderNames[name.name], let first = args.first, case .name(let n) = first.value {
                 return "\(prefix)_\(n.name)"
             }
-            guard ["bin", "floor", "bin_at", "bin_auto", "startofday", "startofweek", "startofmonth", "startofyear"].contains(name.name),
-                  let first = args.first else { return nil }
+            guard
+                ["bin", "floor", "bin_at", "bin_auto", "startofday", "startofweek", "startofmonth", "startofyear"]
+                    .contains(name.name),
+                let first = args.first
+            else { return nil }
             if case .name(let n) = first.value { return n.name }
             return nil
         default: return nil
         }
     }
 
-    private static let sketchReaderNames = ["dcount_hll": "dcount_hll", "percentile_tdigest": "percentile_tdigest",
-                                            "percentiles_array_tdigest": "percentile_tdigest",
-                                            "percentile_array_tdigest": "percentile_tdigest"]
+    private static let sketchReaderNames = [
+        "dcount_hll": "dcount_hll", "percentile_tdigest": "percentile_tdigest",
+        "percentiles_array_tdigest": "percentile_tdigest",
+        "percentile_array_tdigest": "percentile_tdigest",
+    ]
 
     /// Whether the expression is named after the column it binds to, which only binding knows:
     /// `column_ifexists('Capital', State)` is named `State` when the row has no `Capital`.

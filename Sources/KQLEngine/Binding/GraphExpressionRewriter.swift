@@ -19,8 +19,10 @@ struct GraphExpressionRewriter {
     /// Binds an element expression (`map(e, expr)`'s `expr`) over an element schema.
     let bindElement: (ExpressionSyntax, Schema) throws(KQLError) -> BoundExpression
 
-    init(nodeNames: [String: Int], edgeNames: [String: Int], walks: Set<Int>, nodeSchema: Schema, edgeSchema: Schema,
-         bindElement: @escaping (ExpressionSyntax, Schema) throws(KQLError) -> BoundExpression) {
+    init(
+        nodeNames: [String: Int], edgeNames: [String: Int], walks: Set<Int>, nodeSchema: Schema, edgeSchema: Schema,
+        bindElement: @escaping (ExpressionSyntax, Schema) throws(KQLError) -> BoundExpression
+    ) {
         self.nodeNames = nodeNames; self.edgeNames = edgeNames; self.walks = walks
         self.nodeSchema = nodeSchema; self.edgeSchema = edgeSchema; self.bindElement = bindElement
     }
@@ -40,9 +42,13 @@ struct GraphExpressionRewriter {
     var schema: Schema { Schema(fields) }
 
     /// The column for `key`, added with `make` when it is new, as a name expression.
-    private mutating func column(_ key: String, span: SourceSpan, _ make: () throws(KQLError) -> (GraphMatchColumn, ScalarType)) throws(KQLError) -> ExpressionSyntax {
+    private mutating func column(
+        _ key: String, span: SourceSpan, _ make: () throws(KQLError) -> (GraphMatchColumn, ScalarType)
+    ) throws(KQLError) -> ExpressionSyntax {
         let index: Int
-        if let k = known[key] { index = k } else {
+        if let k = known[key] {
+            index = k
+        } else {
             let (c, type) = try make()
             index = columns.count
             columns.append(c)
@@ -69,7 +75,8 @@ struct GraphExpressionRewriter {
                 return try column("edge \(x)", span: n.span) { (.edge(x), .dynamic) }
             }
             return e
-        case .member(.name(let base), let property, let span) where nodeNames[base.name] != nil || edgeNames[base.name] != nil:
+        case .member(.name(let base), let property, let span)
+        where nodeNames[base.name] != nil || edgeNames[base.name] != nil:
             return try self.property(of: base, property, span: span)
         case .member(let base, let name, let span):
             return .member(base: try rewrite(base), name: name, span: span)
@@ -90,7 +97,8 @@ struct GraphExpressionRewriter {
             for r in right { out.append(try rewrite(r)) }
             return .setMembership(op: op, left: try rewrite(left), right: out, span: span)
         case .between(let value, let low, let high, let negated, let span):
-            return .between(value: try rewrite(value), low: try rewrite(low), high: try rewrite(high), negated: negated, span: span)
+            return .between(
+                value: try rewrite(value), low: try rewrite(low), high: try rewrite(high), negated: negated, span: span)
         case .call(let name, let args, let span):
             if let special = try graphFunction(name, args, span: span) { return special }
             var out: [ArgumentSyntax] = []
@@ -100,52 +108,75 @@ struct GraphExpressionRewriter {
     }
 
     /// `v.prop` of a node or edge variable.
-    private mutating func property(of base: NameSyntax, _ property: NameSyntax, span: SourceSpan) throws(KQLError) -> ExpressionSyntax {
+    private mutating func property(of base: NameSyntax, _ property: NameSyntax, span: SourceSpan) throws(KQLError)
+        -> ExpressionSyntax
+    {
         if let v = nodeNames[base.name] {
-            guard let p = nodeSchema.index(of: property.name) else { throw unknownProperty(base, property, nodeSchema, "node") }
+            guard let p = nodeSchema.index(of: property.name) else {
+                throw unknownProperty(base, property, nodeSchema, "node")
+            }
             nodesRead.insert(v)
             let type = nodeSchema.fields[p].type
             return try column("node \(v).\(p)", span: span) { (.nodeProperty(node: v, property: p), type) }
         }
         let x = edgeNames[base.name]!
-        guard let p = edgeSchema.index(of: property.name) else { throw unknownProperty(base, property, edgeSchema, "edge") }
+        guard let p = edgeSchema.index(of: property.name) else {
+            throw unknownProperty(base, property, edgeSchema, "edge")
+        }
         edgesRead.insert(x)
         let type = walks.contains(x) ? ScalarType.dynamic : edgeSchema.fields[p].type
         return try column("edge \(x).\(p)", span: span) { (.edgeProperty(edge: x, property: p), type) }
     }
 
-    private func unknownProperty(_ base: NameSyntax, _ property: NameSyntax, _ schema: Schema, _ what: String) -> KQLError {
-        NameSuggestion.unknown("property of \(what) '\(base.name)'", property, among: schema.names,
-                               otherwise: schema.names.isEmpty ? "the \(what)s of this graph have no properties"
-                                   : "the \(what) properties are: \(schema.names.joined(separator: ", "))")
+    private func unknownProperty(_ base: NameSyntax, _ property: NameSyntax, _ schema: Schema, _ what: String)
+        -> KQLError
+    {
+        NameSuggestion.unknown(
+            "property of \(what) '\(base.name)'", property, among: schema.names,
+            otherwise: schema.names.isEmpty
+                ? "the \(what)s of this graph have no properties"
+                : "the \(what) properties are: \(schema.names.joined(separator: ", "))")
     }
 
     /// The graph functions: `node_degree_in/out(n)`, `labels(v)`, `map/all/any(e, expr)`, `inner_nodes(e)`;
     /// nil for any other call.
-    private mutating func graphFunction(_ name: NameSyntax, _ args: [ArgumentSyntax], span: SourceSpan) throws(KQLError) -> ExpressionSyntax? {
+    private mutating func graphFunction(_ name: NameSyntax, _ args: [ArgumentSyntax], span: SourceSpan) throws(KQLError)
+        -> ExpressionSyntax?
+    {
         switch name.name {
         case "node_degree_in", "node_degree_out":
             guard args.count == 1, case .name(let n) = args[0].value, let v = nodeNames[n.name] else {
-                throw KQLError(.argument, "\(name.name)() takes a node variable of the pattern (or nothing inside map(), all() or any() over inner_nodes())",
-                               span: span)
+                throw KQLError(
+                    .argument,
+                    "\(name.name)() takes a node variable of the pattern (or nothing inside map(), all() or any() over inner_nodes())",
+                    span: span)
             }
             nodesRead.insert(v)
             let incoming = name.name == "node_degree_in"
             return try column("degree \(v) \(incoming)", span: span) { (.degree(node: v, incoming: incoming), .long) }
         case "labels":
-            guard args.count == 1, case .name(let n) = args[0].value, nodeNames[n.name] != nil || edgeNames[n.name] != nil else {
-                throw KQLError(.argument, "labels() takes a node or edge variable of the pattern (or nothing inside map(), all() or any())",
-                               span: span)
+            guard args.count == 1, case .name(let n) = args[0].value,
+                nodeNames[n.name] != nil || edgeNames[n.name] != nil
+            else {
+                throw KQLError(
+                    .argument,
+                    "labels() takes a node or edge variable of the pattern (or nothing inside map(), all() or any())",
+                    span: span)
             }
             // Graphs made by make-graph carry no labels: the reference says labels() is then always empty.
             return .literal(.dynamic(.array([])), .dynamic, span)
         case "inner_nodes":
-            throw KQLError(.argument, "inner_nodes() can only be the first argument of map(), all() or any()", span: span)
+            throw KQLError(
+                .argument, "inner_nodes() can only be the first argument of map(), all() or any()", span: span)
         case "map", "all", "any":
             guard args.count == 2, let (edge, inner) = walkArgument(args[0].value) else {
-                if args.count == 2, case .name(let n) = args[0].value, nodeNames[n.name] != nil || edgeNames[n.name] != nil {
-                    throw KQLError(.argument, "\(name.name)() takes a variable length edge (`-[e*1..3]->`) or inner_nodes() of one, and '\(n.name)' is not one",
-                                   span: args[0].value.span)
+                if args.count == 2, case .name(let n) = args[0].value,
+                    nodeNames[n.name] != nil || edgeNames[n.name] != nil
+                {
+                    throw KQLError(
+                        .argument,
+                        "\(name.name)() takes a variable length edge (`-[e*1..3]->`) or inner_nodes() of one, and '\(n.name)' is not one",
+                        span: args[0].value.span)
                 }
                 return nil
             }
@@ -175,10 +206,13 @@ struct GraphExpressionRewriter {
     }
 
     /// `map`/`all`/`any`'s expression, bound over one element (an edge, or an inner node with its degrees).
-    func elementwise(_ kind: BoundGraphElementwise.Kind, edge: Int, innerNodes: Bool, _ body: ExpressionSyntax) throws(KQLError) -> BoundGraphElementwise {
+    func elementwise(_ kind: BoundGraphElementwise.Kind, edge: Int, innerNodes: Bool, _ body: ExpressionSyntax)
+        throws(KQLError) -> BoundGraphElementwise
+    {
         let schema = innerNodes ? GraphMatchTable.elementSchema(nodes: nodeSchema) : edgeSchema
         let rewritten = try GraphExpressionRewriter.elementExpression(body, innerNodes: innerNodes)
-        return BoundGraphElementwise(kind: kind, edge: edge, innerNodes: innerNodes, expression: try bindElement(rewritten, schema))
+        return BoundGraphElementwise(
+            kind: kind, edge: edge, innerNodes: innerNodes, expression: try bindElement(rewritten, schema))
     }
 
     /// An element expression with `node_degree_in()`, `node_degree_out()` and `labels()` (no arguments) made
@@ -189,10 +223,13 @@ struct GraphExpressionRewriter {
             switch name.name {
             case "node_degree_in", "node_degree_out":
                 guard args.isEmpty, innerNodes else {
-                    throw KQLError(.argument, "\(name.name)() without arguments reads an inner node: use it in map(), all() or any() over inner_nodes(e)",
-                                   span: span)
+                    throw KQLError(
+                        .argument,
+                        "\(name.name)() without arguments reads an inner node: use it in map(), all() or any() over inner_nodes(e)",
+                        span: span)
                 }
-                let column = name.name == "node_degree_in" ? GraphMatchTable.degreeInColumn : GraphMatchTable.degreeOutColumn
+                let column =
+                    name.name == "node_degree_in" ? GraphMatchTable.degreeInColumn : GraphMatchTable.degreeOutColumn
                 return .name(NameSyntax(column, span: span))
             case "labels" where args.isEmpty:
                 return .literal(.dynamic(.array([])), .dynamic, span)
@@ -200,30 +237,42 @@ struct GraphExpressionRewriter {
                 throw KQLError(.unsupported, "\(name.name)() inside map(), all() or any() is not supported", span: span)
             default:
                 var out: [ArgumentSyntax] = []
-                for a in args { out.append(ArgumentSyntax(name: a.name, value: try elementExpression(a.value, innerNodes: innerNodes))) }
+                for a in args {
+                    out.append(
+                        ArgumentSyntax(name: a.name, value: try elementExpression(a.value, innerNodes: innerNodes)))
+                }
                 return .call(name: name, arguments: out, span: span)
             }
         case .member(let base, let name, let span):
             return .member(base: try elementExpression(base, innerNodes: innerNodes), name: name, span: span)
         case .index(let base, let index, let span):
-            return .index(base: try elementExpression(base, innerNodes: innerNodes), index: try elementExpression(index, innerNodes: innerNodes), span: span)
+            return .index(
+                base: try elementExpression(base, innerNodes: innerNodes),
+                index: try elementExpression(index, innerNodes: innerNodes), span: span)
         case .parenthesized(let inner, let span):
             return .parenthesized(try elementExpression(inner, innerNodes: innerNodes), span)
         case .unary(let op, let operand, let span):
             return .unary(op: op, operand: try elementExpression(operand, innerNodes: innerNodes), span: span)
         case .binary(let op, let l, let r, let span):
-            return .binary(op: op, left: try elementExpression(l, innerNodes: innerNodes), right: try elementExpression(r, innerNodes: innerNodes), span: span)
+            return .binary(
+                op: op, left: try elementExpression(l, innerNodes: innerNodes),
+                right: try elementExpression(r, innerNodes: innerNodes), span: span)
         case .chain(let first, let links, let span):
             var out: [ChainLinkSyntax] = []
-            for l in links { out.append(ChainLinkSyntax(op: l.op, operand: try elementExpression(l.operand, innerNodes: innerNodes))) }
+            for l in links {
+                out.append(ChainLinkSyntax(op: l.op, operand: try elementExpression(l.operand, innerNodes: innerNodes)))
+            }
             return .chain(first: try elementExpression(first, innerNodes: innerNodes), links: out, span: span)
         case .setMembership(let op, let left, let right, let span):
             var out: [ExpressionSyntax] = []
             for r in right { out.append(try elementExpression(r, innerNodes: innerNodes)) }
-            return .setMembership(op: op, left: try elementExpression(left, innerNodes: innerNodes), right: out, span: span)
+            return .setMembership(
+                op: op, left: try elementExpression(left, innerNodes: innerNodes), right: out, span: span)
         case .between(let value, let low, let high, let negated, let span):
-            return .between(value: try elementExpression(value, innerNodes: innerNodes), low: try elementExpression(low, innerNodes: innerNodes),
-                            high: try elementExpression(high, innerNodes: innerNodes), negated: negated, span: span)
+            return .between(
+                value: try elementExpression(value, innerNodes: innerNodes),
+                low: try elementExpression(low, innerNodes: innerNodes),
+                high: try elementExpression(high, innerNodes: innerNodes), negated: negated, span: span)
         case .literal, .name, .star, .schema, .pipeline, .source:
             return e
         }

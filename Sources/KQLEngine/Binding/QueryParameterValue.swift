@@ -11,8 +11,10 @@ enum QueryParameterValue {
         // Bare text of the type (`2024-01-01T00:00:00Z`, `1.02:00:00`, `[1, 2]`), read as its to* function reads it.
         let converted = Cast.explicit(.string(text), to: type)
         if !converted.isNull { return converted }
-        throw KQLError(.argument, "the value given for query parameter '\(name.name)' is not a \(type.rawValue) literal: \(text)", span: name.span,
-                       hint: "pass a KQL literal of its declared type, e.g. --param \(name.name)=\(example(type))")
+        throw KQLError(
+            .argument, "the value given for query parameter '\(name.name)' is not a \(type.rawValue) literal: \(text)",
+            span: name.span,
+            hint: "pass a KQL literal of its declared type, e.g. --param \(name.name)=\(example(type))")
     }
 
     /// The constant a literal text denotes, converted to `type` where KQL converts implicitly.
@@ -21,7 +23,8 @@ enum QueryParameterValue {
         let value: Value, written: ScalarType
         switch e {
         case .literal(let v, let t, _): (value, written) = (v, t)
-        case .unary(.negate, .literal(.long(let v), .long, _), _) where v != Int64.min: (value, written) = (.long(-v), .long)
+        case .unary(.negate, .literal(.long(let v), .long, _), _) where v != Int64.min:
+            (value, written) = (.long(-v), .long)
         case .unary(.negate, .literal(.real(let v), .real, _), _): (value, written) = (.real(-v), .real)
         default: return nil
         }

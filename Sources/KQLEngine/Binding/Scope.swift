@@ -27,7 +27,9 @@ public struct Scope: Sendable {
         get {
             var log = self.log, visible = self.visible
             while let l = log {
-                if let versions = l.versions[name], let entry = ScopeLog.latest(versions, before: visible) { return entry }
+                if let versions = l.versions[name], let entry = ScopeLog.latest(versions, before: visible) {
+                    return entry
+                }
                 (log, visible) = (l.parent, l.parentVisible)
             }
             return nil
@@ -142,7 +144,9 @@ enum NameSuggestion {
     }
 
     /// An `E_UNKNOWN_NAME` error; the closest candidate, if one looks like a typo, is named in the message.
-    static func unknown(_ what: String, _ name: NameSyntax, among candidates: [String], otherwise hint: String? = nil) -> KQLError {
+    static func unknown(_ what: String, _ name: NameSyntax, among candidates: [String], otherwise hint: String? = nil)
+        -> KQLError
+    {
         if let c = closest(to: name.name, among: candidates) {
             return KQLError(.unknownName, "unknown \(what) '\(name.name)'; did you mean '\(c)'?", span: name.span)
         }

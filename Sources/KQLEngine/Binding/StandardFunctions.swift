@@ -5,7 +5,9 @@ import KQLSyntax
 public struct StandardFunctions: FunctionResolver {
     public init() {}
     public func scalarFunction(named name: String) -> (any ScalarFunction)? { FunctionRegistry.scalar(named: name) }
-    public func aggregateFunction(named name: String) -> (any AggregateFunction)? { FunctionRegistry.aggregate(named: name) }
+    public func aggregateFunction(named name: String) -> (any AggregateFunction)? {
+        FunctionRegistry.aggregate(named: name)
+    }
     public func binaryFunction(_ op: BinaryOperator) -> (any ScalarFunction)? { FunctionRegistry.binary(op) }
     public func setMembershipFunction(_ op: SetOperator) -> (any ScalarFunction)? { FunctionRegistry.setMembership(op) }
     public var betweenFunction: (any ScalarFunction)? { FunctionRegistry.between }

@@ -22,8 +22,9 @@ public final class InMemoryDatabase: Database {
         let existing = table(named: name)
         if let existing {
             guard existing.schema == schema else {
-                throw KQLError(.command, "table '\(name)' already exists with a different schema",
-                               hint: "drop it first with `.drop table \(name)`, or use another name")
+                throw KQLError(
+                    .command, "table '\(name)' already exists with a different schema",
+                    hint: "drop it first with `.drop table \(name)`, or use another name")
             }
             return
         }
@@ -33,8 +34,10 @@ public final class InMemoryDatabase: Database {
     public func write(_ name: String, table: Table, replace: Bool) throws(KQLError) {
         guard !replace, let existing = self.table(named: name) else { put(name, table); return }
         guard existing.schema.fields.map(\.type) == table.schema.fields.map(\.type) else {
-            throw KQLError(.command, "cannot append to '\(name)': its columns are \(existing.schema.fields.map { "\($0.name):\($0.type)" }.joined(separator: ", ")), the data has \(table.schema.fields.map { "\($0.name):\($0.type)" }.joined(separator: ", "))",
-                           hint: "project the data to the table's schema first")
+            throw KQLError(
+                .command,
+                "cannot append to '\(name)': its columns are \(existing.schema.fields.map { "\($0.name):\($0.type)" }.joined(separator: ", ")), the data has \(table.schema.fields.map { "\($0.name):\($0.type)" }.joined(separator: ", "))",
+                hint: "project the data to the table's schema first")
         }
         let columns = zip(existing.columns, table.columns).map { Column.concat([$0, $1], type: $0.type) }
         put(name, Table(schema: existing.schema, columns: columns, rowCount: existing.rowCount + table.rowCount))
@@ -52,11 +55,14 @@ public final class InMemoryDatabase: Database {
 
     public func function(named name: String) -> StoredFunction? { functions.withLock { $0[name] } }
 
-    public func storeFunction(_ function: StoredFunction) throws(KQLError) { functions.withLock { $0[function.name] = function } }
+    public func storeFunction(_ function: StoredFunction) throws(KQLError) {
+        functions.withLock { $0[function.name] = function }
+    }
 
     public func dropFunction(_ name: String) throws(KQLError) {
         guard functions.withLock({ $0.removeValue(forKey: name) }) != nil else {
-            throw KQLError(.unknownName, "there is no function '\(name)'", hint: "`.show functions` lists the stored functions")
+            throw KQLError(
+                .unknownName, "there is no function '\(name)'", hint: "`.show functions` lists the stored functions")
         }
     }
 

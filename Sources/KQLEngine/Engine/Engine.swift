@@ -20,8 +20,12 @@ public final class Engine: Sendable {
     public init(database: any Database, plugins: [any TabularPlugin] = [], now: (@Sendable () -> Int64)? = nil) {
         self.database = database
         // Built-in plugins first, so a host's plugin of the same name takes their place.
-        self.plugins = [BagUnpackPlugin(), GeoLookupPlugin.polygons, GeoLookupPlugin.lines, IPLookupPlugin.ipv4, IPLookupPlugin.ipv6,
-                        RowsNearPlugin(), PivotPlugin()] + AnalyticsPlugins.all + plugins
+        self.plugins =
+            [
+                BagUnpackPlugin(), GeoLookupPlugin.polygons, GeoLookupPlugin.lines, IPLookupPlugin.ipv4,
+                IPLookupPlugin.ipv6,
+                RowsNearPlugin(), PivotPlugin(),
+            ] + AnalyticsPlugins.all + plugins
         self.clock = now ?? { Int64(Date().timeIntervalSince1970 * 1_000_000_000) }
     }
 
@@ -39,17 +43,22 @@ public final class Engine: Sendable {
     ///
     /// `cancellation`, when given, stops the request with `E_CANCELLED` at its next deadline check once
     /// it is cancelled (a server flips it when the client disconnects).
-    public func execute(_ text: String, sourceName: String? = nil,
-                        properties: RequestProperties = RequestProperties(),
-                        cancellation: QueryCancellation? = nil) throws(KQLError) -> QueryResult {
+    public func execute(
+        _ text: String, sourceName: String? = nil,
+        properties: RequestProperties = RequestProperties(),
+        cancellation: QueryCancellation? = nil
+    ) throws(KQLError) -> QueryResult {
         let start = MonotonicClock.nanoseconds()
         return try DeepStack.run { () throws(KQLError) -> QueryResult in
-            try executeOnDeepStack(text, sourceName: sourceName, properties: properties, start: start, cancellation: cancellation)
+            try executeOnDeepStack(
+                text, sourceName: sourceName, properties: properties, start: start, cancellation: cancellation)
         }
     }
 
-    private func executeOnDeepStack(_ text: String, sourceName: String?, properties: RequestProperties,
-                                    start: UInt64, cancellation: QueryCancellation?) throws(KQLError) -> QueryResult {
+    private func executeOnDeepStack(
+        _ text: String, sourceName: String?, properties: RequestProperties,
+        start: UInt64, cancellation: QueryCancellation?
+    ) throws(KQLError) -> QueryResult {
         let script: ScriptSyntax
         do {
             script = try Parser.parse(text, sourceName: sourceName)

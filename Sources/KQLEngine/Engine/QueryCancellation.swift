@@ -22,7 +22,8 @@ public final class QueryCancellation: Sendable {
     /// Fails with `E_CANCELLED` once cancelled.
     func check() throws(KQLError) {
         guard isCancelled else { return }
-        throw KQLError(.cancelled, "the query was cancelled: the client that sent it went away",
-                       hint: "nothing to do unless it was unexpected; a client that disconnects stops its query")
+        throw KQLError(
+            .cancelled, "the query was cancelled: the client that sent it went away",
+            hint: "nothing to do unless it was unexpected; a client that disconnects stops its query")
     }
 }

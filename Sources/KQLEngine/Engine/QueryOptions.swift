@@ -20,7 +20,8 @@ public enum QueryOptions {
     public static let queryNow = "query_now"
 
     static let honoured: Set<String> = [
-        RequestProperties.Name.noTruncation, RequestProperties.Name.truncationMaxRecords, RequestProperties.Name.truncationMaxSize,
+        RequestProperties.Name.noTruncation, RequestProperties.Name.truncationMaxRecords,
+        RequestProperties.Name.truncationMaxSize,
         RequestProperties.Name.takeMaxRecords, RequestProperties.Name.maxMemoryConsumptionPerIterator,
         RequestProperties.Name.serverTimeout, queryNow, "query_python_debug",
         // Read by the binder for `bin_auto()`.
@@ -28,14 +29,21 @@ public enum QueryOptions {
     ]
 
     static let accepted: Set<String> = [
-        "best_effort", "client_max_redirect_count", "client_results_reader_allow_varying_row_widths", "deferpartialqueryfailures",
-        "materialized_view_shuffle_query", "max_memory_consumption_per_query_per_node", "maxoutputcolumns", "push_selection_through_aggregation",
-        "query_datascope", "query_distribution_nodes_span", "query_fanout_nodes_percent", "query_fanout_threads_percent",
-        "query_force_row_level_security", "query_log_query_parameters", "query_max_entities_in_union", "query_optimize_fts_at_relop",
+        "best_effort", "client_max_redirect_count", "client_results_reader_allow_varying_row_widths",
+        "deferpartialqueryfailures",
+        "materialized_view_shuffle_query", "max_memory_consumption_per_query_per_node", "maxoutputcolumns",
+        "push_selection_through_aggregation",
+        "query_datascope", "query_distribution_nodes_span", "query_fanout_nodes_percent",
+        "query_fanout_threads_percent",
+        "query_force_row_level_security", "query_log_query_parameters", "query_max_entities_in_union",
+        "query_optimize_fts_at_relop",
         "query_results_cache_force_refresh", "query_results_cache_max_age", "query_results_cache_per_shard",
-        "query_results_progressive_row_count", "query_results_progressive_update_period", "query_weakconsistency_session_id",
-        "queryconsistency", "request_app_name", "request_block_row_level_security", "request_callout_disabled", "request_description",
-        "request_external_table_disabled", "request_impersonation_disabled", "request_remote_entities_disabled", "request_user",
+        "query_results_progressive_row_count", "query_results_progressive_update_period",
+        "query_weakconsistency_session_id",
+        "queryconsistency", "request_app_name", "request_block_row_level_security", "request_callout_disabled",
+        "request_description",
+        "request_external_table_disabled", "request_impersonation_disabled", "request_remote_entities_disabled",
+        "request_user",
         "results_error_reporting_placement", "results_progressive_enabled", "results_v2_fragment_primary_tables",
         "results_v2_newlines_between_frames", "norequesttimeout", "querytrace",
     ]
@@ -72,11 +80,15 @@ public enum QueryOptions {
         switch effect(of: name.name) {
         case .honoured?, .accepted?: return
         case .refused(let why)?:
-            throw KQLError(.unsupported, "option '\(name.name)' is not supported: \(why)", span: name.span,
-                           hint: "remove the `set \(name.name)` statement")
+            throw KQLError(
+                .unsupported, "option '\(name.name)' is not supported: \(why)", span: name.span,
+                hint: "remove the `set \(name.name)` statement")
         case nil:
-            throw KQLError(.argument, "'\(name.name)' is not a query option", span: name.span,
-                           hint: "docs/limits.md lists the options Sandpiper honours (notruncation, truncationmaxrecords, query_now, ...)")
+            throw KQLError(
+                .argument, "'\(name.name)' is not a query option", span: name.span,
+                hint:
+                    "docs/limits.md lists the options Sandpiper honours (notruncation, truncationmaxrecords, query_now, ...)"
+            )
         }
     }
 }

@@ -24,14 +24,19 @@ public struct RequestLimits: Sendable, Equatable {
     public struct Truncation: Sendable, Equatable {
         public var maxRecords: Int
         public var maxSize: Int
-        public init(maxRecords: Int = RequestLimits.defaultTruncationMaxRecords, maxSize: Int = RequestLimits.defaultTruncationMaxSize) {
+        public init(
+            maxRecords: Int = RequestLimits.defaultTruncationMaxRecords,
+            maxSize: Int = RequestLimits.defaultTruncationMaxSize
+        ) {
             self.maxRecords = maxRecords; self.maxSize = maxSize
         }
     }
 
-    public init(truncation: Truncation? = Truncation(), takeMaxRecords: Int? = nil,
-                maxMemoryPerOperator: Int = RequestLimits.defaultMaxMemoryPerOperator,
-                timeoutNanoseconds: Int64 = RequestLimits.defaultTimeoutNanoseconds) {
+    public init(
+        truncation: Truncation? = Truncation(), takeMaxRecords: Int? = nil,
+        maxMemoryPerOperator: Int = RequestLimits.defaultMaxMemoryPerOperator,
+        timeoutNanoseconds: Int64 = RequestLimits.defaultTimeoutNanoseconds
+    ) {
         self.truncation = truncation; self.takeMaxRecords = takeMaxRecords
         self.maxMemoryPerOperator = maxMemoryPerOperator; self.timeoutNanoseconds = timeoutNanoseconds
     }
@@ -39,9 +44,11 @@ public struct RequestLimits: Sendable, Equatable {
     /// ADX's default of `maxmemoryconsumptionperiterator` (5 GB), or a quarter of this machine's physical
     /// memory when that is less: a query's input and output tables live beside the operator's own
     /// memory, and the machine is not the query's alone.
-    public static let defaultMaxMemoryPerOperator: Int = min(5 << 30, Int(clamping: ProcessInfo.processInfo.physicalMemory / 4))
+    public static let defaultMaxMemoryPerOperator: Int = min(
+        5 << 30, Int(clamping: ProcessInfo.processInfo.physicalMemory / 4))
 
     /// The most `maxmemoryconsumptionperiterator` may be set to, ADX's rule: 30 GB or half of physical
     /// memory, whichever is less.
-    public static let maximumMaxMemoryPerOperator: Int = min(30 << 30, Int(clamping: ProcessInfo.processInfo.physicalMemory / 2))
+    public static let maximumMaxMemoryPerOperator: Int = min(
+        30 << 30, Int(clamping: ProcessInfo.processInfo.physicalMemory / 2))
 }

@@ -42,8 +42,9 @@ public struct RequestProperties: Sendable, Equatable {
         if noTruncation && !refined {
             l.truncation = nil
         } else {
-            l.truncation = RequestLimits.Truncation(maxRecords: truncationMaxRecords ?? RequestLimits.defaultTruncationMaxRecords,
-                                                  maxSize: truncationMaxSize ?? RequestLimits.defaultTruncationMaxSize)
+            l.truncation = RequestLimits.Truncation(
+                maxRecords: truncationMaxRecords ?? RequestLimits.defaultTruncationMaxRecords,
+                maxSize: truncationMaxSize ?? RequestLimits.defaultTruncationMaxSize)
         }
         l.takeMaxRecords = takeMaxRecords
         if let m = maxMemoryConsumptionPerIterator { l.maxMemoryPerOperator = m }
@@ -68,13 +69,17 @@ public struct RequestProperties: Sendable, Equatable {
         case Name.maxMemoryConsumptionPerIterator:
             let bytes = try Self.count(name, value, minimum: 1, span)
             guard bytes <= RequestLimits.maximumMaxMemoryPerOperator else {
-                throw KQLError(.argument, "option '\(name)' may be at most \(RequestLimits.maximumMaxMemoryPerOperator) bytes "
-                                   + "(30 GB or half of this machine's memory, whichever is less), not \(bytes)", span: span,
-                               hint: "one operator cannot use more memory than that; reduce the data it holds instead")
+                throw KQLError(
+                    .argument,
+                    "option '\(name)' may be at most \(RequestLimits.maximumMaxMemoryPerOperator) bytes "
+                        + "(30 GB or half of this machine's memory, whichever is less), not \(bytes)", span: span,
+                    hint: "one operator cannot use more memory than that; reduce the data it holds instead")
             }
             maxMemoryConsumptionPerIterator = Self.lower(maxMemoryConsumptionPerIterator, bytes)
         case Name.serverTimeout:
-            guard case .timespan(let t) = value, t > 0 else { throw Self.invalid(name, value, "a positive timespan such as 1m", span) }
+            guard case .timespan(let t) = value, t > 0 else {
+                throw Self.invalid(name, value, "a positive timespan such as 1m", span)
+            }
             serverTimeoutNanoseconds = Self.lower(serverTimeoutNanoseconds, t)
         default:
             return false
@@ -84,7 +89,8 @@ public struct RequestProperties: Sendable, Equatable {
 
     private static func lower<T: Comparable>(_ a: T?, _ b: T) -> T { a.map { min($0, b) } ?? b }
 
-    private static func count(_ name: String, _ value: Value, minimum: Int, _ span: SourceSpan?) throws(KQLError) -> Int {
+    private static func count(_ name: String, _ value: Value, minimum: Int, _ span: SourceSpan?) throws(KQLError) -> Int
+    {
         let n: Int64
         switch value {
         case .int(let x): n = Int64(x)
@@ -96,8 +102,11 @@ public struct RequestProperties: Sendable, Equatable {
     }
 
     private static func invalid(_ name: String, _ value: Value, _ expected: String, _ span: SourceSpan?) -> KQLError {
-        KQLError(.argument, "option '\(name)' must be \(expected), not \(value.text.isEmpty ? "an empty value" : value.text)", span: span,
-                 hint: "for example `set \(name) = \(example(name));`; docs/limits.md lists the query limits")
+        KQLError(
+            .argument,
+            "option '\(name)' must be \(expected), not \(value.text.isEmpty ? "an empty value" : value.text)",
+            span: span,
+            hint: "for example `set \(name) = \(example(name));`; docs/limits.md lists the query limits")
     }
 
     private static func example(_ name: String) -> String {

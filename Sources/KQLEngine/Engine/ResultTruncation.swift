@@ -25,10 +25,12 @@ public struct TruncationNotice: CodedError, Equatable {
     public var code: ErrorCode { .resultTruncated }
 
     public var message: String {
-        let passed = limit == .records
+        let passed =
+            limit == .records
             ? "more than the record limit of \(maximum)"
             : "more than the data size limit of \(maximum) bytes"
-        return "partial result: the result has \(totalRows) records, \(passed) (\(limit.rawValue)); only the first \(keptRows) are returned"
+        return
+            "partial result: the result has \(totalRows) records, \(passed) (\(limit.rawValue)); only the first \(keptRows) are returned"
     }
 
     public var hint: String? {
@@ -52,8 +54,9 @@ enum ResultTruncation {
             keep = k; limit = .size
         }
         guard keep < t.rowCount else { return (t, nil) }
-        let notice = TruncationNotice(limit: limit, maximum: limit == .records ? truncation.maxRecords : truncation.maxSize,
-                                      keptRows: keep, totalRows: t.rowCount)
+        let notice = TruncationNotice(
+            limit: limit, maximum: limit == .records ? truncation.maxRecords : truncation.maxSize,
+            keptRows: keep, totalRows: t.rowCount)
         return (TakeOperator(count: keep).execute(t), notice)
     }
 

@@ -16,8 +16,10 @@ import SystemCalls
 struct ScriptRunner {
     /// Runs a management command; `runQuery` evaluates a tabular expression in the script's scope, and
     /// `validate` binds a function definition for `.create function`.
-    typealias CommandRunner = (CommandSyntax, any Database, (ExpressionSyntax) throws(KQLError) -> Table,
-                               (FunctionDefinitionSyntax, String) throws(KQLError) -> Void) throws(KQLError) -> Table
+    typealias CommandRunner = (
+        CommandSyntax, any Database, (ExpressionSyntax) throws(KQLError) -> Table,
+        (FunctionDefinitionSyntax, String) throws(KQLError) -> Void
+    ) throws(KQLError) -> Table
 
     let database: any Database
     let functions: any FunctionResolver
@@ -64,9 +66,12 @@ struct ScriptRunner {
         var results: [ResultTable] = []
         var properties = self.properties
         func limited(_ limits: RequestLimits) -> Limited {
-            Limited(limits: limits, budget: QueryBudget(maxMemoryPerOperator: limits.maxMemoryPerOperator,
-                                                        timeoutNanoseconds: limits.timeoutNanoseconds, startNanoseconds: start,
-                                                        cancellation: cancellation))
+            Limited(
+                limits: limits,
+                budget: QueryBudget(
+                    maxMemoryPerOperator: limits.maxMemoryPerOperator,
+                    timeoutNanoseconds: limits.timeoutNanoseconds, startNanoseconds: start,
+                    cancellation: cancellation))
         }
         var current = limited(properties.limits)
         binder.budget = current.budget
@@ -82,13 +87,19 @@ struct ScriptRunner {
                 table = try executor.run(plan)
             case .command(let c):
                 let s = scope
-                let answer = try runCommand(c, database, { (e: ExpressionSyntax) throws(KQLError) -> Table in
-                    try executor.run(try binder.bindTabular(e, scope: s))
-                }, { (definition: FunctionDefinitionSyntax, name: String) throws(KQLError) in
-                    try binder.validateStoredFunction(definition, name: name)
-                })
+                let answer = try runCommand(
+                    c, database,
+                    { (e: ExpressionSyntax) throws(KQLError) -> Table in
+                        try executor.run(try binder.bindTabular(e, scope: s))
+                    },
+                    { (definition: FunctionDefinitionSyntax, name: String) throws(KQLError) in
+                        try binder.validateStoredFunction(definition, name: name)
+                    })
                 binder.databaseChanged()
-                table = c.operators.isEmpty ? answer : try executor.run(Planner.plan(try binder.bindOperators(c.operators, over: answer, scope: s)))
+                table =
+                    c.operators.isEmpty
+                    ? answer
+                    : try executor.run(Planner.plan(try binder.bindOperators(c.operators, over: answer, scope: s)))
             }
             let (kept, notice) = ResultTruncation.apply(statement.limits, to: table)
             results.append(ResultTable(table: kept, pluginOutput: context.pluginOutput, truncation: notice))
@@ -125,12 +136,16 @@ struct ScriptRunner {
     /// ADX, the option applies to the whole request wherever the statement stands); nil without one.
     private func queryNow(_ script: ScriptSyntax) throws(KQLError) -> Int64? {
         var found: Int64?
-        for case .set(let name, let value, let span) in script.statements where name.name.lowercased() == QueryOptions.queryNow {
+        for case .set(let name, let value, let span) in script.statements
+        where name.name.lowercased() == QueryOptions.queryNow {
             let binder = Binder(database: database, functions: functions, plugins: plugins)
             binder.now = self.now
-            guard let value, case .datetime(let t)? = try binder.bindScalar(value, schema: Schema([]), scope: Scope()).constantValue else {
-                throw KQLError(.argument, "option 'query_now' must be a datetime constant", span: value?.span ?? span,
-                               hint: "for example `set query_now = datetime(2024-01-01T00:00:00Z);`")
+            guard let value,
+                case .datetime(let t)? = try binder.bindScalar(value, schema: Schema([]), scope: Scope()).constantValue
+            else {
+                throw KQLError(
+                    .argument, "option 'query_now' must be a datetime constant", span: value?.span ?? span,
+                    hint: "for example `set query_now = datetime(2024-01-01T00:00:00Z);`")
             }
             found = t
         }

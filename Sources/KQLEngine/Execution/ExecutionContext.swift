@@ -25,15 +25,17 @@ final class ExecutionContext {
     }
 
     func functionContext(rowCount: Int) -> FunctionContext {
-        FunctionContext(now: now, rowCount: rowCount, randomSeed: randomSeed, budget: budget,
-                        databaseName: ManagementCommands.databaseName(database))
+        FunctionContext(
+            now: now, rowCount: rowCount, randomSeed: randomSeed, budget: budget,
+            databaseName: ManagementCommands.databaseName(database))
     }
 
     /// The query's binder, for binding at run time.
     func queryBinder() throws(KQLError) -> Binder {
         guard let binder else {
-            throw KQLError(.runtime, "operators after a plugin ran without the binder of their query",
-                           hint: "this is a bug in sandpiper; please report the query")
+            throw KQLError(
+                .runtime, "operators after a plugin ran without the binder of their query",
+                hint: "this is a bug in sandpiper; please report the query")
         }
         return binder
     }

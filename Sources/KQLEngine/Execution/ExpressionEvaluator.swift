@@ -30,8 +30,9 @@ struct ExpressionEvaluator {
                 throw KQLError(error.code, "\(f.name)(): \(error.message)", span: span, hint: error.hint)
             }
             if result.type != type {
-                throw KQLError(.runtime, "\(f.name)() returned \(result.type.rawValue) where \(type.rawValue) was announced",
-                               span: span, hint: "this is a bug in the function library; please report it")
+                throw KQLError(
+                    .runtime, "\(f.name)() returned \(result.type.rawValue) where \(type.rawValue) was announced",
+                    span: span, hint: "this is a bug in the function library; please report it")
             }
             return result
         }

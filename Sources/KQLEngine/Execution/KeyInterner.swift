@@ -22,7 +22,8 @@ final class KeyInterner {
         self.types = types
         tables = types.map { t in
             switch t {
-            case .bool, .int, .long, .real, .datetime, .timespan: return .long(LongKeyTable(expected: min(expected, 1 << 20)))
+            case .bool, .int, .long, .real, .datetime, .timespan:
+                return .long(LongKeyTable(expected: min(expected, 1 << 20)))
             case .string, .guid: return .bytes(BytesKeyTable(expected: min(expected, 1 << 16)))
             case .decimal, .dynamic: return .boxed([:])
             }
@@ -100,7 +101,10 @@ final class KeyInterner {
             counts[k] = table.count
         case .bytes(let table):
             if c.type == .string {
-                for i in 0..<n { out[i] = table.intern(c.validity == nil || !c.isNull(i) ? c.utf8(i) : UnsafeRawBufferPointer(start: nil, count: 0)) }
+                for i in 0..<n {
+                    out[i] = table.intern(
+                        c.validity == nil || !c.isNull(i) ? c.utf8(i) : UnsafeRawBufferPointer(start: nil, count: 0))
+                }
             } else {
                 for i in 0..<n {
                     if c.isNull(i) {
@@ -114,7 +118,9 @@ final class KeyInterner {
         case .boxed(var dict):
             for i in 0..<n {
                 let v = c.value(i)
-                if let id = dict[v] { out[i] = id } else {
+                if let id = dict[v] {
+                    out[i] = id
+                } else {
                     let id = Int32(dict.count); dict[v] = id; out[i] = id
                 }
             }
@@ -132,7 +138,8 @@ final class KeyInterner {
         var lo = p[0], hi = p[0]
         for i in 0..<values.count { let v = p[i]; lo = Swift.min(lo, v); hi = Swift.max(hi, v) }
         let (span, overflow) = hi.subtractingReportingOverflow(lo)
-        guard !overflow, span < Int64(Swift.min(LongKeyTable.maxDirectSize, Swift.max(1 << 16, values.count * 4))) else { return }
+        guard !overflow, span < Int64(Swift.min(LongKeyTable.maxDirectSize, Swift.max(1 << 16, values.count * 4)))
+        else { return }
         table.useDirectRange(min: lo, max: hi)
     }
 

@@ -1,6 +1,6 @@
 import Columnar
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Open-addressing hash table from 64-bit keys to dense ids `0, 1, 2, ...` in first-seen order.

@@ -19,7 +19,9 @@ enum KeyValueText {
     /// it may hold the delimiters, and an escape character takes the next character literally). An
     /// unquoted value ends at the next pair delimiter, or, `greedy`, at the pair delimiter before the next
     /// key (a word followed by `kv`). Text between delimiters that has no `kv` is skipped.
-    static func delimited(_ t: [UInt8], pair: [UInt8], kv: [UInt8], syntax: Syntax, greedy: Bool, wanted: Set<String>) -> [String: String] {
+    static func delimited(_ t: [UInt8], pair: [UInt8], kv: [UInt8], syntax: Syntax, greedy: Bool, wanted: Set<String>)
+        -> [String: String]
+    {
         var out: [String: String] = [:]
         var i = 0
         let n = t.count
@@ -132,7 +134,8 @@ enum KeyValueText {
 
     /// The text up to the closing quote (escapes applied) and the index after that quote (the end of
     /// the text when it never closes).
-    private static func quoted(_ t: [UInt8], from start: Int, _ q: Quote, _ syntax: Syntax) -> (text: String, end: Int) {
+    private static func quoted(_ t: [UInt8], from start: Int, _ q: Quote, _ syntax: Syntax) -> (text: String, end: Int)
+    {
         var bytes: [UInt8] = []
         var i = start
         while i < t.count {

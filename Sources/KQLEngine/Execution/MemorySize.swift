@@ -14,7 +14,8 @@ enum MemorySize {
 
     /// The bytes `column` holds.
     static func of(_ column: Column) -> Int {
-        var total = sum(sum(column.validity?.byteCount ?? 0, column.values?.byteCount ?? 0), column.data?.byteCount ?? 0)
+        var total = sum(
+            sum(column.validity?.byteCount ?? 0, column.values?.byteCount ?? 0), column.data?.byteCount ?? 0)
         switch column.objects {
         case .decimals(let d)?: total = sum(total, product(d.count, MemoryLayout<Decimal?>.stride))
         case .dynamics(let d)?: total = sum(total, product(d.count, MemoryLayout<Dynamic>.stride))
@@ -40,7 +41,11 @@ enum MemorySize {
         var total = 0
         for c in output.columns {
             if let p = objectsAddress(c), inputObjects.contains(p) { continue }
-            if c.objects == nil, [c.validity, c.values, c.data].allSatisfy({ $0.map { inputBuffers.contains(ObjectIdentifier($0)) } ?? true }) {
+            if c.objects == nil,
+                [c.validity, c.values, c.data].allSatisfy({
+                    $0.map { inputBuffers.contains(ObjectIdentifier($0)) } ?? true
+                })
+            {
                 continue
             }
             total = sum(total, of(c))

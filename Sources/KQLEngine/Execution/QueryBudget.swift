@@ -30,8 +30,10 @@ public final class QueryBudget: Sendable {
 
     /// A budget whose time runs from `startNanoseconds`, a `MonotonicClock` reading (the request's start,
     /// so later statements get what is left); from now when nil.
-    public init(maxMemoryPerOperator: Int, timeoutNanoseconds: Int64, startNanoseconds: UInt64? = nil,
-                cancellation: QueryCancellation? = nil) {
+    public init(
+        maxMemoryPerOperator: Int, timeoutNanoseconds: Int64, startNanoseconds: UInt64? = nil,
+        cancellation: QueryCancellation? = nil
+    ) {
         self.maxMemoryPerOperator = maxMemoryPerOperator
         self.timeoutNanoseconds = timeoutNanoseconds
         self.cancellation = cancellation
@@ -65,7 +67,10 @@ public final class QueryBudget: Sendable {
             let a = stack.count > 1 ? stack.removeLast() : stack[0]
             return (a, max(a.charged, outputBytes) > maxMemoryPerOperator)
         }
-        if over { throw memoryError("operator '\(account.name)' needs about \(Self.describe(bytes: max(account.charged, outputBytes)))") }
+        if over {
+            throw memoryError(
+                "operator '\(account.name)' needs about \(Self.describe(bytes: max(account.charged, outputBytes)))")
+        }
     }
 
     /// Closes the current account after an error (nothing is settled).
@@ -112,7 +117,9 @@ public final class QueryBudget: Sendable {
     /// For a scalar function: charges the value or column it is about to build; the error is a
     /// `FunctionError` (the evaluator adds the function's name and the call's position).
     public func chargeValue(_ bytes: Int, for subject: String = "this call") throws(FunctionError) {
-        do { try charge(bytes, subject: subject) } catch { throw FunctionError(error.code, error.message, hint: error.hint) }
+        do { try charge(bytes, subject: subject) } catch {
+            throw FunctionError(error.code, error.message, hint: error.hint)
+        }
     }
 
     /// Fails with `E_QUERY_TIMEOUT` once the deadline has passed, and with `E_CANCELLED` once the
@@ -120,17 +127,20 @@ public final class QueryBudget: Sendable {
     public func checkDeadline() throws(KQLError) {
         try cancellation?.check()
         guard MonotonicClock.nanoseconds() >= deadline else { return }
-        throw KQLError(.queryTimeout, "the query ran longer than its time limit of \(TimespanFormat.string(timeoutNanoseconds)) (servertimeout)",
-                       hint: "make it cheaper (filter early, summarize before joining), or raise the limit with "
-                           + "`set servertimeout = 30m;` or `sandpiper query --timeout 30m`")
+        throw KQLError(
+            .queryTimeout,
+            "the query ran longer than its time limit of \(TimespanFormat.string(timeoutNanoseconds)) (servertimeout)",
+            hint: "make it cheaper (filter early, summarize before joining), or raise the limit with "
+                + "`set servertimeout = 30m;` or `sandpiper query --timeout 30m`")
     }
 
     private func memoryError(_ what: String) -> KQLError {
-        KQLError(.queryMemory,
-                 "\(what), more than the memory budget of \(Self.describe(bytes: maxMemoryPerOperator)) per operator "
-                     + "(maxmemoryconsumptionperiterator)",
-                 hint: "reduce its input first (where, project, summarize, take), or raise the budget with "
-                     + "`set maxmemoryconsumptionperiterator = N;` (bytes) or `sandpiper query --max-memory SIZE`")
+        KQLError(
+            .queryMemory,
+            "\(what), more than the memory budget of \(Self.describe(bytes: maxMemoryPerOperator)) per operator "
+                + "(maxmemoryconsumptionperiterator)",
+            hint: "reduce its input first (where, project, summarize, take), or raise the budget with "
+                + "`set maxmemoryconsumptionperiterator = N;` (bytes) or `sandpiper query --max-memory SIZE`")
     }
 
     /// `1536` as "1.5 KB", `3 << 30` as "3.0 GB" (binary multiples, as ADX writes 64 MB for 2^26 bytes).

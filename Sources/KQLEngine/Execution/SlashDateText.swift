@@ -14,7 +14,8 @@ enum SlashDateText {
             return nil
         }
         func group(_ i: Int) -> String? { m.range(i).map { String(decoding: bytes[$0], as: UTF8.self) } }
-        guard let month = group(1).flatMap({ Int($0) }), let day = group(2).flatMap({ Int($0) }), let year = group(3) else { return nil }
+        guard let month = group(1).flatMap({ Int($0) }), let day = group(2).flatMap({ Int($0) }), let year = group(3)
+        else { return nil }
         var iso = "\(year)-\(pad(month))-\(pad(day))"
         if let h = group(4).flatMap({ Int($0) }), let minute = group(5) {
             iso += "T\(pad(h)):\(minute):\(group(6) ?? "00")\(group(7) ?? "")Z"

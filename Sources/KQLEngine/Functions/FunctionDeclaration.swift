@@ -37,8 +37,10 @@ public struct FunctionDeclaration: Sendable {
     }
 
     /// An aggregate function implemented by `function`.
-    static func aggregate(_ function: any AggregateFunction, _ summary: String, example: String) -> FunctionDeclaration {
-        FunctionDeclaration(name: function.name, implementation: .aggregate(function), summary: summary, example: example)
+    static func aggregate(_ function: any AggregateFunction, _ summary: String, example: String) -> FunctionDeclaration
+    {
+        FunctionDeclaration(
+            name: function.name, implementation: .aggregate(function), summary: summary, example: example)
     }
 
     /// A function the binder resolves itself (no kernel in the library).
@@ -48,18 +50,23 @@ public struct FunctionDeclaration: Sendable {
 
     /// A one-argument real function: the argument is widened to real, a null row stays null, and `f` follows
     /// IEEE (`sqrt(-1)` is NaN). The whole kernel is `f`.
-    static func real(_ name: String, _ summary: String, example: String,
-                     _ f: @escaping @Sendable (Double) -> Double) -> FunctionDeclaration {
+    static func real(
+        _ name: String, _ summary: String, example: String,
+        _ f: @escaping @Sendable (Double) -> Double
+    ) -> FunctionDeclaration {
         scalar(RealMathFunction(name: name, f: f), summary, example: example)
     }
 
     /// A function whose kernel maps one row of boxed arguments to a boxed result (`RowFunction`): `kinds`
     /// checks the argument types (the last kind repeats for a variadic tail), `strict` reads a null string as
     /// "" and gives null for any other null argument before `f` runs.
-    static func row(_ name: String, arity: ClosedRange<Int>, _ kinds: [ArgumentKind], out: ScalarType, strict: Bool,
-                    _ summary: String, example: String,
-                    _ f: @escaping @Sendable ([Value]) -> Value) -> FunctionDeclaration {
-        scalar(RowFunction(name: name, arity: arity, kinds: kinds, out: out, strict: strict, f), summary, example: example)
+    static func row(
+        _ name: String, arity: ClosedRange<Int>, _ kinds: [ArgumentKind], out: ScalarType, strict: Bool,
+        _ summary: String, example: String,
+        _ f: @escaping @Sendable ([Value]) -> Value
+    ) -> FunctionDeclaration {
+        scalar(
+            RowFunction(name: name, arity: arity, kinds: kinds, out: out, strict: strict, f), summary, example: example)
     }
 }
 
@@ -73,7 +80,9 @@ public struct FunctionFamily: Sendable {
 
     init(_ name: String, _ declarations: [FunctionDeclaration]) {
         self.name = name
-        self.declarations = declarations.map { var d = $0; d.family = name; return d }
+        self.declarations = declarations.map {
+            var d = $0; d.family = name; return d
+        }
     }
 }
 

@@ -60,8 +60,10 @@ public struct FunctionContext: Sendable {
     /// The name of the database the query runs against (`current_database()`).
     public var databaseName: String
 
-    public init(now: Int64, rowCount: Int, randomSeed: UInt64 = 0, budget: QueryBudget = .unlimited,
-                databaseName: String = "Sandpiper") {
+    public init(
+        now: Int64, rowCount: Int, randomSeed: UInt64 = 0, budget: QueryBudget = .unlimited,
+        databaseName: String = "Sandpiper"
+    ) {
         self.now = now; self.rowCount = rowCount; self.randomSeed = randomSeed; self.budget = budget
         self.databaseName = databaseName
     }
@@ -133,6 +135,8 @@ public protocol AggregateFunction: Sendable {
     /// other columns when a `*` argument was written (the binder passes them).
     func outputColumns(_ arguments: [ArgumentInfo], star: [Field]) throws(FunctionError) -> [Field]
     /// One row per group for each output column. `star` carries the input's columns for `*` arguments.
-    func aggregate(_ arguments: [ColumnarValue], star: [Column], groups: GroupIndex,
-                   context: FunctionContext) throws(FunctionError) -> [Column]
+    func aggregate(
+        _ arguments: [ColumnarValue], star: [Column], groups: GroupIndex,
+        context: FunctionContext
+    ) throws(FunctionError) -> [Column]
 }

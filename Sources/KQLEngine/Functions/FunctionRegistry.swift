@@ -36,12 +36,14 @@ public enum FunctionRegistry {
     // call stands, so the two kinds have a table each.
     private static let declarationsByName: [String: FunctionDeclaration] =
         Dictionary(declarations.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-    private static let scalarsByName: [String: any ScalarFunction] = Dictionary(declarations.compactMap {
-        if case .scalar(let f) = $0.implementation { return ($0.name, f) } else { return nil }
-    }, uniquingKeysWith: { a, _ in a })
-    private static let aggregatesByName: [String: any AggregateFunction] = Dictionary(declarations.compactMap {
-        if case .aggregate(let f) = $0.implementation { return ($0.name, f) } else { return nil }
-    }, uniquingKeysWith: { a, _ in a })
+    private static let scalarsByName: [String: any ScalarFunction] = Dictionary(
+        declarations.compactMap {
+            if case .scalar(let f) = $0.implementation { return ($0.name, f) } else { return nil }
+        }, uniquingKeysWith: { a, _ in a })
+    private static let aggregatesByName: [String: any AggregateFunction] = Dictionary(
+        declarations.compactMap {
+            if case .aggregate(let f) = $0.implementation { return ($0.name, f) } else { return nil }
+        }, uniquingKeysWith: { a, _ in a })
 
     /// The declaration of the function called `named` (scalar, aggregate or bound by the binder), or nil.
     public static func declaration(named: String) -> FunctionDeclaration? { declarationsByName[named] }
@@ -69,7 +71,7 @@ extension FunctionRegistry {
         switch op {
         case .add, .subtract, .multiply, .divide, .modulo: return ArithmeticOperator(op: op)
         case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .equalCaseInsensitive,
-             .notEqualCaseInsensitive:
+            .notEqualCaseInsensitive:
             return ComparisonOperator(op: op)
         case .and, .or: return LogicalOperator(op: op)
         case .like, .notLike: return UnsupportedOperator(name: op.rawValue)
@@ -101,7 +103,8 @@ extension FunctionRegistry {
 struct UnsupportedOperator: ScalarFunction {
     let name: String
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
-        throw FunctionError(.unsupported, "operator '\(name)' is not KQL; use 'contains', 'startswith' or 'matches regex'")
+        throw FunctionError(
+            .unsupported, "operator '\(name)' is not KQL; use 'contains', 'startswith' or 'matches regex'")
     }
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         throw FunctionError(.unsupported, "operator '\(name)' is not KQL")

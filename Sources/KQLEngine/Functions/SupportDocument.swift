@@ -5,7 +5,9 @@ import KQLSyntax
 extension FunctionRegistry {
     /// Each scalar function KQL catalogues, with its status here: implemented when the registry declares it.
     public static var scalarCatalogue: [ManifestEntry] {
-        KQLManifest.scalarFunctions.map { entry($0, implemented: declaration(named: $0.name).map { !$0.isAggregate } ?? false) }
+        KQLManifest.scalarFunctions.map {
+            entry($0, implemented: declaration(named: $0.name).map { !$0.isAggregate } ?? false)
+        }
     }
 
     /// Each aggregation function KQL catalogues, with its status here.
@@ -21,24 +23,29 @@ extension FunctionRegistry {
     /// from the manifest's catalogue and this registry's declarations (never edited by hand).
     public static func markdownSupportTable() -> String {
         var out = """
-        # KQL support in Sandpiper
+            # KQL support in Sandpiper
 
-        Generated from `Sources/KQLSyntax/Manifest/KQLManifest.swift` (what KQL has) and the function families
-        under `Sources/KQLEngine/Functions/` (what Sandpiper implements) — do not edit by hand.
-        Regenerate with `SANDPIPER_REGENERATE=1 swift test --filter KQLEngineTests.FunctionRegistryTests`.
+            Generated from `Sources/KQLSyntax/Manifest/KQLManifest.swift` (what KQL has) and the function families
+            under `Sources/KQLEngine/Functions/` (what Sandpiper implements) — do not edit by hand.
+            Regenerate with `SANDPIPER_REGENERATE=1 swift test --filter KQLEngineTests.FunctionRegistryTests`.
 
-        The lists follow the tables of contents of the Azure Data Explorer KQL reference.
-        Using a listed operator that is not implemented fails with `E_UNSUPPORTED` and its name. A plugin marked
-        refused calls a cloud service, which Sandpiper does not do: it fails with `E_UNSUPPORTED` saying which.
+            The lists follow the tables of contents of the Azure Data Explorer KQL reference.
+            Using a listed operator that is not implemented fails with `E_UNSUPPORTED` and its name. A plugin marked
+            refused calls a cloud service, which Sandpiper does not do: it fails with `E_UNSUPPORTED` saying which.
 
-        """
-        for (title, entries, functions) in [("Tabular operators", KQLManifest.operators, false),
-                                            ("Scalar functions", scalarCatalogue, true),
-                                            ("Aggregation functions", aggregateCatalogue, true),
-                                            ("Plugins", KQLManifest.plugins, false)] {
+            """
+        for (title, entries, functions) in [
+            ("Tabular operators", KQLManifest.operators, false),
+            ("Scalar functions", scalarCatalogue, true),
+            ("Aggregation functions", aggregateCatalogue, true),
+            ("Plugins", KQLManifest.plugins, false),
+        ] {
             let done = entries.filter { $0.status == .implemented }.count
             out += "\n## \(title) (\(done) of \(entries.count) implemented)\n\n"
-            out += functions ? "| name | status | family | summary |\n| --- | --- | --- | --- |\n" : "| name | status |\n| --- | --- |\n"
+            out +=
+                functions
+                ? "| name | status | family | summary |\n| --- | --- | --- | --- |\n"
+                : "| name | status |\n| --- | --- |\n"
             for e in entries {
                 let name = e.aliasOf.map { "`\(e.name)` (alias of `\($0)`)" } ?? "`\(e.name)`"
                 let status = e.status.rawValue
@@ -54,7 +61,8 @@ extension FunctionRegistry {
         let kinds = (ChartKind.allCases.map { ($0.rawValue, true) } + ChartKind.undrawn.map { ($0, false) })
             .sorted { $0.0.lowercased() < $1.0.lowercased() }
         out += "\n## Visualizations of render (\(ChartKind.allCases.count) of \(kinds.count) drawn)\n\n"
-        out += "Drawn by `sandpiper query --chart FILE` (see `docs/charts.md`); the others fail with `E_UNSUPPORTED`.\n\n"
+        out +=
+            "Drawn by `sandpiper query --chart FILE` (see `docs/charts.md`); the others fail with `E_UNSUPPORTED`.\n\n"
         out += "| name | status |\n| --- | --- |\n"
         for (name, drawn) in kinds { out += "| `\(name)` | \(drawn ? "drawn" : "not yet") |\n" }
         return out

@@ -6,9 +6,12 @@ import KQLSyntax
 /// in two nodes tables gets the properties of both (the first table's value where both have one); a node
 /// only the edges name gets its id as the key property (or the `with_node_id` property) and nulls elsewhere.
 enum GraphBuilder {
-    static func build(_ spec: BoundMakeGraph, edges: Table, nodeTables: [Table], budget: QueryBudget) throws(KQLError) -> Graph {
-        try budget.charge(count: edges.rowCount * 2 + nodeTables.reduce(0) { $0 + $1.rowCount }, bytesEach: 64,
-                          for: "make-graph")
+    static func build(_ spec: BoundMakeGraph, edges: Table, nodeTables: [Table], budget: QueryBudget) throws(KQLError)
+        -> Graph
+    {
+        try budget.charge(
+            count: edges.rowCount * 2 + nodeTables.reduce(0) { $0 + $1.rowCount }, bytesEach: 64,
+            for: "make-graph")
         var index: [Value: Int] = [:]
         var ids: [Value] = []
         // For each node, its row in each nodes table (-1: none).
@@ -41,8 +44,10 @@ enum GraphBuilder {
 
     /// The node properties: each property gathered from the first nodes table that has the node, and the key
     /// property (or `with_node_id`) filled with the id for nodes no table has.
-    private static func nodeProperties(_ spec: BoundMakeGraph, nodeTables: [Table], rows: [[Int]],
-                                       ids: [Value]) throws(KQLError) -> Table {
+    private static func nodeProperties(
+        _ spec: BoundMakeGraph, nodeTables: [Table], rows: [[Int]],
+        ids: [Value]
+    ) throws(KQLError) -> Table {
         let count = ids.count
         if spec.nodeIdProperty != nil {
             let type = spec.nodeSchema.fields.first?.type ?? .string

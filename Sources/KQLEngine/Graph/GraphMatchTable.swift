@@ -36,17 +36,23 @@ struct GraphMatchTable {
             return graph.edges.columns[p].gather(rows.map { m.edge($0, e) })
         case .edgeProperty(let e, let p):
             let c = graph.edges.columns[p]
-            return Column(type: .dynamic, values: rows.map { r in .dynamic(.array(m.walk(r, e).edges.map { c.value($0).asDynamic })) })
+            return Column(
+                type: .dynamic,
+                values: rows.map { r in .dynamic(.array(m.walk(r, e).edges.map { c.value($0).asDynamic })) })
         case .node(let v):
             return Column(type: .dynamic, values: rows.map { .dynamic(bag(graph.nodes, m.node($0, v))) })
         case .edge(let e) where !isWalk(e):
             return Column(type: .dynamic, values: rows.map { .dynamic(bag(graph.edges, m.edge($0, e))) })
         case .edge(let e):
-            return Column(type: .dynamic, values: rows.map { r in .dynamic(.array(m.walk(r, e).edges.map { bag(graph.edges, $0) })) })
+            return Column(
+                type: .dynamic,
+                values: rows.map { r in .dynamic(.array(m.walk(r, e).edges.map { bag(graph.edges, $0) })) })
         case .degree(let v, let incoming):
-            return Column(type: .long, int64s: rows.map { r in
-                Int64(incoming ? graph.degreeIn(m.node(r, v)) : graph.degreeOut(m.node(r, v)))
-            })
+            return Column(
+                type: .long,
+                int64s: rows.map { r in
+                    Int64(incoming ? graph.degreeIn(m.node(r, v)) : graph.degreeOut(m.node(r, v)))
+                })
         case .elementwise(let w):
             return try elementwise(w, m)
         }
@@ -70,7 +76,8 @@ struct GraphMatchTable {
             let walk = m.walk(r, w.edge)
             for x in w.innerNodes ? walk.inner : walk.edges { owners.append(r); elements.append(x) }
         }
-        let table = w.innerNodes ? GraphMatchTable.nodeElements(graph, elements) : GraphMatchTable.edgeElements(graph, elements)
+        let table =
+            w.innerNodes ? GraphMatchTable.nodeElements(graph, elements) : GraphMatchTable.edgeElements(graph, elements)
         let values = try evaluator.evaluate(w.expression, over: table)
         var folded = [[Dynamic]](repeating: [], count: m.count)
         var truth = [Bool](repeating: w.kind == .all, count: m.count)

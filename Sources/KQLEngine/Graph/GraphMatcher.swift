@@ -63,7 +63,9 @@ struct GraphMatcher {
             if let v = stack[f].binds { nodeOf[v] = choice.end }
             if step > 0 {
                 let e = step - 1
-                if pattern.edges[e].length == nil { edgeOf[e] = choice.edges[0] } else {
+                if pattern.edges[e].length == nil {
+                    edgeOf[e] = choice.edges[0]
+                } else {
                     walkOf[e] = GraphMatches.Walk(edges: choice.edges, inner: choice.inner)
                 }
                 if cycles != .all { for x in choice.edges { used[x] += 1 } }
@@ -71,9 +73,12 @@ struct GraphMatcher {
             if step == pattern.edges.count {
                 guard matches.count < maxMatches else { throw GraphLimits.tooManyMatches(operatorName, maxMatches) }
                 if matches.count & 0xFFF == 0 {
-                    try budget.charge(count: 4096, bytesEach: GraphMatches.bytes(nodeVariables: nodeOf.count,
-                                                                                 edgeVariables: edgeOf.count, walkLength: 4),
-                                      for: operatorName)
+                    try budget.charge(
+                        count: 4096,
+                        bytesEach: GraphMatches.bytes(
+                            nodeVariables: nodeOf.count,
+                            edgeVariables: edgeOf.count, walkLength: 4),
+                        for: operatorName)
                     try budget.checkDeadline()
                 }
                 matches.append(nodes: nodeOf, edges: edgeOf, walkOf: walkOf)
@@ -83,15 +88,18 @@ struct GraphMatcher {
             let forward = nodeOf[edge.left] >= 0
             let from = forward ? nodeOf[edge.left] : nodeOf[edge.right]
             let farVariable = forward ? edge.right : edge.left
-            let choices = try self.choices(for: step, from: from, forward: forward, far: farVariable, nodeOf: nodeOf,
-                                           used: used, steps: &steps)
+            let choices = try self.choices(
+                for: step, from: from, forward: forward, far: farVariable, nodeOf: nodeOf,
+                used: used, steps: &steps)
             stack.append(Frame(step: step + 1, choices: choices, binds: nodeOf[farVariable] < 0 ? farVariable : nil))
         }
         return matches
     }
 
-    private func undo(_ frame: Frame, _ nodeOf: inout [Int], _ edgeOf: inout [Int], _ walkOf: inout [GraphMatches.Walk?],
-                      _ used: inout [Int32]) {
+    private func undo(
+        _ frame: Frame, _ nodeOf: inout [Int], _ edgeOf: inout [Int], _ walkOf: inout [GraphMatches.Walk?],
+        _ used: inout [Int32]
+    ) {
         let previous = frame.choices[frame.next - 1]
         if let v = frame.binds { nodeOf[v] = -1 }
         guard frame.step > 0 else { return }
@@ -104,8 +112,10 @@ struct GraphMatcher {
     private func allowed(_ mask: [Bool]?, _ i: Int) -> Bool { mask?[i] ?? true }
 
     /// The ways pattern edge `e` can go from node `from` (at its left end when `forward`, else its right).
-    private func choices(for e: Int, from: Int, forward: Bool, far: Int, nodeOf: [Int], used: [Int32],
-                         steps: inout Int) throws(KQLError) -> [Choice] {
+    private func choices(
+        for e: Int, from: Int, forward: Bool, far: Int, nodeOf: [Int], used: [Int32],
+        steps: inout Int
+    ) throws(KQLError) -> [Choice] {
         let edge = pattern.edges[e]
         let farBound = nodeOf[far]
         func farOK(_ n: Int) -> Bool { farBound >= 0 ? n == farBound : allowed(candidates.nodes[far], n) }
@@ -124,8 +134,10 @@ struct GraphMatcher {
 
     /// Every walk of a variable length edge from `from`, its length within `length`, ending at a node `accept`s.
     /// A depth-first search over an explicit stack of (node, position in its neighbour list).
-    private func walks(_ e: Int, from: Int, length: ClosedRange<Int>, forward: Bool, used: [Int32], steps: inout Int,
-                       accept: (Int) -> Bool) throws(KQLError) -> [Choice] {
+    private func walks(
+        _ e: Int, from: Int, length: ClosedRange<Int>, forward: Bool, used: [Int32], steps: inout Int,
+        accept: (Int) -> Bool
+    ) throws(KQLError) -> [Choice] {
         let direction = pattern.edges[e].direction
         var out: [Choice] = []
         var pathEdges: [Int] = [], pathNodes = [from]
@@ -182,7 +194,9 @@ struct GraphMatcher {
         GraphMatcher.neighbours(graph, node, direction, forward: forward)
     }
 
-    static func neighbours(_ graph: Graph, _ node: Int, _ direction: GraphEdgeSyntax.Direction, forward: Bool) -> [(Int, Int)] {
+    static func neighbours(_ graph: Graph, _ node: Int, _ direction: GraphEdgeSyntax.Direction, forward: Bool) -> [(
+        Int, Int
+    )] {
         var out: [(Int, Int)] = []
         let leaving: Bool
         switch direction {
@@ -191,7 +205,9 @@ struct GraphMatcher {
         case .any:
             for x in graph.outgoing(node) { out.append((x, graph.edgeTarget[x])) }
             // A loop is both outgoing and incoming: taken once.
-            for x in graph.incoming(node) where graph.edgeSource[x] != graph.edgeTarget[x] { out.append((x, graph.edgeSource[x])) }
+            for x in graph.incoming(node) where graph.edgeSource[x] != graph.edgeTarget[x] {
+                out.append((x, graph.edgeSource[x]))
+            }
             return out
         }
         if leaving {

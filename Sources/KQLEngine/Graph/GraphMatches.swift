@@ -19,7 +19,9 @@ struct GraphMatches: Sendable {
     private(set) var walks: [Walk] = []
     private(set) var count = 0
 
-    init(nodeVariables: Int, edgeVariables: Int) { self.nodeVariables = nodeVariables; self.edgeVariables = edgeVariables }
+    init(nodeVariables: Int, edgeVariables: Int) {
+        self.nodeVariables = nodeVariables; self.edgeVariables = edgeVariables
+    }
 
     func node(_ m: Int, _ v: Int) -> Int { nodes[m * nodeVariables + v] }
     func edge(_ m: Int, _ e: Int) -> Int { edges[m * edgeVariables + e] }
@@ -79,12 +81,18 @@ enum GraphLimits {
     static let maxSteps = 200_000_000
 
     static func tooManyMatches(_ operatorName: String, _ limit: Int) -> KQLError {
-        KQLError(.limit, "\(operatorName) found more than \(limit) matches",
-                 hint: "narrow the pattern with `where` conditions on its nodes and edges, shorten the variable length edges, or filter the input first; see docs/limits.md")
+        KQLError(
+            .limit, "\(operatorName) found more than \(limit) matches",
+            hint:
+                "narrow the pattern with `where` conditions on its nodes and edges, shorten the variable length edges, or filter the input first; see docs/limits.md"
+        )
     }
 
     static func tooManySteps(_ operatorName: String, _ limit: Int) -> KQLError {
-        KQLError(.limit, "\(operatorName) walked more than \(limit) edges without finishing",
-                 hint: "bound the variable length edges (*1..3 rather than *1..20), use cycles=none, or add `where` conditions on the path with all(); see docs/limits.md")
+        KQLError(
+            .limit, "\(operatorName) walked more than \(limit) edges without finishing",
+            hint:
+                "bound the variable length edges (*1..3 rather than *1..20), use cycles=none, or add `where` conditions on the path with all(); see docs/limits.md"
+        )
     }
 }

@@ -43,20 +43,26 @@ struct GraphQueryRunner {
     /// `graph-match` / `graph-shortest-paths`: candidates from the one-variable conditions, the search, then
     /// the rest of `where` and `project` over the match table.
     private func match(_ m: BoundGraphMatch, _ g: Graph) throws(KQLError) -> Table {
-        let table = GraphMatchTable(graph: g, pattern: m.pattern, columns: m.columns, schema: m.matchSchema, evaluator: evaluator)
+        let table = GraphMatchTable(
+            graph: g, pattern: m.pattern, columns: m.columns, schema: m.matchSchema, evaluator: evaluator)
         let candidates = try self.candidates(m, g, table)
         var matches: GraphMatches
         if let sp = m.shortestPaths {
-            let search = GraphShortestPaths(graph: g, pattern: m.pattern, candidates: candidates, keepAll: sp.all, budget: budget)
+            let search = GraphShortestPaths(
+                graph: g, pattern: m.pattern, candidates: candidates, keepAll: sp.all, budget: budget)
             matches = try search.run { (batch: GraphMatches) throws(KQLError) -> [Bool] in
                 guard let residual = m.residual else { return [Bool](repeating: true, count: batch.count) }
-                return GraphMatchTable.truth(try evaluator.evaluate(residual, over: try table.build(batch)), count: batch.count)
+                return GraphMatchTable.truth(
+                    try evaluator.evaluate(residual, over: try table.build(batch)), count: batch.count)
             }
         } else {
-            matches = try GraphMatcher(graph: g, pattern: m.pattern, cycles: m.cycles, candidates: candidates, budget: budget,
-                                       operatorName: "graph-match").run()
+            matches = try GraphMatcher(
+                graph: g, pattern: m.pattern, cycles: m.cycles, candidates: candidates, budget: budget,
+                operatorName: "graph-match"
+            ).run()
             if let residual = m.residual {
-                let keep = GraphMatchTable.truth(try evaluator.evaluate(residual, over: try table.build(matches)), count: matches.count)
+                let keep = GraphMatchTable.truth(
+                    try evaluator.evaluate(residual, over: try table.build(matches)), count: matches.count)
                 matches = matches.selecting(keep.indices.filter { keep[$0] })
             }
         }
@@ -70,33 +76,40 @@ struct GraphQueryRunner {
     }
 
     /// The nodes and edges each variable may take, from the conditions on one variable alone.
-    private func candidates(_ m: BoundGraphMatch, _ g: Graph, _ table: GraphMatchTable) throws(KQLError) -> GraphCandidates {
+    private func candidates(_ m: BoundGraphMatch, _ g: Graph, _ table: GraphMatchTable) throws(KQLError)
+        -> GraphCandidates
+    {
         let nv = m.pattern.nodeNames.count, ev = m.pattern.edges.count
-        var c = GraphCandidates(nodes: Array(repeating: nil, count: nv), edges: Array(repeating: nil, count: ev),
-                                walkEdges: Array(repeating: nil, count: ev), walkNodes: Array(repeating: nil, count: ev))
+        var c = GraphCandidates(
+            nodes: Array(repeating: nil, count: nv), edges: Array(repeating: nil, count: ev),
+            walkEdges: Array(repeating: nil, count: ev), walkNodes: Array(repeating: nil, count: ev))
         func and(_ mask: [Bool]?, _ more: [Bool]) -> [Bool] { mask.map { zip($0, more).map { $0 && $1 } } ?? more }
         func columns(_ e: BoundExpression) -> Set<Int> { var s = Set<Int>(); e.collectColumns(into: &s); return s }
         if !m.nodeFilters.isEmpty {
             let all = GraphMatches.each(g.nodeCount, nodes: true, nodeVariables: nv, edgeVariables: ev)
             for (v, p) in m.nodeFilters {
                 let t = try table.build(all, only: columns(p))
-                c.nodes[v] = and(c.nodes[v], GraphMatchTable.truth(try evaluator.evaluate(p, over: t), count: g.nodeCount))
+                c.nodes[v] = and(
+                    c.nodes[v], GraphMatchTable.truth(try evaluator.evaluate(p, over: t), count: g.nodeCount))
             }
         }
         if !m.edgeFilters.isEmpty {
             let all = GraphMatches.each(g.edgeCount, nodes: false, nodeVariables: nv, edgeVariables: ev)
             for (e, p) in m.edgeFilters {
                 let t = try table.build(all, only: columns(p))
-                c.edges[e] = and(c.edges[e], GraphMatchTable.truth(try evaluator.evaluate(p, over: t), count: g.edgeCount))
+                c.edges[e] = and(
+                    c.edges[e], GraphMatchTable.truth(try evaluator.evaluate(p, over: t), count: g.edgeCount))
             }
         }
         for (e, p) in m.pathEdgeFilters {
             let t = GraphMatchTable.edgeElements(g, Array(0..<g.edgeCount))
-            c.walkEdges[e] = and(c.walkEdges[e], GraphMatchTable.truth(try evaluator.evaluate(p, over: t), count: g.edgeCount))
+            c.walkEdges[e] = and(
+                c.walkEdges[e], GraphMatchTable.truth(try evaluator.evaluate(p, over: t), count: g.edgeCount))
         }
         for (e, p) in m.pathNodeFilters {
             let t = GraphMatchTable.nodeElements(g, Array(0..<g.nodeCount))
-            c.walkNodes[e] = and(c.walkNodes[e], GraphMatchTable.truth(try evaluator.evaluate(p, over: t), count: g.nodeCount))
+            c.walkNodes[e] = and(
+                c.walkNodes[e], GraphMatchTable.truth(try evaluator.evaluate(p, over: t), count: g.nodeCount))
         }
         return c
     }

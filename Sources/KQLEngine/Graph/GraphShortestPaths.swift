@@ -30,7 +30,8 @@ struct GraphShortestPaths {
                 if level >= length.lowerBound {
                     var batch = GraphMatches(nodeVariables: 2, edgeVariables: 1)
                     var ends: [Int] = []
-                    for end in reached[level].keys.sorted() where !done.contains(end) && (candidates.nodes[edge.right]?[end] ?? true) {
+                    for end in reached[level].keys.sorted()
+                    where !done.contains(end) && (candidates.nodes[edge.right]?[end] ?? true) {
                         for walk in try walks(to: end, level: level, reached: reached, steps: &steps) {
                             batch.append(nodes: [start, end], edges: [0], walkOf: [walk])
                             ends.append(end)
@@ -44,7 +45,9 @@ struct GraphShortestPaths {
                         done.insert(end)
                     }
                     for m in kept {
-                        guard result.count < GraphLimits.maxMatches else { throw GraphLimits.tooManyMatches(operatorName, GraphLimits.maxMatches) }
+                        guard result.count < GraphLimits.maxMatches else {
+                            throw GraphLimits.tooManyMatches(operatorName, GraphLimits.maxMatches)
+                        }
                         result.append(nodes: [start, batch.node(m, 1)], edges: [0], walkOf: [batch.walk(m, 0)])
                     }
                 }
@@ -59,7 +62,9 @@ struct GraphShortestPaths {
                         next[other, default: []].append((x, node))
                     }
                 }
-                guard steps < GraphLimits.maxSteps else { throw GraphLimits.tooManySteps(operatorName, GraphLimits.maxSteps) }
+                guard steps < GraphLimits.maxSteps else {
+                    throw GraphLimits.tooManySteps(operatorName, GraphLimits.maxSteps)
+                }
                 try budget.charge(count: next.count, bytesEach: 64, for: operatorName)
                 reached.append(next)
                 level += 1
@@ -70,7 +75,9 @@ struct GraphShortestPaths {
 
     /// The walks of exactly `level` edges from the start to `end`, read back through `reached` with an explicit
     /// stack (only the first one unless `output=all`).
-    private func walks(to end: Int, level: Int, reached: [[Int: [(Int, Int)]]], steps: inout Int) throws(KQLError) -> [GraphMatches.Walk] {
+    private func walks(to end: Int, level: Int, reached: [[Int: [(Int, Int)]]], steps: inout Int) throws(KQLError)
+        -> [GraphMatches.Walk]
+    {
         if level == 0 { return [GraphMatches.Walk(edges: [], inner: [])] }
         var out: [GraphMatches.Walk] = []
         // Built from the end backwards: edges[i] is the edge into the node at level `level - i`.
@@ -87,12 +94,16 @@ struct GraphShortestPaths {
             let (x, previous) = ways[positions[depth]]
             positions[depth] += 1
             steps += 1
-            guard steps < GraphLimits.maxSteps else { throw GraphLimits.tooManySteps(operatorName, GraphLimits.maxSteps) }
+            guard steps < GraphLimits.maxSteps else {
+                throw GraphLimits.tooManySteps(operatorName, GraphLimits.maxSteps)
+            }
             if k == 1 {
                 let walkEdges = Array((edges + [x]).reversed())
                 let inner = Array(nodes.dropFirst().reversed())
                 out.append(GraphMatches.Walk(edges: walkEdges, inner: inner))
-                guard out.count < GraphLimits.maxMatches else { throw GraphLimits.tooManyMatches(operatorName, GraphLimits.maxMatches) }
+                guard out.count < GraphLimits.maxMatches else {
+                    throw GraphLimits.tooManyMatches(operatorName, GraphLimits.maxMatches)
+                }
                 continue
             }
             edges.append(x); nodes.append(previous); positions.append(0)

@@ -36,7 +36,9 @@ public enum DisplayText {
         var out = ""
         let scalars = Array(s.unicodeScalars)
         for (i, ch) in scalars.enumerated() {
-            if ch == "\n" || ch == "\t" || (ch == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n") || !isControl(ch) {
+            if ch == "\n" || ch == "\t" || (ch == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n")
+                || !isControl(ch)
+            {
                 out.unicodeScalars.append(ch)
             } else {
                 out += hex(ch)

@@ -20,7 +20,9 @@ public struct PrintableResult: Sendable {
     public var truncation: TruncationNotice?
     /// The file the `render` chart was written to (`sandpiper query --chart`), or nil when none was.
     public var chartFile: String?
-    public init(table: Table, pluginOutput: [String] = [], truncation: TruncationNotice? = nil, chartFile: String? = nil) {
+    public init(
+        table: Table, pluginOutput: [String] = [], truncation: TruncationNotice? = nil, chartFile: String? = nil
+    ) {
         self.table = table; self.pluginOutput = pluginOutput; self.truncation = truncation; self.chartFile = chartFile
     }
 }
@@ -30,7 +32,6 @@ public struct RenderedResult: Sendable, Equatable {
     public var stdout: String
     public var stderr: String
 }
-
 
 /// Turns result tables into text in one of the ``ResultFormat``s.
 public enum ResultRenderer {
@@ -45,8 +46,10 @@ public enum ResultRenderer {
     /// A table that ends in `render` is followed, in the `json` form, by a `{"visualization": {...}}` line
     /// with ADX's Visualization properties, and in the `table` form by a line saying where its chart was
     /// written or how to draw it. `maxRows` caps the rows of the table format (0: all of them).
-    public static func render(_ results: [PrintableResult], format: ResultFormat, maxCellWidth: Int = 48,
-                              maxRows: Int = 0) -> RenderedResult {
+    public static func render(
+        _ results: [PrintableResult], format: ResultFormat, maxCellWidth: Int = 48,
+        maxRows: Int = 0
+    ) -> RenderedResult {
         var out = "", err = ""
         for (i, result) in results.enumerated() {
             if let notice = result.truncation {

@@ -50,7 +50,8 @@ public enum TextTableFormatter {
         }
         if shown < table.rowCount {
             let more = table.rowCount - shown
-            out += "… \(grouped(more)) more row\(more == 1 ? "" : "s"); "
+            out +=
+                "… \(grouped(more)) more row\(more == 1 ? "" : "s"); "
                 + "use --format csv or --max-rows 0\n"
         }
         out += "(\(table.rowCount) \(table.rowCount == 1 ? "row" : "rows"))\n"

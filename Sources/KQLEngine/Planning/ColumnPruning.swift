@@ -10,9 +10,13 @@ import Columnar
 /// operators are remapped by column name, which is unique within every intermediate schema.
 enum ColumnPruning {
     /// The input columns to keep and the run's operators rewritten for them; nil when nothing can be dropped.
-    static func plan(input: Schema, operators ops: ArraySlice<BoundOperator>) -> (keep: [Int], operators: [BoundOperator])? {
+    static func plan(input: Schema, operators ops: ArraySlice<BoundOperator>) -> (
+        keep: [Int], operators: [BoundOperator]
+    )? {
         let end = ops.startIndex + runLength(ops)
-        guard end < ops.endIndex, end > ops.startIndex, let closingRefs = references(ofClosing: ops[end]) else { return nil }
+        guard end < ops.endIndex, end > ops.startIndex, let closingRefs = references(ofClosing: ops[end]) else {
+            return nil
+        }
         let run = Array(ops[ops.startIndex...end])
 
         // Forward: the column names before each operator (and before each extend item).
@@ -49,8 +53,11 @@ enum ColumnPruning {
             case .where(let w):
                 let after = schemas[k].indices.filter { needAfter[k]?.contains($0) ?? true }.map { schemas[k][$0] }
                 let outputs = after.compactMap { names.firstIndex(of: $0) }
-                rewritten.append(.where(BoundWhere(predicate: w.predicate.remapped(map),
-                                                   outputColumns: outputs.count < names.count ? outputs : nil)))
+                rewritten.append(
+                    .where(
+                        BoundWhere(
+                            predicate: w.predicate.remapped(map),
+                            outputColumns: outputs.count < names.count ? outputs : nil)))
                 names = outputs.map { names[$0] }
             case .extend(let e):
                 var old = schemas[k]
@@ -87,7 +94,8 @@ enum ColumnPruning {
 
     /// Columns `keep` of `t`, without copying them.
     static func keep(_ keep: [Int], of t: Table) -> Table {
-        var out = Table(schema: Schema(keep.map { t.schema.fields[$0] }), columns: keep.map { t.columns[$0] }, rowCount: t.rowCount)
+        var out = Table(
+            schema: Schema(keep.map { t.schema.fields[$0] }), columns: keep.map { t.columns[$0] }, rowCount: t.rowCount)
         out.visualization = t.visualization
         return out
     }

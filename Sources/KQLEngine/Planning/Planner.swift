@@ -23,8 +23,9 @@ enum Planner {
                 bound.append((op, known ? stage.operatorSchemas[i] : nil))
             }
         }
-        return PhysicalPlan(source: PlanNode(lower(base.source), schema: sourceSchema),
-                            operators: pipeline(bound, input: sourceSchema))
+        return PhysicalPlan(
+            source: PlanNode(lower(base.source), schema: sourceSchema),
+            operators: pipeline(bound, input: sourceSchema))
     }
 
     /// The nodes running `bound` over an input of schema `input` (nil: known only once it ran). Each run
@@ -146,8 +147,11 @@ enum Planner {
         case .extend(let e):
             var fields = input.fields
             for item in e.columns {
-                if let i = fields.firstIndex(where: { $0.name == item.name }) { fields[i] = Field(item.name, item.value.type) }
-                else { fields.append(Field(item.name, item.value.type)) }
+                if let i = fields.firstIndex(where: { $0.name == item.name }) {
+                    fields[i] = Field(item.name, item.value.type)
+                } else {
+                    fields.append(Field(item.name, item.value.type))
+                }
             }
             return Schema(fields)
         default:

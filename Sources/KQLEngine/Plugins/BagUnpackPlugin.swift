@@ -56,7 +56,15 @@ struct BagUnpackPlugin: TabularPlugin {
             var b = ColumnBuilder(type: s.type, capacity: input.rowCount)
             for bag in bags {
                 let d = bag?[s.slot] ?? .null
-                if s.type == .dynamic { b.append(dynamic: d) } else if let v = BagUnpackPlugin.value(d, s.type) { b.append(v) } else if s.type == .string { b.append(.string("")) } else { b.appendNull() }
+                if s.type == .dynamic {
+                    b.append(dynamic: d)
+                } else if let v = BagUnpackPlugin.value(d, s.type) {
+                    b.append(v)
+                } else if s.type == .string {
+                    b.append(.string(""))
+                } else {
+                    b.appendNull()
+                }
             }
             if let at = replacing[s.name] {
                 fields[at] = Field(s.name, s.type); columns[at] = b.finish()
@@ -69,15 +77,21 @@ struct BagUnpackPlugin: TabularPlugin {
 
     /// Slots in name order with their agreed types; resolves clashes with input columns per `columnsConflict`
     /// (`replacing` maps a slot's column name to the position of the input column it replaces).
-    private func inferredSlots(_ bags: [PropertyBag?], _ o: Options, existing fields: [Field], replacing: inout [String: Int],
-                               span: SourceSpan) throws(KQLError) -> [(slot: String, name: String, type: ScalarType)] {
+    private func inferredSlots(
+        _ bags: [PropertyBag?], _ o: Options, existing fields: [Field], replacing: inout [String: Int],
+        span: SourceSpan
+    ) throws(KQLError) -> [(slot: String, name: String, type: ScalarType)] {
         var types: [String: ScalarType?] = [:]
         for bag in bags {
             guard let bag else { continue }
             for (k, v) in bag.pairs where !o.ignored.contains(k) {
                 let t = BagUnpackPlugin.type(of: v)
                 if let seen = types[k] {
-                    if let t, let s = seen, s != t { types[k] = .some(.dynamic) } else if seen == nil { types[k] = .some(t) }
+                    if let t, let s = seen, s != t {
+                        types[k] = .some(.dynamic)
+                    } else if seen == nil {
+                        types[k] = .some(t)
+                    }
                 } else {
                     types[k] = .some(t)
                 }
@@ -91,8 +105,9 @@ struct BagUnpackPlugin: TabularPlugin {
                 case "replace_source": replacing[name] = clash
                 case "keep_source": continue
                 default:
-                    throw KQLError(.argument, "bag_unpack: slot '\(slot)' clashes with the input column '\(name)'", span: span,
-                                   hint: "pass a prefix, or columnsConflict='replace_source' or 'keep_source'")
+                    throw KQLError(
+                        .argument, "bag_unpack: slot '\(slot)' clashes with the input column '\(name)'", span: span,
+                        hint: "pass a prefix, or columnsConflict='replace_source' or 'keep_source'")
                 }
             }
             out.append((slot, name, (types[slot] ?? nil) ?? .dynamic))
@@ -136,16 +151,20 @@ struct BagUnpackPlugin: TabularPlugin {
             throw KQLError(.argument, "bag_unpack needs the dynamic column to unpack: bag_unpack(column)", span: a.span)
         }
         var o = Options(column: column)
-        if let prefix = try text(p.count > 1 ? p[1] : a.named["OutputColumnPrefix"], "the column prefix") { o.prefix = prefix }
+        if let prefix = try text(p.count > 1 ? p[1] : a.named["OutputColumnPrefix"], "the column prefix") {
+            o.prefix = prefix
+        }
         if let c = try text(p.count > 2 ? p[2] : a.named["columnsConflict"], "columnsConflict") {
             guard ["error", "replace_source", "keep_source"].contains(c) else {
-                throw KQLError(.argument, "bag_unpack: columnsConflict must be error, replace_source or keep_source", span: a.span)
+                throw KQLError(
+                    .argument, "bag_unpack: columnsConflict must be error, replace_source or keep_source", span: a.span)
             }
             o.conflict = c
         }
         if let arg = p.count > 3 ? p[3] : a.named["ignoredProperties"] {
             guard case .value(let v, _) = arg, case .array(let items) = v.asDynamic else {
-                throw KQLError(.argument, "bag_unpack: ignoredProperties must be a dynamic array of names", span: a.span)
+                throw KQLError(
+                    .argument, "bag_unpack: ignoredProperties must be a dynamic array of names", span: a.span)
             }
             for case .string(let s) in items { o.ignored.insert(s) }
         }

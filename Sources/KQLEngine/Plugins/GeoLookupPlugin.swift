@@ -44,16 +44,26 @@ struct GeoLookupPlugin: TabularPlugin {
     func run(input: Table, arguments: PluginArguments) throws(KQLError) -> PluginResult {
         let o = try options(arguments)
         guard case .table(let lookup)? = arguments.positional.first else {
-            throw KQLError(.argument, "\(name): the first argument must be the lookup table (a table, a `let` name or a tabular expression)",
-                           span: arguments.span)
+            throw KQLError(
+                .argument,
+                "\(name): the first argument must be the lookup table (a table, a `let` name or a tabular expression)",
+                span: arguments.span)
         }
         let (schema, lookupColumns) = try layout(source: input.schema, lookup: lookup.schema, o, span: arguments.span)
-        guard let key = lookup.schema.index(of: o.keyColumn) else { throw missing(o.keyColumn, "lookup table", arguments.span) }
-        guard let lngIndex = input.schema.index(of: o.longitude) else { throw missing(o.longitude, "input", arguments.span) }
-        guard let latIndex = input.schema.index(of: o.latitude) else { throw missing(o.latitude, "input", arguments.span) }
+        guard let key = lookup.schema.index(of: o.keyColumn) else {
+            throw missing(o.keyColumn, "lookup table", arguments.span)
+        }
+        guard let lngIndex = input.schema.index(of: o.longitude) else {
+            throw missing(o.longitude, "input", arguments.span)
+        }
+        guard let latIndex = input.schema.index(of: o.latitude) else {
+            throw missing(o.latitude, "input", arguments.span)
+        }
         guard lookup.schema.fields[key].type == .dynamic else {
-            throw KQLError(.type, "\(name): the lookup column '\(o.keyColumn)' must be dynamic (GeoJSON), not \(lookup.schema.fields[key].type.rawValue)",
-                           span: arguments.span)
+            throw KQLError(
+                .type,
+                "\(name): the lookup column '\(o.keyColumn)' must be dynamic (GeoJSON), not \(lookup.schema.fields[key].type.rawValue)",
+                span: arguments.span)
         }
 
         let index = try buildIndex(lookup.columns[key], rows: lookup.rowCount, budget: arguments.budget)
@@ -76,7 +86,9 @@ struct GeoLookupPlugin: TabularPlugin {
     }
 
     /// The S2 index over the lookup table's valid shapes, and the table row of each indexed shape.
-    private func buildIndex(_ column: Column, rows: Int, budget: QueryBudget) throws(KQLError) -> (lookup: GeoLookup, rows: [Int]) {
+    private func buildIndex(_ column: Column, rows: Int, budget: QueryBudget) throws(KQLError) -> (
+        lookup: GeoLookup, rows: [Int]
+    ) {
         var indexed: [Int] = []
         switch kind {
         case .polygons:
@@ -98,7 +110,9 @@ struct GeoLookupPlugin: TabularPlugin {
 
     /// The output schema and the lookup columns it takes: source columns, then the lookup table's (its key
     /// only when asked for), a clashing lookup name suffixed with `1` as `join` does.
-    private func layout(source: Schema, lookup: Schema, _ o: Options, span: SourceSpan) throws(KQLError) -> (schema: Schema, lookupColumns: [Int]) {
+    private func layout(source: Schema, lookup: Schema, _ o: Options, span: SourceSpan) throws(KQLError) -> (
+        schema: Schema, lookupColumns: [Int]
+    ) {
         guard lookup.index(of: o.keyColumn) != nil else { throw missing(o.keyColumn, "lookup table", span) }
         var fields = source.fields
         var taken = Set(fields.map(\.name))
@@ -117,8 +131,13 @@ struct GeoLookupPlugin: TabularPlugin {
         let p = a.positional
         let required = kind == .lines ? 5 : 4
         guard p.count >= 4 else {
-            throw KQLError(.argument, "\(name) needs the lookup table, its \(kind == .lines ? "line" : "polygon") column and the source longitude and latitude columns",
-                           span: a.span, hint: "\(name)(LookupTable, \(kind == .lines ? "LookupLineKey" : "LookupPolygonKey"), SourceLongitude, SourceLatitude\(kind == .lines ? ", Radius" : "")...)")
+            throw KQLError(
+                .argument,
+                "\(name) needs the lookup table, its \(kind == .lines ? "line" : "polygon") column and the source longitude and latitude columns",
+                span: a.span,
+                hint:
+                    "\(name)(LookupTable, \(kind == .lines ? "LookupLineKey" : "LookupPolygonKey"), SourceLongitude, SourceLatitude\(kind == .lines ? ", Radius" : "")...)"
+            )
         }
         func column(_ arg: PluginArguments.Argument, _ what: String) throws(KQLError) -> String {
             guard case .value(.string(let s), _) = arg else {
@@ -126,16 +145,21 @@ struct GeoLookupPlugin: TabularPlugin {
             }
             return s
         }
-        var o = Options(keyColumn: try column(p[1], "the lookup key"), longitude: try column(p[2], "the source longitude"),
-                        latitude: try column(p[3], "the source latitude"))
+        var o = Options(
+            keyColumn: try column(p[1], "the lookup key"), longitude: try column(p[2], "the source longitude"),
+            latitude: try column(p[3], "the source latitude"))
         var given: [String: PluginArguments.Argument] = a.named
         let names = optionalNames
         for (i, arg) in p.dropFirst(4).enumerated() {
-            guard i < names.count else { throw KQLError(.argument, "\(name) takes at most \(4 + names.count) arguments", span: a.span) }
+            guard i < names.count else {
+                throw KQLError(.argument, "\(name) takes at most \(4 + names.count) arguments", span: a.span)
+            }
             given[names[i]] = arg
         }
         for key in given.keys where !names.contains(key) {
-            throw KQLError(.argument, "\(name): unknown argument '\(key)'", span: a.span, hint: "its options are \(names.joined(separator: ", "))")
+            throw KQLError(
+                .argument, "\(name): unknown argument '\(key)'", span: a.span,
+                hint: "its options are \(names.joined(separator: ", "))")
         }
         if let r = given["radius"] {
             guard case .value(let v, _) = r, let d = GeoArguments.real(v), d >= 0 else {
@@ -147,7 +171,8 @@ struct GeoLookupPlugin: TabularPlugin {
         }
         if let r = given["lookup_area_radius"] {
             guard case .value(let v, _) = r, let d = GeoArguments.real(v), d > 0 else {
-                throw KQLError(.argument, "\(name): lookup_area_radius must be a positive number of meters", span: a.span)
+                throw KQLError(
+                    .argument, "\(name): lookup_area_radius must be a positive number of meters", span: a.span)
             }
         }
         o.returnUnmatched = try flag(given["return_unmatched"], "return_unmatched", a.span)
@@ -157,7 +182,9 @@ struct GeoLookupPlugin: TabularPlugin {
 
     private func flag(_ arg: PluginArguments.Argument?, _ what: String, _ span: SourceSpan) throws(KQLError) -> Bool {
         guard let arg else { return false }
-        guard case .value(.bool(let b), _) = arg else { throw KQLError(.argument, "\(name): \(what) must be true or false", span: span) }
+        guard case .value(.bool(let b), _) = arg else {
+            throw KQLError(.argument, "\(name): \(what) must be true or false", span: span)
+        }
         return b
     }
 

@@ -17,11 +17,18 @@ struct PivotPlugin: TabularPlugin {
     /// name follows, so `run` knows what a group without rows holds.
     private static let valuePrefix = "$pivot_"
 
-    func inputOperators(_ arguments: [ArgumentSyntax], input: Schema, span: SourceSpan) throws(KQLError) -> [OperatorSyntax]? {
+    func inputOperators(_ arguments: [ArgumentSyntax], input: Schema, span: SourceSpan) throws(KQLError)
+        -> [OperatorSyntax]?
+    {
         guard let first = arguments.first, first.name == nil, case .name(let pivot) = first.value else {
-            throw KQLError(.argument, "pivot needs the column to rotate: pivot(PivotColumn [, Aggregation(Column)] [, Column1, ...])", span: span)
+            throw KQLError(
+                .argument,
+                "pivot needs the column to rotate: pivot(PivotColumn [, Aggregation(Column)] [, Column1, ...])",
+                span: span)
         }
-        guard input.index(of: pivot.name) != nil else { throw KQLError(.unknownName, "pivot: no column '\(pivot.name)' in its input", span: pivot.span) }
+        guard input.index(of: pivot.name) != nil else {
+            throw KQLError(.unknownName, "pivot: no column '\(pivot.name)' in its input", span: pivot.span)
+        }
         var rest = arguments.dropFirst()
         var aggregate = ExpressionSyntax.call(name: NameSyntax("count", span: span), arguments: [], span: span)
         if let a = rest.first, a.name == nil, case .call = a.value {
@@ -39,10 +46,13 @@ struct PivotPlugin: TabularPlugin {
             let used = Set([pivot.name] + PivotPlugin.names(in: aggregate))
             groups = input.fields.filter { !used.contains($0.name) }.map { NameSyntax($0.name, span: span) }
         }
-        guard case .call(let function, _, _) = aggregate else { throw KQLError(.argument, "pivot: the aggregation must be a call such as sum(x)", span: span) }
+        guard case .call(let function, _, _) = aggregate else {
+            throw KQLError(.argument, "pivot: the aggregation must be a call such as sum(x)", span: span)
+        }
         let valueName = NameSyntax(PivotPlugin.valuePrefix + function.name.lowercased(), span: span)
-        let summarize = SummarizeSyntax(options: [], aggregates: [AssignmentSyntax(names: [valueName], value: aggregate)],
-                                        by: (groups + [pivot]).map { AssignmentSyntax(names: [], value: .name($0)) })
+        let summarize = SummarizeSyntax(
+            options: [], aggregates: [AssignmentSyntax(names: [valueName], value: aggregate)],
+            by: (groups + [pivot]).map { AssignmentSyntax(names: [], value: .name($0)) })
         return [OperatorSyntax(kind: .summarize(summarize), span: span, keywordSpan: span)]
     }
 
@@ -62,20 +72,27 @@ struct PivotPlugin: TabularPlugin {
         for r in 0..<summarized.rowCount {
             let key = (0..<groupCount).map { summarized.columns[$0].value(r) }
             let g: Int
-            if let known = groupRow[key] { g = known } else {
+            if let known = groupRow[key] {
+                g = known
+            } else {
                 g = groupKeys.count
                 groupRow[key] = g; groupKeys.append(key); firstRow.append(r); cells.append([:])
             }
             let pivotValue = summarized.columns[pivotIndex].value(r)
             let name = pivotValue.type == .dynamic ? pivotValue.asDynamic.jsonText : pivotValue.text
             let c: Int
-            if let known = pivotColumn[name] { c = known } else { c = pivotNames.count; pivotColumn[name] = c; pivotNames.append(name) }
+            if let known = pivotColumn[name] {
+                c = known
+            } else {
+                c = pivotNames.count; pivotColumn[name] = c; pivotNames.append(name)
+            }
             cells[g][c] = summarized.columns[valueIndex].value(r)
             if r % 4096 == 0 { try arguments.budget.checkDeadline() }
         }
         try arguments.budget.charge(count: groupKeys.count, bytesEach: 16 * (groupCount + pivotNames.count), for: name)
         let valueType = fields[valueIndex].type
-        let empty = PivotPlugin.emptyValue(String(fields[valueIndex].name.dropFirst(PivotPlugin.valuePrefix.count)), valueType)
+        let empty = PivotPlugin.emptyValue(
+            String(fields[valueIndex].name.dropFirst(PivotPlugin.valuePrefix.count)), valueType)
         var names = ColumnNamer(existing: [])
         var outFields = (0..<groupCount).map { Field(names.unique(fields[$0].name), fields[$0].type) }
         var columns = (0..<groupCount).map { summarized.columns[$0].gather(firstRow) }

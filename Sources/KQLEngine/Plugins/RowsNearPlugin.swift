@@ -14,7 +14,10 @@ struct RowsNearPlugin: TabularPlugin {
         switch first {
         case .expression(let e) where e.type == .bool: break
         case .value(_, .bool): break
-        default: throw KQLError(.type, "rows_near: the condition must be a bool expression over the input's columns", span: arguments.span)
+        default:
+            throw KQLError(
+                .type, "rows_near: the condition must be a bool expression over the input's columns",
+                span: arguments.span)
         }
         return input
     }
@@ -60,6 +63,8 @@ struct RowsNearPlugin: TabularPlugin {
     }
 
     private func usage(_ span: SourceSpan) -> KQLError {
-        KQLError(.argument, "rows_near takes a condition and a row count: rows_near(Condition, NumRows [, RowsAfter])", span: span)
+        KQLError(
+            .argument, "rows_near takes a condition and a row count: rows_near(Condition, NumRows [, RowsAfter])",
+            span: span)
     }
 }

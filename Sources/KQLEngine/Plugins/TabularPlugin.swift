@@ -35,8 +35,10 @@ public struct PluginArguments: Sendable {
     /// it brings into the engine and stops by the deadline.
     public var budget: QueryBudget = .unlimited
 
-    public init(positional: [Argument], named: [String: Argument], options: [String: Value], inlineForm: Bool,
-                queryOptions: [String: Value], span: SourceSpan) {
+    public init(
+        positional: [Argument], named: [String: Argument], options: [String: Value], inlineForm: Bool,
+        queryOptions: [String: Value], span: SourceSpan
+    ) {
         self.positional = positional; self.named = named; self.options = options
         self.inlineForm = inlineForm; self.queryOptions = queryOptions; self.span = span
     }
@@ -66,12 +68,15 @@ public protocol TabularPlugin: Sendable {
     /// Operators the engine should bind over the input from the call's arguments as written, and run before the
     /// plugin (`pivot`'s aggregation); their result arrives as the named argument ``PluginArguments/inputQueryArgument``.
     /// Nil (the default) for none.
-    func inputOperators(_ arguments: [ArgumentSyntax], input: Schema, span: SourceSpan) throws(KQLError) -> [OperatorSyntax]?
+    func inputOperators(_ arguments: [ArgumentSyntax], input: Schema, span: SourceSpan) throws(KQLError)
+        -> [OperatorSyntax]?
 }
 
 extension TabularPlugin {
     public var acceptsRowExpressions: Bool { false }
-    public func inputOperators(_ arguments: [ArgumentSyntax], input: Schema, span: SourceSpan) throws(KQLError) -> [OperatorSyntax]? { nil }
+    public func inputOperators(_ arguments: [ArgumentSyntax], input: Schema, span: SourceSpan) throws(KQLError)
+        -> [OperatorSyntax]?
+    { nil }
 }
 
 extension PluginArguments {

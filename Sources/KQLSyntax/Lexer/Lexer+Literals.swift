@@ -43,7 +43,10 @@ extension Lexer {
             }
             // Whole counts multiply exactly (`106751d` is in range, 106752d is not).
             let whole = isReal ? nil : Int64(number)
-            guard let nanos = whole.map({ CheckedMath.multiply($0, perUnit) }) ?? TimespanFormat.nanos(value, perUnit: perUnit) else {
+            guard
+                let nanos = whole.map({ CheckedMath.multiply($0, perUnit) })
+                    ?? TimespanFormat.nanos(value, perUnit: perUnit)
+            else {
                 return .error("timespan literal '\(text(start, index))' is out of range (about ±106,751 days)")
             }
             return .timespan(nanos)
@@ -107,13 +110,16 @@ extension Lexer {
                 case UInt8(ascii: "\\"), UInt8(ascii: "'"), UInt8(ascii: "\""): out.append(e)
                 case UInt8(ascii: "u"):
                     guard index + 4 <= bytes.count, let code = UInt32(text(index, index + 4), radix: 16),
-                          let scalar = Unicode.Scalar(code) else {
+                        let scalar = Unicode.Scalar(code)
+                    else {
                         return .error("invalid \\u escape in string literal: expected 4 hexadecimal digits")
                     }
                     index += 4
                     out.append(contentsOf: Array(String(Character(scalar)).utf8))
                 default:
-                    return .error("unknown escape sequence '\\\(Character(Unicode.Scalar(e)))' in string literal; use @'...' for a verbatim string")
+                    return .error(
+                        "unknown escape sequence '\\\(Character(Unicode.Scalar(e)))' in string literal; use @'...' for a verbatim string"
+                    )
                 }
                 continue
             }
@@ -121,7 +127,9 @@ extension Lexer {
             index += 1
         }
         index = max(index, start + 1)
-        return .error("unterminated string literal: expected a closing \(quote == UInt8(ascii: "'") ? "'" : "\"") on the same line")
+        return .error(
+            "unterminated string literal: expected a closing \(quote == UInt8(ascii: "'") ? "'" : "\"") on the same line"
+        )
     }
 
     /// The seed document's raw strings: `r'''...'''`/`r"""..."""` (may span lines) or `r'...'` (no escapes).
@@ -138,12 +146,16 @@ extension Lexer {
                 }
                 index += 1
             }
-            return .error("unterminated raw string literal: expected a closing \(String(repeating: Character(Unicode.Scalar(quote)), count: 3))")
+            return .error(
+                "unterminated raw string literal: expected a closing \(String(repeating: Character(Unicode.Scalar(quote)), count: 3))"
+            )
         }
         index += 1
         let contentStart = index
         while let c = byte(), c != quote, c != 0x0A { index += 1 }
-        guard byte() == quote else { return .error("unterminated raw string literal: expected a closing quote on the same line") }
+        guard byte() == quote else {
+            return .error("unterminated raw string literal: expected a closing quote on the same line")
+        }
         let value = text(contentStart, index)
         index += 1
         return .string(value, multiline: false)

@@ -78,7 +78,8 @@ struct Lexer {
             lexWord()
             let word = text(start, index)
             if Lexer.rawLiteralTypes.contains(word) || Lexer.rawLiteralTypes.contains(word.lowercased()),
-               let kind = lexRawLiteralBody(type: word) {
+                let kind = lexRawLiteralBody(type: word)
+            {
                 return make(kind)
             }
             return make(.identifier)
@@ -102,7 +103,13 @@ struct Lexer {
 
     mutating func lexWord() {
         while let c = byte() {
-            if Lexer.isIdentifierPart(c) { index += 1 } else if c >= 0x80, let n = nonASCIILetterLength() { index += n } else { break }
+            if Lexer.isIdentifierPart(c) {
+                index += 1
+            } else if c >= 0x80, let n = nonASCIILetterLength() {
+                index += n
+            } else {
+                break
+            }
         }
     }
 
@@ -132,7 +139,8 @@ struct Lexer {
         guard let b = byte() else { return nil }
         let n = Lexer.scalarLength(b)
         guard index + n <= bytes.count,
-              let ch = String(decoding: bytes[index..<(index + n)], as: UTF8.self).first, ch.isLetter else { return nil }
+            let ch = String(decoding: bytes[index..<(index + n)], as: UTF8.self).first, ch.isLetter
+        else { return nil }
         return n
     }
 

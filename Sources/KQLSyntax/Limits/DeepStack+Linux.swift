@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Runs the engine's recursive work (parsing, binding, executing a query) on a thread whose stack size is
@@ -48,24 +48,26 @@ public enum DeepStack {
             guard pthread_attr_setstacksize(&attributes, DeepStack.stackSize) == 0 else { return false }
             let retained = Unmanaged.passRetained(self)
             #if canImport(Glibc)
-            var thread = pthread_t()
+                var thread = pthread_t()
             #else
-            var thread: pthread_t?
+                var thread: pthread_t?
             #endif
-            let created = pthread_create(&thread, &attributes, { context in
-                let work = Unmanaged<Work>.fromOpaque(context!).takeRetainedValue()
-                pthread_setspecific(DeepStack.marker, UnsafeRawPointer(bitPattern: 1))
-                work.body()
-                return nil
-            }, retained.toOpaque())
+            let created = pthread_create(
+                &thread, &attributes,
+                { context in
+                    let work = Unmanaged<Work>.fromOpaque(context!).takeRetainedValue()
+                    pthread_setspecific(DeepStack.marker, UnsafeRawPointer(bitPattern: 1))
+                    work.body()
+                    return nil
+                }, retained.toOpaque())
             guard created == 0 else {
                 retained.release()
                 return false
             }
             #if canImport(Glibc)
-            pthread_join(thread, nil)
+                pthread_join(thread, nil)
             #else
-            pthread_join(thread!, nil)
+                pthread_join(thread!, nil)
             #endif
             return true
         }

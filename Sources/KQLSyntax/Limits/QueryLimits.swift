@@ -26,8 +26,9 @@ public enum QueryLimits {
 
     /// `E_QUERY_TOO_COMPLEX` at `span`, the deepest point of what nests too deeply.
     public static func tooDeep(_ what: String, span: SourceSpan?) -> KQLError {
-        KQLError(.queryTooComplex, "\(what) nest more than \(maxNestingDepth) levels deep", span: span,
-                 hint: "flatten the query: name inner parts with `let`, replace nested iff() with case(), "
-                     + "chained comparisons with `in (...)`; see docs/limits.md")
+        KQLError(
+            .queryTooComplex, "\(what) nest more than \(maxNestingDepth) levels deep", span: span,
+            hint: "flatten the query: name inner parts with `let`, replace nested iff() with case(), "
+                + "chained comparisons with `in (...)`; see docs/limits.md")
     }
 }

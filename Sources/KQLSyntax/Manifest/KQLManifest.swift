@@ -36,57 +36,61 @@ public enum KQLManifest {
     /// Tabular operators (and the statement-level sources `datatable`, `print`, `range`, `union`, `evaluate`).
     public static let operators: [ManifestEntry] = entries(
         names: """
-        as consume count datatable distinct evaluate extend externaldata facet find fork getschema invoke join
-        limit lookup make-series mv-apply mv-expand order project project-away project-keep project-rename
-        project-reorder parse parse-where parse-kv partition print range reduce render sample sample-distinct scan
-        search serialize sort summarize take top top-nested top-hitters union where make-graph graph-match
-        graph-to-table graph-shortest-paths graph-mark-components macro-expand
-        """,
+            as consume count datatable distinct evaluate extend externaldata facet find fork getschema invoke join
+            limit lookup make-series mv-apply mv-expand order project project-away project-keep project-rename
+            project-reorder parse parse-where parse-kv partition print range reduce render sample sample-distinct scan
+            search serialize sort summarize take top top-nested top-hitters union where make-graph graph-match
+            graph-to-table graph-shortest-paths graph-mark-components macro-expand
+            """,
         implemented: """
-        as count datatable distinct evaluate extend getschema invoke join limit lookup make-series mv-apply mv-expand order parse
-        parse-where project find search externaldata
-        project-away project-keep project-rename project-reorder print range render sample serialize sort summarize
-        take top union where
-        consume facet fork parse-kv partition reduce sample-distinct scan top-hitters top-nested
-        take top union where make-graph graph-match graph-to-table graph-shortest-paths graph-mark-components
-        """,
+            as count datatable distinct evaluate extend getschema invoke join limit lookup make-series mv-apply mv-expand order parse
+            parse-where project find search externaldata
+            project-away project-keep project-rename project-reorder print range render sample serialize sort summarize
+            take top union where
+            consume facet fork parse-kv partition reduce sample-distinct scan top-hitters top-nested
+            take top union where make-graph graph-match graph-to-table graph-shortest-paths graph-mark-components
+            """,
         aliases: ["filter": "where"])
 
     /// Scalar functions, including window functions, special functions (`materialize`, `toscalar`) and aliases.
     public static let scalarFunctions: [CatalogueEntry] = catalogue(
         names: KQLManifest.scalarFunctionText,
-        aliases: ["notempty": "isnotempty", "notnull": "isnotnull", "toreal": "todouble", "todynamic": "parse_json",
-                  "toobject": "parse_json", "parsejson": "parse_json", "iif": "iff", "pack": "bag_pack",
-                  "toboolean": "tobool", "replace": "replace_regex", "parseurl": "parse_url", "array_iif": "array_iff",
-                  "columnifexists": "column_ifexists"])
+        aliases: [
+            "notempty": "isnotempty", "notnull": "isnotnull", "toreal": "todouble", "todynamic": "parse_json",
+            "toobject": "parse_json", "parsejson": "parse_json", "iif": "iff", "pack": "bag_pack",
+            "toboolean": "tobool", "replace": "replace_regex", "parseurl": "parse_url", "array_iif": "array_iff",
+            "columnifexists": "column_ifexists",
+        ])
 
     /// Aggregation functions (used in `summarize`).
     public static let aggregateFunctions: [CatalogueEntry] = catalogue(
         names: """
-        arg_max arg_min avg avgif binary_all_and binary_all_or binary_all_xor buildschema count count_distinct
-        count_distinctif countif dcount dcountif hll hll_if hll_merge make_bag make_bag_if make_list make_list_if
-        make_list_with_nulls make_set make_set_if max maxif min minif percentile percentiles percentiles_array
-        percentilew percentilesw percentilesw_array stdev stdevif stdevp sum sumif take_any take_anyif tdigest
-        tdigest_merge variance varianceif variancep variancepif
-        """,
+            arg_max arg_min avg avgif binary_all_and binary_all_or binary_all_xor buildschema count count_distinct
+            count_distinctif countif dcount dcountif hll hll_if hll_merge make_bag make_bag_if make_list make_list_if
+            make_list_with_nulls make_set make_set_if max maxif min minif percentile percentiles percentiles_array
+            percentilew percentilesw percentilesw_array stdev stdevif stdevp sum sumif take_any take_anyif tdigest
+            tdigest_merge variance varianceif variancep variancepif
+            """,
         aliases: ["any": "take_any", "anyif": "take_anyif", "merge_tdigest": "tdigest_merge"])
 
     /// Plugins reached through `evaluate` (and the seed document's `| python(...)`).
     public static let plugins: [ManifestEntry] = entries(
         names: """
-        active_users_count activity_counts_metrics activity_engagement activity_metrics autocluster
-        azure_digital_twins_query_request bag_unpack basket cosmosdb_sql_request dcount_intersect diffpatterns
-        diffpatterns_text funnel_sequence funnel_sequence_completion geo_line_lookup geo_polygon_lookup
-        http_request infer_storage_schema ipv4_lookup ipv6_lookup mysql_request
-        narrow new_activity_metrics pivot postgresql_request preview python r rolling_percentile rows_near schema_merge
-        sequence_detect session_count sliding_window_counts sql_request
-        """,
+            active_users_count activity_counts_metrics activity_engagement activity_metrics autocluster
+            azure_digital_twins_query_request bag_unpack basket cosmosdb_sql_request dcount_intersect diffpatterns
+            diffpatterns_text funnel_sequence funnel_sequence_completion geo_line_lookup geo_polygon_lookup
+            http_request infer_storage_schema ipv4_lookup ipv6_lookup mysql_request
+            narrow new_activity_metrics pivot postgresql_request preview python r rolling_percentile rows_near schema_merge
+            sequence_detect session_count sliding_window_counts sql_request
+            """,
         implemented: """
-        bag_unpack geo_line_lookup geo_polygon_lookup python activity_counts_metrics sliding_window_counts
-        dcount_intersect narrow rolling_percentile active_users_count ipv4_lookup ipv6_lookup pivot rows_near
-        """,
+            bag_unpack geo_line_lookup geo_polygon_lookup python activity_counts_metrics sliding_window_counts
+            dcount_intersect narrow rolling_percentile active_users_count ipv4_lookup ipv6_lookup pivot rows_near
+            """,
         aliases: [:],
-        refused: "azure_digital_twins_query_request cosmosdb_sql_request http_request mysql_request postgresql_request sql_request")
+        refused:
+            "azure_digital_twins_query_request cosmosdb_sql_request http_request mysql_request postgresql_request sql_request"
+    )
 
     /// The entry for an operator name (aliases included).
     public static func operatorEntry(_ name: String) -> ManifestEntry? { operators.first { $0.name == name } }
@@ -99,12 +103,15 @@ public enum KQLManifest {
         return best
     }
 
-    static func entries(names: String, implemented: String, aliases: [String: String], refused: String = "") -> [ManifestEntry] {
+    static func entries(names: String, implemented: String, aliases: [String: String], refused: String = "")
+        -> [ManifestEntry]
+    {
         let done = Set(implemented.split(whereSeparator: \.isWhitespace).map(String.init))
         let declined = Set(refused.split(whereSeparator: \.isWhitespace).map(String.init))
         var list = names.split(whereSeparator: \.isWhitespace).map { n -> ManifestEntry in
             let name = String(n)
-            return ManifestEntry(name: name, status: done.contains(name) ? .implemented : declined.contains(name) ? .refused : .notYet)
+            return ManifestEntry(
+                name: name, status: done.contains(name) ? .implemented : declined.contains(name) ? .refused : .notYet)
         }
         let known = Set(list.map(\.name))
         // Implemented names the table of contents lists only under another entry (`bag_pack` is documented as `pack`).

@@ -48,7 +48,9 @@ extension SyntaxParser {
         if !isPunct(")") {
             repeat {
                 let start = current
-                guard let (name, length) = optionName() else { throw expected("a property name", after: "'with (' or ','") }
+                guard let (name, length) = optionName() else {
+                    throw expected("a property name", after: "'with (' or ','")
+                }
                 position += length
                 try expectPunct("=", after: "the property name '\(name)'")
                 let value = try parseOptionValue(after: "'\(name)='")
@@ -90,7 +92,8 @@ extension SyntaxParser {
         if let length = nameLength(), isPunct("=", length) {
             let name = try parseName(after: context)
             advance()
-            return AssignmentSyntax(names: [name], value: try parseExpression(expecting: "an expression", after: "'\(name.name) ='"))
+            return AssignmentSyntax(
+                names: [name], value: try parseExpression(expecting: "an expression", after: "'\(name.name) ='"))
         }
         return AssignmentSyntax(value: try parseExpression(expecting: "a column name or an expression", after: context))
     }
@@ -122,10 +125,13 @@ extension SyntaxParser {
     }
 
     /// Comma-separated column patterns (project-away, project-keep, project-reorder).
-    func parseColumnPatterns(after context: String, orders: Set<String> = []) throws(KQLError) -> [ColumnPatternSyntax] {
+    func parseColumnPatterns(after context: String, orders: Set<String> = []) throws(KQLError) -> [ColumnPatternSyntax]
+    {
         var patterns: [ColumnPatternSyntax] = []
         repeat {
-            guard var p = parseNamePattern() else { throw expected("a column name", after: patterns.isEmpty ? context : "','") }
+            guard var p = parseNamePattern() else {
+                throw expected("a column name", after: patterns.isEmpty ? context : "','")
+            }
             if current.isIdentifier, orders.contains(current.text) {
                 p.order = advance().text
                 if p.order == "granny", isPunct("-"), adjacent(0), adjacent(1), peek(1).isIdentifier {
@@ -151,7 +157,11 @@ extension SyntaxParser {
         var key = SortKeySyntax(value: value)
         if eatWord("asc") { key.ascending = true } else if eatWord("desc") { key.ascending = false }
         if eatWord("nulls") {
-            if eatWord("first") { key.nullsFirst = true } else if eatWord("last") { key.nullsFirst = false } else {
+            if eatWord("first") {
+                key.nullsFirst = true
+            } else if eatWord("last") {
+                key.nullsFirst = false
+            } else {
                 throw expected("'first' or 'last'", after: "'nulls'")
             }
         }

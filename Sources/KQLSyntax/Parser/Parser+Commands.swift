@@ -21,7 +21,8 @@ extension SyntaxParser {
             let table = try parseName(after: "'.create table'", what: "a table name")
             let schema = try parseSchema(allowStar: false, context: "'.create table \(table.name)'")
             kind = .createTable(table: table, columns: schema.columns)
-        case "create" where isWord("function"), "create-or-alter" where isWord("function"), "alter" where isWord("function"):
+        case "create" where isWord("function"), "create-or-alter" where isWord("function"),
+            "alter" where isWord("function"):
             advance()
             kind = try parseCreateFunction(verb: FunctionCommandSyntax.Verb(rawValue: verb)!)
         case "drop" where isWord("function"), "drop" where isWord("functions"):
@@ -43,8 +44,10 @@ extension SyntaxParser {
         default:
             var words = "." + verb
             if current.isIdentifier { words += " " + current.text }
-            throw KQLError(.unsupported, "command `\(words)` is not supported", span: verbSpan.union(current.isIdentifier ? current.span : verbSpan),
-                           hint: "supported: " + Self.supportedCommands)
+            throw KQLError(
+                .unsupported, "command `\(words)` is not supported",
+                span: verbSpan.union(current.isIdentifier ? current.span : verbSpan),
+                hint: "supported: " + Self.supportedCommands)
         }
         var command = CommandSyntax(kind: kind, span: span(from: start))
         // ADX lets query operators follow a `.show` command; they run over its result.
@@ -58,7 +61,8 @@ extension SyntaxParser {
     }
 
     /// The commands this engine runs, for the hint of an unsupported one.
-    static let supportedCommands = ".show tables, .show table T schema, .show functions, .show function F, .show databases, "
+    static let supportedCommands =
+        ".show tables, .show table T schema, .show functions, .show function F, .show databases, "
         + ".show database X schema, .show version, .show cluster, .show materialized-views, .create table, "
         + ".drop table, .ingest inline, .set, .append, .set-or-append, .set-or-replace, .create function, "
         + ".create-or-alter function, .alter function, .drop function"
@@ -81,7 +85,9 @@ extension SyntaxParser {
             var names: [NameSyntax] = []
             if isPunct("(") {
                 advance()
-                repeat { names.append(try parseName(after: "'.show databases ('", what: "a database name")) } while eatPunct(",")
+                repeat {
+                    names.append(try parseName(after: "'.show databases ('", what: "a database name"))
+                } while eatPunct(",")
                 _ = try expectPunct(")", after: "the database names")
             }
             if names.isEmpty, eatWord("entities") {
@@ -97,14 +103,17 @@ extension SyntaxParser {
         if eatWord("database") {
             let name = try parseName(after: "'.show database'", what: "a database name")
             guard eatWord("schema") else {
-                throw KQLError(.unsupported, "only `.show database \(name.name) schema [as json]` is supported", span: current.span)
+                throw KQLError(
+                    .unsupported, "only `.show database \(name.name) schema [as json]` is supported", span: current.span
+                )
             }
             return .showDatabaseSchema(databases: [name], asJSON: try parseSchemaFormat(json: false))
         }
         if eatWord("table") {
             let table = try parseName(after: "'.show table'", what: "a table name")
             guard eatWord("schema") else {
-                throw KQLError(.unsupported, "only `.show table \(table.name) schema [as json]` is supported", span: current.span)
+                throw KQLError(
+                    .unsupported, "only `.show table \(table.name) schema [as json]` is supported", span: current.span)
             }
             var asJSON = false
             if eatWord("as") {
@@ -114,10 +123,11 @@ extension SyntaxParser {
             return .showTableSchema(table: table, asJSON: asJSON)
         }
         let what = current.isIdentifier ? " " + current.text : ""
-        throw KQLError(.unsupported, "command `.show\(what)` is not supported", span: current.span,
-                       hint: "supported: .show tables, .show table T schema [as json], .show functions, .show function F, "
-                           + ".show databases [entities], .show database X schema [as json], .show databases schema as json, "
-                           + ".show version, .show cluster, .show materialized-views")
+        throw KQLError(
+            .unsupported, "command `.show\(what)` is not supported", span: current.span,
+            hint: "supported: .show tables, .show table T schema [as json], .show functions, .show function F, "
+                + ".show databases [entities], .show database X schema [as json], .show databases schema as json, "
+                + ".show version, .show cluster, .show materialized-views")
     }
 
     /// `as json` after `schema` (required when `json` is true, as for `.show databases ... schema`), then
@@ -148,12 +158,20 @@ extension SyntaxParser {
         var depth = 0, open = first
         for i in first..<position {
             let t = tokens[i]
-            if t.isPunct("(") { depth += 1 } else if t.isPunct(")") { depth -= 1 } else if t.isPunct("{"), depth == 0 { open = i; break }
+            if t.isPunct("(") {
+                depth += 1
+            } else if t.isPunct(")") {
+                depth -= 1
+            } else if t.isPunct("{"), depth == 0 {
+                open = i; break
+            }
         }
         let parametersText = source.slice(SourceSpan(definition.span.start, tokens[max(first, open - 1)].span.end))
         let bodyText = source.slice(SourceSpan(tokens[open].span.start, definition.span.end))
-        return .createFunction(FunctionCommandSyntax(verb: verb, ifNotExists: ifNotExists, name: name, properties: properties,
-                                                     definition: definition, parametersText: parametersText, bodyText: bodyText))
+        return .createFunction(
+            FunctionCommandSyntax(
+                verb: verb, ifNotExists: ifNotExists, name: name, properties: properties,
+                definition: definition, parametersText: parametersText, bodyText: bodyText))
     }
 
     /// `function Name [ifexists]` or `functions (A, B, ...) [ifexists]`, after `.drop`.
@@ -168,7 +186,9 @@ extension SyntaxParser {
         repeat {
             names.append(try parseName(after: names.isEmpty ? "'('" : "','", what: "a function name"))
         } while eatPunct(",")
-        guard eatPunct(")") else { throw expected("',' or ')'", after: "the function names opened at \(location(open))") }
+        guard eatPunct(")") else {
+            throw expected("',' or ')'", after: "the function names opened at \(location(open))")
+        }
         return .dropFunctions(names: names, several: true, ifExists: eatWord("ifexists"))
     }
 

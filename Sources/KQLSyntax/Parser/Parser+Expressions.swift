@@ -62,9 +62,13 @@ extension SyntaxParser {
                     try expectPunct("..", after: "the lower bound of 'between'")
                     return (low, try parseAdditive())
                 }
-                guard isPunct(")") else { throw expected("')'", after: "the range of 'between' (opened at \(location(open)))") }
+                guard isPunct(")") else {
+                    throw expected("')'", after: "the range of 'between' (opened at \(location(open)))")
+                }
                 let close = advance()
-                first = .between(value: left, low: low, high: high, negated: negated, span: SourceSpan(left.span.start, close.span.end))
+                first = .between(
+                    value: left, low: low, high: high, negated: negated,
+                    span: SourceSpan(left.span.start, close.span.end))
                 height = max(height + (links.isEmpty ? 0 : 1), h) + 1
                 links = []
                 try grew(to: height)
@@ -77,7 +81,8 @@ extension SyntaxParser {
 
     static let wordOperators: [String: ComparisonOperator] = {
         var map: [String: ComparisonOperator] = [:]
-        for op in BinaryOperator.allCases where op.rawValue.first?.isLetter == true && !op.rawValue.contains(" ") && op != .and && op != .or {
+        for op in BinaryOperator.allCases
+        where op.rawValue.first?.isLetter == true && !op.rawValue.contains(" ") && op != .and && op != .or {
             map[op.rawValue] = .binary(op)
         }
         map["in"] = .set(.in); map["has_any"] = .set(.hasAny); map["has_all"] = .set(.hasAll)
@@ -108,7 +113,9 @@ extension SyntaxParser {
                 }
                 if word.text == "between" { advance(); advance(); return .between(negated: true) }
                 if let op = BinaryOperator(rawValue: "!" + word.text) {
-                    if op == .notLike { throw error("'!like' is not a KQL operator; use '!contains' or '!has'", at: word) }
+                    if op == .notLike {
+                        throw error("'!like' is not a KQL operator; use '!contains' or '!has'", at: word)
+                    }
                     advance(); advance()
                     return .binary(op)
                 }
@@ -136,7 +143,9 @@ extension SyntaxParser {
         if !isPunct(")") {
             repeat { items.append(try parseTabular()) } while eatPunct(",")
         }
-        guard isPunct(")") else { throw expected("',' or ')'", after: "the list of '\(opName)' (opened at \(location(open)))") }
+        guard isPunct(")") else {
+            throw expected("',' or ')'", after: "the list of '\(opName)' (opened at \(location(open)))")
+        }
         return (items, advance().span.end)
     }
 
@@ -153,7 +162,8 @@ extension SyntaxParser {
     func parseMultiplicative() throws(KQLError) -> ExpressionSyntax {
         let first = try parseUnary()
         var links: [ChainLinkSyntax] = []
-        while current.kind == .punct, let op = ["*": BinaryOperator.multiply, "/": .divide, "%": .modulo][current.text] {
+        while current.kind == .punct, let op = ["*": BinaryOperator.multiply, "/": .divide, "%": .modulo][current.text]
+        {
             advance()
             links.append(ChainLinkSyntax(op: op, operand: try parseUnary()))
         }

@@ -7,7 +7,9 @@ extension SyntaxParser {
         let open = try expectPunct("[", after: "the columns of externaldata")
         var uris: [ExpressionSyntax] = []
         while !isPunct("]") {
-            guard canStartExpression else { throw expected("a storage connection string or ']'", after: "the list opened at \(location(open))") }
+            guard canStartExpression else {
+                throw expected("a storage connection string or ']'", after: "the list opened at \(location(open))")
+            }
             uris.append(try parseExpression())
             if !eatPunct(",") { break }
         }

@@ -37,15 +37,19 @@ extension SyntaxParser {
             case "case_sensitive": caseSensitive = true
             case "case_insensitive", "default": caseSensitive = false
             default:
-                throw KQLError(.parse, "search kind must be default, case_insensitive or case_sensitive", span: o.value.span)
+                throw KQLError(
+                    .parse, "search kind must be default, case_insensitive or case_sensitive", span: o.value.span)
             }
         }
         let tables = try parseTableListIfPresent(of: "search")
         if hasInput, let tables {
-            throw KQLError(.parse, "`search` takes either an input table or `in (...)`, not both", span: tables.first?.span ?? current.span,
-                           hint: "drop the `|` before search, or the `in (...)` list")
+            throw KQLError(
+                .parse, "`search` takes either an input table or `in (...)`, not both",
+                span: tables.first?.span ?? current.span,
+                hint: "drop the `|` before search, or the `in (...)` list")
         }
-        return SearchSyntax(tables: tables, predicate: try parseSearchPredicate(caseSensitive: caseSensitive, after: "'search'"))
+        return SearchSyntax(
+            tables: tables, predicate: try parseSearchPredicate(caseSensitive: caseSensitive, after: "'search'"))
     }
 
     /// `in (T1, T2*, (query))`, or nil when no `in` follows.
@@ -62,8 +66,10 @@ extension SyntaxParser {
                     position -= 1
                     let call = try parseCall()
                     if pattern.pattern == "database" || pattern.pattern == "cluster" {
-                        throw KQLError(.unsupported, "`\(op)` over `\(pattern.pattern)(...)` is not supported: Sandpiper has one database, the one given with --db",
-                                       span: call.span, hint: "name the tables of this database, e.g. `\(op) in (T1, T2*)`")
+                        throw KQLError(
+                            .unsupported,
+                            "`\(op)` over `\(pattern.pattern)(...)` is not supported: Sandpiper has one database, the one given with --db",
+                            span: call.span, hint: "name the tables of this database, e.g. `\(op) in (T1, T2*)`")
                     }
                     tables.append(call)
                 } else {
@@ -73,7 +79,9 @@ extension SyntaxParser {
                 throw expected("a table name or '(' query ')'", after: tables.isEmpty ? "'\(op) in ('" : "','")
             }
         } while eatPunct(",")
-        guard isPunct(")") else { throw expected("',' or ')'", after: "the tables of '\(op) in' (opened at \(location(open)))") }
+        guard isPunct(")") else {
+            throw expected("',' or ')'", after: "the tables of '\(op) in' (opened at \(location(open)))")
+        }
         advance()
         return tables
     }
@@ -93,8 +101,9 @@ extension SyntaxParser {
         advance()
         let term = parseStringLiteral()
         guard case .literal(.string(let text), _, let termSpan) = term else { return term }
-        return SearchTerm.condition(text, subject: .name(NameSyntax(name.text, span: name.span)), caseSensitive: caseSensitive,
-                                    span: SourceSpan(name.span.start, termSpan.end))
+        return SearchTerm.condition(
+            text, subject: .name(NameSyntax(name.text, span: name.span)), caseSensitive: caseSensitive,
+            span: SourceSpan(name.span.start, termSpan.end))
     }
 
     /// `c1[:type], c2, pack_all()` after `find ... project`.

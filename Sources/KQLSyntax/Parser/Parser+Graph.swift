@@ -17,7 +17,9 @@ extension SyntaxParser {
             repeat {
                 let table = try parseGraphNodeTable()
                 try expectWord("on", after: "the nodes table of 'make-graph'")
-                nodes.append(MakeGraphSyntax.NodeTable(table: table, key: try parseName(after: "'on'", what: "the node id column")))
+                nodes.append(
+                    MakeGraphSyntax.NodeTable(
+                        table: table, key: try parseName(after: "'on'", what: "the node id column")))
             } while eatPunct(",")
         } else if isWord("with_node_id"), isPunct("=", 1) {
             position += 2
@@ -33,7 +35,8 @@ extension SyntaxParser {
             guard eatPunct(")") else { throw expected("')'", after: "the graph operators opened at \(location(open))") }
             partition = (column, ops)
         }
-        return MakeGraphSyntax(source: source, target: target, nodes: nodes, nodeIdProperty: nodeId, partition: partition)
+        return MakeGraphSyntax(
+            source: source, target: target, nodes: nodes, nodeIdProperty: nodeId, partition: partition)
     }
 
     /// A nodes table after `with` or `,`: a name, a call (`table("T")`) or a parenthesized query.
@@ -48,7 +51,9 @@ extension SyntaxParser {
     }
 
     /// `[options] pattern [where condition] project items`, after `graph-match` or `graph-shortest-paths`.
-    func parseGraphMatch(operatorName: String, optionNames: Set<String>, start: Token) throws(KQLError) -> GraphMatchSyntax {
+    func parseGraphMatch(operatorName: String, optionNames: Set<String>, start: Token) throws(KQLError)
+        -> GraphMatchSyntax
+    {
         let options = try parseOptions { optionNames.contains($0) }
         var sequences: [[GraphPatternElementSyntax]] = []
         repeat { sequences.append(try parseGraphSequence(operatorName: operatorName)) } while eatPunct(",")
@@ -58,8 +63,9 @@ extension SyntaxParser {
             throw expected("'project' and the columns to return", after: "the pattern of '\(operatorName)'")
         }
         let items = try parseAssignments(after: "'project'")
-        return GraphMatchSyntax(options: options, sequences: sequences, constraint: constraint, projection: items,
-                                span: span(from: start))
+        return GraphMatchSyntax(
+            options: options, sequences: sequences, constraint: constraint, projection: items,
+            span: span(from: start))
     }
 
     /// `(a)-[e]->(b)<--(c)`: nodes and edges alternating, a node at each end.
@@ -89,14 +95,18 @@ extension SyntaxParser {
         var name: NameSyntax?
         var length: (min: Int, max: Int)?
         if eatPunct("[") {
-            if current.isIdentifier || isPunct("[") { name = try parseName(after: "'['", what: "an edge variable name") }
+            if current.isIdentifier || isPunct("[") {
+                name = try parseName(after: "'['", what: "an edge variable name")
+            }
             if eatPunct("*") { length = try parseGraphEdgeLength() }
             guard eatPunct("]") else { throw expected("']'", after: "the edge variable") }
         }
         _ = try expectPunct("-", after: "the edge")
         let rightArrow = eatPunct(">")
         if leftArrow && rightArrow {
-            throw KQLError(.parse, "an edge points one way ('-->' or '<--') or either way ('--'), not both", span: span(from: start))
+            throw KQLError(
+                .parse, "an edge points one way ('-->' or '<--') or either way ('--'), not both",
+                span: span(from: start))
         }
         let direction: GraphEdgeSyntax.Direction = rightArrow ? .leftToRight : leftArrow ? .rightToLeft : .any
         return GraphEdgeSyntax(name: name, direction: direction, length: length, span: span(from: start))
@@ -115,7 +125,9 @@ extension SyntaxParser {
         guard eatPunct("..") else { return (low, low) }
         let high = try count("the maximum length")
         guard low <= high else {
-            throw KQLError(.parse, "the minimum length \(low) of a variable length edge is above its maximum \(high)", span: previous.span)
+            throw KQLError(
+                .parse, "the minimum length \(low) of a variable length edge is above its maximum \(high)",
+                span: previous.span)
         }
         return (low, high)
     }

@@ -9,23 +9,29 @@ extension SyntaxParser {
     }
 
     /// `(query)` or a table name, then `on` and the conditions.
-    func parseJoinRightAndConditions(operatorName: String) throws(KQLError) -> (ExpressionSyntax, [JoinConditionSyntax]) {
+    func parseJoinRightAndConditions(operatorName: String) throws(KQLError) -> (ExpressionSyntax, [JoinConditionSyntax])
+    {
         let right: ExpressionSyntax
         if isPunct("(") {
             let open = advance()
             guard canStartExpression else { throw expected("a query", after: "'('") }
             right = try parseTabular()
-            guard isPunct(")") else { throw expected("')'", after: "the right side of '\(operatorName)' (opened at \(location(open)))") }
+            guard isPunct(")") else {
+                throw expected("')'", after: "the right side of '\(operatorName)' (opened at \(location(open)))")
+            }
             advance()
         } else if nameLength() != nil {
-            right = isPunct("(", 1) && current.isIdentifier ? try parseCall() : .name(try parseName(after: "'\(operatorName)'"))
+            right =
+                isPunct("(", 1) && current.isIdentifier
+                ? try parseCall() : .name(try parseName(after: "'\(operatorName)'"))
         } else {
             throw expected("a table name or '(' query ')'", after: "'\(operatorName)'")
         }
         try expectWord("on", after: "the right side of '\(operatorName)'")
         var conditions: [JoinConditionSyntax] = []
         repeat {
-            let e = try parseExpression(expecting: "a column name or '$left.a == $right.b'", after: conditions.isEmpty ? "'on'" : "','")
+            let e = try parseExpression(
+                expecting: "a column name or '$left.a == $right.b'", after: conditions.isEmpty ? "'on'" : "','")
             try appendConditions(e, to: &conditions)
         } while eatPunct(",")
         return (right, conditions)
@@ -45,7 +51,9 @@ extension SyntaxParser {
             conditions.append(.sameName(n))
         case .binary(.equal, let l, let r, let span):
             if let (ls, lc) = sideColumn(l), let (rs, rc) = sideColumn(r), ls != rs {
-                conditions.append(ls == "$left" ? .equality(left: lc, right: rc, span: span) : .equality(left: rc, right: lc, span: span))
+                conditions.append(
+                    ls == "$left"
+                        ? .equality(left: lc, right: rc, span: span) : .equality(left: rc, right: lc, span: span))
                 return
             }
             fallthrough
@@ -56,13 +64,17 @@ extension SyntaxParser {
 
     /// `$left.col` / `$right.col` → (side, col).
     private func sideColumn(_ e: ExpressionSyntax) -> (String, NameSyntax)? {
-        guard case .member(.name(let side), let column, _) = e, side.name == "$left" || side.name == "$right" else { return nil }
+        guard case .member(.name(let side), let column, _) = e, side.name == "$left" || side.name == "$right" else {
+            return nil
+        }
         return (side.name, column)
     }
 
     /// `mv-expand [bagexpansion=..] [with_itemindex=..] item [to typeof(t)], ... [limit n]`.
-    func parseMvExpand(operatorName: String = "'mv-expand'",
-                       allowing: Set<String> = ["bagexpansion", "with_itemindex", "kind"]) throws(KQLError) -> MvExpandSyntax {
+    func parseMvExpand(
+        operatorName: String = "'mv-expand'",
+        allowing: Set<String> = ["bagexpansion", "with_itemindex", "kind"]
+    ) throws(KQLError) -> MvExpandSyntax {
         let options = try parseOptions { allowing.contains($0) || $0.hasPrefix("hint.") }
         var items: [MvExpandItemSyntax] = []
         repeat {

@@ -31,7 +31,9 @@ extension SyntaxParser {
             }
             return .literal(.timespan(v), .timespan, span)
         case .guid:
-            guard let g = UUID(uuidString: body) else { throw bad("write a GUID such as guid(74be27de-1e4e-49d9-b579-fe0b331d3642)") }
+            guard let g = UUID(uuidString: body) else {
+                throw bad("write a GUID such as guid(74be27de-1e4e-49d9-b579-fe0b331d3642)")
+            }
             return .literal(.guid(g), .guid, span)
         case .bool:
             switch body.lowercased() {
@@ -40,16 +42,24 @@ extension SyntaxParser {
             default: throw bad("write bool(true), bool(false) or bool(null)")
             }
         case .int:
-            guard let v = SyntaxParser.integer(body), let i = Int32(exactly: v) else { throw bad("an int is a 32-bit integer, for example int(5)") }
+            guard let v = SyntaxParser.integer(body), let i = Int32(exactly: v) else {
+                throw bad("an int is a 32-bit integer, for example int(5)")
+            }
             return .literal(.int(i), .int, span)
         case .long:
-            guard let v = SyntaxParser.integer(body) else { throw bad("a long is a 64-bit integer, for example long(5)") }
+            guard let v = SyntaxParser.integer(body) else {
+                throw bad("a long is a 64-bit integer, for example long(5)")
+            }
             return .literal(.long(v), .long, span)
         case .real:
-            guard let v = SyntaxParser.real(body) else { throw bad("write a number, real(nan), real(+inf) or real(-inf)") }
+            guard let v = SyntaxParser.real(body) else {
+                throw bad("write a number, real(nan), real(+inf) or real(-inf)")
+            }
             return .literal(.real(v), .real, span)
         case .decimal:
-            guard SyntaxParser.isDecimalText(body), let d = Decimal(string: body, locale: Locale(identifier: "en_US_POSIX")), !d.isNaN else {
+            guard SyntaxParser.isDecimalText(body),
+                let d = Decimal(string: body, locale: Locale(identifier: "en_US_POSIX")), !d.isNaN
+            else {
                 throw bad("write a number such as decimal(1.5)")
             }
             return .literal(.decimal(d), .decimal, span)
@@ -100,8 +110,9 @@ extension SyntaxParser {
 
     func parseDynamicValue(depth: Int) throws(KQLError) -> Dynamic {
         guard depth < Dynamic.maxNesting else {
-            throw KQLError(.queryTooComplex, "the dynamic literal nests more than \(Dynamic.maxNesting) arrays and property bags",
-                           span: current.span, hint: "see docs/limits.md")
+            throw KQLError(
+                .queryTooComplex, "the dynamic literal nests more than \(Dynamic.maxNesting) arrays and property bags",
+                span: current.span, hint: "see docs/limits.md")
         }
         let t = current
         switch t.kind {

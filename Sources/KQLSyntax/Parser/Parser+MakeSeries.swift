@@ -19,12 +19,16 @@ extension SyntaxParser {
         let axis = try parseExpression(expecting: "the axis column", after: "'on'")
         // `on axis in range(start, stop, step)`: the alternate syntax, which parses as an `in` expression.
         if case .setMembership(.in, let column, let right, _) = axis, right.count == 1,
-           case .call(let name, let args, _) = right[0], name.name == "range" {
-            guard args.count == 3 else { throw error("make-series 'in range(start, stop, step)' needs three arguments", at: current) }
+            case .call(let name, let args, _) = right[0], name.name == "range"
+        {
+            guard args.count == 3 else {
+                throw error("make-series 'in range(start, stop, step)' needs three arguments", at: current)
+            }
             var by: [AssignmentSyntax] = []
             if eatWord("by") { by = try parseAssignments(after: "'by'") }
-            var m = MakeSeriesSyntax(options: options, aggregates: aggregates, axis: column, from: args[0].value,
-                                     to: args[1].value, step: args[2].value, by: by)
+            var m = MakeSeriesSyntax(
+                options: options, aggregates: aggregates, axis: column, from: args[0].value,
+                to: args[1].value, step: args[2].value, by: by)
             m.rangeForm = true
             return m
         }
@@ -35,6 +39,7 @@ extension SyntaxParser {
         let step = try parseExpression(expecting: "the bin size", after: "'step'")
         var by: [AssignmentSyntax] = []
         if eatWord("by") { by = try parseAssignments(after: "'by'") }
-        return MakeSeriesSyntax(options: options, aggregates: aggregates, axis: axis, from: from, to: to, step: step, by: by)
+        return MakeSeriesSyntax(
+            options: options, aggregates: aggregates, axis: axis, from: from, to: to, step: step, by: by)
     }
 }

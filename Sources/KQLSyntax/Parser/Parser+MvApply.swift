@@ -15,7 +15,9 @@ extension SyntaxParser {
             } while eatPunct("|")
             return operators
         }
-        guard isPunct(")") else { throw expected("')'", after: "the subquery of 'mv-apply' opened at \(location(open))") }
+        guard isPunct(")") else {
+            throw expected("')'", after: "the subquery of 'mv-apply' opened at \(location(open))")
+        }
         advance()
         return MvApplySyntax(options: head.options, items: head.items, limit: head.limit, subquery: operators)
     }

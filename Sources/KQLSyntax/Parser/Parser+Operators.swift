@@ -44,7 +44,8 @@ extension SyntaxParser {
             let options = try parseOptions { $0.hasPrefix("hint.") }
             var columns: [ExpressionSyntax] = []
             repeat {
-                columns.append(try parseExpression(expecting: "a column name or '*'", after: columns.isEmpty ? after : "','"))
+                columns.append(
+                    try parseExpression(expecting: "a column name or '*'", after: columns.isEmpty ? after : "','"))
             } while eatPunct(",")
             kind = .distinct(columns: columns, options: options)
         case "order", "sort":
@@ -124,8 +125,9 @@ extension SyntaxParser {
             kind = .makeGraph(try parseMakeGraph())
         case "graph-match", "graph-shortest-paths":
             let shortest = name == "graph-shortest-paths"
-            kind = .graphMatch(try parseGraphMatch(operatorName: name, optionNames: shortest ? ["output"] : ["cycles"], start: start),
-                               shortestPaths: shortest)
+            kind = .graphMatch(
+                try parseGraphMatch(operatorName: name, optionNames: shortest ? ["output"] : ["cycles"], start: start),
+                shortestPaths: shortest)
         case "graph-to-table":
             kind = .graphToTable(try parseGraphToTable())
         case "graph-mark-components":
@@ -134,7 +136,9 @@ extension SyntaxParser {
             throw unknownOperator(name, span: keywordSpan)
         }
         if nothingCanFollowHere {
-            throw error("unexpected \(current.display) after the '\(name)' operator; expected '|' before the next operator or ';' to end the statement")
+            throw error(
+                "unexpected \(current.display) after the '\(name)' operator; expected '|' before the next operator or ';' to end the statement"
+            )
         }
         return OperatorSyntax(kind: kind, span: span(from: start), keywordSpan: keywordSpan)
     }
@@ -176,19 +180,23 @@ extension SyntaxParser {
     func unknownOperator(_ name: String, span: SourceSpan) -> KQLError {
         if let entry = KQLManifest.operatorEntry(name) {
             if entry.status == .implemented {
-                return KQLError(.parse, "'\(name)' starts a query and cannot follow '|'", span: span,
-                                hint: "write it at the start of a statement, or inside union (...) or join (...)")
+                return KQLError(
+                    .parse, "'\(name)' starts a query and cannot follow '|'", span: span,
+                    hint: "write it at the start of a statement, or inside union (...) or join (...)")
             }
             return unsupportedOperator(name, span: span)
         }
         if let suggestion = KQLManifest.closestOperator(to: name) {
             return KQLError(.parse, "unknown operator '\(name)'; did you mean '\(suggestion)'?", span: span)
         }
-        return KQLError(.parse, "unknown operator '\(name)'", span: span, hint: "see docs/support.md for the operators Sandpiper knows")
+        return KQLError(
+            .parse, "unknown operator '\(name)'", span: span,
+            hint: "see docs/support.md for the operators Sandpiper knows")
     }
 
     func unsupportedOperator(_ name: String, span: SourceSpan) -> KQLError {
-        KQLError(.unsupported, "operator `\(name)` is not supported yet", span: span,
-                 hint: "see docs/support.md for the operators Sandpiper implements")
+        KQLError(
+            .unsupported, "operator `\(name)` is not supported yet", span: span,
+            hint: "see docs/support.md for the operators Sandpiper implements")
     }
 }

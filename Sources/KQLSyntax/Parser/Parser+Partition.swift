@@ -10,7 +10,9 @@ extension SyntaxParser {
         let open = current
         if eatPunct("{") {
             let query = try nested { () throws(KQLError) -> ExpressionSyntax in try parseTabular() }
-            guard isPunct("}") else { throw expected("'}'", after: "the subquery of 'partition' opened at \(location(open))") }
+            guard isPunct("}") else {
+                throw expected("'}'", after: "the subquery of 'partition' opened at \(location(open))")
+            }
             advance()
             return PartitionSyntax(options: options, key: key, body: .query(query), bodySpan: span(from: open))
         }

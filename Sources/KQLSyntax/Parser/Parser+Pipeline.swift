@@ -49,7 +49,8 @@ extension SyntaxParser {
         case "find" where next.isIdentifier || next.isString || next.isPunct("(") || next.isPunct("["):
             advance()
             return SourceSyntax(kind: .find(try parseFindBody()), span: span(from: t))
-        case "search" where next.isIdentifier || next.isString || next.isPunct("*") || next.isPunct("(") || next.isPunct("["):
+        case "search"
+        where next.isIdentifier || next.isString || next.isPunct("*") || next.isPunct("(") || next.isPunct("["):
             advance()
             return SourceSyntax(kind: .search(try parseSearchBody(hasInput: false)), span: span(from: t))
         case "externaldata" where next.isPunct("("), "external_data" where next.isPunct("("):
@@ -66,7 +67,9 @@ extension SyntaxParser {
         let open = try expectPunct("[", after: "the columns of datatable")
         var values: [ExpressionSyntax] = []
         while !isPunct("]") {
-            guard canStartExpression else { throw expected("a value or ']'", after: "the datatable rows opened at \(location(open))") }
+            guard canStartExpression else {
+                throw expected("a value or ']'", after: "the datatable rows opened at \(location(open))")
+            }
             values.append(try parseExpression())
             if !eatPunct(",") { break }
         }
@@ -136,7 +139,9 @@ extension SyntaxParser {
     static func stripFenceTag(_ text: String) -> String {
         guard let newline = text.firstIndex(of: "\n") else { return text }
         let first = text[..<newline].trimmingCharacters(in: .whitespaces)
-        guard first.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "+" }) else { return text }
+        guard first.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "+" }) else {
+            return text
+        }
         return String(text[text.index(after: newline)...])
     }
 }

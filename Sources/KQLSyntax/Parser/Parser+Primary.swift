@@ -28,15 +28,19 @@ extension SyntaxParser {
             advance()
             return try typedLiteral(type: type, body: body, token: t)
         case .identifier:
-            if (t.text == "true" || t.text == "false" || t.text == "True" || t.text == "False" || t.text == "TRUE" || t.text == "FALSE"),
-               !isPunct("(", 1) {
+            if (t.text == "true" || t.text == "false" || t.text == "True" || t.text == "False" || t.text == "TRUE"
+                || t.text == "FALSE"),
+                !isPunct("(", 1)
+            {
                 advance()
                 return .literal(.bool(t.text.lowercased() == "true"), .bool, t.span)
             }
             if t.text == "dynamic", isPunct("(", 1) { return try parseDynamicLiteral() }
             if t.text == "typeof", isPunct("(", 1) { return .schema(try parseTypeof()) }
             if isPunct("(", 1) { return try parseCall() }
-            if let caseSensitive = searchCaseSensitive, isPunct(":", 1), peek(2).isString { return parseColumnTerm(caseSensitive) }
+            if let caseSensitive = searchCaseSensitive, isPunct(":", 1), peek(2).isString {
+                return parseColumnTerm(caseSensitive)
+            }
             advance()
             return .name(NameSyntax(t.text, span: t.span))
         case .punct:
@@ -90,7 +94,9 @@ extension SyntaxParser {
                     advance()
                     argName = NameSyntax(n.text, span: n.span)
                 }
-                guard canStartExpression else { throw expected("an argument", after: argName == nil ? "'(' or ','" : "'='") }
+                guard canStartExpression else {
+                    throw expected("an argument", after: argName == nil ? "'(' or ','" : "'='")
+                }
                 args.append(ArgumentSyntax(name: argName, value: try parseTabular()))
             } while eatPunct(",")
         }

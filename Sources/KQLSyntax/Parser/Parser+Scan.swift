@@ -16,10 +16,15 @@ extension SyntaxParser {
                 try expectPunct(":", after: "the declared column '\(name.name)'")
                 let type = try parseType(after: "'\(name.name):'")
                 var value: ExpressionSyntax?
-                if eatPunct("=") { value = try parseExpression(expecting: "a default value", after: "'\(name.name):\(type.rawValue) ='") }
+                if eatPunct("=") {
+                    value = try parseExpression(
+                        expecting: "a default value", after: "'\(name.name):\(type.rawValue) ='")
+                }
                 declarations.append(ScanSyntax.Declaration(name: name, type: type, defaultValue: value))
             } while eatPunct(",")
-            guard isPunct(")") else { throw expected("',' or ')'", after: "the declarations opened at \(location(open))") }
+            guard isPunct(")") else {
+                throw expected("',' or ')'", after: "the declarations opened at \(location(open))")
+            }
             advance()
         }
         try expectWord("with", after: declarations.isEmpty ? "'scan'" : "the declarations of 'scan'")
@@ -59,6 +64,7 @@ extension SyntaxParser {
             } while eatPunct(",")
         }
         if !eatPunct(";"), !isPunct(")") { throw expected("';'", after: "the step '\(name.name)'") }
-        return ScanSyntax.Step(name: name, output: output, condition: condition, assignments: assignments, span: span(from: start))
+        return ScanSyntax.Step(
+            name: name, output: output, condition: condition, assignments: assignments, span: span(from: start))
     }
 }

@@ -53,7 +53,9 @@ extension SyntaxParser {
                 columns.append(ColumnDeclarationSyntax(name: name, type: type))
             } while eatPunct(",")
         }
-        guard isPunct(")") else { throw expected("',' or ')'", after: "the columns of \(context) (opened at \(location(open)))") }
+        guard isPunct(")") else {
+            throw expected("',' or ')'", after: "the columns of \(context) (opened at \(location(open)))")
+        }
         advance()
         return SchemaSyntax(includesStar: star, columns: columns, span: span(from: open))
     }

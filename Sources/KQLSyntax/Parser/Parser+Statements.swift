@@ -13,10 +13,14 @@ extension SyntaxParser {
             if case .command(let c) = statement, case .ingestInline = c.kind { break }  // the data ran to the end
             if current.isEnd { break }
             if isPunct("=") {
-                throw error("unexpected '=' after the statement; use '==' to compare values, or 'name = value' only where a column is defined")
+                throw error(
+                    "unexpected '=' after the statement; use '==' to compare values, or 'name = value' only where a column is defined"
+                )
             }
             guard isPunct(";") else {
-                throw error("unexpected \(current.display) after the statement; expected '|' before the next operator or ';' before the next statement")
+                throw error(
+                    "unexpected \(current.display) after the statement; expected '|' before the next operator or ';' before the next statement"
+                )
             }
         }
         return statements
@@ -34,7 +38,7 @@ extension SyntaxParser {
             case "declare" where isWord("query_parameters", 1):
                 return try parseDeclare()
             case "alias" where isWord("database", 1), "restrict" where isWord("access", 1),
-                 "pattern" where peek(1).isIdentifier && (isPunct(";", 2) || isPunct("=", 2)):
+                "pattern" where peek(1).isIdentifier && (isPunct(";", 2) || isPunct("=", 2)):
                 throw KQLError(.unsupported, "the `\(t.text)` statement is not supported yet", span: t.span)
             default: break
             }
@@ -81,15 +85,22 @@ extension SyntaxParser {
             if isWord("let"), nameLength(at: 1) != nil {
                 lets.append(try parseLet())
             } else {
-                guard body == nil else { throw expected("'}'", after: "the function body's result (opened at \(location(open)))") }
-                guard canStartExpression else { throw expected("an expression or '}'", after: "the function body opened at \(location(open))") }
+                guard body == nil else {
+                    throw expected("'}'", after: "the function body's result (opened at \(location(open)))")
+                }
+                guard canStartExpression else {
+                    throw expected("an expression or '}'", after: "the function body opened at \(location(open))")
+                }
                 body = try parseTabular()
             }
-            guard isPunct(";") || isPunct("}") else { throw expected("';' or '}'", after: "a statement of the function body") }
+            guard isPunct(";") || isPunct("}") else {
+                throw expected("';' or '}'", after: "a statement of the function body")
+            }
         }
         let close = advance()
         guard let body else { throw error("the function body has no result expression", at: close) }
-        return FunctionDefinitionSyntax(parameters: parameters, lets: lets, body: body, span: span(from: start), source: source)
+        return FunctionDefinitionSyntax(
+            parameters: parameters, lets: lets, body: body, span: span(from: start), source: source)
     }
 
     /// `(name:type [= default], T:(*), ...)`.

@@ -21,8 +21,10 @@ extension SyntaxParser {
             let aggregate = try parseAssignment(after: "'by'")
             var ascending = false
             if eatWord("asc") { ascending = true } else { _ = eatWord("desc") }
-            levels.append(TopNestedSyntax.Level(count: count, value: value, others: others, aggregate: aggregate,
-                                                ascending: ascending, span: span(from: start)))
+            levels.append(
+                TopNestedSyntax.Level(
+                    count: count, value: value, others: others, aggregate: aggregate,
+                    ascending: ascending, span: span(from: start)))
             // `, top-nested` starts the next level.
             guard isPunct(","), isWord("top", 1), isPunct("-", 2), isWord("nested", 3) else { break }
             advance()
@@ -53,7 +55,9 @@ extension SyntaxParser {
         if eatWord("with") {
             repeat {
                 let start = current
-                guard current.isIdentifier, isPunct("=", 1) else { throw expected("'threshold =' or 'characters ='", after: properties.isEmpty ? "'with'" : "','") }
+                guard current.isIdentifier, isPunct("=", 1) else {
+                    throw expected("'threshold =' or 'characters ='", after: properties.isEmpty ? "'with'" : "','")
+                }
                 let name = advance().text
                 advance()
                 let v = try parseExpression(expecting: "a value", after: "'\(name) ='")

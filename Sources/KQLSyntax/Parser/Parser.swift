@@ -114,7 +114,8 @@ final class SyntaxParser {
     /// Records a node stacked onto the tree at the current depth, `height` levels tall.
     func grew(to height: Int) throws(KQLError) {
         guard depth + height <= QueryLimits.maxNestingDepth else {
-            throw QueryLimits.tooDeep("expressions (counting member accesses, indexes and `in`/`between` tests)", span: previous.span)
+            throw QueryLimits.tooDeep(
+                "expressions (counting member accesses, indexes and `in`/`between` tests)", span: previous.span)
         }
         deepest = max(deepest, depth + height)
     }

@@ -36,34 +36,40 @@ public struct ConfinementError: CodedError, Hashable {
     public let errno: Int32?
 
     /// Creates an error from its parts.
-    public init(code: ErrorCode, message: String, hint: String? = nil, step: ConfinementStep? = nil,
-                errno: Int32? = nil) {
+    public init(
+        code: ErrorCode, message: String, hint: String? = nil, step: ConfinementStep? = nil,
+        errno: Int32? = nil
+    ) {
         self.code = code; self.message = message; self.hint = hint; self.step = step; self.errno = errno
     }
 
     /// `E_SANDBOX_SETUP`: `step` failed; `what` names the call and its argument.
     public static func setup(_ step: ConfinementStep, _ what: String, errno: Int32? = nil) -> ConfinementError {
         let reason = errno.map { " (\(ErrnoName.describe($0)))" } ?? ""
-        return ConfinementError(code: .sandboxSetup,
-                                message: "could not apply the sandbox layer \(step.rawValue): \(what)\(reason)",
-                                hint: "run `sandpiper sandbox doctor` to see which layers this kernel supports",
-                                step: step, errno: errno)
+        return ConfinementError(
+            code: .sandboxSetup,
+            message: "could not apply the sandbox layer \(step.rawValue): \(what)\(reason)",
+            hint: "run `sandpiper sandbox doctor` to see which layers this kernel supports",
+            step: step, errno: errno)
     }
 
     /// `E_SANDBOX_UNAVAILABLE`: the kernel has no `feature`, which the plan requires.
     public static func unavailable(_ step: ConfinementStep, _ feature: String) -> ConfinementError {
-        ConfinementError(code: .sandboxUnavailable,
-                         message: "this kernel has no \(feature), which the sandbox requires",
-                         hint: "run `sandpiper sandbox doctor`; running python() unconfined must be asked for explicitly",
-                         step: step)
+        ConfinementError(
+            code: .sandboxUnavailable,
+            message: "this kernel has no \(feature), which the sandbox requires",
+            hint: "run `sandpiper sandbox doctor`; running python() unconfined must be asked for explicitly",
+            step: step)
     }
 
     /// `E_SANDBOX_KICKOUT`: the cgroup's memory ceiling was hit.
     public static func kickout(limitBytes: UInt64, peakBytes: UInt64?) -> ConfinementError {
         let peak = peakBytes.map { ", peak \(ByteCount.describe($0))" } ?? ""
-        return ConfinementError(code: .sandboxKickout,
-                                message: "the script used more memory than the sandbox allows (limit \(ByteCount.describe(limitBytes))\(peak)) and was stopped",
-                                hint: "process less data per call (filter or summarize first) or raise the sandbox policy's memory limit")
+        return ConfinementError(
+            code: .sandboxKickout,
+            message:
+                "the script used more memory than the sandbox allows (limit \(ByteCount.describe(limitBytes))\(peak)) and was stopped",
+            hint: "process less data per call (filter or summarize first) or raise the sandbox policy's memory limit")
     }
 }
 

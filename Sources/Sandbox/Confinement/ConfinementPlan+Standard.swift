@@ -18,27 +18,33 @@ extension ConfinementPlan {
     ///   - keepFileDescriptors: the worker's socket to the zygote and the query's memfd, plus 0-2.
     ///   - cgroupProcsFiles: from `CgroupController.procsFiles`.
     ///   - scratchBytes: the size of `/tmp`.
-    public static func standard(environment: String? = nil, environmentTarget: String = environmentMountPoint,
-                                executables: [String] = [],
-                                keepFileDescriptors: [Int32] = [0, 1, 2], cgroupProcsFiles: [String] = [],
-                                scratchBytes: UInt64 = 64 << 20, cpuSeconds: UInt64? = nil,
-                                identity: Identity = Identity()) -> ConfinementPlan {
+    public static func standard(
+        environment: String? = nil, environmentTarget: String = environmentMountPoint,
+        executables: [String] = [],
+        keepFileDescriptors: [Int32] = [0, 1, 2], cgroupProcsFiles: [String] = [],
+        scratchBytes: UInt64 = 64 << 20, cpuSeconds: UInt64? = nil,
+        identity: Identity = Identity()
+    ) -> ConfinementPlan {
         var binds = FilesystemView.systemBinds
         var readOnly = ["/usr", "/etc", "/bin", "/lib", "/lib64", "/sbin"]
         if let environment {
             binds.append(FilesystemView.Bind(environment, at: environmentTarget))
             readOnly.append(environmentTarget)
         }
-        let scratch = [FilesystemView.Scratch(path: "/tmp", sizeBytes: scratchBytes),
-                       FilesystemView.Scratch(path: "/dev/shm", sizeBytes: min(scratchBytes, 64 << 20))]
-        let view = FilesystemView(binds: binds, generatedFiles: FilesystemView.accountFiles(for: identity),
-                                  scratch: scratch)
+        let scratch = [
+            FilesystemView.Scratch(path: "/tmp", sizeBytes: scratchBytes),
+            FilesystemView.Scratch(path: "/dev/shm", sizeBytes: min(scratchBytes, 64 << 20)),
+        ]
+        let view = FilesystemView(
+            binds: binds, generatedFiles: FilesystemView.accountFiles(for: identity),
+            scratch: scratch)
         return ConfinementPlan(
             keepFileDescriptors: keepFileDescriptors, cgroupProcsFiles: cgroupProcsFiles,
             limits: ResourceLimits(fileSizeBytes: scratchBytes, cpuSeconds: cpuSeconds),
             namespaces: Namespaces(), filesystem: view, identity: identity, noNewPrivileges: true,
-            landlock: .standard(readOnly: readOnly, scratch: scratch.map(\.path),
-                                executables: executables.isEmpty ? [] : executables + dynamicLoaders),
+            landlock: .standard(
+                readOnly: readOnly, scratch: scratch.map(\.path),
+                executables: executables.isEmpty ? [] : executables + dynamicLoaders),
             seccomp: .standard(allowExec: !executables.isEmpty))
     }
 }

@@ -24,10 +24,12 @@ public struct ConfinementPlan: Sendable, Codable, Hashable {
     public var seccomp: SeccompPolicy?
 
     /// Creates a plan from its parts; see `standard(...)` for the one `python()` uses.
-    public init(keepFileDescriptors: [Int32] = [0, 1, 2], cgroupProcsFiles: [String] = [],
-                limits: ResourceLimits = ResourceLimits(), namespaces: Namespaces? = nil,
-                filesystem: FilesystemView? = nil, identity: Identity? = nil, noNewPrivileges: Bool = true,
-                landlock: LandlockPolicy? = nil, seccomp: SeccompPolicy? = nil) {
+    public init(
+        keepFileDescriptors: [Int32] = [0, 1, 2], cgroupProcsFiles: [String] = [],
+        limits: ResourceLimits = ResourceLimits(), namespaces: Namespaces? = nil,
+        filesystem: FilesystemView? = nil, identity: Identity? = nil, noNewPrivileges: Bool = true,
+        landlock: LandlockPolicy? = nil, seccomp: SeccompPolicy? = nil
+    ) {
         self.keepFileDescriptors = keepFileDescriptors
         self.cgroupProcsFiles = cgroupProcsFiles
         self.limits = limits
@@ -53,8 +55,10 @@ extension ConfinementPlan {
         public var openFiles: UInt64?
 
         /// Creates limits; `nil` leaves that limit as inherited.
-        public init(coreBytes: UInt64 = 0, fileSizeBytes: UInt64? = 256 << 20, cpuSeconds: UInt64? = nil,
-                    openFiles: UInt64? = 1024) {
+        public init(
+            coreBytes: UInt64 = 0, fileSizeBytes: UInt64? = 256 << 20, cpuSeconds: UInt64? = nil,
+            openFiles: UInt64? = 1024
+        ) {
             self.coreBytes = coreBytes; self.fileSizeBytes = fileSizeBytes
             self.cpuSeconds = cpuSeconds; self.openFiles = openFiles
         }
@@ -78,8 +82,10 @@ extension ConfinementPlan {
         public var hostName: String
 
         /// All namespaces on by default.
-        public init(mount: Bool = true, network: Bool = true, pid: Bool = true, ipc: Bool = true,
-                    uts: Bool = true, hostName: String = "sandpiper") {
+        public init(
+            mount: Bool = true, network: Bool = true, pid: Bool = true, ipc: Bool = true,
+            uts: Bool = true, hostName: String = "sandpiper"
+        ) {
             self.mount = mount; self.network = network; self.pid = pid; self.ipc = ipc; self.uts = uts
             self.hostName = hostName
         }

@@ -54,7 +54,8 @@ public enum Confinement {
     /// child's raw wait status before it mirrors it. The worker uses it to tell the supervisor how a
     /// query ended when the child could not (killed by the OOM killer, by seccomp, by a signal):
     /// the zygote reaps its children automatically, so no one else ever sees that status.
-    public static func apply(_ plan: ConfinementPlan, waiterReport: @escaping (Int32) -> Void) throws(ConfinementError) {
+    public static func apply(_ plan: ConfinementPlan, waiterReport: @escaping (Int32) -> Void) throws(ConfinementError)
+    {
         try apply(plan, using: LinuxConfinementSteps(waiterReport: waiterReport))
     }
 
@@ -90,7 +91,8 @@ public enum Confinement {
         if let seccomp = plan.seccomp {
             let threads = system.threadCount()
             guard threads == 1 else {
-                throw ConfinementError.setup(.seccomp, "the process has \(threads) threads; the filter must be installed while it has one")
+                throw ConfinementError.setup(
+                    .seccomp, "the process has \(threads) threads; the filter must be installed while it has one")
             }
             try system.installSeccomp(seccomp)
         }

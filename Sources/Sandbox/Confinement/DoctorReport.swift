@@ -18,7 +18,8 @@ public struct DoctorVerification: Codable, Sendable {
     /// `sandpiper-probe` next to this executable, or `$SANDPIPER_PROBE`.
     public static var probePath: String {
         if let explicit = ProcessInfo.processInfo.environment["SANDPIPER_PROBE"] { return explicit }
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let exe =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("sandpiper-probe").path
     }
 
@@ -40,7 +41,8 @@ public struct DoctorVerification: Codable, Sendable {
         let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0,
-              let seen = try? JSONDecoder().decode([String: String].self, from: output) else {
+            let seen = try? JSONDecoder().decode([String: String].self, from: output)
+        else {
             result.error = errors.isEmpty ? "sandpiper-probe exited with status \(process.terminationStatus)" : errors
             return result
         }
@@ -79,11 +81,15 @@ public enum DoctorReport {
             if let error = verification.error {
                 text += "  failed: \(error)\n"
             } else {
-                rows = verification.checks.map { [$0.name, $0.passed ? "ok" : "FAILED", "expected \($0.expected), saw \($0.observed)"] }
+                rows = verification.checks.map {
+                    [$0.name, $0.passed ? "ok" : "FAILED", "expected \($0.expected), saw \($0.observed)"]
+                }
                 text += render(header: ["CHECK", "RESULT", "DETAIL"], rows: rows)
             }
         }
-        text += probe.allActive ? "\nAll layers python() needs are available.\n"
+        text +=
+            probe.allActive
+            ? "\nAll layers python() needs are available.\n"
             : "\nSome layers are missing: python() refuses to run unconfined unless explicitly asked.\n"
         return text
     }
@@ -100,8 +106,9 @@ public enum DoctorReport {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let document = Document(kernel: probe.kernelRelease, root: probe.isRoot, allActive: probe.allActive,
-                                layers: probe.layers, probe: probe, verification: verification)
+        let document = Document(
+            kernel: probe.kernelRelease, root: probe.isRoot, allActive: probe.allActive,
+            layers: probe.layers, probe: probe, verification: verification)
         return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self)
     }
 

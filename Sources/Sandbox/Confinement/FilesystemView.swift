@@ -47,11 +47,15 @@ public struct FilesystemView: Sendable, Codable, Hashable {
     public var workingDirectory: String
 
     /// Creates a view from its parts; `ConfinementPlan.standard` fills the usual one.
-    public init(binds: [Bind], generatedFiles: [String: String] = [:],
-                devices: [String] = ["null", "zero", "full", "random", "urandom"],
-                scratch: [Scratch] = [Scratch(path: "/tmp", sizeBytes: 64 << 20),
-                                      Scratch(path: "/dev/shm", sizeBytes: 16 << 20)],
-                mountProc: Bool = true, memfdNoExec: Bool = true, workingDirectory: String = "/tmp") {
+    public init(
+        binds: [Bind], generatedFiles: [String: String] = [:],
+        devices: [String] = ["null", "zero", "full", "random", "urandom"],
+        scratch: [Scratch] = [
+            Scratch(path: "/tmp", sizeBytes: 64 << 20),
+            Scratch(path: "/dev/shm", sizeBytes: 16 << 20),
+        ],
+        mountProc: Bool = true, memfdNoExec: Bool = true, workingDirectory: String = "/tmp"
+    ) {
         self.binds = binds; self.generatedFiles = generatedFiles; self.devices = devices
         self.scratch = scratch; self.mountProc = mountProc; self.memfdNoExec = memfdNoExec
         self.workingDirectory = workingDirectory

@@ -36,8 +36,10 @@ public struct KernelProbe: Sendable, Codable, Hashable {
     public var memfdNoExec: Bool
 
     /// Creates a probe result from its parts (`KernelProbe.current()` measures one).
-    public init(kernelRelease: String, isRoot: Bool, seccomp: Bool, landlockABI: Int?, namespaces: [String: Bool],
-                cgroupVersion: CgroupVersion?, cgroupDetail: String, ioUringPresent: Bool, memfdNoExec: Bool) {
+    public init(
+        kernelRelease: String, isRoot: Bool, seccomp: Bool, landlockABI: Int?, namespaces: [String: Bool],
+        cgroupVersion: CgroupVersion?, cgroupDetail: String, ioUringPresent: Bool, memfdNoExec: Bool
+    ) {
         self.kernelRelease = kernelRelease; self.isRoot = isRoot; self.seccomp = seccomp
         self.landlockABI = landlockABI; self.namespaces = namespaces; self.cgroupVersion = cgroupVersion
         self.cgroupDetail = cgroupDetail; self.ioUringPresent = ioUringPresent; self.memfdNoExec = memfdNoExec
@@ -48,22 +50,36 @@ public struct KernelProbe: Sendable, Codable, Hashable {
         let nsNames = ["mount", "net", "pid", "ipc", "uts"]
         let missingNS = nsNames.filter { namespaces[$0] != true }
         return [
-            Layer(name: "cgroup", active: cgroupVersion != nil,
-                  detail: cgroupVersion.map { "\($0.rawValue): \(cgroupDetail)" } ?? "\(cgroupDetail); the RSS watchdog is the fallback"),
-            Layer(name: "namespaces", active: missingNS.isEmpty,
-                  detail: missingNS.isEmpty ? nsNames.joined(separator: ", ") + (namespaces["user"] == true ? " (user too)" : "")
-                      : "cannot create: " + missingNS.joined(separator: ", ") + (isRoot ? "" : " (not root)")),
-            Layer(name: "memfd_noexec", active: memfdNoExec,
-                  detail: memfdNoExec ? "vm.memfd_noexec=2 per pid namespace" : "kernel older than 6.3"),
-            Layer(name: "identity", active: isRoot,
-                  detail: isRoot ? "drop to nobody, no capabilities" : "not root: runs as the current user"),
-            Layer(name: "landlock", active: landlockABI != nil,
-                  detail: landlockABI.map { "ABI \($0)" + ($0 >= 6 ? ": files, TCP, abstract sockets and signals scoped"
-                                                          : $0 >= 4 ? ": files and TCP (no scoping before ABI 6)" : ": files only") }
-                      ?? "missing or disabled (lsm=landlock)"),
-            Layer(name: "seccomp", active: seccomp,
-                  detail: seccomp ? "filter with kill-process on foreign architectures" + (ioUringPresent ? "; io_uring present, answered ENOSYS" : "")
-                      : "missing (CONFIG_SECCOMP_FILTER)"),
+            Layer(
+                name: "cgroup", active: cgroupVersion != nil,
+                detail: cgroupVersion.map { "\($0.rawValue): \(cgroupDetail)" }
+                    ?? "\(cgroupDetail); the RSS watchdog is the fallback"),
+            Layer(
+                name: "namespaces", active: missingNS.isEmpty,
+                detail: missingNS.isEmpty
+                    ? nsNames.joined(separator: ", ") + (namespaces["user"] == true ? " (user too)" : "")
+                    : "cannot create: " + missingNS.joined(separator: ", ") + (isRoot ? "" : " (not root)")),
+            Layer(
+                name: "memfd_noexec", active: memfdNoExec,
+                detail: memfdNoExec ? "vm.memfd_noexec=2 per pid namespace" : "kernel older than 6.3"),
+            Layer(
+                name: "identity", active: isRoot,
+                detail: isRoot ? "drop to nobody, no capabilities" : "not root: runs as the current user"),
+            Layer(
+                name: "landlock", active: landlockABI != nil,
+                detail: landlockABI.map {
+                    "ABI \($0)"
+                        + ($0 >= 6
+                            ? ": files, TCP, abstract sockets and signals scoped"
+                            : $0 >= 4 ? ": files and TCP (no scoping before ABI 6)" : ": files only")
+                }
+                    ?? "missing or disabled (lsm=landlock)"),
+            Layer(
+                name: "seccomp", active: seccomp,
+                detail: seccomp
+                    ? "filter with kill-process on foreign architectures"
+                        + (ioUringPresent ? "; io_uring present, answered ENOSYS" : "")
+                    : "missing (CONFIG_SECCOMP_FILTER)"),
         ]
     }
 

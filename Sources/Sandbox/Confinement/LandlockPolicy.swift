@@ -34,9 +34,11 @@ public struct LandlockPolicy: Sendable, Codable, Hashable {
         /// Read files and list directories.
         public static let readOnly: FileAccess = [.readFile, .readDir]
         /// Everything but execute and device creation: scratch space.
-        public static let readWrite: FileAccess = [.writeFile, .readFile, .readDir, .removeDir, .removeFile,
-                                                   .makeDir, .makeReg, .makeSock, .makeFifo, .makeSym,
-                                                   .refer, .truncate]
+        public static let readWrite: FileAccess = [
+            .writeFile, .readFile, .readDir, .removeDir, .removeFile,
+            .makeDir, .makeReg, .makeSock, .makeFifo, .makeSym,
+            .refer, .truncate,
+        ]
         /// The rights that make sense on a single file (the kernel rejects others with EINVAL).
         public static let fileRights: FileAccess = [.execute, .writeFile, .readFile, .truncate, .ioctlDev]
 
@@ -77,8 +79,10 @@ public struct LandlockPolicy: Sendable, Codable, Hashable {
     public var required: Bool
 
     /// Creates a policy; `standard(...)` builds the one `python()` uses.
-    public init(rules: [PathRule], denyTCP: Bool = true, scopeAbstractUnixSockets: Bool = true,
-                scopeSignals: Bool = true, required: Bool = true) {
+    public init(
+        rules: [PathRule], denyTCP: Bool = true, scopeAbstractUnixSockets: Bool = true,
+        scopeSignals: Bool = true, required: Bool = true
+    ) {
         self.rules = rules; self.denyTCP = denyTCP
         self.scopeAbstractUnixSockets = scopeAbstractUnixSockets; self.scopeSignals = scopeSignals
         self.required = required

@@ -24,17 +24,17 @@ public enum SandboxDenial {
 
     /// The kind of refusal for an audit event or system call name, or nil when it is not one.
     public static func kind(of event: String, errno: Int32?) -> Kind? {
-        let permission: Set<Int32> = [1, 13, 30, 38]   // EPERM, EACCES, EROFS, ENOSYS
+        let permission: Set<Int32> = [1, 13, 30, 38]  // EPERM, EACCES, EROFS, ENOSYS
         if event.hasPrefix("socket.getaddrinfo") || event.hasPrefix("socket.gethostbyname") { return .network }
         guard let errno, permission.contains(errno) else { return nil }
         switch event {
         case "socket", "socket.__new__", "socket.connect", "socket.bind", "socket.sendto", "socket.sendmsg",
-             "connect", "bind", "sendto", "sendmsg", "socketpair":
+            "connect", "bind", "sendto", "sendmsg", "socketpair":
             return .network
         case "open", "os.open", "openat", "os.listdir", "os.scandir":
             return errno == 30 ? .fileWrite : .fileRead
         case "os.mkdir", "os.remove", "os.rename", "os.rmdir", "os.chmod", "os.truncate", "shutil.copyfile",
-             "mkdir", "unlink", "rename":
+            "mkdir", "unlink", "rename":
             return .fileWrite
         case "subprocess.Popen", "os.exec", "os.posix_spawn", "os.spawn", "os.system", "execve", "execveat":
             return .execute
@@ -43,8 +43,8 @@ public enum SandboxDenial {
         case "os.kill", "os.killpg", "kill", "ptrace", "process_vm_readv", "process_vm_writev", "pidfd_getfd", "kcmp":
             return .otherProcesses
         case "mount", "umount2", "unshare", "setns", "bpf", "perf_event_open", "userfaultfd", "keyctl", "add_key",
-             "request_key", "personality", "io_uring_setup", "io_uring_enter", "io_uring_register", "clone3",
-             "init_module", "finit_module", "kexec_load", "reboot", "ctypes.call_function":
+            "request_key", "personality", "io_uring_setup", "io_uring_enter", "io_uring_register", "clone3",
+            "init_module", "finit_module", "kexec_load", "reboot", "ctypes.call_function":
             return .kernel
         default:
             return nil
@@ -56,17 +56,21 @@ public enum SandboxDenial {
         guard let kind = kind(of: event, errno: errno) else { return nil }
         let what = argument.map { "\(event)(\($0))" } ?? event
         let reason = errno.map { " (\(ErrnoName.describe($0)))" } ?? ""
-        return ConfinementError(code: .sandboxDenied,
-                                message: "the sandbox refused \(kind.rawValue): \(what)\(reason)",
-                                hint: hint(for: kind), errno: errno)
+        return ConfinementError(
+            code: .sandboxDenied,
+            message: "the sandbox refused \(kind.rawValue): \(what)\(reason)",
+            hint: hint(for: kind), errno: errno)
     }
 
     private static func hint(for kind: Kind) -> String {
         switch kind {
         case .network: return "python() scripts have no network; pass the data in the input table or kargs"
-        case .fileRead: return "only the environment (/sandbox/env), /usr and /tmp are visible; pass data in the input table"
-        case .fileWrite: return "write temporary files under /tmp (a small scratch space that is discarded after the query)"
-        case .execute: return "python() scripts cannot start programs; use a Python package of the sandbox's environment"
+        case .fileRead:
+            return "only the environment (/sandbox/env), /usr and /tmp are visible; pass data in the input table"
+        case .fileWrite:
+            return "write temporary files under /tmp (a small scratch space that is discarded after the query)"
+        case .execute:
+            return "python() scripts cannot start programs; use a Python package of the sandbox's environment"
         case .nativeCode: return "native libraries must come from the sandbox's environment, not from /tmp"
         case .otherProcesses, .kernel: return "this operation is not available inside python()"
         }

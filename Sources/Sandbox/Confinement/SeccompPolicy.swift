@@ -24,10 +24,12 @@ public struct SeccompPolicy: Sendable, Codable, Hashable {
     public var killForeignArchitectures: Bool
 
     /// Creates a policy; `standard(allowExec:)` is the one `python()` uses.
-    public init(allowedSocketFamily: UInt64 = 1, deniedSyscalls: [String] = SeccompPolicy.dangerous,
-                unimplementedSyscalls: [String] = ["io_uring_setup", "io_uring_enter", "io_uring_register", "clone3"],
-                denyNamespaceClone: Bool = true, restrictPersonality: Bool = true, denyExec: Bool = false,
-                killForeignArchitectures: Bool = true) {
+    public init(
+        allowedSocketFamily: UInt64 = 1, deniedSyscalls: [String] = SeccompPolicy.dangerous,
+        unimplementedSyscalls: [String] = ["io_uring_setup", "io_uring_enter", "io_uring_register", "clone3"],
+        denyNamespaceClone: Bool = true, restrictPersonality: Bool = true, denyExec: Bool = false,
+        killForeignArchitectures: Bool = true
+    ) {
         self.allowedSocketFamily = allowedSocketFamily; self.deniedSyscalls = deniedSyscalls
         self.unimplementedSyscalls = unimplementedSyscalls; self.denyNamespaceClone = denyNamespaceClone
         self.restrictPersonality = restrictPersonality; self.denyExec = denyExec

@@ -70,7 +70,8 @@ public struct ArchiveExtractor {
         }
         guard let disk = archive_write_disk_new() else { throw .io("libarchive could not allocate a disk writer") }
         defer { archive_write_free(disk) }
-        archive_write_disk_set_options(disk, ARCHIVE_EXTRACT_SECURE_SYMLINKS | ARCHIVE_EXTRACT_SECURE_NODOTDOT | ARCHIVE_EXTRACT_PERM)
+        archive_write_disk_set_options(
+            disk, ARCHIVE_EXTRACT_SECURE_SYMLINKS | ARCHIVE_EXTRACT_SECURE_NODOTDOT | ARCHIVE_EXTRACT_PERM)
         let root = destination.resolvingSymlinksInPath().path
 
         var result = ExtractionResult()
@@ -90,7 +91,9 @@ public struct ArchiveExtractor {
             }
             entries += 1
             if entries > limits.maxEntries {
-                throw .archive("\(name) holds more than \(limits.maxEntries) entries", hint: "this looks like a decompression bomb")
+                throw .archive(
+                    "\(name) holds more than \(limits.maxEntries) entries", hint: "this looks like a decompression bomb"
+                )
             }
             let rawPath = archive_entry_pathname(entry).map { String(cString: $0) } ?? ""
             let parts = try ArchivePath.components(of: rawPath).get()
@@ -106,25 +109,33 @@ public struct ArchiveExtractor {
             if let hardlink {
                 let linkParts = try ArchivePath.components(of: hardlink).get()
                 guard let linkRouted = route(linkParts.joined(separator: "/")), written.contains(linkRouted) else {
-                    throw .archive("\(name): hard link '\(rawPath)' points at '\(hardlink)', which is not a file earlier in the archive")
+                    throw .archive(
+                        "\(name): hard link '\(rawPath)' points at '\(hardlink)', which is not a file earlier in the archive"
+                    )
                 }
                 archive_entry_set_hardlink(entry, root + "/" + linkRouted)
             } else if type == Self.symlink {
                 let link = archive_entry_symlink(entry).map { String(cString: $0) } ?? ""
-                guard ArchivePath.symlinkStaysInside(entry: routed.split(separator: "/").map(String.init), target: link) else {
+                guard ArchivePath.symlinkStaysInside(entry: routed.split(separator: "/").map(String.init), target: link)
+                else {
                     throw .archive("\(name): symlink '\(rawPath)' points outside the tree ('\(link)')")
                 }
                 links.append((routed, rawPath))
             } else if type != Self.regular && type != Self.directory {
-                throw .archive("\(name): entry '\(rawPath)' is a device, FIFO or socket", hint: "environments hold only files, directories and links")
+                throw .archive(
+                    "\(name): entry '\(rawPath)' is a device, FIFO or socket",
+                    hint: "environments hold only files, directories and links")
             }
             if type == Self.regular && hardlink == nil {
                 if rejectDuplicates && written.contains(routed) {
                     throw .archive("\(name): entry '\(rawPath)' appears twice")
                 }
                 if archive_entry_size_is_set(entry) != 0, archive_entry_size(entry) > limits.maxBytes - result.bytes {
-                    throw .archive("\(name) would unpack to more than \(limits.maxBytes >> 20) MiB",
-                                   hint: "this looks like a decompression bomb; raise SANDPIPER_MAX_UNPACK_MB if the archive is genuine")
+                    throw .archive(
+                        "\(name) would unpack to more than \(limits.maxBytes >> 20) MiB",
+                        hint:
+                            "this looks like a decompression bomb; raise SANDPIPER_MAX_UNPACK_MB if the archive is genuine"
+                    )
                 }
             }
             let executable = (archive_entry_perm(entry) & 0o111) != 0
@@ -138,11 +149,16 @@ public struct ArchiveExtractor {
                 while true {
                     let r = archive_read_data_block(reader, &buffer, &size, &offset)
                     if r == ARCHIVE_EOF { break }
-                    guard r >= ARCHIVE_WARN else { throw .archive("\(name) is corrupt or truncated at '\(rawPath)': \(Self.message(reader))") }
+                    guard r >= ARCHIVE_WARN else {
+                        throw .archive("\(name) is corrupt or truncated at '\(rawPath)': \(Self.message(reader))")
+                    }
                     result.bytes += Int64(size)
                     if result.bytes > limits.maxBytes {
-                        throw .archive("\(name) would unpack to more than \(limits.maxBytes >> 20) MiB",
-                                       hint: "this looks like a decompression bomb; raise SANDPIPER_MAX_UNPACK_MB if the archive is genuine")
+                        throw .archive(
+                            "\(name) would unpack to more than \(limits.maxBytes >> 20) MiB",
+                            hint:
+                                "this looks like a decompression bomb; raise SANDPIPER_MAX_UNPACK_MB if the archive is genuine"
+                        )
                     }
                     guard archive_write_data_block(disk, buffer, size, offset) >= ARCHIVE_WARN else {
                         throw .io("writing '\(routed)' failed: \(Self.message(disk))")
@@ -163,9 +179,15 @@ public struct ArchiveExtractor {
         // `..` into a step out of the tree). Nothing was written through a link (SECURE_SYMLINKS), so
         // checking the final tree suffices.
         for (routed, rawPath) in links {
-            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: root + "/" + routed) else { continue }
-            guard ArchivePath.linkStaysInside(root: root, entry: routed.split(separator: "/").map(String.init), target: target) else {
-                throw .archive("\(name): symlink '\(rawPath)' points outside the tree through another link ('\(target)')")
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: root + "/" + routed) else {
+                continue
+            }
+            guard
+                ArchivePath.linkStaysInside(
+                    root: root, entry: routed.split(separator: "/").map(String.init), target: target)
+            else {
+                throw .archive(
+                    "\(name): symlink '\(rawPath)' points outside the tree through another link ('\(target)')")
             }
         }
         return result

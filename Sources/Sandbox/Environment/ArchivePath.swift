@@ -49,11 +49,15 @@ enum ArchivePath {
             case "..": if stack.popLast() == nil { return false }
             default:
                 stack.append(part)
-                guard let link = try? FileManager.default.destinationOfSymbolicLink(atPath: root + "/" + stack.joined(separator: "/")) else { continue }
+                guard
+                    let link = try? FileManager.default.destinationOfSymbolicLink(
+                        atPath: root + "/" + stack.joined(separator: "/"))
+                else { continue }
                 hops += 1
                 if hops > 40 || link.hasPrefix("/") || link.isEmpty { return false }
                 stack.removeLast()
-                pending.append(contentsOf: link.split(separator: "/", omittingEmptySubsequences: true).map(String.init).reversed())
+                pending.append(
+                    contentsOf: link.split(separator: "/", omittingEmptySubsequences: true).map(String.init).reversed())
             }
         }
         return true

@@ -16,9 +16,10 @@ struct ArchiveWriter {
         guard let a = archive_write_new() else { throw .io("libarchive could not allocate a writer") }
         defer { archive_write_free(a) }
         guard archive_write_add_filter_zstd(a) == ARCHIVE_OK,
-              archive_write_set_filter_option(a, "zstd", "compression-level", String(compressionLevel)) == ARCHIVE_OK,
-              archive_write_set_format_pax_restricted(a) == ARCHIVE_OK,
-              archive_write_open_filename(a, output.path) == ARCHIVE_OK else {
+            archive_write_set_filter_option(a, "zstd", "compression-level", String(compressionLevel)) == ARCHIVE_OK,
+            archive_write_set_format_pax_restricted(a) == ARCHIVE_OK,
+            archive_write_open_filename(a, output.path) == ARCHIVE_OK
+        else {
             throw .io("cannot create \(output.path): \(ArchiveExtractor.message(a))")
         }
         var done: Int64 = 0
@@ -44,7 +45,9 @@ struct ArchiveWriter {
                 throw .io("cannot pack \(item.path): \(ArchiveExtractor.message(a))")
             }
             guard item.kind == .file else { continue }
-            guard let handle = FileHandle(forReadingAtPath: root.path + "/" + item.path) else { throw .io("cannot open \(item.path)") }
+            guard let handle = FileHandle(forReadingAtPath: root.path + "/" + item.path) else {
+                throw .io("cannot open \(item.path)")
+            }
             defer { try? handle.close() }
             var remaining = item.size
             while remaining > 0 {
@@ -58,6 +61,8 @@ struct ArchiveWriter {
             }
             onBytes(done, total)
         }
-        guard archive_write_close(a) == ARCHIVE_OK else { throw .io("cannot finish \(output.path): \(ArchiveExtractor.message(a))") }
+        guard archive_write_close(a) == ARCHIVE_OK else {
+            throw .io("cannot finish \(output.path): \(ArchiveExtractor.message(a))")
+        }
     }
 }

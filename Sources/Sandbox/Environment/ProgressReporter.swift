@@ -34,7 +34,9 @@ public final class ProgressReporter {
             // One line per item, or every 25 % of a byte count: enough to see it move, not enough to flood a log.
             if !bytes, let detail { emit("\(phase): [\(done)/\(total)] \(detail)") }
             let percent = Int(done * 100 / total) / 25 * 25
-            if bytes && percent > lastLinePercent && done > 0 { lastLinePercent = percent; emit("\(phase): \(percent)%") }
+            if bytes && percent > lastLinePercent && done > 0 {
+                lastLinePercent = percent; emit("\(phase): \(percent)%")
+            }
         case .bar:
             let now = Date()
             guard force || now.timeIntervalSince(lastDraw) > 0.1 || done >= total else { return }
@@ -42,7 +44,8 @@ public final class ProgressReporter {
             let width = 30
             let filled = Int(Double(width) * min(1, Double(done) / Double(total)))
             let amount = bytes ? "\(Self.size(done))/\(Self.size(total))" : "\(done)/\(total)"
-            let text = "\(phase.padding(toLength: 9, withPad: " ", startingAt: 0)) [\(String(repeating: "#", count: filled))\(String(repeating: "-", count: width - filled))] \(amount) \(detail ?? "")"
+            let text =
+                "\(phase.padding(toLength: 9, withPad: " ", startingAt: 0)) [\(String(repeating: "#", count: filled))\(String(repeating: "-", count: width - filled))] \(amount) \(detail ?? "")"
             FileHandle.standardError.write(Data(("\r\u{1B}[K" + String(text.prefix(110))).utf8))
         }
     }

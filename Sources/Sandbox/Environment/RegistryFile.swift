@@ -24,7 +24,9 @@ struct RegistryFile: Sendable, Hashable, Codable {
 
     /// Runs `body` on the registry while holding an exclusive `flock` on `registry.lock`, writing the result
     /// back atomically if it changed. Leftovers of killed processes are removed first.
-    static func withLock<T>(_ home: SandboxHome, _ body: (inout RegistryFile) throws(SandboxError) -> T) throws(SandboxError) -> T {
+    static func withLock<T>(_ home: SandboxHome, _ body: (inout RegistryFile) throws(SandboxError) -> T)
+        throws(SandboxError) -> T
+    {
         try home.prepare()
         let lock: Int32
         do { lock = try Files.lockExclusive(home.lockFile.path) } catch {
@@ -39,7 +41,9 @@ struct RegistryFile: Sendable, Hashable, Codable {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             let data: Data
-            do { data = try encoder.encode(registry) } catch { throw .io("cannot encode the registry: \(error)", cause: error) }
+            do { data = try encoder.encode(registry) } catch {
+                throw .io("cannot encode the registry: \(error)", cause: error)
+            }
             try SandboxHome.writeAtomically(data, to: home.registryFile)
         }
         return result
@@ -49,8 +53,9 @@ struct RegistryFile: Sendable, Hashable, Codable {
     static func read(_ home: SandboxHome) throws(SandboxError) -> RegistryFile {
         guard let data = FileManager.default.contents(atPath: home.registryFile.path) else { return RegistryFile() }
         do { return try JSONDecoder().decode(RegistryFile.self, from: data) } catch {
-            throw .io("\(home.registryFile.path) is not a valid registry: \(error)",
-                      hint: "move it aside and re-register the sandboxes with `sandpiper sandbox add`", cause: error)
+            throw .io(
+                "\(home.registryFile.path) is not a valid registry: \(error)",
+                hint: "move it aside and re-register the sandboxes with `sandpiper sandbox add`", cause: error)
         }
     }
 }

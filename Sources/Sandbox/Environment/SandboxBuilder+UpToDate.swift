@@ -8,10 +8,11 @@ extension SandboxBuilder {
     /// quick start can be run again without repacking hundreds of megabytes.
     public func upToDate(specURL: URL, name: String? = nil) -> ResolvedSandbox? {
         guard let spec = try? SandboxSpec(contentsOf: specURL),
-              let lock = try? SandboxLock(contentsOf: SandboxLock.url(forSpec: specURL)),
-              lock.resolutionKey == spec.resolutionKey,
-              let resolved = try? registry.resolve(name ?? spec.name),
-              resolved.manifest.specSHA256 == spec.sha256 else { return nil }
+            let lock = try? SandboxLock(contentsOf: SandboxLock.url(forSpec: specURL)),
+            lock.resolutionKey == spec.resolutionKey,
+            let resolved = try? registry.resolve(name ?? spec.name),
+            resolved.manifest.specSHA256 == spec.sha256
+        else { return nil }
         let built = Set(resolved.manifest.packages.map { "\($0.wheel) \($0.sha256)" })
         let pinned = Set(lock.wheels.map { "\($0.file) \($0.sha256)" })
         return built == pinned ? resolved : nil

@@ -64,7 +64,10 @@ public struct SandboxError: CodedError, Equatable {
         .init(.io, message, hint: hint, cause: cause)
     }
     static func notFound(_ name: String) -> SandboxError {
-        .init(.notFound, "no sandbox named '\(name)' is registered",
-              hint: "see `sandpiper sandbox list`; build one with `sandpiper sandbox build sandboxes/\(name).toml` or register an archive with `sandpiper sandbox add`")
+        .init(
+            .notFound, "no sandbox named '\(name)' is registered",
+            hint:
+                "see `sandpiper sandbox list`; build one with `sandpiper sandbox build sandboxes/\(name).toml` or register an archive with `sandpiper sandbox add`"
+        )
     }
 }

@@ -43,7 +43,9 @@ public struct SandboxHome: Sendable, Hashable {
     func prepare() throws(SandboxError) {
         for dir in [root, archives, envs, wheels, scratch] {
             do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
-                throw .io("cannot create \(dir.path): \(error.localizedDescription)", hint: "set SANDPIPER_HOME to a writable directory", cause: error)
+                throw .io(
+                    "cannot create \(dir.path): \(error.localizedDescription)",
+                    hint: "set SANDPIPER_HOME to a writable directory", cause: error)
             }
         }
     }
@@ -75,7 +77,8 @@ public struct SandboxHome: Sendable, Hashable {
 
     /// Writes `data` to `url` through a temporary name in the same directory, fsyncs, renames into place.
     static func writeAtomically(_ data: Data, to url: URL) throws(SandboxError) {
-        let tmp = url.deletingLastPathComponent().appendingPathComponent(".tmp-\(Processes.current)-\(UInt32.random(in: 0...UInt32.max))")
+        let tmp = url.deletingLastPathComponent().appendingPathComponent(
+            ".tmp-\(Processes.current)-\(UInt32.random(in: 0...UInt32.max))")
         let fd = open(tmp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io("cannot write \(tmp.path): \(String(cString: strerror(errno)))") }
         let ok = data.withUnsafeBytes { buf -> Bool in
@@ -103,7 +106,8 @@ public struct SandboxHome: Sendable, Hashable {
             return
         }
         guard rename(source.path, destination.path) == 0 else {
-            throw .io("cannot move \(source.lastPathComponent) to \(destination.path): \(String(cString: strerror(errno)))")
+            throw .io(
+                "cannot move \(source.lastPathComponent) to \(destination.path): \(String(cString: strerror(errno)))")
         }
     }
 }

@@ -41,19 +41,27 @@ public struct SandboxLock: Sendable, Hashable {
             throw .spec("cannot read lock \(url.path): \(error.localizedDescription)", cause: error)
         }
         let table: TOMLTable
-        do { table = try TOMLTable(string: text) } catch { throw .spec("\(url.lastPathComponent) is not valid TOML: \(error)",
-                                                                        hint: "delete it and run `sandpiper sandbox lock` again", cause: error) }
-        guard table["version"]?.int == 1, let spec = table["spec"]?.string, let key = table["resolution-key"]?.string else {
-            throw .spec("\(url.lastPathComponent) lacks version = 1, spec or resolution-key",
-                        hint: "delete it and run `sandpiper sandbox lock` again")
+        do { table = try TOMLTable(string: text) } catch {
+            throw .spec(
+                "\(url.lastPathComponent) is not valid TOML: \(error)",
+                hint: "delete it and run `sandpiper sandbox lock` again", cause: error)
+        }
+        guard table["version"]?.int == 1, let spec = table["spec"]?.string, let key = table["resolution-key"]?.string
+        else {
+            throw .spec(
+                "\(url.lastPathComponent) lacks version = 1, spec or resolution-key",
+                hint: "delete it and run `sandpiper sandbox lock` again")
         }
         var wheels: [LockedWheel] = []
         for item in table["wheel"]?.array ?? TOMLArray() {
             guard let t = item.table, let name = t["name"]?.string, let version = t["version"]?.string,
-                  let file = t["file"]?.string, let sha = t["sha256"]?.string,
-                  sha.count == 64, sha.allSatisfy(\.isHexDigit), WheelTags(fileName: file) != nil,
-                  !file.contains("/") else {
-                throw .spec("\(url.lastPathComponent): a [[wheel]] entry lacks name, version, a wheel file name or a 64-digit sha256")
+                let file = t["file"]?.string, let sha = t["sha256"]?.string,
+                sha.count == 64, sha.allSatisfy(\.isHexDigit), WheelTags(fileName: file) != nil,
+                !file.contains("/")
+            else {
+                throw .spec(
+                    "\(url.lastPathComponent): a [[wheel]] entry lacks name, version, a wheel file name or a 64-digit sha256"
+                )
             }
             wheels.append(LockedWheel(name: name, version: version, file: file, sha256: sha.lowercased()))
         }
@@ -64,22 +72,22 @@ public struct SandboxLock: Sendable, Hashable {
     /// The lock file's text: TOML with one `[[wheel]]` table per wheel.
     public func render() -> String {
         var out = """
-        # Resolved by `sandpiper sandbox lock`; every wheel with its SHA-256. Do not edit by hand.
-        version = 1
-        spec = \(quote(spec))
-        resolution-key = \(quote(resolutionKey))
+            # Resolved by `sandpiper sandbox lock`; every wheel with its SHA-256. Do not edit by hand.
+            version = 1
+            spec = \(quote(spec))
+            resolution-key = \(quote(resolutionKey))
 
-        """
+            """
         for w in wheels {
             out += """
 
-            [[wheel]]
-            name = \(quote(w.name))
-            version = \(quote(w.version))
-            file = \(quote(w.file))
-            sha256 = \(quote(w.sha256))
+                [[wheel]]
+                name = \(quote(w.name))
+                version = \(quote(w.version))
+                file = \(quote(w.file))
+                sha256 = \(quote(w.sha256))
 
-            """
+                """
         }
         return out
     }

@@ -67,7 +67,9 @@ public struct SandboxManifest: Sendable, Hashable, Codable {
         let url = root.appendingPathComponent(fileName)
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw .archive("the environment has no readable \(fileName)", hint: "only archives made by `sandpiper sandbox build` (or a zip of wheels) can be added")
+            throw .archive(
+                "the environment has no readable \(fileName)",
+                hint: "only archives made by `sandpiper sandbox build` (or a zip of wheels) can be added")
         }
         do { return try JSONDecoder().decode(SandboxManifest.self, from: data) } catch {
             throw .archive("\(fileName) is not a valid sandpiper manifest: \(error)", cause: error)
@@ -88,10 +90,15 @@ public struct SandboxManifest: Sendable, Hashable, Codable {
             switch item.kind {
             case .directory: continue
             case .symlink(let target):
-                files.append(ManifestFile(path: item.path, sha256: SHA256Hex.of(Data(target.utf8)), size: 0, executable: false, symlink: target))
+                files.append(
+                    ManifestFile(
+                        path: item.path, sha256: SHA256Hex.of(Data(target.utf8)), size: 0, executable: false,
+                        symlink: target))
             case .file:
                 let sha = try TreeScanner.sha256(of: root.appendingPathComponent(item.path))
-                files.append(ManifestFile(path: item.path, sha256: sha, size: item.size, executable: item.executable, symlink: nil))
+                files.append(
+                    ManifestFile(
+                        path: item.path, sha256: sha, size: item.size, executable: item.executable, symlink: nil))
             }
         }
         return files

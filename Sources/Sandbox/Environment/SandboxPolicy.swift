@@ -20,20 +20,23 @@ public struct SandboxPolicy: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case memoryMB = "memory_mb", cpuPercent = "cpu_percent", timeoutSeconds = "timeout_seconds",
-             poolSize = "pool_size", initializeOnStartup = "initialize_on_startup"
+            poolSize = "pool_size", initializeOnStartup = "initialize_on_startup"
     }
 
     /// Makes a policy; values are checked by `validate()`, not here, so a caller can report every bad field.
-    public init(memoryMB: Int = SandboxPolicy.default.memoryMB, cpuPercent: Int = SandboxPolicy.default.cpuPercent,
-                timeoutSeconds: Int = SandboxPolicy.default.timeoutSeconds, poolSize: Int = SandboxPolicy.default.poolSize,
-                initializeOnStartup: Bool = false) {
+    public init(
+        memoryMB: Int = SandboxPolicy.default.memoryMB, cpuPercent: Int = SandboxPolicy.default.cpuPercent,
+        timeoutSeconds: Int = SandboxPolicy.default.timeoutSeconds, poolSize: Int = SandboxPolicy.default.poolSize,
+        initializeOnStartup: Bool = false
+    ) {
         self.memoryMB = memoryMB; self.cpuPercent = cpuPercent; self.timeoutSeconds = timeoutSeconds
         self.poolSize = poolSize; self.initializeOnStartup = initializeOnStartup
     }
 
     /// ADX's implicit policy: 20 GiB, 50 % CPU, 16 sandboxes, lazy start; 240 s is ADX's default query timeout.
-    public static let `default` = SandboxPolicy(memoryMB: 20480, cpuPercent: 50, timeoutSeconds: 240, poolSize: 16,
-                                                initializeOnStartup: false)
+    public static let `default` = SandboxPolicy(
+        memoryMB: 20480, cpuPercent: 50, timeoutSeconds: 240, poolSize: 16,
+        initializeOnStartup: false)
 
     /// ADX's allowed memory range in MiB.
     public static let memoryRange = 200...65536
@@ -48,8 +51,9 @@ public struct SandboxPolicy: Sendable, Hashable, Codable {
     public func validate() throws(SandboxError) {
         func check(_ value: Int, _ range: ClosedRange<Int>, _ field: String) throws(SandboxError) {
             guard range.contains(value) else {
-                throw SandboxError(.policy, "\(field) = \(value) is outside \(range.lowerBound)...\(range.upperBound)",
-                                   hint: "pick a value in the range ADX's sandbox policy allows")
+                throw SandboxError(
+                    .policy, "\(field) = \(value) is outside \(range.lowerBound)...\(range.upperBound)",
+                    hint: "pick a value in the range ADX's sandbox policy allows")
             }
         }
         try check(memoryMB, Self.memoryRange, "memory-mb")

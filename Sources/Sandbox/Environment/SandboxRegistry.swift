@@ -48,8 +48,9 @@ public struct SandboxRegistry: Sendable {
         guard let entry = registry.sandboxes[wanted] else { throw .notFound(wanted) }
         let env = try ensureUnpacked(entry)
         let manifest = try SandboxManifest.read(from: env)
-        return ResolvedSandbox(name: wanted, environmentPath: env, sitePackages: env.appendingPathComponent("site-packages"),
-                               policy: entry.policy, manifest: manifest, archiveSHA256: entry.archiveSHA256)
+        return ResolvedSandbox(
+            name: wanted, environmentPath: env, sitePackages: env.appendingPathComponent("site-packages"),
+            policy: entry.policy, manifest: manifest, archiveSHA256: entry.archiveSHA256)
     }
 
     /// The name `resolve(nil)` uses.
@@ -74,7 +75,11 @@ public struct SandboxRegistry: Sendable {
     /// Whether a sandbox's tree and archive are present.
     public func state(of entry: RegistryEntry) -> SandboxState {
         let fm = FileManager.default
-        if fm.fileExists(atPath: home.environment(entry.archiveSHA256).appendingPathComponent(SandboxManifest.fileName).path) { return .ready }
+        if fm.fileExists(
+            atPath: home.environment(entry.archiveSHA256).appendingPathComponent(SandboxManifest.fileName).path)
+        {
+            return .ready
+        }
         if fm.fileExists(atPath: home.archives.appendingPathComponent(entry.archiveFile).path) { return .packed }
         return .missing
     }
@@ -89,7 +94,8 @@ public struct SandboxRegistry: Sendable {
 
     /// Changes a sandbox's policy; the new policy is validated first.
     @discardableResult
-    public func setPolicy(_ name: String, _ change: (inout SandboxPolicy) -> Void) throws(SandboxError) -> SandboxPolicy {
+    public func setPolicy(_ name: String, _ change: (inout SandboxPolicy) -> Void) throws(SandboxError) -> SandboxPolicy
+    {
         try RegistryFile.withLock(home) { (r: inout RegistryFile) throws(SandboxError) -> SandboxPolicy in
             guard var entry = r.sandboxes[name] else { throw .notFound(name) }
             change(&entry.policy)
@@ -129,7 +135,9 @@ public struct SandboxRegistry: Sendable {
     /// so the registry never names a tree that is not complete).
     func register(_ entry: RegistryEntry, tree: URL?, archive: URL?) throws(SandboxError) {
         try RegistryFile.withLock(home) { (r: inout RegistryFile) throws(SandboxError) in
-            if let archive { try SandboxHome.moveIntoPlace(archive, home.archives.appendingPathComponent(entry.archiveFile)) }
+            if let archive {
+                try SandboxHome.moveIntoPlace(archive, home.archives.appendingPathComponent(entry.archiveFile))
+            }
             if let tree { try SandboxHome.moveIntoPlace(tree, home.environment(entry.archiveSHA256)) }
             r.sandboxes[entry.name] = entry
         }
@@ -138,11 +146,14 @@ public struct SandboxRegistry: Sendable {
     /// The entry's unpacked tree, unpacking the archive again when the tree was removed.
     func ensureUnpacked(_ entry: RegistryEntry) throws(SandboxError) -> URL {
         let env = home.environment(entry.archiveSHA256)
-        if FileManager.default.fileExists(atPath: env.appendingPathComponent(SandboxManifest.fileName).path) { return env }
+        if FileManager.default.fileExists(atPath: env.appendingPathComponent(SandboxManifest.fileName).path) {
+            return env
+        }
         let archive = home.archives.appendingPathComponent(entry.archiveFile)
         guard FileManager.default.fileExists(atPath: archive.path) else {
-            throw SandboxError(.notFound, "sandbox '\(entry.name)' has neither its unpacked tree nor its archive \(entry.archiveFile)",
-                               hint: "run `sandpiper sandbox remove \(entry.name)` and build or add it again")
+            throw SandboxError(
+                .notFound, "sandbox '\(entry.name)' has neither its unpacked tree nor its archive \(entry.archiveFile)",
+                hint: "run `sandpiper sandbox remove \(entry.name)` and build or add it again")
         }
         try home.prepare()
         let scratch = home.scratchPath("unpack")

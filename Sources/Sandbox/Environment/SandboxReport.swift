@@ -21,7 +21,7 @@ public struct SandboxSummary: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case name, state, isDefault = "default", archiveSHA256 = "archive_sha256", abi, packageCount = "packages",
-             sizeBytes = "size_bytes", description
+            sizeBytes = "size_bytes", description
     }
 }
 
@@ -58,8 +58,8 @@ public struct SandboxDetails: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case name, description, state, isDefault = "default", source, abi, platform, specSHA256 = "spec_sha256",
-             archiveFile = "archive_file", archiveSHA256 = "archive_sha256", archiveSizeBytes = "archive_size_bytes",
-             environmentPath = "environment_path", sizeBytes = "size_bytes", policy, preload, packages, unavailable
+            archiveFile = "archive_file", archiveSHA256 = "archive_sha256", archiveSizeBytes = "archive_size_bytes",
+            environmentPath = "environment_path", sizeBytes = "size_bytes", policy, preload, packages, unavailable
     }
 }
 
@@ -69,10 +69,13 @@ extension SandboxRegistry {
         let defaultName = try defaultName()
         return try entries().map { entry in
             let state = state(of: entry)
-            let manifest = state == .ready ? try? SandboxManifest.read(from: home.environment(entry.archiveSHA256)) : nil
-            return SandboxSummary(name: entry.name, state: state, isDefault: entry.name == defaultName,
-                                  archiveSHA256: entry.archiveSHA256, abi: manifest?.abi ?? "", packageCount: manifest?.packages.count ?? 0,
-                                  sizeBytes: manifest?.sizeBytes ?? 0, description: manifest?.description ?? "")
+            let manifest =
+                state == .ready ? try? SandboxManifest.read(from: home.environment(entry.archiveSHA256)) : nil
+            return SandboxSummary(
+                name: entry.name, state: state, isDefault: entry.name == defaultName,
+                archiveSHA256: entry.archiveSHA256, abi: manifest?.abi ?? "",
+                packageCount: manifest?.packages.count ?? 0,
+                sizeBytes: manifest?.sizeBytes ?? 0, description: manifest?.description ?? "")
         }
     }
 
@@ -82,13 +85,18 @@ extension SandboxRegistry {
         let resolved = try resolve(name)
         let m = resolved.manifest
         let archive = home.archives.appendingPathComponent(entry.archiveFile)
-        let archiveSize = (try? FileManager.default.attributesOfItem(atPath: archive.path)[.size] as? NSNumber)?.int64Value ?? 0
+        let archiveSize =
+            (try? FileManager.default.attributesOfItem(atPath: archive.path)[.size] as? NSNumber)?.int64Value ?? 0
         return SandboxDetails(
             name: name, description: m.description, state: state(of: entry), isDefault: try defaultName() == name,
-            source: entry.source, abi: m.abi, platform: m.platform, specSHA256: m.specSHA256, archiveFile: entry.archiveFile,
-            archiveSHA256: entry.archiveSHA256, archiveSizeBytes: archiveSize, environmentPath: resolved.environmentPath.path,
+            source: entry.source, abi: m.abi, platform: m.platform, specSHA256: m.specSHA256,
+            archiveFile: entry.archiveFile,
+            archiveSHA256: entry.archiveSHA256, archiveSizeBytes: archiveSize,
+            environmentPath: resolved.environmentPath.path,
             sizeBytes: m.sizeBytes, policy: entry.policy, preload: m.preload,
-            packages: m.packages.map { .init(name: $0.name, version: $0.version, sizeBytes: $0.sizeBytes, wheel: $0.wheel, sha256: $0.sha256) },
+            packages: m.packages.map {
+                .init(name: $0.name, version: $0.version, sizeBytes: $0.sizeBytes, wheel: $0.wheel, sha256: $0.sha256)
+            },
             unavailable: m.unavailable)
     }
 }
@@ -108,7 +116,9 @@ public enum SandboxJSON {
 public func sandboxTable(_ header: [String], _ rows: [[String]]) -> String {
     let all = [header] + rows
     var widths = [Int](repeating: 0, count: header.count)
-    for row in all { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
+    for row in all {
+        for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+    }
     return all.map { row in
         row.enumerated().map { i, cell in
             i == row.count - 1 ? cell : cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)

@@ -21,11 +21,15 @@ public struct PinnedRequirement: Sendable, Hashable, Codable, CustomStringConver
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let parts = trimmed.components(separatedBy: "==")
         func fail() -> SandboxError {
-            .spec("requirement '\(text)' is not pinned to one exact version",
-                  hint: "write it as name==version (for example numpy==1.26.4); ranges, wildcards and URLs are not allowed")
+            .spec(
+                "requirement '\(text)' is not pinned to one exact version",
+                hint:
+                    "write it as name==version (for example numpy==1.26.4); ranges, wildcards and URLs are not allowed")
         }
-        guard parts.count == 2, !parts[1].isEmpty, parts[1].allSatisfy({ $0.isLetter || $0.isNumber || ".+!_-".contains($0) }),
-              !parts[1].hasPrefix("=") else { throw fail() }
+        guard parts.count == 2, !parts[1].isEmpty,
+            parts[1].allSatisfy({ $0.isLetter || $0.isNumber || ".+!_-".contains($0) }),
+            !parts[1].hasPrefix("=")
+        else { throw fail() }
         var head = parts[0]
         var extras: [String] = []
         if let open = head.firstIndex(of: "[") {
@@ -40,7 +44,9 @@ public struct PinnedRequirement: Sendable, Hashable, Codable, CustomStringConver
 
     /// PEP 508 names: letters, digits, `.`, `_`, `-`, starting and ending with a letter or digit.
     static func isDistributionName(_ s: String) -> Bool {
-        guard let f = s.first, let l = s.last, f.isASCII, (f.isLetter || f.isNumber), (l.isLetter || l.isNumber) else { return false }
+        guard let f = s.first, let l = s.last, f.isASCII, (f.isLetter || f.isNumber), (l.isLetter || l.isNumber) else {
+            return false
+        }
         return s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
     }
 }
@@ -74,8 +80,12 @@ public struct SandboxSpec: Sendable, Hashable {
     /// SHA-256 of the spec file's bytes.
     public var sha256: String
 
-    static let topKeys: Set<String> = ["name", "description", "abi", "platform", "requirements", "preload", "policy", "unavailable"]
-    static let policyKeys: Set<String> = ["memory-mb", "cpu-percent", "timeout-seconds", "pool-size", "initialize-on-startup"]
+    static let topKeys: Set<String> = [
+        "name", "description", "abi", "platform", "requirements", "preload", "policy", "unavailable",
+    ]
+    static let policyKeys: Set<String> = [
+        "memory-mb", "cpu-percent", "timeout-seconds", "pool-size", "initialize-on-startup",
+    ]
 
     /// Reads and checks a spec file.
     public init(contentsOf url: URL) throws(SandboxError) {
@@ -91,11 +101,15 @@ public struct SandboxSpec: Sendable, Hashable {
         guard let text = String(data: data, encoding: .utf8) else { throw .spec("\(source) is not UTF-8 text") }
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
-            throw .spec("\(source): \(error.description) at line \(error.source.begin.line), column \(error.source.begin.column)", cause: error)
+            throw .spec(
+                "\(source): \(error.description) at line \(error.source.begin.line), column \(error.source.begin.column)",
+                cause: error)
         } catch { throw .spec("\(source): \(error)", cause: error) }
 
         for key in table.keys where !Self.topKeys.contains(key) {
-            throw .spec("\(source): unknown key '\(key)'", hint: "allowed keys: \(Self.topKeys.sorted().joined(separator: ", "))")
+            throw .spec(
+                "\(source): unknown key '\(key)'",
+                hint: "allowed keys: \(Self.topKeys.sorted().joined(separator: ", "))")
         }
         func string(_ key: String, required: Bool = true, default value: String = "") throws(SandboxError) -> String {
             guard let v = table[key] else {
@@ -121,20 +135,29 @@ public struct SandboxSpec: Sendable, Hashable {
         description = try string("description", required: false)
         abi = try string("abi")
         guard abi == PythonTarget.embedded.abi else {
-            throw .spec("\(source): abi '\(abi)' does not match the embedded interpreter (\(PythonTarget.embedded.abi))",
-                        hint: "the worker embeds CPython \(PythonTarget.embedded.version); set abi = \"\(PythonTarget.embedded.abi)\"")
+            throw .spec(
+                "\(source): abi '\(abi)' does not match the embedded interpreter (\(PythonTarget.embedded.abi))",
+                hint:
+                    "the worker embeds CPython \(PythonTarget.embedded.version); set abi = \"\(PythonTarget.embedded.abi)\""
+            )
         }
         platform = try string("platform", required: false, default: "manylinux_2_28_x86_64")
-        guard let glibc = WheelTags.manylinuxVersion(platform), platform.hasSuffix("_" + PythonTarget.embedded.architecture), glibc.major == 2 else {
-            throw .spec("\(source): platform '\(platform)' is not a manylinux tag for \(PythonTarget.embedded.architecture)",
-                        hint: "write it as manylinux_2_N_x86_64, the newest glibc the environment may require")
+        guard let glibc = WheelTags.manylinuxVersion(platform),
+            platform.hasSuffix("_" + PythonTarget.embedded.architecture), glibc.major == 2
+        else {
+            throw .spec(
+                "\(source): platform '\(platform)' is not a manylinux tag for \(PythonTarget.embedded.architecture)",
+                hint: "write it as manylinux_2_N_x86_64, the newest glibc the environment may require")
         }
         var reqs: [PinnedRequirement] = []
         for r in try strings("requirements") { reqs.append(try PinnedRequirement(parsing: r)) }
         guard !reqs.isEmpty else { throw .spec("\(source): 'requirements' is empty") }
         requirements = reqs
         preload = try strings("preload")
-        for module in preload where !module.split(separator: ".").allSatisfy({ $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } && !$0.isEmpty }) {
+        for module in preload
+        where !module.split(separator: ".").allSatisfy({
+            $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } && !$0.isEmpty
+        }) {
             throw .spec("\(source): preload entry '\(module)' is not a module name")
         }
         policy = try Self.parsePolicy(table["policy"], source: source)
@@ -142,13 +165,16 @@ public struct SandboxSpec: Sendable, Hashable {
         sha256 = SHA256.hash(data: data).hex
     }
 
-    static func parsePolicy(_ value: (any TOMLValueConvertible)?, source: String) throws(SandboxError) -> SandboxPolicy {
+    static func parsePolicy(_ value: (any TOMLValueConvertible)?, source: String) throws(SandboxError) -> SandboxPolicy
+    {
         var policy = SandboxPolicy.default
         guard let value else { return policy }
         guard let t = value.table else { throw .spec("\(source): 'policy' must be a table") }
         for key in t.keys {
             guard policyKeys.contains(key) else {
-                throw .spec("\(source): unknown key 'policy.\(key)'", hint: "allowed keys: \(policyKeys.sorted().joined(separator: ", "))")
+                throw .spec(
+                    "\(source): unknown key 'policy.\(key)'",
+                    hint: "allowed keys: \(policyKeys.sorted().joined(separator: ", "))")
             }
             if key == "initialize-on-startup" {
                 guard let b = t[key]?.bool else { throw .spec("\(source): 'policy.\(key)' must be true or false") }
@@ -167,13 +193,16 @@ public struct SandboxSpec: Sendable, Hashable {
         return policy
     }
 
-    static func parseUnavailable(_ value: (any TOMLValueConvertible)?, source: String) throws(SandboxError) -> [UnavailablePackage] {
+    static func parseUnavailable(_ value: (any TOMLValueConvertible)?, source: String) throws(SandboxError)
+        -> [UnavailablePackage]
+    {
         guard let value else { return [] }
         guard let array = value.array else { throw .spec("\(source): 'unavailable' must be an array of tables") }
         var out: [UnavailablePackage] = []
         for item in array {
             guard let t = item.table, let name = t["name"]?.string, let reason = t["reason"]?.string,
-                  Set(t.keys).isSubset(of: ["name", "reason"]) else {
+                Set(t.keys).isSubset(of: ["name", "reason"])
+            else {
                 throw .spec("\(source): each [[unavailable]] entry needs exactly a 'name' and a 'reason' string")
             }
             out.append(UnavailablePackage(name: name, reason: reason))

@@ -34,7 +34,8 @@ enum TreeScanner {
                 items.append(TreeItem(path: rel, kind: .directory, size: 0, executable: true))
                 try walk(path, relative: rel, into: &items)
             case S_IFREG:
-                items.append(TreeItem(path: rel, kind: .file, size: Int64(st.st_size), executable: st.st_mode & 0o111 != 0))
+                items.append(
+                    TreeItem(path: rel, kind: .file, size: Int64(st.st_size), executable: st.st_mode & 0o111 != 0))
             case S_IFLNK:
                 let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? ""
                 items.append(TreeItem(path: rel, kind: .symlink(target), size: 0, executable: false))

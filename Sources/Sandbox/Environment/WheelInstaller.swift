@@ -20,7 +20,9 @@ struct WheelInstaller {
             throw .archive("\(fileName) is not a wheel file name (name-version-python-abi-platform.whl)")
         }
         if let why = tags.incompatibility(target: target, platform: platform) {
-            throw .archive("wheel \(fileName) \(why)", hint: "environments hold wheels for \(target.abi) on manylinux \(target.architecture) only")
+            throw .archive(
+                "wheel \(fileName) \(why)",
+                hint: "environments hold wheels for \(target.abi) on manylinux \(target.architecture) only")
         }
         let dataDir = "\(tags.distribution)-\(tags.version).data"
         let dist = tags.distribution
@@ -45,11 +47,15 @@ struct WheelInstaller {
         var size: Int64 = 0
         for path in result.files {
             if let attrs = try? FileManager.default.attributesOfItem(atPath: root.path + "/" + path),
-               let n = attrs[.size] as? NSNumber { size += n.int64Value }
+                let n = attrs[.size] as? NSNumber
+            {
+                size += n.int64Value
+            }
         }
         let (name, version) = metadata(files: result.files) ?? (tags.distribution, tags.version)
-        return ManifestPackage(name: name, version: version, wheel: fileName, sha256: sha256, sizeBytes: size,
-                               topLevel: Self.topLevel(of: result.files))
+        return ManifestPackage(
+            name: name, version: version, wheel: fileName, sha256: sha256, sizeBytes: size,
+            topLevel: Self.topLevel(of: result.files))
     }
 
     /// Scripts become executable and their `#!python` placeholder names the embedded interpreter.
@@ -57,15 +63,20 @@ struct WheelInstaller {
         if var data = try? Data(contentsOf: url), data.starts(with: Array("#!python".utf8)) {
             let newline = data.firstIndex(of: 0x0A) ?? data.endIndex
             data.replaceSubrange(data.startIndex..<newline, with: Array("#!\(target.interpreter)".utf8))
-            do { try data.write(to: url) } catch { throw .io("cannot rewrite script \(url.lastPathComponent): \(error)", cause: error) }
+            do { try data.write(to: url) } catch {
+                throw .io("cannot rewrite script \(url.lastPathComponent): \(error)", cause: error)
+            }
         }
         chmod(url.path, 0o755)
     }
 
     /// Name and version from the wheel's `*.dist-info/METADATA`.
     private func metadata(files: [String]) -> (String, String)? {
-        guard let path = files.first(where: { $0.hasSuffix(".dist-info/METADATA") && $0.split(separator: "/").count == 3 }),
-              let text = try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) else { return nil }
+        guard
+            let path = files.first(where: { $0.hasSuffix(".dist-info/METADATA") && $0.split(separator: "/").count == 3 }
+            ),
+            let text = try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        else { return nil }
         var name: String?, version: String?
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.isEmpty { break }
@@ -85,13 +96,18 @@ struct WheelInstaller {
             guard let first = parts.first else { continue }
             var name = String(first)
             if parts.count == 1 {
-                if name.hasSuffix(".py") { name = String(name.dropLast(3)) }
-                else if name.hasSuffix(".so"), let dot = name.firstIndex(of: ".") { name = String(name[..<dot]) }
-                else { continue }
+                if name.hasSuffix(".py") {
+                    name = String(name.dropLast(3))
+                } else if name.hasSuffix(".so"), let dot = name.firstIndex(of: ".") {
+                    name = String(name[..<dot])
+                } else {
+                    continue
+                }
             }
             guard name != "__pycache__", !name.hasSuffix(".dist-info"), !name.hasSuffix(".data"),
-                  let f = name.first, f.isLetter || f == "_",
-                  name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else { continue }
+                let f = name.first, f.isLetter || f == "_",
+                name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
+            else { continue }
             names.insert(name)
         }
         return names.sorted()

@@ -44,10 +44,12 @@ public struct WheelTags: Sendable, Hashable {
             if stableABI, tag.hasPrefix("cp\(major)"), let m = Int(tag.dropFirst(3)), m <= minor { return true }
             return false
         }
-        let abiOK = abi.contains(target.abi) || abi.contains("none")
+        let abiOK =
+            abi.contains(target.abi) || abi.contains("none")
             || (abi.contains("abi3") && python.contains { pythonOK($0, stableABI: true) })
         guard python.contains(where: { pythonOK($0, stableABI: abi.contains("abi3")) }), abiOK else {
-            return "is built for Python \(python.joined(separator: ".")) / ABI \(abi.joined(separator: ".")), not \(target.abi)"
+            return
+                "is built for Python \(python.joined(separator: ".")) / ABI \(abi.joined(separator: ".")), not \(target.abi)"
         }
         let limit = Self.manylinuxVersion(maxPlatform) ?? (2, 17)
         let platformOK = self.platform.contains { tag in

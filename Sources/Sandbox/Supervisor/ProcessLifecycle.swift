@@ -6,7 +6,8 @@ import SystemCalls
 protocol ProcessLifecycle: Sendable {
     /// Starts `executable` with `arguments` (the first is its name) and exactly `environment`;
     /// `control` becomes its fd 3, and no other descriptor but stdio crosses. Returns its pid.
-    func spawn(_ executable: String, arguments: [String], environment: [String], control: Int32) throws(SystemCallError) -> Int32
+    func spawn(_ executable: String, arguments: [String], environment: [String], control: Int32) throws(SystemCallError)
+        -> Int32
     /// Sends `signal` to `pid`; a process already gone is not an error.
     func signal(_ pid: Int32, _ signal: Int32)
     /// Reaps the child `pid` if it has exited, without waiting; true when it is gone.

@@ -58,7 +58,9 @@ final class QueryGuard: Sendable {
     /// gone (see `killTree`).
     @discardableResult
     func dispose(root: pid_t) -> Bool {
-        guard !removed.exchange(true, ordering: .sequentiallyConsistent) else { return disposedGone.load(ordering: .sequentiallyConsistent) }
+        guard !removed.exchange(true, ordering: .sequentiallyConsistent) else {
+            return disposedGone.load(ordering: .sequentiallyConsistent)
+        }
         let gone = QueryTeardown.processes.run(on: QueryTree(root: root, guardian: self))
         disposedGone.store(gone, ordering: .sequentiallyConsistent)
         return gone
@@ -79,8 +81,10 @@ final class QueryGuard: Sendable {
                 guard let owner, owner != Processes.current, Processes.isGone(owner) else { continue }
                 var directories: [String: String] = [:]
                 for (controllerName, p) in controller.parents { directories[controllerName] = p + "/" + name }
-                try? QueryCgroup(version: controller.version, directories: directories,
-                                 limits: CgroupLimits(memoryBytes: 0)).remove()
+                try? QueryCgroup(
+                    version: controller.version, directories: directories,
+                    limits: CgroupLimits(memoryBytes: 0)
+                ).remove()
             }
         }
     }

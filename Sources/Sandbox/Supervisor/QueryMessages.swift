@@ -58,7 +58,9 @@ enum QueryReply {
     /// Decodes a reply frame.
     static func decode(_ payload: [UInt8]) -> QueryReply? {
         if let exit = try? JSONDecoder().decode(QueryExit.self, from: Data(payload)) { return .exit(exit) }
-        if let response = try? JSONDecoder().decode(WorkerResponse.self, from: Data(payload)) { return .response(response) }
+        if let response = try? JSONDecoder().decode(WorkerResponse.self, from: Data(payload)) {
+            return .response(response)
+        }
         return nil
     }
 }
@@ -66,9 +68,11 @@ enum QueryReply {
 /// Signal names for messages.
 enum SignalName {
     static func describe(_ signal: Int32) -> String {
-        let names: [Int32: String] = [1: "SIGHUP", 2: "SIGINT", 4: "SIGILL", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE",
-                                      9: "SIGKILL", 11: "SIGSEGV", 13: "SIGPIPE", 15: "SIGTERM", 24: "SIGXCPU",
-                                      25: "SIGXFSZ", 31: "SIGSYS"]
+        let names: [Int32: String] = [
+            1: "SIGHUP", 2: "SIGINT", 4: "SIGILL", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE",
+            9: "SIGKILL", 11: "SIGSEGV", 13: "SIGPIPE", 15: "SIGTERM", 24: "SIGXCPU",
+            25: "SIGXFSZ", 31: "SIGSYS",
+        ]
         return names[signal] ?? "signal \(signal)"
     }
 }

@@ -38,8 +38,10 @@ struct QueryTeardown: Sendable, Hashable {
 
     /// Stops every process of the query and confirms it gone: before a result is read through its
     /// mapping (a process that could still cut the memfd would make that read a SIGBUS).
-    static let killTree = QueryTeardown([.killDescendants, .awaitRoot(milliseconds: 200), .killRoot, .killCgroup,
-                                         .confirmGone(milliseconds: 5_000)])
+    static let killTree = QueryTeardown([
+        .killDescendants, .awaitRoot(milliseconds: 200), .killRoot, .killCgroup,
+        .confirmGone(milliseconds: 5_000),
+    ])
     /// `killTree`, then the cgroup and the watchdog: what a query guard disposes of.
     static let processes = QueryTeardown(killTree.steps + [.removeCgroup, .awaitWatchdog])
     /// A spare child that never ran a query: its processes, then its socket.

@@ -22,9 +22,11 @@ final class RunningQuery: @unchecked Sendable {
     /// Teardowns finishing in the background; `Supervisor.shutdown()` waits for them.
     private let teardowns: DispatchGroup
 
-    init(id: Int, pid: pid_t, reply: MessageChannel, input: RegionLease, output: RegionLease, blocks: SharedBlocks,
-         guardian: QueryGuard, settings: SandboxSettings, startedAt: Int, teardowns: DispatchGroup,
-         release: @escaping @Sendable () -> Void) {
+    init(
+        id: Int, pid: pid_t, reply: MessageChannel, input: RegionLease, output: RegionLease, blocks: SharedBlocks,
+        guardian: QueryGuard, settings: SandboxSettings, startedAt: Int, teardowns: DispatchGroup,
+        release: @escaping @Sendable () -> Void
+    ) {
         self.id = id; self.pid = pid; self.reply = reply; self.input = input; self.output = output; self.blocks = blocks
         self.guardian = guardian; self.settings = settings; self.startedAt = startedAt; self.teardowns = teardowns
         self.release = release
@@ -55,8 +57,10 @@ final class RunningQuery: @unchecked Sendable {
     }
 
     private func tearDown() {
-        QueryTeardown.query.run(on: QueryTree(root: pid, guardian: guardian, reclaimRegions: { self.reclaimRegions(gone: $0) },
-                                              closeChannel: { self.reply.close() }, releaseSlot: release))
+        QueryTeardown.query.run(
+            on: QueryTree(
+                root: pid, guardian: guardian, reclaimRegions: { self.reclaimRegions(gone: $0) },
+                closeChannel: { self.reply.close() }, releaseSlot: release))
     }
 
     /// `dispose()` on a thread of its own. The regions stay leased (this object holds them) until it
@@ -86,11 +90,14 @@ final class RunningQuery: @unchecked Sendable {
     /// before one deadline, its numbers are checked, and the region is read with `pread` while they may
     /// still run, or through the mapping only once they are confirmed gone (a process that cuts the
     /// memfd under a mapping would make the engine's read a SIGBUS).
-    func finish(deadline: Int, timeout: Int, unconfined: [String], zygoteAlive: () -> Bool) throws(SupervisorError) -> ScriptOutput {
+    func finish(deadline: Int, timeout: Int, unconfined: [String], zygoteAlive: () -> Bool) throws(SupervisorError)
+        -> ScriptOutput
+    {
         defer { dispose() }
         let reply: QueryReply?
         do {
-            let (payload, fds) = try self.reply.receive(timeoutMilliseconds: max(deadline - MonotonicClock.milliseconds(), 0), maxBytes: Self.maxReplyBytes)
+            let (payload, fds) = try self.reply.receive(
+                timeoutMilliseconds: max(deadline - MonotonicClock.milliseconds(), 0), maxBytes: Self.maxReplyBytes)
             fds.forEach { Descriptors.close($0) }
             reply = QueryReply.decode(payload)
         } catch {
@@ -98,8 +105,10 @@ final class RunningQuery: @unchecked Sendable {
             if let cancelled = Supervisor.cancellation() { throw cancelled }
             if let kickout = kickout() { throw kickout }
             if error.kind == .timeout {
-                throw SupervisorError(.timeout(milliseconds: timeout),
-                                      "the python script exceeded its time limit of \(Self.seconds(timeout)) and was stopped with every process it started")
+                throw SupervisorError(
+                    .timeout(milliseconds: timeout),
+                    "the python script exceeded its time limit of \(Self.seconds(timeout)) and was stopped with every process it started"
+                )
             }
             if error.kind == .message { throw Self.malformed("its reply: \(error.message)") }
             throw died(nil, zygoteAlive: zygoteAlive)
@@ -107,14 +116,19 @@ final class RunningQuery: @unchecked Sendable {
         if case .response(let response)? = reply, response.failure == nil {
             // A result holds at least a header and at most what the query's processes may allocate.
             let limit = Int(clamping: guardian.limitBytes)
-            guard response.resultBytes >= SharedTableLayout.headerBytes, response.resultBytes <= max(limit, Self.copyLimitBytes) else {
+            guard response.resultBytes >= SharedTableLayout.headerBytes,
+                response.resultBytes <= max(limit, Self.copyLimitBytes)
+            else {
                 guardian.killTree(root: pid)
-                throw Self.malformed("its reply says the result is \(response.resultBytes) bytes (the query may use \(ByteCount.describe(guardian.limitBytes)))")
+                throw Self.malformed(
+                    "its reply says the result is \(response.resultBytes) bytes (the query may use \(ByteCount.describe(guardian.limitBytes)))"
+                )
             }
             if response.resultBytes <= Self.copyLimitBytes { return try copiedResult(response, unconfined: unconfined) }
         }
         guard guardian.killTree(root: pid) else {
-            throw SupervisorError(.workerCrashed, "the python script's processes could not be stopped within 5 s; its result is not read")
+            throw SupervisorError(
+                .workerCrashed, "the python script's processes could not be stopped within 5 s; its result is not read")
         }
         switch reply {
         case .response(let response)?:
@@ -134,11 +148,13 @@ final class RunningQuery: @unchecked Sendable {
 
     /// A small result, copied out with `pread` as soon as the answer arrives (the copy alone is checked
     /// and adopted, no process of the query can write into it); the tree dies in the background.
-    private func copiedResult(_ response: WorkerResponse, unconfined: [String]) throws(SupervisorError) -> ScriptOutput {
+    private func copiedResult(_ response: WorkerResponse, unconfined: [String]) throws(SupervisorError) -> ScriptOutput
+    {
         let table: Table
         do {
             let copy = try ResultCopy(output.region, bytes: response.resultBytes)
-            table = try SharedTableReader.read(base: copy.base, length: copy.length, owner: copy, fd: copy.fd, blocks: blocks)
+            table = try SharedTableReader.read(
+                base: copy.base, length: copy.length, owner: copy, fd: copy.fd, blocks: blocks)
         } catch {
             dispose()
             throw Self.unreadable(error)
@@ -153,16 +169,21 @@ final class RunningQuery: @unchecked Sendable {
     /// A large result, adopted in place once the tree is confirmed gone: the memfd is given exactly the
     /// result's size first (nothing a dead process added past it is mapped, nothing it cut is read), and
     /// must hold memory for all of it.
-    private func adoptedResult(_ response: WorkerResponse, unconfined: [String]) throws(SupervisorError) -> ScriptOutput {
+    private func adoptedResult(_ response: WorkerResponse, unconfined: [String]) throws(SupervisorError) -> ScriptOutput
+    {
         do throws(SharedTableError) {
             let file = try output.region.fileSize()
             guard file.size >= response.resultBytes else {
-                throw SharedTableError.corrupt("the result region holds \(file.size) bytes, fewer than the \(response.resultBytes) its reply says")
+                throw SharedTableError.corrupt(
+                    "the result region holds \(file.size) bytes, fewer than the \(response.resultBytes) its reply says")
             }
             // Every page of a table the worker wrote holds some of it; pages never written are holes the
             // engine's mapping would allocate (charged to the engine, not the query) just to read zeros.
-            guard file.allocated >= response.resultBytes / SharedTableLayout.pageBytes * SharedTableLayout.pageBytes else {
-                throw SharedTableError.corrupt("the result region was never written: it holds \(file.allocated) bytes of memory for a result of \(response.resultBytes)")
+            guard file.allocated >= response.resultBytes / SharedTableLayout.pageBytes * SharedTableLayout.pageBytes
+            else {
+                throw SharedTableError.corrupt(
+                    "the result region was never written: it holds \(file.allocated) bytes of memory for a result of \(response.resultBytes)"
+                )
             }
             try output.region.remapExactly(response.resultBytes, populate: true)
             let table = try SharedTableReader.read(output, length: response.resultBytes, blocks: blocks)
@@ -171,10 +192,12 @@ final class RunningQuery: @unchecked Sendable {
         } catch { throw Self.unreadable(error) }
     }
 
-    private func output(_ table: Table, _ response: WorkerResponse, unconfined: [String], peak: UInt64?) -> ScriptOutput {
-        var output = ScriptOutput(table: table, stdout: response.stdout, stderr: response.stderr,
-                                  unconfinedLayers: unconfined, peakMemoryBytes: peak,
-                                  elapsedMilliseconds: MonotonicClock.milliseconds() - startedAt)
+    private func output(_ table: Table, _ response: WorkerResponse, unconfined: [String], peak: UInt64?) -> ScriptOutput
+    {
+        var output = ScriptOutput(
+            table: table, stdout: response.stdout, stderr: response.stderr,
+            unconfinedLayers: unconfined, peakMemoryBytes: peak,
+            elapsedMilliseconds: MonotonicClock.milliseconds() - startedAt)
         output.timings = response.timings
         return output
     }
@@ -186,7 +209,8 @@ final class RunningQuery: @unchecked Sendable {
 
     /// `E_RESULT`: the query's processes handed back something the engine refuses (`what`).
     static func malformed(_ what: String) -> SupervisorError {
-        SupervisorError(.malformedResult, "the python script's process returned something the engine cannot accept, in \(what)")
+        SupervisorError(
+            .malformedResult, "the python script's process returned something the engine cannot accept, in \(what)")
     }
 
     /// `E_SANDBOX_KICKOUT` when the guard saw the ceiling passed.
@@ -196,25 +220,41 @@ final class RunningQuery: @unchecked Sendable {
         let elapsed = MonotonicClock.milliseconds() - startedAt
         let limit = ByteCount.describe(guardian.limitBytes)
         let peak = memory.peakBytes.map { ByteCount.describe($0) } ?? "unknown"
-        let how = guardian.cgroup == nil ? " (measured by the RSS watchdog: no cgroup can be created here, so the peak is sampled)" : ""
-        return SupervisorError(.kickout(limitBytes: guardian.limitBytes, peakBytes: memory.peakBytes, elapsedMilliseconds: elapsed),
-                               "the python script of sandbox '\(settings.name)' passed its memory ceiling of \(limit) (peak \(peak), after \(Self.seconds(elapsed)))\(how); it was stopped with every process it started")
+        let how =
+            guardian.cgroup == nil
+            ? " (measured by the RSS watchdog: no cgroup can be created here, so the peak is sampled)" : ""
+        return SupervisorError(
+            .kickout(limitBytes: guardian.limitBytes, peakBytes: memory.peakBytes, elapsedMilliseconds: elapsed),
+            "the python script of sandbox '\(settings.name)' passed its memory ceiling of \(limit) (peak \(peak), after \(Self.seconds(elapsed)))\(how); it was stopped with every process it started"
+        )
     }
 
     /// Why the child ended without answering.
     private func died(_ exit: QueryExit?, zygoteAlive: () -> Bool) -> SupervisorError {
         if let signal = exit?.signal, signal == SIGSYS {
-            return SupervisorError(.denied(hint: "python() scripts may make only native x86-64 system calls; 32-bit entry points (int 0x80) and forbidden calls end the process"),
-                                   "the sandbox killed the python script for a forbidden system call (SIGSYS from seccomp)")
+            return SupervisorError(
+                .denied(
+                    hint:
+                        "python() scripts may make only native x86-64 system calls; 32-bit entry points (int 0x80) and forbidden calls end the process"
+                ),
+                "the sandbox killed the python script for a forbidden system call (SIGSYS from seccomp)")
         }
         if !zygoteAlive() {
-            return SupervisorError(.workerCrashed, "the sandbox worker of '\(settings.name)' died while the query ran; it is replaced on the next call, so run the query again")
+            return SupervisorError(
+                .workerCrashed,
+                "the sandbox worker of '\(settings.name)' died while the query ran; it is replaced on the next call, so run the query again"
+            )
         }
         if let signal = exit?.signal {
-            return SupervisorError(.workerCrashed, "the python script's process was killed by \(SignalName.describe(signal)) before it answered")
+            return SupervisorError(
+                .workerCrashed,
+                "the python script's process was killed by \(SignalName.describe(signal)) before it answered")
         }
         if let code = exit?.exitCode {
-            return SupervisorError(.workerCrashed, "the python script's process exited with status \(code) before it answered (os._exit or sys.exit in native code?)")
+            return SupervisorError(
+                .workerCrashed,
+                "the python script's process exited with status \(code) before it answered (os._exit or sys.exit in native code?)"
+            )
         }
         return SupervisorError(.workerCrashed, "the python script's process ended without a result")
     }

@@ -20,7 +20,9 @@ final class SpareChild: Sendable {
     let unconfined: Bool
     private let disposed = Atomic<Bool>(false)
 
-    init(id: Int, pid: pid_t, channel: MessageChannel, cgroup: QueryCgroup?, settings: SandboxSettings, unconfined: Bool) {
+    init(
+        id: Int, pid: pid_t, channel: MessageChannel, cgroup: QueryCgroup?, settings: SandboxSettings, unconfined: Bool
+    ) {
         self.id = id; self.pid = pid; self.channel = channel; self.cgroup = cgroup
         self.settings = settings; self.unconfined = unconfined
     }
@@ -111,7 +113,9 @@ final class SparePool: Sendable {
     var pids: [pid_t] { state.withLock { $0.spares.values.map(\.pid) } }
 
     /// Cgroup directories of the spares waiting now (for tests and diagnostics).
-    var cgroupDirectories: [String] { state.withLock { $0.spares.values.flatMap { $0.cgroup.map { Array($0.directories.values) } ?? [] } } }
+    var cgroupDirectories: [String] {
+        state.withLock { $0.spares.values.flatMap { $0.cgroup.map { Array($0.directories.values) } ?? [] } }
+    }
 
     /// Waits (up to 15 s) until no spare is being made.
     func settle() { _ = inFlight.wait(timeout: .now() + 15) }

@@ -23,18 +23,24 @@ extension Supervisor {
             spare.dispose()
             return nil
         }
-        return Launch(id: spare.id, pid: spare.pid, reply: spare.channel, guardian: QueryGuard(cgroup: cgroup, limitBytes: ceiling))
+        return Launch(
+            id: spare.id, pid: spare.pid, reply: spare.channel,
+            guardian: QueryGuard(cgroup: cgroup, limitBytes: ceiling))
     }
 
     /// Has the zygote fork a child for `request` (fds `[input, output] + extras`), which confines itself first.
-    func fork(_ request: WorkerRequest, fds: [Int32], ceiling: UInt64, settings: SandboxSettings,
-                      unconfined: Bool) throws(SupervisorError) -> Launch {
+    func fork(
+        _ request: WorkerRequest, fds: [Int32], ceiling: UInt64, settings: SandboxSettings,
+        unconfined: Bool
+    ) throws(SupervisorError) -> Launch {
         let ours: MessageChannel, theirs: MessageChannel
         do { (ours, theirs) = try MessageChannel.pair() } catch { throw .io(error) }
         defer { theirs.close() }
         let id = Self.counter.add(1, ordering: .sequentiallyConsistent).newValue
         let cgroup: QueryCgroup?
-        do throws(SupervisorError) { cgroup = try makeCgroup(id: id, ceiling: ceiling, settings: settings) } catch { ours.close(); throw error }
+        do throws(SupervisorError) { cgroup = try makeCgroup(id: id, ceiling: ceiling, settings: settings) } catch {
+            ours.close(); throw error
+        }
         let guardian = QueryGuard(cgroup: cgroup, limitBytes: ceiling)
         let plan = self.plan(settings, cgroup: cgroup, unconfined: unconfined)
         let allFds = [fds[0], fds[1], theirs.fd] + fds.dropFirst(2)
@@ -52,10 +58,12 @@ extension Supervisor {
     /// The cgroup of query `id` (nil where cgroups are not used).
     func makeCgroup(id: Int, ceiling: UInt64, settings: SandboxSettings) throws(SupervisorError) -> QueryCgroup? {
         guard let cgroups else { return nil }
-        let limits = CgroupLimits(memoryBytes: ceiling, swapBytes: 0, maxProcesses: configuration.maxProcessesPerQuery,
-                                  cpuPercent: settings.cgroupCPUPercent)
-        do { return try cgroups.create(name: "\(cgroupPrefix)\(id)", limits: limits) }
-        catch { throw SupervisorError(.setup, error.message, cause: error) }
+        let limits = CgroupLimits(
+            memoryBytes: ceiling, swapBytes: 0, maxProcesses: configuration.maxProcessesPerQuery,
+            cpuPercent: settings.cgroupCPUPercent)
+        do { return try cgroups.create(name: "\(cgroupPrefix)\(id)", limits: limits) } catch {
+            throw SupervisorError(.setup, error.message, cause: error)
+        }
     }
 
     /// Has the zygote of `settings` fork a spare child for the next query, in the background: it gets
@@ -72,7 +80,9 @@ extension Supervisor {
         let id = Self.counter.add(1, ordering: .sequentiallyConsistent).newValue
         let ceiling = UInt64(max(settings.policy.memoryMB, 1)) << 20
         let cgroup: QueryCgroup?
-        do throws(SupervisorError) { cgroup = try makeCgroup(id: id, ceiling: ceiling, settings: settings) } catch { return nil }
+        do throws(SupervisorError) { cgroup = try makeCgroup(id: id, ceiling: ceiling, settings: settings) } catch {
+            return nil
+        }
         let guardian = QueryGuard(cgroup: cgroup, limitBytes: ceiling)
         guard let (ours, theirs) = try? MessageChannel.pair() else { guardian.dispose(root: 0); return nil }
         defer { theirs.close() }

@@ -24,8 +24,10 @@ public struct ScriptOutput: Sendable {
     public var timings: [String: Double] = [:]
 
     /// An output from its parts.
-    public init(table: Table, stdout: String, stderr: String, unconfinedLayers: [String] = [],
-                peakMemoryBytes: UInt64? = nil, elapsedMilliseconds: Int = 0) {
+    public init(
+        table: Table, stdout: String, stderr: String, unconfinedLayers: [String] = [],
+        peakMemoryBytes: UInt64? = nil, elapsedMilliseconds: Int = 0
+    ) {
         self.table = table; self.stdout = stdout; self.stderr = stderr; self.unconfinedLayers = unconfinedLayers
         self.peakMemoryBytes = peakMemoryBytes; self.elapsedMilliseconds = elapsedMilliseconds
     }
@@ -48,17 +50,22 @@ public struct ScriptRun: Sendable {
     /// ADX's default policy.
     public var sandbox: SandboxSettings?
 
-    public init(script: String, kargsJSON: String = "{}", sitePackages: [String], timeoutMilliseconds: Int = 600_000,
-                kickoutMiB: UInt64? = nil, artifacts: [WorkerArtifact] = []) {
+    public init(
+        script: String, kargsJSON: String = "{}", sitePackages: [String], timeoutMilliseconds: Int = 600_000,
+        kickoutMiB: UInt64? = nil, artifacts: [WorkerArtifact] = []
+    ) {
         self.script = script; self.kargsJSON = kargsJSON; self.sitePackages = sitePackages
         self.timeoutMilliseconds = timeoutMilliseconds; self.kickoutMiB = kickoutMiB; self.artifacts = artifacts
     }
 
     /// A run in a resolved sandbox, under its policy.
-    public init(script: String, kargsJSON: String = "{}", sandbox: SandboxSettings, timeoutMilliseconds: Int = 600_000,
-                kickoutMiB: UInt64? = nil, artifacts: [WorkerArtifact] = []) {
-        self.init(script: script, kargsJSON: kargsJSON, sitePackages: sandbox.sitePackages,
-                  timeoutMilliseconds: timeoutMilliseconds, kickoutMiB: kickoutMiB, artifacts: artifacts)
+    public init(
+        script: String, kargsJSON: String = "{}", sandbox: SandboxSettings, timeoutMilliseconds: Int = 600_000,
+        kickoutMiB: UInt64? = nil, artifacts: [WorkerArtifact] = []
+    ) {
+        self.init(
+            script: script, kargsJSON: kargsJSON, sitePackages: sandbox.sitePackages,
+            timeoutMilliseconds: timeoutMilliseconds, kickoutMiB: kickoutMiB, artifacts: artifacts)
         self.sandbox = sandbox
     }
 
@@ -112,14 +119,17 @@ public final class Supervisor: Sendable {
     /// Where query cgroups are made; nil uses the RSS watchdog.
     public let cgroups: CgroupController?
 
-    public init(workerExecutable: String? = nil, pool: RegionPool = RegionPool(), startTimeoutMilliseconds: Int = 60_000,
-                configuration: SupervisorConfiguration = SupervisorConfiguration()) {
+    public init(
+        workerExecutable: String? = nil, pool: RegionPool = RegionPool(), startTimeoutMilliseconds: Int = 60_000,
+        configuration: SupervisorConfiguration = SupervisorConfiguration()
+    ) {
         self.workerExecutable = workerExecutable ?? WorkerProcess.defaultExecutable()
         self.pool = pool
         self.startTimeoutMilliseconds = startTimeoutMilliseconds
         self.configuration = configuration
         self.probe = configuration.probe ?? Self.machineProbe
-        self.cgroupPrefix = "\(QueryGuard.namePrefix)\(Processes.current)-s\(Self.serials.add(1, ordering: .sequentiallyConsistent).newValue)-"
+        self.cgroupPrefix =
+            "\(QueryGuard.namePrefix)\(Processes.current)-s\(Self.serials.add(1, ordering: .sequentiallyConsistent).newValue)-"
         if !configuration.useCgroups || configuration.probe.map({ $0.cgroupVersion == nil }) == true {
             self.cgroups = nil
         } else {
@@ -152,7 +162,9 @@ public final class Supervisor: Sendable {
         let unconfined = !missingLayers.isEmpty
         for s in sandboxes where s.policy.initializeOnStartup {
             _ = try worker(for: s)
-            if configuration.spareChildren && (!unconfined || configuration.allowUnconfined) { prepareSpare(s, unconfined: unconfined) }
+            if configuration.spareChildren && (!unconfined || configuration.allowUnconfined) {
+                prepareSpare(s, unconfined: unconfined)
+            }
         }
     }
 
@@ -163,11 +175,15 @@ public final class Supervisor: Sendable {
 
     /// Runs `run` once per row range of `table`, in parallel children (at most the sandbox's pool size
     /// at once); outputs in order.
-    public func run(_ table: Table, partitions: [Range<Int>], _ run: ScriptRun) throws(SupervisorError) -> [ScriptOutput] {
+    public func run(_ table: Table, partitions: [Range<Int>], _ run: ScriptRun) throws(SupervisorError)
+        -> [ScriptOutput]
+    {
         let settings = run.effectiveSandbox
         let unconfined = missingLayers
         if !unconfined.isEmpty && !configuration.allowUnconfined {
-            throw SupervisorError(.unavailable, "python() refuses to run: this machine lacks the sandbox layers " + unconfined.joined(separator: ", "))
+            throw SupervisorError(
+                .unavailable,
+                "python() refuses to run: this machine lacks the sandbox layers " + unconfined.joined(separator: ", "))
         }
         // Each child's clock starts when it is forked: a cold zygote's imports do not count.
         let timeout = run.effectiveTimeout
@@ -181,28 +197,35 @@ public final class Supervisor: Sendable {
                 let wait = active == 0 ? configuration.throttleWaitMilliseconds : 0
                 if gate.acquire(settings.environment, limit: settings.policy.poolSize, timeoutMilliseconds: wait) {
                     let query: RunningQuery
-                    do { query = try start(table, rows: partitions[next], run, settings: settings, unconfined: !unconfined.isEmpty) }
-                    catch { gate.release(settings.environment); throw error }
+                    do {
+                        query = try start(
+                            table, rows: partitions[next], run, settings: settings, unconfined: !unconfined.isEmpty)
+                    } catch { gate.release(settings.environment); throw error }
                     started.append((next, query))
                     next += 1; active += 1
                     continue
                 }
                 if active == 0 {
-                    throw SupervisorError(.throttled(waitedMilliseconds: wait),
-                                          "all \(settings.policy.poolSize) workers of sandbox '\(settings.name)' stayed busy for \(RunningQuery.seconds(wait)); the query was not run")
+                    throw SupervisorError(
+                        .throttled(waitedMilliseconds: wait),
+                        "all \(settings.policy.poolSize) workers of sandbox '\(settings.name)' stayed busy for \(RunningQuery.seconds(wait)); the query was not run"
+                    )
                 }
             }
             guard let k = started.firstIndex(where: { outputs[$0.index] == nil }) else { break }
             let (index, query) = started[k]
-            outputs[index] = try query.finish(deadline: query.startedAt + timeout, timeout: timeout, unconfined: unconfined,
-                                              zygoteAlive: { self.zygoteAlive(settings.environment) })
+            outputs[index] = try query.finish(
+                deadline: query.startedAt + timeout, timeout: timeout, unconfined: unconfined,
+                zygoteAlive: { self.zygoteAlive(settings.environment) })
             active -= 1
         }
         return outputs.map { $0! }
     }
 
-    private func start(_ table: Table, rows: Range<Int>, _ run: ScriptRun, settings: SandboxSettings,
-                       unconfined: Bool) throws(SupervisorError) -> RunningQuery {
+    private func start(
+        _ table: Table, rows: Range<Int>, _ run: ScriptRun, settings: SandboxSettings,
+        unconfined: Bool
+    ) throws(SupervisorError) -> RunningQuery {
         let input: RegionLease, output: RegionLease, inputBytes: Int, readOnly: Int32, blockFds: [Int32]
         // Large engine buffers in memfds go by reference (their fds after the input and output), not copied.
         let blocks = SharedBlocks()
@@ -219,11 +242,13 @@ public final class Supervisor: Sendable {
         output.region.lendWritable()
         defer { Descriptors.close(readOnly); blockFds.forEach { Descriptors.close($0) } }
         let ceiling = run.ceilingBytes
-        let request = WorkerRequest(script: run.script, kargsJSON: run.kargsJSON, inputBytes: inputBytes, artifacts: run.artifacts)
+        let request = WorkerRequest(
+            script: run.script, kargsJSON: run.kargsJSON, inputBytes: inputBytes, artifacts: run.artifacts)
         let fds = [readOnly, output.region.fd] + blockFds
         let launch: Launch
         if let spare = spares.take(settings.environment, fitting: settings, unconfined: unconfined),
-           let handed = handOff(request, fds: fds, ceiling: ceiling, to: spare) {
+            let handed = handOff(request, fds: fds, ceiling: ceiling, to: spare)
+        {
             launch = handed
         } else {
             launch = try fork(request, fds: fds, ceiling: ceiling, settings: settings, unconfined: unconfined)
@@ -232,11 +257,14 @@ public final class Supervisor: Sendable {
         if configuration.spareChildren { prepareSpare(settings, unconfined: unconfined) }
         launch.guardian.startWatchdog(root: launch.pid)
         let key = settings.environment, id = launch.id
-        let query = RunningQuery(id: id, pid: launch.pid, reply: launch.reply, input: input, output: output, blocks: blocks, guardian: launch.guardian,
-                                 settings: settings, startedAt: MonotonicClock.milliseconds(), teardowns: teardowns, release: { [weak self, gate] in
-                                     gate.release(key)
-                                     self?.forget(id)
-                                 })
+        let query = RunningQuery(
+            id: id, pid: launch.pid, reply: launch.reply, input: input, output: output, blocks: blocks,
+            guardian: launch.guardian,
+            settings: settings, startedAt: MonotonicClock.milliseconds(), teardowns: teardowns,
+            release: { [weak self, gate] in
+                gate.release(key)
+                self?.forget(id)
+            })
         running.withLock { $0[id] = query }
         return query
     }
@@ -246,11 +274,13 @@ public final class Supervisor: Sendable {
         let procs = cgroup.map(Self.joinFiles) ?? []
         guard !unconfined else {
             // Only what this machine has: the cgroup, backstop limits, and seccomp when present.
-            return ConfinementPlan(cgroupProcsFiles: procs, limits: .init(fileSizeBytes: configuration.scratchBytes),
-                                   noNewPrivileges: true, seccomp: probe.seccomp ? .standard(allowExec: false) : nil)
+            return ConfinementPlan(
+                cgroupProcsFiles: procs, limits: .init(fileSizeBytes: configuration.scratchBytes),
+                noNewPrivileges: true, seccomp: probe.seccomp ? .standard(allowExec: false) : nil)
         }
-        var plan = ConfinementPlan.standard(environment: settings.environment, environmentTarget: settings.environment,
-                                            cgroupProcsFiles: procs, scratchBytes: configuration.scratchBytes)
+        var plan = ConfinementPlan.standard(
+            environment: settings.environment, environmentTarget: settings.environment,
+            cgroupProcsFiles: procs, scratchBytes: configuration.scratchBytes)
         // site-packages outside the environment folder (a bare directory given by a caller) are bound too.
         for extra in settings.sitePackages where !(extra + "/").hasPrefix(settings.environment + "/") {
             plan.filesystem?.binds.append(FilesystemView.Bind(extra))
@@ -277,14 +307,17 @@ public final class Supervisor: Sendable {
         return try result.get()
     }
 
-    func ensureWorker(_ settings: SandboxSettings, in workers: inout [String: WorkerProcess]) throws(SupervisorError) -> WorkerProcess {
+    func ensureWorker(_ settings: SandboxSettings, in workers: inout [String: WorkerProcess]) throws(SupervisorError)
+        -> WorkerProcess
+    {
         let key = settings.environment
         if let w = workers[key], w.isAlive { return w }
         workers[key]?.stop(.zygote)
         workers[key] = nil
-        let w = try WorkerProcess.spawn(executable: workerExecutable, sitePackages: settings.sitePackages,
-                                        environment: WorkerProcess.environment(threads: settings.threads),
-                                        startTimeoutMilliseconds: startTimeoutMilliseconds)
+        let w = try WorkerProcess.spawn(
+            executable: workerExecutable, sitePackages: settings.sitePackages,
+            environment: WorkerProcess.environment(threads: settings.threads),
+            startTimeoutMilliseconds: startTimeoutMilliseconds)
         workers[key] = w
         return w
     }
@@ -295,18 +328,26 @@ public final class Supervisor: Sendable {
         let result: Result<pid_t, SupervisorError> = workers.withLock { workers in
             for attempt in 0..<2 {
                 let worker: WorkerProcess
-                do throws(SupervisorError) { worker = try ensureWorker(settings, in: &workers) } catch { return .failure(error) }
+                do throws(SupervisorError) { worker = try ensureWorker(settings, in: &workers) } catch {
+                    return .failure(error)
+                }
                 do throws(SharedTableError) {
                     try worker.control.send(request, fds: fds)
                     let (spawned, extra) = try worker.control.receive(WorkerSpawned.self, timeoutMilliseconds: 10_000)
                     extra.forEach { Descriptors.close($0) }
-                    if let error = spawned.error { return .failure(SupervisorError(.workerCrashed, "the worker could not start the query: \(error)")) }
+                    if let error = spawned.error {
+                        return .failure(
+                            SupervisorError(.workerCrashed, "the worker could not start the query: \(error)"))
+                    }
                     return .success(spawned.pid)
                 } catch {
                     // The zygote died or hung: replace it and try once more.
                     worker.stop(.zygote)
                     workers[key] = nil
-                    if attempt == 1 { return .failure(SupervisorError(.workerCrashed, "the worker stopped answering: \(error.message)")) }
+                    if attempt == 1 {
+                        return .failure(
+                            SupervisorError(.workerCrashed, "the worker stopped answering: \(error.message)"))
+                    }
                 }
             }
             return .failure(SupervisorError(.workerCrashed, "the worker stopped answering"))
@@ -325,10 +366,14 @@ public final class Supervisor: Sendable {
     /// they fail with `E_SANDBOX_CRASH` at once.
     public func shutdown() {
         spares.drain()
-        let queries = running.withLock { r -> [RunningQuery] in defer { r.removeAll() }; return Array(r.values) }
+        let queries = running.withLock { r -> [RunningQuery] in
+            defer { r.removeAll() }; return Array(r.values)
+        }
         for q in queries { q.dispose() }
         _ = teardowns.wait(timeout: .now() + 30)
-        let all = workers.withLock { w -> [WorkerProcess] in defer { w.removeAll() }; return Array(w.values) }
+        let all = workers.withLock { w -> [WorkerProcess] in
+            defer { w.removeAll() }; return Array(w.values)
+        }
         for w in all { w.stop(.zygote) }
         pool.drain()
     }

@@ -22,9 +22,11 @@ public struct SupervisorConfiguration: Sendable {
     public var spareChildren: Bool
 
     /// Confined, 30 s throttle wait, cgroups where possible.
-    public init(allowUnconfined: Bool = false, throttleWaitMilliseconds: Int = 30_000, useCgroups: Bool = true,
-                probe: KernelProbe? = nil, maxProcessesPerQuery: Int = 128, scratchBytes: UInt64 = 64 << 20,
-                spareChildren: Bool = true) {
+    public init(
+        allowUnconfined: Bool = false, throttleWaitMilliseconds: Int = 30_000, useCgroups: Bool = true,
+        probe: KernelProbe? = nil, maxProcessesPerQuery: Int = 128, scratchBytes: UInt64 = 64 << 20,
+        spareChildren: Bool = true
+    ) {
         self.allowUnconfined = allowUnconfined; self.throttleWaitMilliseconds = throttleWaitMilliseconds
         self.useCgroups = useCgroups; self.probe = probe; self.maxProcessesPerQuery = maxProcessesPerQuery
         self.scratchBytes = scratchBytes; self.spareChildren = spareChildren
@@ -49,8 +51,9 @@ public struct SandboxSettings: Sendable, Hashable {
 
     /// The settings of a resolved sandbox.
     public init(_ resolved: ResolvedSandbox) {
-        self.init(name: resolved.name, environment: resolved.environmentPath.path,
-                  sitePackages: [resolved.sitePackages.path], policy: resolved.policy)
+        self.init(
+            name: resolved.name, environment: resolved.environmentPath.path,
+            sitePackages: [resolved.sitePackages.path], policy: resolved.policy)
     }
 
     /// Settings for a bare list of site-packages directories (callers that predate policies): the
@@ -59,8 +62,9 @@ public struct SandboxSettings: Sendable, Hashable {
         let first = sitePackages.first ?? "/nonexistent"
         let url = URL(fileURLWithPath: first)
         let environment = url.lastPathComponent == "site-packages" ? url.deletingLastPathComponent().path : first
-        return SandboxSettings(name: url.deletingLastPathComponent().lastPathComponent, environment: environment,
-                               sitePackages: sitePackages, policy: .default)
+        return SandboxSettings(
+            name: url.deletingLastPathComponent().lastPathComponent, environment: environment,
+            sitePackages: sitePackages, policy: .default)
     }
 
     /// Worker threads for BLAS/OpenMP: the policy's share of the cores, at least two (so a script can

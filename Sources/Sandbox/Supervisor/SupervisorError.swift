@@ -44,7 +44,9 @@ public struct SupervisorError: CodedError, Equatable {
     }
 
     /// Equal when kind and message are: the cause is context, not identity.
-    public static func == (a: SupervisorError, b: SupervisorError) -> Bool { a.kind == b.kind && a.message == b.message }
+    public static func == (a: SupervisorError, b: SupervisorError) -> Bool {
+        a.kind == b.kind && a.message == b.message
+    }
 
     public var code: ErrorCode {
         switch kind {
@@ -65,17 +67,28 @@ public struct SupervisorError: CodedError, Equatable {
 
     public var hint: String? {
         switch kind {
-        case .timeout(let ms): return "the script ran longer than \(ms) ms; make it faster, or reduce the input with KQL before python()"
-        case .workerStart: return "check the sandbox environment (numpy and pandas for Python 3.11) and that sandpiper-worker sits next to sandpiper"
+        case .timeout(let ms):
+            return "the script ran longer than \(ms) ms; make it faster, or reduce the input with KQL before python()"
+        case .workerStart:
+            return
+                "check the sandbox environment (numpy and pandas for Python 3.11) and that sandpiper-worker sits next to sandpiper"
         case .workerCrashed: return "the script's process died (out of memory, a crash in a native library, or killed)"
         case .python(let f): return f.traceback.isEmpty ? nil : f.traceback
         case .result: return "assign a pandas DataFrame to `result`, for example `result = df`"
-        case .malformedResult: return "the script (or a library it called) wrote into the result's shared memory or the reply socket itself; the query was stopped, and only this query failed"
+        case .malformedResult:
+            return
+                "the script (or a library it called) wrote into the result's shared memory or the reply socket itself; the query was stopped, and only this query failed"
         case .io: return nil
-        case .kickout: return "filter or project the input before python() (fewer rows, fewer columns), or raise the sandbox's ceiling with `sandpiper sandbox policy NAME --memory-mb N` (kickout=N can only lower it)"
-        case .throttled(let ms): return "all workers of this sandbox were busy for \(ms) ms; run fewer python() calls at once or raise the pool with `sandpiper sandbox policy NAME --pool-size N`"
+        case .kickout:
+            return
+                "filter or project the input before python() (fewer rows, fewer columns), or raise the sandbox's ceiling with `sandpiper sandbox policy NAME --memory-mb N` (kickout=N can only lower it)"
+        case .throttled(let ms):
+            return
+                "all workers of this sandbox were busy for \(ms) ms; run fewer python() calls at once or raise the pool with `sandpiper sandbox policy NAME --pool-size N`"
         case .denied(let hint): return hint
-        case .unavailable: return "run `sandpiper sandbox doctor` to see which layers are missing; `--unsafe-no-sandbox` runs scripts without them, at your own risk"
+        case .unavailable:
+            return
+                "run `sandpiper sandbox doctor` to see which layers are missing; `--unsafe-no-sandbox` runs scripts without them, at your own risk"
         case .setup: return "run `sandpiper sandbox doctor --verify` to check the confinement layers on this machine"
         case .cancelled: return nil
         }
@@ -86,10 +99,14 @@ public struct SupervisorError: CodedError, Equatable {
     /// The failure a worker child reported. Its texts come from the script's process, which may have
     /// written the report itself: an empty one still makes a message that says what happened.
     static func reported(_ f: WorkerFailure) -> SupervisorError {
-        let message = f.message.isEmpty ? "the python script's process reported \(f.code.errorCode.rawValue) without a message" : f.message
+        let message =
+            f.message.isEmpty
+            ? "the python script's process reported \(f.code.errorCode.rawValue) without a message" : f.message
         switch f.code {
         case .python:
-            return SupervisorError(.python(f), (f.type.isEmpty ? "" : "\(f.type): ") + message + (f.line.map { " (script line \($0))" } ?? ""))
+            return SupervisorError(
+                .python(f),
+                (f.type.isEmpty ? "" : "\(f.type): ") + message + (f.line.map { " (script line \($0))" } ?? ""))
         case .result: return SupervisorError(.result, message)
         case .environment: return SupervisorError(.workerStart, message)
         case .setup, .unavailable: return SupervisorError(.setup, message)

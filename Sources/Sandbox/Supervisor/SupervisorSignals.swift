@@ -43,7 +43,9 @@ extension Supervisor {
         let number = stoppingSignal.load(ordering: .sequentiallyConsistent)
         guard number != 0 else { return nil }
         let name = number == SIGINT ? "SIGINT (Ctrl-C)" : SignalName.describe(number)
-        return SupervisorError(.cancelled(signal: number), "the query was stopped by \(name); the python script and every process it started were stopped too")
+        return SupervisorError(
+            .cancelled(signal: number),
+            "the query was stopped by \(name); the python script and every process it started were stopped too")
     }
 
     /// For the CLI: on SIGINT or SIGTERM, run `shutdownAll()` and then end the process with the

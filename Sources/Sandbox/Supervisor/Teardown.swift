@@ -16,8 +16,10 @@ public struct Teardown: Sendable, Hashable {
     public init(_ steps: [Step]) { self.steps = steps }
 
     /// A zygote: let it go by closing its socket, then SIGTERM, then SIGKILL.
-    public static let zygote = Teardown([.closeControl, .wait(milliseconds: 500), .signal(15), .wait(milliseconds: 500),
-                                         .signal(9), .wait(milliseconds: 5_000)])
+    public static let zygote = Teardown([
+        .closeControl, .wait(milliseconds: 500), .signal(15), .wait(milliseconds: 500),
+        .signal(9), .wait(milliseconds: 5_000),
+    ])
     /// A query child over its limit: SIGKILL now.
     public static let overrun = Teardown([.signal(9)])
 }

@@ -23,7 +23,8 @@ extension SeriesAnalysisError {
     }
 
     static func sketchFormat(_ what: String, _ message: String) -> SeriesAnalysisError {
-        SeriesAnalysisError(.sketchFormat, "the value is not a \(what) sketch: \(message)",
-                            hint: "pass the unchanged result of \(what)() or \(what)_merge()")
+        SeriesAnalysisError(
+            .sketchFormat, "the value is not a \(what) sketch: \(message)",
+            hint: "pass the unchanged result of \(what)() or \(what)_merge()")
     }
 }

@@ -17,17 +17,21 @@ public struct SeriesAnomalies: Sendable, Hashable {
     public static let defaultThreshold = 1.5
 
     /// Detects the anomalies of `series`.
-    public init(_ series: NumericSeries, threshold: Double = defaultThreshold,
-                seasonality: SeriesDecomposition.Seasonality = .default,
-                trend: SeriesDecomposition.Trend = .average, testPoints: Int = 0,
-                method: SeriesOutliers.Method = .default) throws(SeriesAnalysisError) {
+    public init(
+        _ series: NumericSeries, threshold: Double = defaultThreshold,
+        seasonality: SeriesDecomposition.Seasonality = .default,
+        trend: SeriesDecomposition.Trend = .average, testPoints: Int = 0,
+        method: SeriesOutliers.Method = .default
+    ) throws(SeriesAnalysisError) {
         try method.validate()
-        let decomposition = try SeriesDecomposition(series, seasonality: seasonality, trend: trend, testPoints: testPoints)
+        let decomposition = try SeriesDecomposition(
+            series, seasonality: seasonality, trend: trend, testPoints: testPoints)
         let n = series.count
         let residual = decomposition.residual
         var scores = [Double](repeating: 0, count: n)
-        SeriesOutliers.score(residual.values, count: n, reference: max(0, n - testPoints),
-                             excluded: MissingMask(residual), method: method, into: &scores)
+        SeriesOutliers.score(
+            residual.values, count: n, reference: max(0, n - testPoints),
+            excluded: MissingMask(residual), method: method, into: &scores)
         var flags = [Int64](repeating: 0, count: n)
         for i in 0..<n {
             if scores[i] > threshold { flags[i] = 1 } else if scores[i] < -threshold { flags[i] = -1 }
@@ -38,9 +42,11 @@ public struct SeriesAnomalies: Sendable, Hashable {
     }
 
     /// The forecast of `series`: its baseline learnt without the last `points` points.
-    public static func forecast(_ series: NumericSeries, points: Int,
-                                seasonality: SeriesDecomposition.Seasonality = .default,
-                                trend: SeriesDecomposition.Trend = .average) throws(SeriesAnalysisError) -> [Double] {
+    public static func forecast(
+        _ series: NumericSeries, points: Int,
+        seasonality: SeriesDecomposition.Seasonality = .default,
+        trend: SeriesDecomposition.Trend = .average
+    ) throws(SeriesAnalysisError) -> [Double] {
         try SeriesDecomposition(series, seasonality: seasonality, trend: trend, testPoints: points).baseline
     }
 }

@@ -37,7 +37,8 @@ public struct SeriesDecomposition: Sendable, Hashable {
             case 0: self = .none
             case 1...Int64(Int32.max): self = .period(Int(argument))
             default:
-                throw .argument("Seasonality must be -1 (detect), 0 (none) or a positive number of bins, not \(argument)")
+                throw .argument(
+                    "Seasonality must be -1 (detect), 0 (none) or a positive number of bins, not \(argument)")
             }
         }
     }
@@ -72,8 +73,10 @@ public struct SeriesDecomposition: Sendable, Hashable {
     public var period: Int
 
     /// Decomposes `series`.
-    public init(_ series: NumericSeries, seasonality: Seasonality = .default, trend: Trend = .average,
-                testPoints: Int = 0) throws(SeriesAnalysisError) {
+    public init(
+        _ series: NumericSeries, seasonality: Seasonality = .default, trend: Trend = .average,
+        testPoints: Int = 0
+    ) throws(SeriesAnalysisError) {
         guard testPoints >= 0 else {
             throw .argument("Test_points must not be negative, not \(testPoints)")
         }
@@ -99,7 +102,8 @@ public struct SeriesDecomposition: Sendable, Hashable {
         case .detect(let threshold):
             let part = Array(detrended.prefix(learn))
             if let found = SeriesPeriods.strongest(part, missing: missing),
-               found.score >= threshold {
+                found.score >= threshold
+            {
                 period = found.period
             }
         }
@@ -147,8 +151,10 @@ public struct SeriesDecomposition: Sendable, Hashable {
 
     /// The least-squares line through `values − minus` over the first `count` points (x = i + 1);
     /// a flat line at the mean for a single point, 0 for none.
-    static func line(_ values: [Double], minus offset: [Double]?, count: Int,
-                     missing: MissingMask) -> (slope: Double, intercept: Double) {
+    static func line(
+        _ values: [Double], minus offset: [Double]?, count: Int,
+        missing: MissingMask
+    ) -> (slope: Double, intercept: Double) {
         var m = 0
         var sx = 0.0, sy = 0.0
         @inline(__always) func y(_ i: Int) -> Double { offset.map { values[i] - $0[i] } ?? values[i] }

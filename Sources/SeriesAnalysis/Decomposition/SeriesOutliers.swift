@@ -37,8 +37,10 @@ public enum SeriesOutliers {
     }
 
     /// The score of every point of `series`.
-    public static func scores(_ series: NumericSeries, method: Method = .default,
-                              ignoreValue: Double? = nil) throws(SeriesAnalysisError) -> NumericSeries {
+    public static func scores(
+        _ series: NumericSeries, method: Method = .default,
+        ignoreValue: Double? = nil
+    ) throws(SeriesAnalysisError) -> NumericSeries {
         try method.validate()
         let n = series.count
         var excluded = MissingMask(series)
@@ -52,8 +54,10 @@ public enum SeriesOutliers {
 
     /// Scores `values[0..<count]` into `out`, with percentiles taken over the first `reference`
     /// values (the training part of a decomposition); excluded points score 0.
-    static func score(_ values: [Double], count: Int, reference: Int, excluded: MissingMask,
-                      method: Method, into out: inout [Double]) {
+    static func score(
+        _ values: [Double], count: Int, reference: Int, excluded: MissingMask,
+        method: Method, into out: inout [Double]
+    ) {
         var sorted = [Double]()
         sorted.reserveCapacity(reference)
         for i in 0..<reference where !excluded(i) && !values[i].isNaN { sorted.append(values[i]) }

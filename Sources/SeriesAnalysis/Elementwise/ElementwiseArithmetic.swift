@@ -15,8 +15,9 @@ public enum ArithmeticOperator: Sendable, Hashable, CaseIterable {
     public func apply(_ lhs: SeriesOperand, _ rhs: SeriesOperand) throws(SeriesAnalysisError) -> NumericSeries {
         let n = try SeriesOperand.resultLength(lhs, rhs)
         if case .series(let a) = lhs, case .series(let b) = rhs, a.count == n, b.count == n,
-           a.missingCount == 0, b.missingCount == 0,
-           self == .divide || self == .power || !a.kinds.contains(.long) || !b.kinds.contains(.long) {
+            a.missingCount == 0, b.missingCount == 0,
+            self == .divide || self == .power || !a.kinds.contains(.long) || !b.kinds.contains(.long)
+        {
             return applyReals(a.values, b.values)
         }
         return NumericSeries(building: n) { i in combine(lhs.element(at: i), rhs.element(at: i)) }

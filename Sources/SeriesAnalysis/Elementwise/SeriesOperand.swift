@@ -24,8 +24,9 @@ public enum SeriesOperand: Sendable, Hashable {
     static func resultLength(_ operands: SeriesOperand...) throws(SeriesAnalysisError) -> Int {
         let lengths = operands.compactMap(\.length)
         guard let longest = lengths.max() else {
-            throw .argument("an element-wise series function needs at least one dynamic array argument",
-                            hint: "use the scalar operator (+, -, <, ...) for two scalars")
+            throw .argument(
+                "an element-wise series function needs at least one dynamic array argument",
+                hint: "use the scalar operator (+, -, <, ...) for two scalars")
         }
         return longest
     }

@@ -38,8 +38,10 @@ public enum SeriesFill {
     }
 
     /// Replaces each placeholder with `value`.
-    public static func constant(_ series: NumericSeries, value: NumericSeries.Element,
-                                placeholder: MissingPlaceholder = .null) -> NumericSeries {
+    public static func constant(
+        _ series: NumericSeries, value: NumericSeries.Element,
+        placeholder: MissingPlaceholder = .null
+    ) -> NumericSeries {
         NumericSeries(building: series.count) { i in placeholder.matches(series, i) ? value : series[i] }
     }
 }

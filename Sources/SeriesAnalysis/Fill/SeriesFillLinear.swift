@@ -9,9 +9,11 @@
 /// Non-placeholder elements are never changed.
 public enum SeriesFillLinear {
     /// Fills the placeholders of `series` by linear interpolation.
-    public static func fill(_ series: NumericSeries, placeholder: MissingPlaceholder = .null,
-                            fillEdges: Bool = true,
-                            constant: NumericSeries.Element = .real(0)) -> NumericSeries {
+    public static func fill(
+        _ series: NumericSeries, placeholder: MissingPlaceholder = .null,
+        fillEdges: Bool = true,
+        constant: NumericSeries.Element = .real(0)
+    ) -> NumericSeries {
         let n = series.count
         // Anchors: elements that are neither placeholders nor missing.
         var first = -1, last = -1

@@ -10,8 +10,10 @@
 /// depends on a missing element is missing.
 public enum FIRFilter {
     /// Filters `series`; nil when the page says the result is null.
-    public static func apply(_ series: NumericSeries, filter: [Double], normalize: Bool? = nil,
-                             center: Bool = false) -> NumericSeries? {
+    public static func apply(
+        _ series: NumericSeries, filter: [Double], normalize: Bool? = nil,
+        center: Bool = false
+    ) -> NumericSeries? {
         let m = filter.count
         guard m > 0, filter.allSatisfy(\.isFinite) else { return nil }
         let hasNegative = filter.contains { $0 < 0 }

@@ -5,14 +5,17 @@
 /// zero. An output that depends, directly or through the recursion, on a missing element is missing.
 public enum IIRFilter {
     /// Filters `series`.
-    public static func apply(_ series: NumericSeries, numerators b: [Double],
-                             denominators a: [Double]) throws(SeriesAnalysisError) -> NumericSeries {
+    public static func apply(
+        _ series: NumericSeries, numerators b: [Double],
+        denominators a: [Double]
+    ) throws(SeriesAnalysisError) -> NumericSeries {
         guard !b.isEmpty, !a.isEmpty else {
             throw .argument("series_iir needs at least one numerator and one denominator coefficient")
         }
         guard a[0] != 0 else {
-            throw .argument("series_iir's first denominator coefficient is 0",
-                            hint: "the recursion divides by denominators[0]; scale the coefficients so it is not 0")
+            throw .argument(
+                "series_iir's first denominator coefficient is 0",
+                hint: "the recursion divides by denominators[0]; scale the coefficients so it is not 0")
         }
         let n = series.count
         var y = [Double](repeating: 0, count: n)

@@ -19,11 +19,13 @@ public struct PolynomialFit: Sendable, Hashable {
     /// Fits a polynomial of `degree`; nil when fewer than degree + 1 points are present (no unique fit).
     public init?(y: NumericSeries, x: NumericSeries? = nil, degree: Int = 1) throws(SeriesAnalysisError) {
         guard degree >= 0, degree <= PolynomialFit.maximumDegree else {
-            throw .argument("series_fit_poly's degree must be between 0 and \(PolynomialFit.maximumDegree), not \(degree)")
+            throw .argument(
+                "series_fit_poly's degree must be between 0 and \(PolynomialFit.maximumDegree), not \(degree)")
         }
         if let x, x.count != y.count {
-            throw .argument("series_fit_poly's x_series has \(x.count) elements and y_series \(y.count)",
-                            hint: "give one x value per y value")
+            throw .argument(
+                "series_fit_poly's x_series has \(x.count) elements and y_series \(y.count)",
+                hint: "give one x value per y value")
         }
         let n = y.count
         let xs: [Double?] = (0..<n).map { i in

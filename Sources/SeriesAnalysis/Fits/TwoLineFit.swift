@@ -76,8 +76,12 @@ public struct TwoLineFit: Sendable, Hashable {
             let side = i < best ? l : r
             return side.slope * Double(i + 1) + side.interception
         }
-        left = Side(rsquare: l.rsquare, slope: l.slope, interception: l.interception, variance: l.variance, rvariance: l.rvariance)
-        right = Side(rsquare: r.rsquare, slope: r.slope, interception: r.interception, variance: r.variance, rvariance: r.rvariance)
+        left = Side(
+            rsquare: l.rsquare, slope: l.slope, interception: l.interception, variance: l.variance,
+            rvariance: l.rvariance)
+        right = Side(
+            rsquare: r.rsquare, slope: r.slope, interception: r.interception, variance: r.variance,
+            rvariance: r.rvariance)
     }
 }
 
@@ -87,7 +91,8 @@ private struct PrefixSums {
     var x = 0.0, y = 0.0, xx = 0.0, xy = 0.0, yy = 0.0
 
     static func - (a: PrefixSums, b: PrefixSums) -> PrefixSums {
-        PrefixSums(count: a.count - b.count, x: a.x - b.x, y: a.y - b.y, xx: a.xx - b.xx, xy: a.xy - b.xy, yy: a.yy - b.yy)
+        PrefixSums(
+            count: a.count - b.count, x: a.x - b.x, y: a.y - b.y, xx: a.xx - b.xx, xy: a.xy - b.xy, yy: a.yy - b.yy)
     }
 
     /// The residual sum of squares of the least-squares line through these points.

@@ -8,19 +8,26 @@ import Foundation
 /// of two, so every length costs O(n log n).
 public enum FourierTransform {
     /// The transform of `real + i·imaginary` (imaginary 0 when absent); nil when an element is missing.
-    public static func forward(real: NumericSeries, imaginary: NumericSeries? = nil) throws(SeriesAnalysisError) -> (real: [Double], imaginary: [Double])? {
+    public static func forward(real: NumericSeries, imaginary: NumericSeries? = nil) throws(SeriesAnalysisError) -> (
+        real: [Double], imaginary: [Double]
+    )? {
         try transform(real: real, imaginary: imaginary, inverse: false)
     }
 
     /// The inverse transform, normalised by 1/n.
-    public static func inverse(real: NumericSeries, imaginary: NumericSeries? = nil) throws(SeriesAnalysisError) -> (real: [Double], imaginary: [Double])? {
+    public static func inverse(real: NumericSeries, imaginary: NumericSeries? = nil) throws(SeriesAnalysisError) -> (
+        real: [Double], imaginary: [Double]
+    )? {
         try transform(real: real, imaginary: imaginary, inverse: true)
     }
 
-    private static func transform(real: NumericSeries, imaginary: NumericSeries?, inverse: Bool) throws(SeriesAnalysisError) -> (real: [Double], imaginary: [Double])? {
+    private static func transform(real: NumericSeries, imaginary: NumericSeries?, inverse: Bool)
+        throws(SeriesAnalysisError) -> (real: [Double], imaginary: [Double])?
+    {
         if let imaginary, imaginary.count != real.count {
-            throw .argument("the real and imaginary series have \(real.count) and \(imaginary.count) elements",
-                            hint: "give both components of every element")
+            throw .argument(
+                "the real and imaginary series have \(real.count) and \(imaginary.count) elements",
+                hint: "give both components of every element")
         }
         guard real.missingCount == 0, (imaginary?.missingCount ?? 0) == 0 else { return nil }
         var re = real.values

@@ -17,7 +17,8 @@ public enum SeasonalComponent {
         if let period {
             chosen = period
         } else if let found = SeriesPeriods.strongest(series.values, missing: MissingMask(series)),
-                  found.score >= detectionThreshold {
+            found.score >= detectionThreshold
+        {
             chosen = found.period
         } else {
             chosen = 0

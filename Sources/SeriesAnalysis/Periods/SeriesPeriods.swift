@@ -30,16 +30,20 @@ public enum SeriesPeriods {
     public static let maximumValidatedPeriods = 16
 
     /// The `count` most significant periods between `minPeriod` and `maxPeriod` bins.
-    public static func detect(_ series: NumericSeries, minPeriod: Double, maxPeriod: Double,
-                              count: Int) throws(SeriesAnalysisError) -> Result {
+    public static func detect(
+        _ series: NumericSeries, minPeriod: Double, maxPeriod: Double,
+        count: Int
+    ) throws(SeriesAnalysisError) -> Result {
         guard count >= 0, count <= maximumDetectedPeriods else {
-            throw .argument("series_periods_detect's num_periods must be between 0 and \(maximumDetectedPeriods), not \(count)")
+            throw .argument(
+                "series_periods_detect's num_periods must be between 0 and \(maximumDetectedPeriods), not \(count)")
         }
         guard minPeriod.isFinite, maxPeriod.isFinite else {
             throw .argument("series_periods_detect's min_period and max_period must be finite numbers")
         }
-        let found = candidates(Autocorrelation(series), values: series.values, missing: MissingMask(series),
-                               minPeriod: minPeriod, maxPeriod: maxPeriod)
+        let found = candidates(
+            Autocorrelation(series), values: series.values, missing: MissingMask(series),
+            minPeriod: minPeriod, maxPeriod: maxPeriod)
         var periods = found.prefix(count).map { Double($0.period) }
         var scores = found.prefix(count).map(\.score)
         while periods.count < count { periods.append(0); scores.append(0) }
@@ -49,7 +53,8 @@ public enum SeriesPeriods {
     /// The score of each given period (0 outside [4, n/2]).
     public static func validate(_ series: NumericSeries, periods: [Double]) throws(SeriesAnalysisError) -> [Double] {
         guard !periods.isEmpty, periods.count <= maximumValidatedPeriods else {
-            throw .argument("series_periods_validate takes 1 to \(maximumValidatedPeriods) periods, not \(periods.count)")
+            throw .argument(
+                "series_periods_validate takes 1 to \(maximumValidatedPeriods) periods, not \(periods.count)")
         }
         let acf = Autocorrelation(series)
         return periods.map { score(acf, period: $0) }
@@ -59,7 +64,8 @@ public enum SeriesPeriods {
     static func score(_ acf: Autocorrelation, period: Double) -> Double {
         let n = Double(acf.count)
         guard period.isFinite, period >= minimumPeriod, period <= n / 2, 2 * period <= n - 1,
-              let once = acf.at(fractional: period), let twice = acf.at(fractional: 2 * period) else { return 0 }
+            let once = acf.at(fractional: period), let twice = acf.at(fractional: 2 * period)
+        else { return 0 }
         let s = min(once, twice)
         return s.isNaN ? 0 : min(1, max(0, s))
     }
@@ -67,13 +73,17 @@ public enum SeriesPeriods {
     /// The top period and its score, as decomposition's auto-detection uses it.
     static func strongest(_ values: [Double], missing: MissingMask) -> (period: Int, score: Double)? {
         let acf = Autocorrelation(values, missing: missing)
-        return candidates(acf, values: values, missing: missing, minPeriod: minimumPeriod,
-                          maxPeriod: Double(values.count) / 2).first
+        return candidates(
+            acf, values: values, missing: missing, minPeriod: minimumPeriod,
+            maxPeriod: Double(values.count) / 2
+        ).first
     }
 
     /// Every candidate period with a positive score, best first.
-    static func candidates(_ acf: Autocorrelation, values: [Double], missing: MissingMask,
-                           minPeriod: Double, maxPeriod: Double) -> [(period: Int, score: Double)] {
+    static func candidates(
+        _ acf: Autocorrelation, values: [Double], missing: MissingMask,
+        minPeriod: Double, maxPeriod: Double
+    ) -> [(period: Int, score: Double)] {
         let n = values.count
         let low = max(minPeriod, minimumPeriod)
         let high = min(maxPeriod, Double(n) / 2, Double(n - 1) / 2)

@@ -28,8 +28,9 @@ extension HyperLogLog {
     /// The sketch's parts; hashes in ascending order so equal sketches encode equally.
     public var encoded: Encoded {
         if isExact {
-            return Encoded(precision: accuracy.precision,
-                           hashes: exactHashes.sorted().map { Int64(bitPattern: $0) }, registers: nil)
+            return Encoded(
+                precision: accuracy.precision,
+                hashes: exactHashes.sorted().map { Int64(bitPattern: $0) }, registers: nil)
         }
         return Encoded(precision: accuracy.precision, hashes: [], registers: denseRegisters)
     }

@@ -90,9 +90,10 @@ public struct HyperLogLog: Sendable, Hashable {
     /// Adds every value counted by `other`.
     public mutating func merge(_ other: HyperLogLog) throws(SeriesAnalysisError) {
         guard other.accuracy == accuracy else {
-            throw SeriesAnalysisError(.sketchMismatch,
-                                      "cannot merge hll values of accuracy \(accuracy.rawValue) and \(other.accuracy.rawValue)",
-                                      hint: "compute every hll() that is merged with the same accuracy")
+            throw SeriesAnalysisError(
+                .sketchMismatch,
+                "cannot merge hll values of accuracy \(accuracy.rawValue) and \(other.accuracy.rawValue)",
+                hint: "compute every hll() that is merged with the same accuracy")
         }
         if other.registers.isEmpty {
             for h in other.hashes { add(hash: h) }
@@ -104,7 +105,8 @@ public struct HyperLogLog: Sendable, Hashable {
 
     /// The number of distinct values: exact while `isExact`, estimated after.
     public var estimate: Int64 {
-        registers.isEmpty ? Int64(hashes.count) : Int64(HyperLogLog.estimate(registers, precision: accuracy.precision).rounded())
+        registers.isEmpty
+            ? Int64(hashes.count) : Int64(HyperLogLog.estimate(registers, precision: accuracy.precision).rounded())
     }
 
     private mutating func densify() {

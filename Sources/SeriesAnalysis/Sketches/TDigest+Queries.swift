@@ -20,8 +20,9 @@ extension TDigest {
             }
             return maximum
         }
-        return TDigest.interpolatedValue(at: percentile * total / 100, s.means, s.weights,
-                                         minimum: minimum, maximum: maximum)
+        return TDigest.interpolatedValue(
+            at: percentile * total / 100, s.means, s.weights,
+            minimum: minimum, maximum: maximum)
     }
 
     /// The number of values less than or equal to `value` (`rank_tdigest`); nil for an empty digest.
@@ -32,7 +33,9 @@ extension TDigest {
         if value >= maximum { return Double(totalWeight) }
         if s.exact {
             var cumulative: Int64 = 0
-            for i in 0..<s.means.count where s.means[i] <= value { cumulative = TDigest.saturatingSum(cumulative, s.weights[i]) }
+            for i in 0..<s.means.count where s.means[i] <= value {
+                cumulative = TDigest.saturatingSum(cumulative, s.weights[i])
+            }
             return Double(cumulative)
         }
         return TDigest.interpolatedRank(of: value, s.means, s.weights, minimum: minimum, maximum: maximum)
@@ -46,8 +49,10 @@ extension TDigest {
     /// The value at cumulative weight `target` of an estimating digest. Centroid i's centre sits at
     /// the weight before it plus half its own; a weight-1 centroid is a point that owns half a unit on
     /// each side.
-    static func interpolatedValue(at target: Double, _ means: [Double], _ weights: [Int64],
-                                  minimum: Double, maximum: Double) -> Double {
+    static func interpolatedValue(
+        at target: Double, _ means: [Double], _ weights: [Int64],
+        minimum: Double, maximum: Double
+    ) -> Double {
         let n = means.count
         let total = weights.reduce(0.0) { $0 + Double($1) }
         let firstCentre = Double(weights[0]) / 2
@@ -71,8 +76,10 @@ extension TDigest {
     }
 
     /// The cumulative weight at `value` of an estimating digest, the inverse of `interpolatedValue`.
-    static func interpolatedRank(of value: Double, _ means: [Double], _ weights: [Int64],
-                                 minimum: Double, maximum: Double) -> Double {
+    static func interpolatedRank(
+        of value: Double, _ means: [Double], _ weights: [Int64],
+        minimum: Double, maximum: Double
+    ) -> Double {
         let n = means.count
         let total = weights.reduce(0.0) { $0 + Double($1) }
         let firstCentre = Double(weights[0]) / 2

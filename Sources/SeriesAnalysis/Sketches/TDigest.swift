@@ -110,7 +110,11 @@ public struct TDigest: Sendable, Hashable {
             var m: [Double] = [], w: [Int64] = []
             m.reserveCapacity(means.count); w.reserveCapacity(means.count)
             for i in 0..<means.count {
-                if let last = m.last, last == means[i] { w[w.count - 1] = TDigest.saturatingSum(w[w.count - 1], weights[i]) } else { m.append(means[i]); w.append(weights[i]) }
+                if let last = m.last, last == means[i] {
+                    w[w.count - 1] = TDigest.saturatingSum(w[w.count - 1], weights[i])
+                } else {
+                    m.append(means[i]); w.append(weights[i])
+                }
             }
             means = m; weights = w
             if means.count <= TDigest.exactCapacity { return }
@@ -162,7 +166,9 @@ public struct TDigest: Sendable, Hashable {
     }
 
     /// Two ascending centroid lists merged into one.
-    private static func mergeSorted(_ am: [Double], _ aw: [Int64], _ bm: [Double], _ bw: [Int64]) -> (means: [Double], weights: [Int64]) {
+    private static func mergeSorted(_ am: [Double], _ aw: [Int64], _ bm: [Double], _ bw: [Int64]) -> (
+        means: [Double], weights: [Int64]
+    ) {
         var m: [Double] = [], w: [Int64] = []
         m.reserveCapacity(am.count + bm.count); w.reserveCapacity(am.count + bm.count)
         var i = 0, j = 0

@@ -38,12 +38,15 @@ public enum SeriesReductions {
 
     /// The cosine of the angle between the two series over the shorter length. Given magnitudes are
     /// used as they are; otherwise each is computed over the positions both series have a value at.
-    public static func cosineSimilarity(_ a: NumericSeries, _ b: NumericSeries,
-                                        magnitudeA: Double? = nil, magnitudeB: Double? = nil) -> Double? {
+    public static func cosineSimilarity(
+        _ a: NumericSeries, _ b: NumericSeries,
+        magnitudeA: Double? = nil, magnitudeB: Double? = nil
+    ) -> Double? {
         var dot = 0.0, aa = 0.0, bb = 0.0
-        let pairs = (try? forEachPair(.series(a), .series(b)) { x, y in
-            dot += x * y; aa += x * x; bb += y * y
-        }) ?? 0
+        let pairs =
+            (try? forEachPair(.series(a), .series(b)) { x, y in
+                dot += x * y; aa += x * x; bb += y * y
+            }) ?? 0
         guard pairs > 0 else { return nil }
         let denominator = (magnitudeA ?? aa.squareRoot()) * (magnitudeB ?? bb.squareRoot())
         return denominator == 0 ? nil : dot / denominator
@@ -68,8 +71,10 @@ public enum SeriesReductions {
 
     /// Calls `body` with each pair of present values over the shorter length; returns the number of
     /// pairs (0 when either series is empty).
-    private static func forEachPair(_ a: SeriesOperand, _ b: SeriesOperand,
-                                    _ body: (Double, Double) -> Void) throws(SeriesAnalysisError) -> Int {
+    private static func forEachPair(
+        _ a: SeriesOperand, _ b: SeriesOperand,
+        _ body: (Double, Double) -> Void
+    ) throws(SeriesAnalysisError) -> Int {
         let n: Int
         switch (a.length, b.length) {
         case (let x?, let y?): n = Swift.min(x, y)

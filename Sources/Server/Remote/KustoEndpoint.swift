@@ -1,7 +1,7 @@
 import Columnar
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 import KQLSyntax
 
@@ -37,11 +37,14 @@ public final class KustoEndpoint: Sendable {
         let (status, data) = try send(command ? "v1/rest/mgmt" : "v2/rest/query", body)
         let json: Any
         do { json = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
-            throw KQLError(.endpoint, "\(url.absoluteString) answered HTTP \(status) with a body that is not JSON: "
-                               + String(decoding: data.prefix(200), as: UTF8.self))
+            throw KQLError(
+                .endpoint,
+                "\(url.absoluteString) answered HTTP \(status) with a body that is not JSON: "
+                    + String(decoding: data.prefix(200), as: UTF8.self))
         }
         guard status == 200 else { throw Self.failure(json, status: status) }
-        return command ? try KustoResponseReader.v1Tables(json).suffix(1) : try KustoResponseReader.v2PrimaryResults(json)
+        return command
+            ? try KustoResponseReader.v1Tables(json).suffix(1) : try KustoResponseReader.v2PrimaryResults(json)
     }
 
     private func send(_ path: String, _ body: [String: Any]) throws(KQLError) -> (Int, Data) {
@@ -49,7 +52,8 @@ public final class KustoEndpoint: Sendable {
         request.httpMethod = "POST"
         request.setValue("application/json; charset=utf-8", forHTTPHeaderField: "Content-Type")
         request.setValue("application/json", forHTTPHeaderField: "Accept")
-        request.setValue("Sandpiper.Conformance;" + UUID().uuidString.lowercased(), forHTTPHeaderField: "x-ms-client-request-id")
+        request.setValue(
+            "Sandpiper.Conformance;" + UUID().uuidString.lowercased(), forHTTPHeaderField: "x-ms-client-request-id")
         if let token { request.setValue("Bearer " + token, forHTTPHeaderField: "Authorization") }
         request.httpBody = try? JSONSerialization.data(withJSONObject: body)
         let box = ReplyBox()
@@ -61,7 +65,9 @@ public final class KustoEndpoint: Sendable {
         done.wait()
         let (data, status, error) = box.get()
         guard let data, let status else {
-            throw KQLError(.endpoint, "cannot reach \(url.absoluteString): \(error.map { "\($0.localizedDescription)" } ?? "no answer")")
+            throw KQLError(
+                .endpoint,
+                "cannot reach \(url.absoluteString): \(error.map { "\($0.localizedDescription)" } ?? "no answer")")
         }
         return (status, data)
     }

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A bounded loopback load generator for a Kusto endpoint: `clients` concurrent clients each send the same
@@ -12,7 +12,9 @@ public struct LoadGenerator: Sendable {
     public var database: String
     public var token: String?
 
-    public init(url: URL, database: String, token: String? = nil) { self.url = url; self.database = database; self.token = token }
+    public init(url: URL, database: String, token: String? = nil) {
+        self.url = url; self.database = database; self.token = token
+    }
 
     /// What one run measured.
     public struct Result: Sendable {
@@ -53,7 +55,9 @@ public struct LoadGenerator: Sendable {
                     while counter.take() {
                         let t0 = Date()
                         var ok = false
-                        if let (data, response) = try? await session.data(for: prepared), (response as? HTTPURLResponse)?.statusCode == 200 {
+                        if let (data, response) = try? await session.data(for: prepared),
+                            (response as? HTTPURLResponse)?.statusCode == 200
+                        {
                             ok = expected.map { Self.firstCell(data) == $0 } ?? true
                         }
                         mine.append((Date().timeIntervalSince(t0), ok))
@@ -66,15 +70,17 @@ public struct LoadGenerator: Sendable {
             return all
         }
         let seconds = Date().timeIntervalSince(start)
-        return Result(clients: clients, requests: outcomes.count, errors: outcomes.filter { !$0.1 }.count, seconds: seconds,
-                      latencies: outcomes.filter(\.1).map(\.0).sorted())
+        return Result(
+            clients: clients, requests: outcomes.count, errors: outcomes.filter { !$0.1 }.count, seconds: seconds,
+            latencies: outcomes.filter(\.1).map(\.0).sorted())
     }
 
     /// The first cell of the first PrimaryResult, as text (numbers and strings).
     static func firstCell(_ data: Data) -> String? {
         guard let frames = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]],
-              let primary = frames.first(where: { $0["TableKind"] as? String == "PrimaryResult" }),
-              let row = (primary["Rows"] as? [[Any]])?.first, let cell = row.first else { return nil }
+            let primary = frames.first(where: { $0["TableKind"] as? String == "PrimaryResult" }),
+            let row = (primary["Rows"] as? [[Any]])?.first, let cell = row.first
+        else { return nil }
         return "\(cell)"
     }
 
@@ -84,6 +90,8 @@ public struct LoadGenerator: Sendable {
         private var taken = 0
         let limit: Int
         init(limit: Int) { self.limit = limit }
-        func take() -> Bool { lock.lock(); defer { lock.unlock() }; if taken >= limit { return false }; taken += 1; return true }
+        func take() -> Bool {
+            lock.lock(); defer { lock.unlock() }; if taken >= limit { return false }; taken += 1; return true
+        }
     }
 }

@@ -17,7 +17,8 @@ public struct RemoteExampleRunner: ExampleRunner {
     /// The sandbox cannot be chosen per request: the endpoint's python() runs in its own default sandbox.
     public func run(_ query: String, sandbox: String?) -> ExampleOutcome {
         do { return .tables(try endpoint.execute(query).map { ExampleTable(table: $0) }) } catch {
-            return .error(ExampleError(code: error.code.rawValue, message: error.message + (error.hint.map { "\n\($0)" } ?? "")))
+            return .error(
+                ExampleError(code: error.code.rawValue, message: error.message + (error.hint.map { "\n\($0)" } ?? "")))
         }
     }
 

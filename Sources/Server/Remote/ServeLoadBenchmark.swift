@@ -9,13 +9,18 @@ public enum ServeLoadBenchmark {
     public static let queries: [(name: String, query: String, expected: String)] = [
         ("print", "print x = 1", "1"),
         ("summarize-10k", "range x from 1 to 10000 step 1 | summarize n = count(), s = sum(x)", "10000"),
-        ("python-1-row", #"print x = 1 | evaluate python(typeof(y:long), 'result = df.assign(y = df["x"] + 1)[["y"]]')"#, "2"),
+        (
+            "python-1-row",
+            #"print x = 1 | evaluate python(typeof(y:long), 'result = df.assign(y = df["x"] + 1)[["y"]]')"#, "2"
+        ),
     ]
 
     /// One measurement per query and client count against `generator`'s endpoint; `requests` per
     /// measurement, after a warm-up of one request per client.
-    public static func measure(_ generator: LoadGenerator, clients: [Int], requests: Int, only: String? = nil,
-                               progress: (String) -> Void = { _ in }) async -> [(String, LoadGenerator.Result)] {
+    public static func measure(
+        _ generator: LoadGenerator, clients: [Int], requests: Int, only: String? = nil,
+        progress: (String) -> Void = { _ in }
+    ) async -> [(String, LoadGenerator.Result)] {
         var out: [(String, LoadGenerator.Result)] = []
         for q in queries where only == nil || q.name == only {
             for c in clients {
@@ -28,9 +33,12 @@ public enum ServeLoadBenchmark {
     }
 
     /// Serves `engine` on a free loopback port for the length of `body`.
-    public static func withLocalServer<T: Sendable>(_ engine: Engine, maxConcurrentQueries: Int,
-                                                    _ body: @Sendable (URL) async -> T) async throws -> T {
-        let server = try KustoServer(configuration: ServerConfiguration(port: 0, maxConcurrentQueries: maxConcurrentQueries), engine: engine)
+    public static func withLocalServer<T: Sendable>(
+        _ engine: Engine, maxConcurrentQueries: Int,
+        _ body: @Sendable (URL) async -> T
+    ) async throws -> T {
+        let server = try KustoServer(
+            configuration: ServerConfiguration(port: 0, maxConcurrentQueries: maxConcurrentQueries), engine: engine)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let task = Task { try await server.run(logLevel: .critical) { continuation.yield($0) } }
         var iterator = ports.makeAsyncIterator()
@@ -46,9 +54,12 @@ public enum ServeLoadBenchmark {
     public static func report(_ results: [(String, LoadGenerator.Result)], loadAverage: String) -> String {
         var lines = ["query           clients  requests  errors    queries/s    p50 ms    p99 ms"]
         for (name, r) in results {
-            lines.append(name.padding(toLength: 16, withPad: " ", startingAt: 0)
-                         + String(format: "%7d  %8d  %6d  %11.1f  %8.2f  %8.2f", r.clients, r.requests, r.errors, r.queriesPerSecond,
-                                  r.percentile(50) * 1000, r.percentile(99) * 1000))
+            lines.append(
+                name.padding(toLength: 16, withPad: " ", startingAt: 0)
+                    + String(
+                        format: "%7d  %8d  %6d  %11.1f  %8.2f  %8.2f", r.clients, r.requests, r.errors,
+                        r.queriesPerSecond,
+                        r.percentile(50) * 1000, r.percentile(99) * 1000))
         }
         lines.append("load average at the end: \(loadAverage)")
         return lines.joined(separator: "\n")

@@ -45,8 +45,8 @@ public struct MessageChannel: Sendable, Hashable {
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(SharedTableError) {
         var done = 0
         while done < bytes.count {
-            do { done += try Sockets.send(fd, UnsafeRawBufferPointer(rebasing: bytes[done...]), descriptors: []) }
-            catch { throw Self.sendFailure(error) }
+            do { done += try Sockets.send(fd, UnsafeRawBufferPointer(rebasing: bytes[done...]), descriptors: []) } catch
+            { throw Self.sendFailure(error) }
         }
     }
 
@@ -54,7 +54,9 @@ public struct MessageChannel: Sendable, Hashable {
     /// deadline for the whole frame, however the peer cuts it into pieces, so a peer trickling a byte at
     /// a time cannot hold the reader past it. A frame longer than `maxBytes` is refused before anything
     /// is allocated for it. Received fds are close-on-exec and owned by the caller.
-    public func receive(timeoutMilliseconds: Int? = nil, maxBytes: Int = MessageChannel.maxFrameBytes) throws(SharedTableError) -> (payload: [UInt8], fds: [Int32]) {
+    public func receive(timeoutMilliseconds: Int? = nil, maxBytes: Int = MessageChannel.maxFrameBytes)
+        throws(SharedTableError) -> (payload: [UInt8], fds: [Int32])
+    {
         let deadline = timeoutMilliseconds.map { MonotonicClock.milliseconds() + max($0, 0) }
         var fds: [Int32] = []
         func fail(_ error: SharedTableError) -> SharedTableError {
@@ -63,16 +65,22 @@ public struct MessageChannel: Sendable, Hashable {
         }
         var length: UInt32 = 0
         let header = withUnsafeMutableBytes(of: &length) { p in
-            Result { () throws(SharedTableError) in try receiveExactly(p, deadline: deadline, timeout: timeoutMilliseconds, fds: &fds, header: true) }
+            Result { () throws(SharedTableError) in
+                try receiveExactly(p, deadline: deadline, timeout: timeoutMilliseconds, fds: &fds, header: true)
+            }
         }
         if case .failure(let error) = header { throw fail(error) }
         let n = Int(UInt32(littleEndian: length))
         guard n <= min(maxBytes, Self.maxFrameBytes) else {
-            throw fail(SharedTableError(.message, "frame of \(n) bytes exceeds the limit of \(min(maxBytes, Self.maxFrameBytes)) bytes"))
+            throw fail(
+                SharedTableError(
+                    .message, "frame of \(n) bytes exceeds the limit of \(min(maxBytes, Self.maxFrameBytes)) bytes"))
         }
         var payload = [UInt8](repeating: 0, count: n)
         let body = payload.withUnsafeMutableBytes { p in
-            Result { () throws(SharedTableError) in try receiveExactly(p, deadline: deadline, timeout: timeoutMilliseconds, fds: &fds, header: false) }
+            Result { () throws(SharedTableError) in
+                try receiveExactly(p, deadline: deadline, timeout: timeoutMilliseconds, fds: &fds, header: false)
+            }
         }
         if case .failure(let error) = body { throw fail(error) }
         return (payload, fds)
@@ -80,8 +88,10 @@ public struct MessageChannel: Sendable, Hashable {
 
     /// Fills `bytes` from the socket by `recvmsg` calls, never waiting past `deadline` (monotonic ms; nil:
     /// forever); fds that arrive with any piece are appended to `fds`.
-    private func receiveExactly(_ bytes: UnsafeMutableRawBufferPointer, deadline: Int?, timeout: Int?, fds: inout [Int32],
-                                header: Bool) throws(SharedTableError) {
+    private func receiveExactly(
+        _ bytes: UnsafeMutableRawBufferPointer, deadline: Int?, timeout: Int?, fds: inout [Int32],
+        header: Bool
+    ) throws(SharedTableError) {
         var done = 0
         while done < bytes.count {
             if let deadline {
@@ -92,12 +102,16 @@ public struct MessageChannel: Sendable, Hashable {
             // With a deadline the socket was just seen readable: never block in the call itself.
             let piece = UnsafeMutableRawBufferPointer(rebasing: bytes[done...])
             let got: Int?
-            do { got = try Sockets.receive(fd, into: piece, nonBlocking: deadline != nil, descriptors: &fds) }
-            catch { throw SharedTableError(error) }
+            do { got = try Sockets.receive(fd, into: piece, nonBlocking: deadline != nil, descriptors: &fds) } catch {
+                throw SharedTableError(error)
+            }
             guard let got else { continue }
             if got == 0 {
-                throw SharedTableError(.closed, done == 0 && header ? "the peer process closed the connection"
-                                                                    : "the peer process closed the connection mid-message")
+                throw SharedTableError(
+                    .closed,
+                    done == 0 && header
+                        ? "the peer process closed the connection"
+                        : "the peer process closed the connection mid-message")
             }
             done += got
         }

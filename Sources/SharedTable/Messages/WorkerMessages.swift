@@ -101,8 +101,10 @@ public struct WorkerFailure: Codable, Sendable, Hashable {
         public init(from decoder: any Decoder) throws {
             let name = try decoder.singleValueContainer().decode(String.self)
             guard let code = ErrorCode.named(name).flatMap(Code.init) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                        debugDescription: "\(name) is not a failure a worker reports"))
+                throw DecodingError.dataCorrupted(
+                    .init(
+                        codingPath: decoder.codingPath,
+                        debugDescription: "\(name) is not a failure a worker reports"))
             }
             self = code
         }
@@ -124,7 +126,9 @@ public struct WorkerFailure: Codable, Sendable, Hashable {
     /// The errno of the `OSError` the script died of, when it was one (what tells a refused operation).
     public var errno: Int32?
 
-    public init(code: Code, type: String = "", message: String, traceback: String = "", line: Int? = nil, errno: Int32? = nil) {
+    public init(
+        code: Code, type: String = "", message: String, traceback: String = "", line: Int? = nil, errno: Int32? = nil
+    ) {
         self.code = code; self.type = type; self.message = message; self.traceback = traceback; self.line = line
         self.errno = errno
     }
@@ -139,8 +143,11 @@ public struct WorkerResponse: Codable, Sendable, Hashable {
     /// Milliseconds spent building `df`, running the script and writing the result (for diagnostics).
     public var timings: [String: Double]
 
-    public init(resultBytes: Int, stdout: String, stderr: String, failure: WorkerFailure? = nil, timings: [String: Double] = [:]) {
-        self.resultBytes = resultBytes; self.stdout = stdout; self.stderr = stderr; self.failure = failure; self.timings = timings
+    public init(
+        resultBytes: Int, stdout: String, stderr: String, failure: WorkerFailure? = nil, timings: [String: Double] = [:]
+    ) {
+        self.resultBytes = resultBytes; self.stdout = stdout; self.stderr = stderr; self.failure = failure;
+        self.timings = timings
     }
 }
 
@@ -155,8 +162,10 @@ extension MessageChannel {
     }
 
     /// Receives one JSON message of type `T` (at most `maxBytes` long) and its fds.
-    public func receive<T: Decodable>(_ type: T.Type, timeoutMilliseconds: Int? = nil,
-                                      maxBytes: Int = MessageChannel.maxFrameBytes) throws(SharedTableError) -> (T, [Int32]) {
+    public func receive<T: Decodable>(
+        _ type: T.Type, timeoutMilliseconds: Int? = nil,
+        maxBytes: Int = MessageChannel.maxFrameBytes
+    ) throws(SharedTableError) -> (T, [Int32]) {
         let (payload, fds) = try receive(timeoutMilliseconds: timeoutMilliseconds, maxBytes: maxBytes)
         do {
             return (try JSONDecoder().decode(T.self, from: Data(payload)), fds)

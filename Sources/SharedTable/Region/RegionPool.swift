@@ -22,10 +22,14 @@ public final class RegionPool: Sendable {
     /// A region of at least `bytes` bytes: the smallest idle one that fits, else the largest grown, else a new one.
     public func checkout(minimumBytes bytes: Int) throws(SharedTableError) -> RegionLease {
         let reused: SharedRegion? = idle.withLock { regions in
-            if let i = regions.indices.filter({ regions[$0].capacity >= bytes }).min(by: { regions[$0].capacity < regions[$1].capacity }) {
+            if let i = regions.indices.filter({ regions[$0].capacity >= bytes }).min(by: {
+                regions[$0].capacity < regions[$1].capacity
+            }) {
                 return regions.remove(at: i)
             }
-            if let i = regions.indices.max(by: { regions[$0].capacity < regions[$1].capacity }) { return regions.remove(at: i) }
+            if let i = regions.indices.max(by: { regions[$0].capacity < regions[$1].capacity }) {
+                return regions.remove(at: i)
+            }
             return nil
         }
         // A reused region is cleared of what its last user left; one that cannot be is dropped.

@@ -124,7 +124,9 @@ public final class SharedRegion: @unchecked Sendable {
     /// The memfd's size now (a peer with a writable fd may have changed it), and the bytes of memory it
     /// holds: a hole (a size given by `ftruncate` and never written) holds none, and would be
     /// allocated by whoever maps and reads it.
-    public func fileSize() throws(SharedTableError) -> (size: Int, allocated: Int) { try system(SharedMemory.sizes(fd)) }
+    public func fileSize() throws(SharedTableError) -> (size: Int, allocated: Int) {
+        try system(SharedMemory.sizes(fd))
+    }
 
     /// Maps the memfd at `bytes` (whole pages), setting its size to that first: what a peer added past
     /// it goes, what it cut comes back zeroed. Only once no peer can change the size any more (its
@@ -151,11 +153,15 @@ public final class SharedRegion: @unchecked Sendable {
     /// mapping: a peer that cuts the file meanwhile makes this a short read (an error), not a SIGBUS.
     public func read(_ bytes: Int, into destination: UnsafeMutableRawPointer) throws(SharedTableError) {
         let done = try system(Descriptors.read(fd, bytes, into: destination))
-        if done < bytes { throw .corrupt("the region holds \(done) bytes, fewer than the \(bytes) its user said it wrote") }
+        if done < bytes {
+            throw .corrupt("the region holds \(done) bytes, fewer than the \(bytes) its user said it wrote")
+        }
     }
 
     /// The whole mapping as raw bytes.
-    public var bytes: UnsafeMutableRawBufferPointer { UnsafeMutableRawBufferPointer(start: base, count: base == nil ? 0 : capacity) }
+    public var bytes: UnsafeMutableRawBufferPointer {
+        UnsafeMutableRawBufferPointer(start: base, count: base == nil ? 0 : capacity)
+    }
 }
 
 /// A private (copy-on-write) mapping of a memfd: writes stay in this process.

@@ -28,7 +28,8 @@ public final class SharedBlocks: @unchecked Sendable {
     /// shareable memory or the set is full (the caller copies it then).
     public func reference(_ buffer: DataBuffer, byteOffset: Int = 0, count: Int) -> BufferReference? {
         guard byteOffset >= 0, count >= 0, byteOffset + count <= buffer.byteCount,
-              let location = buffer.sharedLocation() else { return nil }
+            let location = buffer.sharedLocation()
+        else { return nil }
         let block: Int
         if let i = fds.firstIndex(of: location.fd) {
             block = i + 1
@@ -59,7 +60,10 @@ public final class SharedBlocks: @unchecked Sendable {
     /// The engine buffer holding `range` of `block` (itself when the range is where it starts, else a
     /// view that keeps it alive), or nil when the range lies in no referenced buffer.
     public func buffer(block: Int, range: Range<Int>) -> DataBuffer? {
-        guard let e = entries.first(where: { $0.block == block && $0.range.contains(range.lowerBound) && range.upperBound <= $0.range.upperBound })
+        guard
+            let e = entries.first(where: {
+                $0.block == block && $0.range.contains(range.lowerBound) && range.upperBound <= $0.range.upperBound
+            })
         else { return nil }
         let offset = range.lowerBound - e.range.lowerBound
         if offset == 0 { return e.buffer }

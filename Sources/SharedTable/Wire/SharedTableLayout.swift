@@ -26,7 +26,7 @@ import SystemCalls
 ///   so a decimal loses digits beyond ~15 significant ones when it crosses;
 /// - `dynamic`: compact JSON text per row in the string layout; a dynamic null is a validity 0.
 public enum SharedTableLayout {
-    public static let magic: UInt32 = 0x3154_5053 // "SPT1" little-endian
+    public static let magic: UInt32 = 0x3154_5053  // "SPT1" little-endian
     public static let version: UInt32 = 2
     public static let headerBytes = 64
     public static let descriptorBytes = 96
@@ -104,7 +104,9 @@ public struct ColumnExtent: Sendable, Hashable {
     /// The block each buffer lies in (0: the region; see `SharedTableLayout`).
     public var validityBlock = 0, valuesBlock = 0, dataBlock = 0
 
-    public init(name: String, type: ScalarType, nullCount: Int, validity: Range<Int>?, values: Range<Int>, data: Range<Int>?) {
+    public init(
+        name: String, type: ScalarType, nullCount: Int, validity: Range<Int>?, values: Range<Int>, data: Range<Int>?
+    ) {
         self.name = name; self.type = type; self.nullCount = nullCount
         self.validity = validity; self.values = values; self.data = data
     }
@@ -153,9 +155,11 @@ public struct SharedTablePlan: Sendable {
         for s in sizings {
             let validity = s.nullCount > 0 ? s.validityReference?.range ?? take(Validity.byteCount(for: rowCount)) : nil
             let isString = SharedTableLayout.usesStringLayout(s.type)
-            let values = s.valuesReference?.range ?? take(SharedTableLayout.valueWidth(s.type) * (rowCount + (isString ? 1 : 0)))
+            let values =
+                s.valuesReference?.range ?? take(SharedTableLayout.valueWidth(s.type) * (rowCount + (isString ? 1 : 0)))
             let data = isString ? s.dataReference?.range ?? take(s.dataBytes) : nil
-            var e = ColumnExtent(name: s.name, type: s.type, nullCount: s.nullCount, validity: validity, values: values, data: data)
+            var e = ColumnExtent(
+                name: s.name, type: s.type, nullCount: s.nullCount, validity: validity, values: values, data: data)
             if s.nullCount > 0 { e.validityBlock = s.validityReference?.block ?? 0 }
             e.valuesBlock = s.valuesReference?.block ?? 0
             if isString { e.dataBlock = s.dataReference?.block ?? 0 }
@@ -183,10 +187,12 @@ public struct SharedTablePlan: Sendable {
                 if let p = u.baseAddress { (base + nameCursor).copyMemory(from: p, byteCount: u.count) }
                 return u.count
             }
-            let fields: [Int] = [nameCursor, nameLength, c.nullCount,
-                                 c.validity?.lowerBound ?? 0, c.validity?.count ?? 0,
-                                 c.values.lowerBound, c.values.count,
-                                 c.data?.lowerBound ?? 0, c.data?.count ?? 0]
+            let fields: [Int] = [
+                nameCursor, nameLength, c.nullCount,
+                c.validity?.lowerBound ?? 0, c.validity?.count ?? 0,
+                c.values.lowerBound, c.values.count,
+                c.data?.lowerBound ?? 0, c.data?.count ?? 0,
+            ]
             for (k, v) in fields.enumerated() { d.storeBytes(of: Int64(v), toByteOffset: 8 + 8 * k, as: Int64.self) }
             for (k, b) in [c.validityBlock, c.valuesBlock, c.dataBlock].enumerated() {
                 d.storeBytes(of: UInt32(b).littleEndian, toByteOffset: 80 + 4 * k, as: UInt32.self)

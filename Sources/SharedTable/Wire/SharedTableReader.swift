@@ -12,9 +12,13 @@ import Foundation
 public enum SharedTableReader {
     /// Reads the table in the first `length` bytes (all of it by default) of `lease`'s region, whose
     /// references point into `blocks`.
-    public static func read(_ lease: RegionLease, length: Int? = nil, blocks: SharedBlocks? = nil) throws(SharedTableError) -> Table {
+    public static func read(_ lease: RegionLease, length: Int? = nil, blocks: SharedBlocks? = nil)
+        throws(SharedTableError) -> Table
+    {
         let mapped = lease.region.base == nil ? 0 : lease.region.capacity
-        return try read(base: lease.region.base, length: min(length ?? mapped, mapped), owner: lease, fd: lease.region.fd, blocks: blocks)
+        return try read(
+            base: lease.region.base, length: min(length ?? mapped, mapped), owner: lease, fd: lease.region.fd,
+            blocks: blocks)
     }
 
     /// Reads the table in `region`, which the columns keep alive.
@@ -24,8 +28,10 @@ public enum SharedTableReader {
 
     /// Reads the table at `base` (a mapping of `length` bytes, of memfd `fd` when given) kept alive by
     /// `owner`; references point into `blocks`.
-    public static func read(base: UnsafeMutableRawPointer?, length: Int, owner: AnyObject & Sendable, fd: Int32? = nil,
-                            blocks: SharedBlocks? = nil) throws(SharedTableError) -> Table {
+    public static func read(
+        base: UnsafeMutableRawPointer?, length: Int, owner: AnyObject & Sendable, fd: Int32? = nil,
+        blocks: SharedBlocks? = nil
+    ) throws(SharedTableError) -> Table {
         guard let base else { throw SharedTableError.corrupt("region is empty") }
         let header = try SharedTableHeader(base: base, length: length, blockLengths: blocks?.blockLengths ?? [])
         let n = header.rowCount
@@ -35,16 +41,21 @@ public enum SharedTableReader {
             func adopt(_ r: Range<Int>, _ block: Int) throws(SharedTableError) -> DataBuffer {
                 if block != 0 {
                     guard let b = blocks?.buffer(block: block, range: r) else {
-                        throw .corrupt("column \(e.name) references bytes \(r) of block \(block), which hold no input buffer")
+                        throw .corrupt(
+                            "column \(e.name) references bytes \(r) of block \(block), which hold no input buffer")
                     }
                     return b
                 }
-                return DataBuffer(adopting: base + r.lowerBound, byteCount: r.count,
-                                  shared: fd.map { DataBuffer.SharedLocation(fd: $0, offset: r.lowerBound) }) { _, _ in
+                return DataBuffer(
+                    adopting: base + r.lowerBound, byteCount: r.count,
+                    shared: fd.map { DataBuffer.SharedLocation(fd: $0, offset: r.lowerBound) }
+                ) { _, _ in
                     withExtendedLifetime(owner) {}
                 }
             }
-            let validity = e.nullCount > 0 ? try e.validity.map { r throws(SharedTableError) in try adopt(r, e.validityBlock) } : nil
+            let validity =
+                e.nullCount > 0
+                ? try e.validity.map { r throws(SharedTableError) in try adopt(r, e.validityBlock) } : nil
             let column: Column
             if e.valuesBlock != 0 || e.dataBlock != 0 {
                 // Only fixed-width values come back by reference (strings are new Python objects).
@@ -69,7 +80,9 @@ public enum SharedTableReader {
             switch e.type {
             case .string:
                 try checkOffsets(base, e, rows: n)
-                column = Column(type: .string, count: n, validity: validity, values: try adopt(e.values, 0), data: try adopt(e.data ?? 0..<0, 0))
+                column = Column(
+                    type: .string, count: n, validity: validity, values: try adopt(e.values, 0),
+                    data: try adopt(e.data ?? 0..<0, 0))
             case .dynamic:
                 try checkOffsets(base, e, rows: n)
                 column = try dynamics(base, e, rows: n)
@@ -78,8 +91,13 @@ public enum SharedTableReader {
                 var b = ColumnBuilder(type: .decimal, capacity: n)
                 for i in 0..<n {
                     // NaN and the infinities have no decimal form: they read as null.
-                    if let v = e.validity, !Validity.isValid(base + v.lowerBound, i) { b.appendNull() }
-                    else if p[i].isFinite { b.append(decimal: Decimal(p[i])) } else { b.appendNull() }
+                    if let v = e.validity, !Validity.isValid(base + v.lowerBound, i) {
+                        b.appendNull()
+                    } else if p[i].isFinite {
+                        b.append(decimal: Decimal(p[i]))
+                    } else {
+                        b.appendNull()
+                    }
                 }
                 column = b.finish()
             case .bool:
@@ -109,7 +127,9 @@ public enum SharedTableReader {
         var previous: Int64 = 0
         for i in 1...max(n, 1) where i <= n {
             let v = o[i]
-            guard v >= previous, v <= limit else { throw .corrupt("offset \(i) of \(e.name) is \(v), outside \(previous)...\(limit)") }
+            guard v >= previous, v <= limit else {
+                throw .corrupt("offset \(i) of \(e.name) is \(v), outside \(previous)...\(limit)")
+            }
             guard UTF8Check.isBoundary(data, count: count, at: Int(v)) else {
                 throw .corrupt("offset \(i) of \(e.name) cuts a character in two")
             }
@@ -117,13 +137,16 @@ public enum SharedTableReader {
         }
     }
 
-    static func dynamics(_ base: UnsafeMutableRawPointer, _ e: ColumnExtent, rows n: Int) throws(SharedTableError) -> Column {
+    static func dynamics(_ base: UnsafeMutableRawPointer, _ e: ColumnExtent, rows n: Int) throws(SharedTableError)
+        -> Column
+    {
         let o = (base + e.values.lowerBound).assumingMemoryBound(to: Int64.self)
         let data = base + (e.data?.lowerBound ?? 0)
         var b = ColumnBuilder(type: .dynamic, capacity: n)
         for i in 0..<n {
             if let v = e.validity, !Validity.isValid(base + v.lowerBound, i) { b.appendNull(); continue }
-            let text = String(decoding: UnsafeRawBufferPointer(start: data + Int(o[i]), count: Int(o[i + 1] - o[i])), as: UTF8.self)
+            let text = String(
+                decoding: UnsafeRawBufferPointer(start: data + Int(o[i]), count: Int(o[i + 1] - o[i])), as: UTF8.self)
             do {
                 b.append(dynamic: try Dynamic.parseJSON(text))
             } catch {

@@ -17,8 +17,10 @@ public enum SharedTableWriter {
     /// (see `SharedTableLayout`), `blocks` numbers their memfds and keeps them alive, and the reader
     /// needs those memfds too.
     @discardableResult
-    public static func write(_ table: Table, rows: Range<Int>? = nil, into region: SharedRegion,
-                             blocks: SharedBlocks? = nil) throws(SharedTableError) -> Int {
+    public static func write(
+        _ table: Table, rows: Range<Int>? = nil, into region: SharedRegion,
+        blocks: SharedBlocks? = nil
+    ) throws(SharedTableError) -> Int {
         let rows = rows ?? 0..<table.rowCount
         precondition(rows.lowerBound >= 0 && rows.upperBound <= table.rowCount, "row range outside the table")
         // Boxed types become the string/real layouts first; everything else is copied straight from the column.
@@ -27,7 +29,9 @@ public enum SharedTableWriter {
         sizings.reserveCapacity(staged.count)
         for (field, column) in zip(table.schema.fields, staged) {
             // Staged (boxed) columns already hold exactly the slice.
-            let r = column.count == rows.count && (field.type == .decimal || field.type == .dynamic) ? 0..<column.count : rows
+            let r =
+                column.count == rows.count && (field.type == .decimal || field.type == .dynamic)
+                ? 0..<column.count : rows
             let nulls = nullCount(column, r)
             var dataBytes = 0
             if SharedTableLayout.usesStringLayout(field.type) {
@@ -40,12 +44,16 @@ public enum SharedTableWriter {
         }
         let plan = SharedTablePlan(rowCount: rows.count, sizings: sizings)
         try region.ensureCapacity(plan.totalBytes)
-        guard let base = region.base else { throw SharedTableError(.system(call: "mmap", errno: 0), "region is not mapped") }
+        guard let base = region.base else {
+            throw SharedTableError(.system(call: "mmap", errno: 0), "region is not mapped")
+        }
         region.noteWritten(plan.totalBytes)
         plan.writeHeader(at: base)
         for (i, extent) in plan.columns.enumerated() {
             let column = staged[i]
-            let r = column.count == rows.count && (extent.type == .decimal || extent.type == .dynamic) ? 0..<column.count : rows
+            let r =
+                column.count == rows.count && (extent.type == .decimal || extent.type == .dynamic)
+                ? 0..<column.count : rows
             writeColumn(column, rows: r, extent: extent, base: base)
         }
         return plan.totalBytes
@@ -54,24 +62,29 @@ public enum SharedTableWriter {
     /// Sets the references of the buffers of `column`'s rows `r` that can go by reference: they
     /// live in a memfd, are large, are laid out as on the wire, and need no patching (a `real` or
     /// temporal column with nulls carries NaN/NaT at them on the wire, which the engine's buffer lacks).
-    static func reference(_ column: Column, rows r: Range<Int>, nullCount: Int, into sizing: inout ColumnSizing, blocks: SharedBlocks) {
+    static func reference(
+        _ column: Column, rows r: Range<Int>, nullCount: Int, into sizing: inout ColumnSizing, blocks: SharedBlocks
+    ) {
         let n = r.count
         guard n > 0 else { return }
         func place(_ buffer: DataBuffer?, _ offset: Int, _ count: Int, alignment: Int) -> (DataBuffer, Int, Int)? {
             guard let buffer, count >= minimumReferenceBytes, offset + count <= buffer.byteCount,
-                  let location = buffer.sharedLocation(), (location.offset + offset) % alignment == 0 else { return nil }
+                let location = buffer.sharedLocation(), (location.offset + offset) % alignment == 0
+            else { return nil }
             return (buffer, offset, count)
         }
         if nullCount > 0, r.lowerBound % 8 == 0,
-           let v = place(column.validity, r.lowerBound / 8, Validity.byteCount(for: n), alignment: 1) {
+            let v = place(column.validity, r.lowerBound / 8, Validity.byteCount(for: n), alignment: 1)
+        {
             sizing.validityReference = blocks.reference(v.0, byteOffset: v.1, count: v.2)
         }
         if SharedTableLayout.usesStringLayout(sizing.type) {
             // Offsets and bytes go together: the referenced offsets index the whole data buffer.
             guard column.type == .string, let o = place(column.values, r.lowerBound * 8, (n + 1) * 8, alignment: 8),
-                  let data = column.data, data.sharedLocation() != nil,
-                  let valuesReference = blocks.reference(o.0, byteOffset: o.1, count: o.2),
-                  let dataReference = blocks.reference(data, count: data.byteCount) else { return }
+                let data = column.data, data.sharedLocation() != nil,
+                let valuesReference = blocks.reference(o.0, byteOffset: o.1, count: o.2),
+                let dataReference = blocks.reference(data, count: data.byteCount)
+            else { return }
             sizing.valuesReference = valuesReference
             sizing.dataReference = dataReference
             return
@@ -90,17 +103,25 @@ public enum SharedTableWriter {
         case .decimal:
             var b = ColumnBuilder(type: .real, capacity: rows.count)
             for i in rows {
-                if column.isNull(i) { b.appendNull() } else if case .decimal(let d) = column.value(i) {
+                if column.isNull(i) {
+                    b.appendNull()
+                } else if case .decimal(let d) = column.value(i) {
                     b.append(real: NSDecimalNumber(decimal: d).doubleValue)
-                } else { b.appendNull() }
+                } else {
+                    b.appendNull()
+                }
             }
             return b.finish()
         case .dynamic:
             var b = ColumnBuilder(type: .string, capacity: rows.count)
             for i in rows {
-                if column.isNull(i) { b.appendNull() } else if case .dynamic(let d) = column.value(i) {
+                if column.isNull(i) {
+                    b.appendNull()
+                } else if case .dynamic(let d) = column.value(i) {
                     b.append(string: d.jsonText)
-                } else { b.appendNull() }
+                } else {
+                    b.appendNull()
+                }
             }
             return b.finish()
         default:

@@ -6,7 +6,9 @@ enum UTF8Check {
         var i = 0
         while i < count {
             // Runs of ASCII go eight bytes at a time: `i + 8 <= count` keeps the load inside the buffer.
-            while count - i >= 8, UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            while count - i >= 8, UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
             guard i < count else { break }
             let lead = p[i]
             if lead < 0x80 { i += 1; continue }

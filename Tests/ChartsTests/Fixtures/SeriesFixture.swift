@@ -32,9 +32,14 @@ enum SeriesFixture {
             sidCol.append(sid); times.append(.array(t)); nums.append(.array(n))
             anomalies.append(.array(a)); scores.append(.array(sc)); baselines.append(.array(b))
         }
-        var columns: [(String, Column)] = [("sid", T.strings(sidCol)), ("TimeStamp", T.dynamics(times)), ("num", T.dynamics(nums))]
+        var columns: [(String, Column)] = [
+            ("sid", T.strings(sidCol)), ("TimeStamp", T.dynamics(times)), ("num", T.dynamics(nums)),
+        ]
         if withAnomalies {
-            columns += [("anomalies", T.dynamics(anomalies)), ("score", T.dynamics(scores)), ("baseline", T.dynamics(baselines))]
+            columns += [
+                ("anomalies", T.dynamics(anomalies)), ("score", T.dynamics(scores)),
+                ("baseline", T.dynamics(baselines)),
+            ]
         }
         return Table(columns)
     }

@@ -17,9 +17,12 @@ struct StormFixture {
         ("TEXAS", 31.0, -99.0), ("KANSAS", 38.5, -98.0), ("IOWA", 42.0, -93.5), ("ILLINOIS", 40.0, -89.0),
         ("MISSOURI", 38.5, -92.5), ("GEORGIA", 32.7, -83.5), ("MINNESOTA", 46.0, -94.5), ("NEBRASKA", 41.5, -99.8),
         ("NEW YORK", 42.9, -75.5), ("OKLAHOMA", 35.5, -97.5), ("VIRGINIA", 37.5, -78.8), ("FLORIDA", 28.6, -82.4),
-        ("CALIFORNIA", 37.2, -119.5), ("WASHINGTON", 47.4, -120.5), ("WISCONSIN", 44.5, -89.7), ("WEST VIRGINIA", 38.6, -80.6),
+        ("CALIFORNIA", 37.2, -119.5), ("WASHINGTON", 47.4, -120.5), ("WISCONSIN", 44.5, -89.7),
+        ("WEST VIRGINIA", 38.6, -80.6),
     ]
-    static let types = ["Thunderstorm Wind", "Hail", "Flash Flood", "Flood", "Tornado", "Heavy Rain", "Winter Storm", "Drought"]
+    static let types = [
+        "Thunderstorm Wind", "Hail", "Flash Flood", "Flood", "Tornado", "Heavy Rain", "Winter Storm", "Drought",
+    ]
 
     let events: [Event]
 
@@ -30,19 +33,23 @@ struct StormFixture {
         var out: [Event] = []
         for _ in 0..<count {
             // Early states and types are more frequent, as in the real table.
-            let s = StormFixture.states[min(Int(rng.unit() * rng.unit() * Double(StormFixture.states.count)), StormFixture.states.count - 1)]
-            let t = StormFixture.types[min(Int(rng.unit() * rng.unit() * Double(StormFixture.types.count)), StormFixture.types.count - 1)]
+            let s = StormFixture.states[
+                min(Int(rng.unit() * rng.unit() * Double(StormFixture.states.count)), StormFixture.states.count - 1)]
+            let t = StormFixture.types[
+                min(Int(rng.unit() * rng.unit() * Double(StormFixture.types.count)), StormFixture.types.count - 1)]
             let peak = t.hasPrefix("Winter") ? 20.0 : t == "Drought" ? 220 : 160
             let d = Int64((peak + 50 * rng.normal()).truncatingRemainder(dividingBy: 365) + 365) % 365
             let start = yearStart + d * day + Int64(rng.below(1440)) * minute
             let damaged = rng.unit() < 0.35
-            out.append(Event(start: start, end: start + Int64(rng.below(t.contains("Flood") ? 1440 : 180)) * minute,
-                             state: s.0, type: t,
-                             injuries: rng.unit() < 0.05 ? Int64(1 + rng.below(t == "Tornado" ? 30 : 4)) : 0,
-                             deaths: rng.unit() < 0.01 ? 1 : 0,
-                             damageProperty: damaged ? Int64(exp(9 + 1.5 * rng.normal())) / 1000 * 1000 : 0,
-                             damageCrops: damaged && rng.unit() < 0.2 ? Int64(exp(8 + rng.normal())) / 1000 * 1000 : 0,
-                             lat: s.1 + 1.5 * rng.normal(), lon: s.2 + 2 * rng.normal()))
+            out.append(
+                Event(
+                    start: start, end: start + Int64(rng.below(t.contains("Flood") ? 1440 : 180)) * minute,
+                    state: s.0, type: t,
+                    injuries: rng.unit() < 0.05 ? Int64(1 + rng.below(t == "Tornado" ? 30 : 4)) : 0,
+                    deaths: rng.unit() < 0.01 ? 1 : 0,
+                    damageProperty: damaged ? Int64(exp(9 + 1.5 * rng.normal())) / 1000 * 1000 : 0,
+                    damageCrops: damaged && rng.unit() < 0.2 ? Int64(exp(8 + rng.normal())) / 1000 * 1000 : 0,
+                    lat: s.1 + 1.5 * rng.normal(), lon: s.2 + 2 * rng.normal()))
         }
         events = out.sorted { $0.start < $1.start }
     }
@@ -60,8 +67,9 @@ struct StormFixture {
         let chosen = events.filter { states.contains($0.state) }
         let (keys, counts) = StormFixture.count(chosen.map { "\($0.type)\u{1}\($0.state)" })
         let parts = keys.map { $0.split(separator: "\u{1}").map(String.init) }
-        return T.table(("EventType", T.strings(parts.map { $0[0] })), ("State", T.strings(parts.map { $0[1] })),
-                       ("EventCount", T.longs(counts)))
+        return T.table(
+            ("EventType", T.strings(parts.map { $0[0] })), ("State", T.strings(parts.map { $0[1] })),
+            ("EventCount", T.longs(counts)))
     }
 
     /// `summarize count() by State, bin(StartTime, 1d)` for some states (Hail only, as in the docs).
@@ -70,9 +78,10 @@ struct StormFixture {
         let chosen = events.filter { states.contains($0.state) && (type == nil || $0.type == type) }
         let (keys, counts) = StormFixture.count(chosen.map { "\($0.state)\u{1}\($0.start / day * day)" })
         let parts = keys.map { $0.split(separator: "\u{1}").map(String.init) }
-        return T.table(("State", T.strings(parts.map { $0[0] })),
-                       ("StartTime", Column(type: .datetime, int64s: parts.map { Int64($0[1])! })),
-                       ("count_", T.longs(counts)))
+        return T.table(
+            ("State", T.strings(parts.map { $0[0] })),
+            ("StartTime", Column(type: .datetime, int64s: parts.map { Int64($0[1])! })),
+            ("count_", T.longs(counts)))
     }
 
     /// `summarize TotalInjuries = sum(InjuriesDirect), TotalDeaths = sum(DeathsDirect) by bin(StartTime, 7d)`.
@@ -84,14 +93,17 @@ struct StormFixture {
             if injuries[b] == nil { order.append(b) }
             injuries[b, default: 0] += e.injuries; deaths[b, default: 0] += e.deaths
         }
-        return T.table(("StartTime", Column(type: .datetime, int64s: order)),
-                       ("TotalInjuries", T.longs(order.map { injuries[$0] })), ("TotalDeaths", T.longs(order.map { deaths[$0] })))
+        return T.table(
+            ("StartTime", Column(type: .datetime, int64s: order)),
+            ("TotalInjuries", T.longs(order.map { injuries[$0] })), ("TotalDeaths", T.longs(order.map { deaths[$0] })))
     }
 
     /// `where State == "VIRGINIA" | project StartTime, DamageProperty`.
     func virginiaDamage() -> Table {
         let v = events.filter { $0.state == "VIRGINIA" }
-        return T.table(("StartTime", Column(type: .datetime, int64s: v.map(\.start))), ("DamageProperty", T.longs(v.map(\.damageProperty))))
+        return T.table(
+            ("StartTime", Column(type: .datetime, int64s: v.map(\.start))),
+            ("DamageProperty", T.longs(v.map(\.damageProperty))))
     }
 
     /// `summarize min(StartTime), max(EndTime) by State` for rain-like events.
@@ -101,27 +113,34 @@ struct StormFixture {
             if lo[e.state] == nil { order.append(e.state) }
             lo[e.state] = min(lo[e.state] ?? .max, e.start); hi[e.state] = max(hi[e.state] ?? .min, e.end)
         }
-        return T.table(("State", T.strings(order)), ("min_StartTime", Column(type: .datetime, int64s: order.map { lo[$0]! })),
-                       ("max_EndTime", Column(type: .datetime, int64s: order.map { hi[$0]! })))
+        return T.table(
+            ("State", T.strings(order)), ("min_StartTime", Column(type: .datetime, int64s: order.map { lo[$0]! })),
+            ("max_EndTime", Column(type: .datetime, int64s: order.map { hi[$0]! })))
     }
 
     /// `take N | project BeginLon, BeginLat, EventType`.
     func locations(_ n: Int = 300) -> Table {
         let e = Array(events.prefix(n))
-        return T.table(("BeginLon", T.reals(e.map(\.lon))), ("BeginLat", T.reals(e.map(\.lat))), ("EventType", T.strings(e.map(\.type))))
+        return T.table(
+            ("BeginLon", T.reals(e.map(\.lon))), ("BeginLat", T.reals(e.map(\.lat))),
+            ("EventType", T.strings(e.map(\.type))))
     }
 
     /// Flood events in some states: `where EventType == "Flood" | project StartTime, EndTime, State`.
     func floods() -> Table {
         let e = events.filter { $0.type.contains("Flood") }
-        return T.table(("StartTime", Column(type: .datetime, int64s: e.map(\.start))), ("EndTime", Column(type: .datetime, int64s: e.map(\.end))),
-                       ("State", T.strings(e.map(\.state))), ("EventType", T.strings(e.map(\.type))))
+        return T.table(
+            ("StartTime", Column(type: .datetime, int64s: e.map(\.start))),
+            ("EndTime", Column(type: .datetime, int64s: e.map(\.end))),
+            ("State", T.strings(e.map(\.state))), ("EventType", T.strings(e.map(\.type))))
     }
 
     /// `summarize sum(DamageProperty) by State` joined with a population per state: two numbers.
     func damageAndPopulation() -> Table {
         var order: [String] = [], damage: [String: Int64] = [:]
-        for e in events { if damage[e.state] == nil { order.append(e.state) }; damage[e.state, default: 0] += e.damageProperty }
+        for e in events {
+            if damage[e.state] == nil { order.append(e.state) }; damage[e.state, default: 0] += e.damageProperty
+        }
         let population = order.map { state in
             Int64(600_000 + 1_700_000 * (StormFixture.states.firstIndex { $0.0 == state } ?? 0) % 25_000_000)
         }

@@ -16,7 +16,8 @@ enum T {
     /// Datetimes from ISO text (`2007-01-05`, `2007-01-05T06:00:00Z`).
     static func dates(_ v: [String?]) -> Column {
         let nanos = v.map { $0.flatMap(DateTimeFormat.parse) }
-        return Column(type: .datetime, int64s: nanos.map { $0 ?? 0 }, valid: nanos.contains(nil) ? nanos.map { $0 != nil } : nil)
+        return Column(
+            type: .datetime, int64s: nanos.map { $0 ?? 0 }, valid: nanos.contains(nil) ? nanos.map { $0 != nil } : nil)
     }
     static func timespans(_ seconds: [Double]) -> Column {
         Column(type: .timespan, int64s: seconds.map { Int64($0 * 1e9) })

@@ -4,19 +4,25 @@ import Testing
 
 /// The chart model of the visualizations that are not over an x axis, against their pages.
 @Suite struct OtherModelTests {
-    func model(_ table: Table, _ kind: ChartKind, _ configure: (inout ChartRequest) -> Void = { _ in }) throws -> ChartModel {
+    func model(_ table: Table, _ kind: ChartKind, _ configure: (inout ChartRequest) -> Void = { _ in }) throws
+        -> ChartModel
+    {
         var r = ChartRequest(kind: kind)
         configure(&r)
         return try ChartModel(table: table, request: r)
     }
 
-    func failure(_ table: Table, _ kind: ChartKind, _ configure: (inout ChartRequest) -> Void = { _ in }) -> ChartError? {
-        do { _ = try model(table, kind, configure); return nil } catch let e as ChartError { return e } catch { return nil }
+    func failure(_ table: Table, _ kind: ChartKind, _ configure: (inout ChartRequest) -> Void = { _ in }) -> ChartError?
+    {
+        do { _ = try model(table, kind, configure); return nil } catch let e as ChartError { return e } catch {
+            return nil
+        }
     }
 
     @Test func pieFirstColumnIsTheColourAxis() throws {
         // piechart.md: `summarize statecount=count() by State | sort by statecount | limit 10 | render piechart`.
-        let t = T.table(("State", T.strings(["TEXAS", "KANSAS", "IOWA", "OHIO"])), ("statecount", T.longs([40, 30, 0, 10])))
+        let t = T.table(
+            ("State", T.strings(["TEXAS", "KANSAS", "IOWA", "OHIO"])), ("statecount", T.longs([40, 30, 0, 10])))
         let m = try model(t, .piechart)
         #expect(m.xColumn == "State" && m.yColumns == ["statecount"])
         guard case .pie(let p) = m.content else { Issue.record("not a pie"); return }
@@ -27,8 +33,9 @@ import Testing
     }
 
     @Test func pieSlicesAreNamedByTheOtherStringColumnsToo() throws {
-        let t = T.table(("EventType", T.strings(["Hail", "Hail", "Flood"])), ("State", T.strings(["TEXAS", "IOWA", "TEXAS"])),
-                        ("n", T.longs([5, 3, 2])), ("m", T.reals([1, 2, 3])))
+        let t = T.table(
+            ("EventType", T.strings(["Hail", "Hail", "Flood"])), ("State", T.strings(["TEXAS", "IOWA", "TEXAS"])),
+            ("n", T.longs([5, 3, 2])), ("m", T.reals([1, 2, 3])))
         let m = try model(t, .piechart)
         #expect(m.seriesColumns == ["State"] && m.yColumns == ["n", "m"])
         guard case .pie(let p) = m.content else { Issue.record("not a pie"); return }
@@ -38,8 +45,9 @@ import Testing
 
     @Test func scatterMapFromLongitudeLatitude() throws {
         // geospatial-visualizations.md: `project BeginLon, BeginLat, EventType | render scatterchart with (kind = map)`.
-        let t = T.table(("BeginLon", T.reals([-99, -93.5, 200])), ("BeginLat", T.reals([31, 42, 10])),
-                        ("EventType", T.strings(["Hail", "Flood", "Hail"])))
+        let t = T.table(
+            ("BeginLon", T.reals([-99, -93.5, 200])), ("BeginLat", T.reals([31, 42, 10])),
+            ("EventType", T.strings(["Hail", "Flood", "Hail"])))
         let m = try model(t, .scatterchart) { $0.variant = .map }
         #expect(m.xColumn == "BeginLon" && m.yColumns == ["BeginLat"] && m.seriesColumns == ["EventType"])
         guard case .map(let map) = m.content else { Issue.record("not a map"); return }
@@ -48,15 +56,21 @@ import Testing
         #expect(map.places.map(\.longitude) == [-99, -93.5])
         #expect(map.seriesNames == ["Hail", "Flood"])
         // Explicit columns: xcolumn is the longitude, ycolumns the latitude.
-        let e = try model(t, .scatterchart) { $0.variant = .map; $0.xColumn = "BeginLon"; $0.yColumns = ["BeginLat"]; $0.series = ["EventType"] }
+        let e = try model(t, .scatterchart) {
+            $0.variant = .map; $0.xColumn = "BeginLon"; $0.yColumns = ["BeginLat"]; $0.series = ["EventType"]
+        }
         #expect(e.xColumn == "BeginLon" && e.yColumns == ["BeginLat"])
-        #expect(failure(t, .scatterchart) { $0.variant = .map; $0.xColumn = "EventType"; $0.yColumns = ["BeginLat"] }?.code == .chartColumnType)
+        #expect(
+            failure(t, .scatterchart) {
+                $0.variant = .map; $0.xColumn = "EventType"; $0.yColumns = ["BeginLat"]
+            }?.code == .chartColumnType)
     }
 
     @Test func mapFromGeoJSONPointsAndPies() throws {
         // geospatial-visualizations.md: `project geo_s2cell_to_central_point(hash), EventType, count_ | render piechart with (kind = map)`.
-        let t = T.table(("point", T.dynamics([T.point(-81.4, 28.5), T.point(-81.4, 28.5), T.point(-80, 27)])),
-                        ("EventType", T.strings(["Hail", "Flood", "Hail"])), ("count_", T.longs([3, 1, 2])))
+        let t = T.table(
+            ("point", T.dynamics([T.point(-81.4, 28.5), T.point(-81.4, 28.5), T.point(-80, 27)])),
+            ("EventType", T.strings(["Hail", "Flood", "Hail"])), ("count_", T.longs([3, 1, 2])))
         let m = try model(t, .piechart) { $0.variant = .map }
         #expect(m.xColumn == "point" && m.seriesColumns == ["EventType"] && m.yColumns == ["count_"])
         guard case .map(let map) = m.content else { Issue.record("not a map"); return }
@@ -79,7 +93,8 @@ import Testing
 
     @Test func tableKeepsTheFirstRows() throws {
         let n = TableChart.maxRows + 20
-        let t = T.table(("i", T.longs((0..<Int64(n)).map { $0 })), ("s", T.strings((0..<n).map { $0 % 2 == 0 ? "even" : nil })))
+        let t = T.table(
+            ("i", T.longs((0..<Int64(n)).map { $0 })), ("s", T.strings((0..<n).map { $0 % 2 == 0 ? "even" : nil })))
         guard case .table(let c) = try model(t, .table).content else { Issue.record("not a table"); return }
         #expect(c.rows.count == TableChart.maxRows && c.totalRows == n)
         #expect(c.rows[1] == ["1", ""])
@@ -87,10 +102,14 @@ import Testing
 
     @Test func ladderLastTwoColumnsAreTheInterval() throws {
         // ladderchart.md: `summarize min(StartTime), max(EndTime) by State, EventType | render ladderchart with (series=State, EventType)`.
-        let t = T.table(("State", T.strings(["WASHINGTON", "WISCONSIN"])), ("EventType", T.strings(["Flood", "Hail"])),
-                        ("min_StartTime", T.dates(["2007-01-01", "2007-03-01"])), ("max_EndTime", T.dates(["2007-02-01", "2007-04-01"])))
+        let t = T.table(
+            ("State", T.strings(["WASHINGTON", "WISCONSIN"])), ("EventType", T.strings(["Flood", "Hail"])),
+            ("min_StartTime", T.dates(["2007-01-01", "2007-03-01"])),
+            ("max_EndTime", T.dates(["2007-02-01", "2007-04-01"])))
         let m = try model(t, .ladderchart) { $0.series = ["State", "EventType"] }
-        #expect(m.xColumn == "min_StartTime" && m.yColumns == ["State", "EventType"] && m.seriesColumns == ["State", "EventType"])
+        #expect(
+            m.xColumn == "min_StartTime" && m.yColumns == ["State", "EventType"]
+                && m.seriesColumns == ["State", "EventType"])
         guard case .ladder(let l) = m.content else { Issue.record("not a ladder"); return }
         #expect(l.xValues == .datetime && l.endColumn == "max_EndTime")
         #expect(l.rungs.map(\.label) == ["WASHINGTON, Flood", "WISCONSIN, Hail"])
@@ -116,8 +135,9 @@ import Testing
 
     @Test func pivotSumsByTheFirstStringColumn() throws {
         // pivotchart.md: `project SalesAmount, ProductName, DateKey | render pivotchart`.
-        let t = T.table(("SalesAmount", T.reals([10, 5, 7])), ("ProductName", T.strings(["Contoso A", "Contoso B", "Contoso A"])),
-                        ("DateKey", T.dates(["2007-01-01", "2007-01-02", "2007-01-03"])))
+        let t = T.table(
+            ("SalesAmount", T.reals([10, 5, 7])), ("ProductName", T.strings(["Contoso A", "Contoso B", "Contoso A"])),
+            ("DateKey", T.dates(["2007-01-01", "2007-01-02", "2007-01-03"])))
         let m = try model(t, .pivotchart)
         #expect(m.xColumn == "ProductName" && m.yColumns == ["SalesAmount"])
         guard case .pivot(let p) = m.content else { Issue.record("not a pivot"); return }
@@ -130,8 +150,10 @@ import Testing
 
     @Test func treemapLevelsAreTheStringColumns() throws {
         // treemap.md: `summarize StormEvents=count() by EventType, State | sort by StormEvents | limit 30 | render treemap`.
-        let t = T.table(("EventType", T.strings(["Hail", "Hail", "Flood", "Flood"])), ("State", T.strings(["TEXAS", "IOWA", "TEXAS", "TEXAS"])),
-                        ("StormEvents", T.longs([10, 4, 3, 2])))
+        let t = T.table(
+            ("EventType", T.strings(["Hail", "Hail", "Flood", "Flood"])),
+            ("State", T.strings(["TEXAS", "IOWA", "TEXAS", "TEXAS"])),
+            ("StormEvents", T.longs([10, 4, 3, 2])))
         let m = try model(t, .treemap)
         #expect(m.seriesColumns == ["EventType", "State"] && m.yColumns == ["StormEvents"])
         guard case .treemap(let tm) = m.content else { Issue.record("not a treemap"); return }

@@ -6,7 +6,9 @@ import Testing
 /// and the visualization pages: x is `xcolumn` or the first column that works for the kind, series
 /// are `series` plus the other non-numeric columns, y are `ycolumns` or the remaining numeric columns.
 @Suite struct XYModelTests {
-    func model(_ table: Table, _ kind: ChartKind, _ configure: (inout ChartRequest) -> Void = { _ in }) throws -> ChartModel {
+    func model(_ table: Table, _ kind: ChartKind, _ configure: (inout ChartRequest) -> Void = { _ in }) throws
+        -> ChartModel
+    {
         var r = ChartRequest(kind: kind)
         configure(&r)
         return try ChartModel(table: table, request: r)
@@ -17,15 +19,19 @@ import Testing
         return c
     }
 
-    func failure(_ table: Table, _ kind: ChartKind, _ configure: (inout ChartRequest) -> Void = { _ in }) -> ChartError? {
-        do { _ = try model(table, kind, configure); return nil } catch let e as ChartError { return e } catch { return nil }
+    func failure(_ table: Table, _ kind: ChartKind, _ configure: (inout ChartRequest) -> Void = { _ in }) -> ChartError?
+    {
+        do { _ = try model(table, kind, configure); return nil } catch let e as ChartError { return e } catch {
+            return nil
+        }
     }
 
     // A result like `summarize count() by State, bin(StartTime, 1d)` with a second string column.
-    let daily = T.table(("State", T.strings(["TEXAS", "KANSAS", "TEXAS", "KANSAS"])),
-                        ("Source", T.strings(["Public", "Public", "Mesonet", "Public"])),
-                        ("StartTime", T.dates(["2007-01-02", "2007-01-01", "2007-01-01", "2007-01-02"])),
-                        ("count_", T.longs([3, 1, 2, 5])), ("total", T.reals([1.5, 2, 3, 4])))
+    let daily = T.table(
+        ("State", T.strings(["TEXAS", "KANSAS", "TEXAS", "KANSAS"])),
+        ("Source", T.strings(["Public", "Public", "Mesonet", "Public"])),
+        ("StartTime", T.dates(["2007-01-02", "2007-01-01", "2007-01-01", "2007-01-02"])),
+        ("count_", T.longs([3, 1, 2, 5])), ("total", T.reals([1.5, 2, 3, 4])))
 
     @Test func timechartTakesTheFirstDatetimeAndOneStringColumn() throws {
         // timechart.md: x is the datetime; "One string column values are used to group ...
@@ -59,7 +65,9 @@ import Testing
     }
 
     @Test func declaredColumnsOverrideTheDefaults() throws {
-        let m = try model(daily, .linechart) { $0.xColumn = "StartTime"; $0.yColumns = ["total"]; $0.series = ["Source"] }
+        let m = try model(daily, .linechart) {
+            $0.xColumn = "StartTime"; $0.yColumns = ["total"]; $0.series = ["Source"]
+        }
         #expect(m.xColumn == "StartTime")
         #expect(m.yColumns == ["total"])
         // Declared series first, then the other non-numeric columns.
@@ -111,8 +119,9 @@ import Testing
 
     @Test func splitByColumnNamesSeriesByTheirKeyAlone() throws {
         // One panel per measured column: the panel names the column, a series keeps its name (and colour) across panels.
-        let t = T.table(("rows", T.longs([1, 2, 1, 2])), ("method", T.strings(["a", "a", "b", "b"])),
-                        ("to_df", T.reals([1, 2, 3, 4])), ("from_df", T.reals([5, 6, 7, 8])))
+        let t = T.table(
+            ("rows", T.longs([1, 2, 1, 2])), ("method", T.strings(["a", "a", "b", "b"])),
+            ("to_df", T.reals([1, 2, 3, 4])), ("from_df", T.reals([5, 6, 7, 8])))
         let split = xy(try model(t, .linechart) { $0.ySplit = .panels })
         #expect(split.series.map(\.name) == ["a", "a", "b", "b"])
         #expect(split.series.map(\.panel) == [0, 1, 0, 1])
@@ -123,8 +132,9 @@ import Testing
 
     @Test func stackedBarchartSeriesAreTheOtherStringColumn() throws {
         // barchart.md: `summarize EventCount = count() by EventType, State | render barchart with (kind=stacked)`.
-        let t = T.table(("EventType", T.strings(["Hail", "Hail", "Flood"])), ("State", T.strings(["TEXAS", "FLORIDA", "TEXAS"])),
-                        ("EventCount", T.longs([10, 4, 2])))
+        let t = T.table(
+            ("EventType", T.strings(["Hail", "Hail", "Flood"])), ("State", T.strings(["TEXAS", "FLORIDA", "TEXAS"])),
+            ("EventCount", T.longs([10, 4, 2])))
         let m = try model(t, .barchart) { $0.variant = .stacked }
         #expect(m.xColumn == "EventType" && m.seriesColumns == ["State"] && m.yColumns == ["EventCount"])
         let c = xy(m)
@@ -143,9 +153,13 @@ import Testing
     @Test func stackedareachartWithDeclaredXAndSeries() throws {
         // stackedareachart.md: `summarize count() by passenger_count, bin(pickup_datetime, 2d)
         //   | render stackedareachart with (xcolumn=pickup_datetime, series=passenger_count)`.
-        let t = T.table(("passenger_count", T.longs([1, 2, 1])), ("pickup_datetime", T.dates(["2014-01-01", "2014-01-01", "2014-01-03"])),
-                        ("count_", T.longs([100, 40, 120])))
-        let m = try model(t, .stackedareachart) { $0.xColumn = "pickup_datetime"; $0.series = ["passenger_count"] }
+        let t = T.table(
+            ("passenger_count", T.longs([1, 2, 1])),
+            ("pickup_datetime", T.dates(["2014-01-01", "2014-01-01", "2014-01-03"])),
+            ("count_", T.longs([100, 40, 120])))
+        let m = try model(t, .stackedareachart) {
+            $0.xColumn = "pickup_datetime"; $0.series = ["passenger_count"]
+        }
         #expect(m.xColumn == "pickup_datetime" && m.seriesColumns == ["passenger_count"] && m.yColumns == ["count_"])
         #expect(xy(m).series.map(\.name) == ["1", "2"])
     }
@@ -182,7 +196,8 @@ import Testing
 
     @Test func atMostFivePanels() throws {
         let names = (1...7).map { "S\($0)" }
-        let t = T.table(("t", T.longs((1...7).map(Int64.init))), ("s", T.strings(names)), ("v", T.longs((1...7).map(Int64.init))))
+        let t = T.table(
+            ("t", T.longs((1...7).map(Int64.init))), ("s", T.strings(names)), ("v", T.longs((1...7).map(Int64.init))))
         let c = xy(try model(t, .linechart) { $0.ySplit = .panels })
         // render-operator.md: "Maximum five panels."
         #expect(c.panels.count == 5)
@@ -212,7 +227,9 @@ import Testing
         let num = c.series[0]
         #expect(num.yColumn == "num")
         #expect(num.anomalies.map(\.direction) == [1, -1, 1, 1])
-        #expect(num.anomalies.map(\.x) == [80, 150, 200, 290].map { Double(SeriesFixture.start + Int64($0) * SeriesFixture.step) })
+        #expect(
+            num.anomalies.map(\.x)
+                == [80, 150, 200, 290].map { Double(SeriesFixture.start + Int64($0) * SeriesFixture.step) })
         #expect(c.series.dropFirst().allSatisfy { $0.anomalies.isEmpty })
         #expect(failure(t, .anomalychart) { $0.anomalyColumns = ["sid"] }?.code == .chartColumnType)
     }
@@ -232,6 +249,7 @@ import Testing
 }
 
 extension XYChart {
-    static let empty = XYChart(mark: .line, stacking: .none, xValues: .number, categories: [], series: [], panels: [""], axes: [""],
-                               anomalyColumns: [])
+    static let empty = XYChart(
+        mark: .line, stacking: .none, xValues: .number, categories: [], series: [], panels: [""], axes: [""],
+        anomalyColumns: [])
 }

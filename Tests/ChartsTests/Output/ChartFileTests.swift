@@ -31,7 +31,9 @@ import Testing
     }
 
     @Test func htmlPageHoldsTheSVGAndTheRowsEscaped() throws {
-        let page = String(decoding: try ChartFile.contents(of: rendered("columnchart", ["title": "Events & states"]), format: .html), as: UTF8.self)
+        let page = String(
+            decoding: try ChartFile.contents(of: rendered("columnchart", ["title": "Events & states"]), format: .html),
+            as: UTF8.self)
         #expect(page.hasPrefix("<!DOCTYPE html>"))
         #expect(page.contains("<title>Events &amp; states</title>"))
         let svgStart = try #require(page.range(of: "<svg"))
@@ -52,7 +54,8 @@ import Testing
         #expect((object["$schema"] as? String)?.contains("vega-lite") == true)
     }
 
-    @Test(.enabled(if: PNGRasterizer.executable != nil, "needs rsvg-convert (Debian librsvg2-bin, scripts/install-deps)"))
+    @Test(
+        .enabled(if: PNGRasterizer.executable != nil, "needs rsvg-convert (Debian librsvg2-bin, scripts/install-deps)"))
     func pngIsAnImage() throws {
         let png = try ChartFile.contents(of: rendered("barchart"), format: .png)
         #expect(png.count > 1000)
@@ -78,6 +81,8 @@ import Testing
             #expect(error.code == .chartOutput)
         }
         var plain = rendered("piechart"); plain.visualization = nil
-        do { _ = try ChartFile.contents(of: plain, format: .svg); Issue.record("drew") } catch { #expect(error.code == .chartOutput) }
+        do { _ = try ChartFile.contents(of: plain, format: .svg); Issue.record("drew") } catch {
+            #expect(error.code == .chartOutput)
+        }
     }
 }

@@ -7,8 +7,10 @@ import Testing
 @Suite struct SVGChartTests {
     let storms = StormFixture()
 
-    func svg(_ table: Table, _ kind: ChartKind, style: ChartStyle = ChartStyle(),
-             _ configure: (inout ChartRequest) -> Void = { _ in }) throws -> (String, SVGDocument) {
+    func svg(
+        _ table: Table, _ kind: ChartKind, style: ChartStyle = ChartStyle(),
+        _ configure: (inout ChartRequest) -> Void = { _ in }
+    ) throws -> (String, SVGDocument) {
         var r = ChartRequest(kind: kind)
         configure(&r)
         let text = try ChartModel(table: table, request: r).svg(style: style)
@@ -56,9 +58,12 @@ import Testing
         let start = T.nanos("2024-01-01")
         var rng = Rng(1)
         var walk = 0.0
-        let values = (0..<n).map { _ -> Double? in walk += rng.normal(); return walk }
-        let t = T.table(("Timestamp", Column(type: .datetime, int64s: (0..<n).map { start + Int64($0) * 1_000_000_000 })),
-                        ("Value", T.reals(values)))
+        let values = (0..<n).map { _ -> Double? in
+            walk += rng.normal(); return walk
+        }
+        let t = T.table(
+            ("Timestamp", Column(type: .datetime, int64s: (0..<n).map { start + Int64($0) * 1_000_000_000 })),
+            ("Value", T.reals(values)))
         let (text, doc) = try svg(t, .timechart)
         #expect(text.utf8.count < 120_000, "\(text.utf8.count) bytes")
         let d = doc.all("path").first { $0.classes.contains("series") }?.attributes["d"] ?? ""
@@ -73,14 +78,17 @@ import Testing
     @Test func manySeriesOverflowTheLegend() throws {
         // 60 series of 6 points each.
         let names = (0..<360).map { "series \($0 / 6)" }
-        let t = T.table(("x", T.longs((0..<360).map { Int64($0 % 6) })), ("s", T.strings(names)), ("y", T.longs((0..<360).map(Int64.init))))
+        let t = T.table(
+            ("x", T.longs((0..<360).map { Int64($0 % 6) })), ("s", T.strings(names)),
+            ("y", T.longs((0..<360).map(Int64.init))))
         let (_, doc) = try svg(t, .linechart)
         #expect(doc.seriesNames.count == 60)
         let shown = doc.legend.count
         #expect(shown < 60 && shown > 10)
         #expect(doc.texts("legend-more") == ["+\(60 - shown) more"])
         // Colours repeat as tints, lines change dash after the palette's eight colours.
-        let strokes = Set(doc.all("path").filter { $0.classes.contains("series") }.compactMap { $0.attributes["stroke"] })
+        let strokes = Set(
+            doc.all("path").filter { $0.classes.contains("series") }.compactMap { $0.attributes["stroke"] })
         #expect(strokes.count >= 8 * 2)
     }
 
@@ -104,15 +112,22 @@ import Testing
 
     @Test func logAxisShowsDecades() throws {
         let t = T.table(("rows", T.longs([1_000, 10_000, 100_000, 1_000_000])), ("gbps", T.reals([0.02, 0.4, 3, 9])))
-        let (_, doc) = try svg(t, .linechart) { $0.xAxis = .log; $0.yAxis = .log }
+        let (_, doc) = try svg(t, .linechart) {
+            $0.xAxis = .log; $0.yAxis = .log
+        }
         #expect(doc.texts("tick", within: "x") == ["1k", "10k", "100k", "1M"])
         #expect(doc.texts("tick", within: "y") == ["0.01", "0.1", "1", "10"])
         let zero = T.table(("x", T.longs([1, 2])), ("y", T.reals([0, 5])))
-        #expect(try svg(zero, .linechart) { $0.yAxis = .log }.1.texts("note") == ["1 values of zero or less are not shown on the log axis"])
+        #expect(
+            try svg(zero, .linechart) { $0.yAxis = .log }.1.texts("note") == [
+                "1 values of zero or less are not shown on the log axis"
+            ])
     }
 
     @Test func yminAndYmaxBoundTheAxis() throws {
-        let (_, doc) = try svg(storms.virginiaDamage(), .linechart) { $0.yMin = 7000; $0.yMax = 300_000 }
+        let (_, doc) = try svg(storms.virginiaDamage(), .linechart) {
+            $0.yMin = 7000; $0.yMax = 300_000
+        }
         let ticks = doc.texts("tick", within: "y")
         #expect(ticks.first == "50k" || ticks.first == "7,000" || ticks.first?.hasSuffix("k") == true)
         #expect(ticks.last == "300k")
@@ -143,8 +158,10 @@ import Testing
 
     @Test func mapHasLongitudeLatitudeAxes() throws {
         let (_, doc) = try svg(storms.locations(), .scatterchart) { $0.variant = .map }
-        #expect(doc.texts("tick", within: "longitude").allSatisfy { $0.hasSuffix("W") || $0.hasSuffix("E") || $0 == "0°" })
-        #expect(doc.texts("tick", within: "latitude").allSatisfy { $0.hasSuffix("N") || $0.hasSuffix("S") || $0 == "0°" })
+        #expect(
+            doc.texts("tick", within: "longitude").allSatisfy { $0.hasSuffix("W") || $0.hasSuffix("E") || $0 == "0°" })
+        #expect(
+            doc.texts("tick", within: "latitude").allSatisfy { $0.hasSuffix("N") || $0.hasSuffix("S") || $0 == "0°" })
         #expect(Set(doc.seriesNames).isSubset(of: Set(StormFixture.types)))
     }
 
@@ -167,7 +184,9 @@ import Testing
         let (_, pivot) = try svg(storms.floods(), .timepivot) { $0.series = ["State"] }
         // Events that touch on screen share a mark; the lane labels count them all.
         #expect(pivot.all("rect", class: "interval").count <= storms.floods().rowCount)
-        let counts = pivot.texts("tick", within: "lanes").compactMap { Int($0.split(separator: "(").last?.dropLast() ?? "") }
+        let counts = pivot.texts("tick", within: "lanes").compactMap {
+            Int($0.split(separator: "(").last?.dropLast() ?? "")
+        }
         #expect(counts.reduce(0, +) == storms.floods().rowCount)
     }
 
@@ -175,10 +194,12 @@ import Testing
         let (_, tree) = try svg(storms.countByTypeAndState(), .treemap)
         #expect(tree.all("rect", class: "leaf").count == storms.countByTypeAndState().rowCount)
         // Names too long for their rectangle are cut with an ellipsis.
-        #expect(tree.texts("group-label").allSatisfy { label in
-            StormFixture.types.contains { $0.hasPrefix(label.replacingOccurrences(of: "…", with: "")) }
-        })
-        let t = T.table(("SalesAmount", T.reals([10, 5, 7])), ("ProductName", T.strings(["Contoso A", "Contoso B", "Contoso A"])))
+        #expect(
+            tree.texts("group-label").allSatisfy { label in
+                StormFixture.types.contains { $0.hasPrefix(label.replacingOccurrences(of: "…", with: "")) }
+            })
+        let t = T.table(
+            ("SalesAmount", T.reals([10, 5, 7])), ("ProductName", T.strings(["Contoso A", "Contoso B", "Contoso A"])))
         let (_, pivot) = try svg(t, .pivotchart)
         #expect(pivot.texts("header").prefix(2) == ["ProductName", "SalesAmount"])
         #expect(pivot.texts("cell").prefix(2) == ["Contoso A", "17"])
@@ -194,7 +215,9 @@ import Testing
 
     @Test func styleColoursAndDashes() throws {
         let t = T.table(("x", T.longs([1, 2])), ("s", T.strings(["sandpiper", "sandpiper"])), ("y", T.reals([1, 2])))
-        let style = ChartStyle(width: 640, height: 380, seriesColors: ["sandpiper": "#d62728"], dashedSeries: ["sandpiper"], pointMarkers: true)
+        let style = ChartStyle(
+            width: 640, height: 380, seriesColors: ["sandpiper": "#d62728"], dashedSeries: ["sandpiper"],
+            pointMarkers: true)
         let (_, doc) = try svg(t, .linechart, style: style)
         let path = doc.all("path").first { $0.classes.contains("series") }
         #expect(path?.attributes["stroke"] == "#d62728" && path?.attributes["stroke-dasharray"] == "6 3")

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// An SVG parsed as XML (a parse error fails the test), flattened into its elements in document
@@ -30,12 +30,16 @@ final class SVGDocument: NSObject, XMLParserDelegate {
     var isValid: Bool { error == nil }
     var root: Element? { elements.first }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         let parent = stack.last.map { elements[$0] }
         let own = (attributes["class"] ?? "").split(separator: " ").map(String.init)
-        elements.append(Element(name: name, attributes: attributes, text: "", classes: (parent?.classes ?? []) + own,
-                                ancestors: (parent?.ancestors ?? []) + (parent.map { [$0.name] } ?? [])))
+        elements.append(
+            Element(
+                name: name, attributes: attributes, text: "", classes: (parent?.classes ?? []) + own,
+                ancestors: (parent?.ancestors ?? []) + (parent.map { [$0.name] } ?? [])))
         stack.append(elements.count - 1)
     }
 
@@ -54,7 +58,8 @@ final class SVGDocument: NSObject, XMLParserDelegate {
     /// Elements named `name` with `cls` among their own classes.
     func all(_ name: String, class cls: String? = nil) -> [Element] {
         elements.filter { e in
-            e.name == name && (cls == nil || (e.attributes["class"] ?? "").split(separator: " ").contains(Substring(cls!)))
+            e.name == name
+                && (cls == nil || (e.attributes["class"] ?? "").split(separator: " ").contains(Substring(cls!)))
         }
     }
 

@@ -45,19 +45,29 @@ import Testing
     }
 
     @Test func monthStartsAreCalendarMonths() {
-        let ticks = TimeTicks.instants(lo: T.nanos("2024-01-15"), hi: T.nanos("2024-06-15"), interval: TimeTicks.Interval(unit: .month, count: 1))
-        #expect(ticks.map { DateTimeFormat.iso8601($0) } == ["2024-02-01T00:00:00Z", "2024-03-01T00:00:00Z", "2024-04-01T00:00:00Z",
-                                                            "2024-05-01T00:00:00Z", "2024-06-01T00:00:00Z"])
-        let quarters = TimeTicks.instants(lo: T.nanos("2023-11-15"), hi: T.nanos("2024-12-31"), interval: TimeTicks.Interval(unit: .month, count: 3))
-        #expect(quarters.map { DateTimeFormat.iso8601($0) }.prefix(2) == ["2024-01-01T00:00:00Z", "2024-04-01T00:00:00Z"])
+        let ticks = TimeTicks.instants(
+            lo: T.nanos("2024-01-15"), hi: T.nanos("2024-06-15"), interval: TimeTicks.Interval(unit: .month, count: 1))
+        #expect(
+            ticks.map { DateTimeFormat.iso8601($0) } == [
+                "2024-02-01T00:00:00Z", "2024-03-01T00:00:00Z", "2024-04-01T00:00:00Z",
+                "2024-05-01T00:00:00Z", "2024-06-01T00:00:00Z",
+            ])
+        let quarters = TimeTicks.instants(
+            lo: T.nanos("2023-11-15"), hi: T.nanos("2024-12-31"), interval: TimeTicks.Interval(unit: .month, count: 3))
+        #expect(
+            quarters.map { DateTimeFormat.iso8601($0) }.prefix(2) == ["2024-01-01T00:00:00Z", "2024-04-01T00:00:00Z"])
     }
 
     @Test func numberLabels() {
         #expect(NumberTicks.ticks(lo: 0, hi: 100, step: 20).map(\.label) == ["0", "20", "40", "60", "80", "100"])
         #expect(NumberTicks.ticks(lo: 0, hi: 1, step: 0.25).map(\.label) == ["0", "0.25", "0.50", "0.75", "1.00"])
         #expect(NumberTicks.ticks(lo: 0, hi: 6000, step: 2000).map(\.label) == ["0", "2,000", "4,000", "6,000"])
-        #expect(NumberTicks.ticks(lo: 0, hi: 50_000, step: 10_000).map(\.label) == ["0", "10k", "20k", "30k", "40k", "50k"])
-        #expect(NumberTicks.ticks(lo: 0, hi: 3_000_000, step: 500_000).map(\.label) == ["0", "0.5M", "1.0M", "1.5M", "2.0M", "2.5M", "3.0M"])
+        #expect(
+            NumberTicks.ticks(lo: 0, hi: 50_000, step: 10_000).map(\.label) == ["0", "10k", "20k", "30k", "40k", "50k"])
+        #expect(
+            NumberTicks.ticks(lo: 0, hi: 3_000_000, step: 500_000).map(\.label) == [
+                "0", "0.5M", "1.0M", "1.5M", "2.0M", "2.5M", "3.0M",
+            ])
         #expect(NumberTicks.ticks(lo: -10, hi: 10, step: 5).map(\.label) == ["-10", "-5", "0", "5", "10"])
         let nice = NumberTicks.nice(lo: 3, hi: 97, count: 5)
         #expect(nice.lo == 0 && nice.hi == 100 && nice.step == 20)
@@ -77,12 +87,15 @@ import Testing
 
     @Test func horizontalAxesDropTicksUntilLabelsFit() {
         // A narrow time axis: labels must not touch.
-        let axis = ContinuousAxis(values: .datetime, log: false, dataLo: Double(T.nanos("2007-01-01")), dataHi: Double(T.nanos("2007-12-31")),
-                                  start: 0, end: 200, horizontal: true, nice: false)
+        let axis = ContinuousAxis(
+            values: .datetime, log: false, dataLo: Double(T.nanos("2007-01-01")), dataHi: Double(T.nanos("2007-12-31")),
+            start: 0, end: 200, horizontal: true, nice: false)
         let positions = axis.ticks.compactMap { axis.position($0.value) }
         for k in positions.indices.dropFirst() {
             let room = positions[k] - positions[k - 1]
-            let need = (TextMetrics.width(axis.ticks[k].label, size: 11) + TextMetrics.width(axis.ticks[k - 1].label, size: 11)) / 2
+            let need =
+                (TextMetrics.width(axis.ticks[k].label, size: 11) + TextMetrics.width(axis.ticks[k - 1].label, size: 11))
+                / 2
             #expect(room >= need, "ticks \(axis.ticks[k - 1].label) and \(axis.ticks[k].label) overlap")
         }
     }

@@ -8,7 +8,9 @@ import Testing
 @Suite struct VegaLiteTests {
     let storms = StormFixture()
 
-    func spec(_ table: Table, _ kind: ChartKind, _ configure: (inout ChartRequest) -> Void = { _ in }) throws -> [String: Any] {
+    func spec(_ table: Table, _ kind: ChartKind, _ configure: (inout ChartRequest) -> Void = { _ in }) throws
+        -> [String: Any]
+    {
         var r = ChartRequest(kind: kind)
         configure(&r)
         let text = try ChartModel(table: table, request: r).vegaLite()
@@ -77,7 +79,9 @@ import Testing
 
     @Test func logScalesAndBounds() throws {
         let t = T.table(("rows", T.longs([1_000, 1_000_000])), ("gbps", T.reals([0.1, 4])))
-        let s = try spec(t, .linechart) { $0.xAxis = .log; $0.yAxis = .log; $0.yMax = 10 }
+        let s = try spec(t, .linechart) {
+            $0.xAxis = .log; $0.yAxis = .log; $0.yMax = 10
+        }
         let enc = s["encoding"] as? [String: Any]
         #expect(((enc?["x"] as? [String: Any])?["scale"] as? [String: Any])?["type"] as? String == "log")
         let y = ((enc?["y"] as? [String: Any])?["scale"] as? [String: Any])

@@ -66,8 +66,9 @@ import Testing
                     if Self.isNaN(expected) {
                         #expect(Self.isNaN(got), "\(source.type)→\(target) row \(row): \(got) is not NaN")
                     } else {
-                        #expect(got == Cast.null(target) && expected.isNull || got == expected,
-                                "\(source.type)→\(target) row \(row): \(got) != \(expected)")
+                        #expect(
+                            got == Cast.null(target) && expected.isNull || got == expected,
+                            "\(source.type)→\(target) row \(row): \(got) != \(expected)")
                     }
                 }
             }
@@ -119,7 +120,9 @@ import Testing
         #expect(CastText.real("1e") == nil)
         #expect(CastText.real("-.5e1") == -5)
         #expect(CastText.decimal("1e3") == 1000)
-        #expect(CastText.guid("0123456789abcdef0123456789abcdef tail")?.uuidString == "01234567-89AB-CDEF-0123-456789ABCDEF")
+        #expect(
+            CastText.guid("0123456789abcdef0123456789abcdef tail")?.uuidString == "01234567-89AB-CDEF-0123-456789ABCDEF"
+        )
         #expect(CastText.guid("0123456789abcdef0123456789abcdeg") == nil)
         #expect(CastKernel.long(fromDecimal: Decimal(string: "-9.9")!) == -9)
         #expect(CastKernel.long(fromDecimal: Decimal(string: "9223372036854775808")!) == nil)

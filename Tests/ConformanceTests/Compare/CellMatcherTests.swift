@@ -6,15 +6,20 @@ import Testing
 @Suite struct CellMatcherTests {
     static let jan1 = DateTimeFormat.nanos(.init(year: 2024, month: 1, day: 1))!
 
-    @Test(arguments: [("0.33", 0.3333), ("0.33", 0.3299), ("0.67", 0.6666), ("3", 2.6), ("3", 3.4),
-                      ("-0.5", -0.5), ("1E+20", 1.04e20), ("1.5e-3", 0.00151), ("NaN", Double.nan), ("", Double.nan),
-                      ("Infinity", Double.infinity), ("0.30000000000000004", 0.1 + 0.2), ("100", 100.0)])
+    @Test(arguments: [
+        ("0.33", 0.3333), ("0.33", 0.3299), ("0.67", 0.6666), ("3", 2.6), ("3", 3.4),
+        ("-0.5", -0.5), ("1E+20", 1.04e20), ("1.5e-3", 0.00151), ("NaN", Double.nan), ("", Double.nan),
+        ("Infinity", Double.infinity), ("0.30000000000000004", 0.1 + 0.2), ("100", 100.0),
+    ])
     func realsMatchAtTheWrittenPrecision(_ cell: String, _ value: Double) {
         #expect(CellMatcher.matches(cell, .real(value)))
     }
 
-    @Test(arguments: [("0.33", 0.3451), ("0.66", 0.6666), ("3", 2.4), ("3", 3.6), ("3", 4.0), ("-0.33", 0.33), ("1E+20", 2e20), ("x", 1.0), ("NaN", 1.0),
-                      ("0.3", 0.36)])
+    @Test(arguments: [
+        ("0.33", 0.3451), ("0.66", 0.6666), ("3", 2.4), ("3", 3.6), ("3", 4.0), ("-0.33", 0.33), ("1E+20", 2e20),
+        ("x", 1.0), ("NaN", 1.0),
+        ("0.3", 0.36),
+    ])
     func realsOutsideThePrecisionDoNotMatch(_ cell: String, _ value: Double) {
         #expect(!CellMatcher.matches(cell, .real(value)))
     }
@@ -47,14 +52,16 @@ import Testing
         #expect(!CellMatcher.matches("", .string(" x")))
     }
 
-    @Test(arguments: ["2024-01-01", "2024-01-01T00:00:00Z", "2024-01-01 00:00:00.0000000", "2024-01-01T00:00:00.000Z",
-                      "datetime(2024-01-01)", "1/1/2024 12:00:00 AM", "Mon, 1 Jan 2024 00:00:00 GMT", "2024-01-01T02:00:00+02:00"])
+    @Test(arguments: [
+        "2024-01-01", "2024-01-01T00:00:00Z", "2024-01-01 00:00:00.0000000", "2024-01-01T00:00:00.000Z",
+        "datetime(2024-01-01)", "1/1/2024 12:00:00 AM", "Mon, 1 Jan 2024 00:00:00 GMT", "2024-01-01T02:00:00+02:00",
+    ])
     func datetimeSpellings(_ cell: String) {
         #expect(CellMatcher.matches(cell, .datetime(Self.jan1)))
     }
 
     @Test func datetimePrecisionFollowsTheWriting() {
-        let t = Self.jan1 + 10 * 3_600_000_000_000 + 30_123_456_700   // 10:00:30.1234567
+        let t = Self.jan1 + 10 * 3_600_000_000_000 + 30_123_456_700  // 10:00:30.1234567
         #expect(CellMatcher.matches("2024-01-01 10:00", .datetime(t)))
         #expect(CellMatcher.matches("2024-01-01T10:00:30Z", .datetime(t)))
         #expect(CellMatcher.matches("2024-01-01T10:00:30.123Z", .datetime(t)))
@@ -86,7 +93,8 @@ import Testing
         #expect(CellMatcher.matches("abc", .dynamic(.string("abc"))))
         #expect(CellMatcher.matches("\"abc\"", .dynamic(.string("abc"))))
         #expect(CellMatcher.matches("[]", .dynamic(.array([]))))
-        #expect(CellMatcher.matches("{\"t\":\"2024-01-01\"}", .dynamic(.bag(PropertyBag([("t", .datetime(Self.jan1))])))))
+        #expect(
+            CellMatcher.matches("{\"t\":\"2024-01-01\"}", .dynamic(.bag(PropertyBag([("t", .datetime(Self.jan1))])))))
     }
 
     @Test func guidsIgnoreCaseAndBraces() throws {

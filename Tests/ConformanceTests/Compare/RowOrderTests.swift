@@ -16,7 +16,8 @@ import Testing
     }
 
     @Test func eachStatementHasItsOwnOrderAndLetsAreFollowed() {
-        let q = "let data = range x from 1 to 100 step 1;\nlet t = Events | take 5;\ndata | python(); t; print 1 // done"
+        let q =
+            "let data = range x from 1 to 100 step 1;\nlet t = Events | take 5;\ndata | python(); t; print 1 // done"
         #expect(RowOrder.orderedResults(q) == [true, false, true])
     }
 

@@ -14,18 +14,26 @@ import Testing
     ])
 
     @Test func orderedMatch() {
-        let d = TableComparer.compare(expected: Self.table(["x", "y", "s"], [["1", "0.33", "a"], ["2", "0.5", "b"], ["3", "0.67", "c"]]),
-                                      actual: Self.actual, ordered: true)
+        let d = TableComparer.compare(
+            expected: Self.table(["x", "y", "s"], [["1", "0.33", "a"], ["2", "0.5", "b"], ["3", "0.67", "c"]]),
+            actual: Self.actual, ordered: true)
         #expect(d.isMatch)
     }
 
     @Test func orderedMismatchIsCellLevel() {
-        let d = TableComparer.compare(expected: Self.table(["x", "y", "s"], [["1", "0.33", "a"], ["3", "0.67", "c"], ["2", "0.5", "b"]]),
-                                      actual: Self.actual, ordered: true)
+        let d = TableComparer.compare(
+            expected: Self.table(["x", "y", "s"], [["1", "0.33", "a"], ["3", "0.67", "c"], ["2", "0.5", "b"]]),
+            actual: Self.actual, ordered: true)
         #expect(!d.isMatch)
-        #expect(d.rows.first == .cells(expected: 1, actual: 1, [CellDiff(column: "x", expected: "3", actual: "2"),
-                                                               CellDiff(column: "y", expected: "0.67", actual: "0.5"),
-                                                               CellDiff(column: "s", expected: "c", actual: "b")]))
+        #expect(
+            d.rows.first
+                == .cells(
+                    expected: 1, actual: 1,
+                    [
+                        CellDiff(column: "x", expected: "3", actual: "2"),
+                        CellDiff(column: "y", expected: "0.67", actual: "0.5"),
+                        CellDiff(column: "s", expected: "c", actual: "b"),
+                    ]))
     }
 
     @Test func unorderedIgnoresRowOrder() {
@@ -37,9 +45,15 @@ import Testing
         // "0.3" matches 0.3 and 0.34; "0.30" matches only 0.3. Pairing "0.3" with 0.3 first would strand "0.30":
         // the maximum matching moves "0.3" to 0.34, in either row order.
         let e = Self.table(["v"], [["0.3"], ["0.30"]])
-        #expect(TableComparer.compare(expected: e, actual: Table([("v", Column(reals: [0.3, 0.34]))]), ordered: false).isMatch)
-        #expect(TableComparer.compare(expected: e, actual: Table([("v", Column(reals: [0.34, 0.3]))]), ordered: false).isMatch)
-        #expect(!TableComparer.compare(expected: e, actual: Table([("v", Column(reals: [0.34, 0.34]))]), ordered: false).isMatch)
+        #expect(
+            TableComparer.compare(expected: e, actual: Table([("v", Column(reals: [0.3, 0.34]))]), ordered: false)
+                .isMatch)
+        #expect(
+            TableComparer.compare(expected: e, actual: Table([("v", Column(reals: [0.34, 0.3]))]), ordered: false)
+                .isMatch)
+        #expect(
+            !TableComparer.compare(expected: e, actual: Table([("v", Column(reals: [0.34, 0.34]))]), ordered: false)
+                .isMatch)
     }
 
     @Test func unorderedReportsMissingAndUnexpectedRows() {
@@ -63,7 +77,10 @@ import Testing
         #expect(!TableComparer.compare(expected: wrongPrefix, actual: Self.actual, ordered: true).isMatch)
         #expect(TableComparer.compare(expected: wrongPrefix, actual: Self.actual, ordered: false).isMatch)
         let tooLong = Self.table(["x"], [["1"], ["2"], ["3"], ["4"]], prefix: true)
-        #expect(!TableComparer.compare(expected: tooLong, actual: Table([("x", Column(type: .long, int64s: [1, 2, 3]))]), ordered: true).isMatch)
+        #expect(
+            !TableComparer.compare(
+                expected: tooLong, actual: Table([("x", Column(type: .long, int64s: [1, 2, 3]))]), ordered: true
+            ).isMatch)
     }
 
     @Test func columnsMustMatchInOrder() {
@@ -72,8 +89,10 @@ import Testing
     }
 
     @Test func headerTypesAreChecked() {
-        let d = TableComparer.compare(expected: Self.table(["x:int", "y:real", "s:string"], [["1", "0.33", "a"], ["2", "0.5", "b"], ["3", "0.67", "c"]]),
-                                      actual: Self.actual, ordered: true)
+        let d = TableComparer.compare(
+            expected: Self.table(
+                ["x:int", "y:real", "s:string"], [["1", "0.33", "a"], ["2", "0.5", "b"], ["3", "0.67", "c"]]),
+            actual: Self.actual, ordered: true)
         #expect(d.problems == ["column x: expected type int, got long"])
     }
 
@@ -81,12 +100,16 @@ import Testing
         let e = Self.table(["x", "s"], [["1", "zzz"], ["2", "zzz"], ["3", "zzz"]])
         let options = ComparisonOptions(ignoreColumns: ["y"], ignoreValues: ["s"])
         #expect(TableComparer.compare(expected: e, actual: Self.actual, ordered: true, options: options).isMatch)
-        #expect(!TableComparer.compare(expected: e, actual: Self.actual, ordered: true, options: ComparisonOptions(ignoreColumns: ["y"])).isMatch)
+        #expect(
+            !TableComparer.compare(
+                expected: e, actual: Self.actual, ordered: true, options: ComparisonOptions(ignoreColumns: ["y"])
+            ).isMatch)
     }
 
     @Test func shortRowsArePaddedWithEmptyCells() {
         let actual = Table([("a", Column(type: .long, int64s: [1])), ("b", Column(strings: [""]))])
-        #expect(TableComparer.compare(expected: Self.table(["a", "b"], [["1"]]), actual: actual, ordered: true).isMatch)
+        #expect(
+            TableComparer.compare(expected: Self.table(["a", "b"], [["1"]]), actual: actual, ordered: true).isMatch)
     }
 
     @Test func manyDifferingRowsAreCapped() {

@@ -4,19 +4,26 @@ import Testing
 @Suite struct InlinePythonTests {
     @Test func seedFormGetsTheCodeAfterTheCall() {
         let q = "let d = range x from 1 to 3 step 1;\nd\n| python()\n| where x > 1"
-        #expect(InlinePython.splice("result = df", into: q) == "let d = range x from 1 to 3 step 1;\nd\n| python()\n```\nresult = df\n```\n| where x > 1")
+        #expect(
+            InlinePython.splice("result = df", into: q)
+                == "let d = range x from 1 to 3 step 1;\nd\n| python()\n```\nresult = df\n```\n| where x > 1")
     }
 
     @Test func evaluateFormGetsTheCodeAfterTheSchema() {
         let q = "range x from 1 to 3 step 1 | evaluate python(typeof(*, y:long))"
-        #expect(InlinePython.splice("result = df", into: q) == "range x from 1 to 3 step 1 | evaluate python(typeof(*, y:long), ```\nresult = df\n```)")
+        #expect(
+            InlinePython.splice("result = df", into: q)
+                == "range x from 1 to 3 step 1 | evaluate python(typeof(*, y:long), ```\nresult = df\n```)")
     }
 
     @Test func scriptsAreRecognized() {
         #expect(InlinePython.calls(in: QueryText("T | python(script=r'''x''')")).first?.hasScript == true)
         #expect(InlinePython.calls(in: QueryText("T | python(kickout=1)")).first?.hasScript == false)
-        #expect(InlinePython.calls(in: QueryText("T | evaluate python(typeof(*), 'result=df')")).first?.hasScript == true)
-        #expect(InlinePython.calls(in: QueryText("T | evaluate hint.distribution=per_node python(typeof(*))")).first?.isEvaluate == true)
+        #expect(
+            InlinePython.calls(in: QueryText("T | evaluate python(typeof(*), 'result=df')")).first?.hasScript == true)
+        #expect(
+            InlinePython.calls(in: QueryText("T | evaluate hint.distribution=per_node python(typeof(*))")).first?
+                .isEvaluate == true)
         #expect(InlinePython.calls(in: QueryText("print 'python(' ")).isEmpty)
         #expect(InlinePython.calls(in: QueryText("T | extend python_x = 1")).isEmpty)
     }

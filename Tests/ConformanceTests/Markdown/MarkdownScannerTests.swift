@@ -4,14 +4,14 @@ import Testing
 @Suite struct MarkdownScannerTests {
     @Test func tildeFenceKeepsBacktickLinesInside() {
         let doc = """
-        # Title
-        ~~~kusto
-        range x from 1 to 2 step 1
-        | evaluate python(typeof(*), ```
-        result = df
-        ```)
-        ~~~
-        """
+            # Title
+            ~~~kusto
+            range x from 1 to 2 step 1
+            | evaluate python(typeof(*), ```
+            result = df
+            ```)
+            ~~~
+            """
         let blocks = MarkdownScanner.blocks(doc)
         #expect(blocks.count == 2)
         guard case .code(let c) = blocks[1] else { Issue.record("expected a code block"); return }
@@ -37,11 +37,16 @@ import Testing
     @Test func headingsInsideFencesAreNotHeadings() {
         let blocks = MarkdownScanner.blocks("```python\n# a comment\n```\n## Real\n")
         #expect(blocks.count == 2)
-        if case .heading(let h) = blocks[1] { #expect(h.text == "Real"); #expect(h.level == 2) } else { Issue.record("no heading") }
+        if case .heading(let h) = blocks[1] {
+            #expect(h.text == "Real"); #expect(h.level == 2)
+        } else {
+            Issue.record("no heading")
+        }
     }
 
     @Test func slugsFollowGitHub() {
-        #expect(MarkdownHeading(level: 2, text: "Example: Machine Learning with Scikit-learn", line: 1).slug
+        #expect(
+            MarkdownHeading(level: 2, text: "Example: Machine Learning with Scikit-learn", line: 1).slug
                 == "example-machine-learning-with-scikit-learn")
         #expect(MarkdownHeading(level: 2, text: "typeof(*, col:type)", line: 1).slug == "typeof-coltype")
     }
@@ -63,7 +68,9 @@ import Testing
     }
 
     @Test func tableWithoutOuterPipes() {
-        guard case .table(let t)? = MarkdownScanner.blocks("a | b\n--- | ---\n1 | 2\n").first else { Issue.record("no table"); return }
+        guard case .table(let t)? = MarkdownScanner.blocks("a | b\n--- | ---\n1 | 2\n").first else {
+            Issue.record("no table"); return
+        }
         #expect(t.header == ["a", "b"])
         #expect(t.rows == [["1", "2"]])
     }

@@ -10,13 +10,17 @@ import Testing
     }
 
     @Test func indentedJSONWithBreaksMatchesADynamicValue() {
-        let cell = MarkdownTableCells.normalize("{<br>  \"type\": \"Point\",<br>  \"coordinates\": [<br>    1.5,<br>    2<br>  ]<br>}")
-        let value = Dynamic.bag(PropertyBag([("type", .string("Point")), ("coordinates", .array([.real(1.5), .long(2)]))]))
+        let cell = MarkdownTableCells.normalize(
+            "{<br>  \"type\": \"Point\",<br>  \"coordinates\": [<br>    1.5,<br>    2<br>  ]<br>}")
+        let value = Dynamic.bag(
+            PropertyBag([("type", .string("Point")), ("coordinates", .array([.real(1.5), .long(2)]))]))
         #expect(CellMatcher.matches(cell, .dynamic(value)))
     }
 
     @Test func aLinkShowsItsText() {
-        #expect(MarkdownTableCells.normalize("[https://example.com/a_b](https://example.com/a_b)") == "https://example.com/a_b")
+        #expect(
+            MarkdownTableCells.normalize("[https://example.com/a_b](https://example.com/a_b)")
+                == "https://example.com/a_b")
         #expect(MarkdownTableCells.normalize("[1,2]") == "[1,2]")
         #expect(MarkdownTableCells.normalize("[[1],[2]]") == "[[1],[2]]")
         #expect(MarkdownTableCells.normalize("[a](b) and [c](d)") == "[a](b) and [c](d)")

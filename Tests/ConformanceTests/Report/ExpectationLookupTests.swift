@@ -6,14 +6,15 @@ import Testing
     @Test func candidatesFollowTheDocumentedOrder() {
         let lookup = ExpectationLookup(workingDirectory: "/repo/sub")
         let paths = lookup.candidatePaths(for: "/docs/seed.txt")
-        #expect(paths == [
-            "/docs/seed.txt.expect.toml",
-            "/docs/seed.expect.toml",
-            "/repo/sub/conformance/seed/seed.expect.toml",
-            "/repo/conformance/seed/seed.expect.toml",
-            "/conformance/seed/seed.expect.toml",
-            "/docs/conformance.expect.toml",
-        ])
+        #expect(
+            paths == [
+                "/docs/seed.txt.expect.toml",
+                "/docs/seed.expect.toml",
+                "/repo/sub/conformance/seed/seed.expect.toml",
+                "/repo/conformance/seed/seed.expect.toml",
+                "/conformance/seed/seed.expect.toml",
+                "/docs/conformance.expect.toml",
+            ])
     }
 
     @Test func aSidecarNamedAfterTheWholeFileNameIsNotRepeated() {

@@ -20,5 +20,7 @@ final class ScriptedRunner: ExampleRunner {
         .tables([ExampleTable(table: Table([(name, Column(type: .long, int64s: values))]))])
     }
 
-    static func error(_ code: String, _ message: String) -> ExampleOutcome { .error(ExampleError(code: code, message: message)) }
+    static func error(_ code: String, _ message: String) -> ExampleOutcome {
+        .error(ExampleError(code: code, message: message))
+    }
 }

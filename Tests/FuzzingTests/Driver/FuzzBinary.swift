@@ -12,9 +12,11 @@ struct FuzzBinary {
 
     /// The executable next to the test bundle (`swift test` builds both into the same folder), else `.build/debug`.
     static var path: String {
-        let candidates = [Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("sandpiper-fuzz").path,
-                          Bundle.main.bundleURL.appendingPathComponent("sandpiper-fuzz").path,
-                          packageRoot + "/.build/debug/sandpiper-fuzz"]
+        let candidates = [
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("sandpiper-fuzz").path,
+            Bundle.main.bundleURL.appendingPathComponent("sandpiper-fuzz").path,
+            packageRoot + "/.build/debug/sandpiper-fuzz",
+        ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates.last!
     }
 

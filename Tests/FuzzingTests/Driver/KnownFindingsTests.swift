@@ -4,21 +4,21 @@ import Testing
 /// Reading the known-findings list and matching it against a backtrace; the dictionary format.
 @Suite struct KnownFindingsTests {
     static let backtrace = """
-    *** Program crashed: Illegal instruction at 0x00007f ***
+        *** Program crashed: Illegal instruction at 0x00007f ***
 
-    Thread 0 "sandpiper-fuzz" crashed:
+        Thread 0 "sandpiper-fuzz" crashed:
 
-      0 [inlined] [system] 0x01 Swift runtime failure: arithmetic overflow in sandpiper-fuzz at //<compiler-generated>
-      1                    0x02 static TimespanFormat.parse(_:) + 10864 in sandpiper-fuzz at /w/Sources/Columnar/TimespanFormat.swift:73:52
-      2 [ra]               0x03 SyntaxParser.typedLiteral(type:body:token:) + 3149 in sandpiper-fuzz at /w/Sources/KQLSyntax/Parser/Parser+Literals.swift:25:42
+          0 [inlined] [system] 0x01 Swift runtime failure: arithmetic overflow in sandpiper-fuzz at //<compiler-generated>
+          1                    0x02 static TimespanFormat.parse(_:) + 10864 in sandpiper-fuzz at /w/Sources/Columnar/TimespanFormat.swift:73:52
+          2 [ra]               0x03 SyntaxParser.typedLiteral(type:body:token:) + 3149 in sandpiper-fuzz at /w/Sources/KQLSyntax/Parser/Parser+Literals.swift:25:42
 
-    Thread 1 "worker":
+        Thread 1 "worker":
 
-      0 [ra]               0x04 MakeSeriesOperator.execute(_:_:) + 1 in sandpiper-fuzz at /w/Sources/KQLEngine/Execution/Operators/MakeSeriesOperator.swift:1:1
+          0 [ra]               0x04 MakeSeriesOperator.execute(_:_:) + 1 in sandpiper-fuzz at /w/Sources/KQLEngine/Execution/Operators/MakeSeriesOperator.swift:1:1
 
-    Registers:
-    rax 0x0000000000000000  0
-    """
+        Registers:
+        rax 0x0000000000000000  0
+        """
 
     @Test func framesOfTheCrashedThreadOrOfAll() {
         let crashed = KnownFindings.frames(inBacktrace: Self.backtrace, crashedThreadOnly: true)
@@ -29,12 +29,13 @@ import Testing
     }
 
     @Test func entriesMatchByTargetKindAndFrame() {
-        let known = KnownFindings(text: """
-        # TARGET KIND FRAME NOTE
-        query    crash   TimespanFormat.parse   overflow; fuzz/pending/x.kqltest
+        let known = KnownFindings(
+            text: """
+                # TARGET KIND FRAME NOTE
+                query    crash   TimespanFormat.parse   overflow; fuzz/pending/x.kqltest
 
-        parser   timeout SyntaxParser.parse     deep nesting
-        """)
+                parser   timeout SyntaxParser.parse     deep nesting
+                """)
         #expect(known.entries.count == 2)
         #expect(known.entries[0].note == "overflow; fuzz/pending/x.kqltest")
         let frames = KnownFindings.frames(inBacktrace: Self.backtrace, crashedThreadOnly: true)
@@ -42,7 +43,9 @@ import Testing
         #expect(known.match(target: "parser", kind: "crash", frames: frames) == nil)
         #expect(known.match(target: "query", kind: "timeout", frames: frames) == nil)
         // A frame of another thread does not explain a crash.
-        #expect(KnownFindings(text: "query crash MakeSeriesOperator x").match(target: "query", kind: "crash", frames: frames) == nil)
+        #expect(
+            KnownFindings(text: "query crash MakeSeriesOperator x").match(
+                target: "query", kind: "crash", frames: frames) == nil)
     }
 
     @Test func dictionaryEscapesQuotesBackslashesAndNonASCII() {

@@ -4,10 +4,12 @@ import Testing
 /// The replay driver notices a crash, a hang and runaway memory, and keeps the input that caused it
 /// (exercised with the `driver-check` target, which fails on purpose).
 @Suite(.serialized) struct ReplayDriverTests {
-    func replay(_ input: String, _ options: [String]) throws -> (FuzzBinary.Output, artifacts: [String], folder: String) {
+    func replay(_ input: String, _ options: [String]) throws -> (FuzzBinary.Output, artifacts: [String], folder: String)
+    {
         let folder = try FuzzBinary.scratch()
         FileManager.default.createFile(atPath: folder + "/input", contents: Data(input.utf8))
-        let output = try FuzzBinary.run(["replay", "driver-check", "--artifacts", folder + "/artifacts"] + options + [folder + "/input"])
+        let output = try FuzzBinary.run(
+            ["replay", "driver-check", "--artifacts", folder + "/artifacts"] + options + [folder + "/input"])
         let artifacts = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/artifacts")) ?? []
         return (output, artifacts.filter { !$0.hasPrefix(".") }, folder)
     }
@@ -52,14 +54,19 @@ import Testing
         for (name, text) in [("1", "crash first"), ("2", "fine"), ("3", "crash again"), ("4", "fine too")] {
             FileManager.default.createFile(atPath: folder + "/inputs/" + name, contents: Data(text.utf8))
         }
-        try "driver-check crash DriverCheckTarget.run on purpose\n".write(toFile: folder + "/known", atomically: true, encoding: .utf8)
-        let output = try FuzzBinary.run(["replay", "driver-check", "--known", folder + "/known", "--artifacts", folder + "/artifacts",
-                                         folder + "/inputs"])
+        try "driver-check crash DriverCheckTarget.run on purpose\n".write(
+            toFile: folder + "/known", atomically: true, encoding: .utf8)
+        let output = try FuzzBinary.run([
+            "replay", "driver-check", "--known", folder + "/known", "--artifacts", folder + "/artifacts",
+            folder + "/inputs",
+        ])
         #expect(output.status == 0, "\(output.text)")
         #expect(output.text.contains("driver-check: 4 executions, 0 crashes, 2 known"), "\(output.text)")
         #expect(output.text.contains("input 2: crash: signal"), "\(output.text)")
         // The same crash without the entry fails the run.
-        let strict = try FuzzBinary.run(["replay", "driver-check", "--artifacts", folder + "/artifacts", folder + "/inputs"])
+        let strict = try FuzzBinary.run([
+            "replay", "driver-check", "--artifacts", folder + "/artifacts", folder + "/inputs",
+        ])
         #expect(strict.status == 1)
     }
 

@@ -11,23 +11,31 @@ import Testing
 
     /// render-operator.md: `ycolumns`, `series` and `anomalycolumns` are comma-delimited lists of columns.
     @Test func columnListsAreRecordedCommaDelimited() throws {
-        let v = try #require(try visualization(
-            "print x=1, a=2, b=3, s='k' | render linechart with (xcolumn=x, ycolumns=a, b, series=s, title='t')"))
+        let v = try #require(
+            try visualization(
+                "print x=1, a=2, b=3, s='k' | render linechart with (xcolumn=x, ycolumns=a, b, series=s, title='t')"))
         #expect(v.kind == "linechart")
         #expect(v.properties == ["xcolumn": "x", "ycolumns": "a,b", "series": "s", "title": "t"])
     }
 
     @Test func constantExpressionsAreEvaluated() throws {
-        let v = try #require(try visualization("range x from 1 to 3 step 1 | render linechart with (ymin=-1, ymax=real(10), accumulate=true)"))
+        let v = try #require(
+            try visualization(
+                "range x from 1 to 3 step 1 | render linechart with (ymin=-1, ymax=real(10), accumulate=true)"))
         #expect(v.properties["ymin"] == "-1" && v.properties["ymax"] == "10" && v.properties["accumulate"] == "true")
     }
 
     /// ADX's IsQuerySorted: the rows reach render in the order a sort gave them.
     @Test func sortedQueriesSaySo() throws {
-        #expect(try visualization("range x from 1 to 3 step 1 | sort by x asc | extend y = x | render linechart")?.isQuerySorted == true)
-        #expect(try visualization("range x from 1 to 3 step 1 | top 2 by x | render columnchart")?.isQuerySorted == true)
+        #expect(
+            try visualization("range x from 1 to 3 step 1 | sort by x asc | extend y = x | render linechart")?
+                .isQuerySorted == true)
+        #expect(
+            try visualization("range x from 1 to 3 step 1 | top 2 by x | render columnchart")?.isQuerySorted == true)
         #expect(try visualization("range x from 1 to 3 step 1 | render linechart")?.isQuerySorted == false)
-        #expect(try visualization("range x from 1 to 3 step 1 | sort by x | summarize count() by x | render columnchart")?.isQuerySorted == false)
+        #expect(
+            try visualization("range x from 1 to 3 step 1 | sort by x | summarize count() by x | render columnchart")?
+                .isQuerySorted == false)
     }
 
     /// The error points at the property that is wrong.

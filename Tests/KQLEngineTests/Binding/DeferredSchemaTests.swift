@@ -18,32 +18,40 @@ struct ReshapingPlugin: TabularPlugin {
 /// `let`, and at the end of an `mv-apply` subquery (refused there: its schema must be known).
 @Suite struct DeferredSchemaTests {
     func run(_ q: ExpressionSyntax, lets: [LetSyntax] = []) throws -> Table {
-        let runner = ScriptRunner(database: InMemoryDatabase(), functions: TestFunctions(), plugins: [ReshapingPlugin()], now: 0,
-                                  runCommand: { (_, _, _, _) throws(KQLError) -> Table in throw KQLError(.unsupported, "none") })
-        return try runner.run(ScriptSyntax(statements: lets.map { .let($0) } + [.query(q)], source: SourceText("x"))).tables[0].table
+        let runner = ScriptRunner(
+            database: InMemoryDatabase(), functions: TestFunctions(), plugins: [ReshapingPlugin()], now: 0,
+            runCommand: { (_, _, _, _) throws(KQLError) -> Table in throw KQLError(.unsupported, "none") })
+        return try runner.run(ScriptSyntax(statements: lets.map { .let($0) } + [.query(q)], source: SourceText("x")))
+            .tables[0].table
     }
 
     /// `range x from 1 to 2 step 1 | evaluate reshape()`: input `x:long`, output `k:string, w:real`.
-    static let reshaped = S.pipe(S.range("x", 1, 2), .evaluate(EvaluateSyntax(options: [], plugin: S.name("reshape"), arguments: [])))
+    static let reshaped = S.pipe(
+        S.range("x", 1, 2), .evaluate(EvaluateSyntax(options: [], plugin: S.name("reshape"), arguments: [])))
 
     @Test func aUnionLegIsLaidOutFromWhatItReturned() throws {
-        let q = S.pipe(S.range("x", 1, 1), .union(UnionSyntax(options: [], tables: [.parenthesized(Self.reshaped, .none)])))
+        let q = S.pipe(
+            S.range("x", 1, 1), .union(UnionSyntax(options: [], tables: [.parenthesized(Self.reshaped, .none)])))
         let t = try run(q)
         #expect(t.schema == Schema([Field("x", .long), Field("k", .string), Field("w", .real)]))
         #expect(TestHarness.text(t) == [["1", "", "null"], ["null", "b", "20.5"], ["null", "c", "30.5"]])
     }
 
     @Test func aUnionSourceAndTheOperatorsAfterItSeeTheRealColumns() throws {
-        let union = ExpressionSyntax.source(SourceSyntax(kind: .union(UnionSyntax(options: [], tables: [.parenthesized(Self.reshaped, .none)])), span: .none))
-        let t = try run(S.pipe(union, .extend([S.assign("n", S.col("k"))]), .where(S.bin(.equal, S.col("k"), S.str("c")))))
+        let union = ExpressionSyntax.source(
+            SourceSyntax(
+                kind: .union(UnionSyntax(options: [], tables: [.parenthesized(Self.reshaped, .none)])), span: .none))
+        let t = try run(
+            S.pipe(union, .extend([S.assign("n", S.col("k"))]), .where(S.bin(.equal, S.col("k"), S.str("c")))))
         #expect(t.schema == Schema([Field("k", .string), Field("w", .real), Field("n", .string)]))
         #expect(TestHarness.text(t) == [["c", "30.5", "c"]])
     }
 
     @Test func aJoinsRightSideIsBoundAgainstWhatItReturned() throws {
         let left = S.datatable([("k", .string), ("v", .long)], [S.str("a"), S.long(1), S.str("b"), S.long(2)])
-        let join = JoinSyntax(options: [OptionSyntax(name: "kind", value: .name(S.name("inner")), span: .none)],
-                              right: .parenthesized(Self.reshaped, .none), conditions: [.sameName(S.name("k"))])
+        let join = JoinSyntax(
+            options: [OptionSyntax(name: "kind", value: .name(S.name("inner")), span: .none)],
+            right: .parenthesized(Self.reshaped, .none), conditions: [.sameName(S.name("k"))])
         let t = try run(S.pipe(left, .join(join)))
         #expect(t.schema.names == ["k", "v", "k1", "w"])
         #expect(TestHarness.text(t) == [["b", "2", "b", "20.5"]])
@@ -54,17 +62,22 @@ struct ReshapingPlugin: TabularPlugin {
 
     @Test func aLetNameOverThePluginDefersWhatFollowsIt() throws {
         let p = LetSyntax(name: S.name("p"), value: .expression(Self.reshaped), span: .none)
-        let t = try run(S.pipe(S.col("p"), .where(S.bin(.equal, S.col("k"), S.str("b"))), .extend([S.assign("v", S.col("w"))])), lets: [p])
+        let t = try run(
+            S.pipe(S.col("p"), .where(S.bin(.equal, S.col("k"), S.str("b"))), .extend([S.assign("v", S.col("w"))])),
+            lets: [p])
         #expect(t.schema == Schema([Field("k", .string), Field("w", .real), Field("v", .real)]))
         #expect(TestHarness.text(t) == [["b", "20.5", "20.5"]])
-        let missing = #expect(throws: KQLError.self) { try run(S.pipe(S.col("p"), .extend([S.assign("y", S.col("x"))])), lets: [p]) }
+        let missing = #expect(throws: KQLError.self) {
+            try run(S.pipe(S.col("p"), .extend([S.assign("y", S.col("x"))])), lets: [p])
+        }
         #expect(missing?.code == .unknownName)
     }
 
     @Test func anMvApplySubqueryEndingInThePluginIsRefused() throws {
         let data = S.datatable([("a", .dynamic)], [S.dyn("[1, 2]")])
-        let apply = MvApplySyntax(options: [], items: [MvExpandItemSyntax(assignment: S.assign(nil, S.col("a")), toType: nil)], limit: nil,
-                                  subquery: [S.op(.evaluate(EvaluateSyntax(options: [], plugin: S.name("reshape"), arguments: [])))])
+        let apply = MvApplySyntax(
+            options: [], items: [MvExpandItemSyntax(assignment: S.assign(nil, S.col("a")), toType: nil)], limit: nil,
+            subquery: [S.op(.evaluate(EvaluateSyntax(options: [], plugin: S.name("reshape"), arguments: [])))])
         let error = #expect(throws: KQLError.self) { try run(S.pipe(data, .mvApply(apply))) }
         #expect(error?.code == .unsupported)
     }

@@ -39,7 +39,8 @@ import Testing
     }
 
     @Test func writerQuotesOnlyWhenNeeded() {
-        #expect(CSVWriter.line(["plain", "a,b", "say \"x\"", "two\nlines", " pad", ""]) ==
-                "plain,\"a,b\",\"say \"\"x\"\"\",\"two\nlines\",\" pad\",\n")
+        #expect(
+            CSVWriter.line(["plain", "a,b", "say \"x\"", "two\nlines", " pad", ""])
+                == "plain,\"a,b\",\"say \"\"x\"\"\",\"two\nlines\",\" pad\",\n")
     }
 }

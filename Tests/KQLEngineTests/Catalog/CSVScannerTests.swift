@@ -24,7 +24,9 @@ import Testing
                 let n = min(chunks[k % chunks.count], bytes.count - i)
                 let piece = Array(bytes[i..<(i + n)])
                 let outcome: Result<Void, CSVError> = piece.withUnsafeBytes { b in
-                    do throws(CSVError) { try scanner.feed(b, into: &sink); return .success(()) } catch { return .failure(error) }
+                    do throws(CSVError) { try scanner.feed(b, into: &sink); return .success(()) } catch {
+                        return .failure(error)
+                    }
                 }
                 try outcome.get()
                 i += n; k += 1
@@ -38,7 +40,9 @@ import Testing
 
     @Test func chunkBoundariesChangeNothing() {
         // Pieces that matter at a boundary: CR LF, doubled quotes, a byte-order mark, multi-byte UTF-8.
-        let pieces: [[UInt8]] = [[97], [44], [34], [10], [13], [32], [0xC3, 0xA9], [0xEF, 0xBB, 0xBF], [34, 34], [13, 10]]
+        let pieces: [[UInt8]] = [
+            [97], [44], [34], [10], [13], [32], [0xC3, 0xA9], [0xEF, 0xBB, 0xBF], [34, 34], [13, 10],
+        ]
         var rng = SplitMix(seed: 11)
         for _ in 0..<4_000 {
             var bytes: [UInt8] = []
@@ -50,10 +54,13 @@ import Testing
     }
 
     @Test func recordsLinesAndErrors() {
-        #expect(Self.scan(Array("\u{FEFF}a,\"b\r\nc\"\r\n\r\n\"x\"\"y\"\n".utf8), chunks: [1])
+        #expect(
+            Self.scan(Array("\u{FEFF}a,\"b\r\nc\"\r\n\r\n\"x\"\"y\"\n".utf8), chunks: [1])
                 == "\([["1:a", "1:b\r\nc'"], ["4:x\"y'"]])")
         #expect(Self.scan(Array("a\n\"open\n".utf8), chunks: [3]) == "error 2:1: a quoted field is never closed")
-        #expect(Self.scan(Array("\"a\"\rb".utf8), chunks: [1]).hasPrefix("error 1:4: unexpected text after a closing quote"))
+        #expect(
+            Self.scan(Array("\"a\"\rb".utf8), chunks: [1]).hasPrefix("error 1:4: unexpected text after a closing quote")
+        )
     }
 
     /// A small deterministic generator, so a failure can be replayed.

@@ -12,8 +12,12 @@ final class TemporaryFolder {
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
     deinit { try? FileManager.default.removeItem(atPath: path) }
-    func write(_ name: String, _ text: String) { _ = FileManager.default.createFile(atPath: path + "/" + name, contents: Data(text.utf8)) }
-    func read(_ name: String) -> String? { FileManager.default.contents(atPath: path + "/" + name).map { String(decoding: $0, as: UTF8.self) } }
+    func write(_ name: String, _ text: String) {
+        _ = FileManager.default.createFile(atPath: path + "/" + name, contents: Data(text.utf8))
+    }
+    func read(_ name: String) -> String? {
+        FileManager.default.contents(atPath: path + "/" + name).map { String(decoding: $0, as: UTF8.self) }
+    }
     var files: [String] { (try? FileManager.default.contentsOfDirectory(atPath: path).sorted()) ?? [] }
 }
 
@@ -68,7 +72,9 @@ final class TemporaryFolder {
         let db = try FolderDatabase(path: folder.path)
         try db.createTable("T", schema: Schema([Field("Id", .long), Field("Name", .string)]))
         #expect(folder.read("T.csv") == "Id:long,Name:string\n")
-        try db.write("T", table: Table([("Id", Column(type: .long, int64s: [1])), ("Name", Column(strings: ["a,b"]))]), replace: false)
+        try db.write(
+            "T", table: Table([("Id", Column(type: .long, int64s: [1])), ("Name", Column(strings: ["a,b"]))]),
+            replace: false)
         #expect(folder.read("T.csv") == "Id:long,Name:string\n1,\"a,b\"\n")
     }
 
@@ -109,9 +115,12 @@ final class TemporaryFolder {
 
     @Test func infersTypesWithoutATypedHeader() throws {
         let folder = TemporaryFolder()
-        folder.write("Plain.csv", "Id,Score,When,Ok,Name\n1,2.5,2024-01-01T00:00:00Z,true,x\n2,3,2024-01-02,false,\"y, z\"\n")
+        folder.write(
+            "Plain.csv", "Id,Score,When,Ok,Name\n1,2.5,2024-01-01T00:00:00Z,true,x\n2,3,2024-01-02,false,\"y, z\"\n")
         folder.write("Mixed.tsv", "Id:long\tNote\n7\thello\n")
-        folder.write("Logs.jsonl", "{\"Id\":1,\"At\":\"2024-01-01T00:00:00Z\",\"Props\":{\"k\":1}}\n\n{\"Id\":2,\"Extra\":true}\n")
+        folder.write(
+            "Logs.jsonl",
+            "{\"Id\":1,\"At\":\"2024-01-01T00:00:00Z\",\"Props\":{\"k\":1}}\n\n{\"Id\":2,\"Extra\":true}\n")
         folder.write("ignored.txt", "not a table")
         let db = try FolderDatabase(path: folder.path)
         #expect(db.tableNames == ["Logs", "Mixed", "Plain"])
@@ -119,7 +128,10 @@ final class TemporaryFolder {
         #expect(db.table(named: "Plain")!.row(1)[4] == .string("y, z"))
         #expect(db.table(named: "Mixed")!.schema == Schema([Field("Id", .long), Field("Note", .string)]))
         let logs = try #require(db.table(named: "Logs"))
-        #expect(logs.schema.fields.map { "\($0.name):\($0.type)" } == ["Id:long", "At:datetime", "Props:dynamic", "Extra:bool"])
+        #expect(
+            logs.schema.fields.map { "\($0.name):\($0.type)" } == [
+                "Id:long", "At:datetime", "Props:dynamic", "Extra:bool",
+            ])
         #expect(logs.row(1)[1] == .null)
     }
 
@@ -177,7 +189,8 @@ final class TemporaryFolder {
         let folder = TemporaryFolder()
         folder.write("L.jsonl", "{\"a\":1,\"b\":\"x\"}\n")
         let db = try FolderDatabase(path: folder.path)
-        try db.write("L", table: Table([("a", Column(type: .long, int64s: [2])), ("b", Column(strings: ["y"]))]), replace: false)
+        try db.write(
+            "L", table: Table([("a", Column(type: .long, int64s: [2])), ("b", Column(strings: ["y"]))]), replace: false)
         #expect(folder.read("L.jsonl") == "{\"a\":1,\"b\":\"x\"}\n{\"a\":2,\"b\":\"y\"}\n")
     }
 }

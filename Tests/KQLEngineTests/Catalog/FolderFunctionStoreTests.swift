@@ -13,7 +13,9 @@ import Testing
 
     @Test func functionsOutliveTheEngineInOneFileEach() throws {
         let folder = TemporaryFolder()
-        _ = try run(folder, """
+        _ = try run(
+            folder,
+            """
             .create function with (folder = 'Math', docstring = "adds \\"one\\"\\nto x") AddOne(x:long) { x + 1 }
             """)
         #expect(folder.files == ["functions"])
@@ -21,7 +23,13 @@ import Testing
         #expect(text.hasPrefix(".create-or-alter function"))
         // A new engine on the same folder reads it back, properties included.
         let shown = try run(folder, ".show function AddOne")
-        #expect(shown.rows == [[.string("AddOne"), .string("(x:long)"), .string("{ x + 1 }"), .string("Math"), .string("adds \"one\"\nto x")]])
+        #expect(
+            shown.rows == [
+                [
+                    .string("AddOne"), .string("(x:long)"), .string("{ x + 1 }"), .string("Math"),
+                    .string("adds \"one\"\nto x"),
+                ]
+            ])
         #expect(try run(folder, "print AddOne(41)").rows == [[.long(42)]])
         _ = try run(folder, ".drop function AddOne")
         #expect((try? FileManager.default.contentsOfDirectory(atPath: folder.path + "/functions")) == [])
@@ -50,6 +58,8 @@ import Testing
         _ = try run(folder, ".create function with (skipvalidation = true) F() {\n  print y = nosuchname\n}")
         let error = #expect(throws: KQLError.self) { try run(folder, "F") }
         #expect(error?.code == .unknownName)
-        #expect(error?.description.contains("functions/F.kql:4:13: unknown name 'nosuchname'") == true, "\(error?.description ?? "")")
+        #expect(
+            error?.description.contains("functions/F.kql:4:13: unknown name 'nosuchname'") == true,
+            "\(error?.description ?? "")")
     }
 }

@@ -66,17 +66,23 @@ import Testing
                 }
                 let what = "\(command) of \(name.debugDescription) as \(format)"
                 let reopened = try FolderDatabase(path: folder.path)
-                #expect(try Engine(database: reopened).execute("print 1").tables.count == 1, "\(what): the folder still opens")
+                #expect(
+                    try Engine(database: reopened).execute("print 1").tables.count == 1,
+                    "\(what): the folder still opens")
                 if let refused {
                     #expect(refused.code == .command, "\(what): \(refused)")
                     #expect(name.isEmpty, "\(what) was refused: \(refused)")
                     continue
                 }
                 #expect(!name.isEmpty, "\(what) accepted an empty name")
-                let table = try #require(reopened.table(named: "T"), "\(what): \(reopened.unavailableReason(forTable: "T")?.description ?? "")")
+                let table = try #require(
+                    reopened.table(named: "T"),
+                    "\(what): \(reopened.unavailableReason(forTable: "T")?.description ?? "")")
                 #expect(table.schema.fields.map(\.name) == [name], "\(what): read back \(table.schema)")
                 let rows = format == .csv ? 1 : 2
-                #expect(table.rowCount == rows && table.columns.first?.boxedValues == Array(repeating: .long(1), count: rows), "\(what)")
+                #expect(
+                    table.rowCount == rows
+                        && table.columns.first?.boxedValues == Array(repeating: .long(1), count: rows), "\(what)")
             }
         }
     }
@@ -86,10 +92,13 @@ import Testing
             let folder = TemporaryFolder()
             let what = name.debugDescription
             do {
-                _ = try Engine(database: try FolderDatabase(path: folder.path)).execute(".set-or-append \(Self.bracketed(name)) <| print x = 1")
+                _ = try Engine(database: try FolderDatabase(path: folder.path)).execute(
+                    ".set-or-append \(Self.bracketed(name)) <| print x = 1")
             } catch {
                 #expect(error.code == .command, "\(what): \(error)")
-                #expect(name.isEmpty || name.utf8.count > 200 || name.hasPrefix(".") || name.contains("/"), "\(what) was refused: \(error)")
+                #expect(
+                    name.isEmpty || name.utf8.count > 200 || name.hasPrefix(".") || name.contains("/"),
+                    "\(what) was refused: \(error)")
                 #expect(folder.files.isEmpty, "\(what): \(folder.files)")
                 continue
             }
@@ -105,8 +114,13 @@ import Testing
         let values = Self.oddNames.map { Value.string($0) }
         // One column alone (an empty value must not become a blank line) and beside another column.
         try db.write("One", table: Table([("s", Column(type: .string, values: values))]), replace: true)
-        try db.write("Two", table: Table([("s", Column(type: .string, values: values)), ("n", Column(type: .long, values: values.map { _ in .null }))]),
-                     replace: true)
+        try db.write(
+            "Two",
+            table: Table([
+                ("s", Column(type: .string, values: values)),
+                ("n", Column(type: .long, values: values.map { _ in .null })),
+            ]),
+            replace: true)
         let reopened = try FolderDatabase(path: folder.path)
         #expect(reopened.table(named: "One")?.columns[0].boxedValues == values)
         #expect(reopened.table(named: "Two")?.columns[0].boxedValues == values)
@@ -114,7 +128,8 @@ import Testing
 
     @Test func headersQuoteOnlyWhatTheReaderWouldChange() {
         let schema = Schema([Field("Id", .long), Field(" pad", .string), Field("\u{FEFF}x", .int), Field("a,b", .real)])
-        #expect(TableTextWriter.header(schema, delimiter: ",") == "Id:long,\" pad:string\",\u{FEFF}x:int,\"a,b:real\"\n")
+        #expect(
+            TableTextWriter.header(schema, delimiter: ",") == "Id:long,\" pad:string\",\u{FEFF}x:int,\"a,b:real\"\n")
         #expect(TableTextWriter.header(Schema([Field("\u{FEFF}x", .int)]), delimiter: ",") == "\"\u{FEFF}x:int\"\n")
         #expect(CSVWriter.line([""]) == "\"\"\n")
         #expect(CSVWriter.field(",\u{301}") == "\",\u{301}\"")

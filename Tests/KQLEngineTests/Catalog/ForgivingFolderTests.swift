@@ -7,8 +7,10 @@ import Testing
 /// Folders that forgive: delimiters other than the comma, bad rows left out on request, files that are
 /// not tables listed with the reason, and one file as a database.
 @Suite struct ForgivingFolderTests {
-    @Test(arguments: [("Id;Name\n1;a\n2;\"b;c\"\n", ";"), ("Id\tName\n1\ta\n2\tb;c\n", "\t"), ("Id|Name\n1|a\n2|b;c\n", "|"),
-                      ("Id,Name\n1,a\n2,b;c\n", ",")])
+    @Test(arguments: [
+        ("Id;Name\n1;a\n2;\"b;c\"\n", ";"), ("Id\tName\n1\ta\n2\tb;c\n", "\t"), ("Id|Name\n1|a\n2|b;c\n", "|"),
+        ("Id,Name\n1,a\n2,b;c\n", ","),
+    ])
     func delimitersAreSniffedFromTheHeader(_ text: String, _ delimiter: String) throws {
         let folder = TemporaryFolder()
         folder.write("T.csv", text)
@@ -29,7 +31,9 @@ import Testing
         // By default the file is refused with its first bad line; the folder still opens.
         let strict = try FolderDatabase(path: folder.path)
         #expect(strict.table(named: "T") == nil)
-        #expect(strict.unavailableReason(forTable: "T")?.message.hasPrefix("\(folder.path)/T.csv:3: the record has 1 fields") == true)
+        #expect(
+            strict.unavailableReason(forTable: "T")?.message.hasPrefix(
+                "\(folder.path)/T.csv:3: the record has 1 fields") == true)
         let lenient = try FolderDatabase(path: folder.path, skipBadRows: true)
         #expect(lenient.table(named: "T")?.rows == [[.long(1), .string("a")], [.long(3), .string("d")]])
         #expect(lenient.skippedRows.count == 1)
@@ -43,11 +47,17 @@ import Testing
         folder.write("notes.xlsx", "x")
         let shown = try Engine(database: try FolderDatabase(path: folder.path)).execute(".show tables").tables[0].table
         #expect(shown.schema.names == ["TableName", "DatabaseName", "Folder", "DocString", "Note"])
-        let rows = shown.rows.map { r in [r[0], r[4]].map { if case .string(let s) = $0 { return s } else { return "" } } }
+        let rows = shown.rows.map { r in
+            [r[0], r[4]].map { if case .string(let s) = $0 { return s } else { return "" } }
+        }
         #expect(rows.count == 3)
         #expect(rows[0] == ["Good", ""])
-        #expect(rows[1][0] == "Empty" && rows[1][1].hasPrefix("not loaded: \(folder.path)/Empty.csv: the file is empty"))
-        #expect(rows[2] == ["notes.xlsx", "ignored: .xlsx is not a table format; tables are .csv, .tsv, .jsonl or .ndjson files"])
+        #expect(
+            rows[1][0] == "Empty" && rows[1][1].hasPrefix("not loaded: \(folder.path)/Empty.csv: the file is empty"))
+        #expect(
+            rows[2] == [
+                "notes.xlsx", "ignored: .xlsx is not a table format; tables are .csv, .tsv, .jsonl or .ndjson files",
+            ])
     }
 
     @Test func oneFileIsAOneTableDatabase() throws {

@@ -17,8 +17,11 @@ import Testing
 
     @Test func eventsSchemaMatchesTheSeedDocument() throws {
         let events = try #require(SampleDatabase.make(now: now).table(named: "Events"))
-        #expect(events.schema.fields.map { "\($0.name):\($0.type)" } ==
-                ["Timestamp:datetime", "Id:long", "Value:real", "Feature1:real", "Feature2:real", "Feature3:real", "Label:long"])
+        #expect(
+            events.schema.fields.map { "\($0.name):\($0.type)" } == [
+                "Timestamp:datetime", "Id:long", "Value:real", "Feature1:real", "Feature2:real", "Feature3:real",
+                "Label:long",
+            ])
     }
 
     @Test func eventsCoverTheFourteenDaysBeforeNow() throws {

@@ -25,7 +25,9 @@ import Testing
 
     @Test func parenthesesJustUnderTheLimitRun() throws {
         let n = QueryLimits.maxNestingDepth - 10
-        #expect(try single("print " + String(repeating: "(", count: n) + "1" + String(repeating: ")", count: n)) == .long(1))
+        #expect(
+            try single("print " + String(repeating: "(", count: n) + "1" + String(repeating: ")", count: n)) == .long(1)
+        )
     }
 
     /// The reproducer: 2,000 nested parentheses (4 KB) overflowed the parser's stack.
@@ -36,13 +38,15 @@ import Testing
         #expect(error.hint?.contains("docs/limits.md") == true)
         // It points at the parenthesis that opens one level too many, not at the start of the query.
         let column = try #require(error.span.map { SourceText(query).location(of: $0.start).column })
-        #expect(column > QueryLimits.maxNestingDepth - 10 && column <= QueryLimits.maxNestingDepth + 10, "column \(column)")
+        #expect(
+            column > QueryLimits.maxNestingDepth - 10 && column <= QueryLimits.maxNestingDepth + 10, "column \(column)")
         #expect(error.description.hasPrefix("E_QUERY_TOO_COMPLEX: 1:\(column): "))
     }
 
     @Test func nestedCallsOverAColumnRunJustUnderTheLimitAndFailPastIt() throws {
         func query(_ n: Int) -> String {
-            "range x from -2 to -2 step 1 | project y = " + String(repeating: "abs(", count: n) + "x" + String(repeating: ")", count: n)
+            "range x from -2 to -2 step 1 | project y = " + String(repeating: "abs(", count: n) + "x"
+                + String(repeating: ")", count: n)
         }
         #expect(try single(query(QueryLimits.maxNestingDepth - 10)) == .long(2))
         #expect(failure(query(QueryLimits.maxNestingDepth + 10))?.code == .queryTooComplex)
@@ -51,7 +55,8 @@ import Testing
     @Test func runsOfMemberAccessAndInTestsCountAsNesting() throws {
         let path = "print d = dynamic({\"a\": 5}) | project v = tolong(d" + String(repeating: ".a", count: 20) + ")"
         #expect(try single(path) == .null)
-        let tooLong = "print d = dynamic({}) | project v = d" + String(repeating: ".a", count: 2 * QueryLimits.maxNestingDepth)
+        let tooLong =
+            "print d = dynamic({}) | project v = d" + String(repeating: ".a", count: 2 * QueryLimits.maxNestingDepth)
         #expect(failure(tooLong)?.code == .queryTooComplex)
         let tests = "print x = true" + String(repeating: " in (true)", count: 2 * QueryLimits.maxNestingDepth)
         #expect(failure(tests)?.code == .queryTooComplex)
@@ -59,7 +64,9 @@ import Testing
 
     @Test func unaryMinusesNestAndAreLimited() throws {
         #expect(try single("print " + String(repeating: "- ", count: 100) + "7") == .long(7))
-        #expect(failure("print " + String(repeating: "- ", count: 2 * QueryLimits.maxNestingDepth) + "7")?.code == .queryTooComplex)
+        #expect(
+            failure("print " + String(repeating: "- ", count: 2 * QueryLimits.maxNestingDepth) + "7")?.code
+                == .queryTooComplex)
     }
 
     // MARK: flat runs
@@ -215,15 +222,18 @@ import Testing
     @Test func parseJsonOfAHundredThousandBracketsGivesTheText() throws {
         let text = String(repeating: "[", count: 100_000)
         #expect(try single("print d = parse_json('\(text)') | project s = gettype(d)") == .string("string"))
-        let deepest = String(repeating: "[", count: Dynamic.maxNesting) + String(repeating: "]", count: Dynamic.maxNesting)
+        let deepest =
+            String(repeating: "[", count: Dynamic.maxNesting) + String(repeating: "]", count: Dynamic.maxNesting)
         #expect(try single("print d = parse_json('\(deepest)') | project s = gettype(d)") == .string("array"))
     }
 
     @Test func dynamicLiteralsNestedPastTheLimitAreTooComplex() throws {
         let n = Dynamic.maxNesting + 1
-        #expect(failure("print dynamic(" + String(repeating: "[", count: n) + String(repeating: "]", count: n) + ")")?.code
+        #expect(
+            failure("print dynamic(" + String(repeating: "[", count: n) + String(repeating: "]", count: n) + ")")?.code
                 == .queryTooComplex)
-        let viaLiterals = "print " + String(repeating: "dynamic([", count: n / 2 + 1) + String(repeating: "])", count: n / 2 + 1)
+        let viaLiterals =
+            "print " + String(repeating: "dynamic([", count: n / 2 + 1) + String(repeating: "])", count: n / 2 + 1)
         #expect(failure(viaLiterals)?.code == .queryTooComplex)
     }
 
@@ -231,7 +241,8 @@ import Testing
         // 3,000 pack_array steps around [] nest 3,001 arrays: 6,002 characters of brackets. set_union
         // hashes its elements; the two equal ones collapse into one.
         let n = 3_000
-        let query = "print d = dynamic([])" + String(repeating: " | extend d = pack_array(d)", count: n)
+        let query =
+            "print d = dynamic([])" + String(repeating: " | extend d = pack_array(d)", count: n)
             + " | extend e = d | project s = strlen(tostring(d)), same = d == e, kept = array_length(set_union(pack_array(d), pack_array(e)))"
         let t = try engine.execute(query).tables[0].table
         #expect(t.columns.map { $0.value(0) } == [.long(Int64(2 * (n + 1))), .bool(true), .long(1)])
@@ -239,7 +250,8 @@ import Testing
 
     @Test func bagSetKeyWithAPathDeeperThanAnyValueGivesNull() throws {
         let path = "$" + String(repeating: ".a", count: Dynamic.maxNesting + 1)
-        #expect(try single("print d = bag_set_key(dynamic({}), '\(path)', 1) | project t = gettype(d)") == .string("null"))
+        #expect(
+            try single("print d = bag_set_key(dynamic({}), '\(path)', 1) | project t = gettype(d)") == .string("null"))
     }
 
     // MARK: threads
@@ -248,7 +260,9 @@ import Testing
     /// deepest query the limits admit.
     @Test func aDeepQueryRunsFromAThreadWithASmallStack() throws {
         let n = QueryLimits.maxNestingDepth - 10
-        let query = "range x from -2 to -2 step 1 | project y = " + String(repeating: "abs(", count: n) + "x" + String(repeating: ")", count: n)
+        let query =
+            "range x from -2 to -2 step 1 | project y = " + String(repeating: "abs(", count: n) + "x"
+            + String(repeating: ")", count: n)
         let engine = self.engine
         let done = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var result: Value?

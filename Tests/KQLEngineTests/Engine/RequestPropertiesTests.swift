@@ -46,9 +46,12 @@ import Testing
 
     @Test func badValuesAreArgumentErrors() {
         var p = RequestProperties()
-        for (name, value) in [("truncationmaxrecords", Value.string("x")), ("truncationmaxrecords", .long(0)), ("truncationmaxsize", .real(1.5)),
-                              ("notruncation", .long(1)), ("servertimeout", .long(60)), ("servertimeout", .timespan(-1)),
-                              ("maxmemoryconsumptionperiterator", .long(Int64.max)), ("query_take_max_records", .long(-1))] {
+        for (name, value) in [
+            ("truncationmaxrecords", Value.string("x")), ("truncationmaxrecords", .long(0)),
+            ("truncationmaxsize", .real(1.5)),
+            ("notruncation", .long(1)), ("servertimeout", .long(60)), ("servertimeout", .timespan(-1)),
+            ("maxmemoryconsumptionperiterator", .long(Int64.max)), ("query_take_max_records", .long(-1)),
+        ] {
             let error = #expect(throws: KQLError.self) { try p.set(name, value) }
             #expect(error?.code == .argument, "\(name) = \(value)")
             #expect(error?.message.contains(name) == true)

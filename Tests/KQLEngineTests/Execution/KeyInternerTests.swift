@@ -18,11 +18,13 @@ import Testing
         Column(type: .long, values: values.map { $0.map(Value.long) ?? .null })
     }
 
-    @Test(arguments: [
-        [[5, 3, 5, -2, 3, 7], [7, 100_000_000, -2, 9, 5]],  // direct range from the first batch, then keys outside it
-        [[0, 1, 2, 3], [Int64.max, Int64.min, 2]],
-        [[Int64.max, Int64.min, 0], [1, Int64.max]],  // a span that overflows: hashed
-    ] as [[[Int64?]]])
+    @Test(
+        arguments: [
+            // direct range from the first batch, then keys outside it
+            [[5, 3, 5, -2, 3, 7], [7, 100_000_000, -2, 9, 5]],
+            [[0, 1, 2, 3], [Int64.max, Int64.min, 2]],
+            [[Int64.max, Int64.min, 0], [1, Int64.max]],  // a span that overflows: hashed
+        ] as [[[Int64?]]])
     func idsFollowFirstSeenOrderAcrossBatches(batches: [[Int64?]]) {
         let interner = KeyInterner(types: [.long], expected: 16)
         let got = batches.map { interner.intern([Self.column($0)]) }
@@ -47,7 +49,9 @@ import Testing
         t.useDirectRange(min: -3, max: 3)
         let keys: [Int64] = [2, -3, 2, 50]
         var out = [Int32](repeating: 0, count: keys.count)
-        keys.withUnsafeBufferPointer { k in out.withUnsafeMutableBufferPointer { t.intern(k.baseAddress!, count: 4, into: $0.baseAddress!) } }
+        keys.withUnsafeBufferPointer { k in
+            out.withUnsafeMutableBufferPointer { t.intern(k.baseAddress!, count: 4, into: $0.baseAddress!) }
+        }
         #expect(out == [0, 1, 0, 2])
         #expect(t.find(UInt64(bitPattern: -3)) == 1)
         #expect(t.find(0) == -1)

@@ -11,7 +11,10 @@ import Testing
     }
 
     @Test func columnsSharedWithTheInputAreNotCounted() {
-        let input = Table([("x", Column(int64s: Array(0..<1000))), ("s", Column(strings: ["a", "b"] + Array(repeating: "c", count: 998)))])
+        let input = Table([
+            ("x", Column(int64s: Array(0..<1000))),
+            ("s", Column(strings: ["a", "b"] + Array(repeating: "c", count: 998))),
+        ])
         // A projection that keeps one column and adds another counts only the new one.
         let added = Column(int64s: Array(repeating: 7, count: 1000))
         let output = Table([("x", input.columns[0]), ("y", added)])

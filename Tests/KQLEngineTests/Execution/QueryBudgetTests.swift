@@ -18,7 +18,9 @@ import Testing
         try b.exit(settling: 0)
         let error = #expect(throws: KQLError.self) { try b.charge(60) }
         #expect(error?.code == .queryMemory)
-        #expect(error?.message.hasPrefix("operator 'join' needs about 120 bytes, more than the memory budget of 100 bytes") == true)
+        #expect(
+            error?.message.hasPrefix("operator 'join' needs about 120 bytes, more than the memory budget of 100 bytes")
+                == true)
         b.abandon()
         // The next operator starts from nothing.
         b.enter("sort")
@@ -56,7 +58,9 @@ import Testing
     }
 
     @Test func theDeadlineIsCheckedWithEveryCharge() throws {
-        let b = QueryBudget(maxMemoryPerOperator: 1 << 30, timeoutNanoseconds: 1_000_000, startNanoseconds: MonotonicClock.nanoseconds() - 1_000_000_000)
+        let b = QueryBudget(
+            maxMemoryPerOperator: 1 << 30, timeoutNanoseconds: 1_000_000,
+            startNanoseconds: MonotonicClock.nanoseconds() - 1_000_000_000)
         #expect(b.remainingNanoseconds == 0)
         let error = #expect(throws: KQLError.self) { try b.charge(1) }
         #expect(error?.code == .queryTimeout)

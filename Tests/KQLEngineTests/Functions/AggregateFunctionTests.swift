@@ -17,10 +17,14 @@ import Testing
 
     @Test func groupedSumsAvgAndCount() throws {
         let groups: [Int32] = [0, 1, 0, 1, 1]
-        #expect(try aggregate("sum", [x], groups: groups, groupCount: 2).columns[0].boxedValues == [.long(8), .long(5)])
-        #expect(try aggregate("avg", [x], groups: groups, groupCount: 2).columns[0].boxedValues == [.real(4), .real(2.5)])
-        #expect(try aggregate("count", [], groups: groups, groupCount: 2).columns[0].boxedValues == [.long(2), .long(3)])
-        #expect(try aggregate("dcount", [x], groups: groups, groupCount: 2).columns[0].boxedValues == [.long(2), .long(2)])
+        #expect(
+            try aggregate("sum", [x], groups: groups, groupCount: 2).columns[0].boxedValues == [.long(8), .long(5)])
+        #expect(
+            try aggregate("avg", [x], groups: groups, groupCount: 2).columns[0].boxedValues == [.real(4), .real(2.5)])
+        #expect(
+            try aggregate("count", [], groups: groups, groupCount: 2).columns[0].boxedValues == [.long(2), .long(3)])
+        #expect(
+            try aggregate("dcount", [x], groups: groups, groupCount: 2).columns[0].boxedValues == [.long(2), .long(2)])
     }
 
     @Test func makeListSkipsNullsAndHonoursMax() throws {
@@ -33,16 +37,19 @@ import Testing
 
     @Test func percentilesNearestRank() throws {
         let v = ColumnarValue.column(Column(int64s: Array(1...10)))
-        let r = try aggregate("percentiles", [v, .scalar(.long(0), .long), .scalar(.long(50), .long), .scalar(.real(99.5), .real)],
-                              groups: Array(repeating: 0, count: 10), groupCount: 1, columnNames: ["x"])
+        let r = try aggregate(
+            "percentiles", [v, .scalar(.long(0), .long), .scalar(.long(50), .long), .scalar(.real(99.5), .real)],
+            groups: Array(repeating: 0, count: 10), groupCount: 1, columnNames: ["x"])
         #expect(r.fields.map(\.name) == ["percentile_x_0", "percentile_x_50", "percentile_x_99_5"])
         #expect(r.columns.map { $0.value(0) } == [.long(1), .long(5), .long(10)])
     }
 
     @Test func argMaxReturnsTheRowAndFirstRowForAllNull() throws {
-        let version = ColumnarValue.column(Column(int64s: [1, 0, 0, 0, 1, 2], valid: [true, false, false, false, true, true]))
+        let version = ColumnarValue.column(
+            Column(int64s: [1, 0, 0, 0, 1, 2], valid: [true, false, false, false, true, true]))
         let color = ColumnarValue.column(Column(strings: ["Red", "Green", "Yellow", "Green", "Brown", "Green"]))
-        let r = try aggregate("arg_max", [version, color], groups: [0, 0, 1, 1, 2, 2], groupCount: 3, columnNames: ["Version", "Color"])
+        let r = try aggregate(
+            "arg_max", [version, color], groups: [0, 0, 1, 1, 2, 2], groupCount: 3, columnNames: ["Version", "Color"])
         #expect(r.fields == [Field("Version", .long), Field("Color", .string)])
         #expect(r.columns[0].boxedValues == [.long(1), .null, .long(2)])
         #expect(r.columns[1].boxedValues == [.string("Red"), .string("Yellow"), .string("Green")])

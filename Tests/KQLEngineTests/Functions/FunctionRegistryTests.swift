@@ -21,8 +21,9 @@ import KQLSyntax
         let scalars = Set(KQLManifest.scalarFunctions.map(\.name))
         let aggregates = Set(KQLManifest.aggregateFunctions.map(\.name))
         for d in FunctionRegistry.declarations {
-            #expect((d.isAggregate ? aggregates : scalars).contains(d.name),
-                    "\(d.name) (\(d.family)) is not in KQLManifest's \(d.isAggregate ? "aggregation" : "scalar") functions")
+            #expect(
+                (d.isAggregate ? aggregates : scalars).contains(d.name),
+                "\(d.name) (\(d.family)) is not in KQLManifest's \(d.isAggregate ? "aggregation" : "scalar") functions")
         }
         for e in FunctionRegistry.scalarCatalogue where e.status == .implemented {
             #expect(FunctionRegistry.declaration(named: e.name).map { !$0.isAggregate } == true, "\(e.name)")
@@ -48,8 +49,9 @@ import KQLSyntax
     @Test func declarationsDocumentThemselves() {
         for d in FunctionRegistry.declarations {
             #expect(!d.family.isEmpty, "\(d.name) has no family")
-            #expect(!d.summary.isEmpty && !d.summary.contains("\n") && d.summary.hasSuffix("."),
-                    "\(d.name): the summary is one sentence on one line")
+            #expect(
+                !d.summary.isEmpty && !d.summary.contains("\n") && d.summary.hasSuffix("."),
+                "\(d.name): the summary is one sentence on one line")
             #expect(d.example.contains("\(d.name)("), "\(d.name): the example calls it")
         }
     }
@@ -60,7 +62,8 @@ import KQLSyntax
         for d in FunctionRegistry.declarations {
             do {
                 let result = try engine.execute(d.example)
-                #expect(result.tables.last.map { $0.table.rowCount > 0 } == true, "\(d.name): \(d.example) returned no row")
+                #expect(
+                    result.tables.last.map { $0.table.rowCount > 0 } == true, "\(d.name): \(d.example) returned no row")
             } catch {
                 Issue.record("\(d.name): \(d.example) failed: \(error)")
             }
@@ -74,11 +77,14 @@ import KQLSyntax
         let file = root.appendingPathComponent("docs/support.md")
         let generated = FunctionRegistry.markdownSupportTable()
         if ProcessInfo.processInfo.environment["SANDPIPER_REGENERATE"] == "1" {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try generated.write(to: file, atomically: true, encoding: .utf8)
         }
         let committed = try String(contentsOf: file, encoding: .utf8)
-        #expect(committed == generated,
-                "docs/support.md is stale: run SANDPIPER_REGENERATE=1 swift test --filter KQLEngineTests.FunctionRegistryTests")
+        #expect(
+            committed == generated,
+            "docs/support.md is stale: run SANDPIPER_REGENERATE=1 swift test --filter KQLEngineTests.FunctionRegistryTests"
+        )
     }
 }

@@ -20,15 +20,17 @@ func rows(_ f: any ScalarFunction, _ args: [ColumnarValue], count: Int) throws -
 }
 
 /// Runs aggregate `name` over one column grouped by `groups`.
-func aggregate(_ name: String, _ args: [ColumnarValue], groups: [Int32], groupCount: Int,
-               columnNames: [String?] = []) throws -> (fields: [Field], columns: [Column]) {
+func aggregate(
+    _ name: String, _ args: [ColumnarValue], groups: [Int32], groupCount: Int,
+    columnNames: [String?] = []
+) throws -> (fields: [Field], columns: [Column]) {
     let f = try #require(FunctionRegistry.aggregate(named: name))
     let infos = args.enumerated().map { i, a in
         ArgumentInfo(type: a.type, constant: a.constantValue, columnName: i < columnNames.count ? columnNames[i] : nil)
     }
     let fields = try f.outputColumns(infos, star: [])
-    let cols = try f.aggregate(args, star: [], groups: GroupIndex(groupIDs: groups, groupCount: groupCount),
-                               context: FunctionContext(now: 0, rowCount: groups.count))
+    let cols = try f.aggregate(
+        args, star: [], groups: GroupIndex(groupIDs: groups, groupCount: groupCount),
+        context: FunctionContext(now: 0, rowCount: groups.count))
     return (fields, cols)
 }
-

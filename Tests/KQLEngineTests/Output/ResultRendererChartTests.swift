@@ -21,14 +21,17 @@ import Testing
     @Test func tableSaysWhereTheChartWentOrHowToDrawIt() {
         let plain = ResultRenderer.render([PrintableResult(table: rendered())], format: .table).stdout
         #expect(plain.hasSuffix("render linechart: draw it with --chart FILE.svg (or .png, .html, .vl.json)\n"))
-        let written = ResultRenderer.render([PrintableResult(table: rendered(), chartFile: "out/c.svg")], format: .table).stdout
+        let written = ResultRenderer.render(
+            [PrintableResult(table: rendered(), chartFile: "out/c.svg")], format: .table
+        ).stdout
         #expect(written.hasSuffix("render linechart: chart written to out/c.svg\n"))
     }
 
     @Test func otherFormatsAndPlainResultsAreUnchanged() {
         var plain = rendered(); plain.visualization = nil
         for format in [ResultFormat.csv, .markdown] {
-            #expect(ResultRenderer.render([PrintableResult(table: plain)], format: format).stdout
+            #expect(
+                ResultRenderer.render([PrintableResult(table: plain)], format: format).stdout
                     == ResultRenderer.render([PrintableResult(table: rendered())], format: format).stdout)
         }
         #expect(!ResultRenderer.render([PrintableResult(table: plain)], format: .table).stdout.contains("render"))

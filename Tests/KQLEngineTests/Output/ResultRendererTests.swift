@@ -11,16 +11,17 @@ import Testing
     ])
 
     @Test func alignedTable() {
-        #expect(TextTableFormatter.text(Self.sample) == """
-               n  s             r
-            long  string     real
-            ----  ---------  ----
-               1  a|b         0.5
-            null              NaN
-            -300  tab\\there     2
-            (3 rows)
+        #expect(
+            TextTableFormatter.text(Self.sample) == """
+                   n  s             r
+                long  string     real
+                ----  ---------  ----
+                   1  a|b         0.5
+                null              NaN
+                -300  tab\\there     2
+                (3 rows)
 
-            """)
+                """)
     }
 
     @Test func wideCellsAreCut() {
@@ -29,14 +30,15 @@ import Testing
     }
 
     @Test func markdown() {
-        #expect(MarkdownFormatter.text(Self.sample) == """
-            | n | s | r |
-            |---:|---|---:|
-            | 1 | a\\|b | 0.5 |
-            |  |  | NaN |
-            | -300 | tab\\there | 2 |
+        #expect(
+            MarkdownFormatter.text(Self.sample) == """
+                | n | s | r |
+                |---:|---|---:|
+                | 1 | a\\|b | 0.5 |
+                |  |  | NaN |
+                | -300 | tab\\there | 2 |
 
-            """)
+                """)
     }
 
     @Test func csv() {
@@ -56,13 +58,18 @@ import Testing
             ("d", Column(type: .dynamic, values: [.dynamic(.bag(PropertyBag([("k", .array([.long(1), .null]))])))])),
             ("s", Column(type: .string, values: [.null])),
         ])
-        #expect(JSONResultFormatter.line(table) == #"{"columns":[{"name":"b","type":"bool"},{"name":"i","type":"int"},{"name":"r","type":"real"},{"name":"m","type":"decimal"},{"name":"t","type":"datetime"},{"name":"ts","type":"timespan"},{"name":"g","type":"guid"},{"name":"d","type":"dynamic"},{"name":"s","type":"string"}],"rows":[[true,3,"Infinity","1.5","2024-01-01T00:00:00.0000000Z","-1.01:00:00","3f2504e0-4f89-11d3-9a0c-0305e82c3301",{"k":[1,null]},null]]}"#)
+        #expect(
+            JSONResultFormatter.line(table)
+                == #"{"columns":[{"name":"b","type":"bool"},{"name":"i","type":"int"},{"name":"r","type":"real"},{"name":"m","type":"decimal"},{"name":"t","type":"datetime"},{"name":"ts","type":"timespan"},{"name":"g","type":"guid"},{"name":"d","type":"dynamic"},{"name":"s","type":"string"}],"rows":[[true,3,"Infinity","1.5","2024-01-01T00:00:00.0000000Z","-1.01:00:00","3f2504e0-4f89-11d3-9a0c-0305e82c3301",{"k":[1,null]},null]]}"#
+        )
     }
 
     @Test func pluginOutputPlacement() {
         let results = [PrintableResult(table: Table([("x", Column(type: .long, int64s: [1]))]), pluginOutput: ["hi\n"])]
         let json = ResultRenderer.render(results, format: .json)
-        #expect(json.stdout == "{\"columns\":[{\"name\":\"x\",\"type\":\"long\"}],\"rows\":[[1]]}\n{\"python_output\":\"hi\\n\"}\n")
+        #expect(
+            json.stdout
+                == "{\"columns\":[{\"name\":\"x\",\"type\":\"long\"}],\"rows\":[[1]]}\n{\"python_output\":\"hi\\n\"}\n")
         #expect(json.stderr.isEmpty)
         let csv = ResultRenderer.render(results, format: .csv)
         #expect(csv.stdout == "x\n1\n")
@@ -74,16 +81,18 @@ import Testing
     @Test func controlCharactersNeverReachATerminalRaw() {
         let hostile = "\u{1b}]52;c;eA==\u{07}\u{1b}[2J\u{7f}\u{9b}1m\r!"
         let t = Table([("n\u{1b}[1m", Column(strings: [hostile]))])
-        #expect(TextTableFormatter.text(t, maxCellWidth: 200) == """
-            n\\x1b[1m
-            string
-            --------------------------------------
-            \\x1b]52;c;eA==\\x07\\x1b[2J\\x7f\\x9b1m\\r!
-            (1 row)
+        #expect(
+            TextTableFormatter.text(t, maxCellWidth: 200) == """
+                n\\x1b[1m
+                string
+                --------------------------------------
+                \\x1b]52;c;eA==\\x07\\x1b[2J\\x7f\\x9b1m\\r!
+                (1 row)
 
-            """)
+                """)
         #expect(MarkdownFormatter.text(t).contains("| \\x1b]52;c;eA==\\x07"))
-        let rendered = ResultRenderer.render([PrintableResult(table: t, pluginOutput: ["a\u{1b}[2Jb\r\nc\rd\te\n"])], format: .table)
+        let rendered = ResultRenderer.render(
+            [PrintableResult(table: t, pluginOutput: ["a\u{1b}[2Jb\r\nc\rd\te\n"])], format: .table)
         #expect(rendered.stderr == "--- python output ---\na\\x1b[2Jb\r\nc\\x0dd\te\n")
         #expect(CSVResultFormatter.text(t).contains(hostile))
         #expect(JSONResultFormatter.line(t).contains("\\u001b]52;c;eA==\\u0007"))

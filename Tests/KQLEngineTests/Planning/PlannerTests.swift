@@ -57,7 +57,8 @@ import Testing
     }
 
     @Test func aLetChainIsOneFlatPipeline() throws {
-        let p = try plan("let a = range x from 1 to 5 step 1 | where x > 1; let b = a | extend y = x * 2; b | where y > 4")
+        let p = try plan(
+            "let a = range x from 1 to 5 step 1 | where x > 1; let b = a | extend y = x * 2; b | where y > 4")
         guard case .query = p.bound.source else { Issue.record("the bound query is not a chain"); return }
         #expect(p.plan.source.op is RangeOperator)
         #expect(p.plan.operators.map { $0.op.name } == ["where", "extend", "where"])
@@ -65,17 +66,23 @@ import Testing
     }
 
     @Test func aFilterRunIsPrunedWhenPlannedWithEveryNodesNarrowedSchema() throws {
-        let p = try plan("datatable(a:long, b:long, c:long, d:long)[1, 10, 100, 0, 2, 20, 200, 0, 3, 30, 300, 0]"
-                         + " | where a > 1 | extend b = b + 1, e = c * 2 | project e, b")
+        let p = try plan(
+            "datatable(a:long, b:long, c:long, d:long)[1, 10, 100, 0, 2, 20, 200, 0, 3, 30, 300, 0]"
+                + " | where a > 1 | extend b = b + 1, e = c * 2 | project e, b")
         let keep = try #require(p.plan.operators.first?.op as? KeepColumnsOperator)
         #expect(keep.columns == [0, 1, 2])
         // `d` is never read; `a` only by the filter, which drops it; extend replaces `b` in place and appends `e`.
-        #expect(p.plan.operators.map { $0.schema?.names ?? [] } == [["a", "b", "c"], ["b", "c"], ["b", "c", "e"], ["e", "b"]])
+        #expect(
+            p.plan.operators.map { $0.schema?.names ?? [] } == [
+                ["a", "b", "c"], ["b", "c"], ["b", "c", "e"], ["e", "b"],
+            ])
         #expect(TestHarness.text(try p.executor.run(p.plan)) == [["400", "21"], ["600", "31"]])
     }
 
     @Test func operatorsAfterAPluginWithAnInferredSchemaAreOneDeferredNode() throws {
-        let p = try plan("range x from 1 to 2 step 1 | evaluate reshape() | where k == 'b' | extend v = w", plugins: [ReshapingPlugin()])
+        let p = try plan(
+            "range x from 1 to 2 step 1 | evaluate reshape() | where k == 'b' | extend v = w",
+            plugins: [ReshapingPlugin()])
         #expect(p.plan.operators.map { $0.op.name } == ["reshape", "the operators after a plugin"])
         let deferred = try #require(p.plan.operators.last?.op as? DeferredOperator)
         #expect(deferred.deferred.operators.count == 2)
@@ -87,7 +94,9 @@ import Testing
     }
 
     @Test func operatorsDeclareWhetherTheyWorkRowByRow() throws {
-        let p = try plan("range x from 1 to 5 step 1 | where x > 1 | sort by x asc | extend r = row_number() | take 2 | extend y = x + 1")
+        let p = try plan(
+            "range x from 1 to 5 step 1 | where x > 1 | sort by x asc | extend r = row_number() | take 2 | extend y = x + 1"
+        )
         let traits = p.plan.operators.map { $0.op.traits }
         #expect(p.plan.source.op.traits.contains(.parallelSafe))
         #expect(traits == [.rowWise, [], .preservesOrder, .preservesOrder, .rowWise])

@@ -4,12 +4,16 @@ import KQLSyntax
 
 /// Short-hands for building syntax trees by hand (spans are made up but distinct per name).
 enum S {
-    static func name(_ s: String, at offset: Int = 0) -> NameSyntax { NameSyntax(s, span: SourceSpan(offset, offset + s.utf8.count)) }
+    static func name(_ s: String, at offset: Int = 0) -> NameSyntax {
+        NameSyntax(s, span: SourceSpan(offset, offset + s.utf8.count))
+    }
     static func col(_ s: String, at offset: Int = 0) -> ExpressionSyntax { .name(name(s, at: offset)) }
     static func long(_ v: Int64) -> ExpressionSyntax { .literal(.long(v), .long, .none) }
     static func str(_ v: String) -> ExpressionSyntax { .literal(.string(v), .string, .none) }
     static func null(_ t: ScalarType) -> ExpressionSyntax { .literal(.null, t, .none) }
-    static func dyn(_ json: String) -> ExpressionSyntax { .literal(.dynamic(try! Dynamic.parseJSON(json)), .dynamic, .none) }
+    static func dyn(_ json: String) -> ExpressionSyntax {
+        .literal(.dynamic(try! Dynamic.parseJSON(json)), .dynamic, .none)
+    }
     static func bin(_ op: BinaryOperator, _ l: ExpressionSyntax, _ r: ExpressionSyntax) -> ExpressionSyntax {
         .binary(op: op, left: l, right: r, span: .none)
     }
@@ -19,17 +23,23 @@ enum S {
     static func assign(_ n: String?, _ e: ExpressionSyntax) -> AssignmentSyntax {
         AssignmentSyntax(names: n.map { [name($0)] } ?? [], value: e)
     }
-    static func op(_ k: OperatorSyntax.Kind) -> OperatorSyntax { OperatorSyntax(kind: k, span: .none, keywordSpan: .none) }
+    static func op(_ k: OperatorSyntax.Kind) -> OperatorSyntax {
+        OperatorSyntax(kind: k, span: .none, keywordSpan: .none)
+    }
     static func pipe(_ source: ExpressionSyntax, _ ops: OperatorSyntax.Kind...) -> ExpressionSyntax {
         .pipeline(source: source, operators: ops.map(op), span: .none)
     }
     /// `datatable(cols)[values]`.
     static func datatable(_ cols: [(String, ScalarType)], _ values: [ExpressionSyntax]) -> ExpressionSyntax {
-        .source(SourceSyntax(kind: .datatable(columns: cols.map { ColumnDeclarationSyntax(name: name($0.0), type: $0.1) },
-                                              values: values), span: .none))
+        .source(
+            SourceSyntax(
+                kind: .datatable(
+                    columns: cols.map { ColumnDeclarationSyntax(name: name($0.0), type: $0.1) },
+                    values: values), span: .none))
     }
     static func range(_ c: String, _ from: Int64, _ to: Int64, _ step: Int64 = 1) -> ExpressionSyntax {
-        .source(SourceSyntax(kind: .range(column: name(c), from: long(from), to: long(to), step: long(step)), span: .none))
+        .source(
+            SourceSyntax(kind: .range(column: name(c), from: long(from), to: long(to), step: long(step)), span: .none))
     }
 }
 

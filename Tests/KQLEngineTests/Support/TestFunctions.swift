@@ -35,7 +35,9 @@ struct TestBinary: ScalarFunction {
             guard a[0].type == .bool, a[1].type == .bool else { throw FunctionError(.type, "needs bools", argument: 0) }
             return .bool
         default:
-            guard a[0].type == a[1].type else { throw FunctionError(.type, "cannot compare \(a[0].type) with \(a[1].type)", argument: 1) }
+            guard a[0].type == a[1].type else {
+                throw FunctionError(.type, "cannot compare \(a[0].type) with \(a[1].type)", argument: 1)
+            }
             return .bool
         }
     }
@@ -69,7 +71,9 @@ struct TestBinary: ScalarFunction {
 struct TestCount: AggregateFunction {
     var name: String { "count" }
     func outputColumns(_ a: [ArgumentInfo], star: [Field]) throws(FunctionError) -> [Field] { [Field("count_", .long)] }
-    func aggregate(_ a: [ColumnarValue], star: [Column], groups: GroupIndex, context: FunctionContext) throws(FunctionError) -> [Column] {
+    func aggregate(_ a: [ColumnarValue], star: [Column], groups: GroupIndex, context: FunctionContext)
+        throws(FunctionError) -> [Column]
+    {
         var counts = [Int64](repeating: 0, count: groups.groupCount)
         for g in groups.groupIDs { counts[Int(g)] += 1 }
         return [Column(int64s: counts)]
@@ -82,7 +86,9 @@ struct TestSum: AggregateFunction {
     func outputColumns(_ a: [ArgumentInfo], star: [Field]) throws(FunctionError) -> [Field] {
         [Field("sum_" + (a.first?.columnName ?? ""), .long)]
     }
-    func aggregate(_ a: [ColumnarValue], star: [Column], groups: GroupIndex, context: FunctionContext) throws(FunctionError) -> [Column] {
+    func aggregate(_ a: [ColumnarValue], star: [Column], groups: GroupIndex, context: FunctionContext)
+        throws(FunctionError) -> [Column]
+    {
         var sums = [Int64](repeating: 0, count: groups.groupCount)
         for (i, g) in groups.groupIDs.enumerated() { if case .long(let v) = a[0].value(i) { sums[Int(g)] += v } }
         return [Column(int64s: sums)]

@@ -7,7 +7,9 @@ import Testing
 @Suite struct LexerLiteralTests {
     func literal(_ text: String) throws -> (Value, ScalarType) {
         let e = try Parser.parseExpression(text)
-        guard case .literal(let v, let t, _) = e else { Issue.record("not a literal: \(text) → \(dump(e))"); return (.null, .string) }
+        guard case .literal(let v, let t, _) = e else {
+            Issue.record("not a literal: \(text) → \(dump(e))"); return (.null, .string)
+        }
         return (v, t)
     }
 

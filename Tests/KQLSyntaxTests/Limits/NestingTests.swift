@@ -25,7 +25,8 @@ import Testing
     }
 
     @Test func joinConditionsJoinedByManyAndsAreAllRead() throws {
-        #expect(try tree("A | join (B) on $left.a == $right.b and c and $left.d == $right.e")
+        #expect(
+            try tree("A | join (B) on $left.a == $right.b and c and $left.d == $right.e")
                 == "A | join (B) on $left.a==$right.b, c, $left.d==$right.e")
     }
 
@@ -45,8 +46,9 @@ import Testing
         _ = try Parser.parse("print " + String(repeating: "-", count: n) + "1")
         _ = try Parser.parse("print d" + String(repeating: "[0]", count: n))
         // Runs beside nesting do not add up: each operand's run is next to the parenthesis, not around it.
-        _ = try Parser.parse("print " + String(repeating: "(d" + String(repeating: ".a", count: 40) + " + ", count: 30) + "1"
-                             + String(repeating: ")", count: 30))
+        _ = try Parser.parse(
+            "print " + String(repeating: "(d" + String(repeating: ".a", count: 40) + " + ", count: 30) + "1"
+                + String(repeating: ")", count: 30))
     }
 
     @Test(arguments: [
@@ -55,7 +57,8 @@ import Testing
         "print x" + String(repeating: " in (1)", count: 1_500),
         "print x" + String(repeating: " between (1 .. 2)", count: 1_500),
         // Runs stacked on one another add up: 30 parentheses, each followed by a run of 40 members.
-        "print " + String(repeating: "(", count: 30) + "d" + String(repeating: ")" + String(repeating: ".a", count: 40), count: 30),
+        "print " + String(repeating: "(", count: 30) + "d"
+            + String(repeating: ")" + String(repeating: ".a", count: 40), count: 30),
         "let f = () { " + String(repeating: "let g = () { ", count: 1_500),
         "T" + String(repeating: " | mv-apply d on (", count: 1_500),
     ])
@@ -65,7 +68,8 @@ import Testing
 
     /// A `dynamic(...)` written inside a dynamic literal counts as a level of its own, besides its array.
     @Test func dynamicLiteralsCountNestedLiterals() throws {
-        _ = try Parser.parse("print " + String(repeating: "dynamic([", count: 250) + String(repeating: "])", count: 250))
+        _ = try Parser.parse(
+            "print " + String(repeating: "dynamic([", count: 250) + String(repeating: "])", count: 250))
         let deep = "print " + String(repeating: "dynamic([", count: 300) + String(repeating: "])", count: 300)
         #expect(parseError(deep)?.code == .queryTooComplex)
     }

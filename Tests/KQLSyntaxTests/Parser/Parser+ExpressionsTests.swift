@@ -24,10 +24,12 @@ import Testing
     }
 
     @Test func stringOperators() throws {
-        let ops = ["has", "!has", "has_cs", "!has_cs", "hasprefix", "!hasprefix", "hasprefix_cs", "!hasprefix_cs",
-                   "hassuffix", "!hassuffix", "hassuffix_cs", "!hassuffix_cs", "contains", "!contains", "contains_cs",
-                   "!contains_cs", "startswith", "!startswith", "startswith_cs", "!startswith_cs", "endswith",
-                   "!endswith", "endswith_cs", "!endswith_cs"]
+        let ops = [
+            "has", "!has", "has_cs", "!has_cs", "hasprefix", "!hasprefix", "hasprefix_cs", "!hasprefix_cs",
+            "hassuffix", "!hassuffix", "hassuffix_cs", "!hassuffix_cs", "contains", "!contains", "contains_cs",
+            "!contains_cs", "startswith", "!startswith", "startswith_cs", "!startswith_cs", "endswith",
+            "!endswith", "endswith_cs", "!endswith_cs",
+        ]
         for op in ops { #expect(try expr("s \(op) 'x'") == "(\(op) s 'x')") }
         #expect(try expr("s matches regex '[a-z]+'") == "(matches regex s '[a-z]+')")
         #expect(try expr("s has 'a' and t contains 'b'") == "(and (has s 'a') (contains t 'b'))")

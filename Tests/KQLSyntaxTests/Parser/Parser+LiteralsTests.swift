@@ -7,7 +7,9 @@ import Testing
 @Suite struct ParserLiteralTests {
     func literal(_ text: String) throws -> (Value, ScalarType) {
         let e = try Parser.parseExpression(text)
-        guard case .literal(let v, let t, _) = e else { Issue.record("not a literal: \(text) → \(dump(e))"); return (.null, .string) }
+        guard case .literal(let v, let t, _) = e else {
+            Issue.record("not a literal: \(text) → \(dump(e))"); return (.null, .string)
+        }
         return (v, t)
     }
 
@@ -32,8 +34,14 @@ import Testing
 
     @Test func datetimes() throws {
         #expect(try literal("datetime(2024-01-01)") == (.datetime(1_704_067_200 * 1_000_000_000), .datetime))
-        #expect(try literal("datetime(2024-01-01 10:00:00.5)") == (.datetime((1_704_067_200 + 36_000) * 1_000_000_000 + 500_000_000), .datetime))
-        #expect(try literal("datetime(2024-01-01T10:00:00Z)") == (.datetime((1_704_067_200 + 36_000) * 1_000_000_000), .datetime))
+        #expect(
+            try literal("datetime(2024-01-01 10:00:00.5)") == (
+                .datetime((1_704_067_200 + 36_000) * 1_000_000_000 + 500_000_000), .datetime
+            ))
+        #expect(
+            try literal("datetime(2024-01-01T10:00:00Z)") == (
+                .datetime((1_704_067_200 + 36_000) * 1_000_000_000), .datetime
+            ))
         #expect(try literal("date(2024-01-01)") == (.datetime(1_704_067_200 * 1_000_000_000), .datetime))
     }
 
@@ -48,6 +56,12 @@ import Testing
         #expect(try expr("dynamic(1)") == "dynamic(1)")
         #expect(try expr("dynamic('x')") == #"dynamic("x")"#)
         let (v, _) = try literal("dynamic({\"t\": datetime(2024-01-01), \"d\": 1h})")
-        #expect(v == .dynamic(.bag(PropertyBag([("t", .datetime(1_704_067_200 * 1_000_000_000)), ("d", .timespan(3_600 * 1_000_000_000))]))))
+        #expect(
+            v
+                == .dynamic(
+                    .bag(
+                        PropertyBag([
+                            ("t", .datetime(1_704_067_200 * 1_000_000_000)), ("d", .timespan(3_600 * 1_000_000_000)),
+                        ]))))
     }
 }

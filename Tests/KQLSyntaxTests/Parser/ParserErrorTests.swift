@@ -14,11 +14,12 @@ import Testing
     @Test func danglingCommaShowsLineColumnAndCaret() throws {
         let e = try #require(failure("T\n| project a, b,\n| take 5"))
         #expect(e.code == .parse)
-        #expect(e.description == """
-        E_PARSE: 3:1: expected a column name or an expression after ',', found '|'
-          | take 5
-          ^
-        """)
+        #expect(
+            e.description == """
+                E_PARSE: 3:1: expected a column name or an expression after ',', found '|'
+                  | take 5
+                  ^
+                """)
     }
 
     @Test func unclosedCallPointsBackAtTheParenthesis() throws {
@@ -30,11 +31,12 @@ import Testing
     @Test func unknownOperatorSuggestsClosest() throws {
         let e = try #require(failure("T | wher a > 1"))
         #expect(e.code == .parse)
-        #expect(e.description == """
-        E_PARSE: 1:5: unknown operator 'wher'; did you mean 'where'?
-          T | wher a > 1
-              ^^^^
-        """)
+        #expect(
+            e.description == """
+                E_PARSE: 1:5: unknown operator 'wher'; did you mean 'where'?
+                  T | wher a > 1
+                      ^^^^
+                """)
         #expect(failure("T | summarise count()")?.message == "unknown operator 'summarise'; did you mean 'summarize'?")
         #expect(failure("T | projectaway a")?.message.contains("did you mean 'project-away'?") == true)
     }
@@ -52,11 +54,12 @@ import Testing
 
     @Test func unterminatedString() throws {
         let e = try #require(failure("print 'abc"))
-        #expect(e.description == """
-        E_PARSE: 1:7: unterminated string literal: expected a closing ' on the same line
-          print 'abc
-                ^^^^
-        """)
+        #expect(
+            e.description == """
+                E_PARSE: 1:7: unterminated string literal: expected a closing ' on the same line
+                  print 'abc
+                        ^^^^
+                """)
     }
 
     @Test func missingColumnAfterBy() throws {
@@ -92,7 +95,9 @@ import Testing
             _ = try Parser.parse("T | take", sourceName: "q.kql")
             Issue.record("no error")
         } catch {
-            #expect(error.description.hasPrefix("E_PARSE: q.kql:1:9: expected a row count after 'take', found end of query"))
+            #expect(
+                error.description.hasPrefix("E_PARSE: q.kql:1:9: expected a row count after 'take', found end of query")
+            )
         }
     }
 }

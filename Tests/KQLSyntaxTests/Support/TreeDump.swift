@@ -20,8 +20,10 @@ func dump(_ e: ExpressionSyntax) -> String {
     case .chain(let first, let links, _):
         // Shown as the nested binary operators it stands for: `a + b + c` is `(+ (+ a b) c)`.
         return links.reduce(dump(first)) { "(\($1.op.rawValue) \($0) \(dump($1.operand)))" }
-    case .setMembership(let op, let l, let r, _): return "(\(op.rawValue) \(dump(l)) [\(r.map(dump).joined(separator: ", "))])"
-    case .between(let v, let lo, let hi, let neg, _): return "(\(neg ? "!between" : "between") \(dump(v)) \(dump(lo)) \(dump(hi)))"
+    case .setMembership(let op, let l, let r, _):
+        return "(\(op.rawValue) \(dump(l)) [\(r.map(dump).joined(separator: ", "))])"
+    case .between(let v, let lo, let hi, let neg, _):
+        return "(\(neg ? "!between" : "between") \(dump(v)) \(dump(lo)) \(dump(hi)))"
     case .member(let b, let n, _): return "\(dump(b)).\(n.name)"
     case .index(let b, let i, _): return "\(dump(b))[\(dump(i))]"
     case .parenthesized(let x, _): return "(\(dump(x)))"
@@ -42,14 +44,16 @@ func dump(_ a: AssignmentSyntax) -> String {
 }
 
 func dump(_ s: SchemaSyntax) -> String {
-    ((s.includesStar ? ["*"] : []) + s.columns.map { $0.name.name.isEmpty ? $0.type.rawValue : "\($0.name.name):\($0.type.rawValue)" })
+    ((s.includesStar ? ["*"] : [])
+        + s.columns.map { $0.name.name.isEmpty ? $0.type.rawValue : "\($0.name.name):\($0.type.rawValue)" })
         .joined(separator: ", ")
 }
 
 func dump(_ o: OptionSyntax) -> String { "\(o.name)=\(dump(o.value))" }
 
 func dump(_ k: SortKeySyntax) -> String {
-    dump(k.value) + (k.ascending.map { $0 ? " asc" : " desc" } ?? "") + (k.nullsFirst.map { $0 ? " nulls first" : " nulls last" } ?? "")
+    dump(k.value) + (k.ascending.map { $0 ? " asc" : " desc" } ?? "")
+        + (k.nullsFirst.map { $0 ? " nulls first" : " nulls last" } ?? "")
 }
 
 func dump(_ c: JoinConditionSyntax) -> String {
@@ -77,14 +81,19 @@ func dump(_ s: SourceSyntax) -> String {
     case .print(let a): return "print \(list(a.map(dump)))"
     case .union(let u): return dump(u)
     case .evaluate(let e): return dump(e)
-    case .find(let f): return "find" + (f.sourceColumn.map { " withsource=\($0.name)" } ?? "")
-        + (f.tables.map { " in (\(list($0.map(dump))))" } ?? "") + " where \(dump(f.predicate))"
+    case .find(let f):
+        return "find" + (f.sourceColumn.map { " withsource=\($0.name)" } ?? "")
+            + (f.tables.map { " in (\(list($0.map(dump))))" } ?? "") + " where \(dump(f.predicate))"
     case .search(let s): return dump(s)
-    case .externalData(let x): return "externaldata(\(list(x.columns.map { "\($0.name.name):\($0.type.rawValue)" })))[\(list(x.uris.map(dump)))]"
+    case .externalData(let x):
+        return
+            "externaldata(\(list(x.columns.map { "\($0.name.name):\($0.type.rawValue)" })))[\(list(x.uris.map(dump)))]"
     }
 }
 
-func dump(_ s: SearchSyntax) -> String { "search" + (s.tables.map { " in (\(list($0.map(dump))))" } ?? "") + " \(dump(s.predicate))" }
+func dump(_ s: SearchSyntax) -> String {
+    "search" + (s.tables.map { " in (\(list($0.map(dump))))" } ?? "") + " \(dump(s.predicate))"
+}
 
 func dump(_ o: OperatorSyntax) -> String {
     switch o.kind {
@@ -102,8 +111,10 @@ func dump(_ o: OperatorSyntax) -> String {
         return "mv-expand\(opts(m.options)) \(list(items))" + (m.limit.map { " limit \(dump($0))" } ?? "")
     case .makeSeries(let m):
         let aggs = m.aggregates.map { dump($0.assignment) + ($0.defaultValue.map { " default=" + dump($0) } ?? "") }
-        return "make-series\(opts(m.options)) \(list(aggs)) on \(dump(m.axis))" + (m.from.map { " from \(dump($0))" } ?? "")
-            + (m.to.map { " to \(dump($0))" } ?? "") + " step \(dump(m.step))" + (m.by.isEmpty ? "" : " by \(list(m.by.map(dump)))")
+        return "make-series\(opts(m.options)) \(list(aggs)) on \(dump(m.axis))"
+            + (m.from.map { " from \(dump($0))" } ?? "")
+            + (m.to.map { " to \(dump($0))" } ?? "") + " step \(dump(m.step))"
+            + (m.by.isEmpty ? "" : " by \(list(m.by.map(dump)))")
     case .mvApply(let m):
         let items = m.items.map { dump($0.assignment) + ($0.toType.map { " to \($0.rawValue)" } ?? "") }
         return "mv-apply\(opts(m.options)) \(list(items))" + (m.limit.map { " limit \(dump($0))" } ?? "")
@@ -116,33 +127,41 @@ func dump(_ o: OperatorSyntax) -> String {
             case .column(let n, let t): return n.name + (t.map { ":" + $0.rawValue } ?? "")
             }
         }
-        return (p.keepsOnlyMatches ? "parse-where" : "parse") + "\(opts(p.options)) \(dump(p.source)) with \(items.joined(separator: " "))"
+        return (p.keepsOnlyMatches ? "parse-where" : "parse")
+            + "\(opts(p.options)) \(dump(p.source)) with \(items.joined(separator: " "))"
     case .sort(let k, let o): return "sort\(opts(o)) by \(list(k.map(dump)))"
     case .project(let a): return "project \(list(a.map(dump)))"
     case .projectAway(let p): return "project-away \(list(p.map(\.pattern)))"
     case .projectKeep(let p): return "project-keep \(list(p.map(\.pattern)))"
     case .projectRename(let p): return "project-rename \(list(p.map { "\($0.new.name)=\($0.old.name)" }))"
-    case .projectReorder(let p): return "project-reorder \(list(p.map { $0.pattern + ($0.order.map { " " + $0 } ?? "") }))"
+    case .projectReorder(let p):
+        return "project-reorder \(list(p.map { $0.pattern + ($0.order.map { " " + $0 } ?? "") }))"
     case .render(let k, let p): return "render \(k.name)" + (p.isEmpty ? "" : " with(\(list(p.map(dump))))")
     case .sample(let c): return "sample \(dump(c))"
     case .search(let s): return dump(s)
     case .serialize(let a): return "serialize" + (a.isEmpty ? "" : " " + list(a.map(dump)))
     case .summarize(let s):
-        return "summarize\(opts(s.options)) \(list(s.aggregates.map(dump)))" + (s.by.isEmpty ? "" : " by \(list(s.by.map(dump)))")
+        return "summarize\(opts(s.options)) \(list(s.aggregates.map(dump)))"
+            + (s.by.isEmpty ? "" : " by \(list(s.by.map(dump)))")
     case .take(let c): return "take \(dump(c))"
     case .top(let c, let k): return "top \(dump(c)) by \(dump(k))"
     case .union(let u): return dump(u)
     case .where(let e): return "where \(dump(e))"
     case .consume(let o): return "consume\(opts(o))"
     case .sampleDistinct(let c, let n): return "sample-distinct \(dump(c)) of \(n.name)"
-    case .topHitters(let t): return "top-hitters \(dump(t.count)) of \(dump(t.value))" + (t.summing.map { " by \(dump($0))" } ?? "")
+    case .topHitters(let t):
+        return "top-hitters \(dump(t.count)) of \(dump(t.value))" + (t.summing.map { " by \(dump($0))" } ?? "")
     case .topNested(let t):
-        return list(t.levels.map { l in
-            "top-nested" + (l.count.map { " \(dump($0))" } ?? "") + " of \(dump(l.value))" + (l.others.map { " with others=\(dump($0))" } ?? "")
-                + " by \(dump(l.aggregate))" + (l.ascending ? " asc" : "")
-        })
+        return list(
+            t.levels.map { l in
+                "top-nested" + (l.count.map { " \(dump($0))" } ?? "") + " of \(dump(l.value))"
+                    + (l.others.map { " with others=\(dump($0))" } ?? "")
+                    + " by \(dump(l.aggregate))" + (l.ascending ? " asc" : "")
+            })
     case .scan(let s): return dump(s)
-    case .reduce(let r): return "reduce\(opts(r.options)) by \(dump(r.value))" + (r.properties.isEmpty ? "" : " with \(list(r.properties.map(dump)))")
+    case .reduce(let r):
+        return "reduce\(opts(r.options)) by \(dump(r.value))"
+            + (r.properties.isEmpty ? "" : " with \(list(r.properties.map(dump)))")
     case .parseKv(let p):
         return "parse-kv \(dump(p.source)) as (\(list(p.keys.map { "\($0.name.name):\($0.type.rawValue)" })))"
             + (p.properties.isEmpty ? "" : " with(\(list(p.properties.map(dump))))")
@@ -154,15 +173,21 @@ func dump(_ o: OperatorSyntax) -> String {
         }
         return "partition\(opts(p.options)) by \(p.key.name) \(body)"
     case .fork(let f):
-        return "fork " + f.branches.map { b in (b.name.map { "\($0.name)=" } ?? "") + "(\(b.operators.map(dump).joined(separator: " | ")))" }
+        return "fork "
+            + f.branches.map { b in
+                (b.name.map { "\($0.name)=" } ?? "") + "(\(b.operators.map(dump).joined(separator: " | ")))"
+            }
             .joined(separator: " ")
     case .facet(let f):
-        return "facet by \(list(f.columns.map(\.name)))" + (f.with.map { " with (\($0.map(dump).joined(separator: " | ")))" } ?? "")
+        return "facet by \(list(f.columns.map(\.name)))"
+            + (f.with.map { " with (\($0.map(dump).joined(separator: " | ")))" } ?? "")
     case .makeGraph(let m):
         let nodes = m.nodes.map { "\(dump($0.table)) on \($0.key.name)" }
         return "make-graph \(m.source.name) --> \(m.target.name)" + (nodes.isEmpty ? "" : " with \(list(nodes))")
             + (m.nodeIdProperty.map { " with_node_id=\($0.name)" } ?? "")
-            + (m.partition.map { " partitioned-by \($0.column.name) (\($0.operators.map(dump).joined(separator: " | ")))" } ?? "")
+            + (m.partition.map {
+                " partitioned-by \($0.column.name) (\($0.operators.map(dump).joined(separator: " | ")))"
+            } ?? "")
     case .graphMatch(let g, let shortest):
         let sequences = g.sequences.map { $0.map(dump).joined() }
         return (shortest ? "graph-shortest-paths" : "graph-match") + "\(opts(g.options)) \(list(sequences))"
@@ -171,7 +196,9 @@ func dump(_ o: OperatorSyntax) -> String {
         func part(_ word: String, _ p: GraphToTableSyntax.Part?) -> String? {
             p.map { word + ($0.alias.map { " as \($0.name)" } ?? "") + opts($0.options) }
         }
-        let parts = t.nodesFirst ? [part("nodes", t.nodes), part("edges", t.edges)] : [part("edges", t.edges), part("nodes", t.nodes)]
+        let parts =
+            t.nodesFirst
+            ? [part("nodes", t.nodes), part("edges", t.edges)] : [part("edges", t.edges), part("nodes", t.nodes)]
         return "graph-to-table \(list(parts.compactMap { $0 }))"
     case .graphMarkComponents(let o): return "graph-mark-components\(opts(o))"
     }
@@ -191,8 +218,11 @@ func dump(_ e: GraphPatternElementSyntax) -> String {
 }
 
 func dump(_ s: ScanSyntax) -> String {
-    let head = (s.matchIdColumn.map { " with_match_id=\($0.name)" } ?? "")
-        + (s.declarations.isEmpty ? "" : " declare(\(list(s.declarations.map { "\($0.name.name):\($0.type.rawValue)" + ($0.defaultValue.map { "=" + dump($0) } ?? "") })))")
+    let head =
+        (s.matchIdColumn.map { " with_match_id=\($0.name)" } ?? "")
+        + (s.declarations.isEmpty
+            ? ""
+            : " declare(\(list(s.declarations.map { "\($0.name.name):\($0.type.rawValue)" + ($0.defaultValue.map { "=" + dump($0) } ?? "") })))")
     let steps = s.steps.map { st in
         "step \(st.name.name) output=\(st.output.rawValue): \(dump(st.condition))"
             + (st.assignments.isEmpty ? "" : " => \(list(st.assignments.map(dump)))") + ";"

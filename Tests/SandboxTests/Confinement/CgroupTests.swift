@@ -9,16 +9,18 @@ enum CgroupFixture {
 
 /// The supervisor's side: per-query cgroups with a memory ceiling (kickout), a pids limit, the
 /// verdict from the cgroup's counters, and nothing left behind. Children run through sandpiper-probe.
-@Suite("Cgroups and kickout", .serialized,
-       .enabled(if: ProbeHarness.probeAvailable, "needs the built sandpiper-probe"),
-       .enabled(if: ProbeHarness.pythonAvailable, "needs Debian's /usr/bin/python3"),
-       .enabled(if: CgroupFixture.controller != nil, "needs a writable cgroup hierarchy with memory and pids"))
+@Suite(
+    "Cgroups and kickout", .serialized,
+    .enabled(if: ProbeHarness.probeAvailable, "needs the built sandpiper-probe"),
+    .enabled(if: ProbeHarness.pythonAvailable, "needs Debian's /usr/bin/python3"),
+    .enabled(if: CgroupFixture.controller != nil, "needs a writable cgroup hierarchy with memory and pids"))
 struct CgroupTests {
     static let ceiling: UInt64 = 256 << 20
 
     private func withCgroup(_ limits: CgroupLimits, _ body: (QueryCgroup) throws -> Void) throws {
         let controller = try #require(CgroupFixture.controller)
-        let cgroup = try controller.create(name: "sandpiper-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))", limits: limits)
+        let cgroup = try controller.create(
+            name: "sandpiper-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))", limits: limits)
         defer {
             try? cgroup.remove()
             for directory in cgroup.directories.values {
@@ -40,7 +42,9 @@ struct CgroupTests {
             let verdict = cgroup.verdict()
             #expect(verdict.oomKilled && verdict.oomKillCount >= 1, "\(verdict)")
             let peak = try #require(verdict.peakBytes)
-            #expect(Double(peak) >= Double(Self.ceiling) * 0.95 && Double(peak) <= Double(Self.ceiling) * 1.05, "peak \(peak)")
+            #expect(
+                Double(peak) >= Double(Self.ceiling) * 0.95 && Double(peak) <= Double(Self.ceiling) * 1.05,
+                "peak \(peak)")
             #expect(verdict.kickout?.code.rawValue == "E_SANDBOX_KICKOUT")
             #expect(cgroup.processes().isEmpty)
         }
@@ -49,7 +53,8 @@ struct CgroupTests {
     @Test("a child staying at 80% of the ceiling finishes")
     func belowCeiling() throws {
         try withCgroup(CgroupLimits(memoryBytes: Self.ceiling)) { cgroup in
-            let outcome = try ProbeHarness.runPython("x = b'\\x01' * \(Self.ceiling * 8 / 10)\nprint(len(x))", plan: plan(cgroup))
+            let outcome = try ProbeHarness.runPython(
+                "x = b'\\x01' * \(Self.ceiling * 8 / 10)\nprint(len(x))", plan: plan(cgroup))
             #expect(outcome.exitCode == 0 && outcome.stdout == "\(Self.ceiling * 8 / 10)\n", "\(outcome)")
             let verdict = cgroup.verdict()
             #expect(!verdict.oomKilled && verdict.kickout == nil, "\(verdict)")
@@ -89,7 +94,8 @@ struct CgroupTests {
             let done = DispatchSemaphore(value: 0)
             nonisolated(unsafe) var outcome: ProbeHarness.Outcome?
             let thread = Thread {
-                outcome = try? ProbeHarness.runPython("import time\nprint('up', flush=True)\ntime.sleep(60)", plan: plan(cgroup))
+                outcome = try? ProbeHarness.runPython(
+                    "import time\nprint('up', flush=True)\ntime.sleep(60)", plan: plan(cgroup))
                 done.signal()
             }
             thread.start()
@@ -134,7 +140,8 @@ struct KernelProbeTests {
     @Test("reports every layer, and agrees with the cgroup controller and Landlock")
     func consistent() throws {
         let probe = KernelProbe.current()
-        #expect(probe.layers.map(\.name) == ["cgroup", "namespaces", "memfd_noexec", "identity", "landlock", "seccomp"])
+        #expect(
+            probe.layers.map(\.name) == ["cgroup", "namespaces", "memfd_noexec", "identity", "landlock", "seccomp"])
         #expect(probe.landlockABI == LandlockRuleset.abiVersion())
         #expect((probe.cgroupVersion != nil) == (CgroupFixture.controller != nil))
         let decoded = try JSONDecoder().decode(KernelProbe.self, from: JSONEncoder().encode(probe))

@@ -4,10 +4,12 @@ import Sandbox
 
 /// End to end: Debian's python3 under the standard plan (through `sandpiper-probe`); every escape
 /// attempt must fail with an exception while the test process, which plays the host, keeps working.
-@Suite("Confinement escapes", .serialized,
-       .enabled(if: ProbeHarness.probeAvailable, "needs the built sandpiper-probe (swift build --product sandpiper-probe)"),
-       .enabled(if: ProbeHarness.pythonAvailable, "needs Debian's /usr/bin/python3"),
-       .enabled(if: getuid() == 0, "namespaces, pivot_root and dropping to nobody need root"))
+@Suite(
+    "Confinement escapes", .serialized,
+    .enabled(
+        if: ProbeHarness.probeAvailable, "needs the built sandpiper-probe (swift build --product sandpiper-probe)"),
+    .enabled(if: ProbeHarness.pythonAvailable, "needs Debian's /usr/bin/python3"),
+    .enabled(if: getuid() == 0, "namespaces, pivot_root and dropping to nobody need root"))
 struct ConfinementEscapeTests {
     /// An escape attempt: Python that completes only if the sandbox let it through.
     struct Escape: CustomTestStringConvertible, Sendable {
@@ -19,7 +21,8 @@ struct ConfinementEscapeTests {
     static let escapes: [Escape] = [
         Escape(name: "DNS lookup", code: "socket.getaddrinfo('example.com', 80)"),
         Escape(name: "TCP to a public address", code: "socket.create_connection(('1.1.1.1', 80), timeout=3)"),
-        Escape(name: "UDP send", code: "socket.socket(socket.AF_INET, socket.SOCK_DGRAM).sendto(b'x', ('8.8.8.8', 53))"),
+        Escape(
+            name: "UDP send", code: "socket.socket(socket.AF_INET, socket.SOCK_DGRAM).sendto(b'x', ('8.8.8.8', 53))"),
         Escape(name: "AF_INET6 socket", code: "socket.socket(socket.AF_INET6, socket.SOCK_STREAM)"),
         Escape(name: "AF_PACKET socket", code: "socket.socket(17, socket.SOCK_RAW, 0)"),
         Escape(name: "AF_NETLINK socket", code: "socket.socket(16, socket.SOCK_RAW, 0)"),
@@ -34,26 +37,34 @@ struct ConfinementEscapeTests {
         Escape(name: "read /sys", code: "os.listdir('/sys/class/net')"),
         Escape(name: "write into /usr", code: "open('/usr/lib/sandpiper-escape', 'w').write('x')"),
         Escape(name: "subprocess runs a shell", code: "subprocess.run(['/bin/sh', '-c', 'true'], check=True)"),
-        Escape(name: "subprocess runs curl", code: "subprocess.run(['/usr/bin/curl', '-s', 'http://1.1.1.1'], check=True)"),
+        Escape(
+            name: "subprocess runs curl", code: "subprocess.run(['/usr/bin/curl', '-s', 'http://1.1.1.1'], check=True)"),
         Escape(name: "os.system", code: "assert os.system('true') == 0"),
-        Escape(name: "load a .so written to /tmp", code: """
-            open('/tmp/libz.so', 'wb').write(open('/usr/lib/x86_64-linux-gnu/libz.so.1', 'rb').read())
-            ctypes.CDLL('/tmp/libz.so')
-            """),
+        Escape(
+            name: "load a .so written to /tmp",
+            code: """
+                open('/tmp/libz.so', 'wb').write(open('/usr/lib/x86_64-linux-gnu/libz.so.1', 'rb').read())
+                ctypes.CDLL('/tmp/libz.so')
+                """),
         Escape(name: "create an executable memfd", code: "os.memfd_create('x', 0x10)"),
-        Escape(name: "execute a binary from a memfd", code: """
-            fd = os.memfd_create('x', 0)
-            os.write(fd, open('/usr/bin/true', 'rb').read())
-            os.execv('/proc/self/fd/%d' % fd, ['true'])
-            """),
+        Escape(
+            name: "execute a binary from a memfd",
+            code: """
+                fd = os.memfd_create('x', 0)
+                os.write(fd, open('/usr/bin/true', 'rb').read())
+                os.execv('/proc/self/fd/%d' % fd, ['true'])
+                """),
         Escape(name: "ptrace attach", code: "sc(101, 16, 1, 0, 0)"),
         Escape(name: "process_vm_readv", code: "sc(310, 1, 0, 0, 0, 0, 0)"),
-        Escape(name: "mount", code: "sc(165, ctypes.c_char_p(b'none'), ctypes.c_char_p(b'/tmp'), ctypes.c_char_p(b'tmpfs'), 0, 0)"),
+        Escape(
+            name: "mount",
+            code: "sc(165, ctypes.c_char_p(b'none'), ctypes.c_char_p(b'/tmp'), ctypes.c_char_p(b'tmpfs'), 0, 0)"),
         Escape(name: "unshare a network namespace", code: "sc(272, 0x40000000)"),
         Escape(name: "clone with CLONE_NEWUSER", code: "sc(56, 0x10000000 | 17, 0, 0, 0, 0)"),
         Escape(name: "clone3", code: "sc(435, 0, 0)"),
         Escape(name: "bpf", code: "sc(321, 0, 0, 0)"),
-        Escape(name: "perf_event_open", code: "sc(298, ctypes.addressof(ctypes.create_string_buffer(128)), 0, -1, -1, 0)"),
+        Escape(
+            name: "perf_event_open", code: "sc(298, ctypes.addressof(ctypes.create_string_buffer(128)), 0, -1, -1, 0)"),
         Escape(name: "userfaultfd", code: "sc(323, 0)"),
         Escape(name: "keyctl", code: "sc(250, 0, 0)"),
         Escape(name: "personality READ_IMPLIES_EXEC", code: "sc(135, 0x0400000)"),
@@ -91,7 +102,8 @@ struct ConfinementEscapeTests {
         var plan = ConfinementPlan.standard(executables: [ProbeHarness.python])
         plan.seccomp = nil
         plan.landlock = nil
-        let outcome = try ProbeHarness.runPython(ProbeHarness.attempt("socket.socket(socket.AF_INET6, socket.SOCK_STREAM)"), plan: plan)
+        let outcome = try ProbeHarness.runPython(
+            ProbeHarness.attempt("socket.socket(socket.AF_INET6, socket.SOCK_STREAM)"), plan: plan)
         #expect(outcome.stdout.hasPrefix("ESCAPED"), "\(outcome)")
     }
 
@@ -99,8 +111,9 @@ struct ConfinementEscapeTests {
     func loopbackTCP() throws {
         let listener = try LoopbackListener()
         defer { listener.close() }
-        let outcome = try ProbeHarness.runPython(ProbeHarness.attempt(
-            "socket.create_connection(('127.0.0.1', \(listener.port)), timeout=3)"))
+        let outcome = try ProbeHarness.runPython(
+            ProbeHarness.attempt(
+                "socket.create_connection(('127.0.0.1', \(listener.port)), timeout=3)"))
         #expect(outcome.stdout.hasPrefix("DENIED"), "\(outcome)")
         #expect(!listener.hasPendingConnection(), "a connection reached the host listener")
     }
@@ -115,11 +128,13 @@ struct ConfinementEscapeTests {
         let path = directory.path + "/host.sock"
         let named = try UnixListener(path: path)
         defer { named.close() }
-        let outcomeAbstract = try ProbeHarness.runPython(ProbeHarness.attempt(
-            "s = socket.socket(socket.AF_UNIX); s.connect('\\0\(name)')"))
+        let outcomeAbstract = try ProbeHarness.runPython(
+            ProbeHarness.attempt(
+                "s = socket.socket(socket.AF_UNIX); s.connect('\\0\(name)')"))
         #expect(outcomeAbstract.stdout.hasPrefix("DENIED"), "\(outcomeAbstract)")
-        let outcomePath = try ProbeHarness.runPython(ProbeHarness.attempt(
-            "s = socket.socket(socket.AF_UNIX); s.connect('\(path)')"))
+        let outcomePath = try ProbeHarness.runPython(
+            ProbeHarness.attempt(
+                "s = socket.socket(socket.AF_UNIX); s.connect('\(path)')"))
         #expect(outcomePath.stdout.hasPrefix("DENIED"), "\(outcomePath)")
         #expect(!abstract.hasPendingConnection() && !named.hasPendingConnection())
     }
@@ -133,9 +148,11 @@ struct ConfinementEscapeTests {
         defer { environment.remove() }
         try "print('from env')".write(toFile: environment.path + "/hello.py", atomically: true, encoding: .utf8)
         let plan = ConfinementPlan.standard(environment: environment.path, executables: [ProbeHarness.python])
-        let read = try ProbeHarness.runPython(ProbeHarness.attempt("open('\(engine.path)/registry.json').read()"), plan: plan)
+        let read = try ProbeHarness.runPython(
+            ProbeHarness.attempt("open('\(engine.path)/registry.json').read()"), plan: plan)
         #expect(read.stdout.hasPrefix("DENIED"), "\(read)")
-        let write = try ProbeHarness.runPython(ProbeHarness.attempt("open('/sandbox/env/new.py', 'w').write('x')"), plan: plan)
+        let write = try ProbeHarness.runPython(
+            ProbeHarness.attempt("open('/sandbox/env/new.py', 'w').write('x')"), plan: plan)
         #expect(write.stdout.hasPrefix("DENIED"), "\(write)")
         let control = try ProbeHarness.runPython("exec(open('/sandbox/env/hello.py').read())", plan: plan)
         #expect(control.stdout == "from env\n", "\(control)")
@@ -147,7 +164,8 @@ struct ConfinementEscapeTests {
         let me = getpid()
         let outcome = try ProbeHarness.runPython(ProbeHarness.attempt("os.kill(\(me), 9)"))
         #expect(outcome.stdout.hasPrefix("DENIED"), "\(outcome)")
-        let everyone = try ProbeHarness.runPython("""
+        let everyone = try ProbeHarness.runPython(
+            """
             import os, signal
             try: os.kill(-1, signal.SIGKILL)
             except ProcessLookupError: pass
@@ -159,7 +177,8 @@ struct ConfinementEscapeTests {
 
     @Test("the network namespace is empty: only a loopback that is down")
     func emptyNetwork() throws {
-        let outcome = try ProbeHarness.runPython("print(sorted(l.split(':')[0].strip() for l in open('/proc/net/dev').readlines()[2:]))")
+        let outcome = try ProbeHarness.runPython(
+            "print(sorted(l.split(':')[0].strip() for l in open('/proc/net/dev').readlines()[2:]))")
         #expect(outcome.stdout == "['lo']\n", "\(outcome)")
     }
 
@@ -184,7 +203,9 @@ struct ConfinementEscapeTests {
     func selfCheck() throws {
         let outcome = try ProbeHarness.run(["--standard", "--self-check"])
         let report = try JSONDecoder().decode([String: String].self, from: Data(outcome.stdout.utf8))
-        #expect(report["Uid"] == "65534" && report["CapEff"] == "0000000000000000" && report["CapBnd"] == "0000000000000000")
+        #expect(
+            report["Uid"] == "65534" && report["CapEff"] == "0000000000000000" && report["CapBnd"] == "0000000000000000"
+        )
         #expect(report["NoNewPrivs"] == "1" && report["Seccomp"] == "2" && report["pid"] == "1")
         #expect(report["socket_inet"]?.hasPrefix("EPERM") == true && report["socket_unix"] == "ok")
         #expect(report["write_usr"]?.hasPrefix("EROFS") == true && report["write_tmp"] == "ok")

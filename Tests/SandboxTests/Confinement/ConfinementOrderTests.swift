@@ -17,8 +17,12 @@ final class RecordingConfinementSteps: ConfinementSteps {
     func startNewSession() throws(ConfinementError) { try record(.newSession) }
     func setParentDeathSignal() throws(ConfinementError) { try record(.parentDeathSignal) }
     func joinCgroups(procsFiles: [String]) throws(ConfinementError) { try record(.joinCgroup) }
-    func setResourceLimits(_ limits: ConfinementPlan.ResourceLimits) throws(ConfinementError) { try record(.resourceLimits) }
-    func unshareNamespaces(_ namespaces: ConfinementPlan.Namespaces) throws(ConfinementError) { try record(.unshareNamespaces) }
+    func setResourceLimits(_ limits: ConfinementPlan.ResourceLimits) throws(ConfinementError) {
+        try record(.resourceLimits)
+    }
+    func unshareNamespaces(_ namespaces: ConfinementPlan.Namespaces) throws(ConfinementError) {
+        try record(.unshareNamespaces)
+    }
     func enterPIDNamespace() throws(ConfinementError) { try record(.enterPIDNamespace) }
     func setHostName(_ name: String) throws(ConfinementError) { try record(.hostName) }
     func buildFilesystem(_ view: FilesystemView) throws(ConfinementError) { try record(.filesystem) }
@@ -35,9 +39,12 @@ struct ConfinementOrderTests {
     func standardOrder() throws {
         let fake = RecordingConfinementSteps()
         try Confinement.apply(.standard(cgroupProcsFiles: ["/sys/fs/cgroup/memory/q/cgroup.procs"]), using: fake)
-        #expect(fake.steps == [.closeFileDescriptors, .newSession, .parentDeathSignal, .joinCgroup, .resourceLimits,
-                               .unshareNamespaces, .enterPIDNamespace, .hostName, .filesystem, .closeFileDescriptors, .dropIdentity,
-                               .noNewPrivileges, .landlock, .seccomp])
+        #expect(
+            fake.steps == [
+                .closeFileDescriptors, .newSession, .parentDeathSignal, .joinCgroup, .resourceLimits,
+                .unshareNamespaces, .enterPIDNamespace, .hostName, .filesystem, .closeFileDescriptors, .dropIdentity,
+                .noNewPrivileges, .landlock, .seccomp,
+            ])
     }
 
     @Test("a failing layer stops everything after it", arguments: [ConfinementStep.joinCgroup, .filesystem, .landlock])
@@ -76,7 +83,10 @@ struct ConfinementOrderTests {
     func optionalSteps() throws {
         let fake = RecordingConfinementSteps()
         try Confinement.apply(ConfinementPlan(seccomp: .standard(allowExec: true)), using: fake)
-        #expect(fake.steps == [.closeFileDescriptors, .newSession, .parentDeathSignal, .resourceLimits, .noNewPrivileges, .seccomp])
+        #expect(
+            fake.steps == [
+                .closeFileDescriptors, .newSession, .parentDeathSignal, .resourceLimits, .noNewPrivileges, .seccomp,
+            ])
         var plan = ConfinementPlan.standard()
         plan.namespaces = nil
         let second = RecordingConfinementSteps()
@@ -86,8 +96,9 @@ struct ConfinementOrderTests {
 
     @Test("a plan survives JSON (what sandpiper-probe and the zygote receive)")
     func planRoundTrip() throws {
-        let plan = ConfinementPlan.standard(environment: "/envs/abc", executables: ["/usr/bin/python3"],
-                                            keepFileDescriptors: [0, 1, 2, 5], cgroupProcsFiles: ["/a/cgroup.procs"])
+        let plan = ConfinementPlan.standard(
+            environment: "/envs/abc", executables: ["/usr/bin/python3"],
+            keepFileDescriptors: [0, 1, 2, 5], cgroupProcsFiles: ["/a/cgroup.procs"])
         let decoded = try JSONDecoder().decode(ConfinementPlan.self, from: JSONEncoder().encode(plan))
         #expect(decoded == plan)
         #expect(plan.filesystem?.binds.contains(FilesystemView.Bind("/envs/abc", at: "/sandbox/env")) == true)
@@ -111,7 +122,7 @@ struct SandboxDenialTests {
 
     @Test("ordinary errors are not denials")
     func ordinaryErrors() {
-        #expect(SandboxDenial.error(errno: 2, event: "open") == nil)          // ENOENT: a typo, not the sandbox
+        #expect(SandboxDenial.error(errno: 2, event: "open") == nil)  // ENOENT: a typo, not the sandbox
         #expect(SandboxDenial.error(errno: 1, event: "json.loads") == nil)
         #expect(SandboxDenial.error(errno: nil, event: "socket.connect") == nil)
     }

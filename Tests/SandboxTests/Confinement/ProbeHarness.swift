@@ -9,16 +9,20 @@ enum ProbeHarness {
         var signal: Int32?
         var stdout: String
         var stderr: String
-        var description: String { "exit \(exitCode.map(String.init) ?? "-") signal \(signal.map(String.init) ?? "-")\nstdout: \(stdout)\nstderr: \(stderr)" }
+        var description: String {
+            "exit \(exitCode.map(String.init) ?? "-") signal \(signal.map(String.init) ?? "-")\nstdout: \(stdout)\nstderr: \(stderr)"
+        }
     }
 
     /// `.build/debug/sandpiper-probe`, next to the test bundle (or `$SANDPIPER_PROBE`).
     static let probePath: String = {
         if let explicit = ProcessInfo.processInfo.environment["SANDPIPER_PROBE"] { return explicit }
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let exe =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var directory = URL(fileURLWithPath: exe).deletingLastPathComponent()
         // Inside `X.xctest/...` on some layouts: walk up to the folder holding the products.
-        for _ in 0..<4 where !FileManager.default.fileExists(atPath: directory.appendingPathComponent("sandpiper-probe").path) {
+        for _ in 0..<4
+        where !FileManager.default.fileExists(atPath: directory.appendingPathComponent("sandpiper-probe").path) {
             directory.deleteLastPathComponent()
         }
         return directory.appendingPathComponent("sandpiper-probe").path
@@ -37,7 +41,8 @@ enum ProbeHarness {
 
     /// Runs the probe with `arguments`; output goes through temporary files (no pipe can fill up).
     static func run(_ arguments: [String], timeout: TimeInterval = 60) throws -> Outcome {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sandpiper-probe-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sandpiper-probe-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let out = scratch.appendingPathComponent("out"), err = scratch.appendingPathComponent("err")
@@ -55,16 +60,18 @@ enum ProbeHarness {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         let signaled = process.terminationReason == .uncaughtSignal
-        return Outcome(exitCode: signaled ? nil : process.terminationStatus,
-                       signal: signaled ? process.terminationStatus : nil,
-                       stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-                       stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+        return Outcome(
+            exitCode: signaled ? nil : process.terminationStatus,
+            signal: signaled ? process.terminationStatus : nil,
+            stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
     }
 
     /// Python that runs `body` (indented into a `try`) and prints `ESCAPED` if it completes, or
     /// `DENIED <type> <errno>` if it raises.
     static func attempt(_ body: String) -> String {
-        let indented = body.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+        let indented = body.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(
+            separator: "\n")
         return """
             import ctypes, os, socket, subprocess, sys
             libc = ctypes.CDLL(None, use_errno=True)

@@ -18,7 +18,8 @@ import Testing
         let dead = try deadPID()
         let h = home.registry.home
         let partial = h.scratch.appendingPathComponent("unpack-\(dead)-1")
-        try FileManager.default.createDirectory(at: partial.appendingPathComponent("site-packages/x"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: partial.appendingPathComponent("site-packages/x"), withIntermediateDirectories: true)
         chmod(partial.appendingPathComponent("site-packages").path, 0o555)
         try Data("x".utf8).write(to: h.archives.appendingPathComponent(".tmp-\(dead)-2"))
         let live = h.scratch.appendingPathComponent("build-\(getpid())-3")
@@ -47,7 +48,11 @@ import Testing
         while Date() < deadline {
             let scratch = home.contents("scratch")
             if let item = scratch.first,
-               FileManager.default.fileExists(atPath: home.root.appendingPathComponent("scratch/\(item)/env/site-packages").path) { break }
+                FileManager.default.fileExists(
+                    atPath: home.root.appendingPathComponent("scratch/\(item)/env/site-packages").path)
+            {
+                break
+            }
             usleep(2_000)
         }
         kill(process.processIdentifier, SIGKILL)

@@ -17,9 +17,12 @@ import Testing
         #expect(row.archiveSHA256 == report.archiveSHA256)
         // The layout the worker relies on.
         for dir in ["site-packages", "bin", "data", "include", "manifest.json"] {
-            #expect(FileManager.default.fileExists(atPath: report.environment.appendingPathComponent(dir).path), "\(dir)")
+            #expect(
+                FileManager.default.fileExists(atPath: report.environment.appendingPathComponent(dir).path), "\(dir)")
         }
-        #expect(FileManager.default.fileExists(atPath: report.environment.appendingPathComponent("site-packages/pandas/__init__.py").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: report.environment.appendingPathComponent("site-packages/pandas/__init__.py").path))
     }
 
     @Test func resolveFindsItAndTheDefault() throws {
@@ -29,8 +32,12 @@ import Testing
         #expect(resolved.policy.memoryMB == 2048)
         #expect(resolved.manifest.preload == ["numpy", "pandas"])
         #expect(throws: SandboxError.self) { try registry.resolve("no-such-sandbox") }
-        let missingDefault: SandboxError? = { do { _ = try registry.resolve(nil); return nil } catch { return error as? SandboxError } }()
-        #expect(missingDefault?.kind == .notFound && missingDefault?.message.contains(SandboxRegistry.builtinDefault) == true)
+        let missingDefault: SandboxError? = {
+            do { _ = try registry.resolve(nil); return nil } catch { return error as? SandboxError }
+        }()
+        #expect(
+            missingDefault?.kind == .notFound
+                && missingDefault?.message.contains(SandboxRegistry.builtinDefault) == true)
     }
 
     @Test func verifyPassesAndCatchesTampering() throws {
@@ -70,8 +77,11 @@ import Testing
         let errors = await withTaskGroup(of: String?.self) { group in
             for i in 0..<4 {
                 group.addTask {
-                    do { _ = try ArchiveImporter(registry: other.registry).add(report.archive, name: i % 2 == 0 ? "a" : "b"); return nil }
-                    catch { return "\(error)" }
+                    do {
+                        _ = try ArchiveImporter(registry: other.registry).add(
+                            report.archive, name: i % 2 == 0 ? "a" : "b");
+                        return nil
+                    } catch { return "\(error)" }
                 }
             }
             return await group.reduce(into: [String]()) { if let e = $1 { $0.append(e) } }
@@ -92,7 +102,10 @@ import Testing
         try other.registry.remove("one")
         #expect(try other.registry.collectGarbage().isEmpty, "'two' still uses the tree")
         try other.registry.remove("two")
-        #expect(try other.registry.collectGarbage() == ["archives/\(report.archiveSHA256).tar.zst", "envs/\(report.archiveSHA256)"])
+        #expect(
+            try other.registry.collectGarbage() == [
+                "archives/\(report.archiveSHA256).tar.zst", "envs/\(report.archiveSHA256)",
+            ])
         #expect(other.contents("envs").isEmpty && other.contents("archives").isEmpty)
         #expect(throws: SandboxError.self) { try other.registry.remove("two") }
     }
@@ -112,7 +125,9 @@ import Testing
         _ = try built()
         let other = TestHome("policy")
         _ = try ArchiveImporter(registry: other.registry).add(try built().archive, name: "p")
-        let policy = try other.registry.setPolicy("p") { $0.memoryMB = 4096; $0.poolSize = 3 }
+        let policy = try other.registry.setPolicy("p") {
+            $0.memoryMB = 4096; $0.poolSize = 3
+        }
         #expect(policy.memoryMB == 4096 && policy.poolSize == 3)
         #expect(throws: SandboxError.self) { try other.registry.setPolicy("p") { $0.cpuPercent = 0 } }
         #expect(try other.registry.entry("p").policy.cpuPercent == 50, "a refused change changes nothing")
@@ -129,11 +144,12 @@ import Testing
             .filter { $0.hasSuffix(".whl") && ($0.contains("pytz") || $0.contains("tzdata")) }
             .map { wheels.appendingPathComponent($0).path }
         #expect(small.count == 2)
-        let (status, output) = try runPython("""
-        import sys, zipfile, os
-        with zipfile.ZipFile(sys.argv[1], "w") as z:
-            for p in sys.argv[2:]: z.write(p, "wheels/" + os.path.basename(p))
-        """, [tmp.file("artifacts.zip").path] + small)
+        let (status, output) = try runPython(
+            """
+            import sys, zipfile, os
+            with zipfile.ZipFile(sys.argv[1], "w") as z:
+                for p in sys.argv[2:]: z.write(p, "wheels/" + os.path.basename(p))
+            """, [tmp.file("artifacts.zip").path] + small)
         #expect(status == 0, "\(output)")
         let other = TestHome("zip")
         let report = try ArchiveImporter(registry: other.registry).add(tmp.file("artifacts.zip"))

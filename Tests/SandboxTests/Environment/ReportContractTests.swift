@@ -8,9 +8,13 @@ import Testing
 
     @Test func listJSON() throws {
         _ = try MinimalFixture.build.get()
-        let rows = try #require(try object(SandboxJSON.encode(try MinimalFixture.home.registry.summaries())) as? [[String: Any]])
+        let rows = try #require(
+            try object(SandboxJSON.encode(try MinimalFixture.home.registry.summaries())) as? [[String: Any]])
         let row = try #require(rows.first { $0["name"] as? String == "minimal" })
-        #expect(Set(row.keys) == ["name", "state", "default", "archive_sha256", "abi", "packages", "size_bytes", "description"])
+        #expect(
+            Set(row.keys) == [
+                "name", "state", "default", "archive_sha256", "abi", "packages", "size_bytes", "description",
+            ])
         #expect(row["state"] as? String == "ready")
         #expect(row["default"] as? Bool == false)
         #expect(row["abi"] as? String == "cp311")
@@ -21,12 +25,17 @@ import Testing
 
     @Test func showJSON() throws {
         _ = try MinimalFixture.build.get()
-        let d = try #require(try object(SandboxJSON.encode(try MinimalFixture.home.registry.details("minimal"))) as? [String: Any])
-        #expect(Set(d.keys) == ["name", "description", "state", "default", "source", "abi", "platform", "spec_sha256", "archive_file",
-                                "archive_sha256", "archive_size_bytes", "environment_path", "size_bytes", "policy", "preload",
-                                "packages", "unavailable"])
+        let d = try #require(
+            try object(SandboxJSON.encode(try MinimalFixture.home.registry.details("minimal"))) as? [String: Any])
+        #expect(
+            Set(d.keys) == [
+                "name", "description", "state", "default", "source", "abi", "platform", "spec_sha256", "archive_file",
+                "archive_sha256", "archive_size_bytes", "environment_path", "size_bytes", "policy", "preload",
+                "packages", "unavailable",
+            ])
         let policy = try #require(d["policy"] as? [String: Any])
-        #expect(Set(policy.keys) == ["memory_mb", "cpu_percent", "timeout_seconds", "pool_size", "initialize_on_startup"])
+        #expect(
+            Set(policy.keys) == ["memory_mb", "cpu_percent", "timeout_seconds", "pool_size", "initialize_on_startup"])
         #expect(policy["memory_mb"] as? Int == 2048)
         let packages = try #require(d["packages"] as? [[String: Any]])
         let pandas = try #require(packages.first { $0["name"] as? String == "pandas" })

@@ -8,12 +8,12 @@ import Testing
     }
 
     let valid = """
-    name = "t"
-    abi = "cp311"
-    requirements = ["numpy==1.26.4", "pandas[performance]==2.2.2"]
-    [policy]
-    memory-mb = 1024
-    """
+        name = "t"
+        abi = "cp311"
+        requirements = ["numpy==1.26.4", "pandas[performance]==2.2.2"]
+        [policy]
+        memory-mb = 1024
+        """
 
     @Test func parsesAValidSpec() throws {
         let spec = try parse(valid)
@@ -33,9 +33,18 @@ import Testing
         ("name = \"t\"\nabi = \"cp312\"\nrequirements = [\"numpy==1\"]", "does not match the embedded interpreter"),
         ("name = \"../t\"\nabi = \"cp311\"\nrequirements = [\"numpy==1\"]", "name '../t'"),
         ("name = \"t\"\nabi = \"cp311\"\nrequirements = []", "'requirements' is empty"),
-        ("name = \"t\"\nabi = \"cp311\"\nrequirements = [\"numpy==1\"]\n[policy]\nmemory = 5", "unknown key 'policy.memory'"),
-        ("name = \"t\"\nabi = \"cp311\"\nrequirements = [\"numpy==1\"]\n[policy]\ncpu-percent = 500", "cpu-percent = 500"),
-        ("name = \"t\"\nabi = \"cp311\"\nplatform = \"win_amd64\"\nrequirements = [\"numpy==1\"]", "not a manylinux tag"),
+        (
+            "name = \"t\"\nabi = \"cp311\"\nrequirements = [\"numpy==1\"]\n[policy]\nmemory = 5",
+            "unknown key 'policy.memory'"
+        ),
+        (
+            "name = \"t\"\nabi = \"cp311\"\nrequirements = [\"numpy==1\"]\n[policy]\ncpu-percent = 500",
+            "cpu-percent = 500"
+        ),
+        (
+            "name = \"t\"\nabi = \"cp311\"\nplatform = \"win_amd64\"\nrequirements = [\"numpy==1\"]",
+            "not a manylinux tag"
+        ),
         ("name = \"t\"\nabi = ", "test.toml"),
     ])
     func refusesBadSpecs(text: String, expected: String) {

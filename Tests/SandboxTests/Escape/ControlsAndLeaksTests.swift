@@ -4,8 +4,9 @@ import Testing
 @testable import Sandbox
 
 /// What must keep working inside the sandbox, and what 200 queries (a third of them failing) leave behind.
-@Suite(.serialized, .enabled(if: PoolFixture.available, PoolFixture.unavailableReason),
-       .enabled(if: PoolFixture.canConfine, "confinement needs root and seccomp"))
+@Suite(
+    .serialized, .enabled(if: PoolFixture.available, PoolFixture.unavailableReason),
+    .enabled(if: PoolFixture.canConfine, "confinement needs root and seccomp"))
 struct ControlsAndLeaksTests {
     @Test("controls: numpy with BLAS threads, pandas, a multiprocessing queue, ctypes callbacks, two threads")
     func controls() throws {
@@ -28,12 +29,21 @@ struct ControlsAndLeaksTests {
                 sums = list(ex.map(lambda n: float(np.ones((n, n)).sum()), [100, 200]))
             result = pd.DataFrame({'det_ok': [det > 0], 'g': [str(g)], 'mp': [got], 'sorted': [str(list(arr))], 'threads': [str(sums)]})
             """
-        let out = try supervisor.run(PoolFixture.oneRow, ScriptRun(script: script, sandbox: try PoolFixture.sandbox(memoryMB: 512)))
-        #expect(out.table.row(0) == [.bool(true), .string("[3.0, 3.0]"), .long(499_500), .string("[1, 2, 3, 4]"), .string("[10000.0, 40000.0]")])
+        let out = try supervisor.run(
+            PoolFixture.oneRow, ScriptRun(script: script, sandbox: try PoolFixture.sandbox(memoryMB: 512)))
+        #expect(
+            out.table.row(0) == [
+                .bool(true), .string("[3.0, 3.0]"), .long(499_500), .string("[1, 2, 3, 4]"),
+                .string("[10000.0, 40000.0]"),
+            ])
     }
 
-    @Test("scikit-learn with n_jobs=2 in the default sandbox",
-          .enabled(if: PoolFixture.defaultSandbox != nil, "the default sandbox python3.11.7 is not built in .build/sandpiper-test-home (sandpiper sandbox build sandboxes/python3.11.7.toml with SANDPIPER_HOME set there)"))
+    @Test(
+        "scikit-learn with n_jobs=2 in the default sandbox",
+        .enabled(
+            if: PoolFixture.defaultSandbox != nil,
+            "the default sandbox python3.11.7 is not built in .build/sandpiper-test-home (sandpiper sandbox build sandboxes/python3.11.7.toml with SANDPIPER_HOME set there)"
+        ))
     func scikitLearn() throws {
         let supervisor = Supervisor()
         defer { supervisor.shutdown() }
@@ -54,13 +64,16 @@ struct ControlsAndLeaksTests {
         let supervisor = Supervisor(configuration: SupervisorConfiguration(throttleWaitMilliseconds: 5_000))
         let sandbox = try PoolFixture.sandbox(memoryMB: 256, timeoutSeconds: 2)
         _ = try supervisor.run(PoolFixture.oneRow, ScriptRun(script: "result = df", sandbox: sandbox))
-        supervisor.settle() // the spare for the next query (one socket) is counted in before
+        supervisor.settle()  // the spare for the next query (one socket) is counted in before
         let fdsBefore = ProcessResources.openFDs()
         let failing = [
             ("1/0", "E_PYTHON"),
             ("import socket\nsocket.create_connection(('1.1.1.1', 80), timeout=1)", "E_SANDBOX_DENIED"),
             ("import subprocess\nsubprocess.run(['/bin/sh', '-c', 'true'])", "E_SANDBOX_DENIED"),
-            ("open('/tmp/x', 'wb').write(b'x' * (1 << 20))\nimport os\nos.fork()\nimport time\ntime.sleep(10)", "E_SANDBOX_TIMEOUT"),
+            (
+                "open('/tmp/x', 'wb').write(b'x' * (1 << 20))\nimport os\nos.fork()\nimport time\ntime.sleep(10)",
+                "E_SANDBOX_TIMEOUT"
+            ),
             // Zeroing 256 MiB before the ceiling stops it takes well under the 2 s limit, unless the machine is
             // loaded enough that the full suite beside it starves it of CPU (LimitsTests checks the kickout
             // itself): either way the tree is stopped, which is what this test counts.
@@ -75,12 +88,17 @@ struct ControlsAndLeaksTests {
             if i % 3 == 2 {
                 let (script, code) = failing[(i / 3) % failing.count]
                 var failure: SupervisorError?
-                do { _ = try supervisor.run(PoolFixture.oneRow, ScriptRun(script: script + "\nresult = df", sandbox: sandbox)) } catch { failure = error }
+                do {
+                    _ = try supervisor.run(
+                        PoolFixture.oneRow, ScriptRun(script: script + "\nresult = df", sandbox: sandbox))
+                } catch { failure = error }
                 let got = failure.map { "\($0.code)" } ?? "none"
-                #expect(code.split(separator: "|").contains(Substring(got)), "\(script): \(String(describing: failure))")
+                #expect(
+                    code.split(separator: "|").contains(Substring(got)), "\(script): \(String(describing: failure))")
                 codes[got, default: 0] += 1
             } else {
-                let out = try supervisor.run(PoolFixture.oneRow, ScriptRun(script: "result = df.assign(i=\(i))", sandbox: sandbox))
+                let out = try supervisor.run(
+                    PoolFixture.oneRow, ScriptRun(script: "result = df.assign(i=\(i))", sandbox: sandbox))
                 #expect(out.table.columns[2].longs[0] == Int64(i))
             }
         }
@@ -91,19 +109,32 @@ struct ControlsAndLeaksTests {
         // Only the spare child made for the next query remains.
         let spares = supervisor.sparePids
         #expect(spares.count <= 1)
-        #expect(ProcessResources.children(of: zygote).filter { !spares.contains($0) }.isEmpty, "query processes outlived their query")
+        #expect(
+            ProcessResources.children(of: zygote).filter { !spares.contains($0) }.isEmpty,
+            "query processes outlived their query")
         #expect(LeakCheck.queryCgroups(of: supervisor).isEmpty)
         // Both are process- or machine-wide, and suites running beside this one start and stop their own
         // queries, spares and sockets meanwhile: wait (up to 10 s) for a moment where the bound holds; a
         // leak of this supervisor's never goes away, so it still fails.
-        let orphans = LeakCheck.settled { LeakCheck.sandboxProcesses() } until: { $0.isEmpty }
-        #expect(orphans.isEmpty, "processes running as nobody: \(orphans.map { (try? String(contentsOfFile: "/proc/\($0)/stat", encoding: .utf8)) ?? "" })")
+        let orphans = LeakCheck.settled {
+            LeakCheck.sandboxProcesses()
+        } until: {
+            $0.isEmpty
+        }
+        #expect(
+            orphans.isEmpty,
+            "processes running as nobody: \(orphans.map { (try? String(contentsOfFile: "/proc/\($0)/stat", encoding: .utf8)) ?? "" })"
+        )
         // The descriptor count is the whole test process's: suites that start their own long-lived
         // supervisors meanwhile keep their zygote sockets and pooled regions open (seen: 10-20 more at a
         // load of 25). A leak of one descriptor per query, even per failing query only, is 66 or more here,
         // so a margin of 32 for other suites still catches it.
         let bound = fdsBefore.count + supervisor.pool.maxIdle + 32
-        let fdsAfter = LeakCheck.settled { ProcessResources.openFDs() } until: { $0.count <= bound }
+        let fdsAfter = LeakCheck.settled {
+            ProcessResources.openFDs()
+        } until: {
+            $0.count <= bound
+        }
         #expect(fdsAfter.count <= bound)
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: PoolFixture.home.scratch.path)) ?? []).isEmpty)
         supervisor.shutdown()
@@ -131,8 +162,10 @@ extension LeakCheck {
     static func sandboxProcesses() -> [Int32] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap { e -> Int32? in
-            guard let pid = Int32(e), let status = try? String(contentsOfFile: "/proc/\(e)/status", encoding: .utf8) else { return nil }
-            let uid = status.split(separator: "\n").first { $0.hasPrefix("Uid:") }?.split(separator: "\t").dropFirst().first
+            guard let pid = Int32(e), let status = try? String(contentsOfFile: "/proc/\(e)/status", encoding: .utf8)
+            else { return nil }
+            let uid = status.split(separator: "\n").first { $0.hasPrefix("Uid:") }?.split(separator: "\t").dropFirst()
+                .first
             let comm = (try? String(contentsOfFile: "/proc/\(e)/comm", encoding: .utf8)) ?? ""
             let stat = (try? String(contentsOfFile: "/proc/\(e)/stat", encoding: .utf8)) ?? ""
             let parent = stat.split(separator: ")").last?.split(separator: " ").dropFirst().first

@@ -7,9 +7,10 @@ import Testing
 /// script in the `minimal` sandbox. Each attempt must fail inside the script (the query fails with
 /// `E_SANDBOX_DENIED`, or `E_PYTHON` where the thing simply does not exist in the view), and the
 /// supervisor must keep serving the next query with the same zygote.
-@Suite("Escapes through python()", .serialized,
-       .enabled(if: PoolFixture.available, PoolFixture.unavailableReason),
-       .enabled(if: PoolFixture.canConfine, "confinement needs root and seccomp"))
+@Suite(
+    "Escapes through python()", .serialized,
+    .enabled(if: PoolFixture.available, PoolFixture.unavailableReason),
+    .enabled(if: PoolFixture.canConfine, "confinement needs root and seccomp"))
 struct EscapeTests {
     /// How an attempt must fail.
     /// `stopped`: refused inside the script or, for bombs whose copies add up, stopped at the memory
@@ -21,7 +22,9 @@ struct EscapeTests {
         let code: String
         let expect: Expect
         var testDescription: String { name }
-        init(_ name: String, _ expect: Expect, _ code: String) { self.name = name; self.code = code; self.expect = expect }
+        init(_ name: String, _ expect: Expect, _ code: String) {
+            self.name = name; self.code = code; self.expect = expect
+        }
     }
 
     /// Helpers every attempt can use: a raw syscall through ctypes that raises OSError with errno.
@@ -49,37 +52,51 @@ struct EscapeTests {
         Escape("io_uring_setup", .denied, "sc(425, 8, ctypes.addressof(ctypes.create_string_buffer(120)))"),
         Escape("read /etc/shadow", .failsInScript, "open('/etc/shadow').read()"),
         Escape("write into /usr", .denied, "open('/usr/lib/sandpiper-escape', 'w').write('x')"),
-        Escape("write into the environment", .denied, "open(os.path.join(np.__path__[0], 'escape.py'), 'w').write('x')"),
+        Escape(
+            "write into the environment", .denied, "open(os.path.join(np.__path__[0], 'escape.py'), 'w').write('x')"),
         Escape("subprocess runs a shell", .denied, "subprocess.run(['/bin/sh', '-c', 'true'], check=True)"),
-        Escape("subprocess runs curl", .denied, "subprocess.run(['/usr/bin/curl', '-s', 'http://1.1.1.1'], check=True)"),
-        Escape("load a .so written to /tmp", .failsInScript, """
+        Escape(
+            "subprocess runs curl", .denied, "subprocess.run(['/usr/bin/curl', '-s', 'http://1.1.1.1'], check=True)"),
+        Escape(
+            "load a .so written to /tmp", .failsInScript,
+            """
             open('/tmp/libz.so', 'wb').write(open('/usr/lib/x86_64-linux-gnu/libz.so.1', 'rb').read())
             ctypes.CDLL('/tmp/libz.so')
             """),
-        Escape("execute a binary from a memfd", .denied, """
+        Escape(
+            "execute a binary from a memfd", .denied,
+            """
             fd = os.memfd_create('x', 0)
             os.write(fd, open('/usr/bin/true', 'rb').read())
             os.execv('/proc/self/fd/%d' % fd, ['true'])
             """),
         Escape("fork bomb", .stopped, "while True:\n    os.fork()"),
-        Escape("thread bomb", .failsInScript, """
+        Escape(
+            "thread bomb", .failsInScript,
+            """
             import time
             while True:
                 threading.Thread(target=time.sleep, args=(30,), daemon=True).start()
             """),
-        Escape("fill /tmp", .failsInScript, """
+        Escape(
+            "fill /tmp", .failsInScript,
+            """
             with open('/tmp/fill', 'wb') as f:
                 while True:
                     f.write(b'x' * (1 << 20))
             """),
-        Escape("write a huge file", .failsInScript, """
+        Escape(
+            "write a huge file", .failsInScript,
+            """
             with open('/tmp/huge', 'wb') as f:
                 f.seek(8 << 30)
                 f.write(b'x')
             """),
         Escape("ptrace attach", .denied, "sc(101, 16, 1, 0, 0)"),
         Escape("process_vm_readv", .denied, "sc(310, 1, 0, 0, 0, 0, 0)"),
-        Escape("mount", .denied, "sc(165, ctypes.c_char_p(b'none'), ctypes.c_char_p(b'/tmp'), ctypes.c_char_p(b'tmpfs'), 0, 0)"),
+        Escape(
+            "mount", .denied,
+            "sc(165, ctypes.c_char_p(b'none'), ctypes.c_char_p(b'/tmp'), ctypes.c_char_p(b'tmpfs'), 0, 0)"),
         Escape("unshare a network namespace", .denied, "sc(272, 0x40000000)"),
         Escape("bpf", .denied, "sc(321, 0, 0, 0)"),
         Escape("perf_event_open", .denied, "sc(298, ctypes.addressof(ctypes.create_string_buffer(128)), 0, -1, -1, 0)"),
@@ -94,9 +111,13 @@ struct EscapeTests {
     var supervisor: Supervisor { Self.shared }
 
     func attempt(_ code: String, kargs: String = "{}") throws(SupervisorError) -> ScriptOutput {
-        let sandbox = (try? PoolFixture.sandbox(memoryMB: 256, timeoutSeconds: 30)) ?? SandboxSettings.inferred(sitePackages: [])
-        return try supervisor.run(PoolFixture.oneRow, ScriptRun(script: Self.prelude + code + "\nresult = pd.DataFrame({'escaped': [1]})",
-                                                                 kargsJSON: kargs, sandbox: sandbox))
+        let sandbox =
+            (try? PoolFixture.sandbox(memoryMB: 256, timeoutSeconds: 30)) ?? SandboxSettings.inferred(sitePackages: [])
+        return try supervisor.run(
+            PoolFixture.oneRow,
+            ScriptRun(
+                script: Self.prelude + code + "\nresult = pd.DataFrame({'escaped': [1]})",
+                kargsJSON: kargs, sandbox: sandbox))
     }
 
     /// Runs an attempt and checks it failed inside the script, then that the same zygote still serves.
@@ -105,12 +126,22 @@ struct EscapeTests {
         do { _ = try attempt(code, kargs: kargs) } catch { failure = error }
         let error = try #require(failure, "\(name) was not refused: the script completed")
         switch expect {
-        case .denied: #expect(error.code.rawValue == "E_SANDBOX_DENIED", "\(name): \(error.code) \(error.message) \(error.hint ?? "")")
-        case .failsInScript: #expect(["E_PYTHON", "E_SANDBOX_DENIED"].contains(error.code.rawValue), "\(name): \(error.code) \(error.message)")
-        case .stopped: #expect(["E_PYTHON", "E_SANDBOX_DENIED", "E_SANDBOX_KICKOUT"].contains(error.code.rawValue), "\(name): \(error.code) \(error.message)")
+        case .denied:
+            #expect(
+                error.code.rawValue == "E_SANDBOX_DENIED", "\(name): \(error.code) \(error.message) \(error.hint ?? "")"
+            )
+        case .failsInScript:
+            #expect(
+                ["E_PYTHON", "E_SANDBOX_DENIED"].contains(error.code.rawValue),
+                "\(name): \(error.code) \(error.message)")
+        case .stopped:
+            #expect(
+                ["E_PYTHON", "E_SANDBOX_DENIED", "E_SANDBOX_KICKOUT"].contains(error.code.rawValue),
+                "\(name): \(error.code) \(error.message)")
         }
         let zygotes = supervisor.workerPids
-        let control = try supervisor.run(PoolFixture.oneRow, ScriptRun(script: "result = df", sandbox: try PoolFixture.sandbox()))
+        let control = try supervisor.run(
+            PoolFixture.oneRow, ScriptRun(script: "result = df", sandbox: try PoolFixture.sandbox()))
         #expect(control.table.rowCount == 1)
         #expect(supervisor.workerPids == zygotes, "the zygote was replaced after \(name)")
     }
@@ -123,8 +154,9 @@ struct EscapeTests {
     @Test func tcpToAHostLoopbackListener() throws {
         let listener = try LoopbackListener()
         defer { listener.close() }
-        try expectFails("socket.create_connection(('127.0.0.1', kargs['port']), timeout=3)", .denied,
-                        kargs: #"{"port": \#(listener.port)}"#, "TCP to 127.0.0.1")
+        try expectFails(
+            "socket.create_connection(('127.0.0.1', kargs['port']), timeout=3)", .denied,
+            kargs: #"{"port": \#(listener.port)}"#, "TCP to 127.0.0.1")
         #expect(!listener.hasPendingConnection())
     }
 
@@ -132,7 +164,8 @@ struct EscapeTests {
         let name = "sandpiper-escape-\(getpid())"
         let abstract = try UnixListener(abstractName: name)
         defer { abstract.close() }
-        try expectFails("s = socket.socket(socket.AF_UNIX); s.connect('\\0\(name)')", .failsInScript, "abstract unix socket")
+        try expectFails(
+            "s = socket.socket(socket.AF_UNIX); s.connect('\\0\(name)')", .failsInScript, "abstract unix socket")
         #expect(!abstract.hasPendingConnection())
 
         let dir = try TemporaryDirectory()
@@ -154,8 +187,11 @@ struct EscapeTests {
         // home's folder exists in the view, holding that one environment and nothing else.
         let home = PoolFixture.home.root.path
         try expectFails("open('\(home)/registry.json').read()", .failsInScript, "the registry")
-        let listing = try supervisor.run(PoolFixture.oneRow, ScriptRun(
-            script: "import os\nresult = pd.DataFrame({'n': [','.join(sorted(os.listdir('\(home)')))]})", sandbox: try PoolFixture.sandbox()))
+        let listing = try supervisor.run(
+            PoolFixture.oneRow,
+            ScriptRun(
+                script: "import os\nresult = pd.DataFrame({'n': [','.join(sorted(os.listdir('\(home)')))]})",
+                sandbox: try PoolFixture.sandbox()))
         #expect(listing.table.columns[0].string(0) == "envs")
     }
 

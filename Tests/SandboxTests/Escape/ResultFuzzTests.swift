@@ -13,9 +13,10 @@ import Testing
 ///
 /// The suite runs a short pass; for a long one:
 /// `SANDPIPER_RESULT_FUZZ_ITERATIONS=3000 SANDPIPER_RESULT_FUZZ_SEED=1 swift test --skip-build --filter ResultFuzzTests`.
-@Suite("Result-region fuzzing from inside a sandbox", .serialized,
-       .enabled(if: PoolFixture.available, PoolFixture.unavailableReason),
-       .enabled(if: PoolFixture.canConfine, "confinement needs root and seccomp"))
+@Suite(
+    "Result-region fuzzing from inside a sandbox", .serialized,
+    .enabled(if: PoolFixture.available, PoolFixture.unavailableReason),
+    .enabled(if: PoolFixture.canConfine, "confinement needs root and seccomp"))
 struct ResultFuzzTests {
     static let environment = ProcessInfo.processInfo.environment
     static let iterations = environment["SANDPIPER_RESULT_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 40
@@ -144,10 +145,14 @@ struct ResultFuzzTests {
             }
             if i % 25 == 24 || i == Self.iterations - 1 {
                 let control = try supervisor.run(PoolFixture.oneRow, ScriptRun(script: "result = df", sandbox: sandbox))
-                #expect(control.table.rows == PoolFixture.oneRow.rows, "the engine stopped serving after seed \(Self.seed + i)")
+                #expect(
+                    control.table.rows == PoolFixture.oneRow.rows,
+                    "the engine stopped serving after seed \(Self.seed + i)")
             }
         }
         let seconds = Date().timeIntervalSince(started)
-        print("result-region fuzz: \(Self.iterations) iterations from seed \(Self.seed) in \(Int(seconds)) s, outcomes \(outcomes.sorted { $0.key < $1.key })")
+        print(
+            "result-region fuzz: \(Self.iterations) iterations from seed \(Self.seed) in \(Int(seconds)) s, outcomes \(outcomes.sorted { $0.key < $1.key })"
+        )
     }
 }

@@ -9,22 +9,29 @@ import Testing
 /// the engine, a trickled reply, an oversized frame, a sealed region, what a pooled region held before,
 /// and the descriptors a query child keeps. Each attack runs through the real path (supervisor, warm
 /// zygote, confined child in the `minimal` sandbox), and the same supervisor must serve a plain query after it.
-@Suite("The engine's side of the sandbox boundary", .serialized,
-       .enabled(if: PoolFixture.available, PoolFixture.unavailableReason),
-       .enabled(if: PoolFixture.canConfine, "confinement needs root and seccomp"))
+@Suite(
+    "The engine's side of the sandbox boundary", .serialized,
+    .enabled(if: PoolFixture.available, PoolFixture.unavailableReason),
+    .enabled(if: PoolFixture.canConfine, "confinement needs root and seccomp"))
 struct TrustBoundaryTests {
     static let shared = Supervisor()
     var supervisor: Supervisor { Self.shared }
 
-    func run(_ code: String, input: Table = PoolFixture.oneRow, memoryMB: Int = 256, timeoutSeconds: Int = 30) throws(SupervisorError) -> ScriptOutput {
-        let sandbox = (try? PoolFixture.sandbox(memoryMB: memoryMB, timeoutSeconds: timeoutSeconds)) ?? SandboxSettings.inferred(sitePackages: [])
+    func run(_ code: String, input: Table = PoolFixture.oneRow, memoryMB: Int = 256, timeoutSeconds: Int = 30)
+        throws(SupervisorError) -> ScriptOutput
+    {
+        let sandbox =
+            (try? PoolFixture.sandbox(memoryMB: memoryMB, timeoutSeconds: timeoutSeconds))
+            ?? SandboxSettings.inferred(sitePackages: [])
         return try supervisor.run(input, ScriptRun(script: HostileResult.prelude + code, sandbox: sandbox))
     }
 
     /// Runs an attack, expects it to end with one of `codes` (or, with `mayWin`, with a result: an attack
     /// racing the engine may lose the race), then checks that the supervisor still serves.
     @discardableResult
-    func expectFails(_ code: String, _ codes: Set<String>, _ name: String, timeoutSeconds: Int = 30, mayWin: Bool = false) throws -> SupervisorError? {
+    func expectFails(
+        _ code: String, _ codes: Set<String>, _ name: String, timeoutSeconds: Int = 30, mayWin: Bool = false
+    ) throws -> SupervisorError? {
         var failure: SupervisorError?
         do { _ = try run(code, timeoutSeconds: timeoutSeconds) } catch { failure = error }
         #expect(failure.map { codes.contains($0.code.rawValue) } ?? mayWin, "\(name): \(String(describing: failure))")
@@ -33,14 +40,18 @@ struct TrustBoundaryTests {
     }
 
     func expectServes() throws {
-        let out = try supervisor.run(PoolFixture.oneRow, ScriptRun(script: "result = df", sandbox: try PoolFixture.sandbox()))
+        let out = try supervisor.run(
+            PoolFixture.oneRow, ScriptRun(script: "result = df", sandbox: try PoolFixture.sandbox()))
         #expect(out.table.rows == PoolFixture.oneRow.rows)
     }
 
     @Test("a forged header: 2^61 rows, columns past the region, an unknown type, a name that is not UTF-8")
     func forgedHeaders() throws {
         let attacks = [
-            ("2^61 rows of a long column", "region(header(1 << 61, 1, 4096) + desc(3, (160, 1), values=(192, 64)) + b'x')"),
+            (
+                "2^61 rows of a long column",
+                "region(header(1 << 61, 1, 4096) + desc(3, (160, 1), values=(192, 64)) + b'x')"
+            ),
             ("2^62 rows, no columns", "region(header(1 << 62, 0, 4096))"),
             ("a negative row count", "region(header(-1, 1, 4096) + desc(3, (160, 1), values=(192, 8)) + b'x')"),
             ("2^40 columns", "region(header(1, 1 << 40, 4096))"),
@@ -48,8 +59,14 @@ struct TrustBoundaryTests {
             ("a negative offset", "region(header(1, 1, 4096) + desc(3, (160, 1), values=(-64, 64)) + b'x')"),
             ("total bytes past the memfd", "region(header(1, 0, 1 << 40))"),
             ("an unknown type code", "region(header(1, 1, 4096) + desc(77, (160, 1), values=(192, 8)) + b'x')"),
-            ("a block that does not exist", "region(header(1, 1, 4096) + desc(3, (160, 1), values=(0, 8), blocks=(0, 9, 0)) + b'x')"),
-            ("a name that is not UTF-8", "region(header(0, 1, 4096) + desc(3, (160, 2), values=(192, 0)) + b'\\xff\\xfe')"),
+            (
+                "a block that does not exist",
+                "region(header(1, 1, 4096) + desc(3, (160, 1), values=(0, 8), blocks=(0, 9, 0)) + b'x')"
+            ),
+            (
+                "a name that is not UTF-8",
+                "region(header(0, 1, 4096) + desc(3, (160, 2), values=(192, 0)) + b'\\xff\\xfe')"
+            ),
         ]
         for (name, forge) in attacks {
             try expectFails("\(forge)\nreply(4096)\nos._exit(0)", ["E_RESULT"], name)
@@ -76,7 +93,8 @@ struct TrustBoundaryTests {
         #expect(Array(longs.table.columns[0].longs) == [7, -1, 1 << 40])
     }
 
-    @Test("forged replies: a size out of range, a frame that is not JSON, a frame past the cap, a length prefix of 4 GiB")
+    @Test(
+        "forged replies: a size out of range, a frame that is not JSON, a frame past the cap, a length prefix of 4 GiB")
     func forgedReplies() throws {
         let attacks = [
             ("a negative result size", "reply(-1)"),
@@ -95,12 +113,16 @@ struct TrustBoundaryTests {
     @Test("a memfd cut under the engine gives E_RESULT, never SIGBUS, on the copied and the adopted path")
     func truncatedRegion() throws {
         // Small result: the reply claims bytes the memfd no longer has.
-        try expectFails("t = long_table([1, 2, 3])\nregion(t)\nos.ftruncate(OUT, 64)\nreply(len(t))\nos._exit(0)", ["E_RESULT"], "cut before the reply")
+        try expectFails(
+            "t = long_table([1, 2, 3])\nregion(t)\nos.ftruncate(OUT, 64)\nreply(len(t))\nos._exit(0)", ["E_RESULT"],
+            "cut before the reply")
         // Large result (past the copy limit): adopted in place only after the tree is gone, and its size checked first.
-        try expectFails("t = long_table(list(range(1_200_000)))\nregion(t)\nos.ftruncate(OUT, 4096)\nreply(len(t))\nos._exit(0)",
-                        ["E_RESULT"], "cut before the reply, large")
+        try expectFails(
+            "t = long_table(list(range(1_200_000)))\nregion(t)\nos.ftruncate(OUT, 4096)\nreply(len(t))\nos._exit(0)",
+            ["E_RESULT"], "cut before the reply, large")
         // A script that keeps cutting and regrowing the memfd while the engine copies it.
-        try expectFails("""
+        try expectFails(
+            """
             t = long_table(list(range(200_000)))
             region(t)
             reply(len(t))
@@ -126,7 +148,8 @@ struct TrustBoundaryTests {
     @Test("a reply trickled a byte at a time stops at the time limit, as one deadline for the whole reply")
     func trickledReply() throws {
         let start = Date()
-        let failure = try expectFails("""
+        let failure = try expectFails(
+            """
             payload = json.dumps({'resultBytes': 4096, 'stdout': '', 'stderr': '', 'timings': {}}).encode()
             data = struct.pack('<I', len(payload)) + payload
             for b in data:
@@ -134,12 +157,15 @@ struct TrustBoundaryTests {
                 time.sleep(0.5)
             time.sleep(60)
             """, ["E_SANDBOX_TIMEOUT"], "trickle", timeoutSeconds: 3)
-        #expect(Date().timeIntervalSince(start) < 20, "the trickle held the engine for \(Date().timeIntervalSince(start)) s: \(String(describing: failure))")
+        #expect(
+            Date().timeIntervalSince(start) < 20,
+            "the trickle held the engine for \(Date().timeIntervalSince(start)) s: \(String(describing: failure))")
     }
 
     @Test("a pooled memfd cannot be sealed, so later queries keep working")
     func sealing() throws {
-        let out = try run("""
+        let out = try run(
+            """
             F_ADD_SEALS, F_GET_SEALS = 1033, 1034
             try:
                 fcntl.fcntl(OUT, F_ADD_SEALS, 0x1 | 0x2 | 0x4 | 0x8)
@@ -170,7 +196,8 @@ struct TrustBoundaryTests {
         for _ in 0..<3 { _ = try run(plant, input: input) }
         // Later queries read every byte their result region holds (it is the only pool memfd they can see).
         for _ in 0..<4 {
-            let probe = try run("""
+            let probe = try run(
+                """
                 size = os.fstat(OUT).st_size
                 data = os.pread(OUT, size, 0)
                 result = pd.DataFrame({'found': [b'\(marker)' in data], 'size': [size]})
@@ -181,7 +208,8 @@ struct TrustBoundaryTests {
 
     @Test("a query child holds no descriptor but its stdio, its result memfd and its reply socket")
     func descriptors() throws {
-        let out = try run("""
+        let out = try run(
+            """
             rows = []
             for f in sorted(os.listdir('/proc/self/fd'), key=int):
                 try:
@@ -195,8 +223,9 @@ struct TrustBoundaryTests {
             """)
         let targets = out.table.rows.map { $0[1].text }
         #expect(!out.table.rows.contains { $0[2] == .bool(true) }, "O_PATH descriptors reach the script: \(targets)")
-        #expect(targets.allSatisfy { $0 == "/dev/null" || $0.contains("memfd:sandpiper-pool") || $0.hasPrefix("socket:") },
-                "descriptors of host files reach the script: \(targets)")
+        #expect(
+            targets.allSatisfy { $0 == "/dev/null" || $0.contains("memfd:sandpiper-pool") || $0.hasPrefix("socket:") },
+            "descriptors of host files reach the script: \(targets)")
     }
 
     @Test("print output past 1 MiB is cut in the child, so the reply stays under its cap")

@@ -4,14 +4,18 @@ import Testing
 @testable import Sandbox
 
 /// What a script sees inside the confined child, and the controls that must keep working there.
-@Suite(.serialized, .enabled(if: PoolFixture.available, PoolFixture.unavailableReason),
-       .enabled(if: PoolFixture.canConfine, "confinement needs root and seccomp"))
+@Suite(
+    .serialized, .enabled(if: PoolFixture.available, PoolFixture.unavailableReason),
+    .enabled(if: PoolFixture.canConfine, "confinement needs root and seccomp"))
 struct ConfinedRunTests {
     let supervisor = Supervisor()
 
     func run(_ script: String, memoryMB: Int = 256, kargs: String = "{}") throws -> ScriptOutput {
-        try supervisor.run(PoolFixture.oneRow, ScriptRun(script: script, kargsJSON: kargs, sandbox: try PoolFixture.sandbox(memoryMB: memoryMB),
-                                                         timeoutMilliseconds: 60_000))
+        try supervisor.run(
+            PoolFixture.oneRow,
+            ScriptRun(
+                script: script, kargsJSON: kargs, sandbox: try PoolFixture.sandbox(memoryMB: memoryMB),
+                timeoutMilliseconds: 60_000))
     }
 
     @Test func theChildRunsConfined() throws {

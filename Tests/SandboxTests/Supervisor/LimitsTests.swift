@@ -4,17 +4,25 @@ import Testing
 @testable import Sandbox
 
 /// Kickout, time limit, throttling and unsafe mode through real scripts in the `minimal` sandbox.
-@Suite(.serialized, .enabled(if: PoolFixture.available, PoolFixture.unavailableReason),
-       .enabled(if: PoolFixture.canConfine, "confinement needs root and seccomp"))
+@Suite(
+    .serialized, .enabled(if: PoolFixture.available, PoolFixture.unavailableReason),
+    .enabled(if: PoolFixture.canConfine, "confinement needs root and seccomp"))
 struct LimitsTests {
     static let shared = Supervisor()
     var supervisor: Supervisor { Self.shared }
 
-    func run(_ script: String, policyMB: Int = 1024, kickoutMB: Int? = nil, timeoutSeconds: Int = 30,
-             on supervisor: Supervisor? = nil) throws(SupervisorError) -> ScriptOutput {
-        let sandbox = (try? PoolFixture.sandbox(memoryMB: policyMB, timeoutSeconds: timeoutSeconds)) ?? .inferred(sitePackages: [])
-        return try (supervisor ?? self.supervisor).run(PoolFixture.oneRow, ScriptRun(script: script, sandbox: sandbox,
-                                                                                      kickoutMiB: kickoutMB.map { UInt64($0) }))
+    func run(
+        _ script: String, policyMB: Int = 1024, kickoutMB: Int? = nil, timeoutSeconds: Int = 30,
+        on supervisor: Supervisor? = nil
+    ) throws(SupervisorError) -> ScriptOutput {
+        let sandbox =
+            (try? PoolFixture.sandbox(memoryMB: policyMB, timeoutSeconds: timeoutSeconds))
+            ?? .inferred(sitePackages: [])
+        return try (supervisor ?? self.supervisor).run(
+            PoolFixture.oneRow,
+            ScriptRun(
+                script: script, sandbox: sandbox,
+                kickoutMiB: kickoutMB.map { UInt64($0) }))
     }
 
     func expectKickout(_ script: String, kickoutMB: Int, _ what: String) throws -> SupervisorError {
@@ -22,17 +30,22 @@ struct LimitsTests {
         do { _ = try run(script, kickoutMB: kickoutMB) } catch { failure = error }
         let error = try #require(failure, "\(what) was not stopped")
         #expect(error.code.rawValue == "E_SANDBOX_KICKOUT", "\(what): \(error.code) \(error.message)")
-        #expect(error.message.contains("\(kickoutMB) MiB") && error.message.contains("peak") && error.message.contains(" s)"))
+        #expect(
+            error.message.contains("\(kickoutMB) MiB") && error.message.contains("peak")
+                && error.message.contains(" s)"))
         #expect(error.hint?.contains("sandpiper sandbox policy") == true)
         return error
     }
 
     @Test func twiceTheCeilingIsKickedOutWithAPeakAtTheCeiling() throws {
         let error = try expectKickout("a = np.ones((512 << 20) // 8)\nresult = df", kickoutMB: 256, "512 MiB under 256")
-        guard case .kickout(let limit, let peak, _) = error.kind else { Issue.record("not a kickout: \(error)"); return }
+        guard case .kickout(let limit, let peak, _) = error.kind else {
+            Issue.record("not a kickout: \(error)"); return
+        }
         #expect(limit == 256 << 20)
         let measured = try #require(peak)
-        #expect(Double(measured) >= Double(limit) * 0.95 && Double(measured) <= Double(limit) * 1.05, "peak \(measured)")
+        #expect(
+            Double(measured) >= Double(limit) * 0.95 && Double(measured) <= Double(limit) * 1.05, "peak \(measured)")
         // The zygote is untouched and serves the next query.
         #expect(try run("result = df").table.rowCount == 1)
     }
@@ -51,7 +64,9 @@ struct LimitsTests {
     @Test func kickoutNeverRaisesThePolicy() throws {
         _ = try expectKickout("a = np.ones((300 << 20) // 8)\nresult = df", kickoutMB: 256, "300 MiB under 256")
         var failure: SupervisorError?
-        do { _ = try run("a = np.ones((300 << 20) // 8)\nresult = df", policyMB: 256, kickoutMB: 4096) } catch { failure = error }
+        do { _ = try run("a = np.ones((300 << 20) // 8)\nresult = df", policyMB: 256, kickoutMB: 4096) } catch {
+            failure = error
+        }
         #expect(failure?.code.rawValue == "E_SANDBOX_KICKOUT")
         #expect(failure?.message.contains("256 MiB") == true)
     }
@@ -71,7 +86,9 @@ struct LimitsTests {
         let t0 = Date()
         var failure: SupervisorError?
         do {
-            _ = try run("import os, time\nif os.fork() == 0:\n    time.sleep(60)\ntime.sleep(60)\nresult = df", timeoutSeconds: 1)
+            _ = try run(
+                "import os, time\nif os.fork() == 0:\n    time.sleep(60)\ntime.sleep(60)\nresult = df",
+                timeoutSeconds: 1)
         } catch { failure = error }
         #expect(failure?.code.rawValue == "E_SANDBOX_TIMEOUT")
         #expect(Date().timeIntervalSince(t0) < 5)
@@ -85,15 +102,21 @@ struct LimitsTests {
         defer { local.shutdown() }
         let sandbox = try PoolFixture.sandbox(poolSize: 1)
         _ = try local.run(PoolFixture.oneRow, ScriptRun(script: "result = df", sandbox: sandbox))
-        let slow = Thread.detachedResult { try local.run(PoolFixture.oneRow, ScriptRun(script: "import time\ntime.sleep(3)\nresult = df", sandbox: sandbox)) }
+        let slow = Thread.detachedResult {
+            try local.run(
+                PoolFixture.oneRow, ScriptRun(script: "import time\ntime.sleep(3)\nresult = df", sandbox: sandbox))
+        }
         usleep(500_000)
         var failure: SupervisorError?
-        do { _ = try local.run(PoolFixture.oneRow, ScriptRun(script: "result = df", sandbox: sandbox)) } catch { failure = error }
+        do { _ = try local.run(PoolFixture.oneRow, ScriptRun(script: "result = df", sandbox: sandbox)) } catch {
+            failure = error
+        }
         #expect(failure?.code.rawValue == "E_SANDBOX_THROTTLED", "\(String(describing: failure))")
         #expect(failure?.message.contains("minimal") == true)
         #expect((try slow.wait()).table.rowCount == 1)
         // With the slot free again, the next query runs.
-        #expect(try local.run(PoolFixture.oneRow, ScriptRun(script: "result = df", sandbox: sandbox)).table.rowCount == 1)
+        #expect(
+            try local.run(PoolFixture.oneRow, ScriptRun(script: "result = df", sandbox: sandbox)).table.rowCount == 1)
     }
 
     @Test func aQueuedQueryRunsWhenASlotFreesInTime() throws {
@@ -101,16 +124,23 @@ struct LimitsTests {
         defer { local.shutdown() }
         let sandbox = try PoolFixture.sandbox(poolSize: 1)
         _ = try local.run(PoolFixture.oneRow, ScriptRun(script: "result = df", sandbox: sandbox))
-        let slow = Thread.detachedResult { try local.run(PoolFixture.oneRow, ScriptRun(script: "import time\ntime.sleep(1)\nresult = df", sandbox: sandbox)) }
+        let slow = Thread.detachedResult {
+            try local.run(
+                PoolFixture.oneRow, ScriptRun(script: "import time\ntime.sleep(1)\nresult = df", sandbox: sandbox))
+        }
         usleep(300_000)
-        #expect(try local.run(PoolFixture.oneRow, ScriptRun(script: "result = df", sandbox: sandbox)).table.rowCount == 1)
+        #expect(
+            try local.run(PoolFixture.oneRow, ScriptRun(script: "result = df", sandbox: sandbox)).table.rowCount == 1)
         #expect((try slow.wait()).table.rowCount == 1)
     }
 
     @Test func shutdownStopsARunningQueryAtOnce() throws {
         let local = Supervisor()
         let sandbox = try PoolFixture.sandbox()
-        let slow = Thread.detachedResult { try local.run(PoolFixture.oneRow, ScriptRun(script: "import time\ntime.sleep(30)\nresult = df", sandbox: sandbox)) }
+        let slow = Thread.detachedResult {
+            try local.run(
+                PoolFixture.oneRow, ScriptRun(script: "import time\ntime.sleep(30)\nresult = df", sandbox: sandbox))
+        }
         let deadline = Date().addingTimeInterval(20)
         while local.runningQueryPids.isEmpty, Date() < deadline { usleep(20_000) }
         let child = try #require(local.runningQueryPids.first)
@@ -132,14 +162,18 @@ struct LimitsTests {
         let sandbox = try PoolFixture.sandbox()
         _ = try local.run(PoolFixture.oneRow, ScriptRun(script: "result = df", sandbox: sandbox))
         let zygote = try #require(local.workerPids.first)
-        let slow = Thread.detachedResult { try local.run(PoolFixture.oneRow, ScriptRun(script: "import time\ntime.sleep(30)\nresult = df", sandbox: sandbox)) }
+        let slow = Thread.detachedResult {
+            try local.run(
+                PoolFixture.oneRow, ScriptRun(script: "import time\ntime.sleep(30)\nresult = df", sandbox: sandbox))
+        }
         usleep(1_000_000)
         kill(zygote, SIGKILL)
         var failure: SupervisorError?
         do { _ = try slow.wait() } catch { failure = error as? SupervisorError }
         #expect(failure?.code.rawValue == "E_SANDBOX_CRASH")
         #expect(failure?.message.contains("died while the query ran") == true, "\(String(describing: failure))")
-        #expect(try local.run(PoolFixture.oneRow, ScriptRun(script: "result = df", sandbox: sandbox)).table.rowCount == 1)
+        #expect(
+            try local.run(PoolFixture.oneRow, ScriptRun(script: "result = df", sandbox: sandbox)).table.rowCount == 1)
         #expect(local.workerPids.first != zygote)
         #expect(LeakCheck.queryCgroups(of: local).isEmpty)
     }
@@ -152,7 +186,9 @@ struct LimitsTests {
         let strict = Supervisor(configuration: SupervisorConfiguration(probe: probe))
         defer { strict.shutdown() }
         var failure: SupervisorError?
-        do { _ = try strict.run(PoolFixture.oneRow, ScriptRun(script: "result = df", sandbox: sandbox)) } catch { failure = error }
+        do { _ = try strict.run(PoolFixture.oneRow, ScriptRun(script: "result = df", sandbox: sandbox)) } catch {
+            failure = error
+        }
         #expect(failure?.code.rawValue == "E_SANDBOX_UNAVAILABLE")
         #expect(failure?.message.contains("seccomp") == true && failure?.hint?.contains("--unsafe-no-sandbox") == true)
         #expect(strict.workerPids.isEmpty, "no worker may start when python() refuses")
@@ -168,7 +204,10 @@ struct LimitsTests {
         let local = Supervisor(configuration: SupervisorConfiguration(useCgroups: false))
         defer { local.shutdown() }
         var failure: SupervisorError?
-        do { _ = try run("a = np.ones((1024 << 20) // 8)\nimport time\ntime.sleep(2)\nresult = df", kickoutMB: 256, on: local) } catch { failure = error }
+        do {
+            _ = try run(
+                "a = np.ones((1024 << 20) // 8)\nimport time\ntime.sleep(2)\nresult = df", kickoutMB: 256, on: local)
+        } catch { failure = error }
         #expect(failure?.code.rawValue == "E_SANDBOX_KICKOUT")
         #expect(failure?.message.contains("RSS watchdog") == true)
         #expect(try run("result = df", on: local).table.rowCount == 1)
@@ -208,7 +247,9 @@ enum LeakCheck {
         var found: [String] = []
         for parent in Set(controller.parents.values) {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
-            found += names.filter { $0.hasPrefix(supervisor.cgroupPrefix) }.map { parent + "/" + $0 }.filter { !spares.contains($0) }
+            found += names.filter { $0.hasPrefix(supervisor.cgroupPrefix) }.map { parent + "/" + $0 }.filter {
+                !spares.contains($0)
+            }
         }
         return found
     }

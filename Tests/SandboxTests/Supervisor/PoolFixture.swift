@@ -21,10 +21,14 @@ enum PoolFixture {
     }()
 
     static var available: Bool { (try? minimal.get()) != nil }
-    static var unavailableReason: Comment { "the minimal sandbox could not be built: \((try? minimal.get()).map { _ in "" } ?? "\(minimal)")" }
+    static var unavailableReason: Comment {
+        "the minimal sandbox could not be built: \((try? minimal.get()).map { _ in "" } ?? "\(minimal)")"
+    }
 
     /// `minimal` under a test policy: small ceiling, short time limit.
-    static func sandbox(memoryMB: Int = 256, timeoutSeconds: Int = 30, poolSize: Int = 2, cpuPercent: Int = 100) throws -> SandboxSettings {
+    static func sandbox(memoryMB: Int = 256, timeoutSeconds: Int = 30, poolSize: Int = 2, cpuPercent: Int = 100) throws
+        -> SandboxSettings
+    {
         var s = try minimal.get()
         s.policy.memoryMB = memoryMB
         s.policy.timeoutSeconds = timeoutSeconds

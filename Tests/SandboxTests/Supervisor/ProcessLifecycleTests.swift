@@ -26,7 +26,9 @@ final class RecordingLifecycle: ProcessLifecycle, Sendable {
     var events: [Event] { state.withLock { $0.events } }
     var elapsedMilliseconds: Int { state.withLock { $0.clock } }
 
-    func spawn(_ executable: String, arguments: [String], environment: [String], control: Int32) throws(SystemCallError) -> Int32 {
+    func spawn(_ executable: String, arguments: [String], environment: [String], control: Int32) throws(SystemCallError)
+        -> Int32
+    {
         state.withLock { $0.events.append(.spawn(executable)) }
         return 4242
     }
@@ -41,7 +43,9 @@ final class RecordingLifecycle: ProcessLifecycle, Sendable {
     func reap(_ pid: Int32) -> Bool {
         state.withLock { s in
             guard !s.alive else { return false }
-            if !s.events.contains(where: { if case .reaped = $0 { return true }; return false }) {
+            if !s.events.contains(where: {
+                if case .reaped = $0 { return true }; return false
+            }) {
                 s.events.append(.reaped(afterMilliseconds: s.clock))
             }
             return true
@@ -79,7 +83,10 @@ struct ProcessLifecycleTests {
     func killed() {
         let process = RecordingLifecycle(diesOf: [9])
         #expect(Teardown.zygote.run(on: 4242, closeControl: process.closeControl, using: process))
-        #expect(process.events.map(Self.withoutTime) == [.closeControl, .signal(15), .signal(9), .reaped(afterMilliseconds: 0)])
+        #expect(
+            process.events.map(Self.withoutTime) == [
+                .closeControl, .signal(15), .signal(9), .reaped(afterMilliseconds: 0),
+            ])
         #expect(process.elapsedMilliseconds >= 1_000)
     }
 

@@ -27,16 +27,22 @@ final class RecordingQueryTree: QueryTeardownTarget {
 struct QueryTeardownTests {
     /// The processes' part of every teardown: descendants first, so the root (the pid namespace's
     /// waiter) can reap the namespace's init and exit by itself before it is killed too.
-    static let killTree: [RecordingQueryTree.Event] = [.killDescendants, .awaitRoot(200), .killRoot, .killCgroup, .confirmGone(5_000)]
+    static let killTree: [RecordingQueryTree.Event] = [
+        .killDescendants, .awaitRoot(200), .killRoot, .killCgroup, .confirmGone(5_000),
+    ]
 
     @Test("a query: its tree dies, then its cgroup and watchdog go, then regions, socket and pool slot, the slot last")
     func queryOrder() {
         let tree = RecordingQueryTree()
         #expect(QueryTeardown.query.run(on: tree))
-        #expect(tree.events == Self.killTree + [.removeCgroup, .awaitWatchdog, .reclaimRegions(allGone: true), .closeChannel, .releaseSlot])
+        #expect(
+            tree.events == Self.killTree + [
+                .removeCgroup, .awaitWatchdog, .reclaimRegions(allGone: true), .closeChannel, .releaseSlot,
+            ])
     }
 
-    @Test("regions of a query whose processes may still live are never reclaimed as clean, and the slot still comes back")
+    @Test(
+        "regions of a query whose processes may still live are never reclaimed as clean, and the slot still comes back")
     func stuckProcesses() {
         let tree = RecordingQueryTree()
         tree.processesDie = false

@@ -5,8 +5,9 @@ import Testing
 @testable import Sandbox
 
 /// End to end through the confined worker, on the `minimal` sandbox (see `PoolFixture`).
-@Suite(.serialized, .enabled(if: PoolFixture.available, PoolFixture.unavailableReason),
-       .enabled(if: PoolFixture.canConfine, "confinement needs root and seccomp"))
+@Suite(
+    .serialized, .enabled(if: PoolFixture.available, PoolFixture.unavailableReason),
+    .enabled(if: PoolFixture.canConfine, "confinement needs root and seccomp"))
 struct SupervisorTests {
     let supervisor = Supervisor()
     var env: [String] { (try? PoolFixture.minimal.get())?.sitePackages ?? [] }
@@ -17,7 +18,15 @@ struct SupervisorTests {
         ("s", Column(strings: ["a", nil, "héllo"])),
         ("t", Column(type: .datetime, int64s: [0, 1_700_000_000_000_000_000, 5], valid: [true, true, false])),
         ("b", Column(bools: [true, false, true], valid: [true, true, false])),
-        ("d", Column(type: .dynamic, values: [.dynamic(.bag(PropertyBag([("k", .long(1))]))), .dynamic(.null), .dynamic(.array([.long(1), .string("z")]))])),
+        (
+            "d",
+            Column(
+                type: .dynamic,
+                values: [
+                    .dynamic(.bag(PropertyBag([("k", .long(1))]))), .dynamic(.null),
+                    .dynamic(.array([.long(1), .string("z")])),
+                ])
+        ),
     ])
 
     @Test func resultEqualsDfRoundTripsEveryColumn() throws {
@@ -41,7 +50,8 @@ struct SupervisorTests {
             try supervisor.run(Self.input, ScriptRun(script: script, sitePackages: env))
         } throws: { error in
             guard let e = error as? SupervisorError, case .python(let f) = e.kind else { return false }
-            return e.code.rawValue == "E_PYTHON" && f.type == "ZeroDivisionError" && f.line == 4 && f.traceback.contains("File \"<script>\", line 4")
+            return e.code.rawValue == "E_PYTHON" && f.type == "ZeroDivisionError" && f.line == 4
+                && f.traceback.contains("File \"<script>\", line 4")
         }
     }
 
@@ -65,21 +75,33 @@ struct SupervisorTests {
 
     @Test func printKargsAndNewColumnsComeBack() throws {
         let script = """
-        print('rows', len(df))
-        result = pd.DataFrame({'k': [kargs['n']] * 2, 'f': [1.5, None], 'when': pd.to_datetime(['2024-01-01T00:00:00Z', None]),
-                               'obj': [{'a': [1, 2]}, None], 'i': pd.array([1, None], dtype='Int64')})
-        """
+            print('rows', len(df))
+            result = pd.DataFrame({'k': [kargs['n']] * 2, 'f': [1.5, None], 'when': pd.to_datetime(['2024-01-01T00:00:00Z', None]),
+                                   'obj': [{'a': [1, 2]}, None], 'i': pd.array([1, None], dtype='Int64')})
+            """
         let out = try supervisor.run(Self.input, ScriptRun(script: script, kargsJSON: #"{"n": 5}"#, sitePackages: env))
         #expect(out.stdout == "rows 3\n")
-        #expect(out.table.schema == Schema([Field("k", .long), Field("f", .real), Field("when", .datetime), Field("obj", .dynamic), Field("i", .long)]))
-        #expect(out.table.row(0) == [.long(5), .real(1.5), .datetime(1_704_067_200_000_000_000),
-                                     .dynamic(.bag(PropertyBag([("a", .array([.long(1), .long(2)]))]))), .long(1)])
+        #expect(
+            out.table.schema
+                == Schema([
+                    Field("k", .long), Field("f", .real), Field("when", .datetime), Field("obj", .dynamic),
+                    Field("i", .long),
+                ]))
+        #expect(
+            out.table.row(0) == [
+                .long(5), .real(1.5), .datetime(1_704_067_200_000_000_000),
+                .dynamic(.bag(PropertyBag([("a", .array([.long(1), .long(2)]))]))), .long(1),
+            ])
         #expect(out.table.row(1) == [.long(5), .null, .null, .dynamic(.null), .null])
     }
 
     @Test func aScriptOverItsTimeLimitIsKilled() throws {
         let t0 = Date()
-        #expect { try supervisor.run(Self.input, ScriptRun(script: "import time\ntime.sleep(30)", sitePackages: env, timeoutMilliseconds: 500)) } throws: {
+        #expect {
+            try supervisor.run(
+                Self.input,
+                ScriptRun(script: "import time\ntime.sleep(30)", sitePackages: env, timeoutMilliseconds: 500))
+        } throws: {
             ($0 as? SupervisorError)?.code.rawValue == "E_SANDBOX_TIMEOUT"
         }
         // Far below the 30 s sleep, with room for a loaded machine (14 s seen at load 30).
@@ -101,8 +123,12 @@ struct SupervisorTests {
 
     @Test func partitionsRunInParallelChildren() throws {
         let big = Table([("x", Column(int64s: Array(0..<1000)))])
-        let outs = try supervisor.run(big, partitions: [0..<512, 512..<1000],
-                                      ScriptRun(script: "import os\nresult = pd.DataFrame({'n': [len(df)], 's': [int(df['x'].sum())], 'id': [int.from_bytes(os.urandom(7), 'little')]})", sitePackages: env))
+        let outs = try supervisor.run(
+            big, partitions: [0..<512, 512..<1000],
+            ScriptRun(
+                script:
+                    "import os\nresult = pd.DataFrame({'n': [len(df)], 's': [int(df['x'].sum())], 'id': [int.from_bytes(os.urandom(7), 'little')]})",
+                sitePackages: env))
         #expect(outs.map { $0.table.columns[0].longs[0] } == [512, 488])
         #expect(outs.map { $0.table.columns[1].longs[0] }.reduce(0, +) == 499_500)
         #expect(outs[0].table.columns[2].longs[0] != outs[1].table.columns[2].longs[0])
@@ -111,7 +137,7 @@ struct SupervisorTests {
     @Test func aHundredCallsLeaveNothingBehind() throws {
         let local = Supervisor()
         _ = try local.run(Self.input, ScriptRun(script: "result = df", sitePackages: env))
-        local.settle() // the spare for the next query (one socket) is counted in before
+        local.settle()  // the spare for the next query (one socket) is counted in before
         let fdsBefore = ProcessResources.openFDs()
         for i in 0..<100 {
             let out = try local.run(Self.input, ScriptRun(script: "result = df.assign(i=\(i))", sitePackages: env))
@@ -132,7 +158,8 @@ struct SupervisorTests {
         #expect(ProcessResources.openFDs().count <= fdsBefore.count + local.pool.maxIdle + concurrent)
         local.shutdown()
         #expect(ProcessResources.children(of: getpid()).filter { $0 == zygote }.isEmpty)
-        #expect(ProcessResources.openFDs().filter { $0.contains("memfd:") }.count
+        #expect(
+            ProcessResources.openFDs().filter { $0.contains("memfd:") }.count
                 <= fdsBefore.filter { $0.contains("memfd:") }.count + concurrent)
         #expect(kill(zygote, 0) != 0)
         #expect(spares.allSatisfy { kill($0, 0) != 0 })
@@ -151,15 +178,19 @@ struct SupervisorTests {
         // policy's 256 but not the call's kickout of 100.
         var failure: SupervisorError?
         do {
-            _ = try local.run(PoolFixture.oneRow, ScriptRun(script: "a = np.ones((160 << 20) // 8)\nresult = df", sandbox: sandbox,
-                                                            kickoutMiB: 100))
+            _ = try local.run(
+                PoolFixture.oneRow,
+                ScriptRun(
+                    script: "a = np.ones((160 << 20) // 8)\nresult = df", sandbox: sandbox,
+                    kickoutMiB: 100))
         } catch { failure = error }
         #expect(failure?.code.rawValue == "E_SANDBOX_KICKOUT", "\(String(describing: failure))")
         #expect(!local.sparePids.contains(spare))
         #expect(kill(spare, 0) != 0 || ProcessResources.isZombie(spare))
         // The next spare is made under the policy's ceiling again, so the same array now fits.
         for _ in 0..<200 where local.sparePids.isEmpty { usleep(10_000) }
-        let out = try local.run(PoolFixture.oneRow, ScriptRun(script: "a = np.ones((160 << 20) // 8)\nresult = df", sandbox: sandbox))
+        let out = try local.run(
+            PoolFixture.oneRow, ScriptRun(script: "a = np.ones((160 << 20) // 8)\nresult = df", sandbox: sandbox))
         #expect(out.table.rowCount == 1)
         #expect(out.timings["spare"] == 1)
     }
@@ -207,7 +238,8 @@ enum ProcessResources {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap { e -> Int32? in
             guard let p = Int32(e), let stat = try? String(contentsOfFile: "/proc/\(e)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { return nil }
+                let close = stat.lastIndex(of: ")")
+            else { return nil }
             let fields = stat[stat.index(close, offsetBy: 2)...].split(separator: " ")
             return fields.count > 1 && Int32(fields[1]) == pid ? p : nil
         }

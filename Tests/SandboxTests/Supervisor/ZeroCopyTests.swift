@@ -6,8 +6,9 @@ import Testing
 
 /// Large columns cross to the confined child by reference and, when the script leaves them alone,
 /// come back as the engine's own buffers (see `SharedBlocks`, `ResultWriter`).
-@Suite(.serialized, .enabled(if: PoolFixture.available, PoolFixture.unavailableReason),
-       .enabled(if: PoolFixture.canConfine, "confinement needs root and seccomp"))
+@Suite(
+    .serialized, .enabled(if: PoolFixture.available, PoolFixture.unavailableReason),
+    .enabled(if: PoolFixture.canConfine, "confinement needs root and seccomp"))
 struct ZeroCopyTests {
     let supervisor = Supervisor()
     var env: [String] { (try? PoolFixture.minimal.get())?.sitePackages ?? [] }
@@ -42,7 +43,8 @@ struct ZeroCopyTests {
 
     @Test func aPartitionedCallRoundTripsEachSlice() throws {
         let parts = [0..<300_032, 300_032..<Self.rows]
-        let outs = try supervisor.run(Self.input, partitions: parts, ScriptRun(script: "result = df", sitePackages: env))
+        let outs = try supervisor.run(
+            Self.input, partitions: parts, ScriptRun(script: "result = df", sitePackages: env))
         for (part, out) in zip(parts, outs) {
             #expect(out.table.rowCount == part.count)
             for k in [0, 1, 9, part.count - 1] { #expect(out.table.row(k) == Self.input.row(part.lowerBound + k)) }

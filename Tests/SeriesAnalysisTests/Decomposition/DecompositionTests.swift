@@ -29,7 +29,8 @@ import SeriesAnalysis
         let d = try SeriesDecomposition(y)
         #expect(d.period == 168)
         // The outliers stand out in the residual.
-        let largest = d.residual.values.indices.sorted { abs(d.residual.values[$0]) > abs(d.residual.values[$1]) }.prefix(6)
+        let largest = d.residual.values.indices.sorted { abs(d.residual.values[$0]) > abs(d.residual.values[$1]) }
+            .prefix(6)
         #expect(Set(largest) == Self.inserted)
         for i in 0..<y.count { #expect(abs(d.baseline[i] - d.seasonal[i] - d.trend[i]) < 1e-12) }
     }
@@ -72,13 +73,15 @@ import SeriesAnalysis
     @Test func forecastExtrapolatesTheLine() throws {
         var input = (1...30).map { 2 * Double($0) + 1 }
         for i in 25..<30 { input[i] = 0 }
-        let forecast = try SeriesAnomalies.forecast(NumericSeries(reals: input), points: 5, seasonality: .none, trend: .lineFit)
+        let forecast = try SeriesAnomalies.forecast(
+            NumericSeries(reals: input), points: 5, seasonality: .none, trend: .lineFit)
         expectClose(forecast, (1...30).map { 2 * Double($0) + 1 })
     }
 
     @Test func hugePeriodAndTestPoints() throws {
         let y = series([1, 2, 3, 4])
-        #expect(try SeriesDecomposition(y, seasonality: .period(Int(Int32.max)), trend: .none).seasonal == [1, 2, 3, 4])
+        #expect(
+            try SeriesDecomposition(y, seasonality: .period(Int(Int32.max)), trend: .none).seasonal == [1, 2, 3, 4])
         #expect(try SeriesAnomalies.forecast(y, points: Int.max, seasonality: .none) == [0, 0, 0, 0])
     }
 
@@ -97,7 +100,12 @@ import SeriesAnalysis
     @Test func tukeyScores() throws {
         let s = series([1, 2, 3, 4, 5, 6, 7, 8, 9, 30])
         let t = try SeriesOutliers.scores(s, method: .tukey)
-        expectClose(t, [(1 - 3.25) / 4.5, (2 - 3.25) / 4.5, (3 - 3.25) / 4.5, 0, 0, 0, 0, (8 - 7.75) / 4.5, (9 - 7.75) / 4.5, (30 - 7.75) / 4.5])
+        expectClose(
+            t,
+            [
+                (1 - 3.25) / 4.5, (2 - 3.25) / 4.5, (3 - 3.25) / 4.5, 0, 0, 0, 0, (8 - 7.75) / 4.5, (9 - 7.75) / 4.5,
+                (30 - 7.75) / 4.5,
+            ])
         // ctukey's 10th/90th: positions 0.9 and 8.1 → 1.9 and 9 + 0.1·21 = 11.1, R = 9.2.
         let c = try SeriesOutliers.scores(s)
         expectClose(c, [(1 - 1.9) / 9.2, 0, 0, 0, 0, 0, 0, 0, 0, (30 - 11.1) / 9.2])
@@ -105,11 +113,16 @@ import SeriesAnalysis
 
     /// "The score of nulls and ignore values is set to 0" and they take no part in the percentiles.
     @Test func outliersIgnoreNullsAndIgnoreValue() throws {
-        let with = try SeriesOutliers.scores(series([1, 2, 3, 4, 5, 6, 7, 8, 9, 30, nil, -1]), method: .tukey, ignoreValue: -1)
+        let with = try SeriesOutliers.scores(
+            series([1, 2, 3, 4, 5, 6, 7, 8, 9, 30, nil, -1]), method: .tukey, ignoreValue: -1)
         let without = try SeriesOutliers.scores(series([1, 2, 3, 4, 5, 6, 7, 8, 9, 30]), method: .tukey)
         #expect(Array(with.values.prefix(10)) == without.values)
         #expect(with.values[10] == 0 && with.values[11] == 0)
-        #expect(throws: SeriesAnalysisError.self) { try SeriesOutliers.scores(series([1]), method: .customTukey(minPercentile: 1, maxPercentile: 90)) }
-        #expect(throws: SeriesAnalysisError.self) { try SeriesOutliers.scores(series([1]), method: .customTukey(minPercentile: 60, maxPercentile: 40)) }
+        #expect(throws: SeriesAnalysisError.self) {
+            try SeriesOutliers.scores(series([1]), method: .customTukey(minPercentile: 1, maxPercentile: 90))
+        }
+        #expect(throws: SeriesAnalysisError.self) {
+            try SeriesOutliers.scores(series([1]), method: .customTukey(minPercentile: 60, maxPercentile: 40))
+        }
     }
 }

@@ -11,9 +11,14 @@ import SeriesAnalysis
         let subtract: [[Int64]] = [[-3, 0, 3], [-6, 0, 6], [-9, 0, 9]]
         let multiply: [[Int64]] = [[4, 4, 4], [16, 16, 16], [36, 36, 36]]
         for row in 0..<3 {
-            #expect(try ArithmeticOperator.add.apply(.series(s1[row]), .series(s2[row])) == NumericSeries(longs: add[row]))
-            #expect(try ArithmeticOperator.subtract.apply(.series(s1[row]), .series(s2[row])) == NumericSeries(longs: subtract[row]))
-            #expect(try ArithmeticOperator.multiply.apply(.series(s1[row]), .series(s2[row])) == NumericSeries(longs: multiply[row]))
+            #expect(
+                try ArithmeticOperator.add.apply(.series(s1[row]), .series(s2[row])) == NumericSeries(longs: add[row]))
+            #expect(
+                try ArithmeticOperator.subtract.apply(.series(s1[row]), .series(s2[row]))
+                    == NumericSeries(longs: subtract[row]))
+            #expect(
+                try ArithmeticOperator.multiply.apply(.series(s1[row]), .series(s2[row]))
+                    == NumericSeries(longs: multiply[row]))
         }
     }
 
@@ -44,7 +49,9 @@ import SeriesAnalysis
     @Test func scalarIsBroadcast() throws {
         let r = try ArithmeticOperator.multiply.apply(.scalar(.long(10)), .series(series([1, 0, -1])))
         #expect(r == NumericSeries(longs: [10, 0, -10]))
-        #expect(throws: SeriesAnalysisError.self) { try ArithmeticOperator.add.apply(.scalar(.long(1)), .scalar(.long(2))) }
+        #expect(throws: SeriesAnalysisError.self) {
+            try ArithmeticOperator.add.apply(.scalar(.long(1)), .scalar(.long(2)))
+        }
     }
 
     @Test func comparisons() throws {

@@ -16,7 +16,8 @@ import SeriesAnalysis
     /// The constant is written as given: `0.0` into a long array gives `[111,0.0,36,...]`.
     @Test func constant() {
         let arr = series([111, nil, 36, 41, 23, nil, 16, 61, 33, nil, nil])
-        #expect(SeriesFill.constant(arr, value: .real(0.0)) == series([111, 0.0, 36, 41, 23, 0.0, 16, 61, 33, 0.0, 0.0]))
+        #expect(
+            SeriesFill.constant(arr, value: .real(0.0)) == series([111, 0.0, 36, 41, 23, 0.0, 16, 61, 33, 0.0, 0.0]))
         #expect(SeriesFill.constant(arr, value: .long(-1)) == series([111, -1, 36, 41, 23, -1, 16, 61, 33, -1, -1]))
     }
 
@@ -32,8 +33,9 @@ import SeriesAnalysis
         let withEdges: [Double?] = [111, 111, 73.5, 36, 41, 32.667, 24.333, 16, 61, 33, 33, 33]
         expectClose(SeriesFillLinear.fill(arr), withEdges, tolerance: 1e-3)
         expectClose(SeriesFillLinear.fill(arr, fillEdges: true), withEdges, tolerance: 1e-3)
-        expectClose(SeriesFillLinear.fill(arr, fillEdges: false),
-                    [nil, 111, 73.5, 36, 41, 32.667, 24.333, 16, 61, 33, nil, nil], tolerance: 1e-3)
+        expectClose(
+            SeriesFillLinear.fill(arr, fillEdges: false),
+            [nil, 111, 73.5, 36, 41, 32.667, 24.333, 16, 61, 33, nil, nil], tolerance: 1e-3)
         expectClose(SeriesFillLinear.fill(arr, fillEdges: true, constant: .real(3.14159)), withEdges, tolerance: 1e-3)
     }
 
@@ -41,7 +43,9 @@ import SeriesAnalysis
     @Test func linearOverLongs() {
         let arr = series([nil, 111, nil, 36, 41, nil, nil, 16, 61, 33, nil, nil])
         #expect(SeriesFillLinear.fill(arr) == series([111, 111, 73, 36, 41, 32, 24, 16, 61, 33, 33, 33]))
-        #expect(SeriesFillLinear.fill(arr, fillEdges: false) == series([nil, 111, 73, 36, 41, 32, 24, 16, 61, 33, nil, nil]))
+        #expect(
+            SeriesFillLinear.fill(arr, fillEdges: false)
+                == series([nil, 111, 73, 36, 41, 32, 24, 16, 61, 33, nil, nil]))
     }
 
     /// Only placeholders: the constant, 0.0 by default, even without edge filling.
@@ -49,7 +53,9 @@ import SeriesAnalysis
         let arr = series([nil, nil, nil, nil])
         #expect(SeriesFillLinear.fill(arr) == NumericSeries(reals: [0.0, 0.0, 0.0, 0.0]))
         #expect(SeriesFillLinear.fill(arr, fillEdges: false) == NumericSeries(reals: [0.0, 0.0, 0.0, 0.0]))
-        #expect(SeriesFillLinear.fill(arr, constant: .real(3.14159)) == NumericSeries(reals: [3.14159, 3.14159, 3.14159, 3.14159]))
+        #expect(
+            SeriesFillLinear.fill(arr, constant: .real(3.14159))
+                == NumericSeries(reals: [3.14159, 3.14159, 3.14159, 3.14159]))
         #expect(SeriesFillLinear.fill(arr, constant: .missing) == arr)
     }
 }

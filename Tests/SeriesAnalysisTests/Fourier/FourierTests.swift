@@ -23,22 +23,29 @@ import SeriesAnalysis
         let n = 128
         let re = (0..<n).map { sin(2 * Double.pi / 8 * Double($0)) }
         let im = (0..<n).map { sin(2 * Double.pi / 32 * Double($0)) }
-        let f = try #require(try FourierTransform.forward(real: NumericSeries(reals: re), imaginary: NumericSeries(reals: im)))
+        let f = try #require(
+            try FourierTransform.forward(real: NumericSeries(reals: re), imaginary: NumericSeries(reals: im)))
         // x = sin(a) + i·sin(b): bin 16 (period 8) gets −i·64 from the real part, bin 4 gets i·(−i·64)·… = 64.
         #expect(abs(f.imaginary[16] - -64) < 1e-9 && abs(f.imaginary[112] - 64) < 1e-9)
         #expect(abs(f.real[4] - 64) < 1e-9 && abs(f.real[124] - -64) < 1e-9)
-        let back = try #require(try FourierTransform.inverse(real: NumericSeries(reals: f.real), imaginary: NumericSeries(reals: f.imaginary)))
+        let back = try #require(
+            try FourierTransform.inverse(
+                real: NumericSeries(reals: f.real), imaginary: NumericSeries(reals: f.imaginary)))
         expectClose(back.real, re, tolerance: 1e-12)
         expectClose(back.imaginary, im, tolerance: 1e-12)
         // A length that is not a power of two round-trips too.
         let odd = (0..<100).map { Double($0 % 7) - 3 }
         let g = try #require(try FourierTransform.forward(real: NumericSeries(reals: odd)))
-        let h = try #require(try FourierTransform.inverse(real: NumericSeries(reals: g.real), imaginary: NumericSeries(reals: g.imaginary)))
+        let h = try #require(
+            try FourierTransform.inverse(
+                real: NumericSeries(reals: g.real), imaginary: NumericSeries(reals: g.imaginary)))
         expectClose(h.real, odd, tolerance: 1e-10)
     }
 
     @Test func missingAndMismatch() throws {
         #expect(try FourierTransform.forward(real: series([1, nil])) == nil)
-        #expect(throws: SeriesAnalysisError.self) { try FourierTransform.forward(real: series([1, 2]), imaginary: series([1])) }
+        #expect(throws: SeriesAnalysisError.self) {
+            try FourierTransform.forward(real: series([1, 2]), imaginary: series([1]))
+        }
     }
 }

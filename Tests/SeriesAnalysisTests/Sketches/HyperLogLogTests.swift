@@ -55,8 +55,12 @@ import SeriesAnalysis
         var rng = SplitMix64(seed: 4)
         for _ in 0..<5000 { dense.add(hash: rng.next()) }
         #expect(try HyperLogLog(decoding: dense.encoded) == dense)
-        #expect(throws: SeriesAnalysisError.self) { try HyperLogLog(decoding: .init(precision: 13, hashes: [], registers: nil)) }
-        #expect(throws: SeriesAnalysisError.self) { try HyperLogLog(decoding: .init(precision: 12, hashes: [], registers: [1])) }
+        #expect(throws: SeriesAnalysisError.self) {
+            try HyperLogLog(decoding: .init(precision: 13, hashes: [], registers: nil))
+        }
+        #expect(throws: SeriesAnalysisError.self) {
+            try HyperLogLog(decoding: .init(precision: 12, hashes: [], registers: [1]))
+        }
         #expect(throws: SeriesAnalysisError.self) {
             try HyperLogLog(decoding: .init(precision: 12, hashes: [], registers: [UInt8](repeating: 60, count: 4096)))
         }

@@ -73,7 +73,8 @@ import SeriesAnalysis
                 for p in [0.1, 1, 5, 10, 25, 50, 75, 90, 95, 99, 99.9] {
                     let estimate = digest.percentile(p)!
                     // The estimate's rank range in the data: [count below, count at or below].
-                    let below = Double(Self.count(sorted, lessThan: estimate)), atOrBelow = Double(Self.count(sorted, atMost: estimate))
+                    let below = Double(Self.count(sorted, lessThan: estimate)),
+                        atOrBelow = Double(Self.count(sorted, atMost: estimate))
                     let target = p / 100 * Double(n)
                     let miss = target < below ? below - target : (target > atOrBelow ? target - atOrBelow : 0)
                     #expect(miss / Double(n) <= 0.01, "\(distribution) p\(p): rank off by \(miss / Double(n) * 100) %")

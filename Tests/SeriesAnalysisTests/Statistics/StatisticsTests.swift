@@ -31,7 +31,10 @@ import SeriesAnalysis
         let s1 = [series([1, 2, 4]), series([2, 4, 8]), series([3, 6, 12])]
         let s2 = [series([4, 2, 1]), series([8, 4, 2]), series([12, 6, 3])]
         #expect(try (0..<3).map { try SeriesReductions.dotProduct(.series(s1[$0]), .series(s2[$0])) } == [12, 48, 108])
-        #expect(try (0..<3).map { try SeriesReductions.dotProduct(.series(s1[$0]), .scalar(.long(Int64($0 + 1)))) } == [7, 28, 63])
+        #expect(
+            try (0..<3).map { try SeriesReductions.dotProduct(.series(s1[$0]), .scalar(.long(Int64($0 + 1)))) } == [
+                7, 28, 63,
+            ])
         // Truncated to the shorter series; non-numeric elements ignored; empty is null.
         #expect(try SeriesReductions.dotProduct(.series(series([1, "x", 3, 9])), .series(series([1, 1, 1]))) == 4)
         #expect(try SeriesReductions.dotProduct(.series(series([])), .series(series([1]))) == nil)

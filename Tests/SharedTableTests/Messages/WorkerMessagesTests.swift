@@ -15,7 +15,8 @@ import Testing
     }
 
     @Test func aCodeNoWorkerReportsDoesNotDecode() throws {
-        let valid = String(decoding: try JSONEncoder().encode(WorkerFailure(code: .python, message: "m")), as: UTF8.self)
+        let valid = String(
+            decoding: try JSONEncoder().encode(WorkerFailure(code: .python, message: "m")), as: UTF8.self)
         // Neither an uncatalogued name nor a catalogued code a worker never sends.
         for name in ["E_MADE_UP", ErrorCode.type.rawValue] {
             let json = valid.replacingOccurrences(of: ErrorCode.python.rawValue, with: name)

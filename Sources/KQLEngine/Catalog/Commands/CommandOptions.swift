@@ -9,13 +9,16 @@ struct CommandOptions {
         for option in options {
             let key = option.name.lowercased()
             guard known.contains(key) else {
-                throw KQLError(.unsupported, "`\(command)` has no property '\(option.name)' here", span: option.span,
-                               hint: known.isEmpty ? "remove the with (...) clause"
-                                   : "supported properties: \(known.sorted().joined(separator: ", "))")
+                throw KQLError(
+                    .unsupported, "`\(command)` has no property '\(option.name)' here", span: option.span,
+                    hint: known.isEmpty
+                        ? "remove the with (...) clause"
+                        : "supported properties: \(known.sorted().joined(separator: ", "))")
             }
             guard let text = Self.text(option.value) else {
-                throw KQLError(.argument, "the value of '\(option.name)' must be a name, a string, a number or a bool",
-                               span: option.value.span)
+                throw KQLError(
+                    .argument, "the value of '\(option.name)' must be a name, a string, a number or a bool",
+                    span: option.value.span)
             }
             values[key] = (text, option.value.span)
         }

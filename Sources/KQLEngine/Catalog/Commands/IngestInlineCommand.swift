@@ -6,7 +6,9 @@ import KQLSyntax
 ///
 /// Answers `ExtentId:guid, RowCount:long` (see ``ManagementCommands/writeResult(rowCount:)``).
 enum IngestInlineCommand {
-    static func run(_ name: NameSyntax, options: [OptionSyntax], data: String, _ database: any Database) throws(KQLError) -> Table {
+    static func run(_ name: NameSyntax, options: [OptionSyntax], data: String, _ database: any Database)
+        throws(KQLError) -> Table
+    {
         let table = try ManagementCommands.existingTable(name, database)
         let opts = try CommandOptions(options, known: ["format", "ignorefirstrecord"], command: ".ingest inline")
         let format: FolderFileFormat
@@ -15,8 +17,9 @@ enum IngestInlineCommand {
         case "tsv", "tsve": format = .tsv
         case "json", "multijson", "jsonl": format = .jsonl
         case let other:
-            throw KQLError(.unsupported, "ingestion format '\(other)' is not supported", span: opts.span("format"),
-                           hint: "use format=csv, tsv or json (one JSON object per line)")
+            throw KQLError(
+                .unsupported, "ingestion format '\(other)' is not supported", span: opts.span("format"),
+                hint: "use format=csv, tsv or json (one JSON object per line)")
         }
         var text = data
         if try opts.flag("ignoreFirstRecord") {
@@ -25,7 +28,8 @@ enum IngestInlineCommand {
         let source = "inline data for \(name.name)"
         let rows: Table
         switch format {
-        case .csv, .tsv: rows = try TableTextReader.readDelimited(text, format: format, schema: table.schema, source: source)
+        case .csv, .tsv:
+            rows = try TableTextReader.readDelimited(text, format: format, schema: table.schema, source: source)
         case .jsonl: rows = try JSONLinesReader.read(text, source: source, schema: table.schema)
         }
         do {

@@ -11,9 +11,11 @@ import KQLSyntax
 public enum ManagementCommands {
     /// Executes `command`; `runQuery` evaluates the query of `.set`/`.append` commands, and
     /// `validateFunction` binds a function definition (`.create function` without `skipvalidation`).
-    public static func execute(_ command: CommandSyntax, in database: any Database,
-                               runQuery: (ExpressionSyntax) throws(KQLError) -> Table,
-                               validateFunction: (FunctionDefinitionSyntax, String) throws(KQLError) -> Void) throws(KQLError) -> Table {
+    public static func execute(
+        _ command: CommandSyntax, in database: any Database,
+        runQuery: (ExpressionSyntax) throws(KQLError) -> Table,
+        validateFunction: (FunctionDefinitionSyntax, String) throws(KQLError) -> Void
+    ) throws(KQLError) -> Table {
         switch command.kind {
         case .showTables:
             return ShowTablesCommand.run(database)
@@ -26,7 +28,8 @@ public enum ManagementCommands {
         case .ingestInline(let table, let options, let data):
             return try IngestInlineCommand.run(table, options: options, data: data, database)
         case .setOrAppend(let verb, let table, let options, let query):
-            return try SetOrAppendCommand.run(verb: verb, table, options: options, query: query, database, runQuery: runQuery)
+            return try SetOrAppendCommand.run(
+                verb: verb, table, options: options, query: query, database, runQuery: runQuery)
         case .showFunctions:
             return FunctionCommands.showAll(database)
         case .showFunction(let name):
@@ -58,10 +61,13 @@ public enum ManagementCommands {
 
     /// The table `name` or an `E_UNKNOWN_NAME` error pointing at it.
     static func existingTable(_ name: NameSyntax, _ database: any Database) throws(KQLError) -> Table {
-        if database.table(named: name.name) == nil, let reason = database.unavailableReason(forTable: name.name) { throw reason }
+        if database.table(named: name.name) == nil, let reason = database.unavailableReason(forTable: name.name) {
+            throw reason
+        }
         guard let table = database.table(named: name.name) else {
-            throw KQLError(.unknownName, "there is no table '\(name.name)'", span: name.span,
-                           hint: "create it with `.create table \(name.name) (Column:type, ...)`; `.show tables` lists the tables")
+            throw KQLError(
+                .unknownName, "there is no table '\(name.name)'", span: name.span,
+                hint: "create it with `.create table \(name.name) (Column:type, ...)`; `.show tables` lists the tables")
         }
         return table
     }

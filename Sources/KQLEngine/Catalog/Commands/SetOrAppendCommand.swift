@@ -15,16 +15,19 @@ enum SetOrAppendCommand {
     /// Properties that change nothing for a local table and are accepted so ADX scripts run unchanged.
     static let accepted: Set<String> = ["distributed", "async", "folder", "docstring", "persistdetails"]
 
-    static func run(verb: String, _ name: NameSyntax, options: [OptionSyntax], query: ExpressionSyntax,
-                    _ database: any Database, runQuery: (ExpressionSyntax) throws(KQLError) -> Table) throws(KQLError) -> Table {
+    static func run(
+        verb: String, _ name: NameSyntax, options: [OptionSyntax], query: ExpressionSyntax,
+        _ database: any Database, runQuery: (ExpressionSyntax) throws(KQLError) -> Table
+    ) throws(KQLError) -> Table {
         _ = try CommandOptions(options, known: accepted, command: ".\(verb)")
         let exists = database.table(named: name.name) != nil
         let replace: Bool
         switch verb.lowercased() {
         case "set":
             guard !exists else {
-                throw KQLError(.command, "table '\(name.name)' already exists", span: name.span,
-                               hint: "use `.append`, `.set-or-append` or `.set-or-replace` to change an existing table")
+                throw KQLError(
+                    .command, "table '\(name.name)' already exists", span: name.span,
+                    hint: "use `.append`, `.set-or-append` or `.set-or-replace` to change an existing table")
             }
             replace = true
         case "append":
@@ -33,8 +36,9 @@ enum SetOrAppendCommand {
         case "set-or-append": replace = false
         case "set-or-replace": replace = true
         default:
-            throw KQLError(.unsupported, "`.\(verb)` is not a supported command", span: name.span,
-                           hint: "use .set, .append, .set-or-append or .set-or-replace")
+            throw KQLError(
+                .unsupported, "`.\(verb)` is not a supported command", span: name.span,
+                hint: "use .set, .append, .set-or-append or .set-or-replace")
         }
         var result = try runQuery(query)
         result.visualization = nil

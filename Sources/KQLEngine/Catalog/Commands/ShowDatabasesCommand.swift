@@ -53,8 +53,14 @@ enum ShowDatabasesCommand {
     static func databaseID(_ name: String) -> UUID {
         let (h, g) = Array(name.utf8).withUnsafeBytes { (XXHash64.hash($0, seed: 0), XXHash64.hash($0, seed: 1)) }
         var bytes = [UInt8](repeating: 0, count: 16)
-        for i in 0..<8 { bytes[i] = UInt8(truncatingIfNeeded: h >> (8 * UInt64(i))); bytes[8 + i] = UInt8(truncatingIfNeeded: g >> (8 * UInt64(i))) }
-        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        for i in 0..<8 {
+            bytes[i] = UInt8(truncatingIfNeeded: h >> (8 * UInt64(i)));
+            bytes[8 + i] = UInt8(truncatingIfNeeded: g >> (8 * UInt64(i)))
+        }
+        return UUID(
+            uuid: (
+                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+            ))
     }
 }

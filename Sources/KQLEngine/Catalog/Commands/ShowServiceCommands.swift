@@ -29,9 +29,15 @@ enum ShowServiceCommands {
             ("Name", Column(strings: [host])),
             ("StartTime", Column(type: .datetime, values: [.datetime(startTime)])),
             ("IsAdmin", Column(type: .bool, values: [.bool(true)])),
-            ("MachineTotalMemory", Column(type: .long, int64s: [Int64(clamping: ProcessInfo.processInfo.physicalMemory)])),
+            (
+                "MachineTotalMemory",
+                Column(type: .long, int64s: [Int64(clamping: ProcessInfo.processInfo.physicalMemory)])
+            ),
             ("MachineAvailableMemory", Column(type: .long, values: [.null])),
-            ("ProcessorCount", Column(type: .int, values: [.int(Int32(clamping: ProcessInfo.processInfo.activeProcessorCount))])),
+            (
+                "ProcessorCount",
+                Column(type: .int, values: [.int(Int32(clamping: ProcessInfo.processInfo.activeProcessorCount))])
+            ),
             ("ProductVersion", Column(strings: [productVersion])),
         ])
     }
@@ -41,11 +47,14 @@ enum ShowServiceCommands {
 
     /// The columns of ADX's `.show materialized-views`, with no rows.
     static func materializedViews() -> Table {
-        Table.empty(Schema([
-            Field("Name", .string), Field("SourceTable", .string), Field("Query", .string), Field("MaterializedTo", .datetime),
-            Field("LastRun", .datetime), Field("LastRunResult", .string), Field("IsHealthy", .bool), Field("IsEnabled", .bool),
-            Field("Folder", .string), Field("DocString", .string), Field("AutoUpdateSchema", .bool),
-            Field("EffectiveDateTime", .datetime), Field("Lookback", .timespan),
-        ]))
+        Table.empty(
+            Schema([
+                Field("Name", .string), Field("SourceTable", .string), Field("Query", .string),
+                Field("MaterializedTo", .datetime),
+                Field("LastRun", .datetime), Field("LastRunResult", .string), Field("IsHealthy", .bool),
+                Field("IsEnabled", .bool),
+                Field("Folder", .string), Field("DocString", .string), Field("AutoUpdateSchema", .bool),
+                Field("EffectiveDateTime", .datetime), Field("Lookback", .timespan),
+            ]))
     }
 }

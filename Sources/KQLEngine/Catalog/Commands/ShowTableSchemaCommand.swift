@@ -12,8 +12,9 @@ enum ShowTableSchemaCommand {
     }
 
     static func result(_ name: String, schema: String, _ database: any Database) -> Table {
-        ManagementCommands.stringTable(["TableName", "Schema", "DatabaseName", "Folder", "DocString"],
-                                       [[name, schema, ManagementCommands.databaseName(database), "", ""]])
+        ManagementCommands.stringTable(
+            ["TableName", "Schema", "DatabaseName", "Folder", "DocString"],
+            [[name, schema, ManagementCommands.databaseName(database), "", ""]])
     }
 
     /// `a:long,b:string`.
@@ -27,9 +28,13 @@ enum ShowTableSchemaCommand {
 
     /// `[{"Name":"a","Type":"System.Int64","CslType":"long"}, ...]`, as ADX's schema documents list columns.
     static func orderedColumns(_ schema: Schema) -> Dynamic {
-        .array(schema.fields.map { f in
-            Dynamic.bag(PropertyBag([("Name", .string(f.name)), ("Type", .string(f.type.dotNetName)),
-                                     ("CslType", .string(f.type.rawValue))]))
-        })
+        .array(
+            schema.fields.map { f in
+                Dynamic.bag(
+                    PropertyBag([
+                        ("Name", .string(f.name)), ("Type", .string(f.type.dotNetName)),
+                        ("CslType", .string(f.type.rawValue)),
+                    ]))
+            })
     }
 }

@@ -13,7 +13,8 @@ enum ShowTablesCommand {
         guard !notes.isEmpty else {
             return ManagementCommands.stringTable(columns, database.tableNames.map { [$0, db, "", ""] })
         }
-        return ManagementCommands.stringTable(columns + ["Note"],
-                                              database.tableNames.map { [$0, db, "", "", ""] } + notes.map { [$0.name, db, "", "", $0.note] })
+        return ManagementCommands.stringTable(
+            columns + ["Note"],
+            database.tableNames.map { [$0, db, "", "", ""] } + notes.map { [$0.name, db, "", "", $0.note] })
     }
 }

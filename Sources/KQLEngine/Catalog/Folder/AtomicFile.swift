@@ -1,14 +1,14 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import KQLSyntax
 
 #if canImport(Glibc)
-private let posixWrite = Glibc.write
+    private let posixWrite = Glibc.write
 #elseif canImport(Darwin)
-private let posixWrite = Darwin.write
+    private let posixWrite = Darwin.write
 #endif
 
 /// Crash-safe file replacement: write a temporary file in the same folder, fsync it, rename it over the
@@ -68,7 +68,8 @@ enum AtomicFile {
 
     private static func failure(_ action: String) -> KQLError {
         let reason = String(cString: strerror(errno))
-        return KQLError(.command, "could not \(action): \(reason)",
-                        hint: "check that the database folder exists, is writable and has free space; the table was not changed")
+        return KQLError(
+            .command, "could not \(action): \(reason)",
+            hint: "check that the database folder exists, is writable and has free space; the table was not changed")
     }
 }

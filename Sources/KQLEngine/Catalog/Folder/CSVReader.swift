@@ -36,7 +36,9 @@ public enum CSVReader {
         var sink = Collector()
         let bytes = Array(text.utf8)
         let outcome: Result<Void, CSVError> = bytes.withUnsafeBytes { b in
-            do throws(CSVError) { try scanner.feed(b, into: &sink); return .success(()) } catch { return .failure(error) }
+            do throws(CSVError) { try scanner.feed(b, into: &sink); return .success(()) } catch {
+                return .failure(error)
+            }
         }
         try outcome.get()
         try scanner.finish(into: &sink)

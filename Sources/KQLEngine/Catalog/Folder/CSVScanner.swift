@@ -105,7 +105,8 @@ struct CSVScanner {
         try sink.endRecord(line: recordLine)
     }
 
-    private mutating func scan<S: CSVSink>(_ chunk: Slice<UnsafeRawBufferPointer>, into sink: inout S) throws(S.Failure) {
+    private mutating func scan<S: CSVSink>(_ chunk: Slice<UnsafeRawBufferPointer>, into sink: inout S) throws(S.Failure)
+    {
         guard let base = chunk.base.baseAddress, !chunk.isEmpty else { return }
         // Plain pointer reads: every index below is checked against `n` first.
         let p = (base + chunk.startIndex).assumingMemoryBound(to: UInt8.self)
@@ -170,7 +171,11 @@ struct CSVScanner {
                 i += 1; offset += 1
                 if c == Self.lf { field.append(c); line += 1; lineStart = offset } else { state = .quoteInQuoted }
             case .quoteInQuoted:
-                if b == Self.quote { field.append(b); state = .quoted; i += 1; offset += 1 } else { state = .afterQuote }
+                if b == Self.quote {
+                    field.append(b); state = .quoted; i += 1; offset += 1
+                } else {
+                    state = .afterQuote
+                }
             case .afterQuote:
                 i += 1; offset += 1
                 if b == delimiter {
@@ -187,8 +192,9 @@ struct CSVScanner {
     }
 
     private func afterQuoteError(at position: Int) -> CSVError {
-        CSVError(line: line, column: position - lineStart + 1,
-                 reason: "unexpected text after a closing quote (a quote inside a field must be doubled: \"\")")
+        CSVError(
+            line: line, column: position - lineStart + 1,
+            reason: "unexpected text after a closing quote (a quote inside a field must be doubled: \"\")")
     }
 
     private mutating func endOfLine<S: CSVSink>(into sink: inout S) throws(S.Failure) {
@@ -215,7 +221,9 @@ struct CSVScanner {
         let isQuoted = quoted, line = recordLine
         // `withUnsafeBytes` does not pass a typed error through: carry it out as a value.
         let outcome: Result<Void, S.Failure> = field.withUnsafeBytes { f in
-            do throws(S.Failure) { try sink.field(f, quoted: isQuoted, line: line); return .success(()) } catch { return .failure(error) }
+            do throws(S.Failure) { try sink.field(f, quoted: isQuoted, line: line); return .success(()) } catch {
+                return .failure(error)
+            }
         }
         try outcome.get()
         field.removeAll(keepingCapacity: field.capacity <= 1 << 20)

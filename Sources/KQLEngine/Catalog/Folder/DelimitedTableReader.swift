@@ -15,15 +15,18 @@ enum DelimitedTableReader {
     /// A file whose first record is a header; with `skipBadRows`, records with the wrong number of fields,
     /// invalid UTF-8 or a value that does not fit its declared type are left out and counted, rather than
     /// failing the file (a broken quote still does: where the records end is then unknown).
-    static func read(_ bytes: TextBytes, format: FolderFileFormat, source: String,
-                     skipBadRows: Bool) throws(KQLError) -> (table: Table, skipped: SkippedRows) {
+    static func read(
+        _ bytes: TextBytes, format: FolderFileFormat, source: String,
+        skipBadRows: Bool
+    ) throws(KQLError) -> (table: Table, skipped: SkippedRows) {
         let delimiter = format == .csv ? DelimiterSniffer.delimiter(of: try bytes.prefix(64 << 10)) : format.delimiter
         var survey = Survey(source: source, format: format)
         survey.skipBadRows = skipBadRows
         try scan(bytes, delimiter: delimiter, into: &survey)
         guard let header = survey.header else {
-            throw KQLError(.data, "\(source): the file is empty",
-                           hint: "write a header line of column names (for example `Id:long,Name:string`), or delete the file")
+            throw KQLError(
+                .data, "\(source): the file is empty",
+                hint: "write a header line of column names (for example `Id:long,Name:string`), or delete the file")
         }
         let types = zip(header.declared, survey.inferences).map { $0 ?? $1.type }
         let schema = Schema(zip(header.names, types).map { Field($0, $1) })
@@ -34,7 +37,9 @@ enum DelimitedTableReader {
     }
 
     /// Records without a header, each read against `schema`.
-    static func read(_ bytes: TextBytes, format: FolderFileFormat, schema: Schema, source: String) throws(KQLError) -> Table {
+    static func read(_ bytes: TextBytes, format: FolderFileFormat, schema: Schema, source: String) throws(KQLError)
+        -> Table
+    {
         var builder = Builder(schema: schema, rows: 0, source: source, format: format, skipFirstRecord: false)
         try scan(bytes, delimiter: format.delimiter, into: &builder)
         return try builder.finish()
@@ -48,13 +53,15 @@ enum DelimitedTableReader {
     }
 
     static func syntaxError(_ e: CSVError, source: String, format: FolderFileFormat) -> KQLError {
-        KQLError(.data, "\(source):\(e.line):\(e.column): \(e.reason)",
-                 hint: "fix the \(format.rawValue.uppercased()) text at that line (RFC 4180 quoting)", cause: e)
+        KQLError(
+            .data, "\(source):\(e.line):\(e.column): \(e.reason)",
+            hint: "fix the \(format.rawValue.uppercased()) text at that line (RFC 4180 quoting)", cause: e)
     }
 
     static func notUTF8(source: String, line: Int) -> KQLError {
-        KQLError(.data, "cannot read \(source) as UTF-8 text: the record at line \(line) is not valid UTF-8",
-                 hint: "save the file as UTF-8, or move it out of the database folder")
+        KQLError(
+            .data, "cannot read \(source) as UTF-8 text: the record at line \(line) is not valid UTF-8",
+            hint: "save the file as UTF-8, or move it out of the database folder")
     }
 
     /// The column names and declared types of a header record.
@@ -99,14 +106,17 @@ enum DelimitedTableReader {
                 return
             }
             guard let header else {
-                let (name, type) = TableTextReader.splitHeaderField(String(decoding: bytes, as: UTF8.self), quoted: quoted)
+                let (name, type) = TableTextReader.splitHeaderField(
+                    String(decoding: bytes, as: UTF8.self), quoted: quoted)
                 guard !name.isEmpty else {
-                    throw KQLError(.data, "\(source):\(line): column \(c + 1) of the header has no name",
-                                   hint: "give every column a name in the first line, e.g. `Id:long,Name:string`")
+                    throw KQLError(
+                        .data, "\(source):\(line): column \(c + 1) of the header has no name",
+                        hint: "give every column a name in the first line, e.g. `Id:long,Name:string`")
                 }
                 guard seen.insert(name).inserted else {
-                    throw KQLError(.data, "\(source):\(line): the header names column '\(name)' twice",
-                                   hint: "rename one of the columns")
+                    throw KQLError(
+                        .data, "\(source):\(line): the header names column '\(name)' twice",
+                        hint: "rename one of the columns")
                 }
                 pending.names.append(name); pending.declared.append(type)
                 return
@@ -126,9 +136,12 @@ enum DelimitedTableReader {
             }
             if skipBadRows {
                 defer { records += 1 }
-                let fits = !recordBad && fieldsInRecord == header.names.count
+                let fits =
+                    !recordBad && fieldsInRecord == header.names.count
                     && recordFields.indices.allSatisfy { c in
-                        header.declared[c].map { recordFields[c].isEmpty || CellParser.parse(recordFields[c], as: $0) != nil } ?? true
+                        header.declared[c].map {
+                            recordFields[c].isEmpty || CellParser.parse(recordFields[c], as: $0) != nil
+                        } ?? true
                     }
                 guard fits else {
                     badRecords.insert(records)
@@ -136,15 +149,18 @@ enum DelimitedTableReader {
                     if skipped.firstLine == 0 { skipped.firstLine = line }
                     return
                 }
-                for (c, text) in recordFields.enumerated() where header.declared[c] == nil && !inferences[c].isSettled && !text.isEmpty {
+                for (c, text) in recordFields.enumerated()
+                where header.declared[c] == nil && !inferences[c].isSettled && !text.isEmpty {
                     inferences[c].add(text)
                 }
                 rows += 1
                 return
             }
             guard fieldsInRecord == header.names.count else {
-                throw KQLError(.data, "\(source):\(line): the record has \(fieldsInRecord) fields, the header has \(header.names.count)",
-                               hint: "quote fields that contain the delimiter (\"a,b\") and check for missing or extra fields")
+                throw KQLError(
+                    .data,
+                    "\(source):\(line): the record has \(fieldsInRecord) fields, the header has \(header.names.count)",
+                    hint: "quote fields that contain the delimiter (\"a,b\") and check for missing or extra fields")
             }
             rows += 1
         }
@@ -184,8 +200,9 @@ enum DelimitedTableReader {
             }
             let text = String(decoding: bytes, as: UTF8.self)
             guard let v = CellParser.parse(text, as: field.type) else {
-                throw KQLError(.data, "\(source):\(line): '\(text.prefix(60))' in column \(field.name) is not a \(field.type)",
-                               hint: "fix the value, or declare the column as string in the header (`\(field.name):string`)")
+                throw KQLError(
+                    .data, "\(source):\(line): '\(text.prefix(60))' in column \(field.name) is not a \(field.type)",
+                    hint: "fix the value, or declare the column as string in the header (`\(field.name):string`)")
             }
             builders[c].append(v)
         }
@@ -197,8 +214,10 @@ enum DelimitedTableReader {
             if !badRecords.isEmpty, badRecords.contains(record) { return }
             guard fieldsInRecord == builders.count else {
                 let names = schema.fields.map(\.name).joined(separator: ", ")
-                throw KQLError(.data, "\(source):\(line): the record has \(fieldsInRecord) fields, the table has \(builders.count) columns",
-                               hint: "give one field per column (\(names)); quote fields that contain the delimiter")
+                throw KQLError(
+                    .data,
+                    "\(source):\(line): the record has \(fieldsInRecord) fields, the table has \(builders.count) columns",
+                    hint: "give one field per column (\(names)); quote fields that contain the delimiter")
             }
             rows += 1
         }

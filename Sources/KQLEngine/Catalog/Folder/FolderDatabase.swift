@@ -44,8 +44,9 @@ public final class FolderDatabase: Database {
     public init(path: String, skipBadRows: Bool = false) throws(KQLError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw KQLError(.command, "the database folder '\(path)' does not exist",
-                           hint: "create it first (mkdir), or pass an existing folder (or one .csv/.tsv/.jsonl file) to --db")
+            throw KQLError(
+                .command, "the database folder '\(path)' does not exist",
+                hint: "create it first (mkdir), or pass an existing folder (or one .csv/.tsv/.jsonl file) to --db")
         }
         var files: [String]
         if isDirectory.boolValue {
@@ -54,14 +55,17 @@ public final class FolderDatabase: Database {
             do {
                 files = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
             } catch {
-                throw KQLError(.command, "cannot list the database folder '\(path)': \(error.localizedDescription)",
-                               hint: "check the folder's permissions")
+                throw KQLError(
+                    .command, "cannot list the database folder '\(path)': \(error.localizedDescription)",
+                    hint: "check the folder's permissions")
             }
         } else {
             let file = (path as NSString).lastPathComponent
             guard FolderNames.table(ofFile: file) != nil else {
-                throw KQLError(.command, "'\(path)' is not a table file: --db reads a folder, or one .csv, .tsv, .jsonl or .ndjson file",
-                               hint: "pass the folder that holds it, or convert it to CSV")
+                throw KQLError(
+                    .command,
+                    "'\(path)' is not a table file: --db reads a folder, or one .csv, .tsv, .jsonl or .ndjson file",
+                    hint: "pass the folder that holds it, or convert it to CSV")
             }
             let parent = (path as NSString).deletingLastPathComponent
             self.path = parent.isEmpty ? "." : parent
@@ -80,8 +84,12 @@ public final class FolderDatabase: Database {
             let full = self.path + "/" + file
             if let other = entries[name]?.file ?? broken[name]?.file {
                 entries[name] = nil
-                broken[name] = (full, KQLError(.data, "two files hold table '\(name)': \(other) and \(full)",
-                                               hint: "rename or remove one of them"))
+                broken[name] = (
+                    full,
+                    KQLError(
+                        .data, "two files hold table '\(name)': \(other) and \(full)",
+                        hint: "rename or remove one of them")
+                )
                 continue
             }
             do {
@@ -105,25 +113,34 @@ public final class FolderDatabase: Database {
         guard !file.hasPrefix(".") else { return nil }
         var isDirectory: ObjCBool = false
         _ = FileManager.default.fileExists(atPath: folder + "/" + file, isDirectory: &isDirectory)
-        if isDirectory.boolValue { return file == "functions" ? nil : "ignored: a folder (tables are files in the database folder itself)" }
+        if isDirectory.boolValue {
+            return file == "functions" ? nil : "ignored: a folder (tables are files in the database folder itself)"
+        }
         let ext = (file as NSString).pathExtension
-        return ext.isEmpty ? "ignored: no extension; tables are .csv, .tsv, .jsonl or .ndjson files"
+        return ext.isEmpty
+            ? "ignored: no extension; tables are .csv, .tsv, .jsonl or .ndjson files"
             : "ignored: .\(ext) is not a table format; tables are .csv, .tsv, .jsonl or .ndjson files"
     }
 
     /// Files that hold no table and tables that could not be read, with why, for `.show tables`.
     public var notes: [(name: String, note: String)] {
         let broken = unreadable.withLock { $0 }.sorted { $0.key < $1.key }.map { entry in
-            (entry.key, "not loaded: " + (entry.value.error.message.split(separator: "\n").first.map(String.init) ?? ""))
+            (
+                entry.key,
+                "not loaded: " + (entry.value.error.message.split(separator: "\n").first.map(String.init) ?? "")
+            )
         }
         return broken + ignored.map { ($0.file, $0.reason) }
     }
 
     /// Reads a table file, streaming (memory follows the table, not the file's text).
-    static func load(_ file: String, format: FolderFileFormat, skipBadRows: Bool) throws(KQLError) -> (Table, SkippedRows) {
+    static func load(_ file: String, format: FolderFileFormat, skipBadRows: Bool) throws(KQLError) -> (
+        Table, SkippedRows
+    ) {
         switch format {
         case .csv, .tsv:
-            let r = try DelimitedTableReader.read(try TextBytes(file: file), format: format, source: file, skipBadRows: skipBadRows)
+            let r = try DelimitedTableReader.read(
+                try TextBytes(file: file), format: format, source: file, skipBadRows: skipBadRows)
             return (r.table, r.skipped)
         case .jsonl: return (try JSONLinesReader.read(file: file), SkippedRows())
         }
@@ -138,8 +155,9 @@ public final class FolderDatabase: Database {
     /// A write to a table whose file could not be read would replace data the user may want back.
     private func refuseIfUnreadable(_ name: String) throws(KQLError) {
         guard let (file, error) = unreadable.withLock({ $0[name] }) else { return }
-        throw KQLError(.data, "table '\(name)' cannot be written: its file \(file) could not be read (\(error.message))",
-                       hint: "fix or remove the file, or `.drop table \(name)` to delete it")
+        throw KQLError(
+            .data, "table '\(name)' cannot be written: its file \(file) could not be read (\(error.message))",
+            hint: "fix or remove the file, or `.drop table \(name)` to delete it")
     }
 
     public func createTable(_ name: String, schema: Schema) throws(KQLError) {
@@ -147,8 +165,9 @@ public final class FolderDatabase: Database {
         try state.withLock { (entries) throws(KQLError) in
             if let existing = entries[name] {
                 guard existing.table.schema == schema else {
-                    throw KQLError(.command, "table '\(name)' already exists with a different schema",
-                                   hint: "drop it first with `.drop table \(name)`, or use another name")
+                    throw KQLError(
+                        .command, "table '\(name)' already exists with a different schema",
+                        hint: "drop it first with `.drop table \(name)`, or use another name")
                 }
                 return
             }
@@ -195,10 +214,13 @@ public final class FolderDatabase: Database {
 
     public func unavailableReason(forFunction name: String) -> KQLError? { functions.unavailableReason(name) }
 
-    private func store(_ name: String, _ table: Table, entry: Entry?, into entries: inout [String: Entry]) throws(KQLError) {
+    private func store(_ name: String, _ table: Table, entry: Entry?, into entries: inout [String: Entry])
+        throws(KQLError)
+    {
         if let onlyFile, entry == nil {
-            throw KQLError(.command, "cannot create table '\(name)': the database is the one file \(onlyFile)",
-                           hint: "open the folder with --db DIR to add tables")
+            throw KQLError(
+                .command, "cannot create table '\(name)': the database is the one file \(onlyFile)",
+                hint: "open the folder with --db DIR to add tables")
         }
         let format = entry?.format ?? .csv
         try FolderNames.checkTable(name, format: format)

@@ -44,8 +44,11 @@ final class FolderFunctionStore: Sendable {
         }
         let function = try StoredFunction.read(String(decoding: data, as: UTF8.self), origin: file)
         guard function.name == name else {
-            throw KQLError(.data, "the file \(file) defines function '\(function.name)', not '\(name)'",
-                           hint: "rename the file to \(function.name).\(fileExtension), or recreate the function with `.create-or-alter function`")
+            throw KQLError(
+                .data, "the file \(file) defines function '\(function.name)', not '\(name)'",
+                hint:
+                    "rename the file to \(function.name).\(fileExtension), or recreate the function with `.create-or-alter function`"
+            )
         }
         return function
     }
@@ -59,21 +62,26 @@ final class FolderFunctionStore: Sendable {
     func store(_ function: StoredFunction) throws(KQLError) {
         let name = function.name
         if inMemory { functions.withLock { $0[name] = function }; return }
-        let fits = !name.isEmpty && !name.hasPrefix(".") && !name.contains("/") && !name.contains("\0") && name.utf8.count <= 200
+        let fits =
+            !name.isEmpty && !name.hasPrefix(".") && !name.contains("/") && !name.contains("\0")
+            && name.utf8.count <= 200
         guard fits else {
-            throw KQLError(.command, "'\(name.prefix(60))' cannot be a function name in a folder database",
-                           hint: "use a name without '/', not starting with '.', at most 200 bytes")
+            throw KQLError(
+                .command, "'\(name.prefix(60))' cannot be a function name in a folder database",
+                hint: "use a name without '/', not starting with '.', at most 200 bytes")
         }
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw KQLError(.command, "could not create the folder \(directory): \(error.localizedDescription)",
-                           hint: "check that the database folder is writable; the function was not stored")
+            throw KQLError(
+                .command, "could not create the folder \(directory): \(error.localizedDescription)",
+                hint: "check that the database folder is writable; the function was not stored")
         }
         let file = directory + "/" + name + "." + Self.fileExtension
         // Parsed again from the text the file holds, so errors in its body name the file.
-        let kept = try StoredFunction(name: name, parameters: function.parameters, body: function.body,
-                                      folder: function.folder, docString: function.docString, origin: file)
+        let kept = try StoredFunction(
+            name: name, parameters: function.parameters, body: function.body,
+            folder: function.folder, docString: function.docString, origin: file)
         try AtomicFile.write(kept.definitionText, to: file)
         functions.withLock { $0[name] = kept }
         unreadable.withLock { $0[name] = nil }
@@ -82,7 +90,8 @@ final class FolderFunctionStore: Sendable {
     func drop(_ name: String) throws(KQLError) {
         let present = functions.withLock { $0[name] != nil } || unreadable.withLock { $0[name] != nil }
         guard present else {
-            throw KQLError(.unknownName, "there is no function '\(name)'", hint: "`.show functions` lists the stored functions")
+            throw KQLError(
+                .unknownName, "there is no function '\(name)'", hint: "`.show functions` lists the stored functions")
         }
         if !inMemory { try AtomicFile.remove(directory + "/" + name + "." + Self.fileExtension) }
         functions.withLock { $0[name] = nil }

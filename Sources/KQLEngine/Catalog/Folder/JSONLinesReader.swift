@@ -28,7 +28,9 @@ public enum JSONLinesReader {
             try forEachObject(bytes, source: source) { (bag, _) throws(KQLError) in
                 for (key, value) in bag.pairs {
                     let c: Int
-                    if let i = index[key] { c = i } else {
+                    if let i = index[key] {
+                        c = i
+                    } else {
                         c = names.count
                         index[key] = c; names.append(key); inferences.append(TypeInference())
                     }
@@ -46,8 +48,10 @@ public enum JSONLinesReader {
             for c in cells.indices {
                 let cell = cells[c] ?? .null
                 guard let v = convert(cell, to: types[c]) else {
-                    throw KQLError(.data, "\(source):\(line): \(cell.jsonText.prefix(60)) in column \(names[c]) is not a \(types[c])",
-                                   hint: "fix the value, or give the column another type")
+                    throw KQLError(
+                        .data,
+                        "\(source):\(line): \(cell.jsonText.prefix(60)) in column \(names[c]) is not a \(types[c])",
+                        hint: "fix the value, or give the column another type")
                 }
                 builders[c].append(v)
             }
@@ -59,13 +63,16 @@ public enum JSONLinesReader {
 
     /// Calls `body` with each line's object and its line number; blank lines are skipped, anything else
     /// that is not one JSON object is `E_DATA` at its line.
-    private static func forEachObject(_ bytes: TextBytes, source: String,
-                                      _ body: (PropertyBag, Int) throws(KQLError) -> Void) throws(KQLError) {
+    private static func forEachObject(
+        _ bytes: TextBytes, source: String,
+        _ body: (PropertyBag, Int) throws(KQLError) -> Void
+    ) throws(KQLError) {
         var lines = LineSplitter()
         func handle(_ line: UnsafeRawBufferPointer, _ number: Int) throws(KQLError) {
             guard TextBytes.isValidUTF8(line) else {
-                throw KQLError(.data, "cannot read \(source) as UTF-8 text: line \(number) is not valid UTF-8",
-                               hint: "save the file as UTF-8, or move it out of the database folder")
+                throw KQLError(
+                    .data, "cannot read \(source) as UTF-8 text: line \(number) is not valid UTF-8",
+                    hint: "save the file as UTF-8, or move it out of the database folder")
             }
             let text = String(decoding: line, as: UTF8.self)
             if text.allSatisfy(\.isWhitespace) { return }
@@ -73,12 +80,14 @@ public enum JSONLinesReader {
             do throws(JSONParseError) {
                 value = try Dynamic.parseJSON(text)
             } catch {
-                throw KQLError(.data, "\(source):\(number): invalid JSON at column \(error.column): \(error.reason)",
-                               hint: "each line must be one complete JSON object, e.g. {\"Id\": 1, \"Name\": \"a\"}", cause: error)
+                throw KQLError(
+                    .data, "\(source):\(number): invalid JSON at column \(error.column): \(error.reason)",
+                    hint: "each line must be one complete JSON object, e.g. {\"Id\": 1, \"Name\": \"a\"}", cause: error)
             }
             guard case .bag(let bag) = value else {
-                throw KQLError(.data, "\(source):\(number): the line is a JSON \(value.typeName), not an object",
-                               hint: "each line must be one JSON object, e.g. {\"Id\": 1, \"Name\": \"a\"}")
+                throw KQLError(
+                    .data, "\(source):\(number): the line is a JSON \(value.typeName), not an object",
+                    hint: "each line must be one JSON object, e.g. {\"Id\": 1, \"Name\": \"a\"}")
             }
             try body(bag, number)
         }
@@ -92,8 +101,10 @@ public enum JSONLinesReader {
         var number = 0
         var atStart = true
 
-        mutating func feed(_ chunk: UnsafeRawBufferPointer,
-                           _ line: (UnsafeRawBufferPointer, Int) throws(KQLError) -> Void) throws(KQLError) {
+        mutating func feed(
+            _ chunk: UnsafeRawBufferPointer,
+            _ line: (UnsafeRawBufferPointer, Int) throws(KQLError) -> Void
+        ) throws(KQLError) {
             var bytes = chunk[...]
             if atStart, !bytes.isEmpty {
                 // A byte-order mark (it arrives in one piece: chunks are a megabyte).
@@ -119,7 +130,9 @@ public enum JSONLinesReader {
             try emitPartial(line)
         }
 
-        private mutating func emitPartial(_ line: (UnsafeRawBufferPointer, Int) throws(KQLError) -> Void) throws(KQLError) {
+        private mutating func emitPartial(_ line: (UnsafeRawBufferPointer, Int) throws(KQLError) -> Void)
+            throws(KQLError)
+        {
             let n = number
             let outcome: Result<Void, KQLError> = partial.withUnsafeBytes { b in
                 do throws(KQLError) { try emit(b, n, line); return .success(()) } catch { return .failure(error) }
@@ -128,12 +141,16 @@ public enum JSONLinesReader {
             try outcome.get()
         }
 
-        private func emit(_ b: UnsafeRawBufferPointer, _ line: (UnsafeRawBufferPointer, Int) throws(KQLError) -> Void) throws(KQLError) {
+        private func emit(_ b: UnsafeRawBufferPointer, _ line: (UnsafeRawBufferPointer, Int) throws(KQLError) -> Void)
+            throws(KQLError)
+        {
             try emit(b, number, line)
         }
 
-        private func emit(_ b: UnsafeRawBufferPointer, _ n: Int,
-                          _ line: (UnsafeRawBufferPointer, Int) throws(KQLError) -> Void) throws(KQLError) {
+        private func emit(
+            _ b: UnsafeRawBufferPointer, _ n: Int,
+            _ line: (UnsafeRawBufferPointer, Int) throws(KQLError) -> Void
+        ) throws(KQLError) {
             let trimmed = b.last == UInt8(ascii: "\r") ? UnsafeRawBufferPointer(rebasing: b.dropLast()) : b
             try line(trimmed, n)
         }

@@ -6,7 +6,8 @@ import KQLSyntax
 public enum TableTextReader {
     /// A delimited file whose first record is a header: `name:type` fields fix the column types,
     /// plain names get the type their cells suggest (``CellParser/inferType(_:)``).
-    public static func readDelimited(_ text: String, format: FolderFileFormat, source: String) throws(KQLError) -> Table {
+    public static func readDelimited(_ text: String, format: FolderFileFormat, source: String) throws(KQLError) -> Table
+    {
         try DelimitedTableReader.read(TextBytes(text: text), format: format, source: source)
     }
 
@@ -16,7 +17,9 @@ public enum TableTextReader {
     }
 
     /// Delimited records without a header, each read against `schema` (`.ingest inline`).
-    public static func readDelimited(_ text: String, format: FolderFileFormat, schema: Schema, source: String) throws(KQLError) -> Table {
+    public static func readDelimited(_ text: String, format: FolderFileFormat, schema: Schema, source: String)
+        throws(KQLError) -> Table
+    {
         try DelimitedTableReader.read(TextBytes(text: text), format: format, schema: schema, source: source)
     }
 
@@ -26,7 +29,8 @@ public enum TableTextReader {
     static func splitHeaderField(_ text: String, quoted: Bool = false) -> (String, ScalarType?) {
         let trimmed = quoted ? text : text.trimmingWhitespace
         if let colon = trimmed.lastIndex(of: ":"),
-           let type = ScalarType(kqlName: String(trimmed[trimmed.index(after: colon)...]).trimmingWhitespace) {
+            let type = ScalarType(kqlName: String(trimmed[trimmed.index(after: colon)...]).trimmingWhitespace)
+        {
             let name = String(trimmed[..<colon])
             return (quoted ? name : name.trimmingWhitespace, type)
         }

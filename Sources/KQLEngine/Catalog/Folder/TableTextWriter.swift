@@ -30,7 +30,9 @@ public enum TableTextWriter {
             if CSVWriter.needsQuotes(text, delimiter: delimiter) { return CSVWriter.quoted(text) }
             // A CSV header picks the file's delimiter (``DelimiterSniffer``): the other candidates are
             // quoted so a name holding them cannot make the reader split on them.
-            if delimiter == ",", text.utf8.contains(where: { DelimiterSniffer.candidates.contains($0) }) { return CSVWriter.quoted(text) }
+            if delimiter == ",", text.utf8.contains(where: { DelimiterSniffer.candidates.contains($0) }) {
+                return CSVWriter.quoted(text)
+            }
             let (name, type) = TableTextReader.splitHeaderField(text)
             let bom = i == 0 && text.utf8.starts(with: [0xEF, 0xBB, 0xBF])
             return name != f.name || type != f.type || bom ? CSVWriter.quoted(text) : text

@@ -17,8 +17,9 @@ final class TextBytes {
     /// Opens `path`; `E_DATA` when it cannot be opened.
     init(file path: String) throws(KQLError) {
         do { storage = .file(fd: try Descriptors.open(path), path: path) } catch {
-            throw KQLError(.data, "cannot read \(path): \(error.reason)",
-                           hint: "check the file's permissions, or move it out of the database folder", cause: error)
+            throw KQLError(
+                .data, "cannot read \(path): \(error.reason)",
+                hint: "check the file's permissions, or move it out of the database folder", cause: error)
         }
     }
 
@@ -30,7 +31,9 @@ final class TextBytes {
 
     /// Calls `body` with each chunk of the bytes, from the first.
     func forEachChunk(_ body: (UnsafeRawBufferPointer) throws(KQLError) -> Void) throws(KQLError) {
-        try forEachChunkWhile { (chunk) throws(KQLError) -> Bool in try body(chunk); return true }
+        try forEachChunkWhile { (chunk) throws(KQLError) -> Bool in
+            try body(chunk); return true
+        }
     }
 
     /// Calls `body` with each chunk of the bytes, from the first, while it returns true.
@@ -49,8 +52,9 @@ final class TextBytes {
             while true {
                 let n: Int
                 do { n = try Descriptors.read(fd, buffer.count, at: offset, into: buffer.baseAddress!) } catch {
-                    throw KQLError(.data, "cannot read \(path): \(error.reason)",
-                                   hint: "check the file, or move it out of the database folder", cause: error)
+                    throw KQLError(
+                        .data, "cannot read \(path): \(error.reason)",
+                        hint: "check the file, or move it out of the database folder", cause: error)
                 }
                 if n == 0 { return }
                 offset += n

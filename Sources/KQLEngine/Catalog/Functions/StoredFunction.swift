@@ -21,9 +21,13 @@ public struct StoredFunction: Sendable {
     public let definition: FunctionDefinitionSyntax
 
     /// Parses the function from its parts; `origin` names where it is kept (a file path), for errors.
-    init(name: String, parameters: String, body: String, folder: String, docString: String, origin: String) throws(KQLError) {
-        self.name = name; self.parameters = parameters; self.body = body; self.folder = folder; self.docString = docString
-        let text = Self.commandText(name: name, parameters: parameters, body: body, folder: folder, docString: docString)
+    init(name: String, parameters: String, body: String, folder: String, docString: String, origin: String)
+        throws(KQLError)
+    {
+        self.name = name; self.parameters = parameters; self.body = body; self.folder = folder;
+        self.docString = docString
+        let text = Self.commandText(
+            name: name, parameters: parameters, body: body, folder: folder, docString: docString)
         self.definition = try Self.parse(text, origin: origin).definition
     }
 
@@ -33,20 +37,26 @@ public struct StoredFunction: Sendable {
         var options: [String: String] = [:]
         for o in f.properties {
             guard case .literal(.string(let v), _, _) = o.value else {
-                throw KQLError(.data, "property '\(o.name)' of function '\(f.name.name)' must be a string literal",
-                               span: o.span, hint: "rewrite the file with `.create-or-alter function`").located(in: SourceText(text, name: origin))
+                throw KQLError(
+                    .data, "property '\(o.name)' of function '\(f.name.name)' must be a string literal",
+                    span: o.span, hint: "rewrite the file with `.create-or-alter function`"
+                ).located(in: SourceText(text, name: origin))
             }
             options[o.name.lowercased()] = v
         }
-        return try StoredFunction(name: f.name.name, parameters: f.parametersText, body: f.bodyText,
-                                  folder: options["folder"] ?? "", docString: options["docstring"] ?? "", origin: origin)
+        return try StoredFunction(
+            name: f.name.name, parameters: f.parametersText, body: f.bodyText,
+            folder: options["folder"] ?? "", docString: options["docstring"] ?? "", origin: origin)
     }
 
     private static func parse(_ text: String, origin: String) throws(KQLError) -> FunctionCommandSyntax {
         let script = try Parser.parse(text, sourceName: origin)
-        guard script.statements.count == 1, case .command(let c) = script.statements[0], case .createFunction(let f) = c.kind else {
-            throw KQLError(.data, "\(origin) does not hold one `.create-or-alter function` command",
-                           hint: "rewrite it with `.create-or-alter function`, or remove the file")
+        guard script.statements.count == 1, case .command(let c) = script.statements[0],
+            case .createFunction(let f) = c.kind
+        else {
+            throw KQLError(
+                .data, "\(origin) does not hold one `.create-or-alter function` command",
+                hint: "rewrite it with `.create-or-alter function`, or remove the file")
         }
         return f
     }
@@ -56,7 +66,9 @@ public struct StoredFunction: Sendable {
         Self.commandText(name: name, parameters: parameters, body: body, folder: folder, docString: docString)
     }
 
-    private static func commandText(name: String, parameters: String, body: String, folder: String, docString: String) -> String {
+    private static func commandText(name: String, parameters: String, body: String, folder: String, docString: String)
+        -> String
+    {
         ".create-or-alter function with (folder = \(literal(folder)), docstring = \(literal(docString)))\n"
             + "\(bracketedName(name))\(parameters)\n\(body)\n"
     }
@@ -64,7 +76,8 @@ public struct StoredFunction: Sendable {
     /// The name as KQL reads it back: bare when it is an identifier, else `['...']`.
     static func bracketedName(_ name: String) -> String {
         let bytes = Array(name.utf8)
-        let isIdentifier = !bytes.isEmpty && !(bytes[0] >= 0x30 && bytes[0] <= 0x39)
+        let isIdentifier =
+            !bytes.isEmpty && !(bytes[0] >= 0x30 && bytes[0] <= 0x39)
             && bytes.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x5F }
         return isIdentifier ? name : "[" + literal(name) + "]"
     }

@@ -30,7 +30,9 @@ enum SampleEvents {
             t -= ((t % millis) + millis) % millis
             timestamps.append(t)
             ids.append(Int64(i + 1))
-            let secondOfDay = Double(((t % DateTimeFormat.nanosPerDay) + DateTimeFormat.nanosPerDay) % DateTimeFormat.nanosPerDay) / 1e9
+            let secondOfDay =
+                Double(((t % DateTimeFormat.nanosPerDay) + DateTimeFormat.nanosPerDay) % DateTimeFormat.nanosPerDay)
+                / 1e9
             let daily = 10 * sin(2 * Double.pi * (secondOfDay / 86_400 - 0.25))
             let trend = 0.5 * Double(i) / Double(n) * 14
             values.append(round3(50 + daily + trend + 3 * rng.normal()))

@@ -12,11 +12,17 @@ enum SampleSales {
     static let customerCount = 200
     static let saleCount = 5_000
 
-    private static let firstNames = ["Ada", "Ben", "Chloe", "Dev", "Elif", "Farid", "Grace", "Hiro", "Ines", "Jonas",
-                                     "Kemal", "Lena", "Mateo", "Nia", "Omar", "Priya", "Quinn", "Rosa", "Sven", "Tara"]
-    private static let lastNames = ["Abbott", "Berg", "Costa", "Dubois", "Evans", "Fischer", "Garcia", "Hansen", "Ito",
-                                    "Jensen", "Kowalski", "Larsen"]
-    private static let countries = ["United States", "Germany", "France", "Japan", "Brazil", "India", "Canada", "Spain"]
+    private static let firstNames = [
+        "Ada", "Ben", "Chloe", "Dev", "Elif", "Farid", "Grace", "Hiro", "Ines", "Jonas",
+        "Kemal", "Lena", "Mateo", "Nia", "Omar", "Priya", "Quinn", "Rosa", "Sven", "Tara",
+    ]
+    private static let lastNames = [
+        "Abbott", "Berg", "Costa", "Dubois", "Evans", "Fischer", "Garcia", "Hansen", "Ito",
+        "Jensen", "Kowalski", "Larsen",
+    ]
+    private static let countries = [
+        "United States", "Germany", "France", "Japan", "Brazil", "India", "Canada", "Spain",
+    ]
     private static let countryWeights: [Double] = [6, 3, 2, 2, 1.5, 1.5, 1, 1]
     private static let segments = ["Consumer", "Corporate", "Small Business"]
     private static let products: [(name: String, price: Double)] = [
@@ -50,7 +56,9 @@ enum SampleSales {
         for i in 0..<saleCount {
             saleIds.append(Int64(100_001 + i))
             // Skewed toward low ids: a few customers buy much more than the rest.
-            let customer = rng.unit() < 0.01 ? Int64(customerCount + 1 + rng.below(5))
+            let customer =
+                rng.unit() < 0.01
+                ? Int64(customerCount + 1 + rng.below(5))
                 : Int64(1 + Int(Double(customerCount) * pow(rng.unit(), 1.6)))
             customers.append(customer)
             let product = products[rng.below(products.count)]

@@ -15,15 +15,24 @@ enum SampleStormEvents {
     private struct State { let name: String; let lat: Double; let lon: Double; let weight: Double }
     private static let states: [State] = [
         State(name: "TEXAS", lat: 31.0, lon: -99.0, weight: 9), State(name: "KANSAS", lat: 38.5, lon: -98.0, weight: 6),
-        State(name: "IOWA", lat: 42.0, lon: -93.5, weight: 5), State(name: "ILLINOIS", lat: 40.0, lon: -89.0, weight: 4),
-        State(name: "MISSOURI", lat: 38.5, lon: -92.5, weight: 4), State(name: "GEORGIA", lat: 32.7, lon: -83.5, weight: 4),
-        State(name: "MINNESOTA", lat: 46.0, lon: -94.5, weight: 3), State(name: "WISCONSIN", lat: 44.5, lon: -89.7, weight: 3),
-        State(name: "NEBRASKA", lat: 41.5, lon: -99.8, weight: 3), State(name: "NEW YORK", lat: 42.9, lon: -75.5, weight: 3),
-        State(name: "OKLAHOMA", lat: 35.5, lon: -97.5, weight: 3), State(name: "PENNSYLVANIA", lat: 40.9, lon: -77.8, weight: 3),
-        State(name: "NORTH CAROLINA", lat: 35.6, lon: -79.4, weight: 3), State(name: "VIRGINIA", lat: 37.5, lon: -78.8, weight: 2),
-        State(name: "FLORIDA", lat: 28.6, lon: -82.4, weight: 2), State(name: "COLORADO", lat: 39.0, lon: -105.5, weight: 2),
-        State(name: "CALIFORNIA", lat: 37.2, lon: -119.5, weight: 2), State(name: "OHIO", lat: 40.3, lon: -82.8, weight: 2),
-        State(name: "ALABAMA", lat: 32.8, lon: -86.8, weight: 2), State(name: "WASHINGTON", lat: 47.4, lon: -120.5, weight: 1),
+        State(name: "IOWA", lat: 42.0, lon: -93.5, weight: 5),
+        State(name: "ILLINOIS", lat: 40.0, lon: -89.0, weight: 4),
+        State(name: "MISSOURI", lat: 38.5, lon: -92.5, weight: 4),
+        State(name: "GEORGIA", lat: 32.7, lon: -83.5, weight: 4),
+        State(name: "MINNESOTA", lat: 46.0, lon: -94.5, weight: 3),
+        State(name: "WISCONSIN", lat: 44.5, lon: -89.7, weight: 3),
+        State(name: "NEBRASKA", lat: 41.5, lon: -99.8, weight: 3),
+        State(name: "NEW YORK", lat: 42.9, lon: -75.5, weight: 3),
+        State(name: "OKLAHOMA", lat: 35.5, lon: -97.5, weight: 3),
+        State(name: "PENNSYLVANIA", lat: 40.9, lon: -77.8, weight: 3),
+        State(name: "NORTH CAROLINA", lat: 35.6, lon: -79.4, weight: 3),
+        State(name: "VIRGINIA", lat: 37.5, lon: -78.8, weight: 2),
+        State(name: "FLORIDA", lat: 28.6, lon: -82.4, weight: 2),
+        State(name: "COLORADO", lat: 39.0, lon: -105.5, weight: 2),
+        State(name: "CALIFORNIA", lat: 37.2, lon: -119.5, weight: 2),
+        State(name: "OHIO", lat: 40.3, lon: -82.8, weight: 2),
+        State(name: "ALABAMA", lat: 32.8, lon: -86.8, weight: 2),
+        State(name: "WASHINGTON", lat: 47.4, lon: -120.5, weight: 1),
     ]
 
     /// Event kinds with their relative frequency, damage scale and peak month.
@@ -45,8 +54,10 @@ enum SampleStormEvents {
         Kind(name: "Lightning", weight: 1, damage: 30_000, harm: 0.3, month: 7),
         Kind(name: "Dense Fog", weight: 1, damage: 0, harm: 0.05, month: 11),
     ]
-    private static let sources = ["Trained Spotter", "Law Enforcement", "Public", "Emergency Manager", "Mesonet",
-                                  "NWS Storm Survey", "ASOS", "Broadcast Media", "COOP Observer"]
+    private static let sources = [
+        "Trained Spotter", "Law Enforcement", "Public", "Emergency Manager", "Mesonet",
+        "NWS Storm Survey", "ASOS", "Broadcast Media", "COOP Observer",
+    ]
     private static let sourceWeights: [Double] = [8, 6, 4, 4, 2, 2, 2, 1, 1]
 
     static func make(seed: UInt64 = 0x5EED_0002) -> Table {
@@ -68,8 +79,11 @@ enum SampleStormEvents {
             let start = yearStart + Int64(day) * DateTimeFormat.nanosPerDay + Int64(rng.below(24 * 60)) * minute
             let duration = Int64(rng.below(kind.damage > 50_000 ? 24 * 60 : 180)) * minute
             let damaged = kind.damage > 0 && rng.unit() < 0.35
-            let property = damaged ? Int32(min(kind.damage * exp(1.5 * rng.normal()), 50_000_000).rounded() / 1000) * 1000 : 0
-            let crops = damaged && rng.unit() < 0.2 ? Int32(min(kind.damage * 0.3 * exp(rng.normal()), 5_000_000).rounded() / 1000) * 1000 : 0
+            let property =
+                damaged ? Int32(min(kind.damage * exp(1.5 * rng.normal()), 50_000_000).rounded() / 1000) * 1000 : 0
+            let crops =
+                damaged && rng.unit() < 0.2
+                ? Int32(min(kind.damage * 0.3 * exp(rng.normal()), 5_000_000).rounded() / 1000) * 1000 : 0
             let harmed = rng.unit() < kind.harm
             rows.append((start, i))
             starts.append(start); ends.append(start + duration)
@@ -81,12 +95,23 @@ enum SampleStormEvents {
             sourceNames.append(rng.pick(sources, weights: sourceWeights))
             lats.append(SampleEvents.round3(state.lat + 1.2 * rng.normal()))
             lons.append(SampleEvents.round3(state.lon + 1.8 * rng.normal()))
-            summaries.append(.bag(PropertyBag([
-                ("TotalDamages", .long(Int64(property) + Int64(crops))),
-                ("StartTime", .datetime(start)), ("EndTime", .datetime(start + duration)),
-                ("Details", .bag(PropertyBag([("Description", .string("\(kind.name) reported by \(sourceNames[i]!.lowercased())")),
-                                              ("Location", .string(state.name))]))),
-            ])))
+            summaries.append(
+                .bag(
+                    PropertyBag([
+                        ("TotalDamages", .long(Int64(property) + Int64(crops))),
+                        ("StartTime", .datetime(start)), ("EndTime", .datetime(start + duration)),
+                        (
+                            "Details",
+                            .bag(
+                                PropertyBag([
+                                    (
+                                        "Description",
+                                        .string("\(kind.name) reported by \(sourceNames[i]!.lowercased())")
+                                    ),
+                                    ("Location", .string(state.name)),
+                                ]))
+                        ),
+                    ])))
         }
         // Rows in time order, as an ingested table usually is.
         let order = rows.sorted { ($0.start, $0.index) < ($1.start, $1.index) }.map(\.index)

@@ -14,8 +14,10 @@ struct DeferredJoinOperator: PhysicalOperator {
     func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table {
         let table = try executor.run(right)
         let bound = try executor.context.queryBinder().bindJoin(
-            options: join.options, right: BoundQuery(source: .rows(table), schema: table.schema), conditions: join.conditions,
+            options: join.options, right: BoundQuery(source: .rows(table), schema: table.schema),
+            conditions: join.conditions,
             lookup: join.lookup, left: input.schema, span: join.span)
-        return try JoinOperator(bound: bound, right: .rows(table)).execute(left: input, right: table, executor.context.budget)
+        return try JoinOperator(bound: bound, right: .rows(table)).execute(
+            left: input, right: table, executor.context.budget)
     }
 }

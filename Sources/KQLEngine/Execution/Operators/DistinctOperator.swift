@@ -8,7 +8,9 @@ struct DistinctOperator {
     func execute(_ input: Table, _ budget: QueryBudget) throws(KQLError) -> Table {
         let cols = bound.columns.map { input.columns[$0] }
         // The group id of every row and the interner's table of distinct keys (at most one per row).
-        try budget.charge(count: input.rowCount, bytesEach: MemorySize.sum(12, cols.reduce(0) { MemorySize.sum($0, MemorySize.perRow($1)) }))
+        try budget.charge(
+            count: input.rowCount,
+            bytesEach: MemorySize.sum(12, cols.reduce(0) { MemorySize.sum($0, MemorySize.perRow($1)) }))
         let interner = KeyInterner(types: cols.map(\.type), expected: min(input.rowCount, 1 << 16))
         let ids = interner.intern(cols)
         var seen = [Bool](repeating: false, count: interner.groupCount)
@@ -23,5 +25,7 @@ extension DistinctOperator: PhysicalOperator {
     var name: String { "distinct" }
     /// First occurrences come out in input order; finding them needs the whole input.
     var traits: OperatorTraits { .preservesOrder }
-    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table { try execute(input, executor.context.budget) }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table {
+        try execute(input, executor.context.budget)
+    }
 }

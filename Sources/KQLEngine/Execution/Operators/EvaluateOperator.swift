@@ -7,8 +7,10 @@ struct EvaluateOperator {
     let evaluate: BoundEvaluate
 
     /// Runs the plugin; `run` evaluates its tabular arguments first, and row expressions are evaluated over the input.
-    func execute(input: Table, _ context: ExecutionContext,
-                 run: (BoundQuery) throws(KQLError) -> Table) throws(KQLError) -> Table {
+    func execute(
+        input: Table, _ context: ExecutionContext,
+        run: (BoundQuery) throws(KQLError) -> Table
+    ) throws(KQLError) -> Table {
         var arguments = evaluate.arguments
         arguments.budget = context.budget
         let evaluator = ExpressionEvaluator(context: context)
@@ -29,9 +31,10 @@ struct EvaluateOperator {
         let result = try evaluate.plugin.run(input: input, arguments: arguments)
         if let out = result.output, !out.isEmpty { context.pluginOutput.append(out) }
         if let schema = evaluate.schema, result.table.schema.fields.map(\.type) != schema.fields.map(\.type) {
-            throw KQLError(.resultSchema,
-                           "plugin '\(evaluate.plugin.name)' returned columns \(describe(result.table.schema)), expected \(describe(schema))",
-                           span: evaluate.arguments.span)
+            throw KQLError(
+                .resultSchema,
+                "plugin '\(evaluate.plugin.name)' returned columns \(describe(result.table.schema)), expected \(describe(schema))",
+                span: evaluate.arguments.span)
         }
         return result.table
     }

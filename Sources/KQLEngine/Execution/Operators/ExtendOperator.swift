@@ -28,5 +28,7 @@ extension ExtendOperator: PhysicalOperator {
     var name: String { "extend" }
     /// Row by row unless a computed column reads neighbouring rows (`row_number`, `prev`, ...).
     var traits: OperatorTraits { bound.columns.allSatisfy { $0.value.readsOnlyItsRow } ? .rowWise : .preservesOrder }
-    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table { try execute(input, executor.evaluator) }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table {
+        try execute(input, executor.evaluator)
+    }
 }

@@ -12,7 +12,13 @@ struct FilterOperator {
         switch value {
         case .scalar(let v, _):
             let keep: Bool
-            if case .bool(true) = v { keep = true } else if case .dynamic(.bool(true)) = v { keep = true } else { keep = false }
+            if case .bool(true) = v {
+                keep = true
+            } else if case .dynamic(.bool(true)) = v {
+                keep = true
+            } else {
+                keep = false
+            }
             return keep ? output : output.gather([])
         case .column(let c) where c.type == .bool:
             return FilterOperator.compact(output, by: c)
@@ -41,8 +47,9 @@ struct FilterOperator {
             // At most n, an Int: `&+=` keeps the loop branch-free and cannot wrap.
             for i in 0..<n { selected &+= mask[i] != 0 ? 1 : 0 }
             if selected == n { return table }
-            var out = Table(schema: table.schema, columns: table.columns.map { $0.compact(mask: mask, selected: selected) },
-                            rowCount: selected)
+            var out = Table(
+                schema: table.schema, columns: table.columns.map { $0.compact(mask: mask, selected: selected) },
+                rowCount: selected)
             out.visualization = table.visualization
             return out
         }
@@ -74,5 +81,7 @@ extension FilterOperator: PhysicalOperator {
     var name: String { "where" }
     /// Row by row unless the predicate reads neighbouring rows (`row_number`, `prev`, ...).
     var traits: OperatorTraits { bound.predicate.readsOnlyItsRow ? .rowWise : .preservesOrder }
-    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table { try execute(input, executor.evaluator) }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table {
+        try execute(input, executor.evaluator)
+    }
 }

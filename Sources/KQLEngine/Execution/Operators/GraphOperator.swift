@@ -24,7 +24,8 @@ struct GraphOperator {
                 let key = table.columns[partition.nodes[t]]
                 return table.gather((0..<table.rowCount).filter { Graph.key(key.value($0)) == value })
             }
-            let graph = try GraphBuilder.build(build, edges: input.gather(edgeRows), nodeTables: nodeParts, budget: budget)
+            let graph = try GraphBuilder.build(
+                build, edges: input.gather(edgeRows), nodeTables: nodeParts, budget: budget)
             parts.append(try runner.run(graph))
             try budget.checkDeadline()
         }
@@ -51,7 +52,9 @@ extension GraphOperator: PhysicalOperator {
 extension Table {
     /// Tables of one schema, one after the other.
     static func concatenating(_ parts: [Table], schema: Schema) -> Table {
-        let columns = schema.fields.indices.map { c in Column.concat(parts.map { $0.columns[c] }, type: schema.fields[c].type) }
+        let columns = schema.fields.indices.map { c in
+            Column.concat(parts.map { $0.columns[c] }, type: schema.fields[c].type)
+        }
         return Table(schema: schema, columns: columns, rowCount: parts.reduce(0) { $0 + $1.rowCount })
     }
 }

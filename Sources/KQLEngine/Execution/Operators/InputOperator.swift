@@ -8,7 +8,9 @@ struct InputOperator: PhysicalOperator {
     var isAccounted: Bool { false }
 
     func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table {
-        guard let t = executor.context.inputs.last else { throw KQLError(.runtime, "invoke body ran without an input table") }
+        guard let t = executor.context.inputs.last else {
+            throw KQLError(.runtime, "invoke body ran without an input table")
+        }
         return t
     }
 }

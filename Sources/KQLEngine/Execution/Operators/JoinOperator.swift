@@ -58,7 +58,8 @@ struct JoinOperator {
             JoinOperator.probeInner(lids, head, next, &li, &ri)
         case .inner, .innerunique, .leftouter, .rightouter, .fullouter:
             var seenLeftKey = bound.kind == .innerunique ? [Bool](repeating: false, count: groups) : []
-            var matchedRight = bound.kind == .rightouter || bound.kind == .fullouter
+            var matchedRight =
+                bound.kind == .rightouter || bound.kind == .fullouter
                 ? [Bool](repeating: false, count: right.rowCount) : []
             let keepUnmatchedLeft = bound.kind == .leftouter || bound.kind == .fullouter
             for l in 0..<left.rowCount {
@@ -99,21 +100,27 @@ struct JoinOperator {
         }
         // A side whose rows come out exactly once and in order (a key-to-key join where every left
         // row matches one right row) keeps its columns as they are.
-        let leftAsIs = JoinOperator.isIdentity(li, left.rowCount), rightAsIs = JoinOperator.isIdentity(ri, right.rowCount)
+        let leftAsIs = JoinOperator.isIdentity(li, left.rowCount),
+            rightAsIs = JoinOperator.isIdentity(ri, right.rowCount)
         var columns: [Column] = []
         for (side, c) in bound.outputs {
-            let column = side == .left ? (leftAsIs ? left.columns[c] : left.columns[c].gather(li))
-                                       : (rightAsIs ? right.columns[c] : right.columns[c].gather(ri))
+            let column =
+                side == .left
+                ? (leftAsIs ? left.columns[c] : left.columns[c].gather(li))
+                : (rightAsIs ? right.columns[c] : right.columns[c].gather(ri))
             columns.append(column.withEmptyStringsForNulls)
         }
         let n = side0Count(li, ri)
-        return Table(schema: Schema(zip(bound.schema.fields, columns).map { Field($0.name, $1.type) }), columns: columns,
-                     rowCount: n)
+        return Table(
+            schema: Schema(zip(bound.schema.fields, columns).map { Field($0.name, $1.type) }), columns: columns,
+            rowCount: n)
     }
 
     /// The rows the join produces (an upper bound for the outer kinds' unmatched right rows), counted
     /// from how many right rows share each key, without collecting pairs.
-    private func outputRows(lids: [Int32], rids: [Int32], groups: Int, lNull: [Bool]?, rNull: [Bool]?, right: Int) -> Int {
+    private func outputRows(lids: [Int32], rids: [Int32], groups: Int, lNull: [Bool]?, rNull: [Bool]?, right: Int)
+        -> Int
+    {
         switch bound.kind {
         case .leftsemi, .leftanti: return lids.count
         case .rightsemi, .rightanti: return right
@@ -137,7 +144,9 @@ struct JoinOperator {
     }
 
     /// Every (left, right) pair with equal key ids, in left-row order; no left key is null.
-    private static func probeInner(_ lids: [Int32], _ head: [Int32], _ next: [Int32], _ li: inout [Int], _ ri: inout [Int]) {
+    private static func probeInner(
+        _ lids: [Int32], _ head: [Int32], _ next: [Int32], _ li: inout [Int], _ ri: inout [Int]
+    ) {
         lids.withUnsafeBufferPointer { ids in
             head.withUnsafeBufferPointer { h in
                 next.withUnsafeBufferPointer { nx in

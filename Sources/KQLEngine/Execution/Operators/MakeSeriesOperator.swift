@@ -20,18 +20,22 @@ struct MakeSeriesOperator {
         for r in 0..<t.rowCount {
             if r % 65536 == 65535 { try executor.context.budget.checkDeadline() }
             let key = (0..<n).map { t.columns[$0].value(r) }
-            if let g = groupIndex[key] { rowGroup.append(g) } else {
+            if let g = groupIndex[key] {
+                rowGroup.append(g)
+            } else {
                 groupIndex[key] = groups.count; rowGroup.append(groups.count); groups.append(key)
             }
         }
         let bins = (0..<t.rowCount).map { t.columns[binColumn].value($0) }
-        let whole = MakeSeriesAxis.whole(bound.step) != nil && [.datetime, .timespan, .long, .int].contains(bound.axisType)
+        let whole =
+            MakeSeriesAxis.whole(bound.step) != nil && [.datetime, .timespan, .long, .int].contains(bound.axisType)
         let data = bins.compactMap(MakeSeriesAxis.number)
         guard let startNumber = bound.start.flatMap(MakeSeriesAxis.number) ?? data.min() else {
             // No start and no axis value: no bins, and no row falls in one (there may be rows, all with a null axis).
-            return try layout(groups: bound.nonEmpty && n == 0 ? [[]] : groups, start: 0, startWhole: nil, count: 0, t: t,
-                              rowGroup: rowGroup, bins: [Int?](repeating: nil, count: rowGroup.count),
-                              budget: executor.context.budget)
+            return try layout(
+                groups: bound.nonEmpty && n == 0 ? [[]] : groups, start: 0, startWhole: nil, count: 0, t: t,
+                rowGroup: rowGroup, bins: [Int?](repeating: nil, count: rowGroup.count),
+                budget: executor.context.budget)
         }
         let stepNumber = MakeSeriesAxis.number(bound.step) ?? 1
         // Datetimes do not fit a Double exactly: whole axes keep their start as a whole number.
@@ -69,18 +73,25 @@ struct MakeSeriesOperator {
                 return k >= 0 && k < Double(count) ? Int(k) : nil
             }
         }
-        return try layout(groups: groups.isEmpty && bound.nonEmpty && n == 0 ? [[]] : groups, start: startNumber,
-                          startWhole: startWhole, count: count,
-                          t: t, rowGroup: rowGroup, bins: indices, budget: executor.context.budget)
+        return try layout(
+            groups: groups.isEmpty && bound.nonEmpty && n == 0 ? [[]] : groups, start: startNumber,
+            startWhole: startWhole, count: count,
+            t: t, rowGroup: rowGroup, bins: indices, budget: executor.context.budget)
     }
 
-    private func layout(groups: [[Value]], start: Double, startWhole: Int64?, count: Int, t: Table, rowGroup: [Int], bins: [Int?],
-                        budget: QueryBudget) throws(KQLError) -> Table {
+    private func layout(
+        groups: [[Value]], start: Double, startWhole: Int64?, count: Int, t: Table, rowGroup: [Int], bins: [Int?],
+        budget: QueryBudget
+    ) throws(KQLError) -> Table {
         let n = bound.keyCount
         // Every series holds `count` boxed values, one series per group and aggregate, plus the axis.
         let seriesCount = MemorySize.sum(MemorySize.product(groups.count, bound.defaults.count), 1)
-        try budget.charge(count: MemorySize.product(seriesCount, count), bytesEach: MemoryLayout<Dynamic>.stride + MemorySize.dynamicBox)
-        var series: [[[Dynamic]]] = groups.map { _ in bound.defaults.map { [Dynamic](repeating: $0.asDynamic, count: count) } }
+        try budget.charge(
+            count: MemorySize.product(seriesCount, count),
+            bytesEach: MemoryLayout<Dynamic>.stride + MemorySize.dynamicBox)
+        var series: [[[Dynamic]]] = groups.map { _ in
+            bound.defaults.map { [Dynamic](repeating: $0.asDynamic, count: count) }
+        }
         for r in 0..<rowGroup.count {
             guard let b = bins[r], b < count else { continue }
             for a in bound.defaults.indices { series[rowGroup[r]][a][b] = t.columns[n + 1 + a].value(r).asDynamic }
@@ -92,14 +103,17 @@ struct MakeSeriesOperator {
             for a in bound.defaults.indices { builders[n + a].append(dynamic: .array(series[g][a])) }
             builders[n + bound.defaults.count].append(dynamic: axis)
         }
-        return Table(schema: bound.schema, columns: builders.indices.map { builders[$0].finish() }, rowCount: groups.count)
+        return Table(
+            schema: bound.schema, columns: builders.indices.map { builders[$0].finish() }, rowCount: groups.count)
     }
 
     /// The bin count, or `E_LIMIT` for one past `maxBins` (`steps` nil).
     private func binCount(_ steps: Int?, about: Double) throws(KQLError) -> Int {
         guard let steps else {
-            throw KQLError(.limit, "make-series would build \(about.isFinite ? "about " + RealFormat.string(about) : "more than 1.7E+308") bins per series, more than the limit of \(MakeSeriesOperator.maxBins)",
-                           span: bound.span, hint: "use a larger step or a narrower range (from ... to ...)")
+            throw KQLError(
+                .limit,
+                "make-series would build \(about.isFinite ? "about " + RealFormat.string(about) : "more than 1.7E+308") bins per series, more than the limit of \(MakeSeriesOperator.maxBins)",
+                span: bound.span, hint: "use a larger step or a narrower range (from ... to ...)")
         }
         return steps
     }

@@ -11,9 +11,10 @@ struct MvApplyOperator {
     func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table {
         // Expand all rows at once, carrying each row's number to split the result into per-row subtables.
         let rowColumn = input.schema.fields.count
-        let carrier = Table(schema: Schema(input.schema.fields + [Field("$row", .long)]),
-                            columns: input.columns + [Column(int64s: (0..<input.rowCount).map(Int64.init))],
-                            rowCount: input.rowCount)
+        let carrier = Table(
+            schema: Schema(input.schema.fields + [Field("$row", .long)]),
+            columns: input.columns + [Column(int64s: (0..<input.rowCount).map(Int64.init))],
+            rowCount: input.rowCount)
         let expanded = try MvExpandOperator(bound: bound.expand).execute(carrier, executor.evaluator)
         let subColumns = expanded.schema.fields.indices.filter { $0 != rowColumn }
         let subSchema = Schema(subColumns.map { expanded.schema.fields[$0] })
@@ -26,7 +27,9 @@ struct MvApplyOperator {
             while end < expanded.rowCount, expanded.columns[rowColumn].value(end) == .long(Int64(r)) { end += 1 }
             let indices = Array(start..<end)
             start = end
-            let sub = Table(schema: subSchema, columns: subColumns.map { expanded.columns[$0].gather(indices) }, rowCount: indices.count)
+            let sub = Table(
+                schema: subSchema, columns: subColumns.map { expanded.columns[$0].gather(indices) },
+                rowCount: indices.count)
             executor.context.inputs.append(sub)
             let result: Table
             do { result = try executor.run(subquery) } catch {

@@ -43,8 +43,11 @@ struct MvExpandOperator {
         var fields = base.schema.fields, columns = base.columns
         for (j, item) in bound.items.enumerated() {
             let c = builders[j].finish()
-            if let i = item.replaces { fields[i] = Field(item.name, c.type); columns[i] = c }
-            else { fields.append(Field(item.name, c.type)); columns.append(c) }
+            if let i = item.replaces {
+                fields[i] = Field(item.name, c.type); columns[i] = c
+            } else {
+                fields.append(Field(item.name, c.type)); columns.append(c)
+            }
         }
         if let name = bound.itemIndex {
             fields.append(Field(name, .long)); columns.append(Column(int64s: itemIndex))
@@ -89,5 +92,7 @@ extension MvExpandOperator: PhysicalOperator {
     var name: String { "mv-expand" }
     /// Each row expands on its own, its elements in place of it.
     var traits: OperatorTraits { .rowWise }
-    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table { try execute(input, executor.evaluator) }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table {
+        try execute(input, executor.evaluator)
+    }
 }

@@ -19,11 +19,18 @@ struct ParseKvOperator {
             if r % 4096 == 0 { try evaluator.context.budget.checkDeadline() }
             let v = text.value(r)
             let s: String
-            if case .string(let t) = v { s = t } else if case .dynamic(.string(let t)) = v { s = t } else { s = v.isNull ? "" : v.text }
+            if case .string(let t) = v {
+                s = t
+            } else if case .dynamic(.string(let t)) = v {
+                s = t
+            } else {
+                s = v.isNull ? "" : v.text
+            }
             let found: [String: String]
             switch bound.mode {
             case .delimited(let pair, let kv, let greedy):
-                found = KeyValueText.delimited(Array(s.utf8), pair: pair, kv: kv, syntax: bound.syntax, greedy: greedy, wanted: wanted)
+                found = KeyValueText.delimited(
+                    Array(s.utf8), pair: pair, kv: kv, syntax: bound.syntax, greedy: greedy, wanted: wanted)
             case .free:
                 found = KeyValueText.free(Array(s.utf8), syntax: bound.syntax, wanted: wanted)
             case .regex:
@@ -36,8 +43,11 @@ struct ParseKvOperator {
         var fields = input.schema.fields, columns = input.columns
         for (j, key) in bound.keys.enumerated() {
             let column = builders[j].finish()
-            if let i = key.replaces { fields[i] = Field(key.name, key.type); columns[i] = column }
-            else { fields.append(Field(key.name, key.type)); columns.append(column) }
+            if let i = key.replaces {
+                fields[i] = Field(key.name, key.type); columns[i] = column
+            } else {
+                fields.append(Field(key.name, key.type)); columns.append(column)
+            }
         }
         return Table(schema: Schema(fields), columns: columns, rowCount: input.rowCount)
     }
@@ -55,5 +65,7 @@ struct ParseKvOperator {
 extension ParseKvOperator: PhysicalOperator {
     var name: String { "parse-kv" }
     var traits: OperatorTraits { .rowWise }
-    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table { try execute(input, executor.evaluator) }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table {
+        try execute(input, executor.evaluator)
+    }
 }

@@ -37,8 +37,11 @@ struct ParseOperator {
         var fields = base.schema.fields, columns = base.columns
         for (j, c) in bound.columns.enumerated() {
             let column = builders[j].finish()
-            if let i = c.replaces { fields[i] = Field(c.name, column.type); columns[i] = column }
-            else { fields.append(Field(c.name, column.type)); columns.append(column) }
+            if let i = c.replaces {
+                fields[i] = Field(c.name, column.type); columns[i] = column
+            } else {
+                fields.append(Field(c.name, column.type)); columns.append(column)
+            }
         }
         return Table(schema: Schema(fields), columns: columns, rowCount: base.rowCount)
     }
@@ -67,5 +70,7 @@ struct ParseOperator {
 extension ParseOperator: PhysicalOperator {
     var name: String { "parse" }
     var traits: OperatorTraits { .rowWise }
-    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table { try execute(input, executor.evaluator) }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table {
+        try execute(input, executor.evaluator)
+    }
 }

@@ -20,8 +20,10 @@ struct PartitionOperator {
             rows[v, default: []].append(r)
         }
         if bound.strategy == .legacy, order.count > BoundPartition.legacyLimit {
-            throw KQLError(.limit, "partition by '\(bound.keyName)' has \(order.count) partitions; the legacy strategy takes at most \(BoundPartition.legacyLimit)",
-                           span: bound.bodySpan, hint: "add hint.strategy=native (or shuffle) before 'by'")
+            throw KQLError(
+                .limit,
+                "partition by '\(bound.keyName)' has \(order.count) partitions; the legacy strategy takes at most \(BoundPartition.legacyLimit)",
+                span: bound.bodySpan, hint: "add hint.strategy=native (or shuffle) before 'by'")
         }
         let binder = try executor.context.queryBinder()
         var results: [Table] = []
@@ -30,16 +32,24 @@ struct PartitionOperator {
             let q = try binder.bindPartitionBody(bound, rows: input.gather(rows[v] ?? []), key: v)
             let t = try executor.run(Planner.plan(q))
             guard t.schema.names == bound.schema.names else {
-                throw KQLError(.runtime, "the subquery of partition produced columns (\(t.schema.names.joined(separator: ", "))) for one partition but (\(bound.schema.names.joined(separator: ", "))) for another",
-                               span: bound.bodySpan, hint: "make the subquery produce the same columns for every partition")
+                throw KQLError(
+                    .runtime,
+                    "the subquery of partition produced columns (\(t.schema.names.joined(separator: ", "))) for one partition but (\(bound.schema.names.joined(separator: ", "))) for another",
+                    span: bound.bodySpan, hint: "make the subquery produce the same columns for every partition")
             }
             results.append(t)
         }
-        if results.isEmpty { return Table(schema: bound.schema, columns: bound.schema.fields.map { Column.empty($0.type) }, rowCount: 0) }
+        if results.isEmpty {
+            return Table(schema: bound.schema, columns: bound.schema.fields.map { Column.empty($0.type) }, rowCount: 0)
+        }
         var columns: [Column] = []
         for (i, f) in bound.schema.fields.enumerated() {
-            columns.append(Column.concat(results.map { t in t.schema.fields[i].type == f.type ? t.columns[i] : Cast.explicit(t.columns[i], to: f.type) },
-                                         type: f.type))
+            columns.append(
+                Column.concat(
+                    results.map { t in
+                        t.schema.fields[i].type == f.type ? t.columns[i] : Cast.explicit(t.columns[i], to: f.type)
+                    },
+                    type: f.type))
         }
         return Table(schema: bound.schema, columns: columns, rowCount: results.reduce(0) { $0 + $1.rowCount })
     }

@@ -19,5 +19,7 @@ extension ProjectOperator: PhysicalOperator {
     var name: String { "project" }
     /// Row by row unless a column reads neighbouring rows (`row_number`, `prev`, ...).
     var traits: OperatorTraits { bound.columns.allSatisfy { $0.value.readsOnlyItsRow } ? .rowWise : .preservesOrder }
-    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table { try execute(input, executor.evaluator) }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table {
+        try execute(input, executor.evaluator)
+    }
 }

@@ -23,12 +23,14 @@ struct RangeOperator {
                 throw KQLError(.argument, "range bounds and step must not be null", span: range.span)
             }
             guard a.isFinite, b.isFinite, s.isFinite, s != 0 else {
-                throw KQLError(.argument, "range bounds and step must be finite, and the step not zero", span: range.span)
+                throw KQLError(
+                    .argument, "range bounds and step must be finite, and the step not zero", span: range.span)
             }
             // Steps to the last value; infinite when b - a overflows a double, huge for a tiny step.
             let steps = (b - a) / s
             guard steps < Double(RangeOperator.maxRows) else {
-                throw tooLarge(steps.isFinite ? "about " + RealFormat.string(steps.rounded(.down) + 1) : "more than 1.7E+308")
+                throw tooLarge(
+                    steps.isFinite ? "about " + RealFormat.string(steps.rounded(.down) + 1) : "more than 1.7E+308")
             }
             let count = steps < 0 ? 0 : Int(steps.rounded(.down)) + 1
             try budget.charge(count: count, bytesEach: 8)
@@ -43,7 +45,8 @@ struct RangeOperator {
                 count = 0
             } else {
                 // The distance between any two longs fits a UInt64 (min to max included).
-                let steps = (s > 0 ? CheckedMath.distance(from: a, to: b) : CheckedMath.distance(from: b, to: a)) / s.magnitude
+                let steps =
+                    (s > 0 ? CheckedMath.distance(from: a, to: b) : CheckedMath.distance(from: b, to: a)) / s.magnitude
                 guard steps < UInt64(RangeOperator.maxRows) else {
                     throw tooLarge(steps == .max ? "18446744073709551616" : String(steps + 1))
                 }
@@ -64,8 +67,10 @@ struct RangeOperator {
     }
 
     private func tooLarge(_ rows: String) -> KQLError {
-        KQLError(.limit, "range would produce \(rows) rows, more than the limit of \(RangeOperator.maxRows)", span: range.span,
-                 hint: "use a larger step or narrower bounds")
+        KQLError(
+            .limit, "range would produce \(rows) rows, more than the limit of \(RangeOperator.maxRows)",
+            span: range.span,
+            hint: "use a larger step or narrower bounds")
     }
 }
 
@@ -73,5 +78,7 @@ extension RangeOperator: PhysicalOperator {
     var name: String { "range" }
     /// A source of ascending (or descending) values, which slices of the range could produce apart.
     var traits: OperatorTraits { .rowWise }
-    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table { try execute(executor.context.budget) }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table {
+        try execute(executor.context.budget)
+    }
 }

@@ -68,12 +68,16 @@ struct ReduceOperator {
             let p = Column(strings: rowGroup.map { $0 >= 0 ? patterns[$0] : "others" })
             return Table(schema: bound.schema, columns: input.columns + [p], rowCount: n)
         }
-        let order = groups.indices.sorted { groups[$0].count > groups[$1].count || (groups[$0].count == groups[$1].count && $0 < $1) }
+        let order = groups.indices.sorted {
+            groups[$0].count > groups[$1].count || (groups[$0].count == groups[$1].count && $0 < $1)
+        }
         var outPatterns = order.map { patterns[$0] }, counts = order.map { Int64(groups[$0].count) }
         var representatives = order.map { texts[groups[$0].first] }
         if others > 0 { outPatterns.append("others"); counts.append(Int64(others)); representatives.append("") }
-        return Table(schema: bound.schema, columns: [Column(strings: outPatterns), Column(int64s: counts), Column(strings: representatives)],
-                     rowCount: outPatterns.count)
+        return Table(
+            schema: bound.schema,
+            columns: [Column(strings: outPatterns), Column(int64s: counts), Column(strings: representatives)],
+            rowCount: outPatterns.count)
     }
 
     private func isSeparator(_ c: Character) -> Bool {
@@ -85,7 +89,11 @@ struct ReduceOperator {
         var pieces: [(isTerm: Bool, text: String)] = []
         for c in text {
             let term = !isSeparator(c)
-            if let last = pieces.last, last.isTerm == term { pieces[pieces.count - 1].text.append(c) } else { pieces.append((term, String(c))) }
+            if let last = pieces.last, last.isTerm == term {
+                pieces[pieces.count - 1].text.append(c)
+            } else {
+                pieces.append((term, String(c)))
+            }
         }
         return Split(pieces: pieces)
     }
@@ -127,5 +135,7 @@ struct ReduceOperator {
 extension ReduceOperator: PhysicalOperator {
     var name: String { "reduce" }
     var traits: OperatorTraits { [] }
-    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table { try execute(input, executor.evaluator) }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table {
+        try execute(input, executor.evaluator)
+    }
 }

@@ -61,7 +61,8 @@ struct ScanOperator {
             record += bound.defaults
             for k in stride(from: steps.count - 1, through: 0, by: -1) {
                 if k > 0, let previous = state[k - 1],
-                   let extended = try match(steps[k], record: record, state: previous, evaluator) {
+                    let extended = try match(steps[k], record: record, state: previous, evaluator)
+                {
                     flush(k)
                     var moved = previous
                     moved.records.append(extended)
@@ -90,8 +91,10 @@ struct ScanOperator {
     }
 
     /// The record extended by the step's assignments when it meets the step's condition with `state`; nil otherwise.
-    private func match(_ step: BoundScan.Step, record: [Value], state: Sequence,
-                       _ evaluator: ExpressionEvaluator) throws(KQLError) -> [Value]? {
+    private func match(
+        _ step: BoundScan.Step, record: [Value], state: Sequence,
+        _ evaluator: ExpressionEvaluator
+    ) throws(KQLError) -> [Value]? {
         let w = bound.rowWidth
         var columns: [Column] = []
         columns.reserveCapacity(step.reads.count)
@@ -102,7 +105,9 @@ struct ScanOperator {
             } else {
                 let (s, c) = ((i - w) / w, (i - w) % w)
                 // A step the sequence has not reached holds the declared columns' defaults (and null input columns).
-                value = s < state.records.count ? state.records[s][c]
+                value =
+                    s < state.records.count
+                    ? state.records[s][c]
                     : c >= bound.inputWidth ? bound.defaults[c - bound.inputWidth] : Cast.null(step.readTypes[j])
             }
             columns.append(Column(type: step.readTypes[j], values: [value]))

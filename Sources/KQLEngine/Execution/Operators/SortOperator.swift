@@ -9,7 +9,10 @@ struct SortOperator {
     func comparator(_ input: Table, _ evaluator: ExpressionEvaluator) throws(KQLError) -> RowComparator {
         var ks: [RowComparator.Key] = []
         for k in keys {
-            ks.append(.init(column: try evaluator.column(k.value, over: input), ascending: k.ascending, nullsFirst: k.nullsFirst))
+            ks.append(
+                .init(
+                    column: try evaluator.column(k.value, over: input), ascending: k.ascending, nullsFirst: k.nullsFirst
+                ))
         }
         return RowComparator(keys: ks)
     }
@@ -17,7 +20,8 @@ struct SortOperator {
     func execute(_ input: Table, _ evaluator: ExpressionEvaluator) throws(KQLError) -> Table {
         let cmp = try comparator(input, evaluator)
         // The permutation, then the rows copied in its order.
-        try evaluator.context.budget.charge(count: input.rowCount, bytesEach: MemorySize.sum(8, MemorySize.perRow(input)))
+        try evaluator.context.budget.charge(
+            count: input.rowCount, bytesEach: MemorySize.sum(8, MemorySize.perRow(input)))
         return input.gather(cmp.sortedIndices(count: input.rowCount))
     }
 }
@@ -26,5 +30,7 @@ extension SortOperator: PhysicalOperator {
     var name: String { "sort" }
     /// Makes an order of its own from the whole input.
     var traits: OperatorTraits { [] }
-    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table { try execute(input, executor.evaluator) }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table {
+        try execute(input, executor.evaluator)
+    }
 }

@@ -16,8 +16,9 @@ struct SummarizeOperator {
             groups = GroupIndex.single(rowCount: input.rowCount)
         } else {
             // The group id of every row, and the interner's table of distinct keys (at most one per row).
-            try evaluator.context.budget.charge(count: input.rowCount,
-                                                bytesEach: MemorySize.sum(12, keyColumns.reduce(0) { MemorySize.sum($0, MemorySize.perRow($1)) }))
+            try evaluator.context.budget.charge(
+                count: input.rowCount,
+                bytesEach: MemorySize.sum(12, keyColumns.reduce(0) { MemorySize.sum($0, MemorySize.perRow($1)) }))
             let interner = KeyInterner(types: keyColumns.map(\.type), expected: 1024)
             let ids = interner.intern(keyColumns)
             groups = GroupIndex(groupIDs: ids, groupCount: interner.groupCount)
@@ -48,8 +49,9 @@ struct SummarizeOperator {
             outputs.append(contentsOf: cols)
         }
         let names = bound.keys.map(\.name) + bound.aggregates.flatMap { $0.outputs.map(\.name) }
-        let intermediate = Table(schema: Schema(zip(names, outputs).map { Field($0, $1.type) }), columns: outputs,
-                                 rowCount: groups.groupCount)
+        let intermediate = Table(
+            schema: Schema(zip(names, outputs).map { Field($0, $1.type) }), columns: outputs,
+            rowCount: groups.groupCount)
         guard let post = bound.post else { return intermediate }
         return try ProjectOperator(bound: BoundProject(columns: post)).execute(intermediate, evaluator)
     }
@@ -58,5 +60,7 @@ struct SummarizeOperator {
 extension SummarizeOperator: PhysicalOperator {
     var name: String { "summarize" }
     var traits: OperatorTraits { [] }
-    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table { try execute(input, executor.evaluator) }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table {
+        try execute(input, executor.evaluator)
+    }
 }

@@ -29,7 +29,8 @@ struct TopNestedOperator {
             try executor.context.budget.checkDeadline()
             let values = try evaluator.column(level.value, over: input)
             let rows = groupOfRow.indices.filter { groupOfRow[$0] >= 0 }
-            let grouped = try aggregate(level, input, rows: rows, parents: rows.map { groupOfRow[$0] }, values: values.gather(rows), evaluator)
+            let grouped = try aggregate(
+                level, input, rows: rows, parents: rows.map { groupOfRow[$0] }, values: values.gather(rows), evaluator)
             var candidates = [[(value: Value, aggregate: Value)]](repeating: [], count: parentCount)
             for i in 0..<grouped.rowCount {
                 guard case .long(let p) = grouped.columns[0].value(i) else { continue }
@@ -49,12 +50,17 @@ struct TopNestedOperator {
             }
             var dropped: [Int] = []
             for r in rows {
-                if let g = kept[GroupKey(parent: groupOfRow[r], value: values.value(r))] { groupOfRow[r] = g } else { dropped.append(r) }
+                if let g = kept[GroupKey(parent: groupOfRow[r], value: values.value(r))] {
+                    groupOfRow[r] = g
+                } else {
+                    dropped.append(r)
+                }
             }
             if let others = level.others, !dropped.isEmpty {
                 let parents = dropped.map { groupOfRow[$0] }
-                let rest = try aggregate(level, input, rows: dropped, parents: parents,
-                                         values: Column(repeating: others, type: values.type, count: dropped.count), evaluator)
+                let rest = try aggregate(
+                    level, input, rows: dropped, parents: parents,
+                    values: Column(repeating: others, type: values.type, count: dropped.count), evaluator)
                 for i in 0..<rest.rowCount {
                     guard case .long(let p) = rest.columns[0].value(i) else { continue }
                     entries[Int(p)].append(Entry(value: others, aggregate: rest.columns[2].value(i), group: nil))
@@ -68,17 +74,22 @@ struct TopNestedOperator {
     }
 
     /// The level's `summarize agg by $parent, $value` over the given rows.
-    private func aggregate(_ level: BoundTopNested.Level, _ input: Table, rows: [Int], parents: [Int], values: Column,
-                           _ evaluator: ExpressionEvaluator) throws(KQLError) -> Table {
+    private func aggregate(
+        _ level: BoundTopNested.Level, _ input: Table, rows: [Int], parents: [Int], values: Column,
+        _ evaluator: ExpressionEvaluator
+    ) throws(KQLError) -> Table {
         let subset = input.gather(rows)
         let fields = input.schema.fields + [Field("$parent", .long), Field("$value", values.type)]
-        let extended = Table(schema: Schema(fields), columns: subset.columns + [Column(int64s: parents.map(Int64.init)), values],
-                             rowCount: rows.count)
+        let extended = Table(
+            schema: Schema(fields), columns: subset.columns + [Column(int64s: parents.map(Int64.init)), values],
+            rowCount: rows.count)
         return try SummarizeOperator(bound: level.summarize).execute(extended, evaluator)
     }
 
     /// Groups by aggregate, largest first (smallest with `asc`); nulls last; ties keep first-seen order.
-    private static func ranked(_ c: [(value: Value, aggregate: Value)], ascending: Bool) -> [(value: Value, aggregate: Value)] {
+    private static func ranked(_ c: [(value: Value, aggregate: Value)], ascending: Bool) -> [(
+        value: Value, aggregate: Value
+    )] {
         c.enumerated().sorted { a, b in
             switch (a.element.aggregate.isNull, b.element.aggregate.isNull) {
             case (true, false): return false

@@ -9,7 +9,8 @@ struct TopOperator {
         let cmp = try SortOperator(keys: [bound.key]).comparator(input, evaluator)
         let n = min(bound.count, input.rowCount)
         // At most a permutation of every row, then the `n` rows copied out.
-        try evaluator.context.budget.charge(MemorySize.sum(MemorySize.product(input.rowCount, 8), MemorySize.product(n, MemorySize.perRow(input))))
+        try evaluator.context.budget.charge(
+            MemorySize.sum(MemorySize.product(input.rowCount, 8), MemorySize.product(n, MemorySize.perRow(input))))
         if n == 0 { return input.gather([]) }
         if n * 8 >= input.rowCount {
             return input.gather(Array(cmp.sortedIndices(count: input.rowCount).prefix(n)))
@@ -32,5 +33,7 @@ struct TopOperator {
 extension TopOperator: PhysicalOperator {
     var name: String { "top" }
     var traits: OperatorTraits { [] }
-    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table { try execute(input, executor.evaluator) }
+    func execute(_ input: Table, _ executor: Executor) throws(KQLError) -> Table {
+        try execute(input, executor.evaluator)
+    }
 }

@@ -15,7 +15,8 @@ struct UnionOperator {
         for leg in legs { tables.append(try executor.run(leg)) }
         var union = self.union
         if union.resolvesAtRun {
-            let (fields, mapping) = BoundUnion.layout(tables.map(\.schema), inner: union.inner, sourceColumn: union.sourceColumn)
+            let (fields, mapping) = BoundUnion.layout(
+                tables.map(\.schema), inner: union.inner, sourceColumn: union.sourceColumn)
             union.schema = Schema(fields)
             union.mapping = mapping
         }
@@ -25,8 +26,10 @@ struct UnionOperator {
             for (l, t) in tables.enumerated() {
                 guard let c = union.mapping[o][l] else { continue }
                 guard c < t.columns.count, t.schema.fields[c].type == field.type else {
-                    throw KQLError(.runtime, "union leg \(l + 1) produced columns \(t.schema.names.joined(separator: ", ")), not those it was bound with",
-                                   hint: "this is a bug in sandpiper; please report the query")
+                    throw KQLError(
+                        .runtime,
+                        "union leg \(l + 1) produced columns \(t.schema.names.joined(separator: ", ")), not those it was bound with",
+                        hint: "this is a bug in sandpiper; please report the query")
                 }
             }
         }
@@ -43,8 +46,14 @@ struct UnionOperator {
             }
             var parts: [Column] = []
             for (l, t) in tables.enumerated() {
-                if let c = union.mapping[o][l] { parts.append(t.columns[c]) }
-                else { parts.append(Column(repeating: field.type == .dynamic ? .dynamic(.null) : .null, type: field.type, count: t.rowCount)) }
+                if let c = union.mapping[o][l] {
+                    parts.append(t.columns[c])
+                } else {
+                    parts.append(
+                        Column(
+                            repeating: field.type == .dynamic ? .dynamic(.null) : .null, type: field.type,
+                            count: t.rowCount))
+                }
             }
             columns.append(UnionOperator.concat(parts, type: field.type, total: total).withEmptyStringsForNulls)
         }
@@ -60,7 +69,9 @@ struct UnionOperator {
         let validity = anyNull ? DataBuffer(byteCount: Validity.byteCount(for: total), zeroed: true) : nil
         var offset = 0
         for p in parts {
-            if p.count > 0, let src = p.values { (values.pointer + offset * width).copyMemory(from: src.pointer, byteCount: p.count * width) }
+            if p.count > 0, let src = p.values {
+                (values.pointer + offset * width).copyMemory(from: src.pointer, byteCount: p.count * width)
+            }
             if let validity {
                 for i in 0..<p.count where !p.isNull(i) { Validity.set(validity.pointer, offset + i, true) }
             }

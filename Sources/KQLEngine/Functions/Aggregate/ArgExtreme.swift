@@ -11,7 +11,11 @@ struct ArgExtremeAggregate: AggregateFunction {
     var name: String { isMax ? "arg_max" : "arg_min" }
 
     func outputColumns(_ args: [ArgumentInfo], star: [Field]) throws(FunctionError) -> [Field] {
-        guard !args.isEmpty else { throw FunctionError(.type, "\(name)() expects an expression to \(isMax ? "maximize" : "minimize") and the columns to return") }
+        guard !args.isEmpty else {
+            throw FunctionError(
+                .type, "\(name)() expects an expression to \(isMax ? "maximize" : "minimize") and the columns to return"
+            )
+        }
         var fields = [Field(args[0].columnName ?? (isMax ? "max_" : "min_"), args[0].type)]
         for (i, a) in args.enumerated().dropFirst() {
             fields.append(Field(a.columnName ?? "\(name)_arg\(i)", a.type))
@@ -20,15 +24,18 @@ struct ArgExtremeAggregate: AggregateFunction {
         return fields
     }
 
-    func aggregate(_ args: [ColumnarValue], star: [Column], groups: GroupIndex,
-                   context: FunctionContext) throws(FunctionError) -> [Column] {
+    func aggregate(
+        _ args: [ColumnarValue], star: [Column], groups: GroupIndex,
+        context: FunctionContext
+    ) throws(FunctionError) -> [Column] {
         let n = AggregateSupport.rows(groups)
         var best = [Int](repeating: -1, count: groups.groupCount)
         var bestValue = [Value](repeating: .null, count: groups.groupCount)
         var first = [Int](repeating: -1, count: groups.groupCount)
         let key = args[0]
         let isMax = self.isMax
-        if key.type == .long || key.type == .datetime || key.type == .timespan || key.type == .real || key.type == .int {
+        if key.type == .long || key.type == .datetime || key.type == .timespan || key.type == .real || key.type == .int
+        {
             let t: ScalarType = key.type == .real ? .real : .long
             let k = Numeric.cast(key.type == .int ? key : key, to: key.type == .int ? .long : key.type, rows: n)
             if t == .real {

@@ -15,19 +15,26 @@ struct AvgAggregate: AggregateFunction {
         return [Field(AggregateSupport.name(name, args), resultType(args[0].type))]
     }
 
-    func aggregate(_ args: [ColumnarValue], star: [Column], groups: GroupIndex,
-                   context: FunctionContext) throws(FunctionError) -> [Column] {
+    func aggregate(
+        _ args: [ColumnarValue], star: [Column], groups: GroupIndex,
+        context: FunctionContext
+    ) throws(FunctionError) -> [Column] {
         let n = AggregateSupport.rows(groups)
         let mask = conditional ? AggregateSupport.mask(args[1], rows: n) : nil
         let t = resultType(args[0].type)
         if t == .decimal {
             let vals = AggregateSupport.valuesByGroup(args[0], groups, mask: mask)
-            return [AggregateSupport.column(vals.map { v in
-                v.isEmpty ? .null : .decimal(v.compactMap(Numeric.decimal).reduce(0, +) / Decimal(v.count))
-            }, .decimal)]
+            return [
+                AggregateSupport.column(
+                    vals.map { v in
+                        v.isEmpty ? .null : .decimal(v.compactMap(Numeric.decimal).reduce(0, +) / Decimal(v.count))
+                    }, .decimal)
+            ]
         }
-        let x = FixedArgument<Double>(Numeric.cast(args[0].type == .timespan
-            ? Kernel.unary(args[0], Int64.self, out: .long, rows: n) { $0 } : args[0], to: .real, rows: n))
+        let x = FixedArgument<Double>(
+            Numeric.cast(
+                args[0].type == .timespan
+                    ? Kernel.unary(args[0], Int64.self, out: .long, rows: n) { $0 } : args[0], to: .real, rows: n))
         var sums = [Double](repeating: 0, count: groups.groupCount)
         var counts = [Int](repeating: 0, count: groups.groupCount)
         for (i, g) in groups.groupIDs.enumerated() where !x.isNull(i) && (mask?[i] ?? true) {
@@ -37,9 +44,13 @@ struct AvgAggregate: AggregateFunction {
         if t == .timespan {
             // The mean of timespans is a timespan; only the real sum's rounding can put it a hair past
             // the range (the mean of max and max reads 2^63), so it is clamped back rather than lost.
-            return [Column(type: .timespan, int64s: zip(sums, counts).map { s, c in
-                c > 0 ? CheckedMath.rounded(s / Double(c)) ?? (s < 0 ? .min : .max) : 0
-            }, valid: valid)]
+            return [
+                Column(
+                    type: .timespan,
+                    int64s: zip(sums, counts).map { s, c in
+                        c > 0 ? CheckedMath.rounded(s / Double(c)) ?? (s < 0 ? .min : .max) : 0
+                    }, valid: valid)
+            ]
         }
         return [Column(reals: zip(sums, counts).map { s, c in c > 0 ? s / Double(c) : .nan }, valid: valid)]
     }

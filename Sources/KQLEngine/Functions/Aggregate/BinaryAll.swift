@@ -16,8 +16,10 @@ struct BinaryAllAggregate: AggregateFunction {
         return [Field(AggregateSupport.name(name, args), .long)]
     }
 
-    func aggregate(_ args: [ColumnarValue], star: [Column], groups: GroupIndex,
-                   context: FunctionContext) throws(FunctionError) -> [Column] {
+    func aggregate(
+        _ args: [ColumnarValue], star: [Column], groups: GroupIndex,
+        context: FunctionContext
+    ) throws(FunctionError) -> [Column] {
         let x = FixedArgument<Int64>(Numeric.cast(args[0], to: .long, rows: AggregateSupport.rows(groups)))
         var acc = [Int64](repeating: 0, count: groups.groupCount)
         var seen = [Bool](repeating: false, count: groups.groupCount)

@@ -13,8 +13,10 @@ struct BuildSchemaAggregate: AggregateFunction {
         return [Field(AggregateSupport.name("schema", args), .dynamic)]
     }
 
-    func aggregate(_ args: [ColumnarValue], star: [Column], groups: GroupIndex,
-                   context: FunctionContext) throws(FunctionError) -> [Column] {
+    func aggregate(
+        _ args: [ColumnarValue], star: [Column], groups: GroupIndex,
+        context: FunctionContext
+    ) throws(FunctionError) -> [Column] {
         var schemas = [SchemaNode](repeating: SchemaNode(), count: groups.groupCount)
         for (i, g) in groups.groupIDs.enumerated() {
             let v = args[0].value(i)

@@ -28,8 +28,10 @@ struct ConditionalAggregate: AggregateFunction {
         return fields
     }
 
-    func aggregate(_ args: [ColumnarValue], star: [Column], groups: GroupIndex,
-                   context: FunctionContext) throws(FunctionError) -> [Column] {
+    func aggregate(
+        _ args: [ColumnarValue], star: [Column], groups: GroupIndex,
+        context: FunctionContext
+    ) throws(FunctionError) -> [Column] {
         let n = AggregateSupport.rows(groups)
         let mask = AggregateSupport.mask(args[predicateIndex], rows: n)
         let kept = (0..<n).filter { mask[$0] }
@@ -40,9 +42,11 @@ struct ConditionalAggregate: AggregateFunction {
             return a
         }
         let subset = GroupIndex(groupIDs: kept.map { groups.groupIDs[$0] }, groupCount: groups.groupCount)
-        return try base.aggregate(narrowed, star: star.map { $0.gather(kept) }, groups: subset,
-                                  context: FunctionContext(now: context.now, rowCount: kept.count, randomSeed: context.randomSeed,
-                                                           budget: context.budget))
+        return try base.aggregate(
+            narrowed, star: star.map { $0.gather(kept) }, groups: subset,
+            context: FunctionContext(
+                now: context.now, rowCount: kept.count, randomSeed: context.randomSeed,
+                budget: context.budget))
     }
 }
 
@@ -55,8 +59,10 @@ struct MakeListWithNullsAggregate: AggregateFunction {
         return [Field(AggregateSupport.name("list", args), .dynamic)]
     }
 
-    func aggregate(_ args: [ColumnarValue], star: [Column], groups: GroupIndex,
-                   context: FunctionContext) throws(FunctionError) -> [Column] {
+    func aggregate(
+        _ args: [ColumnarValue], star: [Column], groups: GroupIndex,
+        context: FunctionContext
+    ) throws(FunctionError) -> [Column] {
         var lists = [[Dynamic]](repeating: [], count: groups.groupCount)
         for (i, g) in groups.groupIDs.enumerated() { lists[Int(g)].append(args[0].value(i).asDynamic) }
         var b = ColumnBuilder(type: .dynamic, capacity: groups.groupCount)

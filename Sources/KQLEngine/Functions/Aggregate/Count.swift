@@ -8,8 +8,10 @@ struct CountAggregate: AggregateFunction {
         try Signature.count(name, args, 0...1)
         return [Field("count_" + (args.first?.columnName ?? ""), .long)]
     }
-    func aggregate(_ args: [ColumnarValue], star: [Column], groups: GroupIndex,
-                   context: FunctionContext) throws(FunctionError) -> [Column] {
+    func aggregate(
+        _ args: [ColumnarValue], star: [Column], groups: GroupIndex,
+        context: FunctionContext
+    ) throws(FunctionError) -> [Column] {
         var counts = [Int64](repeating: 0, count: groups.groupCount)
         if groups.groupCount == 1 {
             counts[0] = Int64(groups.groupIDs.count)

@@ -17,19 +17,26 @@ struct CountDistinctAggregate: AggregateFunction {
         return [Field(AggregateSupport.name(name, args), .long)]
     }
 
-    func aggregate(_ args: [ColumnarValue], star: [Column], groups: GroupIndex,
-                   context: FunctionContext) throws(FunctionError) -> [Column] {
+    func aggregate(
+        _ args: [ColumnarValue], star: [Column], groups: GroupIndex,
+        context: FunctionContext
+    ) throws(FunctionError) -> [Column] {
         let n = AggregateSupport.rows(groups)
         let mask = conditional ? AggregateSupport.mask(args[1], rows: n) : nil
         if args[0].type == .long || args[0].type == .datetime || args[0].type == .timespan {
             let x = FixedArgument<Int64>(args[0])
             var sets = [Set<Int64>](repeating: [], count: groups.groupCount)
-            for (i, g) in groups.groupIDs.enumerated() where !x.isNull(i) && (mask?[i] ?? true) { sets[Int(g)].insert(x[i]) }
+            for (i, g) in groups.groupIDs.enumerated() where !x.isNull(i) && (mask?[i] ?? true) {
+                sets[Int(g)].insert(x[i])
+            }
             return [Column(int64s: sets.map { Int64($0.count) })]
         }
         let vals = AggregateSupport.valuesByGroup(args[0], groups, mask: mask)
-        return [Column(int64s: vals.map { v in
-            Int64(Set(v.compactMap { SetMembershipOperator.key($0, caseless: false) }).count)
-        })]
+        return [
+            Column(
+                int64s: vals.map { v in
+                    Int64(Set(v.compactMap { SetMembershipOperator.key($0, caseless: false) }).count)
+                })
+        ]
     }
 }

@@ -12,8 +12,10 @@ struct ExtremeAggregate: AggregateFunction {
         return [Field(AggregateSupport.name(name, args), args[0].type)]
     }
 
-    func aggregate(_ args: [ColumnarValue], star: [Column], groups: GroupIndex,
-                   context: FunctionContext) throws(FunctionError) -> [Column] {
+    func aggregate(
+        _ args: [ColumnarValue], star: [Column], groups: GroupIndex,
+        context: FunctionContext
+    ) throws(FunctionError) -> [Column] {
         let n = AggregateSupport.rows(groups)
         let mask = conditional ? AggregateSupport.mask(args[1], rows: n) : nil
         let t = args[0].type
@@ -24,18 +26,23 @@ struct ExtremeAggregate: AggregateFunction {
         default:
             let vals = AggregateSupport.valuesByGroup(args[0], groups, mask: mask)
             let isMax = self.isMax
-            return [AggregateSupport.column(vals.map { v in
-                v.reduce(Value.null) { best, x in
-                    if best.isNull { return x }
-                    guard let c = ValueOrder.compare(x, best) else { return best }
-                    return (isMax ? c > 0 : c < 0) ? x : best
-                }
-            }, t)]
+            return [
+                AggregateSupport.column(
+                    vals.map { v in
+                        v.reduce(Value.null) { best, x in
+                            if best.isNull { return x }
+                            guard let c = ValueOrder.compare(x, best) else { return best }
+                            return (isMax ? c > 0 : c < 0) ? x : best
+                        }
+                    }, t)
+            ]
         }
     }
 
-    private func fixed<T: FixedValue & Comparable>(_ v: ColumnarValue, _: T.Type, _ t: ScalarType, _ groups: GroupIndex,
-                                                   _ mask: [Bool]?) -> Column {
+    private func fixed<T: FixedValue & Comparable>(
+        _ v: ColumnarValue, _: T.Type, _ t: ScalarType, _ groups: GroupIndex,
+        _ mask: [Bool]?
+    ) -> Column {
         let x = FixedArgument<T>(v)
         var best = [T](repeating: T.nullFill, count: groups.groupCount)
         var seen = [Bool](repeating: false, count: groups.groupCount)

@@ -10,12 +10,18 @@ struct MakeBagAggregate: AggregateFunction {
         return [Field(AggregateSupport.name("bag", args), .dynamic)]
     }
 
-    func aggregate(_ args: [ColumnarValue], star: [Column], groups: GroupIndex,
-                   context: FunctionContext) throws(FunctionError) -> [Column] {
+    func aggregate(
+        _ args: [ColumnarValue], star: [Column], groups: GroupIndex,
+        context: FunctionContext
+    ) throws(FunctionError) -> [Column] {
         var limit = 1_048_576
-        if args.count > 1, let m = args[1].constantValue.flatMap(Numeric.long), m > 0 { limit = Int(min(m, Int64(limit))) }
+        if args.count > 1, let m = args[1].constantValue.flatMap(Numeric.long), m > 0 {
+            limit = Int(min(m, Int64(limit)))
+        }
         // Each input row is boxed once; the merged bags share their values with the input.
-        try context.budget.chargeValue(MemorySize.product(AggregateSupport.rows(groups), MemoryLayout<Value>.stride + MemoryLayout<Dynamic>.stride))
+        try context.budget.chargeValue(
+            MemorySize.product(AggregateSupport.rows(groups), MemoryLayout<Value>.stride + MemoryLayout<Dynamic>.stride)
+        )
         let vals = AggregateSupport.valuesByGroup(args[0], groups)
         let bags: [Value] = vals.map { v in
             var out = PropertyBag()

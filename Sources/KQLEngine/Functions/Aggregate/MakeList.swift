@@ -18,18 +18,23 @@ struct MakeListAggregate: AggregateFunction {
         return [Field(AggregateSupport.name(distinct ? "set" : "list", args), .dynamic)]
     }
 
-    func aggregate(_ args: [ColumnarValue], star: [Column], groups: GroupIndex,
-                   context: FunctionContext) throws(FunctionError) -> [Column] {
+    func aggregate(
+        _ args: [ColumnarValue], star: [Column], groups: GroupIndex,
+        context: FunctionContext
+    ) throws(FunctionError) -> [Column] {
         let n = AggregateSupport.rows(groups)
         let mask = conditional ? AggregateSupport.mask(args[1], rows: n) : nil
         let maxIndex = conditional ? 2 : 1
         var limit = 1_048_576
         if args.count > maxIndex, let m = args[maxIndex].constantValue.flatMap(Numeric.long) {
-            guard m > 0 else { throw FunctionError(.argument, "\(name)() max size must be positive, got \(m)", argument: maxIndex) }
+            guard m > 0 else {
+                throw FunctionError(.argument, "\(name)() max size must be positive, got \(m)", argument: maxIndex)
+            }
             limit = Int(min(m, Int64(limit)))
         }
         // Each input row may become one boxed element (and, for the set forms, one entry of the seen-set).
-        let perRow = MemoryLayout<Value>.stride + MemoryLayout<Dynamic>.stride + MemorySize.dynamicBox + (distinct ? 16 : 0)
+        let perRow =
+            MemoryLayout<Value>.stride + MemoryLayout<Dynamic>.stride + MemorySize.dynamicBox + (distinct ? 16 : 0)
         try context.budget.chargeValue(MemorySize.product(n, perRow))
         let vals = AggregateSupport.valuesByGroup(args[0], groups, mask: mask)
         let distinct = self.distinct

@@ -10,8 +10,10 @@ struct TakeAnyAggregate: AggregateFunction {
         return [Field(AggregateSupport.name("any", args), args[0].type)]
     }
 
-    func aggregate(_ args: [ColumnarValue], star: [Column], groups: GroupIndex,
-                   context: FunctionContext) throws(FunctionError) -> [Column] {
+    func aggregate(
+        _ args: [ColumnarValue], star: [Column], groups: GroupIndex,
+        context: FunctionContext
+    ) throws(FunctionError) -> [Column] {
         var first = [Int](repeating: -1, count: groups.groupCount)
         let col = try args[0].column(count: AggregateSupport.rows(groups), charging: context.budget)
         for (i, g) in groups.groupIDs.enumerated() where first[Int(g)] < 0 && !col.isNull(i) { first[Int(g)] = i }

@@ -16,8 +16,10 @@ struct VarianceAggregate: AggregateFunction {
         return [Field(AggregateSupport.name(name, args), .real)]
     }
 
-    func aggregate(_ args: [ColumnarValue], star: [Column], groups: GroupIndex,
-                   context: FunctionContext) throws(FunctionError) -> [Column] {
+    func aggregate(
+        _ args: [ColumnarValue], star: [Column], groups: GroupIndex,
+        context: FunctionContext
+    ) throws(FunctionError) -> [Column] {
         let n = AggregateSupport.rows(groups)
         let x = FixedArgument<Double>(Numeric.cast(args[0], to: .real, rows: n))
         // Welford's online algorithm: stable for large values with small spread.

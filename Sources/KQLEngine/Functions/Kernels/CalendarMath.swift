@@ -47,7 +47,8 @@ enum CalendarMath {
         if toFirstDay { c = DateTimeFormat.Civil(year: c.year, month: c.month, day: 1) }
         // The civil year of a representable instant is within 1677...2262, so only `months` can overflow.
         guard let total = CheckedMath.add(Int64(c.year) * 12 + Int64(c.month - 1), months),
-              total > 0, total < 12 * 10_000 else { return nil }
+            total > 0, total < 12 * 10_000
+        else { return nil }
         c.year = Int(total / 12); c.month = Int(total % 12) + 1
         c.day = min(c.day, DateTimeFormat.daysInMonth(year: c.year, month: c.month))
         return DateTimeFormat.nanos(c)

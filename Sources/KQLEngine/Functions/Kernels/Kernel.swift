@@ -117,8 +117,10 @@ enum Kernel {
     }
 
     /// A fixed-width result per string row.
-    static func string<R: FixedValue>(_ a: ColumnarValue, out: ScalarType, rows: Int,
-                                      _ f: (String) -> R?) -> ColumnarValue {
+    static func string<R: FixedValue>(
+        _ a: ColumnarValue, out: ScalarType, rows: Int,
+        _ f: (String) -> R?
+    ) -> ColumnarValue {
         let s = StringArgument(a)
         if s.isConstant {
             guard let r = f(s.constant) else { return .scalar(.null, out) }
@@ -139,8 +141,10 @@ enum Kernel {
     }
 
     /// A fixed-width result per pair of string rows.
-    static func string2<R: FixedValue>(_ a: ColumnarValue, _ b: ColumnarValue, out: ScalarType, rows: Int,
-                                       _ f: (String, String) -> R?) -> ColumnarValue {
+    static func string2<R: FixedValue>(
+        _ a: ColumnarValue, _ b: ColumnarValue, out: ScalarType, rows: Int,
+        _ f: (String, String) -> R?
+    ) -> ColumnarValue {
         let x = StringArgument(a), y = StringArgument(b)
         if x.isConstant && y.isConstant {
             guard let r = f(x.constant, y.constant) else { return .scalar(.null, out) }
@@ -169,8 +173,8 @@ enum BoxedResult {
         case (.int, .long(let x)): return Int32(exactly: x).map(Value.int) ?? .null
         case (.decimal, .decimal(let d)) where d.isNaN: return .null
         case (.bool, .bool), (.int, .int), (.long, .long), (.long, .int), (.real, .real), (.real, .int), (.real, .long),
-             (.decimal, _), (.datetime, .datetime), (.timespan, .timespan), (.guid, .guid), (.string, .string),
-             (.dynamic, _):
+            (.decimal, _), (.datetime, .datetime), (.timespan, .timespan), (.guid, .guid), (.string, .string),
+            (.dynamic, _):
             if type == .decimal, v.type?.isNumeric != true { return .null }
             return v
         case (.string, _): return .string(v.text)

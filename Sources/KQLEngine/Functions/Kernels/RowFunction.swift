@@ -21,8 +21,10 @@ struct RowFunction: ScalarFunction {
     let strict: Bool
     let f: @Sendable ([Value]) -> Value
 
-    init(name: String, arity: ClosedRange<Int>, kinds: [ArgumentKind], out: ScalarType, strict: Bool,
-         _ f: @escaping @Sendable ([Value]) -> Value) {
+    init(
+        name: String, arity: ClosedRange<Int>, kinds: [ArgumentKind], out: ScalarType, strict: Bool,
+        _ f: @escaping @Sendable ([Value]) -> Value
+    ) {
         self.name = name; self.arity = arity; self.kinds = kinds; self.out = out; self.strict = strict; self.f = f
     }
 
@@ -32,7 +34,9 @@ struct RowFunction: ScalarFunction {
 
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         let f = self.f
-        if strict { return try Kernel.boxedStrict(args, out: out, rows: context.rowCount) { (r: [Value]) -> Value in f(r) } }
+        if strict {
+            return try Kernel.boxedStrict(args, out: out, rows: context.rowCount) { (r: [Value]) -> Value in f(r) }
+        }
         return try Kernel.boxed(args, out: out, rows: context.rowCount) { (r: [Value]) -> Value in f(r) }
     }
 }

@@ -47,8 +47,10 @@ enum ArgumentKind: Sendable {
 enum Signature {
     /// Checks the count is within `arity`, then each argument against `kinds` (the last kind
     /// repeats for variadic tails).
-    static func check(_ name: String, _ args: [ArgumentInfo], _ kinds: [ArgumentKind],
-                      arity: ClosedRange<Int>? = nil) throws(FunctionError) {
+    static func check(
+        _ name: String, _ args: [ArgumentInfo], _ kinds: [ArgumentKind],
+        arity: ClosedRange<Int>? = nil
+    ) throws(FunctionError) {
         let range = arity ?? kinds.count...kinds.count
         try count(name, args, range)
         for i in args.indices {
@@ -85,7 +87,9 @@ enum Signature {
     }
 
     /// Throws unless argument `i` is a constant, returning it.
-    static func constant(_ name: String, _ args: [ArgumentInfo], _ i: Int, _ what: String) throws(FunctionError) -> Value {
+    static func constant(_ name: String, _ args: [ArgumentInfo], _ i: Int, _ what: String) throws(FunctionError)
+        -> Value
+    {
         guard i < args.count, let c = args[i].constant else {
             throw FunctionError(.type, "\(name)() argument \(i + 1) (\(what)) must be a constant", argument: i)
         }

@@ -15,8 +15,10 @@ enum TextSearch {
     /// proportional to the haystack; past it the rest of the search is Knuth–Morris–Pratt, which is
     /// linear whatever the input.
     @inline(__always)
-    static func anyMatch(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>,
-                         _ accept: (Int) -> Bool) -> Bool {
+    static func anyMatch(
+        _ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>,
+        _ accept: (Int) -> Bool
+    ) -> Bool {
         let m = needle.count, n = hay.count
         if m == 0 { return accept(0) }
         guard m <= n else { return false }
@@ -45,8 +47,10 @@ enum TextSearch {
     /// True when `needle` occurs in `hay` aligned to term boundaries at the ends the needle's own
     /// characters require: a needle starting (ending) with a term character must start (end) a term.
     /// `prefixOnly`/`suffixOnly` relax the far end for `hasprefix`/`hassuffix`.
-    static func hasTerm(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>,
-                        prefixOnly: Bool = false, suffixOnly: Bool = false) -> Bool {
+    static func hasTerm(
+        _ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>,
+        prefixOnly: Bool = false, suffixOnly: Bool = false
+    ) -> Bool {
         let m = needle.count
         if m == 0 { return true }
         let checkStart = isTermByte(needle[0]) && !suffixOnly

@@ -14,7 +14,8 @@ enum ValueOrder {
         if x.isNull || y.isNull { return nil }
         switch (x, y) {
         case (.bool(let p), .bool(let q)): return sign(p == q ? 0 : (p ? 1 : -1))
-        case (.datetime(let p), .datetime(let q)), (.timespan(let p), .timespan(let q)): return p < q ? -1 : (p > q ? 1 : 0)
+        case (.datetime(let p), .datetime(let q)), (.timespan(let p), .timespan(let q)):
+            return p < q ? -1 : (p > q ? 1 : 0)
         case (.string(let p), .string(let q)): return p < q ? -1 : (p > q ? 1 : 0)
         case (.guid(let p), .guid(let q)):
             let s = p.uuidString.lowercased(), t = q.uuidString.lowercased()

@@ -35,9 +35,12 @@ struct ArithmeticOperator: ScalarFunction {
         case (.divide, .timespan, .timespan): return .spanDivSpan
         default:
             var hint = ""
-            if a == .dynamic || b == .dynamic { hint = "; convert dynamic values first with tolong(), todouble() or todatetime()" }
+            if a == .dynamic || b == .dynamic {
+                hint = "; convert dynamic values first with tolong(), todouble() or todatetime()"
+            }
             if a == .string && b == .string && op == .add { hint = "; use strcat() to join strings" }
-            throw FunctionError(.type, "operator '\(op.rawValue)' cannot be applied to \(a.rawValue) and \(b.rawValue)\(hint)")
+            throw FunctionError(
+                .type, "operator '\(op.rawValue)' cannot be applied to \(a.rawValue) and \(b.rawValue)\(hint)")
         }
     }
 
@@ -58,9 +61,12 @@ struct ArithmeticOperator: ScalarFunction {
         case .numeric(let t):
             let x = Numeric.cast(a, to: t, rows: n), y = Numeric.cast(b, to: t, rows: n)
             switch t {
-            case .int: return Kernel.binary(x, y, Int32.self, Int32.self, out: .int, rows: n) { Self.integer(op, $0, $1) }
-            case .long: return Kernel.binary(x, y, Int64.self, Int64.self, out: .long, rows: n) { Self.integer(op, $0, $1) }
-            case .real: return Kernel.binary(x, y, Double.self, Double.self, out: .real, rows: n) { Self.real(op, $0, $1) }
+            case .int:
+                return Kernel.binary(x, y, Int32.self, Int32.self, out: .int, rows: n) { Self.integer(op, $0, $1) }
+            case .long:
+                return Kernel.binary(x, y, Int64.self, Int64.self, out: .long, rows: n) { Self.integer(op, $0, $1) }
+            case .real:
+                return Kernel.binary(x, y, Double.self, Double.self, out: .real, rows: n) { Self.real(op, $0, $1) }
             default:
                 return try Kernel.boxed([x, y], out: .decimal, rows: n) { (r: [Value]) -> Value in
                     guard case .decimal(let p) = r[0], case .decimal(let q) = r[1] else { return .null }
@@ -83,7 +89,9 @@ struct ArithmeticOperator: ScalarFunction {
     }
 
     /// A timespan multiplied or divided by a number.
-    private func scaleSpan(_ span: ColumnarValue, _ number: ColumnarValue, _ t: ScalarType, rows: Int, divide: Bool) -> ColumnarValue {
+    private func scaleSpan(_ span: ColumnarValue, _ number: ColumnarValue, _ t: ScalarType, rows: Int, divide: Bool)
+        -> ColumnarValue
+    {
         if t == .int || t == .long {
             let k = Numeric.cast(number, to: .long, rows: rows)
             return Kernel.binary(span, k, Int64.self, Int64.self, out: .timespan, rows: rows) { s, k in

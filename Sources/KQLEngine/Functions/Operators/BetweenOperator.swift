@@ -9,11 +9,13 @@ struct BetweenOperator: ScalarFunction {
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
         try Signature.count(name, args, 3...3)
         let t = args.map(\.type)
-        let ok = (t.allSatisfy { $0.isNumeric || $0 == .dynamic })
+        let ok =
+            (t.allSatisfy { $0.isNumeric || $0 == .dynamic })
             || (t[0] == .datetime && t[1] == .datetime && (t[2] == .datetime || t[2] == .timespan))
             || t.allSatisfy { $0 == .timespan } || t.allSatisfy { $0 == .string }
         guard ok else {
-            throw FunctionError(.type, "\(name) cannot compare \(t[0].rawValue) with the range \(t[1].rawValue) .. \(t[2].rawValue)")
+            throw FunctionError(
+                .type, "\(name) cannot compare \(t[0].rawValue) with the range \(t[1].rawValue) .. \(t[2].rawValue)")
         }
         return .bool
     }
@@ -30,9 +32,12 @@ struct BetweenOperator: ScalarFunction {
         }
         let neg = negated
         if let t1 = Numeric.common(x.type, lo.type), let t = Numeric.common(t1, hi.type),
-           t == .long || t == .int || t == .real {
+            t == .long || t == .int || t == .real
+        {
             let w: ScalarType = t == .real ? .real : .long
-            let (a, b, c) = (Numeric.cast(x, to: w, rows: n), Numeric.cast(lo, to: w, rows: n), Numeric.cast(hi, to: w, rows: n))
+            let (a, b, c) = (
+                Numeric.cast(x, to: w, rows: n), Numeric.cast(lo, to: w, rows: n), Numeric.cast(hi, to: w, rows: n)
+            )
             if w == .real { return Self.ternary(a, b, c, Double.self, rows: n, negated: neg) }
             return Self.ternary(a, b, c, Int64.self, rows: n, negated: neg)
         }
@@ -45,8 +50,10 @@ struct BetweenOperator: ScalarFunction {
         }
     }
 
-    private static func ternary<T: FixedValue & Comparable>(_ a: ColumnarValue, _ b: ColumnarValue, _ c: ColumnarValue,
-                                                            _: T.Type, rows: Int, negated: Bool) -> ColumnarValue {
+    private static func ternary<T: FixedValue & Comparable>(
+        _ a: ColumnarValue, _ b: ColumnarValue, _ c: ColumnarValue,
+        _: T.Type, rows: Int, negated: Bool
+    ) -> ColumnarValue {
         let x = FixedArgument<T>(a), lo = FixedArgument<T>(b), hi = FixedArgument<T>(c)
         let allConstant = x.isConstant && lo.isConstant && hi.isConstant
         return Kernel.rows(allConstant: allConstant, rows: rows) { i in

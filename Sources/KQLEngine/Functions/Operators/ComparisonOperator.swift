@@ -48,8 +48,10 @@ struct ComparisonOperator: ScalarFunction {
         if ta != .dynamic && tb != .dynamic, let t = Numeric.common(ta, tb), t != .decimal {
             let x = Numeric.cast(a, to: t, rows: n), y = Numeric.cast(b, to: t, rows: n)
             switch t {
-            case .int: return Kernel.binary(x, y, Int32.self, Int32.self, out: .bool, rows: n) { decide(Self.order($0, $1)) }
-            case .long: return Kernel.binary(x, y, Int64.self, Int64.self, out: .bool, rows: n) { decide(Self.order($0, $1)) }
+            case .int:
+                return Kernel.binary(x, y, Int32.self, Int32.self, out: .bool, rows: n) { decide(Self.order($0, $1)) }
+            case .long:
+                return Kernel.binary(x, y, Int64.self, Int64.self, out: .bool, rows: n) { decide(Self.order($0, $1)) }
             default:
                 return Kernel.binary(x, y, Double.self, Double.self, out: .bool, rows: n) { p, q in
                     // NaN is unordered: only != holds.

@@ -39,19 +39,24 @@ struct OperatorChain: ScalarFunction {
 
     /// Applies the steps in order, asking for each operand only when its step comes (so a long chain holds
     /// two columns at a time, as the nested form did); an error names the step's operator and points at its span.
-    func evaluateSteps(context: FunctionContext,
-                       operand: (Int) throws(KQLError) -> ColumnarValue) throws(KQLError) -> ColumnarValue {
+    func evaluateSteps(
+        context: FunctionContext,
+        operand: (Int) throws(KQLError) -> ColumnarValue
+    ) throws(KQLError) -> ColumnarValue {
         var running = try operand(0)
         for (i, step) in steps.enumerated() {
             let right = try operand(i + 1)
             do {
                 running = try step.function.evaluate([running, right], context: context)
             } catch {
-                throw KQLError(error.code, "\(step.function.name)(): \(error.message)", span: step.span, hint: error.hint)
+                throw KQLError(
+                    error.code, "\(step.function.name)(): \(error.message)", span: step.span, hint: error.hint)
             }
             if running.type != step.type {
-                throw KQLError(.runtime, "\(step.function.name)() returned \(running.type.rawValue) where \(step.type.rawValue) was announced",
-                               span: step.span, hint: "this is a bug in the function library; please report it")
+                throw KQLError(
+                    .runtime,
+                    "\(step.function.name)() returned \(running.type.rawValue) where \(step.type.rawValue) was announced",
+                    span: step.span, hint: "this is a bug in the function library; please report it")
             }
         }
         return running

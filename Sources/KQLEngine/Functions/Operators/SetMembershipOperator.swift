@@ -10,7 +10,8 @@ struct SetMembershipOperator: ScalarFunction {
 
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
         guard args.count >= 2 else {
-            throw FunctionError(.type, "operator '\(name)' expects a value and at least one list item, got \(args.count) arguments")
+            throw FunctionError(
+                .type, "operator '\(name)' expects a value and at least one list item, got \(args.count) arguments")
         }
         if op == .hasAny || op == .hasAll || op == .inCaseInsensitive || op == .notInCaseInsensitive {
             try Signature.expect(name, args, 0, .string)
@@ -66,7 +67,8 @@ struct SetMembershipOperator: ScalarFunction {
             let caseless = op == .inCaseInsensitive || op == .notInCaseInsensitive
             let negated = op == .notIn || op == .notInCaseInsensitive
             let leftIsString = args[0].type == .string
-            let constSet: Set<Value>? = constantList ? Set(Self.items(list, 0).compactMap { Self.key($0, caseless: caseless) }) : nil
+            let constSet: Set<Value>? =
+                constantList ? Set(Self.items(list, 0).compactMap { Self.key($0, caseless: caseless) }) : nil
             return Kernel.rows(allConstant: constantList && args[0].constantValue != nil, rows: n) { i in
                 var left = args[0].value(i)
                 if leftIsString, left.isNull { left = .string("") }

@@ -46,7 +46,8 @@ struct StringOperator: ScalarFunction {
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
         try Signature.count(name, args, 2...2)
         for (i, a) in args.enumerated() where a.type != .string && a.type != .dynamic {
-            throw FunctionError(.type, "operator '\(name)' expects string operands, got \(a.type.rawValue)", argument: i)
+            throw FunctionError(
+                .type, "operator '\(name)' expects string operands, got \(a.type.rawValue)", argument: i)
         }
         // A constant pattern is compiled while binding, so its errors point at the literal.
         if shape.0 == .regex, let p = args[1].constant { _ = try RegexCache.shared.regex(p.text, argument: 1) }
@@ -64,7 +65,9 @@ struct StringOperator: ScalarFunction {
             let r = Kernel.string2(args[0], args[1], out: .bool, rows: n) { (s, p) -> Bool? in
                 if failure != nil { return nil }
                 if let fixed { return fixed.matches(s) }
-                do throws(FunctionError) { return try cache.regex(p, argument: 1).matches(s) } catch { failure = error; return nil }
+                do throws(FunctionError) { return try cache.regex(p, argument: 1).matches(s) } catch {
+                    failure = error; return nil
+                }
             }
             if let failure { throw failure }
             return r

@@ -18,30 +18,41 @@ struct ActiveUsersCountPlugin: TabularPlugin {
 
     func run(input: Table, arguments: PluginArguments) throws(KQLError) -> PluginResult {
         let a = AnalyticsArguments(plugin: name, arguments: arguments)
-        let id = try a.column(0, "IdColumn", in: input.schema), time = try a.column(1, "TimelineColumn", in: input.schema)
+        let id = try a.column(0, "IdColumn", in: input.schema),
+            time = try a.column(1, "TimelineColumn", in: input.schema)
         let dims = try a.columns(from: 8, in: input.schema)
         let start = try a.value(2, "Start"), end = try a.value(3, "End")
         guard let lookback = MakeSeriesAxis.whole(ValueOrder.unwrap(try a.value(4, "LookbackWindow"))),
-              let period = MakeSeriesAxis.whole(ValueOrder.unwrap(try a.value(5, "Period"))), period > 0, lookback >= 0,
-              let needed = MakeSeriesAxis.number(ValueOrder.unwrap(try a.value(6, "ActivePeriodsCount"))),
-              let first = MakeSeriesAxis.whole(start), let last = MakeSeriesAxis.whole(end) else {
-            throw KQLError(.argument, "active_users_count(): Start and End must be datetimes, LookbackWindow and Period timespans "
-                           + "(Period positive) and ActivePeriodsCount a number", span: arguments.span)
+            let period = MakeSeriesAxis.whole(ValueOrder.unwrap(try a.value(5, "Period"))), period > 0, lookback >= 0,
+            let needed = MakeSeriesAxis.number(ValueOrder.unwrap(try a.value(6, "ActivePeriodsCount"))),
+            let first = MakeSeriesAxis.whole(start), let last = MakeSeriesAxis.whole(end)
+        else {
+            throw KQLError(
+                .argument,
+                "active_users_count(): Start and End must be datetimes, LookbackWindow and Period timespans "
+                    + "(Period positive) and ActivePeriodsCount a number", span: arguments.span)
         }
-        let windows = try TimelineWindows(start: start, end: end, step: try a.value(7, "Bin"),
-                                          type: input.schema.fields[time].type, plugin: name, span: arguments.span)
+        let windows = try TimelineWindows(
+            start: start, end: end, step: try a.value(7, "Bin"),
+            type: input.schema.fields[time].type, plugin: name, span: arguments.span)
         // Appearances per (dimensions, id), in time order.
         var groupOf: [[Value]: Int] = [:], keys: [[Value]] = []
         var appearances: [[Value: [Int64]]] = []
         for r in 0..<input.rowCount {
             guard let t = MakeSeriesAxis.whole(ValueOrder.unwrap(input.columns[time].value(r))),
-                  let user = SetMembershipOperator.key(input.columns[id].value(r), caseless: false) else { continue }
+                let user = SetMembershipOperator.key(input.columns[id].value(r), caseless: false)
+            else { continue }
             let key = dims.map { input.columns[$0].value(r) }
             let g: Int
-            if let found = groupOf[key] { g = found } else { g = keys.count; groupOf[key] = g; keys.append(key); appearances.append([:]) }
+            if let found = groupOf[key] {
+                g = found
+            } else {
+                g = keys.count; groupOf[key] = g; keys.append(key); appearances.append([:])
+            }
             appearances[g][user, default: []].append(t)
         }
-        var out = ResultBuilder(schema: try outputSchema(input: input.schema, arguments: arguments)!, budget: arguments.budget)
+        var out = ResultBuilder(
+            schema: try outputSchema(input: input.schema, arguments: arguments)!, budget: arguments.budget)
         for g in keys.indices {
             var active = [Set<Value>](repeating: [], count: windows.starts.count)
             for (user, unsorted) in appearances[g] {
@@ -58,7 +69,8 @@ struct ActiveUsersCountPlugin: TabularPlugin {
                         lo += 1
                     }
                     guard t >= first, t <= last, Double(periods.count) >= needed,
-                          let k = windows.window(of: input.schema.fields[time].type == .datetime ? .datetime(t) : .long(t), end: end)
+                        let k = windows.window(
+                            of: input.schema.fields[time].type == .datetime ? .datetime(t) : .long(t), end: end)
                     else { continue }
                     active[k].insert(user)
                 }

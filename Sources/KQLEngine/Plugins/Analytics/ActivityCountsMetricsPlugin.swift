@@ -12,17 +12,20 @@ struct ActivityCountsMetricsPlugin: TabularPlugin {
         let a = AnalyticsArguments(plugin: name, arguments: arguments)
         let time = try a.column(1, "TimelineColumn", in: input)
         let dims = try a.columns(from: 5, in: input)
-        return Schema([input.fields[time]] + dims.map { input.fields[$0] }
-                      + ["count", "dcount", "new_dcount", "aggregated_dcount"].map { Field($0, .long) })
+        return Schema(
+            [input.fields[time]] + dims.map { input.fields[$0] }
+                + ["count", "dcount", "new_dcount", "aggregated_dcount"].map { Field($0, .long) })
     }
 
     func run(input: Table, arguments: PluginArguments) throws(KQLError) -> PluginResult {
         let a = AnalyticsArguments(plugin: name, arguments: arguments)
-        let id = try a.column(0, "IdColumn", in: input.schema), time = try a.column(1, "TimelineColumn", in: input.schema)
+        let id = try a.column(0, "IdColumn", in: input.schema),
+            time = try a.column(1, "TimelineColumn", in: input.schema)
         let dims = try a.columns(from: 5, in: input.schema)
         let end = try a.value(3, "End")
-        let windows = try TimelineWindows(start: try a.value(2, "Start"), end: end, step: try a.value(4, "Step"),
-                                          type: input.schema.fields[time].type, plugin: name, span: arguments.span)
+        let windows = try TimelineWindows(
+            start: try a.value(2, "Start"), end: end, step: try a.value(4, "Step"),
+            type: input.schema.fields[time].type, plugin: name, span: arguments.span)
         let w = windows.starts.count
         // Per dimension combination (in order of first appearance): records and id sets per window.
         var groupOf: [[Value]: Int] = [:], keys: [[Value]] = []
@@ -31,21 +34,28 @@ struct ActivityCountsMetricsPlugin: TabularPlugin {
             guard let k = windows.window(of: input.columns[time].value(r), end: end) else { continue }
             let key = dims.map { input.columns[$0].value(r) }
             let g: Int
-            if let found = groupOf[key] { g = found } else {
+            if let found = groupOf[key] {
+                g = found
+            } else {
                 g = keys.count; groupOf[key] = g; keys.append(key)
                 counts.append([Int64](repeating: 0, count: w)); ids.append([Set<Value>](repeating: [], count: w))
             }
             counts[g][k] += 1
             if let v = SetMembershipOperator.key(input.columns[id].value(r), caseless: false) { ids[g][k].insert(v) }
         }
-        var out = ResultBuilder(schema: try outputSchema(input: input.schema, arguments: arguments)!, budget: arguments.budget)
+        var out = ResultBuilder(
+            schema: try outputSchema(input: input.schema, arguments: arguments)!, budget: arguments.budget)
         for g in keys.indices {
             var seen = Set<Value>()
             for k in 0..<w {
                 let fresh = ids[g][k].subtracting(seen).count
                 seen.formUnion(ids[g][k])
-                try out.append([windows.starts[k]] + keys[g]
-                               + [.long(counts[g][k]), .long(Int64(ids[g][k].count)), .long(Int64(fresh)), .long(Int64(seen.count))])
+                try out.append(
+                    [windows.starts[k]] + keys[g]
+                        + [
+                            .long(counts[g][k]), .long(Int64(ids[g][k].count)), .long(Int64(fresh)),
+                            .long(Int64(seen.count)),
+                        ])
             }
         }
         return PluginResult(table: out.finish())

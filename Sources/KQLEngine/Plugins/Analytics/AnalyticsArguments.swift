@@ -19,8 +19,10 @@ struct AnalyticsArguments {
     func column(_ i: Int, _ what: String, in schema: Schema) throws(KQLError) -> Int {
         let v = try value(i, what)
         guard case .string(let name) = v, let index = schema.index(of: name) else {
-            throw KQLError(.argument, "\(plugin)(): the \(what) (argument \(i + 1)) must name a column of the input; got \(v.text)",
-                           span: arguments.span, hint: "the input's columns are: \(schema.names.joined(separator: ", "))")
+            throw KQLError(
+                .argument,
+                "\(plugin)(): the \(what) (argument \(i + 1)) must name a column of the input; got \(v.text)",
+                span: arguments.span, hint: "the input's columns are: \(schema.names.joined(separator: ", "))")
         }
         return index
     }
@@ -54,7 +56,8 @@ struct TimelineWindows {
             case "month": calendar = .startofmonth
             case "year": calendar = .startofyear
             default:
-                throw KQLError(.argument, "\(plugin)(): a text step must be 'week', 'month' or 'year', not '\(unit)'", span: span)
+                throw KQLError(
+                    .argument, "\(plugin)(): a text step must be 'week', 'month' or 'year', not '\(unit)'", span: span)
             }
             guard case .datetime(let s) = start, case .datetime(let e) = end, var t = calendar.start(s, 0) else {
                 throw KQLError(.type, "\(plugin)(): a calendar step needs a datetime start and end", span: span)
@@ -64,8 +67,10 @@ struct TimelineWindows {
                 guard let next = calendar.start(t, 1) else { break }
                 t = next
             }
-        } else if let s = MakeSeriesAxis.whole(Self.converted(start, type)), let e = MakeSeriesAxis.whole(Self.converted(end, type)),
-                  let st = MakeSeriesAxis.whole(Self.converted(step, type == .datetime ? .timespan : type)), st > 0 {
+        } else if let s = MakeSeriesAxis.whole(Self.converted(start, type)),
+            let e = MakeSeriesAxis.whole(Self.converted(end, type)),
+            let st = MakeSeriesAxis.whole(Self.converted(step, type == .datetime ? .timespan : type)), st > 0
+        {
             var t = s
             while t <= e, starts.count < limit {
                 starts.append(Self.make(t, type))
@@ -73,13 +78,17 @@ struct TimelineWindows {
                 if overflow { break }
                 t = n
             }
-        } else if let s = MakeSeriesAxis.number(start), let e = MakeSeriesAxis.number(end), let st = MakeSeriesAxis.number(step),
-                  st > 0, st.isFinite {
+        } else if let s = MakeSeriesAxis.number(start), let e = MakeSeriesAxis.number(end),
+            let st = MakeSeriesAxis.number(step),
+            st > 0, st.isFinite
+        {
             var k = 0.0
             while s + k * st <= e, starts.count < limit { starts.append(.real(s + k * st)); k += 1 }
         } else {
-            throw KQLError(.argument, "\(plugin)(): the start, end and step must be constants of the timeline's type, and the step positive",
-                           span: span)
+            throw KQLError(
+                .argument,
+                "\(plugin)(): the start, end and step must be constants of the timeline's type, and the step positive",
+                span: span)
         }
         guard starts.count < limit else {
             throw KQLError(.limit, "\(plugin)(): the analysis period has more than \(limit) windows", span: span)

@@ -16,7 +16,8 @@ struct DcountIntersectPlugin: TabularPlugin {
     private func sketchColumns(_ input: Schema, _ arguments: PluginArguments) throws(KQLError) -> [Int] {
         let a = AnalyticsArguments(plugin: name, arguments: arguments)
         guard (2...16).contains(a.count) else {
-            throw KQLError(.argument, "dcount_intersect() takes 2 to 16 hll() columns, got \(a.count)", span: arguments.span)
+            throw KQLError(
+                .argument, "dcount_intersect() takes 2 to 16 hll() columns, got \(a.count)", span: arguments.span)
         }
         return try (0..<a.count).map { (i: Int) throws(KQLError) -> Int in try a.column(i, "hll column", in: input) }
     }
@@ -31,11 +32,16 @@ struct DcountIntersectPlugin: TabularPlugin {
                     guard let h = try SketchCodec.hll(input.columns[c].value(r)) else { break }
                     sketches.append(h)
                 } catch {
-                    throw KQLError(error.code, "dcount_intersect(): \(error.message)", span: arguments.span, hint: error.hint)
+                    throw KQLError(
+                        error.code, "dcount_intersect(): \(error.message)", span: arguments.span, hint: error.hint)
                 }
             }
             for k in columns.indices {
-                if sketches.count > k { builders[k].append(.long(try intersection(Array(sketches.prefix(k + 1)), arguments.span))) } else { builders[k].appendNull() }
+                if sketches.count > k {
+                    builders[k].append(.long(try intersection(Array(sketches.prefix(k + 1)), arguments.span)))
+                } else {
+                    builders[k].appendNull()
+                }
             }
         }
         var out = input
@@ -56,7 +62,9 @@ struct DcountIntersectPlugin: TabularPlugin {
         for mask in 1..<(1 << sets.count) {
             var union: HyperLogLog?
             for i in sets.indices where mask & (1 << i) != 0 {
-                if union == nil { union = sets[i] } else {
+                if union == nil {
+                    union = sets[i]
+                } else {
                     do { try union!.merge(sets[i]) } catch {
                         throw KQLError(error.code, "dcount_intersect(): \(error.message)", span: span, hint: error.hint)
                     }

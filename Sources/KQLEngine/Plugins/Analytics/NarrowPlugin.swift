@@ -14,7 +14,8 @@ struct NarrowPlugin: TabularPlugin {
     }
 
     func run(input: Table, arguments: PluginArguments) throws(KQLError) -> PluginResult {
-        var out = ResultBuilder(schema: try outputSchema(input: input.schema, arguments: arguments)!, budget: arguments.budget)
+        var out = ResultBuilder(
+            schema: try outputSchema(input: input.schema, arguments: arguments)!, budget: arguments.budget)
         let (cells, overflow) = input.rowCount.multipliedReportingOverflow(by: input.columns.count)
         try arguments.budget.charge(count: overflow ? .max : cells, bytesEach: 48, for: "narrow()")
         for r in 0..<input.rowCount {

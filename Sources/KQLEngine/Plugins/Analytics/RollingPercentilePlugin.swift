@@ -16,22 +16,29 @@ struct RollingPercentilePlugin: TabularPlugin {
         let a = AnalyticsArguments(plugin: name, arguments: arguments)
         let value = try a.column(0, "ValueColumn", in: input), index = try a.column(2, "IndexColumn", in: input)
         guard let p = MakeSeriesAxis.number(ValueOrder.unwrap(try a.value(1, "Percentile"))), p >= 0, p <= 100 else {
-            throw KQLError(.argument, "rolling_percentile(): the percentile must be a number between 0 and 100", span: arguments.span)
+            throw KQLError(
+                .argument, "rolling_percentile(): the percentile must be a number between 0 and 100",
+                span: arguments.span)
         }
         let bin = ValueOrder.unwrap(try a.value(3, "BinSize"))
         guard MakeSeriesAxis.positive(bin) else {
             throw KQLError(.argument, "rolling_percentile(): BinSize must be a positive constant", span: arguments.span)
         }
-        guard let bins = MakeSeriesAxis.whole(ValueOrder.unwrap(try a.value(4, "BinsPerWindow"))), bins >= 1, bins <= 1 << 20 else {
-            throw KQLError(.argument, "rolling_percentile(): BinsPerWindow must be a positive whole number", span: arguments.span)
+        guard let bins = MakeSeriesAxis.whole(ValueOrder.unwrap(try a.value(4, "BinsPerWindow"))), bins >= 1,
+            bins <= 1 << 20
+        else {
+            throw KQLError(
+                .argument, "rolling_percentile(): BinsPerWindow must be a positive whole number", span: arguments.span)
         }
-        return Parsed(value: value, index: index, dims: try a.columns(from: 5, in: input), percent: p, bin: bin, bins: Int(bins))
+        return Parsed(
+            value: value, index: index, dims: try a.columns(from: 5, in: input), percent: p, bin: bin, bins: Int(bins))
     }
 
     func outputSchema(input: Schema, arguments: PluginArguments) throws(KQLError) -> Schema? {
         let p = try parse(input, arguments)
         let valueType = input.fields[p.value].type == .int ? ScalarType.long : input.fields[p.value].type
-        let column = "rolling_\(p.bins)_percentile_\(input.fields[p.value].name)_\(PercentileAggregate.label(p.percent))"
+        let column =
+            "rolling_\(p.bins)_percentile_\(input.fields[p.value].name)_\(PercentileAggregate.label(p.percent))"
         return Schema([input.fields[p.index]] + p.dims.map { input.fields[$0] } + [Field(column, valueType)])
     }
 
@@ -44,13 +51,19 @@ struct RollingPercentilePlugin: TabularPlugin {
         var bins: [[Int64: [(value: Value, key: Double, weight: Int64)]]] = []
         var binStart: [Int64: Value] = [:]
         for r in 0..<input.rowCount {
-            let x = ValueOrder.unwrap(input.columns[p.index].value(r)), v = ValueOrder.unwrap(input.columns[p.value].value(r))
+            let x = ValueOrder.unwrap(input.columns[p.index].value(r)),
+                v = ValueOrder.unwrap(input.columns[p.value].value(r))
             guard !v.isNull, let key = SketchCodec.double(v), !key.isNaN, let b = MakeSeriesAxis.binned(x, p.bin),
-                  let slot = position(b, p.bin) else { continue }
+                let slot = position(b, p.bin)
+            else { continue }
             binStart[slot] = b
             let dims = p.dims.map { input.columns[$0].value(r) }
             let g: Int
-            if let found = groupOf[dims] { g = found } else { g = keys.count; groupOf[dims] = g; keys.append(dims); bins.append([:]) }
+            if let found = groupOf[dims] {
+                g = found
+            } else {
+                g = keys.count; groupOf[dims] = g; keys.append(dims); bins.append([:])
+            }
             bins[g][slot, default: []].append((v, key, 1))
         }
         var out = ResultBuilder(schema: schema, budget: arguments.budget)
@@ -58,8 +71,9 @@ struct RollingPercentilePlugin: TabularPlugin {
             guard let first = bins[g].keys.min(), let last = bins[g].keys.max() else { continue }
             let (width, overflow) = last.subtractingReportingOverflow(first)
             guard !overflow, width < 1 << 20 else {
-                throw KQLError(.limit, "rolling_percentile(): the index spans more than \(1 << 20) bins", span: arguments.span,
-                               hint: "use a larger BinSize")
+                throw KQLError(
+                    .limit, "rolling_percentile(): the index spans more than \(1 << 20) bins", span: arguments.span,
+                    hint: "use a larger BinSize")
             }
             var slot = first
             while slot <= last {
@@ -67,7 +81,8 @@ struct RollingPercentilePlugin: TabularPlugin {
                 // slot - first < 2^20, so the window's first bin is computed without overflow.
                 for s in (slot - min(slot - first, Int64(p.bins) - 1))...slot { window += bins[g][s] ?? [] }
                 let start = binStart[slot] ?? start(of: slot, p.bin, like: binStart[first]!)
-                try out.append([start] + keys[g] + PercentileAggregate.percentiles(window, [p.percent], type: valueType))
+                try out.append(
+                    [start] + keys[g] + PercentileAggregate.percentiles(window, [p.percent], type: valueType))
                 slot += 1
             }
         }
@@ -87,7 +102,11 @@ struct RollingPercentilePlugin: TabularPlugin {
         if let b = MakeSeriesAxis.whole(bin) {
             let (t, overflow) = slot.multipliedReportingOverflow(by: b)
             if overflow { return .null }
-            switch sample { case .datetime: return .datetime(t); case .timespan: return .timespan(t); default: return .long(t) }
+            switch sample {
+            case .datetime: return .datetime(t);
+            case .timespan: return .timespan(t);
+            default: return .long(t)
+            }
         }
         return .real(Double(slot) * (MakeSeriesAxis.number(bin) ?? 1))
     }

@@ -13,21 +13,28 @@ struct SlidingWindowCountsPlugin: TabularPlugin {
         let a = AnalyticsArguments(plugin: name, arguments: arguments)
         let time = try a.column(1, "TimelineColumn", in: input)
         let dims = try a.columns(from: 6, in: input)
-        return Schema([input.fields[time]] + dims.map { input.fields[$0] } + [Field("Count", .long), Field("dcount", .long)])
+        return Schema(
+            [input.fields[time]] + dims.map { input.fields[$0] } + [Field("Count", .long), Field("dcount", .long)])
     }
 
     func run(input: Table, arguments: PluginArguments) throws(KQLError) -> PluginResult {
         let a = AnalyticsArguments(plugin: name, arguments: arguments)
-        let id = try a.column(0, "IdColumn", in: input.schema), time = try a.column(1, "TimelineColumn", in: input.schema)
+        let id = try a.column(0, "IdColumn", in: input.schema),
+            time = try a.column(1, "TimelineColumn", in: input.schema)
         let dims = try a.columns(from: 6, in: input.schema)
         let end = try a.value(3, "End"), bin = try a.value(5, "Bin"), lookback = try a.value(4, "LookbackWindow")
-        let windows = try TimelineWindows(start: try a.value(2, "Start"), end: end, step: bin,
-                                          type: input.schema.fields[time].type, plugin: name, span: arguments.span)
+        let windows = try TimelineWindows(
+            start: try a.value(2, "Start"), end: end, step: bin,
+            type: input.schema.fields[time].type, plugin: name, span: arguments.span)
         // How many bins the lookback window spans (at least the bin itself).
         var span = 1
-        if let l = MakeSeriesAxis.whole(ValueOrder.unwrap(lookback)), let b = MakeSeriesAxis.whole(ValueOrder.unwrap(bin)), b > 0 {
+        if let l = MakeSeriesAxis.whole(ValueOrder.unwrap(lookback)),
+            let b = MakeSeriesAxis.whole(ValueOrder.unwrap(bin)), b > 0
+        {
             span = max(1, Int(clamping: l / b))
-        } else if let l = MakeSeriesAxis.number(ValueOrder.unwrap(lookback)), let b = MakeSeriesAxis.number(ValueOrder.unwrap(bin)), b > 0 {
+        } else if let l = MakeSeriesAxis.number(ValueOrder.unwrap(lookback)),
+            let b = MakeSeriesAxis.number(ValueOrder.unwrap(bin)), b > 0
+        {
             span = max(1, Int(clamping: Int64((l / b).rounded(.down))))
         }
         let w = windows.starts.count
@@ -37,14 +44,17 @@ struct SlidingWindowCountsPlugin: TabularPlugin {
             guard let k = windows.window(of: input.columns[time].value(r), end: end) else { continue }
             let key = dims.map { input.columns[$0].value(r) }
             let g: Int
-            if let found = groupOf[key] { g = found } else {
+            if let found = groupOf[key] {
+                g = found
+            } else {
                 g = keys.count; groupOf[key] = g; keys.append(key)
                 counts.append([Int64](repeating: 0, count: w)); ids.append([Set<Value>](repeating: [], count: w))
             }
             counts[g][k] += 1
             if let v = SetMembershipOperator.key(input.columns[id].value(r), caseless: false) { ids[g][k].insert(v) }
         }
-        var out = ResultBuilder(schema: try outputSchema(input: input.schema, arguments: arguments)!, budget: arguments.budget)
+        var out = ResultBuilder(
+            schema: try outputSchema(input: input.schema, arguments: arguments)!, budget: arguments.budget)
         for g in keys.indices {
             for k in 0..<w {
                 let first = max(0, k - span + 1)

@@ -33,13 +33,17 @@ struct IPLookupPlugin: TabularPlugin {
     func run(input: Table, arguments: PluginArguments) throws(KQLError) -> PluginResult {
         let o = try options(arguments)
         guard case .table(let lookup)? = arguments.positional.first else {
-            throw KQLError(.argument, "\(name): the first argument must be the lookup table (a table, a `let` name or a tabular expression)",
-                           span: arguments.span)
+            throw KQLError(
+                .argument,
+                "\(name): the first argument must be the lookup table (a table, a `let` name or a tabular expression)",
+                span: arguments.span)
         }
         let (schema, lookupColumns) = try layout(source: input.schema, lookup: lookup.schema, o, span: arguments.span)
         let sourceKey = input.columns[input.schema.index(of: o.sourceKey)!]
         let lookupKey = lookup.columns[lookup.schema.index(of: o.lookupKey)!]
-        let extras = o.extraKeys.map { (input.columns[input.schema.index(of: $0)!], lookup.columns[lookup.schema.index(of: $0)!]) }
+        let extras = o.extraKeys.map {
+            (input.columns[input.schema.index(of: $0)!], lookup.columns[lookup.schema.index(of: $0)!])
+        }
 
         // Lookup networks by prefix length, each list sorted by address: an input network is matched
         // against every length with one binary search, as CIDR blocks are aligned (nested or disjoint).
@@ -89,13 +93,18 @@ struct IPLookupPlugin: TabularPlugin {
     }
 
     /// The output schema and the lookup columns in it (all but the extra keys).
-    private func layout(source: Schema, lookup: Schema, _ o: Options, span: SourceSpan) throws(KQLError) -> (schema: Schema, lookupColumns: [Int]) {
+    private func layout(source: Schema, lookup: Schema, _ o: Options, span: SourceSpan) throws(KQLError) -> (
+        schema: Schema, lookupColumns: [Int]
+    ) {
         func check(_ column: String, in schema: Schema, _ what: String) throws(KQLError) {
             guard let i = schema.index(of: column) else {
                 throw KQLError(.unknownName, "\(name): no column '\(column)' in the \(what)", span: span)
             }
             if column == o.sourceKey || column == o.lookupKey, schema.fields[i].type != .string {
-                throw KQLError(.type, "\(name): the key column '\(column)' must be a string, not \(schema.fields[i].type.rawValue)", span: span)
+                throw KQLError(
+                    .type,
+                    "\(name): the key column '\(column)' must be a string, not \(schema.fields[i].type.rawValue)",
+                    span: span)
             }
         }
         try check(o.sourceKey, in: source, "input")
@@ -111,7 +120,9 @@ struct IPLookupPlugin: TabularPlugin {
         for i in lookupColumns {
             var f = lookup.fields[i]
             // A name both tables have gets a suffix, as `lookup` gives the right side's copy.
-            if names.contains(f.name) { var k = 1; while names.contains("\(f.name)\(k)") { k += 1 }; f.name = "\(f.name)\(k)" }
+            if names.contains(f.name) {
+                var k = 1; while names.contains("\(f.name)\(k)") { k += 1 }; f.name = "\(f.name)\(k)"
+            }
             names.insert(f.name)
             lookupFields.append(f)
         }
@@ -127,24 +138,38 @@ struct IPLookupPlugin: TabularPlugin {
             case .value(.string(let s), _): names.append(s)
             case .value(.bool(let b), _) where i == a.positional.count - 1: unmatched = b
             default:
-                throw KQLError(.argument, "\(name): argument \(i + 1) must be a column name\(i >= 3 ? " or, last, return_unmatched (a bool)" : "")",
-                               span: a.span)
+                throw KQLError(
+                    .argument,
+                    "\(name): argument \(i + 1) must be a column name\(i >= 3 ? " or, last, return_unmatched (a bool)" : "")",
+                    span: a.span)
             }
         }
         if let arg = a.named["return_unmatched"] {
-            guard case .value(.bool(let b), _) = arg else { throw KQLError(.argument, "\(name): return_unmatched must be true or false", span: a.span) }
+            guard case .value(.bool(let b), _) = arg else {
+                throw KQLError(.argument, "\(name): return_unmatched must be true or false", span: a.span)
+            }
             unmatched = b
         }
         for key in a.named.keys where key != "return_unmatched" {
-            throw KQLError(.argument, "\(name) has no argument named '\(key)'", span: a.span, hint: "its only named argument is return_unmatched")
+            throw KQLError(
+                .argument, "\(name) has no argument named '\(key)'", span: a.span,
+                hint: "its only named argument is return_unmatched")
         }
         guard names.count >= 2 else {
-            throw KQLError(.argument, "\(name) needs the lookup table, the input's key column and the lookup table's key column: "
-                               + "\(name)(LookupTable, SourceKey, LookupKey\(ipv4Only ? " [, ExtraKey...]" : "") [, return_unmatched])", span: a.span)
+            throw KQLError(
+                .argument,
+                "\(name) needs the lookup table, the input's key column and the lookup table's key column: "
+                    + "\(name)(LookupTable, SourceKey, LookupKey\(ipv4Only ? " [, ExtraKey...]" : "") [, return_unmatched])",
+                span: a.span)
         }
         guard ipv4Only || names.count == 2 else {
-            throw KQLError(.argument, "ipv6_lookup takes no extra key columns: ipv6_lookup(LookupTable, SourceKey, LookupKey [, return_unmatched])", span: a.span)
+            throw KQLError(
+                .argument,
+                "ipv6_lookup takes no extra key columns: ipv6_lookup(LookupTable, SourceKey, LookupKey [, return_unmatched])",
+                span: a.span)
         }
-        return Options(sourceKey: names[0], lookupKey: names[1], extraKeys: Array(names.dropFirst(2)), returnUnmatched: unmatched ?? false)
+        return Options(
+            sourceKey: names[0], lookupKey: names[1], extraKeys: Array(names.dropFirst(2)),
+            returnUnmatched: unmatched ?? false)
     }
 }

@@ -77,7 +77,9 @@ struct IPNetwork: Hashable {
             return out
         }
         if halves.count == 2 {
-            guard let h = groups(halves[0], allowV4: false), let t = groups(halves[1], allowV4: true), h.count + t.count <= 7 else { return nil }
+            guard let h = groups(halves[0], allowV4: false), let t = groups(halves[1], allowV4: true),
+                h.count + t.count <= 7
+            else { return nil }
             head = h; tail = t
         } else {
             guard let all = groups(halves[0], allowV4: true), all.count == 8 else { return nil }

@@ -20,16 +20,21 @@ struct DoublingPlugin: TabularPlugin {
 
 @Suite struct EvaluateOperatorTests {
     func runner() -> ScriptRunner {
-        ScriptRunner(database: InMemoryDatabase(), functions: TestFunctions(), plugins: [DoublingPlugin()], now: 0,
-                     runCommand: { (_, _, _, _) throws(KQLError) -> Table in throw KQLError(.unsupported, "no commands in this test") })
+        ScriptRunner(
+            database: InMemoryDatabase(), functions: TestFunctions(), plugins: [DoublingPlugin()], now: 0,
+            runCommand: { (_, _, _, _) throws(KQLError) -> Table in
+                throw KQLError(.unsupported, "no commands in this test")
+            })
     }
 
     @Test func operatorsAfterAnInferredSchemaPluginBindAfterItRuns() throws {
-        let ev = EvaluateSyntax(options: [], plugin: S.name("python"),
-                                arguments: [ArgumentSyntax(name: S.name("name"), value: S.str("y"))], inlineForm: true)
+        let ev = EvaluateSyntax(
+            options: [], plugin: S.name("python"),
+            arguments: [ArgumentSyntax(name: S.name("name"), value: S.str("y"))], inlineForm: true)
         let q = S.pipe(S.range("x", 1, 3), .evaluate(ev), .where(S.bin(.greater, S.col("y"), S.long(2))))
-        let script = ScriptSyntax(statements: [.set(name: S.name("query_python_debug"), value: nil, span: .none), .query(q)],
-                                  source: SourceText("x"))
+        let script = ScriptSyntax(
+            statements: [.set(name: S.name("query_python_debug"), value: nil, span: .none), .query(q)],
+            source: SourceText("x"))
         let result = try runner().run(script)
         #expect(result.tables.count == 1)
         #expect(TestHarness.text(result.tables[0].table) == [["2", "4"], ["3", "6"]])
@@ -37,8 +42,9 @@ struct DoublingPlugin: TabularPlugin {
     }
 
     @Test func aMisspeltColumnAfterThePluginIsReportedWhenItRuns() throws {
-        let ev = EvaluateSyntax(options: [], plugin: S.name("python"),
-                                arguments: [ArgumentSyntax(name: S.name("name"), value: S.str("y"))], inlineForm: true)
+        let ev = EvaluateSyntax(
+            options: [], plugin: S.name("python"),
+            arguments: [ArgumentSyntax(name: S.name("name"), value: S.str("y"))], inlineForm: true)
         let q = S.pipe(S.range("x", 1, 3), .evaluate(ev), .where(S.bin(.greater, S.col("yy"), S.long(2))))
         let error = #expect(throws: KQLError.self) {
             try runner().run(ScriptSyntax(statements: [.query(q)], source: SourceText("x")))
@@ -50,7 +56,8 @@ struct DoublingPlugin: TabularPlugin {
     @Test func unknownPluginIsUnsupported() throws {
         let ev = EvaluateSyntax(options: [], plugin: S.name("autocluster"), arguments: [])
         let error = #expect(throws: KQLError.self) {
-            try runner().run(ScriptSyntax(statements: [.query(S.pipe(S.range("x", 1, 1), .evaluate(ev)))], source: SourceText("x")))
+            try runner().run(
+                ScriptSyntax(statements: [.query(S.pipe(S.range("x", 1, 1), .evaluate(ev)))], source: SourceText("x")))
         }
         #expect(error?.code == .unsupported)
     }

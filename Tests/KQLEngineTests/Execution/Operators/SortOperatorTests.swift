@@ -11,7 +11,9 @@ import Testing
         #expect(TestHarness.text(asc).map { $0[0] } == ["null", "1", "2", "3"])
         let desc = try h.run(S.pipe(data, .sort(keys: [SortKeySyntax(value: S.col("v"))], options: [])))
         #expect(TestHarness.text(desc).map { $0[0] } == ["3", "2", "1", "null"])
-        let ascLast = try h.run(S.pipe(data, .sort(keys: [SortKeySyntax(value: S.col("v"), ascending: true, nullsFirst: false)], options: [])))
+        let ascLast = try h.run(
+            S.pipe(
+                data, .sort(keys: [SortKeySyntax(value: S.col("v"), ascending: true, nullsFirst: false)], options: [])))
         #expect(TestHarness.text(ascLast).map { $0[0] } == ["1", "2", "3", "null"])
     }
 }

@@ -12,8 +12,13 @@ import Testing
         let t = try h.run(S.pipe(a, .union(u)))
         #expect(t.schema.names == ["Src", "x_long", "y", "x_string", "z"])
         #expect(TestHarness.text(t) == [["union_arg0", "1", "a", "", "null"], ["union_arg1", "null", "", "s", "2"]])
-        let inner = try h.run(S.pipe(a, .union(UnionSyntax(options: [OptionSyntax(name: "kind", value: S.col("inner"), span: .none)],
-                                                           tables: [S.datatable([("y", .string)], [S.str("b")])]))))
+        let inner = try h.run(
+            S.pipe(
+                a,
+                .union(
+                    UnionSyntax(
+                        options: [OptionSyntax(name: "kind", value: S.col("inner"), span: .none)],
+                        tables: [S.datatable([("y", .string)], [S.str("b")])]))))
         #expect(inner.schema.names == ["y"])
         #expect(TestHarness.text(inner) == [["a"], ["b"]])
     }

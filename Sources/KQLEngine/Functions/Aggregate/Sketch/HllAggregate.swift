@@ -8,18 +8,25 @@ struct HllAggregate: AggregateFunction {
 
     func outputColumns(_ args: [ArgumentInfo], star: [Field]) throws(FunctionError) -> [Field] {
         try Signature.check(name, args, [.any, .integer], arity: 1...2)
-        if args.count > 1 { _ = try SketchCodec.accuracy(try Signature.constant(name, args, 1, "accuracy"), argument: 1) }
+        if args.count > 1 {
+            _ = try SketchCodec.accuracy(try Signature.constant(name, args, 1, "accuracy"), argument: 1)
+        }
         return [Field(AggregateSupport.name(name, args), .dynamic)]
     }
 
-    func aggregate(_ args: [ColumnarValue], star: [Column], groups: GroupIndex,
-                   context: FunctionContext) throws(FunctionError) -> [Column] {
-        let sketches = try Self.sketches(args[0], accuracy: args.count > 1 ? args[1].constantValue : nil, groups: groups)
+    func aggregate(
+        _ args: [ColumnarValue], star: [Column], groups: GroupIndex,
+        context: FunctionContext
+    ) throws(FunctionError) -> [Column] {
+        let sketches = try Self.sketches(
+            args[0], accuracy: args.count > 1 ? args[1].constantValue : nil, groups: groups)
         return [AggregateSupport.column(sketches.map(SketchCodec.dynamic), .dynamic)]
     }
 
     /// One sketch per group.
-    static func sketches(_ x: ColumnarValue, accuracy: Value?, groups: GroupIndex) throws(FunctionError) -> [HyperLogLog] {
+    static func sketches(_ x: ColumnarValue, accuracy: Value?, groups: GroupIndex) throws(FunctionError)
+        -> [HyperLogLog]
+    {
         let a = try SketchCodec.accuracy(accuracy, argument: 1)
         var out = [HyperLogLog](repeating: HyperLogLog(accuracy: a), count: groups.groupCount)
         if x.type == .long || x.type == .datetime || x.type == .timespan {
@@ -42,8 +49,10 @@ struct HllMergeAggregate: AggregateFunction {
         return [Field(AggregateSupport.name(name, args), .dynamic)]
     }
 
-    func aggregate(_ args: [ColumnarValue], star: [Column], groups: GroupIndex,
-                   context: FunctionContext) throws(FunctionError) -> [Column] {
+    func aggregate(
+        _ args: [ColumnarValue], star: [Column], groups: GroupIndex,
+        context: FunctionContext
+    ) throws(FunctionError) -> [Column] {
         var merged = [HyperLogLog?](repeating: nil, count: groups.groupCount)
         for (i, g) in groups.groupIDs.enumerated() {
             guard let h = try SketchCodec.hll(args[0].value(i)) else { continue }
@@ -69,12 +78,16 @@ struct DcountAggregate: AggregateFunction {
             try Signature.check(name, args, [.any, .integer], arity: 1...2)
         }
         let k = conditional ? 2 : 1
-        if args.count > k { _ = try SketchCodec.accuracy(try Signature.constant(name, args, k, "accuracy"), argument: k) }
+        if args.count > k {
+            _ = try SketchCodec.accuracy(try Signature.constant(name, args, k, "accuracy"), argument: k)
+        }
         return [Field(AggregateSupport.name(name, args), .long)]
     }
 
-    func aggregate(_ args: [ColumnarValue], star: [Column], groups: GroupIndex,
-                   context: FunctionContext) throws(FunctionError) -> [Column] {
+    func aggregate(
+        _ args: [ColumnarValue], star: [Column], groups: GroupIndex,
+        context: FunctionContext
+    ) throws(FunctionError) -> [Column] {
         let k = conditional ? 2 : 1
         let accuracy = args.count > k ? args[k].constantValue : nil
         var x = args[0], g = groups

@@ -35,7 +35,9 @@ struct PercentileAggregate: AggregateFunction {
             if form == .array, case .dynamic(.array(let a)) = c { items = a.map { .dynamic($0) } } else { items = [c] }
             for v in items {
                 guard let p = Numeric.double(ValueOrder.unwrap(v)), p >= 0, p <= 100 else {
-                    throw FunctionError(.argument, "\(name)() percentile must be a number between 0 and 100, got \(v.text)", argument: i)
+                    throw FunctionError(
+                        .argument, "\(name)() percentile must be a number between 0 and 100, got \(v.text)", argument: i
+                    )
                 }
                 out.append(p)
             }
@@ -50,19 +52,24 @@ struct PercentileAggregate: AggregateFunction {
     func outputColumns(_ args: [ArgumentInfo], star: [Field]) throws(FunctionError) -> [Field] {
         var kinds: [ArgumentKind] = [.any]
         if weighted { kinds.append(.integer) }
-        kinds.append(form == .array ? .oneOf([.int, .long, .real, .decimal], "a number or a dynamic array of numbers") : .number)
+        kinds.append(
+            form == .array ? .oneOf([.int, .long, .real, .decimal], "a number or a dynamic array of numbers") : .number)
         let arity = form == .single ? kinds.count...kinds.count : kinds.count...64
         try Signature.check(name, args, kinds, arity: arity)
         let ps = try percents(args)
         // The pages name the arrays `percentiles_x` (percentiles_array) and `percentile_x` (percentilesw_array).
-        if form == .array { return [Field(AggregateSupport.name(weighted ? "percentile" : "percentiles", args), .dynamic)] }
+        if form == .array {
+            return [Field(AggregateSupport.name(weighted ? "percentile" : "percentiles", args), .dynamic)]
+        }
         let base = AggregateSupport.name("percentile", args)
         let t = args[0].type == .int ? .long : args[0].type
         return ps.map { Field(base + "_" + Self.label($0), t) }
     }
 
-    func aggregate(_ args: [ColumnarValue], star: [Column], groups: GroupIndex,
-                   context: FunctionContext) throws(FunctionError) -> [Column] {
+    func aggregate(
+        _ args: [ColumnarValue], star: [Column], groups: GroupIndex,
+        context: FunctionContext
+    ) throws(FunctionError) -> [Column] {
         let ps = try percents(args.map { ArgumentInfo(type: $0.type, constant: $0.constantValue) })
         let t = args[0].type == .int ? .long : args[0].type
         let weights = weighted ? args[1] : nil
@@ -84,21 +91,29 @@ struct PercentileAggregate: AggregateFunction {
             let vals = AggregateSupport.valuesByGroup(args[0], groups).map { $0.sorted(by: ValueOrder.sortedAscending) }
             for g in 0..<groups.groupCount {
                 results[g] = ps.map { p in
-                    vals[g].isEmpty ? .null : vals[g][max(0, min(vals[g].count - 1, Int((p / 100 * Double(vals[g].count)).rounded(.up)) - 1))]
+                    vals[g].isEmpty
+                        ? .null
+                        : vals[g][
+                            max(0, min(vals[g].count - 1, Int((p / 100 * Double(vals[g].count)).rounded(.up)) - 1))]
                 }
             }
         }
         if form == .array {
-            return [AggregateSupport.column(results.map { r in
-                r.allSatisfy(\.isNull) ? .dynamic(.null) : .dynamic(.array(r.map(\.asDynamic)))
-            }, .dynamic)]
+            return [
+                AggregateSupport.column(
+                    results.map { r in
+                        r.allSatisfy(\.isNull) ? .dynamic(.null) : .dynamic(.array(r.map(\.asDynamic)))
+                    }, .dynamic)
+            ]
         }
         return ps.indices.map { k in AggregateSupport.column(results.map { $0[k] }, t) }
     }
 
     /// The percentiles of one group: exact nearest rank over at most `TDigest.exactCapacity` distinct
     /// values, a t-digest estimate beyond.
-    static func percentiles(_ list: [(value: Value, key: Double, weight: Int64)], _ ps: [Double], type: ScalarType) -> [Value] {
+    static func percentiles(_ list: [(value: Value, key: Double, weight: Int64)], _ ps: [Double], type: ScalarType)
+        -> [Value]
+    {
         guard !list.isEmpty else { return ps.map { _ in .null } }
         let sorted = list.sorted { $0.key < $1.key }
         var distinct = 1

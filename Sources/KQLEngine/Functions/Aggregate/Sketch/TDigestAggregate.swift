@@ -8,21 +8,32 @@ struct TDigestAggregate: AggregateFunction {
     let name = "tdigest"
 
     func outputColumns(_ args: [ArgumentInfo], star: [Field]) throws(FunctionError) -> [Field] {
-        try Signature.check(name, args, [.oneOf([.int, .long, .real, .decimal, .datetime, .timespan], "a number, datetime or timespan"),
-                                         .integer], arity: 1...2)
+        try Signature.check(
+            name, args,
+            [
+                .oneOf([.int, .long, .real, .decimal, .datetime, .timespan], "a number, datetime or timespan"),
+                .integer,
+            ], arity: 1...2)
         return [Field(AggregateSupport.name(name, args), .dynamic)]
     }
 
-    func aggregate(_ args: [ColumnarValue], star: [Column], groups: GroupIndex,
-                   context: FunctionContext) throws(FunctionError) -> [Column] {
+    func aggregate(
+        _ args: [ColumnarValue], star: [Column], groups: GroupIndex,
+        context: FunctionContext
+    ) throws(FunctionError) -> [Column] {
         let digests = Self.digests(args[0], weight: args.count > 1 ? args[1] : nil, groups: groups)
         let type = args[0].type
-        return [AggregateSupport.column(digests.map { $0.totalWeight == 0 ? .dynamic(.null) : SketchCodec.dynamic($0, type: type) },
-                                        .dynamic)]
+        return [
+            AggregateSupport.column(
+                digests.map { $0.totalWeight == 0 ? .dynamic(.null) : SketchCodec.dynamic($0, type: type) },
+                .dynamic)
+        ]
     }
 
     /// One digest per group; rows with a null value or a non-positive weight add nothing.
-    static func digests(_ x: ColumnarValue, weight: ColumnarValue?, groups: GroupIndex, mask: [Bool]? = nil) -> [TDigest] {
+    static func digests(_ x: ColumnarValue, weight: ColumnarValue?, groups: GroupIndex, mask: [Bool]? = nil)
+        -> [TDigest]
+    {
         var out = [TDigest](repeating: TDigest(), count: groups.groupCount)
         for (i, g) in groups.groupIDs.enumerated() where mask?[i] ?? true {
             guard let v = SketchCodec.double(x.value(i)), !v.isNaN else { continue }
@@ -48,14 +59,19 @@ struct TDigestMergeAggregate: AggregateFunction {
         return [Field(AggregateSupport.name("merge_tdigests", args), .dynamic)]
     }
 
-    func aggregate(_ args: [ColumnarValue], star: [Column], groups: GroupIndex,
-                   context: FunctionContext) throws(FunctionError) -> [Column] {
+    func aggregate(
+        _ args: [ColumnarValue], star: [Column], groups: GroupIndex,
+        context: FunctionContext
+    ) throws(FunctionError) -> [Column] {
         var merged = [(digest: TDigest, type: ScalarType)?](repeating: nil, count: groups.groupCount)
         for (i, g) in groups.groupIDs.enumerated() {
             guard let d = try SketchCodec.tdigest(args[0].value(i)) else { continue }
             if merged[Int(g)] == nil { merged[Int(g)] = d } else { merged[Int(g)]!.digest.merge(d.digest) }
         }
-        return [AggregateSupport.column(merged.map { $0.map { SketchCodec.dynamic($0.digest, type: $0.type) } ?? .dynamic(.null) },
-                                        .dynamic)]
+        return [
+            AggregateSupport.column(
+                merged.map { $0.map { SketchCodec.dynamic($0.digest, type: $0.type) } ?? .dynamic(.null) },
+                .dynamic)
+        ]
     }
 }

@@ -19,7 +19,8 @@ struct RegexCompileError: Error, Sendable {
 
     /// What the user reads: the pattern, the reason and the position.
     var message: String {
-        "invalid regular expression '\(pattern)': \(reason)" + (character.map { " (at character \($0) of the pattern)" } ?? "")
+        "invalid regular expression '\(pattern)': \(reason)"
+            + (character.map { " (at character \($0) of the pattern)" } ?? "")
     }
 
     /// The error as a function's, pointing at the pattern argument.
@@ -55,8 +56,9 @@ final class CompiledRegex: @unchecked Sendable {
     init(_ pattern: String, flags: RegexFlags = []) throws(RegexCompileError) {
         let translated: (re2: String, origin: [Int])
         do { translated = try RegexDialect.translate(pattern) } catch {
-            throw RegexCompileError(pattern: pattern, reason: error.message,
-                                    character: Self.character(atByte: error.offset, of: pattern))
+            throw RegexCompileError(
+                pattern: pattern, reason: error.message,
+                character: Self.character(atByte: error.offset, of: pattern))
         }
         var failure = CRE2CompileError()
         var re2 = translated.re2
@@ -90,8 +92,10 @@ final class CompiledRegex: @unchecked Sendable {
     func group(named name: String) -> Int? { groupNames.firstIndex(of: name).map { $0 + 1 } }
 
     /// The first match in `text` at or after byte `start`, with `groups` groups (group 0 included).
-    func firstMatch(in text: UnsafeBufferPointer<UInt8>, from start: Int = 0, anchor: CRE2Anchor = CRE2_UNANCHORED,
-                    groups: Int) -> RegexMatch? {
+    func firstMatch(
+        in text: UnsafeBufferPointer<UInt8>, from start: Int = 0, anchor: CRE2Anchor = CRE2_UNANCHORED,
+        groups: Int
+    ) -> RegexMatch? {
         let wanted = max(0, min(groups, groupCount + 1))
         var spans = [Int64](repeating: -1, count: max(2 * wanted, 2))
         let found = text.withMemoryRebound(to: CChar.self) { t in
@@ -119,7 +123,9 @@ final class CompiledRegex: @unchecked Sendable {
         var position = 0
         var lastEnd = -1
         while position <= text.count {
-            guard let m = firstMatch(in: text, from: position, groups: max(groups, 1)), let whole = m.range(0) else { return }
+            guard let m = firstMatch(in: text, from: position, groups: max(groups, 1)), let whole = m.range(0) else {
+                return
+            }
             if whole.isEmpty && whole.lowerBound == lastEnd {
                 guard position < text.count else { return }
                 position = Self.nextCharacter(text, after: position)

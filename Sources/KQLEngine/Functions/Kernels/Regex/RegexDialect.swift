@@ -35,7 +35,9 @@ enum RegexDialect {
             if c == UInt8(ascii: "\\"), i + 1 < p.count {
                 let n = p[i + 1]
                 if !inClass && (n == UInt8(ascii: "<") || n == UInt8(ascii: ">")) {
-                    throw Refusal(message: "word-start and word-end assertions (\\< and \\>) are not supported; use \\b", offset: i)
+                    throw Refusal(
+                        message: "word-start and word-end assertions (\\< and \\>) are not supported; use \\b",
+                        offset: i)
                 }
                 if !inClass && n == UInt8(ascii: "b"), i + 2 < p.count, p[i + 2] == UInt8(ascii: "{") {
                     throw Refusal(message: "\\b{...} boundary assertions are not supported; use \\b", offset: i)
@@ -54,12 +56,17 @@ enum RegexDialect {
                     inClass = false
                 } else if c == UInt8(ascii: "[") {
                     guard i + 1 < p.count, p[i + 1] == UInt8(ascii: ":"), let end = posixClassEnd(p, from: i + 2) else {
-                        throw Refusal(message: "a '[' inside a character class starts a nested class, which is not supported; write \\[ for the character itself", offset: i)
+                        throw Refusal(
+                            message:
+                                "a '[' inside a character class starts a nested class, which is not supported; write \\[ for the character itself",
+                            offset: i)
                     }
                     emit(p[i..<end], from: i)
                     i = end
                     continue
-                } else if i + 1 < p.count, p[i + 1] == c, c == UInt8(ascii: "&") || c == UInt8(ascii: "~") || c == UInt8(ascii: "-") {
+                } else if i + 1 < p.count, p[i + 1] == c,
+                    c == UInt8(ascii: "&") || c == UInt8(ascii: "~") || c == UInt8(ascii: "-")
+                {
                     throw Refusal(message: "character class set operations (&&, --, ~~) are not supported", offset: i)
                 }
                 emit([c], from: i)
@@ -78,7 +85,9 @@ enum RegexDialect {
             if c == UInt8(ascii: "("), i + 2 < p.count, p[i + 1] == UInt8(ascii: "?") {
                 // `(?<name>`: RE2 of 2022 knows only the `(?P<name>` spelling. `(?<=` and `(?<!` are
                 // look-behinds, which RE2 rejects with its own message.
-                if p[i + 2] == UInt8(ascii: "<"), i + 3 < p.count, p[i + 3] != UInt8(ascii: "="), p[i + 3] != UInt8(ascii: "!") {
+                if p[i + 2] == UInt8(ascii: "<"), i + 3 < p.count, p[i + 3] != UInt8(ascii: "="),
+                    p[i + 3] != UInt8(ascii: "!")
+                {
                     emit("(?P<".utf8, from: i)
                     i += 3
                     continue

@@ -6,10 +6,14 @@ struct CaseFunction: ScalarFunction {
     let name = "case"
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
         guard args.count >= 3, args.count % 2 == 1 else {
-            throw FunctionError(.type, "case() expects predicate/value pairs followed by an else value (an odd number of arguments, at least 3), got \(args.count)")
+            throw FunctionError(
+                .type,
+                "case() expects predicate/value pairs followed by an else value (an odd number of arguments, at least 3), got \(args.count)"
+            )
         }
         for i in stride(from: 0, to: args.count - 1, by: 2) { try Signature.expect(name, args, i, .bool) }
-        return try ResultUnification.unify(name, args, positions: Array(stride(from: 1, to: args.count, by: 2)) + [args.count - 1])
+        return try ResultUnification.unify(
+            name, args, positions: Array(stride(from: 1, to: args.count, by: 2)) + [args.count - 1])
     }
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         let out = try returnType(args.map { ArgumentInfo(type: $0.type) })

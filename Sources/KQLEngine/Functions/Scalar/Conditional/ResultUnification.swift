@@ -9,7 +9,10 @@ enum ResultUnification {
             let u = args[p].type
             if u == t { continue }
             if let c = Numeric.common(t, u) { t = c; continue }
-            throw FunctionError(.type, "\(name)() argument \(p + 1) is \(u.rawValue) but the other results are \(t.rawValue); all results must have one type", argument: p)
+            throw FunctionError(
+                .type,
+                "\(name)() argument \(p + 1) is \(u.rawValue) but the other results are \(t.rawValue); all results must have one type",
+                argument: p)
         }
         return t
     }

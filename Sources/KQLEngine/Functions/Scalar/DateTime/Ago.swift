@@ -8,6 +8,8 @@ struct AgoFunction: ScalarFunction {
     }
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         let now = ColumnarValue.scalar(.datetime(context.now), .datetime)
-        return Kernel.binary(now, args[0], Int64.self, Int64.self, out: .datetime, rows: context.rowCount) { CheckedMath.subtract($0, $1) }
+        return Kernel.binary(now, args[0], Int64.self, Int64.self, out: .datetime, rows: context.rowCount) {
+            CheckedMath.subtract($0, $1)
+        }
     }
 }

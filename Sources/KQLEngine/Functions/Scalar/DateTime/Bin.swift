@@ -16,7 +16,10 @@ struct BinFunction: ScalarFunction {
         case (let a, let b) where a.isNumeric && b.isNumeric:
             return a == .int ? (b == .real ? .real : .long) : (Numeric.common(a, b) ?? a)
         default:
-            throw FunctionError(.type, "\(name)() expects a number with a numeric size, or a datetime or timespan with a timespan size; got \(args[0].type.rawValue) and \(args[1].type.rawValue)")
+            throw FunctionError(
+                .type,
+                "\(name)() expects a number with a numeric size, or a datetime or timespan with a timespan size; got \(args[0].type.rawValue) and \(args[1].type.rawValue)"
+            )
         }
     }
 
@@ -29,13 +32,17 @@ struct BinFunction: ScalarFunction {
                 s > 0 ? CheckedMath.floor(v, step: s) : nil
             }
         case .long:
-            return Kernel.binary(Numeric.cast(args[0], to: .long, rows: n), Numeric.cast(args[1], to: .long, rows: n),
-                                 Int64.self, Int64.self, out: .long, rows: n) { v, s in
+            return Kernel.binary(
+                Numeric.cast(args[0], to: .long, rows: n), Numeric.cast(args[1], to: .long, rows: n),
+                Int64.self, Int64.self, out: .long, rows: n
+            ) { v, s in
                 s > 0 ? CheckedMath.floor(v, step: s) : nil
             }
         case .real:
-            return Kernel.binary(Numeric.cast(args[0], to: .real, rows: n), Numeric.cast(args[1], to: .real, rows: n),
-                                 Double.self, Double.self, out: .real, rows: n) { v, s in
+            return Kernel.binary(
+                Numeric.cast(args[0], to: .real, rows: n), Numeric.cast(args[1], to: .real, rows: n),
+                Double.self, Double.self, out: .real, rows: n
+            ) { v, s in
                 s > 0 ? Foundation.floor(v / s) * s : nil
             }
         default:

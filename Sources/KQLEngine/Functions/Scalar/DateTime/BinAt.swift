@@ -6,8 +6,12 @@ import Columnar
 struct BinAtFunction: ScalarFunction {
     let name = "bin_at"
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
-        try Signature.check(name, args, [.oneOf([.int, .long, .real, .decimal, .datetime, .timespan], "a number, datetime or timespan"),
-                                         .oneOf([.int, .long, .real, .decimal, .timespan], "a number or timespan"), .any])
+        try Signature.check(
+            name, args,
+            [
+                .oneOf([.int, .long, .real, .decimal, .datetime, .timespan], "a number, datetime or timespan"),
+                .oneOf([.int, .long, .real, .decimal, .timespan], "a number or timespan"), .any,
+            ])
         switch args[0].type {
         case .datetime, .timespan: return args[0].type
         case .int, .long: return args[1].type == .real || args[2].type == .real ? .real : .long
@@ -30,7 +34,9 @@ struct BinAtFunction: ScalarFunction {
                     guard s > 0 else { return .null }
                     return CheckedMath.floor(x, step: s, origin: f).map(Value.long) ?? .null
                 }
-                guard let x = Numeric.double(v), let s = Numeric.double(size), let f = Numeric.double(at), s > 0 else { return .null }
+                guard let x = Numeric.double(v), let s = Numeric.double(size), let f = Numeric.double(at), s > 0 else {
+                    return .null
+                }
                 return .real(f + ((x - f) / s).rounded(.down) * s)
             }
         }

@@ -34,7 +34,8 @@ struct DatetimeDiffFunction: ScalarFunction {
             }
         }
         return try Kernel.boxed(args, out: .long, rows: context.rowCount) { (r: [Value]) -> Value in
-            guard case .datetime(let a) = ValueOrder.unwrap(r[1]), case .datetime(let b) = ValueOrder.unwrap(r[2]) else { return .null }
+            guard case .datetime(let a) = ValueOrder.unwrap(r[1]), case .datetime(let b) = ValueOrder.unwrap(r[2])
+            else { return .null }
             return Self.diff(r[0].text, a, b).map(Value.long) ?? .null
         }
     }

@@ -4,8 +4,10 @@ import Columnar
 /// week_of_year (ISO 8601), Day, DayOfYear, Hour, Minute, Second, Millisecond, Microsecond, Nanosecond.
 struct DatetimePartFunction: ScalarFunction {
     let name = "datetime_part"
-    static let parts = ["year", "quarter", "month", "week_of_year", "week", "day", "dayofyear", "hour", "minute", "second",
-                        "millisecond", "microsecond", "nanosecond"]
+    static let parts = [
+        "year", "quarter", "month", "week_of_year", "week", "day", "dayofyear", "hour", "minute", "second",
+        "millisecond", "microsecond", "nanosecond",
+    ]
 
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
         try Signature.check(name, args, [.string, .datetime])

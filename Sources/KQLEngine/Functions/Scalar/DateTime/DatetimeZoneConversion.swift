@@ -14,8 +14,11 @@ struct DatetimeZoneConversionFunction: ScalarFunction {
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
         try Signature.check(name, args, [.datetime, .string])
         if let zone = args[1].constant, !zone.isNull, TimeZoneDatabase.shared.zone(zone.text) == nil {
-            throw FunctionError(.argument, "\(name)(): unknown time zone '\(zone.text)'", argument: 1,
-                                hint: "use an IANA zone name such as 'Europe/Paris' or 'US/Pacific' (see the reference's list of time zones)")
+            throw FunctionError(
+                .argument, "\(name)(): unknown time zone '\(zone.text)'", argument: 1,
+                hint:
+                    "use an IANA zone name such as 'Europe/Paris' or 'US/Pacific' (see the reference's list of time zones)"
+            )
         }
         return .datetime
     }
@@ -23,13 +26,15 @@ struct DatetimeZoneConversionFunction: ScalarFunction {
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         let toLocal = self.toLocal
         return try Kernel.boxed(args, out: .datetime, rows: context.rowCount) { (r: [Value]) -> Value in
-            guard case .datetime(let t) = ValueOrder.unwrap(r[0]), let zone = TimeZoneDatabase.shared.zone(r[1].text) else {
+            guard case .datetime(let t) = ValueOrder.unwrap(r[0]), let zone = TimeZoneDatabase.shared.zone(r[1].text)
+            else {
                 return .null
             }
             let second = DateTimeFormat.nanosPerSecond
             let whole = CalendarMath.floorDiv(t, second), fraction = t - whole * second
             let moved = toLocal ? whole + Int64(zone.offset(atUTC: whole)) : zone.utc(fromLocal: whole)
-            return CheckedMath.multiply(moved, second).flatMap { CheckedMath.add($0, fraction) }.map(Value.datetime) ?? .null
+            return CheckedMath.multiply(moved, second).flatMap { CheckedMath.add($0, fraction) }.map(Value.datetime)
+                ?? .null
         }
     }
 }

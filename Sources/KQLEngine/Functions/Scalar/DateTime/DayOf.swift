@@ -7,7 +7,9 @@ struct DayOfFunction: ScalarFunction {
     let out: ScalarType
     let f: @Sendable (Int64) -> Int64
 
-    static let dayofweek = DayOfFunction(name: "dayofweek", out: .timespan) { CalendarMath.weekday($0) * CalendarMath.day }
+    static let dayofweek = DayOfFunction(name: "dayofweek", out: .timespan) {
+        CalendarMath.weekday($0) * CalendarMath.day
+    }
     static let dayofmonth = DayOfFunction(name: "dayofmonth", out: .int) { Int64(DateTimeFormat.civil($0).day) }
     static let dayofyear = DayOfFunction(name: "dayofyear", out: .int) { CalendarMath.dayOfYear($0) }
     static let getyear = DayOfFunction(name: "getyear", out: .int) { Int64(DateTimeFormat.civil($0).year) }
@@ -26,7 +28,9 @@ struct DayOfFunction: ScalarFunction {
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         let f = self.f
         let a = args[0].type == .datetime ? args[0] : try ToDatetimeHelper.cast(args[0], rows: context.rowCount)
-        if out == .int { return Kernel.unary(a, Int64.self, out: .int, rows: context.rowCount) { Int32(exactly: f($0)) } }
+        if out == .int {
+            return Kernel.unary(a, Int64.self, out: .int, rows: context.rowCount) { Int32(exactly: f($0)) }
+        }
         return Kernel.unary(a, Int64.self, out: out, rows: context.rowCount) { f($0) }
     }
 }
@@ -34,6 +38,7 @@ struct DayOfFunction: ScalarFunction {
 /// Dynamic arguments of datetime functions converted to datetime.
 enum ToDatetimeHelper {
     static func cast(_ v: ColumnarValue, rows: Int) throws(FunctionError) -> ColumnarValue {
-        try Kernel.boxed([v], out: .datetime, rows: rows) { (r: [Value]) -> Value in Cast.explicit(r[0], to: .datetime) }
+        try Kernel.boxed([v], out: .datetime, rows: rows) { (r: [Value]) -> Value in Cast.explicit(r[0], to: .datetime)
+        }
     }
 }

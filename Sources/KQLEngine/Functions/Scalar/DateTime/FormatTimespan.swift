@@ -12,7 +12,8 @@ struct FormatTimespanFunction: ScalarFunction {
     static func format(_ t: Int64, _ format: String) -> String {
         let mag = t.magnitude
         let totalSeconds = Int(mag / 1_000_000_000), nanos = Int(mag % 1_000_000_000)
-        let days = totalSeconds / 86_400, h = totalSeconds / 3600 % 24, m = totalSeconds / 60 % 60, s = totalSeconds % 60
+        let days = totalSeconds / 86_400, h = totalSeconds / 3600 % 24, m = totalSeconds / 60 % 60,
+            s = totalSeconds % 60
         let pad = FormatSpecifiers.pad
         return FormatSpecifiers.render(format, prefix: t < 0 ? "-" : "") { ch, run in
             switch ch {

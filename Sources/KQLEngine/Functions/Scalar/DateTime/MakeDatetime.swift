@@ -17,9 +17,10 @@ struct MakeDatetimeFunction: ScalarFunction {
             guard let sec, sec >= 0, sec < 60 else { return .null }
             // Rounded to a tick first, so 59.99999999 s is the next minute rather than an invalid fraction.
             let ticks = Int((sec * 1e7).rounded())
-            let c = DateTimeFormat.Civil(year: Int(ints[0]!), month: Int(ints[1]!), day: Int(ints[2]!),
-                                         hour: ints.count > 3 ? Int(ints[3]!) : 0, minute: ints.count > 4 ? Int(ints[4]!) : 0,
-                                         second: ticks / 10_000_000, nanosecond: ticks % 10_000_000 * 100)
+            let c = DateTimeFormat.Civil(
+                year: Int(ints[0]!), month: Int(ints[1]!), day: Int(ints[2]!),
+                hour: ints.count > 3 ? Int(ints[3]!) : 0, minute: ints.count > 4 ? Int(ints[4]!) : 0,
+                second: ticks / 10_000_000, nanosecond: ticks % 10_000_000 * 100)
             return DateTimeFormat.nanos(c).map(Value.datetime) ?? .null
         }
     }

@@ -20,7 +20,8 @@ struct MakeTimespanFunction: ScalarFunction {
             }
             let total = ((days * 24 + h) * 60 + m) * 60 + s
             // Rounded to a tick, as Kusto's timespans are; null past the nanosecond range.
-            return CheckedMath.rounded(total * 1e7).flatMap { CheckedMath.multiply($0, 100) }.map(Value.timespan) ?? .null
+            return CheckedMath.rounded(total * 1e7).flatMap { CheckedMath.multiply($0, 100) }.map(Value.timespan)
+                ?? .null
         }
     }
 }

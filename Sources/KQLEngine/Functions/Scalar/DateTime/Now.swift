@@ -10,6 +10,8 @@ struct NowFunction: ScalarFunction {
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         let now = ColumnarValue.scalar(.datetime(context.now), .datetime)
         guard let offset = args.first else { return now }
-        return Kernel.binary(now, offset, Int64.self, Int64.self, out: .datetime, rows: context.rowCount) { CheckedMath.add($0, $1) }
+        return Kernel.binary(now, offset, Int64.self, Int64.self, out: .datetime, rows: context.rowCount) {
+            CheckedMath.add($0, $1)
+        }
     }
 }

@@ -30,7 +30,10 @@ struct StartOfFunction: ScalarFunction {
             return CheckedMath.multiply(offset, 7).flatMap { CheckedMath.subtract($0, CalendarMath.weekday(t)) }
                 .flatMap { CalendarMath.startOfDay(t, plusDays: $0) }
         case .month: return CalendarMath.addMonths(t, offset, toFirstDay: true)
-        case .year: return CheckedMath.multiply(offset, 12).flatMap { CalendarMath.addMonths(t, $0, toFirstDay: true, toFirstMonth: true) }
+        case .year:
+            return CheckedMath.multiply(offset, 12).flatMap {
+                CalendarMath.addMonths(t, $0, toFirstDay: true, toFirstMonth: true)
+            }
         }
     }
 
@@ -40,7 +43,10 @@ struct StartOfFunction: ScalarFunction {
         let end = self.end
         return Kernel.binary(args[0], offset, Int64.self, Int64.self, out: .datetime, rows: n) { t, k in
             // The end of a unit is one tick before the start of the next.
-            end ? CheckedMath.add(k, 1).flatMap { self.start(t, $0) }.flatMap { CheckedMath.subtract($0, CalendarMath.tick) }
+            end
+                ? CheckedMath.add(k, 1).flatMap { self.start(t, $0) }.flatMap {
+                    CheckedMath.subtract($0, CalendarMath.tick)
+                }
                 : self.start(t, k)
         }
     }

@@ -15,18 +15,20 @@ struct ArrayIffFunction: ScalarFunction {
                 if case .array(let items) = v.asDynamic { return i < items.count ? items[i] : .null }
                 return v.asDynamic
             }
-            return .dynamic(.array(conditions.enumerated().map { i, c in
-                // "Numeric condition values are considered true if not equal to 0"; anything else gives null.
-                let b: Bool
-                switch c {
-                case .bool(let x): b = x
-                case .long(let x): b = x != 0
-                case .real(let x): b = x != 0
-                case .decimal(let x): b = x != 0
-                default: return .null
-                }
-                return pick(b ? r[1] : r[2], i)
-            }))
+            return .dynamic(
+                .array(
+                    conditions.enumerated().map { i, c in
+                        // "Numeric condition values are considered true if not equal to 0"; anything else gives null.
+                        let b: Bool
+                        switch c {
+                        case .bool(let x): b = x
+                        case .long(let x): b = x != 0
+                        case .real(let x): b = x != 0
+                        case .decimal(let x): b = x != 0
+                        default: return .null
+                        }
+                        return pick(b ? r[1] : r[2], i)
+                    }))
         }
     }
 }

@@ -5,7 +5,8 @@ import Columnar
 struct ArraySplitFunction: ScalarFunction {
     let name = "array_split"
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
-        try Signature.check(name, args, [.dynamic, .oneOf([.int, .long], "a whole number or an array of them")]); return .dynamic
+        try Signature.check(name, args, [.dynamic, .oneOf([.int, .long], "a whole number or an array of them")]);
+        return .dynamic
     }
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         try Kernel.boxed(args, out: .dynamic, rows: context.rowCount) { (r: [Value]) -> Value in

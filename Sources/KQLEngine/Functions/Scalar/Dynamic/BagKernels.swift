@@ -4,13 +4,19 @@ import Foundation
 /// The bag functions of the dynamic family whose whole logic is one row kernel over a key or `$.a.b` path.
 extension DynamicFunctions {
     static let bagKernels: [FunctionDeclaration] = [
-        .row("bag_keys", arity: 1...1, [.dynamic], out: .dynamic, strict: false, "The keys of a property bag, as an array.",
-             example: "print bag_keys(dynamic({'a': 1, 'b': 2}))") { r in
+        .row(
+            "bag_keys", arity: 1...1, [.dynamic], out: .dynamic, strict: false,
+            "The keys of a property bag, as an array.",
+            example: "print bag_keys(dynamic({'a': 1, 'b': 2}))"
+        ) { r in
             guard case .dynamic(.bag(let b)) = r[0] else { return .dynamic(.null) }
             return .dynamic(.array(b.keys.map { .string($0) }))
         },
-        .row("bag_has_key", arity: 2...2, [.dynamic, .string], out: .bool, strict: false,
-             "Whether a bag has a key (or a `$.a.b` path).", example: "print bag_has_key(dynamic({'a': {'b': 1}}), '$.a.b')") { r in
+        .row(
+            "bag_has_key", arity: 2...2, [.dynamic, .string], out: .bool, strict: false,
+            "Whether a bag has a key (or a `$.a.b` path).",
+            example: "print bag_has_key(dynamic({'a': {'b': 1}}), '$.a.b')"
+        ) { r in
             guard case .dynamic(.bag) = r[0] else { return .null }
             var d: Dynamic = r[0].asDynamic
             for k in path(r[1].text) {
@@ -19,9 +25,11 @@ extension DynamicFunctions {
             }
             return .bool(true)
         },
-        .row("bag_remove_keys", arity: 2...2, [.dynamic, .dynamic], out: .dynamic, strict: false,
-             "A bag without the keys (or paths) listed in an array.",
-             example: "print bag_remove_keys(dynamic({'a': 1, 'b': 2}), dynamic(['a']))") { r in
+        .row(
+            "bag_remove_keys", arity: 2...2, [.dynamic, .dynamic], out: .dynamic, strict: false,
+            "A bag without the keys (or paths) listed in an array.",
+            example: "print bag_remove_keys(dynamic({'a': 1, 'b': 2}), dynamic(['a']))"
+        ) { r in
             guard let keys = array(r[1]) else { return .dynamic(.null) }
             // Top-level keys go in one pass over the bag; only nested paths are removed one at a time.
             let paths = keys.map { path(Value.dynamic($0).text) }
@@ -30,9 +38,11 @@ extension DynamicFunctions {
             for p in paths where p.count > 1 { d = updating(d, p[...], with: nil) }
             return .dynamic(d)
         },
-        .row("bag_set_key", arity: 3...3, [.dynamic, .string, .any], out: .dynamic, strict: false,
-             "A bag with a key (or a path, creating nested bags) set to a value.",
-             example: "print bag_set_key(dynamic({'a': 1}), 'b', 2)") { r in
+        .row(
+            "bag_set_key", arity: 3...3, [.dynamic, .string, .any], out: .dynamic, strict: false,
+            "A bag with a key (or a path, creating nested bags) set to a value.",
+            example: "print bag_set_key(dynamic({'a': 1}), 'b', 2)"
+        ) { r in
             guard case .dynamic(.bag) = r[0] else { return .dynamic(.null) }
             let keys = path(r[1].text)
             // A path longer than any value may nest would build one deeper than parsing ever yields.
@@ -52,7 +62,8 @@ extension DynamicFunctions {
             } else if c == "[" {
                 if !current.isEmpty { keys.append(current); current = "" }
                 guard let close = text[i...].firstIndex(of: "]") else { break }
-                keys.append(text[text.index(after: i)..<close].trimmingCharacters(in: CharacterSet(charactersIn: "'\"")))
+                keys.append(
+                    text[text.index(after: i)..<close].trimmingCharacters(in: CharacterSet(charactersIn: "'\"")))
                 i = close
             } else {
                 current.append(c)

@@ -5,7 +5,8 @@ struct BagPackFunction: ScalarFunction {
     let name: String
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
         guard args.count % 2 == 0 else {
-            throw FunctionError(.type, "\(name)() expects key/value pairs (an even number of arguments), got \(args.count)")
+            throw FunctionError(
+                .type, "\(name)() expects key/value pairs (an even number of arguments), got \(args.count)")
         }
         for i in stride(from: 0, to: args.count, by: 2) { try Signature.expect(name, args, i, .string) }
         return .dynamic

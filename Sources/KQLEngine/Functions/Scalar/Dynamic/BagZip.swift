@@ -9,7 +9,9 @@ struct BagZipFunction: ScalarFunction {
     }
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         try Kernel.boxed(args, out: .dynamic, rows: context.rowCount) { (r: [Value]) -> Value in
-            guard case .array(let keys) = r[0].asDynamic, case .array(let values) = r[1].asDynamic else { return .dynamic(.null) }
+            guard case .array(let keys) = r[0].asDynamic, case .array(let values) = r[1].asDynamic else {
+                return .dynamic(.null)
+            }
             var bag = PropertyBag()
             for (i, k) in keys.enumerated() {
                 guard case .string(let key) = k else { continue }

@@ -22,12 +22,20 @@ struct ExtractJsonFunction: ScalarFunction {
         var target = ScalarType.string
         if args.count == 3, let c = args[2].constantValue, let t = ScalarType(kqlName: c.text) { target = t }
         let out = target
-        return try Kernel.boxedStrict(Array(args.prefix(2)), out: out, rows: context.rowCount) { (r: [Value]) -> Value in
+        return try Kernel.boxedStrict(Array(args.prefix(2)), out: out, rows: context.rowCount) {
+            (r: [Value]) -> Value in
             let miss: Value = out == .string ? .string("") : .null
             guard let steps = Self.steps(r[0].text),
-                  let doc = try? Dynamic.parseJSON(r[1].text), let found = Self.select(doc, steps) else { return miss }
+                let doc = try? Dynamic.parseJSON(r[1].text), let found = Self.select(doc, steps)
+            else { return miss }
             let text: String
-            if case .string(let s) = found { text = s } else if case .null = found { return miss } else { text = found.jsonText }
+            if case .string(let s) = found {
+                text = s
+            } else if case .null = found {
+                return miss
+            } else {
+                text = found.jsonText
+            }
             return out == .string ? .string(text) : Cast.explicit(.string(text), to: out)
         }
     }

@@ -73,7 +73,11 @@ enum ParseXml {
                 guard i < c.count, c[i] == ">" else { return .null }
                 i += 1
                 let value = close(open)
-                if stack.isEmpty { guard root == nil else { return .null }; root = (n, value) } else { stack[stack.count - 1].children.append((n, value)) }
+                if stack.isEmpty {
+                    guard root == nil else { return .null }; root = (n, value)
+                } else {
+                    stack[stack.count - 1].children.append((n, value))
+                }
                 continue
             }
             i += 1
@@ -151,7 +155,8 @@ enum ParseXml {
             default:
                 let hex = entity.hasPrefix("#x") || entity.hasPrefix("#X")
                 guard entity.hasPrefix("#"), let n = UInt32(entity.dropFirst(hex ? 2 : 1), radix: hex ? 16 : 10),
-                      let u = Unicode.Scalar(n) else { return nil }
+                    let u = Unicode.Scalar(n)
+                else { return nil }
                 out.append(u)
             }
             i = semi + 1

@@ -9,13 +9,16 @@ struct RangeArrayFunction: ScalarFunction {
     static let limit = 1 << 20
 
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
-        try Signature.check(name, args, [.oneOf([.int, .long, .real, .decimal, .datetime, .timespan], "a number, datetime or timespan")],
-                            arity: 2...3)
+        try Signature.check(
+            name, args,
+            [.oneOf([.int, .long, .real, .decimal, .datetime, .timespan], "a number, datetime or timespan")],
+            arity: 2...3)
         return .dynamic
     }
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         var meter = BudgetMeter(context)
-        let result = try Kernel.boxedStrict(args, out: .dynamic, rows: context.rowCount) { (r: [Value]) throws(FunctionError) -> Value in
+        let result = try Kernel.boxedStrict(args, out: .dynamic, rows: context.rowCount) {
+            (r: [Value]) throws(FunctionError) -> Value in
             let start = ValueOrder.unwrap(r[0]), stop = ValueOrder.unwrap(r[1])
             let step = r.count > 2 ? ValueOrder.unwrap(r[2]) : nil
             var out: [Dynamic] = []
@@ -23,7 +26,10 @@ struct RangeArrayFunction: ScalarFunction {
             case .datetime(let s), .timespan(let s):
                 let isDate: Bool = { if case .datetime = start { return true } else { return false } }()
                 let e: Int64
-                switch stop { case .datetime(let x), .timespan(let x): e = x; default: return .dynamic(.null) }
+                switch stop {
+                case .datetime(let x), .timespan(let x): e = x;
+                default: return .dynamic(.null)
+                }
                 var st: Int64 = 3_600_000_000_000
                 if let step { guard case .timespan(let x) = step else { return .dynamic(.null) }; st = x }
                 guard st != 0 else { return .dynamic(.null) }
@@ -33,7 +39,9 @@ struct RangeArrayFunction: ScalarFunction {
                     let (n, o) = v.addingReportingOverflow(st); if o { break }; v = n
                 }
             default:
-                let isReal = [start, stop, step ?? .long(1)].contains { if case .real = $0 { return true }; if case .decimal = $0 { return true }; return false }
+                let isReal = [start, stop, step ?? .long(1)].contains {
+                    if case .real = $0 { return true }; if case .decimal = $0 { return true }; return false
+                }
                 if isReal {
                     guard let s = Numeric.double(start), let e = Numeric.double(stop) else { return .dynamic(.null) }
                     let st = step.flatMap { Numeric.double($0) } ?? 1

@@ -24,7 +24,9 @@ struct SetOperationFunction: ScalarFunction {
                 for a in arrays { for x in a where seen.insert(x).inserted { out.append(x) } }
             } else {
                 let rest = arrays.dropFirst().map(Set.init)
-                for x in arrays[0] where rest.allSatisfy({ $0.contains(x) }) && seen.insert(x).inserted { out.append(x) }
+                for x in arrays[0] where rest.allSatisfy({ $0.contains(x) }) && seen.insert(x).inserted {
+                    out.append(x)
+                }
             }
             return .dynamic(.array(out))
         }

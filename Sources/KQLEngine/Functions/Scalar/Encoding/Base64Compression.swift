@@ -23,7 +23,8 @@ struct Base64CompressionFunction: ScalarFunction {
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         var meter = BudgetMeter(context)
         let format = self.format, compresses = self.compresses
-        let result = try Kernel.boxedStrict(args, out: .string, rows: context.rowCount) { (r: [Value]) throws(FunctionError) -> Value in
+        let result = try Kernel.boxedStrict(args, out: .string, rows: context.rowCount) {
+            (r: [Value]) throws(FunctionError) -> Value in
             let text = r[0].text
             if compresses {
                 // A stream is at most a little larger than its input, and base64 adds a third.
@@ -31,7 +32,8 @@ struct Base64CompressionFunction: ScalarFunction {
                 return .string(Deflate.compress(Array(text.utf8), format).map { Data($0).base64EncodedString() } ?? "")
             }
             guard let data = Data(base64Encoded: text),
-                  let bytes = try Deflate.decompress(Array(data), format, meter: &meter) else { return .string("") }
+                let bytes = try Deflate.decompress(Array(data), format, meter: &meter)
+            else { return .string("") }
             return .string(String(validating: bytes, as: UTF8.self) ?? "")
         }
         try meter.flush()

@@ -22,8 +22,11 @@ enum Deflate {
         defer { s.deallocate(); header.deallocate() }
         // 15-bit window, as the reference requires; +16 asks zlib for a gzip wrapper.
         let windowBits: Int32 = format == .gzip ? 31 : 15
-        guard deflateInit2_(s, 1, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY, zlibVersion(),
-                            Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
+        guard
+            deflateInit2_(
+                s, 1, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY, zlibVersion(),
+                Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        else { return nil }
         defer { deflateEnd(s) }
         if format == .gzip {
             header.pointee.os = 255
@@ -46,10 +49,14 @@ enum Deflate {
     /// The bytes one stream of `format` holds; nil when the stream is invalid, truncated or (gzip) has
     /// header flags, which the reference says are not supported. Throws when the output would exceed
     /// the query's memory budget.
-    static func decompress(_ bytes: [UInt8], _ format: Format, meter: inout BudgetMeter) throws(FunctionError) -> [UInt8]? {
+    static func decompress(_ bytes: [UInt8], _ format: Format, meter: inout BudgetMeter) throws(FunctionError)
+        -> [UInt8]?
+    {
         if format == .gzip {
             // ID1, ID2, CM = deflate, FLG = 0, as the reference's gzip_decompress_from_base64_string requires.
-            guard bytes.count >= 18, bytes[0] == 0x1F, bytes[1] == 0x8B, bytes[2] == 8, bytes[3] == 0 else { return nil }
+            guard bytes.count >= 18, bytes[0] == 0x1F, bytes[1] == 0x8B, bytes[2] == 8, bytes[3] == 0 else {
+                return nil
+            }
         }
         let chunkSize = 1 << 16
         let s = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
@@ -58,7 +65,8 @@ enum Deflate {
         _ = input.initialize(from: bytes)
         let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: chunkSize)
         defer { s.deallocate(); input.deallocate(); chunk.deallocate() }
-        guard inflateInit2_(s, format == .gzip ? 31 : 15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        guard inflateInit2_(s, format == .gzip ? 31 : 15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        else {
             return nil
         }
         defer { inflateEnd(s) }

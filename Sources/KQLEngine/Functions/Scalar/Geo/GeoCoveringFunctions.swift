@@ -10,31 +10,42 @@ extension GeoFunctions {
 
     /// `geo_polygon_to_s2cells(polygon [, level=11 [, radius=0]])`: the level-`level` S2 cells covering the
     /// polygon grown by `radius` meters.
-    static let polygonToS2Cells = GeoFunction.batch("geo_polygon_to_s2cells", [.geoJSON, .integer, .real], required: 1, out: .dynamic) { constant in
+    static let polygonToS2Cells = GeoFunction.batch(
+        "geo_polygon_to_s2cells", [.geoJSON, .integer, .real], required: 1, out: .dynamic
+    ) { constant in
         let cache = ShapeCache.polygons(constant: constant[0])
         return { r in
             guard let level = GeoArguments.integer(r, 1, default: 11), let radius = GeoArguments.real(r, 2, default: 0),
-                  let s = cache.shape(r[0]) else { return .null }
-            return GeoArguments.value(s.s2Covering(level: level, radius: radius, maxCells: maxS2CoveringCells)?.map(\.token))
+                let s = cache.shape(r[0])
+            else { return .null }
+            return GeoArguments.value(
+                s.s2Covering(level: level, radius: radius, maxCells: maxS2CoveringCells)?.map(\.token))
         }
     }
 
     /// `geo_line_to_s2cells(line [, level=11 [, radius=0]])`: as `geo_polygon_to_s2cells`, for lines.
-    static let lineToS2Cells = GeoFunction.batch("geo_line_to_s2cells", [.geoJSON, .integer, .real], required: 1, out: .dynamic) { constant in
+    static let lineToS2Cells = GeoFunction.batch(
+        "geo_line_to_s2cells", [.geoJSON, .integer, .real], required: 1, out: .dynamic
+    ) { constant in
         let cache = ShapeCache.lines(constant: constant[0])
         return { r in
             guard let level = GeoArguments.integer(r, 1, default: 11), let radius = GeoArguments.real(r, 2, default: 0),
-                  let s = cache.shape(r[0]) else { return .null }
-            return GeoArguments.value(s.s2Covering(level: level, radius: radius, maxCells: maxS2CoveringCells)?.map(\.token))
+                let s = cache.shape(r[0])
+            else { return .null }
+            return GeoArguments.value(
+                s.s2Covering(level: level, radius: radius, maxCells: maxS2CoveringCells)?.map(\.token))
         }
     }
 
     /// `geo_polygon_to_h3cells(polygon [, resolution=6 [, radius=0]])`: the H3 cells whose centres lie in
     /// the polygon (planar edges), after growing it by `radius` meters when positive.
-    static let polygonToH3Cells = GeoFunction("geo_polygon_to_h3cells", [.geoJSON, .integer, .real], required: 1, out: .dynamic) { r in
+    static let polygonToH3Cells = GeoFunction(
+        "geo_polygon_to_h3cells", [.geoJSON, .integer, .real], required: 1, out: .dynamic
+    ) { r in
         guard let g = GeoArguments.geometry(r[0]), let s = SphericalPolygon(g),
-              let res = GeoArguments.integer(r, 1, default: 6), H3Cell.resolutions.contains(res),
-              let radius = GeoArguments.real(r, 2, default: 0), radius >= 0 else { return .null }
+            let res = GeoArguments.integer(r, 1, default: 6), H3Cell.resolutions.contains(res),
+            let radius = GeoArguments.real(r, 2, default: 0), radius >= 0
+        else { return .null }
         var polygons = g.polygons
         if radius > 0 { polygons = s.buffer(radius: radius, errorFraction: min(1, 10 / radius))?.polygons }
         guard let polygons, let cells = H3Polyfill.cells(polygons, resolution: res) else { return .null }

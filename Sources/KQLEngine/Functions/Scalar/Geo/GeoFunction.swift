@@ -15,21 +15,29 @@ struct GeoFunction: ScalarFunction {
 
     /// A function whose kernel keeps state across a batch's rows; `required` arguments of `kinds` are
     /// mandatory, the rest optional.
-    static func batch(_ name: String, _ kinds: [ArgumentKind], required: Int? = nil, out: ScalarType,
-                      _ makeKernel: @escaping @Sendable (_ constant: [Bool]) -> RowKernel) -> GeoFunction {
-        GeoFunction(name: name, kinds: kinds, arity: (required ?? kinds.count)...kinds.count, out: out, makeKernel: makeKernel)
+    static func batch(
+        _ name: String, _ kinds: [ArgumentKind], required: Int? = nil, out: ScalarType,
+        _ makeKernel: @escaping @Sendable (_ constant: [Bool]) -> RowKernel
+    ) -> GeoFunction {
+        GeoFunction(
+            name: name, kinds: kinds, arity: (required ?? kinds.count)...kinds.count, out: out, makeKernel: makeKernel)
     }
 
-    private init(name: String, kinds: [ArgumentKind], arity: ClosedRange<Int>, out: ScalarType,
-                 makeKernel: @escaping @Sendable (_ constant: [Bool]) -> RowKernel) {
+    private init(
+        name: String, kinds: [ArgumentKind], arity: ClosedRange<Int>, out: ScalarType,
+        makeKernel: @escaping @Sendable (_ constant: [Bool]) -> RowKernel
+    ) {
         self.name = name; self.kinds = kinds; self.arity = arity; self.out = out; self.makeKernel = makeKernel
     }
 
     /// A function without per-batch state.
-    init(_ name: String, _ kinds: [ArgumentKind], required: Int? = nil, out: ScalarType,
-         row: @escaping @Sendable ([Value]) -> Value) {
-        self.init(name: name, kinds: kinds, arity: (required ?? kinds.count)...kinds.count, out: out,
-                  makeKernel: { _ in { (r: [Value]) throws(FunctionError) -> Value in row(r) } })
+    init(
+        _ name: String, _ kinds: [ArgumentKind], required: Int? = nil, out: ScalarType,
+        row: @escaping @Sendable ([Value]) -> Value
+    ) {
+        self.init(
+            name: name, kinds: kinds, arity: (required ?? kinds.count)...kinds.count, out: out,
+            makeKernel: { _ in { (r: [Value]) throws(FunctionError) -> Value in row(r) } })
     }
 
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {

@@ -5,9 +5,11 @@ import Geospatial
 /// `geo_h3cell_parent`); an invalid cell or argument elsewhere gives null.
 extension GeoFunctions {
     /// `geo_point_to_h3cell(lng, lat [, resolution=6])`: the resolution 0…15 cell containing the point.
-    static let pointToH3Cell = GeoFunction("geo_point_to_h3cell", [.real, .real, .integer], required: 2, out: .string) { r in
+    static let pointToH3Cell = GeoFunction("geo_point_to_h3cell", [.real, .real, .integer], required: 2, out: .string) {
+        r in
         guard let p = GeoArguments.point(r[0], r[1]), let res = GeoArguments.integer(r, 2, default: 6),
-              let cell = H3Cell(containing: p, resolution: res) else { return .string("") }
+            let cell = H3Cell(containing: p, resolution: res)
+        else { return .string("") }
         return .string(cell.string)
     }
 
@@ -31,16 +33,19 @@ extension GeoFunctions {
     /// resolution is out of range or finer than the cell.
     static let h3CellParent = GeoFunction("geo_h3cell_parent", [.string, .integer], required: 1, out: .string) { r in
         guard let cell = H3Cell(string: GeoArguments.text(r[0])),
-              let res = GeoArguments.integer(r, 1, default: cell.resolution - 1), (0...14).contains(res),
-              let parent = cell.parent(resolution: res) else { return .string("") }
+            let res = GeoArguments.integer(r, 1, default: cell.resolution - 1), (0...14).contains(res),
+            let parent = cell.parent(resolution: res)
+        else { return .string("") }
         return .string(parent.string)
     }
 
     /// `geo_h3cell_children(h3cell [, resolution=level+1])`: the descendants at resolution 1…15, at most 5
     /// levels below the cell.
-    static let h3CellChildren = GeoFunction("geo_h3cell_children", [.string, .integer], required: 1, out: .dynamic) { r in
+    static let h3CellChildren = GeoFunction("geo_h3cell_children", [.string, .integer], required: 1, out: .dynamic) {
+        r in
         guard let cell = H3Cell(string: GeoArguments.text(r[0])),
-              let res = GeoArguments.integer(r, 1, default: cell.resolution + 1), (1...15).contains(res) else { return .null }
+            let res = GeoArguments.integer(r, 1, default: cell.resolution + 1), (1...15).contains(res)
+        else { return .null }
         return GeoArguments.value(cell.children(resolution: res)?.map(\.string))
     }
 
@@ -52,7 +57,8 @@ extension GeoFunctions {
     /// `geo_h3cell_rings(h3cell, distance)`: arrays of the cells at each grid distance 0…distance (≤ 142).
     static let h3CellRings = GeoFunction("geo_h3cell_rings", [.string, .integer], out: .dynamic) { r in
         guard let cell = H3Cell(string: GeoArguments.text(r[0])), let k = GeoArguments.integer(r[1]),
-              let rings = cell.rings(k) else { return .null }
+            let rings = cell.rings(k)
+        else { return .null }
         return .dynamic(.array(rings.map { ring in .array(ring.map { .string($0.string) }) }))
     }
 }

@@ -5,9 +5,11 @@ import Geospatial
 /// point or level gives the empty token; an invalid token gives null.
 extension GeoFunctions {
     /// `geo_point_to_s2cell(lng, lat [, level=11])`: the token of the level 0…30 cell containing the point.
-    static let pointToS2Cell = GeoFunction("geo_point_to_s2cell", [.real, .real, .integer], required: 2, out: .string) { r in
+    static let pointToS2Cell = GeoFunction("geo_point_to_s2cell", [.real, .real, .integer], required: 2, out: .string) {
+        r in
         guard let p = GeoArguments.point(r[0], r[1]), let level = GeoArguments.integer(r, 2, default: 11),
-              let cell = S2CellID(containing: p, level: level) else { return .string("") }
+            let cell = S2CellID(containing: p, level: level)
+        else { return .string("") }
         return .string(cell.token)
     }
 

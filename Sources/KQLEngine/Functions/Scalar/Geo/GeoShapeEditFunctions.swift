@@ -6,22 +6,28 @@ import Geospatial
 extension GeoFunctions {
     /// `geo_polygon_densify(polygon [, tolerance=10 [, preserve_crossing=false]])`: planar edges as geodesic
     /// chains within `tolerance` meters (0.1…10000). Rings must be closed with at least four positions.
-    static let polygonDensify = GeoFunction("geo_polygon_densify", [.geoJSON, .real, .bool], required: 1, out: .dynamic) { r in
+    static let polygonDensify = GeoFunction(
+        "geo_polygon_densify", [.geoJSON, .real, .bool], required: 1, out: .dynamic
+    ) { r in
         guard let g = GeoArguments.geometry(r[0]), let polygons = g.polygons,
-              polygons.allSatisfy({ rings in !rings.isEmpty && rings.allSatisfy { $0.count >= 4 && $0.first == $0.last } }),
-              let tolerance = GeoArguments.real(r, 1, default: 10), Densify.tolerances.contains(tolerance),
-              let crossing = GeoArguments.bool(r, 2, default: false),
-              let dense = Densify.polygons(polygons, tolerance: tolerance, preserveCrossing: crossing) else { return .null }
+            polygons.allSatisfy({ rings in !rings.isEmpty && rings.allSatisfy { $0.count >= 4 && $0.first == $0.last } }
+            ),
+            let tolerance = GeoArguments.real(r, 1, default: 10), Densify.tolerances.contains(tolerance),
+            let crossing = GeoArguments.bool(r, 2, default: false),
+            let dense = Densify.polygons(polygons, tolerance: tolerance, preserveCrossing: crossing)
+        else { return .null }
         if case .polygon = g { return GeoArguments.value(Geometry.polygon(dense[0])) }
         return GeoArguments.value(Geometry.multiPolygon(dense))
     }
 
     /// `geo_line_densify(line [, tolerance=10 [, preserve_crossing=false]])`: as `geo_polygon_densify`; lines
     /// need at least two positions.
-    static let lineDensify = GeoFunction("geo_line_densify", [.geoJSON, .real, .bool], required: 1, out: .dynamic) { r in
+    static let lineDensify = GeoFunction("geo_line_densify", [.geoJSON, .real, .bool], required: 1, out: .dynamic) {
+        r in
         guard let g = GeoArguments.geometry(r[0]), let lines = g.lines, lines.allSatisfy({ $0.count >= 2 }),
-              let tolerance = GeoArguments.real(r, 1, default: 10), Densify.tolerances.contains(tolerance),
-              let crossing = GeoArguments.bool(r, 2, default: false) else { return .null }
+            let tolerance = GeoArguments.real(r, 1, default: 10), Densify.tolerances.contains(tolerance),
+            let crossing = GeoArguments.bool(r, 2, default: false)
+        else { return .null }
         var dense: [[GeoPoint]] = []
         for line in lines {
             guard let d = Densify.line(line, tolerance: tolerance, preserveCrossing: crossing) else { return .null }
@@ -32,15 +38,21 @@ extension GeoFunctions {
     }
 
     /// `geo_polygon_simplify(polygon [, tolerance=10])`: no two vertices closer than `tolerance` meters.
-    static let polygonSimplify = GeoFunction("geo_polygon_simplify", [.geoJSON, .real], required: 1, out: .dynamic) { r in
-        guard let s = polygon(r[0]), let tolerance = GeoArguments.real(r, 1, default: 10), tolerance >= 0 else { return .null }
+    static let polygonSimplify = GeoFunction("geo_polygon_simplify", [.geoJSON, .real], required: 1, out: .dynamic) {
+        r in
+        guard let s = polygon(r[0]), let tolerance = GeoArguments.real(r, 1, default: 10), tolerance >= 0 else {
+            return .null
+        }
         return GeoArguments.value(SphericalPolygon.simplify([s], tolerance: tolerance))
     }
 
     /// `geo_simplify_polygons_array(polygons [, tolerance=10])`: simplifies an array of polygons together,
     /// so shared borders stay shared; the result is their union.
-    static let simplifyPolygonsArray = GeoFunction("geo_simplify_polygons_array", [.geoJSON, .real], required: 1, out: .dynamic) { r in
-        guard let shapes = polygonArray(r[0]), let tolerance = GeoArguments.real(r, 1, default: 10), tolerance >= 0 else { return .null }
+    static let simplifyPolygonsArray = GeoFunction(
+        "geo_simplify_polygons_array", [.geoJSON, .real], required: 1, out: .dynamic
+    ) { r in
+        guard let shapes = polygonArray(r[0]), let tolerance = GeoArguments.real(r, 1, default: 10), tolerance >= 0
+        else { return .null }
         return GeoArguments.value(SphericalPolygon.simplify(shapes, tolerance: tolerance))
     }
 
@@ -52,7 +64,9 @@ extension GeoFunctions {
 
     /// `geo_line_simplify(line [, tolerance=10])`: no two vertices closer than `tolerance` meters.
     static let lineSimplify = GeoFunction("geo_line_simplify", [.geoJSON, .real], required: 1, out: .dynamic) { r in
-        guard let s = lines(r[0]), let tolerance = GeoArguments.real(r, 1, default: 10), tolerance >= 0 else { return .null }
+        guard let s = lines(r[0]), let tolerance = GeoArguments.real(r, 1, default: 10), tolerance >= 0 else {
+            return .null
+        }
         return GeoArguments.value(s.simplify(tolerance: tolerance))
     }
 

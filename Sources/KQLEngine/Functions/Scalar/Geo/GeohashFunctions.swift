@@ -5,9 +5,12 @@ import Geospatial
 /// hash; an invalid hash gives null.
 extension GeoFunctions {
     /// `geo_point_to_geohash(lng, lat [, accuracy=5])`: the geohash of length 1…18 containing the point.
-    static let pointToGeohash = GeoFunction("geo_point_to_geohash", [.real, .real, .integer], required: 2, out: .string) { r in
+    static let pointToGeohash = GeoFunction(
+        "geo_point_to_geohash", [.real, .real, .integer], required: 2, out: .string
+    ) { r in
         guard let p = GeoArguments.point(r[0], r[1]), let precision = GeoArguments.integer(r, 2, default: 5),
-              let hash = Geohash.encode(p, precision: precision) else { return .string("") }
+            let hash = Geohash.encode(p, precision: precision)
+        else { return .string("") }
         return .string(hash)
     }
 

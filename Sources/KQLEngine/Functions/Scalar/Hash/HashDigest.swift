@@ -15,7 +15,8 @@ struct HashDigestFunction: ScalarFunction {
         let digest = self.digest
         return try Kernel.boxed(args, out: .string, rows: context.rowCount) { (r: [Value]) -> Value in
             if r[0].isNull && args[0].type != .string { return .string("") }
-            return .string(digest(Array(r[0].digestText.utf8)).map { b in (b < 16 ? "0" : "") + String(b, radix: 16) }.joined())
+            return .string(
+                digest(Array(r[0].digestText.utf8)).map { b in (b < 16 ? "0" : "") + String(b, radix: 16) }.joined())
         }
     }
 }

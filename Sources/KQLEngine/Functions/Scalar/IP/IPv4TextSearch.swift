@@ -49,7 +49,8 @@ enum IPv4TextSearch {
             while w.last == UInt8(ascii: ".") { w = w.dropLast() }
             // Only digits and dots can make an address; most words are skipped on their first byte.
             guard let f = w.first, f >= 0x30, f <= 0x39, w.count <= 15,
-                  let a = IPv4Address.quad(Substring(String(decoding: w, as: UTF8.self))) else { return false }
+                let a = IPv4Address.quad(Substring(String(decoding: w, as: UTF8.self)))
+            else { return false }
             return patterns.contains { $0.matches(a) }
         }
         while i < u.endIndex {

@@ -11,7 +11,8 @@ struct AbsFunction: ScalarFunction {
         let a = args[0], n = context.rowCount
         switch a.type {
         case .int: return Kernel.unary(a, Int32.self, out: .int, rows: n) { $0 == .min ? nil : Swift.abs($0) }
-        case .long, .timespan: return Kernel.unary(a, Int64.self, out: a.type, rows: n) { $0 == .min ? nil : Swift.abs($0) }
+        case .long, .timespan:
+            return Kernel.unary(a, Int64.self, out: a.type, rows: n) { $0 == .min ? nil : Swift.abs($0) }
         case .decimal:
             return try Kernel.boxed([a], out: .decimal, rows: n) { (r: [Value]) -> Value in
                 if case .decimal(let d) = r[0] { return .decimal(d < 0 ? -d : d) }

@@ -7,14 +7,16 @@ struct AroundFunction: ScalarFunction {
     let name = "around"
 
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
-        let kind = ArgumentKind.oneOf([.int, .long, .real, .decimal, .datetime, .timespan], "a number, datetime or timespan")
+        let kind = ArgumentKind.oneOf(
+            [.int, .long, .real, .decimal, .datetime, .timespan], "a number, datetime or timespan")
         try Signature.check(name, args, [kind, kind, kind])
         return .bool
     }
 
     static func within(_ v: Value, _ c: Value, _ d: Value) -> Bool? {
         switch (ValueOrder.unwrap(v), ValueOrder.unwrap(c), ValueOrder.unwrap(d)) {
-        case (.datetime(let x), .datetime(let m), .timespan(let e)), (.timespan(let x), .timespan(let m), .timespan(let e)):
+        case (.datetime(let x), .datetime(let m), .timespan(let e)),
+            (.timespan(let x), .timespan(let m), .timespan(let e)):
             return inRange(x, m, e)
         case (let x, let m, let e):
             if let a = integer(x), let b = integer(m), let k = integer(e) { return inRange(a, b, k) }

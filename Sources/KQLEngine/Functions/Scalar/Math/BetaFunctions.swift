@@ -30,7 +30,9 @@ struct BetaFunction: ScalarFunction {
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         let f = self.f
         return try Kernel.boxed(args, out: .real, rows: context.rowCount) { (r: [Value]) -> Value in
-            guard let x = Numeric.double(r[0]), let a = Numeric.double(r[1]), let b = Numeric.double(r[2]) else { return .null }
+            guard let x = Numeric.double(r[0]), let a = Numeric.double(r[1]), let b = Numeric.double(r[2]) else {
+                return .null
+            }
             if x.isNaN || a.isNaN || b.isNaN { return .real(.nan) }
             return f(x, a, b).map(Value.real) ?? .null
         }
@@ -50,7 +52,9 @@ struct WelchTestFunction: ScalarFunction {
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         try Kernel.boxed(args, out: .real, rows: context.rowCount) { (r: [Value]) -> Value in
             let x = r.map(Numeric.double)
-            guard let m1 = x[0], let v1 = x[1], let n1 = x[2], let m2 = x[3], let v2 = x[4], let n2 = x[5] else { return .null }
+            guard let m1 = x[0], let v1 = x[1], let n1 = x[2], let m2 = x[3], let v2 = x[4], let n2 = x[5] else {
+                return .null
+            }
             guard n1 > 1, n2 > 1 else { return .real(.nan) }
             let s1 = v1 / n1, s2 = v2 / n2
             let t = (m1 - m2) / (s1 + s2).squareRoot()

@@ -14,7 +14,8 @@ struct BitwiseFunction: ScalarFunction {
     static let xor = BitwiseFunction(name: "binary_xor", arity: 2) { $0 ^ $1 }
     static let not = BitwiseFunction(name: "binary_not", arity: 1) { x, _ in ~x }
     static let shiftLeft = BitwiseFunction(name: "binary_shift_left", arity: 2) { x, n in n < 0 ? nil : x << (n % 64) }
-    static let shiftRight = BitwiseFunction(name: "binary_shift_right", arity: 2) { x, n in n < 0 ? nil : x >> (n % 64) }
+    static let shiftRight = BitwiseFunction(name: "binary_shift_right", arity: 2) { x, n in n < 0 ? nil : x >> (n % 64)
+    }
     static let countOnes = BitwiseFunction(name: "bitset_count_ones", arity: 1) { x, _ in Int64(x.nonzeroBitCount) }
 
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
@@ -24,6 +25,7 @@ struct BitwiseFunction: ScalarFunction {
         let n = context.rowCount, f = self.f
         let x = Numeric.cast(args[0], to: .long, rows: n)
         if arity == 1 { return Kernel.unary(x, Int64.self, out: .long, rows: n) { f($0, 0) } }
-        return Kernel.binary(x, Numeric.cast(args[1], to: .long, rows: n), Int64.self, Int64.self, out: .long, rows: n, f)
+        return Kernel.binary(
+            x, Numeric.cast(args[1], to: .long, rows: n), Int64.self, Int64.self, out: .long, rows: n, f)
     }
 }

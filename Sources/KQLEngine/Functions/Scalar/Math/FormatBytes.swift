@@ -12,8 +12,9 @@ struct FormatBytesFunction: ScalarFunction {
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
         try Signature.check(name, args, [.number, .integer, .string], arity: 1...3)
         if args.count > 2, let u = args[2].constant?.text, !u.isEmpty, Self.unitIndex(u) == nil {
-            throw FunctionError(.argument, "format_bytes(): unknown unit '\(u)'", argument: 2,
-                                hint: "use Bytes, KB, MB, GB, TB, PB or EB")
+            throw FunctionError(
+                .argument, "format_bytes(): unknown unit '\(u)'", argument: 2,
+                hint: "use Bytes, KB, MB, GB, TB, PB or EB")
         }
         return .string
     }

@@ -9,7 +9,9 @@ struct PowFunction: ScalarFunction {
     }
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         let n = context.rowCount
-        return Kernel.binary(Numeric.cast(args[0], to: .real, rows: n), Numeric.cast(args[1], to: .real, rows: n),
-                             Double.self, Double.self, out: .real, rows: n) { Foundation.pow($0, $1) }
+        return Kernel.binary(
+            Numeric.cast(args[0], to: .real, rows: n), Numeric.cast(args[1], to: .real, rows: n),
+            Double.self, Double.self, out: .real, rows: n
+        ) { Foundation.pow($0, $1) }
     }
 }

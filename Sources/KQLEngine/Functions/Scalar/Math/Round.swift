@@ -37,7 +37,8 @@ struct RoundFunction: ScalarFunction {
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         let n = context.rowCount
         let t = try returnType(args.map { ArgumentInfo(type: $0.type) })
-        let digits: ColumnarValue = args.count > 1 ? Numeric.cast(args[1], to: .long, rows: n) : .scalar(.long(0), .long)
+        let digits: ColumnarValue =
+            args.count > 1 ? Numeric.cast(args[1], to: .long, rows: n) : .scalar(.long(0), .long)
         switch t {
         case .int, .long:
             let x = Numeric.cast(args[0], to: .long, rows: n)

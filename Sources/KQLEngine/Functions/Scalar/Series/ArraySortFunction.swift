@@ -10,7 +10,9 @@ struct ArraySortFunction: MultiColumnFunction, SummarizedFunction {
     let name: String
     let ascending: Bool
     var summary: String {
-        ascending ? "The array sorted ascending; arrays after it reordered to match." : "The array sorted descending; arrays after it reordered to match."
+        ascending
+            ? "The array sorted ascending; arrays after it reordered to match."
+            : "The array sorted descending; arrays after it reordered to match."
     }
 
     static let asc = ArraySortFunction(name: "array_sort_asc", ascending: true)
@@ -58,8 +60,11 @@ struct ArraySortFunction: MultiColumnFunction, SummarizedFunction {
 
     func row(_ args: [Value]) throws(FunctionError) -> [Value] {
         var nullsLast = true, arrays = args
-        if arrays.count > 1, case .bool(let b) = ValueOrder.unwrap(arrays[arrays.count - 1]) { nullsLast = b; arrays.removeLast() }
-        else if arrays.count > 1, case .null = arrays[arrays.count - 1] { arrays.removeLast() }  // a null nulls_last
+        if arrays.count > 1, case .bool(let b) = ValueOrder.unwrap(arrays[arrays.count - 1]) {
+            nullsLast = b; arrays.removeLast()
+        } else if arrays.count > 1, case .null = arrays[arrays.count - 1] {
+            arrays.removeLast()
+        }  // a null nulls_last
         guard case .dynamic(.array(let first)) = arrays[0] else { return arrays.map { _ in .dynamic(.null) } }
         let order = first.indices.sorted { i, j in
             let a = first[i], b = first[j]
@@ -69,7 +74,9 @@ struct ArraySortFunction: MultiColumnFunction, SummarizedFunction {
             }
             let ra = rank(a), rb = rank(b)
             if ra != rb { return ascending ? ra < rb : ra > rb }
-            let c = ValueOrder.compare(.dynamic(a), .dynamic(b)) ?? (a.jsonText < b.jsonText ? -1 : (a.jsonText == b.jsonText ? 0 : 1))
+            let c =
+                ValueOrder.compare(.dynamic(a), .dynamic(b))
+                ?? (a.jsonText < b.jsonText ? -1 : (a.jsonText == b.jsonText ? 0 : 1))
             return c == 0 ? i < j : (ascending ? c < 0 : c > 0)
         }
         return arrays.map { v in

@@ -28,8 +28,9 @@ extension MultiColumnFunction {
     }
 
     func returnType(_ arguments: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
-        throw FunctionError(.type, "\(name)() returns several columns, so it cannot be an argument of another function",
-                            hint: "use it alone in extend or project: `extend (a, b) = \(name)(...)`, or `extend \(name)(...)`")
+        throw FunctionError(
+            .type, "\(name)() returns several columns, so it cannot be an argument of another function",
+            hint: "use it alone in extend or project: `extend (a, b) = \(name)(...)`, or `extend \(name)(...)`")
     }
 
     func evaluate(_ arguments: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
@@ -50,7 +51,8 @@ struct MultiColumnCall: ScalarFunction {
 
     func evaluate(_ arguments: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         let f = function
-        return try Kernel.boxed(arguments, out: .dynamic, rows: context.rowCount) { (r: [Value]) throws(FunctionError) -> Value in
+        return try Kernel.boxed(arguments, out: .dynamic, rows: context.rowCount) {
+            (r: [Value]) throws(FunctionError) -> Value in
             .dynamic(.array(try f.row(r).map(\.asDynamic)))
         }
     }

@@ -71,13 +71,15 @@ enum SeriesArgument {
 
     /// A series as a KQL dynamic array: longs stay longs, missing elements are null.
     static func dynamic(_ s: NumericSeries) -> Value {
-        .dynamic(.array(s.elements.map { e -> Dynamic in
-            switch e {
-            case .missing: return .null
-            case .long(let x): return .long(x)
-            case .real(let x): return .real(x)
-            }
-        }))
+        .dynamic(
+            .array(
+                s.elements.map { e -> Dynamic in
+                    switch e {
+                    case .missing: return .null
+                    case .long(let x): return .long(x)
+                    case .real(let x): return .real(x)
+                    }
+                }))
     }
 
     /// Reals as a dynamic array.
@@ -118,8 +120,10 @@ struct SeriesFunction: SummarizedFunction {
     let out: ScalarType
     let f: @Sendable (SeriesRow) throws(FunctionError) -> Value
 
-    init(_ name: String, _ summary: String, arity: ClosedRange<Int>, kinds: [ArgumentKind], out: ScalarType = .dynamic,
-         _ f: @escaping @Sendable (SeriesRow) throws(FunctionError) -> Value) {
+    init(
+        _ name: String, _ summary: String, arity: ClosedRange<Int>, kinds: [ArgumentKind], out: ScalarType = .dynamic,
+        _ f: @escaping @Sendable (SeriesRow) throws(FunctionError) -> Value
+    ) {
         self.name = name; self.summary = summary; self.arity = arity; self.kinds = kinds; self.out = out; self.f = f
     }
 
@@ -146,9 +150,12 @@ struct SeriesMultiFunction: MultiColumnFunction, SummarizedFunction {
     let columns: [Field]
     let f: @Sendable (SeriesRow) throws(FunctionError) -> [Value]
 
-    init(_ name: String, _ summary: String, arity: ClosedRange<Int>, kinds: [ArgumentKind], columns: [Field],
-         _ f: @escaping @Sendable (SeriesRow) throws(FunctionError) -> [Value]) {
-        self.name = name; self.summary = summary; self.arity = arity; self.kinds = kinds; self.columns = columns; self.f = f
+    init(
+        _ name: String, _ summary: String, arity: ClosedRange<Int>, kinds: [ArgumentKind], columns: [Field],
+        _ f: @escaping @Sendable (SeriesRow) throws(FunctionError) -> [Value]
+    ) {
+        self.name = name; self.summary = summary; self.arity = arity; self.kinds = kinds; self.columns = columns;
+        self.f = f
     }
 
     func components(_ args: [ArgumentInfo]) throws(FunctionError) -> [Field] {

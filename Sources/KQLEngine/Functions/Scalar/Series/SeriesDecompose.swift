@@ -14,14 +14,20 @@ enum SeriesDecomposeFunctions {
         let d = try SeriesArgument.run { () throws(SeriesAnalysisError) in
             try SeriesDecomposition(s, seasonality: o.seasonality, trend: o.trend, testPoints: o.testPoints)
         }
-        return [SeriesArgument.reals(d.baseline), SeriesArgument.reals(d.seasonal), SeriesArgument.reals(d.trend),
-                SeriesArgument.dynamic(d.residual)]
+        return [
+            SeriesArgument.reals(d.baseline), SeriesArgument.reals(d.seasonal), SeriesArgument.reals(d.trend),
+            SeriesArgument.dynamic(d.residual),
+        ]
     }
 
     /// The decomposition arguments shared with the anomalies and forecast functions, at their positions.
-    static func options(_ r: SeriesRow, seasonality: Int, trend: Int, testPoints: Int?,
-                        threshold: Int) throws(FunctionError) -> (seasonality: SeriesDecomposition.Seasonality,
-                                                                  trend: SeriesDecomposition.Trend, testPoints: Int) {
+    static func options(
+        _ r: SeriesRow, seasonality: Int, trend: Int, testPoints: Int?,
+        threshold: Int
+    ) throws(FunctionError) -> (
+        seasonality: SeriesDecomposition.Seasonality,
+        trend: SeriesDecomposition.Trend, testPoints: Int
+    ) {
         let season = SeriesArgument.long(r[seasonality]) ?? -1
         let limit = SeriesArgument.double(r[threshold]) ?? 0.6
         let s = try SeriesArgument.run { () throws(SeriesAnalysisError) in
@@ -32,8 +38,9 @@ enum SeriesDecomposeFunctions {
         }
         let points = testPoints.flatMap { SeriesArgument.long(r[$0]) } ?? 0
         guard points >= 0, points <= Int64(Int32.max) else {
-            throw FunctionError(.seriesArgument, "Test_points must be a non-negative number of points, not \(points)",
-                                argument: testPoints)
+            throw FunctionError(
+                .seriesArgument, "Test_points must be a non-negative number of points, not \(points)",
+                argument: testPoints)
         }
         return (s, t, Int(points))
     }

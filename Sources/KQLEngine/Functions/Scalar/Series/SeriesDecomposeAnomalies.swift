@@ -16,21 +16,25 @@ enum SeriesDecomposeAnomaliesFunction {
         let o = try SeriesDecomposeFunctions.options(r, seasonality: 2, trend: 3, testPoints: 4, threshold: 6)
         let method = try SeriesOutliersFunction.method(SeriesArgument.string(r[5]) ?? "ctukey", argument: 5)
         let a = try SeriesArgument.run { () throws(SeriesAnalysisError) in
-            try SeriesAnomalies(s, threshold: threshold, seasonality: o.seasonality, trend: o.trend,
-                                testPoints: o.testPoints, method: method)
+            try SeriesAnomalies(
+                s, threshold: threshold, seasonality: o.seasonality, trend: o.trend,
+                testPoints: o.testPoints, method: method)
         }
         return [SeriesArgument.longs(a.flags), SeriesArgument.reals(a.scores), SeriesArgument.reals(a.baseline)]
     }
 
     /// `series_decompose_forecast(series, points [, seasonality, trend, seasonality_threshold])`: the
     /// baseline learnt without the last `points` points, extended over them.
-    static let forecast = SeriesFunction("series_decompose_forecast", "Forecast of a series from its decomposition.",
-                                         arity: 2...5, kinds: [.dynamic, .integer, .integer, .string, .number]) {
+    static let forecast = SeriesFunction(
+        "series_decompose_forecast", "Forecast of a series from its decomposition.",
+        arity: 2...5, kinds: [.dynamic, .integer, .integer, .string, .number]
+    ) {
         (r: SeriesRow) throws(FunctionError) -> Value in
         guard let s = SeriesArgument.series(r[0]) else { return .dynamic(.null) }
         let o = try SeriesDecomposeFunctions.options(r, seasonality: 2, trend: 3, testPoints: 1, threshold: 4)
-        return SeriesArgument.reals(try SeriesArgument.run { () throws(SeriesAnalysisError) in
-            try SeriesAnomalies.forecast(s, points: o.testPoints, seasonality: o.seasonality, trend: o.trend)
-        })
+        return SeriesArgument.reals(
+            try SeriesArgument.run { () throws(SeriesAnalysisError) in
+                try SeriesAnomalies.forecast(s, points: o.testPoints, seasonality: o.seasonality, trend: o.trend)
+            })
     }
 }

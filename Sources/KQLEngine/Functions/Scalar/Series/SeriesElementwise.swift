@@ -42,14 +42,17 @@ enum SeriesElementwise {
     ]
 
     static func binary(_ name: String, _ summary: String, _ op: SeriesAnalysis.ArithmeticOperator) -> SeriesFunction {
-        SeriesFunction(name, summary, arity: 2...2, kinds: [.any, .any]) { (r: SeriesRow) throws(FunctionError) -> Value in
+        SeriesFunction(name, summary, arity: 2...2, kinds: [.any, .any]) {
+            (r: SeriesRow) throws(FunctionError) -> Value in
             guard let (a, b) = operands(r) else { return .dynamic(.null) }
-            return SeriesArgument.dynamic(try SeriesArgument.run { () throws(SeriesAnalysisError) in try op.apply(a, b) })
+            return SeriesArgument.dynamic(
+                try SeriesArgument.run { () throws(SeriesAnalysisError) in try op.apply(a, b) })
         }
     }
 
     static func compare(_ name: String, _ summary: String, _ op: SeriesAnalysis.ComparisonOperator) -> SeriesFunction {
-        SeriesFunction(name, summary, arity: 2...2, kinds: [.any, .any]) { (r: SeriesRow) throws(FunctionError) -> Value in
+        SeriesFunction(name, summary, arity: 2...2, kinds: [.any, .any]) {
+            (r: SeriesRow) throws(FunctionError) -> Value in
             guard let (a, b) = operands(r) else { return .dynamic(.null) }
             let bools = try SeriesArgument.run { () throws(SeriesAnalysisError) in try op.apply(a, b) }
             return .dynamic(.array(bools.map { $0.map(Dynamic.bool) ?? .null }))

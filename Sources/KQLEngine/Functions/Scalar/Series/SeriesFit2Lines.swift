@@ -8,7 +8,8 @@ enum SeriesFit2LinesFunctions {
     static let side = ["rsquare", "slope", "interception", "variance", "rvariance"]
 
     static let columns = SeriesMultiFunction(
-        "series_fit_2lines", "Two-segment linear regression of a series, as fifteen columns.", arity: 1...1, kinds: [.dynamic],
+        "series_fit_2lines", "Two-segment linear regression of a series, as fifteen columns.", arity: 1...1,
+        kinds: [.dynamic],
         columns: zip(top, [ScalarType.real, .long, .real, .real, .dynamic]).map { Field($0.0, $0.1) }
             + side.map { Field("right_\($0)", .real) } + side.map { Field("left_\($0)", .real) }
     ) { r in
@@ -16,8 +17,10 @@ enum SeriesFit2LinesFunctions {
         return topValues(fit) + sideValues(fit.right) + sideValues(fit.left)
     }
 
-    static let bag = SeriesFunction("series_fit_2lines_dynamic", "Two-segment linear regression of a series, as a property bag.",
-                                    arity: 1...1, kinds: [.dynamic]) { r in
+    static let bag = SeriesFunction(
+        "series_fit_2lines_dynamic", "Two-segment linear regression of a series, as a property bag.",
+        arity: 1...1, kinds: [.dynamic]
+    ) { r in
         guard let fit = fit(r[0]) else { return .dynamic(.null) }
         var pairs = Array(zip(top, topValues(fit).map(\.asDynamic)))
         pairs.append(("right", .bag(PropertyBag(Array(zip(side, sideValues(fit.right).map(\.asDynamic)))))))
@@ -28,7 +31,10 @@ enum SeriesFit2LinesFunctions {
     private static func fit(_ v: Value) -> TwoLineFit? { SeriesArgument.series(v).flatMap(TwoLineFit.init) }
 
     private static func topValues(_ f: TwoLineFit) -> [Value] {
-        [.real(f.rsquare), .long(Int64(f.splitIndex)), .real(f.variance), .real(f.rvariance), SeriesArgument.reals(f.lineFit)]
+        [
+            .real(f.rsquare), .long(Int64(f.splitIndex)), .real(f.variance), .real(f.rvariance),
+            SeriesArgument.reals(f.lineFit),
+        ]
     }
 
     private static func sideValues(_ s: TwoLineFit.Side) -> [Value] {

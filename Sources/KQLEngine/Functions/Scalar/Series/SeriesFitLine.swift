@@ -7,14 +7,18 @@ import SeriesAnalysis
 enum SeriesFitLineFunctions {
     static let components = ["rsquare", "slope", "variance", "rvariance", "interception", "line_fit"]
 
-    static let columns = SeriesMultiFunction("series_fit_line", "Linear regression of a series, as six columns.",
-                                             arity: 1...1, kinds: [.dynamic],
-                                             columns: zip(components, [ScalarType.real, .real, .real, .real, .real, .dynamic]).map { Field($0.0, $0.1) }) { r in
+    static let columns = SeriesMultiFunction(
+        "series_fit_line", "Linear regression of a series, as six columns.",
+        arity: 1...1, kinds: [.dynamic],
+        columns: zip(components, [ScalarType.real, .real, .real, .real, .real, .dynamic]).map { Field($0.0, $0.1) }
+    ) { r in
         values(r[0])
     }
 
-    static let bag = SeriesFunction("series_fit_line_dynamic", "Linear regression of a series, as a property bag.",
-                                    arity: 1...1, kinds: [.dynamic]) { r in
+    static let bag = SeriesFunction(
+        "series_fit_line_dynamic", "Linear regression of a series, as a property bag.",
+        arity: 1...1, kinds: [.dynamic]
+    ) { r in
         guard SeriesArgument.series(r[0]) != nil else { return .dynamic(.null) }
         return .dynamic(.bag(PropertyBag(Array(zip(components, values(r[0]).map(\.asDynamic))))))
     }
@@ -23,7 +27,9 @@ enum SeriesFitLineFunctions {
     static func values(_ v: Value) -> [Value] {
         guard let s = SeriesArgument.series(v) else { return [.null, .null, .null, .null, .null, .dynamic(.null)] }
         let fit = LineFit(s)
-        return [.real(fit.rsquare), .real(fit.slope), .real(fit.variance), .real(fit.rvariance), .real(fit.interception),
-                SeriesArgument.reals(fit.lineFit)]
+        return [
+            .real(fit.rsquare), .real(fit.slope), .real(fit.variance), .real(fit.rvariance), .real(fit.interception),
+            SeriesArgument.reals(fit.lineFit),
+        ]
     }
 }

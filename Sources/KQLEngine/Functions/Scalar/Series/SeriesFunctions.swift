@@ -4,9 +4,11 @@
 enum SeriesFunctions {
     static let all = FunctionFamily("series", functions.map { .scalar($0, example: examples[$0.name] ?? "") })
 
-    private static let functions: [any SummarizedFunction] = SeriesElementwise.arithmetic + SeriesElementwise.comparisons
+    private static let functions: [any SummarizedFunction] =
+        SeriesElementwise.arithmetic + SeriesElementwise.comparisons
         + SeriesElementwise.math + SeriesReductionFunctions.all + [
-            SeriesFillFunctions.forward, SeriesFillFunctions.backward, SeriesFillFunctions.constant, SeriesFillFunctions.linear,
+            SeriesFillFunctions.forward, SeriesFillFunctions.backward, SeriesFillFunctions.constant,
+            SeriesFillFunctions.linear,
             SeriesFilterFunctions.fir, SeriesFilterFunctions.iir,
             SeriesFitLineFunctions.columns, SeriesFitLineFunctions.bag, SeriesFit2LinesFunctions.columns,
             SeriesFit2LinesFunctions.bag, SeriesFitPolyFunction.function,
@@ -67,7 +69,8 @@ enum SeriesFunctions {
         "series_decompose": "print series_decompose(dynamic([1, 5, 2, 6, 3, 7, 4, 8, 5, 9, 6, 10]), 2)",
         "series_decompose_anomalies":
             "print series_decompose_anomalies(dynamic([1, 5, 2, 6, 3, 7, 4, 8, 50, 9, 6, 10]), 1.5, 2)",
-        "series_decompose_forecast": "print series_decompose_forecast(dynamic([1, 5, 2, 6, 3, 7, 4, 8, 5, 9, 6, 10]), 2, 2)",
+        "series_decompose_forecast":
+            "print series_decompose_forecast(dynamic([1, 5, 2, 6, 3, 7, 4, 8, 5, 9, 6, 10]), 2, 2)",
         "series_outliers": "print series_outliers(dynamic([1, 2, 1, 2, 50, 1, 2, 1]))",
         "series_fft": "print series_fft(dynamic([1, 0, 0, 0]))",
         "series_ifft": "print series_ifft(dynamic([1, 1, 1, 1]))",

@@ -10,8 +10,10 @@ enum SeriesPeriodsFunctions {
         "series_periods_detect", "Finds the most significant periods of a series.", arity: 4...4,
         kinds: [.dynamic, .number, .number, .integer], columns: [Field("periods", .dynamic), Field("scores", .dynamic)]
     ) { (r: SeriesRow) throws(FunctionError) -> [Value] in
-        guard let s = SeriesArgument.series(r[0]), let lo = SeriesArgument.double(r[1]), let hi = SeriesArgument.double(r[2]),
-              let n = SeriesArgument.long(r[3]) else { return [.dynamic(.null), .dynamic(.null)] }
+        guard let s = SeriesArgument.series(r[0]), let lo = SeriesArgument.double(r[1]),
+            let hi = SeriesArgument.double(r[2]),
+            let n = SeriesArgument.long(r[3])
+        else { return [.dynamic(.null), .dynamic(.null)] }
         let result = try SeriesArgument.run { () throws(SeriesAnalysisError) in
             try SeriesPeriods.detect(s, minPeriod: lo, maxPeriod: hi, count: Int(clamping: n))
         }
@@ -25,14 +27,18 @@ enum SeriesPeriodsFunctions {
     ) { (r: SeriesRow) throws(FunctionError) -> [Value] in
         let periods = (1..<r.count).map { SeriesArgument.double(r[$0]) ?? 0 }
         guard let s = SeriesArgument.series(r[0]) else { return [SeriesArgument.reals(periods), .dynamic(.null)] }
-        let scores = try SeriesArgument.run { () throws(SeriesAnalysisError) in try SeriesPeriods.validate(s, periods: periods) }
+        let scores = try SeriesArgument.run { () throws(SeriesAnalysisError) in
+            try SeriesPeriods.validate(s, periods: periods)
+        }
         return [SeriesArgument.reals(periods), SeriesArgument.reals(scores)]
     }
 
     /// `series_seasonal(series [, period])`: the per-phase median of the series for `period` bins, or for
     /// the period detected with score 0.7 when `period` is -1 or absent (zeros when none is).
-    static let seasonal = SeriesFunction("series_seasonal", "Seasonal component of a series (per-phase medians).",
-                                         arity: 1...2, kinds: [.dynamic, .integer]) { r in
+    static let seasonal = SeriesFunction(
+        "series_seasonal", "Seasonal component of a series (per-phase medians).",
+        arity: 1...2, kinds: [.dynamic, .integer]
+    ) { r in
         guard let s = SeriesArgument.series(r[0]) else { return .dynamic(.null) }
         let p = SeriesArgument.long(r[1]) ?? -1
         return SeriesArgument.dynamic(SeasonalComponent.compute(s, period: p == -1 ? nil : Int(clamping: p)))

@@ -8,20 +8,28 @@ import SeriesAnalysis
 enum SeriesStatsFunctions {
     static let columns = SeriesMultiFunction(
         "series_stats", "Summary statistics of a series, as seven columns.", arity: 1...2, kinds: [.dynamic, .bool],
-        columns: zip(["min", "min_idx", "max", "max_idx", "avg", "stdev", "variance"],
-                     [ScalarType.real, .long, .real, .long, .real, .real, .real]).map { Field($0.0, $0.1) }
+        columns: zip(
+            ["min", "min_idx", "max", "max_idx", "avg", "stdev", "variance"],
+            [ScalarType.real, .long, .real, .long, .real, .real, .real]
+        ).map { Field($0.0, $0.1) }
     ) { r in
         guard let s = stats(r) else { return [Value](repeating: .null, count: 7) }
-        return [SeriesArgument.real(s.min), long(s.minIndex), SeriesArgument.real(s.max), long(s.maxIndex),
-                SeriesArgument.real(s.avg), SeriesArgument.real(s.stdev), SeriesArgument.real(s.variance)]
+        return [
+            SeriesArgument.real(s.min), long(s.minIndex), SeriesArgument.real(s.max), long(s.maxIndex),
+            SeriesArgument.real(s.avg), SeriesArgument.real(s.stdev), SeriesArgument.real(s.variance),
+        ]
     }
 
-    static let bag = SeriesFunction("series_stats_dynamic", "Summary statistics of a series, as a property bag.",
-                                    arity: 1...2, kinds: [.dynamic, .bool]) { r in
+    static let bag = SeriesFunction(
+        "series_stats_dynamic", "Summary statistics of a series, as a property bag.",
+        arity: 1...2, kinds: [.dynamic, .bool]
+    ) { r in
         guard let s = stats(r) else { return .dynamic(.null) }
-        let values: [Value] = [SeriesArgument.real(s.min), long(s.minIndex), SeriesArgument.real(s.max), long(s.maxIndex),
-                               SeriesArgument.real(s.avg), SeriesArgument.real(s.stdev), SeriesArgument.real(s.variance),
-                               SeriesArgument.real(s.sum), long(s.count)]
+        let values: [Value] = [
+            SeriesArgument.real(s.min), long(s.minIndex), SeriesArgument.real(s.max), long(s.maxIndex),
+            SeriesArgument.real(s.avg), SeriesArgument.real(s.stdev), SeriesArgument.real(s.variance),
+            SeriesArgument.real(s.sum), long(s.count),
+        ]
         let keys = ["min", "min_idx", "max", "max_idx", "avg", "stdev", "variance", "sum", "len"]
         return .dynamic(.bag(PropertyBag(Array(zip(keys, values.map(\.asDynamic))))))
     }

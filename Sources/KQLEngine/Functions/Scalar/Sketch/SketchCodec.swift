@@ -16,15 +16,17 @@ enum SketchCodec {
     static func hll(_ v: Value) throws(FunctionError) -> HyperLogLog? {
         guard case .dynamic(let d) = v, d != .null else { return nil }
         guard case .array(let parts) = d, parts.count == 3, case .array(let header) = parts[0], header.count == 2,
-              case .long(let tag) = header[0], case .long(let p) = header[1], case .array(let hashItems) = parts[1],
-              case .array(let registerItems) = parts[2] else {
+            case .long(let tag) = header[0], case .long(let p) = header[1], case .array(let hashItems) = parts[1],
+            case .array(let registerItems) = parts[2]
+        else {
             throw format("hll", "it is not [[1024, precision], [hashes], [registers]]")
         }
         var hashes: [Int64] = []
         hashes.reserveCapacity(hashItems.count)
         for h in hashItems {
             switch h {
-            case .string(let s): guard let x = Int64(s) else { throw format("hll", "a hash is not a 64-bit number") }; hashes.append(x)
+            case .string(let s):
+                guard let x = Int64(s) else { throw format("hll", "a hash is not a 64-bit number") }; hashes.append(x)
             case .long(let x): hashes.append(x)
             default: throw format("hll", "a hash is not a 64-bit number")
             }
@@ -37,8 +39,10 @@ enum SketchCodec {
             registers = [UInt8](data)
         }
         return try SeriesArgument.run { () throws(SeriesAnalysisError) in
-            try HyperLogLog(decoding: HyperLogLog.Encoded(format: tag, precision: Int(clamping: p), hashes: hashes,
-                                                         registers: registers))
+            try HyperLogLog(
+                decoding: HyperLogLog.Encoded(
+                    format: tag, precision: Int(clamping: p), hashes: hashes,
+                    registers: registers))
         }
     }
 
@@ -46,8 +50,11 @@ enum SketchCodec {
     static func dynamic(_ h: HyperLogLog) -> Value {
         let e = h.encoded
         let registers: [Dynamic] = e.registers.map { [.string(Data($0).base64EncodedString())] } ?? []
-        return .dynamic(.array([.array([.long(e.format), .long(Int64(e.precision))]),
-                                .array(e.hashes.map { .string(String($0)) }), .array(registers)]))
+        return .dynamic(
+            .array([
+                .array([.long(e.format), .long(Int64(e.precision))]),
+                .array(e.hashes.map { .string(String($0)) }), .array(registers),
+            ]))
     }
 
     /// Adds a non-null value: numbers by their value (an int and a long of the same value are one),
@@ -69,7 +76,8 @@ enum SketchCodec {
     static func accuracy(_ v: Value?, argument: Int) throws(FunctionError) -> HyperLogLog.Accuracy {
         guard let v, !v.isNull else { return HyperLogLog.defaultAccuracy }
         guard let level = SeriesArgument.long(v), let a = HyperLogLog.Accuracy(rawValue: Int(clamping: level)) else {
-            throw FunctionError(.seriesArgument, "the accuracy must be 0, 1, 2, 3 or 4, not \(v.text)", argument: argument)
+            throw FunctionError(
+                .seriesArgument, "the accuracy must be 0, 1, 2, 3 or 4, not \(v.text)", argument: argument)
         }
         return a
     }
@@ -99,13 +107,16 @@ enum SketchCodec {
     static func tdigest(_ v: Value) throws(FunctionError) -> (digest: TDigest, type: ScalarType)? {
         guard case .dynamic(let d) = v, d != .null else { return nil }
         guard case .array(let parts) = d, parts.count == 3 || parts.count == 4, case .array(let header) = parts[0],
-              header.count == 1, case .long(let code) = header[0],
-              let means = numbers(parts[1]), let weightValues = numbers(parts[2]) else {
+            header.count == 1, case .long(let code) = header[0],
+            let means = numbers(parts[1]), let weightValues = numbers(parts[2])
+        else {
             throw format("tdigest", "it is not [[type], [values], [weights]]")
         }
         var weights: [Int64] = []
         for w in weightValues {
-            guard w.isFinite, w == w.rounded(), let x = Int64(exactly: w) else { throw format("tdigest", "a weight is not a whole number") }
+            guard w.isFinite, w == w.rounded(), let x = Int64(exactly: w) else {
+                throw format("tdigest", "a weight is not a whole number")
+            }
             weights.append(x)
         }
         var bounds: [Double]?
@@ -123,9 +134,11 @@ enum SketchCodec {
     static func dynamic(_ t: TDigest, type: ScalarType) -> Value {
         let e = t.encoded
         let integral = type != .real
-        var parts: [Dynamic] = [.array([.long(typeCode(type))]),
-                                .array(e.means.map { integral && $0 == $0.rounded() && abs($0) < 9e18 ? .long(Int64($0)) : .real($0) }),
-                                .array(e.weights.map { .long($0) })]
+        var parts: [Dynamic] = [
+            .array([.long(typeCode(type))]),
+            .array(e.means.map { integral && $0 == $0.rounded() && abs($0) < 9e18 ? .long(Int64($0)) : .real($0) }),
+            .array(e.weights.map { .long($0) }),
+        ]
         if let b = e.bounds { parts.append(.array(b.map { .real($0) })) }
         return .dynamic(.array(parts))
     }
@@ -166,7 +179,8 @@ enum SketchCodec {
     }
 
     private static func format(_ what: String, _ message: String) -> FunctionError {
-        FunctionError(.sketchFormat, "the value is not a \(what) sketch: \(message)",
-                      hint: "pass the unchanged result of \(what)() or \(what)_merge()")
+        FunctionError(
+            .sketchFormat, "the value is not a \(what) sketch: \(message)",
+            hint: "pass the unchanged result of \(what)() or \(what)_merge()")
     }
 }

@@ -13,7 +13,8 @@ struct PackAllFunction: ScalarFunction {
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         var meter = BudgetMeter(context)
         let names = self.names, ignore = ignoreNullEmpty
-        let result = try Kernel.boxed(args, out: .dynamic, rows: context.rowCount) { (r: [Value]) throws(FunctionError) -> Value in
+        let result = try Kernel.boxed(args, out: .dynamic, rows: context.rowCount) {
+            (r: [Value]) throws(FunctionError) -> Value in
             var bag = PropertyBag()
             var size = 0
             for (k, v) in zip(names, r) {

@@ -2,19 +2,29 @@
 /// and `Binding/Binder+SchemaFunctions.swift` for those that read the row's columns; their kernels,
 /// `PackAllFunction` and `EstimateDataSizeFunction`, are in this folder).
 enum SpecialFunctions {
-    static let all = FunctionFamily("special", [
-        .binder("toscalar", "The first value of a tabular expression's first column, computed once for the query.",
+    static let all = FunctionFamily(
+        "special",
+        [
+            .binder(
+                "toscalar", "The first value of a tabular expression's first column, computed once for the query.",
                 example: "print toscalar(range x from 1 to 3 step 1 | summarize sum(x))"),
-        .binder("typeof", "A type named where a function expects one, such as extract()'s result type.",
+            .binder(
+                "typeof", "A type named where a function expects one, such as extract()'s result type.",
                 example: "print extract('([0-9]+)', 1, 'abc 42', typeof(long))"),
-        .binder("column_ifexists", "A column of the row when it exists, otherwise a default expression.",
+            .binder(
+                "column_ifexists", "A column of the row when it exists, otherwise a default expression.",
                 example: "print x = 1 | project column_ifexists('y', x)"),
-        .binder("columnifexists", "Deprecated alias of column_ifexists().", example: "print x = 1 | project columnifexists('x', 0)"),
-        .binder("pack_all", "A property bag of every column of the row, optionally without null and empty values.",
+            .binder(
+                "columnifexists", "Deprecated alias of column_ifexists().",
+                example: "print x = 1 | project columnifexists('x', 0)"),
+            .binder(
+                "pack_all", "A property bag of every column of the row, optionally without null and empty values.",
                 example: "print a = 1, b = '' | extend p = pack_all(true)"),
-        .binder("estimate_data_size", "An estimate of the bytes a row's given columns (or `*`) take.",
+            .binder(
+                "estimate_data_size", "An estimate of the bytes a row's given columns (or `*`) take.",
                 example: "print x = 1, s = 'abc' | extend size = estimate_data_size(*)"),
-        .binder("assert", "True, or a query error with the given message when a constant condition is false.",
+            .binder(
+                "assert", "True, or a query error with the given message when a constant condition is false.",
                 example: "print assert(1 < 2, 'one is less than two')"),
-    ])
+        ])
 }

@@ -15,20 +15,29 @@ struct CountofFunction: ScalarFunction {
         return .long
     }
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
-        return try Kernel.boxedStrict(args, out: .long, rows: context.rowCount) { (r: [Value]) throws(FunctionError) -> Value in
+        return try Kernel.boxedStrict(args, out: .long, rows: context.rowCount) {
+            (r: [Value]) throws(FunctionError) -> Value in
             var s = r[0].text
             let search = r[1].text
             if r.count > 2, r[2].text == "regex" {
                 let re = try RegexCache.shared.regex(search, argument: 1)
                 var count: Int64 = 0
-                s.withUTF8 { t in re.forEachMatch(in: t, groups: 1) { _ in count += 1; return true } }
+                s.withUTF8 { t in
+                    re.forEachMatch(in: t, groups: 1) { _ in
+                        count += 1; return true
+                    }
+                }
                 return .long(count)
             }
             guard !search.isEmpty else { return .long(0) }
             let hay = Array(s.utf8), needle = Array(search.utf8)
             var count: Int64 = 0
             hay.withUnsafeBufferPointer { h in
-                needle.withUnsafeBufferPointer { n in _ = TextSearch.anyMatch(h, n) { _ in count += 1; return false } }
+                needle.withUnsafeBufferPointer { n in
+                    _ = TextSearch.anyMatch(h, n) { _ in
+                        count += 1; return false
+                    }
+                }
             }
             return .long(count)
         }

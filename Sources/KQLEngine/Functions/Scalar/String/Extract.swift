@@ -38,7 +38,9 @@ struct ExtractFunction: ScalarFunction {
             let re = try RegexCache.shared.regex(r[0].text, argument: 0)
             let g = try Self.group(r[1], of: re)
             var s = r[2].text
-            let found = s.withUTF8 { t in re.firstMatch(in: t, groups: g + 1)?.range(g).map { CompiledRegex.text(t, $0) } }
+            let found = s.withUTF8 { t in
+                re.firstMatch(in: t, groups: g + 1)?.range(g).map { CompiledRegex.text(t, $0) }
+            }
             guard let text = found else { return target == .string ? .string("") : .null }
             return target == .string ? .string(text) : Cast.explicit(.string(text), to: target)
         }

@@ -6,7 +6,9 @@ import Columnar
 struct ExtractAllFunction: ScalarFunction {
     let name = "extract_all"
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
-        if args.count == 3 { try Signature.check(name, args, [.string, .dynamic, .string]) } else {
+        if args.count == 3 {
+            try Signature.check(name, args, [.string, .dynamic, .string])
+        } else {
             try Signature.check(name, args, [.string, .string])
         }
         if let p = args[0].constant {
@@ -25,15 +27,17 @@ struct ExtractAllFunction: ScalarFunction {
             case .long(let i) where i >= 0 && i <= re.groupCount: groups.append(Int(i))
             case .string(let n) where re.group(named: n) != nil: groups.append(re.group(named: n)!)
             default:
-                throw FunctionError(.argument, "capture group \(Value.dynamic(item).text) does not exist in '\(re.pattern)'",
-                                    argument: 1)
+                throw FunctionError(
+                    .argument, "capture group \(Value.dynamic(item).text) does not exist in '\(re.pattern)'",
+                    argument: 1)
             }
         }
         return groups
     }
 
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
-        try Kernel.boxedStrict(args, out: .dynamic, rows: context.rowCount) { (r: [Value]) throws(FunctionError) -> Value in
+        try Kernel.boxedStrict(args, out: .dynamic, rows: context.rowCount) {
+            (r: [Value]) throws(FunctionError) -> Value in
             let re = try RegexCache.shared.regex(r[0].text, argument: 0)
             var selection: Dynamic?
             if r.count == 3, case .dynamic(let sel) = r[1] { selection = sel }
@@ -43,7 +47,8 @@ struct ExtractAllFunction: ScalarFunction {
             var items: [Dynamic] = []
             s.withUTF8 { t in
                 re.forEachMatch(in: t, groups: highest + 1) { m in
-                    let texts = groups.map { g -> Dynamic in .string(m.range(g).map { CompiledRegex.text(t, $0) } ?? "") }
+                    let texts = groups.map { g -> Dynamic in .string(m.range(g).map { CompiledRegex.text(t, $0) } ?? "")
+                    }
                     items.append(groups.count == 1 ? texts[0] : .array(texts))
                     return true
                 }

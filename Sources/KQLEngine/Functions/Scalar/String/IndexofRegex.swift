@@ -12,7 +12,8 @@ struct IndexofRegexFunction: ScalarFunction {
         return .long
     }
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
-        try Kernel.boxedStrict(args, out: .long, rows: context.rowCount) { (r: [Value]) throws(FunctionError) -> Value in
+        try Kernel.boxedStrict(args, out: .long, rows: context.rowCount) {
+            (r: [Value]) throws(FunctionError) -> Value in
             let re = try RegexCache.shared.regex(r[1].text, argument: 1)
             let start = r.count > 2 ? (Numeric.long(r[2]) ?? 0) : 0
             let length = r.count > 3 ? (Numeric.long(r[3]) ?? -1) : -1

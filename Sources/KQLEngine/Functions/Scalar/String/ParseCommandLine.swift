@@ -13,8 +13,9 @@ struct ParseCommandLineFunction: ScalarFunction {
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
         try Signature.check(name, args, [.string, .string])
         if let c = args[1].constant, !Self.isWindows(c) {
-            throw FunctionError(.argument, "parse_command_line() supports only the parser type \"windows\", not \"\(c.text)\"",
-                                argument: 1)
+            throw FunctionError(
+                .argument, "parse_command_line() supports only the parser type \"windows\", not \"\(c.text)\"",
+                argument: 1)
         }
         return .dynamic
     }
@@ -22,10 +23,12 @@ struct ParseCommandLineFunction: ScalarFunction {
     static func isWindows(_ v: Value) -> Bool { v.text.lowercased() == "windows" }
 
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
-        try Kernel.boxedStrict(args, out: .dynamic, rows: context.rowCount) { (r: [Value]) throws(FunctionError) -> Value in
+        try Kernel.boxedStrict(args, out: .dynamic, rows: context.rowCount) {
+            (r: [Value]) throws(FunctionError) -> Value in
             guard Self.isWindows(r[1]) else {
-                throw FunctionError(.argument, "parse_command_line() supports only the parser type \"windows\", not \"\(r[1].text)\"",
-                                    argument: 1)
+                throw FunctionError(
+                    .argument, "parse_command_line() supports only the parser type \"windows\", not \"\(r[1].text)\"",
+                    argument: 1)
             }
             return .dynamic(.array(Self.windowsArguments(r[0].text).map { .string($0) }))
         }

@@ -23,19 +23,25 @@ struct ParsePathFunction: ScalarFunction {
             directory = rest[..<last]; file = rest[rest.index(after: last)...]
         }
         var stream = ""
-        if let colon = file.firstIndex(of: ":") { stream = String(file[file.index(after: colon)...]); file = file[..<colon] }
+        if let colon = file.firstIndex(of: ":") {
+            stream = String(file[file.index(after: colon)...]); file = file[..<colon]
+        }
         var ext = ""
         if let dot = file.lastIndex(of: ".") { ext = String(file[file.index(after: dot)...]) }
-        let directoryName = directory.lastIndex(where: isSeparator).map { String(directory[directory.index(after: $0)...]) } ?? String(directory)
+        let directoryName =
+            directory.lastIndex(where: isSeparator).map { String(directory[directory.index(after: $0)...]) }
+            ?? String(directory)
         var root = ""
         // A drive letter, possibly after the `\\?\` long-path prefix.
         let unprefixed = directory.hasPrefix(#"\\?\"#) ? directory.dropFirst(4) : directory
         let chars = Array(unprefixed.prefix(2))
         if chars.count == 2, chars[0].isLetter, chars[1] == ":" { root = String(chars) }
-        return .bag(PropertyBag([
-            ("Scheme", .string(scheme)), ("RootPath", .string(root)), ("DirectoryPath", .string(String(directory))),
-            ("DirectoryName", .string(directoryName)), ("Filename", .string(String(file))), ("Extension", .string(ext)),
-            ("AlternateDataStreamName", .string(stream)),
-        ]))
+        return .bag(
+            PropertyBag([
+                ("Scheme", .string(scheme)), ("RootPath", .string(root)), ("DirectoryPath", .string(String(directory))),
+                ("DirectoryName", .string(directoryName)), ("Filename", .string(String(file))),
+                ("Extension", .string(ext)),
+                ("AlternateDataStreamName", .string(stream)),
+            ]))
     }
 }

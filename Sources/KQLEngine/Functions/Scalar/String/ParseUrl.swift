@@ -16,14 +16,18 @@ struct ParseUrlFunction: ScalarFunction {
     }
 
     static func parse(_ url: String) -> Dynamic {
-        guard let schemeEnd = url.range(of: "://"), !url[..<schemeEnd.lowerBound].isEmpty else { return .bag(PropertyBag()) }
+        guard let schemeEnd = url.range(of: "://"), !url[..<schemeEnd.lowerBound].isEmpty else {
+            return .bag(PropertyBag())
+        }
         let scheme = String(url[..<schemeEnd.lowerBound])
         var rest = Substring(url[schemeEnd.upperBound...])
         var fragment = "", query = ""
         if let h = rest.firstIndex(of: "#") { fragment = String(rest[rest.index(after: h)...]); rest = rest[..<h] }
         if let q = rest.firstIndex(of: "?") { query = String(rest[rest.index(after: q)...]); rest = rest[..<q] }
         var authority = rest, path = ""
-        if let slash = rest.firstIndex(of: "/") { authority = rest[..<slash]; path = String(rest[rest.index(after: slash)...]) }
+        if let slash = rest.firstIndex(of: "/") {
+            authority = rest[..<slash]; path = String(rest[rest.index(after: slash)...])
+        }
         var user = "", password = ""
         if let at = authority.lastIndex(of: "@") {
             let info = authority[..<at]
@@ -39,11 +43,12 @@ struct ParseUrlFunction: ScalarFunction {
             host = String(authority[..<colon]); port = String(authority[authority.index(after: colon)...])
         }
         let parameters = queryParameters(query)
-        return .bag(PropertyBag([
-            ("Scheme", .string(scheme)), ("Host", .string(host)), ("Port", .string(port)), ("Path", .string(path)),
-            ("Username", .string(user)), ("Password", .string(password)), ("Query Parameters", .bag(parameters)),
-            ("Fragment", .string(fragment)),
-        ]))
+        return .bag(
+            PropertyBag([
+                ("Scheme", .string(scheme)), ("Host", .string(host)), ("Port", .string(port)), ("Path", .string(path)),
+                ("Username", .string(user)), ("Password", .string(password)), ("Query Parameters", .bag(parameters)),
+                ("Fragment", .string(fragment)),
+            ]))
     }
 
     /// The `k=v` pairs of a URL's query (`&`-separated, URL-decoded, `+` as space; a key without `=` has
@@ -53,7 +58,9 @@ struct ParseUrlFunction: ScalarFunction {
         for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
             let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let key = String(kv[0]).removingPercentEncoding ?? String(kv[0])
-            let value = kv.count > 1 ? (String(kv[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(kv[1])) : ""
+            let value =
+                kv.count > 1
+                ? (String(kv[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(kv[1])) : ""
             parameters[key] = .string(value)
         }
         return parameters

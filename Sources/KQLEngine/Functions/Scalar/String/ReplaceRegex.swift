@@ -31,8 +31,10 @@ struct ReplaceRegexFunction: ScalarFunction {
                     if n >= UInt8(ascii: "0") && n <= UInt8(ascii: "9") {
                         let g = Int(n - UInt8(ascii: "0"))
                         guard g <= groups else {
-                            throw FunctionError(.regex, "the rewrite refers to group \\\(g), but the pattern has \(groups) capture group\(groups == 1 ? "" : "s")",
-                                                argument: 2)
+                            throw FunctionError(
+                                .regex,
+                                "the rewrite refers to group \\\(g), but the pattern has \(groups) capture group\(groups == 1 ? "" : "s")",
+                                argument: 2)
                         }
                         if !literal.isEmpty { pieces.append(.text(literal)); literal = [] }
                         pieces.append(.group(g))
@@ -50,7 +52,8 @@ struct ReplaceRegexFunction: ScalarFunction {
     }
 
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
-        try Kernel.boxedStrict(args, out: .string, rows: context.rowCount) { (r: [Value]) throws(FunctionError) -> Value in
+        try Kernel.boxedStrict(args, out: .string, rows: context.rowCount) {
+            (r: [Value]) throws(FunctionError) -> Value in
             let re = try RegexCache.shared.regex(r[1].text, argument: 1)
             let rewrite = try Rewrite(r[2].text, groups: re.groupCount)
             var s = r[0].text
@@ -64,7 +67,10 @@ struct ReplaceRegexFunction: ScalarFunction {
                     for piece in rewrite.pieces {
                         switch piece {
                         case .text(let bytes): out.append(contentsOf: bytes)
-                        case .group(let g): if let range = m.range(g) { out.append(contentsOf: UnsafeBufferPointer(rebasing: t[range])) }
+                        case .group(let g):
+                            if let range = m.range(g) {
+                                out.append(contentsOf: UnsafeBufferPointer(rebasing: t[range]))
+                            }
                         }
                     }
                     copied = whole.upperBound

@@ -16,8 +16,11 @@ struct ReplaceStringsFunction: ScalarFunction {
 
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         var meter = BudgetMeter(context)
-        let result = try Kernel.boxedStrict(args, out: .string, rows: context.rowCount) { (r: [Value]) throws(FunctionError) -> Value in
-            guard case .dynamic(.array(let lookups)) = r[1], case .dynamic(.array(let rewrites)) = r[2] else { return .null }
+        let result = try Kernel.boxedStrict(args, out: .string, rows: context.rowCount) {
+            (r: [Value]) throws(FunctionError) -> Value in
+            guard case .dynamic(.array(let lookups)) = r[1], case .dynamic(.array(let rewrites)) = r[2] else {
+                return .null
+            }
             let pieces = Self.replace(Array(r[0].text.utf8), lookups: lookups, rewrites: rewrites)
             try meter.add(pieces.reduce(0) { MemorySize.sum($0, $1.count) })
             return .string(String(decoding: pieces.joined(), as: UTF8.self))

@@ -8,7 +8,8 @@ struct StrcatFunction: ScalarFunction {
     }
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         var meter = BudgetMeter(context)
-        let result = try Kernel.boxed(args, out: .string, rows: context.rowCount) { (r: [Value]) throws(FunctionError) -> Value in
+        let result = try Kernel.boxed(args, out: .string, rows: context.rowCount) {
+            (r: [Value]) throws(FunctionError) -> Value in
             try meter.add(r.reduce(0) { MemorySize.sum($0, BudgetMeter.textLength($1)) })
             return .string(r.reduce(into: "") { $0 += $1.text })
         }

@@ -10,7 +10,8 @@ struct StrcatDelimFunction: ScalarFunction {
     }
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         var meter = BudgetMeter(context)
-        let result = try Kernel.boxed(args, out: .string, rows: context.rowCount) { (r: [Value]) throws(FunctionError) -> Value in
+        let result = try Kernel.boxed(args, out: .string, rows: context.rowCount) {
+            (r: [Value]) throws(FunctionError) -> Value in
             let delimiters = MemorySize.product(BudgetMeter.textLength(r[0]), r.count - 2)
             try meter.add(r.dropFirst().reduce(delimiters) { MemorySize.sum($0, BudgetMeter.textLength($1)) })
             return .string(r.dropFirst().map(\.text).joined(separator: r[0].text))

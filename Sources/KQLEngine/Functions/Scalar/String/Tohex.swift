@@ -15,7 +15,8 @@ struct TohexFunction: ScalarFunction {
 
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         var meter = BudgetMeter(context)
-        let result = try Kernel.boxedStrict(args, out: .string, rows: context.rowCount) { (r: [Value]) throws(FunctionError) -> Value in
+        let result = try Kernel.boxedStrict(args, out: .string, rows: context.rowCount) {
+            (r: [Value]) throws(FunctionError) -> Value in
             let digits: String
             switch r[0] {
             case .int(let v): digits = String(UInt32(bitPattern: v), radix: 16)

@@ -10,8 +10,9 @@ struct RowCumsumFunction: ScalarFunction {
     var needsSerializedInput: Bool { true }
 
     func returnType(_ args: [ArgumentInfo]) throws(FunctionError) -> ScalarType {
-        try Signature.check(name, args, [.oneOf([.int, .long, .real, .decimal, .timespan], "a number or a timespan"), .bool],
-                            arity: 1...2)
+        try Signature.check(
+            name, args, [.oneOf([.int, .long, .real, .decimal, .timespan], "a number or a timespan"), .bool],
+            arity: 1...2)
         let t = args[0].type
         return t == .int || t == .dynamic ? .long : t
     }

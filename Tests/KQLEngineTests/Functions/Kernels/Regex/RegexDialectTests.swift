@@ -19,8 +19,10 @@ import Testing
     }
 
     @Test func refusesWhatRE2WouldMisread() {
-        for (pattern, offset) in [("a[b&&c]", 3), ("[a-z--x]", 4), ("[a~~b]", 2), ("x[a[^b]]", 3), ("a\\<", 1), ("\\>", 0),
-                                  ("\\b{start}", 0)] {
+        for (pattern, offset) in [
+            ("a[b&&c]", 3), ("[a-z--x]", 4), ("[a~~b]", 2), ("x[a[^b]]", 3), ("a\\<", 1), ("\\>", 0),
+            ("\\b{start}", 0),
+        ] {
             #expect(throws: RegexDialect.Refusal.self, "\(pattern)") { try RegexDialect.translate(pattern) }
             do { _ = try RegexDialect.translate(pattern) } catch { #expect(error.offset == offset, "\(pattern)") }
         }
@@ -72,7 +74,11 @@ import Testing
         let re = try CompiledRegex("x*")
         var text = "aé"
         var starts: [Int] = []
-        text.withUTF8 { t in re.forEachMatch(in: t, groups: 1) { m in starts.append(m.range(0)!.lowerBound); return true } }
+        text.withUTF8 { t in
+            re.forEachMatch(in: t, groups: 1) { m in
+                starts.append(m.range(0)!.lowerBound); return true
+            }
+        }
         // Empty matches at 0, 1 (before é) and 3 (the end), never inside é's two bytes.
         #expect(starts == [0, 1, 3])
     }

@@ -40,8 +40,9 @@ import Testing
 
     /// Local times in the spring gap and the autumn overlap take the offset after the transition.
     @Test func localTimesAroundTransitions() throws {
-        let zone = TimeZoneRules(transitions: [], offsetsAfter: [], initialOffset: 3600,
-                                 footer: PosixTimeZoneRule("CET-1CEST,M3.5.0,M10.5.0/3"))
+        let zone = TimeZoneRules(
+            transitions: [], offsetsAfter: [], initialOffset: 3600,
+            footer: PosixTimeZoneRule("CET-1CEST,M3.5.0,M10.5.0/3"))
         #expect(zone.utc(fromLocal: Self.utc(2022, 3, 27, 1, 30)) == Self.utc(2022, 3, 27, 0, 30))
         #expect(zone.utc(fromLocal: Self.utc(2022, 3, 27, 2, 30)) == Self.utc(2022, 3, 27, 0, 30))
         #expect(zone.utc(fromLocal: Self.utc(2022, 3, 27, 3, 30)) == Self.utc(2022, 3, 27, 1, 30))
@@ -76,7 +77,9 @@ import Testing
     @Test func truncatedOrForeignFilesAreErrors() {
         let good = Self.tzif(footer: "<+03>-3")
         #expect(throws: TimeZoneRules.FormatError.self) { try TimeZoneRules(tzif: Array(good.prefix(60))) }
-        #expect(throws: TimeZoneRules.FormatError.self) { try TimeZoneRules(tzif: Array("not a tz file at all, no".utf8)) }
+        #expect(throws: TimeZoneRules.FormatError.self) {
+            try TimeZoneRules(tzif: Array("not a tz file at all, no".utf8))
+        }
         #expect(throws: TimeZoneRules.FormatError.self) { try TimeZoneRules(tzif: []) }
     }
 

@@ -6,18 +6,35 @@ import Testing
 /// The geo wrappers' internals: the per-batch shape cache, and that a column of shapes and a constant
 /// shape give the same answers (the cache must never hand one row's shape to another).
 @Suite struct GeoFunctionTests {
-    static let square = Dynamic.bag(PropertyBag([
-        ("type", .string("Polygon")),
-        ("coordinates", .array([.array([[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]].map { p in .array(p.map { .long(Int64($0)) }) })])),
-    ]))
-    static let farSquare = Dynamic.bag(PropertyBag([
-        ("type", .string("Polygon")),
-        ("coordinates", .array([.array([[20, 20], [30, 20], [30, 30], [20, 30], [20, 20]].map { p in .array(p.map { .long(Int64($0)) }) })])),
-    ]))
+    static let square = Dynamic.bag(
+        PropertyBag([
+            ("type", .string("Polygon")),
+            (
+                "coordinates",
+                .array([
+                    .array(
+                        [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]].map { p in .array(p.map { .long(Int64($0)) }) })
+                ])
+            ),
+        ]))
+    static let farSquare = Dynamic.bag(
+        PropertyBag([
+            ("type", .string("Polygon")),
+            (
+                "coordinates",
+                .array([
+                    .array(
+                        [[20, 20], [30, 20], [30, 30], [20, 30], [20, 20]].map { p in .array(p.map { .long(Int64($0)) })
+                        })
+                ])
+            ),
+        ]))
 
     @Test func aVaryingCacheRebuildsWhenTheValueChanges() {
         var built = 0
-        let cache = ShapeCache<Int>(constant: false) { _ in built += 1; return built }
+        let cache = ShapeCache<Int>(constant: false) { _ in
+            built += 1; return built
+        }
         #expect(cache.shape(.dynamic(Self.square)) == 1)
         #expect(cache.shape(.dynamic(Self.square)) == 1)
         #expect(cache.shape(.dynamic(Self.farSquare)) == 2)
@@ -28,7 +45,9 @@ import Testing
 
     @Test func aConstantCacheBuildsOnce() {
         var built = 0
-        let cache = ShapeCache<Int>(constant: true) { _ in built += 1; return built }
+        let cache = ShapeCache<Int>(constant: true) { _ in
+            built += 1; return built
+        }
         for _ in 0..<5 { #expect(cache.shape(.dynamic(Self.square)) == 1) }
         #expect(built == 1)
     }
@@ -42,7 +61,9 @@ import Testing
 
     @Test func columnOfShapesAgreesRowByRow() throws {
         let f = try #require(FunctionRegistry.scalar(named: "geo_point_in_polygon"))
-        let shapes: [Value] = [.dynamic(Self.square), .dynamic(Self.square), .dynamic(Self.farSquare), .dynamic(Self.square), .null]
+        let shapes: [Value] = [
+            .dynamic(Self.square), .dynamic(Self.square), .dynamic(Self.farSquare), .dynamic(Self.square), .null,
+        ]
         let column = ColumnarValue.column(Column(type: .dynamic, values: shapes))
         let result = try rows(f, [.scalar(.real(5), .real), .scalar(.real(5), .real), column], count: shapes.count)
         #expect(result == [.bool(true), .bool(true), .bool(false), .bool(true), .null])

@@ -6,7 +6,9 @@ import Testing
     @Test func ipv4() {
         #expect(IPv4Address("192.168.1.1/24") == IPv4Address(bits: 0xC0A8_0101, prefix: 24))
         #expect(IPv4Address(" 10.0.0.1 ")?.prefix == 32)
-        for bad in ["1.2.3", "1.2.3.4.5", "256.0.0.1", "1.2.3.4/33", "1.2.3.4/", "1..3.4", "01234.1.1.1", "a.b.c.d", ""] {
+        for bad in [
+            "1.2.3", "1.2.3.4.5", "256.0.0.1", "1.2.3.4/33", "1.2.3.4/", "1..3.4", "01234.1.1.1", "a.b.c.d", "",
+        ] {
             #expect(IPv4Address(bad) == nil, "\(bad)")
         }
         #expect(IPv4Address.mask(0) == 0 && IPv4Address.mask(32) == .max && IPv4Address.mask(8) == 0xFF00_0000)
@@ -35,7 +37,10 @@ import Testing
     }
 
     @Test func cidrList() {
-        #expect(IPFunctions.cidrList(from: 0x0101_8000, to: 0x0101_8CFF) == ["1.1.128.0/21", "1.1.136.0/22", "1.1.140.0/24"])
+        #expect(
+            IPFunctions.cidrList(from: 0x0101_8000, to: 0x0101_8CFF) == [
+                "1.1.128.0/21", "1.1.136.0/22", "1.1.140.0/24",
+            ])
         #expect(IPFunctions.cidrList(from: 5, to: 4).isEmpty)
         #expect(IPFunctions.cidrList(from: 0xFFFF_FFFF, to: 0xFFFF_FFFF) == ["255.255.255.255/32"])
     }

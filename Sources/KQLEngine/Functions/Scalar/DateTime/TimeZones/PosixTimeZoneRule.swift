@@ -32,7 +32,10 @@ struct PosixTimeZoneRule: Sendable {
         }
         if p.atEnd {
             // No rule: POSIX leaves it to the implementation; glibc and tzcode use the US rules.
-            daylight = (dst, .monthWeekDay(month: 3, week: 2, weekday: 0), 7200, .monthWeekDay(month: 11, week: 1, weekday: 0), 7200)
+            daylight = (
+                dst, .monthWeekDay(month: 3, week: 2, weekday: 0), 7200, .monthWeekDay(month: 11, week: 1, weekday: 0),
+                7200
+            )
             return
         }
         guard p.take(","), let start = p.day() else { return nil }
@@ -133,8 +136,9 @@ struct PosixTimeZoneRule: Sendable {
             }
             if take("M") {
                 guard let m = number(maxDigits: 2), (1...12).contains(m), take("."),
-                      let w = number(maxDigits: 1), (1...5).contains(w), take("."),
-                      let d = number(maxDigits: 1), d <= 6 else { return nil }
+                    let w = number(maxDigits: 1), (1...5).contains(w), take("."),
+                    let d = number(maxDigits: 1), d <= 6
+                else { return nil }
                 return .monthWeekDay(month: m, week: w, weekday: d)
             }
             guard let n = number(maxDigits: 3), n <= 365 else { return nil }

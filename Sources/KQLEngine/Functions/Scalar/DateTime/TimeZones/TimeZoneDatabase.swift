@@ -10,7 +10,8 @@ final class TimeZoneDatabase: @unchecked Sendable {
     private let directory: String
 
     static let shared = TimeZoneDatabase(
-        directory: ProcessInfo.processInfo.environment["TZDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/usr/share/zoneinfo")
+        directory: ProcessInfo.processInfo.environment["TZDIR"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? "/usr/share/zoneinfo")
 
     init(directory: String) { self.directory = directory }
 
@@ -31,9 +32,11 @@ final class TimeZoneDatabase: @unchecked Sendable {
         guard !name.isEmpty, name.utf8.count <= 64 else { return false }
         let components = name.split(separator: "/", omittingEmptySubsequences: false)
         return components.allSatisfy { c in
-            !c.isEmpty && c.first != "." && c.utf8.allSatisfy { b in
-                (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95 || b == 43 || b == 45
-            }
+            !c.isEmpty && c.first != "."
+                && c.utf8.allSatisfy { b in
+                    (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95 || b == 43
+                        || b == 45
+                }
         }
     }
 }

@@ -103,7 +103,9 @@ extension TimeZoneRules {
         var offsets: [Int32] = []
 
         init(_ r: inout ByteReader, header h: Header, timeSize: Int) throws(FormatError) {
-            for _ in 0..<h.timecnt { times.append(timeSize == 8 ? try r.int64() : Int64(Int32(bitPattern: try r.uint32()))) }
+            for _ in 0..<h.timecnt {
+                times.append(timeSize == 8 ? try r.int64() : Int64(Int32(bitPattern: try r.uint32())))
+            }
             for _ in 0..<h.timecnt {
                 let t = try r.byte()
                 guard Int(t) < h.typecnt else { throw FormatError() }
