@@ -5,20 +5,9 @@ extension SyntaxParser {
     func parseMvApply() throws(KQLError) -> MvApplySyntax {
         let head = try parseMvExpand(operatorName: "'mv-apply'", allowing: ["with_itemindex"])
         try expectWord("on", after: "the expanded columns of 'mv-apply'")
-        let open = try expectPunct("(", after: "'on'")
+        guard isPunct("(") else { throw expected("'('", after: "'on'") }
         // The subquery is one level deeper, like any parenthesized query (its operators may hold another mv-apply).
-        let operators = try nested { () throws(KQLError) -> [OperatorSyntax] in
-            var operators: [OperatorSyntax] = []
-            _ = eatPunct("|")
-            repeat {
-                operators.append(try parseOperator())
-            } while eatPunct("|")
-            return operators
-        }
-        guard isPunct(")") else {
-            throw expected("')'", after: "the subquery of 'mv-apply' opened at \(location(open))")
-        }
-        advance()
+        let operators = try parseOperatorList(of: "'mv-apply'")
         return MvApplySyntax(options: head.options, items: head.items, limit: head.limit, subquery: operators)
     }
 }
