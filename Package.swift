@@ -7,7 +7,7 @@
 // Columnar ◄ SharedTable ◄ PythonHost ◄ sandpiper-worker;  SharedTable ◄ Sandbox ◄ sandpiper, sandpiper-probe
 // KQLEngine, Sandbox ◄ PythonPlugin (the python() plugin and "an engine with its plugins") ◄ sandpiper
 // Columnar, SystemCalls, Charts ◄ Bench (clock, runs, reports, its plot drawn by Charts) ◄ sandpiper-worker;  Bench, KQLEngine, Sandbox ◄ Benchmarks ◄ sandpiper
-// KQLEngine, Conformance, PythonPlugin ◄ Server (`sandpiper serve`: the Kusto REST endpoint on Hummingbird/SwiftNIO,
+// KQLEngine, Conformance, PythonPlugin, Charts ◄ Server (`sandpiper serve`: the Kusto REST endpoint on Hummingbird/SwiftNIO,
 //   and the client of any Kusto endpoint for `--target`) ◄ sandpiper
 // Columnar ◄ Charts (the chart model, SVG and Vega-Lite from a result table and a `render` request)
 // Geospatial (S2, H3, geohash, GeoJSON; over the CS2/CGeographicLib shims and CGEOS) ◄ KQLEngine (the geo_* functions).
@@ -116,7 +116,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Columnar", "KQLSyntax", "KQLEngine", "Conformance", "PythonPlugin", "Sandbox",
+                "Columnar", "KQLSyntax", "KQLEngine", "Conformance", "PythonPlugin", "Sandbox", "Charts",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

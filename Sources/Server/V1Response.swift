@@ -1,3 +1,4 @@
+import Charts
 import Columnar
 import Foundation
 import KQLEngine
@@ -12,7 +13,7 @@ enum V1Response {
         for (i, t) in result.tables.enumerated() {
             tables.append(("Table_\(i)", "QueryResult", "PrimaryResult", t.table))
         }
-        let visualizations = result.tables.compactMap(\.table.visualization).map { VisualizationRow.json($0) }
+        let visualizations = result.tables.compactMap(\.table.visualization).map { $0.adxPropertyBagJSON }
         let properties = Table([("Value", Column(strings: visualizations))])
         tables.append(("Table_\(tables.count)", "QueryProperties", "@ExtendedProperties", properties))
         tables.append(

@@ -1,3 +1,4 @@
+import Charts
 import Columnar
 import Foundation
 import KQLEngine
@@ -31,7 +32,7 @@ enum V2Response {
             w.raw(first ? "[" : ",[")
             first = false
             w.raw("\(i + 1),\"Visualization\",")
-            w.string(VisualizationRow.json(v))
+            w.string(v.adxPropertyBagJSON)
             w.raw("]")
         }
         w.raw("]}")
