@@ -43,12 +43,7 @@ struct GeoLookupPlugin: TabularPlugin {
 
     func run(input: Table, arguments: PluginArguments) throws(KQLError) -> PluginResult {
         let o = try options(arguments)
-        guard case .table(let lookup)? = arguments.positional.first else {
-            throw KQLError(
-                .argument,
-                "\(name): the first argument must be the lookup table (a table, a `let` name or a tabular expression)",
-                span: arguments.span)
-        }
+        let lookup = try arguments.lookupTable(of: name)
         let (schema, lookupColumns) = try layout(source: input.schema, lookup: lookup.schema, o, span: arguments.span)
         guard let key = lookup.schema.index(of: o.keyColumn) else {
             throw missing(o.keyColumn, "lookup table", arguments.span)

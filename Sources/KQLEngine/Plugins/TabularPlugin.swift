@@ -83,3 +83,16 @@ extension PluginArguments {
     /// The named argument under which the result of ``TabularPlugin/inputOperators(_:input:span:)`` arrives.
     public static let inputQueryArgument = "$inputQuery"
 }
+
+extension PluginArguments {
+    /// The first argument of a lookup plugin (`ipv4_lookup`, `geo_polygon_lookup`, ...): the lookup table.
+    func lookupTable(of plugin: String) throws(KQLError) -> Table {
+        guard case .table(let lookup)? = positional.first else {
+            throw KQLError(
+                .argument,
+                "\(plugin): the first argument must be the lookup table (a table, a `let` name or a tabular expression)",
+                span: span)
+        }
+        return lookup
+    }
+}

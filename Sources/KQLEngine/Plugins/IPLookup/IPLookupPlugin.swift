@@ -32,12 +32,7 @@ struct IPLookupPlugin: TabularPlugin {
 
     func run(input: Table, arguments: PluginArguments) throws(KQLError) -> PluginResult {
         let o = try options(arguments)
-        guard case .table(let lookup)? = arguments.positional.first else {
-            throw KQLError(
-                .argument,
-                "\(name): the first argument must be the lookup table (a table, a `let` name or a tabular expression)",
-                span: arguments.span)
-        }
+        let lookup = try arguments.lookupTable(of: name)
         let (schema, lookupColumns) = try layout(source: input.schema, lookup: lookup.schema, o, span: arguments.span)
         let sourceKey = input.columns[input.schema.index(of: o.sourceKey)!]
         let lookupKey = lookup.columns[lookup.schema.index(of: o.lookupKey)!]
