@@ -131,3 +131,32 @@ struct TimelineWindows {
         }
     }
 }
+
+extension TimelineWindows {
+    /// Per combination of the `dimensions` columns' values (in order of first appearance): the records and the
+    /// set of distinct `id` values in each window, from the rows whose `time` falls in one (at most `end`).
+    func activity(of input: Table, id: Int, time: Int, dimensions: [Int], end: Value)
+        -> (keys: [[Value]], counts: [[Int64]], ids: [[Set<Value>]])
+    {
+        let w = starts.count
+        var groupOf: [[Value]: Int] = [:], keys: [[Value]] = []
+        var counts: [[Int64]] = [], ids: [[Set<Value>]] = []
+        for r in 0..<input.rowCount {
+            guard let k = window(of: input.columns[time].value(r), end: end) else { continue }
+            let key = dimensions.map { input.columns[$0].value(r) }
+            let g: Int
+            if let found = groupOf[key] {
+                g = found
+            } else {
+                g = keys.count
+                groupOf[key] = g
+                keys.append(key)
+                counts.append([Int64](repeating: 0, count: w))
+                ids.append([Set<Value>](repeating: [], count: w))
+            }
+            counts[g][k] += 1
+            if let v = SetMembershipOperator.key(input.columns[id].value(r), caseless: false) { ids[g][k].insert(v) }
+        }
+        return (keys, counts, ids)
+    }
+}

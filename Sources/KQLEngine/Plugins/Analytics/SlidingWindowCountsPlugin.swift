@@ -38,21 +38,7 @@ struct SlidingWindowCountsPlugin: TabularPlugin {
             span = max(1, Int(clamping: Int64((l / b).rounded(.down))))
         }
         let w = windows.starts.count
-        var groupOf: [[Value]: Int] = [:], keys: [[Value]] = []
-        var counts: [[Int64]] = [], ids: [[Set<Value>]] = []
-        for r in 0..<input.rowCount {
-            guard let k = windows.window(of: input.columns[time].value(r), end: end) else { continue }
-            let key = dims.map { input.columns[$0].value(r) }
-            let g: Int
-            if let found = groupOf[key] {
-                g = found
-            } else {
-                g = keys.count; groupOf[key] = g; keys.append(key)
-                counts.append([Int64](repeating: 0, count: w)); ids.append([Set<Value>](repeating: [], count: w))
-            }
-            counts[g][k] += 1
-            if let v = SetMembershipOperator.key(input.columns[id].value(r), caseless: false) { ids[g][k].insert(v) }
-        }
+        let (keys, counts, ids) = windows.activity(of: input, id: id, time: time, dimensions: dims, end: end)
         var out = ResultBuilder(
             schema: try outputSchema(input: input.schema, arguments: arguments)!, budget: arguments.budget)
         for g in keys.indices {
