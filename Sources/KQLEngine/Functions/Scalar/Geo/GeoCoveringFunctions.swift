@@ -10,30 +10,25 @@ extension GeoFunctions {
 
     /// `geo_polygon_to_s2cells(polygon [, level=11 [, radius=0]])`: the level-`level` S2 cells covering the
     /// polygon grown by `radius` meters.
-    static let polygonToS2Cells = GeoFunction.batch(
-        "geo_polygon_to_s2cells", [.geoJSON, .integer, .real], required: 1, out: .dynamic
-    ) { constant in
-        let cache = ShapeCache.polygons(constant: constant[0])
-        return { r in
-            guard let level = GeoArguments.integer(r, 1, default: 11), let radius = GeoArguments.real(r, 2, default: 0),
-                let s = cache.shape(r[0])
-            else { return .null }
-            return GeoArguments.value(
-                s.s2Covering(level: level, radius: radius, maxCells: maxS2CoveringCells)?.map(\.token))
-        }
-    }
+    static let polygonToS2Cells = s2Cells("geo_polygon_to_s2cells", ShapeCache.polygons)
 
     /// `geo_line_to_s2cells(line [, level=11 [, radius=0]])`: as `geo_polygon_to_s2cells`, for lines.
-    static let lineToS2Cells = GeoFunction.batch(
-        "geo_line_to_s2cells", [.geoJSON, .integer, .real], required: 1, out: .dynamic
-    ) { constant in
-        let cache = ShapeCache.lines(constant: constant[0])
-        return { r in
-            guard let level = GeoArguments.integer(r, 1, default: 11), let radius = GeoArguments.real(r, 2, default: 0),
-                let s = cache.shape(r[0])
-            else { return .null }
-            return GeoArguments.value(
-                s.s2Covering(level: level, radius: radius, maxCells: maxS2CoveringCells)?.map(\.token))
+    static let lineToS2Cells = s2Cells("geo_line_to_s2cells", ShapeCache.lines)
+
+    /// The S2 covering function `name` over the shapes `cache` reads (polygons or lines).
+    private static func s2Cells<Shape: S2Coverable>(
+        _ name: String, _ cache: @escaping @Sendable (_ constant: Bool) -> ShapeCache<Shape>
+    ) -> GeoFunction {
+        GeoFunction.batch(name, [.geoJSON, .integer, .real], required: 1, out: .dynamic) { constant in
+            let cache = cache(constant[0])
+            return { r in
+                guard let level = GeoArguments.integer(r, 1, default: 11),
+                    let radius = GeoArguments.real(r, 2, default: 0),
+                    let s = cache.shape(r[0])
+                else { return .null }
+                return GeoArguments.value(
+                    s.s2Covering(level: level, radius: radius, maxCells: maxS2CoveringCells)?.map(\.token))
+            }
         }
     }
 
@@ -52,3 +47,11 @@ extension GeoFunctions {
         return GeoArguments.value(cells.map(\.string))
     }
 }
+
+/// A shape with an S2 covering: what `geo_polygon_to_s2cells` and `geo_line_to_s2cells` share.
+protocol S2Coverable {
+    func s2Covering(level: Int, radius: Double, maxCells: Int) -> [S2CellID]?
+}
+
+extension SphericalPolygon: S2Coverable {}
+extension SphericalLines: S2Coverable {}
