@@ -246,7 +246,7 @@ public final class Supervisor: Sendable {
             script: run.script, kargsJSON: run.kargsJSON, inputBytes: inputBytes, artifacts: run.artifacts)
         let fds = [readOnly, output.region.fd] + blockFds
         let launch: Launch
-        if let spare = spares.take(settings.environment, fitting: settings, unconfined: unconfined),
+        if let spare = liveSpare(settings, unconfined: unconfined),
             let handed = handOff(request, fds: fds, ceiling: ceiling, to: spare)
         {
             launch = handed
@@ -359,6 +359,18 @@ public final class Supervisor: Sendable {
 
     private func zygoteAlive(_ key: String) -> Bool {
         workers.withLock { $0[key]?.isAlive ?? false }
+    }
+
+    /// The waiting spare of `settings`' sandbox, unless its zygote is gone: a spare outlives its zygote
+    /// for as long as its parent-death signal takes to arrive, which on a loaded machine is long enough
+    /// for a query handed to it to die under the user as `E_SANDBOX_CRASH`. Forking anew restarts the zygote.
+    private func liveSpare(_ settings: SandboxSettings, unconfined: Bool) -> SpareChild? {
+        guard let spare = spares.take(settings.environment, fitting: settings, unconfined: unconfined) else {
+            return nil
+        }
+        if zygoteAlive(settings.environment) { return spare }
+        spare.dispose()
+        return nil
     }
 
     /// Kills every running query (its whole tree, its cgroup removed), stops every worker and frees the
