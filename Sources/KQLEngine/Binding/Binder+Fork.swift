@@ -1,11 +1,11 @@
 import Columnar
 import KQLSyntax
 
-/// `fork` and `facet`, which end a query statement with several result tables: the pipeline before them
-/// is materialized once, and each table is an ordinary query over it.
+/// `fork`, `facet` and plugins with several result tables, which end a query statement with several tables: the
+/// pipeline before them is materialized once, and each table is an ordinary query over it.
 extension Binder {
-    /// The queries a tabular statement yields: one, or one per `fork` branch or `facet` table when the
-    /// statement ends in one of them.
+    /// The queries a tabular statement yields: one, or one per `fork` branch, `facet` table or plugin result
+    /// table (``TabularPlugin/resultTables``) when the statement ends in one of them.
     public func bindResults(_ e: ExpressionSyntax, scope: Scope) throws(KQLError) -> [BoundQuery] {
         guard case .pipeline(let source, let ops, let span) = e, let last = ops.last else {
             return [try bindTabular(e, scope: scope)]
@@ -16,6 +16,16 @@ extension Binder {
             branches = f.branches.map(\.operators)
         case .facet(let f):
             branches = (f.with.map { [$0] } ?? []) + f.columns.map { [Binder.facetCount($0, span: last.keywordSpan)] }
+        case .evaluate(let ev) where (plugins[ev.plugin.name]?.resultTables ?? 1) > 1:
+            // A plugin with several result tables: one run per table over the materialized input.
+            branches = (0..<plugins[ev.plugin.name]!.resultTables).map { k in
+                var e = ev
+                e.arguments.append(
+                    ArgumentSyntax(
+                        name: NameSyntax(PluginArguments.resultTableArgument, span: ev.plugin.span),
+                        value: .literal(.long(Int64(k)), .long, ev.plugin.span)))
+                return [OperatorSyntax(kind: .evaluate(e), span: last.span, keywordSpan: last.keywordSpan)]
+            }
         default:
             return [try bindTabular(e, scope: scope)]
         }

@@ -15,7 +15,7 @@ public final class Engine: Sendable {
     /// - Parameters:
     ///   - database: where table names resolve and management commands write.
     ///   - plugins: reached through `evaluate name(...)`; the seed's `| python(...)` form reaches `python`.
-    ///     `bag_unpack` and the analytics plugins (`AnalyticsPlugins`) are built in.
+    ///     `bag_unpack`, the analytics plugins (`AnalyticsPlugins`) and the pattern plugins (`PatternPlugins`) are built in.
     ///   - now: nanoseconds since the epoch for `now()`; read once per `execute` (tests pass a fixed clock).
     public init(database: any Database, plugins: [any TabularPlugin] = [], now: (@Sendable () -> Int64)? = nil) {
         self.database = database
@@ -25,7 +25,7 @@ public final class Engine: Sendable {
                 BagUnpackPlugin(), GeoLookupPlugin.polygons, GeoLookupPlugin.lines, IPLookupPlugin.ipv4,
                 IPLookupPlugin.ipv6,
                 RowsNearPlugin(), PivotPlugin(),
-            ] + AnalyticsPlugins.all + plugins
+            ] + AnalyticsPlugins.all + PatternPlugins.all + plugins
         self.clock = now ?? { Int64(Date().timeIntervalSince1970 * 1_000_000_000) }
     }
 

@@ -70,6 +70,9 @@ public protocol TabularPlugin: Sendable {
     /// Nil (the default) for none.
     func inputOperators(_ arguments: [ArgumentSyntax], input: Schema, span: SourceSpan) throws(KQLError)
         -> [OperatorSyntax]?
+    /// How many tables the plugin yields as the last operator of a statement (`funnel_sequence`'s three); each
+    /// is a run with ``PluginArguments/resultTableArgument`` set to its 0-based number. 1 by default.
+    var resultTables: Int { get }
 }
 
 extension TabularPlugin {
@@ -77,11 +80,15 @@ extension TabularPlugin {
     public func inputOperators(_ arguments: [ArgumentSyntax], input: Schema, span: SourceSpan) throws(KQLError)
         -> [OperatorSyntax]?
     { nil }
+    public var resultTables: Int { 1 }
 }
 
 extension PluginArguments {
     /// The named argument under which the result of ``TabularPlugin/inputOperators(_:input:span:)`` arrives.
     public static let inputQueryArgument = "$inputQuery"
+    /// The named argument holding which of its ``TabularPlugin/resultTables`` a run yields (absent: the
+    /// first).
+    public static let resultTableArgument = "$resultTable"
 }
 
 extension PluginArguments {

@@ -86,6 +86,8 @@ public enum KQLManifest {
         implemented: """
             bag_unpack geo_line_lookup geo_polygon_lookup python activity_counts_metrics sliding_window_counts
             dcount_intersect narrow rolling_percentile active_users_count ipv4_lookup ipv6_lookup pivot rows_near
+            activity_metrics new_activity_metrics activity_engagement session_count funnel_sequence
+            funnel_sequence_completion sequence_detect basket autocluster diffpatterns diffpatterns_text
             """,
         aliases: [:],
         refused:

@@ -2,6 +2,8 @@
 enum AnalyticsPlugins {
     static let all: [any TabularPlugin] = [
         ActivityCountsMetricsPlugin(), SlidingWindowCountsPlugin(), DcountIntersectPlugin(), NarrowPlugin(),
-        RollingPercentilePlugin(), ActiveUsersCountPlugin(),
+        RollingPercentilePlugin(), ActiveUsersCountPlugin(), ActivityMetricsPlugin(), NewActivityMetricsPlugin(),
+        ActivityEngagementPlugin(), SessionCountPlugin(), FunnelSequencePlugin(), FunnelSequenceCompletionPlugin(),
+        SequenceDetectPlugin(),
     ]
 }
