@@ -14,6 +14,7 @@
 // SeriesAnalysis (the series_* algorithms, HyperLogLog, t-digest) uses only Columnar's error protocol ◄ KQLEngine
 // (the series_* functions and the sketches).
 // KQLEngine, Conformance, SharedTable, Sandbox ◄ Fuzzing ◄ sandpiper-fuzz
+// KQLEngine, Charts, PythonPlugin, Sandbox, CLibEdit ◄ Shell (`sandpiper shell`, the REPL) ◄ sandpiper
 import PackageDescription
 
 // Release builds keep Swift's overflow and bounds checks (no -Ounchecked): a query must never turn an
@@ -58,6 +59,8 @@ let package = Package(
         // KQL's regular expressions: a C API over RE2 (Debian: libre2-dev), linear time by construction.
         .target(name: "CRE2", linkerSettings: [.linkedLibrary("re2")]),
 
+        // Line editing, history and completion for `sandpiper shell` (Debian: libedit-dev), through a small C API.
+        .target(name: "CLibEdit", linkerSettings: [.linkedLibrary("edit")]),
         // gzip/zlib for KQL's *_compress_to_base64_string functions (Debian: zlib1g-dev).
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(
@@ -130,11 +133,18 @@ let package = Package(
         .target(
             name: "Benchmarks", dependencies: ["Bench", "Columnar", "KQLEngine", "Sandbox"],
             swiftSettings: swiftSettings),
+        // `sandpiper shell`: the interactive shell (statements, dot commands, completion, Ctrl-C, charts).
+        .target(
+            name: "Shell",
+            dependencies: [
+                "Columnar", "KQLSyntax", "KQLEngine", "Charts", "PythonPlugin", "Sandbox", "SystemCalls", "CLibEdit",
+            ],
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "sandpiper",
             dependencies: [
                 "Columnar", "KQLSyntax", "KQLEngine", "Conformance", "SharedTable", "Sandbox",
-                "SystemCalls", "Charts", "PythonPlugin", "Bench", "Benchmarks", "Server",
+                "SystemCalls", "Charts", "PythonPlugin", "Bench", "Benchmarks", "Server", "Shell",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -185,6 +195,8 @@ let package = Package(
             name: "PythonPluginTests",
             dependencies: ["PythonPlugin", "Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox"],
             swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ShellTests", dependencies: ["Shell", "KQLEngine", "Charts"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ServerTests",
             dependencies: ["Server", "Columnar", "KQLEngine", "PythonPlugin", "Sandbox"],

@@ -5,6 +5,8 @@ import Foundation
 import KQLEngine
 import KQLSyntax
 import PythonPlugin
+import Shell
+import SystemCalls
 
 extension ResultFormat: ExpressibleByArgument {}
 
@@ -125,6 +127,8 @@ struct QueryCommand: ParsableCommand {
     func run() throws {
         let plugins = python.enginePlugins()
         defer { plugins.shutdown() }
+        // Ctrl-C stops any query, not only a python() call, with E_CANCELLED.
+        let interrupt = QueryInterrupt.install(.endProcess)
         let text = try queryText()
         let fixedNow = now.flatMap(DateTimeFormat.parse)
         let anchor = fixedNow ?? Int64(Date().timeIntervalSince1970 * 1e9)
@@ -145,7 +149,9 @@ struct QueryCommand: ParsableCommand {
                 database: db, artifactRoots: roots, now: fixedNow.map { t in { @Sendable in t } })
             guard all else {
                 let started = ContinuousClock.now
-                let result = try engine.execute(text, sourceName: file, properties: properties)
+                let result = try interrupt.run { [properties] (c) throws(KQLError) -> QueryResult in
+                    try engine.execute(text, sourceName: file, properties: properties, cancellation: c)
+                }
                 let drawn = show(result, elapsed: ContinuousClock.now - started)
                 notices(db)
                 if !drawn { throw ExitCode(1) }
@@ -159,7 +165,9 @@ struct QueryCommand: ParsableCommand {
                 }
                 do {
                     let started = ContinuousClock.now
-                    let result = try engine.execute(q.text, sourceName: file, properties: properties)
+                    let result = try interrupt.run { [file, properties] (c) throws(KQLError) -> QueryResult in
+                        try engine.execute(q.text, sourceName: file, properties: properties, cancellation: c)
+                    }
                     _ = show(result, elapsed: ContinuousClock.now - started)
                 } catch {
                     FileHandle.standardError.write(Data((DisplayText.forTerminal(error.description) + "\n").utf8))
@@ -199,7 +207,8 @@ struct QueryCommand: ParsableCommand {
         }
         let rendered = ResultRenderer.render(
             printable, format: format, maxCellWidth: maxWidth,
-            maxRows: format == .table ? terminal.maxRows : 0)
+            maxRows: format == .table ? terminal.maxRows : 0,
+            maxTableWidth: maxWidth == 0 ? 0 : Terminal.columns(STDOUT_FILENO) ?? 0)
         FileHandle.standardOutput.write(Data(rendered.stdout.utf8))
         if format == .table { FileHandle.standardOutput.write(Data(TerminalOutputOptions.elapsedFooter(elapsed).utf8)) }
         if !rendered.stderr.isEmpty { FileHandle.standardError.write(Data(rendered.stderr.utf8)) }

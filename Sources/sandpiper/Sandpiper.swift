@@ -17,6 +17,7 @@ struct Sandpiper: AsyncParsableCommand {
             ConformanceCommand.self,
             BenchCommand.self,
             ServeCommand.self,
+            ShellCommand.self,
         ]
     )
 
@@ -34,7 +35,7 @@ struct Sandpiper: AsyncParsableCommand {
         // Ctrl-C or SIGTERM stops a running python() child at once and leaves no process, cgroup or memfd behind.
         Supervisor.installSignalHandlers()
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(ShellCommand.arguments(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
