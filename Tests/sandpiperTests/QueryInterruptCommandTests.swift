@@ -12,8 +12,8 @@ import Testing
         // Sorting ten million rows on two keys runs for minutes in a debug build.
         let query = "range x from 1 to 10000000 step 1 | extend y = hash(x) | sort by y asc, x desc | count"
         let signalled = Mutex<Date?>(nil)
-        let r = try SandpiperBinary.run(["query", query]) { pid in
-            usleep(1_500_000)
+        let r = try SandpiperBinary.run(["query", "--timeout", "120s", query]) { pid in
+            SandpiperBinary.waitForCPU(pid, seconds: 3)
             signalled.withLock { $0 = Date() }
             kill(pid, SIGINT)
         }

@@ -101,8 +101,9 @@ import Testing
 
             """
         let signalled = Mutex<Date?>(nil)
-        let r = try SandpiperBinary.run(["shell"] + now, stdin: input) { pid in
-            usleep(1_500_000)
+        // Ctrl-C at the prompt does nothing: the signal is sent once the query has used 3 s of CPU.
+        let r = try SandpiperBinary.run(["shell", "--timeout", "120s"] + now, stdin: input) { pid in
+            SandpiperBinary.waitForCPU(pid, seconds: 3)
             signalled.withLock { $0 = Date() }
             kill(pid, SIGINT)
         }
