@@ -15,6 +15,7 @@
 // (the series_* functions and the sketches).
 // KQLEngine, Conformance, SharedTable, Sandbox ◄ Fuzzing ◄ sandpiper-fuzz
 // KQLEngine, Charts, PythonPlugin, Sandbox, CLibEdit ◄ Shell (`sandpiper shell`, the REPL) ◄ sandpiper
+// Columnar, KQLEngine ◄ Documentation (the docs/ pages compiled in, for `sandpiper help`) ◄ sandpiper
 import PackageDescription
 
 // Release builds keep Swift's overflow and bounds checks (no -Ounchecked): a query must never turn an
@@ -140,11 +141,13 @@ let package = Package(
                 "Columnar", "KQLSyntax", "KQLEngine", "Charts", "PythonPlugin", "Sandbox", "SystemCalls", "CLibEdit",
             ],
             swiftSettings: swiftSettings),
+        // The docs/ pages compiled in, for `sandpiper help TOPIC` (the binary ships without docs/).
+        .target(name: "Documentation", dependencies: ["Columnar", "KQLEngine"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "sandpiper",
             dependencies: [
                 "Columnar", "KQLSyntax", "KQLEngine", "Conformance", "SharedTable", "Sandbox",
-                "SystemCalls", "Charts", "PythonPlugin", "Bench", "Benchmarks", "Server", "Shell",
+                "SystemCalls", "Charts", "PythonPlugin", "Bench", "Benchmarks", "Server", "Documentation", "Shell",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -201,6 +204,7 @@ let package = Package(
             name: "ServerTests",
             dependencies: ["Server", "Columnar", "KQLEngine", "PythonPlugin", "Sandbox"],
             swiftSettings: swiftSettings),
+        .testTarget(name: "DocumentationTests", dependencies: ["Documentation"], swiftSettings: swiftSettings),
         .testTarget(
             name: "sandpiperTests",
             dependencies: ["sandpiper", "Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox", "Bench"],
