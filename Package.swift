@@ -14,6 +14,7 @@
 // SeriesAnalysis (the series_* algorithms, HyperLogLog, t-digest) uses only Columnar's error protocol ◄ KQLEngine
 // (the series_* functions and the sketches).
 // KQLEngine, Conformance, SharedTable, Sandbox ◄ Fuzzing ◄ sandpiper-fuzz
+// KQLEngine, Charts, PythonPlugin, Sandbox, CLibEdit ◄ Shell (`sandpiper shell`, the REPL) ◄ sandpiper
 // Columnar, KQLEngine ◄ Documentation (the docs/ pages compiled in, for `sandpiper help`) ◄ sandpiper
 import PackageDescription
 
@@ -59,6 +60,8 @@ let package = Package(
         // KQL's regular expressions: a C API over RE2 (Debian: libre2-dev), linear time by construction.
         .target(name: "CRE2", linkerSettings: [.linkedLibrary("re2")]),
 
+        // Line editing, history and completion for `sandpiper shell` (Debian: libedit-dev), through a small C API.
+        .target(name: "CLibEdit", linkerSettings: [.linkedLibrary("edit")]),
         // gzip/zlib for KQL's *_compress_to_base64_string functions (Debian: zlib1g-dev).
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(
@@ -131,13 +134,20 @@ let package = Package(
         .target(
             name: "Benchmarks", dependencies: ["Bench", "Columnar", "KQLEngine", "Sandbox"],
             swiftSettings: swiftSettings),
+        // `sandpiper shell`: the interactive shell (statements, dot commands, completion, Ctrl-C, charts).
+        .target(
+            name: "Shell",
+            dependencies: [
+                "Columnar", "KQLSyntax", "KQLEngine", "Charts", "PythonPlugin", "Sandbox", "SystemCalls", "CLibEdit",
+            ],
+            swiftSettings: swiftSettings),
         // The docs/ pages compiled in, for `sandpiper help TOPIC` (the binary ships without docs/).
         .target(name: "Documentation", dependencies: ["Columnar", "KQLEngine"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "sandpiper",
             dependencies: [
                 "Columnar", "KQLSyntax", "KQLEngine", "Conformance", "SharedTable", "Sandbox",
-                "SystemCalls", "Charts", "PythonPlugin", "Bench", "Benchmarks", "Server", "Documentation",
+                "SystemCalls", "Charts", "PythonPlugin", "Bench", "Benchmarks", "Server", "Documentation", "Shell",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -188,6 +198,8 @@ let package = Package(
             name: "PythonPluginTests",
             dependencies: ["PythonPlugin", "Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox"],
             swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ShellTests", dependencies: ["Shell", "KQLEngine", "Charts"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ServerTests",
             dependencies: ["Server", "Columnar", "KQLEngine", "PythonPlugin", "Sandbox"],

@@ -97,6 +97,12 @@ extension ErrorCode {
         "E_RECURSIVE_FUNCTION", raisedBy: ["KQLEngine"],
         meaning: "A user function calls itself, directly or through another function; KQL has no recursion.",
         hint: "Rewrite the function without calling itself (for example with `scan` or `mv-expand`).")
+    /// A command of `sandpiper shell` (`.format`, `.db`, ...) with an argument it does not take.
+    public static let shellCommand = ErrorCode(
+        "E_SHELL_COMMAND", raisedBy: ["Shell"],
+        meaning:
+            "A command of the interactive shell (`.format`, `.timer`, `.chart`, ...) was given an argument it does not take.",
+        hint: "Type `.help` in the shell for its commands and their arguments.")
     /// A management command (`.create`, `.show`, ...) that cannot be run as written.
     public static let command = ErrorCode(
         "E_COMMAND", raisedBy: ["KQLEngine"],
@@ -247,9 +253,9 @@ extension ErrorCode {
     )
     /// The process was told to stop while a script ran.
     public static let cancelled = ErrorCode(
-        "E_CANCELLED", raisedBy: ["Sandbox", "KQLEngine"],
+        "E_CANCELLED", raisedBy: ["Sandbox", "KQLEngine", "Shell"],
         meaning:
-            "Sandpiper was told to stop (Ctrl-C, SIGTERM) while a script ran, or the client of `sandpiper serve` that sent the query went away; the query (and any script) was stopped.",
+            "Sandpiper was told to stop (Ctrl-C, SIGTERM) while a query or script ran, or the client of `sandpiper serve` that sent the query went away; the query (and any script) was stopped.",
         hint: "Nothing to fix; run the query again.")
 
     // MARK: The engine–worker wire format
@@ -391,7 +397,7 @@ extension ErrorCode {
     public static let all: [ErrorCode] = [
         outOfRange, json,
         parse, unknownName, type, unsupported, argument, assertion, runtime, limit, queryTooComplex, recursiveFunction,
-        command, regex, data, queryMemory, queryTimeout, resultTruncated,
+        command, shellCommand, regex, data, queryMemory, queryTimeout, resultTruncated,
         python, result, resultSchema, io,
         archive, spec, sandboxNotFound, sandboxBuild, sandboxPolicy, sandboxDenied, sandboxTimeout,
         sandboxStart, sandboxEnvironment, sandboxCrash, sandboxIO, sandboxKickout, sandboxThrottled,

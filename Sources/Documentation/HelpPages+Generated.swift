@@ -77,6 +77,13 @@ enum HelpPages {
               thread pool, never on an event loop; a client that disconnects cancels its query (`QueryCancellation`,
               checked where the deadline is). It knows the wire shapes (v2 frames, v1 tables, OneApiErrors); the
               engine knows nothing of HTTP.
+            - **Shell** is `sandpiper shell` (`docs/repl.md`): statements and dot commands read from a terminal
+              (through **CLibEdit**, a small C API over Debian's libedit) or a pipe, run on one engine with its plugins
+              for the whole session (python() workers stay warm), `render` charts written through Charts. Its
+              `QueryInterrupt` is Ctrl-C for a running query in the shell and in `sandpiper query`: it flips the
+              query's `QueryCancellation` (checked where the deadline is: between operators and at the block
+              boundaries of long loops) and stops the sandbox's running children through `Supervisor`'s interrupt
+              handler, keeping the workers; `E_CANCELLED` is reported within 0.5 s whatever the engine is doing.
             - **Bench** is the benchmark harness (clock, runs, medians, checksums, reports, plot, datasets), which
               the worker links too; **Benchmarks** holds the measurements that need the engine or the supervisor.
             - **Documentation** is the pages of `docs/` compiled into the binary for `sandpiper help TOPIC` (a user
@@ -90,8 +97,8 @@ enum HelpPages {
               **sandpiper-worker** is the process the supervisor starts; **sandpiper-probe** applies a confinement
               plan to itself and reports what the kernel allowed (`sandpiper sandbox doctor`). **sandpiper-fuzz**
               drives the fuzz targets.
-            - **CPython, CArchive, CSeccomp, CRE2, CZlib, CS2, CGEOS, CGeographicLib** map Debian's libraries
-              (`scripts/install-deps` installs them); CRE2 and CS2 are small C/C++ shims with a C interface.
+            - **CPython, CArchive, CSeccomp, CRE2, CZlib, CLibEdit, CS2, CGEOS, CGeographicLib** map Debian's libraries
+              (`scripts/install-deps` installs them); CRE2, CS2 and CLibEdit are small C/C++ shims with a C interface.
               **CPythonSupport** is the worker's own C (the UTF-8 decoder, huge-page arenas, the numpy allocator);
               the worker's Python (`Sources/PythonHost/Python/*.py`) is embedded at build time and byte-compiled by
               a test.
@@ -1340,6 +1347,124 @@ enum HelpPages {
               command that recreates it. A file that cannot be read spoils only its own function: calling it gives the
               file's error with `file:line:column`, and `.create-or-alter function` replaces it. An error in a stored
               function's body points into that file.
+            """###
+        ),
+        (
+            "repl.md",
+            ###"""
+            # The interactive shell
+
+            `sandpiper` with no arguments on a terminal, or `sandpiper shell`, opens a prompt where you type KQL and
+            see each result as you go, over one engine for the whole session:
+
+            ```
+            $ sandpiper shell --db ./data
+            Sandpiper shell: folder ./data (Sales, Customers). Type a query and a blank line (or end it with ;) to run it;
+            .help lists the commands; Ctrl-C stops a query, Ctrl-D or .quit leaves.
+            kql> Sales
+              -> | summarize total = sum(Amount) by bin(SaleDate, 7d)
+              -> | render timechart;
+            ...
+            render timechart: chart written to sandpiper-charts/20261207-183012-1-timechart.svg
+            (0.041 s)
+            kql> .quit
+            ```
+
+            ## Typing queries
+
+            A query may span lines, as in Kusto Explorer's query window: a **blank line** or a line **ending in `;`**
+            runs what was typed since the last one. A line ending in `;` that only finishes a `let`, `set`, `declare`
+            or `alias` statement does not run anything yet: those statements lead to the query after them, so
+
+            ```
+            kql> let threshold = 100;
+              -> Sales | where Amount > threshold;
+            ```
+
+            runs once, as one query. Management commands (`.show tables`, `.create table`, `.create function`,
+            `.set-or-append`, ...; see [management.md](management.md)) are KQL too and run the same way.
+
+            Editing is libedit's (Debian's `libedit-dev`): arrow keys, Ctrl-A/Ctrl-E, Ctrl-R to search the history,
+            and your `~/.editrc` for key bindings (the program name is `sandpiper`). Each statement run is added to
+            the history, which is kept in `~/.sandpiper_history` (`$SANDPIPER_HISTORY` names another file; empty
+            keeps none) and read back by the next session.
+
+            **Tab** completes: after a `|` the operators Sandpiper implements (`summarize`, `mv-expand`, ...);
+            elsewhere the database's tables, the columns of the tables the query names (of every table when it
+            names none), the functions of the function registry (the same list as [support.md](support.md)) and
+            the stored functions; at the start of a line beginning with `.`, the shell's commands.
+
+            ## Shell commands
+
+            A line whose first word is one of these speaks to the shell, not to the engine:
+
+            | command | what it does |
+            | --- | --- |
+            | `.quit`, `.exit` | leave the shell (Ctrl-D on an empty line does too) |
+            | `.help` | list these commands |
+            | `.timer on\|off` | print each query's elapsed time under its result (on by default on a terminal) |
+            | `.format table\|csv\|json\|markdown` | how results print, as `sandpiper query --format` |
+            | `.db DIR` | query the folder DIR (or one table file) from now on, as `--db`; `.db sample` goes back to the embedded sample database; `.db` alone names the current one |
+            | `.chart svg\|png\|html\|vl.json\|off` | the format `render` charts are written in (svg by default); `off` writes none |
+            | `.width N` | the widest table the table format prints (0: no limit; by default the terminal's width) |
+            | `.rows N` | the rows of each result the table format prints (0: all; 40 by default) |
+
+            A bad argument is reported as `E_SHELL_COMMAND` with what to type instead; the session goes on.
+
+            ## Charts
+
+            A query that ends in `render` prints its table and writes its chart into the chart folder
+            (`sandpiper-charts/` in the current directory, or `--chart-dir DIR`), one file per chart named after the
+            session's start, its number and the visualization kind, and prints the path:
+
+            ```
+            render columnchart: chart written to sandpiper-charts/20261207-183012-2-columnchart.svg
+            ```
+
+            The charts are the ones `sandpiper query --chart FILE` draws ([charts.md](charts.md)): SVG drawn by
+            Sandpiper, PNG through `rsvg-convert`, a self-contained HTML page, or a Vega-Lite specification.
+
+            ## python() stays warm
+
+            The session's engine keeps its sandboxes' workers between queries. The first `python()` call of a
+            sandbox starts its worker (CPython, numpy and pandas loaded); every later call forks a child from that
+            warm worker, so it costs milliseconds, not a cold start. `sandbox policy --initialize-on-startup`
+            starts the worker when the shell starts instead.
+
+            ## Ctrl-C
+
+            Ctrl-C stops the running query, whatever it is doing, and the prompt comes back: the query fails with
+            `E_CANCELLED`, printed within half a second. The engine checks the cancellation between operators and
+            at the block boundaries of its long loops (`range` a million rows at a time, join probes, sorts, regex
+            scans, `make-series`, `mv-expand`, graph matching, `scan`); a `python()` script is stopped at once with
+            every process it started, and the sandbox's worker stays warm for the next query. Should the engine be
+            inside a long step when the half second is up, the error is printed anyway and the query is left to stop
+            at its next check, its result unused. Ctrl-C at the prompt does nothing; SIGTERM ends the shell.
+
+            `sandpiper query` does the same for a single query: Ctrl-C prints `E_CANCELLED` and the command ends
+            with the signal's status.
+
+            ## Without a terminal
+
+            When standard input is not a terminal, `sandpiper shell` reads the same syntax from it without prompts,
+            a banner or completion: queries end at a blank line or `;`, shell commands work, every error is printed
+            and the next query still runs, and the exit status is 1 when any query or command failed.
+
+            ```
+            $ printf 'print x = 1;\n.format csv\nStormEvents | count;\n' | sandpiper shell
+            ```
+
+            `sandpiper` alone with standard input or output redirected prints its usage, as before; name `shell` to
+            read queries from a pipe.
+
+            ## Tables for a terminal
+
+            The table format prints the first 40 rows of each result and counts the rest (`--max-rows N` or
+            `.rows N`; 0 for all), cuts cells at 48 characters (`--max-width N`), and on a terminal fits the table
+            to the terminal's width: the widest columns are cut first (with `…`), then the columns that still do
+            not fit are left out, and a line under the table says so and how to see everything. `--max-width 0`
+            turns both off; in the shell `.width 0` turns off the fitting. Output that goes to a pipe or a file is
+            never fitted.
             """###
         ),
         (

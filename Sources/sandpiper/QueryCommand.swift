@@ -5,6 +5,8 @@ import Foundation
 import KQLEngine
 import KQLSyntax
 import PythonPlugin
+import Shell
+import SystemCalls
 
 extension ResultFormat: ExpressibleByArgument {}
 
@@ -118,13 +120,16 @@ struct QueryCommand: ParsableCommand {
     func run() throws {
         let plugins = python.enginePlugins()
         defer { plugins.shutdown() }
+        // Ctrl-C stops any query, not only a python() call, with E_CANCELLED.
+        let interrupt = QueryInterrupt.install(.endProcess)
         let text = try queryText()
         let fixedNow = now.flatMap(DateTimeFormat.parse)
         var properties = try limits.properties()
         properties.parameters = try parameterValues()
-        let presenter = ResultPresenter(
+        var presenter = ResultPresenter(
             format: format, maxCellWidth: maxWidth, maxRows: terminal.maxRows, chartPath: chart,
             showsElapsedFooter: isatty(STDOUT_FILENO) != 0)
+        presenter.maxTableWidth = maxWidth == 0 ? 0 : Terminal.columns(STDOUT_FILENO) ?? 0
         do {
             let db: any Database =
                 try database.map { (path) throws(KQLError) in try databaseReading.open(path) }
@@ -133,8 +138,10 @@ struct QueryCommand: ParsableCommand {
             let engine = plugins.engine(
                 database: db, artifactRoots: python.artifactRoots([queryFolder, database]),
                 now: fixedNow.map { t in { @Sendable in t } })
-            let execute = { [file] (text: String) throws(KQLError) -> QueryResult in
-                try engine.execute(text, sourceName: file, properties: properties)
+            let execute = { [file, properties] (text: String) throws(KQLError) -> QueryResult in
+                try interrupt.run { (c) throws(KQLError) -> QueryResult in
+                    try engine.execute(text, sourceName: file, properties: properties, cancellation: c)
+                }
             }
             let succeeded =
                 try all ? presenter.runEach(text, keepGoing: keepGoing, execute) : presenter.run(text, execute)

@@ -22,6 +22,7 @@ struct Sandpiper: AsyncParsableCommand {
             ConformanceCommand.self,
             BenchCommand.self,
             ServeCommand.self,
+            ShellCommand.self,
         ]
     )
 
@@ -50,7 +51,7 @@ struct Sandpiper: AsyncParsableCommand {
         case nil: break
         }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(ShellCommand.arguments(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

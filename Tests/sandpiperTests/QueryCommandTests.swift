@@ -32,6 +32,8 @@ import Testing
                   bench                   Benchmark the engine and the python() transfer
                                           against their peers.
                   serve                   Serve the Kusto REST API to Kusto clients.
+                  shell                   Type KQL queries at a prompt (the default when
+                                          sandpiper runs on a terminal without arguments).
 
                   See 'sandpiper help <subcommand>' for detailed help.
 

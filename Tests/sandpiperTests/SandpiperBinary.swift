@@ -23,6 +23,23 @@ struct SandpiperBinary {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates.last!
     }
 
+    /// Seconds of CPU the process `pid` has used (user and system), from `/proc`; nil once it is gone.
+    static func cpuSeconds(_ pid: Int32) -> Double? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
+        let fields = stat[stat.index(close, offsetBy: 2)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
+    /// Waits until `pid` has used `seconds` of CPU (a query is under way, however loaded the machine), at
+    /// most `limit` seconds of wall time.
+    static func waitForCPU(_ pid: Int32, seconds: Double, limit: Double = 120) {
+        let deadline = Date().addingTimeInterval(limit)
+        while Date() < deadline, let used = cpuSeconds(pid), used < seconds { usleep(50_000) }
+    }
+
     /// Runs the binary to its end. `whileRunning` gets its pid once it started (e.g. to signal it).
     static func run(
         _ arguments: [String], stdin: String? = nil, in directory: String? = nil,

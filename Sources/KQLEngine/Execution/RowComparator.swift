@@ -1,5 +1,6 @@
 import Columnar
 import Foundation
+import KQLSyntax
 
 /// Compares rows of evaluated sort keys: typed comparisons per key, nulls placed first or last per key.
 struct RowComparator {
@@ -110,6 +111,26 @@ struct RowComparator {
         var idx = Array(0..<count)
         // Sort by (key, original position) so the result does not depend on the sort's stability.
         idx.sort { a, b in less(a, b) || (!less(b, a) && a < b) }
+        return idx
+    }
+
+    /// `sortedIndices(count:)` for an operator: every 65,536 comparisons the budget's deadline and
+    /// cancellation switch are checked, so a long sort stops at Ctrl-C or its time limit.
+    func sortedIndices(count: Int, checking budget: QueryBudget) throws(KQLError) -> [Int] {
+        if let fast = sortedBySingleNumericKey(count: count) { return fast }
+        var idx = Array(0..<count)
+        var comparisons = 0
+        do {
+            try idx.sort { (a, b) throws(KQLError) -> Bool in
+                comparisons &+= 1
+                if comparisons & 0xFFFF == 0 { try budget.checkDeadline() }
+                return less(a, b) || (!less(b, a) && a < b)
+            }
+        } catch let error as KQLError {
+            throw error
+        } catch {
+            throw KQLError(.runtime, "the sort failed: \(error)")
+        }
         return idx
     }
 }

@@ -45,10 +45,11 @@ public enum ResultRenderer {
     /// several), and in the `json` form also into the table's object as `truncation`.
     /// A table that ends in `render` is followed, in the `json` form, by a `{"visualization": {...}}` line
     /// with ADX's Visualization properties, and in the `table` form by a line saying where its chart was
-    /// written or how to draw it. `maxRows` caps the rows of the table format (0: all of them).
+    /// written or how to draw it. `maxRows` caps the rows of the table format (0: all of them), and
+    /// `maxTableWidth` its width in characters (0: no limit), as ``TextTableFormatter`` fits it.
     public static func render(
         _ results: [PrintableResult], format: ResultFormat, maxCellWidth: Int = 48,
-        maxRows: Int = 0
+        maxRows: Int = 0, maxTableWidth: Int = 0
     ) -> RenderedResult {
         var out = "", err = ""
         for (i, result) in results.enumerated() {
@@ -67,7 +68,8 @@ public enum ResultRenderer {
                 continue
             case .table:
                 if i > 0 { out += "\n" }
-                out += TextTableFormatter.text(result.table, maxCellWidth: maxCellWidth, maxRows: maxRows)
+                out += TextTableFormatter.text(
+                    result.table, maxCellWidth: maxCellWidth, maxRows: maxRows, maxTableWidth: maxTableWidth)
                 if let visualization = result.table.visualization {
                     out += chartLine(visualization, file: result.chartFile) + "\n"
                 }

@@ -15,6 +15,8 @@ public struct ResultPresenter: Sendable {
     public var maxCellWidth: Int
     /// Rows the table form prints of each result (0: all of them).
     public var maxRows: Int
+    /// Widest table of the table form, in characters (0: no limit; a terminal's width when printing to one).
+    public var maxTableWidth: Int = 0
     /// Where the charts of results that end in `render` are written (further ones: `FILE-2.svg`, ...), or nil.
     public var chartPath: String?
     /// Whether the table form ends with the elapsed time: on a terminal, never in a pipe, where output
@@ -86,7 +88,8 @@ public struct ResultPresenter: Sendable {
             if charted.isEmpty { err("--chart: no result ends in render; no chart was written\n") }
         }
         let rendered = ResultRenderer.render(
-            printable, format: format, maxCellWidth: maxCellWidth, maxRows: format == .table ? maxRows : 0)
+            printable, format: format, maxCellWidth: maxCellWidth, maxRows: format == .table ? maxRows : 0,
+            maxTableWidth: maxTableWidth)
         out(rendered.stdout)
         if format == .table, showsElapsedFooter { out(Self.elapsedFooter(elapsed)) }
         if format == .json {

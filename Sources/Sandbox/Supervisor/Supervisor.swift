@@ -390,6 +390,15 @@ public final class Supervisor: Sendable {
         pool.drain()
     }
 
+    /// Kills every running query's tree (its cgroup removed, its slot given back) and leaves the workers
+    /// and spare children as they are, so the next query starts warm. The queries fail at once.
+    public func cancelRunningQueries() {
+        let queries = running.withLock { r -> [RunningQuery] in
+            defer { r.removeAll() }; return Array(r.values)
+        }
+        for q in queries { q.dispose() }
+    }
+
     /// Pids of the running zygotes (for tests and diagnostics).
     public var workerPids: [Int32] { workers.withLock { $0.values.map(\.pid) } }
 

@@ -48,6 +48,26 @@ extension Supervisor {
             "the query was stopped by \(name); the python script and every process it started were stopped too")
     }
 
+    private static let interruptHandler = Mutex<(@Sendable (Int32) -> Bool)?>(nil)
+
+    /// Lets a program handle the signals of `installSignalHandlers()` first: `handler` gets the signal's
+    /// number and returns true when it dealt with it (an interactive shell cancels its running query and
+    /// goes on), false for the default (stop every query and end the process). Nil restores the default.
+    public static func setInterruptHandler(_ handler: (@Sendable (Int32) -> Bool)?) {
+        interruptHandler.withLock { $0 = handler }
+    }
+
+    /// Stops the running `python()` children of every supervisor of the process (each one's whole tree,
+    /// its cgroup removed), keeping the warm workers: the queries waiting for them fail with
+    /// `E_CANCELLED` naming `signal`. `clearCancellation()` lets the next queries run.
+    public static func cancelRunningQueries(signal: Int32) {
+        stoppingSignal.store(signal, ordering: .sequentiallyConsistent)
+        for supervisor in SupervisorRegistry.live { supervisor.cancelRunningQueries() }
+    }
+
+    /// Forgets the signal `cancelRunningQueries` recorded, once the cancelled query has reported it.
+    public static func clearCancellation() { stoppingSignal.store(0, ordering: .sequentiallyConsistent) }
+
     /// For the CLI: on SIGINT or SIGTERM, run `shutdownAll()` and then end the process with the
     /// signal's conventional status (the default action re-raised), so Ctrl-C stops a running
     /// `python()` child at once and leaves nothing behind. With a query in flight, that query
@@ -59,6 +79,8 @@ extension Supervisor {
             Processes.setDisposition(number, .ignore)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global(qos: .userInitiated))
             source.setEventHandler {
+                // An interactive program takes the signal itself when it says so (the shell cancels its query).
+                if let handler = interruptHandler.withLock({ $0 }), handler(number) { return }
                 let busy = SupervisorRegistry.live.contains { !$0.runningQueryPids.isEmpty }
                 shutdownAll(signal: number)
                 let end: @Sendable () -> Void = { endIfStopped() }

@@ -13,6 +13,8 @@ import KQLSyntax
 /// output charged to the budget first, so a join that would explode (every key equal on two large
 /// sides) fails with `E_QUERY_MEMORY` before it allocates.
 struct JoinOperator {
+    /// Left rows probed between two checks of the deadline and the cancellation switch.
+    static let blockRows = 1 << 16
     let bound: BoundJoin
     /// The right side, run (inside the join's budget account) before the left side probes it.
     let right: PhysicalPlan
@@ -55,7 +57,12 @@ struct JoinOperator {
         switch bound.kind {
         case .inner where lNull == nil:
             // The common case without the per-row checks of the outer and unique kinds.
-            JoinOperator.probeInner(lids, head, next, &li, &ri)
+            // In blocks of left rows, so a long probe stops at Ctrl-C or its deadline within one block.
+            for start in stride(from: 0, to: lids.count, by: JoinOperator.blockRows) {
+                JoinOperator.probeInner(
+                    lids, start..<min(lids.count, start + JoinOperator.blockRows), head, next, &li, &ri)
+                try budget.checkDeadline()
+            }
         case .inner, .innerunique, .leftouter, .rightouter, .fullouter:
             var seenLeftKey = bound.kind == .innerunique ? [Bool](repeating: false, count: groups) : []
             var matchedRight =
@@ -63,6 +70,7 @@ struct JoinOperator {
                 ? [Bool](repeating: false, count: right.rowCount) : []
             let keepUnmatchedLeft = bound.kind == .leftouter || bound.kind == .fullouter
             for l in 0..<left.rowCount {
+                if l % JoinOperator.blockRows == JoinOperator.blockRows - 1 { try budget.checkDeadline() }
                 let g = Int(lids[l])
                 let isNull = lNull?[l] == true
                 if bound.kind == .innerunique {
@@ -145,12 +153,12 @@ struct JoinOperator {
 
     /// Every (left, right) pair with equal key ids, in left-row order; no left key is null.
     private static func probeInner(
-        _ lids: [Int32], _ head: [Int32], _ next: [Int32], _ li: inout [Int], _ ri: inout [Int]
+        _ lids: [Int32], _ rows: Range<Int>, _ head: [Int32], _ next: [Int32], _ li: inout [Int], _ ri: inout [Int]
     ) {
         lids.withUnsafeBufferPointer { ids in
             head.withUnsafeBufferPointer { h in
                 next.withUnsafeBufferPointer { nx in
-                    for l in 0..<ids.count {
+                    for l in rows {
                         var r = Int(h[Int(ids[l])])
                         while r >= 0 {
                             li.append(l); ri.append(r)

@@ -8,6 +8,8 @@ struct RangeOperator {
     let range: BoundRange
     /// Refuses ranges larger than this (a typo in a bound should not exhaust memory).
     static let maxRows = 500_000_000
+    /// Rows written between two checks of the deadline and the cancellation switch.
+    static let blockRows = 1 << 20
 
     func execute(_ budget: QueryBudget) throws(KQLError) -> Table {
         func int64(_ v: Value) -> Int64? {
@@ -34,7 +36,14 @@ struct RangeOperator {
             }
             let count = steps < 0 ? 0 : Int(steps.rounded(.down)) + 1
             try budget.charge(count: count, bytesEach: 8)
-            column = Column(reals: (0..<count).map { a + Double($0) * s })
+            var values: [Double] = []
+            values.reserveCapacity(count)
+            while values.count < count {
+                let end = min(count, values.count + RangeOperator.blockRows)
+                for i in values.count..<end { values.append(a + Double(i) * s) }
+                try budget.checkDeadline()
+            }
+            column = Column(reals: values)
         } else {
             guard let a = int64(range.from), let b = int64(range.to), let s = int64(range.step) else {
                 throw KQLError(.argument, "range bounds and step must not be null", span: range.span)
@@ -59,7 +68,14 @@ struct RangeOperator {
                 var v = a
                 p[0] = v
                 // Every value up to the last lies between a and b, so the checked `+=` never overflows.
-                for i in 1..<count { v += s; p[i] = v }
+                // In blocks, so a long range stops at Ctrl-C or its deadline within one block.
+                var i = 1
+                while i < count {
+                    let end = min(count, i + RangeOperator.blockRows)
+                    for j in i..<end { v += s; p[j] = v }
+                    i = end
+                    try budget.checkDeadline()
+                }
             }
             column = Column(type: range.type, count: count, validity: nil, values: buffer)
         }

@@ -22,7 +22,7 @@ struct SortOperator {
         // The permutation, then the rows copied in its order.
         try evaluator.context.budget.charge(
             count: input.rowCount, bytesEach: MemorySize.sum(8, MemorySize.perRow(input)))
-        return input.gather(cmp.sortedIndices(count: input.rowCount))
+        return input.gather(try cmp.sortedIndices(count: input.rowCount, checking: evaluator.context.budget))
     }
 }
 

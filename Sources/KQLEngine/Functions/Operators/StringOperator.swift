@@ -62,8 +62,16 @@ struct StringOperator: ScalarFunction {
             let y = StringArgument(args[1])
             let fixed = y.isConstant ? try cache.regex(y.constant, argument: 1) : nil
             var failure: FunctionError?
+            var scanned = 0
             let r = Kernel.string2(args[0], args[1], out: .bool, rows: n) { (s, p) -> Bool? in
                 if failure != nil { return nil }
+                // A regex scan is the slowest per-row kernel: it stops at Ctrl-C or its deadline every 4,096 rows.
+                scanned &+= 1
+                if scanned & 0xFFF == 0 {
+                    do throws(KQLError) { try context.budget.checkDeadline() } catch {
+                        failure = FunctionError(error.code, error.message, hint: error.hint); return nil
+                    }
+                }
                 if let fixed { return fixed.matches(s) }
                 do throws(FunctionError) { return try cache.regex(p, argument: 1).matches(s) } catch {
                     failure = error; return nil
