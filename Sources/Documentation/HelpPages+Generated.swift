@@ -716,7 +716,8 @@ enum HelpPages {
               expected failure that did not happen as described), `expected-fail`, `skipped`, `error` (an error
               nobody expected).
             - `--format json`: one JSON object per example and line (document, line, id, sandbox, status, seconds,
-              query, reason, error, messages, diffs, python_output); the summary line goes to standard error.
+              query, tables — how many tables the document shows for it, 0 when it only has to run —, reason, error,
+              messages, diffs, python_output); the summary line goes to standard error.
             - `--junit FILE`: JUnit XML, one test suite per document; expected failures are passing test cases whose
               `system-out` says why.
             - `--sandbox a,b`: every example that calls `python()` runs in each sandbox (others run once) and the
@@ -724,6 +725,15 @@ enum HelpPages {
             - `--complete`: writes the actual results of examples that nothing pins down (no table in the document,
               no expectation) into `DIR/<stem>.kqltest` (`--complete-dir`, default `conformance/completed`), in the
               `.kqltest` format, never into a document. Review before committing.
+
+            ## The reference as a whole
+
+            `scripts/conformance-docs DOCS_QUERY_FOLDER [--jobs N] [--details FILE] [--bin SANDPIPER]` runs every page of a copy
+            of the KQL reference's `kusto/query` folder (the ADX docs are not part of this repository) one page at a time and
+            prints how many examples whose page shows an output table match it: over all pages, over the function pages
+            (`*-function.md`) and over the geo pages (`geo-*.md`). `--details` keeps every example's JSON line, to group
+            the mismatches by cause. Examples that read tables the embedded sample database does not have (`nyc_taxi`,
+            `US_States`), or read StormEvents, whose sample rows are generated rather than ADX's, count as mismatches.
             """###
         ),
         (
@@ -901,7 +911,7 @@ enum HelpPages {
             | `geo_distance_point_to_line(lng, lat, line)` | `.distance(to:)` | sphere |
             | `geo_closest_point_on_line(lng, lat, line)` | `.closestPoint(to:)` | sphere |
             | `geo_line_interpolate_point(line, fraction)` | `.interpolate(fraction:)` | sphere; LineString only and fraction in [0, 1] (wrapper) |
-            | `geo_line_locate_point(line, lng, lat, use_spheroid=false)` | `.locate(_:)` | sphere. **`use_spheroid = true` is not implemented** (needs projection onto ellipsoidal geodesics); the wrapper rejects it with `E_UNSUPPORTED` |
+            | `geo_line_locate_point(line, lng, lat, use_spheroid=false)` | `.locate(_:)` | sphere. `use_spheroid = true`: WGS-84 geodesics through GeographicLib (`SpheroidalLine`, Karney's interception method edge by edge) |
             | `geo_line_densify(line, tolerance=10, preserve_crossing=false)` | `Densify.line(_:tolerance:preserveCrossing:)` | as polygon_densify |
             | `geo_line_simplify(line, tolerance=10)` | `.simplify(tolerance:)` | S2Builder; vanishing → null |
             | `geo_union_lines_array(lines)` | `SphericalLines.union(_:)` | overlapping edges merged, joined into maximal lines (matches the page) |
@@ -912,7 +922,7 @@ enum HelpPages {
             | `geo_from_wkt(wkt)` | `WKT.geometry(_:)` then `GeoJSON.node(of:)` | GEOS reader; POINT…GEOMETRYCOLLECTION, 2-D; EMPTY, out-of-range coordinates, syntax errors → null |
             | `geo_polygon_lookup` plugin | `GeoLookup(polygons:).matches(_:radius:)` | S2 shape index; without radius = `geo_point_in_polygon`, with radius = distance ≤ radius (the page's rows match) |
             | `geo_line_lookup` plugin | `GeoLookup(lines:).matches(_:radius:)` | distance ≤ radius |
-            | `geo_info_from_ip_address(ip)` | — | needs a GeoIP database; not part of this library |
+            | `geo_info_from_ip_address(ip)` | — | refused with `E_UNSUPPORTED`: ADX answers from MaxMind's GeoLite2-City, whose license does not allow shipping it, and no redistributable city-level database is packaged by Debian (its `geoip-database` is country-only, from 2019) |
 
             Writing results: `GeoJSON.node(of: geometry, as: Dynamic.self)` for shapes and `GeoJSON.pointNode` for
             points; coordinates are emitted in the order `[longitude, latitude]`, a whole number as a long and any
@@ -922,13 +932,12 @@ enum HelpPages {
 
             ## The documentation's examples
 
-            Run them with
-            `for f in $ADX/kusto/query/geo-*.md; do .build/debug/sandpiper conformance run "$f" --format json; done`
-            (`$ADX` is a copy of the ADX docs). Of 236 examples, 182 match their tables, 10 have no table (maps) and
-            20 need data Sandpiper does not ship (`US_States`, `US_Counties`, `NY_Manhattan_Roads`, `nyc_taxi`,
-            `EarthAtNight`, `Polygons`, StormEvents' `EndLon`). Of the 206 self-contained examples with a table, 182
-            match (88.3%); 9 of the others print an elided table (`{"type": "Polygon","coordinates": [ ... ]}`, in the
-            buffer, children, rings and h3cells pages) that nothing can match, leaving 182 of 197 (92.4%). The rest:
+            Run them with `scripts/conformance-docs $ADX/kusto/query` (`$ADX` is a copy of the ADX docs; see
+            `docs/conformance.md`). Of the 236 examples on the `geo-*` pages, 223 show an output table and 182 of those
+            match it (81.6%); 13 show none (maps). Of the 41 others, 20 read tables Sandpiper does not ship (`US_States`,
+            `US_Counties`, `NY_Manhattan_Roads`, `nyc_taxi`, `EarthAtNight`, `Polygons`, StormEvents' `EndLon`) and 9 print
+            an elided table (`{"type": "Polygon","coordinates": [ ... ]}`, in the buffer, children, rings and h3cells
+            pages) that nothing can match; without them 182 of 194 match (93.8%). The rest:
 
             - `geo_s2cell_neighbors('89c259')` (3 examples, and the union of those cells, whose ring starts at another
               vertex because the input order differs): same eight cells in S2's order; the page's order follows no rule
@@ -938,15 +947,23 @@ enum HelpPages {
             - `geo-point-in-polygon` line 184 and `geo-h3cell-rings` line 81: the page folds arrays with
               `make_list(pack_array(x))`, which only works if `make_list` of an array appends its elements (ADX does
               this; the engine's `make_list` nests). Not a geo difference.
-            - `geo_info_from_ip_address` (2): not implemented; it needs MaxMind's GeoLite2 database.
+            - `geo_info_from_ip_address` (2): refused with `E_UNSUPPORTED`; it needs MaxMind's GeoLite2-City database,
+              which may not be redistributed.
             - Documentation errors: `geo-closest-point-on-line` line 81 and `geo-line-interpolate-point` line 74
               (the table's column name is not the query's), `geo-polygon-lookup` line 97 and `geo-polygon-to-s2cells`
               line 46 (the table's text is not the query's data), `geo-polygon-centroid` line 98 (the JSON lacks its
               opening brace), `geo-line-densify` line 65 (the table repeats the input's text, `40.796860` and spaces,
               rather than a `tostring` result).
-            - `geo_line_locate_point(..., use_spheroid = true)`: not implemented; refused with `E_UNSUPPORTED`.
             - Numbers are S2's doubles; the pages print 15 to 17 significant digits. Most agree to the last bit; union
               results (multipolygon area, perimeter, centroid) agree to 13 digits, H3 coordinates to 12 decimals.
+
+            ## Benchmark
+
+            `sandpiper bench geo [--rows N] [--runs N]` (release build: `swift build -c release`, then
+            `.build/release/sandpiper bench geo`) times `geo_point_in_polygon` against an octant polygon and the sum of
+            `geo_distance_2points` to (0, 0) over N generated points (default 1,000,000), and checks both answers against
+            arithmetic done without the engine (`Sources/Benchmarks/GeoBenchmark.swift`). It has no peer yet (DuckDB's
+            spatial extension or the h3/s2 Python bindings).
 
             ## Tests
 

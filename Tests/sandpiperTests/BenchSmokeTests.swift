@@ -94,6 +94,19 @@ struct BenchSmokeTests {
         #expect(join["checksum"] as? [Double] == [10000, 540000])
     }
 
+    @Test func geoBenchChecksItsAnswers() throws {
+        let run = try Self.sandpiper(["bench", "geo", "--rows", "10000", "--runs", "1", "--format", "json"])
+        try #require(run.status == 0, "bench geo failed (exit \(run.status)): \(run.stderr)")
+        let lines = try Self.jsonLines(run.stdout)
+        #expect(
+            Set(lines.compactMap { $0["benchmark"] as? String }) == ["point-in-polygon", "distance"],
+            "\(run.stdout)")
+        for line in lines {
+            #expect(line["checksum_match"] as? Bool == true)
+            #expect(line["rows"] as? Int == 10000)
+        }
+    }
+
     @Test(
         .enabled(
             if: BenchSmokeTests.workerBuilt, "sandpiper-worker is not built next to sandpiper, so python() cannot run"))

@@ -17,6 +17,9 @@ public enum JSONReport {
         bag["status"] = .string(r.status.rawValue)
         bag["seconds"] = .real((r.seconds * 1000).rounded() / 1000)
         bag["query"] = .string(r.example.runnableQuery)
+        // How many tables the document shows for it: 0 means the example only had to run, so a script can
+        // count the examples that were compared (an error on one with a table counts against it).
+        bag["tables"] = .long(Int64(r.example.expected.count))
         if let reason = r.reason { bag["reason"] = .string(reason) }
         if let e = r.error {
             bag["error"] = .bag(PropertyBag([("code", .string(e.code)), ("message", .string(e.text))]))

@@ -209,6 +209,7 @@ extension Binder {
         }
         if let reason = unavailableFunction(name) { throw reason }
         if let e = recursion(name) { throw e }
+        if let e = Binder.unsupportedFunction(name) { throw e }
         throw NameSuggestion.unknown("function", name, among: functions.scalarFunctionNames + functionCandidates(scope))
     }
 

@@ -2,7 +2,8 @@ import Columnar
 import KQLSyntax
 
 /// The functions whose meaning depends on the row's columns or on constants known while binding, so the
-/// binder resolves them itself: `column_ifexists`, `pack_all`, `estimate_data_size` and `assert`.
+/// binder resolves them itself: `bag_pack_columns`, `column_ifexists`, `column_names_of`, `pack_all`,
+/// `estimate_data_size` and `assert`.
 extension Binder {
     /// The bound call of one of these functions, or nil when `fname` is none of them.
     func bindSchemaFunction(
@@ -24,6 +25,28 @@ extension Binder {
                 return .column(index: i, name: column, type: schema.fields[i].type)
             }
             return try bindScalar(args[1].value, schema: schema, scope: scope, aggregates: aggregates)
+        case "bag_pack_columns":
+            // bag_pack("c1", c1, "c2", c2, ...): the columns' names are the bag's keys.
+            guard !args.isEmpty, let pack = functions.scalarFunction(named: "bag_pack") else {
+                throw KQLError(.argument, "bag_pack_columns() takes one or more columns", span: span)
+            }
+            var bound: [BoundExpression] = [], spans: [SourceSpan] = []
+            for a in args {
+                guard case .name(let n) = a.value else {
+                    throw KQLError(.argument, "bag_pack_columns() takes columns, not expressions", span: a.value.span)
+                }
+                let value = try bindScalar(a.value, schema: schema, scope: scope, aggregates: aggregates)
+                bound += [.constant(.string(n.name), .string), value]
+                spans += [a.value.span, a.value.span]
+            }
+            return try makeCall(pack, bound, argumentSpans: spans, span: span)
+        case "column_names_of":
+            // The names of a tabular expression's columns, known from its schema without running it.
+            guard args.count == 1, isTabular(args[0].value, scope: scope) else {
+                throw KQLError(.argument, "column_names_of() takes one tabular expression", span: span)
+            }
+            let q = try bindTabular(args[0].value, scope: scope)
+            return .constant(.dynamic(.array(q.schema.names.map { .string($0) })), .dynamic)
         case "pack_all":
             guard args.count <= 1 else { throw KQLError(.argument, "pack_all() takes at most 1 argument", span: span) }
             var ignoreNullEmpty = false

@@ -24,8 +24,10 @@ extension Binder {
                 return bodyIsTabular(def, captured, depth: depth)
             default: return database.table(named: n.name) != nil || database.unavailableReason(forTable: n.name) != nil
             }
+        case .member(let base, _, _):
+            return databaseCall(base) != nil
         case .call(let name, _, _):
-            if ["materialize", "table", "view"].contains(name.name) { return true }
+            if ["materialize", "table", "view", "database"].contains(name.name) { return true }
             if name.name == "graph", entry(name.name, in: scope) == nil { return true }
             if case .function(let def, let captured)? = entry(name.name, in: scope) {
                 return bodyIsTabular(def, captured, depth: depth)
@@ -114,6 +116,8 @@ extension Binder {
             return try bindTableName(n, scope: scope)
         case .call(let name, let args, let span):
             return try bindTabularCall(name, args, span: span, scope: scope)
+        case .member(let base, let table, _) where databaseCall(base) != nil:
+            return try bindDatabaseTable(base, table)
         default:
             throw KQLError(.type, "expected a tabular expression (a table, a `let` name or a pipeline)", span: e.span)
         }
@@ -146,6 +150,38 @@ extension Binder {
             otherwise: "`.show tables` lists the tables")
     }
 
+    /// `E_UNSUPPORTED` with the reason, for a function of KQL's catalogue that Sandpiper does not implement.
+    static func unsupportedFunction(_ name: NameSyntax) -> KQLError? {
+        guard let reason = UnavailableFunctions.reasons[name.name] else { return nil }
+        return KQLError(.unsupported, "\(name.name)() is not supported: \(reason)", span: name.span)
+    }
+
+    /// The `database(...)` call `e` is, with its arguments, when it is one.
+    private func databaseCall(_ e: ExpressionSyntax) -> (args: [ArgumentSyntax], span: SourceSpan)? {
+        guard case .call(let name, let args, let span) = Binder.unparenthesized(e), name.name == "database" else {
+            return nil
+        }
+        return (args, span)
+    }
+
+    /// `database("name").Table`: a table of the one database in scope, named by its name (as
+    /// `current_database()` and `.show databases` give it); any other database does not exist here.
+    private func bindDatabaseTable(_ base: ExpressionSyntax, _ table: NameSyntax) throws(KQLError) -> BoundQuery {
+        guard let call = databaseCall(base), call.args.count == 1,
+            case .literal(.string(let wanted), _, let s) = call.args[0].value
+        else {
+            throw KQLError(.argument, "database() takes a database name as a string literal", span: base.span)
+        }
+        let here = ManagementCommands.databaseName(database)
+        guard wanted.lowercased() == here.lowercased() else {
+            throw KQLError(
+                .unknownName, "database '\(wanted)' does not exist; the database in scope is '\(here)'", span: s,
+                hint: "a local engine has one database; name it, or leave database() out")
+        }
+        // `database()` names the database, not the query's scope: a `let` of the same name is not a table of it.
+        return try bindTableName(table, scope: Scope())
+    }
+
     private func bindTabularCall(
         _ name: NameSyntax, _ args: [ArgumentSyntax], span: SourceSpan,
         scope: Scope
@@ -159,6 +195,10 @@ extension Binder {
             var m = BoundQuery(source: .materialized(id: makeMaterializeID(), q), schema: q.schema)
             m.isSerialized = q.isSerialized
             return m
+        case "database" where entry(name.name, in: scope) == nil:
+            throw KQLError(
+                .argument, "database() names a database; a table of it follows a dot: database(\"name\").Table",
+                span: span)
         case "graph" where scope[name.name] == nil:
             throw KQLError(
                 .unsupported, "persistent graphs (`graph(\"name\")` over graph models and snapshots) are not supported",
@@ -176,6 +216,7 @@ extension Binder {
                 }
                 if let reason = unavailableFunction(name) { throw reason }
                 if let e = recursion(name) { throw e }
+                if let e = Binder.unsupportedFunction(name) { throw e }
                 throw NameSuggestion.unknown(
                     "function", name, among: functionCandidates(scope),
                     otherwise: "`.show functions` lists the stored functions")

@@ -51,7 +51,9 @@ extension FunctionRegistry {
                 let status = e.status.rawValue
                 if functions {
                     let d = e.status == .implemented ? declaration(named: e.name) : nil
-                    out += "| \(name) | \(status) | \(d?.family ?? "") | \(d.map { cell($0.summary) } ?? "") |\n"
+                    // A function left out on purpose says why, where an implemented one has its summary.
+                    let summary = d.map { cell($0.summary) } ?? UnavailableFunctions.reasons[e.name].map(cell) ?? ""
+                    out += "| \(name) | \(status) | \(d?.family ?? "") | \(summary) |\n"
                 } else {
                     out += "| \(name) | \(status) |\n"
                 }

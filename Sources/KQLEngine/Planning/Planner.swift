@@ -32,6 +32,7 @@ enum Planner {
     /// of `where`/`extend` that starts with a `where` is pruned once: planning again inside it would find
     /// nothing more to drop and make a long run of filters quadratic.
     static func pipeline(_ bound: [(op: BoundOperator, schema: Schema?)], input: Schema?) -> [PlanNode] {
+        let bound = InnerUniqueFilterPushdown.apply(bound, input: input)
         var ops = bound.map { $0.op }
         var schemas = bound.map { $0.schema }
         var nodes: [PlanNode] = []

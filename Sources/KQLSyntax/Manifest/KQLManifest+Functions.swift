@@ -54,5 +54,7 @@ extension KQLManifest {
         geo_polygon_perimeter geo_polygon_simplify geo_polygon_to_h3cells geo_polygon_to_s2cells geo_s2cell_neighbors
         geo_s2cell_to_central_point geo_s2cell_to_polygon geo_simplify_polygons_array geo_union_lines_array
         geo_union_polygons_array
+        bag_pack_columns column_names_of convert_angle convert_energy convert_force convert_length convert_mass
+        convert_speed convert_temperature convert_volume erf erfc punycode_domain_from_string punycode_domain_to_string
         """
 }

@@ -69,7 +69,7 @@ public enum KQLManifest {
             count_distinctif countif dcount dcountif hll hll_if hll_merge make_bag make_bag_if make_list make_list_if
             make_list_with_nulls make_set make_set_if max maxif min minif percentile percentiles percentiles_array
             percentilew percentilesw percentilesw_array stdev stdevif stdevp sum sumif take_any take_anyif tdigest
-            tdigest_merge variance varianceif variancep variancepif
+            tdigest_merge variance varianceif variancep variancepif covariance covarianceif covariancep covariancepif
             """,
         aliases: ["any": "take_any", "anyif": "take_anyif", "merge_tdigest": "tdigest_merge"])
 

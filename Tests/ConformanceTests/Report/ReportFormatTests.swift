@@ -63,6 +63,8 @@ import Testing
             objects[1][key: "diffs"]?[index: 0]?[key: "rows"]?[index: 0]?[key: "cells"]?[index: 0]?[key: "actual"]
                 == .string("y"))
         #expect(objects[4][key: "error"]?[key: "code"] == .string("E_PYTHON"))
+        // None of these examples shows a table in its document.
+        #expect(objects.allSatisfy { $0[key: "tables"] == .long(0) })
     }
 
     @Test func junitCountsAndEscapes() {

@@ -95,6 +95,22 @@ enum AggregateFunctions {
                 "The population variance over the rows where a predicate holds.",
                 example: "range x from 1 to 5 step 1 | summarize variancepif(x, x > 1)"),
             .aggregate(
+                CovarianceAggregate(population: false), "The sample covariance of two expressions over the group.",
+                example: "range x from 1 to 5 step 1 | extend y = x * x | summarize covariance(x, y)"),
+            .aggregate(
+                CovarianceAggregate(population: true), "The population covariance of two expressions over the group.",
+                example: "range x from 1 to 5 step 1 | extend y = x * x | summarize covariancep(x, y)"),
+            .aggregate(
+                ConditionalAggregate(
+                    name: "covarianceif", base: CovarianceAggregate(population: false), predicateIndex: 2),
+                "The sample covariance over the rows where a predicate holds.",
+                example: "range x from 1 to 5 step 1 | extend y = x * x | summarize covarianceif(x, y, x > 1)"),
+            .aggregate(
+                ConditionalAggregate(
+                    name: "covariancepif", base: CovarianceAggregate(population: true), predicateIndex: 2),
+                "The population covariance over the rows where a predicate holds.",
+                example: "range x from 1 to 5 step 1 | extend y = x * x | summarize covariancepif(x, y, x > 1)"),
+            .aggregate(
                 BuildSchemaAggregate(), "The smallest schema that admits every dynamic value of the group.",
                 example: "print d = dynamic({'a': 1}) | summarize buildschema(d)"),
             .aggregate(

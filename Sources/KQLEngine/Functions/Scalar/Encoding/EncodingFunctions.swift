@@ -115,6 +115,24 @@ enum EncodingFunctions {
                 return .string(Punycode.decode(s) ?? "")
             },
             .row(
+                "punycode_domain_to_string", arity: 1...1, [.string], out: .string, strict: true,
+                "A domain name with each non-ASCII label in Punycode after `xn--`; empty on failure.",
+                example: "print punycode_domain_to_string('Riðill.org')"
+            ) { r in
+                let s = r[0].text
+                guard s.unicodeScalars.count <= 4096 else { return .string("") }
+                return .string(Punycode.encodeDomain(s) ?? "")
+            },
+            .row(
+                "punycode_domain_from_string", arity: 1...1, [.string], out: .string, strict: true,
+                "A domain name with each `xn--` label decoded from Punycode; empty on failure.",
+                example: "print punycode_domain_from_string('xn--Riill-jta.org')"
+            ) { r in
+                let s = r[0].text
+                guard s.utf8.count <= 4096 else { return .string("") }
+                return .string(Punycode.decodeDomain(s) ?? "")
+            },
+            .row(
                 "unicode_codepoints_from_string", arity: 1...1, [.string], out: .dynamic, strict: true,
                 "The Unicode code points of a string, as an array of longs.",
                 example: "print unicode_codepoints_from_string('Kusto')"

@@ -103,3 +103,39 @@ enum Punycode {
         }
     }
 }
+
+extension Punycode {
+    /// The label separators of IDNA (RFC 3490 section 3.1): full stop, ideographic full stop, fullwidth full
+    /// stop and halfwidth ideographic full stop. An encoded domain separates its labels with a full stop.
+    static let labelSeparators: Set<Character> = [".", "\u{3002}", "\u{FF0E}", "\u{FF61}"]
+
+    /// `punycode_domain_to_string()`: each label with a non-ASCII character becomes `xn--` and its Punycode;
+    /// ASCII labels are kept as they are. Nil when a label cannot be encoded.
+    static func encodeDomain(_ domain: String) -> String? {
+        var labels: [String] = []
+        for label in domain.split(omittingEmptySubsequences: false, whereSeparator: labelSeparators.contains) {
+            if label.unicodeScalars.allSatisfy(\.isASCII) {
+                labels.append(String(label))
+            } else {
+                guard let p = encode(String(label)) else { return nil }
+                labels.append("xn--" + p)
+            }
+        }
+        return labels.joined(separator: ".")
+    }
+
+    /// `punycode_domain_from_string()`: each label that starts with `xn--` (any case) decoded from Punycode,
+    /// the others kept. Nil when a label does not decode.
+    static func decodeDomain(_ domain: String) -> String? {
+        var labels: [String] = []
+        for label in domain.split(separator: ".", omittingEmptySubsequences: false) {
+            if label.lowercased().hasPrefix("xn--") {
+                guard let d = decode(String(label.dropFirst(4))) else { return nil }
+                labels.append(d)
+            } else {
+                labels.append(String(label))
+            }
+        }
+        return labels.joined(separator: ".")
+    }
+}

@@ -2,10 +2,17 @@ import Columnar
 
 /// `hash_combine(h1, h2, ...)`: one long from several hash values, folded left to right with a 64-bit
 /// mix (`a ^ (b + 0x9e3779b97f4a7c15 + (a << 6) + (a >> 2))`), so the order of the hashes matters.
-/// `hash_many(x1, x2, ...)` is `hash_combine(hash(x1), hash(x2), ...)`. The reference promises only that
-/// the algorithm is the same within a query; ADX's own mix is not published, so combined values differ
-/// from ADX's numbers while `hash_many` and `hash_combine` agree with each other as documented. Any null
-/// argument gives null.
+/// `hash_many(x1, x2, ...)` is `hash_combine(hash(x1), hash(x2), ...)`. Any null argument gives null.
+///
+/// ADX's own mix is not published: the reference says only that the algorithm may change and should be
+/// relied on within one query, and its one example pins a single value (`hash_combine(hash("Hello"),
+/// hash("World"))` = -1440138333540407281, with both hashes matching ours). None of the usual mixes gives
+/// that value: boost's and the 64-bit golden-ratio variant (from seed 0 or the first hash, either order),
+/// .NET's tuple combine `((a << 5) + a) ^ b`, `a * p + b` and `(a * p) ^ b` for the common primes (31, 37,
+/// 397, FNV, xxHash's and murmur's constants) with and without a murmur/xxHash finalizer, rotations
+/// with xor or add, xxHash64 rounds, and xxHash64 of the two longs' 16 bytes (seed 0 or either hash). So
+/// combined values differ from ADX's numbers, while `hash_many` and `hash_combine` agree with each other
+/// as documented.
 struct HashCombineFunction: ScalarFunction {
     let name: String
     /// True for `hash_many`, which hashes each argument first.

@@ -25,6 +25,42 @@ enum MathFunctions {
             .scalar(
                 ExtremeOfFunction.maxOf, "The largest of its arguments, ignoring nulls.",
                 example: "print max_of(3, 1, 2)"),
+            .scalar(
+                ConvertUnitFunction(name: "convert_angle", quantity: UnitConversion.angle),
+                "An angle converted from one unit to another ('Degree', 'Radian', ...).",
+                example: "print convert_angle(1.2, 'Degree', 'Arcminute')"),
+            .scalar(
+                ConvertUnitFunction(name: "convert_energy", quantity: UnitConversion.energy),
+                "An energy converted from one unit to another ('Joule', 'KilowattHour', ...).",
+                example: "print convert_energy(1.2, 'Joule', 'BritishThermalUnit')"),
+            .scalar(
+                ConvertUnitFunction(name: "convert_force", quantity: UnitConversion.force),
+                "A force converted from one unit to another ('Newton', 'PoundForce', ...).",
+                example: "print convert_force(1.2, 'Newton', 'Decanewton')"),
+            .scalar(
+                ConvertUnitFunction(name: "convert_length", quantity: UnitConversion.length),
+                "A length converted from one unit to another ('Meter', 'Foot', ...).",
+                example: "print convert_length(1.2, 'Meter', 'Foot')"),
+            .scalar(
+                ConvertUnitFunction(name: "convert_mass", quantity: UnitConversion.mass),
+                "A mass converted from one unit to another ('Kilogram', 'Pound', ...).",
+                example: "print convert_mass(1.2, 'Kilogram', 'Pound')"),
+            .scalar(
+                ConvertUnitFunction(name: "convert_speed", quantity: UnitConversion.speed),
+                "A speed converted from one unit to another ('MeterPerSecond', 'Knot', ...).",
+                example: "print convert_speed(1.2, 'MeterPerSecond', 'KilometerPerHour')"),
+            .scalar(
+                ConvertUnitFunction(name: "convert_temperature", quantity: UnitConversion.temperature),
+                "A temperature converted from one unit to another ('DegreeCelsius', 'Kelvin', ...).",
+                example: "print convert_temperature(1.2, 'DegreeCelsius', 'DegreeFahrenheit')"),
+            .scalar(
+                ConvertUnitFunction(name: "convert_volume", quantity: UnitConversion.volume),
+                "A volume converted from one unit to another ('Liter', 'UsGallon', ...).",
+                example: "print convert_volume(1.2, 'Liter', 'UsGallon')"),
+            .real("erf", "The error function of x.", example: "print erf(0.5)") { Foundation.erf($0) },
+            .real("erfc", "The complementary error function of x, 1 - erf(x).", example: "print erfc(0.5)") {
+                Foundation.erfc($0)
+            },
             .real("ceiling", "The smallest whole number not below x, as a real.", example: "print ceiling(1.2)") {
                 Foundation.ceil($0)
             },

@@ -79,6 +79,10 @@ enum StringFunctions {
             .scalar(
                 ParseUrlFunction(name: "parseurl"), "Deprecated alias of parse_url().",
                 example: "print parseurl('https://example.com/a')"),
+            .scalar(
+                ParseUserAgentFunction(),
+                "The browser, operating system and/or device a user-agent string names, by ua-parser's rules.",
+                example: "print parse_user_agent('Mozilla/5.0 (Windows NT 10.0; Win64; x64) Firefox/120.0', 'browser')"),
             .row(
                 "parse_urlquery", arity: 1...1, [.string], out: .dynamic, strict: true,
                 "Deprecated: a URL query's parameters as a bag under \"Query Parameters\" (use parse_url()).",
