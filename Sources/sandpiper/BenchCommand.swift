@@ -13,7 +13,9 @@ struct BenchCommand: ParsableCommand {
             Peers run in bench/.venv, which bench/setup-venv creates from bench/requirements.txt (PyPI). \
             bench/run-all runs both benchmarks at full size and writes bench/RESULTS.md.
             """,
-        subcommands: [BenchEngineCommand.self, BenchTransferCommand.self, BenchServeCommand.self]
+        subcommands: [
+            BenchEngineCommand.self, BenchTransferCommand.self, BenchServeCommand.self, BenchParquetCommand.self,
+        ]
     )
 }
 
