@@ -9,11 +9,12 @@
 // Columnar, SystemCalls, Charts ◄ Bench (clock, runs, reports, its plot drawn by Charts) ◄ sandpiper-worker;  Bench, KQLEngine, Sandbox ◄ Benchmarks ◄ sandpiper
 // KQLEngine, Conformance, PythonPlugin, Charts ◄ Server (`sandpiper serve`: the Kusto REST endpoint on Hummingbird/SwiftNIO,
 //   and the client of any Kusto endpoint for `--target`) ◄ sandpiper
+// Columnar ◄ FileFormats (Parquet files read and written) ◄ KQLEngine (folder tables, `.export`), Fuzzing
 // Columnar ◄ Charts (the chart model, SVG and Vega-Lite from a result table and a `render` request)
 // Geospatial (S2, H3, geohash, GeoJSON; over the CS2/CGeographicLib shims and CGEOS) ◄ KQLEngine (the geo_* functions).
 // SeriesAnalysis (the series_* algorithms, HyperLogLog, t-digest) uses only Columnar's error protocol ◄ KQLEngine
 // (the series_* functions and the sketches).
-// KQLEngine, Conformance, SharedTable, Sandbox ◄ Fuzzing ◄ sandpiper-fuzz
+// KQLEngine, Conformance, SharedTable, Sandbox, FileFormats ◄ Fuzzing ◄ sandpiper-fuzz
 // KQLEngine, Charts, PythonPlugin, Sandbox, CLibEdit ◄ Shell (`sandpiper shell`, the REPL) ◄ sandpiper
 // Columnar, KQLEngine ◄ Documentation (the docs/ pages compiled in, for `sandpiper help`) ◄ sandpiper
 import PackageDescription
@@ -64,6 +65,8 @@ let package = Package(
         .target(name: "CLibEdit", linkerSettings: [.linkedLibrary("edit")]),
         // gzip/zlib for KQL's *_compress_to_base64_string functions (Debian: zlib1g-dev).
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // zstd for Parquet pages (Debian: libzstd-dev).
+        .systemLibrary(name: "CZstd", path: "Sources/CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(
             name: "CGEOS", path: "Sources/CGEOS", pkgConfig: "geos",
             providers: [.apt(["libgeos-dev"])]),
@@ -83,6 +86,8 @@ let package = Package(
         .target(name: "SystemCalls", swiftSettings: swiftSettings),
         .target(name: "Columnar", dependencies: ["SystemCalls"], swiftSettings: swiftSettings),
         .target(name: "Charts", dependencies: ["Columnar"], swiftSettings: swiftSettings),
+        // Parquet and Arrow IPC files ↔ tables (readers and writer written from the specifications).
+        .target(name: "FileFormats", dependencies: ["Columnar", "CZlib", "CZstd"], swiftSettings: swiftSettings),
         .target(name: "Geospatial", dependencies: ["CS2", "CGeographicLib", "CGEOS"], swiftSettings: swiftSettings),
         .target(name: "SeriesAnalysis", dependencies: ["Columnar"], swiftSettings: swiftSettings),
         .target(name: "KQLSyntax", dependencies: ["Columnar"], swiftSettings: swiftSettings),
@@ -90,6 +95,7 @@ let package = Package(
             name: "KQLEngine",
             dependencies: [
                 "Columnar", "KQLSyntax", "SystemCalls", "Charts", "CRE2", "CZlib", "Geospatial", "SeriesAnalysis",
+                "FileFormats",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
@@ -163,7 +169,7 @@ let package = Package(
             name: "Fuzzing",
             dependencies: [
                 "Columnar", "KQLSyntax", "KQLEngine", "Conformance", "SharedTable", "Sandbox", "SystemCalls",
-                "CArchive",
+                "CArchive", "FileFormats",
             ],
             swiftSettings: swiftSettings),
         .executableTarget(name: "sandpiper-fuzz", dependencies: ["Fuzzing"], swiftSettings: swiftSettings),
@@ -171,6 +177,8 @@ let package = Package(
         .testTarget(name: "CRE2Tests", dependencies: ["CRE2"], swiftSettings: swiftSettings),
         .testTarget(name: "SystemCallsTests", dependencies: ["SystemCalls"], swiftSettings: swiftSettings),
         .testTarget(name: "ColumnarTests", dependencies: ["Columnar"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FileFormatsTests", dependencies: ["FileFormats", "Columnar"], swiftSettings: swiftSettings),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Columnar"], swiftSettings: swiftSettings),
         .testTarget(
             name: "GeospatialTests", dependencies: ["Geospatial", "Columnar", "KQLEngine"],

@@ -15,11 +15,11 @@ public struct BenchEngineResult: Sendable {
     }
 
     /// Every engine's checksum of a benchmark equals sandpiper's (reals to 1e-9 relative: summation order differs).
-    public static func checkAgreement(_ results: [BenchEngineResult]) throws(BenchError) {
-        // Ours is the embedded engine ("sandpiper") or a Kusto endpoint ("target"); the peer is DuckDB.
-        for ours in results where ours.method != "duckdb" {
-            let peers = results.filter { $0.method == "duckdb" && $0.benchmark == ours.benchmark }
-            guard !peers.isEmpty else { throw .peer("no DuckDB result for \(ours.benchmark)") }
+    public static func checkAgreement(_ results: [BenchEngineResult], peer name: String = "duckdb") throws(BenchError) {
+        // Ours is the embedded engine ("sandpiper") or a Kusto endpoint ("target"); the peer is DuckDB (or pyarrow).
+        for ours in results where ours.method != name {
+            let peers = results.filter { $0.method == name && $0.benchmark == ours.benchmark }
+            guard !peers.isEmpty else { throw .peer("no \(name) result for \(ours.benchmark)") }
             for peer in peers {
                 let same =
                     ours.checksum.count == peer.checksum.count
@@ -28,7 +28,7 @@ public struct BenchEngineResult: Sendable {
                     }
                 guard same else {
                     throw .checksum(
-                        "\(ours.benchmark): sandpiper answered \(ours.checksum), duckdb (\(peer.threads) threads) \(peer.checksum)"
+                        "\(ours.benchmark): sandpiper answered \(ours.checksum), \(name) (\(peer.threads) threads) \(peer.checksum)"
                     )
                 }
             }
@@ -38,9 +38,9 @@ public struct BenchEngineResult: Sendable {
 
 /// Renders engine results as an aligned table, markdown, or JSON lines.
 public enum BenchEngineReport {
-    public static func render(_ results: [BenchEngineResult], format: BenchFormat) -> String {
+    public static func render(_ results: [BenchEngineResult], format: BenchFormat, peer: String = "duckdb") -> String {
         func ours(_ r: BenchEngineResult) -> BenchEngineResult? {
-            results.first { $0.method != "duckdb" && $0.benchmark == r.benchmark }
+            results.first { $0.method != peer && $0.benchmark == r.benchmark }
         }
         if format == .json {
             return results.map { r -> String in
@@ -49,7 +49,7 @@ public enum BenchEngineReport {
                     "median_s": r.stats.median, "min_s": r.stats.min, "max_s": r.stats.max,
                     "runs": r.stats.runs, "checksum": r.checksum, "checksum_match": true,
                 ]
-                if r.method == "duckdb", let s = ours(r) {
+                if r.method == peer, let s = ours(r) {
                     o["ratio_sandpiper_to_this"] = s.stats.median / r.stats.median
                 }
                 return BenchOutput.jsonLine(o)
@@ -61,7 +61,7 @@ public enum BenchEngineReport {
             rows.append([
                 r.benchmark, "\(r.rows)", r.method, "\(r.threads)", BenchOutput.seconds(r.stats.median),
                 BenchOutput.seconds(r.stats.min), BenchOutput.seconds(r.stats.max),
-                r.method != "duckdb" ? "1.00×" : ratio,
+                r.method != peer ? "1.00×" : ratio,
             ])
         }
         return BenchOutput.grid(rows, markdown: format == .markdown, rightAligned: [1, 3, 4, 5, 6, 7])

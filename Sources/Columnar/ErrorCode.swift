@@ -36,7 +36,7 @@ extension ErrorCode {
 
     /// A datetime or timespan outside 64-bit nanoseconds.
     public static let outOfRange = ErrorCode(
-        "E_OUT_OF_RANGE", raisedBy: ["Columnar"],
+        "E_OUT_OF_RANGE", raisedBy: ["Columnar", "FileFormats"],
         meaning: "A datetime or timespan does not fit in 64-bit nanoseconds (1677-09-21 to 2262-04-11).",
         hint: "Keep datetimes and timespans within the range pandas and ADX can hold.")
     /// Text that is not valid JSON where a `dynamic` value is read.
@@ -69,7 +69,7 @@ extension ErrorCode {
         hint: "See docs/support.md for what is implemented; nothing is approximated silently.")
     /// An argument of the right type but an unusable value or count.
     public static let argument = ErrorCode(
-        "E_ARGUMENT", raisedBy: ["KQLEngine", "PythonPlugin"],
+        "E_ARGUMENT", raisedBy: ["FileFormats", "KQLEngine", "PythonPlugin"],
         meaning: "An argument has an unusable value, or a call has the wrong number of arguments.",
         hint: "Read the function's or plugin's page in the KQL reference for the arguments it takes.")
     /// A query's own `assert()` whose condition is false.
@@ -114,12 +114,12 @@ extension ErrorCode {
         meaning:
             "A regular expression cannot be compiled, or uses a construct RE2 does not support (backreferences, lookaround).",
         hint: "Rewrite the pattern in RE2 syntax, which KQL documents.")
-    /// Data that cannot be read: a malformed CSV/TSV/JSON Lines file or inline ingestion text.
+    /// Data that cannot be read: a malformed CSV/TSV/JSON Lines/Parquet file or inline ingestion text.
     public static let data = ErrorCode(
-        "E_DATA", raisedBy: ["KQLEngine"],
+        "E_DATA", raisedBy: ["FileFormats", "KQLEngine"],
         meaning:
-            "A data file or inline ingestion text cannot be read (malformed CSV, TSV or JSON Lines, or a value of the wrong type).",
-        hint: "Fix the file at the line:column given, or declare the column's type in the schema.")
+            "A data file or inline ingestion text cannot be read (malformed CSV, TSV, JSON Lines or Parquet, or a value of the wrong type).",
+        hint: "Fix the file at the line:column (or byte) given, or declare the column's type in the schema.")
     /// An operator or function would allocate more than the query's memory budget.
     public static let queryMemory = ErrorCode(
         "E_QUERY_MEMORY", raisedBy: ["KQLEngine"],

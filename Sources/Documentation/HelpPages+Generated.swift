@@ -23,13 +23,14 @@ enum HelpPages {
                              │        Geospatial ───┘   └── SeriesAnalysis                   │
                              │        (CS2, CGEOS, CGeographicLib)                           │
                              ├── Charts (used by KQLEngine for render, and by Bench's plot)  │
+                             ├── FileFormats (CZlib, CZstd: Parquet files; used by KQLEngine and Fuzzing)
                              ├── SharedTable ◄ PythonHost (CPython, CPythonSupport) ◄ sandpiper-worker
                              │        ▲                                  Bench ◄─┘           │
                              │        └── Sandbox (CSeccomp, CArchive) ◄── PythonPlugin ◄────┤
                              │                                   Server (PythonPlugin, Hummingbird) ◄────┤
                              │                                   Benchmarks (Bench, KQLEngine, Sandbox) ◄┤
                              └──────────────────────────────────────── sandpiper (CLI), sandpiper-probe
-            Fuzzing ◄ sandpiper-fuzz   (over KQLEngine, Conformance, SharedTable, Sandbox)
+            Fuzzing ◄ sandpiper-fuzz   (over KQLEngine, Conformance, SharedTable, Sandbox, FileFormats)
             ```
 
             - **SystemCalls** is the one seam over Linux: memfds and mappings, descriptors and `poll`, sockets that
@@ -59,6 +60,8 @@ enum HelpPages {
               and KQL's null rules; they can be tested and benchmarked on their own. The engine checks `render`'s kind
               and properties with Charts when binding and reports them as ADX's Visualization property bag; the CLI
               (`query --chart`), the conformance HTML report and the benchmark plot draw with it.
+            - **FileFormats** reads and writes Parquet files as `Table`s (folder tables, `.export`); see
+              [Parquet](#parquet) for why it is written in Swift.
             - **Conformance** runs `.kqltest` case files and markdown documents on an engine and compares results
               cell by cell.
             - **SharedTable** is the wire format between the engine and a worker (below), plus the small message
@@ -77,13 +80,6 @@ enum HelpPages {
               thread pool, never on an event loop; a client that disconnects cancels its query (`QueryCancellation`,
               checked where the deadline is). It knows the wire shapes (v2 frames, v1 tables, OneApiErrors); the
               engine knows nothing of HTTP.
-            - **Shell** is `sandpiper shell` (`docs/repl.md`): statements and dot commands read from a terminal
-              (through **CLibEdit**, a small C API over Debian's libedit) or a pipe, run on one engine with its plugins
-              for the whole session (python() workers stay warm), `render` charts written through Charts. Its
-              `QueryInterrupt` is Ctrl-C for a running query in the shell and in `sandpiper query`: it flips the
-              query's `QueryCancellation` (checked where the deadline is: between operators and at the block
-              boundaries of long loops) and stops the sandbox's running children through `Supervisor`'s interrupt
-              handler, keeping the workers; `E_CANCELLED` is reported within 0.5 s whatever the engine is doing.
             - **Bench** is the benchmark harness (clock, runs, medians, checksums, reports, plot, datasets), which
               the worker links too; **Benchmarks** holds the measurements that need the engine or the supervisor.
             - **Documentation** is the pages of `docs/` compiled into the binary for `sandpiper help TOPIC` (a user
@@ -97,8 +93,8 @@ enum HelpPages {
               **sandpiper-worker** is the process the supervisor starts; **sandpiper-probe** applies a confinement
               plan to itself and reports what the kernel allowed (`sandpiper sandbox doctor`). **sandpiper-fuzz**
               drives the fuzz targets.
-            - **CPython, CArchive, CSeccomp, CRE2, CZlib, CLibEdit, CS2, CGEOS, CGeographicLib** map Debian's libraries
-              (`scripts/install-deps` installs them); CRE2, CS2 and CLibEdit are small C/C++ shims with a C interface.
+            - **CPython, CArchive, CSeccomp, CRE2, CZlib, CZstd, CS2, CGEOS, CGeographicLib** map Debian's libraries
+              (`scripts/install-deps` installs them); CRE2 and CS2 are small C/C++ shims with a C interface.
               **CPythonSupport** is the worker's own C (the UTF-8 decoder, huge-page arenas, the numpy allocator);
               the worker's Python (`Sources/PythonHost/Python/*.py`) is embedded at build time and byte-compiled by
               a test.
@@ -225,6 +221,31 @@ enum HelpPages {
             64-byte boundary. Buffers follow Arrow's layouts (LSB-first validity bitmaps, `large_string` offsets,
             Int64 nanoseconds with numpy's NaT for nulls), so numpy and pyarrow view them without copying. A
             buffer's block number says whether it lies in the region or in one of the memfds sent with it.
+
+            ## Parquet
+
+            Parquet files are read and written by **FileFormats**, a reader and writer in Swift written from the
+            Apache Parquet specification (`parquet.thrift`, the encodings and the logical types documents) over
+            Debian's zlib and zstd; snappy, a page-sized byte format, is decoded and encoded in Swift from its
+            format description. The other candidate was pyarrow in a confined worker: the SharedTable layout is
+            Arrow's, so the worker could read a file and hand the table over by memfd. It was not chosen because
+
+            - a `--db` folder opens on every `sandpiper query`: a worker's start and pyarrow's import (importing
+              `pyarrow.parquet` alone took 2.0–2.6 s on the busy development machine) would come before the first
+              Parquet table is there;
+            - a user without a sandbox (the binary alone, or `--no-python`) could not open a folder with a `.parquet`
+              file at all, and the sandbox's memory limit would cap the size of a table the engine itself can hold;
+            - the table would exist twice while it crosses (pyarrow's buffers, then the engine's copy of the types
+              KQL lays out differently: booleans, decimals, dynamics), where the Swift reader decodes each page
+              straight into the engine's column buffers.
+
+            The reader checks every offset, length and count a file declares against the bytes that are there
+            before following it, bounds what a file can make it allocate (`ParquetLimits`: 256 MiB per page, 2^31
+            values per file), nests through the schema to a fixed depth (64), and skips unknown Thrift fields with
+            an explicit stack. A damaged file is `E_DATA` with the file and byte offset. `scripts/fuzz parquet` and
+            `ParquetHostileFileTests` (every truncation, thousands of overwritten bytes) hold it to that; files
+            written by pyarrow and DuckDB (`Tests/FileFormatsTests/Writers`, from PyPI, generated into `.build/`
+            by the tests) cover the physical types, encodings, codecs, nesting and row groups.
 
             ## Errors
 
@@ -716,8 +737,7 @@ enum HelpPages {
               expected failure that did not happen as described), `expected-fail`, `skipped`, `error` (an error
               nobody expected).
             - `--format json`: one JSON object per example and line (document, line, id, sandbox, status, seconds,
-              query, tables — how many tables the document shows for it, 0 when it only has to run —, reason, error,
-              messages, diffs, python_output); the summary line goes to standard error.
+              query, reason, error, messages, diffs, python_output); the summary line goes to standard error.
             - `--junit FILE`: JUnit XML, one test suite per document; expected failures are passing test cases whose
               `system-out` says why.
             - `--sandbox a,b`: every example that calls `python()` runs in each sandbox (others run once) and the
@@ -725,15 +745,6 @@ enum HelpPages {
             - `--complete`: writes the actual results of examples that nothing pins down (no table in the document,
               no expectation) into `DIR/<stem>.kqltest` (`--complete-dir`, default `conformance/completed`), in the
               `.kqltest` format, never into a document. Review before committing.
-
-            ## The reference as a whole
-
-            `scripts/conformance-docs DOCS_QUERY_FOLDER [--jobs N] [--details FILE] [--bin SANDPIPER]` runs every page of a copy
-            of the KQL reference's `kusto/query` folder (the ADX docs are not part of this repository) one page at a time and
-            prints how many examples whose page shows an output table match it: over all pages, over the function pages
-            (`*-function.md`) and over the geo pages (`geo-*.md`). `--details` keeps every example's JSON line, to group
-            the mismatches by cause. Examples that read tables the embedded sample database does not have (`nyc_taxi`,
-            `US_States`), or read StormEvents, whose sample rows are generated rather than ADX's, count as mismatches.
             """###
         ),
         (
@@ -911,7 +922,7 @@ enum HelpPages {
             | `geo_distance_point_to_line(lng, lat, line)` | `.distance(to:)` | sphere |
             | `geo_closest_point_on_line(lng, lat, line)` | `.closestPoint(to:)` | sphere |
             | `geo_line_interpolate_point(line, fraction)` | `.interpolate(fraction:)` | sphere; LineString only and fraction in [0, 1] (wrapper) |
-            | `geo_line_locate_point(line, lng, lat, use_spheroid=false)` | `.locate(_:)` | sphere. `use_spheroid = true`: WGS-84 geodesics through GeographicLib (`SpheroidalLine`, Karney's interception method edge by edge) |
+            | `geo_line_locate_point(line, lng, lat, use_spheroid=false)` | `.locate(_:)` | sphere. **`use_spheroid = true` is not implemented** (needs projection onto ellipsoidal geodesics); the wrapper rejects it with `E_UNSUPPORTED` |
             | `geo_line_densify(line, tolerance=10, preserve_crossing=false)` | `Densify.line(_:tolerance:preserveCrossing:)` | as polygon_densify |
             | `geo_line_simplify(line, tolerance=10)` | `.simplify(tolerance:)` | S2Builder; vanishing → null |
             | `geo_union_lines_array(lines)` | `SphericalLines.union(_:)` | overlapping edges merged, joined into maximal lines (matches the page) |
@@ -922,7 +933,7 @@ enum HelpPages {
             | `geo_from_wkt(wkt)` | `WKT.geometry(_:)` then `GeoJSON.node(of:)` | GEOS reader; POINT…GEOMETRYCOLLECTION, 2-D; EMPTY, out-of-range coordinates, syntax errors → null |
             | `geo_polygon_lookup` plugin | `GeoLookup(polygons:).matches(_:radius:)` | S2 shape index; without radius = `geo_point_in_polygon`, with radius = distance ≤ radius (the page's rows match) |
             | `geo_line_lookup` plugin | `GeoLookup(lines:).matches(_:radius:)` | distance ≤ radius |
-            | `geo_info_from_ip_address(ip)` | — | refused with `E_UNSUPPORTED`: ADX answers from MaxMind's GeoLite2-City, whose license does not allow shipping it, and no redistributable city-level database is packaged by Debian (its `geoip-database` is country-only, from 2019) |
+            | `geo_info_from_ip_address(ip)` | — | needs a GeoIP database; not part of this library |
 
             Writing results: `GeoJSON.node(of: geometry, as: Dynamic.self)` for shapes and `GeoJSON.pointNode` for
             points; coordinates are emitted in the order `[longitude, latitude]`, a whole number as a long and any
@@ -932,12 +943,13 @@ enum HelpPages {
 
             ## The documentation's examples
 
-            Run them with `scripts/conformance-docs $ADX/kusto/query` (`$ADX` is a copy of the ADX docs; see
-            `docs/conformance.md`). Of the 236 examples on the `geo-*` pages, 223 show an output table and 182 of those
-            match it (81.6%); 13 show none (maps). Of the 41 others, 20 read tables Sandpiper does not ship (`US_States`,
-            `US_Counties`, `NY_Manhattan_Roads`, `nyc_taxi`, `EarthAtNight`, `Polygons`, StormEvents' `EndLon`) and 9 print
-            an elided table (`{"type": "Polygon","coordinates": [ ... ]}`, in the buffer, children, rings and h3cells
-            pages) that nothing can match; without them 182 of 194 match (93.8%). The rest:
+            Run them with
+            `for f in $ADX/kusto/query/geo-*.md; do .build/debug/sandpiper conformance run "$f" --format json; done`
+            (`$ADX` is a copy of the ADX docs). Of 236 examples, 182 match their tables, 10 have no table (maps) and
+            20 need data Sandpiper does not ship (`US_States`, `US_Counties`, `NY_Manhattan_Roads`, `nyc_taxi`,
+            `EarthAtNight`, `Polygons`, StormEvents' `EndLon`). Of the 206 self-contained examples with a table, 182
+            match (88.3%); 9 of the others print an elided table (`{"type": "Polygon","coordinates": [ ... ]}`, in the
+            buffer, children, rings and h3cells pages) that nothing can match, leaving 182 of 197 (92.4%). The rest:
 
             - `geo_s2cell_neighbors('89c259')` (3 examples, and the union of those cells, whose ring starts at another
               vertex because the input order differs): same eight cells in S2's order; the page's order follows no rule
@@ -947,23 +959,15 @@ enum HelpPages {
             - `geo-point-in-polygon` line 184 and `geo-h3cell-rings` line 81: the page folds arrays with
               `make_list(pack_array(x))`, which only works if `make_list` of an array appends its elements (ADX does
               this; the engine's `make_list` nests). Not a geo difference.
-            - `geo_info_from_ip_address` (2): refused with `E_UNSUPPORTED`; it needs MaxMind's GeoLite2-City database,
-              which may not be redistributed.
+            - `geo_info_from_ip_address` (2): not implemented; it needs MaxMind's GeoLite2 database.
             - Documentation errors: `geo-closest-point-on-line` line 81 and `geo-line-interpolate-point` line 74
               (the table's column name is not the query's), `geo-polygon-lookup` line 97 and `geo-polygon-to-s2cells`
               line 46 (the table's text is not the query's data), `geo-polygon-centroid` line 98 (the JSON lacks its
               opening brace), `geo-line-densify` line 65 (the table repeats the input's text, `40.796860` and spaces,
               rather than a `tostring` result).
+            - `geo_line_locate_point(..., use_spheroid = true)`: not implemented; refused with `E_UNSUPPORTED`.
             - Numbers are S2's doubles; the pages print 15 to 17 significant digits. Most agree to the last bit; union
               results (multipolygon area, perimeter, centroid) agree to 13 digits, H3 coordinates to 12 decimals.
-
-            ## Benchmark
-
-            `sandpiper bench geo [--rows N] [--runs N]` (release build: `swift build -c release`, then
-            `.build/release/sandpiper bench geo`) times `geo_point_in_polygon` against an octant polygon and the sum of
-            `geo_distance_2points` to (0, 0) over N generated points (default 1,000,000), and checks both answers against
-            arithmetic done without the engine (`Sources/Benchmarks/GeoBenchmark.swift`). It has no peer yet (DuckDB's
-            spatial extension or the h3/s2 Python bindings).
 
             ## Tests
 
@@ -1298,14 +1302,15 @@ enum HelpPages {
 
             ```
             DIR/
-              Sales.csv             a table named Sales (also .tsv, .jsonl/.ndjson)
+              Sales.csv             a table named Sales (also .tsv, .jsonl/.ndjson, .parquet)
               functions/
                 Twice.kql           a stored function named Twice
             ```
 
             A CSV or TSV file's header may give each column's type (`Id:long,Name:string,When:datetime`); without
             types they are inferred from the cells. Tables the commands write are CSV files with a typed header, so
-            they read back with the same types. Every write replaces its file atomically (a temporary file, `fsync`,
+            they read back with the same types; a table read from a `.parquet` file is written back as Parquet. Every
+            write replaces its file atomically (a temporary file, `fsync`,
             `rename`): a crash leaves the old or the new file, never a torn one.
 
             A folder forgives what a user's folder tends to hold:
@@ -1320,7 +1325,7 @@ enum HelpPages {
               its records end is then unknown.)
             - `.show tables` lists, after the tables, the files that are not tables, with a `Note` column saying
               why: `not loaded: <the error>`, or `ignored: .xlsx is not a table format ...`.
-            - `--db FILE` opens one `.csv`/`.tsv`/`.jsonl` file as a database of one table; commands may change
+            - `--db FILE` opens one `.csv`/`.tsv`/`.jsonl`/`.parquet` file as a database of one table; commands may change
               that table but not add others, and stored functions last for the command.
 
             Without `--db`, commands write to the sample database in memory: what they write lasts for that one
@@ -1342,6 +1347,51 @@ enum HelpPages {
             | `.drop function F [ifexists]` | `Name` of the dropped function |
             | `.drop functions (F, G, ...) [ifexists]` | the remaining functions |
             | `.show functions`, `.show function F` | `Name`, `Parameters`, `Body`, `Folder`, `DocString` |
+            | `.export [compressed] to csv\|tsv\|json\|parquet (h@"path") [with (...)] <\| query` | `Path`, `NumRecords` |
+
+            ## Parquet files
+
+            A `.parquet` file in the folder is a table. Sandpiper reads what pyarrow, DuckDB, Spark and other
+            writers produce: data pages v1 and v2, dictionary encoding, the DELTA and BYTE_STREAM_SPLIT encodings,
+            uncompressed, snappy, gzip and zstd pages, any number of row groups. Columns take these KQL types:
+
+            | Parquet | KQL |
+            |---|---|
+            | BOOLEAN | `bool` |
+            | INT32, and integers of 8, 16 or 32 bits (unsigned 8 and 16 too) | `int` |
+            | INT64, unsigned 32-bit integers | `long` (an unsigned 64-bit value past 2^63−1 is an `E_OUT_OF_RANGE` error) |
+            | FLOAT, DOUBLE, FLOAT16 | `real` |
+            | DECIMAL (on INT32, INT64 or bytes, up to 38 digits) | `decimal` |
+            | TIMESTAMP of any unit, DATE, INT96 | `datetime` |
+            | TIME of any unit | `timespan` |
+            | STRING, ENUM | `string` |
+            | JSON | `dynamic` |
+            | UUID | `guid` |
+            | other BYTE_ARRAY and FIXED_LEN_BYTE_ARRAY (binary) | `string`, holding the bytes in base64 |
+            | groups, LIST, MAP and repeated fields | `dynamic` (a property bag, an array, a bag keyed by the map's keys) |
+
+            A damaged or hostile file is an `E_DATA` error naming the file and the byte where reading stopped
+            (`data.parquet: byte 1234: ...`); other tables still load. Pages compressed with LZO, Brotli or LZ4, and
+            column chunks kept in other files, are refused with an error that says so. A file may ask for at most
+            256 MiB per page and 2^31 values in all.
+
+            ## Export
+
+            `.export to FORMAT (h@"path") <| query` writes the query's result to one local file and answers its path
+            and row count, as ADX's `.export` does for each storage artifact. The path is a file, or a folder (an
+            existing one, or a path ending in `/`) in which the file is named `export_1.csv` (`namePrefix` changes
+            `export`, `fileExtension` the extension). It must lie under the working directory or the `--db` folder;
+            connection strings to cloud storage are refused. Formats and properties follow ADX:
+
+            - `csv` and `tsv` without a header line unless `includeHeaders="all"` (or `"firstFile"`); `json` writes one
+              object per line. `compressed` gzips them (`.csv.gz`).
+            - `parquet` writes snappy-compressed pages by default (`compressionType`: `snappy`, `gzip`, `zstd`, `none`),
+              row groups of `parquetRowGroupSize` rows (100,000), datetimes as UTC timestamps in milliseconds unless
+              `parquetDatetimePrecision="microsecond"`. `int` → INT32, `long` → INT64, `real` → DOUBLE, `decimal` →
+              DECIMAL(38, 18), `guid` → UUID, `string` → STRING, `dynamic` → JSON; a `timespan` is an INT64 count of
+              100-ns ticks (Parquet has no duration type), listed in the file's metadata so Sandpiper reads it back
+              as `timespan`. pyarrow and DuckDB read the files (the tests check it).
+            - The file is written atomically; a failure leaves no partial file.
 
             ## Stored functions
 
@@ -1364,124 +1414,6 @@ enum HelpPages {
               command that recreates it. A file that cannot be read spoils only its own function: calling it gives the
               file's error with `file:line:column`, and `.create-or-alter function` replaces it. An error in a stored
               function's body points into that file.
-            """###
-        ),
-        (
-            "repl.md",
-            ###"""
-            # The interactive shell
-
-            `sandpiper` with no arguments on a terminal, or `sandpiper shell`, opens a prompt where you type KQL and
-            see each result as you go, over one engine for the whole session:
-
-            ```
-            $ sandpiper shell --db ./data
-            Sandpiper shell: folder ./data (Sales, Customers). Type a query and a blank line (or end it with ;) to run it;
-            .help lists the commands; Ctrl-C stops a query, Ctrl-D or .quit leaves.
-            kql> Sales
-              -> | summarize total = sum(Amount) by bin(SaleDate, 7d)
-              -> | render timechart;
-            ...
-            render timechart: chart written to sandpiper-charts/20261207-183012-1-timechart.svg
-            (0.041 s)
-            kql> .quit
-            ```
-
-            ## Typing queries
-
-            A query may span lines, as in Kusto Explorer's query window: a **blank line** or a line **ending in `;`**
-            runs what was typed since the last one. A line ending in `;` that only finishes a `let`, `set`, `declare`
-            or `alias` statement does not run anything yet: those statements lead to the query after them, so
-
-            ```
-            kql> let threshold = 100;
-              -> Sales | where Amount > threshold;
-            ```
-
-            runs once, as one query. Management commands (`.show tables`, `.create table`, `.create function`,
-            `.set-or-append`, ...; see [management.md](management.md)) are KQL too and run the same way.
-
-            Editing is libedit's (Debian's `libedit-dev`): arrow keys, Ctrl-A/Ctrl-E, Ctrl-R to search the history,
-            and your `~/.editrc` for key bindings (the program name is `sandpiper`). Each statement run is added to
-            the history, which is kept in `~/.sandpiper_history` (`$SANDPIPER_HISTORY` names another file; empty
-            keeps none) and read back by the next session.
-
-            **Tab** completes: after a `|` the operators Sandpiper implements (`summarize`, `mv-expand`, ...);
-            elsewhere the database's tables, the columns of the tables the query names (of every table when it
-            names none), the functions of the function registry (the same list as [support.md](support.md)) and
-            the stored functions; at the start of a line beginning with `.`, the shell's commands.
-
-            ## Shell commands
-
-            A line whose first word is one of these speaks to the shell, not to the engine:
-
-            | command | what it does |
-            | --- | --- |
-            | `.quit`, `.exit` | leave the shell (Ctrl-D on an empty line does too) |
-            | `.help` | list these commands |
-            | `.timer on\|off` | print each query's elapsed time under its result (on by default on a terminal) |
-            | `.format table\|csv\|json\|markdown` | how results print, as `sandpiper query --format` |
-            | `.db DIR` | query the folder DIR (or one table file) from now on, as `--db`; `.db sample` goes back to the embedded sample database; `.db` alone names the current one |
-            | `.chart svg\|png\|html\|vl.json\|off` | the format `render` charts are written in (svg by default); `off` writes none |
-            | `.width N` | the widest table the table format prints (0: no limit; by default the terminal's width) |
-            | `.rows N` | the rows of each result the table format prints (0: all; 40 by default) |
-
-            A bad argument is reported as `E_SHELL_COMMAND` with what to type instead; the session goes on.
-
-            ## Charts
-
-            A query that ends in `render` prints its table and writes its chart into the chart folder
-            (`sandpiper-charts/` in the current directory, or `--chart-dir DIR`), one file per chart named after the
-            session's start, its number and the visualization kind, and prints the path:
-
-            ```
-            render columnchart: chart written to sandpiper-charts/20261207-183012-2-columnchart.svg
-            ```
-
-            The charts are the ones `sandpiper query --chart FILE` draws ([charts.md](charts.md)): SVG drawn by
-            Sandpiper, PNG through `rsvg-convert`, a self-contained HTML page, or a Vega-Lite specification.
-
-            ## python() stays warm
-
-            The session's engine keeps its sandboxes' workers between queries. The first `python()` call of a
-            sandbox starts its worker (CPython, numpy and pandas loaded); every later call forks a child from that
-            warm worker, so it costs milliseconds, not a cold start. `sandbox policy --initialize-on-startup`
-            starts the worker when the shell starts instead.
-
-            ## Ctrl-C
-
-            Ctrl-C stops the running query, whatever it is doing, and the prompt comes back: the query fails with
-            `E_CANCELLED`, printed within half a second. The engine checks the cancellation between operators and
-            at the block boundaries of its long loops (`range` a million rows at a time, join probes, sorts, regex
-            scans, `make-series`, `mv-expand`, graph matching, `scan`); a `python()` script is stopped at once with
-            every process it started, and the sandbox's worker stays warm for the next query. Should the engine be
-            inside a long step when the half second is up, the error is printed anyway and the query is left to stop
-            at its next check, its result unused. Ctrl-C at the prompt does nothing; SIGTERM ends the shell.
-
-            `sandpiper query` does the same for a single query: Ctrl-C prints `E_CANCELLED` and the command ends
-            with the signal's status.
-
-            ## Without a terminal
-
-            When standard input is not a terminal, `sandpiper shell` reads the same syntax from it without prompts,
-            a banner or completion: queries end at a blank line or `;`, shell commands work, every error is printed
-            and the next query still runs, and the exit status is 1 when any query or command failed.
-
-            ```
-            $ printf 'print x = 1;\n.format csv\nStormEvents | count;\n' | sandpiper shell
-            ```
-
-            `sandpiper` alone with standard input or output redirected prints its usage, as before; name `shell` to
-            read queries from a pipe.
-
-            ## Tables for a terminal
-
-            The table format prints the first 40 rows of each result and counts the rest (`--max-rows N` or
-            `.rows N`; 0 for all), cuts cells at 48 characters (`--max-width N`), and on a terminal fits the table
-            to the terminal's width: the widest columns are cut first (with `…`), then the columns that still do
-            not fit are left out, and a line under the table says so and how to see everything. `--max-width 0`
-            turns both off; in the shell `.width 0` turns off the fitting. Output that goes to a pipe or a file is
-            never fitted.
             """###
         ),
         (

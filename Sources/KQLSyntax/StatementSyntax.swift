@@ -97,6 +97,8 @@ public struct CommandSyntax: Sendable {
         case ingestInline(table: NameSyntax, options: [OptionSyntax], data: String)
         /// `.set T <| query`, `.append T <| query`, `.set-or-append T <| query`, `.set-or-replace T <| query`.
         case setOrAppend(verb: String, table: NameSyntax, options: [OptionSyntax], query: ExpressionSyntax)
+        /// `.export [async] [compressed] to FORMAT (path, ...) [with (...)] <| query`.
+        case export(ExportSyntax)
         /// `.create function`, `.create-or-alter function` or `.alter function`.
         case createFunction(FunctionCommandSyntax)
         /// `.drop function F [ifexists]` (one name) or `.drop functions (F, G) [ifexists]` (`several`).
@@ -105,6 +107,25 @@ public struct CommandSyntax: Sendable {
 }
 
 /// `.create [ifnotexists]` / `.create-or-alter` / `.alter` `function [with (...)] Name(params) { body }`.
+/// `.export [async] [compressed] to FORMAT (path, ...) [with (...)] <| query`: the query's result written to
+/// files.
+public struct ExportSyntax: Sendable {
+    /// `csv`, `tsv`, `json` or `parquet`, as written.
+    public var format: NameSyntax
+    public var compressed: Bool
+    /// The storage connection strings; locally, paths.
+    public var paths: [ExpressionSyntax]
+    public var options: [OptionSyntax]
+    public var query: ExpressionSyntax
+    public init(
+        format: NameSyntax, compressed: Bool, paths: [ExpressionSyntax], options: [OptionSyntax],
+        query: ExpressionSyntax
+    ) {
+        self.format = format; self.compressed = compressed; self.paths = paths; self.options = options
+        self.query = query
+    }
+}
+
 public struct FunctionCommandSyntax: Sendable {
     public enum Verb: String, Sendable {
         case create = "create", createOrAlter = "create-or-alter", alter = "alter"

@@ -13,7 +13,10 @@ struct BenchCommand: ParsableCommand {
             Peers run in bench/.venv, which bench/setup-venv creates from bench/requirements.txt (PyPI). \
             bench/run-all runs both benchmarks at full size and writes bench/RESULTS.md.
             """,
-        subcommands: [BenchEngineCommand.self, BenchTransferCommand.self, BenchServeCommand.self, BenchGeoCommand.self]
+        subcommands: [
+            BenchEngineCommand.self, BenchTransferCommand.self, BenchServeCommand.self, BenchGeoCommand.self,
+            BenchParquetCommand.self,
+        ]
     )
 }
 

@@ -91,14 +91,8 @@ extension Binder {
                 .unsupported, "externaldata reads local files only, not storage connection strings", span: span,
                 hint: "name a path under the working directory or the --db folder")
         }
-        let cwd = FileManager.default.currentDirectoryPath
-        let absolute = path.hasPrefix("/") ? path : (cwd as NSString).appendingPathComponent(path)
-        let resolved = URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path
-        var roots = [cwd]
-        if let folder = database as? FolderDatabase { roots.append(folder.path) }
-        let allowed = roots.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
-        guard allowed.contains(where: { resolved == $0 || resolved.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") })
-        else {
+        let (resolved, allowed) = LocalFilePaths.resolve(path, database: database)
+        guard allowed else {
             throw KQLError(
                 .argument,
                 "externaldata may read files under the working directory or the --db folder only, not \(resolved)",

@@ -1,6 +1,6 @@
 import Columnar
 
-/// Management commands: `.show`, `.create`, `.drop`, `.ingest inline`, `.set`/`.append`/..., and the stored
+/// Management commands: `.show`, `.create`, `.drop`, `.ingest inline`, `.set`/`.append`/..., `.export`, and the stored
 /// function commands (`.create`/`.create-or-alter`/`.alter function`, `.drop function(s)`).
 extension SyntaxParser {
     func parseCommand() throws(KQLError) -> CommandSyntax {
@@ -41,6 +41,8 @@ extension SyntaxParser {
             try expectPunct("<|", after: "'.\(verb) \(table.name)'")
             let query = try parseTabular()
             kind = .setOrAppend(verb: verb, table: table, options: options, query: query)
+        case "export":
+            kind = .export(try parseExport())
         default:
             var words = "." + verb
             if current.isIdentifier { words += " " + current.text }
@@ -65,7 +67,7 @@ extension SyntaxParser {
         ".show tables, .show table T schema, .show functions, .show function F, .show databases, "
         + ".show database X schema, .show version, .show cluster, .show materialized-views, .create table, "
         + ".drop table, .ingest inline, .set, .append, .set-or-append, .set-or-replace, .create function, "
-        + ".create-or-alter function, .alter function, .drop function"
+        + ".create-or-alter function, .alter function, .drop function, .export"
 
     func parseShow() throws(KQLError) -> CommandSyntax.Kind {
         if eatWord("tables") { return .showTables }
@@ -190,6 +192,28 @@ extension SyntaxParser {
             throw expected("',' or ')'", after: "the function names opened at \(location(open))")
         }
         return .dropFunctions(names: names, several: true, ifExists: eatWord("ifexists"))
+    }
+
+    /// `[async] [compressed] to FORMAT (path, ...) [with (...)] <| query` after `.export`.
+    func parseExport() throws(KQLError) -> ExportSyntax {
+        _ = eatWord("async")
+        let compressed = eatWord("compressed")
+        try expectWord("to", after: "'.export'")
+        let format = try parseName(after: "'.export to'", what: "a data format (csv, tsv, json or parquet)")
+        let open = try expectPunct("(", after: "'.export to \(format.name)'")
+        var paths: [ExpressionSyntax] = []
+        while !isPunct(")") {
+            guard canStartExpression else {
+                throw expected("a path or ')'", after: "the list opened at \(location(open))")
+            }
+            paths.append(try parseExpression())
+            if !eatPunct(",") { break }
+        }
+        guard eatPunct(")") else { throw expected("',' or ')'", after: "a path") }
+        let options = isWord("with") ? try parseWithProperties() : []
+        try expectPunct("<|", after: "'.export to \(format.name) (...)'")
+        let query = try parseTabular()
+        return ExportSyntax(format: format, compressed: compressed, paths: paths, options: options, query: query)
     }
 
     /// `.ingest inline into table T [with (...)] <| data`: the data is the raw text after `<|`, to the end.

@@ -56,7 +56,8 @@ import Testing
             rows[1][0] == "Empty" && rows[1][1].hasPrefix("not loaded: \(folder.path)/Empty.csv: the file is empty"))
         #expect(
             rows[2] == [
-                "notes.xlsx", "ignored: .xlsx is not a table format; tables are .csv, .tsv, .jsonl or .ndjson files",
+                "notes.xlsx",
+                "ignored: .xlsx is not a table format; tables are .csv, .tsv, .jsonl, .ndjson or .parquet files",
             ])
     }
 

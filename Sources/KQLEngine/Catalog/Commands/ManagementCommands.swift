@@ -30,6 +30,8 @@ public enum ManagementCommands {
         case .setOrAppend(let verb, let table, let options, let query):
             return try SetOrAppendCommand.run(
                 verb: verb, table, options: options, query: query, database, runQuery: runQuery)
+        case .export(let export):
+            return try ExportCommand.run(export, database, runQuery: runQuery)
         case .showFunctions:
             return FunctionCommands.showAll(database)
         case .showFunction(let name):

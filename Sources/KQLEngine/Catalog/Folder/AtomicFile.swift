@@ -16,6 +16,10 @@ import KQLSyntax
 /// removes the temporary file.
 enum AtomicFile {
     static func write(_ text: String, to path: String) throws(KQLError) {
+        try write(bytes: Array(text.utf8), to: path)
+    }
+
+    static func write(bytes: [UInt8], to path: String) throws(KQLError) {
         let directory = parentDirectory(of: path)
         let name = String(path.split(separator: "/").last ?? "table")
         var rng = SystemRandomNumberGenerator()
@@ -23,7 +27,7 @@ enum AtomicFile {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure("create \(temporary)") }
         var ok = true
-        var bytes = Array(text.utf8)
+        var bytes = bytes
         bytes.withUnsafeMutableBytes { buffer in
             var offset = 0
             while offset < buffer.count {

@@ -1,9 +1,10 @@
 import Columnar
+import FileFormats
 import Foundation
 import KQLSyntax
 import Synchronization
 
-/// A folder used as a database (`--db DIR`): each `.csv`, `.tsv` or `.jsonl` file is a table named
+/// A folder used as a database (`--db DIR`): each `.csv`, `.tsv`, `.jsonl` or `.parquet` file is a table named
 /// after the file (without its extension), and each `functions/<Name>.kql` file a stored function
 /// (``FolderFunctionStore``).
 ///
@@ -46,7 +47,9 @@ public final class FolderDatabase: Database {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw KQLError(
                 .command, "the database folder '\(path)' does not exist",
-                hint: "create it first (mkdir), or pass an existing folder (or one .csv/.tsv/.jsonl file) to --db")
+                hint:
+                    "create it first (mkdir), or pass an existing folder (or one \(FolderFileFormat.extensions) file) to --db"
+            )
         }
         var files: [String]
         if isDirectory.boolValue {
@@ -64,7 +67,7 @@ public final class FolderDatabase: Database {
             guard FolderNames.table(ofFile: file) != nil else {
                 throw KQLError(
                     .command,
-                    "'\(path)' is not a table file: --db reads a folder, or one .csv, .tsv, .jsonl or .ndjson file",
+                    "'\(path)' is not a table file: --db reads a folder, or one \(FolderFileFormat.extensions) file",
                     hint: "pass the folder that holds it, or convert it to CSV")
             }
             let parent = (path as NSString).deletingLastPathComponent
@@ -118,8 +121,8 @@ public final class FolderDatabase: Database {
         }
         let ext = (file as NSString).pathExtension
         return ext.isEmpty
-            ? "ignored: no extension; tables are .csv, .tsv, .jsonl or .ndjson files"
-            : "ignored: .\(ext) is not a table format; tables are .csv, .tsv, .jsonl or .ndjson files"
+            ? "ignored: no extension; tables are \(FolderFileFormat.extensions) files"
+            : "ignored: .\(ext) is not a table format; tables are \(FolderFileFormat.extensions) files"
     }
 
     /// Files that hold no table and tables that could not be read, with why, for `.show tables`.
@@ -143,6 +146,10 @@ public final class FolderDatabase: Database {
                 try TextBytes(file: file), format: format, source: file, skipBadRows: skipBadRows)
             return (r.table, r.skipped)
         case .jsonl: return (try JSONLinesReader.read(file: file), SkippedRows())
+        case .parquet:
+            do { return (try ParquetReader.read(file: file), SkippedRows()) } catch {
+                throw KQLError(error.code, error.message, hint: error.hint)
+            }
         }
     }
 
@@ -226,7 +233,7 @@ public final class FolderDatabase: Database {
         try FolderNames.checkTable(name, format: format)
         try FolderNames.checkColumns(table.schema, table: name, format: format)
         let file = entry?.file ?? path + "/" + name + "." + format.fileExtension
-        try AtomicFile.write(TableTextWriter.text(of: table, format: format), to: file)
+        try AtomicFile.write(bytes: TableFileWriter.bytes(of: table, format: format), to: file)
         entries[name] = Entry(table: table, file: file, format: format)
     }
 }

@@ -1,13 +1,17 @@
 /// The file formats a folder database reads and writes, chosen by file extension.
 public enum FolderFileFormat: String, Sendable, CaseIterable {
-    case csv, tsv, jsonl
+    case csv, tsv, jsonl, parquet
 
-    /// The format of a file name's extension (`.csv`, `.tsv`, `.jsonl` or `.ndjson`), or nil.
+    /// The extensions a table file may have, for messages.
+    public static let extensions = ".csv, .tsv, .jsonl, .ndjson or .parquet"
+
+    /// The format of a file name's extension (`.csv`, `.tsv`, `.jsonl`, `.ndjson` or `.parquet`), or nil.
     public init?(fileExtension: String) {
         switch fileExtension.lowercased() {
         case "csv": self = .csv
         case "tsv": self = .tsv
         case "jsonl", "ndjson": self = .jsonl
+        case "parquet": self = .parquet
         default: return nil
         }
     }

@@ -49,7 +49,7 @@ enum FolderNames {
                     .command, "table '\(table)' names column '\(f.name)' twice", hint: "rename one of the columns")
             }
         }
-        guard format != .jsonl else { return }
+        guard format == .csv || format == .tsv else { return }
         // Read the header back exactly as the reader will, and compare.
         let header = TableTextWriter.header(schema, delimiter: format == .tsv ? "\t" : ",")
         let records = (try? CSVReader.records(header, delimiter: format.delimiter)) ?? []

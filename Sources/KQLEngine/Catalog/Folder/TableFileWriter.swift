@@ -1,0 +1,16 @@
+import Columnar
+import FileFormats
+import KQLSyntax
+
+/// The bytes of a folder table's file in its format: text through ``TableTextWriter``, Parquet through
+/// FileFormats' writer (nanosecond datetimes, so a table reads back exactly).
+enum TableFileWriter {
+    static func bytes(of table: Table, format: FolderFileFormat) throws(KQLError) -> [UInt8] {
+        guard format == .parquet else { return Array(TableTextWriter.text(of: table, format: format).utf8) }
+        do {
+            return try ParquetWriter.bytes(of: table, options: ParquetWriter.Options(datetimePrecision: "nanosecond"))
+        } catch {
+            throw KQLError(error.code, error.message, hint: error.hint)
+        }
+    }
+}
