@@ -50,7 +50,7 @@ public enum KQLManifest {
             consume facet fork parse-kv partition reduce sample-distinct scan top-hitters top-nested
             take top union where make-graph graph-match graph-to-table graph-shortest-paths graph-mark-components
             """,
-        aliases: ["filter": "where"])
+        aliases: ["filter": "where", "mvexpand": "mv-expand", "mvapply": "mv-apply"])
 
     /// Scalar functions, including window functions, special functions (`materialize`, `toscalar`) and aliases.
     public static let scalarFunctions: [CatalogueEntry] = catalogue(
