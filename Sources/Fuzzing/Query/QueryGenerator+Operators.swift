@@ -11,7 +11,7 @@ extension QueryGenerator {
         "as", "count", "distinct", "evaluate", "extend", "getschema", "invoke", "join", "limit", "lookup",
         "make-series", "mv-apply", "mv-expand", "order", "parse", "parse-where", "project", "project-away",
         "project-keep", "project-rename", "project-reorder", "render", "sample", "serialize", "sort", "summarize",
-        "take", "top", "union", "where", "filter", "search",
+        "take", "top", "union", "where", "filter", "search", "mvexpand", "mvapply",
         "consume", "facet", "fork", "parse-kv", "partition", "reduce", "sample-distinct", "scan", "top-hitters",
         "top-nested",
         "make-graph", "graph-match", "graph-shortest-paths", "graph-to-table", "graph-mark-components",
@@ -124,6 +124,10 @@ extension QueryGenerator {
             )
         case "mv-expand": return mvExpand(scope)
         case "mv-apply": return mvApply(scope, depth: d)
+        // The older names write the same operators.
+        case "mvexpand", "mvapply":
+            let (text, fields) = name == "mvexpand" ? mvExpand(scope) : mvApply(scope, depth: d)
+            return (name + text.drop { $0 != " " }, fields)
         case "parse", "parse-where": return parse(name, scope, depth: d)
         case "make-series": return makeSeries(scope, depth: d)
         case "scan": return scan(scope, depth: d)

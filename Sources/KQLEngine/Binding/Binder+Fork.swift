@@ -1,8 +1,8 @@
 import Columnar
 import KQLSyntax
 
-/// `fork`, `facet` and plugins with several result tables, which end a query statement with several tables: the
-/// pipeline before them is materialized once, and each table is an ordinary query over it.
+/// `fork`, `facet`, `evaluate preview(n)` and plugins with several result tables, which end a query statement
+/// with several tables: the pipeline before them is materialized once, and each table is an ordinary query over it.
 extension Binder {
     /// The queries a tabular statement yields: one, or one per `fork` branch, `facet` table or plugin result
     /// table (``TabularPlugin/resultTables``) when the statement ends in one of them.
@@ -16,6 +16,8 @@ extension Binder {
             branches = f.branches.map(\.operators)
         case .facet(let f):
             branches = (f.with.map { [$0] } ?? []) + f.columns.map { [Binder.facetCount($0, span: last.keywordSpan)] }
+        case .evaluate(let ev) where ev.plugin.name == "preview" && !ev.inlineForm:
+            branches = try Binder.previewBranches(ev)
         case .evaluate(let ev) where (plugins[ev.plugin.name]?.resultTables ?? 1) > 1:
             // A plugin with several result tables: one run per table over the materialized input.
             branches = (0..<plugins[ev.plugin.name]!.resultTables).map { k in
@@ -53,6 +55,20 @@ extension Binder {
             aggregates: [AssignmentSyntax(names: [NameSyntax("count_\(c.name)", span: c.span)], value: count)],
             by: [AssignmentSyntax(value: .name(c))])
         return OperatorSyntax(kind: .summarize(s), span: c.span, keywordSpan: span)
+    }
+
+    /// `evaluate preview(n)`: two tables, the input's first `n` rows (`take n`) and its row count (`count`),
+    /// as the reference describes the plugin.
+    static func previewBranches(_ ev: EvaluateSyntax) throws(KQLError) -> [[OperatorSyntax]] {
+        guard ev.arguments.count == 1, let n = ev.arguments.first, n.name == nil else {
+            throw KQLError(
+                .argument, "preview takes one argument, the number of rows to show: evaluate preview(50)",
+                span: ev.plugin.span)
+        }
+        return [
+            [OperatorSyntax(kind: .take(count: n.value), span: n.value.span, keywordSpan: ev.plugin.span)],
+            [OperatorSyntax(kind: .count(name: nil), span: ev.plugin.span, keywordSpan: ev.plugin.span)],
+        ]
     }
 
     static func notLastOperator(_ name: String, _ span: SourceSpan) -> KQLError {

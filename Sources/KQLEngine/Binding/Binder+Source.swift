@@ -126,11 +126,12 @@ extension Binder {
     func bindEvaluate(_ ev: EvaluateSyntax, input: Schema, scope: Scope) throws(KQLError) -> BoundEvaluate {
         let pluginName = ev.inlineForm ? "python" : ev.plugin.name
         guard let plugin = plugins[pluginName] ?? plugins[ev.plugin.name] else {
-            if let why = ServicePlugins.reason(ev.plugin.name) {
-                throw KQLError(
-                    .unsupported,
-                    "plugin '\(ev.plugin.name)' is not supported: \(why), and Sandpiper runs locally without calling other services",
-                    span: ev.plugin.span, hint: "export the data to a file and read it with --db or externaldata")
+            if ev.plugin.name == "preview" {
+                // Its two tables are a statement's results (`bindResults`), which nothing can consume.
+                throw Binder.notLastOperator("evaluate preview", ev.plugin.span)
+            }
+            if let refusal = ServicePlugins.refusal(ev.plugin.name) {
+                throw KQLError(.unsupported, refusal.message, span: ev.plugin.span, hint: refusal.hint)
             }
             throw KQLError(
                 .unsupported, "plugin '\(ev.plugin.name)' is not available", span: ev.plugin.span,

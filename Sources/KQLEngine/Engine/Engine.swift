@@ -24,7 +24,7 @@ public final class Engine: Sendable {
             [
                 BagUnpackPlugin(), GeoLookupPlugin.polygons, GeoLookupPlugin.lines, IPLookupPlugin.ipv4,
                 IPLookupPlugin.ipv6,
-                RowsNearPlugin(), PivotPlugin(),
+                RowsNearPlugin(), PivotPlugin(), SchemaMergePlugin(),
             ] + AnalyticsPlugins.all + PatternPlugins.all + plugins
         self.clock = now ?? { Int64(Date().timeIntervalSince1970 * 1_000_000_000) }
     }

@@ -31,7 +31,8 @@ extension FunctionRegistry {
 
             The lists follow the tables of contents of the Azure Data Explorer KQL reference.
             Using a listed operator that is not implemented fails with `E_UNSUPPORTED` and its name. A plugin marked
-            refused calls a cloud service, which Sandpiper does not do: it fails with `E_UNSUPPORTED` saying which.
+            refused calls a cloud service, which Sandpiper does not do, or needs a language runtime it does not embed:
+            it fails with `E_UNSUPPORTED` saying which (the reason is in its row).
 
             """
         for (title, entries, functions) in [
@@ -48,7 +49,9 @@ extension FunctionRegistry {
                 : "| name | status |\n| --- | --- |\n"
             for e in entries {
                 let name = e.aliasOf.map { "`\(e.name)` (alias of `\($0)`)" } ?? "`\(e.name)`"
-                let status = e.status.rawValue
+                let status =
+                    e.status == .refused
+                    ? "refused: \(ServicePlugins.reason(e.name) ?? "")" : e.status.rawValue
                 if functions {
                     let d = e.status == .implemented ? declaration(named: e.name) : nil
                     // A function left out on purpose says why, where an implemented one has its summary.

@@ -39,6 +39,11 @@ extension Lexer {
             lexWord()
             let unit = text(unitStart, index)
             guard let perUnit = TimespanFormat.unitNanos(unit), let value = Double(number) else {
+                // Digits followed by a word that is no timespan unit make a name, as in Kusto's lexer
+                // (`bin(5Minutebin = Timestamp, 5m)`); after a fraction or exponent they are a mistake.
+                if !isReal, Lexer.isLetter(bytes[unitStart]) || bytes[unitStart] == UInt8(ascii: "_") {
+                    return .identifier
+                }
                 return .error("invalid number '\(text(start, index))': '\(unit)' is not a timespan unit")
             }
             // Whole counts multiply exactly (`106751d` is in range, 106752d is not).

@@ -46,6 +46,8 @@ struct Lexer {
         while let b = byte() {
             if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
                 index += 1
+            } else if b >= 0xC2, let n = unicodeSpaceLength() {
+                index += n
             } else if b == UInt8(ascii: "/"), byte(1) == UInt8(ascii: "/") {
                 while let c = byte(), c != 0x0A { index += 1 }
             } else {
@@ -127,6 +129,25 @@ struct Lexer {
         }
         index = j + 1
         return .typedLiteral(type: type, body: text(bodyStart, j))
+    }
+
+    /// The non-ASCII characters Kusto's lexer skips as whitespace (Kusto.Language's `TextFacts.IsWhitespace`):
+    /// no-break, ogham, Mongolian vowel separator, U+2000–U+200B (en quad to zero-width space), narrow no-break,
+    /// medium mathematical and ideographic spaces, and the byte order mark. Queries pasted from web pages and
+    /// Word documents carry them, and ADX reads them as blanks.
+    static let unicodeSpaces: Set<Unicode.Scalar> = Set(
+        [0x00A0, 0x1680, 0x180E, 0x202F, 0x205F, 0x3000, 0xFEFF].compactMap(Unicode.Scalar.init)
+            + (0x2000...0x200B).compactMap(Unicode.Scalar.init))
+
+    /// Byte length of one of ``unicodeSpaces`` at `index`, or nil if the character there is not one.
+    func unicodeSpaceLength() -> Int? {
+        guard let b = byte() else { return nil }
+        let n = Lexer.scalarLength(b)
+        guard n > 1, index + n <= bytes.count,
+            let scalar = String(decoding: bytes[index..<(index + n)], as: UTF8.self).unicodeScalars.first,
+            Lexer.unicodeSpaces.contains(scalar)
+        else { return nil }
+        return n
     }
 
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }

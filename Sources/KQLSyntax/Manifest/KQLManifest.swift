@@ -2,7 +2,8 @@
 public enum SupportStatus: String, Sendable, Hashable {
     case implemented
     case notYet = "not yet"
-    /// Declined on purpose (a plugin that calls a cloud service): `E_UNSUPPORTED` says why.
+    /// Declined on purpose (a plugin that calls a cloud service, or needs a language runtime Sandpiper does not
+    /// embed): `E_UNSUPPORTED` says why.
     case refused
 }
 
@@ -50,7 +51,7 @@ public enum KQLManifest {
             consume facet fork parse-kv partition reduce sample-distinct scan top-hitters top-nested
             take top union where make-graph graph-match graph-to-table graph-shortest-paths graph-mark-components
             """,
-        aliases: ["filter": "where"])
+        aliases: ["filter": "where", "mvexpand": "mv-expand", "mvapply": "mv-apply"])
 
     /// Scalar functions, including window functions, special functions (`materialize`, `toscalar`) and aliases.
     public static let scalarFunctions: [CatalogueEntry] = catalogue(
@@ -76,10 +77,12 @@ public enum KQLManifest {
     /// Plugins reached through `evaluate` (and the seed document's `| python(...)`).
     public static let plugins: [ManifestEntry] = entries(
         names: """
-            active_users_count activity_counts_metrics activity_engagement activity_metrics autocluster
+            active_users_count activity_counts_metrics activity_engagement activity_metrics ai_chat_completion
+            ai_chat_completion_prompt ai_embeddings autocluster
             azure_digital_twins_query_request bag_unpack basket cosmosdb_sql_request dcount_intersect diffpatterns
             diffpatterns_text funnel_sequence funnel_sequence_completion geo_line_lookup geo_polygon_lookup
-            http_request infer_storage_schema ipv4_lookup ipv6_lookup mysql_request
+            http_request http_request_post infer_storage_schema infer_storage_schema_with_suggestions ipv4_lookup
+            ipv6_lookup mysql_request
             narrow new_activity_metrics pivot postgresql_request preview python r rolling_percentile rows_near schema_merge
             sequence_detect session_count sliding_window_counts sql_request
             """,
@@ -88,10 +91,14 @@ public enum KQLManifest {
             dcount_intersect narrow rolling_percentile active_users_count ipv4_lookup ipv6_lookup pivot rows_near
             activity_metrics new_activity_metrics activity_engagement session_count funnel_sequence
             funnel_sequence_completion sequence_detect basket autocluster diffpatterns diffpatterns_text
+            preview schema_merge
             """,
         aliases: [:],
-        refused:
-            "azure_digital_twins_query_request cosmosdb_sql_request http_request mysql_request postgresql_request sql_request"
+        refused: """
+            azure_digital_twins_query_request cosmosdb_sql_request http_request http_request_post mysql_request
+            postgresql_request sql_request ai_chat_completion ai_chat_completion_prompt ai_embeddings
+            infer_storage_schema infer_storage_schema_with_suggestions r
+            """
     )
 
     /// The entry for an operator name (aliases included).

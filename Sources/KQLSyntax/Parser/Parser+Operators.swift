@@ -65,14 +65,8 @@ extension SyntaxParser {
             let function = try parseName(after: after, what: "a function name")
             kind = .invoke(function: function, arguments: try parseArguments(of: "'\(function.name)'"))
         case "render":
-            // `3Dchart` starts like a number: the lexer reads it as a number with a bad unit.
-            let visual: NameSyntax
-            if case .error = current.kind, current.text.lowercased() == "3dchart" {
-                let t = advance()
-                visual = NameSyntax(t.text, span: t.span)
-            } else {
-                visual = try parseName(after: after, what: "a visualization kind (table, timechart, barchart, ...)")
-            }
+            // `3Dchart` starts with a digit; the lexer reads digits followed by a word as a name, as Kusto's does.
+            let visual = try parseName(after: after, what: "a visualization kind (table, timechart, barchart, ...)")
             // ycolumns, series and anomalycolumns are comma-delimited column lists.
             let lists: Set<String> = ["ycolumns", "series", "anomalycolumns"]
             kind = .render(kind: visual, properties: isWord("with") ? try parseWithProperties(lists: lists) : [])
@@ -89,11 +83,12 @@ extension SyntaxParser {
             let options = try parseOptions { $0 == "kind" || $0.hasPrefix("hint.") }
             let (right, conditions) = try parseJoinRightAndConditions(operatorName: "lookup")
             kind = .lookup(LookupSyntax(options: options, right: right, conditions: conditions))
-        case "mv-expand":
+        case "mv-expand", "mvexpand":
+            // `mvexpand` and `mvapply` are the operators' older names, which Kusto still accepts.
             kind = .mvExpand(try parseMvExpand())
         case "make-series":
             kind = .makeSeries(try parseMakeSeries())
-        case "mv-apply":
+        case "mv-apply", "mvapply":
             kind = .mvApply(try parseMvApply())
         case "search":
             kind = .search(try parseSearchBody(hasInput: true))

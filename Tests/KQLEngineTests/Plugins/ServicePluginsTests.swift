@@ -8,9 +8,12 @@ import Testing
     @Test func refusedPluginsAreTheManifestsAndSayWhy() {
         let refused = Set(KQLManifest.plugins.filter { $0.status == .refused }.map(\.name))
         for name in refused { #expect(ServicePlugins.reason(name) != nil, "\(name) has no reason") }
-        for name in ServicePlugins.reasons.keys where !name.hasPrefix("ai_") && name != "http_request_post" {
+        for name in Array(ServicePlugins.reasons.keys) + ServicePlugins.runtimes.keys where !name.hasPrefix("ai_") {
             #expect(refused.contains(name), "\(name) is refused but the manifest does not say so")
         }
         #expect(ServicePlugins.reason("bag_unpack") == nil)
+        #expect(
+            ServicePlugins.refusal("r")?.message
+                == "plugin 'r' is not supported: it runs an R script, and Sandpiper embeds no R runtime")
     }
 }

@@ -22,4 +22,18 @@ import Testing
         #expect(try tree("T | extend x = a-b") == "T | extend x=(- a b)")
         #expect(try tree("T | where x > -1") == "T | where (> x (- 1))")
     }
+
+    /// Kusto's lexer skips Unicode spaces (no-break, zero-width, ideographic, the byte order mark) like blanks;
+    /// queries pasted from web pages carry them.
+    @Test func unicodeSpacesAreWhitespace() throws {
+        #expect(try tree("\u{200B}T\u{00A0}| where\u{3000}x > 1\u{FEFF}") == "T | where (> x 1)")
+        #expect(try expr("1\u{2009}+\u{202F}2") == "(+ 1 2)")
+    }
+
+    /// Digits followed by a word that is no timespan unit are a name, as in Kusto's lexer; `5m` stays a timespan.
+    @Test func digitLedNames() throws {
+        let tokens = Lexer.tokenize("5Minutebin 5m 12 _1")
+        #expect(tokens.map(\.kind) == [.identifier, .timespan(300_000_000_000), .long(12), .identifier, .endOfText])
+        #expect(tokens.first?.text == "5Minutebin")
+    }
 }

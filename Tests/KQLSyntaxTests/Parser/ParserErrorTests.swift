@@ -77,7 +77,7 @@ import Testing
 
     @Test func badLiterals() throws {
         #expect(failure("print datetime(2024-13-45)")?.message == "invalid datetime literal '2024-13-45'")
-        #expect(failure("print 12abc")?.message == "invalid number '12abc': 'abc' is not a timespan unit")
+        #expect(failure("print 1.5abc")?.message == "invalid number '1.5abc': 'abc' is not a timespan unit")
         #expect(failure("print int(5000000000)")?.message == "invalid int literal '5000000000'")
         #expect(failure(#"print "a\qb""#)?.message.hasPrefix("unknown escape sequence '\\q'") == true)
         #expect(failure("print dynamic([1, 2)")?.message == "expected ',' or ']' after an array element, found ')'")

@@ -13,8 +13,11 @@ extension DynamicFunctions {
             // Two empty sets share nothing and cover nothing: 0/0, NaN, as real division gives.
             return .real(Double(x.intersection(y).count) / Double(x.union(y).count))
         },
+        // The reference sets no count; Kusto.Language's signature allows 32767 (`short.MaxValue`) values, and
+        // published hunting queries list more than 64 hashes in one call.
         .row(
-            "pack_array", arity: 1...64, [.any], out: .dynamic, strict: false, "A dynamic array of its arguments.",
+            "pack_array", arity: 1...Int(Int16.max), [.any], out: .dynamic, strict: false,
+            "A dynamic array of its arguments.",
             example: "print pack_array(1, 'a', 2.5)"
         ) { r in
             .dynamic(.array(r.map(\.asDynamic)))
