@@ -115,7 +115,8 @@ struct ConformanceRunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let plugins = python.enginePlugins()
+        let plugins = python.enginePlugins(
+            outputFiles: .dropped(reason: "conformance runs keep no python() output files"))
         defer { plugins.shutdown() }
         let sandboxes = sandbox.map(sandboxNames) ?? []
         let fixedNow = now.flatMap(DateTimeFormat.parse)

@@ -122,8 +122,11 @@ struct QueryCommand: ParsableCommand {
 
     @OptionGroup var python: PythonRunOptions
 
+    @OptionGroup var pythonOutput: PythonOutputOptions
+
     func run() throws {
-        let plugins = python.enginePlugins()
+        let plugins = python.enginePlugins(
+            outputFiles: .folder(pythonOutput.folder), fullTracebacks: pythonOutput.verbose)
         defer { plugins.shutdown() }
         let text = try queryText()
         let fixedNow = now.flatMap(DateTimeFormat.parse)
@@ -183,7 +186,8 @@ struct QueryCommand: ParsableCommand {
     /// half-written file.
     private func show(_ result: QueryResult, elapsed: Duration) -> Bool {
         var printable = result.tables.map {
-            PrintableResult(table: $0.table, pluginOutput: $0.pluginOutput, truncation: $0.truncation)
+            PrintableResult(
+                table: $0.table, pluginOutput: $0.pluginOutput, truncation: $0.truncation, pluginFiles: $0.pluginFiles)
         }
         var chartError: ChartError?
         if let chart {
