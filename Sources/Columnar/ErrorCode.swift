@@ -155,6 +155,14 @@ extension ErrorCode {
         "E_RESULT_SCHEMA", raisedBy: ["KQLEngine", "PythonPlugin"],
         meaning: "A plugin's result does not have the columns or types its declared output schema says.",
         hint: "Make the script produce the columns of typeof(...), or change the declared schema.")
+    /// The files a script wrote under `outputs/` cannot be copied out.
+    public static let pythonOutputFiles = ErrorCode(
+        "E_PYTHON_OUTPUT", raisedBy: ["PythonHost", "PythonPlugin"],
+        meaning:
+            "The files a python() script wrote under outputs/ pass the limits on their number or size, include a link or a special file, or could not be written to the output folder.",
+        hint:
+            "Write fewer or smaller regular files under outputs/ (docs/python.md gives the limits), or pick a writable folder with --python-output DIR."
+    )
     /// A file the plugin itself reads or writes (debug files, artifacts) could not be.
     public static let io = ErrorCode(
         "E_IO", raisedBy: ["Sandbox", "PythonPlugin"],
@@ -398,7 +406,7 @@ extension ErrorCode {
         outOfRange, json,
         parse, unknownName, type, unsupported, argument, assertion, runtime, limit, queryTooComplex, recursiveFunction,
         command, shellCommand, regex, data, queryMemory, queryTimeout, resultTruncated,
-        python, result, resultSchema, io,
+        python, result, resultSchema, pythonOutputFiles, io,
         archive, spec, sandboxNotFound, sandboxBuild, sandboxPolicy, sandboxDenied, sandboxTimeout,
         sandboxStart, sandboxEnvironment, sandboxCrash, sandboxIO, sandboxKickout, sandboxThrottled,
         sandboxUnavailable, sandboxSetup, sandboxProbe, cancelled,

@@ -168,6 +168,13 @@ enum HelpPages {
               ceiling), and so is a failure: `WorkerFailure.Code` is a closed set that travels as its catalogued
               code's name and decodes only through the catalogue, so the engine switches on it and never parses a
               code from text.
+            - The script is compiled under the query file's name with its lines where they stand in the query
+              (`ScriptLocation`), so tracebacks and the error's `line:column` are the query's (`docs/python.md`).
+            - Files the script writes under `outputs/` come back in the reply (at most 100 files, 32 MiB) and the
+              plugin writes them into the output folder (or drops them, in a server): `PythonOutputFiles`.
+            - What the script prints also goes, as it is printed, into a one-page transcript memfd of the query (the
+              last extra fd of the request), which the engine reads with `pread` only when the child never answers
+              (time limit, kickout, Ctrl-C, crash), so the output is shown with those errors too (`ScriptTranscript`).
             - The engine treats everything a child hands back as hostile: every header field, offset, count, type
               and string is checked with overflow-checked arithmetic, the reply has one deadline and a size cap,
               and a region is mapped only once the child's processes are gone. Anything malformed is `E_RESULT`.
@@ -1294,6 +1301,143 @@ enum HelpPages {
             """###
         ),
         (
+            "machine-learning.md",
+            ###"""
+            # Machine learning with python(): train once, predict later
+
+            Applies to: Sandpiper (local engine), in the way Azure Data Explorer users do it. Every example on this
+            page is run by `sandpiper conformance run docs/machine-learning.md --db DIR` (a fresh, empty `DIR`; the
+            test suite does it in `PythonOutputCommandTests`) and each table is the expected result.
+
+            Each `python()` call runs in a fresh sandboxed process that ends with the call. A model fitted in one
+            query is therefore gone in the next one: the seed document's example that trains a
+            `RandomForestClassifier` in one statement and calls `predict_proba` on a new, unfitted one in the next
+            fails with scikit-learn's `NotFittedError`, in Sandpiper as in any engine (its conformance report says so,
+            from `conformance/seed/000_6736e6bdba3218ce.expect.toml`). What works is to carry the model between
+            queries as data:
+
+            1. train in one `python()` call and return the model pickled and base64-encoded, as a string column;
+            2. keep that row in a table of the database with `.set-or-append` (with `--db DIR` it is a file there);
+            3. in a later query, read it back with `toscalar()` and pass it to the script in `kargs`, which unpickles
+               it and predicts.
+
+            The scripts below need scikit-learn, which the default sandbox (`sandboxes/python3.11.7.toml`) has.
+            A pickled model runs only where the same library versions are installed: train and predict in the same
+            sandbox.
+
+            ## The training data
+
+            A small data set with a known answer: `y = 3·x1 − 2·x2 + 5`, exactly.
+
+            ```kusto
+            range x1 from 1 to 20 step 1
+            | extend x2 = x1 % 7
+            | extend y = 3.0 * x1 - 2.0 * x2 + 5.0
+            | take 3
+            ```
+
+            | x1 | x2 | y |
+            |----|----|---|
+            | 1 | 1 | 6 |
+            | 2 | 2 | 7 |
+            | 3 | 3 | 8 |
+
+            ## Train and store the model
+
+            The script fits a linear regression and returns one row: the model's name and the model itself, pickled
+            and base64-encoded so that it is an ordinary `string`. `.set-or-append` creates the table `Models` on
+            first use and appends the row; it answers with the new extent's id and row count.
+
+            ~~~kusto
+            .set-or-append Models <|
+                range x1 from 1 to 20 step 1
+                | extend x2 = x1 % 7
+                | extend y = 3.0 * x1 - 2.0 * x2 + 5.0
+                | evaluate python(typeof(Name:string, Model:string),
+            ```
+            import base64, pickle
+            from sklearn.linear_model import LinearRegression
+
+            model = LinearRegression().fit(df[["x1", "x2"]], df["y"])
+            text = base64.b64encode(pickle.dumps(model)).decode("ascii")
+            result = pd.DataFrame({"Name": ["linear"], "Model": [text]})
+            ```
+            )
+            ~~~
+
+            The model is now a row of the database like any other:
+
+            ```kusto
+            Models
+            | project Name, Stored = strlen(Model) > 100
+            ```
+
+            | Name | Stored |
+            |------|--------|
+            | linear | true |
+
+            ## Predict in a later query
+
+            `toscalar()` reads the model's text into a scalar, and `bag_pack` hands it to the script as
+            `kargs["model"]`. The script unpickles it and adds its predictions to the new rows.
+
+            ~~~kusto
+            let model = toscalar(Models | where Name == "linear" | take 1 | project Model);
+            datatable(x1:long, x2:long)[21, 0, 22, 1, 30, 2]
+            | evaluate python(typeof(*, Predicted:real),
+            ```
+            import base64, pickle
+
+            model = pickle.loads(base64.b64decode(kargs["model"]))
+            result = df
+            result["Predicted"] = model.predict(df[["x1", "x2"]])
+            ```
+            , bag_pack("model", model))
+            ~~~
+
+            | x1 | x2 | Predicted |
+            |----|----|-----------|
+            | 21 | 0 | 68 |
+            | 22 | 1 | 69 |
+            | 30 | 2 | 91 |
+
+            ## Check the model against its training data
+
+            The same call over the training rows, and KQL to score it: the largest error is zero to the precision
+            shown.
+
+            ~~~kusto
+            let model = toscalar(Models | where Name == "linear" | take 1 | project Model);
+            range x1 from 1 to 20 step 1
+            | extend x2 = x1 % 7
+            | extend y = 3.0 * x1 - 2.0 * x2 + 5.0
+            | evaluate python(typeof(*, Predicted:real),
+            ```
+            import base64, pickle
+
+            model = pickle.loads(base64.b64decode(kargs["model"]))
+            result = df
+            result["Predicted"] = model.predict(df[["x1", "x2"]])
+            ```
+            , bag_pack("model", model))
+            | summarize Rows = count(), MaxError = round(max(abs(Predicted - y)), 6)
+            ~~~
+
+            | Rows | MaxError |
+            |------|----------|
+            | 20 | 0 |
+
+            ## Notes
+
+            - Run the page against an empty folder: `.set-or-append` adds a row each time, and a second run would
+              find two models (the prediction still takes one of them).
+            - Without `--db`, what `.set-or-append` writes lasts for one `sandpiper query` command only, so the
+              training and the prediction must then be statements of the same command.
+            - A large model (many megabytes of pickle) travels into the script through `kargs` like any scalar; for
+              one too large for that, write it to a file and pass it with `external_artifacts`.
+            """###
+        ),
+        (
             "management.md",
             ###"""
             # Databases and management commands
@@ -1414,6 +1558,97 @@ enum HelpPages {
               command that recreates it. A file that cannot be read spoils only its own function: calling it gives the
               file's error with `file:line:column`, and `.create-or-alter function` replaces it. An error in a stored
               function's body points into that file.
+            """###
+        ),
+        (
+            "python.md",
+            ###"""
+            # python(): files out, and errors you can act on
+
+            The [README](../README.md#the-python-plugin) describes the plugin's two syntaxes and its type mapping,
+            [`machine-learning.md`](machine-learning.md) how to keep a trained model between queries, and
+            [`limits.md`](limits.md) the query limits a script runs under. This page covers what a script leaves
+            behind: the files it writes, and the errors it raises.
+
+            ## Files out of python()
+
+            A script runs in a working folder of its own, inside the sandbox, that is removed when the call ends.
+            Everything it writes under `outputs/` in that folder (the folder exists when the script starts) is copied
+            out after the call, keeping sub-folders:
+
+            ```sh
+            sandpiper query -f plot.kql                          # into ./sandpiper-output/<query-id>/
+            sandpiper query -f plot.kql --python-output figures  # into ./figures/
+            ```
+
+            ~~~kusto
+            range x from 1 to 50 step 1
+            | python()
+            ```python
+            import matplotlib.pyplot as plt
+            df.to_csv('outputs/input.csv', index=False)
+            plt.plot(df['x'], np.sqrt(df['x']))
+            plt.show()              # saves every open figure as outputs/figure-N.png
+            result = df
+            ```
+            ~~~
+
+            - `plt.show()` saves each open figure as `outputs/figure-<number>.png` (`figure-1-2.png` when that name
+              is taken) and closes it: matplotlib runs with its non-interactive Agg backend in the sandbox, through a
+              small backend of Sandpiper's (`module://_sandpiper_figures`, set in `MPLBACKEND`). `plt.savefig('outputs/x.svg')`
+              works too.
+            - The default folder is `./sandpiper-output/<query-id>/`, where the query id is the command's start time
+              (UTC) and process id (`20261207-184501-4242`), so runs never mix their files. The folder is made only
+              when a file comes. A file of the same name as one already there replaces it.
+            - The table, csv and markdown forms list the files on standard error (`python(): 2 files written:` and a
+              path per line); `--format json` adds a line `{"python_files":["figures/figure-1.png",...]}` after the
+              result table's line.
+            - Limits, per call: at most **100 files** and **32 MiB** in all. Only regular files and folders are copied:
+              a symbolic link, a pipe, a socket or a device under `outputs/` is refused, as is a file name that is not
+              UTF-8 or holds a control character. Past a limit, or with such a file, the call fails with
+              `E_PYTHON_OUTPUT` and no file of it is written.
+            - Nothing is ever written outside the output folder: the engine checks each path the sandbox reports
+              (relative, no `..`), writes each file to a temporary name beside its target and renames it into place
+              (no half-written file is left, even on a full disk; a failure removes the files of that call already
+              written), refuses a file or link where a sub-folder must go, and replaces, never follows, a link that
+              stands where a file goes.
+            - `sandpiper serve` never writes files for its remote clients: a script's `outputs/` files are dropped, and
+              the script's output (the `QueryStatus` the client receives) says `python(): the script wrote N files under
+              outputs/ (...); they were dropped: sandpiper serve writes no files for its remote clients`. Dropping, not
+              failing, is what ADX does with a script's files, so queries written for ADX run unchanged.
+              `sandpiper conformance run` drops them the same way.
+
+            ## Errors you can act on
+
+            A script that raises or does not compile is `E_PYTHON`. The error points at the query file's line where the
+            failing line of the script is, with `file:line:column` and a caret, and its hint is Python's traceback:
+
+            ```
+            E_PYTHON: model.kql:14:1: KeyError: "None of [Index(['pressure'], dtype='object')] are in the [columns]"
+              result = df[['pressure']]
+              ^^^^^^^^^^^^^^^^^^^^^^^^^
+            hint: Traceback (most recent call last):
+              File "model.kql", line 14, in <module>
+                result = df[['pressure']]
+              [3 frames in pandas; --verbose shows them]
+            KeyError: "None of [Index(['pressure'], dtype='object')] are in the [columns]"
+            ```
+
+            - The script is compiled as the query file (`<query>` for a query given on the command line) with its
+              lines counted where they stand in it, so Python's own line numbers are the file's, and the traceback
+              shows your source lines. This holds for a script written verbatim: between lines of three backticks
+              after `python()`, as a ```` ``` ```` string argument, or in `r'''...'''`; and for a one-line string.
+              A script whose lines come from escapes (`'a = 1\nb = a / 0'`) or from a `let` elsewhere keeps Python's
+              `<script>` lines; the error then points at the call and says `(script line N)`.
+            - Frames inside libraries (pandas, numpy, the standard library) are folded into one line per run that
+              names the packages; `sandpiper query --verbose` shows the whole traceback, chained exceptions included.
+            - Markdown documents run by `sandpiper conformance run` report positions within the example's query.
+            - What the script printed (stdout and stderr, in order) is kept with its error, under
+              `--- python output before the script stopped ---` at the end of the hint: when it raised, and also when
+              it was stopped before it could answer (its time limit, `E_SANDBOX_TIMEOUT`; its memory ceiling,
+              `E_SANDBOX_KICKOUT`; Ctrl-C, `E_CANCELLED`; a crash). The query's child writes the output, as it is
+              printed, into a small memory file of the query that the engine reads once the child's processes are
+              gone (at most 2 MiB; the reply of a script that finishes carries the first 1 MiB of each stream).
             """###
         ),
         (
@@ -1555,6 +1790,8 @@ enum HelpPages {
             - `--max-request-bytes` (16 MiB) and `--max-response-bytes` (256 MiB) bound what is read and written;
               the engine's own truncation (500,000 records, 64 MB) usually cuts a result first.
             - `external_artifacts` are read only beneath the `--db` folder and the `--artifacts` folders.
+            - The server writes no files for its clients: what a python() script writes under `outputs/` is dropped,
+              and its output says so ([`python.md`](python.md#files-out-of-python)).
             - Engine work runs on at most `--max-concurrent-queries` threads (twice the cores), never on the event
               loop; more queries wait. python() calls share the warm workers, each sandbox's pool sized by its policy
               (`TargetCountPerNode`, `MaxMemoryMbPerSandbox`).

@@ -11,6 +11,8 @@ public enum PythonHostError: CodedError {
     case environment(String)
     /// The shared table could not be read or written.
     case sharedTable(SharedTableError)
+    /// The files under `outputs/` cannot be copied out (too many, too large, a link or a special file).
+    case outputFiles(String)
 
     public var code: ErrorCode {
         switch self {
@@ -18,6 +20,7 @@ public enum PythonHostError: CodedError {
         case .result: return .result
         case .environment: return .sandboxEnvironment
         case .sharedTable(let e): return e.code
+        case .outputFiles: return .pythonOutputFiles
         }
     }
 
@@ -27,6 +30,7 @@ public enum PythonHostError: CodedError {
         case .result(let m): return m
         case .environment(let m): return m
         case .sharedTable(let e): return e.message
+        case .outputFiles(let m): return m
         }
     }
 
@@ -36,6 +40,7 @@ public enum PythonHostError: CodedError {
         case .result: return "assign a pandas DataFrame to `result`, for example `result = df`"
         case .environment: return "check that the sandbox environment has numpy and pandas for Python 3.11"
         case .sharedTable(let e): return e.hint
+        case .outputFiles: return ErrorCode.pythonOutputFiles.hint
         }
     }
 
@@ -46,6 +51,7 @@ public enum PythonHostError: CodedError {
         case .result: return WorkerFailure(code: .result, message: message)
         case .environment: return WorkerFailure(code: .environment, message: message)
         case .sharedTable(let e): return WorkerFailure(code: e.workerFailureCode, message: message)
+        case .outputFiles: return WorkerFailure(code: .outputFiles, message: message)
         }
     }
 }

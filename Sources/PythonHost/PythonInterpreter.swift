@@ -65,6 +65,7 @@ public final class PythonInterpreter {
         for name in [
             "view", "mask", "masked", "empty_objects", "frame", "capture", "captured", "describe",
             "check_result", "result_columns", "address", "workdir_enter", "workdir_leave", "warm_up",
+            "script_enter", "collect_outputs",
         ] {
             guard let f = PyDict_GetItemString(dict, name) else { throw .environment("host helper \(name) missing") }
             sp_incref(f)
@@ -114,6 +115,14 @@ public final class PythonInterpreter {
     func call(_ name: String, _ args: [PyPtr]) throws(PythonHostError) -> PyPtr {
         guard let f = helpers[name] else { throw .environment("host helper \(name) missing") }
         return try Self.call(f, args)
+    }
+
+    /// Calls helper `name` with borrowed `args`; nil leaves the Python exception pending for the caller.
+    func callRaw(_ name: String, _ args: [PyPtr]) -> PyPtr? {
+        guard let f = helpers[name] else { return nil }
+        return args.map { Optional($0) }.withUnsafeBufferPointer { buffer in
+            PyObject_Vectorcall(f, buffer.baseAddress, args.count, nil)
+        }
     }
 
     static func call(_ f: PyPtr, _ args: [PyPtr]) throws(PythonHostError) -> PyPtr {

@@ -1,5 +1,6 @@
 import CPython
 import Columnar
+import Foundation
 import Glibc
 import SharedTable
 import SystemCalls
@@ -12,19 +13,24 @@ public struct QueryRunner {
     public init(python: PythonInterpreter) { self.python = python }
 
     /// Runs `request` over the table in `input` (whose referenced buffers are in `blocks`, block `k`
-    /// at index `k - 1`) and writes the result into `output`.
+    /// at index `k - 1`) and writes the result into `output`. What the script prints also goes, as it
+    /// comes, into the `transcript` fd when given (`ScriptTranscript`).
     public func run(
-        _ request: WorkerRequest, input: PrivateMapping, blocks: [PrivateMapping] = [], output: SharedRegion
+        _ request: WorkerRequest, input: PrivateMapping, blocks: [PrivateMapping] = [], output: SharedRegion,
+        transcript: Int32? = nil
     ) -> WorkerResponse {
         var timings: [String: Double] = [:]
         var clock = Clock()
         do {
-            sp_decref(try python.call("capture", []))
+            let fd = transcript.map { PyLong_FromLong(Int($0))! }
+            defer { if let fd { sp_decref(fd) } }
+            sp_decref(try python.call("capture", [fd ?? sp_none()]))
         } catch {
             return WorkerResponse(resultBytes: 0, stdout: "", stderr: "", failure: error.failure)
         }
         var failure: WorkerFailure? = nil
         var bytes = 0
+        var files: [WorkerOutputFile] = []
         defer { if let r = try? python.call("workdir_leave", []) { sp_decref(r) } }
         do {
             guard let artifacts = Self.artifactList(request.artifacts) else {
@@ -47,7 +53,7 @@ public struct QueryRunner {
             let globals = try globals(df: df, kargs: request.kargsJSON)
             sp_decref(df)
             defer { sp_decref(globals) }
-            try execute(request.script, globals)
+            try execute(request.script, at: request.location, globals)
             timings["script"] = clock.lap()
             let pair = try python.call("check_result", [globals])
             defer { sp_decref(pair) }
@@ -59,6 +65,7 @@ public struct QueryRunner {
                 result, into: output, inputBlocks: blocks,
                 inputBuffers: Self.referencedBuffers(header))
             timings["result"] = clock.lap()
+            files = try outputFiles(withContents: request.collectOutputs ?? false)
         } catch let e as PythonHostError {
             failure = e.failure
         } catch {
@@ -66,6 +73,32 @@ public struct QueryRunner {
         }
         let (out, err) = captured()
         return WorkerResponse(resultBytes: bytes, stdout: out, stderr: err, failure: failure, timings: timings)
+            .with(outputFiles: failure == nil ? files : [])
+    }
+
+    /// The files the script wrote under `outputs/` (with their bytes when `withContents`), as
+    /// `collect_outputs` found them within its limits.
+    private func outputFiles(withContents: Bool) throws(PythonHostError) -> [WorkerOutputFile] {
+        let flag: PyPtr = withContents ? sp_true() : sp_false()
+        let pair = try python.call("collect_outputs", [flag])
+        defer { sp_decref(pair) }
+        if let message = PyTuple_GetItem(pair, 0).flatMap(PythonInterpreter.string) {
+            throw .outputFiles(message)
+        }
+        guard let list = PyTuple_GetItem(pair, 1) else { return [] }
+        var files: [WorkerOutputFile] = []
+        for k in 0..<PyList_Size(list) {
+            guard let entry = PyList_GetItem(list, k),
+                let path = PyTuple_GetItem(entry, 0).flatMap(PythonInterpreter.string),
+                let size = PyTuple_GetItem(entry, 1), let data = PyTuple_GetItem(entry, 2)
+            else { continue }
+            var contents: Data? = nil
+            if data != sp_none(), let bytes = PyBytes_AsString(data) {
+                contents = Data(bytes: bytes, count: PyBytes_Size(data))
+            }
+            files.append(WorkerOutputFile(path: path, size: PyLong_AsLong(size), contents: contents))
+        }
+        return files
     }
 
     /// The artifacts as a Python list of `(name, bytes)` pairs, what `workdir_enter` writes into the
@@ -120,9 +153,15 @@ public struct QueryRunner {
         return g
     }
 
-    /// Compiles the script as `<script>` (so tracebacks show its own line numbers) and runs it.
-    private func execute(_ script: String, _ globals: PyPtr) throws(PythonHostError) {
-        guard let code = Py_CompileString(script, "<script>", Py_file_input) else { throw .python(pythonFailure()) }
+    /// Compiles the script (as the query's file and lines when `location` is known, else as `<script>`; its
+    /// lines are registered so tracebacks show them) and runs it.
+    private func execute(_ script: String, at location: ScriptLocation?, _ globals: PyPtr) throws(PythonHostError) {
+        let name = PythonInterpreter.str(location?.fileName ?? "<script>")
+        let line = PyLong_FromLong(max(location?.firstLine ?? 1, 1))!
+        let text = PythonInterpreter.str(script)
+        defer { sp_decref(name); sp_decref(line); sp_decref(text) }
+        // A script that does not compile raises here: the pending SyntaxError is the user's.
+        guard let code = python.callRaw("script_enter", [name, line, text]) else { throw .python(pythonFailure()) }
         defer { sp_decref(code) }
         guard let r = PyEval_EvalCode(code, globals, globals) else { throw .python(pythonFailure()) }
         sp_decref(r)
@@ -143,10 +182,12 @@ public struct QueryRunner {
         defer { sp_decref(d) }
         let line = PyTuple_GetItem(d, 3).flatMap { $0 == sp_none() ? nil : PyLong_AsLong($0) }
         let errno = PyTuple_GetItem(d, 4).flatMap { $0 == sp_none() ? nil : Int32(exactly: PyLong_AsLong($0)) }
+        let folded = PythonInterpreter.string(PyTuple_GetItem(d, 2)) ?? ""
+        let full = PyTuple_GetItem(d, 5).flatMap(PythonInterpreter.string)
         return WorkerFailure(
             code: .python, type: PythonInterpreter.string(PyTuple_GetItem(d, 0)) ?? "Exception",
             message: PythonInterpreter.string(PyTuple_GetItem(d, 1)) ?? "",
-            traceback: PythonInterpreter.string(PyTuple_GetItem(d, 2)) ?? "", line: line, errno: errno)
+            traceback: folded, line: line, errno: errno, fullTraceback: full == folded ? nil : full)
     }
 
     private func captured() -> (String, String) {

@@ -11,9 +11,19 @@ public struct PythonPluginConfiguration: Sendable {
     public var home: SandboxHome?
     /// The worker executable (nil: `sandpiper-worker` next to the running program).
     public var workerExecutable: String?
+    /// Where the files scripts write under `outputs/` go: a folder (`sandpiper query --python-output`), or
+    /// nowhere with a notice (the default, and what a server does for its remote clients).
+    public var outputFiles: PythonOutputFiles
+    /// `--verbose`: errors show the whole Python traceback, library frames and chained exceptions included.
+    public var fullTracebacks: Bool
 
-    public init(allowUnconfined: Bool = false, home: SandboxHome? = nil, workerExecutable: String? = nil) {
+    public init(
+        allowUnconfined: Bool = false, home: SandboxHome? = nil, workerExecutable: String? = nil,
+        outputFiles: PythonOutputFiles = .dropped(reason: "this program keeps no python() output files"),
+        fullTracebacks: Bool = false
+    ) {
         self.allowUnconfined = allowUnconfined; self.home = home; self.workerExecutable = workerExecutable
+        self.outputFiles = outputFiles; self.fullTracebacks = fullTracebacks
     }
 }
 
@@ -57,7 +67,10 @@ public final class EnginePlugins: Sendable {
     /// `defaultSandbox`, or the registry's default when that is nil (the conformance matrix sets it).
     public func pythonPlugin(defaultSandbox: String? = nil, artifactRoots: ArtifactRoots = .none) -> PythonPlugin {
         let registry = registry
-        return PythonPlugin(supervisor: supervisor, artifactRoots: artifactRoots) {
+        return PythonPlugin(
+            supervisor: supervisor, artifactRoots: artifactRoots, outputFiles: configuration.outputFiles,
+            fullTracebacks: configuration.fullTracebacks
+        ) {
             (name: String?) throws(SandboxError) -> PythonEnvironment in
             PythonEnvironment(try registry.resolve(name ?? defaultSandbox))
         }

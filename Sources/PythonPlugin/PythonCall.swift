@@ -12,6 +12,8 @@ import KQLSyntax
 /// the seed's), since nothing is ambiguous about them.
 struct PythonCall {
     var script: String
+    /// Where the script's argument is written in the query (nil when unknown).
+    var scriptSpan: SourceSpan?
     var kargsJSON = "{}"
     /// `typeof(...)`; nil: the schema is inferred from `result`.
     var declared: SchemaSyntax?
@@ -39,12 +41,16 @@ struct PythonCall {
 
         // Positional arguments take ADX's order; the seed's form may start with the script itself.
         var args: [String: PluginArguments.Argument] = [:]
+        var spans: [String: SourceSpan] = [:]
         var order = Self.positionalNames
         if a.inlineForm, let first = a.positional.first, case .value = first { order.removeFirst() }
         guard a.positional.count <= order.count else {
             throw fail("takes at most \(order.count) positional arguments (\(order.joined(separator: ", ")))")
         }
-        for (name, value) in zip(order, a.positional) { args[name] = value }
+        for (k, (name, value)) in zip(order, a.positional).enumerated() {
+            args[name] = value
+            if k < a.positionalSpans.count { spans[name] = a.positionalSpans[k] }
+        }
         for (name, value) in a.named {
             let key = name.lowercased()
             guard Self.knownNames.contains(key) else {
@@ -54,6 +60,7 @@ struct PythonCall {
             }
             guard args[key] == nil else { throw fail("'\(key)' is given twice") }
             args[key] = value
+            spans[key] = a.namedSpans[name]
         }
 
         switch args["output_schema"] {
@@ -76,6 +83,7 @@ struct PythonCall {
                     : "write evaluate python(typeof(*), 'result = df')")
         }
         script = s
+        scriptSpan = spans["script"]
         switch args["script_parameters"] {
         case nil, .value(.null, _)?, .value(.dynamic(.null), _)?: break
         case .value(.dynamic(.bag(let b)), _)?: kargsJSON = Dynamic.bag(b).jsonText

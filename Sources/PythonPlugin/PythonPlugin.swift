@@ -46,15 +46,21 @@ public struct PythonPlugin: TabularPlugin {
     let cores: Int
     /// The folders `external_artifacts` may be read from.
     let artifactRoots: ArtifactRoots
+    /// Where the files scripts write under `outputs/` go.
+    let outputFiles: PythonOutputFiles
+    /// Whether errors show the whole traceback (`--verbose`) rather than the one with library frames folded.
+    let fullTracebacks: Bool
 
     public init(
         supervisor: Supervisor, cores: Int = ProcessInfo.processInfo.activeProcessorCount,
         artifactRoots: ArtifactRoots = .none,
+        outputFiles: PythonOutputFiles = .dropped(reason: "this program keeps no python() output files"),
+        fullTracebacks: Bool = false,
         resolveEnvironment: @escaping @Sendable (String?) throws(SandboxError) -> PythonEnvironment
     ) {
         self.supervisor = supervisor
         self.cores = max(cores, 1); self.resolveEnvironment = resolveEnvironment
-        self.artifactRoots = artifactRoots
+        self.artifactRoots = artifactRoots; self.outputFiles = outputFiles; self.fullTracebacks = fullTracebacks
     }
 
     /// The plugin over the registered sandboxes of `registry` (`sandpiper sandbox list`).
@@ -95,7 +101,7 @@ public struct PythonPlugin: TabularPlugin {
         let timeout = max(1, min(environment.timeoutMilliseconds, remaining))
         let kickout = call.kickout.map { UInt64($0) }
         let artifacts = try PythonArtifacts.pack(call.artifacts, roots: artifactRoots, span: span)
-        let run =
+        var run =
             environment.settings.map {
                 ScriptRun(
                     script: call.script, kargsJSON: call.kargsJSON, sandbox: $0,
@@ -104,12 +110,15 @@ public struct PythonPlugin: TabularPlugin {
             ?? ScriptRun(
                 script: call.script, kargsJSON: call.kargsJSON, sitePackages: environment.sitePackages,
                 timeoutMilliseconds: timeout, kickoutMiB: kickout, artifacts: artifacts)
+        let placed = PythonScriptSource(script: call.script, span: call.scriptSpan, source: arguments.source)
+        run.location = placed?.location
+        if case .folder = outputFiles { run.collectOutputs = true }
         let partitions = call.perNode ? Self.partitions(rows: input.rowCount, count: cores) : [0..<input.rowCount]
         let outputs: [ScriptOutput]
         do { outputs = try supervisor.run(input, partitions: partitions, run) } catch {
             // A script stopped because the query's time ran out reports the query's limit.
             if timeout < environment.timeoutMilliseconds { try budget.checkDeadline() }
-            throw KQLError(error.code, error.message, span: span, hint: error.hint, cause: error.cause)
+            throw scriptError(error, placed: placed, span: span)
         }
         // The results are mapped, not yet copied: charge them before coercion and the union copy them.
         try budget.charge(outputs.map(\.table), for: "python")
@@ -124,14 +133,43 @@ public struct PythonPlugin: TabularPlugin {
         }
         let table = try Self.union(tables, span: span)
         var text = outputs.map { $0.stdout + $0.stderr }.joined()
+        let files = outputs.flatMap(\.outputFiles)
+        var written: [String] = []
+        switch outputFiles {
+        case .folder(let folder): written = try PythonOutputWriter.write(files, to: folder, span: span)
+        case .dropped(let reason): if !files.isEmpty { text += PythonOutputWriter.droppedNotice(files, reason: reason) }
+        }
         // Running without some confinement layers is only possible when the user asked for it; say so every time.
         if let missing = outputs.first(where: { !$0.unconfinedLayers.isEmpty })?.unconfinedLayers {
             text =
                 "WARNING: this script ran WITHOUT these sandbox layers (--unsafe-no-sandbox): \(missing.joined(separator: ", "))\n"
                 + text
         }
-        return PluginResult(table: table, output: text.isEmpty ? nil : text)
+        return PluginResult(table: table, output: text.isEmpty ? nil : text, files: written)
     }
+
+    /// The coded error of a failed run. A Python error of a script placed in the query points at the query
+    /// line of the failing script line (`file:line:column`, a caret under it); its hint is the traceback,
+    /// library frames folded unless `fullTracebacks`. What the script printed before it failed or was
+    /// stopped (its time limit, its memory ceiling, a cancel) follows the hint.
+    func scriptError(_ error: SupervisorError, placed: PythonScriptSource?, span: SourceSpan) -> KQLError {
+        var message = error.message, at = span, hint = error.hint
+        if case .python(let failure) = error.kind {
+            let traceback = fullTracebacks ? (failure.fullTraceback ?? failure.traceback) : failure.traceback
+            hint = traceback.isEmpty ? nil : traceback
+            if let placed, let line = failure.line, let lineSpan = placed.span(ofLine: line) {
+                message = (failure.type.isEmpty ? "" : "\(failure.type): ") + failure.message
+                at = lineSpan
+            }
+        }
+        if let printed = error.scriptOutput, !printed.isEmpty {
+            hint = (hint.map { $0.hasSuffix("\n") ? $0 : $0 + "\n" } ?? "") + Self.printedHeader + "\n" + printed
+        }
+        return KQLError(error.code, message, span: at, hint: hint, cause: error.cause)
+    }
+
+    /// The line above what a failed or stopped script printed, in its error.
+    static let printedHeader = "--- python output before the script stopped ---"
 
     /// `typeof(*, c:type)`: the input's fields (when `*`), then the declared ones not already there.
     static func schema(declared: SchemaSyntax, input: Schema) -> Schema {

@@ -115,13 +115,17 @@ struct QueryChild {
                 Descriptors.close(fds.input)
                 // The input's column blocks, copy-on-write like the input: the script may change `df`
                 // in place, the engine never sees it.
+                var extra = fds.extra
+                // The transcript stays open for the child's life: the script's output goes there as it comes.
+                let transcript = request.transcript == true ? extra.popLast() : nil
                 var blocks: [PrivateMapping] = []
-                for fd in fds.extra {
+                for fd in extra {
                     blocks.append(try PrivateMapping(wholeFile: fd))
                     Descriptors.close(fd)
                 }
                 let region = try SharedRegion.adopt(fd: fds.output, writable: true)
-                response = QueryRunner(python: python).run(request, input: mapping, blocks: blocks, output: region)
+                response = QueryRunner(python: python).run(
+                    request, input: mapping, blocks: blocks, output: region, transcript: transcript)
             } catch {
                 response = Self.failure(error.workerFailureCode, error.message)
             }

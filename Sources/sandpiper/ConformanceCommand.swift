@@ -106,7 +106,8 @@ struct ConformanceRunCommand: ParsableCommand {
     @OptionGroup var python: PythonRunOptions
 
     func run() throws {
-        let plugins = python.enginePlugins()
+        let plugins = python.enginePlugins(
+            outputFiles: .dropped(reason: "conformance runs keep no python() output files"))
         defer { plugins.shutdown() }
         let sandboxes = sandbox.map(ConformanceRun.sandboxNames) ?? []
         let fixedNow = now.flatMap(DateTimeFormat.parse)

@@ -24,9 +24,16 @@ struct PythonRunOptions: ParsableArguments {
     }
 
     /// The engine's plugins as the flags configure them, with the warm workers of eager sandboxes
-    /// starting; the command calls `shutdown()` on them before it returns.
-    func enginePlugins() -> EnginePlugins {
-        let plugins = EnginePlugins(PythonPluginConfiguration(allowUnconfined: unsafeNoSandbox))
+    /// starting; the command calls `shutdown()` on them before it returns. The files scripts write under
+    /// `outputs/` go where `outputFiles` says: only `query` writes them (`PythonOutputOptions`); a server
+    /// never writes files for its remote clients.
+    func enginePlugins(
+        outputFiles: PythonOutputFiles = .dropped(reason: "sandpiper serve writes no files for its remote clients"),
+        fullTracebacks: Bool = false
+    ) -> EnginePlugins {
+        let plugins = EnginePlugins(
+            PythonPluginConfiguration(
+                allowUnconfined: unsafeNoSandbox, outputFiles: outputFiles, fullTracebacks: fullTracebacks))
         plugins.prestartSandboxes()
         return plugins
     }

@@ -117,8 +117,11 @@ struct QueryCommand: ParsableCommand {
 
     @OptionGroup var python: PythonRunOptions
 
+    @OptionGroup var pythonOutput: PythonOutputOptions
+
     func run() throws {
-        let plugins = python.enginePlugins()
+        let plugins = python.enginePlugins(
+            outputFiles: .folder(pythonOutput.folder), fullTracebacks: pythonOutput.verbose)
         defer { plugins.shutdown() }
         // Ctrl-C stops any query, not only a python() call, with E_CANCELLED.
         let interrupt = QueryInterrupt.install(.endProcess)

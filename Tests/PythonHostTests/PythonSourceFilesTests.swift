@@ -97,8 +97,16 @@ import Testing
             try:
                 exec(compile('x = 1\nopen("/nonexistent/file")', '<script>', 'exec'), {})
             except OSError as e:
-                kind, message, tb, line, errno = g['describe'](type(e), e, e.__traceback__)
+                kind, message, tb, line, errno, full = g['describe'](type(e), e, e.__traceback__)
             assert kind == 'FileNotFoundError' and line == 2 and errno == 2, (kind, line, errno)
+            # Folded, the traceback shows the script's frame and folds the standard library's open().
+            assert 'File "<script>", line 2' in tb and 'File "<script>", line 2' in full, tb
+            code = g['script_enter']('q.kql', 4, 'y = 1\nz = y / 0')
+            try:
+                exec(code, {})
+            except ZeroDivisionError as e:
+                kind, message, tb, line, errno, full = g['describe'](type(e), e, e.__traceback__)
+            assert line == 5 and 'File "q.kql", line 5, in <module>\n    z = y / 0' in tb, tb
             assert g['check_result']({})[0] is None
             assert g['check_result']({'result': df})[0] is df
             print('ok')

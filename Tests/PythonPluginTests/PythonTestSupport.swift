@@ -24,11 +24,17 @@ enum PythonTestEnvironment {
     /// One warm supervisor for every test (its zygote imports pandas once).
     static let supervisor = Supervisor()
 
-    static func plugin(cores: Int = 2, timeoutMilliseconds: Int = 60_000, artifactRoots: ArtifactRoots = .none)
+    static func plugin(
+        cores: Int = 2, timeoutMilliseconds: Int = 60_000, artifactRoots: ArtifactRoots = .none,
+        outputFiles: PythonOutputFiles = .dropped(reason: "the tests keep none"), fullTracebacks: Bool = false
+    )
         -> PythonPlugin
     {
         let site = sitePackages ?? "/nonexistent"
-        return PythonPlugin(supervisor: supervisor, cores: cores, artifactRoots: artifactRoots) {
+        return PythonPlugin(
+            supervisor: supervisor, cores: cores, artifactRoots: artifactRoots, outputFiles: outputFiles,
+            fullTracebacks: fullTracebacks
+        ) {
             (name: String?) throws(SandboxError) -> PythonEnvironment in
             guard name == nil || name == "minimal" else {
                 throw SandboxError(.notFound, "no sandbox named '\(name!)' is registered")

@@ -114,6 +114,12 @@ import Testing
                   --artifacts <dir>       A folder python()'s external_artifacts may be read
                                           from, besides the query file's and the --db folder
                                           (repeatable).
+                  --python-output <dir>   Copy the files python() scripts write under outputs/
+                                          (and plt.show() figures) into this folder (default:
+                                          ./sandpiper-output/<query-id>/).
+                  --verbose               Show python() tracebacks whole: the frames inside
+                                          pandas, numpy and the standard library, and chained
+                                          exceptions.
                   --version               Show the version.
                   -h, --help              Show help information.
 

@@ -166,6 +166,7 @@ extension Binder {
             return .value(v, t)
         }
         var positional: [PluginArguments.Argument] = [], named: [String: PluginArguments.Argument] = [:]
+        var positionalSpans: [SourceSpan] = [], namedSpans: [String: SourceSpan] = [:]
         if let ops = try plugin.inputOperators(ev.arguments, input: input, span: ev.plugin.span) {
             var q = BoundQuery(source: .input, schema: input)
             var s = scope
@@ -176,12 +177,22 @@ extension Binder {
         for a in ev.arguments {
             if let n = a.name {
                 named[n.name] = try argument(a.value)
+                namedSpans[n.name] = a.value.span
             } else {
                 positional.append(try argument(a.value))
+                positionalSpans.append(a.value.span)
             }
         }
-        if let code = ev.inlineCode, named["script"] == nil { named["script"] = try argument(code) }
-        return try finishEvaluate(ev, plugin: plugin, positional: positional, named: named, scope: scope, input: input)
+        if let code = ev.inlineCode, named["script"] == nil {
+            named["script"] = try argument(code)
+            namedSpans["script"] = code.span
+        }
+        var bound = try finishEvaluate(
+            ev, plugin: plugin, positional: positional, named: named, scope: scope, input: input)
+        bound.arguments.positionalSpans = positionalSpans
+        bound.arguments.namedSpans = namedSpans
+        bound.arguments.source = source
+        return bound
     }
 
     /// The rest of `bindEvaluate` once the arguments are bound: the output schema and the options.

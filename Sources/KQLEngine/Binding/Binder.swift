@@ -13,6 +13,8 @@ public final class Binder {
     let plugins: [String: any TabularPlugin]
     /// Values the request passed for `declare query_parameters`, as text, by name.
     var parameterValues: [String: String] = [:]
+    /// The query's text, handed to plugins (``PluginArguments/source``).
+    var source: SourceText?
     /// `set` options in force, handed to plugins.
     public internal(set) var queryOptions: [String: Value] = [:]
     /// `now()` of the query, used when constant folding.

@@ -14,7 +14,12 @@ public struct ResultTable: Sendable {
     public var pluginOutput: [String]
     /// Set when the rows were cut at the truncation limits (a partial result).
     public var truncation: TruncationNotice?
-    public init(table: Table, pluginOutput: [String] = [], truncation: TruncationNotice? = nil) {
+    /// Files the plugins wrote for the user (python scripts' `outputs/`).
+    public var pluginFiles: [String]
+    public init(
+        table: Table, pluginOutput: [String] = [], truncation: TruncationNotice? = nil, pluginFiles: [String] = []
+    ) {
         self.table = table; self.pluginOutput = pluginOutput; self.truncation = truncation
+        self.pluginFiles = pluginFiles
     }
 }

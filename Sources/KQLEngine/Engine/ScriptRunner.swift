@@ -57,6 +57,7 @@ struct ScriptRunner {
         let binder = Binder(database: database, functions: functions, plugins: plugins)
         binder.now = now
         binder.parameterValues = properties.parameters
+        binder.source = script.source
         let context = ExecutionContext(database: database, now: now, randomSeed: UInt64(bitPattern: now))
         let executor = Executor(context: context)
         binder.run = { (q: BoundQuery) throws(KQLError) -> Table in try executor.run(q) }
@@ -79,6 +80,7 @@ struct ScriptRunner {
 
         func execute(_ p: Planned, scope: Scope, _ statement: Limited) throws(KQLError) {
             context.pluginOutput = []
+            context.pluginFiles = []
             context.budget = statement.budget
             binder.budget = statement.budget
             let table: Table
@@ -102,7 +104,10 @@ struct ScriptRunner {
                     : try executor.run(Planner.plan(try binder.bindOperators(c.operators, over: answer, scope: s)))
             }
             let (kept, notice) = ResultTruncation.apply(statement.limits, to: table)
-            results.append(ResultTable(table: kept, pluginOutput: context.pluginOutput, truncation: notice))
+            results.append(
+                ResultTable(
+                    table: kept, pluginOutput: context.pluginOutput, truncation: notice,
+                    pluginFiles: context.pluginFiles))
         }
 
         var planned: [(Planned, Scope, Limited)] = []

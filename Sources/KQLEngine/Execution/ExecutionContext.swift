@@ -14,6 +14,8 @@ final class ExecutionContext {
     var inputs: [Table] = []
     /// Text printed by plugins while the current statement ran.
     var pluginOutput: [String] = []
+    /// Files plugins wrote while the current statement ran.
+    var pluginFiles: [String] = []
     /// The current statement's budget (each statement gets its own, since `set` can change the limits).
     var budget: QueryBudget = .unlimited
     /// The query's binder, which binds the operators after a plugin whose output is known only once it

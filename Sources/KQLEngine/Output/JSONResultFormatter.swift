@@ -14,7 +14,8 @@ import Columnar
 /// A truncated table's object ends with `"truncation":{"code":"E_QUERY_RESULT_SET_TOO_LARGE",
 /// "limit":"truncationmaxrecords","maximum":500000,"rows":500000,"total_rows":600000,"message":"..."}`
 /// (`limit` is the request property that cut it; `maximum` its value, in records or bytes).
-/// A table that ends in `render` is followed by a `{"visualization":{...}}` line (`visualizationLine`).
+/// A table that ends in `render` is followed by a `{"visualization":{...}}` line (`visualizationLine`); one
+/// whose python scripts wrote files by a `{"python_files":[...]}` line (`pluginFilesLine`).
 public enum JSONResultFormatter {
     public static func line(_ table: Table, truncation: TruncationNotice? = nil) -> String {
         var out = "{\"columns\":["
@@ -56,6 +57,12 @@ public enum JSONResultFormatter {
     /// The record that follows a table whose plugins printed something: `{"python_output":"..."}`.
     public static func pluginOutputLine(_ text: String) -> String {
         "{\"python_output\":" + JSONText.quoted(text) + "}"
+    }
+
+    /// The record that follows a table whose python scripts wrote files: `{"python_files":["out/fig.png"]}`,
+    /// each the path the file was written to.
+    public static func pluginFilesLine(_ files: [String]) -> String {
+        "{\"python_files\":[" + files.map { JSONText.quoted($0) }.joined(separator: ",") + "]}"
     }
 
     /// Appends `v` as the Kusto REST API v2 writes a cell (see the type's comment); the server uses it too.

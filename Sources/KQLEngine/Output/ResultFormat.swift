@@ -20,10 +20,14 @@ public struct PrintableResult: Sendable {
     public var truncation: TruncationNotice?
     /// The file the `render` chart was written to (`sandpiper query --chart`), or nil when none was.
     public var chartFile: String?
+    /// The files plugins wrote for the user (python scripts' `outputs/`, copied to `--python-output`).
+    public var pluginFiles: [String]
     public init(
-        table: Table, pluginOutput: [String] = [], truncation: TruncationNotice? = nil, chartFile: String? = nil
+        table: Table, pluginOutput: [String] = [], truncation: TruncationNotice? = nil, chartFile: String? = nil,
+        pluginFiles: [String] = []
     ) {
         self.table = table; self.pluginOutput = pluginOutput; self.truncation = truncation; self.chartFile = chartFile
+        self.pluginFiles = pluginFiles
     }
 }
 
@@ -45,8 +49,9 @@ public enum ResultRenderer {
     /// several), and in the `json` form also into the table's object as `truncation`.
     /// A table that ends in `render` is followed, in the `json` form, by a `{"visualization": {...}}` line
     /// with ADX's Visualization properties, and in the `table` form by a line saying where its chart was
-    /// written or how to draw it. `maxRows` caps the rows of the table format (0: all of them), and
-    /// `maxTableWidth` its width in characters (0: no limit), as ``TextTableFormatter`` fits it.
+    /// written or how to draw it. Files plugins wrote are listed in a `{"python_files": [...]}` line in the
+    /// `json` form, and on standard error in the others. `maxRows` caps the rows of the table format (0: all of
+    /// them), and `maxTableWidth` its width in characters (0: no limit), as ``TextTableFormatter`` fits it.
     public static func render(
         _ results: [PrintableResult], format: ResultFormat, maxCellWidth: Int = 48,
         maxRows: Int = 0, maxTableWidth: Int = 0
@@ -64,6 +69,9 @@ public enum ResultRenderer {
                 }
                 if !result.pluginOutput.isEmpty {
                     out += JSONResultFormatter.pluginOutputLine(result.pluginOutput.joined()) + "\n"
+                }
+                if !result.pluginFiles.isEmpty {
+                    out += JSONResultFormatter.pluginFilesLine(result.pluginFiles) + "\n"
                 }
                 continue
             case .table:
@@ -86,8 +94,15 @@ public enum ResultRenderer {
                 if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
                 err += pluginOutputHeader + "\n" + text
             }
+            if !result.pluginFiles.isEmpty { err += filesNotice(result.pluginFiles) }
         }
         return RenderedResult(stdout: out, stderr: err)
+    }
+
+    /// The lines that say where a result's python files went: `python(): 2 files written:` and a path each.
+    public static func filesNotice(_ files: [String]) -> String {
+        "python(): \(files.count) file\(files.count == 1 ? "" : "s") written:\n"
+            + files.map { "  " + DisplayText.forTerminal($0) + "\n" }.joined()
     }
 
     /// The table form's line under a result that ends in `render`.

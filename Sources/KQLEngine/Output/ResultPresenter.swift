@@ -75,7 +75,8 @@ public struct ResultPresenter: Sendable {
     /// printed, so a chart that cannot be drawn fails with the tables still printed and no half-written file.
     public func show(_ result: QueryResult, elapsed: Duration) -> Bool {
         var printable = result.tables.map {
-            PrintableResult(table: $0.table, pluginOutput: $0.pluginOutput, truncation: $0.truncation)
+            PrintableResult(
+                table: $0.table, pluginOutput: $0.pluginOutput, truncation: $0.truncation, pluginFiles: $0.pluginFiles)
         }
         var chartError: ChartError?
         if let chartPath {

@@ -31,6 +31,13 @@ public struct PluginArguments: Sendable {
     public var queryOptions: [String: Value]
     /// Where the call is, for errors.
     public var span: SourceSpan
+    /// Where each argument is written: `positionalSpans[i]` for `positional[i]`, `namedSpans[name]` for a
+    /// named one (and the seed's script after the call, as `script`); empty when the call was not parsed.
+    public var positionalSpans: [SourceSpan] = []
+    public var namedSpans: [String: SourceSpan] = [:]
+    /// The query's text, so a plugin can point an error at a line inside an argument (a python script's
+    /// failing line); nil when unknown.
+    public var source: SourceText?
     /// The running statement's memory and time budget, set when the plugin runs: a plugin charges what
     /// it brings into the engine and stops by the deadline.
     public var budget: QueryBudget = .unlimited
@@ -49,7 +56,11 @@ public struct PluginResult: Sendable {
     public var table: Table
     /// Text the plugin wants shown beside the result (the python plugin's captured print output).
     public var output: String?
-    public init(table: Table, output: String? = nil) { self.table = table; self.output = output }
+    /// Files the plugin wrote for the user (the python plugin's `outputs/`), as paths to show.
+    public var files: [String]
+    public init(table: Table, output: String? = nil, files: [String] = []) {
+        self.table = table; self.output = output; self.files = files
+    }
 }
 
 /// A tabular plugin reached through `evaluate` (and the seed's `| python(...)`).

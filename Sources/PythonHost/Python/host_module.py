@@ -1,6 +1,6 @@
 # The Python half of the host: per-column helpers called from Swift, defined once in the zygote
 # (sandpiper-worker embeds this file at build time; PythonInterpreter runs it in module _sandpiper_host).
-import io, json, sys, traceback, warnings, math, datetime as _dt, decimal as _decimal, uuid as _uuid
+import io, json, os, sys, traceback, warnings, math, datetime as _dt, decimal as _decimal, uuid as _uuid
 import numpy as np
 import pandas as pd
 from pandas.api.types import infer_dtype as _infer_dtype
@@ -40,19 +40,40 @@ def frame(names, arrays, count):
 _CAPTURE_LIMIT = 1 << 20      # characters of print output (and of stderr) kept per run
 _TRACEBACK_LIMIT = 1 << 16    # characters of an error's message and of its traceback
 
+_TRANSCRIPT_LIMIT = 2 << 20  # bytes of the transcript (ScriptTranscript.maxBytes)
+
+class _Transcript:
+    """Everything printed, written as it comes from offset 0 of the query's transcript memfd (UTF-8, NUL
+    bytes replaced): what the engine shows when the script is stopped before it answers."""
+    def __init__(self, fd):
+        self.fd, self.offset = fd, 0
+    def write(self, s):
+        if self.fd is None or self.offset >= _TRANSCRIPT_LIMIT:
+            return
+        b = s.encode('utf-8', 'replace').replace(b'\0', b'?')[:_TRANSCRIPT_LIMIT - self.offset]
+        try:
+            self.offset += os.pwrite(self.fd, b, self.offset)
+        except OSError:
+            self.fd = None
+
 class _Capture(io.StringIO):
     """Captured output, kept to its first _CAPTURE_LIMIT characters: it travels back in one reply,
-    which the engine refuses past a fixed size."""
-    def __init__(self):
+    which the engine refuses past a fixed size. What is kept also goes into the transcript."""
+    def __init__(self, transcript=None):
         super().__init__()
         self.dropped = 0
+        self.transcript = transcript
     def write(self, s):
         if not isinstance(s, str):
             raise TypeError('write() argument must be str, not %s' % type(s).__name__)
         room = _CAPTURE_LIMIT - self.tell()
         if len(s) <= room:
+            if self.transcript is not None:
+                self.transcript.write(s)
             return super().write(s)
         if room > 0:
+            if self.transcript is not None:
+                self.transcript.write(s[:room])
             super().write(s[:room])
         self.dropped += len(s) - max(room, 0)
         return len(s)
@@ -62,9 +83,10 @@ class _Capture(io.StringIO):
             t += '\n[sandpiper: %d more characters of output were dropped; at most %d are kept]\n' % (self.dropped, _CAPTURE_LIMIT)
         return t
 
-def capture():
-    sys.stdout = _Capture()
-    sys.stderr = _Capture()
+def capture(transcript_fd=None):
+    transcript = _Transcript(transcript_fd) if transcript_fd is not None else None
+    sys.stdout = _Capture(transcript)
+    sys.stderr = _Capture(transcript)
     warnings.resetwarnings()
     warnings.simplefilter('default')
 
@@ -79,24 +101,77 @@ def _clip(text, keep_end=False):
     cut = '[... %d characters cut ...]' % (len(text) - _TRACEBACK_LIMIT)
     return cut + text[-_TRACEBACK_LIMIT:] if keep_end else text[:_TRACEBACK_LIMIT] + cut
 
+# The name the running script's frames carry (the query file, `<query>`, or `<script>`); set per run.
+_script_name = '<script>'
+
+def script_enter(name, first_line, script):
+    """Compiles the script as file `name` with its first line at `first_line` (blank lines before it, so
+    Python's line numbers are the query's), and registers its lines so tracebacks show them."""
+    global _script_name
+    import linecache
+    _script_name = name
+    text = '\n' * (first_line - 1) + script
+    # An entry whose mtime is None is never checked against a file on disk.
+    linecache.cache[name] = (len(text), None, text.splitlines(True), name)
+    return compile(text, name, 'exec', dont_inherit=True)
+
+def _package(filename):
+    """Where a frame's code lives: the package under site-packages, or 'python' for the standard library."""
+    if filename.startswith('<') and filename.endswith('>'):
+        return filename[1:-1]
+    marker = '/site-packages/'
+    at = filename.find(marker)
+    if at < 0:
+        return 'python'
+    rest = filename[at + len(marker):]
+    top = rest.split('/', 1)[0]
+    return top[:-3] if top.endswith('.py') else top
+
+def _folded(etype, value, tb):
+    """The traceback with every run of library frames folded into one line that names the packages."""
+    lines = ['Traceback (most recent call last):\n']
+    hidden = []
+    def flush():
+        if hidden:
+            names = sorted(set(hidden))
+            lines.append('  [%d frame%s in %s; --verbose shows them]\n'
+                         % (len(hidden), '' if len(hidden) == 1 else 's', ', '.join(names)))
+            del hidden[:]
+    for frame in traceback.extract_tb(tb):
+        if frame.filename == _script_name:
+            flush()
+            lines.extend(traceback.format_list([frame]))
+        else:
+            hidden.append(_package(frame.filename))
+    flush()
+    if len(lines) == 1:
+        lines = []
+    return ''.join(lines + traceback.format_exception_only(etype, value))
+
 def describe(etype, value, tb):
-    """(type name, message, traceback text, line in the user's script or None, errno of an OSError or None)."""
+    """(type name, message, folded traceback, line in the user's script or None, errno of an OSError or None,
+    the whole traceback)."""
     line = None
     t = tb
     while t is not None:
-        if t.tb_frame.f_code.co_filename == '<script>':
+        if t.tb_frame.f_code.co_filename == _script_name:
             line = t.tb_lineno
         t = t.tb_next
-    if isinstance(value, SyntaxError) and value.filename == '<script>':
-        line = value.lineno
+    if isinstance(value, SyntaxError) and value.filename == _script_name:
+        # The script did not compile: the frames are the host's call of compile(), nothing of the user's.
+        line, tb = value.lineno, None
     text = ''.join(traceback.format_exception(etype, value, tb))
+    try:
+        folded = _folded(etype, value, tb)
+    except Exception:
+        folded = text
     try:
         message = str(value)
     except Exception:
         message = '<the exception cannot be shown as text>'
     # The end of a traceback says where it failed: a long one keeps its end.
     errno = value.errno if isinstance(value, OSError) and isinstance(value.errno, int) else None
-    return _clip(etype.__name__), _clip(message), _clip(text, keep_end=True), line, errno
+    return _clip(etype.__name__), _clip(message), _clip(folded, keep_end=True), line, errno, _clip(text, keep_end=True)
 
 def check_result(g):
     """The result DataFrame, or the error message saying what was found instead."""

@@ -14,6 +14,8 @@ final class RunningQuery: @unchecked Sendable {
     let output: RegionLease
     /// The engine buffers the input references: alive until the child is dead, and what result references resolve to.
     let blocks: SharedBlocks
+    /// Where the child writes the script's print output as it comes (`ScriptTranscript`), if made.
+    let transcript: SharedRegion?
     let guardian: QueryGuard
     let settings: SandboxSettings
     let startedAt: Int
@@ -24,10 +26,11 @@ final class RunningQuery: @unchecked Sendable {
 
     init(
         id: Int, pid: pid_t, reply: MessageChannel, input: RegionLease, output: RegionLease, blocks: SharedBlocks,
-        guardian: QueryGuard, settings: SandboxSettings, startedAt: Int, teardowns: DispatchGroup,
-        release: @escaping @Sendable () -> Void
+        transcript: SharedRegion? = nil, guardian: QueryGuard, settings: SandboxSettings, startedAt: Int,
+        teardowns: DispatchGroup, release: @escaping @Sendable () -> Void
     ) {
         self.id = id; self.pid = pid; self.reply = reply; self.input = input; self.output = output; self.blocks = blocks
+        self.transcript = transcript
         self.guardian = guardian; self.settings = settings; self.startedAt = startedAt; self.teardowns = teardowns
         self.release = release
     }
@@ -38,9 +41,11 @@ final class RunningQuery: @unchecked Sendable {
 
     /// Largest reply frame accepted. The child keeps what it captured of `print` and stderr to 1 MiB
     /// each, and a traceback to 64 KiB (`HostModuleSource`); JSON may spell a character in up to six
-    /// bytes. A longer frame was not written by the host's own code: it is refused before anything is
-    /// allocated for it, so a script cannot make the engine allocate more than this per query.
-    static let maxReplyBytes = 16 << 20
+    /// bytes. The files under `outputs/` add at most 32 MiB, which base64 makes 43 MiB
+    /// (`collect_outputs` in `sandbox_utils.py`). A longer frame was not written by the host's own code:
+    /// it is refused before anything is allocated for it, so a script cannot make the engine allocate
+    /// more than this per query.
+    static let maxReplyBytes = 64 << 20
 
     /// Bytes at the start of the result region that the engine read (they stay in the region, which is
     /// cut to them when the tree is gone); 0 when nothing was read.
@@ -90,10 +95,30 @@ final class RunningQuery: @unchecked Sendable {
     /// before one deadline, its numbers are checked, and the region is read with `pread` while they may
     /// still run, or through the mapping only once they are confirmed gone (a process that cuts the
     /// memfd under a mapping would make the engine's read a SIGBUS).
+    ///
+    /// A failure carries what the script printed before it (`SupervisorError.scriptOutput`): from the reply
+    /// when the child answered, else from the transcript, read once the query's processes are gone.
     func finish(deadline: Int, timeout: Int, unconfined: [String], zygoteAlive: () -> Bool) throws(SupervisorError)
         -> ScriptOutput
     {
         defer { dispose() }
+        do {
+            return try answer(deadline: deadline, timeout: timeout, unconfined: unconfined, zygoteAlive: zygoteAlive)
+        } catch {
+            var error = error
+            // Read with pread, never through a mapping: safe even while a process that could not be
+            // stopped still writes into it.
+            if error.scriptOutput == nil, let transcript {
+                let text = ScriptTranscript.read(transcript)
+                error.scriptOutput = text.isEmpty ? nil : text
+            }
+            throw error
+        }
+    }
+
+    private func answer(deadline: Int, timeout: Int, unconfined: [String], zygoteAlive: () -> Bool)
+        throws(SupervisorError) -> ScriptOutput
+    {
         let reply: QueryReply?
         do {
             let (payload, fds) = try self.reply.receive(
@@ -134,7 +159,10 @@ final class RunningQuery: @unchecked Sendable {
         case .response(let response)?:
             if let failure = response.failure {
                 if let kickout = kickout() { throw kickout }
-                throw .reported(failure)
+                var error = SupervisorError.reported(failure)
+                let printed = response.stdout + response.stderr
+                error.scriptOutput = printed.isEmpty ? nil : printed
+                throw error
             }
             return try adoptedResult(response, unconfined: unconfined)
         case .exit(let exit)?:
@@ -199,6 +227,7 @@ final class RunningQuery: @unchecked Sendable {
             unconfinedLayers: unconfined, peakMemoryBytes: peak,
             elapsedMilliseconds: MonotonicClock.milliseconds() - startedAt)
         output.timings = response.timings
+        output.outputFiles = response.outputFiles ?? []
         return output
     }
 

@@ -22,6 +22,9 @@ public struct ScriptOutput: Sendable {
     /// Milliseconds the child spent per phase (`confine`, `df`, `script`, `result`). `spare` is 1 when
     /// a spare child ran the query: its `confine` was spent before the query came.
     public var timings: [String: Double] = [:]
+    /// The files the script wrote under `outputs/`, as the child reported them (untrusted: the plugin
+    /// checks their paths and sizes before writing any); without bytes unless `ScriptRun.collectOutputs`.
+    public var outputFiles: [WorkerOutputFile] = []
 
     /// An output from its parts.
     public init(
@@ -49,6 +52,11 @@ public struct ScriptRun: Sendable {
     /// The sandbox: name, environment, policy. Nil infers the environment from `sitePackages` and uses
     /// ADX's default policy.
     public var sandbox: SandboxSettings?
+    /// Where the script stands in the query (tracebacks then show the query's file and lines).
+    public var location: ScriptLocation?
+    /// Whether the files the script writes under `outputs/` come back with their bytes (false: only
+    /// their names and sizes).
+    public var collectOutputs = false
 
     public init(
         script: String, kargsJSON: String = "{}", sitePackages: [String], timeoutMilliseconds: Int = 600_000,
@@ -242,9 +250,13 @@ public final class Supervisor: Sendable {
         output.region.lendWritable()
         defer { Descriptors.close(readOnly); blockFds.forEach { Descriptors.close($0) } }
         let ceiling = run.ceilingBytes
+        // Where the script's print output goes as it comes, read only if the child never answers; a query
+        // runs without one when it cannot be made.
+        let transcript = try? ScriptTranscript.create()
         let request = WorkerRequest(
-            script: run.script, kargsJSON: run.kargsJSON, inputBytes: inputBytes, artifacts: run.artifacts)
-        let fds = [readOnly, output.region.fd] + blockFds
+            script: run.script, kargsJSON: run.kargsJSON, inputBytes: inputBytes, artifacts: run.artifacts,
+            location: run.location, collectOutputs: run.collectOutputs, transcript: transcript != nil)
+        let fds = [readOnly, output.region.fd] + blockFds + (transcript.map { [$0.fd] } ?? [])
         let launch: Launch
         if let spare = liveSpare(settings, unconfined: unconfined),
             let handed = handOff(request, fds: fds, ceiling: ceiling, to: spare)
@@ -259,7 +271,7 @@ public final class Supervisor: Sendable {
         let key = settings.environment, id = launch.id
         let query = RunningQuery(
             id: id, pid: launch.pid, reply: launch.reply, input: input, output: output, blocks: blocks,
-            guardian: launch.guardian,
+            transcript: transcript, guardian: launch.guardian,
             settings: settings, startedAt: MonotonicClock.milliseconds(), teardowns: teardowns,
             release: { [weak self, gate] in
                 gate.release(key)

@@ -32,12 +32,17 @@ public struct SupervisorError: CodedError, Equatable {
         case setup
         /// The process was told to stop (Ctrl-C, SIGTERM) while the script ran; it was stopped too.
         case cancelled(signal: Int32)
+        /// The files under `outputs/` cannot be copied out (too many, too large, a link or a special file).
+        case outputFiles
     }
 
     public let kind: Kind
     public let message: String
     /// The error this one wraps (a shared-memory or socket failure, a confinement step's), or nil.
     public let cause: (any Error & Sendable)?
+    /// What the script printed before it failed or was stopped (its timeout, memory ceiling, a cancel),
+    /// when anything: the plugin shows it with the error.
+    public var scriptOutput: String?
 
     public init(_ kind: Kind, _ message: String, cause: (any Error & Sendable)? = nil) {
         self.kind = kind; self.message = message; self.cause = cause
@@ -62,6 +67,7 @@ public struct SupervisorError: CodedError, Equatable {
         case .unavailable: return .sandboxUnavailable
         case .setup: return .sandboxSetup
         case .cancelled: return .cancelled
+        case .outputFiles: return .pythonOutputFiles
         }
     }
 
@@ -92,6 +98,7 @@ public struct SupervisorError: CodedError, Equatable {
                 "run `sandpiper sandbox doctor` to see which layers are missing; `--unsafe-no-sandbox` runs scripts without them, at your own risk"
         case .setup: return "run `sandpiper sandbox doctor --verify` to check the confinement layers on this machine"
         case .cancelled: return nil
+        case .outputFiles: return ErrorCode.pythonOutputFiles.hint
         }
     }
 
@@ -113,6 +120,7 @@ public struct SupervisorError: CodedError, Equatable {
         case .setup, .unavailable: return SupervisorError(.setup, message)
         case .denied: return SupervisorError(.denied(hint: f.traceback), message)
         case .sharedTable, .sharedMemory, .io: return SupervisorError(.io, "\(f.code.errorCode.rawValue): \(message)")
+        case .outputFiles: return SupervisorError(.outputFiles, message)
         }
     }
 }

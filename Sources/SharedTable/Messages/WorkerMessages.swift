@@ -17,9 +17,48 @@ public struct WorkerRequest: Codable, Sendable, Hashable {
     /// script's working folder before the script runs (the child may be confined to a minimal
     /// filesystem, so it cannot read the engine's files itself).
     public var artifacts: [WorkerArtifact]
+    /// Where the script stands in the query, so that Python's tracebacks name the query's own file and
+    /// lines; nil: `<script>`, counted from the script's first line.
+    public var location: ScriptLocation?
+    /// Whether the files the script writes under `outputs/` travel back with their contents (false: only
+    /// their names and sizes, for a host that drops them).
+    public var collectOutputs: Bool?
+    /// Whether the last extra fd is the query's transcript memfd (`ScriptTranscript`), which the child
+    /// writes the script's print output into as it comes.
+    public var transcript: Bool?
 
-    public init(script: String, kargsJSON: String = "{}", inputBytes: Int, artifacts: [WorkerArtifact] = []) {
+    public init(
+        script: String, kargsJSON: String = "{}", inputBytes: Int, artifacts: [WorkerArtifact] = [],
+        location: ScriptLocation? = nil, collectOutputs: Bool = false, transcript: Bool = false
+    ) {
         self.script = script; self.kargsJSON = kargsJSON; self.inputBytes = inputBytes; self.artifacts = artifacts
+        self.location = location; self.collectOutputs = collectOutputs; self.transcript = transcript
+    }
+}
+
+/// Where a `python()` script's first line stands in the query text: the worker compiles the script as
+/// file `fileName` with its lines counted from `firstLine`, so a traceback's lines are the query's.
+public struct ScriptLocation: Codable, Sendable, Hashable {
+    /// The name frames of the script show (the query file's path, or `<query>`).
+    public var fileName: String
+    /// The query line of the script's line 1 (1-based).
+    public var firstLine: Int
+
+    public init(fileName: String, firstLine: Int) { self.fileName = fileName; self.firstLine = firstLine }
+}
+
+/// A file the script wrote under `outputs/`, as the query child found it (untrusted: the engine checks
+/// the path and the size before writing anything).
+public struct WorkerOutputFile: Codable, Sendable, Hashable {
+    /// The path below `outputs/`, components separated by `/`.
+    public var path: String
+    /// The file's size in bytes.
+    public var size: Int
+    /// Its bytes, when the request asked for them (`collectOutputs`).
+    public var contents: Data?
+
+    public init(path: String, size: Int, contents: Data?) {
+        self.path = path; self.size = size; self.contents = contents
     }
 }
 
@@ -76,6 +115,8 @@ public struct WorkerFailure: Codable, Sendable, Hashable {
         case sharedMemory
         /// The child could not run the request it got (`E_SANDBOX_IO`).
         case io
+        /// The files under `outputs/` pass the limits, or one is a link or a special file (`E_PYTHON_OUTPUT`).
+        case outputFiles
 
         /// The catalogued error code users see for this failure; on the wire it travels as that code's name.
         public var errorCode: ErrorCode {
@@ -89,6 +130,7 @@ public struct WorkerFailure: Codable, Sendable, Hashable {
             case .sharedTable: return .sharedTable
             case .sharedMemory: return .sharedMemory
             case .io: return .sandboxIO
+            case .outputFiles: return .pythonOutputFiles
             }
         }
 
@@ -119,18 +161,23 @@ public struct WorkerFailure: Codable, Sendable, Hashable {
     /// Python exception type (`ZeroDivisionError`), empty for non-Python failures.
     public var type: String
     public var message: String
-    /// Formatted traceback; frames of the user's script are shown as `File "<script>", line N`.
+    /// Formatted traceback, frames inside libraries (pandas, numpy, the standard library) folded into one
+    /// line each run; frames of the user's script are shown with their lines, as the query's file and
+    /// lines when the request gave the script's location (else `File "<script>", line N`).
     public var traceback: String
-    /// Line in the user's script where the error was raised, when known.
+    /// The whole traceback, every frame and chained exception shown (`--verbose`); nil when it is `traceback`.
+    public var fullTraceback: String?
+    /// Line where the error was raised in the script (a query line when the request gave the location), when known.
     public var line: Int?
     /// The errno of the `OSError` the script died of, when it was one (what tells a refused operation).
     public var errno: Int32?
 
     public init(
-        code: Code, type: String = "", message: String, traceback: String = "", line: Int? = nil, errno: Int32? = nil
+        code: Code, type: String = "", message: String, traceback: String = "", line: Int? = nil, errno: Int32? = nil,
+        fullTraceback: String? = nil
     ) {
         self.code = code; self.type = type; self.message = message; self.traceback = traceback; self.line = line
-        self.errno = errno
+        self.errno = errno; self.fullTraceback = fullTraceback
     }
 }
 
@@ -142,12 +189,21 @@ public struct WorkerResponse: Codable, Sendable, Hashable {
     public var failure: WorkerFailure?
     /// Milliseconds spent building `df`, running the script and writing the result (for diagnostics).
     public var timings: [String: Double]
+    /// The files the script wrote under `outputs/` (nil or empty: none).
+    public var outputFiles: [WorkerOutputFile]?
 
     public init(
         resultBytes: Int, stdout: String, stderr: String, failure: WorkerFailure? = nil, timings: [String: Double] = [:]
     ) {
         self.resultBytes = resultBytes; self.stdout = stdout; self.stderr = stderr; self.failure = failure;
         self.timings = timings
+    }
+
+    /// The response with the files found under `outputs/`.
+    public func with(outputFiles: [WorkerOutputFile]) -> WorkerResponse {
+        var r = self
+        r.outputFiles = outputFiles.isEmpty ? nil : outputFiles
+        return r
     }
 }
 

@@ -57,13 +57,17 @@ import Testing
     }
 
     @Test func shippedSpecsParse() throws {
-        for name in ["minimal", "python3.11.7", "pandas3", "python3.11.7-ml"] {
+        for name in ["minimal", "python3.11.7", "pandas3", "python3.11.7-ml", "python3.11.7-dl"] {
             let spec = try SandboxSpec(contentsOf: repositoryRoot.appendingPathComponent("sandboxes/\(name).toml"))
             #expect(spec.name == name)
             #expect(spec.preload.contains("pandas"))
         }
         let ml = try SandboxSpec(contentsOf: repositoryRoot.appendingPathComponent("sandboxes/python3.11.7-ml.toml"))
         #expect(ml.unavailable.map(\.name) == ["torch"])
+        // The DL sandbox has PyTorch beside TensorFlow, as ADX's DL image does.
+        let dl = try SandboxSpec(contentsOf: repositoryRoot.appendingPathComponent("sandboxes/python3.11.7-dl.toml"))
+        #expect(dl.requirements.map(\.name).contains("torch"))
+        #expect(dl.requirements.map(\.name).contains("tensorflow-cpu"))
     }
 
     @Test func committedLockMatchesMinimalSpec() throws {

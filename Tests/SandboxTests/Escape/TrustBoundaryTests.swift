@@ -206,7 +206,7 @@ struct TrustBoundaryTests {
         }
     }
 
-    @Test("a query child holds no descriptor but its stdio, its result memfd and its reply socket")
+    @Test("a query child holds no descriptor but its stdio, its result and transcript memfds and its reply socket")
     func descriptors() throws {
         let out = try run(
             """
@@ -224,7 +224,10 @@ struct TrustBoundaryTests {
         let targets = out.table.rows.map { $0[1].text }
         #expect(!out.table.rows.contains { $0[2] == .bool(true) }, "O_PATH descriptors reach the script: \(targets)")
         #expect(
-            targets.allSatisfy { $0 == "/dev/null" || $0.contains("memfd:sandpiper-pool") || $0.hasPrefix("socket:") },
+            targets.allSatisfy {
+                $0 == "/dev/null" || $0.contains("memfd:sandpiper-pool") || $0.contains("memfd:sandpiper-transcript")
+                    || $0.hasPrefix("socket:")
+            },
             "descriptors of host files reach the script: \(targets)")
     }
 

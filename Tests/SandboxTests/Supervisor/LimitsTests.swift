@@ -50,6 +50,13 @@ struct LimitsTests {
         #expect(try run("result = df").table.rowCount == 1)
     }
 
+    /// What the script printed before it was kicked out is kept (from the query's transcript).
+    @Test func printOutputSurvivesAKickout() throws {
+        let error = try expectKickout(
+            "print('allocating 512 MiB')\na = np.ones((512 << 20) // 8)\nresult = df", kickoutMB: 256, "printing")
+        #expect(error.scriptOutput == "allocating 512 MiB\n", "\(String(describing: error.scriptOutput))")
+    }
+
     @Test func eightyPercentOfTheCeilingFinishes() throws {
         let base = try run("result = df", kickoutMB: 256)
         let baseline = try #require(base.peakMemoryBytes)

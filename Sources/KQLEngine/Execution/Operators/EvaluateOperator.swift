@@ -30,6 +30,7 @@ struct EvaluateOperator {
         }
         let result = try evaluate.plugin.run(input: input, arguments: arguments)
         if let out = result.output, !out.isEmpty { context.pluginOutput.append(out) }
+        context.pluginFiles += result.files
         if let schema = evaluate.schema, result.table.schema.fields.map(\.type) != schema.fields.map(\.type) {
             throw KQLError(
                 .resultSchema,
