@@ -80,6 +80,13 @@ enum HelpPages {
               thread pool, never on an event loop; a client that disconnects cancels its query (`QueryCancellation`,
               checked where the deadline is). It knows the wire shapes (v2 frames, v1 tables, OneApiErrors); the
               engine knows nothing of HTTP.
+            - **Shell** is `sandpiper shell` (`docs/repl.md`): statements and dot commands read from a terminal
+              (through **CLibEdit**, a small C API over Debian's libedit) or a pipe, run on one engine with its plugins
+              for the whole session (python() workers stay warm), `render` charts written through Charts. Its
+              `QueryInterrupt` is Ctrl-C for a running query in the shell and in `sandpiper query`: it flips the
+              query's `QueryCancellation` (checked where the deadline is: between operators and at the block
+              boundaries of long loops) and stops the sandbox's running children through `Supervisor`'s interrupt
+              handler, keeping the workers; `E_CANCELLED` is reported within 0.5 s whatever the engine is doing.
             - **Bench** is the benchmark harness (clock, runs, medians, checksums, reports, plot, datasets), which
               the worker links too; **Benchmarks** holds the measurements that need the engine or the supervisor.
             - **Documentation** is the pages of `docs/` compiled into the binary for `sandpiper help TOPIC` (a user
@@ -93,8 +100,8 @@ enum HelpPages {
               **sandpiper-worker** is the process the supervisor starts; **sandpiper-probe** applies a confinement
               plan to itself and reports what the kernel allowed (`sandpiper sandbox doctor`). **sandpiper-fuzz**
               drives the fuzz targets.
-            - **CPython, CArchive, CSeccomp, CRE2, CZlib, CZstd, CS2, CGEOS, CGeographicLib** map Debian's libraries
-              (`scripts/install-deps` installs them); CRE2 and CS2 are small C/C++ shims with a C interface.
+            - **CPython, CArchive, CSeccomp, CRE2, CZlib, CZstd, CLibEdit, CS2, CGEOS, CGeographicLib** map Debian's libraries
+              (`scripts/install-deps` installs them); CRE2, CS2 and CLibEdit are small C/C++ shims with a C interface.
               **CPythonSupport** is the worker's own C (the UTF-8 decoder, huge-page arenas, the numpy allocator);
               the worker's Python (`Sources/PythonHost/Python/*.py`) is embedded at build time and byte-compiled by
               a test.
@@ -744,7 +751,8 @@ enum HelpPages {
               expected failure that did not happen as described), `expected-fail`, `skipped`, `error` (an error
               nobody expected).
             - `--format json`: one JSON object per example and line (document, line, id, sandbox, status, seconds,
-              query, reason, error, messages, diffs, python_output); the summary line goes to standard error.
+              query, tables — how many tables the document shows for it, 0 when it only has to run —, reason, error,
+              messages, diffs, python_output); the summary line goes to standard error.
             - `--junit FILE`: JUnit XML, one test suite per document; expected failures are passing test cases whose
               `system-out` says why.
             - `--sandbox a,b`: every example that calls `python()` runs in each sandbox (others run once) and the
@@ -752,6 +760,15 @@ enum HelpPages {
             - `--complete`: writes the actual results of examples that nothing pins down (no table in the document,
               no expectation) into `DIR/<stem>.kqltest` (`--complete-dir`, default `conformance/completed`), in the
               `.kqltest` format, never into a document. Review before committing.
+
+            ## The reference as a whole
+
+            `scripts/conformance-docs DOCS_QUERY_FOLDER [--jobs N] [--details FILE] [--bin SANDPIPER]` runs every page of a copy
+            of the KQL reference's `kusto/query` folder (the ADX docs are not part of this repository) one page at a time and
+            prints how many examples whose page shows an output table match it: over all pages, over the function pages
+            (`*-function.md`) and over the geo pages (`geo-*.md`). `--details` keeps every example's JSON line, to group
+            the mismatches by cause. Examples that read tables the embedded sample database does not have (`nyc_taxi`,
+            `US_States`), or read StormEvents, whose sample rows are generated rather than ADX's, count as mismatches.
             """###
         ),
         (
@@ -929,7 +946,7 @@ enum HelpPages {
             | `geo_distance_point_to_line(lng, lat, line)` | `.distance(to:)` | sphere |
             | `geo_closest_point_on_line(lng, lat, line)` | `.closestPoint(to:)` | sphere |
             | `geo_line_interpolate_point(line, fraction)` | `.interpolate(fraction:)` | sphere; LineString only and fraction in [0, 1] (wrapper) |
-            | `geo_line_locate_point(line, lng, lat, use_spheroid=false)` | `.locate(_:)` | sphere. **`use_spheroid = true` is not implemented** (needs projection onto ellipsoidal geodesics); the wrapper rejects it with `E_UNSUPPORTED` |
+            | `geo_line_locate_point(line, lng, lat, use_spheroid=false)` | `.locate(_:)` | sphere. `use_spheroid = true`: WGS-84 geodesics through GeographicLib (`SpheroidalLine`, Karney's interception method edge by edge) |
             | `geo_line_densify(line, tolerance=10, preserve_crossing=false)` | `Densify.line(_:tolerance:preserveCrossing:)` | as polygon_densify |
             | `geo_line_simplify(line, tolerance=10)` | `.simplify(tolerance:)` | S2Builder; vanishing → null |
             | `geo_union_lines_array(lines)` | `SphericalLines.union(_:)` | overlapping edges merged, joined into maximal lines (matches the page) |
@@ -940,7 +957,7 @@ enum HelpPages {
             | `geo_from_wkt(wkt)` | `WKT.geometry(_:)` then `GeoJSON.node(of:)` | GEOS reader; POINT…GEOMETRYCOLLECTION, 2-D; EMPTY, out-of-range coordinates, syntax errors → null |
             | `geo_polygon_lookup` plugin | `GeoLookup(polygons:).matches(_:radius:)` | S2 shape index; without radius = `geo_point_in_polygon`, with radius = distance ≤ radius (the page's rows match) |
             | `geo_line_lookup` plugin | `GeoLookup(lines:).matches(_:radius:)` | distance ≤ radius |
-            | `geo_info_from_ip_address(ip)` | — | needs a GeoIP database; not part of this library |
+            | `geo_info_from_ip_address(ip)` | — | refused with `E_UNSUPPORTED`: ADX answers from MaxMind's GeoLite2-City, whose license does not allow shipping it, and no redistributable city-level database is packaged by Debian (its `geoip-database` is country-only, from 2019) |
 
             Writing results: `GeoJSON.node(of: geometry, as: Dynamic.self)` for shapes and `GeoJSON.pointNode` for
             points; coordinates are emitted in the order `[longitude, latitude]`, a whole number as a long and any
@@ -950,13 +967,12 @@ enum HelpPages {
 
             ## The documentation's examples
 
-            Run them with
-            `for f in $ADX/kusto/query/geo-*.md; do .build/debug/sandpiper conformance run "$f" --format json; done`
-            (`$ADX` is a copy of the ADX docs). Of 236 examples, 182 match their tables, 10 have no table (maps) and
-            20 need data Sandpiper does not ship (`US_States`, `US_Counties`, `NY_Manhattan_Roads`, `nyc_taxi`,
-            `EarthAtNight`, `Polygons`, StormEvents' `EndLon`). Of the 206 self-contained examples with a table, 182
-            match (88.3%); 9 of the others print an elided table (`{"type": "Polygon","coordinates": [ ... ]}`, in the
-            buffer, children, rings and h3cells pages) that nothing can match, leaving 182 of 197 (92.4%). The rest:
+            Run them with `scripts/conformance-docs $ADX/kusto/query` (`$ADX` is a copy of the ADX docs; see
+            `docs/conformance.md`). Of the 236 examples on the `geo-*` pages, 223 show an output table and 182 of those
+            match it (81.6%); 13 show none (maps). Of the 41 others, 20 read tables Sandpiper does not ship (`US_States`,
+            `US_Counties`, `NY_Manhattan_Roads`, `nyc_taxi`, `EarthAtNight`, `Polygons`, StormEvents' `EndLon`) and 9 print
+            an elided table (`{"type": "Polygon","coordinates": [ ... ]}`, in the buffer, children, rings and h3cells
+            pages) that nothing can match; without them 182 of 194 match (93.8%). The rest:
 
             - `geo_s2cell_neighbors('89c259')` (3 examples, and the union of those cells, whose ring starts at another
               vertex because the input order differs): same eight cells in S2's order; the page's order follows no rule
@@ -966,15 +982,23 @@ enum HelpPages {
             - `geo-point-in-polygon` line 184 and `geo-h3cell-rings` line 81: the page folds arrays with
               `make_list(pack_array(x))`, which only works if `make_list` of an array appends its elements (ADX does
               this; the engine's `make_list` nests). Not a geo difference.
-            - `geo_info_from_ip_address` (2): not implemented; it needs MaxMind's GeoLite2 database.
+            - `geo_info_from_ip_address` (2): refused with `E_UNSUPPORTED`; it needs MaxMind's GeoLite2-City database,
+              which may not be redistributed.
             - Documentation errors: `geo-closest-point-on-line` line 81 and `geo-line-interpolate-point` line 74
               (the table's column name is not the query's), `geo-polygon-lookup` line 97 and `geo-polygon-to-s2cells`
               line 46 (the table's text is not the query's data), `geo-polygon-centroid` line 98 (the JSON lacks its
               opening brace), `geo-line-densify` line 65 (the table repeats the input's text, `40.796860` and spaces,
               rather than a `tostring` result).
-            - `geo_line_locate_point(..., use_spheroid = true)`: not implemented; refused with `E_UNSUPPORTED`.
             - Numbers are S2's doubles; the pages print 15 to 17 significant digits. Most agree to the last bit; union
               results (multipolygon area, perimeter, centroid) agree to 13 digits, H3 coordinates to 12 decimals.
+
+            ## Benchmark
+
+            `sandpiper bench geo [--rows N] [--runs N]` (release build: `swift build -c release`, then
+            `.build/release/sandpiper bench geo`) times `geo_point_in_polygon` against an octant polygon and the sum of
+            `geo_distance_2points` to (0, 0) over N generated points (default 1,000,000), and checks both answers against
+            arithmetic done without the engine (`Sources/Benchmarks/GeoBenchmark.swift`). It has no peer yet (DuckDB's
+            spatial extension or the h3/s2 Python bindings).
 
             ## Tests
 
@@ -1060,6 +1084,53 @@ enum HelpPages {
             do not follow from their own queries: `node-degree-in.md` lists an employee "Ellen" who is in neither table,
             and the second example of `node-degree-out.md` names its columns `degree_in_m, degree_out_m` while its
             `project` writes `di_m, do_m, di_e, do_e`. The case files are under `conformance/engine/operators/graph/`.
+            """###
+        ),
+        (
+            "language.md",
+            ###"""
+            # Syntax real queries use
+
+            What Sandpiper's lexer and parser accept beyond the reference's syntax sections, because Kusto's own parser
+            (the public `Kusto.Language` library, `microsoft/Kusto-Query-Language`) accepts it and published queries use
+            it — and the one place where it does not follow what users write. The corpus of published hunting queries
+            (`conformance/corpus/`, `swift test --filter QueryCorpusTests`) is how these were found: of its 1172 queries,
+            1162 parse and 1161 bind up to the first table or function only their authors' workspaces have. The ten that do
+            not parse are the sources' own slips (a placeholder `datetime("Insert date")`, a `#` comment, a line of dashes,
+            pasted text in the middle of a pipeline, `datetime("8:00:00 AM")`, a narrow no-break space inside a
+            `datetime(...)`) and the four `=` predicates below; the eleventh calls `arg("")`, Azure Resource Graph from Log
+            Analytics, which is no ADX function.
+
+            ## Accepted as Kusto accepts them
+
+            - **Unicode spaces are blanks.** No-break space (U+00A0), the spaces U+2000 to U+200A, the zero-width space
+              U+200B, narrow no-break and medium mathematical spaces, the ideographic space, the byte order mark, the ogham
+              space and the Mongolian vowel separator separate tokens like a space: the set of Kusto.Language's
+              `TextFacts.IsWhitespace`. Queries copied from web pages and documents carry them.
+            - **Digits followed by a word are a name** when the word is no timespan unit: `bin(5Minutebin = Timestamp, 5m)`
+              names a column `5Minutebin`, as Kusto's lexer reads digits followed by a letter or `_`. `5m` stays a timespan
+              and `1.5abc` is still an invalid number.
+            - **`mvexpand` and `mvapply`**, the older names of `mv-expand` and `mv-apply`, are keywords of Kusto.Language
+              and are accepted as the same operators.
+            - **`<>`** is not-equals, as in Kusto.Language's equality rule (`==`, `<>`, `!=`).
+            - **`pack_array`** takes up to 32767 values (the reference gives no limit; Kusto.Language's signature repeats
+              its parameter `short.MaxValue` times), so lists of hashes longer than 64 work.
+
+            ## `=` is not a comparison
+
+            Kusto's grammar has no single-`=` equality: its equality rule is `==`, `<>` or `!=` (Kusto.Language's
+            `ParseEqualityExpression`; `grammar/Kql.g4`, `equalsEqualityExpression`). What it does accept is
+            `where Name = Expression` (and `filter`), because `where` reads a *named* expression — the form `extend` uses —
+            and its binder only checks that the expression is `bool`. So for ADX's parser:
+
+            - `where a = 1` is an error (the condition is a `long`, not a `bool`);
+            - `where isAudit = true` is accepted, but it is not a comparison: the condition is the expression after `=`,
+              the constant `true`, and every row passes.
+
+            Users who write `where isAudit = true` mean `isAudit == true`, and the grammar gives them something else.
+            Sandpiper refuses every `=` in a predicate with `E_PARSE` and a hint to write `==`, rather than either keeping
+            every row silently or guessing a comparison Kusto's grammar does not make. Four of the corpus's queries
+            (`Defender-for-Endpoint-Device-ASRAudit.kql` among them) are refused for this reason.
             """###
         ),
         (
@@ -1257,6 +1328,15 @@ enum HelpPages {
             the walk, which are applied while walking rather than afterwards). The limits are in
             `Sources/KQLEngine/Graph/GraphMatches.swift` (`GraphLimits`).
 
+            ### Analytics and pattern plugins
+
+            The user-analytics plugins (`activity_metrics`, `session_count`, `funnel_sequence`, ...) lay out at most
+            2^20 windows between Start and End; `sequence_detect` returns at most 1,000,000 occurrences; the pattern plugins
+            (`basket`, `autocluster`, `diffpatterns`, `diffpatterns_text`) examine at most 200,000 candidate patterns. Past
+            any of these the plugin stops with `E_LIMIT` and a hint (a larger step, narrower windows or steps, a higher
+            threshold, fewer dimensions). Each charges what it holds to the memory budget and stops by the time limit.
+            See `docs/time-series.md` for their rules.
+
             ### The time limit
 
             `servertimeout` counts from the start of the request, so a statement after a slow one gets what is left.
@@ -1295,7 +1375,7 @@ enum HelpPages {
             | `E_QUERY_MEMORY` | an operator or function would pass the memory budget |
             | `E_QUERY_TIMEOUT` | the query ran past `servertimeout` |
             | `E_ARGUMENT` | a limit's `set` value has the wrong type or is out of range |
-            | `E_LIMIT` | a graph operator found more matches, or walked more edges, than it allows |
+            | `E_LIMIT` | a graph operator found more matches, or walked more edges, than it allows; an analytics or pattern plugin passed one of its limits |
             | `E_COMMAND` | a write was refused because a name would not read back |
             | `E_DATA` | a folder file cannot be read (with `file:line`) |
             """###
@@ -1652,6 +1732,124 @@ enum HelpPages {
             """###
         ),
         (
+            "repl.md",
+            ###"""
+            # The interactive shell
+
+            `sandpiper` with no arguments on a terminal, or `sandpiper shell`, opens a prompt where you type KQL and
+            see each result as you go, over one engine for the whole session:
+
+            ```
+            $ sandpiper shell --db ./data
+            Sandpiper shell: folder ./data (Sales, Customers). Type a query and a blank line (or end it with ;) to run it;
+            .help lists the commands; Ctrl-C stops a query, Ctrl-D or .quit leaves.
+            kql> Sales
+              -> | summarize total = sum(Amount) by bin(SaleDate, 7d)
+              -> | render timechart;
+            ...
+            render timechart: chart written to sandpiper-charts/20261207-183012-1-timechart.svg
+            (0.041 s)
+            kql> .quit
+            ```
+
+            ## Typing queries
+
+            A query may span lines, as in Kusto Explorer's query window: a **blank line** or a line **ending in `;`**
+            runs what was typed since the last one. A line ending in `;` that only finishes a `let`, `set`, `declare`
+            or `alias` statement does not run anything yet: those statements lead to the query after them, so
+
+            ```
+            kql> let threshold = 100;
+              -> Sales | where Amount > threshold;
+            ```
+
+            runs once, as one query. Management commands (`.show tables`, `.create table`, `.create function`,
+            `.set-or-append`, ...; see [management.md](management.md)) are KQL too and run the same way.
+
+            Editing is libedit's (Debian's `libedit-dev`): arrow keys, Ctrl-A/Ctrl-E, Ctrl-R to search the history,
+            and your `~/.editrc` for key bindings (the program name is `sandpiper`). Each statement run is added to
+            the history, which is kept in `~/.sandpiper_history` (`$SANDPIPER_HISTORY` names another file; empty
+            keeps none) and read back by the next session.
+
+            **Tab** completes: after a `|` the operators Sandpiper implements (`summarize`, `mv-expand`, ...);
+            elsewhere the database's tables, the columns of the tables the query names (of every table when it
+            names none), the functions of the function registry (the same list as [support.md](support.md)) and
+            the stored functions; at the start of a line beginning with `.`, the shell's commands.
+
+            ## Shell commands
+
+            A line whose first word is one of these speaks to the shell, not to the engine:
+
+            | command | what it does |
+            | --- | --- |
+            | `.quit`, `.exit` | leave the shell (Ctrl-D on an empty line does too) |
+            | `.help` | list these commands |
+            | `.timer on\|off` | print each query's elapsed time under its result (on by default on a terminal) |
+            | `.format table\|csv\|json\|markdown` | how results print, as `sandpiper query --format` |
+            | `.db DIR` | query the folder DIR (or one table file) from now on, as `--db`; `.db sample` goes back to the embedded sample database; `.db` alone names the current one |
+            | `.chart svg\|png\|html\|vl.json\|off` | the format `render` charts are written in (svg by default); `off` writes none |
+            | `.width N` | the widest table the table format prints (0: no limit; by default the terminal's width) |
+            | `.rows N` | the rows of each result the table format prints (0: all; 40 by default) |
+
+            A bad argument is reported as `E_SHELL_COMMAND` with what to type instead; the session goes on.
+
+            ## Charts
+
+            A query that ends in `render` prints its table and writes its chart into the chart folder
+            (`sandpiper-charts/` in the current directory, or `--chart-dir DIR`), one file per chart named after the
+            session's start, its number and the visualization kind, and prints the path:
+
+            ```
+            render columnchart: chart written to sandpiper-charts/20261207-183012-2-columnchart.svg
+            ```
+
+            The charts are the ones `sandpiper query --chart FILE` draws ([charts.md](charts.md)): SVG drawn by
+            Sandpiper, PNG through `rsvg-convert`, a self-contained HTML page, or a Vega-Lite specification.
+
+            ## python() stays warm
+
+            The session's engine keeps its sandboxes' workers between queries. The first `python()` call of a
+            sandbox starts its worker (CPython, numpy and pandas loaded); every later call forks a child from that
+            warm worker, so it costs milliseconds, not a cold start. `sandbox policy --initialize-on-startup`
+            starts the worker when the shell starts instead.
+
+            ## Ctrl-C
+
+            Ctrl-C stops the running query, whatever it is doing, and the prompt comes back: the query fails with
+            `E_CANCELLED`, printed within half a second. The engine checks the cancellation between operators and
+            at the block boundaries of its long loops (`range` a million rows at a time, join probes, sorts, regex
+            scans, `make-series`, `mv-expand`, graph matching, `scan`); a `python()` script is stopped at once with
+            every process it started, and the sandbox's worker stays warm for the next query. Should the engine be
+            inside a long step when the half second is up, the error is printed anyway and the query is left to stop
+            at its next check, its result unused. Ctrl-C at the prompt does nothing; SIGTERM ends the shell.
+
+            `sandpiper query` does the same for a single query: Ctrl-C prints `E_CANCELLED` and the command ends
+            with the signal's status.
+
+            ## Without a terminal
+
+            When standard input is not a terminal, `sandpiper shell` reads the same syntax from it without prompts,
+            a banner or completion: queries end at a blank line or `;`, shell commands work, every error is printed
+            and the next query still runs, and the exit status is 1 when any query or command failed.
+
+            ```
+            $ printf 'print x = 1;\n.format csv\nStormEvents | count;\n' | sandpiper shell
+            ```
+
+            `sandpiper` alone with standard input or output redirected prints its usage, as before; name `shell` to
+            read queries from a pipe.
+
+            ## Tables for a terminal
+
+            The table format prints the first 40 rows of each result and counts the rest (`--max-rows N` or
+            `.rows N`; 0 for all), cuts cells at 48 characters (`--max-width N`), and on a terminal fits the table
+            to the terminal's width: the widest columns are cut first (with `…`), then the columns that still do
+            not fit are left out, and a line under the table says so and how to see everything. `--max-width 0`
+            turns both off; in the shell `.width 0` turns off the fitting. Output that goes to a pipe or a file is
+            never fitted.
+            """###
+        ),
+        (
             "scale-out.md",
             ###"""
             # Scaling out: from Sandpiper to an ADX cluster or the Kusto emulator
@@ -1880,11 +2078,13 @@ enum HelpPages {
             listed in `SeriesFunctions.all`), `Functions/Scalar/Sketch` and `Functions/Aggregate/Sketch` (the sketch
             functions and the aggregates `hll`, `hll_if`, `hll_merge`, `tdigest`, `tdigest_merge`, `dcount(if)`,
             `percentile(s)`, `percentiles_array`, `percentilew`, `percentilesw`, `percentilesw_array`) and
-            `Plugins/Analytics` (`activity_counts_metrics`, `active_users_count`, `sliding_window_counts`, `rolling_percentile`,
-            `dcount_intersect`, `narrow`).
+            `Plugins/Analytics` (`activity_counts_metrics`, `activity_metrics`, `new_activity_metrics`, `activity_engagement`,
+            `active_users_count`, `session_count`, `sliding_window_counts`, `funnel_sequence`, `funnel_sequence_completion`,
+            `sequence_detect`, `rolling_percentile`, `dcount_intersect`, `narrow`) and `Plugins/Patterns` (`basket`,
+            `autocluster`, `diffpatterns`, `diffpatterns_text`; see [Pattern plugins](#pattern-plugins)).
             Their behaviour is tested by the case files `conformance/engine/functions/series/*.kqltest`,
             `conformance/engine/functions/sketches.kqltest`, `conformance/engine/operators/make-series.kqltest` and
-            `conformance/engine/plugins/activity.kqltest`.
+            `conformance/engine/plugins/*.kqltest` (one per plugin, with error cases and inputs of a million rows).
 
             A walk from raw rows to anomalies: `make-series` lays each group out on a regular axis (`default=` per
             aggregate; `from`/`to`/`step`, or the older `in range(start, stop, step)` whose stop is inclusive and whose
@@ -2081,6 +2281,60 @@ enum HelpPages {
             do not allocate; each call allocates its result arrays and a few scratch buffers. The project's
             benchmark (`sandpiper bench`, 10 000 series × 1000 points against pandas/statsmodels) is where speed is
             measured.
+
+            ## Analytics plugins: choices where the pages are silent
+
+            The user-analytics plugins share `TimelineWindows` (windows from Start through End, End included, in steps of
+            a span or of calendar weeks, months or years; at most 2^20 windows, `E_LIMIT` past that) and read their arguments
+            through `AnalyticsArguments`. A window or span argument that is zero or negative is `E_ARGUMENT`. Where a page
+            leaves a rule open, the engine does this:
+
+            - `activity_metrics`, `activity_engagement`: without Start and End the windows run from the timeline's first
+              value through its last. Dimensions come after the metrics, as the pages' schemas show. A rate whose
+              denominator is 0 is NaN (the first window of `activity_metrics`, as its page shows).
+            - `activity_engagement`: the outer window is the OuterActivityWindow that ends where the inner window ends;
+              appearances before Start count toward it.
+            - `new_activity_metrics`: a cohort of no ids has rates NaN; the Lookback table's ids are read from its column named
+              like the IdColumn (or its only column); a Cohort must fall inside the analysis period.
+            - `session_count`: an appearance continues the id's session when it comes at most LookBackWindow after the id's
+              previous appearance, and opens a new one otherwise; a bin counts the sessions that appear in it. The page
+              publishes a chart, not numbers; its data gives 59 sessions in the bin from 101 (41 long sessions and nine ids
+              that open one at each of their two appearances).
+            - `funnel_sequence`: an id's states are taken in time order with repeats in a row merged (the page's tables never
+              show a sequence state as its own neighbour); each Step window is analysed on its own; `samples` holds the first
+              128 ids in time order; rows come by `dcount`, largest first, then by state. As the last operator of a statement
+              it yields its three tables (a plugin declares `resultTables`); followed by other operators, the first.
+            - `funnel_sequence_completion`: an id reaches step j when it shows the sequence's states in order, the j-th within
+              the period of the first; windows without appearances yield no rows (as the page's example shows).
+            - `sequence_detect`: every chain of rows matching the steps in order is an occurrence (the page's example pairs one
+              heat with two wildfires, and one wildfire with two heats), at most 1,000,000 (`E_LIMIT`); rows come by the steps'
+              times.
+
+            ## Pattern plugins
+
+            `basket`, `autocluster`, `diffpatterns` and `diffpatterns_text` (`Sources/KQLEngine/Plugins/Patterns`) first reduce
+            the input to its distinct combinations of values with their weights (`PatternSpace`), so a million rows of a few
+            columns cost one pass. `ClosedPatternMiner` enumerates closed patterns (those no further value extends without
+            losing rows) by LCM's prefix-preserving closure extension: a pattern grows by one chosen value plus every value
+            its rows all share, which is how the pages' examples show correlated values (`Damage` `NO` with `DamageCrops` 0).
+            MaxDimensions and MaxTokens bound the chosen values; at most 200,000 candidate patterns are examined (`E_LIMIT`).
+            Counting is exact: ADX samples to find frequent values, so its results may differ slightly near a threshold.
+
+            - `basket`: every closed pattern with at least Threshold of the rows (by weight).
+            - `diffpatterns`: closed patterns whose shares of A and B differ by at least Threshold; then, largest difference
+              first, each pattern that neither refines nor is refined by one already kept.
+            - `diffpatterns_text`: the same search over the token positions of the texts of each length (a pattern has the
+              length of the texts it matches, `*` for any token); rows by `Percent_of_True` − `Percent_of_False`.
+            - `autocluster`: Seed-Expand with score coverage^SizeWeight × informativeness^(1 − SizeWeight) (informativeness:
+              the share of columns a pattern fixes); the seeds are the NumSeeds most frequent distinct rows, each drops the
+              value whose removal raises the score most until none does; of the patterns reached, best score first, those
+              that neither refine nor are refined by one kept.
+
+            Percentages are rounded to two decimals, as the pages print them. The pages publish no order for `basket` and
+            `autocluster`: rows come by Count (basket; then fewer values first) and by score (autocluster), and `SegmentId`
+            numbers them in that order. Every example on these four pages runs on the real `StormEvents` table, which the
+            sample database only imitates, so none of their numbers can be matched here; the case files check the rules on
+            data whose answer follows from the pages by hand.
             """###
         ),
     ]
