@@ -95,7 +95,7 @@ public struct PythonPlugin: TabularPlugin {
         let timeout = max(1, min(environment.timeoutMilliseconds, remaining))
         let kickout = call.kickout.map { UInt64($0) }
         let artifacts = try PythonArtifacts.pack(call.artifacts, roots: artifactRoots, span: span)
-        let run =
+        var run =
             environment.settings.map {
                 ScriptRun(
                     script: call.script, kargsJSON: call.kargsJSON, sandbox: $0,
@@ -104,6 +104,8 @@ public struct PythonPlugin: TabularPlugin {
             ?? ScriptRun(
                 script: call.script, kargsJSON: call.kargsJSON, sitePackages: environment.sitePackages,
                 timeoutMilliseconds: timeout, kickoutMiB: kickout, artifacts: artifacts)
+        // A cancelled request (its client went away) stops the script now, not when it ends.
+        run.stopRequested = { budget.isCancelled }
         let partitions = call.perNode ? Self.partitions(rows: input.rowCount, count: cores) : [0..<input.rowCount]
         let outputs: [ScriptOutput]
         do { outputs = try supervisor.run(input, partitions: partitions, run) } catch {

@@ -6,8 +6,8 @@ import Synchronization
 /// its next deadline check (between operators and inside long loops, where `servertimeout` is checked)
 /// with `E_CANCELLED`.
 ///
-/// A `python()` script already running finishes or reaches its own time limit first: the switch is
-/// seen once the plugin returns.
+/// A `python()` script that is running is stopped with its processes within a tenth of a second
+/// (the plugin hands `QueryBudget.isCancelled` to the sandbox supervisor, which asks it while it waits).
 public final class QueryCancellation: Sendable {
     private let cancelled = Atomic<Bool>(false)
 
