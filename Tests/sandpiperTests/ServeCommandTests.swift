@@ -46,7 +46,11 @@ import Testing
 
     /// `--target A --target B`: two servers over the same data agree on every record; a server whose
     /// StormEvents holds two rows differs from the sample database's at the count's cell.
-    @Test func twoTargetsAreComparedCellByCell() throws {
+    @Test func twoTargetsAreComparedCellByCell() async throws {
+        try await Self.offPool { try Self.checkTwoTargetsAreComparedCellByCell() }
+    }
+
+    static func checkTwoTargetsAreComparedCellByCell() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sandpiper-cmp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(
             at: folder.appendingPathComponent("db"), withIntermediateDirectories: true)
@@ -88,6 +92,14 @@ import Testing
         #expect(r.stderr.contains("E_UNAUTHORIZED") && r.stderr.contains("--token-file"), "\(r.stderr)")
     }
 
+    /// Runs `body` on a thread of its own: a test that waits for processes for long must not hold one of
+    /// the few threads of Swift's cooperative pool, on which the in-process servers of other suites answer.
+    static func offPool(_ body: @escaping @Sendable () throws -> Void) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
+        }
+    }
+
     /// Runs a program of the machine (openssl, curl) to its end: its status and standard output.
     static func tool(_ program: String, _ arguments: [String]) throws -> (status: Int32, stdout: String) {
         let process = Process()
@@ -120,7 +132,11 @@ import Testing
 
     /// `--tls-cert/--tls-key`: curl reaches the server over HTTPS when it trusts that certificate, and
     /// refuses it when it does not; plain HTTP on the port gets no answer.
-    @Test func servesHTTPSWithTheGivenCertificate() throws {
+    @Test func servesHTTPSWithTheGivenCertificate() async throws {
+        try await Self.offPool { try Self.checkServesHTTPSWithTheGivenCertificate() }
+    }
+
+    static func checkServesHTTPSWithTheGivenCertificate() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sandpiper-tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -147,7 +163,11 @@ import Testing
     }
 
     /// A key that is not the certificate's stops the server at start with `E_TLS`.
-    @Test func refusesAKeyThatIsNotTheCertificates() throws {
+    @Test func refusesAKeyThatIsNotTheCertificates() async throws {
+        try await Self.offPool { try Self.checkRefusesAKeyThatIsNotTheCertificates() }
+    }
+
+    static func checkRefusesAKeyThatIsNotTheCertificates() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sandpiper-tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -196,7 +216,11 @@ import Testing
     /// A client that goes away while its python() script sleeps for ten minutes: the script's processes
     /// are stopped (the server is back to its warm worker and spare child), its memfds are given back,
     /// and the next python() call runs in the freed slot.
-    @Test func aClientThatLeavesStopsItsPythonScript() throws {
+    @Test func aClientThatLeavesStopsItsPythonScript() async throws {
+        try await Self.offPool { try Self.checkAClientThatLeavesStopsItsPythonScript() }
+    }
+
+    static func checkAClientThatLeavesStopsItsPythonScript() throws {
         _ = try TestSandboxes.minimal.get()
         let (server, url) = try Self.startServer([], environment: TestSandboxes.environment)
         defer { server.terminate(); server.waitUntilExit() }
