@@ -46,6 +46,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
         // The logger Hummingbird reports through (its level is the server's to choose).
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        // TLS for `sandpiper serve --tls-cert/--tls-key` (Hummingbird's TLS channel is built on it).
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
     ],
     targets: [
         // System libraries (Debian: libpython3-dev, libarchive-dev, libseccomp-dev, libre2-dev).
@@ -129,6 +131,8 @@ let package = Package(
                 "Columnar", "KQLSyntax", "KQLEngine", "Conformance", "PythonPlugin", "Sandbox", "Charts",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

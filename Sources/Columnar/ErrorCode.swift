@@ -380,6 +380,15 @@ extension ErrorCode {
             "Check the URL and that the endpoint runs (`curl URL/v1/rest/ping`); for ADX, give a token with --token-file or $SANDPIPER_KUSTO_TOKEN."
     )
 
+    /// The TLS certificate or key `sandpiper serve` was given cannot be used.
+    public static let tls = ErrorCode(
+        "E_TLS", raisedBy: ["Server"],
+        meaning:
+            "The files given to `sandpiper serve --tls-cert/--tls-key` are not a PEM certificate chain and the PEM private key that belongs to it.",
+        hint:
+            "Give the server's certificate (then any intermediates) in one PEM file and its unencrypted private key in another, e.g. from `openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes`."
+    )
+
     // MARK: The command line
 
     /// A command line that names a command or help topic sandpiper does not have.
@@ -414,7 +423,7 @@ extension ErrorCode {
         seriesArgument, sketchFormat, sketchMismatch,
         chartKind, chartProperty, chartColumn, chartColumnType, chartOutput,
         expectations, conformanceInput, caseFileFormat,
-        request, unauthorized, requestTooLarge, endpoint,
+        request, unauthorized, requestTooLarge, endpoint, tls,
         usage,
         benchChecksum, benchPeer,
     ]

@@ -1926,12 +1926,12 @@ enum HelpPages {
 
             ```
             sandpiper serve [--db DIR] [--listen 127.0.0.1:8080] [--token-file FILE] [--cors-origin ORIGIN]...
-                            [--max-request-bytes N] [--max-response-bytes N] [--max-concurrent-queries N]
+                            [--tls-cert FILE --tls-key FILE] [--max-request-bytes N] [--max-response-bytes N] [--max-concurrent-queries N]
                             [--unsafe-no-sandbox] [--artifacts DIR]...
             ```
 
-            It prints `sandpiper serve: listening on http://127.0.0.1:8080, database 'NAME'` once the socket is
-            bound (`--listen 127.0.0.1:0` picks a free port). Without `--db` it serves the embedded sample database
+            It prints `sandpiper serve: listening on http://127.0.0.1:8080, database 'NAME'` (`https://` with
+            `--tls-cert`) once the socket is bound (`--listen 127.0.0.1:0` picks a free port). Without `--db` it serves the embedded sample database
             (`Events`, `StormEvents`, `Customers`, `Sales`) under the name `Sandpiper`; with `--db DIR` the folder's
             tables under the folder's name. Requests may name that database, `default` or `NetDefaultDB`. Ctrl-C or
             SIGTERM stops it, its queries and every sandbox process.
@@ -1983,8 +1983,15 @@ enum HelpPages {
 
             - Loopback only by default. Any other `--listen` address is refused unless `--token-file` names a file
               holding a token; every request (but CORS preflights, ping and auth metadata) must then send
-              `Authorization: Bearer <token>`, compared in constant time. TLS is not served yet: put a TLS proxy
-              in front, or keep to loopback and SSH tunnels.
+              `Authorization: Bearer <token>`, compared in constant time. A token sent over plain HTTP can be
+              read by anyone on the path: serve HTTPS with it.
+            - `--tls-cert FILE --tls-key FILE` serve HTTPS (TLS 1.2 and 1.3, through SwiftNIO SSL): the first file
+              holds the server's PEM certificate and any intermediates, the second its unencrypted PEM private key.
+              Both are read and checked against each other at start (`E_TLS` otherwise). A client must trust the
+              certificate: for a self-signed one, azure-kusto-data (requests) takes `REQUESTS_CA_BUNDLE=cert.pem`,
+              curl `--cacert cert.pem`. azure-kusto-data refuses `with_no_authentication` for an `https://` URL:
+              give the server a `--token-file` and the client `with_token_provider(url, lambda: TOKEN)`. One for loopback:
+              `openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 365 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 -keyout key.pem -out cert.pem`.
             - `--max-request-bytes` (16 MiB) and `--max-response-bytes` (256 MiB) bound what is read and written;
               the engine's own truncation (500,000 records, 64 MB) usually cuts a result first.
             - `external_artifacts` are read only beneath the `--db` folder and the `--artifacts` folders.
@@ -1993,9 +2000,11 @@ enum HelpPages {
             - Engine work runs on at most `--max-concurrent-queries` threads (twice the cores), never on the event
               loop; more queries wait. python() calls share the warm workers, each sandbox's pool sized by its policy
               (`TargetCountPerNode`, `MaxMemoryMbPerSandbox`).
-            - A client that disconnects cancels its query: it stops with `E_CANCELLED` at the next point where the
-              engine checks its deadline. A python() script already running finishes or reaches its own time limit
-              first (the supervisor has no per-request cancel yet).
+            - A client that disconnects (or cancels its request, which closes its connection) cancels its query: it
+              stops with `E_CANCELLED` at the next point where the engine checks its deadline, and a python() script
+              that is running is killed with every process it started within a fraction of a second (the supervisor
+              asks the request's cancellation every 0.1 s while it waits for the script, and tears the query's tree
+              down as Ctrl-C does in the CLI); its memfds and pool slot are given back.
 
             ## Connecting each client
 
@@ -2018,7 +2027,19 @@ enum HelpPages {
             %reload_ext Kqlmagic
             %kql azuredataexplorer://anonymous;cluster='http://127.0.0.1:8080';database='Sandpiper'
             %kql StormEvents | summarize count() by State | top 5 by count_ | render barchart
+            df = _kql_raw_result_.to_dataframe()
             ```
+
+            On connecting, kqlmagic's schema popup sends `.show database ['Sandpiper'] schema`; `render` gives a
+            plotly figure (`-popup_window -plotly_fs_includejs` writes it as a page with plotly.js inside, for use
+            offline). kqlmagic's last release (0.1.114.post26) needs two pins on current Python packages:
+            `prettytable==3.11.0` (3.12 turned the style constants it looks up in the module's `__dict__` into an
+            enum: every table fails with `KeyError: 'DEFAULT'`) and `matplotlib==3.8.4` (it calls
+            `matplotlib.cm.get_cmap`, removed in 3.9: every chart fails). Tested with Python 3.11, pandas 2.2.3,
+            plotly 7.1.0, ipykernel 7.4.0 and nbclient 0.11.0 (`Tests/ServerTests/Clients/requirements.txt`).
+            To keep it off the network, set
+            `KQLMAGIC_CONFIGURATION="check_magic_version=False;show_what_new=False"` (else it asks PyPI for news
+            when loaded).
 
             **ADX web UI** (https://dataexplorer.azure.com): *Add connection*, URI `http://127.0.0.1:8080`. The
             page is served from a public origin and calls a loopback address, so the server answers CORS for that
@@ -2040,14 +2061,29 @@ enum HelpPages {
             `swift test --filter ServerTests` runs the endpoints in process (`V2QueryTests`, `V1AndEndpointTests`,
             `ServerPartsTests`, `DisconnectTests` for cancellation and keep-alive, `ConnectSequenceTests` replaying the
             web UI's and Kusto Explorer's connect commands with their CORS preflights — reconstructed from the
-            commands they are documented to send, not captured from the real programs) and the real azure-kusto-data
-            client against them (`RealClientTests`; its venv,
-            `.build/sandpiper-serve-clients`, is built from `Tests/ServerTests/Clients/requirements.txt` by
-            `scripts/test`, or by the test itself when missing). The management commands are case files in
+            commands they are documented to send, not captured from the real programs) and the real clients against
+            them (`RealClientTests`: azure-kusto-data over HTTP and HTTPS, and kqlmagic in a Jupyter kernel run
+            headless by nbclient, `Clients/kqlmagic_check.py`; their venv, `.build/sandpiper-serve-clients`, is built
+            from `Tests/ServerTests/Clients/requirements.txt` by `scripts/test`, or by the test itself when missing,
+            and rebuilt when that file changes). The management commands are case files in
             `conformance/engine/commands/show_service.kqltest`.
 
             `sandpiper conformance run --target URL` is tested against a running `sandpiper serve` in
-            `Tests/sandpiperTests/ServeCommandTests.swift`.
+            `Tests/sandpiperTests/ServeCommandTests.swift`, and so are HTTPS (`servesHTTPSWithTheGivenCertificate`,
+            with curl and a certificate made by openssl in the test; `RealClientTests.azureKustoDataOverTLS` runs the
+            azure-kusto-data check over HTTPS), a python() script stopped when its client leaves
+            (`aClientThatLeavesStopsItsPythonScript`: processes and memfds back to the warm baseline;
+            `DisconnectTests.closingTheConnectionCancelsTheQuery` in process) and the comparison of two endpoints.
+
+            ## Comparing two endpoints
+
+            `sandpiper conformance run --target A --target B PATH...` runs every example of the documents and every
+            record of the case files on both endpoints and compares their answers with each other, cell by cell
+            (rows in order when the query fixes one, else both sorted; cells as the conformance runner compares a
+            document's cell, with A's value as the expected text; two failures are equal when their codes are). One
+            line per query: `equal` with what both answered, or `differs` with the first difference (`row 3, column
+            'x': A 1.5, B 1.6`, a column list, a row count, or one side's error); `--format json` gives one object
+            per query. Exit status 1 when any query differs. Both use `--target-database` and the same token.
 
             ## Measuring
 

@@ -113,6 +113,8 @@ public struct PythonPlugin: TabularPlugin {
         let placed = PythonScriptSource(script: call.script, span: call.scriptSpan, source: arguments.source)
         run.location = placed?.location
         if case .folder = outputFiles { run.collectOutputs = true }
+        // A cancelled request (its client went away) stops the script now, not when it ends.
+        run.stopRequested = { budget.isCancelled }
         let partitions = call.perNode ? Self.partitions(rows: input.rowCount, count: cores) : [0..<input.rowCount]
         let outputs: [ScriptOutput]
         do { outputs = try supervisor.run(input, partitions: partitions, run) } catch {

@@ -1,8 +1,10 @@
 import Foundation
 import Hummingbird
 import HummingbirdCore
+import HummingbirdTLS
 import KQLEngine
 import Logging
+import NIOSSL
 
 /// `sandpiper serve`: a long-running HTTP server (Hummingbird over SwiftNIO) that speaks the Kusto REST
 /// API well enough for the Kusto clients (azure-kusto-data, kqlmagic, the ADX web UI) to work unchanged,
@@ -11,6 +13,8 @@ public struct KustoServer: Sendable {
     public let configuration: ServerConfiguration
     let engine: Engine
     let cors: CORSPolicy
+    /// HTTPS with the configuration's certificate, read at start; nil serves plain HTTP.
+    let tls: TLSConfiguration?
     /// What the server answered so far.
     public let statistics = ServerStatistics()
 
@@ -30,7 +34,11 @@ public struct KustoServer: Sendable {
         self.configuration = configuration
         self.engine = engine
         self.cors = CORSPolicy(origins: corsOrigins)
+        self.tls = try configuration.tls?.serverConfiguration()
     }
+
+    /// `https` when the server has a certificate, else `http`: the scheme of the URL clients connect to.
+    public var scheme: String { tls == nil ? "http" : "https" }
 
     /// Listens and answers until the task is cancelled; `onListening` gets the port once the socket is bound
     /// (the one chosen when the configuration says 0).
@@ -45,10 +53,11 @@ public struct KustoServer: Sendable {
             pool: QueryPool(limit: configuration.maxConcurrentQueries), statistics: statistics)
         var logger = Logger(label: "sandpiper.serve")
         logger.logLevel = logLevel
+        let http = HTTPServerBuilder.http1(
+            configuration: HTTP1Channel.Configuration(additionalChannelHandlers: [ConnectionCloseWatcher()]))
         let app = Application(
             responder: responder,
-            server: .http1(
-                configuration: HTTP1Channel.Configuration(additionalChannelHandlers: [ConnectionCloseWatcher()])),
+            server: try tls.map { try HTTPServerBuilder.tls(http, tlsConfiguration: $0) } ?? http,
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: "Sandpiper"),

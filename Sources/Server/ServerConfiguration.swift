@@ -17,15 +17,17 @@ public struct ServerConfiguration: Sendable {
     public var maxResponseBytes: Int
     /// Queries the engine runs at once; more wait for a slot (on threads of their own, never on the event loop).
     public var maxConcurrentQueries: Int
+    /// The certificate and key to serve HTTPS with (`--tls-cert`, `--tls-key`); nil serves plain HTTP.
+    public var tls: TLSFiles?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, databaseName: String = "Sandpiper",
         maxRequestBytes: Int = 16 << 20, maxResponseBytes: Int = 256 << 20,
-        maxConcurrentQueries: Int = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+        maxConcurrentQueries: Int = max(2, ProcessInfo.processInfo.activeProcessorCount * 2), tls: TLSFiles? = nil
     ) {
         self.host = host; self.port = port; self.token = token; self.databaseName = databaseName
         self.maxRequestBytes = maxRequestBytes; self.maxResponseBytes = maxResponseBytes
-        self.maxConcurrentQueries = maxConcurrentQueries
+        self.maxConcurrentQueries = maxConcurrentQueries; self.tls = tls
     }
 
     /// `HOST:PORT` (`[::1]:8080` for IPv6) as `--listen` takes it.

@@ -35,6 +35,10 @@ struct ConformanceRunCommand: ParsableCommand {
 
             Exit status: 0 when every example passed, failed as expected or was skipped; 1 when anything \
             unexpected happened (a failure, an error, a stale expectation, a missing input); 2 on bad usage.
+
+            With --target twice, every example and record runs on both endpoints and their answers are \
+            compared with each other cell by cell, one line per query (equal, or the first differing cell); \
+            exit status 1 when any differ.
             """
     )
 
@@ -88,13 +92,19 @@ struct ConformanceRunCommand: ParsableCommand {
         if let sandbox, ConformanceRun.sandboxNames(sandbox).isEmpty {
             throw ValidationError("--sandbox needs at least one name")
         }
+        if target.count > 2 { throw ValidationError("--target compares at most two endpoints") }
+        for t in target {
+            guard let url = URL(string: t), url.scheme == "http" || url.scheme == "https" else {
+                throw ValidationError("--target '\(t)' is not an http(s) URL")
+            }
+        }
     }
 
     @Option(
         help: ArgumentHelp(
-            "Run against this Kusto endpoint (sandpiper serve, the emulator, ADX) instead of the embedded engine.",
+            "Run against this Kusto endpoint (sandpiper serve, the emulator, ADX) instead of the embedded engine; twice: compare the two endpoints' answers cell by cell.",
             valueName: "url"))
-    var target: String?
+    var target: [String] = []
 
     @Option(help: ArgumentHelp("The --target database.", valueName: "name")) var targetDatabase = "Sandpiper"
 
@@ -105,7 +115,31 @@ struct ConformanceRunCommand: ParsableCommand {
 
     @OptionGroup var python: PythonRunOptions
 
+    /// The endpoint of a `--target` URL, with the token of `--token-file` or `$SANDPIPER_KUSTO_TOKEN`.
+    func endpoint(_ target: String) throws -> KustoEndpoint {
+        let token =
+            try ServerConfiguration.token(file: tokenFile)
+            ?? ProcessInfo.processInfo.environment["SANDPIPER_KUSTO_TOKEN"]
+        guard let url = URL(string: target) else { throw ValidationError("--target '\(target)' is not a URL") }
+        return KustoEndpoint(url: url, database: targetDatabase, token: token)
+    }
+
+    /// `--target A --target B`: both endpoints' answers to every query, compared with each other.
+    func compareTargets() throws {
+        let (a, b) = (try endpoint(target[0]), try endpoint(target[1]))
+        let (queries, problems) = EndpointComparison.queries(paths: paths, filter: filter)
+        let entries = EndpointComparison(a, b).compare(queries)
+        let report =
+            format == .json
+            ? EndpointComparison.jsonReport(entries)
+            : EndpointComparison.textReport(entries, first: a.url, second: b.url)
+        FileHandle.standardOutput.write(Data(DisplayText.forTerminal(report).utf8))
+        FileHandle.standardError.write(Data(DisplayText.forTerminal(problems.map { "problem: \($0)\n" }.joined()).utf8))
+        if !problems.isEmpty || entries.contains(where: { $0.difference != nil }) { throw ExitCode(1) }
+    }
+
     func run() throws {
+        if target.count == 2 { return try compareTargets() }
         let plugins = python.enginePlugins(
             outputFiles: .dropped(reason: "conformance runs keep no python() output files"))
         defer { plugins.shutdown() }
@@ -129,14 +163,8 @@ struct ConformanceRunCommand: ParsableCommand {
         }
         let run = ConformanceRun(paths: paths, sandboxes: sandboxes, filter: filter, expectationFiles: expectations)
         let report: RunReport
-        if let target {
-            guard let url = URL(string: target), url.scheme == "http" || url.scheme == "https" else {
-                throw ValidationError("--target '\(target)' is not an http(s) URL")
-            }
-            let token =
-                try ServerConfiguration.token(file: tokenFile)
-                ?? ProcessInfo.processInfo.environment["SANDPIPER_KUSTO_TOKEN"]
-            let remote = RemoteExampleRunner(KustoEndpoint(url: url, database: targetDatabase, token: token))
+        if let target = target.first {
+            let remote = RemoteExampleRunner(try endpoint(target))
             report = run.run(runner: remote, caseFiles: remote.caseFiles)
         } else {
             let runner = EngineExampleRunner(

@@ -32,6 +32,12 @@ struct ServeCommand: AsyncParsableCommand {
             "A file holding the token every request must send as `Authorization: Bearer <token>`.", valueName: "file"))
     var tokenFile: String?
 
+    @Option(help: ArgumentHelp("Serve HTTPS with this PEM certificate chain (needs --tls-key).", valueName: "file"))
+    var tlsCert: String?
+
+    @Option(help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "file"))
+    var tlsKey: String?
+
     @Option(
         help: ArgumentHelp(
             "A browser origin allowed by CORS besides the ADX web UI's and loopback ones (repeatable).",
@@ -49,6 +55,10 @@ struct ServeCommand: AsyncParsableCommand {
         2, ProcessInfo.processInfo.activeProcessorCount * 2)
 
     @OptionGroup var python: PythonRunOptions
+
+    func validate() throws {
+        if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
+    }
 
     func run() async throws {
         let fixedNow = try now.map { t in
@@ -71,14 +81,15 @@ struct ServeCommand: AsyncParsableCommand {
                 now: fixedNow.map { t in { @Sendable in t } })
             let configuration = ServerConfiguration(
                 host: host, port: port, token: token, databaseName: name, maxRequestBytes: maxRequestBytes,
-                maxResponseBytes: maxResponseBytes, maxConcurrentQueries: maxConcurrentQueries)
+                maxResponseBytes: maxResponseBytes, maxConcurrentQueries: maxConcurrentQueries,
+                tls: tlsCert.map { TLSFiles(certificateChain: $0, privateKey: tlsKey ?? "") })
             let server = try KustoServer(
                 configuration: configuration, engine: engine, corsOrigins: CORSPolicy.defaultOrigins.union(corsOrigin))
             try await server.run { port in
                 let shown = host.contains(":") ? "[\(host)]" : host
                 FileHandle.standardOutput.write(
                     Data(
-                        ("sandpiper serve: listening on http://\(shown):\(port), database '\(name)'"
+                        ("sandpiper serve: listening on \(server.scheme)://\(shown):\(port), database '\(name)'"
                             + (token == nil ? "" : "; every request needs `Authorization: Bearer <token>`") + "\n").utf8
                     ))
             }

@@ -6,8 +6,8 @@ import Synchronization
 /// on Ctrl-C, and the query stops at its next deadline check (between operators and at the block
 /// boundaries of long loops, where `servertimeout` is checked) with `E_CANCELLED`.
 ///
-/// A `python()` script already running finishes or reaches its own time limit first unless whoever
-/// flips the switch also stops the sandbox's running children (the CLI does, on Ctrl-C).
+/// A `python()` script that is running is stopped with its processes within a tenth of a second
+/// (the plugin hands `QueryBudget.isCancelled` to the sandbox supervisor, which asks it while it waits).
 public final class QueryCancellation: Sendable {
     private let cancelled = Atomic<Bool>(false)
     /// Why a cancelled query stopped, for its error message ("the client that sent it went away").

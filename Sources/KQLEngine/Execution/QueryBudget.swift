@@ -46,6 +46,10 @@ public final class QueryBudget: Sendable {
     /// A budget with the default limits (for functions evaluated outside a query, as in unit tests).
     public static var unlimited: QueryBudget { QueryBudget(maxMemoryPerOperator: .max, timeoutNanoseconds: .max / 2) }
 
+    /// True once the request was cancelled (its client went away): a plugin that waits on something
+    /// outside the engine (a python() script) asks this to stop waiting.
+    public var isCancelled: Bool { cancellation?.isCancelled ?? false }
+
     /// The nanoseconds left before the deadline (zero once it passed).
     public var remainingNanoseconds: Int64 {
         let now = MonotonicClock.nanoseconds()

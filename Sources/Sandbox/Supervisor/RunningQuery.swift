@@ -88,8 +88,12 @@ final class RunningQuery: @unchecked Sendable {
         output.discard()
     }
 
+    /// How often a call with `stopRequested` asks it while the script runs: a stop is seen within this.
+    static let stopPollMilliseconds = 100
+
     /// Waits for the answer until `deadline` (monotonic ms) and turns what happened into a result or
-    /// a typed error. `zygoteAlive` tells a crashed worker from a killed query.
+    /// a typed error. `zygoteAlive` tells a crashed worker from a killed query; once `stopRequested`
+    /// answers true, the tree is killed and the call fails with `E_CANCELLED`.
     ///
     /// Everything the query's processes sent or wrote is untrusted: the reply is one bounded frame read
     /// before one deadline, its numbers are checked, and the region is read with `pread` while they may
@@ -98,12 +102,15 @@ final class RunningQuery: @unchecked Sendable {
     ///
     /// A failure carries what the script printed before it (`SupervisorError.scriptOutput`): from the reply
     /// when the child answered, else from the transcript, read once the query's processes are gone.
-    func finish(deadline: Int, timeout: Int, unconfined: [String], zygoteAlive: () -> Bool) throws(SupervisorError)
-        -> ScriptOutput
-    {
+    func finish(
+        deadline: Int, timeout: Int, unconfined: [String], stopRequested: (@Sendable () -> Bool)? = nil,
+        zygoteAlive: () -> Bool
+    ) throws(SupervisorError) -> ScriptOutput {
         defer { dispose() }
         do {
-            return try answer(deadline: deadline, timeout: timeout, unconfined: unconfined, zygoteAlive: zygoteAlive)
+            return try answer(
+                deadline: deadline, timeout: timeout, unconfined: unconfined, stopRequested: stopRequested,
+                zygoteAlive: zygoteAlive)
         } catch {
             var error = error
             // Read with pread, never through a mapping: safe even while a process that could not be
@@ -116,9 +123,14 @@ final class RunningQuery: @unchecked Sendable {
         }
     }
 
-    private func answer(deadline: Int, timeout: Int, unconfined: [String], zygoteAlive: () -> Bool)
-        throws(SupervisorError) -> ScriptOutput
-    {
+    private func answer(
+        deadline: Int, timeout: Int, unconfined: [String], stopRequested: (@Sendable () -> Bool)?,
+        zygoteAlive: () -> Bool
+    ) throws(SupervisorError) -> ScriptOutput {
+        if let stopRequested, !awaitReply(until: deadline, unless: stopRequested) {
+            guardian.killTree(root: pid)
+            throw Self.stopped(settings)
+        }
         let reply: QueryReply?
         do {
             let (payload, fds) = try self.reply.receive(
@@ -172,6 +184,30 @@ final class RunningQuery: @unchecked Sendable {
         case nil:
             throw Self.malformed("it sent a reply that is neither a response nor an exit report")
         }
+    }
+
+    /// Waits until the reply starts to arrive (or the deadline passes: the receive that follows reports
+    /// the timeout), asking `stopRequested` between short waits; false when it answered true first.
+    private func awaitReply(until deadline: Int, unless stopRequested: @Sendable () -> Bool) -> Bool {
+        while !stopRequested() {
+            let left = deadline - MonotonicClock.milliseconds()
+            guard left > 0 else { return true }
+            do {
+                try reply.waitReadable(min(left, Self.stopPollMilliseconds))
+                return true
+            } catch {
+                guard error.kind == .timeout else { return true }
+            }
+        }
+        return false
+    }
+
+    /// `E_CANCELLED` for a call its caller stopped (`ScriptRun.stopRequested`).
+    static func stopped(_ settings: SandboxSettings) -> SupervisorError {
+        SupervisorError(
+            .cancelled(signal: nil),
+            "the query was cancelled, so its python script in sandbox '\(settings.name)' was stopped with every process it started"
+        )
     }
 
     /// A small result, copied out with `pread` as soon as the answer arrives (the copy alone is checked

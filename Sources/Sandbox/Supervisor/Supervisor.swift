@@ -57,6 +57,10 @@ public struct ScriptRun: Sendable {
     /// Whether the files the script writes under `outputs/` come back with their bytes (false: only
     /// their names and sizes).
     public var collectOutputs = false
+    /// Asked while the script runs (every `RunningQuery.stopPollMilliseconds`): once it answers true, the
+    /// call's children are killed with their whole trees and the call fails with `E_CANCELLED`. A server
+    /// sets it so that a client that goes away stops its script at once, as Ctrl-C does in the CLI.
+    public var stopRequested: (@Sendable () -> Bool)?
 
     public init(
         script: String, kargsJSON: String = "{}", sitePackages: [String], timeoutMilliseconds: Int = 600_000,
@@ -201,6 +205,7 @@ public final class Supervisor: Sendable {
         var next = 0, active = 0
         while next < partitions.count || active > 0 {
             if next < partitions.count {
+                if run.stopRequested?() == true { throw RunningQuery.stopped(settings) }
                 // With nothing of ours running, wait for a slot; otherwise take a free one or finish one first.
                 let wait = active == 0 ? configuration.throttleWaitMilliseconds : 0
                 if gate.acquire(settings.environment, limit: settings.policy.poolSize, timeoutMilliseconds: wait) {
@@ -224,7 +229,7 @@ public final class Supervisor: Sendable {
             let (index, query) = started[k]
             outputs[index] = try query.finish(
                 deadline: query.startedAt + timeout, timeout: timeout, unconfined: unconfined,
-                zygoteAlive: { self.zygoteAlive(settings.environment) })
+                stopRequested: run.stopRequested, zygoteAlive: { self.zygoteAlive(settings.environment) })
             active -= 1
         }
         return outputs.map { $0! }

@@ -30,8 +30,9 @@ public struct SupervisorError: CodedError, Equatable {
         case unavailable
         /// A confinement layer could not be applied in the query's child; the script did not run.
         case setup
-        /// The process was told to stop (Ctrl-C, SIGTERM) while the script ran; it was stopped too.
-        case cancelled(signal: Int32)
+        /// The process was told to stop (Ctrl-C, SIGTERM: `signal`) while the script ran, or the call's
+        /// caller stopped it (`ScriptRun.stopRequested`, `signal` nil); the script was stopped too.
+        case cancelled(signal: Int32?)
         /// The files under `outputs/` cannot be copied out (too many, too large, a link or a special file).
         case outputFiles
     }

@@ -1,6 +1,6 @@
 """Drives `sandpiper serve` with the real azure-kusto-data client (from PyPI) and checks what it sees.
 
-Run by ServerTests/RealClientTests with the server's URL and database name; prints one JSON object
+Run by ServerTests/RealClientTests with the server's URL, database name and token if any; prints one JSON object
 whose "failures" list is empty when every check held. Expected values come from the KQL reference
 (scalar data types, render operator, the management commands' pages), not from the server.
 """
@@ -14,7 +14,12 @@ from azure.kusto.data.exceptions import KustoApiError
 from azure.kusto.data.helpers import dataframe_from_result_table
 
 url, db = sys.argv[1], sys.argv[2]
-client = KustoClient(KustoConnectionStringBuilder.with_no_authentication(url))
+# A third argument is the server's token (--token-file): sent as a bearer token, the way an HTTPS
+# connection must authenticate (the client allows no authentication over http:// only).
+token = sys.argv[3] if len(sys.argv) > 3 else None
+client = KustoClient(
+    KustoConnectionStringBuilder.with_token_provider(url, lambda: token) if token
+    else KustoConnectionStringBuilder.with_no_authentication(url))
 failures = []
 
 
