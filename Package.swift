@@ -14,6 +14,7 @@
 // SeriesAnalysis (the series_* algorithms, HyperLogLog, t-digest) uses only Columnar's error protocol ◄ KQLEngine
 // (the series_* functions and the sketches).
 // KQLEngine, Conformance, SharedTable, Sandbox ◄ Fuzzing ◄ sandpiper-fuzz
+// Columnar, KQLEngine ◄ Documentation (the docs/ pages compiled in, for `sandpiper help`) ◄ sandpiper
 import PackageDescription
 
 // Release builds keep Swift's overflow and bounds checks (no -Ounchecked): a query must never turn an
@@ -130,11 +131,13 @@ let package = Package(
         .target(
             name: "Benchmarks", dependencies: ["Bench", "Columnar", "KQLEngine", "Sandbox"],
             swiftSettings: swiftSettings),
+        // The docs/ pages compiled in, for `sandpiper help TOPIC` (the binary ships without docs/).
+        .target(name: "Documentation", dependencies: ["Columnar", "KQLEngine"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "sandpiper",
             dependencies: [
                 "Columnar", "KQLSyntax", "KQLEngine", "Conformance", "SharedTable", "Sandbox",
-                "SystemCalls", "Charts", "PythonPlugin", "Bench", "Benchmarks", "Server",
+                "SystemCalls", "Charts", "PythonPlugin", "Bench", "Benchmarks", "Server", "Documentation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -189,6 +192,7 @@ let package = Package(
             name: "ServerTests",
             dependencies: ["Server", "Columnar", "KQLEngine", "PythonPlugin", "Sandbox"],
             swiftSettings: swiftSettings),
+        .testTarget(name: "DocumentationTests", dependencies: ["Documentation"], swiftSettings: swiftSettings),
         .testTarget(
             name: "sandpiperTests",
             dependencies: ["sandpiper", "Columnar", "KQLSyntax", "KQLEngine", "SharedTable", "Sandbox", "Bench"],

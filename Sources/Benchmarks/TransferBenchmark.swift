@@ -46,6 +46,24 @@ public struct TransferBenchmark: Sendable {
         return counts
     }
 
+    /// What is wrong with the lists given (a row count, type, null ratio or method that is not one), or nil.
+    public var problem: String? {
+        for text in rows.split(separator: ",") where Int(text).map({ $0 < 1 }) ?? true {
+            return "--rows '\(text)' is not a positive row count"
+        }
+        for t in types.split(separator: ",") where !BenchDataset.types.contains(where: { $0.name == t }) {
+            return "unknown type '\(t)'; the types are \(BenchDataset.types.map(\.name).joined(separator: ", "))"
+        }
+        for r in nulls.split(separator: ",") where Double(r).map({ !($0 >= 0 && $0 <= 1) }) ?? true {
+            return "--nulls '\(r)' is not a ratio between 0 and 1"
+        }
+        for m in methods.split(separator: ",") where !BenchTransferMeasurement.peerMethods.contains(String(m)) {
+            return
+                "unknown method '\(m)'; the peers are \(BenchTransferMeasurement.peerMethods.joined(separator: ", "))"
+        }
+        return nil
+    }
+
     /// Every dataset of the run: each row count × type × null ratio.
     public var datasets: [BenchDataset] {
         let rowCounts = Self.rowCounts(rows) ?? []

@@ -193,7 +193,9 @@ extension ErrorCode {
     public static let sandboxTimeout = ErrorCode(
         "E_SANDBOX_TIMEOUT", raisedBy: ["Sandbox"],
         meaning: "The python() script ran longer than its time limit and was stopped.",
-        hint: "Make the script faster, or reduce its input with KQL first.")
+        hint:
+            "Make the script faster, reduce its input with KQL first, or raise the limit with `sandpiper sandbox policy NAME --timeout SECONDS`."
+    )
     /// The worker could not be started or its environment did not load.
     public static let sandboxStart = ErrorCode(
         "E_SANDBOX_START", raisedBy: ["Sandbox"],
@@ -235,6 +237,14 @@ extension ErrorCode {
         "E_SANDBOX_SETUP", raisedBy: ["Sandbox"],
         meaning: "A confinement layer could not be applied in the script's process, so the script did not run.",
         hint: "Run `sandpiper sandbox doctor --verify` to check the layers on this machine.")
+    /// `sandbox doctor --verify` could not run its probe.
+    public static let sandboxProbe = ErrorCode(
+        "E_SANDBOX_PROBE", raisedBy: ["Sandbox"],
+        meaning:
+            "`sandpiper sandbox doctor --verify` could not run sandpiper-probe: it is not beside sandpiper (or at $SANDPIPER_PROBE), is not executable, or ended without a report.",
+        hint:
+            "Build it beside sandpiper with `swift build -c release --product sandpiper-probe` (scripts/quickstart does), or set $SANDPIPER_PROBE."
+    )
     /// The process was told to stop while a script ran.
     public static let cancelled = ErrorCode(
         "E_CANCELLED", raisedBy: ["Sandbox", "KQLEngine"],
@@ -356,6 +366,14 @@ extension ErrorCode {
             "Check the URL and that the endpoint runs (`curl URL/v1/rest/ping`); for ADX, give a token with --token-file or $SANDPIPER_KUSTO_TOKEN."
     )
 
+    // MARK: The command line
+
+    /// A command line that names a command or help topic sandpiper does not have.
+    public static let usage = ErrorCode(
+        "E_USAGE", raisedBy: ["Documentation"],
+        meaning: "The command line names a command, subcommand or help topic that sandpiper does not have.",
+        hint: "Run `sandpiper --help` for the commands and `sandpiper help` for the documentation topics.")
+
     // MARK: Benchmarks
 
     /// A benchmark's answer differs from the expected checksum.
@@ -377,12 +395,13 @@ extension ErrorCode {
         python, result, resultSchema, io,
         archive, spec, sandboxNotFound, sandboxBuild, sandboxPolicy, sandboxDenied, sandboxTimeout,
         sandboxStart, sandboxEnvironment, sandboxCrash, sandboxIO, sandboxKickout, sandboxThrottled,
-        sandboxUnavailable, sandboxSetup, cancelled,
+        sandboxUnavailable, sandboxSetup, sandboxProbe, cancelled,
         sharedTable, sharedMemory,
         seriesArgument, sketchFormat, sketchMismatch,
         chartKind, chartProperty, chartColumn, chartColumnType, chartOutput,
         expectations, conformanceInput, caseFileFormat,
         request, unauthorized, requestTooLarge, endpoint,
+        usage,
         benchChecksum, benchPeer,
     ]
 }

@@ -58,37 +58,18 @@ struct BenchTransferCommand: ParsableCommand {
 
     @OptionGroup var common: BenchCommonOptions
 
-    func validate() throws {
-        _ = try parsedRows()
-        for t in types.split(separator: ",") where !BenchDataset.types.contains(where: { $0.name == t }) {
-            throw ValidationError(
-                "unknown type '\(t)'; the types are \(BenchDataset.types.map(\.name).joined(separator: ", "))")
-        }
-        for r in nulls.split(separator: ",") {
-            guard let v = Double(r), v >= 0, v <= 1 else {
-                throw ValidationError("--nulls '\(r)' is not a ratio between 0 and 1")
-            }
-        }
-        for m in methods.split(separator: ",") where !BenchTransferMeasurement.peerMethods.contains(String(m)) {
-            throw ValidationError(
-                "unknown method '\(m)'; the peers are \(BenchTransferMeasurement.peerMethods.joined(separator: ", "))")
-        }
-    }
-
-    func parsedRows() throws -> [Int] {
-        try rows.split(separator: ",").map { text in
-            guard let n = Int(text), n >= 1 else {
-                throw ValidationError("--rows '\(text)' is not a positive row count")
-            }
-            return n
-        }
-    }
-
-    func run() throws {
-        let benchmark = TransferBenchmark(
+    var benchmark: TransferBenchmark {
+        TransferBenchmark(
             rows: rows, types: types, nulls: nulls, methods: methods, sandbox: sandbox,
             sitePackages: sitePackages, noSandpiper: noSandpiper, csvMaxRows: csvMaxRows,
             runs: common.runs, benchDirectory: common.benchDir)
+    }
+
+    func validate() throws {
+        if let problem = benchmark.problem { throw ValidationError(problem) }
+    }
+
+    func run() throws {
         do {
             let results = try benchmark.measure()
             BenchOutput.out(BenchTransferReport.render(results, format: format))

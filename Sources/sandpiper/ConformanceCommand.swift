@@ -16,10 +16,7 @@ struct ConformanceCommand: ParsableCommand {
     )
 }
 
-/// Report formats of `conformance run`.
-enum ConformanceFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, html
-}
+extension ReportFormat: ExpressibleByArgument {}
 
 /// `sandpiper conformance run PATH...`
 struct ConformanceRunCommand: ParsableCommand {
@@ -61,7 +58,7 @@ struct ConformanceRunCommand: ParsableCommand {
         help:
             "Report format: table, json (one object per example and line), or html (one page, with the charts of render examples)."
     )
-    var format: ConformanceFormat = .table
+    var format: ReportFormat = .table
 
     @Flag(help: "Write the actual results of examples without an expected table or expectation into .kqltest files.")
     var complete = false
@@ -88,7 +85,9 @@ struct ConformanceRunCommand: ParsableCommand {
                 "--now '\(now)' is not a datetime from 1677-09-21T00:12:44Z to 2262-04-11T23:47:16Z; write e.g. 2024-01-01T00:00:00Z"
             )
         }
-        if let sandbox, sandboxNames(sandbox).isEmpty { throw ValidationError("--sandbox needs at least one name") }
+        if let sandbox, ConformanceRun.sandboxNames(sandbox).isEmpty {
+            throw ValidationError("--sandbox needs at least one name")
+        }
     }
 
     @Option(
@@ -106,18 +105,10 @@ struct ConformanceRunCommand: ParsableCommand {
 
     @OptionGroup var python: PythonRunOptions
 
-    /// A path's folder: itself when it is one, else the folder it is in.
-    static func folder(_ path: String) -> String {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { return path }
-        let parent = (path as NSString).deletingLastPathComponent
-        return parent.isEmpty ? "." : parent
-    }
-
     func run() throws {
         let plugins = python.enginePlugins()
         defer { plugins.shutdown() }
-        let sandboxes = sandbox.map(sandboxNames) ?? []
+        let sandboxes = sandbox.map(ConformanceRun.sandboxNames) ?? []
         let fixedNow = now.flatMap(DateTimeFormat.parse)
         let anchor = fixedNow ?? Int64(Date().timeIntervalSince1970 * 1e9)
         let db: any Database
@@ -130,7 +121,7 @@ struct ConformanceRunCommand: ParsableCommand {
             throw ExitCode(1)
         }
         // A document's (or case file's) folder is where its examples' artifacts lie, as a query file's is.
-        let roots = python.artifactRoots(paths.map(Self.folder) + [database])
+        let roots = python.artifactRoots(paths.map(ConformanceRun.folder(of:)) + [database])
         // Python calls that name no sandbox run in the one asked for, so the matrix runs each example in every sandbox.
         let pluginsFor: @Sendable (String?) -> [any TabularPlugin] = {
             plugins.plugins(defaultSandbox: $0, artifactRoots: roots)
@@ -152,57 +143,21 @@ struct ConformanceRunCommand: ParsableCommand {
             report = run.run(runner: runner, caseFiles: KQLTestCaseFiles(now: fixedNow, plugins: pluginsFor))
         }
 
-        switch format {
-        case .table:
-            FileHandle.standardOutput.write(Data(DisplayText.forTerminal(TextReport.render(report)).utf8))
-        case .json, .html:
-            FileHandle.standardOutput.write(
-                Data((format == .json ? JSONReport.render(report) : HTMLReport.render(report)).utf8))
-            let problems = report.problems.map { "problem: \($0)\n" }.joined()
-            FileHandle.standardError.write(Data(DisplayText.forTerminal(problems + report.summaryLine + "\n").utf8))
-        }
+        let (stdout, stderr) = report.rendered(format)
+        FileHandle.standardOutput.write(Data(stdout.utf8))
+        FileHandle.standardError.write(Data(stderr.utf8))
         var failed = !report.succeeded
         if let junit {
             do { try CaseFileWriter.write(JUnitReport.render(report), to: junit) } catch {
-                FileHandle.standardError.write(Data((DisplayText.forTerminal(error.description) + "\n").utf8));
+                FileHandle.standardError.write(Data((DisplayText.forTerminal(error.description) + "\n").utf8))
                 failed = true
             }
         }
         if complete {
-            failed = !writeCompleted(report) || failed
+            failed =
+                !report.writeCompletedCaseFiles(into: completeDir) { FileHandle.standardError.write(Data($0.utf8)) }
+                || failed
         }
         if failed { throw ExitCode(1) }
-    }
-
-    /// Writes one case file per document that has unpinned examples; false when a write failed.
-    func writeCompleted(_ report: RunReport) -> Bool {
-        var ok = true
-        var documents: [String] = []
-        for r in report.results where !documents.contains(r.example.document) { documents.append(r.example.document) }
-        for document in documents {
-            let results = report.results.filter { $0.example.document == document && !$0.isPinned }
-            guard !results.isEmpty else { continue }
-            let stem = URL(fileURLWithPath: document).deletingPathExtension().lastPathComponent
-            let path = completeDir + "/" + stem + ".kqltest"
-            guard URL(fileURLWithPath: path).standardized.path != URL(fileURLWithPath: document).standardized.path
-            else {
-                FileHandle.standardError.write(
-                    Data("--complete would overwrite the document \(document); choose another --complete-dir\n".utf8))
-                ok = false
-                continue
-            }
-            do {
-                try CaseFileWriter.write(CaseFileWriter.render(document: document, results: results), to: path)
-                FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
-            } catch {
-                FileHandle.standardError.write(Data((DisplayText.forTerminal(error.description) + "\n").utf8));
-                ok = false
-            }
-        }
-        return ok
-    }
-
-    func sandboxNames(_ list: String) -> [String] {
-        list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }

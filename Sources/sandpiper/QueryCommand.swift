@@ -106,14 +106,7 @@ struct QueryCommand: ParsableCommand {
 
     /// `--param name=value` pairs; a name given twice keeps its last value.
     private func parameterValues() throws -> [String: String] {
-        var values: [String: String] = [:]
-        for p in parameters {
-            guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
-                throw ValidationError("--param '\(p)' must be name=value")
-            }
-            values[String(p[..<eq])] = String(p[p.index(after: eq)...])
-        }
-        return values
+        do { return try RequestProperties.parameters(parameters) } catch { throw ValidationError(error.message) }
     }
 
     @OptionGroup var limits: QueryLimitOptions
@@ -127,91 +120,32 @@ struct QueryCommand: ParsableCommand {
         defer { plugins.shutdown() }
         let text = try queryText()
         let fixedNow = now.flatMap(DateTimeFormat.parse)
-        let anchor = fixedNow ?? Int64(Date().timeIntervalSince1970 * 1e9)
         var properties = try limits.properties()
         properties.parameters = try parameterValues()
+        let presenter = ResultPresenter(
+            format: format, maxCellWidth: maxWidth, maxRows: terminal.maxRows, chartPath: chart,
+            showsElapsedFooter: isatty(STDOUT_FILENO) != 0)
         do {
             let db: any Database =
                 try database.map { (path) throws(KQLError) in try databaseReading.open(path) }
-                ?? SampleDatabase.make(now: anchor)
-            let roots = python.artifactRoots([
-                file.map {
-                    ($0 as NSString).deletingLastPathComponent.isEmpty
-                        ? "." : ($0 as NSString).deletingLastPathComponent
-                },
-                database,
-            ])
+                ?? SampleDatabase.make(now: fixedNow ?? Int64(Date().timeIntervalSince1970 * 1e9))
+            let queryFolder = file.map { ($0 as NSString).deletingLastPathComponent }.map { $0.isEmpty ? "." : $0 }
             let engine = plugins.engine(
-                database: db, artifactRoots: roots, now: fixedNow.map { t in { @Sendable in t } })
-            guard all else {
-                let started = ContinuousClock.now
-                let result = try engine.execute(text, sourceName: file, properties: properties)
-                let drawn = show(result, elapsed: ContinuousClock.now - started)
-                notices(db)
-                if !drawn { throw ExitCode(1) }
-                return
+                database: db, artifactRoots: python.artifactRoots([queryFolder, database]),
+                now: fixedNow.map { t in { @Sendable in t } })
+            let execute = { [file] (text: String) throws(KQLError) -> QueryResult in
+                try engine.execute(text, sourceName: file, properties: properties)
             }
-            var failed = false
-            for (i, q) in QueryFile.split(text).enumerated() {
-                if format == .table || format == .markdown {
-                    FileHandle.standardOutput.write(
-                        Data("\(i > 0 ? "\n" : "")-- query \(i + 1) (line \(q.line))\n".utf8))
-                }
-                do {
-                    let started = ContinuousClock.now
-                    let result = try engine.execute(q.text, sourceName: file, properties: properties)
-                    _ = show(result, elapsed: ContinuousClock.now - started)
-                } catch {
-                    FileHandle.standardError.write(Data((DisplayText.forTerminal(error.description) + "\n").utf8))
-                    failed = true
-                    if !keepGoing { break }
-                }
-            }
-            notices(db)
-            if failed { throw ExitCode(1) }
+            let succeeded =
+                try all ? presenter.runEach(text, keepGoing: keepGoing, execute) : presenter.run(text, execute)
+            presenter.err(DatabaseNotices.text(db))
+            if !succeeded { throw ExitCode(1) }
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            FileHandle.standardError.write(Data((DisplayText.forTerminal("\(error)") + "\n").utf8))
+            presenter.err(DisplayText.forTerminal("\(error)") + "\n")
             throw ExitCode(1)
         }
-    }
-
-    /// Prints a result's tables, after drawing the charts of those that end in `render` into `--chart`, and
-    /// the elapsed-time footer; false when a chart could not be drawn. Charts are drawn before anything is
-    /// printed, so a chart that cannot be drawn fails the command with the tables still printed and no
-    /// half-written file.
-    private func show(_ result: QueryResult, elapsed: Duration) -> Bool {
-        var printable = result.tables.map {
-            PrintableResult(table: $0.table, pluginOutput: $0.pluginOutput, truncation: $0.truncation)
-        }
-        var chartError: ChartError?
-        if let chart {
-            let charted = printable.indices.filter { printable[$0].table.visualization != nil }
-            for (i, path) in zip(charted, ChartFile.paths(chart, count: charted.count)) where chartError == nil {
-                do { try ChartFile.write(printable[i].table, to: path); printable[i].chartFile = path } catch {
-                    chartError = error
-                }
-            }
-            if charted.isEmpty {
-                FileHandle.standardError.write(Data("--chart: no result ends in render; no chart was written\n".utf8))
-            }
-        }
-        let rendered = ResultRenderer.render(
-            printable, format: format, maxCellWidth: maxWidth,
-            maxRows: format == .table ? terminal.maxRows : 0)
-        FileHandle.standardOutput.write(Data(rendered.stdout.utf8))
-        if format == .table { FileHandle.standardOutput.write(Data(TerminalOutputOptions.elapsedFooter(elapsed).utf8)) }
-        if !rendered.stderr.isEmpty { FileHandle.standardError.write(Data(rendered.stderr.utf8)) }
-        guard let chartError else { return true }
-        FileHandle.standardError.write(Data((DisplayText.forTerminal(chartError.description) + "\n").utf8))
-        return false
-    }
-
-    /// The database's notices, once per command: functions that are not kept, tables that could not be read.
-    private func notices(_ db: any Database) {
-        if let notice = StoredFunctionNotice.text(db) { FileHandle.standardError.write(Data(notice.utf8)) }
-        FileHandle.standardError.write(Data(DatabaseReadOptions.notices(db).utf8))
     }
 
     private func queryText() throws -> String {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Columnar
 import KQLEngine
 import KQLSyntax
 
@@ -37,47 +36,12 @@ struct QueryLimitOptions: ParsableArguments {
 
     func validate() throws { _ = try properties() }
 
-    /// The flags as request properties.
+    /// The flags as request properties; a bad value is a usage error.
     func properties() throws -> RequestProperties {
-        var p = RequestProperties()
         do {
-            if noTruncation { try p.set(RequestProperties.Name.noTruncation, .bool(true)) }
-            if let n = truncationMaxRecords { try p.set(RequestProperties.Name.truncationMaxRecords, .long(Int64(n))) }
-            if let s = truncationMaxSize {
-                try p.set(
-                    RequestProperties.Name.truncationMaxSize, .long(try Self.bytes(s, flag: "--truncation-max-size")))
-            }
-            if let s = maxMemory {
-                try p.set(
-                    RequestProperties.Name.maxMemoryConsumptionPerIterator,
-                    .long(try Self.bytes(s, flag: "--max-memory")))
-            }
-            if let t = timeout {
-                guard let ns = TimespanFormat.parse(t) else {
-                    throw ValidationError("--timeout '\(t)' is not a timespan; write e.g. 90s, 30m or 00:30:00")
-                }
-                try p.set(RequestProperties.Name.serverTimeout, .timespan(ns))
-            }
-        } catch let error as KQLError {
-            throw ValidationError(error.message)
-        }
-        return p
-    }
-
-    /// `1048576`, `512KB`, `64MB`, `4GB`, `1TB` (binary multiples, as ADX writes 64 MB for 2^26 bytes).
-    static func bytes(_ text: String, flag: String) throws -> Int64 {
-        let units: [(String, Int64)] = [("TB", 1 << 40), ("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10), ("B", 1)]
-        let upper = text.uppercased()
-        var number = Substring(upper), scale: Int64 = 1
-        for (suffix, value) in units where upper.hasSuffix(suffix) {
-            number = upper.dropLast(suffix.count); scale = value
-            break
-        }
-        guard let n = Int64(number.trimmingPrefix(" ")), n > 0 else {
-            throw ValidationError("\(flag) '\(text)' is not a size; write a number of bytes or e.g. 512MB, 4GB")
-        }
-        let (bytes, overflow) = n.multipliedReportingOverflow(by: scale)
-        guard !overflow else { throw ValidationError("\(flag) '\(text)' is too large") }
-        return bytes
+            return try RequestProperties(
+                noTruncation: noTruncation, truncationMaxRecords: truncationMaxRecords,
+                truncationMaxSize: truncationMaxSize, maxMemory: maxMemory, timeout: timeout)
+        } catch { throw ValidationError(error.message) }
     }
 }

@@ -13,8 +13,9 @@ struct SandboxRemove: ParsableCommand {
 
     func run() throws {
         try runSandbox { () throws(SandboxError) in
-            try SandboxRegistry().remove(name)
+            let wasDefault = try SandboxRegistry().remove(name)
             print("removed \(name)")
+            if wasDefault { FileHandle.standardError.write(Data(SandboxText.removedDefault(name).utf8)) }
         }
     }
 }
@@ -32,16 +33,21 @@ struct SandboxGC: ParsableCommand {
     }
 }
 
-/// `sandpiper sandbox default NAME`.
+/// `sandpiper sandbox default [NAME]`.
 struct SandboxDefault: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "default", abstract: "Make NAME the sandbox python() uses when the query names none.")
+        commandName: "default",
+        abstract: "Make NAME the sandbox python() uses when the query names none; without NAME, show it.")
 
-    @Argument(help: "The sandbox name.")
-    var name: String
+    @Argument(help: "The sandbox name (omit it to show the current default).")
+    var name: String?
 
     func run() throws {
         try runSandbox { () throws(SandboxError) in
+            guard let name else {
+                print(try SandboxText.currentDefault(SandboxRegistry()), terminator: "")
+                return
+            }
             try SandboxRegistry().setDefault(name)
             print("default sandbox: \(name)")
         }
@@ -82,9 +88,7 @@ struct SandboxPolicyCommand: ParsableCommand {
                     if let initializeOnStartup { p.initializeOnStartup = initializeOnStartup }
                 }
             }
-            print(
-                "\(name): memory \(policy.memoryMB) MB, cpu \(policy.cpuPercent) %, timeout \(policy.timeoutSeconds) s, "
-                    + "pool \(policy.poolSize), initialize on startup \(policy.initializeOnStartup)")
+            print(SandboxText.policy(name, policy), terminator: "")
         }
     }
 }

@@ -33,10 +33,7 @@ struct SandboxBuild: ParsableCommand {
             let report = try builder.build(
                 specURL: URL(fileURLWithPath: spec), name: name,
                 lockMode: relock ? .relock : frozen ? .frozen : .update)
-            print(
-                "built \(report.name): \(report.manifest.packages.count) packages, \(ProgressReporter.size(report.manifest.sizeBytes)) "
-                    + "in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
-            print("archive sha256 \(report.archiveSHA256)")
+            print(SandboxText.built(report, seconds: Date().timeIntervalSince(started)), terminator: "")
         }
     }
 }

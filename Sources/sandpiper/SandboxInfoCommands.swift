@@ -12,26 +12,7 @@ struct SandboxList: ParsableCommand {
     func run() throws {
         try runSandbox { () throws(SandboxError) in
             let rows = try SandboxRegistry().summaries()
-            switch format {
-            case .json: print(SandboxJSON.encode(rows))
-            case .table:
-                guard !rows.isEmpty else {
-                    print(
-                        "no sandboxes registered; build the default with `sandpiper sandbox build sandboxes/python3.11.7.toml`"
-                    )
-                    return
-                }
-                print(
-                    sandboxTable(
-                        ["NAME", "STATE", "PACKAGES", "SIZE", "ARCHIVE", "DESCRIPTION"],
-                        rows.map {
-                            [
-                                $0.name + ($0.isDefault ? " *" : ""), $0.state.rawValue, String($0.packageCount),
-                                ProgressReporter.size($0.sizeBytes), String($0.archiveSHA256.prefix(12)),
-                                $0.description,
-                            ]
-                        }), terminator: "")
-            }
+            print(format == .json ? SandboxJSON.encode(rows) + "\n" : SandboxText.list(rows), terminator: "")
         }
     }
 }
@@ -49,27 +30,7 @@ struct SandboxShow: ParsableCommand {
     func run() throws {
         try runSandbox { () throws(SandboxError) in
             let d = try SandboxRegistry().details(name)
-            if format == .json { print(SandboxJSON.encode(d)); return }
-            let p = d.policy
-            print(
-                """
-                name         \(d.name)\(d.isDefault ? " (default)" : "")
-                description  \(d.description)
-                state        \(d.state.rawValue)
-                abi          \(d.abi) (\(d.platform))
-                source       \(d.source)
-                archive      \(d.archiveFile) (\(ProgressReporter.size(d.archiveSizeBytes)))
-                environment  \(d.environmentPath) (\(ProgressReporter.size(d.sizeBytes)))
-                preload      \(d.preload.joined(separator: ", "))
-                policy       memory \(p.memoryMB) MB, cpu \(p.cpuPercent) %, timeout \(p.timeoutSeconds) s, pool \(p.poolSize), initialize on startup \(p.initializeOnStartup)
-
-                """)
-            print(
-                sandboxTable(
-                    ["PACKAGE", "VERSION", "SIZE"],
-                    d.packages.map { [$0.name, $0.version, ProgressReporter.size($0.sizeBytes)] }),
-                terminator: "")
-            for u in d.unavailable { print("unavailable  \(u.name): \(u.reason)") }
+            print(format == .json ? SandboxJSON.encode(d) + "\n" : SandboxText.details(d), terminator: "")
         }
     }
 }
@@ -88,21 +49,7 @@ struct SandboxVerify: ParsableCommand {
         var passed = false
         try runSandbox { () throws(SandboxError) in
             let report = try SandboxVerifier(registry: SandboxRegistry()).verify(name)
-            print(
-                report.fileProblems.isEmpty
-                    ? "files   \(report.filesChecked) files match the manifest"
-                    : "files   \(report.fileProblems.count) problems:\n  "
-                        + report.fileProblems.prefix(20).joined(separator: "\n  "))
-            print(
-                sandboxTable(
-                    ["MODULE", "PACKAGE", "RESULT", "SECONDS"],
-                    report.imports.map {
-                        [
-                            $0.module, $0.package, $0.ok ? "ok" : "FAILED: \($0.error ?? "")",
-                            String(format: "%.3f", $0.seconds),
-                        ]
-                    }), terminator: "")
-            print(report.passed ? "verify: passed" : "verify: FAILED")
+            print(SandboxText.verify(report), terminator: "")
             passed = report.passed
         }
         if !passed { throw ExitCode(1) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Documentation
 import Foundation
 import KQLEngine
 import Sandbox
@@ -10,6 +11,10 @@ struct Sandpiper: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandpiper",
         abstract: "A local Kusto Query Language (KQL) engine whose python() plugin runs scripts in sandboxed workers.",
+        discussion: """
+            `sandpiper help` lists the documentation compiled into this binary and `sandpiper help TOPIC` \
+            prints a page; `sandpiper --generate-completion-script bash|zsh|fish` prints shell completion.
+            """,
         version: "0.1.0",
         subcommands: [
             QueryCommand.self,
@@ -33,6 +38,17 @@ struct Sandpiper: AsyncParsableCommand {
     static func main() async {
         // Ctrl-C or SIGTERM stops a running python() child at once and leaves no process, cgroup or memfd behind.
         Supervisor.installSignalHandlers()
+        switch CommandLineHelp.answer(
+            Array(CommandLine.arguments.dropFirst()), commands: CommandTree(self), rootHelp: { helpMessage() })
+        {
+        case .output(let text):
+            FileHandle.standardOutput.write(Data(text.utf8))
+            Foundation.exit(0)
+        case .usageError(let text):
+            FileHandle.standardError.write(Data(DisplayText.forTerminal(text).utf8))
+            Foundation.exit(2)
+        case nil: break
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

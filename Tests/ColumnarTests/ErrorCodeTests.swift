@@ -17,7 +17,8 @@ import Testing
         }
     }
 
-    /// Every Swift file under `Sources/<target>`, except the catalogue's own files.
+    /// Every Swift file under `Sources/<target>`, except the catalogue's own files and the docs/ pages compiled
+    /// in for `sandpiper help` (which quote codes as the pages do).
     static func sources(of target: String) throws -> [(path: String, text: String)] {
         let folder = root.appendingPathComponent("Sources/\(target)")
         guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else {
@@ -26,6 +27,7 @@ import Testing
         var out: [(String, String)] = []
         for case let url as URL in walker where url.pathExtension == "swift" {
             if url.path.hasSuffix("Columnar/ErrorCode.swift") || url.path.hasSuffix("Columnar/ErrorCode+Markdown.swift")
+                || url.path.hasSuffix("Documentation/HelpPages+Generated.swift")
             {
                 continue
             }

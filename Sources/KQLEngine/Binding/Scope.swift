@@ -109,10 +109,10 @@ final class ScopeLog: Sendable {
     }
 }
 
-/// "did you mean" suggestions by edit distance.
-enum NameSuggestion {
+/// "did you mean" suggestions by edit distance (names in queries, and the CLI's commands and help topics).
+public enum NameSuggestion {
     /// The closest candidate within a distance that still looks like a typo, or nil.
-    static func closest(to name: String, among candidates: [String]) -> String? {
+    public static func closest(to name: String, among candidates: [String]) -> String? {
         let target = Array(name.lowercased())
         var best: (String, Int)?
         for c in candidates {

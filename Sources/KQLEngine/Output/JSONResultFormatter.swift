@@ -75,3 +75,17 @@ public enum JSONResultFormatter {
         }
     }
 }
+
+extension JSONResultFormatter {
+    /// The record after the tables of one query: `{"statistics":{"ExecutionTime":0.012,"dataset_statistics":
+    /// [{"table_row_count":3}]}}`, with the names ADX's `QueryResourceConsumption` payload uses (the
+    /// query's elapsed seconds, and the rows of each result table in order).
+    public static func statisticsLine(elapsed: Duration, tables: [Table]) -> String {
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        var out = "{\"statistics\":{\"ExecutionTime\":"
+        encode(.real(seconds), into: &out)
+        out += ",\"dataset_statistics\":["
+        out += tables.map { "{\"table_row_count\":\($0.rowCount)}" }.joined(separator: ",")
+        return out + "]}}"
+    }
+}

@@ -1,3 +1,4 @@
+import Columnar
 import Foundation
 
 /// The result of running `sandpiper-probe --standard --self-check`.
@@ -23,9 +24,8 @@ public struct DoctorVerification: Codable, Sendable {
         return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("sandpiper-probe").path
     }
 
-    /// Runs the probe under the standard plan and checks what it saw.
-    public static func run() -> DoctorVerification {
-        let path = probePath
+    /// Runs the probe (by default the one beside this executable) under the standard plan and checks what it saw.
+    public static func run(probe path: String = probePath) -> DoctorVerification {
         var result = DoctorVerification(probePath: path, checks: [])
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
@@ -33,8 +33,14 @@ public struct DoctorVerification: Codable, Sendable {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        // Foundation's error for a missing or unrunnable file names NSCocoaErrorDomain; say what to do instead.
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            let what = FileManager.default.fileExists(atPath: path) ? "is not executable" : "does not exist"
+            result.error = "\(ErrorCode.sandboxProbe): \(path) \(what); \(ErrorCode.sandboxProbe.hint)"
+            return result
+        }
         do { try process.run() } catch {
-            result.error = "cannot start \(path): \(error)"
+            result.error = "\(ErrorCode.sandboxProbe): \(path) could not be started; \(ErrorCode.sandboxProbe.hint)"
             return result
         }
         let output = out.fileHandleForReading.readDataToEndOfFile()
@@ -43,7 +49,10 @@ public struct DoctorVerification: Codable, Sendable {
         guard process.terminationStatus == 0,
             let seen = try? JSONDecoder().decode([String: String].self, from: output)
         else {
-            result.error = errors.isEmpty ? "sandpiper-probe exited with status \(process.terminationStatus)" : errors
+            let detail = errors.trimmingCharacters(in: .whitespacesAndNewlines)
+            result.error =
+                "\(ErrorCode.sandboxProbe): sandpiper-probe exited with status \(process.terminationStatus) without a report"
+                + (detail.isEmpty ? "" : ": \(detail)")
             return result
         }
         let expectations: [(String, String, (String) -> Bool)] = [

@@ -142,10 +142,10 @@ public struct ArchiveImporter {
                 format: 1, name: finalName, description: "wheels from \(zip.lastPathComponent) (sha256 \(zipSHA))",
                 abi: PythonTarget.embedded.abi, platform: platform, specSHA256: nil,
                 preload: packages.contains { $0.topLevel.contains("pandas") } ? ["numpy", "pandas"] : [],
-                policy: .default, unavailable: [], packages: packages, sizeBytes: size, files: files)
+                policy: .forThisMachine, unavailable: [], packages: packages, sizeBytes: size, files: files)
         }
         return try builder.packAndRegister(
             tree: tree, work: work, manifest: manifest, name: finalName, source: zip.path,
-            policy: .default, relocked: false)
+            policy: .forThisMachine, relocked: false)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The resource limits a sandbox's workers run under, modelled on Azure Data Explorer's sandbox policy
 /// (`MaxMemoryMbPerSandbox`, `MaxCpuRatePerSandbox`, `TargetCountPerNode`, `InitializeOnStartup`) plus a
 /// wall-time limit per `python()` call.
@@ -37,6 +39,26 @@ public struct SandboxPolicy: Sendable, Hashable, Codable {
     public static let `default` = SandboxPolicy(
         memoryMB: 20480, cpuPercent: 50, timeoutSeconds: 240, poolSize: 16,
         initializeOnStartup: false)
+
+    /// The policy a spec without `[policy]` gets, and the base a partial `[policy]` changes: ADX's CPU
+    /// share and time limit, with memory and pool size scaled to this machine (``scaled(physicalMemoryBytes:cores:)``)
+    /// instead of ADX's server defaults (20 GiB per worker, 16 workers), which a laptop cannot honour.
+    public static var forThisMachine: SandboxPolicy {
+        scaled(
+            physicalMemoryBytes: ProcessInfo.processInfo.physicalMemory,
+            cores: ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// The machine-scaled defaults: one worker's memory ceiling is a quarter of physical memory (the share the
+    /// engine gives one operator), between ``memoryRange``'s 200 MiB and ADX's 20480 MiB; the pool has one
+    /// worker per core, between 1 and ADX's 16. CPU share (50 %), time limit (240 s) and lazy start are ADX's.
+    public static func scaled(physicalMemoryBytes: UInt64, cores: Int) -> SandboxPolicy {
+        let quarterMiB = Int(min(physicalMemoryBytes / 4 / (1 << 20), UInt64(Int.max)))
+        var policy = SandboxPolicy.default
+        policy.memoryMB = min(Self.default.memoryMB, max(Self.memoryRange.lowerBound, quarterMiB))
+        policy.poolSize = min(Self.default.poolSize, max(1, cores))
+        return policy
+    }
 
     /// ADX's allowed memory range in MiB.
     public static let memoryRange = 200...65536

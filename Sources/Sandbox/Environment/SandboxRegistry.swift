@@ -55,7 +55,12 @@ public struct SandboxRegistry: Sendable {
 
     /// The name `resolve(nil)` uses.
     public func defaultName() throws(SandboxError) -> String {
-        try RegistryFile.read(home).defaultName ?? Self.builtinDefault
+        try chosenDefaultName() ?? Self.builtinDefault
+    }
+
+    /// The default chosen with `setDefault`, or nil when none is (then `builtinDefault` applies).
+    public func chosenDefaultName() throws(SandboxError) -> String? {
+        try RegistryFile.read(home).defaultName
     }
 
     /// Every registered entry, sorted by name. Taken under the lock, so leftovers of killed commands are
@@ -105,11 +110,16 @@ public struct SandboxRegistry: Sendable {
         }
     }
 
-    /// Unregisters a name; its tree and archive stay until `gc` (another name may share them).
-    public func remove(_ name: String) throws(SandboxError) {
-        try RegistryFile.withLock(home) { (r: inout RegistryFile) throws(SandboxError) in
+    /// Unregisters a name; its tree and archive stay until `gc` (another name may share them). Returns
+    /// true when it was the default (chosen, or the built-in one with none chosen); a chosen default is then
+    /// unset. The CLI warns about that, since python() calls that name no sandbox stop finding it.
+    @discardableResult
+    public func remove(_ name: String) throws(SandboxError) -> Bool {
+        try RegistryFile.withLock(home) { (r: inout RegistryFile) throws(SandboxError) -> Bool in
             guard r.sandboxes.removeValue(forKey: name) != nil else { throw .notFound(name) }
+            let wasDefault = (r.defaultName ?? Self.builtinDefault) == name
             if r.defaultName == name { r.defaultName = nil }
+            return wasDefault
         }
     }
 

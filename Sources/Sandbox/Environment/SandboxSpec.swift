@@ -167,7 +167,7 @@ public struct SandboxSpec: Sendable, Hashable {
 
     static func parsePolicy(_ value: (any TOMLValueConvertible)?, source: String) throws(SandboxError) -> SandboxPolicy
     {
-        var policy = SandboxPolicy.default
+        var policy = SandboxPolicy.forThisMachine
         guard let value else { return policy }
         guard let t = value.table else { throw .spec("\(source): 'policy' must be a table") }
         for key in t.keys {

@@ -68,7 +68,8 @@ public struct SupervisorError: CodedError, Equatable {
     public var hint: String? {
         switch kind {
         case .timeout(let ms):
-            return "the script ran longer than \(ms) ms; make it faster, or reduce the input with KQL before python()"
+            return
+                "the script ran longer than \(ms) ms; make it faster, reduce the input with KQL before python(), or raise the sandbox's limit with `sandpiper sandbox policy NAME --timeout SECONDS` (the query's own timeout, `--timeout` or `set servertimeout`, still applies)"
         case .workerStart:
             return
                 "check the sandbox environment (numpy and pandas for Python 3.11) and that sandpiper-worker sits next to sandpiper"
