@@ -115,7 +115,19 @@ public struct BenchDataset: Sendable, Hashable {
         return total
     }
 
-    /// The checksum `transfer_checksum.py` computes, here from an engine table (what came back from Python).
+    /// `L * L + Σ b[j] * (j % 251 + 1)` over the UTF-8 bytes `b` of `s` (length `L`): every byte and
+    /// its place count, so a checksum over it covers a string's contents, not only its length.
+    public static func stringHash(_ s: String) -> Int64 {
+        var total: Int64 = 0, j: Int64 = 0
+        for b in s.utf8 {
+            total &+= Int64(b) &* (j % 251 + 1)
+            j += 1
+        }
+        return total &+ j &* j
+    }
+
+    /// The checksum `transfer_checksum.py` computes, here from an engine table (what came back from Python):
+    /// `count:sum` per column (strings by `stringHash`, dynamic by its "k" field plus `stringHash` of "s").
     public static func checksum(of table: Table, kinds: [BenchColumnKind]) -> String {
         guard table.columns.count == kinds.count else { return "columns:\(table.columns.count)!=\(kinds.count)" }
         return zip(kinds, table.columns).map { kind, column in
@@ -129,9 +141,10 @@ public struct BenchDataset: Sendable, Hashable {
                 case (.bool, .bool(let v)): total &+= v ? 1 : 0
                 case (.datetime, .datetime(let v)): total &+= (v - datetimeBase) / 1000
                 case (.timespan, .timespan(let v)): total &+= v / 1_000_000
-                case (.stringLow, .string(let s)), (.stringHigh, .string(let s)): total &+= Int64(s.utf8.count)
+                case (.stringLow, .string(let s)), (.stringHigh, .string(let s)): total &+= stringHash(s)
                 case (.dynamic, .dynamic(let d)):
                     if case .bag(let bag) = d, case .long(let k)? = bag["k"] { total &+= k }
+                    if case .bag(let bag) = d, case .string(let s)? = bag["s"] { total &+= stringHash(s) }
                 default: return "type:\(column.type)!=\(kind.rawValue)"
                 }
             }

@@ -36,7 +36,8 @@ public enum BenchTransferReport {
     public static func ratioToSandpiper(_ m: BenchTransferMeasurement, in all: [BenchTransferMeasurement]) -> Double? {
         guard let s = m.stats,
             let ours = all.first(where: {
-                $0.method == "sandpiper" && $0.direction == m.direction && $0.dataset == m.dataset
+                $0.method == "sandpiper" && $0.variant == "default" && $0.direction == m.direction
+                    && $0.dataset == m.dataset
             })?.stats
         else { return nil }
         return s.median / ours.median

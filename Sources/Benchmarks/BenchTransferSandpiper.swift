@@ -6,36 +6,60 @@ import Sandbox
 /// Sandpiper's side of `bench transfer`: the real python() path, `Supervisor` → warm worker → `df`
 /// → `result` → engine columns, timed from both ends on CLOCK_MONOTONIC (one clock for every process).
 ///
-/// Each run is one supervisor call whose script stamps the clock first thing (so `df` exists) and
-/// last thing (after `result = df`); the bench stamps it just before the call and just after it returns:
-/// - `to-df` = script start − call start: the header and small buffers written into a pooled memfd
-///   (large buffers go by reference as their own memfds), the request handed to the ready spare
-///   child (or a fork of the warm zygote), the private mappings and `df` built over them;
-/// - `from-df` = call return − script end: `result` written into a memfd (unmodified columns as
-///   references to the input), the answer, and the buffers adopted as engine columns;
-/// - `round-trip` = both (the call less the script's own checksum work).
+/// Each run is one supervisor call whose script stamps the clock first thing, again after it has
+/// compiled the bench's helpers, once more after the consumer step (`table_touch`, which reads every
+/// value of `df` once), and last thing (after its checksum and setting `result`); the bench stamps the
+/// clock just before the call and just after it returns:
+/// - `to-df` = script start − call start, plus the consumer step: the header and small buffers
+///   written into a pooled memfd (large buffers go by reference as their own memfds), a child forked
+///   from the warm zygote and confined, the private mappings, `df` built over them, and every value
+///   of `df` read once (the page faults of first touch included), as every peer's receiver does;
+/// - `from-df` = call return − script end: `result` written into a memfd, the answer, and the
+///   buffers adopted as engine columns. Variant `default`: `result` is a copy the script computed
+///   (new buffers, new string and dict objects: nothing can go back by reference), the case every
+///   peer measures; variant `by-reference`: `result = df`, whose unmodified columns come back as
+///   the engine's own buffers with nothing copied;
+/// - `round-trip` = both (the call less the script's compile and copy work).
+/// Calls run back to back on a supervisor without spare children (see `supervisor`).
 /// `call` is the whole `python()` call on a 1-row table: warm back to back, warm with pauses, and
 /// cold (every worker stopped first, so the call starts CPython and imports numpy and pandas).
 struct BenchSandpiperSubject {
+    /// Runs the transfer rows with no spare child: each call forks the warm worker and confines the
+    /// child inside the timed span, so no row profits from a child made during the bench's untimed work.
     let supervisor: Supervisor
+    /// Runs the `call` rows with spare children, as a server does (back to back and spaced are labelled).
+    let callSupervisor: Supervisor
     let sitePackages: [String]
-    /// `bench/peers/transfer_checksum.py`: the script computes the same checksum every peer does.
+    /// `bench/peers/transfer_checksum.py`: the script runs the same consumer step and checksum every peer does.
     let checksumSource: String
 
     static let marker = "SANDPIPER_BENCH"
 
-    /// The checksum helper travels in `kargs` and is compiled after the first stamp: compiling the
-    /// bench's own helper is not part of handing `df` over (the peers' timings leave it out too).
+    /// The helpers travel in `kargs` and are compiled between the first two stamps, outside the to-df
+    /// span: compiling the bench's own helpers is not part of handing `df` over (the peers' leave it out too).
     var kargsJSON: String { Dynamic.bag(PropertyBag([("checksum_source", .string(checksumSource))])).jsonText }
 
-    func script(kinds: [BenchColumnKind]) -> String {
+    /// What the script hands back as `result`.
+    enum ResultKind: String, CaseIterable {
+        /// `result` = `fresh_copy(df)` (`transfer_checksum.py`): every column new.
+        case computed = "default"
+        /// `result = df`: unmodified input columns, adopted by reference.
+        case byReference = "by-reference"
+    }
+
+    func script(kinds: [BenchColumnKind], result: ResultKind) -> String {
         let list = kinds.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+        let assign = result == .computed ? "result = fresh_copy(df)" : "result = df"
         return """
             import time as _bench_time
             _bench_t0 = _bench_time.monotonic_ns()
             exec(kargs["checksum_source"])
-            print("\(Self.marker)", _bench_t0, table_checksum(df, [\(list)]))
-            result = df
+            _bench_t1 = _bench_time.monotonic_ns()
+            table_touch(df, [\(list)])
+            _bench_t2 = _bench_time.monotonic_ns()
+            _bench_seen = table_checksum(df, [\(list)])
+            print("\(Self.marker)", _bench_t0, _bench_t1, _bench_t2, _bench_seen)
+            \(assign)
             print("\(Self.marker)_END", _bench_time.monotonic_ns())
             """
     }
@@ -43,8 +67,10 @@ struct BenchSandpiperSubject {
     struct Run { var toDF: Double; var fromDF: Double; var roundTrip: Double }
 
     /// One checked call: the script must have seen `expected`, and the result must check out too.
-    func call(_ table: Table, kinds: [BenchColumnKind], expected: String) throws(BenchError) -> Run {
-        let text = script(kinds: kinds)
+    func call(_ table: Table, kinds: [BenchColumnKind], expected: String, result: ResultKind) throws(BenchError)
+        -> Run
+    {
+        let text = script(kinds: kinds, result: result)
         let t0 = BenchClock.nanoseconds()
         let output: ScriptOutput
         do {
@@ -54,38 +80,44 @@ struct BenchSandpiperSubject {
             throw .peer("sandpiper's python() call failed: \(error.description)")
         }
         let t3 = BenchClock.nanoseconds()
-        var seen: String?, t1: UInt64?, t2: UInt64?
+        var seen: String?, stamps: [UInt64]?, end: UInt64?
         for line in output.stdout.split(separator: "\n") {
             let parts = line.split(separator: " ")
-            if parts.first == Substring(Self.marker), parts.count == 3 {
-                t1 = UInt64(parts[1]); seen = String(parts[2])
+            if parts.first == Substring(Self.marker), parts.count == 5 {
+                stamps = parts[1...3].compactMap { UInt64($0) }; seen = String(parts[4])
             }
-            if parts.first == Substring(Self.marker + "_END"), parts.count == 2 { t2 = UInt64(parts[1]) }
+            if parts.first == Substring(Self.marker + "_END"), parts.count == 2 { end = UInt64(parts[1]) }
         }
-        guard let seen, let t1, let t2, t1 >= t0, t3 >= t2 else {
+        guard let seen, let stamps, stamps.count == 3, let end, t0 <= stamps[0], stamps[0] <= stamps[1],
+            stamps[1] <= stamps[2], stamps[2] <= end, end <= t3
+        else {
             throw .peer(
                 "the bench script's timestamps are missing or out of order in its output: \(output.stdout.prefix(300))")
         }
         guard seen == expected else { throw .checksum("sandpiper: the script saw \(seen), expected \(expected)") }
         let back = BenchDataset.checksum(of: output.table, kinds: kinds)
         guard back == expected else {
-            throw .checksum("sandpiper: result = df came back as \(back), expected \(expected)")
+            throw .checksum("sandpiper: result (\(result.rawValue)) came back as \(back), expected \(expected)")
         }
-        let toDF = Double(t1 - t0) / 1e9, fromDF = Double(t3 - t2) / 1e9
+        let toDF = Double(stamps[0] - t0 + stamps[2] - stamps[1]) / 1e9, fromDF = Double(t3 - end) / 1e9
         return Run(toDF: toDF, fromDF: fromDF, roundTrip: toDF + fromDF)
     }
 
-    /// Warm-up call, then `runs` checked calls; stats per direction.
+    /// For each kind of result: a warm-up call, then `runs` checked calls back to back; stats per
+    /// direction and variant (`to-df` is taken from the computed-result calls only: it is the same path).
     func measure(_ table: Table, kinds: [BenchColumnKind], expected: String, runs: Int) throws(BenchError) -> [(
-        String, BenchStats
+        direction: String, variant: String, stats: BenchStats
     )] {
-        _ = try call(table, kinds: kinds, expected: expected)
-        var all: [Run] = []
-        for _ in 0..<runs { all.append(try call(table, kinds: kinds, expected: expected)) }
-        return [
-            ("to-df", BenchStats(all.map(\.toDF))), ("from-df", BenchStats(all.map(\.fromDF))),
-            ("round-trip", BenchStats(all.map(\.roundTrip))),
-        ]
+        var out: [(direction: String, variant: String, stats: BenchStats)] = []
+        for result in ResultKind.allCases {
+            _ = try call(table, kinds: kinds, expected: expected, result: result)
+            var all: [Run] = []
+            for _ in 0..<runs { all.append(try call(table, kinds: kinds, expected: expected, result: result)) }
+            if result == .computed { out.append(("to-df", result.rawValue, BenchStats(all.map(\.toDF)))) }
+            out.append(("from-df", result.rawValue, BenchStats(all.map(\.fromDF))))
+            out.append(("round-trip", result.rawValue, BenchStats(all.map(\.roundTrip))))
+        }
+        return out
     }
 
     /// The whole `python()` call on a 1-row table: warm worker back to back (each call also waits for
@@ -97,7 +129,8 @@ struct BenchSandpiperSubject {
             let t0 = BenchClock.nanoseconds()
             let output: ScriptOutput
             do {
-                output = try supervisor.run(table, ScriptRun(script: "result = df", sitePackages: sitePackages))
+                output = try callSupervisor.run(
+                    table, ScriptRun(script: "result = df", sitePackages: sitePackages))
             } catch {
                 throw .peer("sandpiper's python() call failed: \(error.description)")
             }
@@ -118,7 +151,7 @@ struct BenchSandpiperSubject {
         }
         var cold: [Double] = []
         for _ in 0..<runs {
-            supervisor.shutdown()
+            callSupervisor.shutdown()
             cold.append(try once())
         }
         return (BenchStats(warm), BenchStats(spaced), BenchStats(cold))

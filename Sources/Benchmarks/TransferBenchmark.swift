@@ -87,12 +87,16 @@ public struct TransferBenchmark: Sendable {
                 throw BenchError.peer("cannot read \(source.path)")
             }
             subject = BenchSandpiperSubject(
-                supervisor: Supervisor(),
+                supervisor: Supervisor(configuration: SupervisorConfiguration(spareChildren: false)),
+                callSupervisor: Supervisor(),
                 sitePackages: try BenchSandpiperSubject.sitePackages(
                     sandbox: sandbox, explicit: sitePackages, env: env),
                 checksumSource: text)
         }
-        defer { subject?.supervisor.shutdown() }
+        defer {
+            subject?.supervisor.shutdown()
+            subject?.callSupervisor.shutdown()
+        }
         var results: [BenchTransferMeasurement] = []
         var expected: [String: String] = [:], bytes: [String: Int] = [:]
         for ds in datasets {
@@ -110,11 +114,11 @@ public struct TransferBenchmark: Sendable {
                     method: "memcpy", variant: "read-once", direction: "to-df", dataset: ds, bytes: size,
                     stats: limit.read))
             if let subject {
-                for (direction, stats) in try subject.measure(table, kinds: ds.kinds, expected: checksum, runs: runs) {
+                for m in try subject.measure(table, kinds: ds.kinds, expected: checksum, runs: runs) {
                     results.append(
                         .init(
-                            method: "sandpiper", variant: "default", direction: direction, dataset: ds, bytes: size,
-                            stats: stats))
+                            method: "sandpiper", variant: m.variant, direction: m.direction, dataset: ds,
+                            bytes: size, stats: m.stats))
                 }
             }
         }
@@ -123,7 +127,9 @@ public struct TransferBenchmark: Sendable {
             let call = try subject.measureCall(runs: runs)
             let one = BenchDataset(type: "long", kinds: [.long], nullsText: "0", rows: 1)
             results.append(
-                .init(method: "sandpiper", variant: "warm", direction: "call", dataset: one, bytes: 8, stats: call.warm)
+                .init(
+                    method: "sandpiper", variant: "warm-back-to-back", direction: "call", dataset: one, bytes: 8,
+                    stats: call.warm)
             )
             results.append(
                 .init(

@@ -13,8 +13,10 @@ struct BenchTransferCommand: ParsableCommand {
             Datasets are generated per type from the formulas in BenchTransferData.swift (the peer script \
             bench/peers/transfer.py repeats them). Every run checks a checksum of what the receiving side saw; \
             a wrong transfer fails the run (exit 1, E_BENCH_CHECKSUM). Directions: to-df (table → df visible \
-            to the script), from-df (result → engine columns), round-trip, call (a whole python() call on \
-            1 row: warm worker back to back, warm 100 ms apart, cold worker). memcpy is one copy of the dataset's bytes (variant read-once: reading \
+            to the script, and every value of it read once by the receiver, as for every peer), from-df \
+            (result → engine columns: a result the script computed; variant by-reference: result = df), \
+            round-trip, call (a whole python() call on 1 row: warm worker back to back, warm 100 ms apart, \
+            cold worker). Transfer rows run without spare children, so none profits from untimed work. memcpy is one copy of the dataset's bytes (variant read-once: reading \
             them once), the physical limit every ratio is taken against.
             """
     )

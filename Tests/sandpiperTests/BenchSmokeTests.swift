@@ -111,8 +111,11 @@ struct BenchSmokeTests {
         .enabled(
             if: BenchSmokeTests.workerBuilt, "sandpiper-worker is not built next to sandpiper, so python() cannot run"))
     func transferBenchPrintsEveryMethodAndDirection() throws {
+        // Every type, with and without nulls: each receiver's checksum (string contents included) must
+        // equal the generator's, for sandpiper's computed and by-reference results and for every peer.
+        let types = "long,int,real,bool,datetime,timespan,string-low,string-high,dynamic,numeric4,mixed"
         let run = try Self.sandpiper([
-            "bench", "transfer", "--rows", "1000", "--types", "numeric4,string-low,mixed",
+            "bench", "transfer", "--rows", "1000", "--types", types, "--nulls", "0,0.1",
             "--runs", "1", "--format", "json",
         ])
         try #require(run.status == 0, "bench transfer failed (exit \(run.status)): \(run.stderr.suffix(3000))")
@@ -135,9 +138,19 @@ struct BenchSmokeTests {
         #expect(Set(lines.compactMap { $0["method"] as? String }) == methods)
         let ours = lines.filter { $0["method"] as? String == "sandpiper" }
         #expect(Set(ours.compactMap { $0["direction"] as? String }) == directions)
-        // 3 types x 2 null ratios, each to-df, from-df and round-trip; plus warm (back to back and
-        // spaced) and cold calls.
-        #expect(ours.count == 3 * 2 * 3 + 3)
+        // 11 types x 2 null ratios, each to-df, from-df and round-trip with a computed result, from-df
+        // and round-trip by reference; plus warm (back to back and spaced) and cold calls.
+        #expect(ours.count == 11 * 2 * 5 + 3)
+        let variants = Set(ours.map { "\($0["direction"] ?? "") \($0["variant"] ?? "")" })
+        #expect(
+            variants == [
+                "to-df default", "from-df default", "from-df by-reference", "round-trip default",
+                "round-trip by-reference", "call warm-back-to-back", "call warm-spaced", "call cold",
+            ])
+        let split = lines.filter {
+            $0["method"] as? String == "pyarrow-ipc-memfd" && $0["variant"] as? String == "split-blocks"
+        }
+        #expect(split.count == 11 * 2 * 2, "to-df and round-trip of every dataset")
     }
 
     @Test func transferRejectsAnUnknownType() throws {

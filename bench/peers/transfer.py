@@ -5,7 +5,8 @@ Methods (JSON `method`), each for directions `to-df` (source table -> DataFrame 
 consumer), `from-df` (DataFrame -> table of the source side) and `round-trip` (both):
 
 - pyarrow-ipc-memfd: an Arrow IPC stream written into a memfd by one process, read (memory-mapped)
-  and converted with `to_pandas()` by a second, already running process;
+  and converted with `to_pandas()` by a second, already running process (variant "split-blocks":
+  `to_pandas(split_blocks=True)`, zero-copy from the mapping where the type allows);
 - pyarrow-to-pandas: in-process `Table.to_pandas()` / `Table.from_pandas()` (variant "default"), and
   `to_pandas(split_blocks=True, zero_copy_only=True)` (variant "zero-copy", numeric without nulls only);
 - duckdb-df: `SELECT * FROM t` -> `.df()`, and `CREATE TABLE .. AS SELECT * FROM df`;
@@ -13,8 +14,11 @@ consumer), `from-df` (DataFrame -> table of the source side) and `round-trip` (b
 - csv-pipe: `to_csv` -> pipe -> `read_csv` (+ dtype coercion) in a second process.
 
 Two-process times run from the sender's clock before it starts to the receiver's clock once the
-DataFrame (or table) exists; both read CLOCK_MONOTONIC. Checksums are computed after the clock
-stops. The data is generated from the formulas in Sources/Bench/BenchTransferData.swift.
+DataFrame (or table) exists; both read CLOCK_MONOTONIC. A receiving DataFrame is consumed inside the
+timed span (`table_touch`: every value read once, as sandpiper's script does), in to-df and in the
+middle of round-trip. from-df sends a result computed before the clock starts (`fresh_copy`: new
+buffers and objects, as sandpiper's from-df does). Checksums are computed after the clock stops.
+The data is generated from the formulas in Sources/Bench/BenchTransferData.swift.
 
 Prints one JSON object per line: `{"kind": "dataset", ...}` with the generator's checksum (the
 Swift side compares it with its own), then `{"kind": "measurement", "method", "direction",
@@ -37,7 +41,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from transfer_checksum import DATETIME_BASE_NS, table_checksum  # noqa: E402
+from transfer_checksum import DATETIME_BASE_NS, fresh_copy, table_checksum, table_touch  # noqa: E402
 
 METHODS = ["pyarrow-ipc-memfd", "pyarrow-to-pandas", "duckdb-df", "pickle5-oob-pipe", "csv-pipe"]
 DIRECTIONS = ["to-df", "from-df", "round-trip"]
@@ -182,20 +186,22 @@ def child_main(read_fd, write_fd):
         if op == "dataset":
             kinds = req["kinds"]
             table = dataset_table(kinds, req["rows"], req["permille"])
-            state = {"kinds": kinds, "table": table, "df": table.to_pandas()}
+            state = {"kinds": kinds, "table": table, "result": fresh_copy(table.to_pandas())}
         elif op == "ipc-to-df":
-            df = ipc_from_path(req["path"]).to_pandas()
+            df = ipc_from_path(req["path"]).to_pandas(split_blocks=req["split"])
+            table_touch(df, state["kinds"])
             reply = {"t1": now(), "checksum": table_checksum(df, state["kinds"])}
         elif op == "ipc-from-df":
             t0 = now()
-            fd = ipc_into_memfd(pa.Table.from_pandas(state["df"], preserve_index=False))
+            fd = ipc_into_memfd(pa.Table.from_pandas(state["result"], preserve_index=False))
             reply = {"t0": t0, "path": f"/proc/{os.getpid()}/fd/{fd}"}
             print(json.dumps(reply), flush=True)
             json.loads(sys.stdin.readline())  # the reader is done; the memfd can go
             os.close(fd)
             continue
         elif op == "ipc-round-trip":
-            df = ipc_from_path(req["path"]).to_pandas()
+            df = ipc_from_path(req["path"]).to_pandas(split_blocks=req["split"])
+            table_touch(df, state["kinds"])
             fd = ipc_into_memfd(pa.Table.from_pandas(df, preserve_index=False))
             print(json.dumps({"path": f"/proc/{os.getpid()}/fd/{fd}"}), flush=True)
             json.loads(sys.stdin.readline())
@@ -203,24 +209,29 @@ def child_main(read_fd, write_fd):
             continue
         elif op == "pickle-to-df":
             df = receive_pickle(read_fd)
+            table_touch(df, state["kinds"])
             reply = {"t1": now(), "checksum": table_checksum(df, state["kinds"])}
         elif op == "pickle-from-df":
             reply = {"t0": now()}
             print(json.dumps(reply), flush=True)
-            send_pickle(write_fd, state["df"])
+            send_pickle(write_fd, state["result"])
             continue
         elif op == "pickle-round-trip":
-            send_pickle(write_fd, receive_pickle(read_fd))
+            df = receive_pickle(read_fd)
+            table_touch(df, state["kinds"])
+            send_pickle(write_fd, df)
             continue
         elif op == "csv-to-df":
             df = csv_coerce(pd.read_csv(io.BytesIO(receive_bytes(read_fd))), state["kinds"])
+            table_touch(df, state["kinds"])
             reply = {"t1": now(), "checksum": table_checksum(df, state["kinds"])}
         elif op == "csv-from-df":
             print(json.dumps({"t0": now()}), flush=True)
-            send_bytes(write_fd, state["df"].to_csv(index=False).encode())
+            send_bytes(write_fd, state["result"].to_csv(index=False).encode())
             continue
         elif op == "csv-round-trip":
             df = csv_coerce(pd.read_csv(io.BytesIO(receive_bytes(read_fd))), state["kinds"])
+            table_touch(df, state["kinds"])
             send_bytes(write_fd, df.to_csv(index=False).encode())
             continue
         elif op == "quit":
@@ -274,6 +285,7 @@ class Runner:
         self.table = dataset_table(kinds, rows, permille)
         self.df = self.table.to_pandas()
         self.expected = table_checksum(self.df, kinds)
+        self.result = fresh_copy(self.df)  # what from-df sends: computed before any clock starts
         peer.ask(op="dataset", kinds=kinds, rows=rows, permille=permille)
         peer.answer()
         self._duck = None
@@ -281,13 +293,17 @@ class Runner:
     def check(self, df):
         return table_checksum(df, self.kinds)
 
+    def touch(self, df):
+        """The consumer step, inside the timed span."""
+        table_touch(df, self.kinds)
+
     # pyarrow IPC through a memfd between two processes
-    def ipc(self, direction):
+    def ipc(self, direction, split=False):
         p = self.peer
         if direction == "to-df":
             t0 = now()
             fd = ipc_into_memfd(self.table)
-            p.ask(op="ipc-to-df", path=f"/proc/{os.getpid()}/fd/{fd}")
+            p.ask(op="ipc-to-df", path=f"/proc/{os.getpid()}/fd/{fd}", split=split)
             a = p.answer()
             os.close(fd)
             return (a["t1"] - t0) / 1e9, a["checksum"]
@@ -300,7 +316,7 @@ class Runner:
             return (t1 - a["t0"]) / 1e9, self.check(table.to_pandas())
         t0 = now()
         fd = ipc_into_memfd(self.table)
-        p.ask(op="ipc-round-trip", path=f"/proc/{os.getpid()}/fd/{fd}")
+        p.ask(op="ipc-round-trip", path=f"/proc/{os.getpid()}/fd/{fd}", split=split)
         a = p.answer()
         table = ipc_from_path(a["path"])
         t1 = now()
@@ -314,11 +330,14 @@ class Runner:
         if direction == "to-df":
             df = (self.table.to_pandas(split_blocks=True, zero_copy_only=True) if zero_copy
                   else self.table.to_pandas())
+            self.touch(df)
             return (now() - t0) / 1e9, self.check(df)
         if direction == "from-df":
-            table = pa.Table.from_pandas(self.df, preserve_index=False)
+            table = pa.Table.from_pandas(self.result, preserve_index=False)
             return (now() - t0) / 1e9, self.check(table.to_pandas())
-        table = pa.Table.from_pandas(self.table.to_pandas(), preserve_index=False)
+        df = self.table.to_pandas()
+        self.touch(df)
+        table = pa.Table.from_pandas(df, preserve_index=False)
         return (now() - t0) / 1e9, self.check(table.to_pandas())
 
     # DuckDB
@@ -333,8 +352,13 @@ class Runner:
         t0 = now()
         if direction == "to-df":
             df = con.execute("SELECT * FROM t").df()
+            self.touch(df)
             return (now() - t0) / 1e9, self.check(df)
-        src = self.df if direction == "from-df" else con.execute("SELECT * FROM t").df()
+        if direction == "from-df":
+            src = self.result
+        else:
+            src = con.execute("SELECT * FROM t").df()
+            self.touch(src)
         con.register("pdf", src)
         con.execute("CREATE OR REPLACE TABLE x AS SELECT * FROM pdf")
         t1 = now()
@@ -424,6 +448,8 @@ def main():
                             variants = [("default", None)]
                             if method == "pyarrow-to-pandas" and direction == "to-df":
                                 variants.append(("zero-copy", True))
+                            if method == "pyarrow-ipc-memfd" and direction != "from-df":
+                                variants.append(("split-blocks", True))
                             for variant, flag in variants:
                                 tag = {**what, "variant": variant}
                                 print(f"transfer peers: {name} rows={rows} {method} {variant} {direction}", file=sys.stderr, flush=True)
@@ -431,7 +457,7 @@ def main():
                                     emit({"kind": "skipped", **tag, "reason": f"csv beyond {a.csv_max_rows} rows (--csv-max-rows)"})
                                     continue
                                 run = {
-                                    "pyarrow-ipc-memfd": lambda: runner.ipc(direction),
+                                    "pyarrow-ipc-memfd": lambda: runner.ipc(direction, split=bool(flag)),
                                     "pyarrow-to-pandas": lambda: runner.to_pandas(direction, zero_copy=bool(flag)),
                                     "duckdb-df": lambda: runner.duckdb(direction),
                                     "pickle5-oob-pipe": lambda: runner.pickle5(direction),
