@@ -15,11 +15,7 @@ struct AutoclusterPlugin: TabularPlugin {
     let name = "autocluster"
 
     func outputSchema(input: Schema, arguments: PluginArguments) throws(KQLError) -> Schema? {
-        let a = PatternArguments(plugin: name, arguments: arguments)
-        let weight = try a.weightColumn(1, in: input)
-        return Schema(
-            [Field("SegmentId", .long), Field("Count", .long), Field("Percent", .real)]
-                + input.fields.indices.filter { $0 != weight }.map { input.fields[$0] })
+        try PatternArguments(plugin: name, arguments: arguments).segmentSchema(input, weightArgument: 1)
     }
 
     func run(input: Table, arguments: PluginArguments) throws(KQLError) -> PluginResult {

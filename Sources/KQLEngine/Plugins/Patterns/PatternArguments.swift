@@ -40,6 +40,15 @@ struct PatternArguments {
         return Int(x)
     }
 
+    /// The segment table of `basket` and `autocluster`: `SegmentId`, `Count`, `Percent`, then the input's
+    /// columns without the weight column named by argument `weightArgument`.
+    func segmentSchema(_ input: Schema, weightArgument: Int) throws(KQLError) -> Schema {
+        let weight = try weightColumn(weightArgument, in: input)
+        return Schema(
+            [Field("SegmentId", .long), Field("Count", .long), Field("Percent", .real)]
+                + input.fields.indices.filter { $0 != weight }.map { input.fields[$0] })
+    }
+
     /// A numeric column of `schema` that weighs each row, nil by default.
     func weightColumn(_ i: Int, in schema: Schema) throws(KQLError) -> Int? {
         guard let v = try optional(i) else { return nil }
