@@ -11,10 +11,7 @@ struct ArchiveFuzzTarget: FuzzTarget {
     let name = "archive"
     let summary = "archive extractor (tar with any filter, zip) on hostile archives; nothing may land outside"
 
-    static let root: String = {
-        let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
-        return base + "/sandpiper-fuzz-archive-\(getpid())"
-    }()
+    static let root = ScratchFolder.path("sandpiper-fuzz-archive")
 
     func run(_ bytes: [UInt8]) {
         let fm = FileManager.default

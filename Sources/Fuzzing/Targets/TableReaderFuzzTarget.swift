@@ -14,8 +14,7 @@ struct TableReaderFuzzTarget: FuzzTarget {
 
     /// A folder of this process's own, emptied before every input.
     static let root: String = {
-        let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
-        let path = base + "/sandpiper-fuzz-readers-\(getpid())"
+        let path = ScratchFolder.path("sandpiper-fuzz-readers")
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }()
