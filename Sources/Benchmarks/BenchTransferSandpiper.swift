@@ -122,39 +122,12 @@ struct BenchSandpiperSubject {
 
     /// The whole `python()` call on a 1-row table: warm worker back to back (each call also waits for
     /// the spare child the previous one started), warm worker 100 ms apart (the spare is ready), then
-    /// cold (all workers stopped before each run).
+    /// cold (all workers stopped before each run); `CallBenchmark` runs the calls.
     func measureCall(runs: Int) throws(BenchError) -> (warm: BenchStats, spaced: BenchStats, cold: BenchStats) {
-        let table = Table([("x", Column(int64s: [42]))])
-        func once() throws(BenchError) -> Double {
-            let t0 = BenchClock.nanoseconds()
-            let output: ScriptOutput
-            do {
-                output = try callSupervisor.run(
-                    table, ScriptRun(script: "result = df", sitePackages: sitePackages))
-            } catch {
-                throw .peer("sandpiper's python() call failed: \(error.description)")
-            }
-            let seconds = Double(BenchClock.nanoseconds() - t0) / 1e9
-            guard output.table.rowCount == 1, output.table.columns.first?.value(0) == .long(42) else {
-                throw .checksum("sandpiper: a 1-row call returned \(output.table.rows)")
-            }
-            return seconds
-        }
-        _ = try once()
-        var warm: [Double] = []
-        for _ in 0..<runs { warm.append(try once()) }
-        // A call that finds its spare child ready (as calls a person types do); the pause is not timed.
-        var spaced: [Double] = []
-        for _ in 0..<runs {
-            usleep(100_000)
-            spaced.append(try once())
-        }
-        var cold: [Double] = []
-        for _ in 0..<runs {
-            callSupervisor.shutdown()
-            cold.append(try once())
-        }
-        return (BenchStats(warm), BenchStats(spaced), BenchStats(cold))
+        let s = try CallBenchmark.samples(supervisor: callSupervisor, sitePackages: sitePackages, runs: runs)
+        return (
+            BenchStats(s.warm.map(\.seconds)), BenchStats(s.spaced.map(\.seconds)), BenchStats(s.cold.map(\.seconds))
+        )
     }
 
     /// The site-packages the worker runs with: a named sandbox's, or the bench venv's (pinned numpy and pandas).

@@ -34,13 +34,14 @@ struct QueryChild {
         let channel = MessageChannel(fd: fds.reply)
         prepareProcess()
         let confineStart = Self.milliseconds()
-        if let plan = envelope.plan { confine(plan, keeping: fds.all, channel: channel) }
-        let confined = Self.milliseconds() - confineStart
+        var timings: [String: Double] = [:]
+        if let plan = envelope.plan { timings = confine(plan, keeping: fds.all, channel: channel) }
+        timings["confine"] = Self.milliseconds() - confineStart
         guard let request = envelope.request else {
             answer(channel, Self.failure(.io, "the worker forked a query child without a request"))
         }
         let hook = installAuditHook()
-        execute(request, fds: fds, channel: channel, hookFailure: hook, timings: ["confine": confined])
+        execute(request, fds: fds, channel: channel, hookFailure: hook, timings: timings)
     }
 
     /// A spare: confines itself under `plan`, then serves the one request that comes on `socket`
@@ -49,8 +50,10 @@ struct QueryChild {
         let channel = MessageChannel(fd: socket)
         prepareProcess()
         let confineStart = Self.milliseconds()
-        if let plan { confine(plan, keeping: [socket], channel: channel) }
-        let confined = Self.milliseconds() - confineStart
+        var timings: [String: Double] = [:]
+        if let plan { timings = confine(plan, keeping: [socket], channel: channel) }
+        timings["confine"] = Self.milliseconds() - confineStart
+        timings["spare"] = 1
 
         let hook = installAuditHook()
         // Our own warm-up again, now in this process: the pages `df` and `result` will touch are copied
@@ -67,9 +70,7 @@ struct QueryChild {
                     "a spare query child got a request it cannot run (\(received.count) fds, a plan, or no request)"))
         }
         let fds = QueryFds(input: received[0], output: received[1], reply: socket, extra: Array(received.dropFirst(2)))
-        execute(
-            request, fds: fds, channel: channel, hookFailure: hook,
-            timings: ["confine": confined, "spare": 1])
+        execute(request, fds: fds, channel: channel, hookFailure: hook, timings: timings)
     }
 
     /// Stdio detached; past RLIMIT_FSIZE a write fails with EFBIG (a Python exception) instead of
@@ -80,16 +81,21 @@ struct QueryChild {
     }
 
     /// Applies `plan` keeping stdio and `keeping` open; on failure answers with the error and exits.
-    private func confine(_ plan: ConfinementPlan, keeping: [Int32], channel: MessageChannel) {
+    /// Returns the milliseconds of each step (`confine.<step>`, `confine.<step>.cpu`).
+    private func confine(_ plan: ConfinementPlan, keeping: [Int32], channel: MessageChannel) -> [String: Double] {
         var plan = plan
         plan.keepFileDescriptors = [0, 1, 2] + keeping
+        let clock = ConfinementClock()
         do {
-            try Confinement.apply(plan) { status in
-                try? channel.send(QueryExit(waitStatus: status))
-            }
+            try Confinement.apply(
+                plan,
+                waiterReport: { status in
+                    try? channel.send(QueryExit(waitStatus: status))
+                }, clock: clock)
         } catch {
             answer(channel, Self.failure(error.workerFailureCode, error.message))
         }
+        return clock.milliseconds
     }
 
     private func installAuditHook() -> WorkerResponse? {
@@ -132,6 +138,8 @@ struct QueryChild {
         }
         if Processes.current != answering { Processes.exitImmediately(0) }
         for (phase, ms) in timings { response.timings[phase] = ms }
+        // CPU of this process since it was forked into the pid namespace: confinement, script and answer.
+        response.timings["cpu"] = Double(MonotonicClock.processCPUNanoseconds()) / 1e6
         if let failure = response.failure, let denied = DenialReport(python: python).denial(for: failure) {
             response.failure = denied
         }

@@ -153,6 +153,27 @@ struct BenchSmokeTests {
         #expect(split.count == 11 * 2 * 2, "to-df and round-trip of every dataset")
     }
 
+    @Test(
+        .enabled(
+            if: BenchSmokeTests.workerBuilt, "sandpiper-worker is not built next to sandpiper, so python() cannot run"))
+    func callsBenchPrintsTheThreeVariantsWithTheChildsPhases() throws {
+        let run = try Self.sandpiper(["bench", "calls", "--runs", "2", "--format", "json"])
+        try #require(run.status == 0, "bench calls failed (exit \(run.status)): \(run.stderr.suffix(3000))")
+        let lines = try Self.jsonLines(run.stdout)
+        #expect(lines.compactMap { $0["variant"] as? String } == ["warm-back-to-back", "warm-spaced", "cold"])
+        for line in lines {
+            #expect(line["runs"] as? Int == 2)
+            let phases = line["phases_ms"] as? [String: Any] ?? [:]
+            // Every confinement step was timed in the child, and the script's own phases too.
+            for key in ["confine", "confine.seccomp", "confine.filesystem", "confine.pidNamespace", "script", "cpu"] {
+                #expect(phases[key] != nil, "\(key) missing in \(line)")
+            }
+        }
+        // Spaced calls find the spare ready; a cold call has no zygote, so no spare, to run it.
+        #expect(lines[1]["spare_runs"] as? Int == 2)
+        #expect(lines[2]["spare_runs"] as? Int == 0)
+    }
+
     @Test func transferRejectsAnUnknownType() throws {
         let run = try Self.sandpiper(["bench", "transfer", "--types", "nope"])
         #expect(run.status != 0)

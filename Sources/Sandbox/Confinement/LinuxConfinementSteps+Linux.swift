@@ -140,8 +140,10 @@
 
         public func threadCount() -> Int { Kernel.threadCount() }
 
+        /// Installs the policy's program: the one the warm worker compiled before it forked this child
+        /// (`Confinement.prepare`), or compiled here when it did not.
         public func installSeccomp(_ policy: SeccompPolicy) throws(ConfinementError) {
-            try SeccompFilter(policy: policy).load()
+            try SeccompFilter.install(SeccompFilter.program(for: policy))
         }
     }
 #endif

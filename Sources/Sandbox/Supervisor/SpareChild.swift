@@ -58,7 +58,8 @@ final class SpareChild: Sendable {
 final class SparePool: Sendable {
     private struct State {
         var spares: [String: SpareChild] = [:]
-        var preparing: Set<String> = []
+        /// Preparations under way, each a group left when it is done.
+        var preparing: [String: DispatchGroup] = [:]
         /// Bumped by `drain()`: a preparation that began before it disposes what it made.
         var generation = 0
     }
@@ -66,8 +67,16 @@ final class SparePool: Sendable {
     private let inFlight = DispatchGroup()
 
     /// Takes the spare of `key` when one fits; a spare that does not fit (the sandbox's settings
-    /// changed), or died (its zygote did), is disposed.
-    func take(_ key: String, fitting settings: SandboxSettings, unconfined: Bool) -> SpareChild? {
+    /// changed), or died (its zygote did), is disposed. When one is being prepared (calls back to
+    /// back: the previous call started it), waits up to `waitMilliseconds` for it: it is already past
+    /// its cgroup and its fork, and a second child confining itself beside it would only halve the CPU
+    /// each gets on a busy machine.
+    func take(_ key: String, fitting settings: SandboxSettings, unconfined: Bool, waitMilliseconds: Int = 0)
+        -> SpareChild?
+    {
+        if waitMilliseconds > 0, let pending = state.withLock({ $0.spares[key] == nil ? $0.preparing[key] : nil }) {
+            _ = pending.wait(timeout: .now() + .milliseconds(waitMilliseconds))
+        }
         guard let spare = state.withLock({ $0.spares.removeValue(forKey: key) }) else { return nil }
         if spare.fits(settings, unconfined: unconfined), spare.isAlive { return spare }
         spare.dispose()
@@ -78,21 +87,24 @@ final class SparePool: Sendable {
     /// it returns.
     func prepare(_ key: String, _ make: @escaping @Sendable () -> SpareChild?) {
         let generation: Int? = state.withLock { s in
-            guard s.spares[key] == nil, !s.preparing.contains(key) else { return nil }
-            s.preparing.insert(key)
+            guard s.spares[key] == nil, s.preparing[key] == nil else { return nil }
+            let group = DispatchGroup()
+            group.enter()
+            s.preparing[key] = group
             return s.generation
         }
         guard let generation else { return }
         inFlight.enter()
         Thread.detachNewThread { [self] in
             let made = make()
-            let stale: SpareChild? = state.withLock { s in
-                s.preparing.remove(key)
-                guard let made else { return nil }
-                if s.generation != generation || s.spares[key] != nil { return made }
+            let (stale, group): (SpareChild?, DispatchGroup?) = state.withLock { s in
+                let group = s.preparing.removeValue(forKey: key)
+                guard let made else { return (nil, group) }
+                if s.generation != generation || s.spares[key] != nil { return (made, group) }
                 s.spares[key] = made
-                return nil
+                return (nil, group)
             }
+            group?.leave()
             stale?.dispose()
             inFlight.leave()
         }

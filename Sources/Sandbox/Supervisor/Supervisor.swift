@@ -382,7 +382,11 @@ public final class Supervisor: Sendable {
     /// for as long as its parent-death signal takes to arrive, which on a loaded machine is long enough
     /// for a query handed to it to die under the user as `E_SANDBOX_CRASH`. Forking anew restarts the zygote.
     private func liveSpare(_ settings: SandboxSettings, unconfined: Bool) -> SpareChild? {
-        guard let spare = spares.take(settings.environment, fitting: settings, unconfined: unconfined) else {
+        let wait = configuration.spareChildren ? configuration.spareWaitMilliseconds : 0
+        guard
+            let spare = spares.take(
+                settings.environment, fitting: settings, unconfined: unconfined, waitMilliseconds: wait)
+        else {
             return nil
         }
         if zygoteAlive(settings.environment) { return spare }

@@ -20,16 +20,21 @@ public struct SupervisorConfiguration: Sendable {
     /// Keep one spare child per sandbox forked and confined ahead of its query, so a call only hands
     /// it the request (false forks and confines a child per call; tests of that path).
     public var spareChildren: Bool
+    /// How long a call waits for the spare child the previous call began to prepare (its cgroup and
+    /// the zygote's fork) before it forks a child of its own. Calls back to back otherwise confine two
+    /// children at once on the same cores.
+    public var spareWaitMilliseconds: Int
 
     /// Confined, 30 s throttle wait, cgroups where possible.
     public init(
         allowUnconfined: Bool = false, throttleWaitMilliseconds: Int = 30_000, useCgroups: Bool = true,
         probe: KernelProbe? = nil, maxProcessesPerQuery: Int = 128, scratchBytes: UInt64 = 64 << 20,
-        spareChildren: Bool = true
+        spareChildren: Bool = true, spareWaitMilliseconds: Int = 1000
     ) {
         self.allowUnconfined = allowUnconfined; self.throttleWaitMilliseconds = throttleWaitMilliseconds
         self.useCgroups = useCgroups; self.probe = probe; self.maxProcessesPerQuery = maxProcessesPerQuery
         self.scratchBytes = scratchBytes; self.spareChildren = spareChildren
+        self.spareWaitMilliseconds = spareWaitMilliseconds
     }
 }
 

@@ -52,6 +52,34 @@ struct ConfinedRunTests {
         print(facts)
     }
 
+    @Test("every query child, spare or forked, runs under exactly one seccomp filter that refuses AF_INET")
+    func everyChildInstallsTheFilter() throws {
+        let script = """
+            import socket
+            status = dict(l.split(':', 1) for l in open('/proc/self/status').read().splitlines() if ':' in l)
+            try:
+                socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+                inet = 'created'
+            except PermissionError:
+                inet = 'refused'
+            result = pd.DataFrame({'v': [status['Seccomp'].strip() + ' ' + status['Seccomp_filters'].strip() + ' ' + inet]})
+            """
+        let forking = Supervisor(configuration: SupervisorConfiguration(spareChildren: false))
+        defer { forking.shutdown() }
+        var seen: [String] = [], spares = 0
+        for supervisor in [self.supervisor, forking] {
+            for _ in 0..<4 {
+                let out = try supervisor.run(
+                    PoolFixture.oneRow, ScriptRun(script: script, sandbox: try PoolFixture.sandbox()))
+                seen.append(out.table.columns[0].string(0))
+                if out.timings["spare"] == 1 { spares += 1 }
+                #expect(out.timings["confine.seccomp"] != nil)
+            }
+        }
+        #expect(seen == Array(repeating: "2 1 refused", count: 8))
+        #expect(spares >= 1, "no call ran in a spare child")
+    }
+
     @Test func warmOneRowLatency() throws {
         let run = ScriptRun(script: "result = df", sandbox: try PoolFixture.sandbox())
         _ = try supervisor.run(PoolFixture.oneRow, run)
