@@ -15,7 +15,7 @@ struct BenchCommand: ParsableCommand {
             """,
         subcommands: [
             BenchEngineCommand.self, BenchTransferCommand.self, BenchServeCommand.self, BenchGeoCommand.self,
-            BenchParquetCommand.self,
+            BenchParquetCommand.self, BenchSeriesCommand.self,
         ]
     )
 }
