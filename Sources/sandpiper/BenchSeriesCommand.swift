@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bench
 import Benchmarks
+import Documentation
 import Foundation
 
 /// `sandpiper bench series`: make-series + series_decompose_anomalies against pandas and statsmodels.
@@ -8,26 +9,13 @@ struct BenchSeriesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "series",
         abstract: "Time make-series + series_decompose_anomalies against pandas and statsmodels.",
-        discussion: """
-            The data (hourly series with a daily pattern, noise and planted spikes) is generated from the \
-            formulas in BenchSeriesData.swift, which bench/peers/series_anomalies.py repeats. Every method must \
-            count exactly the planted spikes (exit 1, E_BENCH_CHECKSUM, when one does not).
-            """
-    )
+        discussion: CommandHelp.benchSeries)
 
-    @Option(help: "Series to generate.")
-    var series: Int = 10_000
-
-    @Option(help: "Points (hours) per series; at least 48, two daily periods.")
-    var points: Int = 1_000
-
+    @Option(help: "Series to generate.") var series: Int = 10_000
+    @Option(help: "Points (hours) per series; at least 48, two daily periods.") var points: Int = 1_000
     @Option(
         help: ArgumentHelp("Peers to run, comma-separated: pandas, statsmodels; none for no peer.", valueName: "list"))
     var peers: String = SeriesBenchmark.knownPeers.joined(separator: ",")
-
-    @Option(help: "Output: table, json (one object per method and line) or markdown.")
-    var format: BenchFormat = .table
-
     @OptionGroup var common: BenchCommonOptions
 
     var peerList: [String] {
@@ -44,14 +32,11 @@ struct BenchSeriesCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
+        try common.report {
             let results = try SeriesBenchmark(
                 series: series, points: points, runs: common.runs, peers: peerList, benchDirectory: common.benchDir
             ).measure()
-            BenchOutput.out(BenchSeriesReport.render(results, format: format))
-        } catch {
-            BenchOutput.err(error.description)
-            throw ExitCode(1)
+            return BenchSeriesReport.render(results, format: common.format)
         }
     }
 }
