@@ -91,6 +91,13 @@ public enum CommandHelp {
         arithmetic done without the engine (exit 1, E_BENCH_CHECKSUM, when it differs).
         """
 
+    /// `sandpiper bench series --help`.
+    public static let benchSeries = """
+        The data (hourly series with a daily pattern, noise and planted spikes) is generated from the \
+        formulas in BenchSeriesData.swift, which bench/peers/series_anomalies.py repeats. Every method must \
+        count exactly the planted spikes (exit 1, E_BENCH_CHECKSUM, when one does not).
+        """
+
     /// `sandpiper bench parquet --help`.
     public static let benchParquet = """
         Data: the events table of bench engine (--rows rows: id, key, value, flag), written by pyarrow \

@@ -2103,14 +2103,137 @@ enum HelpPages {
             ###"""
             # Time series and sketches
 
+            KQL turns rows into series and analyses them without leaving the query: `make-series` lays each group out
+            on a regular axis, the `series_*` functions fill, filter, fit and decompose those arrays, and the sketches
+            (`dcount`, `percentiles`, `hll`, `tdigest`) estimate over many rows. This page walks a new user from raw
+            rows to flagged anomalies and on to `python()` for what KQL lacks, then describes how the engine implements
+            it and where it had to choose. Every example on the page is run and compared with the table under it by
+            `sandpiper conformance run docs/time-series.md` (the test `ConformanceRunTests.timeSeriesGuideMatches`).
+
+            ## Walkthrough: from rows to anomalies
+
+            ### 1. Rows become series
+
+            Requests arrive as rows with a timestamp. `make-series` gives each service one row whose `total` is an
+            array with one element per hour from `from` up to (not including) `to`, and whose `t` lists the hours.
+            An hour without rows takes the `default=` (0 when none is given; here null, so the gaps stay visible):
+
+            ```kusto
+            datatable(service:string, t:datetime, requests:real) [
+                "api", datetime(2026-01-01 00:00), 10, "api", datetime(2026-01-01 00:20), 5,
+                "api", datetime(2026-01-01 01:10), 12, "api", datetime(2026-01-01 03:00), 11,
+                "web", datetime(2026-01-01 00:30), 7, "web", datetime(2026-01-01 02:45), 8]
+            | make-series total = sum(requests) default = real(null) on t from datetime(2026-01-01) to datetime(2026-01-01 04:00) step 1h by service
+            ```
+
+            | service | total | t |
+            |---|---|---|
+            | api | [15, 12, null, 11] | ["2026-01-01T00:00:00Z", "2026-01-01T01:00:00Z", "2026-01-01T02:00:00Z", "2026-01-01T03:00:00Z"] |
+            | web | [7, null, 8, null] | ["2026-01-01T00:00:00Z", "2026-01-01T01:00:00Z", "2026-01-01T02:00:00Z", "2026-01-01T03:00:00Z"] |
+
+            `make-series` also takes several aggregates (each with its own `default=`), several `by` columns,
+            `kind=nonempty` (a row of defaults for an empty input) and the older `in range(start, stop, step)` form,
+            whose stop is inclusive and whose bins come from `bin()`.
+
+            ### 2. Gaps are filled
+
+            `series_fill_linear` draws a straight line across each gap and, at the ends, repeats the nearest value;
+            `series_fill_forward`, `series_fill_backward` and `series_fill_const` are the other choices:
+
+            ```kusto
+            datatable(service:string, t:datetime, requests:real) [
+                "api", datetime(2026-01-01 00:00), 10, "api", datetime(2026-01-01 00:20), 5,
+                "api", datetime(2026-01-01 01:10), 12, "api", datetime(2026-01-01 03:00), 11,
+                "web", datetime(2026-01-01 00:30), 7, "web", datetime(2026-01-01 02:45), 8]
+            | make-series total = sum(requests) default = real(null) on t from datetime(2026-01-01) to datetime(2026-01-01 04:00) step 1h by service
+            | project service, filled = series_fill_linear(total)
+            ```
+
+            | service | filled |
+            |---|---|
+            | api | [15, 12, 11.5, 11] |
+            | web | [7, 7.5, 8, 8] |
+
+            ### 3. Anomalies are flagged
+
+            `series_decompose_anomalies(y, threshold, seasonality, trend)` splits a series into a seasonal part (the
+            median of the points in the same phase of the period), a trend (`avg`, `linefit` or `none`) and a residual,
+            and flags the points whose residual lies beyond Tukey's fence: `1` above, `-1` below, `0` elsewhere. Here
+            the pattern repeats every 4 points (a seasonality of -1, the default, asks the function to detect the
+            period), there is no trend, and the threshold is the usual 1.5. The baseline is what the decomposition
+            expected; point 9 is 100 above it:
+
+            ```kusto
+            let hourly = datatable(t:long, v:real) [0, 10.0, 1, 20.0, 2, 30.0, 3, 40.0, 4, 10.0, 5, 20.0, 6, 30.0, 7, 40.0, 8, 10.0, 9, 120.0, 10, 30.0, 11, 40.0];
+            hourly
+            | make-series y = avg(v) on t from 0 to 12 step 1
+            | extend (flag, score, baseline) = series_decompose_anomalies(y, 1.5, 4, 'none')
+            | project flag, baseline
+            ```
+
+            | flag | baseline |
+            |---|---|
+            | [0,0,0,0,0,0,0,0,0,1,0,0] | [10,20,30,40,10,20,30,40,10,20,30,40] |
+
+            `series_decompose` returns the parts themselves, `series_decompose_forecast` extends the baseline past the
+            end, `series_outliers` scores any series, and `series_periods_detect` finds the periods.
+
+            ### 4. Back to rows
+
+            `mv-expand` turns the arrays back into one row per point, so the anomalies can be listed, joined or alerted on:
+
+            ```kusto
+            let hourly = datatable(t:long, v:real) [0, 10.0, 1, 20.0, 2, 30.0, 3, 40.0, 4, 10.0, 5, 20.0, 6, 30.0, 7, 40.0, 8, 10.0, 9, 120.0, 10, 30.0, 11, 40.0];
+            hourly
+            | make-series y = avg(v) on t from 0 to 12 step 1
+            | extend (flag, score, baseline) = series_decompose_anomalies(y, 1.5, 4, 'none')
+            | mv-expand t to typeof(long), y to typeof(real), baseline to typeof(real), flag to typeof(int)
+            | where flag != 0
+            | project t, y, baseline, flag
+            ```
+
+            | t | y | baseline | flag |
+            |---|---|---|---|
+            | 9 | 120 | 20 | 1 |
+
+            ### 5. What KQL lacks: `python()`
+
+            KQL's filters are linear (`series_fir`, `series_iir`); a moving median, a LOESS decomposition (STL) or a
+            Holt-Winters forecast is a few lines of pandas or statsmodels, both in the default sandbox. `python()`
+            receives each series as a list in `df` and returns the columns its `typeof(...)` declares:
+
+            ```kusto
+            let hourly = datatable(t:long, v:real) [0, 10.0, 1, 20.0, 2, 30.0, 3, 40.0, 4, 10.0, 5, 20.0, 6, 30.0, 7, 40.0, 8, 10.0, 9, 120.0, 10, 30.0, 11, 40.0];
+            hourly
+            | make-series y = avg(v) on t from 0 to 12 step 1
+            | evaluate python(typeof(*, smooth:dynamic))
+            | project smooth
+            ```
+            ```python
+            import pandas as pd
+            result = df
+            result["smooth"] = [pd.Series(y).rolling(3, center=True, min_periods=1).median().tolist() for y in df["y"]]
+            ```
+
+            | smooth |
+            |---|
+            | [15,20,30,30,20,20,30,30,40,30,40,35] |
+
+            The median of each point and its neighbours drops the spike at point 9 (120 becomes 30).
+
+            ### 6. How fast
+
+            `sandpiper bench series` times `make-series` + `series_decompose_anomalies` over generated hourly series
+            against the same analysis in pandas/numpy and in statsmodels (see [Benchmarks](#benchmark-make-series-and-anomalies)).
+
+            ## How it is built
+
             `Sources/SeriesAnalysis` holds the algorithms behind KQL's `series_*` functions and the distinct-count
             and percentile sketches, so that each KQL function is a thin wrapper: convert the dynamic arguments
             once, call one library function, turn the answer into KQL values. The library imports only Columnar
             (for `CodedError`); it knows nothing of the engine. Its tests (`Tests/SeriesAnalysisTests`) take their
             expected numbers from the ADX pages' examples, or derive them by hand from the algorithm the page
             describes.
-
-            ## In KQL
 
             The engine's wrappers live in `Sources/KQLEngine/Functions/Scalar/Series` (every `series_*` function,
             listed in `SeriesFunctions.all`), `Functions/Scalar/Sketch` and `Functions/Aggregate/Sketch` (the sketch
@@ -2123,26 +2246,6 @@ enum HelpPages {
             Their behaviour is tested by the case files `conformance/engine/functions/series/*.kqltest`,
             `conformance/engine/functions/sketches.kqltest`, `conformance/engine/operators/make-series.kqltest` and
             `conformance/engine/plugins/*.kqltest` (one per plugin, with error cases and inputs of a million rows).
-
-            A walk from raw rows to anomalies: `make-series` lays each group out on a regular axis (`default=` per
-            aggregate; `from`/`to`/`step`, or the older `in range(start, stop, step)` whose stop is inclusive and whose
-            bins come from `bin()`), the fill functions close the gaps, and the decomposition flags what its baseline
-            does not explain:
-
-            ```kusto
-            datatable(t:long, v:real) [0, 10.0, 1, 20.0, 2, 30.0, 3, 40.0, 4, 10.0, 5, 20.0, 6, 30.0, 7, 40.0, 8, 10.0, 9, 120.0, 10, 30.0, 11, 40.0]
-            | make-series y = avg(v) default = real(null) on t from 0 to 12 step 1
-            | extend y = series_fill_linear(y)
-            | extend (flag, score, baseline) = series_decompose_anomalies(y, 1.5, 4, 'none')
-            | project flag
-            ```
-
-            | flag |
-            |---|
-            | [0,0,0,0,0,0,0,0,0,1,0,0] |
-
-            What KQL has no function for (a seasonal ARIMA, a Prophet forecast) continues in `python()` on the same
-            series: `| evaluate python(typeof(*, forecast:dynamic), script)` receives `y` as a list per row.
 
             ### Functions that return several columns
 
@@ -2316,9 +2419,31 @@ enum HelpPages {
             `series_decompose_anomalies` of a 1000-point series with auto-detected seasonality costs about 1.45
             million instructions (release, whole-module): two real FFTs give every lag's autocorrelation at once,
             the periodogram is one real transform, and the outlier fences come from quickselect. Per-element loops
-            do not allocate; each call allocates its result arrays and a few scratch buffers. The project's
-            benchmark (`sandpiper bench`, 10 000 series × 1000 points against pandas/statsmodels) is where speed is
-            measured.
+            do not allocate; each call allocates its result arrays and a few scratch buffers.
+
+            ## Benchmark: make-series and anomalies
+
+            `sandpiper bench series [--series N] [--points N] [--peers pandas,statsmodels] [--runs N]` (release build:
+            `swift build -c release`, then `.build/release/sandpiper bench series`) generates hourly series — a daily
+            pattern, SplitMix64 noise and ±10 spikes planted with probability 0.002 per hour
+            (`Sources/Benchmarks/BenchSeriesData.swift`, repeated in numpy by `bench/peers/series_anomalies.py`) — and
+            times, from the raw rows (one per series and hour), the analysis
+
+            ```
+            samples
+            | make-series v = avg(value) default = 0.0 on ts from datetime(2026-01-01) to datetime(2026-01-01) + 1000h step 1h by sid
+            | extend (flag, score, baseline) = series_decompose_anomalies(v, 1.5, 24, 'avg', 0, 'ctukey')
+            | extend a = series_sum(series_abs(flag)), s = series_sum(flag)
+            | summarize up = sum(a + s) / 2, down = sum(a - s) / 2, series = count()
+            ```
+
+            against the same analysis in `bench/.venv`: **pandas** (groupby-mean-unstack as make-series, then ADX's
+            documented algorithm in vectorised numpy: per-phase medians, the average as trend, 10th/90th-percentile
+            fences) and **statsmodels** (`seasonal_decompose(period=24)` per series — a moving-average trend and
+            per-phase means, what a pandas user writes — with the same fences). Every method must count exactly the
+            spikes the generator planted (`E_BENCH_CHECKSUM` otherwise); the report gives the median wall time, series
+            per second and the median CPU time (the steadier figure on a shared machine). `bench/run-all` runs it at
+            10,000 series × 1,000 points and writes the table into `bench/RESULTS.md`.
 
             ## Analytics plugins: choices where the pages are silent
 

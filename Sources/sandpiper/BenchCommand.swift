@@ -13,7 +13,7 @@ struct BenchCommand: ParsableCommand {
         discussion: CommandHelp.bench,
         subcommands: [
             BenchEngineCommand.self, BenchTransferCommand.self, BenchServeCommand.self, BenchGeoCommand.self,
-            BenchParquetCommand.self, BenchCallsCommand.self,
+            BenchParquetCommand.self, BenchCallsCommand.self, BenchSeriesCommand.self,
         ]
     )
 }

@@ -30,4 +30,15 @@ import Testing
         #expect(r.status == 0, "\(r.stdout)\n\(r.stderr)")
         #expect(r.stdout.contains(" 0 failed"), "\(r.stdout)")
     }
+
+    /// docs/time-series.md walks a newcomer from make-series to anomalies to python(): every example on the page
+    /// is compared with the table under it (the python() step runs in the default sandbox).
+    @Test func timeSeriesGuideMatches() throws {
+        _ = try TestSandboxes.standard.get()
+        let r = try SandpiperBinary.run(
+            ["conformance", "run", "docs/time-series.md"], in: SandpiperBinary.packageRoot.path,
+            environment: TestSandboxes.environment)
+        #expect(r.status == 0, "\(r.stdout)\n\(r.stderr)")
+        #expect(r.stdout.contains("5 passed, 0 failed (5 matched, 0 ran)"), "\(r.stdout)")
+    }
 }

@@ -1,4 +1,4 @@
-"""Writes bench/RESULTS.md from the JSON lines of `sandpiper bench engine` and `bench transfer` (see bench/run-all)."""
+"""Writes bench/RESULTS.md from the JSON lines of `sandpiper bench engine`, `bench transfer` and `bench series` (see bench/run-all)."""
 import argparse
 import datetime
 import json
@@ -112,11 +112,20 @@ def targets(sweep, types):
     return table(["target (issue 3)", "measured", ""], rows)
 
 
+def statsmodels_version():
+    try:
+        import statsmodels
+        return statsmodels.__version__
+    except ImportError:
+        return "-"
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--engine")
     ap.add_argument("--sweep")
     ap.add_argument("--types")
+    ap.add_argument("--series")
     ap.add_argument("--swift", default="")
     ap.add_argument("--command", default="bench/run-all")
     ap.add_argument("--note", default="", help="what was measured (branch, commit) when it is not plain main")
@@ -124,6 +133,7 @@ def main():
     engine = load(a.engine) if a.engine else []
     sweep = load(a.sweep) if a.sweep else []
     types = load(a.types) if a.types else []
+    series = load(a.series) if a.series else []
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     p = []
     p.append("# Sandpiper benchmark results\n")
@@ -138,6 +148,7 @@ def main():
         ["CPU", cpu_model()], ["cores", os.cpu_count()], ["kernel", platform.release()],
         ["Swift", a.swift.replace("|", "/")], ["Python (peers)", platform.python_version()],
         ["numpy", numpy.__version__], ["pandas", pandas.__version__], ["pyarrow", pyarrow.__version__], ["duckdb", duckdb.__version__],
+        ["statsmodels", statsmodels_version()],
         ["sandpiper worker", "Debian libpython3.11 with bench/.venv's numpy and pandas"],
     ]) + "\n")
     if engine:
@@ -152,6 +163,20 @@ def main():
             rows.append([m["benchmark"], f'{m["rows"]:,}', m["method"], m["threads"], dur(m["median_s"]), dur(m["min_s"]), dur(m["max_s"]),
                          f'{ours["median_s"] / m["median_s"]:.2f}×'])
         p.append(table(["benchmark", "rows", "engine", "threads", "median", "min", "max", "sandpiper time / this"], rows) + "\n")
+    if series:
+        p.append("## Time series: sandpiper against pandas and statsmodels\n")
+        p.append("`sandpiper bench series`: `make-series` of hourly series from raw rows, then `series_decompose_anomalies(v, 1.5, 24, "
+                 "'avg', 0, 'ctukey')` and the flags counted; the same analysis in pandas/numpy (ADX's documented algorithm: "
+                 "per-phase medians, average trend, 10th/90th-percentile Tukey fences) and with statsmodels' `seasonal_decompose` "
+                 "per series (moving-average trend) and the same fences. Data from `Sources/Benchmarks/BenchSeriesData.swift`; "
+                 "every method counted exactly the planted spikes. `CPU` is the median CPU time of a run (user + system).\n")
+        rows = []
+        for m in series:
+            ours = next(x for x in series if x["method"] == "sandpiper")
+            rows.append([f'{m["series"]:,}', m["points"], m["method"], dur(m["median_s"]), dur(m["min_s"]), dur(m["max_s"]),
+                         rate(m["series"] / m["median_s"]), dur(m["cpu_median_s"]), f'{int(m["checksum"][0])} up, {int(m["checksum"][1])} down',
+                         f'{ours["median_s"] / m["median_s"]:.2f}×'])
+        p.append(table(["series", "points", "method", "median", "min", "max", "series/s", "CPU", "anomalies", "sandpiper time / this"], rows) + "\n")
     if sweep:
         p.append("## python() transfer: targets\n")
         p.append(targets(sweep, types) + "\n")

@@ -87,8 +87,21 @@ extension Binder {
                 name: NameSyntax("bin", span: at), arguments: [.init(value: m.axis), .init(value: stepSyntax)], span: at
             )
         let binName = "$series_bin"
+        // A constant in place of an aggregation (the page's `other=-1 default=-2`) is the value of every bin
+        // that has rows, and the default elsewhere: it is summarized as take_any of the constant.
+        let aggregations = m.aggregates.map { a -> AssignmentSyntax in
+            let value = Binder.unparenthesized(a.assignment.value)
+            if case .call = value { return a.assignment }
+            guard (try? bindScalar(value, schema: Schema([]), scope: scope))?.constantValue != nil else {
+                return a.assignment
+            }
+            let span = value.span
+            return AssignmentSyntax(
+                names: a.assignment.names,
+                value: .call(name: NameSyntax("take_any", span: span), arguments: [.init(value: value)], span: span))
+        }
         let summarize = SummarizeSyntax(
-            options: [], aggregates: m.aggregates.map(\.assignment),
+            options: [], aggregates: aggregations,
             by: m.by + [AssignmentSyntax(names: [NameSyntax(binName, span: at)], value: binCall)])
         let s = try bindSummarize(summarize, schema: schema, scope: scope)
         prelude.append(.summarize(s))
