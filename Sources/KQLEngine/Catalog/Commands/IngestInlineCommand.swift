@@ -31,7 +31,7 @@ enum IngestInlineCommand {
         case .csv, .tsv:
             rows = try TableTextReader.readDelimited(text, format: format, schema: table.schema, source: source)
         case .jsonl: rows = try JSONLinesReader.read(text, source: source, schema: table.schema)
-        case .parquet: preconditionFailure("the format option chooses a text format")
+        case .parquet, .arrow: preconditionFailure("the format option chooses a text format")
         }
         do {
             try database.write(name.name, table: rows, replace: false)
