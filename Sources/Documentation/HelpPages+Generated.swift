@@ -427,7 +427,10 @@ enum HelpPages {
 
             `scripts/chart-gallery` draws every chart below from the embedded sample database with
             `sandpiper query --chart`, as SVG and PNG in `docs/charts/`, and rewrites this section from the same list
-            of queries (its setup step installs `rsvg-convert` when it is missing). `ChartGalleryTests` draws the
+            of queries (its setup step installs `rsvg-convert` when it is missing). `scripts/chart-gallery --chromium`,
+            which made the pictures below, takes each PNG from the chart's HTML page (`--chart FILE.html`) as headless
+            Chromium shows it (Debian's `chromium`, installed when missing); `ChartGalleryScriptTests` runs it where
+            Chromium is installed and checks every picture. `ChartGalleryTests` draws the
             test tables of `Tests/ChartsTests` the same way when `CHART_GALLERY_DIR` names a folder. The queries are
             examples the conformance runner can run:
             `sandpiper conformance run docs/charts.md --now 2025-01-01T00:00:00Z --report html > charts.html`.
