@@ -23,12 +23,6 @@ public enum ArrowReader {
         return try withBytes(data) { (b) throws(FileFormatError) in try read(bytes: b, source: path, limits: limits) }
     }
 
-    /// Whether `bytes` start like an Arrow file or stream.
-    public static func looksLikeArrow(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        (bytes.count >= 6 && Array(bytes[0..<6]) == magic)
-            || (bytes.count >= 4 && bytes.little(0, as: UInt32.self) == .max)
-    }
-
     /// Reads an Arrow file or stream held in memory; `source` names it in errors.
     public static func read(bytes: UnsafeRawBufferPointer, source: String, limits: ArrowLimits = ArrowLimits())
         throws(FileFormatError) -> Table
