@@ -6,16 +6,21 @@ import KQLSyntax
 /// FileFormats' writer (nanosecond datetimes, so a table reads back exactly), Arrow through its writer.
 enum TableFileWriter {
     static func bytes(of table: Table, format: FolderFileFormat) throws(KQLError) -> [UInt8] {
-        do {
-            switch format {
-            case .parquet:
+        switch format {
+        case .csv: return Array(TableTextWriter.delimited(table, delimiter: ",").utf8)
+        case .tsv: return Array(TableTextWriter.delimited(table, delimiter: "\t").utf8)
+        case .jsonl: return Array(TableTextWriter.jsonLines(table).utf8)
+        case .parquet:
+            do {
                 return try ParquetWriter.bytes(
                     of: table, options: ParquetWriter.Options(datetimePrecision: "nanosecond"))
-            case .arrow: return try ArrowWriter.bytes(of: table)
-            case .csv, .tsv, .jsonl: return Array(TableTextWriter.text(of: table, format: format).utf8)
+            } catch {
+                throw KQLError(error.code, error.message, hint: error.hint)
             }
-        } catch {
-            throw KQLError(error.code, error.message, hint: error.hint)
+        case .arrow:
+            do { return try ArrowWriter.bytes(of: table) } catch {
+                throw KQLError(error.code, error.message, hint: error.hint)
+            }
         }
     }
 }
