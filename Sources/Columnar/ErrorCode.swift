@@ -64,8 +64,9 @@ extension ErrorCode {
         hint: "Convert explicitly (`tolong`, `todatetime`, `tostring`, ...) or use another function.")
     /// KQL that ADX has but Sandpiper does not implement yet.
     public static let unsupported = ErrorCode(
-        "E_UNSUPPORTED", raisedBy: ["KQLSyntax", "KQLEngine", "Charts"],
-        meaning: "An operator, function, plugin, option or visualization of KQL that Sandpiper does not implement yet.",
+        "E_UNSUPPORTED", raisedBy: ["KQLSyntax", "KQLEngine", "Charts", "FileFormats"],
+        meaning:
+            "An operator, function, plugin, option or visualization of KQL that Sandpiper does not implement yet, or a feature of a data file (an Arrow type) its readers do not read.",
         hint: "See docs/support.md for what is implemented; nothing is approximated silently.")
     /// An argument of the right type but an unusable value or count.
     public static let argument = ErrorCode(
@@ -114,11 +115,11 @@ extension ErrorCode {
         meaning:
             "A regular expression cannot be compiled, or uses a construct RE2 does not support (backreferences, lookaround).",
         hint: "Rewrite the pattern in RE2 syntax, which KQL documents.")
-    /// Data that cannot be read: a malformed CSV/TSV/JSON Lines/Parquet file or inline ingestion text.
+    /// Data that cannot be read: a malformed CSV/TSV/JSON Lines/Parquet/Arrow file or inline ingestion text.
     public static let data = ErrorCode(
         "E_DATA", raisedBy: ["FileFormats", "KQLEngine"],
         meaning:
-            "A data file or inline ingestion text cannot be read (malformed CSV, TSV, JSON Lines or Parquet, or a value of the wrong type).",
+            "A data file or inline ingestion text cannot be read (malformed CSV, TSV, JSON Lines, Parquet or Arrow, or a value of the wrong type).",
         hint: "Fix the file at the line:column (or byte) given, or declare the column's type in the schema.")
     /// An operator or function would allocate more than the query's memory budget.
     public static let queryMemory = ErrorCode(

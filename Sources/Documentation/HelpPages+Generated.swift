@@ -23,7 +23,7 @@ enum HelpPages {
                              │        Geospatial ───┘   └── SeriesAnalysis                   │
                              │        (CS2, CGEOS, CGeographicLib)                           │
                              ├── Charts (used by KQLEngine for render, and by Bench's plot)  │
-                             ├── FileFormats (CZlib, CZstd: Parquet files; used by KQLEngine and Fuzzing)
+                             ├── FileFormats (CZlib, CZstd: Parquet and Arrow IPC files; used by KQLEngine and Fuzzing)
                              ├── SharedTable ◄ PythonHost (CPython, CPythonSupport) ◄ sandpiper-worker
                              │        ▲                                  Bench ◄─┘           │
                              │        └── Sandbox (CSeccomp, CArchive) ◄── PythonPlugin ◄────┤
@@ -60,8 +60,8 @@ enum HelpPages {
               and KQL's null rules; they can be tested and benchmarked on their own. The engine checks `render`'s kind
               and properties with Charts when binding and reports them as ADX's Visualization property bag; the CLI
               (`query --chart`), the conformance HTML report and the benchmark plot draw with it.
-            - **FileFormats** reads and writes Parquet files as `Table`s (folder tables, `.export`); see
-              [Parquet](#parquet) for why it is written in Swift.
+            - **FileFormats** reads and writes Parquet and Arrow IPC files as `Table`s (folder tables, `.export`);
+              see [Parquet](#parquet) and [Arrow IPC](#arrow-ipc) for why they are written in Swift.
             - **Conformance** runs `.kqltest` case files and markdown documents on an engine and compares results
               cell by cell.
             - **SharedTable** is the wire format between the engine and a worker (below), plus the small message
@@ -261,6 +261,30 @@ enum HelpPages {
             written by pyarrow and DuckDB (`Tests/FileFormatsTests/Writers`, from PyPI, generated into `.build/`
             by the tests) cover the physical types, encodings, codecs, nesting and row groups.
 
+            ## Arrow IPC
+
+            Arrow IPC files (`.arrow`, Feather v2, and the stream format) are read and written by **FileFormats**
+            too, from the Arrow columnar format specification and its FlatBuffers schemas (`Schema.fbs`,
+            `Message.fbs`, `File.fbs`), for the reasons Parquet is: a folder opens without a worker, without
+            pyarrow's import, and without the table existing twice. The metadata is FlatBuffers, which no allowed
+            Swift package reads, so `FlatTable` (a reader that checks each vtable, offset and vector against the
+            buffer) and `FlatBuilder` (which lays a table's vtable, fields and referenced objects front to back,
+            aligned as Arrow's verifiers require) implement the few parts Arrow uses. A file's footer is checked
+            but not needed: the file format holds a stream between its magic and its footer, so both formats are
+            read as a stream of messages in order (schema, dictionary batches, record batches). ZSTD buffers go
+            through Debian's libzstd; LZ4 frames are decoded in Swift (`LZ4Frame`, a page of code from the frame
+            and block format descriptions), which spares a C target and a Debian package for a format that is only
+            read. The writer writes uncompressed or ZSTD buffers.
+
+            The same rules as for Parquet hold: every offset and length is checked before it is followed, buffers
+            are checked to hold what their arrays' lengths need, list and string offsets are checked where they are
+            read, what a file can make the reader allocate is bounded (`ArrowLimits`), the schema's nesting is
+            limited to 64 levels (the value conversion recurses over it), and a damaged file is `E_DATA` with the
+            file and byte offset. `scripts/fuzz arrow` and `ArrowHostileFileTests` hold it to that; files written by
+            pyarrow (file, Feather and stream formats, every type, dictionaries and delta dictionaries, views,
+            LZ4 and ZSTD) and by DuckDB's Arrow export are read cell by cell against the values given to the writer,
+            and the writer's files are read back by pyarrow and DuckDB.
+
             ## Errors
 
             Every failure a user can cause is a coded error: a stable code (`E_…`), a message saying what went
@@ -403,7 +427,10 @@ enum HelpPages {
 
             `scripts/chart-gallery` draws every chart below from the embedded sample database with
             `sandpiper query --chart`, as SVG and PNG in `docs/charts/`, and rewrites this section from the same list
-            of queries (its setup step installs `rsvg-convert` when it is missing). `ChartGalleryTests` draws the
+            of queries (its setup step installs `rsvg-convert` when it is missing). `scripts/chart-gallery --chromium`,
+            which made the pictures below, takes each PNG from the chart's HTML page (`--chart FILE.html`) as headless
+            Chromium shows it (Debian's `chromium`, installed when missing); `ChartGalleryScriptTests` runs it where
+            Chromium is installed and checks every picture. `ChartGalleryTests` draws the
             test tables of `Tests/ChartsTests` the same way when `CHART_GALLERY_DIR` names a folder. The queries are
             examples the conformance runner can run:
             `sandpiper conformance run docs/charts.md --now 2025-01-01T00:00:00Z --report html > charts.html`.
@@ -789,6 +816,8 @@ enum HelpPages {
             | `sharedtable` | what the engine reads from a worker: the `SharedTableReader` on a result region, then every cell and a query over the table; the reply socket's frames | byte 0 picks: a raw region, a region laid out by `SharedTablePlan` with forged header fields (counts, offsets, lengths, types, block numbers), or frames |
             | `readers` | a `--db` folder's CSV, TSV or JSON Lines file, a query over it, and the writer's round trip | byte 0 picks the format, the rest is the file |
             | `archive` | the environment-archive and wheel extractor (tar under any filter libarchive reads, zip) | the archive; anything written beside the destination, or a link that resolves out of it, is a finding too |
+            | `parquet` | the Parquet reader (footer, page headers, encodings, codecs, nesting) and the writer's round trip | the file |
+            | `arrow` | the Arrow IPC reader (FlatBuffers metadata, record and dictionary batches, LZ4 and zstd buffers, nesting) and the writer's round trip | the file or stream |
 
             ## Running a campaign
 
@@ -1528,14 +1557,14 @@ enum HelpPages {
 
             ```
             DIR/
-              Sales.csv             a table named Sales (also .tsv, .jsonl/.ndjson, .parquet)
+              Sales.csv             a table named Sales (also .tsv, .jsonl/.ndjson, .parquet, .arrow/.feather)
               functions/
                 Twice.kql           a stored function named Twice
             ```
 
             A CSV or TSV file's header may give each column's type (`Id:long,Name:string,When:datetime`); without
             types they are inferred from the cells. Tables the commands write are CSV files with a typed header, so
-            they read back with the same types; a table read from a `.parquet` file is written back as Parquet. Every
+            they read back with the same types; a table read from a `.parquet` (or Arrow) file is written back as Parquet (or Arrow). Every
             write replaces its file atomically (a temporary file, `fsync`,
             `rename`): a crash leaves the old or the new file, never a torn one.
 
@@ -1551,7 +1580,7 @@ enum HelpPages {
               its records end is then unknown.)
             - `.show tables` lists, after the tables, the files that are not tables, with a `Note` column saying
               why: `not loaded: <the error>`, or `ignored: .xlsx is not a table format ...`.
-            - `--db FILE` opens one `.csv`/`.tsv`/`.jsonl`/`.parquet` file as a database of one table; commands may change
+            - `--db FILE` opens one `.csv`/`.tsv`/`.jsonl`/`.parquet`/`.arrow` file as a database of one table; commands may change
               that table but not add others, and stored functions last for the command.
 
             Without `--db`, commands write to the sample database in memory: what they write lasts for that one
@@ -1573,7 +1602,7 @@ enum HelpPages {
             | `.drop function F [ifexists]` | `Name` of the dropped function |
             | `.drop functions (F, G, ...) [ifexists]` | the remaining functions |
             | `.show functions`, `.show function F` | `Name`, `Parameters`, `Body`, `Folder`, `DocString` |
-            | `.export [compressed] to csv\|tsv\|json\|parquet (h@"path") [with (...)] <\| query` | `Path`, `NumRecords` |
+            | `.export [compressed] to csv\|tsv\|json\|parquet\|arrow (h@"path") [with (...)] <\| query` | `Path`, `NumRecords` |
 
             ## Parquet files
 
@@ -1601,6 +1630,35 @@ enum HelpPages {
             column chunks kept in other files, are refused with an error that says so. A file may ask for at most
             256 MiB per page and 2^31 values in all.
 
+            ## Arrow files
+
+            A file in Arrow's IPC format is a table: the file format (`.arrow`, and `.feather`, which Feather
+            version 2 is) and the stream format (`.arrows`). Sandpiper reads what pyarrow, DuckDB, pandas
+            (`to_feather`) and other Arrow writers produce: any number of record batches, dictionary-encoded columns
+            (delta dictionaries too), validity bitmaps, and buffers compressed with LZ4 (frame format) or zstd.
+            Columns take these KQL types:
+
+            | Arrow | KQL |
+            |---|---|
+            | Bool | `bool` |
+            | Int8, Int16, Int32, UInt8, UInt16 | `int` |
+            | Int64, UInt32, UInt64 | `long` (a UInt64 past 2^63−1 is an `E_OUT_OF_RANGE` error) |
+            | Float16, Float32, Float64 | `real` |
+            | Decimal of 32, 64, 128 or 256 bits (up to 38 digits) | `decimal` |
+            | Timestamp of any unit and time zone, Date32, Date64 | `datetime` (the instant, in UTC) |
+            | Time32, Time64, Duration of any unit | `timespan` |
+            | Utf8, LargeUtf8, Utf8View | `string` |
+            | Utf8 with the `arrow.json` extension | `dynamic` |
+            | FixedSizeBinary(16) with the `arrow.uuid` extension | `guid` |
+            | Binary, LargeBinary, BinaryView, FixedSizeBinary | `string`, holding the bytes in base64 |
+            | List, LargeList, FixedSizeList, Struct, Map | `dynamic` (an array, a property bag, a bag keyed by the map's keys) |
+            | Null | `dynamic` (every value null) |
+            | a dictionary-encoded column | the type of its values |
+
+            A damaged or hostile file is an `E_DATA` error naming the file and the byte where reading stopped; other
+            tables still load. Interval, Union, RunEndEncoded and ListView columns, big-endian files and Feather
+            version 1 files are refused by name with `E_UNSUPPORTED`. A buffer may be at most 2 GiB once decompressed.
+
             ## Export
 
             `.export to FORMAT (h@"path") <| query` writes the query's result to one local file and answers its path
@@ -1617,6 +1675,12 @@ enum HelpPages {
               DECIMAL(38, 18), `guid` → UUID, `string` → STRING, `dynamic` → JSON; a `timespan` is an INT64 count of
               100-ns ticks (Parquet has no duration type), listed in the file's metadata so Sandpiper reads it back
               as `timespan`. pyarrow and DuckDB read the files (the tests check it).
+            - `arrow` writes an Arrow IPC file (pyarrow, pandas and DuckDB read it as `.arrow` or `.feather`)
+              in record batches of 65,536 rows, uncompressed by default (`compressionType`: `none` or `zstd`).
+              `int` → Int32, `long` → Int64, `real` → Float64, `datetime` → Timestamp(nanosecond, UTC), `timespan` →
+              Duration(nanosecond), `decimal` → Decimal128(38, 18), `guid` → FixedSizeBinary(16) with the
+              `arrow.uuid` extension, `string` → Utf8, `dynamic` → Utf8 with the `arrow.json` extension (JSON text),
+              so every type reads back exactly as it was.
             - The file is written atomically; a failure leaves no partial file.
 
             ## Stored functions

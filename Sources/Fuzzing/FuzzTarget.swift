@@ -33,7 +33,7 @@ public enum FuzzTargets {
     /// The targets by name, built on first use (the query target derives its catalogue then).
     public static let all: [any FuzzTarget] = [
         ParserFuzzTarget(), QueryFuzzTarget(), SharedTableFuzzTarget(), TableReaderFuzzTarget(), ArchiveFuzzTarget(),
-        ParquetFuzzTarget(),
+        ParquetFuzzTarget(), ArrowFuzzTarget(),
     ]
 
     /// The target called `name` (`driver-check` included, which fails on purpose), or nil.

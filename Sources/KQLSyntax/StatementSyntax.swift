@@ -110,7 +110,7 @@ public struct CommandSyntax: Sendable {
 /// `.export [async] [compressed] to FORMAT (path, ...) [with (...)] <| query`: the query's result written to
 /// files.
 public struct ExportSyntax: Sendable {
-    /// `csv`, `tsv`, `json` or `parquet`, as written.
+    /// `csv`, `tsv`, `json`, `parquet` or `arrow`, as written.
     public var format: NameSyntax
     public var compressed: Bool
     /// The storage connection strings; locally, paths.

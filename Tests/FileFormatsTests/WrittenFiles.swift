@@ -1,6 +1,6 @@
 import Foundation
 
-/// Parquet files written by pyarrow and DuckDB (`Writers/make_files.py`, from the PyPI packages pinned in
+/// Parquet and Arrow IPC files written by pyarrow and DuckDB (`Writers/make_files.py`, from the PyPI packages pinned in
 /// `Writers/requirements.txt`), generated once into `.build/sandpiper-file-fixtures` with their expected
 /// contents. `scripts/test` builds the venv first; a test run without it builds it here.
 enum WrittenFiles {
@@ -42,11 +42,17 @@ enum WrittenFiles {
     }
 
     /// The `.parquet` files of the folder, by name.
-    static func parquetFiles() throws -> [URL] {
+    static func parquetFiles() throws -> [URL] { try files(extensions: ["parquet"]) }
+
+    /// The Arrow IPC files of the folder (`.arrow`, `.feather`, and streams as `.arrows`), by name.
+    static func arrowFiles() throws -> [URL] { try files(extensions: ["arrow", "feather", "arrows"]) }
+
+    /// The files of the folder with one of `extensions` and an expectation beside them, by name.
+    static func files(extensions: Set<String>) throws -> [URL] {
         let dir = try ensure()
         return try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
             .filter {
-                $0.pathExtension == "parquet"
+                extensions.contains($0.pathExtension)
                     && FileManager.default.fileExists(
                         atPath: $0.deletingPathExtension().appendingPathExtension("expected.json").path)
             }

@@ -10,7 +10,7 @@ import Testing
     /// Mutations per target, sized to a few seconds each in a debug build.
     static let runs: [(target: String, runs: Int)] = [
         ("parser", 3000), ("query", 150), ("sharedtable", 150), ("readers", 2000), ("archive", 2000),
-        ("parquet", 2000),
+        ("parquet", 2000), ("arrow", 2000),
     ]
 
     @Test(arguments: runs)

@@ -36,11 +36,12 @@ struct TableRenderer {
         var frame = ChartFrame(
             style: s, title: model.request.title, label: "table of \(headers.count) columns", legend: [], height: height
         )
-        let x0 = frame.body.x, y0 = frame.body.y
+        let total = widths.reduce(0, +)
+        // A narrow table stands under the centred title, not at the left edge.
+        let x0 = frame.body.x + max(0, (frame.body.width - total) / 2), y0 = frame.body.y
         let numeric = chart.columns.map { $0.type.isNumeric }
         frame.svg.open("g", ["class": "table"])
         var x = x0
-        let total = widths.reduce(0, +)
         frame.svg.rect(x0, y0, total, TableRenderer.rowHeight, fill: "#F0F0F0")
         for (c, h) in headers.enumerated() {
             // Bold headers run about a tenth wider than regular text's metrics.

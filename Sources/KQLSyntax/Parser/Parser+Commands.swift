@@ -199,7 +199,7 @@ extension SyntaxParser {
         _ = eatWord("async")
         let compressed = eatWord("compressed")
         try expectWord("to", after: "'.export'")
-        let format = try parseName(after: "'.export to'", what: "a data format (csv, tsv, json or parquet)")
+        let format = try parseName(after: "'.export to'", what: "a data format (csv, tsv, json, parquet or arrow)")
         let open = try expectPunct("(", after: "'.export to \(format.name)'")
         var paths: [ExpressionSyntax] = []
         while !isPunct(")") {

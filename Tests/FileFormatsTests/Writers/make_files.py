@@ -221,4 +221,144 @@ for codec in ["snappy", "zstd", "gzip", "uncompressed"]:
     name = f"duckdb_{codec}"
     duck.sql(f"copy ({select}) to '{out / (name + '.parquet')}' (format parquet, compression {codec}, row_group_size 2048)")
     write_expected(name, [[n, k] for n, k in zip(rel.columns, kinds)], rows)
-print("wrote", len(list(out.glob("*.parquet"))), "files to", out)
+
+# Arrow IPC: the file format (.arrow), Feather v2 and the stream format, from pyarrow and from DuckDB's
+# Arrow export, with several record batches, dictionaries (and delta dictionaries), and LZ4/ZSTD buffers.
+import pyarrow.compute as pc
+import pyarrow.feather as feather
+import pyarrow.ipc as ipc
+
+
+def kind_of(t):
+    """The KQL type Sandpiper gives an Arrow type, as its documentation (docs/data-formats.md) states."""
+    if pa.types.is_dictionary(t):
+        return kind_of(t.value_type)
+    if isinstance(t, pa.BaseExtensionType):
+        return {"arrow.uuid": "guid", "arrow.json": "dynamic"}.get(t.extension_name) or kind_of(t.storage_type)
+    if pa.types.is_boolean(t):
+        return "bool"
+    if pa.types.is_integer(t):
+        return "int" if t.bit_width < 32 or (t.bit_width == 32 and pa.types.is_signed_integer(t)) else "long"
+    if pa.types.is_floating(t):
+        return "real"
+    if pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t):
+        return "string"
+    if (pa.types.is_binary(t) or pa.types.is_large_binary(t) or pa.types.is_fixed_size_binary(t)
+            or pa.types.is_binary_view(t)):
+        return "string"
+    if pa.types.is_date(t) or pa.types.is_timestamp(t):
+        return "datetime"
+    if pa.types.is_time(t) or pa.types.is_duration(t):
+        return "timespan"
+    if pa.types.is_decimal(t):
+        return "decimal"
+    return "dynamic"
+
+
+UNIT_NS = {"s": 10**9, "ms": 10**6, "us": 10**3, "ns": 1}
+
+
+def arrow_expected(table):
+    """Columns and rows of an Arrow table in make_files' canonical form, from pyarrow's view of the data."""
+    columns, cells = [], []
+    for name, col in zip(table.column_names, table.columns):
+        t = col.type
+        kind = kind_of(t)
+        if pa.types.is_dictionary(t):
+            # to_pylist gives a dictionary column's values; temporal ones are read as integers below.
+            t = t.value_type
+            if pa.types.is_temporal(t):
+                col = pc.cast(col, t)
+        if pa.types.is_timestamp(t) or pa.types.is_duration(t) or pa.types.is_time(t):
+            storage = pc.cast(col, pa.int64() if t.bit_width == 64 else pa.int32())
+            values = [None if v is None else v * UNIT_NS[t.unit] for v in storage.to_pylist()]
+        elif pa.types.is_date32(t):
+            values = [None if v is None else v * 86400 * 10**9 for v in pc.cast(col, pa.int32()).to_pylist()]
+        elif pa.types.is_date64(t):
+            values = [None if v is None else v * 10**6 for v in pc.cast(col, pa.int64()).to_pylist()]
+        elif isinstance(t, pa.BaseExtensionType) and t.extension_name == "arrow.json":
+            values = [None if v is None else json.loads(v) for v in col.to_pylist()]
+        elif pa.types.is_map(t):
+            values = [None if v is None else {str(k): nested(x) for k, x in v} for v in col.to_pylist()]
+        else:
+            values = [canon(v, kind) for v in col.to_pylist()]
+        columns.append([name, kind])
+        cells.append(values)
+    return columns, [list(r) for r in zip(*cells)]
+
+
+def write_arrow(name, table, compression=None, max_chunksize=16, options=None):
+    opts = ipc.IpcWriteOptions(compression=compression, **(options or {}))
+    with ipc.new_file(out / name, table.schema, options=opts) as w:
+        w.write_table(table, max_chunksize=max_chunksize)
+    write_expected(name.rsplit(".", 1)[0], *arrow_expected(table))
+
+
+# Every type of the Parquet files, in batches of 16 rows, plain and compressed; the expectations are the
+# values pyarrow was given (the same as the Parquet files').
+schema, rows = expected(columns)
+for codec in [None, "lz4", "zstd"]:
+    name = f"ipc_pyarrow_{codec or 'none'}"
+    opts = ipc.IpcWriteOptions(compression=codec)
+    with ipc.new_file(out / f"{name}.arrow", table.schema, options=opts) as w:
+        w.write_table(table, max_chunksize=16)
+    write_expected(name, schema, rows)
+feather.write_feather(table, out / "ipc_pyarrow.feather", compression="lz4", chunksize=20)
+write_expected("ipc_pyarrow", schema, rows)
+with ipc.new_stream(out / "ipc_pyarrow_stream.arrows", table.schema, options=ipc.IpcWriteOptions(compression="zstd")) as w:
+    w.write_table(table, max_chunksize=7)
+write_expected("ipc_pyarrow_stream", schema, rows)
+
+# The Arrow types Parquet has no twin of: views, large lists, fixed-size lists, 32/64/256-bit decimals,
+# durations, date64, seconds time32, time zones other than UTC, the null type, and JSON.
+more = [
+    ("sv", pa.string_view(), lambda i: ["short", "a string longer than twelve bytes " + str(i)][i % 2]),
+    ("bv", pa.binary_view(), lambda i: bytes(range(i % 20))),
+    ("lb", pa.large_binary(), lambda i: bytes([i, 7])),
+    ("ll", pa.large_list(pa.string()), lambda i: ["x"] * (i % 3)),
+    ("fsl", pa.list_(pa.int64(), 2), lambda i: [i * 2, None if i % 5 == 0 else -i]),
+    ("dec32", pa.decimal32(7, 3), lambda i: decimal.Decimal(i * 1001 - 20000) / 1000),
+    ("dec64", pa.decimal64(15, 0), lambda i: decimal.Decimal(i * 10**12 - 7)),
+    ("dec256", pa.decimal256(60, 5), lambda i: decimal.Decimal(i * 10**20 + 3) / 10**5),
+    ("dur_s", pa.duration("s"), lambda i: dt.timedelta(seconds=i * 3600 - 7)),
+    ("dur_ms", pa.duration("ms"), lambda i: dt.timedelta(milliseconds=i * 1001)),
+    ("dur_us", pa.duration("us"), lambda i: dt.timedelta(microseconds=-i * 17)),
+    ("dur_ns", pa.duration("ns"), lambda i: i * 999_999_999),
+    ("d64", pa.date64(), lambda i: dt.date(2001, 2, 3) + dt.timedelta(days=i * 30)),
+    ("t_s", pa.time32("s"), lambda i: dt.time(i % 24, i % 60, 5)),
+    ("ts_ny", pa.timestamp("ms", tz="America/New_York"), lambda i: dt.datetime(2020, 3, 8, 6, i % 60, tzinfo=dt.timezone.utc)),
+    ("nul", pa.null(), lambda i: None),
+    ("js", pa.json_(), lambda i: json.dumps({"n": i, "tags": ["a", None]})),
+]
+more_table = pa.table([pa.array([cell(i, f) for i in range(N)], t) for _, t, f in more], names=[c[0] for c in more])
+write_arrow("ipc_pyarrow_more_types.arrow", more_table, compression="lz4", max_chunksize=12)
+
+# Dictionary-encoded columns (strings, integers, a dictionary of lists) with nulls in the indices and in
+# the dictionaries, over several batches sharing one dictionary; and a stream whose batches extend it.
+words = pa.array([cell(i, lambda i: ["red", "green", "blue", "green"][i % 4]) for i in range(N)])
+dict_table = pa.table({
+    "color": words.dictionary_encode(),
+    "code": pa.array([cell(i, lambda i: i % 6 * 100) for i in range(N)], pa.int64()).dictionary_encode(),
+    "small": pa.DictionaryArray.from_arrays(
+        pa.array([i % 3 for i in range(N)], pa.int8()), pa.array(["x", None, "z"])),
+    "lists": pa.DictionaryArray.from_arrays(
+        pa.array([cell(i, lambda i: i % 3) for i in range(N)], pa.int16()),
+        pa.array([[1, 5], None, []], pa.list_(pa.int32()))),
+})
+write_arrow("ipc_pyarrow_dictionary.arrow", dict_table, max_chunksize=9)
+parts = [pa.table({"tag": pa.array(chunk).dictionary_encode(), "n": pa.array(range(k * 3, k * 3 + len(chunk)))})
+         for k, chunk in enumerate([["a", "b", None], ["b", "c", "a"], ["d", "a", "e"]])]
+delta = ipc.IpcWriteOptions(emit_dictionary_deltas=True)
+with ipc.new_stream(out / "ipc_pyarrow_delta.arrows", parts[0].schema, options=delta) as w:
+    for part in parts:
+        w.write_table(part)
+write_expected("ipc_pyarrow_delta", *arrow_expected(pa.concat_tables(parts)))
+
+# DuckDB's Arrow export (its own type mapping: uuid, hugeint-free decimals, lists, structs, maps).
+duck_arrow = duck.sql(select).arrow()
+if isinstance(duck_arrow, pa.RecordBatchReader):
+    duck_arrow = duck_arrow.read_all()
+for codec in [None, "zstd"]:
+    write_arrow(f"ipc_duckdb_{codec or 'none'}.arrow", duck_arrow, compression=codec, max_chunksize=1000)
+
+print("wrote", len(list(out.glob("*.parquet"))), "Parquet and", len(list(out.glob("ipc_*"))) // 2, "Arrow files to", out)

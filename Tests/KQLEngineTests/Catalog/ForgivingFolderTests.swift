@@ -57,7 +57,7 @@ import Testing
         #expect(
             rows[2] == [
                 "notes.xlsx",
-                "ignored: .xlsx is not a table format; tables are .csv, .tsv, .jsonl, .ndjson or .parquet files",
+                "ignored: .xlsx is not a table format; tables are .csv, .tsv, .jsonl, .ndjson, .parquet, .arrow or .feather files",
             ])
     }
 

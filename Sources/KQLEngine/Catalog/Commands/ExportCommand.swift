@@ -3,7 +3,7 @@ import FileFormats
 import Foundation
 import KQLSyntax
 
-/// `.export [async] [compressed] to csv|tsv|json|parquet (h@"path") [with (...)] <| query`: runs the query
+/// `.export [async] [compressed] to csv|tsv|json|parquet|arrow (h@"path") [with (...)] <| query`: runs the query
 /// and writes its result to one local file, answering `Path:string, NumRecords:long` as Azure Data
 /// Explorer does for each artifact.
 ///
@@ -12,7 +12,8 @@ import KQLSyntax
 /// directory or the `--db` folder (``LocalFilePaths``). `async` runs synchronously here. The file is
 /// written atomically: a failure leaves no partial file. Properties as in ADX: `includeHeaders`
 /// (`none`, the default, `all`, `firstFile`) for CSV/TSV, `fileExtension`, `namePrefix`, `compressionType`
-/// (Parquet: `snappy` by default, `gzip`, `zstd`, `none`; CSV/TSV/JSON with `compressed`: `gzip`),
+/// (Parquet: `snappy` by default, `gzip`, `zstd`, `none`; Arrow: `none` by default or `zstd`; CSV/TSV/JSON
+/// with `compressed`: `gzip`),
 /// `parquetRowGroupSize` (100,000), `parquetDatetimePrecision` (`millisecond`, the default, or `microsecond`),
 /// and the ones that change nothing locally (`encoding=UTF8NoBOM`, `distribution`, `distributed`,
 /// `persistDetails`, `sizeLimit`).
@@ -27,10 +28,10 @@ enum ExportCommand {
     ) throws(KQLError) -> Table {
         let options = try CommandOptions(export.options, known: known, command: ".export")
         let format = export.format.name.lowercased()
-        guard ["csv", "tsv", "json", "parquet"].contains(format) else {
+        guard ["csv", "tsv", "json", "parquet", "arrow"].contains(format) else {
             throw KQLError(
-                .unsupported, "`.export` writes csv, tsv, json or parquet, not '\(export.format.name)'",
-                span: export.format.span, hint: "use .export to csv|tsv|json|parquet (h@\"path\") <| query")
+                .unsupported, "`.export` writes csv, tsv, json, parquet or arrow, not '\(export.format.name)'",
+                span: export.format.span, hint: "use .export to csv|tsv|json|parquet|arrow (h@\"path\") <| query")
         }
         if let encoding = options["encoding"], encoding.lowercased() != "utf8nobom" {
             throw KQLError(
@@ -72,7 +73,7 @@ enum ExportCommand {
             || (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue)
         {
             let ext = options["fileExtension"].map { $0.hasPrefix(".") ? String($0.dropFirst()) : $0 } ?? format
-            let gz = export.compressed && format != "parquet" ? ".gz" : ""
+            let gz = export.compressed && format != "parquet" && format != "arrow" ? ".gz" : ""
             path = (path as NSString).appendingPathComponent("\(options["namePrefix"] ?? "export")_1.\(ext)\(gz)")
         }
         let (resolved, allowed) = LocalFilePaths.resolve(path, database: database)
@@ -110,6 +111,12 @@ enum ExportCommand {
             }
             do { return try ParquetWriter.bytes(of: table, options: parquet) } catch {
                 throw KQLError(error.code, error.message, hint: error.hint)
+            }
+        }
+        if format == "arrow" {
+            let arrow = ArrowWriter.Options(compression: options["compressionType"] ?? "none")
+            do { return try ArrowWriter.bytes(of: table, options: arrow) } catch {
+                throw KQLError(error.code, error.message, span: options.span("compressionType"), hint: error.hint)
             }
         }
         var text: String

@@ -4,7 +4,7 @@ import Foundation
 import KQLSyntax
 import Synchronization
 
-/// A folder used as a database (`--db DIR`): each `.csv`, `.tsv`, `.jsonl` or `.parquet` file is a table named
+/// A folder used as a database (`--db DIR`): each `.csv`, `.tsv`, `.jsonl`, `.parquet` or `.arrow`/`.feather` file is a table named
 /// after the file (without its extension), and each `functions/<Name>.kql` file a stored function
 /// (``FolderFunctionStore``).
 ///
@@ -148,6 +148,10 @@ public final class FolderDatabase: Database {
         case .jsonl: return (try JSONLinesReader.read(file: file), SkippedRows())
         case .parquet:
             do { return (try ParquetReader.read(file: file), SkippedRows()) } catch {
+                throw KQLError(error.code, error.message, hint: error.hint)
+            }
+        case .arrow:
+            do { return (try ArrowReader.read(file: file), SkippedRows()) } catch {
                 throw KQLError(error.code, error.message, hint: error.hint)
             }
         }

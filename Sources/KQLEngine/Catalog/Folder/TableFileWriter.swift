@@ -3,7 +3,7 @@ import FileFormats
 import KQLSyntax
 
 /// The bytes of a folder table's file in its format: text through ``TableTextWriter``, Parquet through
-/// FileFormats' writer (nanosecond datetimes, so a table reads back exactly).
+/// FileFormats' writer (nanosecond datetimes, so a table reads back exactly), Arrow through its writer.
 enum TableFileWriter {
     static func bytes(of table: Table, format: FolderFileFormat) throws(KQLError) -> [UInt8] {
         switch format {
@@ -15,6 +15,10 @@ enum TableFileWriter {
                 return try ParquetWriter.bytes(
                     of: table, options: ParquetWriter.Options(datetimePrecision: "nanosecond"))
             } catch {
+                throw KQLError(error.code, error.message, hint: error.hint)
+            }
+        case .arrow:
+            do { return try ArrowWriter.bytes(of: table) } catch {
                 throw KQLError(error.code, error.message, hint: error.hint)
             }
         }
