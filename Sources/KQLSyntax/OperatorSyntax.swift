@@ -274,5 +274,7 @@ public struct SourceSyntax: Sendable {
         case search(SearchSyntax)
         /// `externaldata (...) [...]`: rows read from files.
         case externalData(ExternalDataSyntax)
+        /// `macro-expand ...`: a subquery run once per entity of a group.
+        case macroExpand(MacroExpandSyntax)
     }
 }

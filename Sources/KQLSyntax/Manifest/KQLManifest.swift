@@ -50,6 +50,7 @@ public enum KQLManifest {
             take top union where
             consume facet fork parse-kv partition reduce sample-distinct scan top-hitters top-nested
             take top union where make-graph graph-match graph-to-table graph-shortest-paths graph-mark-components
+            macro-expand
             """,
         aliases: ["filter": "where", "mvexpand": "mv-expand", "mvapply": "mv-apply"])
 

@@ -64,8 +64,8 @@ extension SyntaxParser {
             } else if let pattern = parseNamePattern() {
                 if isPunct("("), !pattern.pattern.contains("*") {
                     position -= 1
-                    let call = try parseCall()
-                    if pattern.pattern == "database" || pattern.pattern == "cluster" {
+                    let call = try parsePostfix()  // `database("d").T` names a table
+                    if case .call = call, pattern.pattern == "database" || pattern.pattern == "cluster" {
                         throw KQLError(
                             .unsupported,
                             "`\(op)` over `\(pattern.pattern)(...)` is not supported: Sandpiper has one database, the one given with --db",

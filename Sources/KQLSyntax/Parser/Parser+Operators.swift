@@ -125,6 +125,10 @@ extension SyntaxParser {
                 shortestPaths: shortest)
         case "graph-to-table":
             kind = .graphToTable(try parseGraphToTable())
+        case "macro-expand":
+            throw KQLError(
+                .parse, "'macro-expand' starts a query; it takes no input, so it cannot follow '|'",
+                span: keywordSpan, hint: "write it first: `macro-expand Group as X (X.T | ...) | ...`")
         case "graph-mark-components":
             kind = .graphMarkComponents(options: try parseOptions { ["kind", "with_component_id"].contains($0) })
         default:
