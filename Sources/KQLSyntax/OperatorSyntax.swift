@@ -89,6 +89,8 @@ public struct OperatorSyntax: Sendable {
         case project([AssignmentSyntax])
         case projectAway([ColumnPatternSyntax])
         case projectKeep([ColumnPatternSyntax])
+        /// `project-by-names "a", dynamic(["b"]), "c*"`: column specifiers, evaluated as constants when bound.
+        case projectByNames([ExpressionSyntax])
         /// `new = old` pairs.
         case projectRename([(new: NameSyntax, old: NameSyntax)])
         case projectReorder([ColumnPatternSyntax])

@@ -40,7 +40,9 @@ extension Binder {
         }
         let wanted = try constantString(argument.value, scope: scope, what: "database()")
         if let aliased = declarations.databaseAliases[wanted] { return aliased }
-        guard wanted.lowercased() == here.lowercased() else {
+        // A pattern (`database("S*")`, in find and search) matches the local database's name.
+        guard wanted.lowercased() == here.lowercased() || Wildcard.matches(wanted.lowercased(), here.lowercased())
+        else {
             throw KQLError(
                 .unknownName, "database '\(wanted)' does not exist; the database in scope is '\(here)'",
                 span: argument.value.span,

@@ -24,6 +24,15 @@ extension SyntaxParser {
             kind = .project(try parseAssignments(after: after))
         case "project-away":
             kind = .projectAway(try parseColumnPatterns(after: after))
+        case "project-by-names":
+            var specifiers: [ExpressionSyntax] = []
+            repeat {
+                specifiers.append(
+                    try parseExpression(
+                        expecting: "a column name, a dynamic array of names or a pattern",
+                        after: specifiers.isEmpty ? after : "','"))
+            } while eatPunct(",")
+            kind = .projectByNames(specifiers)
         case "project-keep":
             kind = .projectKeep(try parseColumnPatterns(after: after))
         case "project-reorder":

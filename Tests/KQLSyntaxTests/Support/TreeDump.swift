@@ -141,6 +141,7 @@ func dump(_ o: OperatorSyntax) -> String {
     case .project(let a): return "project \(list(a.map(dump)))"
     case .projectAway(let p): return "project-away \(list(p.map(\.pattern)))"
     case .projectKeep(let p): return "project-keep \(list(p.map(\.pattern)))"
+    case .projectByNames(let s): return "project-by-names \(list(s.map(dump)))"
     case .projectRename(let p): return "project-rename \(list(p.map { "\($0.new.name)=\($0.old.name)" }))"
     case .projectReorder(let p):
         return "project-reorder \(list(p.map { $0.pattern + ($0.order.map { " " + $0 } ?? "") }))"
