@@ -1128,7 +1128,10 @@ enum HelpPages {
               gave it; `database()` is the database in scope; the name may be a `let` constant. Any other name is
               `E_UNKNOWN_NAME` naming the database in scope. The chains stand wherever a table does: the source of a
               query, `union` legs, `join`/`lookup` right sides, `find`/`search in (…)`, entity groups. `database("db").F(…)`
-              calls a stored function of the database. Wildcards in database names (`database("S*")`) are not expanded.
+              calls a stored function of the database. In `find`/`search in (…)`, `database("S*").T*` and
+              `database("*").*` take the tables a pattern matches from the databases one matches (here the local one),
+              and name them `database("db").T` in `source_`; a database alone (`find in (database("db"))`) is
+              `E_UNSUPPORTED`.
             - **`alias database Name = cluster("uri").database("db")`** (alias-statement.md) resolves its target where
               it stands — a database that does not exist is an error there — and `database("Name")` means it afterwards.
             - **`declare pattern`** (pattern-statement.md): arguments and the optional path are `string`s; mappings'
