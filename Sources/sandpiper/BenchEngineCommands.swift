@@ -1,0 +1,76 @@
+import ArgumentParser
+import Bench
+import Benchmarks
+import Documentation
+import Foundation
+import Server
+
+/// `sandpiper bench engine`: two queries on generated data through `Engine`, and the same queries in
+/// DuckDB (single-threaded, then with its default threads) in the same run; checksums must agree.
+struct BenchEngineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "engine", abstract: "Time a filter/extend/summarize query and a join against DuckDB.",
+        discussion: CommandHelp.benchEngine)
+
+    @Option(help: "Rows of the events table.") var rows: Int = 10_000_000
+    @Option(help: "Rows of each join side.") var joinRows: Int = 1_000_000
+    @Option(help: .doc(.benchEngineTarget)) var target: String?
+    @OptionGroup var common: BenchCommonOptions
+
+    func validate() throws {
+        if rows < 1 || joinRows < 1 { throw ValidationError("--rows and --join-rows must be at least 1") }
+    }
+
+    func run() throws {
+        let endpoint = target.flatMap(URL.init(string:)).map { KustoEndpoint(url: $0, database: "Sandpiper") }
+        try common.report {
+            let results = try EngineBenchmark(
+                rows: rows, joinRows: joinRows, runs: common.runs, benchDirectory: common.benchDir,
+                target: endpoint.map { e in { @Sendable q in try e.execute(q) } }
+            ).measure()
+            return BenchEngineReport.render(results, format: common.format)
+        }
+    }
+}
+
+/// `sandpiper bench geo`: point-in-polygon and distance over generated points, medians and points per second.
+struct BenchGeoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "geo", abstract: "Time geo_point_in_polygon and geo_distance_2points over generated points.",
+        discussion: CommandHelp.benchGeo)
+
+    @Option(help: "Points to generate.") var rows: Int = 1_000_000
+    @OptionGroup var common: BenchCommonOptions
+
+    func validate() throws {
+        if rows < 1 { throw ValidationError("--rows must be at least 1") }
+    }
+
+    func run() throws {
+        try common.report {
+            BenchEngineReport.render(try GeoBenchmark(rows: rows, runs: common.runs).measure(), format: common.format)
+        }
+    }
+}
+
+/// `sandpiper bench parquet`: reading a Parquet file against pyarrow; checksums must agree.
+struct BenchParquetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parquet",
+        abstract: "Time reading a Parquet file (as --db FILE does) against pyarrow's read_table.",
+        discussion: CommandHelp.benchParquet)
+
+    @Option(help: "Rows of the file.") var rows: Int = 10_000_000
+    @OptionGroup var common: BenchCommonOptions
+
+    func validate() throws {
+        if rows < 1 { throw ValidationError("--rows must be at least 1") }
+    }
+
+    func run() throws {
+        try common.report {
+            let results = try ParquetBenchmark(rows: rows, runs: common.runs, benchDirectory: common.benchDir).measure()
+            return BenchEngineReport.render(results, format: common.format, peer: "pyarrow")
+        }
+    }
+}
