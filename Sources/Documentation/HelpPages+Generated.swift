@@ -1147,6 +1147,38 @@ enum HelpPages {
             - **`pack_array`** takes up to 32767 values (the reference gives no limit; Kusto.Language's signature repeats
               its parameter `short.MaxValue` times), so lists of hashes longer than 64 work.
 
+            ## Clusters, databases, patterns and entity groups
+
+            A local engine is **one cluster with one database**: the `--db` folder's (named after the folder) or the
+            embedded sample's (`Sandpiper`), as `current_database()` and `.show databases` name it.
+
+            - **`cluster("…")` naming any cluster resolves to this engine.** `cluster("c").database("db").T` is
+              `database("db").T`; the cluster argument must be a string constant, and a cluster alone has no tables
+              (`cluster("c").T` is `E_ARGUMENT`).
+            - **`database("db")`** names the local database (case-insensitively) or a name an `alias database` statement
+              gave it; `database()` is the database in scope; the name may be a `let` constant. Any other name is
+              `E_UNKNOWN_NAME` naming the database in scope. The chains stand wherever a table does: the source of a
+              query, `union` legs, `join`/`lookup` right sides, `find`/`search in (…)`, entity groups. `database("db").F(…)`
+              calls a stored function of the database. In `find`/`search in (…)`, `database("S*").T*` and
+              `database("*").*` take the tables a pattern matches from the databases one matches (here the local one),
+              and name them `database("db").T` in `source_`; a database alone (`find in (database("db"))`) is
+              `E_UNSUPPORTED`.
+            - **`alias database Name = cluster("uri").database("db")`** (alias-statement.md) resolves its target where
+              it stands — a database that does not exist is an error there — and `database("Name")` means it afterwards.
+            - **`declare pattern`** (pattern-statement.md): arguments and the optional path are `string`s; mappings'
+              queries see the `let` names declared before the pattern. An invocation whose values no mapping gives, and
+              any invocation of an empty pattern (`declare pattern P;`), is `E_UNKNOWN_NAME` with ADX's SEM0036 text,
+              `One or more pattern references were not declared. Detected pattern references: ["P('a').['b']"]`.
+              A pattern declared twice, or mapping one tuple twice, is `E_ARGUMENT`.
+            - **`macro-expand`** (macro-expand-operator.md) takes its group inline (`entity_group [...]`) or from a
+              `let G = entity_group [...]` statement; stored entity groups (`.create entity_group`) are not supported, so a
+              group name nothing defined is `E_UNKNOWN_NAME`. Entities are databases (`X.Table` reads their tables) or
+              tables (`X` is the table; a `let`-bound table works too); `cluster("c")` alone as an entity is
+              `E_UNSUPPORTED`. `X.$current_database` and `X.$current_cluster_endpoint` give the local database's name and
+              `current_cluster_endpoint()`. With `isfuzzy=true` entities that do not resolve are left out silently
+              (ADX adds a warning to the query status; Sandpiper has no such channel here) as long as one remains.
+              `macro-expand` starts a query: after `|` it is `E_PARSE`.
+
             ## `=` is not a comparison
 
             Kusto's grammar has no single-`=` equality: its equality rule is `==`, `<>` or `!=` (Kusto.Language's

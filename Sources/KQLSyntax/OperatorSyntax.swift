@@ -89,6 +89,8 @@ public struct OperatorSyntax: Sendable {
         case project([AssignmentSyntax])
         case projectAway([ColumnPatternSyntax])
         case projectKeep([ColumnPatternSyntax])
+        /// `project-by-names "a", dynamic(["b"]), "c*"`: column specifiers, evaluated as constants when bound.
+        case projectByNames([ExpressionSyntax])
         /// `new = old` pairs.
         case projectRename([(new: NameSyntax, old: NameSyntax)])
         case projectReorder([ColumnPatternSyntax])
@@ -274,5 +276,7 @@ public struct SourceSyntax: Sendable {
         case search(SearchSyntax)
         /// `externaldata (...) [...]`: rows read from files.
         case externalData(ExternalDataSyntax)
+        /// `macro-expand ...`: a subquery run once per entity of a group.
+        case macroExpand(MacroExpandSyntax)
     }
 }

@@ -156,6 +156,10 @@ public enum StatementSyntax: Sendable {
     case set(name: NameSyntax, value: ExpressionSyntax?, span: SourceSpan)
     /// `declare query_parameters(name:type [= default], ...)`.
     case declareQueryParameters([ParameterSyntax], span: SourceSpan)
+    /// `declare pattern Name [= ...]`.
+    case pattern(PatternSyntax)
+    /// `alias database Name = cluster("uri").database("db")`.
+    case aliasDatabase(AliasDatabaseSyntax)
     /// A tabular expression: each one produces a result table.
     case query(ExpressionSyntax)
     case command(CommandSyntax)

@@ -4,7 +4,9 @@ import Columnar
 /// an operator implemented later is noticed (`QueryGeneratorTests` fails until it has a production).
 extension QueryGenerator {
     /// Operators the manifest lists that only start a pipeline (they have no `| name` form).
-    static let sourceOnlyOperators: Set<String> = ["datatable", "print", "range", "find", "externaldata"]
+    static let sourceOnlyOperators: Set<String> = [
+        "datatable", "print", "range", "find", "externaldata", "macro-expand",
+    ]
 
     /// The operators with a production below (`order`, `limit`, `filter` are written as their aliases).
     static let productions: Set<String> = [
@@ -15,6 +17,7 @@ extension QueryGenerator {
         "consume", "facet", "fork", "parse-kv", "partition", "reduce", "sample-distinct", "scan", "top-hitters",
         "top-nested",
         "make-graph", "graph-match", "graph-shortest-paths", "graph-to-table", "graph-mark-components",
+        "project-by-names",
     ]
 
     /// One operator after `| `, and the columns it yields.
@@ -67,6 +70,11 @@ extension QueryGenerator {
                 ? scope.filter { c in !chosen.contains { $0.name == c.name } }
                 : scope.filter { c in chosen.contains { $0.name == c.name } }
             return ("\(name) \(list.isEmpty ? "nosuchcolumn" : list)", kept)
+        case "project-by-names":
+            // Bare names stand for themselves; a name no column has is ignored, so the output is `chosen`.
+            let chosen = names(scope, upTo: 2)
+            let list = chosen.map { Self.reference($0.name) } + (input.chance(10) ? ["\"nosuchcolumn\""] : [])
+            return ("project-by-names " + (list.isEmpty ? "\"nosuchcolumn\"" : list.joined(separator: ", ")), chosen)
         case "project-rename":
             guard let c = column(scope) else { return ("project-rename a = nosuchcolumn", scope) }
             let target = freshName()

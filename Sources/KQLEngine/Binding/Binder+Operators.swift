@@ -108,6 +108,8 @@ extension Binder {
         case .projectAway(let patterns):
             let drop = try matching(patterns, schema)
             return projecting(q, schema.fields.indices.filter { !drop.contains($0) })
+        case .projectByNames(let specifiers):
+            return projecting(q, try projectByNamesColumns(specifiers, schema: schema, scope: scope))
         case .projectKeep(let patterns):
             let keep = try matching(patterns, schema)
             return projecting(q, schema.fields.indices.filter { keep.contains($0) })

@@ -76,6 +76,9 @@ extension Binder {
             ]
             return try makeCall(f, args, argumentSpans: [v.span, lo.span, hi.span], span: span)
         case .member(let base, let name, let span):
+            if case .name(let x) = base, declarations.macroEntities[x.name] != nil {
+                return try bindMacroEntityScalar(x, name, span: span, schema: schema, scope: scope)
+            }
             if case .name(let b) = base, b.name == "$left" || b.name == "$right" {
                 throw KQLError(.type, "`\(b.name)` can only be used in a join's `on` clause", span: span)
             }
@@ -145,6 +148,14 @@ extension Binder {
         aggregates: AggregateCollector?
     ) throws(KQLError) -> BoundExpression {
         let fname = name.name
+        if let (qualifier, rest) = Binder.databaseQualified(args) {
+            let result = try bindDatabaseFunction(
+                name, rest, qualifier: qualifier, span: span, rowSchema: schema, scope: scope)
+            guard case .scalar(let e) = result else {
+                throw KQLError(.type, "function '\(fname)' returns a table, not a scalar value", span: span)
+            }
+            return e
+        }
         if case .function(let def, let captured)? = entry(fname, in: scope) {
             let result = try bindUserFunction(
                 def, captured: captured, name: name, arguments: args, span: span,

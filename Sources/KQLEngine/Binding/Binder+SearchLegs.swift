@@ -28,6 +28,18 @@ extension Binder {
                 }
                 continue
             }
+            if case .member(let base, let table, _) = Binder.unparenthesized(t), databaseCall(base) != nil {
+                // `database("d").T`, `database("d").T*`: reported as ADX does, `database("d").T`.
+                let db = try resolveDatabase(base, scope: scope)
+                let names =
+                    table.name.contains("*")
+                    ? database.tableNames.filter { Wildcard.matches(table.name, $0) } : [table.name]
+                for name in names {
+                    let q = try bindTableName(NameSyntax(name, span: table.span), scope: Scope())
+                    legs.append(SearchLeg(query: q, name: "database(\"\(db)\").\(name)"))
+                }
+                continue
+            }
             if case .call(let f, _, let span) = Binder.unparenthesized(t), f.name == "database" || f.name == "cluster" {
                 throw KQLError(
                     .unsupported,

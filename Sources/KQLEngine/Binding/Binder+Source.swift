@@ -36,6 +36,8 @@ extension Binder {
             return try bindSearch(search, span: s.span, scope: scope)
         case .externalData(let x):
             return try bindExternalData(x, span: s.span, scope: scope)
+        case .macroExpand(let m):
+            return try bindMacroExpand(m, span: s.span, scope: scope)
         }
     }
 

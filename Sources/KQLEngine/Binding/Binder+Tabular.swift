@@ -17,6 +17,7 @@ extension Binder {
         case .pipeline, .source: return true
         case .parenthesized(let inner, _): return isTabular(inner, scope: scope, depth: depth)
         case .name(let n):
+            if declarations.macroEntities[n.name] != nil { return true }
             switch entry(n.name, in: scope) {
             case .tabular?: return true
             case .scalar?: return false
@@ -25,9 +26,15 @@ extension Binder {
             default: return database.table(named: n.name) != nil || database.unavailableReason(forTable: n.name) != nil
             }
         case .member(let base, _, _):
-            return databaseCall(base) != nil
-        case .call(let name, _, _):
+            if case .name(let x) = base, declarations.macroEntities[x.name] != nil { return true }
+            return databaseCall(base) != nil || patternInvocation(e) != nil
+        case .call(let name, let args, _):
             if ["materialize", "table", "view", "database"].contains(name.name) { return true }
+            if declarations.patterns[name.name] != nil { return true }
+            if Binder.databaseQualified(args) != nil {
+                guard let f = database.function(named: name.name) else { return true }  // binding reports it
+                return bodyIsTabular(f.definition, Scope(), depth: depth)
+            }
             if name.name == "graph", entry(name.name, in: scope) == nil { return true }
             if case .function(let def, let captured)? = entry(name.name, in: scope) {
                 return bodyIsTabular(def, captured, depth: depth)
@@ -117,13 +124,21 @@ extension Binder {
         case .call(let name, let args, let span):
             return try bindTabularCall(name, args, span: span, scope: scope)
         case .member(let base, let table, _) where databaseCall(base) != nil:
-            return try bindDatabaseTable(base, table)
+            return try bindDatabaseTable(base, table, scope: scope)
+        case .member(.call(let c, _, _), _, let span) where c.name == "cluster":
+            throw clusterWithoutDatabase(span)
+        case .member(.name(let x), let table, let span) where declarations.macroEntities[x.name] != nil:
+            return try bindMacroEntityMember(x, table, span: span)
+        case .member(_, _, let span) where patternInvocation(e) != nil:
+            let (name, args, path) = patternInvocation(e)!
+            return try bindPatternInvocation(name, args, path: path, span: span, scope: scope)
         default:
             throw KQLError(.type, "expected a tabular expression (a table, a `let` name or a pipeline)", span: e.span)
         }
     }
 
     func bindTableName(_ n: NameSyntax, scope: Scope) throws(KQLError) -> BoundQuery {
+        if let entity = declarations.macroEntities[n.name] { return try bindMacroEntity(n, entity) }
         switch entry(n.name, in: scope) {
         case .tabular(let q)?: return q.wrapped
         case .function(let def, let captured)? where def.parameters.isEmpty:
@@ -156,36 +171,16 @@ extension Binder {
         return KQLError(.unsupported, "\(name.name)() is not supported: \(reason)", span: name.span)
     }
 
-    /// The `database(...)` call `e` is, with its arguments, when it is one.
-    private func databaseCall(_ e: ExpressionSyntax) -> (args: [ArgumentSyntax], span: SourceSpan)? {
-        guard case .call(let name, let args, let span) = Binder.unparenthesized(e), name.name == "database" else {
-            return nil
-        }
-        return (args, span)
-    }
-
-    /// `database("name").Table`: a table of the one database in scope, named by its name (as
-    /// `current_database()` and `.show databases` give it); any other database does not exist here.
-    private func bindDatabaseTable(_ base: ExpressionSyntax, _ table: NameSyntax) throws(KQLError) -> BoundQuery {
-        guard let call = databaseCall(base), call.args.count == 1,
-            case .literal(.string(let wanted), _, let s) = call.args[0].value
-        else {
-            throw KQLError(.argument, "database() takes a database name as a string literal", span: base.span)
-        }
-        let here = ManagementCommands.databaseName(database)
-        guard wanted.lowercased() == here.lowercased() else {
-            throw KQLError(
-                .unknownName, "database '\(wanted)' does not exist; the database in scope is '\(here)'", span: s,
-                hint: "a local engine has one database; name it, or leave database() out")
-        }
-        // `database()` names the database, not the query's scope: a `let` of the same name is not a table of it.
-        return try bindTableName(table, scope: Scope())
-    }
-
     private func bindTabularCall(
         _ name: NameSyntax, _ args: [ArgumentSyntax], span: SourceSpan,
         scope: Scope
     ) throws(KQLError) -> BoundQuery {
+        if let (qualifier, rest) = Binder.databaseQualified(args) {
+            return try bindDatabaseFunctionCall(name, rest, qualifier: qualifier, span: span, scope: scope)
+        }
+        if declarations.patterns[name.name] != nil {
+            return try bindPatternInvocation(name, args, path: nil, span: span, scope: scope)
+        }
         switch name.name {
         case "materialize":
             guard args.count == 1 else {

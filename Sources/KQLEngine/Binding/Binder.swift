@@ -30,6 +30,8 @@ public final class Binder {
     /// While an `extend` binds its items: how many leading columns of the row are the operator's input.
     /// `pack_all()` packs only those, as the reference's example shows (not the columns the same extend adds).
     var extendInputWidth: Int?
+    /// The query's patterns, database aliases and entity groups, and the entities `macro-expand` is expanding.
+    var declarations = QueryDeclarations()
     /// Runs a bound query (for `toscalar`, tabular `in` lists and deferred operators).
     var run: ((BoundQuery) throws(KQLError) -> Table)?
 
@@ -69,6 +71,9 @@ public final class Binder {
         switch l.value {
         case .function(let def):
             scope[l.name.name] = .function(def, scope)
+        case .expression(.call(let name, let references, _)) where name.name == "entity_group":
+            // `let G = entity_group [...]`: resolved where `macro-expand` uses it.
+            declarations.entityGroups[l.name.name] = references.map(\.value)
         case .expression(let e):
             if isTabular(e, scope: scope) {
                 scope[l.name.name] = .tabular(try bindTabularOrGraph(e, scope: scope))

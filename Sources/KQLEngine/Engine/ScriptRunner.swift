@@ -124,6 +124,8 @@ struct ScriptRunner {
                     context.budget = current.budget
                 }
             case .declareQueryParameters(let params, _): try binder.bindQueryParameters(params, scope: &scope)
+            case .pattern(let p): try binder.declarePattern(p, scope: scope)
+            case .aliasDatabase(let a): try binder.bindAliasDatabase(a, scope: scope)
             // A statement ending in `fork` or `facet` yields several tables; `graph-to-table nodes as N, edges as E;`
             // only names results for the statements after it.
             case .query(let e): p = try binder.bindQueryStatement(e, scope: &scope).map { .query(Planner.plan($0)) }

@@ -9,7 +9,9 @@ enum UnavailableFunctions {
         "cursor_before_or_at": cursorReason,
         "cursor_current": cursorReason,
         "current_cursor": cursorReason,
-        "cluster": "a local engine is one cluster with one database; name its tables directly or use database()",
+        "cluster":
+            "a local engine is one cluster: cluster(\"any\") only qualifies a database, as in "
+            + "cluster(\"c\").database(\"db\").Table",
         "external_table": "external tables (Azure Storage, SQL) are cloud services; read files with externaldata",
         "materialized_view": "materialized views are a cluster feature; use a stored function or materialize()",
     ]

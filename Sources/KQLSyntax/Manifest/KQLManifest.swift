@@ -41,7 +41,7 @@ public enum KQLManifest {
             limit lookup make-series mv-apply mv-expand order project project-away project-keep project-rename
             project-reorder parse parse-where parse-kv partition print range reduce render sample sample-distinct scan
             search serialize sort summarize take top top-nested top-hitters union where make-graph graph-match
-            graph-to-table graph-shortest-paths graph-mark-components macro-expand
+            graph-to-table graph-shortest-paths graph-mark-components macro-expand project-by-names
             """,
         implemented: """
             as count datatable distinct evaluate extend getschema invoke join limit lookup make-series mv-apply mv-expand order parse
@@ -50,6 +50,7 @@ public enum KQLManifest {
             take top union where
             consume facet fork parse-kv partition reduce sample-distinct scan top-hitters top-nested
             take top union where make-graph graph-match graph-to-table graph-shortest-paths graph-mark-components
+            macro-expand project-by-names
             """,
         aliases: ["filter": "where", "mvexpand": "mv-expand", "mvapply": "mv-apply"])
 

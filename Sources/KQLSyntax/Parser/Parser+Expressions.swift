@@ -188,7 +188,10 @@ extension SyntaxParser {
                 advance()  // `d.[0]`, `d.[i + 1]`: a dot before an index changes nothing
                 continue
             }
-            if isPunct("."), peek(1).isIdentifier || isPunct("[", 1) {
+            if isPunct("."), peek(1).isIdentifier, isPunct("(", 2), let chained = try parseChainedCall(after: e) {
+                e = chained
+                height += 1
+            } else if isPunct("."), peek(1).isIdentifier || isPunct("[", 1) {
                 advance()
                 let name = try parseName(after: "'.'")
                 e = .member(base: e, name: name, span: e.span.union(name.span))
@@ -205,6 +208,22 @@ extension SyntaxParser {
             }
             try grew(to: height)
         }
+    }
+
+    /// `.database("d")` after `cluster("c")`, or `.F(args)` after `database("d")`, as one call that keeps the
+    /// qualifying call as a named argument (``ReferenceArgument``); nil, consuming nothing, after anything else.
+    private func parseChainedCall(after base: ExpressionSyntax) throws(KQLError) -> ExpressionSyntax? {
+        guard case .call(let qualifier, _, _) = base else { return nil }
+        let role: String
+        switch qualifier.name {
+        case "cluster" where peek(1).text == "database": role = ReferenceArgument.cluster
+        case "database": role = ReferenceArgument.database
+        default: return nil
+        }
+        advance()  // `.`
+        guard case .call(let name, var arguments, let span) = try parseCall() else { return nil }
+        arguments.append(ArgumentSyntax(name: NameSyntax(role, span: base.span), value: base))
+        return .call(name: name, arguments: arguments, span: base.span.union(span))
     }
 
     /// `line:column` of a token, for messages that point back at an opening bracket.

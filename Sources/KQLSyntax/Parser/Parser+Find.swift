@@ -64,8 +64,24 @@ extension SyntaxParser {
             } else if let pattern = parseNamePattern() {
                 if isPunct("("), !pattern.pattern.contains("*") {
                     position -= 1
-                    let call = try parseCall()
-                    if pattern.pattern == "database" || pattern.pattern == "cluster" {
+                    var call = try parsePostfix()  // `database("d").T` names a table
+                    if case .call(let f, _, _) = call, f.name == "database", isPunct("."), isPunct("*", 1) {
+                        // `database("d").*`: every table of the database.
+                        advance()
+                        if let tables = parseNamePattern() {
+                            call = .member(
+                                base: call, name: NameSyntax(tables.pattern, span: tables.span),
+                                span: call.span.union(tables.span))
+                        }
+                    }
+                    if case .member(let base, let table, _) = call, isPunct("*"), adjacent(0) {
+                        // `database("d").T*`: the postfix parse stopped at the `*` of the pattern.
+                        var text = table.name
+                        while isPunct("*") || current.isIdentifier, adjacent(0) { text += advance().text }
+                        let name = NameSyntax(text, span: span(from: table.span))
+                        call = .member(base: base, name: name, span: base.span.union(name.span))
+                    }
+                    if case .call = call, pattern.pattern == "database" || pattern.pattern == "cluster" {
                         throw KQLError(
                             .unsupported,
                             "`\(op)` over `\(pattern.pattern)(...)` is not supported: Sandpiper has one database, the one given with --db",

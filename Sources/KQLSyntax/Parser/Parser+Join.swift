@@ -23,7 +23,7 @@ extension SyntaxParser {
         } else if nameLength() != nil {
             right =
                 isPunct("(", 1) && current.isIdentifier
-                ? try parseCall() : .name(try parseName(after: "'\(operatorName)'"))
+                ? try parsePostfix() : .name(try parseName(after: "'\(operatorName)'"))
         } else {
             throw expected("a table name or '(' query ')'", after: "'\(operatorName)'")
         }

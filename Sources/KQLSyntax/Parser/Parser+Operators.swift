@@ -24,6 +24,15 @@ extension SyntaxParser {
             kind = .project(try parseAssignments(after: after))
         case "project-away":
             kind = .projectAway(try parseColumnPatterns(after: after))
+        case "project-by-names":
+            var specifiers: [ExpressionSyntax] = []
+            repeat {
+                specifiers.append(
+                    try parseExpression(
+                        expecting: "a column name, a dynamic array of names or a pattern",
+                        after: specifiers.isEmpty ? after : "','"))
+            } while eatPunct(",")
+            kind = .projectByNames(specifiers)
         case "project-keep":
             kind = .projectKeep(try parseColumnPatterns(after: after))
         case "project-reorder":
@@ -125,6 +134,10 @@ extension SyntaxParser {
                 shortestPaths: shortest)
         case "graph-to-table":
             kind = .graphToTable(try parseGraphToTable())
+        case "macro-expand":
+            throw KQLError(
+                .parse, "'macro-expand' starts a query; it takes no input, so it cannot follow '|'",
+                span: keywordSpan, hint: "write it first: `macro-expand Group as X (X.T | ...) | ...`")
         case "graph-mark-components":
             kind = .graphMarkComponents(options: try parseOptions { ["kind", "with_component_id"].contains($0) })
         default:

@@ -56,6 +56,9 @@ extension SyntaxParser {
         case "externaldata" where next.isPunct("("), "external_data" where next.isPunct("("):
             advance()
             return SourceSyntax(kind: .externalData(try parseExternalDataBody()), span: span(from: t))
+        case "macro" where next.isPunct("-") && adjacent(1) && isWord("expand", 2) && adjacent(2):
+            position += 3
+            return SourceSyntax(kind: .macroExpand(try parseMacroExpandBody()), span: span(from: t))
         default:
             return nil
         }
@@ -100,7 +103,8 @@ extension SyntaxParser {
             } else if let pattern = parseNamePattern() {
                 if isPunct("("), !pattern.pattern.contains("*") {
                     position -= 1
-                    tables.append(try parseCall())
+                    // A call may start a chain: `database("d").T`, `cluster("c").database("d").T`, `P("a").x`.
+                    tables.append(try parsePostfix())
                 } else {
                     tables.append(.name(NameSyntax(pattern.pattern, span: pattern.span)))
                 }

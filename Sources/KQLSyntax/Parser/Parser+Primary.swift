@@ -37,6 +37,14 @@ extension SyntaxParser {
             }
             if t.text == "dynamic", isPunct("(", 1) { return try parseDynamicLiteral() }
             if t.text == "typeof", isPunct("(", 1) { return .schema(try parseTypeof()) }
+            if t.text == "entity_group", isPunct("[", 1) {
+                // `let G = entity_group [...]`: kept as a call of that name for the binder to record.
+                advance()
+                let references = try parseEntityReferences()
+                return .call(
+                    name: NameSyntax(t.text, span: t.span), arguments: references.map { ArgumentSyntax(value: $0) },
+                    span: span(from: t))
+            }
             if isPunct("(", 1) { return try parseCall() }
             if let caseSensitive = searchCaseSensitive, isPunct(":", 1), peek(2).isString {
                 return parseColumnTerm(caseSensitive)

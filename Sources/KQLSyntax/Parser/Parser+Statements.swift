@@ -1,6 +1,7 @@
 import Columnar
 
-/// Statements: `let`, `set`, `declare query_parameters`, queries and management commands, separated by `;`.
+/// Statements: `let`, `set`, `declare query_parameters`, `declare pattern`, `alias database`, queries and management
+/// commands, separated by `;`.
 extension SyntaxParser {
     func parseScript() throws(KQLError) -> [StatementSyntax] {
         var statements: [StatementSyntax] = []
@@ -37,8 +38,11 @@ extension SyntaxParser {
                 return try parseSet()
             case "declare" where isWord("query_parameters", 1):
                 return try parseDeclare()
-            case "alias" where isWord("database", 1), "restrict" where isWord("access", 1),
-                "pattern" where peek(1).isIdentifier && (isPunct(";", 2) || isPunct("=", 2)):
+            case "declare" where isWord("pattern", 1) && nameLength(at: 2) != nil:
+                return .pattern(try parsePatternDeclaration())
+            case "alias" where isWord("database", 1) && nameLength(at: 2) != nil:
+                return .aliasDatabase(try parseAliasDatabase())
+            case "restrict" where isWord("access", 1):
                 throw KQLError(.unsupported, "the `\(t.text)` statement is not supported yet", span: t.span)
             default: break
             }

@@ -52,6 +52,8 @@ import Testing
             "graph-to-table": "T | make-graph a --> b | graph-to-table nodes as N with_node_id=i, edges as E",
             "graph-mark-components":
                 "T | make-graph a --> b | graph-mark-components kind=strong | graph-to-table nodes",
+            "macro-expand": "macro-expand entity_group [database('d')] as X (X.T | count)",
+            "project-by-names": "T | project-by-names \"a\", dynamic([\"b\"]), \"c*\"",
         ]
         for entry in KQLManifest.operators where entry.status == .implemented {
             let query = try #require(samples[entry.name], "no sample for \(entry.name)")

@@ -88,6 +88,14 @@ func dump(_ s: SourceSyntax) -> String {
     case .externalData(let x):
         return
             "externaldata(\(list(x.columns.map { "\($0.name.name):\($0.type.rawValue)" })))[\(list(x.uris.map(dump)))]"
+    case .macroExpand(let m):
+        let group: String
+        switch m.group {
+        case .inline(let refs, _): group = "entity_group[\(list(refs.map(dump)))]"
+        case .named(let n): group = n.name
+        }
+        return "macro-expand\(opts(m.options)) \(group) as \(m.identifier.name) ("
+            + (m.lets.map(dump) + [dump(m.subquery)]).joined(separator: "; ") + ")"
     }
 }
 
@@ -133,6 +141,7 @@ func dump(_ o: OperatorSyntax) -> String {
     case .project(let a): return "project \(list(a.map(dump)))"
     case .projectAway(let p): return "project-away \(list(p.map(\.pattern)))"
     case .projectKeep(let p): return "project-keep \(list(p.map(\.pattern)))"
+    case .projectByNames(let s): return "project-by-names \(list(s.map(dump)))"
     case .projectRename(let p): return "project-rename \(list(p.map { "\($0.new.name)=\($0.old.name)" }))"
     case .projectReorder(let p):
         return "project-reorder \(list(p.map { $0.pattern + ($0.order.map { " " + $0 } ?? "") }))"
@@ -241,6 +250,14 @@ func dump(_ s: StatementSyntax) -> String {
     case .let(let l): return dump(l)
     case .set(let n, let v, _): return "set \(n.name)" + (v.map { "=" + dump($0) } ?? "")
     case .declareQueryParameters(let p, _): return "declare(\(list(p.map(dump))))"
+    case .pattern(let p):
+        guard p.isDefined else { return "pattern \(p.name.name)" }
+        let mappings = p.definitions.map { d in
+            "(\(list(d.arguments)))" + (d.path.map { ".[\($0)]" } ?? "") + "={\(dump(d.body))}"
+        }
+        return "pattern \(p.name.name)=(\(list(p.parameters.map(\.name))))"
+            + (p.pathParameter.map { "[\($0.name)]" } ?? "") + "{\(mappings.joined(separator: "; "))}"
+    case .aliasDatabase(let a): return "alias \(a.name.name)=\(dump(a.target))"
     case .query(let e): return dump(e)
     case .command(let c): return "command \(c.kind)"
     }
