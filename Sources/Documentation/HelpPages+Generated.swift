@@ -798,6 +798,27 @@ enum HelpPages {
             (`*-function.md`) and over the geo pages (`geo-*.md`). `--details` keeps every example's JSON line, to group
             the mismatches by cause. Examples that read tables the embedded sample database does not have (`nyc_taxi`,
             `US_States`), or read StormEvents, whose sample rows are generated rather than ADX's, count as mismatches.
+
+            Each count is also given over the **self-contained** examples, the ones issue 18's acceptance is about: those
+            whose tables all come from the query itself (`datatable`, `range`, `print`, let-bound literals, `materialize`
+            of those, a table a `.set` earlier on the page wrote). The script runs every page a second time over an empty
+            database (`--db` on a fresh empty folder); an example is self-contained unless that run fails for want of a
+            database object: `E_UNKNOWN_NAME` for an unknown table or database or for `stored_query_result`, or
+            `E_UNSUPPORTED` for a persistent graph (`graph("name")`). So a StormEvents example is not self-contained, though
+            the sample database has a StormEvents. An example that fails before it names a table (a parse error) stays in
+            the subset, so the subset never hides one of our failures.
+
+            Where a page's table contradicts its own query (a misspelt column, a bare scalar expression as the query, a
+            value the query cannot give), the example is listed with its reason in `conformance/seed/<page>.expect.toml`
+            (`expect = "fail"`): it runs as an expected failure, is counted apart ("known documentation errors"), and never
+            as a match. Random values (`new_guid()`) are compared with `ignore_values`.
+
+            The comparer reads a few presentations of the reference's tables back into the value they show
+            (`Sources/Conformance/Compare/PresentationalCell.swift`); each changes only how a cell is read, never what it
+            must equal: numbers with thousands separators (`700,000,000`), a string cell in double quotes as a JSON string
+            literal (`"1234567890qwertyuiop"`), a markdown autolink (`<https://bing.com>`, which the page renders as the
+            address), and relaxed JSON in a dynamic cell — single-quoted strings (`['a','b']`) and bare words
+            (`[yes, no, yes]`) read as strings.
             """###
         ),
         (

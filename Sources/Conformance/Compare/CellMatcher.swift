@@ -14,6 +14,9 @@ import Foundation
 /// - `dynamic`: as JSON, ignoring whitespace and key order, numbers compared as numbers (a quoted number in the
 ///   document matches a real, as the pages print long reals quoted); a cell that is not JSON is compared with the
 ///   value's text (`abc` for the dynamic string "abc").
+///
+/// Where a page presents a value in a way these rules do not read (thousands separators, a string in quotes, a
+/// markdown autolink, single-quoted or bare-word JSON), `PresentationalCell` reads it back first.
 public enum CellMatcher {
     /// Whether the document's `expected` text matches `actual`.
     public static func matches(_ expected: String, _ actual: Value, tolerance: Double? = nil) -> Bool {
@@ -41,15 +44,21 @@ public enum CellMatcher {
             if t.hasPrefix("{"), t.hasSuffix("}") { t = String(t.dropFirst().dropLast()) }
             if t.hasPrefix("guid("), t.hasSuffix(")") { t = String(t.dropFirst(5).dropLast()) }
             return t == g.uuidString.lowercased()
-        case .string(let s): return collapseSpaces(s) == collapseSpaces(e)
+        case .string(let s):
+            if collapseSpaces(s) == collapseSpaces(e) { return true }
+            return PresentationalCell.unwrappedString(e).map { collapseSpaces($0) == collapseSpaces(s) } ?? false
         case .dynamic(let d):
             if case .string(let s) = d, collapseSpaces(s) == collapseSpaces(e) { return true }
             if let parsed = try? Dynamic.parseJSON(e) { return dynamic(parsed, d, tolerance: tolerance) }
+            if let strict = PresentationalCell.strictJSON(e), let parsed = try? Dynamic.parseJSON(strict) {
+                return dynamic(parsed, d, tolerance: tolerance)
+            }
             return collapseSpaces(actual.text) == collapseSpaces(e)
         }
     }
 
-    static func number(_ e: String, _ actual: Double, exactInteger: Int64?, tolerance: Double?) -> Bool {
+    static func number(_ cell: String, _ actual: Double, exactInteger: Int64?, tolerance: Double?) -> Bool {
+        let e = PresentationalCell.ungrouped(cell) ?? cell
         // Integers beyond 2^53 lose digits as doubles: compare them as integers when the cell is one.
         if let exactInteger, let written = Int64(e) {
             return written == exactInteger

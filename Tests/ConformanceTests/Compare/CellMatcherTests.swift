@@ -115,4 +115,35 @@ import Testing
         #expect(CellMatcher.matches("1.25", .decimal(Decimal(string: "1.25")!)))
         #expect(CellMatcher.matches("1.3", .decimal(Decimal(string: "1.25")!)))
     }
+
+    // The cells below are printed as the reference pages print them (parse_version, range, gzip, trim_start,
+    // bag_zip, array_iff); each rule reads the presentation and still refuses a different value.
+    @Test func thousandsSeparatorsAreReadAsNumbers() {
+        #expect(CellMatcher.matches("700,000,000", .long(700_000_000)))
+        #expect(CellMatcher.matches("20,000,000,000,000,000", .long(20_000_000_000_000_000)))
+        #expect(CellMatcher.matches("1,048,576", .long(1_048_576)))
+        #expect(!CellMatcher.matches("700,000,001", .long(700_000_000)))
+        #expect(!CellMatcher.matches("1,2", .long(12)))
+        #expect(!CellMatcher.matches("1,0000", .long(10000)))
+    }
+
+    @Test func quotedStringsAndAutolinksAreReadAsTheirText() {
+        #expect(CellMatcher.matches("\"1234567890qwertyuiop\"", .string("1234567890qwertyuiop")))
+        #expect(!CellMatcher.matches("\"1234567890qwertyuio\"", .string("1234567890qwertyuiop")))
+        #expect(CellMatcher.matches("<https://bing.com>", .string("https://bing.com")))
+        #expect(!CellMatcher.matches("<b>", .string("b")))
+    }
+
+    @Test func relaxedJSONReadsSingleQuotesAndBareWords() {
+        let keys = Dynamic.array([.string("a"), .long(8), .string("b")])
+        #expect(CellMatcher.matches("['a',8,'b']", .dynamic(keys)))
+        #expect(!CellMatcher.matches("['a','8','b']", .dynamic(keys)))
+        let bag = Dynamic.bag(PropertyBag([("a", .long(1)), ("b", .string("2")), ("c", .real(3.4))]))
+        #expect(CellMatcher.matches("{'a': 1,'b': '2','c': 3.4}", .dynamic(bag)))
+        #expect(!CellMatcher.matches("{'a': 1,'b': 2,'c': 3.4}", .dynamic(bag)))
+        let words = Dynamic.array([.string("yes"), .string("no"), .string("yes")])
+        #expect(CellMatcher.matches("[yes, no, yes]", .dynamic(words)))
+        #expect(!CellMatcher.matches("[yes, yes, yes]", .dynamic(words)))
+        #expect(!CellMatcher.matches("[true, false]", .dynamic(.array([.string("true"), .string("false")]))))
+    }
 }

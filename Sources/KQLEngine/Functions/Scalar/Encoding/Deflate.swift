@@ -4,8 +4,10 @@ import CZlib
 /// zlib (RFC 1950) and gzip (RFC 1952) streams through Debian's zlib, for the
 /// `zlib_*`/`gzip_*_base64_string` functions.
 ///
-/// Compression uses zlib's fastest level, the level the reference's zlib example's header names
-/// (`78 01`); gzip streams carry the header the reference's example shows (no flags, no time, OS 255).
+/// Compression writes what the reference's examples show byte for byte: one stored (uncompressed) deflate
+/// block, which is zlib's level 0, under the zlib header `78 01`; gzip streams carry the header of the
+/// gzip example (no flags, no time, XFL 0, OS 255). The output is a valid stream any inflater reads; it is
+/// not smaller than the input, as the reference's are not.
 /// Decompression charges its output to the query's budget a chunk at a time before the chunk is kept,
 /// so a small input that inflates to gigabytes (a zip bomb) fails with the budget's coded error
 /// instead of exhausting memory.
@@ -24,7 +26,7 @@ enum Deflate {
         let windowBits: Int32 = format == .gzip ? 31 : 15
         guard
             deflateInit2_(
-                s, 1, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY, zlibVersion(),
+                s, Z_NO_COMPRESSION, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY, zlibVersion(),
                 Int32(MemoryLayout<z_stream>.size)) == Z_OK
         else { return nil }
         defer { deflateEnd(s) }
@@ -43,6 +45,9 @@ enum Deflate {
         }
         guard status == Z_STREAM_END else { return nil }
         out.removeSubrange(Int(s.pointee.total_out)...)
+        // zlib marks a level-0 gzip stream XFL 4 ("fastest"); the reference's header has 0 (RFC 1952 makes
+        // the byte informational: no reader depends on it).
+        if format == .gzip, out.count > 8 { out[8] = 0 }
         return out
     }
 
