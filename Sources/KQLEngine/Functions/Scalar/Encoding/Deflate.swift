@@ -4,10 +4,10 @@ import CZlib
 /// zlib (RFC 1950) and gzip (RFC 1952) streams through Debian's zlib, for the
 /// `zlib_*`/`gzip_*_base64_string` functions.
 ///
-/// Compression writes what the reference's examples show byte for byte: one stored (uncompressed) deflate
-/// block, which is zlib's level 0, under the zlib header `78 01`; gzip streams carry the header of the
-/// gzip example (no flags, no time, XFL 0, OS 255). The output is a valid stream any inflater reads; it is
-/// not smaller than the input, as the reference's are not.
+/// Compression uses zlib's fastest level (the zlib header `78 01` the reference's example shows); when that
+/// does not make the stream smaller than its input, it writes one stored (uncompressed) deflate block
+/// instead, which is what the reference's examples show byte for byte for their short input. gzip streams
+/// carry the header of the gzip example (no flags, no time, XFL 0, OS 255).
 /// Decompression charges its output to the query's budget a chunk at a time before the chunk is kept,
 /// so a small input that inflates to gigabytes (a zip bomb) fails with the budget's coded error
 /// instead of exhausting memory.
@@ -16,6 +16,11 @@ enum Deflate {
 
     /// `bytes` compressed into one stream of `format`; nil if zlib fails (it does not for valid input).
     static func compress(_ bytes: [UInt8], _ format: Format) -> [UInt8]? {
+        guard let fast = compress(bytes, format, level: 1) else { return nil }
+        return fast.count < bytes.count ? fast : compress(bytes, format, level: Z_NO_COMPRESSION)
+    }
+
+    private static func compress(_ bytes: [UInt8], _ format: Format, level: Int32) -> [UInt8]? {
         // zlib keeps pointers to the stream and the gzip header between calls, so both live on the heap.
         let s = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         s.initialize(to: z_stream())
@@ -26,7 +31,7 @@ enum Deflate {
         let windowBits: Int32 = format == .gzip ? 31 : 15
         guard
             deflateInit2_(
-                s, Z_NO_COMPRESSION, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY, zlibVersion(),
+                s, level, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY, zlibVersion(),
                 Int32(MemoryLayout<z_stream>.size)) == Z_OK
         else { return nil }
         defer { deflateEnd(s) }
@@ -45,7 +50,7 @@ enum Deflate {
         }
         guard status == Z_STREAM_END else { return nil }
         out.removeSubrange(Int(s.pointee.total_out)...)
-        // zlib marks a level-0 gzip stream XFL 4 ("fastest"); the reference's header has 0 (RFC 1952 makes
+        // zlib marks a level-0 or level-1 gzip stream XFL 4 ("fastest"); the reference's header has 0 (RFC 1952 makes
         // the byte informational: no reader depends on it).
         if format == .gzip, out.count > 8 { out[8] = 0 }
         return out
