@@ -2,14 +2,18 @@ import ArgumentParser
 import Bench
 import Benchmarks
 
-/// `sandpiper bench geo`: point-in-polygon and distance over generated points, medians and points per second.
+/// `sandpiper bench geo`: S2 and H3 cells, distance and point-in-polygon over generated points, against the S2 and
+/// H3 Python bindings; medians and points per second.
 struct BenchGeoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "geo",
-        abstract: "Time geo_point_in_polygon and geo_distance_2points over generated points.",
+        abstract:
+            "Time geo_point_to_s2cell, geo_point_to_h3cell, geo_distance_2points and geo_point_in_polygon over generated points.",
         discussion: """
-            Points are generated from the formulas in GeoBenchmark.swift; each answer is checked against \
-            arithmetic done without the engine (exit 1, E_BENCH_CHECKSUM, when it differs).
+            Points are generated from the formulas in GeoBenchmark.swift. The same questions go to the S2 and H3 \
+            Python bindings (s2geometry, h3; bench/.venv from PyPI) in the same run. Each answer is checked against \
+            arithmetic done without the engine where there is one, and against the peers' (exit 1, \
+            E_BENCH_CHECKSUM, when it differs).
             """
     )
 
@@ -27,8 +31,8 @@ struct BenchGeoCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let results = try GeoBenchmark(rows: rows, runs: common.runs).measure()
-            BenchOutput.out(BenchEngineReport.render(results, format: format))
+            let results = try GeoBenchmark(rows: rows, runs: common.runs, benchDirectory: common.benchDir).measure()
+            BenchOutput.out(GeoBenchmark.render(results, format: format))
         } catch {
             BenchOutput.err(error.description)
             throw ExitCode(1)
