@@ -87,8 +87,10 @@ public enum CommandHelp {
 
     /// `sandpiper bench geo --help`.
     public static let benchGeo = """
-        Points are generated from the formulas in GeoBenchmark.swift; each answer is checked against \
-        arithmetic done without the engine (exit 1, E_BENCH_CHECKSUM, when it differs).
+        Points are generated from the formulas in GeoBenchmark.swift. The same questions go to the S2 and H3 \
+        Python bindings (s2geometry, h3; bench/.venv from PyPI) in the same run. Each answer is checked against \
+        arithmetic done without the engine where there is one, and against the peers' (exit 1, \
+        E_BENCH_CHECKSUM, when it differs).
         """
 
     /// `sandpiper bench series --help`.

@@ -1020,37 +1020,56 @@ enum HelpPages {
             ## The documentation's examples
 
             Run them with `scripts/conformance-docs $ADX/kusto/query` (`$ADX` is a copy of the ADX docs; see
-            `docs/conformance.md`). Of the 236 examples on the `geo-*` pages, 223 show an output table and 182 of those
-            match it (81.6%); 13 show none (maps). Of the 41 others, 20 read tables Sandpiper does not ship (`US_States`,
-            `US_Counties`, `NY_Manhattan_Roads`, `nyc_taxi`, `EarthAtNight`, `Polygons`, StormEvents' `EndLon`) and 9 print
-            an elided table (`{"type": "Polygon","coordinates": [ ... ]}`, in the buffer, children, rings and h3cells
-            pages) that nothing can match; without them 182 of 194 match (93.8%). The rest:
+            `docs/conformance.md`). Of the 236 examples on the 55 `geo-*` pages, 223 show an output table and 182 of those
+            match it (81.6%); 13 show none (maps). 26 pages match less than 90% of their tables. Every one of the 41 others
+            has a reason, and 34 of them could not match on any engine without data or a page the docs do not give:
 
-            - `geo_s2cell_neighbors('89c259')` (3 examples, and the union of those cells, whose ring starts at another
-              vertex because the input order differs): same eight cells in S2's order; the page's order follows no rule
-              we could find (not S2's, not a hash set's of libstdc++ or MSVC).
-            - `geo_polygon_to_h3cells` (Madrid): same thirteen cells, different order; no hash-table size reproduces
-              the page's order.
-            - `geo-point-in-polygon` line 184 and `geo-h3cell-rings` line 81: the page folds arrays with
-              `make_list(pack_array(x))`, which only works if `make_list` of an array appends its elements (ADX does
-              this; the engine's `make_list` nests). Not a geo difference.
-            - `geo_info_from_ip_address` (2): refused with `E_UNSUPPORTED`; it needs MaxMind's GeoLite2-City database,
-              which may not be redistributed.
-            - Documentation errors: `geo-closest-point-on-line` line 81 and `geo-line-interpolate-point` line 74
+            - 17 read tables Sandpiper does not ship: `US_States` (5), `NY_Manhattan_Roads` (5), `US_Counties` (4),
+              `Polygons`, `EarthAtNight`, and StormEvents' `EndLon`/`EndLat`, which the bundled StormEvents lacks.
+            - 9 print an elided table (`{"type": "Polygon","coordinates": [ ... ]}`) that nothing can match: the line,
+              point and polygon buffer pages (2 each), `geo_polygon_to_h3cells`, `geo_h3cell_children` and
+              `geo_h3cell_rings`.
+            - 6 are documentation errors: `geo-closest-point-on-line` line 81 and `geo-line-interpolate-point` line 74
               (the table's column name is not the query's), `geo-polygon-lookup` line 97 and `geo-polygon-to-s2cells`
               line 46 (the table's text is not the query's data), `geo-polygon-centroid` line 98 (the JSON lacks its
               opening brace), `geo-line-densify` line 65 (the table repeats the input's text, `40.796860` and spaces,
               rather than a `tostring` result).
+            - 2 are `geo_info_from_ip_address`: refused with `E_UNSUPPORTED`; it needs MaxMind's GeoLite2-City database,
+              which may not be redistributed.
+
+            Without those 34, 182 of 189 match (96.3%). The 7 left:
+
+            - `geo_s2cell_neighbors('89c259')` (3 examples, and the union of those cells, whose ring starts at another
+              vertex because the input order differs): the same eight cells as the page, in the order of S2's
+              `S2CellId::AppendAllNeighbors` (the order of Google's own Python binding, s2geometry 0.14). The page's order
+              is that list with its last cell moved first and the left and right neighbours swapped; it follows no rule we
+              could find (not S2's, not a hash set's of libstdc++, MSVC or .NET).
+            - `geo_polygon_to_h3cells` (Madrid): the same thirteen cells as the page and as H3's C library (h3 4.5 through
+              its Python binding), in another order; neither H3's order nor a flood fill from the polygon's edges (the
+              H3.net port's) gives the page's.
+            - `geo-point-in-polygon` line 184 and `geo-h3cell-rings` line 81: the page folds arrays with
+              `make_list(pack_array(x))`, which only gives the printed table if `make_list` of an array appends its
+              elements, as `make_set` does (its page shows it); the engine's `make_list` keeps each array as one element,
+              and the `make_list` page says nothing either way. Not a geo difference.
             - Numbers are S2's doubles; the pages print 15 to 17 significant digits. Most agree to the last bit; union
               results (multipolygon area, perimeter, centroid) agree to 13 digits, H3 coordinates to 12 decimals.
 
             ## Benchmark
 
             `sandpiper bench geo [--rows N] [--runs N]` (release build: `swift build -c release`, then
-            `.build/release/sandpiper bench geo`) times `geo_point_in_polygon` against an octant polygon and the sum of
-            `geo_distance_2points` to (0, 0) over N generated points (default 1,000,000), and checks both answers against
-            arithmetic done without the engine (`Sources/Benchmarks/GeoBenchmark.swift`). It has no peer yet (DuckDB's
-            spatial extension or the h3/s2 Python bindings).
+            `.build/release/sandpiper bench geo`) times four queries over N generated points (default 1,000,000;
+            `Sources/Benchmarks/GeoBenchmark.swift`): the distinct level-11 S2 cells (`count_distinct` of
+            `geo_point_to_s2cell`), the distinct resolution-6 H3 cells (`geo_point_to_h3cell`), the points in an octant
+            polygon (`geo_point_in_polygon`) and the sum of `geo_distance_2points` to (0, 0). In the same run
+            `bench/peers/geo_points.py` answers the same questions through Google's S2 Python binding (`s2geometry`) and
+            Uber's H3 binding (`h3`), installed into `bench/.venv` from PyPI by `bench/setup-venv`; both answer one point
+            per call, so the peers are Python loops (no warm-up run). Every answer must agree with the peer's, and the
+            octant count and the distance sum also with arithmetic done without the engine, or the run fails with
+            `E_BENCH_CHECKSUM`. The table gives points per second and sandpiper's median over each peer's.
+
+            DuckDB's spatial extension is not a peer: DuckDB downloads extensions from its own server at `INSTALL`, which
+            the bench does not reach; PyPI's `duckdb-ext-spatial` packages it only for DuckDB 1.4 (the bench pins 1.1.3
+            for the engine benchmark), and it has neither S2 nor H3 cells, and its `ST_Contains` is planar.
 
             ## Tests
 

@@ -33,10 +33,13 @@ struct BenchEngineCommand: ParsableCommand {
     }
 }
 
-/// `sandpiper bench geo`: point-in-polygon and distance over generated points, medians and points per second.
+/// `sandpiper bench geo`: S2 and H3 cells, distance and point-in-polygon over generated points, against the S2
+/// and H3 Python bindings, medians and points per second.
 struct BenchGeoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "geo", abstract: "Time geo_point_in_polygon and geo_distance_2points over generated points.",
+        commandName: "geo",
+        abstract:
+            "Time geo_point_to_s2cell, geo_point_to_h3cell, geo_distance_2points and geo_point_in_polygon over points.",
         discussion: CommandHelp.benchGeo)
 
     @Option(help: "Points to generate.") var rows: Int = 1_000_000
@@ -48,7 +51,8 @@ struct BenchGeoCommand: ParsableCommand {
 
     func run() throws {
         try common.report {
-            BenchEngineReport.render(try GeoBenchmark(rows: rows, runs: common.runs).measure(), format: common.format)
+            let results = try GeoBenchmark(rows: rows, runs: common.runs, benchDirectory: common.benchDir).measure()
+            return GeoBenchmark.render(results, format: common.format)
         }
     }
 }

@@ -98,13 +98,25 @@ struct BenchSmokeTests {
         let run = try Self.sandpiper(["bench", "geo", "--rows", "10000", "--runs", "1", "--format", "json"])
         try #require(run.status == 0, "bench geo failed (exit \(run.status)): \(run.stderr)")
         let lines = try Self.jsonLines(run.stdout)
-        #expect(
-            Set(lines.compactMap { $0["benchmark"] as? String }) == ["point-in-polygon", "distance"],
-            "\(run.stdout)")
+        let benchmarks: Set<String> = ["s2cell", "h3cell", "point-in-polygon", "distance"]
+        #expect(Set(lines.compactMap { $0["benchmark"] as? String }) == benchmarks, "\(run.stdout)")
         for line in lines {
             #expect(line["checksum_match"] as? Bool == true)
             #expect(line["rows"] as? Int == 10000)
+            #expect((line["points_per_s"] as? Double ?? -1) > 0)
         }
+        // Every benchmark is measured by sandpiper and by one Python binding, whose answer matched.
+        for benchmark in benchmarks {
+            let methods = lines.filter { $0["benchmark"] as? String == benchmark }.compactMap {
+                $0["method"] as? String
+            }
+            #expect(methods.count == 2 && methods.first == "sandpiper", "\(benchmark): \(methods)")
+            #expect(Set(methods).isSubset(of: ["sandpiper", "s2geometry", "h3-py"]), "\(benchmark): \(methods)")
+        }
+        // 10000 points spread over the globe fall in 10000 distinct level-11 S2 cells (about 4.9 km wide).
+        let s2 = try #require(
+            lines.first { $0["method"] as? String == "sandpiper" && $0["benchmark"] as? String == "s2cell" })
+        #expect(s2["checksum"] as? [Double] == [10000])
     }
 
     @Test func seriesBenchCountsThePlantedSpikes() throws {
