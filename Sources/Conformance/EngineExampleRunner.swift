@@ -26,15 +26,24 @@ public final class EngineExampleRunner: ExampleRunner {
     }
 
     public func run(_ query: String, sandbox: String?) -> ExampleOutcome {
+        run(query, sourceName: nil, sandbox: sandbox)
+    }
+
+    /// Runs the query as the lines of its document, so an error reads `doc.md:12:7` as an editor shows it.
+    public func run(_ query: String, sandbox: String?, at place: ExamplePlace) -> ExampleOutcome {
+        run(place.positioned(query), sourceName: place.document, sandbox: sandbox)
+    }
+
+    private func run(_ query: String, sourceName: String?, sandbox: String?) -> ExampleOutcome {
         let engine = engine(for: sandbox)
         do {
-            let result = try engine.execute(query, sourceName: nil)
+            let result = try engine.execute(query, sourceName: sourceName)
             return .tables(result.tables.map { ExampleTable(table: $0.table, pythonOutput: $0.pluginOutput) })
         } catch {
             return .error(
                 ExampleError(
                     code: error.code.rawValue, message: error.message + (error.hint.map { "\nhint: \($0)" } ?? ""),
-                    display: error.located(in: SourceText(query)).description))
+                    display: error.located(in: SourceText(query, name: sourceName)).description))
         }
     }
 

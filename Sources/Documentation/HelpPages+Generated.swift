@@ -658,6 +658,8 @@ enum HelpPages {
             - In a document, every fenced block whose info string starts with `kusto` or `kql` (```` ``` ```` or
               `~~~` fences, indented ones inside lists too) is an **example**. Fences follow CommonMark: a `~~~kusto`
               block may contain lines of three backticks (the ADX docs write inline Python that way).
+            - An example's errors give the document's `line:column`: the query's lines are counted where they stand
+              in the document (in a block indented inside a list, columns count from the block's indentation).
             - A ```` ```python ```` block that starts on the first non-blank line after an example whose query calls
               `python()` **without a script** is that call's inline code. The runner splices it into the query as
               the parser expects: for the seed's `T | python()` form, the code goes right after the call between
@@ -1791,8 +1793,8 @@ enum HelpPages {
             | --- | --- |
             | `.quit`, `.exit` | leave the shell (Ctrl-D on an empty line does too) |
             | `.help` | list these commands |
-            | `.timer on\|off` | print each query's elapsed time under its result (on by default on a terminal) |
-            | `.format table\|csv\|json\|markdown` | how results print, as `sandpiper query --format` |
+            | `.timer on\|off` | print each query's elapsed time under its result (on by default on a terminal; in json the statistics line carries it) |
+            | `.format table\|csv\|json\|markdown` | how results print, as `sandpiper query --format`: json has the same `{"visualization":...}` line after a table that ends in `render` and `{"statistics":...}` line after each query |
             | `.db DIR` | query the folder DIR (or one table file) from now on, as `--db`; `.db sample` goes back to the embedded sample database; `.db` alone names the current one |
             | `.chart svg\|png\|html\|vl.json\|off` | the format `render` charts are written in (svg by default); `off` writes none |
             | `.width N` | the widest table the table format prints (0: no limit; by default the terminal's width) |

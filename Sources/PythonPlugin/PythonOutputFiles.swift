@@ -137,3 +137,15 @@ enum PythonOutputWriter {
         }
     }
 }
+
+extension PythonOutputFiles {
+    /// `sandpiper-output/<query-id>`, where `sandpiper query` copies a script's files when no folder is
+    /// given: the id is the command's start time (UTC) and process id, so two runs never share a folder.
+    public static let defaultFolder: String = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        return "sandpiper-output/" + formatter.string(from: Date()) + "-\(ProcessInfo.processInfo.processIdentifier)"
+    }()
+}

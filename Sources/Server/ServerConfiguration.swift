@@ -51,6 +51,13 @@ public struct ServerConfiguration: Sendable {
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// The line `sandpiper serve` prints once it listens on `port` with `scheme` (http or https).
+    public func listeningLine(scheme: String, port: Int) -> String {
+        let shown = host.contains(":") ? "[\(host)]" : host
+        return "sandpiper serve: listening on \(scheme)://\(shown):\(port), database '\(databaseName)'"
+            + (token == nil ? "" : "; every request needs `Authorization: Bearer <token>`")
+    }
+
     /// True for 127.0.0.0/8, ::1 and `localhost`: the addresses only this machine reaches.
     public static func isLoopback(_ host: String) -> Bool {
         host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")

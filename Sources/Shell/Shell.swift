@@ -168,7 +168,8 @@ public final class Shell {
         }
         let elapsed = ContinuousClock.now - started
         var printable = result.tables.map {
-            PrintableResult(table: $0.table, pluginOutput: $0.pluginOutput, truncation: $0.truncation)
+            PrintableResult(
+                table: $0.table, pluginOutput: $0.pluginOutput, truncation: $0.truncation, pluginFiles: $0.pluginFiles)
         }
         for i in printable.indices where printable[i].table.visualization != nil {
             guard let format = options.chart else { continue }
@@ -181,17 +182,13 @@ public final class Shell {
                 report(error)
             }
         }
+        // The same presenter as `sandpiper query`: json gets its visualization and statistics lines.
         let toTerminal = Terminal.isTerminal(STDOUT_FILENO)
-        let width = options.tableWidth ?? (toTerminal ? Terminal.columns(STDOUT_FILENO) ?? 0 : 0)
-        let rendered = ResultRenderer.render(
-            printable, format: options.format, maxCellWidth: options.maxCellWidth,
-            maxRows: options.format == .table ? options.maxRows : 0, maxTableWidth: width)
-        FileHandle.standardOutput.write(Data(rendered.stdout.utf8))
-        if !rendered.stderr.isEmpty { warn(rendered.stderr) }
-        if options.timer ?? toTerminal {
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            say(String(format: "(%.3f s)\n", seconds))
-        }
+        var presenter = ResultPresenter(
+            format: options.format, maxCellWidth: options.maxCellWidth, maxRows: options.maxRows,
+            showsElapsedFooter: options.timer ?? toTerminal)
+        presenter.maxTableWidth = options.tableWidth ?? (toTerminal ? Terminal.columns(STDOUT_FILENO) ?? 0 : 0)
+        presenter.present(printable, elapsed: elapsed)
     }
 
     /// Writes a chart into the chart folder; returns its path.

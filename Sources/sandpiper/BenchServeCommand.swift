@@ -1,4 +1,5 @@
 import ArgumentParser
+import Documentation
 import Foundation
 import KQLEngine
 import Server
@@ -6,35 +7,24 @@ import Server
 /// `sandpiper bench serve`: the load generator against `sandpiper serve` (its own, on loopback, or --target).
 struct BenchServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve",
-        abstract: "Queries/s and p50/p99 latency of sandpiper serve under concurrent clients.",
-        discussion:
-            "Without --target it serves the sample database on a free loopback port itself. Every answer is checked."
-    )
+        commandName: "serve", abstract: "Queries/s and p50/p99 latency of sandpiper serve under concurrent clients.",
+        discussion: CommandHelp.benchServe)
 
-    @Option(help: ArgumentHelp("A Kusto endpoint to load instead of an own server.", valueName: "url")) var target:
-        String?
-    @Option(help: ArgumentHelp("Concurrent client counts, comma-separated.", valueName: "n,n,...")) var clients =
-        "1,8,64"
+    @Option(help: .doc(.loadTarget)) var target: String?
+    @Option(help: .doc(.clients)) var clients = "1,8,64"
     @Option(help: "Requests per measurement.") var requests = 500
-    @Option(help: ArgumentHelp("Only this query (print, summarize-10k, python-1-row).", valueName: "name")) var only:
-        String?
-
+    @Option(help: .doc(.onlyQuery)) var only: String?
     @OptionGroup var python: PythonRunOptions
 
     func run() async throws {
-        let counts = clients.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.filter {
-            $0 > 0
-        }
+        let counts = ServeLoadBenchmark.clientCounts(clients)
         guard !counts.isEmpty, requests > 0 else {
             throw ValidationError("--clients needs positive counts and --requests a positive number")
         }
         let measure: @Sendable (URL) async -> [(String, LoadGenerator.Result)] = { [only, requests] url in
             await ServeLoadBenchmark.measure(
                 LoadGenerator(url: url, database: "Sandpiper"), clients: counts, requests: requests, only: only
-            ) {
-                FileHandle.standardError.write(Data(($0 + "\n").utf8))
-            }
+            ) { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         }
         let results: [(String, LoadGenerator.Result)]
         if let target, let url = URL(string: target) {
@@ -46,10 +36,7 @@ struct BenchServeCommand: AsyncParsableCommand {
             results = try await ServeLoadBenchmark.withLocalServer(
                 engine, maxConcurrentQueries: max(2, counts.max()!), measure)
         }
-        let load =
-            (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(
-                separator: " ") ?? "unknown"
-        print(ServeLoadBenchmark.report(results, loadAverage: load))
+        print(ServeLoadBenchmark.report(results, loadAverage: ServeLoadBenchmark.loadAverage))
         if results.contains(where: { $0.1.errors > 0 }) { throw ExitCode(1) }
     }
 }

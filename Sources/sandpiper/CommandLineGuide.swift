@@ -10,3 +10,8 @@ extension CommandTree {
             hasDefaultSubcommand: c.defaultSubcommand != nil)
     }
 }
+
+extension ArgumentHelp {
+    /// An option's help from the documentation (`OptionHelp`).
+    static func doc(_ option: OptionHelp) -> ArgumentHelp { ArgumentHelp(option.text, valueName: option.valueName) }
+}

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Columnar
 import Conformance
+import Documentation
 import Foundation
 import KQLEngine
 import KQLSyntax
@@ -23,72 +23,24 @@ struct ConformanceRunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run the examples of documents and case files and compare them with their expected results.",
-        discussion: """
-            A document is markdown (any extension): each ```kusto or ```kql block is an example, a ```python \
-            block right after a python() call without a script is its inline code, and the first table after \
-            it in its section is its expected result (none: it must only run without error). Folders are \
-            searched recursively for .md, .markdown, .txt and .kqltest files.
+        discussion: CommandHelp.conformanceRun)
 
-            Expectations live beside documents, never in them: <document>.expect.toml, \
-            <stem>.expect.toml, conformance/seed/<stem>.expect.toml (from the current folder up), and a \
-            folder's conformance.expect.toml, after any --expectations FILE. See docs/conformance.md.
-
-            Exit status: 0 when every example passed, failed as expected or was skipped; 1 when anything \
-            unexpected happened (a failure, an error, a stale expectation, a missing input); 2 on bad usage.
-
-            With --target twice, every example and record runs on both endpoints and their answers are \
-            compared with each other cell by cell, one line per query (equal, or the first differing cell); \
-            exit status 1 when any differ.
-            """
-    )
-
-    @Argument(help: ArgumentHelp("Documents, .kqltest files, or folders of them.", valueName: "path"))
-    var paths: [String]
-
-    @Option(
-        help: ArgumentHelp(
-            "Run python examples in each of these sandboxes (comma-separated) and add a compatibility matrix.",
-            valueName: "name[,name...]"))
-    var sandbox: String?
-
-    @Option(help: ArgumentHelp("Only examples whose location, id or query contains this text.", valueName: "text"))
-    var filter: String?
-
-    @Option(help: ArgumentHelp("Also write a JUnit XML report to this file.", valueName: "file"))
-    var junit: String?
-
-    @Option(
-        name: [.customLong("format"), .customLong("report")],
-        help:
-            "Report format: table, json (one object per example and line), or html (one page, with the charts of render examples)."
-    )
+    @Argument(help: .doc(.conformancePaths)) var paths: [String]
+    @Option(help: .doc(.sandboxMatrix)) var sandbox: String?
+    @Option(help: .doc(.exampleFilter)) var filter: String?
+    @Option(help: .doc(.junit)) var junit: String?
+    @Option(name: [.customLong("format"), .customLong("report")], help: .doc(.reportFormat))
     var format: ReportFormat = .table
-
-    @Flag(help: "Write the actual results of examples without an expected table or expectation into .kqltest files.")
-    var complete = false
-
-    @Option(help: ArgumentHelp("Folder for the --complete case files.", valueName: "dir"))
-    var completeDir = "conformance/completed"
-
-    @Option(help: ArgumentHelp("Expectations file consulted before the sidecars (repeatable).", valueName: "file"))
-    var expectations: [String] = []
-
-    @Option(
-        name: .customLong("db"),
-        help: ArgumentHelp("Use a folder of .csv/.tsv/.jsonl files as the database.", valueName: "dir"))
-    var database: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "Fix the current time (ISO 8601), for reproducible ago()/now() and sample data.", valueName: "datetime"))
-    var now: String?
+    @Flag(help: .doc(.complete)) var complete = false
+    @Option(help: .doc(.completeDir)) var completeDir = "conformance/completed"
+    @Option(help: .doc(.expectations)) var expectations: [String] = []
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: .doc(.conformanceTarget)) var target: [String] = []
+    @Option(help: .doc(.targetDatabase)) var targetDatabase = "Sandpiper"
+    @Option(help: .doc(.targetToken)) var tokenFile: String?
+    @OptionGroup var python: PythonRunOptions
 
     func validate() throws {
-        if let now, DateTimeFormat.parse(now) == nil {
-            throw ValidationError(
-                "--now '\(now)' is not a datetime from 1677-09-21T00:12:44Z to 2262-04-11T23:47:16Z; write e.g. 2024-01-01T00:00:00Z"
-            )
-        }
         if let sandbox, ConformanceRun.sandboxNames(sandbox).isEmpty {
             throw ValidationError("--sandbox needs at least one name")
         }
@@ -100,93 +52,47 @@ struct ConformanceRunCommand: ParsableCommand {
         }
     }
 
-    @Option(
-        help: ArgumentHelp(
-            "Run against this Kusto endpoint (sandpiper serve, the emulator, ADX) instead of the embedded engine; twice: compare the two endpoints' answers cell by cell.",
-            valueName: "url"))
-    var target: [String] = []
-
-    @Option(help: ArgumentHelp("The --target database.", valueName: "name")) var targetDatabase = "Sandpiper"
-
-    @Option(
-        help: ArgumentHelp(
-            "A file holding the --target's bearer token (else $SANDPIPER_KUSTO_TOKEN, if set).", valueName: "file"))
-    var tokenFile: String?
-
-    @OptionGroup var python: PythonRunOptions
-
-    /// The endpoint of a `--target` URL, with the token of `--token-file` or `$SANDPIPER_KUSTO_TOKEN`.
+    /// The endpoint of a `--target` URL (checked by `validate`).
     func endpoint(_ target: String) throws -> KustoEndpoint {
-        let token =
-            try ServerConfiguration.token(file: tokenFile)
-            ?? ProcessInfo.processInfo.environment["SANDPIPER_KUSTO_TOKEN"]
-        guard let url = URL(string: target) else { throw ValidationError("--target '\(target)' is not a URL") }
-        return KustoEndpoint(url: url, database: targetDatabase, token: token)
-    }
-
-    /// `--target A --target B`: both endpoints' answers to every query, compared with each other.
-    func compareTargets() throws {
-        let (a, b) = (try endpoint(target[0]), try endpoint(target[1]))
-        let (queries, problems) = EndpointComparison.queries(paths: paths, filter: filter)
-        let entries = EndpointComparison(a, b).compare(queries)
-        let report =
-            format == .json
-            ? EndpointComparison.jsonReport(entries)
-            : EndpointComparison.textReport(entries, first: a.url, second: b.url)
-        FileHandle.standardOutput.write(Data(DisplayText.forTerminal(report).utf8))
-        FileHandle.standardError.write(Data(DisplayText.forTerminal(problems.map { "problem: \($0)\n" }.joined()).utf8))
-        if !problems.isEmpty || entries.contains(where: { $0.difference != nil }) { throw ExitCode(1) }
+        try KustoEndpoint.target(URL(string: target)!, database: targetDatabase, tokenFile: tokenFile)
     }
 
     func run() throws {
-        if target.count == 2 { return try compareTargets() }
+        let out = { (text: String) in FileHandle.standardOutput.write(Data(text.utf8)) }
+        let err = { (text: String) in FileHandle.standardError.write(Data(DisplayText.forTerminal(text).utf8)) }
+        if target.count == 2 {
+            let (report, problems, agreed) = try EndpointComparison(endpoint(target[0]), endpoint(target[1]))
+                .report(paths: paths, filter: filter, json: format == .json)
+            out(DisplayText.forTerminal(report))
+            err(problems.map { "problem: \($0)\n" }.joined())
+            if !agreed { throw ExitCode(1) }
+            return
+        }
         let plugins = python.enginePlugins(
             outputFiles: .dropped(reason: "conformance runs keep no python() output files"))
         defer { plugins.shutdown() }
-        let sandboxes = sandbox.map(ConformanceRun.sandboxNames) ?? []
-        let fixedNow = now.flatMap(DateTimeFormat.parse)
-        let anchor = fixedNow ?? Int64(Date().timeIntervalSince1970 * 1e9)
         let db: any Database
-        do {
-            db =
-                try database.map { (path) throws(KQLError) in try FolderDatabase(path: path) }
-                ?? SampleDatabase.make(now: anchor)
-        } catch {
-            FileHandle.standardError.write(Data((DisplayText.forTerminal(error.description) + "\n").utf8))
+        do { db = try database.open() } catch {
+            err(error.description + "\n")
             throw ExitCode(1)
         }
         // A document's (or case file's) folder is where its examples' artifacts lie, as a query file's is.
-        let roots = python.artifactRoots(paths.map(ConformanceRun.folder(of:)) + [database])
+        let roots = python.artifactRoots(paths.map(ConformanceRun.folder(of:)) + [database.path])
         // Python calls that name no sandbox run in the one asked for, so the matrix runs each example in every sandbox.
         let pluginsFor: @Sendable (String?) -> [any TabularPlugin] = {
             plugins.plugins(defaultSandbox: $0, artifactRoots: roots)
         }
+        let sandboxes = sandbox.map(ConformanceRun.sandboxNames) ?? []
         let run = ConformanceRun(paths: paths, sandboxes: sandboxes, filter: filter, expectationFiles: expectations)
         let report: RunReport
         if let target = target.first {
             let remote = RemoteExampleRunner(try endpoint(target))
             report = run.run(runner: remote, caseFiles: remote.caseFiles)
         } else {
-            let runner = EngineExampleRunner(
-                database: db, plugins: pluginsFor, now: fixedNow.map { t in { @Sendable in t } })
-            report = run.run(runner: runner, caseFiles: KQLTestCaseFiles(now: fixedNow, plugins: pluginsFor))
+            let runner = EngineExampleRunner(database: db, plugins: pluginsFor, now: database.clock)
+            report = run.run(runner: runner, caseFiles: KQLTestCaseFiles(now: database.fixedNow, plugins: pluginsFor))
         }
-
-        let (stdout, stderr) = report.rendered(format)
-        FileHandle.standardOutput.write(Data(stdout.utf8))
-        FileHandle.standardError.write(Data(stderr.utf8))
-        var failed = !report.succeeded
-        if let junit {
-            do { try CaseFileWriter.write(JUnitReport.render(report), to: junit) } catch {
-                FileHandle.standardError.write(Data((DisplayText.forTerminal(error.description) + "\n").utf8))
-                failed = true
-            }
-        }
-        if complete {
-            failed =
-                !report.writeCompletedCaseFiles(into: completeDir) { FileHandle.standardError.write(Data($0.utf8)) }
-                || failed
-        }
-        if failed { throw ExitCode(1) }
+        let completeDir = complete ? self.completeDir : nil
+        if !report.publish(format, junit: junit, completeDir: completeDir, out: out, err: err) { throw ExitCode(1) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Documentation
 import Foundation
 import Sandbox
 
@@ -8,22 +9,10 @@ struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
         abstract: "Show which sandbox confinement layers this kernel supports.",
-        discussion: """
-            Probes seccomp, Landlock, namespaces, cgroups and memfd_noexec. With --verify, also runs \
-            sandpiper-probe under the standard confinement plan and reports what the confined process \
-            observes. Exits with status 1 when a layer python() needs is missing.
-            """)
+        discussion: CommandHelp.doctor)
 
-    /// Output format.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json
-    }
-
-    @Option(help: "Output format: table or json.")
-    var format: Format = .table
-
-    @Flag(help: "Also apply the standard plan in sandpiper-probe and check what is in effect.")
-    var verify = false
+    @Option(help: "Output format: table or json.") var format: SandboxOutputFormat = .table
+    @Flag(help: "Also apply the standard plan in sandpiper-probe and check what is in effect.") var verify = false
 
     func run() throws {
         let probe = KernelProbe.current()

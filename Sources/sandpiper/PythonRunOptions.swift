@@ -1,21 +1,11 @@
 import ArgumentParser
+import Documentation
 import PythonPlugin
 
-/// The options every command that runs `python()` shares (`query`, `conformance run`).
+/// The options every command that runs `python()` shares (`query`, `shell`, `serve`, `conformance run`).
 struct PythonRunOptions: ParsableArguments {
-    @Flag(
-        name: .customLong("unsafe-no-sandbox"),
-        help:
-            "Let python() run without the confinement layers this kernel lacks (see `sandpiper sandbox doctor`); every result says so."
-    )
-    var unsafeNoSandbox = false
-
-    @Option(
-        name: .customLong("artifacts"),
-        help: ArgumentHelp(
-            "A folder python()'s external_artifacts may be read from, besides the query file's and the --db folder (repeatable).",
-            valueName: "dir"))
-    var artifactFolders: [String] = []
+    @Flag(name: .customLong("unsafe-no-sandbox"), help: .doc(.unsafeNoSandbox)) var unsafeNoSandbox = false
+    @Option(name: .customLong("artifacts"), help: .doc(.artifacts)) var artifactFolders: [String] = []
 
     /// The folders `external_artifacts` may be read from: `folders` (the query file's, the database's)
     /// and every `--artifacts DIR`.

@@ -1,38 +1,17 @@
 import ArgumentParser
+import Documentation
 import KQLEngine
 import KQLSyntax
 
 /// The query limits `sandpiper query` takes as flags: the client request properties of ADX, which
 /// `set` statements in the query can lower (the lower of two values applies) but not raise.
 struct QueryLimitOptions: ParsableArguments {
-    @Flag(name: .customLong("no-truncation"), help: "Return every record (`set notruncation;`).")
-    var noTruncation = false
-
-    @Option(
-        name: .customLong("truncation-max-records"),
-        help: ArgumentHelp(
-            "Truncate results after this many records (default 500000; `set truncationmaxrecords`).", valueName: "n"))
+    @Flag(name: .customLong("no-truncation"), help: .doc(.noTruncation)) var noTruncation = false
+    @Option(name: .customLong("truncation-max-records"), help: .doc(.truncationMaxRecords))
     var truncationMaxRecords: Int?
-
-    @Option(
-        name: .customLong("truncation-max-size"),
-        help: ArgumentHelp(
-            "Truncate results past this much data (default 64MB; `set truncationmaxsize`).", valueName: "size"))
-    var truncationMaxSize: String?
-
-    @Option(
-        name: .customLong("max-memory"),
-        help: ArgumentHelp(
-            "Memory one operator may use, e.g. 2GB (default: 5GB or a quarter of physical memory; `set maxmemoryconsumptionperiterator`).",
-            valueName: "size"))
-    var maxMemory: String?
-
-    @Option(
-        name: .customLong("timeout"),
-        help: ArgumentHelp(
-            "Stop the query after this long, e.g. 90s, 30m or 01:00:00 (default 10m; `set servertimeout`).",
-            valueName: "timespan"))
-    var timeout: String?
+    @Option(name: .customLong("truncation-max-size"), help: .doc(.truncationMaxSize)) var truncationMaxSize: String?
+    @Option(name: .customLong("max-memory"), help: .doc(.maxMemory)) var maxMemory: String?
+    @Option(name: .customLong("timeout"), help: .doc(.timeout)) var timeout: String?
 
     func validate() throws { _ = try properties() }
 

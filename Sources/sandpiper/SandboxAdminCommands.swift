@@ -8,8 +8,7 @@ struct SandboxRemove: ParsableCommand {
         commandName: "remove",
         abstract: "Unregister a sandbox (its files stay until `gc`, since other names may share them).")
 
-    @Argument(help: "The sandbox name.")
-    var name: String
+    @Argument(help: "The sandbox name.") var name: String
 
     func run() throws {
         try runSandbox { () throws(SandboxError) in
@@ -39,15 +38,11 @@ struct SandboxDefault: ParsableCommand {
         commandName: "default",
         abstract: "Make NAME the sandbox python() uses when the query names none; without NAME, show it.")
 
-    @Argument(help: "The sandbox name (omit it to show the current default).")
-    var name: String?
+    @Argument(help: "The sandbox name (omit it to show the current default).") var name: String?
 
     func run() throws {
         try runSandbox { () throws(SandboxError) in
-            guard let name else {
-                print(try SandboxText.currentDefault(SandboxRegistry()), terminator: "")
-                return
-            }
+            guard let name else { return print(try SandboxText.currentDefault(SandboxRegistry()), terminator: "") }
             try SandboxRegistry().setDefault(name)
             print("default sandbox: \(name)")
         }
@@ -60,34 +55,28 @@ struct SandboxPolicyCommand: ParsableCommand {
         commandName: "policy",
         abstract: "Show or change a sandbox's policy (ADX's sandbox policy fields plus a wall-time limit).")
 
-    @Argument(help: "The sandbox name.")
-    var name: String
-    @Option(help: "Memory ceiling of one worker in MB (200...65536); above it the worker is killed.")
-    var memoryMb: Int?
-    @Option(help: "CPU share of all cores in percent (1...100).")
-    var cpuPercent: Int?
-    @Option(help: "Wall-time limit of one script in seconds (1...3600).")
-    var timeout: Int?
-    @Option(help: "Workers of this sandbox that may run at once.")
-    var poolSize: Int?
-    @Option(help: "Start the warm worker when the engine starts (true/false).")
-    var initializeOnStartup: Bool?
+    @Argument(help: "The sandbox name.") var name: String
+    @Option(help: "Memory ceiling of one worker in MB (200...65536); above it the worker is killed.") var memoryMb: Int?
+    @Option(help: "CPU share of all cores in percent (1...100).") var cpuPercent: Int?
+    @Option(help: "Wall-time limit of one script in seconds (1...3600).") var timeout: Int?
+    @Option(help: "Workers of this sandbox that may run at once.") var poolSize: Int?
+    @Option(help: "Start the warm worker when the engine starts (true/false).") var initializeOnStartup: Bool?
 
     func run() throws {
         try runSandbox { () throws(SandboxError) in
             let registry = SandboxRegistry()
-            let policy: SandboxPolicy
-            if memoryMb == nil && cpuPercent == nil && timeout == nil && poolSize == nil && initializeOnStartup == nil {
-                policy = try registry.entry(name).policy
-            } else {
-                policy = try registry.setPolicy(name) { p in
+            let unchanged =
+                [memoryMb, cpuPercent, timeout, poolSize].allSatisfy { $0 == nil } && initializeOnStartup == nil
+            let policy =
+                unchanged
+                ? try registry.entry(name).policy
+                : try registry.setPolicy(name) { p in
                     if let memoryMb { p.memoryMB = memoryMb }
                     if let cpuPercent { p.cpuPercent = cpuPercent }
                     if let timeout { p.timeoutSeconds = timeout }
                     if let poolSize { p.poolSize = poolSize }
                     if let initializeOnStartup { p.initializeOnStartup = initializeOnStartup }
                 }
-            }
             print(SandboxText.policy(name, policy), terminator: "")
         }
     }

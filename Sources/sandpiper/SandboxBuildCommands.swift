@@ -8,31 +8,26 @@ struct SandboxBuild: ParsableCommand {
         commandName: "build",
         abstract: "Build a sandbox from a spec: lock, download wheels, unpack, pack a reproducible .tar.zst, register.")
 
-    @Argument(help: "The spec file, e.g. sandboxes/minimal.toml.")
-    var spec: String
-    @Option(help: "Register under this name instead of the spec's.")
-    var name: String?
-    @Flag(help: "Fail if the lock file is missing or stale instead of resolving again.")
-    var frozen = false
-    @Flag(help: "Resolve again with pip even if the lock file matches the spec.")
-    var relock = false
-    @Flag(help: "No progress output.")
-    var quiet = false
-    @Flag(help: "Do nothing when a sandbox of that name is registered from the same spec and lock.")
-    var ifNeeded = false
+    @Argument(help: "The spec file, e.g. sandboxes/minimal.toml.") var spec: String
+    @Option(help: "Register under this name instead of the spec's.") var name: String?
+    @Flag(help: "Fail if the lock file is missing or stale instead of resolving again.") var frozen = false
+    @Flag(help: "Resolve again with pip even if the lock file matches the spec.") var relock = false
+    @Flag(help: "No progress output.") var quiet = false
+    @Flag(help: "Do nothing when a sandbox of that name is registered from the same spec and lock.") var ifNeeded =
+        false
 
     func run() throws {
         try runSandbox { () throws(SandboxError) in
             let started = Date()
+            let specURL = URL(fileURLWithPath: spec)
             let builder = SandboxBuilder(
                 registry: SandboxRegistry(), progress: ProgressReporter(style: quiet ? .quiet : nil))
-            if ifNeeded, let existing = builder.upToDate(specURL: URL(fileURLWithPath: spec), name: name) {
-                print("\(existing.name) is up to date (archive sha256 \(existing.archiveSHA256)); nothing to build")
-                return
+            if ifNeeded, let existing = builder.upToDate(specURL: specURL, name: name) {
+                return print(
+                    "\(existing.name) is up to date (archive sha256 \(existing.archiveSHA256)); nothing to build")
             }
             let report = try builder.build(
-                specURL: URL(fileURLWithPath: spec), name: name,
-                lockMode: relock ? .relock : frozen ? .frozen : .update)
+                specURL: specURL, name: name, lockMode: relock ? .relock : frozen ? .frozen : .update)
             print(SandboxText.built(report, seconds: Date().timeIntervalSince(started)), terminator: "")
         }
     }
@@ -45,16 +40,14 @@ struct SandboxLockCommand: ParsableCommand {
         abstract:
             "Resolve a spec's requirements with pip (binary wheels for the target ABI only) and write <spec>.lock.")
 
-    @Argument(help: "The spec file.")
-    var spec: String
+    @Argument(help: "The spec file.") var spec: String
 
     func run() throws {
         try runSandbox { () throws(SandboxError) in
-            let builder = SandboxBuilder(registry: SandboxRegistry())
-            let (lock, written) = try builder.lock(specURL: URL(fileURLWithPath: spec), mode: .relock)
+            let specURL = URL(fileURLWithPath: spec)
+            let (lock, written) = try SandboxBuilder(registry: SandboxRegistry()).lock(specURL: specURL, mode: .relock)
             print(
-                "\(written ? "wrote" : "kept") \(SandboxLock.url(forSpec: URL(fileURLWithPath: spec)).path): \(lock.wheels.count) wheels"
-            )
+                "\(written ? "wrote" : "kept") \(SandboxLock.url(forSpec: specURL).path): \(lock.wheels.count) wheels")
         }
     }
 }
@@ -65,12 +58,9 @@ struct SandboxAdd: ParsableCommand {
         commandName: "add",
         abstract: "Register an archive built elsewhere: a sandpiper .tar.zst/.tar.gz, or a .zip of .whl files.")
 
-    @Argument(help: "The archive.")
-    var archive: String
-    @Option(help: "Register under this name (default: the manifest's name, or the zip's base name).")
-    var name: String?
-    @Flag(help: "No progress output.")
-    var quiet = false
+    @Argument(help: "The archive.") var archive: String
+    @Option(help: "Register under this name (default: the manifest's name, or the zip's base name).") var name: String?
+    @Flag(help: "No progress output.") var quiet = false
 
     func run() throws {
         try runSandbox { () throws(SandboxError) in

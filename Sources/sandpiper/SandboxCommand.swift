@@ -11,12 +11,12 @@ struct SandboxCommand: ParsableCommand {
         discussion: "State lives in $SANDPIPER_HOME (default ~/.local/share/sandpiper).",
         subcommands: [
             SandboxBuild.self, DoctorCommand.self, SandboxLockCommand.self, SandboxAdd.self, SandboxList.self,
-            SandboxShow.self,
-            SandboxVerify.self, SandboxRemove.self, SandboxGC.self, SandboxDefault.self, SandboxPolicyCommand.self,
+            SandboxShow.self, SandboxVerify.self, SandboxRemove.self, SandboxGC.self, SandboxDefault.self,
+            SandboxPolicyCommand.self,
         ])
 }
 
-/// `--format table|json` of `list` and `show`.
+/// `--format table|json` of `list`, `show` and `doctor`.
 enum SandboxOutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json
 }

@@ -6,8 +6,7 @@ import Sandbox
 struct SandboxList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List registered sandboxes.")
 
-    @Option(help: "table or json.")
-    var format: SandboxOutputFormat = .table
+    @Option(help: "table or json.") var format: SandboxOutputFormat = .table
 
     func run() throws {
         try runSandbox { () throws(SandboxError) in
@@ -22,10 +21,8 @@ struct SandboxShow: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Show a sandbox's packages, sizes, policy and state.")
 
-    @Argument(help: "The sandbox name.")
-    var name: String
-    @Option(help: "table or json.")
-    var format: SandboxOutputFormat = .table
+    @Argument(help: "The sandbox name.") var name: String
+    @Option(help: "table or json.") var format: SandboxOutputFormat = .table
 
     func run() throws {
         try runSandbox { () throws(SandboxError) in
@@ -42,8 +39,7 @@ struct SandboxVerify: ParsableCommand {
         abstract:
             "Re-hash a sandbox's files against its manifest and import every top-level package in a child interpreter.")
 
-    @Argument(help: "The sandbox name.")
-    var name: String
+    @Argument(help: "The sandbox name.") var name: String
 
     func run() throws {
         var passed = false

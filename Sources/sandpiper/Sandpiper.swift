@@ -11,10 +11,7 @@ struct Sandpiper: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandpiper",
         abstract: "A local Kusto Query Language (KQL) engine whose python() plugin runs scripts in sandboxed workers.",
-        discussion: """
-            `sandpiper help` lists the documentation compiled into this binary and `sandpiper help TOPIC` \
-            prints a page; `sandpiper --generate-completion-script bash|zsh|fish` prints shell completion.
-            """,
+        discussion: CommandHelp.root,
         version: "0.1.0",
         subcommands: [
             QueryCommand.self,

@@ -71,20 +71,24 @@ import Testing
 
                 OPTIONS:
                   -f, --file <file>       Read the query from a file.
-                  --db <dir>              Use a folder of .csv/.tsv/.jsonl files (or one such
-                                          file) as the database.
+                  --db <dir>              Use a folder of .csv/.tsv/.jsonl/.parquet files (or
+                                          one such file) as the database.
+                  --skip-bad-rows         Leave out CSV/TSV records that do not fit (wrong
+                                          field count, not UTF-8, a value of the wrong type)
+                                          and report how many, instead of refusing the file.
+                  --now <datetime>        Fix the current time (ISO 8601), for reproducible
+                                          ago()/now() and sample data.
                   --format <format>       Output format: table, csv, json (one object per
                                           result table and line) or markdown. (values: table,
                                           csv, json, markdown; default: table)
-                  --now <datetime>        Fix the current time (ISO 8601), for reproducible
-                                          ago()/now() and sample data.
                   --max-width <n>         Widest cell in the table format before it is cut with
-                                          an ellipsis (0: no limit). (default: 48)
+                                          an ellipsis (0: no limit on cells or on the table's
+                                          width). (default: 48)
+                  --max-rows <n>          Rows the table format prints of each result; the rest
+                                          are counted (0: all). (default: 40)
                   --chart <file>          Write the chart of a result that ends in render to
                                           this .svg, .png, .html or .vl.json file (further
                                           charts: FILE-2.svg, ...).
-                  --max-rows <n>          Rows the table format prints of each result; the rest
-                                          are counted (0: all). (default: 40)
                   --param <name=value>    A value for a parameter of `declare
                                           query_parameters`: a KQL literal of its type, or for
                                           a string any text (repeatable).
@@ -105,9 +109,6 @@ import Testing
                                           maxmemoryconsumptionperiterator`).
                   --timeout <timespan>    Stop the query after this long, e.g. 90s, 30m or
                                           01:00:00 (default 10m; `set servertimeout`).
-                  --skip-bad-rows         Leave out CSV/TSV records that do not fit (wrong
-                                          field count, not UTF-8, a value of the wrong type)
-                                          and report how many, instead of refusing the file.
                   --unsafe-no-sandbox     Let python() run without the confinement layers this
                                           kernel lacks (see `sandpiper sandbox doctor`); every
                                           result says so.

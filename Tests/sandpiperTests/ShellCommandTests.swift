@@ -93,6 +93,22 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: charts).count == 2)
     }
 
+    @Test func jsonGivesTheVisualizationAndStatisticsLinesAsQueryDoes() throws {
+        let query = "range x from 1 to 3 step 1 | render linechart with (title='T')"
+        let input = ".format json\n\(query);\n"
+        let r = try SandpiperBinary.run(["shell", "--chart", "off"] + now, stdin: input)
+        #expect(r.status == 0, "\(r.stderr)")
+        let shell = r.stdout.split(separator: "\n").map(String.init)
+        let q = try SandpiperBinary.run(["query", "--format", "json"] + now + [query])
+        let direct = q.stdout.split(separator: "\n").map(String.init)
+        #expect(shell.count == 3 && direct.count == 3, "\(r.stdout)")
+        guard shell.count == 3, direct.count == 3 else { return }
+        #expect(shell[0] == direct[0] && shell[0].hasPrefix("{\"columns\":"))
+        #expect(shell[1] == direct[1] && shell[1].hasPrefix("{\"visualization\":{\"Visualization\":\"linechart\""))
+        #expect(shell[2].hasPrefix("{\"statistics\":{\"ExecutionTime\":"))
+        #expect(shell[2].hasSuffix("\"dataset_statistics\":[{\"table_row_count\":3}]}}"), "\(shell[2])")
+    }
+
     @Test func ctrlCCancelsTheRunningQueryAndTheNextOneRuns() throws {
         // Sorting ten million rows on two keys runs for minutes in a debug build.
         let input = """

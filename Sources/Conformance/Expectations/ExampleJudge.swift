@@ -19,7 +19,9 @@ public enum ExampleJudge {
             return result
         }
         let start = DispatchTime.now().uptimeNanoseconds
-        let outcome = runner.run(example.runnableQuery, sandbox: sandbox)
+        // The query's first line is the one after the opening fence.
+        let place = ExamplePlace(document: example.document, firstLine: example.line + 1)
+        let outcome = runner.run(example.runnableQuery, sandbox: sandbox, at: place)
         result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return judge(outcome, into: result, expectation: expectation)
     }

@@ -5,6 +5,30 @@ import Columnar
 public protocol ExampleRunner: Sendable {
     /// Runs `query` with the python plugin bound to `sandbox` (nil: the default sandbox).
     func run(_ query: String, sandbox: String?) -> ExampleOutcome
+    /// Runs `query`, which stands in a document at `place`, so that its errors give the document's
+    /// `line:column` (a runner that cannot say where errors are runs it as `run(_:sandbox:)` does).
+    func run(_ query: String, sandbox: String?, at place: ExamplePlace) -> ExampleOutcome
+}
+
+extension ExampleRunner {
+    public func run(_ query: String, sandbox: String?, at place: ExamplePlace) -> ExampleOutcome {
+        run(query, sandbox: sandbox)
+    }
+}
+
+/// Where an example's query text stands: the document it is in and the line its first line is on.
+public struct ExamplePlace: Sendable, Equatable {
+    /// The document's path as given on the command line.
+    public var document: String
+    /// The 1-based line of the document where the query's first line is.
+    public var firstLine: Int
+    public init(document: String, firstLine: Int) { self.document = document; self.firstLine = firstLine }
+
+    /// `query` preceded by as many empty lines as stand before it in the document, so that the positions
+    /// the engine reports in it are the document's (its columns are too, unless the block is indented).
+    public func positioned(_ query: String) -> String {
+        String(repeating: "\n", count: max(0, firstLine - 1)) + query
+    }
 }
 
 /// What running one query gave: its result tables, or the error that stopped it.

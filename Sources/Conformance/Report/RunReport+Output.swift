@@ -27,6 +27,26 @@ extension RunReport {
         }
     }
 
+    /// What `conformance run` does with a finished report: prints it in `format` to `out` and `err`, writes
+    /// the JUnit report to `junit` and (`--complete`) the completed case files into `completeDir` when they
+    /// are given. True when every example went as expected and every file was written.
+    public func publish(
+        _ format: ReportFormat, junit: String?, completeDir: String?, out: (String) -> Void, err: (String) -> Void
+    ) -> Bool {
+        let (stdout, stderr) = rendered(format)
+        out(stdout)
+        err(stderr)
+        var ok = succeeded
+        if let junit {
+            do { try CaseFileWriter.write(JUnitReport.render(self), to: junit) } catch {
+                err(DisplayText.forTerminal(error.description) + "\n")
+                ok = false
+            }
+        }
+        if let completeDir { ok = writeCompletedCaseFiles(into: completeDir, log: err) && ok }
+        return ok
+    }
+
     /// `--complete`: writes one case file per document that has examples nothing pins down, into `folder`
     /// (`CaseFileWriter`), never over the document itself; `log` gets a line per file written or refused.
     /// False when a file could not be written.

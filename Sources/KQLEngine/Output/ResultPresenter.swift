@@ -19,8 +19,9 @@ public struct ResultPresenter: Sendable {
     public var maxTableWidth: Int = 0
     /// Where the charts of results that end in `render` are written (further ones: `FILE-2.svg`, ...), or nil.
     public var chartPath: String?
-    /// Whether the table form ends with the elapsed time: on a terminal, never in a pipe, where output
-    /// must not vary from run to run.
+    /// Whether the output ends with the elapsed time (json has it in its statistics line instead):
+    /// `query` shows it in the table form on a terminal, never in a pipe, where output must not vary from
+    /// run to run; the shell when its `.timer` is on.
     public var showsElapsedFooter: Bool
     /// Receives what belongs on standard output.
     public var out: @Sendable (String) -> Void
@@ -88,18 +89,26 @@ public struct ResultPresenter: Sendable {
             }
             if charted.isEmpty { err("--chart: no result ends in render; no chart was written\n") }
         }
+        present(printable, elapsed: elapsed)
+        guard let chartError else { return true }
+        err(DisplayText.forTerminal(chartError.description) + "\n")
+        return false
+    }
+
+    /// Prints results whose charts are drawn (or not wanted): the tables in `format` (with a
+    /// `{"visualization":...}` line after each that ends in `render`, in json), then the statistics: a
+    /// `{"statistics":...}` line in json, else the elapsed-time footer when `showsElapsedFooter`.
+    public func present(_ printable: [PrintableResult], elapsed: Duration) {
         let rendered = ResultRenderer.render(
             printable, format: format, maxCellWidth: maxCellWidth, maxRows: format == .table ? maxRows : 0,
             maxTableWidth: maxTableWidth)
         out(rendered.stdout)
-        if format == .table, showsElapsedFooter { out(Self.elapsedFooter(elapsed)) }
         if format == .json {
             out(JSONResultFormatter.statisticsLine(elapsed: elapsed, tables: printable.map(\.table)) + "\n")
+        } else if showsElapsedFooter {
+            out(Self.elapsedFooter(elapsed))
         }
         if !rendered.stderr.isEmpty { err(rendered.stderr) }
-        guard let chartError else { return true }
-        err(DisplayText.forTerminal(chartError.description) + "\n")
-        return false
     }
 
     /// The table form's footer: `(0.012 s)`.

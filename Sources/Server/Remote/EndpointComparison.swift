@@ -125,6 +125,18 @@ public struct EndpointComparison: Sendable {
         return nil
     }
 
+    /// `conformance run --target A --target B`: the queries of `paths` run on both endpoints, reported in
+    /// text or (`json`) one object per line; the input problems; and whether every answer agreed.
+    public func report(paths: [String], filter: String?, json: Bool) -> (
+        report: String, problems: [String], agreed: Bool
+    ) {
+        let (queries, problems) = Self.queries(paths: paths, filter: filter)
+        let entries = compare(queries)
+        let report =
+            json ? Self.jsonReport(entries) : Self.textReport(entries, first: first.url, second: second.url)
+        return (report, problems, problems.isEmpty && !entries.contains { $0.difference != nil })
+    }
+
     /// One line per query (`location  equal|differs  detail`) and a summary line.
     public static func textReport(_ entries: [Entry], first: URL, second: URL) -> String {
         var out = "A = \(first.absoluteString)\nB = \(second.absoluteString)\n"

@@ -24,6 +24,15 @@ public final class KustoEndpoint: Sendable {
         session = URLSession(configuration: configuration)
     }
 
+    /// The endpoint `--target URL` names, with the bearer token in `tokenFile` (else
+    /// `$SANDPIPER_KUSTO_TOKEN`, when set).
+    public static func target(_ url: URL, database: String, tokenFile: String?) throws(ServerError) -> KustoEndpoint {
+        let token =
+            try ServerConfiguration.token(file: tokenFile)
+            ?? ProcessInfo.processInfo.environment["SANDPIPER_KUSTO_TOKEN"]
+        return KustoEndpoint(url: url, database: database, token: token)
+    }
+
     /// Runs `text` and returns its primary result tables. A failure the endpoint reports keeps its
     /// catalogued code when it has one (`innererror.code`, as `sandpiper serve` sends); any other is
     /// `E_ENDPOINT` with the endpoint's message.

@@ -49,6 +49,17 @@ public enum ServeLoadBenchmark {
         return result
     }
 
+    /// The positive counts of a comma-separated list (`--clients 1,8,64`); anything else is left out.
+    public static func clientCounts(_ list: String) -> [Int] {
+        list.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.filter { $0 > 0 }
+    }
+
+    /// The first three fields of `/proc/loadavg` (the 1, 5 and 15 minute load averages), or `unknown`.
+    public static var loadAverage: String {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "unknown" }
+        return text.split(separator: " ").prefix(3).joined(separator: " ")
+    }
+
     /// A table of the results, with the machine's load average when the run ended (the numbers mean
     /// little on a busy machine, so the report says how busy it was).
     public static func report(_ results: [(String, LoadGenerator.Result)], loadAverage: String) -> String {

@@ -49,8 +49,11 @@ import Testing
     @Test func theTableFormHasNoStatisticsLineAndAFooterOnlyWhenAsked() throws {
         #expect(try presenter(.table).run("print a = 1", execute))
         #expect(out.value == "   a\nlong\n----\n   1\n(1 row)\n")
+        // A shell's `.timer on` asks for the footer in every form but json, whose statistics line has the time.
         #expect(try presenter(.csv, footer: true).run("print a = 1", execute))
-        #expect(out.value.hasSuffix("a\n1\n"))
+        #expect(out.value.contains("(1 row)\na\n1\n(") && out.value.hasSuffix(" s)\n"), "\(out.value)")
+        #expect(try presenter(.json, footer: true).run("print a = 1", execute))
+        #expect(out.value.hasSuffix("\"dataset_statistics\":[{\"table_row_count\":1}]}}\n"), "\(out.value)")
         #expect(ResultPresenter.elapsedFooter(.milliseconds(1234)) == "(1.234 s)\n")
     }
 

@@ -11,27 +11,22 @@ enum IngestInlineCommand {
     {
         let table = try ManagementCommands.existingTable(name, database)
         let opts = try CommandOptions(options, known: ["format", "ignorefirstrecord"], command: ".ingest inline")
-        let format: FolderFileFormat
-        switch (opts["format"] ?? "csv").lowercased() {
-        case "csv": format = .csv
-        case "tsv", "tsve": format = .tsv
-        case "json", "multijson", "jsonl": format = .jsonl
-        case let other:
-            throw KQLError(
-                .unsupported, "ingestion format '\(other)' is not supported", span: opts.span("format"),
-                hint: "use format=csv, tsv or json (one JSON object per line)")
-        }
         var text = data
         if try opts.flag("ignoreFirstRecord") {
             text = String(text.drop { $0 != "\n" }.dropFirst())
         }
         let source = "inline data for \(name.name)"
+        // Only the text formats can be written inline, so the format is read straight into its reader.
         let rows: Table
-        switch format {
-        case .csv, .tsv:
-            rows = try TableTextReader.readDelimited(text, format: format, schema: table.schema, source: source)
-        case .jsonl: rows = try JSONLinesReader.read(text, source: source, schema: table.schema)
-        case .parquet: preconditionFailure("the format option chooses a text format")
+        switch (opts["format"] ?? "csv").lowercased() {
+        case "csv": rows = try TableTextReader.readDelimited(text, format: .csv, schema: table.schema, source: source)
+        case "tsv", "tsve":
+            rows = try TableTextReader.readDelimited(text, format: .tsv, schema: table.schema, source: source)
+        case "json", "multijson", "jsonl": rows = try JSONLinesReader.read(text, source: source, schema: table.schema)
+        case let other:
+            throw KQLError(
+                .unsupported, "ingestion format '\(other)' is not supported", span: opts.span("format"),
+                hint: "use format=csv, tsv or json (one JSON object per line)")
         }
         do {
             try database.write(name.name, table: rows, replace: false)

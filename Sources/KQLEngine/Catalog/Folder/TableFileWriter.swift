@@ -6,11 +6,17 @@ import KQLSyntax
 /// FileFormats' writer (nanosecond datetimes, so a table reads back exactly).
 enum TableFileWriter {
     static func bytes(of table: Table, format: FolderFileFormat) throws(KQLError) -> [UInt8] {
-        guard format == .parquet else { return Array(TableTextWriter.text(of: table, format: format).utf8) }
-        do {
-            return try ParquetWriter.bytes(of: table, options: ParquetWriter.Options(datetimePrecision: "nanosecond"))
-        } catch {
-            throw KQLError(error.code, error.message, hint: error.hint)
+        switch format {
+        case .csv: return Array(TableTextWriter.delimited(table, delimiter: ",").utf8)
+        case .tsv: return Array(TableTextWriter.delimited(table, delimiter: "\t").utf8)
+        case .jsonl: return Array(TableTextWriter.jsonLines(table).utf8)
+        case .parquet:
+            do {
+                return try ParquetWriter.bytes(
+                    of: table, options: ParquetWriter.Options(datetimePrecision: "nanosecond"))
+            } catch {
+                throw KQLError(error.code, error.message, hint: error.hint)
+            }
         }
     }
 }

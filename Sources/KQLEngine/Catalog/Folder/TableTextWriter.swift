@@ -7,15 +7,6 @@ import Columnar
 /// one object per row; datetimes, timespans, guids and decimals become JSON strings there, so a
 /// `timespan` or `decimal` column comes back as `string` (use CSV for exact types).
 public enum TableTextWriter {
-    /// The text of `table` as CSV, TSV or JSON Lines; `.parquet` (not text) is ``TableFileWriter``'s.
-    public static func text(of table: Table, format: FolderFileFormat) -> String {
-        switch format {
-        case .csv, .tsv: return delimited(table, delimiter: format == .tsv ? "\t" : ",")
-        case .jsonl: return jsonLines(table)
-        case .parquet: preconditionFailure("Parquet is not a text format; TableFileWriter writes it")
-        }
-    }
-
     static func delimited(_ table: Table, delimiter: Character) -> String {
         var out = header(table.schema, delimiter: delimiter)
         for r in 0..<table.rowCount {
