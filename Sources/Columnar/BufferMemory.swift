@@ -82,6 +82,8 @@ enum BufferMemory {
     }
 
     private static let collapser = DispatchQueue(label: "sandpiper.buffer-memory.collapse", qos: .background)
+    /// Whether freed and fresh shared blocks are collapsed in the background (see ``DataBuffer/collapsesInBackground``).
+    static let collapsing = Atomic<Bool>(true)
 
     /// Asks the kernel to back a cached shared block with huge pages (`MADV_COLLAPSE`, which works
     /// on shared memory even where it gets none at fault time), off the query's path: a block in the
@@ -93,6 +95,7 @@ enum BufferMemory {
     private static let mappedShared = Mutex<Set<Int>>([])
 
     private static func collapseInBackground(_ block: Block, afterMilliseconds delay: Int = 0) {
+        guard collapsing.load(ordering: .relaxed) else { return }
         let address = Int(bitPattern: block.pointer), length = block.mappedLength
         collapser.asyncAfter(deadline: .now() + .milliseconds(delay)) {
             mappedShared.withLock { live in

@@ -16,6 +16,13 @@ public final class DataBuffer: @unchecked Sendable {
     /// Alignment of every buffer, as Arrow recommends and numpy's SIMD kernels like.
     public static let alignment = 64
 
+    /// Whether large shared blocks are collapsed into huge pages on a background queue (on by default).
+    /// A benchmark that claims "one thread" switches it off, so no second core works for it unseen.
+    public static var collapsesInBackground: Bool {
+        get { BufferMemory.collapsing.load(ordering: .relaxed) }
+        set { BufferMemory.collapsing.store(newValue, ordering: .relaxed) }
+    }
+
     /// The first byte.
     public let pointer: UnsafeMutableRawPointer
     /// The number of usable bytes.

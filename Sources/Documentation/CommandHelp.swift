@@ -80,8 +80,10 @@ public enum CommandHelp {
 
     /// `sandpiper bench engine --help`.
     public static let benchEngine = """
-        Data: `events` (--rows rows: id, key, value, flag) and join sides `l`, `r` (--join-rows rows), \
-        generated from the formulas in BenchEngineData.swift, which bench/peers/duckdb_engine.py repeats. \
+        Data: `events`, `logs` and `sparse` (--rows rows each) and join sides `l`, `r` (--join-rows rows) \
+        and `lm`, `rm` (a tenth of them, many to many), generated from the formulas in BenchEngineData.swift, \
+        which bench/peers/duckdb_engine.py repeats in SQL. Sandpiper runs serially (whole tables, one \
+        thread), over morsels on one thread, and on every core; DuckDB on one thread and its default. \
         The run fails (exit 1, E_BENCH_CHECKSUM) when the engines' answers differ.
         """
 
@@ -102,7 +104,7 @@ public enum CommandHelp {
 
     /// `sandpiper bench parquet --help`.
     public static let benchParquet = """
-        Data: the events table of bench engine (--rows rows: id, key, value, flag), written by pyarrow \
+        Data: the first four columns of bench engine's events (--rows rows: id, key, value, flag), written by pyarrow \
         with its defaults (snappy) in bench/peers/parquet_read.py.
         """
 

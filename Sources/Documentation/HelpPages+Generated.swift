@@ -117,11 +117,18 @@ enum HelpPages {
                operators, each with its output schema.
             3. **Plan** (`KQLEngine/Planning`): the bound query becomes a `PhysicalPlan`, a source node and a list
                of nodes, each an operator with the schema it produces and its traits (parallel-safe,
-               order-preserving; nothing reads them yet — a morsel-driven scheduler will). A `let` chain is one flat
+               order-preserving). A `let` chain is one flat
                pipeline; sub-queries are planned once and held by the node that runs them. Rewrites that need the
                whole query live here: column pruning first, pushdowns next.
             4. **Execute** (`KQLEngine.Executor`): it walks the plan, running each node over whole columns. Scalar functions
                get whole columns or constants and return a column (`Functions/Kernels` lifts per-row kernels).
+               Where a stretch of `where`/`extend`/`project` over deterministic, row-local expressions (optionally
+               closed by a `summarize` of `count`, `countif`, `sum`, `sumif`, `min`, `max`, `minif`, `maxif`) reads at
+               least 262,144 rows, it runs over morsels of 65,536 rows instead (`Execution/Parallel`): one thread per
+               core takes morsels in turn, each morsel's output (or partial aggregates) is kept by morsel number, and
+               the outputs are joined (or the partials merged) in morsel order, so groups keep their first-seen order
+               and the result is the same table whatever the number of threads. `SANDPIPER_QUERY_THREADS=N` sets the
+               threads (`1` forces one); window functions, `serialize`, `rand()` and every other operator stay whole.
                Memory an operator is about to allocate is charged to the query's budget first (`E_QUERY_MEMORY`);
                the request's deadline is checked between operators and inside long loops (`E_QUERY_TIMEOUT`).
             5. **Print** (`KQLEngine/Output`): table, CSV, JSON or markdown, with result truncation as ADX does it.
@@ -2030,7 +2037,7 @@ enum HelpPages {
             locally.
 
             `sandpiper bench engine --target URL` builds the benchmark's tables on the endpoint
-            (`.set-or-replace events|l|r <| range ...`, the same formulas) and times the same two queries there, still
+            (`.set-or-replace events|logs|sparse|l|r|lm|rm <| range ...`, the same formulas) and times the same queries there, still
             checked against DuckDB's answers. `sandpiper bench serve [--target URL]` measures queries per second and
             p50/p99 latency under 1, 8 and 64 concurrent clients.
 

@@ -168,7 +168,7 @@ extension OptionHelp {
         "Output: table, json (one object per measurement and line) or markdown.")
     /// `bench engine --target`.
     public static let benchEngineTarget = OptionHelp(
-        "Time the queries on this Kusto endpoint (its tables events, l, r are replaced) instead of the embedded engine.",
+        "Time the queries on this Kusto endpoint (its benchmark tables are replaced) instead of the embedded engine.",
         value: "url")
     /// `bench serve --target`.
     public static let loadTarget = OptionHelp("A Kusto endpoint to load instead of an own server.", value: "url")

@@ -5,15 +5,18 @@ import Documentation
 import Foundation
 import Server
 
-/// `sandpiper bench engine`: two queries on generated data through `Engine`, and the same queries in
-/// DuckDB (single-threaded, then with its default threads) in the same run; checksums must agree.
+/// `sandpiper bench engine`: eleven queries on generated data through `Engine` (serial, one thread, every
+/// core), and the same queries in DuckDB (one thread, then its default threads) in the same run; the
+/// answers must agree.
 struct BenchEngineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "engine", abstract: "Time a filter/extend/summarize query and a join against DuckDB.",
+        commandName: "engine",
+        abstract: "Time eleven everyday queries against DuckDB (filters, aggregations, joins, top-N, search).",
         discussion: CommandHelp.benchEngine)
 
-    @Option(help: "Rows of the events table.") var rows: Int = 10_000_000
+    @Option(help: "Rows of the events, logs and sparse tables.") var rows: Int = 10_000_000
     @Option(help: "Rows of each join side.") var joinRows: Int = 1_000_000
+    @Option(help: "Only these benchmarks (comma-separated names, as the report prints them).") var only: String?
     @Option(help: .doc(.benchEngineTarget)) var target: String?
     @OptionGroup var common: BenchCommonOptions
 
@@ -26,6 +29,7 @@ struct BenchEngineCommand: ParsableCommand {
         try common.report {
             let results = try EngineBenchmark(
                 rows: rows, joinRows: joinRows, runs: common.runs, benchDirectory: common.benchDir,
+                only: only.map { Set($0.split(separator: ",").map(String.init)) },
                 target: endpoint.map { e in { @Sendable q in try e.execute(q) } }
             ).measure()
             return BenchEngineReport.render(results, format: common.format)

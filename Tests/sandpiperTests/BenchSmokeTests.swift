@@ -76,18 +76,28 @@ struct BenchSmokeTests {
         ])
         try #require(run.status == 0, "bench engine failed (exit \(run.status)): \(run.stderr)")
         let lines = try Self.jsonLines(run.stdout)
-        #expect(lines.count == 6, "sandpiper and DuckDB (1 thread, default threads) for 2 benchmarks")
+        let names: Set = [
+            "filter-extend-summarize", "join", "top-n-string", "percentiles-by-key", "time-bin-summarize",
+            "term-search", "dcount-by-key", "make-series", "summarize-random-keys", "summarize-zipf-keys",
+            "join-many-to-many",
+        ]
+        // Sandpiper serial, on one thread and (with more than one core) on all; DuckDB on one and its default.
+        let engines = ProcessInfo.processInfo.activeProcessorCount > 1 ? 5 : 4
+        #expect(lines.count == names.count * engines, "\(run.stdout)")
         for line in lines {
-            for key in ["method", "benchmark", "rows", "threads", "median_s", "min_s", "max_s", "runs", "checksum"] {
+            for key in [
+                "method", "benchmark", "rows", "threads", "median_s", "min_s", "max_s", "runs", "checksum", "query",
+                "timed",
+            ] {
                 #expect(line[key] != nil, "missing \(key) in \(line)")
             }
             #expect(line["checksum_match"] as? Bool == true)
             #expect((line["median_s"] as? Double ?? -1) > 0)
         }
         let methods = Set(lines.compactMap { $0["method"] as? String })
-        #expect(methods == ["sandpiper", "duckdb"])
+        #expect(methods == ["sandpiper-serial", "sandpiper", "duckdb"])
         let benchmarks = Set(lines.compactMap { $0["benchmark"] as? String })
-        #expect(benchmarks == ["filter-extend-summarize", "join"])
+        #expect(benchmarks == names)
         // The answers themselves: 10000 rows joined one to one; sum(a + b) = 100 * 49.5 * 100 + 1000 * 4.5 * 10.
         let join = try #require(
             lines.first { $0["method"] as? String == "sandpiper" && $0["benchmark"] as? String == "join" })

@@ -11,14 +11,20 @@ public final class Engine: Sendable {
     private let database: any Database
     private let plugins: [any TabularPlugin]
     private let clock: @Sendable () -> Int64
+    private let parallelism: QueryParallelism
 
     /// - Parameters:
     ///   - database: where table names resolve and management commands write.
     ///   - plugins: reached through `evaluate name(...)`; the seed's `| python(...)` form reaches `python`.
     ///     `bag_unpack`, the analytics plugins (`AnalyticsPlugins`) and the pattern plugins (`PatternPlugins`) are built in.
     ///   - now: nanoseconds since the epoch for `now()`; read once per `execute` (tests pass a fixed clock).
-    public init(database: any Database, plugins: [any TabularPlugin] = [], now: (@Sendable () -> Int64)? = nil) {
+    ///   - parallelism: how many threads a query may use and from what input size (``QueryParallelism``).
+    public init(
+        database: any Database, plugins: [any TabularPlugin] = [], now: (@Sendable () -> Int64)? = nil,
+        parallelism: QueryParallelism = .default
+    ) {
         self.database = database
+        self.parallelism = parallelism
         // Built-in plugins first, so a host's plugin of the same name takes their place.
         self.plugins =
             [
@@ -67,7 +73,7 @@ public final class Engine: Sendable {
         }
         let runner = ScriptRunner(
             database: database, functions: StandardFunctions(), plugins: plugins, now: properties.queryNow ?? clock(),
-            properties: properties, start: start, cancellation: cancellation,
+            properties: properties, start: start, cancellation: cancellation, parallelism: parallelism,
             runCommand: { (command, database, runQuery, validate) throws(KQLError) -> Table in
                 try ManagementCommands.execute(command, in: database, runQuery: runQuery, validateFunction: validate)
             })

@@ -31,6 +31,8 @@ struct ScriptRunner {
     var start: UInt64 = MonotonicClock.nanoseconds()
     /// Flipped by a server when the client goes away; every statement's budget checks it.
     var cancellation: QueryCancellation?
+    /// How many threads each statement's operators may use.
+    var parallelism = QueryParallelism.serial
     let runCommand: CommandRunner
 
     private enum Planned {
@@ -59,6 +61,7 @@ struct ScriptRunner {
         binder.parameterValues = properties.parameters
         binder.source = script.source
         let context = ExecutionContext(database: database, now: now, randomSeed: UInt64(bitPattern: now))
+        context.parallelism = parallelism
         let executor = Executor(context: context)
         binder.run = { (q: BoundQuery) throws(KQLError) -> Table in try executor.run(q) }
         context.binder = binder

@@ -18,6 +18,8 @@ final class ExecutionContext {
     var pluginFiles: [String] = []
     /// The current statement's budget (each statement gets its own, since `set` can change the limits).
     var budget: QueryBudget = .unlimited
+    /// How many threads runs of row-wise operators may use, and from what input size.
+    var parallelism = QueryParallelism.serial
     /// The query's binder, which binds the operators after a plugin whose output is known only once it
     /// ran (``DeferredOperator``). Weak: the binder runs sub-queries through this context's executor.
     weak var binder: Binder?

@@ -18,9 +18,23 @@ final class Executor {
     }
 
     /// Runs a plan. A plan is one flat pipeline, so the length of a `let` chain costs no stack.
+    /// Stretches of row-wise operators (closed by a decomposable `summarize`) whose input is large
+    /// enough run over morsels on several threads (``QueryParallelism``); everything else node by node.
     func run(_ plan: PhysicalPlan) throws(KQLError) -> Table {
         var t = try run(plan.source, input: nil)
-        for node in plan.operators { t = try run(node, input: t) }
+        let nodes = plan.operators
+        var i = 0
+        while i < nodes.count {
+            if context.parallelism.splits(t.rowCount), let segment = MorselSegment.starting(at: i, in: nodes),
+                let out = try run(segment, input: t)
+            {
+                t = out
+                i = segment.end
+                continue
+            }
+            t = try run(nodes[i], input: t)
+            i += 1
+        }
         return t
     }
 

@@ -26,6 +26,22 @@ public enum DeepStack {
         return try result!.get()
     }
 
+    /// Runs `body(0)` on this thread and `body(1)` ... `body(count - 1)` each on a new thread with
+    /// `stackSize` bytes of stack, and returns once every one has returned. The engine's morsel workers
+    /// run here, so an expression evaluated on any of them has the stack `QueryLimits` counts on.
+    /// A thread that cannot be created has its call made here, after `body(0)`.
+    public static func parallel(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        var started: [Started] = []
+        var leftOver: [Int] = []
+        for w in 1..<max(count, 1) {
+            let work = Work { body(w) }
+            if let s = work.startDeepThread() { started.append(s) } else { leftOver.append(w) }
+        }
+        body(0)
+        for w in leftOver { body(w) }
+        for s in started { s.join() }
+    }
+
     /// True on a thread `run` started.
     static var isDeepThread: Bool { pthread_getspecific(marker) != nil }
 
@@ -42,10 +58,17 @@ public enum DeepStack {
         init(_ body: @escaping () -> Void) { self.body = body }
 
         func runOnDeepThread() -> Bool {
+            guard let started = startDeepThread() else { return false }
+            started.join()
+            return true
+        }
+
+        /// Starts `body` on a new deep thread; nil when none could be created (nothing ran).
+        func startDeepThread() -> Started? {
             var attributes = pthread_attr_t()
-            guard pthread_attr_init(&attributes) == 0 else { return false }
+            guard pthread_attr_init(&attributes) == 0 else { return nil }
             defer { pthread_attr_destroy(&attributes) }
-            guard pthread_attr_setstacksize(&attributes, DeepStack.stackSize) == 0 else { return false }
+            guard pthread_attr_setstacksize(&attributes, DeepStack.stackSize) == 0 else { return nil }
             let retained = Unmanaged.passRetained(self)
             #if canImport(Glibc)
                 var thread = pthread_t()
@@ -62,14 +85,19 @@ public enum DeepStack {
                 }, retained.toOpaque())
             guard created == 0 else {
                 retained.release()
-                return false
+                return nil
             }
             #if canImport(Glibc)
-                pthread_join(thread, nil)
+                return Started(thread: thread)
             #else
-                pthread_join(thread!, nil)
+                return Started(thread: thread!)
             #endif
-            return true
         }
+    }
+
+    /// A deep thread that was started and must be joined.
+    private struct Started {
+        let thread: pthread_t
+        func join() { pthread_join(thread, nil) }
     }
 }

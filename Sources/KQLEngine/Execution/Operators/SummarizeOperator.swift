@@ -7,17 +7,50 @@ import KQLSyntax
 struct SummarizeOperator {
     let bound: BoundSummarize
 
+    /// One aggregate ready to run: its function, evaluated arguments and `*` columns.
+    struct Call {
+        var function: any AggregateFunction
+        var arguments: [ColumnarValue]
+        var star: [Column]
+        var outputs: Int
+        var span: SourceSpan
+    }
+
     func execute(_ input: Table, _ evaluator: ExpressionEvaluator) throws(KQLError) -> Table {
+        let (keys, calls) = try prepare(input, evaluator)
+        let (groupCount, outputs) = try Self.aggregate(keys: keys, rowCount: input.rowCount, calls, evaluator.context)
+        return try finish(outputs, groupCount: groupCount, evaluator)
+    }
+
+    /// The key columns and the aggregate calls over `input`.
+    func prepare(_ input: Table, _ evaluator: ExpressionEvaluator) throws(KQLError) -> (keys: [Column], calls: [Call]) {
         var keyColumns: [Column] = []
         for (_, e) in bound.keys { keyColumns.append(try evaluator.column(e, over: input)) }
+        var calls: [Call] = []
+        for agg in bound.aggregates {
+            var args: [ColumnarValue] = []
+            for a in agg.arguments { args.append(try evaluator.evaluate(a, over: input)) }
+            calls.append(
+                Call(
+                    function: agg.function, arguments: args, star: agg.star.map { input.columns[$0] },
+                    outputs: agg.outputs.count, span: agg.span))
+        }
+        return (keyColumns, calls)
+    }
+
+    /// Groups `rowCount` rows on `keys` and runs each aggregate over the groups: the number of groups, and
+    /// the key columns (each group's first row) followed by every aggregate's columns.
+    static func aggregate(
+        keys keyColumns: [Column], rowCount: Int, _ calls: [Call], _ context: ExecutionContext
+    ) throws(KQLError) -> (groupCount: Int, columns: [Column]) {
         let groups: GroupIndex
-        var keyOutputs: [Column] = []
+        var outputs: [Column] = []
         if keyColumns.isEmpty {
-            groups = GroupIndex.single(rowCount: input.rowCount)
+            groups = GroupIndex.single(rowCount: rowCount)
         } else {
             // The group id of every row, and the interner's table of distinct keys (at most one per row).
-            try evaluator.context.budget.charge(
-                count: input.rowCount,
+            try context.budget.charge(
+                count: rowCount,
                 bytesEach: MemorySize.sum(12, keyColumns.reduce(0) { MemorySize.sum($0, MemorySize.perRow($1)) }))
             let interner = KeyInterner(types: keyColumns.map(\.type), expected: 1024)
             let ids = interner.intern(keyColumns)
@@ -29,29 +62,32 @@ struct SummarizeOperator {
                 found += 1
                 if found == groups.groupCount { break }
             }
-            keyOutputs = keyColumns.map { $0.gather(first) }
+            outputs = keyColumns.map { $0.gather(first) }
         }
-        var outputs = keyOutputs
-        let fctx = evaluator.context.functionContext(rowCount: input.rowCount)
-        for agg in bound.aggregates {
-            var args: [ColumnarValue] = []
-            for a in agg.arguments { args.append(try evaluator.evaluate(a, over: input)) }
-            let star = agg.star.map { input.columns[$0] }
+        let fctx = context.functionContext(rowCount: rowCount)
+        for call in calls {
             let cols: [Column]
             do {
-                cols = try agg.function.aggregate(args, star: star, groups: groups, context: fctx)
+                cols = try call.function.aggregate(call.arguments, star: call.star, groups: groups, context: fctx)
             } catch {
-                throw KQLError(error.code, "\(agg.function.name)(): \(error.message)", span: agg.span, hint: error.hint)
+                throw KQLError(
+                    error.code, "\(call.function.name)(): \(error.message)", span: call.span, hint: error.hint)
             }
-            guard cols.count == agg.outputs.count, cols.allSatisfy({ $0.count == groups.groupCount }) else {
-                throw KQLError(.runtime, "\(agg.function.name)() returned a result of the wrong shape", span: agg.span)
+            guard cols.count == call.outputs, cols.allSatisfy({ $0.count == groups.groupCount }) else {
+                throw KQLError(
+                    .runtime, "\(call.function.name)() returned a result of the wrong shape", span: call.span)
             }
             outputs.append(contentsOf: cols)
         }
+        return (groups.groupCount, outputs)
+    }
+
+    /// The operator's output from the key and aggregate columns: named, then projected when outputs are
+    /// expressions over aggregates.
+    func finish(_ outputs: [Column], groupCount: Int, _ evaluator: ExpressionEvaluator) throws(KQLError) -> Table {
         let names = bound.keys.map(\.name) + bound.aggregates.flatMap { $0.outputs.map(\.name) }
         let intermediate = Table(
-            schema: Schema(zip(names, outputs).map { Field($0, $1.type) }), columns: outputs,
-            rowCount: groups.groupCount)
+            schema: Schema(zip(names, outputs).map { Field($0, $1.type) }), columns: outputs, rowCount: groupCount)
         guard let post = bound.post else { return intermediate }
         return try ProjectOperator(bound: BoundProject(columns: post)).execute(intermediate, evaluator)
     }
