@@ -1,6 +1,6 @@
 /// A JSON-like value the GeoJSON reader and writer work on, so that the library needs no particular
 /// dynamic type: the engine makes its `Dynamic` conform (the test target shows the conformance).
-public protocol GeoJSONNode {
+public protocol GeoJSONNode: SendableMetatype {
     /// The member `key` when this is an object that has it.
     func geoJSONMember(_ key: String) -> Self?
     /// The elements when this is an array.

@@ -48,7 +48,7 @@ enum PythonOutputWriter {
                 "python(): cannot write the script's output files into \(folder): "
                     + error.localizedDescription,
                 span: span, hint: "pick a writable folder with --python-output DIR; no file of this call was kept",
-                cause: error as? any Error & Sendable)
+                cause: error)
         }
         return written
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Parquet and Arrow IPC files written by pyarrow and DuckDB (`Writers/make_files.py`, from the PyPI packages pinned in
 /// `Writers/requirements.txt`), generated once into `.build/sandpiper-file-fixtures` with their expected
@@ -22,7 +23,7 @@ enum WrittenFiles {
         if FileManager.default.fileExists(atPath: marker) { return bin }
         try run(python!, ["-m", "venv", venv.path])
         try run(bin, ["-m", "pip", "install", "-q", "-r", writers.appendingPathComponent("requirements.txt").path])
-        FileManager.default.createFile(atPath: marker, contents: Data())
+        try #require(FileManager.default.createFile(atPath: marker, contents: Data()))
         return bin
     }
 
@@ -37,7 +38,7 @@ enum WrittenFiles {
             return folder
         }
         try run(try venvPython(), [script.path, folder.path])
-        FileManager.default.createFile(atPath: marker.path, contents: Data())
+        try #require(FileManager.default.createFile(atPath: marker.path, contents: Data()))
         return folder
     }
 

@@ -110,7 +110,7 @@ enum ClientVenv {
         try? FileManager.default.removeItem(at: venv)
         _ = try run(python!, ["-m", "venv", venv.path])
         _ = try run(bin, ["-m", "pip", "install", "-q", "-r", requirements])
-        FileManager.default.createFile(atPath: marker, contents: wanted)
+        try #require(FileManager.default.createFile(atPath: marker, contents: wanted))
         return bin
     }
 

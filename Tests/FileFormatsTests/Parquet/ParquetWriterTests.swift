@@ -46,7 +46,7 @@ import Testing
         let table = Self.sample()
         let bytes = try ParquetWriter.bytes(of: table, options: .init(compression: codec, rowGroupSize: 2))
         let path = NSTemporaryDirectory() + "sandpiper-written-\(UUID().uuidString)-\(codec).parquet"
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        try #require(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let output = try WrittenFiles.run(
             try WrittenFiles.venvPython(), [WrittenFiles.writers.appendingPathComponent("read_back.py").path, path])

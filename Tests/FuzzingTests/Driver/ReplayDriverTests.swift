@@ -7,7 +7,7 @@ import Testing
     func replay(_ input: String, _ options: [String]) throws -> (FuzzBinary.Output, artifacts: [String], folder: String)
     {
         let folder = try FuzzBinary.scratch()
-        FileManager.default.createFile(atPath: folder + "/input", contents: Data(input.utf8))
+        try #require(FileManager.default.createFile(atPath: folder + "/input", contents: Data(input.utf8)))
         let output = try FuzzBinary.run(
             ["replay", "driver-check", "--artifacts", folder + "/artifacts"] + options + [folder + "/input"])
         let artifacts = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/artifacts")) ?? []
@@ -52,7 +52,7 @@ import Testing
         let folder = try FuzzBinary.scratch()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for (name, text) in [("1", "crash first"), ("2", "fine"), ("3", "crash again"), ("4", "fine too")] {
-            FileManager.default.createFile(atPath: folder + "/inputs/" + name, contents: Data(text.utf8))
+            try #require(FileManager.default.createFile(atPath: folder + "/inputs/" + name, contents: Data(text.utf8)))
         }
         try "driver-check crash DriverCheckTarget.run on purpose\n".write(
             toFile: folder + "/known", atomically: true, encoding: .utf8)

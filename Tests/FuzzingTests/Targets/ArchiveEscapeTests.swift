@@ -7,7 +7,7 @@ import Testing
     static func scratch() throws -> String {
         let root = NSTemporaryDirectory() + "/archive-escape-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: root + "/tree/sub", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: root + "/input.archive", contents: Data())
+        try #require(FileManager.default.createFile(atPath: root + "/input.archive", contents: Data()))
         return root
     }
 
@@ -30,7 +30,7 @@ import Testing
     @Test func aFileBesideTheTreeIsAnEscape() throws {
         let root = try Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        FileManager.default.createFile(atPath: root + "/evil", contents: Data("x".utf8))
+        try #require(FileManager.default.createFile(atPath: root + "/evil", contents: Data("x".utf8)))
         let escape = ArchiveFuzzTarget.escape(root: root, expected: ["tree", "input.archive"], tree: root + "/tree")
         #expect(escape?.contains("evil") == true)
     }

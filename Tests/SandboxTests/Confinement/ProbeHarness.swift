@@ -1,5 +1,6 @@
 import Foundation
 import Sandbox
+import Testing
 
 /// Runs the built `sandpiper-probe` with a plan and a Python program, capturing the outcome.
 enum ProbeHarness {
@@ -46,8 +47,8 @@ enum ProbeHarness {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let out = scratch.appendingPathComponent("out"), err = scratch.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        try #require(FileManager.default.createFile(atPath: out.path, contents: nil))
+        try #require(FileManager.default.createFile(atPath: err.path, contents: nil))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: probePath)
         process.arguments = arguments

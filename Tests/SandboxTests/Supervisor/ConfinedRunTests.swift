@@ -36,7 +36,7 @@ struct ConfinedRunTests {
             """
         let out = try run(script)
         var facts: [String: String] = [:]
-        for r in 0..<out.table.rowCount { facts[out.table.columns[0].string(r) ?? ""] = out.table.columns[1].string(r) }
+        for r in 0..<out.table.rowCount { facts[out.table.columns[0].string(r)] = out.table.columns[1].string(r) }
         #expect(facts["uid"] == "65534")
         #expect(facts["pid"] == "1")
         #expect(facts["host"] == "sandpiper")

@@ -49,7 +49,7 @@ extension GeoFunctions {
 }
 
 /// A shape with an S2 covering: what `geo_polygon_to_s2cells` and `geo_line_to_s2cells` share.
-protocol S2Coverable {
+protocol S2Coverable: SendableMetatype {
     func s2Covering(level: Int, radius: Double, maxCells: Int) -> [S2CellID]?
 }
 

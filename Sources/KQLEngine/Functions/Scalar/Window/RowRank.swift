@@ -18,7 +18,7 @@ struct RowRankFunction: ScalarFunction {
     func evaluate(_ args: [ColumnarValue], context: FunctionContext) throws(FunctionError) -> ColumnarValue {
         let n = context.rowCount
         let restart = args.count > 1 ? BoolView(args[1]) : nil
-        var w = FixedColumnWriter<Int64>(type: .long, count: n)
+        let w = FixedColumnWriter<Int64>(type: .long, count: n)
         var rank: Int64 = 1, rowInPartition: Int64 = 1
         var previous = Value.null
         for i in 0..<n {
