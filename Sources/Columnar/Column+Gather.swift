@@ -169,20 +169,23 @@ extension Column {
 
     /// The columns one after the other; all must have the same type.
     ///
-    /// Fixed-width and string columns without nulls are copied buffer by buffer (string offsets
-    /// shifted); columns with nulls, `decimal` and `dynamic` go row by row through a builder, which
-    /// also normalizes what null slots hold.
+    /// Fixed-width and string columns are copied buffer by buffer (string offsets shifted, null slots
+    /// kept as their parts hold them), and so are their validity bitmaps when every part but the last
+    /// ends on a byte of its bitmap (morsels do); other columns with nulls, `decimal` and `dynamic` go
+    /// row by row through a builder, which also normalizes what null slots hold.
     public static func concat(_ columns: [Column], type: ScalarType) -> Column {
         if columns.count == 1 { return columns[0] }
         let total = columns.reduce(0) { $0 + $1.count }
-        guard type != .decimal, type != .dynamic, columns.allSatisfy({ $0.type == type && $0.validity == nil }) else {
+        let bytewise =
+            columns.allSatisfy { $0.validity == nil } || columns.dropLast().allSatisfy { $0.count % 8 == 0 }
+        guard type != .decimal, type != .dynamic, columns.allSatisfy({ $0.type == type }), bytewise else {
             var b = ColumnBuilder(type: type, capacity: total)
             for c in columns {
                 for i in 0..<c.count { b.append(from: c, row: i) }
             }
             return b.finish()
         }
-        let bitmap: DataBuffer? = nil
+        let bitmap = joinedValidity(columns, total: total)
         if type == .string {
             let bytes = columns.reduce(0) { $0 + Int($1.offsets.last ?? 0) }
             let outOffsets = DataBuffer(byteCount: (total + 1) * 8)
@@ -208,5 +211,23 @@ extension Column {
             at += c.count * width
         }
         return Column(type: type, count: total, validity: bitmap, values: out)
+    }
+
+    /// The parts' validity bitmaps one after the other (a part without one is all valid); nil when no
+    /// part has one. Every part but the last holds a multiple of 8 rows.
+    private static func joinedValidity(_ columns: [Column], total: Int) -> DataBuffer? {
+        guard columns.contains(where: { $0.validity != nil }) else { return nil }
+        let out = DataBuffer(byteCount: Validity.byteCount(for: total))
+        var at = 0
+        for c in columns where c.count > 0 {
+            let bytes = Validity.byteCount(for: c.count)
+            if let v = c.validity {
+                (out.pointer + at).copyMemory(from: v.pointer, byteCount: bytes)
+            } else {
+                (out.pointer + at).initializeMemory(as: UInt8.self, repeating: 0xFF, count: bytes)
+            }
+            at += bytes
+        }
+        return out
     }
 }
