@@ -13,6 +13,9 @@ struct ExpressionEvaluator {
         case .constant(let v, let t):
             return .scalar(v, t)
         case .call(let f, let args, let type, let span, _):
+            if table.rowCount >= 2 * QueryBudget.rowsPerCheck, Self.runsInBlocks(e, type) {
+                return try evaluateInBlocks(e, over: table)
+            }
             if let chain = f as? OperatorChain {
                 return try chain.evaluateSteps(context: context.functionContext(rowCount: table.rowCount)) {
                     (i: Int) throws(KQLError) -> ColumnarValue in try evaluate(args[i], over: table)
@@ -27,7 +30,9 @@ struct ExpressionEvaluator {
             do {
                 result = try f.evaluate(values, context: context.functionContext(rowCount: table.rowCount))
             } catch {
-                throw KQLError(error.code, "\(f.name)(): \(error.message)", span: span, hint: error.hint)
+                throw KQLError(
+                    error.code, error.stopsQuery ? error.message : "\(f.name)(): \(error.message)", span: span,
+                    hint: error.hint)
             }
             if result.type != type {
                 throw KQLError(
@@ -36,6 +41,32 @@ struct ExpressionEvaluator {
             }
             return result
         }
+    }
+
+    /// Whether a call over a large table is evaluated a block of rows at a time: when it reads only its
+    /// row, deterministically (as morsels are), reads some column (a constant stays one value), and its
+    /// result is not boxed (`dynamic`, `decimal` columns would be rebuilt value by value to join them).
+    private static func runsInBlocks(_ e: BoundExpression, _ type: ScalarType) -> Bool {
+        type != .dynamic && type != .decimal && e.readsColumn && e.isMorselSafe
+    }
+
+    /// `evaluate` one block of `QueryBudget.rowsPerCheck` rows at a time, the deadline and the
+    /// cancellation checked between blocks, so no function has to check them inside its own loop: a
+    /// long kernel (a string per row, a regex) over millions of rows stops promptly. The blocks share
+    /// the input's buffers, and their results are joined buffer by buffer; a cancelled evaluation
+    /// leaves nothing behind but blocks that are freed.
+    private func evaluateInBlocks(_ e: BoundExpression, over table: Table) throws(KQLError) -> ColumnarValue {
+        let size = QueryBudget.rowsPerCheck
+        var parts: [Column] = []
+        parts.reserveCapacity((table.rowCount + size - 1) / size)
+        var start = 0
+        while start < table.rowCount {
+            try context.budget.checkDeadline()
+            let block = table.morsel(start..<min(start + size, table.rowCount))
+            parts.append(try column(e, over: block))
+            start += size
+        }
+        return .column(Column.concat(parts, type: parts[0].type))
     }
 
     /// The expression as a column of `table.rowCount` rows.

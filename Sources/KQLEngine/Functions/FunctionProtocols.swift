@@ -80,6 +80,9 @@ public struct FunctionError: CodedError {
     public init(_ code: ErrorCode = .type, _ message: String, argument: Int? = nil, hint: String? = nil) {
         self.code = code; self.message = message; self.argument = argument; self.hint = hint
     }
+
+    /// Cancellation and the time limit stop the whole query, not the call: their message names no function.
+    var stopsQuery: Bool { code == .cancelled || code == .queryTimeout }
 }
 
 /// What the binder knows about an argument before anything runs.

@@ -71,7 +71,8 @@ struct SummarizeOperator {
                 cols = try call.function.aggregate(call.arguments, star: call.star, groups: groups, context: fctx)
             } catch {
                 throw KQLError(
-                    error.code, "\(call.function.name)(): \(error.message)", span: call.span, hint: error.hint)
+                    error.code, error.stopsQuery ? error.message : "\(call.function.name)(): \(error.message)",
+                    span: call.span, hint: error.hint)
             }
             guard cols.count == call.outputs, cols.allSatisfy({ $0.count == groups.groupCount }) else {
                 throw KQLError(
