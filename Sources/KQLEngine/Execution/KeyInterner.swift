@@ -1,5 +1,6 @@
 import Columnar
 import Foundation
+import KQLSyntax
 
 /// Maps rows of key columns to dense group ids, in first-seen order; used by summarize, distinct and join.
 ///
@@ -50,6 +51,31 @@ final class KeyInterner {
             for i in 0..<n {
                 ids[i] = table.intern(UInt64(UInt32(bitPattern: ids[i])) << 32 | UInt64(UInt32(bitPattern: next[i])))
             }
+        }
+        return ids
+    }
+
+    /// `intern(columns)` a block of `QueryBudget.rowsPerCheck` rows at a time, the budget's deadline and
+    /// cancellation checked between blocks, so summarize, distinct and join stop promptly on millions
+    /// of keys. The ids are the same as one call's; an interner left by a cancelled call is dropped.
+    func intern(_ columns: [Column], checking budget: QueryBudget) throws(KQLError) -> [Int32] {
+        let n = columns.first?.count ?? 0
+        let size = QueryBudget.rowsPerCheck
+        guard n > size else { return intern(columns) }
+        // Direct lookup is decided on the whole column, as one call decides it.
+        for (k, c) in columns.enumerated() {
+            if case .long(let table) = tables[k], c.type != .real, c.type != .bool, c.type != .int {
+                KeyInterner.considerDirectRange(table, c.longs)
+            }
+        }
+        var ids: [Int32] = []
+        ids.reserveCapacity(n)
+        var start = 0
+        while start < n {
+            try budget.checkDeadline()
+            let block = start..<min(start + size, n)
+            ids.append(contentsOf: intern(columns.map { $0.morsel(block) }))
+            start = block.upperBound
         }
         return ids
     }

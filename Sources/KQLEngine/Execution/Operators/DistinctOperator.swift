@@ -12,7 +12,7 @@ struct DistinctOperator {
             count: input.rowCount,
             bytesEach: MemorySize.sum(12, cols.reduce(0) { MemorySize.sum($0, MemorySize.perRow($1)) }))
         let interner = KeyInterner(types: cols.map(\.type), expected: min(input.rowCount, 1 << 16))
-        let ids = interner.intern(cols)
+        let ids = try interner.intern(cols, checking: budget)
         var seen = [Bool](repeating: false, count: interner.groupCount)
         var first: [Int] = []
         for (i, g) in ids.enumerated() where !seen[Int(g)] { seen[Int(g)] = true; first.append(i) }

@@ -27,8 +27,8 @@ struct JoinOperator {
             lk[k] = JoinOperator.widen(lk[k], to: t); rk[k] = JoinOperator.widen(rk[k], to: t)
         }
         let interner = KeyInterner(types: lk.map(\.type), expected: right.rowCount)
-        let rids = interner.intern(rk)
-        let lids = interner.intern(lk)
+        let rids = try interner.intern(rk, checking: budget)
+        let lids = try interner.intern(lk, checking: budget)
         let groups = interner.groupCount
         let rNull = KeyInterner.nullRows(rk), lNull = KeyInterner.nullRows(lk)
         try budget.charge(count: groups + right.rowCount + left.rowCount + right.rowCount, bytesEach: 4)

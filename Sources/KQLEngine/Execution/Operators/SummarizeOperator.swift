@@ -53,7 +53,7 @@ struct SummarizeOperator {
                 count: rowCount,
                 bytesEach: MemorySize.sum(12, keyColumns.reduce(0) { MemorySize.sum($0, MemorySize.perRow($1)) }))
             let interner = KeyInterner(types: keyColumns.map(\.type), expected: 1024)
-            let ids = interner.intern(keyColumns)
+            let ids = try interner.intern(keyColumns, checking: context.budget)
             groups = GroupIndex(groupIDs: ids, groupCount: interner.groupCount)
             var first = [Int](repeating: -1, count: groups.groupCount)
             var found = 0
