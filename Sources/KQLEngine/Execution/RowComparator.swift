@@ -63,7 +63,7 @@ struct RowComparator {
     }
 
     /// One numeric key without nulls: sort (key, row) pairs instead of calling the general comparator.
-    private func sortedBySingleNumericKey(count: Int) -> [Int]? {
+    private func sortedBySingleNumericKey(count: Int, checking budget: QueryBudget?) throws(KQLError) -> [Int]? {
         guard keys.count == 1, let k = keys.first, k.column.validity == nil else { return nil }
         let c = k.column
         var pairs: [(Double, Int)] = []
@@ -79,14 +79,34 @@ struct RowComparator {
             let v = c.reals
             guard !v.contains(where: \.isNaN) else { return nil }
             pairs = (0..<count).map { (k.ascending ? v[$0] : -v[$0], $0) }
-            pairs.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+            try RowComparator.sort(&pairs, checking: budget) { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
             return pairs.map(\.1)
         default:
             return nil
         }
         // `~x` reverses the order of 64-bit integers without overflow, so descending is ascending on `~x`.
-        longPairs.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+        try RowComparator.sort(&longPairs, checking: budget) { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
         return longPairs.map(\.1)
+    }
+
+    /// Sorts `items` by `less`; with a budget, its deadline and cancellation switch are checked every
+    /// `QueryBudget.rowsPerCheck` comparisons, so a long sort stops at Ctrl-C or its time limit.
+    @inline(__always)
+    private static func sort<T>(
+        _ items: inout [T], checking budget: QueryBudget?, by less: (T, T) -> Bool
+    ) throws(KQLError) {
+        guard let budget else { return items.sort(by: less) }
+        var comparisons = 0
+        do {
+            try items.sort { (a, b) throws(KQLError) -> Bool in
+                try budget.checkDeadline(every: &comparisons)
+                return less(a, b)
+            }
+        } catch let error as KQLError {
+            throw error
+        } catch {
+            throw KQLError(.runtime, "the sort failed: \(error)")
+        }
     }
 
     /// True when row `a` sorts before row `b`.
@@ -107,30 +127,20 @@ struct RowComparator {
 
     /// Row indices in sorted order; equal rows keep their input order.
     func sortedIndices(count: Int) -> [Int] {
-        if let fast = sortedBySingleNumericKey(count: count) { return fast }
+        // Without a budget nothing throws.
+        if let fast = try? sortedBySingleNumericKey(count: count, checking: nil) { return fast }
         var idx = Array(0..<count)
         // Sort by (key, original position) so the result does not depend on the sort's stability.
         idx.sort { a, b in less(a, b) || (!less(b, a) && a < b) }
         return idx
     }
 
-    /// `sortedIndices(count:)` for an operator: every 65,536 comparisons the budget's deadline and
-    /// cancellation switch are checked, so a long sort stops at Ctrl-C or its time limit.
+    /// `sortedIndices(count:)` for an operator: every `QueryBudget.rowsPerCheck` comparisons the budget's
+    /// deadline and cancellation switch are checked, so a long sort stops at Ctrl-C or its time limit.
     func sortedIndices(count: Int, checking budget: QueryBudget) throws(KQLError) -> [Int] {
-        if let fast = sortedBySingleNumericKey(count: count) { return fast }
+        if let fast = try sortedBySingleNumericKey(count: count, checking: budget) { return fast }
         var idx = Array(0..<count)
-        var comparisons = 0
-        do {
-            try idx.sort { (a, b) throws(KQLError) -> Bool in
-                comparisons &+= 1
-                if comparisons & 0xFFFF == 0 { try budget.checkDeadline() }
-                return less(a, b) || (!less(b, a) && a < b)
-            }
-        } catch let error as KQLError {
-            throw error
-        } catch {
-            throw KQLError(.runtime, "the sort failed: \(error)")
-        }
+        try RowComparator.sort(&idx, checking: budget) { a, b in less(a, b) || (!less(b, a) && a < b) }
         return idx
     }
 }

@@ -25,12 +25,15 @@ struct MvExpandOperator {
         var rowIndex: [Int] = []
         var builders = bound.items.map { ColumnBuilder(type: $0.toType, capacity: input.rowCount) }
         var itemIndex = [Int64]()
+        // Input and output rows both count towards the next check: one row may expand into millions.
+        var steps = 0
         for r in 0..<input.rowCount {
-            if r % 4096 == 4095 { try budget.checkDeadline() }
+            try budget.checkDeadline(every: &steps)
             let elements = values.map { elementsOf($0.value(r)) }
             var n = elements.map(\.count).max() ?? 0
             if let limit = bound.limit { n = min(n, limit) }
             for k in 0..<n {
+                try budget.checkDeadline(every: &steps)
                 rowIndex.append(r)
                 itemIndex.append(Int64(k))
                 for j in elements.indices {

@@ -24,17 +24,25 @@ struct HllAggregate: AggregateFunction {
     }
 
     /// One sketch per group.
-    static func sketches(_ x: ColumnarValue, accuracy: Value?, groups: GroupIndex) throws(FunctionError)
-        -> [HyperLogLog]
-    {
+    /// The budget's deadline and cancellation are checked as rows go, so `dcount` over millions stops.
+    static func sketches(
+        _ x: ColumnarValue, accuracy: Value?, groups: GroupIndex, budget: QueryBudget = .unlimited
+    ) throws(FunctionError) -> [HyperLogLog] {
         let a = try SketchCodec.accuracy(accuracy, argument: 1)
         var out = [HyperLogLog](repeating: HyperLogLog(accuracy: a), count: groups.groupCount)
+        var steps = 0
         if x.type == .long || x.type == .datetime || x.type == .timespan {
             let f = FixedArgument<Int64>(x)
-            for (i, g) in groups.groupIDs.enumerated() where !f.isNull(i) { out[Int(g)].add(long: f[i]) }
+            for (i, g) in groups.groupIDs.enumerated() where !f.isNull(i) {
+                try budget.checkDeadlineInFunction(every: &steps)
+                out[Int(g)].add(long: f[i])
+            }
             return out
         }
-        for (i, g) in groups.groupIDs.enumerated() { SketchCodec.add(x.value(i), to: &out[Int(g)]) }
+        for (i, g) in groups.groupIDs.enumerated() {
+            try budget.checkDeadlineInFunction(every: &steps)
+            SketchCodec.add(x.value(i), to: &out[Int(g)])
+        }
         return out
     }
 }
@@ -98,6 +106,10 @@ struct DcountAggregate: AggregateFunction {
             if case .column(let c) = x { x = .column(c.gather(kept)) }
             g = GroupIndex(groupIDs: kept.map { groups.groupIDs[$0] }, groupCount: groups.groupCount)
         }
-        return [Column(int64s: try HllAggregate.sketches(x, accuracy: accuracy, groups: g).map(\.estimate))]
+        return [
+            Column(
+                int64s: try HllAggregate.sketches(x, accuracy: accuracy, groups: g, budget: context.budget).map(
+                    \.estimate))
+        ]
     }
 }
