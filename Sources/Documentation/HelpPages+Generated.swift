@@ -1962,8 +1962,9 @@ enum HelpPages {
 
             Ctrl-C stops the running query, whatever it is doing, and the prompt comes back: the query fails with
             `E_CANCELLED`, printed within half a second. The engine checks the cancellation between operators and
-            at the block boundaries of its long loops (`range` a million rows at a time, join probes, sorts, regex
-            scans, `make-series`, `mv-expand`, graph matching, `scan`); a `python()` script is stopped at once with
+            every 65,536 rows of its long loops (functions over a large table, which run a block of rows at a time,
+            the grouping of `summarize`, `distinct` and `join`, join probes, sorts, `dcount`, `mv-expand`,
+            `make-series`, graph matching, `scan`, `range`); a `python()` script is stopped at once with
             every process it started, and the sandbox's worker stays warm for the next query. Should the engine be
             inside a long step when the half second is up, the error is printed anyway and the query is left to stop
             at its next check, its result unused. Ctrl-C at the prompt does nothing; SIGTERM ends the shell.
