@@ -47,24 +47,33 @@ struct ExpressionEvaluator {
     /// row, deterministically (as morsels are), reads some column (a constant stays one value), and its
     /// result is not boxed (`dynamic`, `decimal` columns would be rebuilt value by value to join them).
     private static func runsInBlocks(_ e: BoundExpression, _ type: ScalarType) -> Bool {
-        type != .dynamic && type != .decimal && e.readsColumn && e.isMorselSafe
+        type != .dynamic && type != .decimal && !e.isRowIndependent && e.isMorselSafe
     }
 
     /// `evaluate` one block of `QueryBudget.rowsPerCheck` rows at a time, the deadline and the
     /// cancellation checked between blocks, so no function has to check them inside its own loop: a
-    /// long kernel (a string per row, a regex) over millions of rows stops promptly. The blocks share
-    /// the input's buffers, and their results are joined buffer by buffer; a cancelled evaluation
-    /// leaves nothing behind but blocks that are freed.
+    /// long kernel (a string per row, a regex) over millions of rows stops promptly. The blocks hold only
+    /// the columns the expression reads, as views into the input's buffers, and their results are
+    /// joined buffer by buffer; a cancelled evaluation leaves nothing behind but blocks that are freed.
     private func evaluateInBlocks(_ e: BoundExpression, over table: Table) throws(KQLError) -> ColumnarValue {
+        var read = Set<Int>()
+        e.collectColumns(into: &read)
+        let columns = read.sorted()
+        var map = [Int](repeating: 0, count: table.columns.count)
+        for (new, old) in columns.enumerated() { map[old] = new }
+        let narrowed = e.remapped(map)
+        let schema = Schema(columns.map { table.schema.fields[$0] })
         let size = QueryBudget.rowsPerCheck
         var parts: [Column] = []
         parts.reserveCapacity((table.rowCount + size - 1) / size)
         var start = 0
         while start < table.rowCount {
             try context.budget.checkDeadline()
-            let block = table.morsel(start..<min(start + size, table.rowCount))
-            parts.append(try column(e, over: block))
-            start += size
+            let rows = start..<min(start + size, table.rowCount)
+            let block = Table(
+                schema: schema, columns: columns.map { table.columns[$0].morsel(rows) }, rowCount: rows.count)
+            parts.append(try column(narrowed, over: block))
+            start = rows.upperBound
         }
         return .column(Column.concat(parts, type: parts[0].type))
     }

@@ -21,13 +21,4 @@ extension BoundExpression {
             return f.isDeterministic && !f.needsSerializedInput && args.allSatisfy(\.isMorselSafe)
         }
     }
-
-    /// Whether the expression reads a column of its table (else it is one value for every row).
-    var readsColumn: Bool {
-        switch self {
-        case .column: return true
-        case .constant: return false
-        case .call(_, let args, _, _, _): return args.contains(where: \.readsColumn)
-        }
-    }
 }
