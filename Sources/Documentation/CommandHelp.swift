@@ -87,6 +87,15 @@ public enum CommandHelp {
         The run fails (exit 1, E_BENCH_CHECKSUM) when the engines' answers differ.
         """
 
+    /// `sandpiper bench calls --help`.
+    public static let benchCalls = """
+        Back to back: each call starts as soon as the previous one returned, so it finds at best the spare \
+        child the previous call began to prepare. Spaced: 100 ms (untimed) between calls, so the spare is \
+        ready. Cold: every worker is stopped first, so the call starts CPython and imports numpy and \
+        pandas. Below the calls, the medians of what the query child measured itself: each confinement \
+        step (confine.<step>, wall and .cpu), df, script, result, and cpu (the query process's CPU time).
+        """
+
     /// `sandpiper bench geo --help`.
     public static let benchGeo = """
         Points are generated from the formulas in GeoBenchmark.swift. The same questions go to the S2 and H3 \

@@ -8,6 +8,23 @@ struct PivotRenderer {
 
     static let maxRows = 30
 
+    /// Column widths that fit `limit`: when the wanted widths are too wide, only the widest columns give
+    /// way, down to a common cap (a long header is cut before a short column is), never below the width their
+    /// cells need (`keeping`); only when those alone are too wide does every column shrink in proportion.
+    static func fit(_ wanted: [Double], keeping needed: [Double], into limit: Double) -> [Double] {
+        guard wanted.reduce(0, +) > limit else { return wanted }
+        // Bisect the cap: the capped total grows with it, so the largest cap that fits is found in 40 halvings.
+        var low = 0.0, high = wanted.max() ?? 0
+        for _ in 0..<40 {
+            let cap = (low + high) / 2
+            let total = zip(wanted, needed).map { min($0, max(cap, $1)) }.reduce(0, +)
+            if total > limit { high = cap } else { low = cap }
+        }
+        let capped = zip(wanted, needed).map { min($0, max(low, $1)) }
+        let total = capped.reduce(0, +)
+        return total > limit ? capped.map { $0 * limit / total } : capped
+    }
+
     func render() -> String {
         var frame = ChartFrame(style: style, title: model.request.title, label: "pivot chart", legend: [])
         let body = frame.body
@@ -18,15 +35,13 @@ struct PivotRenderer {
         let texts = rows.indices.map { r in [rows[r]] + chart.cells[r].map { $0.map(NumberText.plain) ?? "" } }
         // Headers are bold: about a tenth wider than the metrics of regular text say.
         let bold = 1.12
-        var widths = headers.indices.map { c in
-            min(
-                160,
-                max(
-                    TextMetrics.width(headers[c], size: 11) * bold,
-                    texts.map { TextMetrics.width($0[c], size: 11) }.max() ?? 0) + 14)
+        let cellWidths = headers.indices.map { c in
+            min(160, (texts.map { TextMetrics.width($0[c], size: 11) }.max() ?? 0) + 14)
         }
-        let natural = widths.reduce(0, +), limit = body.width * 0.45
-        if natural > limit { widths = widths.map { $0 * limit / natural } }
+        let wanted = headers.indices.map { c in
+            min(160, max(TextMetrics.width(headers[c], size: 11) * bold + 14, cellWidths[c]))
+        }
+        let widths = Self.fit(wanted, keeping: cellWidths, into: body.width * 0.45)
         let tableW = widths.reduce(0, +)
         frame.svg.open("g", ["class": "pivot-table"])
         frame.svg.rect(body.x, body.y, tableW, rowH, fill: "#F0F0F0")
