@@ -566,10 +566,10 @@ enum HelpPages {
 
             ### piechart-map
 
-            kind=map: a pie per place.
+            kind=map: a pie per place (here each state's mean event location).
 
             ```kusto
-            StormEvents | where State in ("TEXAS", "KANSAS", "IOWA", "GEORGIA", "NEW YORK", "CALIFORNIA") | summarize Events=count(), Lon=avg(BeginLon), Lat=avg(BeginLat) by State, EventType | where EventType in ("Hail", "Thunderstorm Wind", "Flash Flood") | project Lon, Lat, EventType, Events | render piechart with (kind=map, title="Event mix by state")
+            StormEvents | where State in ("TEXAS", "KANSAS", "IOWA", "GEORGIA", "NEW YORK", "CALIFORNIA") and EventType in ("Hail", "Thunderstorm Wind", "Flash Flood") | summarize Events=count() by State, EventType | lookup (StormEvents | summarize Lon=avg(BeginLon), Lat=avg(BeginLat) by State) on State | project Lon, Lat, EventType, Events | render piechart with (kind=map, title="Event mix by state")
             ```
 
             ![piechart-map](charts/piechart-map.png)
