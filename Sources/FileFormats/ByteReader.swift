@@ -86,3 +86,17 @@ func withBytes<B: ContiguousBytes, R>(_ bytes: B, _ body: (UnsafeRawBufferPointe
     }
     return try result.get()
 }
+
+/// The bytes of the file at `path`, mapped rather than copied, for `body`; a file that cannot be read is
+/// a ``FileFormatError`` naming it.
+func withMappedFile<R>(_ path: String, _ body: (UnsafeRawBufferPointer) throws(FileFormatError) -> R)
+    throws(FileFormatError) -> R
+{
+    let data: Data
+    do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
+        throw FileFormatError(
+            .data, "\(path): cannot be read: \(error.localizedDescription)",
+            hint: "check the file exists and can be read")
+    }
+    return try withBytes(data, body)
+}

@@ -14,13 +14,7 @@ public enum ArrowReader {
 
     /// Reads the file at `path` (mapped, not copied).
     public static func read(file path: String, limits: ArrowLimits = ArrowLimits()) throws(FileFormatError) -> Table {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
-            throw FileFormatError(
-                .data, "\(path): cannot be read: \(error.localizedDescription)",
-                hint: "check the file exists and can be read")
-        }
-        return try withBytes(data) { (b) throws(FileFormatError) in try read(bytes: b, source: path, limits: limits) }
+        try withMappedFile(path) { (b) throws(FileFormatError) in try read(bytes: b, source: path, limits: limits) }
     }
 
     /// Reads an Arrow file or stream held in memory; `source` names it in errors.
