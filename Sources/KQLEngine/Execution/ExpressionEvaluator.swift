@@ -54,8 +54,8 @@ struct ExpressionEvaluator {
     /// Whether each row of the expression costs a few instructions: arithmetic, comparisons, logic and
     /// `bin` over numbers, dates and bools, no text anywhere. Such a call ends within the half second a
     /// cancelled query has even over tens of millions of rows, so it runs whole: blocks would only add
-    /// a copy of its result, which made `where` + `extend` over 10M rows a third slower on one thread
-    /// (`bench engine`, filter-extend-summarize, sandpiper-serial: 85 ms whole, 120-130 ms in blocks).
+    /// a copy of its result (`bench engine`'s filter-extend-summarize over 10M rows on one thread took
+    /// 111-130 ms with its `where` and `extend` in blocks, 85-101 ms whole, on the same noisy machine).
     private static func isCheapPerRow(_ e: BoundExpression) -> Bool {
         switch e {
         case .constant: return true

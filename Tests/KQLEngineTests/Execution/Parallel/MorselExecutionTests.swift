@@ -74,4 +74,17 @@ import Testing
     func realSumsDoNotDependOnThreads(_ query: String) throws {
         #expect(try Self.run(query, Self.one) == Self.run(query, Self.two))
     }
+
+    /// A production-size morsel whose keys are nearly all distinct sends the summarize back to the whole
+    /// table; few groups, or a morsel too small to judge, keep the partial aggregates.
+    @Test func manyGroupsRunWhole() throws {
+        #expect(Executor.keepsTooManyGroups(60_000, of: 65_536))
+        #expect(!Executor.keepsTooManyGroups(1_000, of: 65_536))
+        #expect(!Executor.keepsTooManyGroups(200, of: 256))
+        // Over 2,048-row morsels, 5,000 keys in 10,000 rows: the same answer as whole-table execution.
+        let wide = QueryParallelism(threads: 2, morselRows: 2048, minimumRows: 1)
+        let query =
+            "T | extend k = id % 5000 | summarize c = count(), s = sum(id) by k | summarize count(), sum(c), sum(s)"
+        #expect(try Self.run(query, wide) == Self.run(query, .serial))
+    }
 }
